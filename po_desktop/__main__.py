@@ -1,0 +1,3 @@
+from po_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,290 @@
+"""Messages that outlive Qt: service errors and CLI output, in French and English.
+
+Qt widgets translate their own strings with Qt Linguist; errors raised below the
+UI (services, CSV import, database checks) carry a message id and parameters and
+are rendered in the user's language here, so the CLI can show them without Qt.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGES = ("fr", "en")
+
+_CATALOG: dict[str, tuple[str, str]] = {
+    # id: (French, English)
+    "field.required": ("Le champ « {field} » est obligatoire.", "The field “{field}” is required."),
+    "field.too_long": (
+        "Le champ « {field} » dépasse {max} caractères.",
+        "The field “{field}” is longer than {max} characters.",
+    ),
+    "field.bad_choice": (
+        "Valeur « {value} » invalide pour « {field} » ; valeurs possibles : {choices}.",
+        "Invalid value “{value}” for “{field}”; expected one of: {choices}.",
+    ),
+    "field.bad_number": (
+        "« {value} » n'est pas un nombre valide pour « {field} ».",
+        "“{value}” is not a valid number for “{field}”.",
+    ),
+    "field.out_of_range": (
+        "« {field} » doit être compris entre {min} et {max} (reçu : {value}).",
+        "“{field}” must be between {min} and {max} (got {value}).",
+    ),
+    "field.bad_color": (
+        "Couleur « {value} » invalide : utilisez la forme #RRGGBB.",
+        "Invalid colour “{value}”: use the form #RRGGBB.",
+    ),
+    "field.bad_bool": (
+        "« {value} » n'est pas une valeur oui/non valide pour « {field} ».",
+        "“{value}” is not a valid yes/no value for “{field}”.",
+    ),
+    "tag.invalid": (
+        "L'étiquette « {tag} » est invalide (pas de virgule, 40 caractères au plus).",
+        "The tag “{tag}” is invalid (no comma, at most 40 characters).",
+    ),
+    "project.bad_code": (
+        "Code projet « {code} » invalide : 2 à 10 lettres majuscules ou chiffres, "
+        "commençant par une lettre (ex. ERP).",
+        "Invalid project code “{code}”: 2 to 10 capital letters or digits, "
+        "starting with a letter (e.g. ERP).",
+    ),
+    "project.code_taken": (
+        "Le code projet « {code} » est déjà utilisé.",
+        "The project code “{code}” is already in use.",
+    ),
+    "project.not_found": ("Projet introuvable : {ref}.", "Project not found: {ref}."),
+    "project.has_needs": (
+        "Le projet « {code} » contient {count} besoin(s) : archivez-le ou déplacez-les d'abord.",
+        "Project “{code}” still has {count} need(s): archive it or move them first.",
+    ),
+    "project.archived": (
+        "Le projet « {code} » est archivé : on ne peut plus y ajouter de besoin.",
+        "Project “{code}” is archived: no new need can be added to it.",
+    ),
+    "person.not_found": ("Personne introuvable : {ref}.", "Person not found: {ref}."),
+    "person.in_use": (
+        "« {name} » est affecté(e) à {count} besoin(s) ou projet(s) : réaffectez-les d'abord.",
+        "“{name}” is assigned to {count} need(s) or project(s): reassign them first.",
+    ),
+    "need.not_found": ("Besoin introuvable : {ref}.", "Need not found: {ref}."),
+    "need.key_taken": ("La clé {key} est déjà utilisée.", "The key {key} is already in use."),
+    "need.bad_key": (
+        "Clé « {key} » invalide : attendu CODE-NUMÉRO, par ex. ERP-12.",
+        "Invalid key “{key}”: expected CODE-NUMBER, e.g. ERP-12.",
+    ),
+    "need.key_project_mismatch": (
+        "La clé {key} ne correspond pas au projet {code}.",
+        "The key {key} does not belong to project {code}.",
+    ),
+    "column.not_found": ("Colonne introuvable : {ref}.", "Column not found: {ref}."),
+    "column.name_taken": (
+        "Une colonne s'appelle déjà « {name} ».",
+        "A column named “{name}” already exists.",
+    ),
+    "column.not_empty": (
+        "La colonne « {name} » contient {count} besoin(s) : déplacez-les avant de la supprimer.",
+        "Column “{name}” still holds {count} need(s): move them before removing it.",
+    ),
+    "column.last": (
+        "Le tableau doit garder au moins une colonne.",
+        "The board must keep at least one column.",
+    ),
+    "sprint.not_found": ("Sprint introuvable : {ref}.", "Sprint not found: {ref}."),
+    "csv.empty": ("Le fichier {file} est vide.", "The file {file} is empty."),
+    "csv.encoding": (
+        "Le fichier {file} n'est ni en UTF-8 ni en Windows-1252.",
+        "The file {file} is neither UTF-8 nor Windows-1252.",
+    ),
+    "csv.missing_columns": (
+        "Colonnes manquantes dans l'en-tête : {columns}. Colonnes attendues : {expected}.",
+        "Missing header columns: {columns}. Expected columns: {expected}.",
+    ),
+    "csv.unknown_columns": (
+        "Colonnes inconnues dans l'en-tête : {columns}.",
+        "Unknown header columns: {columns}.",
+    ),
+    "csv.row": (
+        "Ligne {line} : {problem} Rien n'a été importé.",
+        "Line {line}: {problem} Nothing was imported.",
+    ),
+    "csv.bad_row_length": (
+        "{count} valeurs au lieu de {expected}.",
+        "{count} values instead of {expected}.",
+    ),
+    "csv.duplicate_key": (
+        "la clé {key} apparaît deux fois dans le fichier.",
+        "the key {key} appears twice in the file.",
+    ),
+    "csv.malformed": ("Fichier CSV mal formé : {detail}.", "Malformed CSV file: {detail}."),
+    "db.not_found": ("Fichier introuvable : {path}.", "File not found: {path}."),
+    "db.empty_file": (
+        "{path} est un fichier vide, pas une base PO Desktop. "
+        "Choisissez un nouveau nom de fichier pour créer une base.",
+        "{path} is an empty file, not a PO Desktop database. "
+        "Choose a new file name to create a database.",
+    ),
+    "db.not_sqlite": (
+        "{path} n'est pas une base PO Desktop (ce n'est pas un fichier SQLite). "
+        "Le fichier n'a pas été modifié.",
+        "{path} is not a PO Desktop database (it is not an SQLite file). "
+        "The file was left untouched.",
+    ),
+    "db.foreign": (
+        "{path} est une base SQLite d'une autre application, pas une base PO Desktop. "
+        "Le fichier n'a pas été modifié.",
+        "{path} is an SQLite database of another application, not a PO Desktop database. "
+        "The file was left untouched.",
+    ),
+    "db.corrupt": (
+        "{path} est endommagé ({detail}). Le fichier n'a pas été modifié ; "
+        "restaurez une sauvegarde.",
+        "{path} is damaged ({detail}). The file was left untouched; restore a backup.",
+    ),
+    "db.too_new": (
+        "{path} a été créé par une version plus récente de PO Desktop (schéma {revision}). "
+        "Mettez l'application à jour.",
+        "{path} was created by a newer version of PO Desktop (schema {revision}). "
+        "Please update the application.",
+    ),
+    "db.locked": (
+        "{path} est déjà ouvert par une autre instance de PO Desktop ({owner}). Fermez-la d'abord.",
+        "{path} is already open in another PO Desktop instance ({owner}). Close it first.",
+    ),
+    "db.read_only": (
+        "{path} est en lecture seule : impossible d'y enregistrer.",
+        "{path} is read-only: changes cannot be saved.",
+    ),
+    "db.busy": (
+        "La base est occupée par un autre programme ; réessayez dans un instant.",
+        "The database is busy in another program; try again in a moment.",
+    ),
+    "db.write_failed": (
+        "Échec de l'enregistrement ({detail}) ; aucune modification n'a été appliquée.",
+        "Saving failed ({detail}); no change was applied.",
+    ),
+    "db.exists": (
+        "{path} existe déjà ; utilisez --force pour le remplacer.",
+        "{path} already exists; use --force to replace it.",
+    ),
+    "cli.bad_size": (
+        "Taille « {value} » invalide : attendu LARGEURxHAUTEUR, par ex. 1280x800.",
+        "Invalid size “{value}”: expected WIDTHxHEIGHT, e.g. 1280x800.",
+    ),
+    "cli.output_unwritable": (
+        "Impossible d'écrire {path} : {detail}.",
+        "Cannot write {path}: {detail}.",
+    ),
+}
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Titre", "Title"),
+    "problem": ("Défi à relever", "Problem statement"),
+    "solution": ("Solution envisagée", "Proposed solution"),
+    "requester": ("Demandeur", "Requester"),
+    "source": ("Origine", "Source"),
+    "business_unit": ("Métier", "Business unit"),
+    "technical": ("Technique", "Technical"),
+    "project": ("Projet", "Project"),
+    "status": ("Statut", "Status"),
+    "column": ("Colonne", "Column"),
+    "points": ("Points", "Story points"),
+    "sprint": ("Sprint", "Sprint"),
+    "tags": ("Étiquettes", "Tags"),
+    "acceptance": ("Critères d'acceptation", "Acceptance criteria"),
+    "key": ("Clé", "Key"),
+    "code": ("Code", "Code"),
+    "name": ("Nom", "Name"),
+    "kind": ("Type", "Kind"),
+    "color": ("Couleur", "Colour"),
+    "role": ("Rôle", "Role"),
+    "availability": ("Disponibilité", "Availability"),
+    "wip_limit": ("Limite d'en-cours", "WIP limit"),
+    "assignee": ("Responsable", "Assignee"),
+}
+
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
+    "external": ("externe", "external"),
+    "internal": ("interne", "internal"),
+    "rnd": ("R&D", "R&D"),
+    "customer": ("client", "customer"),
+    "team": ("équipe interne", "internal team"),
+    "other": ("autre", "other"),
+    "pending": ("en attente", "pending"),
+    "go": ("go", "go"),
+    "no_go": ("no go", "no go"),
+    "explore": ("à explorer", "explore"),
+    "planned": ("prévu", "planned"),
+    "active": ("en cours", "active"),
+    "closed": ("clos", "closed"),
+}
+
+_current = "fr"
+
+
+def system_language() -> str:
+    """French when the system locale is French, English otherwise."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "fr" if loc.lower().startswith("fr") else "en"
+
+
+def set_language(lang: str) -> None:
+    global _current
+    _current = lang if lang in LANGUAGES else "en"
+
+
+def language() -> str:
+    return _current
+
+
+def _pick(pair: tuple[str, str], lang: str | None) -> str:
+    return pair[0] if (lang or _current) == "fr" else pair[1]
+
+
+def field_label(name: str, lang: str | None = None) -> str:
+    pair = FIELD_LABELS.get(name)
+    return _pick(pair, lang) if pair else name
+
+
+def choice_label(value: str, lang: str | None = None) -> str:
+    pair = CHOICE_LABELS.get(value)
+    return _pick(pair, lang) if pair else value
+
+
+def translate(msg_id: str, lang: str | None = None, **params: Any) -> str:
+    pair = _CATALOG.get(msg_id)
+    if pair is None:
+        return msg_id
+    rendered: dict[str, Any] = {}
+    for name, value in params.items():
+        rendered[name] = value.render(lang) if isinstance(value, Message) else value
+    if "field" in rendered and isinstance(rendered["field"], str):
+        rendered["field"] = field_label(rendered["field"], lang)
+    return _pick(pair, lang).format(**rendered)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A translatable message: rendered late, in whichever language asks."""
+
+    msg_id: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str | None = None) -> str:
+        return translate(self.msg_id, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def known_ids() -> frozenset[str]:
+    return frozenset(_CATALOG)

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the SQLite engine, migrations and services."""

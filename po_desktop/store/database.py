@@ -1,0 +1,151 @@
+"""Opening a workspace: check the file, lock it, back it up, migrate, seed defaults."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from po_desktop import paths
+from po_desktop.store import engine as sqlite
+from po_desktop.store.errors import DatabaseFileError
+from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
+
+
+@dataclass
+class Database:
+    """An open workspace: one engine, a session factory and the file lock."""
+
+    path: Path
+    engine: Engine
+    Session: sessionmaker[Session]
+    lock: sqlite.FileLock | None
+    created: bool = False
+    migrated_from: str | None = None
+    backup_path: Path | None = None
+    read_only: bool = False
+    _closed: bool = field(default=False, repr=False)
+
+    def session(self) -> Session:
+        return self.Session()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if not self.read_only:
+            with contextlib.suppress(Exception):
+                sqlite.checkpoint(self.engine)
+        self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def backup_before_migration(path: Path, revision: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    destination = paths.backups_dir() / f"{path.stem}-{stamp}-before-upgrade-from-{revision}.podb"
+    return sqlite.backup_file(path, destination)
+
+
+def open_database(
+    path: Path | str,
+    *,
+    create: bool = True,
+    lock: bool = True,
+    read_only: bool = False,
+) -> Database:
+    """Open (or create) a PO Desktop database, refusing any file that is not ours.
+
+    A refused file is never written to: every check reads it through a
+    read-only connection before the first write-capable one exists.
+    """
+    path = Path(path).expanduser()
+    info = sqlite.inspect_file(path)
+    if not info.exists and (not create or read_only):
+        raise DatabaseFileError("db.not_found", path=str(path))
+    if info.revision is not None and info.revision not in KNOWN_REVISIONS:
+        raise DatabaseFileError("db.too_new", path=str(path), revision=info.revision)
+    if info.exists and not read_only and not os.access(path, os.W_OK):
+        raise DatabaseFileError("db.read_only", path=str(path))
+
+    file_lock: sqlite.FileLock | None = None
+    if lock and not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        file_lock = sqlite.FileLock(path)
+        file_lock.acquire()
+    try:
+        if read_only:
+            eng = sqlite.make_engine(path, read_only=True)
+            factory = sessionmaker(eng, expire_on_commit=False)
+            return Database(path, eng, factory, None, read_only=True)
+
+        backup_path = None
+        migrated_from = None
+        if info.exists and info.revision != HEAD:
+            assert info.revision is not None
+            backup_path = backup_before_migration(path, info.revision)
+            migrated_from = info.revision
+        eng = sqlite.make_engine(path)
+        factory = sessionmaker(eng, expire_on_commit=False)
+        if not info.exists or info.revision != HEAD:
+            upgrade(eng)
+        if not info.exists:
+            sqlite.mark_as_ours(eng)
+            from po_desktop.store.services import workspace
+
+            with factory() as session:
+                workspace.initialize(session)
+            sqlite.checkpoint(eng)
+        return Database(
+            path,
+            eng,
+            factory,
+            file_lock,
+            created=not info.exists,
+            migrated_from=migrated_from,
+            backup_path=backup_path,
+        )
+    except BaseException:
+        if file_lock is not None:
+            file_lock.release()
+        raise
+
+
+def schema_revision(engine: Engine) -> str | None:
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def table_counts(session: Session) -> dict[str, int]:
+    from sqlalchemy import func
+
+    from po_desktop.store import models
+
+    counted = {
+        "projects": models.Project,
+        "people": models.Person,
+        "needs": models.Need,
+        "columns": models.BoardColumn,
+        "sprints": models.Sprint,
+        "assessments": models.Assessment,
+        "ceremonies": models.Ceremony,
+        "absences": models.Absence,
+        "events": models.NeedEvent,
+    }
+    return {
+        name: session.execute(select(func.count()).select_from(model)).scalar_one()
+        for name, model in counted.items()
+    }

@@ -1,0 +1,40 @@
+"""Alembic, driven from code: the app migrates a database when it opens it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+HEAD = "0001"
+"""The newest revision this build knows; a test keeps it equal to Alembic's head."""
+
+KNOWN_REVISIONS = ("0001",)
+"""Every revision this build can upgrade from, oldest first."""
+
+
+def alembic_config(engine: Engine | None = None):
+    """Alembic is imported only when a migration runs: it costs startup time otherwise."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), revision)
+
+
+def script_head() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head

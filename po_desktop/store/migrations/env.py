@@ -1,0 +1,44 @@
+"""Alembic environment: batch mode so SQLite can alter tables."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Engine
+
+from po_desktop.store.engine import make_engine
+from po_desktop.store.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url") or "sqlite://",
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        literal_binds=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    engine: Engine | None = config.attributes.get("engine")
+    if engine is None:
+        engine = make_engine(config.get_main_option("sqlalchemy.url", "po-desktop.podb"))
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,343 @@
+"""SQLAlchemy 2.0 typed models; every schema change is an Alembic revision."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from po_desktop.domain.enums import (
+    CeremonyKind,
+    Decision,
+    Direction,
+    ProjectKind,
+    Source,
+    SprintState,
+)
+from po_desktop.domain.keys import format_key
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Naive UTC: SQLite keeps no time zone, so every stored time is UTC by rule."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _enum_check(column: str, enum: type) -> CheckConstraint:
+    values = ", ".join(f"'{member.value}'" for member in enum)
+    return CheckConstraint(f"{column} IN ({values})", name=f"{column}_valid")
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(120), default="")
+    business_unit: Mapped[str] = mapped_column(String(80), default="")
+    availability: Mapped[float] = mapped_column(Float, default=1.0)
+    """Share of a full-time week this person gives the team by default (0–1)."""
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    __table_args__ = (
+        CheckConstraint("availability >= 0 AND availability <= 1", name="availability_range"),
+    )
+
+
+class Project(Base):
+    __tablename__ = "project"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(10), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default=ProjectKind.EXTERNAL.value)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    color: Mapped[str] = mapped_column(String(7), default="#4A6FA5")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    next_number: Mapped[int] = mapped_column(Integer, default=1)
+    """Never decreases, so a deleted need's key is never reused by another need."""
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    owner: Mapped[Person | None] = relationship()
+
+    __table_args__ = (_enum_check("kind", ProjectKind),)
+
+
+class BoardColumn(Base):
+    __tablename__ = "board_column"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    position: Mapped[int] = mapped_column(Integer)
+    wip_limit: Mapped[int | None] = mapped_column(Integer)
+    is_done: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Needs entering this column get a done time (burndown, velocity)."""
+
+    __table_args__ = (
+        CheckConstraint("wip_limit IS NULL OR wip_limit > 0", name="wip_limit_positive"),
+    )
+
+
+class Sprint(Base):
+    __tablename__ = "sprint"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    goal: Mapped[str] = mapped_column(Text, default="")
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(16), default=SprintState.PLANNED.value)
+    focus_factor: Mapped[float] = mapped_column(Float, default=0.8)
+    velocity: Mapped[float | None] = mapped_column(Float)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    members: Mapped[list[SprintMember]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (
+        _enum_check("state", SprintState),
+        CheckConstraint("end_date >= start_date", name="dates_ordered"),
+        CheckConstraint("focus_factor > 0 AND focus_factor <= 1", name="focus_range"),
+    )
+
+
+class SprintMember(Base):
+    __tablename__ = "sprint_member"
+
+    sprint_id: Mapped[int] = mapped_column(
+        ForeignKey("sprint.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Need(Base):
+    __tablename__ = "need"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="RESTRICT"))
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    problem: Mapped[str] = mapped_column(Text, default="")
+    solution: Mapped[str] = mapped_column(Text, default="")
+    requester: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(16), default="other")
+    business_unit: Mapped[str] = mapped_column(String(80), default="")
+    technical: Mapped[bool] = mapped_column(Boolean, default=True)
+    column_id: Mapped[int] = mapped_column(ForeignKey("board_column.id", ondelete="RESTRICT"))
+    rank: Mapped[int] = mapped_column(Integer)
+    points: Mapped[float | None] = mapped_column(Float)
+    sprint_id: Mapped[int | None] = mapped_column(ForeignKey("sprint.id", ondelete="SET NULL"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    acceptance: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    project: Mapped[Project] = relationship(lazy="joined", innerjoin=True)
+    column: Mapped[BoardColumn] = relationship()
+    sprint: Mapped[Sprint | None] = relationship()
+    assignee: Mapped[Person | None] = relationship()
+    tags: Mapped[list[NeedTag]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="NeedTag.name"
+    )
+    events: Mapped[list[NeedEvent]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="NeedEvent.id"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("project_id", "number", name="uq_need_project_number"),
+        Index("ix_need_column_rank", "column_id", "rank"),
+        Index("ix_need_sprint", "sprint_id"),
+        _enum_check("source", Source),
+        CheckConstraint("points IS NULL OR points >= 0", name="points_positive"),
+    )
+
+    @property
+    def key(self) -> str:
+        return format_key(self.project.code, self.number)
+
+    @property
+    def tag_names(self) -> list[str]:
+        return [tag.name for tag in self.tags]
+
+
+class NeedTag(Base):
+    __tablename__ = "need_tag"
+
+    need_id: Mapped[int] = mapped_column(
+        ForeignKey("need.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+    __table_args__ = (Index("ix_need_tag_name", "name"),)
+
+
+class NeedEvent(Base):
+    """One change of a need's column, sprint, points or decision, with its time."""
+
+    __tablename__ = "need_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    field: Mapped[str] = mapped_column(String(16))
+    old_value: Mapped[str | None] = mapped_column(String(64))
+    new_value: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (
+        CheckConstraint(
+            "field IN ('created', 'column', 'sprint', 'points', 'decision')", name="field_valid"
+        ),
+    )
+
+
+class ScoringModel(Base):
+    __tablename__ = "scoring_model"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    preset: Mapped[str] = mapped_column(String(16), default="custom")
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    criteria: Mapped[list[Criterion]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Criterion.position"
+    )
+
+
+class Criterion(Base):
+    __tablename__ = "criterion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    model_id: Mapped[int] = mapped_column(ForeignKey("scoring_model.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(40))
+    label_fr: Mapped[str] = mapped_column(String(120))
+    label_en: Mapped[str] = mapped_column(String(120))
+    help_fr: Mapped[str] = mapped_column(Text, default="")
+    help_en: Mapped[str] = mapped_column(Text, default="")
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    scale_min: Mapped[float] = mapped_column(Float, default=1.0)
+    scale_max: Mapped[float] = mapped_column(Float, default=5.0)
+    direction: Mapped[str] = mapped_column(String(8), default=Direction.BENEFIT.value)
+
+    __table_args__ = (
+        UniqueConstraint("model_id", "key", name="uq_criterion_model_key"),
+        CheckConstraint("weight > 0", name="weight_positive"),
+        CheckConstraint("scale_max > scale_min", name="scale_ordered"),
+        _enum_check("direction", Direction),
+    )
+
+
+class Assessment(Base):
+    """One version of a need's scoring; never edited, a new version supersedes it."""
+
+    __tablename__ = "assessment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"))
+    model_id: Mapped[int] = mapped_column(ForeignKey("scoring_model.id", ondelete="RESTRICT"))
+    version: Mapped[int] = mapped_column(Integer)
+    score: Mapped[float] = mapped_column(Float)
+    decision: Mapped[str] = mapped_column(String(16), default=Decision.PENDING.value)
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str] = mapped_column(String(120), default="")
+    decided_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    values: Mapped[list[AssessmentValue]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (
+        UniqueConstraint("need_id", "version", name="uq_assessment_need_version"),
+        _enum_check("decision", Decision),
+        CheckConstraint("score >= 0 AND score <= 100", name="score_range"),
+    )
+
+
+class AssessmentValue(Base):
+    __tablename__ = "assessment_value"
+
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
+    )
+    criterion_id: Mapped[int] = mapped_column(
+        ForeignKey("criterion.id", ondelete="RESTRICT"), primary_key=True
+    )
+    value: Mapped[float] = mapped_column(Float)
+
+
+class SprintCommitment(Base):
+    """The committed scope, snapshotted when the sprint starts."""
+
+    __tablename__ = "sprint_commitment"
+
+    sprint_id: Mapped[int] = mapped_column(
+        ForeignKey("sprint.id", ondelete="CASCADE"), primary_key=True
+    )
+    need_id: Mapped[int] = mapped_column(
+        ForeignKey("need.id", ondelete="CASCADE"), primary_key=True
+    )
+    points: Mapped[float | None] = mapped_column(Float)
+
+
+class Ceremony(Base):
+    __tablename__ = "ceremony"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sprint_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sprint.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    starts_at: Mapped[datetime] = mapped_column(DateTime)
+    """Local wall-clock time (Europe/Paris by default): rituals follow the office clock."""
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    location: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        _enum_check("kind", CeremonyKind),
+        CheckConstraint("duration_minutes > 0", name="duration_positive"),
+    )
+
+
+class Absence(Base):
+    __tablename__ = "absence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+    __table_args__ = (CheckConstraint("end_date >= start_date", name="dates_ordered"),)

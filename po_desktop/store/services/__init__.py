@@ -1,0 +1,1 @@
+"""Services: the only write path. One function per user action, one transaction each."""

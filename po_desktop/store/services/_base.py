@@ -1,0 +1,153 @@
+"""Plumbing shared by services: one transaction per user action, and validators."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import sqlite3
+from collections.abc import Callable, Iterable
+from typing import Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from po_desktop.store.errors import StorageError, ValidationError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+LONG_TEXT_MAX = 200_000
+COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def transactional(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Session, P], R]:
+    """Run a service in its own transaction, or in a savepoint when composed.
+
+    A lone call commits or rolls back as a whole; a service called from inside
+    another (an import creating many needs) joins the outer transaction through
+    a savepoint, so the outer action stays all-or-nothing.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(session: Session, *args: P.args, **kwargs: P.kwargs) -> R:
+        nested = session.in_transaction()
+        try:
+            with session.begin_nested() if nested else session.begin():
+                return fn(session, *args, **kwargs)
+        except OperationalError as exc:
+            raise _storage_error(exc) from exc
+        except DBAPIError as exc:
+            if isinstance(exc.orig, sqlite3.IntegrityError):
+                raise
+            raise _storage_error(exc) from exc
+
+    return wrapper
+
+
+def _storage_error(exc: DBAPIError) -> StorageError:
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return StorageError("db.busy")
+    if "readonly" in text or "read-only" in text:
+        return StorageError("db.read_only", path="")
+    return StorageError("db.write_failed", detail=str(exc.orig))
+
+
+def clean_text(value: object, field: str, *, required: bool = False, max_len: int) -> str:
+    text = "" if value is None else str(value)
+    if required and not text.strip():
+        raise ValidationError("field.required", field=field)
+    if len(text) > max_len:
+        raise ValidationError("field.too_long", field=field, max=max_len)
+    return text.strip() if max_len <= 300 else text
+
+
+def clean_choice(value: object, field: str, choices: Iterable[str]) -> str:
+    allowed = list(choices)
+    text = str(value)
+    if text not in allowed:
+        raise ValidationError(
+            "field.bad_choice", field=field, value=text, choices=", ".join(allowed)
+        )
+    return text
+
+
+def clean_number(
+    value: object,
+    field: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    allow_none: bool = True,
+) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if allow_none:
+            return None
+        raise ValidationError("field.required", field=field)
+    if isinstance(value, bool):
+        raise ValidationError("field.bad_number", field=field, value=value)
+    try:
+        number = (
+            float(str(value).strip().replace(",", "."))
+            if isinstance(value, str)
+            else float(
+                value  # type: ignore[arg-type]
+            )
+        )
+    except (TypeError, ValueError):
+        raise ValidationError("field.bad_number", field=field, value=value) from None
+    if math.isnan(number) or math.isinf(number):
+        raise ValidationError("field.bad_number", field=field, value=value)
+    lo = -math.inf if minimum is None else minimum
+    hi = math.inf if maximum is None else maximum
+    if not lo <= number <= hi:
+        raise ValidationError(
+            "field.out_of_range",
+            field=field,
+            value=value,
+            min=_fmt(minimum),
+            max=_fmt(maximum),
+        )
+    return number
+
+
+def _fmt(bound: float | None) -> str:
+    if bound is None:
+        return "∞"
+    return str(int(bound)) if float(bound).is_integer() else str(bound)
+
+
+def clean_color(value: object) -> str:
+    text = str(value or "").strip()
+    if not COLOR_RE.match(text):
+        raise ValidationError("field.bad_color", field="color", value=text)
+    return text.upper()
+
+
+TRUE_WORDS = {"1", "true", "yes", "oui", "vrai", "y", "o", "x"}
+FALSE_WORDS = {"0", "false", "no", "non", "faux", "n", ""}
+
+
+def clean_bool(value: object, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value if value is not None else "").strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise ValidationError("field.bad_bool", field=field, value=value)
+
+
+def clean_tags(values: Iterable[str]) -> list[str]:
+    """Tags are trimmed, deduplicated case-insensitively, sorted, comma-free."""
+    seen: dict[str, str] = {}
+    for raw in values:
+        tag = str(raw).strip()
+        if not tag:
+            continue
+        if "," in tag or len(tag) > 40:
+            raise ValidationError("tag.invalid", field="tags", tag=tag)
+        seen.setdefault(tag.casefold(), tag)
+    return sorted(seen.values(), key=str.casefold)

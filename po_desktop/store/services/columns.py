@@ -1,0 +1,121 @@
+"""Board columns: the configurable workflow and its WIP limits."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
+from po_desktop.store.models import BoardColumn, Need
+from po_desktop.store.services._base import clean_number, clean_text, transactional
+
+
+def ordered_columns(session: Session) -> list[BoardColumn]:
+    return list(session.scalars(select(BoardColumn).order_by(BoardColumn.position)))
+
+
+def _check_name(session: Session, name: str, column_id: int | None) -> str:
+    clean = clean_text(name, "name", required=True, max_len=60)
+    taken = session.scalar(
+        select(BoardColumn.id).where(func.lower(BoardColumn.name) == clean.lower())
+    )
+    if taken is not None and taken != column_id:
+        raise ConflictError("column.name_taken", name=clean)
+    return clean
+
+
+def _check_wip(value: int | None) -> int | None:
+    number = clean_number(value, "wip_limit", minimum=1, maximum=10_000)
+    if number is None:
+        return None
+    if not float(number).is_integer():
+        raise ValidationError("field.bad_number", field="wip_limit", value=value)
+    return int(number)
+
+
+def _renumber(columns: list[BoardColumn]) -> None:
+    for position, column in enumerate(columns):
+        column.position = position
+
+
+@transactional
+def create_column(
+    session: Session,
+    name: str,
+    *,
+    position: int | None = None,
+    wip_limit: int | None = None,
+    is_done: bool = False,
+) -> BoardColumn:
+    columns = ordered_columns(session)
+    column = BoardColumn(
+        name=_check_name(session, name, None),
+        wip_limit=_check_wip(wip_limit),
+        is_done=is_done,
+        position=len(columns),
+    )
+    session.add(column)
+    index = len(columns) if position is None else max(0, min(position, len(columns)))
+    columns.insert(index, column)
+    _renumber(columns)
+    session.flush()
+    return column
+
+
+@transactional
+def update_column(
+    session: Session,
+    column_id: int,
+    *,
+    name: str,
+    wip_limit: int | None,
+    is_done: bool | None = None,
+) -> BoardColumn:
+    column = session.get(BoardColumn, column_id)
+    if column is None:
+        raise NotFoundError("column.not_found", ref=column_id)
+    column.name = _check_name(session, name, column_id)
+    column.wip_limit = _check_wip(wip_limit)
+    if is_done is not None:
+        column.is_done = is_done
+    session.flush()
+    return column
+
+
+@transactional
+def move_column(session: Session, column_id: int, position: int) -> list[BoardColumn]:
+    columns = ordered_columns(session)
+    column = next((c for c in columns if c.id == column_id), None)
+    if column is None:
+        raise NotFoundError("column.not_found", ref=column_id)
+    columns.remove(column)
+    columns.insert(max(0, min(position, len(columns))), column)
+    _renumber(columns)
+    session.flush()
+    return columns
+
+
+@transactional
+def delete_column(session: Session, column_id: int) -> None:
+    column = session.get(BoardColumn, column_id)
+    if column is None:
+        raise NotFoundError("column.not_found", ref=column_id)
+    count = session.scalar(select(func.count()).where(Need.column_id == column_id)) or 0
+    if count:
+        raise ConflictError("column.not_empty", name=column.name, count=count)
+    columns = ordered_columns(session)
+    if len(columns) == 1:
+        raise ConflictError("column.last")
+    columns.remove(column)
+    session.delete(column)
+    _renumber(columns)
+    session.flush()
+
+
+def column_load(session: Session, column_id: int) -> tuple[int, int | None]:
+    """(cards in the column, its WIP limit) for the board's limit warning."""
+    column = session.get(BoardColumn, column_id)
+    if column is None:
+        raise NotFoundError("column.not_found", ref=column_id)
+    count = session.scalar(select(func.count()).where(Need.column_id == column_id)) or 0
+    return count, column.wip_limit

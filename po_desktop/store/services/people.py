@@ -1,0 +1,69 @@
+"""People: team members, product owners and the business units they belong to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from po_desktop.store.errors import ConflictError, NotFoundError
+from po_desktop.store.models import Need, Person, Project
+from po_desktop.store.services._base import clean_number, clean_text, transactional
+
+
+@dataclass
+class PersonInput:
+    name: str
+    role: str = ""
+    business_unit: str = ""
+    availability: float = 1.0
+    active: bool = True
+
+
+def _validate(data: PersonInput) -> PersonInput:
+    availability = clean_number(
+        data.availability, "availability", minimum=0, maximum=1, allow_none=False
+    )
+    assert availability is not None
+    return PersonInput(
+        name=clean_text(data.name, "name", required=True, max_len=120),
+        role=clean_text(data.role, "role", max_len=120),
+        business_unit=clean_text(data.business_unit, "business_unit", max_len=80),
+        availability=availability,
+        active=bool(data.active),
+    )
+
+
+@transactional
+def create_person(session: Session, data: PersonInput) -> Person:
+    clean = _validate(data)
+    person = Person(**vars(clean))
+    session.add(person)
+    session.flush()
+    return person
+
+
+@transactional
+def update_person(session: Session, person_id: int, data: PersonInput) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError("person.not_found", ref=person_id)
+    for name, value in vars(_validate(data)).items():
+        setattr(person, name, value)
+    session.flush()
+    return person
+
+
+@transactional
+def delete_person(session: Session, person_id: int) -> None:
+    """Refused while the person carries work: deactivate them instead."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError("person.not_found", ref=person_id)
+    count = (session.scalar(select(func.count()).where(Need.assignee_id == person_id)) or 0) + (
+        session.scalar(select(func.count()).where(Project.owner_id == person_id)) or 0
+    )
+    if count:
+        raise ConflictError("person.in_use", name=person.name, count=count)
+    session.delete(person)
