@@ -119,6 +119,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "the key {key} appears twice in the file.",
     ),
     "csv.malformed": ("Fichier CSV mal formé : {detail}.", "Malformed CSV file: {detail}."),
+    "csv.duplicate_columns": (
+        "Colonnes en double dans l'en-tête : {columns}.",
+        "Duplicate header columns: {columns}.",
+    ),
     "db.not_found": ("Fichier introuvable : {path}.", "File not found: {path}."),
     "db.empty_file": (
         "{path} est un fichier vide, pas une base PO Desktop. "
@@ -169,6 +173,40 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{path} existe déjà ; utilisez --force pour le remplacer.",
         "{path} already exists; use --force to replace it.",
     ),
+    "cli.demo_done": (
+        "Base de démonstration créée : {path} ({needs} besoins).",
+        "Demo database created: {path} ({needs} needs).",
+    ),
+    "cli.check_file": ("Fichier : {path} ({size} octets)", "File: {path} ({size} bytes)"),
+    "cli.check_schema": (
+        "Version du schéma : {revision} (cette version de l'application : {head})",
+        "Schema version: {revision} (this application: {head})",
+    ),
+    "cli.check_upgrade": (
+        "Le schéma sera mis à jour (après sauvegarde) à la prochaine ouverture.",
+        "The schema will be upgraded (after a backup) the next time it is opened.",
+    ),
+    "cli.check_problem": ("Problème : {problem}", "Problem: {problem}"),
+    "cli.check_ok": ("Intégrité : OK", "Integrity: OK"),
+    "cli.import_done": (
+        "Import terminé : {created} besoin(s) créé(s), {updated} mis à jour, "
+        "{projects} projet(s) créé(s).",
+        "Import done: {created} need(s) created, {updated} updated, {projects} project(s) created.",
+    ),
+    "cli.export_done": (
+        "{count} besoin(s) exporté(s) dans {path}.",
+        "{count} need(s) exported to {path}.",
+    ),
+    "cli.screenshot_done": ("Capture enregistrée : {path}", "Screenshot saved: {path}"),
+    "count.projects": ("Projets", "Projects"),
+    "count.people": ("Personnes", "People"),
+    "count.needs": ("Besoins", "Needs"),
+    "count.columns": ("Colonnes", "Columns"),
+    "count.sprints": ("Sprints", "Sprints"),
+    "count.assessments": ("Cotations", "Assessments"),
+    "count.ceremonies": ("Rituels", "Ceremonies"),
+    "count.absences": ("Absences", "Absences"),
+    "count.events": ("Événements", "Events"),
     "cli.bad_size": (
         "Taille « {value} » invalide : attendu LARGEURxHAUTEUR, par ex. 1280x800.",
         "Invalid size “{value}”: expected WIDTHxHEIGHT, e.g. 1280x800.",

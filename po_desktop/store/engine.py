@@ -221,3 +221,12 @@ else:
 
     def _unlock(fh: IO[str]) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def checkpoint_path(path: Path) -> None:
+    """Checkpoint a closed database file (tests, CLI maintenance)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()

@@ -187,7 +187,7 @@ class Need(Base):
 
     @property
     def tag_names(self) -> list[str]:
-        return [tag.name for tag in self.tags]
+        return sorted((tag.name for tag in self.tags), key=str.casefold)
 
 
 class NeedTag(Base):

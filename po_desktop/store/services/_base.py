@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -21,28 +22,70 @@ LONG_TEXT_MAX = 200_000
 COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-def transactional(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Session, P], R]:
-    """Run a service in its own transaction, or in a savepoint when composed.
+_DEPTH = "po_desktop.service_depth"
 
-    A lone call commits or rolls back as a whole; a service called from inside
-    another (an import creating many needs) joins the outer transaction through
-    a savepoint, so the outer action stays all-or-nothing.
+
+def transactional(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Session, P], R]:
+    """Make a service one user action: committed as a whole, or not at all.
+
+    The outermost service commits (including a transaction that earlier reads
+    opened implicitly). A service called from inside another one, or inside
+    :func:`atomic`, runs in a savepoint and leaves the commit to its caller, so
+    an import of many needs stays all-or-nothing.
     """
 
     @functools.wraps(fn)
     def wrapper(session: Session, *args: P.args, **kwargs: P.kwargs) -> R:
-        nested = session.in_transaction()
+        depth = session.info.get(_DEPTH, 0)
+        session.info[_DEPTH] = depth + 1
         try:
-            with session.begin_nested() if nested else session.begin():
-                return fn(session, *args, **kwargs)
+            if depth:
+                with session.begin_nested():
+                    return fn(session, *args, **kwargs)
+            if not session.in_transaction():
+                with session.begin():
+                    return fn(session, *args, **kwargs)
+            try:
+                result = fn(session, *args, **kwargs)
+                session.commit()
+                return result
+            except BaseException:
+                session.rollback()
+                raise
         except OperationalError as exc:
             raise _storage_error(exc) from exc
         except DBAPIError as exc:
             if isinstance(exc.orig, sqlite3.IntegrityError):
                 raise
             raise _storage_error(exc) from exc
+        finally:
+            session.info[_DEPTH] = depth
 
     return wrapper
+
+
+@contextlib.contextmanager
+def atomic(session: Session) -> Iterator[Session]:
+    """Several services as one user action (one commit at the end, rollback on error)."""
+    depth = session.info.get(_DEPTH, 0)
+    if depth:
+        with session.begin_nested():
+            yield session
+        return
+    session.info[_DEPTH] = 1
+    try:
+        if session.in_transaction():
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+        else:
+            with session.begin():
+                yield session
+    finally:
+        session.info[_DEPTH] = 0
 
 
 def _storage_error(exc: DBAPIError) -> StorageError:

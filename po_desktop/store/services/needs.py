@@ -59,7 +59,8 @@ class NeedInput:
     business_unit: str = ""
     technical: bool = True
     column_id: int | None = None
-    points: float | None = None
+    points: float | str | None = None
+    """A number, or the text a user typed ("0,5"): the service parses and checks it."""
     sprint_id: int | None = None
     assignee_id: int | None = None
     tags: Sequence[str] = ()

@@ -1,0 +1,232 @@
+"""Read-side queries: flat rows for views, in one SQL statement each.
+
+Views show thousands of needs; loading ORM objects one by one would be slow,
+so these return plain frozen rows built from a single joined SELECT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from po_desktop.domain.keys import format_key
+from po_desktop.store.models import (
+    Assessment,
+    BoardColumn,
+    Ceremony,
+    Need,
+    NeedTag,
+    Person,
+    Project,
+    Sprint,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NeedRow:
+    id: int
+    key: str
+    title: str
+    problem: str
+    solution: str
+    project_id: int
+    project_code: str
+    project_color: str
+    column_id: int
+    column_name: str
+    column_position: int
+    rank: int
+    points: float | None
+    source: str
+    business_unit: str
+    technical: bool
+    requester: str
+    sprint_id: int | None
+    sprint_name: str | None
+    assignee_id: int | None
+    assignee_name: str | None
+    score: float | None
+    decision: str | None
+    tags: tuple[str, ...]
+    updated_at: datetime
+
+
+def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[NeedRow]:
+    latest = (
+        select(Assessment.need_id, func.max(Assessment.version).label("version"))
+        .group_by(Assessment.need_id)
+        .subquery()
+    )
+    current = aliased(Assessment)
+    tags = (
+        select(NeedTag.need_id, func.group_concat(NeedTag.name, "\x1f").label("names"))
+        .group_by(NeedTag.need_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Need.id,
+            Need.number,
+            Need.title,
+            Need.problem,
+            Need.solution,
+            Project.id,
+            Project.code,
+            Project.color,
+            BoardColumn.id,
+            BoardColumn.name,
+            BoardColumn.position,
+            Need.rank,
+            Need.points,
+            Need.source,
+            Need.business_unit,
+            Need.technical,
+            Need.requester,
+            Sprint.id,
+            Sprint.name,
+            Person.id,
+            Person.name,
+            current.score,
+            current.decision,
+            tags.c.names,
+            Need.updated_at,
+        )
+        .join(Project, Need.project_id == Project.id)
+        .join(BoardColumn, Need.column_id == BoardColumn.id)
+        .outerjoin(Sprint, Need.sprint_id == Sprint.id)
+        .outerjoin(Person, Need.assignee_id == Person.id)
+        .outerjoin(latest, latest.c.need_id == Need.id)
+        .outerjoin(current, (current.need_id == Need.id) & (current.version == latest.c.version))
+        .outerjoin(tags, tags.c.need_id == Need.id)
+        .order_by(BoardColumn.position, Need.rank)
+    )
+    if need_ids is not None:
+        stmt = stmt.where(Need.id.in_(need_ids))
+    rows = []
+    for r in session.execute(stmt):
+        rows.append(
+            NeedRow(
+                id=r[0],
+                key=format_key(r[6], r[1]),
+                title=r[2],
+                problem=r[3],
+                solution=r[4],
+                project_id=r[5],
+                project_code=r[6],
+                project_color=r[7],
+                column_id=r[8],
+                column_name=r[9],
+                column_position=r[10],
+                rank=r[11],
+                points=r[12],
+                source=r[13],
+                business_unit=r[14],
+                technical=r[15],
+                requester=r[16],
+                sprint_id=r[17],
+                sprint_name=r[18],
+                assignee_id=r[19],
+                assignee_name=r[20],
+                score=r[21],
+                decision=r[22],
+                tags=tuple(sorted(r[23].split("\x1f"), key=str.casefold)) if r[23] else (),
+                updated_at=r[24],
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class SprintRow:
+    id: int
+    name: str
+    goal: str
+    start_date: object
+    end_date: object
+    state: str
+    velocity: float | None
+    need_count: int
+    points: float
+    done_points: float
+    ceremony_count: int
+
+
+def sprint_rows(session: Session) -> list[SprintRow]:
+    need_stats = (
+        select(
+            Need.sprint_id,
+            func.count(Need.id).label("n"),
+            func.coalesce(func.sum(Need.points), 0).label("pts"),
+            func.coalesce(func.sum(Need.points).filter(BoardColumn.is_done.is_(True)), 0).label(
+                "done"
+            ),
+        )
+        .join(BoardColumn, Need.column_id == BoardColumn.id)
+        .group_by(Need.sprint_id)
+        .subquery()
+    )
+    ceremonies = (
+        select(Ceremony.sprint_id, func.count(Ceremony.id).label("c"))
+        .group_by(Ceremony.sprint_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Sprint,
+            func.coalesce(need_stats.c.n, 0),
+            func.coalesce(need_stats.c.pts, 0),
+            func.coalesce(need_stats.c.done, 0),
+            func.coalesce(ceremonies.c.c, 0),
+        )
+        .outerjoin(need_stats, need_stats.c.sprint_id == Sprint.id)
+        .outerjoin(ceremonies, ceremonies.c.sprint_id == Sprint.id)
+        .order_by(Sprint.start_date)
+    )
+    return [
+        SprintRow(
+            s.id,
+            s.name,
+            s.goal,
+            s.start_date,
+            s.end_date,
+            s.state,
+            s.velocity,
+            int(n),
+            float(pts),
+            float(done),
+            int(c),
+        )
+        for s, n, pts, done, c in session.execute(stmt)
+    ]
+
+
+def projects(session: Session, *, include_archived: bool = True) -> list[Project]:
+    stmt = select(Project).order_by(Project.code)
+    if not include_archived:
+        stmt = stmt.where(Project.archived.is_(False))
+    return list(session.scalars(stmt))
+
+
+def people(session: Session) -> list[Person]:
+    return list(session.scalars(select(Person).order_by(Person.name)))
+
+
+def sprints(session: Session) -> list[Sprint]:
+    return list(session.scalars(select(Sprint).order_by(Sprint.start_date)))
+
+
+def columns(session: Session) -> list[BoardColumn]:
+    return list(session.scalars(select(BoardColumn).order_by(BoardColumn.position)))
+
+
+def business_units(session: Session) -> list[str]:
+    units = set(session.scalars(select(Need.business_unit).distinct()))
+    units |= set(session.scalars(select(Person.business_unit).distinct()))
+    return sorted((u for u in units if u), key=str.casefold)
+
+
+def tag_names(session: Session) -> list[str]:
+    return sorted(session.scalars(select(NeedTag.name).distinct()), key=str.casefold)

@@ -1,0 +1,50 @@
+"""Application start: Qt objects, language, the database, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from po_desktop import APP_ID, APP_NAME, __version__
+from po_desktop.domain import messages
+from po_desktop.store.database import open_database
+from po_desktop.store.errors import PoDesktopError
+from po_desktop.ui.i18n import install_translators, load_fonts
+
+
+def create_application(lang: str | None, argv: list[str] | None = None) -> QApplication:
+    """One QApplication per process; reused when it exists (tests, screenshots)."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(APP_NAME)
+        QCoreApplication.setApplicationName(APP_NAME)
+        QCoreApplication.setApplicationVersion(__version__)
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+        app.setDesktopFileName(APP_ID)
+        family = load_fonts()
+        if family:
+            font = app.font()
+            font.setFamily(family)
+            app.setFont(font)
+    assert isinstance(app, QApplication)
+    install_translators(app, lang or messages.system_language())
+    return app
+
+
+def run_gui(db_path: Path, lang: str | None = None) -> int:
+    app = create_application(lang)
+    from po_desktop.ui.main_window import MainWindow
+    from po_desktop.ui.workspace import Workspace
+
+    try:
+        database = open_database(db_path)
+    except PoDesktopError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.render())
+        return 2
+    window = MainWindow(Workspace(database))
+    window.resize(1280, 800)
+    window.show()
+    return app.exec()

@@ -1,0 +1,268 @@
+"""The need editor: the problem statement first, the proposed solution below it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.enums import Source
+from po_desktop.domain.messages import choice_label
+from po_desktop.store import queries
+from po_desktop.store.errors import PoDesktopError, ValidationError
+from po_desktop.store.services import needs as need_service
+from po_desktop.ui.workspace import Workspace
+
+
+@dataclass
+class _Choices:
+    projects: list[tuple[int, str]]
+    columns: list[tuple[int, str]]
+    sprints: list[tuple[int, str]]
+    people: list[tuple[int, str]]
+    units: list[str]
+
+
+def _load_choices(session: Session) -> _Choices:
+    return _Choices(
+        projects=[
+            (p.id, f"{p.code} — {p.name}")
+            for p in queries.projects(session, include_archived=False)
+        ],
+        columns=[(c.id, c.name) for c in queries.columns(session)],
+        sprints=[(s.id, s.name) for s in queries.sprints(session) if s.state != "closed"],
+        people=[(p.id, p.name) for p in queries.people(session) if p.active],
+        units=queries.business_units(session),
+    )
+
+
+class NeedDialog(QDialog):
+    """Create or edit a need. Saving goes through the undo stack; errors keep the dialog open."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        need_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        project_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.need_id = need_id
+        self.saved_need_id: int | None = None
+        self.setWindowTitle(self.tr("New need") if need_id is None else self.tr("Edit need"))
+        self.setMinimumWidth(640)
+        choices = workspace.read(_load_choices)
+
+        self.project = QComboBox()
+        for pid, label in choices.projects:
+            self.project.addItem(label, pid)
+        self.title = QLineEdit()
+        self.title.setMaxLength(300)
+        self.title.setPlaceholderText(self.tr("Short name shown on the card"))
+        self.problem = QPlainTextEdit()
+        self.problem.setPlaceholderText(
+            self.tr("What challenge must we meet? Who is hindered, how often, at what cost?")
+        )
+        self.problem.setTabChangesFocus(True)
+        self.solution = QPlainTextEdit()
+        self.solution.setPlaceholderText(
+            self.tr("The solution the requester has in mind, if any (kept apart from the need)")
+        )
+        self.solution.setTabChangesFocus(True)
+        self.requester = QLineEdit()
+        self.requester.setMaxLength(200)
+        self.source = QComboBox()
+        for source in Source:
+            self.source.addItem(choice_label(source.value), source.value)
+        self.business_unit = QComboBox()
+        self.business_unit.setEditable(True)
+        self.business_unit.addItem("")
+        self.business_unit.addItems(choices.units)
+        self.technical = QCheckBox(self.tr("Needs development work (IT)"))
+        self.technical.setChecked(True)
+        self.column = QComboBox()
+        for cid, name in choices.columns:
+            self.column.addItem(name, cid)
+        self.points = QLineEdit()
+        self.points.setPlaceholderText(self.tr("e.g. 3 or 0,5 — empty if not estimated"))
+        self.sprint = QComboBox()
+        self.sprint.addItem(self.tr("Backlog (no sprint)"), None)
+        for sid, name in choices.sprints:
+            self.sprint.addItem(name, sid)
+        self.assignee = QComboBox()
+        self.assignee.addItem(self.tr("Unassigned"), None)
+        for pid, name in choices.people:
+            self.assignee.addItem(name, pid)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. GDPR, mobile"))
+        self.acceptance = QPlainTextEdit()
+        self.acceptance.setTabChangesFocus(True)
+        self.acceptance.setPlaceholderText(self.tr("How we will know it is done"))
+
+        need_box = QGroupBox(self.tr("The need"))
+        need_form = QFormLayout(need_box)
+        need_form.addRow(self.tr("&Project"), self.project)
+        need_form.addRow(self.tr("&Title"), self.title)
+        need_form.addRow(self.tr("Pro&blem statement"), self.problem)
+        need_form.addRow(self.tr("Proposed &solution"), self.solution)
+        need_form.addRow(self.tr("Acceptance c&riteria"), self.acceptance)
+
+        origin_box = QGroupBox(self.tr("Origin and routing"))
+        grid = QGridLayout(origin_box)
+        rows: list[tuple[str, QWidget]] = [
+            (self.tr("Re&quester"), self.requester),
+            (self.tr("Sour&ce"), self.source),
+            (self.tr("B&usiness unit"), self.business_unit),
+            ("", self.technical),
+            (self.tr("Colu&mn"), self.column),
+            (self.tr("P&oints"), self.points),
+            (self.tr("Spri&nt"), self.sprint),
+            (self.tr("Ass&ignee"), self.assignee),
+            (self.tr("Ta&gs"), self.tags),
+        ]
+        for i, (label_text, widget) in enumerate(rows):
+            r, c = divmod(i, 2)
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            grid.addWidget(label, r, c * 2)
+            grid.addWidget(widget, r, c * 2 + 1)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setObjectName("errorLabel")
+        self.error.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.error.setAccessibleName(self.tr("Error"))
+        self.error.hide()
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(need_box, 3)
+        layout.addWidget(origin_box)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+        self._field_widgets: dict[str, QWidget] = {
+            "title": self.title,
+            "problem": self.problem,
+            "solution": self.solution,
+            "requester": self.requester,
+            "source": self.source,
+            "business_unit": self.business_unit,
+            "points": self.points,
+            "tags": self.tags,
+            "acceptance": self.acceptance,
+            "project": self.project,
+        }
+        if need_id is not None:
+            self._load(need_id)
+        elif project_id is not None:
+            self._select(self.project, project_id)
+        self.title.setFocus()
+
+    @staticmethod
+    def _select(combo: QComboBox, value: object) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _load(self, need_id: int) -> None:
+        def load(session: Session) -> tuple[need_service.NeedInput, str, str]:
+            need = need_service.find_need(session, need_id)
+            return (
+                need_service.need_input(need),
+                need.key,
+                f"{need.project.code} — {need.project.name}",
+            )
+
+        data, key, project_label = self.workspace.read(load)
+        self.setWindowTitle(self.tr("Edit need %1").replace("%1", key))
+        if self.project.findData(data.project_id) < 0:
+            self.project.addItem(project_label, data.project_id)
+        self._select(self.project, data.project_id)
+        self.title.setText(data.title)
+        self.problem.setPlainText(data.problem)
+        self.solution.setPlainText(data.solution)
+        self.requester.setText(data.requester)
+        self._select(self.source, data.source)
+        self.business_unit.setCurrentText(data.business_unit)
+        self.technical.setChecked(bool(data.technical))
+        self._select(self.column, data.column_id)
+        self.points.setText("" if data.points is None else f"{data.points:g}")
+        if data.sprint_id is not None and self.sprint.findData(data.sprint_id) < 0:
+            name = self.workspace.read(
+                lambda s: next(x.name for x in queries.sprints(s) if x.id == data.sprint_id)
+            )
+            self.sprint.addItem(name, data.sprint_id)
+        self._select(self.sprint, data.sprint_id)
+        self._select(self.assignee, data.assignee_id)
+        self.tags.setText(", ".join(data.tags))
+        self.acceptance.setPlainText(data.acceptance)
+
+    def collect(self) -> need_service.NeedInput:
+        return need_service.NeedInput(
+            title=self.title.text(),
+            problem=self.problem.toPlainText(),
+            project_id=self.project.currentData(),
+            solution=self.solution.toPlainText(),
+            requester=self.requester.text(),
+            source=self.source.currentData(),
+            business_unit=self.business_unit.currentText(),
+            technical=self.technical.isChecked(),
+            column_id=self.column.currentData(),
+            points=self.points.text(),  # type: ignore[arg-type]  # the service parses "0,5"
+            sprint_id=self.sprint.currentData(),
+            assignee_id=self.assignee.currentData(),
+            tags=[t for t in self.tags.text().split(",")],
+            acceptance=self.acceptance.toPlainText(),
+        )
+
+    def save(self) -> None:
+        if self.project.currentData() is None:
+            self.show_error(self.tr("Create a project first (Workspace ▸ Projects)."), None)
+            return
+        data = self.collect()
+        try:
+            if self.need_id is None:
+                change = self.workspace.perform_need_change(
+                    self.tr("Create need"), lambda s: need_service.create_need(s, data)
+                )
+            else:
+                need_id = self.need_id
+                change = self.workspace.perform_need_change(
+                    self.tr("Edit need"), lambda s: need_service.update_need(s, need_id, data)
+                )
+        except PoDesktopError as exc:
+            field = exc.field if isinstance(exc, ValidationError) else None
+            self.show_error(exc.render(), field)
+            return
+        self.saved_need_id = change.primary_id
+        self.accept()
+
+    def show_error(self, text: str, field: str | None) -> None:
+        self.error.setText(text)
+        self.error.show()
+        widget = self._field_widgets.get(field or "")
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,225 @@
+"""The three places of the main window: board (needs), scoring (ranked), calendar (sprints)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from po_desktop.domain.messages import choice_label
+from po_desktop.ui.models import (
+    NEED_ID_ROLE,
+    NeedFilterProxy,
+    NeedTableModel,
+    SprintTableModel,
+    format_points,
+    format_score,
+)
+
+
+def _table(model: object) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class NeedListPage(QWidget):
+    """A filtered, sortable list of needs; emits the need to open on double-click / Enter."""
+
+    open_requested = Signal(int)
+
+    def __init__(
+        self,
+        model: NeedTableModel,
+        hidden_columns: tuple[int, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.proxy = NeedFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self.view = _table(self.proxy)
+        self._hidden = hidden_columns
+        self._layout_columns()
+        self.proxy.modelReset.connect(self._layout_columns)
+        self.view.doubleClicked.connect(self._open)
+        self.view.activated.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def _layout_columns(self) -> None:
+        """Re-applied after each model reset, which forgets section sizes and modes."""
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NeedTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        widths = {
+            NeedTableModel.KEY: 80,
+            NeedTableModel.PROJECT: 70,
+            NeedTableModel.STATUS: 100,
+            NeedTableModel.POINTS: 60,
+            NeedTableModel.SCORE: 60,
+            NeedTableModel.DECISION: 90,
+            NeedTableModel.SOURCE: 100,
+            NeedTableModel.UNIT: 150,
+            NeedTableModel.ASSIGNEE: 130,
+            NeedTableModel.SPRINT: 110,
+            NeedTableModel.TAGS: 130,
+        }
+        for column, width in widths.items():
+            self.view.setColumnWidth(column, width)
+        for column in self._hidden:
+            self.view.setColumnHidden(column, True)
+
+    def _open(self, index: QModelIndex) -> None:
+        need_id = index.data(NEED_ID_ROLE)
+        if need_id is not None:
+            self.open_requested.emit(int(need_id))
+
+    def selected_ids(self) -> list[int]:
+        rows = self.view.selectionModel().selectedRows()
+        return [int(r.data(NEED_ID_ROLE)) for r in sorted(rows, key=lambda i: i.row())]
+
+    def select_need(self, need_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(NEED_ID_ROLE) == need_id:
+                self.view.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.view.scrollTo(index)
+                return
+
+
+class BoardPage(NeedListPage):
+    """Tableau: every need in workflow order, the columns of the board as a status."""
+
+    def __init__(self, model: NeedTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent=parent)
+        self.view.sortByColumn(NeedTableModel.STATUS, Qt.SortOrder.AscendingOrder)
+
+
+class ScoringPage(QWidget):
+    """Cotation: open needs ranked by score, with the need and its decision beside them."""
+
+    open_requested = Signal(int)
+
+    def __init__(self, model: NeedTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.list = NeedListPage(
+            model,
+            hidden_columns=(NeedTableModel.ASSIGNEE, NeedTableModel.SPRINT, NeedTableModel.TAGS),
+        )
+        self.list.open_requested.connect(self.open_requested)
+        self.list.view.sortByColumn(NeedTableModel.SCORE, Qt.SortOrder.DescendingOrder)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setMinimumWidth(280)
+        self.list.view.selectionModel().currentRowChanged.connect(self._show)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._show(QModelIndex())
+
+    @property
+    def proxy(self) -> NeedFilterProxy:
+        return self.list.proxy
+
+    def _show(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        need_id = current.data(NEED_ID_ROLE) if current.isValid() else None
+        row_index = self.model.row_of(need_id) if need_id is not None else None
+        if row_index is None:
+            self.detail.setHtml(
+                "<p>"
+                + escape(self.tr("Select a need to see its problem statement and score."))
+                + "</p>"
+            )
+            return
+        row = self.model.row_at(row_index)
+        decision = choice_label(row.decision) if row.decision else self.tr("not scored")
+        labels = {
+            "score": self.tr("Score"),
+            "decision": self.tr("Decision"),
+            "points": self.tr("Points"),
+            "problem": self.tr("Problem statement"),
+            "solution": self.tr("Proposed solution"),
+            "requester": self.tr("Requester"),
+        }
+        lab = {k: escape(v) for k, v in labels.items()}
+        parts = [
+            f"<h3>{escape(row.key)} — {escape(row.title)}</h3>",
+            f"<p><b>{lab['score']}:</b> {escape(format_score(row.score))}"
+            f" &nbsp; <b>{lab['decision']}:</b> {escape(decision)}"
+            f" &nbsp; <b>{lab['points']}:</b> {escape(format_points(row.points))}</p>",
+            f"<p><b>{lab['problem']}</b></p>",
+            f"<p>{escape(row.problem).replace(chr(10), '<br>')}</p>",
+            f"<p><b>{lab['solution']}</b></p>",
+            f"<p><i>{escape(row.solution or '—').replace(chr(10), '<br>')}</i></p>",
+            f"<p><b>{lab['requester']}:</b> {escape(row.requester or '—')}"
+            f" ({escape(choice_label(row.source))})</p>",
+        ]
+        self.detail.setHtml("".join(parts))
+
+
+class CalendarPage(QWidget):
+    """Calendrier: the sprints in date order with their load, rituals and velocity."""
+
+    def __init__(self, model: SprintTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.view = _table(model)
+        self.view.setSortingEnabled(False)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setSectionResizeMode(
+            SprintTableModel.DATES, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.view.setColumnWidth(SprintTableModel.NAME, 160)
+        self.goal = QLabel()
+        self.goal.setWordWrap(True)
+        self.goal.setTextFormat(Qt.TextFormat.PlainText)
+        self.goal.setMargin(8)
+        self.view.selectionModel().currentRowChanged.connect(self._show)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.goal)
+        self._show(QModelIndex())
+
+    def _show(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        if not current.isValid():
+            count = self.model.rowCount()
+            self.goal.setText(
+                self.tr("No sprint yet.")
+                if count == 0
+                else self.tr("Select a sprint to read its goal.")
+            )
+            return
+        row = self.model.row_at(current.row())
+        goal_label = self.tr("Goal")
+        self.goal.setText(f"{row.name} — {goal_label}: {row.goal or '—'}")

@@ -1,0 +1,387 @@
+"""Projects and people: small lists edited in place, every change undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.enums import ProjectKind
+from po_desktop.domain.messages import choice_label
+from po_desktop.store import queries
+from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.services import people as people_service
+from po_desktop.store.services import projects as project_service
+from po_desktop.ui.workspace import Workspace
+
+
+def _swatch(color: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class _ListEditor(QDialog):
+    """A list on the left, a form on the right, an error line under it."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.current_id: int | None = None
+        self.list = QListWidget()
+        self.list.setMinimumWidth(220)
+        self.list.currentItemChanged.connect(self._on_current)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.error.hide()
+        self.new_button = QPushButton(self.tr("New"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.new_button.clicked.connect(self.start_new)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        self.save_button.setDefault(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addStretch(1)
+        actions.addWidget(self.delete_button)
+        actions.addWidget(self.save_button)
+        right = QVBoxLayout()
+        right.addLayout(self.form)
+        right.addWidget(self.error)
+        right.addStretch(1)
+        right.addLayout(actions)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.list)
+        body.addLayout(right, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(body)
+        outer.addWidget(close)
+        workspace.changed.connect(self.reload)
+
+    def reload(self) -> None:
+        keep = self.current_id
+        self.list.blockSignals(True)
+        self.list.clear()
+        for item_id, label, icon in self.items():
+            item = QListWidgetItem(label)
+            if icon is not None:
+                item.setIcon(icon)
+            item.setData(Qt.ItemDataRole.UserRole, item_id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == keep:
+                self.list.setCurrentRow(i)
+                return
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.start_new()
+
+    def _on_current(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is None:
+            return
+        self.current_id = item.data(Qt.ItemDataRole.UserRole)
+        self.error.hide()
+        self.load(self.current_id)
+
+    def start_new(self) -> None:
+        self.list.blockSignals(True)
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+        self.current_id = None
+        self.error.hide()
+        self.clear_form()
+
+    def fail(self, exc: PoDesktopError) -> None:
+        self.error.setText(exc.render())
+        self.error.show()
+
+    # Subclasses fill these in.
+    def items(self) -> list[tuple[int, str, QIcon | None]]:
+        raise NotImplementedError
+
+    def load(self, item_id: int) -> None:
+        raise NotImplementedError
+
+    def clear_form(self) -> None:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def delete(self) -> None:
+        raise NotImplementedError
+
+
+class ProjectsDialog(_ListEditor):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self.setWindowTitle(self.tr("Projects"))
+        self.code = QLineEdit()
+        self.code.setMaxLength(10)
+        self.code.setPlaceholderText(self.tr("e.g. ERP — prefix of the need keys"))
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        for kind in ProjectKind:
+            self.kind.addItem(choice_label(kind.value), kind.value)
+        self.owner = QComboBox()
+        self.color = QLineEdit("#4A6FA5")
+        self.color.setMaxLength(7)
+        pick = QPushButton(self.tr("Choose…"))
+        pick.clicked.connect(self._pick_color)
+        color_row = QHBoxLayout()
+        color_row.addWidget(self.color)
+        color_row.addWidget(pick)
+        self.archived = QCheckBox(self.tr("Archived (no new needs)"))
+        self.form.addRow(self.tr("&Code"), self.code)
+        self.form.addRow(self.tr("&Name"), self.name)
+        self.form.addRow(self.tr("&Kind"), self.kind)
+        self.form.addRow(self.tr("&Product owner"), self.owner)
+        self.form.addRow(self.tr("Co&lour"), color_row)
+        self.form.addRow("", self.archived)
+        self.reload()
+
+    def reload(self) -> None:
+        self.owner.clear()
+        self.owner.addItem(self.tr("Nobody"), None)
+        for person in self.workspace.read(queries.people):
+            self.owner.addItem(person.name, person.id)
+        super().reload()
+
+    def items(self) -> list[tuple[int, str, QIcon | None]]:
+        return [
+            (p.id, f"{p.code} — {p.name}", _swatch(p.color))
+            for p in self.workspace.read(queries.projects)
+        ]
+
+    def _pick_color(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self.color.text()), self, self.tr("Project colour"))
+        if chosen.isValid():
+            self.color.setText(chosen.name().upper())
+
+    def load(self, item_id: int) -> None:
+        project = self.workspace.read(lambda s: project_service.find_project(s, item_id))
+        self.code.setText(project.code)
+        self.name.setText(project.name)
+        self.kind.setCurrentIndex(self.kind.findData(project.kind))
+        self.owner.setCurrentIndex(max(0, self.owner.findData(project.owner_id)))
+        self.color.setText(project.color)
+        self.archived.setChecked(project.archived)
+
+    def clear_form(self) -> None:
+        self.code.clear()
+        self.name.clear()
+        self.kind.setCurrentIndex(0)
+        self.owner.setCurrentIndex(0)
+        self.color.setText("#4A6FA5")
+        self.archived.setChecked(False)
+        self.code.setFocus()
+
+    def _input(self) -> project_service.ProjectInput:
+        return project_service.ProjectInput(
+            code=self.code.text(),
+            name=self.name.text(),
+            kind=self.kind.currentData(),
+            owner_id=self.owner.currentData(),
+            color=self.color.text(),
+            archived=self.archived.isChecked(),
+        )
+
+    def save(self) -> None:
+        data = self._input()
+        try:
+            if self.current_id is None:
+                created = self.workspace.perform(
+                    self.tr("Create project"),
+                    lambda s: project_service.create_project(s, data).id,
+                    lambda s, pid: project_service.delete_project(s, pid),
+                )
+                self.current_id = created
+            else:
+                pid = self.current_id
+                before = self.workspace.read(
+                    lambda s: _project_input(project_service.find_project(s, pid))
+                )
+                self.workspace.perform(
+                    self.tr("Edit project"),
+                    lambda s: project_service.update_project(s, pid, data).id,
+                    lambda s, _r: project_service.update_project(s, pid, before),
+                )
+        except PoDesktopError as exc:
+            self.fail(exc)
+            return
+        self.reload()
+
+    def delete(self) -> None:
+        if self.current_id is None:
+            return
+        pid = self.current_id
+        before = self.workspace.read(lambda s: _project_input(project_service.find_project(s, pid)))
+        try:
+            self.workspace.perform(
+                self.tr("Delete project"),
+                lambda s: project_service.delete_project(s, pid),
+                lambda s, _r: project_service.create_project(s, before),
+            )
+        except PoDesktopError as exc:
+            self.fail(exc)
+            return
+        self.current_id = None
+        self.reload()
+
+
+def _project_input(project: object) -> project_service.ProjectInput:
+    return project_service.ProjectInput(
+        code=project.code,  # type: ignore[attr-defined]
+        name=project.name,  # type: ignore[attr-defined]
+        kind=project.kind,  # type: ignore[attr-defined]
+        owner_id=project.owner_id,  # type: ignore[attr-defined]
+        color=project.color,  # type: ignore[attr-defined]
+        archived=project.archived,  # type: ignore[attr-defined]
+    )
+
+
+class PeopleDialog(_ListEditor):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self.setWindowTitle(self.tr("People"))
+        self.name = QLineEdit()
+        self.role = QLineEdit()
+        self.role.setPlaceholderText(self.tr("e.g. Developer, HR manager"))
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.availability = QDoubleSpinBox()
+        self.availability.setRange(0, 100)
+        self.availability.setDecimals(0)
+        self.availability.setSingleStep(10)
+        self.availability.setSuffix(" %")
+        self.active = QCheckBox(self.tr("Active"))
+        self.form.addRow(self.tr("&Name"), self.name)
+        self.form.addRow(self.tr("&Role"), self.role)
+        self.form.addRow(self.tr("&Business unit"), self.unit)
+        self.form.addRow(self.tr("&Availability"), self.availability)
+        self.form.addRow("", self.active)
+        self.reload()
+
+    def reload(self) -> None:
+        text = self.unit.currentText()
+        self.unit.clear()
+        self.unit.addItems(["", *self.workspace.read(queries.business_units)])
+        self.unit.setCurrentText(text)
+        super().reload()
+
+    def items(self) -> list[tuple[int, str, QIcon | None]]:
+        inactive = self.tr("inactive")
+        return [
+            (p.id, p.name if p.active else f"{p.name} ({inactive})", None)
+            for p in self.workspace.read(queries.people)
+        ]
+
+    def load(self, item_id: int) -> None:
+        person = next(p for p in self.workspace.read(queries.people) if p.id == item_id)
+        self.name.setText(person.name)
+        self.role.setText(person.role)
+        self.unit.setCurrentText(person.business_unit)
+        self.availability.setValue(round(person.availability * 100))
+        self.active.setChecked(person.active)
+
+    def clear_form(self) -> None:
+        self.name.clear()
+        self.role.clear()
+        self.unit.setCurrentText("")
+        self.availability.setValue(100)
+        self.active.setChecked(True)
+        self.name.setFocus()
+
+    def _input(self) -> people_service.PersonInput:
+        return people_service.PersonInput(
+            name=self.name.text(),
+            role=self.role.text(),
+            business_unit=self.unit.currentText(),
+            availability=self.availability.value() / 100,
+            active=self.active.isChecked(),
+        )
+
+    def save(self) -> None:
+        data = self._input()
+        try:
+            if self.current_id is None:
+                self.current_id = self.workspace.perform(
+                    self.tr("Add person"),
+                    lambda s: people_service.create_person(s, data).id,
+                    lambda s, pid: people_service.delete_person(s, pid),
+                )
+            else:
+                pid = self.current_id
+                before = self.workspace.read(lambda s: _person_input(s, pid))
+                self.workspace.perform(
+                    self.tr("Edit person"),
+                    lambda s: people_service.update_person(s, pid, data).id,
+                    lambda s, _r: people_service.update_person(s, pid, before),
+                )
+        except PoDesktopError as exc:
+            self.fail(exc)
+            return
+        self.reload()
+
+    def delete(self) -> None:
+        if self.current_id is None:
+            return
+        pid = self.current_id
+        before = self.workspace.read(lambda s: _person_input(s, pid))
+        try:
+            self.workspace.perform(
+                self.tr("Remove person"),
+                lambda s: people_service.delete_person(s, pid),
+                lambda s, _r: people_service.create_person(s, before),
+            )
+        except PoDesktopError as exc:
+            if (
+                QMessageBox.question(
+                    self,
+                    self.tr("Person in use"),
+                    exc.render() + "\n\n" + self.tr("Mark this person inactive instead?"),
+                )
+                == QMessageBox.StandardButton.Yes
+            ):
+                self.active.setChecked(False)
+                self.save()
+            return
+        self.current_id = None
+        self.reload()
+
+
+def _person_input(session: Session, person_id: int) -> people_service.PersonInput:
+    person = next(p for p in queries.people(session) if p.id == person_id)
+    return people_service.PersonInput(
+        name=person.name,
+        role=person.role,
+        business_unit=person.business_unit,
+        availability=person.availability,
+        active=person.active,
+    )

@@ -1,0 +1,175 @@
+"""Opening files: ours are migrated after a backup; anything else is refused untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from po_desktop.store import engine as sqlite
+from po_desktop.store.database import open_database
+from po_desktop.store.errors import DatabaseFileError
+from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, script_head
+from po_desktop.store.models import Base
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _refused(path: Path, kind: str) -> DatabaseFileError:
+    before = _digest(path)
+    with pytest.raises(DatabaseFileError) as err:
+        open_database(path)
+    assert err.value.kind == kind
+    assert _digest(path) == before, "a refused file must be left byte-for-byte untouched"
+    assert str(path) in err.value.render("fr")
+    return err.value
+
+
+def test_new_database_has_pragmas_and_our_marks(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        assert db.created
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("PRAGMA application_id").fetchone()[0] == sqlite.APPLICATION_ID
+    assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
+    raw.close()
+    with open_database(db_path) as again:
+        assert not again.created and again.migrated_from is None
+
+
+def test_head_constant_matches_alembic() -> None:
+    assert script_head() == HEAD
+    assert KNOWN_REVISIONS[-1] == HEAD
+
+
+def test_migrations_from_empty_match_the_models(db_path: Path) -> None:
+    """Alembic's autogenerate finds nothing to do: migrations and models agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with open_database(db_path) as db, db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+        tables = set(inspect(conn).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+
+
+def test_empty_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.podb"
+    path.write_bytes(b"")
+    assert "empty" in _refused(path, "empty_file").render("en")
+
+
+def test_random_bytes_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.podb"
+    path.write_bytes(os.urandom(4096))
+    _refused(path, "not_sqlite")
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    assert "another application" in _refused(path, "foreign").render("en")
+
+
+def test_truncated_database_is_refused(db_path: Path, tmp_path: Path) -> None:
+    with open_database(db_path):
+        pass
+    data = db_path.read_bytes()
+    truncated = tmp_path / "truncated.podb"
+    truncated.write_bytes(data[: len(data) // 2])
+    _refused(truncated, "corrupt")
+
+
+def test_corrupt_pages_are_refused(db_path: Path) -> None:
+    with open_database(db_path):
+        pass
+    data = bytearray(db_path.read_bytes())
+    for offset in range(4096, len(data), 7):  # keep the header, damage every page after it
+        data[offset] ^= 0x5A
+    db_path.write_bytes(bytes(data))
+    _refused(db_path, "corrupt")
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    with open_database(db_path) as db, db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    sqlite.checkpoint_path(db_path)
+    err = _refused(db_path, "too_new")
+    assert "newer version" in err.render("en")
+
+
+def test_read_only_file_is_refused(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_database(db_path):
+        pass
+    db_path.chmod(0o444)
+    if os.access(db_path, os.W_OK):  # root ignores permission bits: simulate what users get
+        real_access = os.access
+        monkeypatch.setattr(
+            os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode)
+        )
+    assert "read-only" in _refused(db_path, "read_only").render("en")
+
+
+def test_second_instance_is_told_the_file_is_in_use(db_path: Path) -> None:
+    with open_database(db_path):
+        with pytest.raises(DatabaseFileError) as err:
+            open_database(db_path)
+        assert err.value.kind == "locked"
+        assert "another PO Desktop" in err.value.render("en")
+        assert "pid" in err.value.render("en")
+    with open_database(db_path):  # released when the first one closes
+        pass
+
+
+def test_older_schema_is_backed_up_then_migrated(db_path: Path, home: Path) -> None:
+    with open_database(db_path) as db, db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0000'"))
+    sqlite.checkpoint_path(db_path)
+    # Pretend this build knows an older revision '0000' that upgrades to head.
+    import po_desktop.store.database as database_module
+
+    calls: list[str] = []
+    original = database_module.upgrade
+
+    def fake_upgrade(engine: object, revision: str = "head") -> None:
+        calls.append(revision)
+        with engine.begin() as conn:  # type: ignore[attr-defined]
+            conn.execute(text(f"UPDATE alembic_version SET version_num = '{HEAD}'"))
+
+    database_module.upgrade = fake_upgrade  # type: ignore[assignment]
+    database_module.KNOWN_REVISIONS = ("0000", HEAD)  # type: ignore[attr-defined]
+    try:
+        with open_database(db_path) as db:
+            assert db.migrated_from == "0000"
+            assert db.backup_path is not None and db.backup_path.parent == home / "backups"
+            backup = sqlite3.connect(db.backup_path)
+            assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (
+                "0000",
+            )
+            backup.close()
+    finally:
+        database_module.upgrade = original
+        database_module.KNOWN_REVISIONS = KNOWN_REVISIONS  # type: ignore[attr-defined]
+    assert calls == ["head"]
+
+
+def test_backup_file_is_verified_copy(db_path: Path, tmp_path: Path) -> None:
+    with open_database(db_path):
+        pass
+    copy = sqlite.backup_file(db_path, tmp_path / "copy.podb")
+    with open_database(copy) as db:
+        assert not db.created

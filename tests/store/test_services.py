@@ -1,0 +1,297 @@
+"""Services: every user action validated, one transaction, exact undo through snapshots."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.messages import Message
+from po_desktop.store import queries
+from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
+from po_desktop.store.models import Need, NeedEvent, Project
+from po_desktop.store.services import columns, needs, people, projects
+from po_desktop.store.services.needs import NeedInput
+
+
+def _need(session: Session, project_id: int, title: str = "Facturation", **extra: object) -> int:
+    change = needs.create_need(
+        session, NeedInput(title=title, problem="Quel défi ?", project_id=project_id, **extra)
+    )
+    assert change.primary_id is not None
+    return change.primary_id
+
+
+def _column_ids(session: Session) -> list[int]:
+    return [c.id for c in columns.ordered_columns(session)]
+
+
+def _order(session: Session, column_id: int) -> list[str]:
+    return [
+        r.key for r in queries.need_rows(session) if r.column_id == column_id
+    ]
+
+
+# --- projects -----------------------------------------------------------------------------
+
+
+def test_project_code_is_normalised_and_unique(session: Session) -> None:
+    created = projects.create_project(session, projects.ProjectInput("erp", "ERP"))
+    assert created.code == "ERP"
+    with pytest.raises(ConflictError) as err:
+        projects.create_project(session, projects.ProjectInput("ERP", "Autre"))
+    assert "ERP" in err.value.render("fr") and "déjà utilisé" in err.value.render("fr")
+
+
+@pytest.mark.parametrize(
+    ("data", "msg_id"),
+    [
+        (projects.ProjectInput("E", "x"), "project.bad_code"),
+        (projects.ProjectInput("1AB", "x"), "project.bad_code"),
+        (projects.ProjectInput("ERP", "  "), "field.required"),
+        (projects.ProjectInput("ERP", "x", kind="cosmic"), "field.bad_choice"),
+        (projects.ProjectInput("ERP", "x", color="red"), "field.bad_color"),
+        (projects.ProjectInput("ERP", "x", owner_id=999), "person.not_found"),
+    ],
+)
+def test_project_validation(session: Session, data: projects.ProjectInput, msg_id: str) -> None:
+    with pytest.raises((ValidationError, NotFoundError)) as err:
+        projects.create_project(session, data)
+    assert err.value.message.msg_id == msg_id
+    assert session.scalar(select(func.count()).select_from(Project)) == 0
+
+
+def test_project_with_needs_cannot_be_deleted(session: Session, project_id: int) -> None:
+    _need(session, project_id)
+    with pytest.raises(ConflictError) as err:
+        projects.delete_project(session, project_id)
+    assert "1 need" in err.value.render("en")
+    projects.update_project(
+        session, project_id, projects.ProjectInput("ERP", "ERP", "internal", archived=True)
+    )
+    with pytest.raises(ValidationError) as archived:
+        _need(session, project_id)
+    assert archived.value.message.msg_id == "project.archived"
+
+
+def test_empty_project_is_deleted(session: Session, project_id: int) -> None:
+    projects.delete_project(session, project_id)
+    with pytest.raises(NotFoundError):
+        projects.find_project(session, "ERP")
+
+
+# --- people -------------------------------------------------------------------------------
+
+
+def test_person_validation_and_in_use(session: Session, project_id: int) -> None:
+    with pytest.raises(ValidationError) as err:
+        people.create_person(session, people.PersonInput("Léa", availability=1.5))
+    assert err.value.message.msg_id == "field.out_of_range"
+    with pytest.raises(ValidationError):
+        people.create_person(session, people.PersonInput(""))
+    lea = people.create_person(session, people.PersonInput("Léa Martin", "Développeuse", "IT"))
+    _need(session, project_id, assignee_id=lea.id)
+    with pytest.raises(ConflictError) as in_use:
+        people.delete_person(session, lea.id)
+    assert "Léa Martin" in in_use.value.render("fr")
+    people.update_person(session, lea.id, people.PersonInput("Léa Martin", active=False))
+    assert not queries.people(session)[0].active
+
+
+# --- columns ------------------------------------------------------------------------------
+
+
+def test_default_workflow_exists(session: Session) -> None:
+    names = [c.name for c in columns.ordered_columns(session)]
+    assert names == ["À qualifier", "À coter", "Prêt", "En cours", "En revue", "Terminé"]
+
+
+def test_columns_add_rename_reorder_limit_remove(session: Session, project_id: int) -> None:
+    added = columns.create_column(session, "Bloqué", position=3, wip_limit=2)
+    names = [c.name for c in columns.ordered_columns(session)]
+    assert names.index("Bloqué") == 3
+    with pytest.raises(ConflictError):
+        columns.create_column(session, "bloqué")
+    with pytest.raises(ValidationError) as bad_limit:
+        columns.update_column(session, added.id, name="Bloqué", wip_limit=0)
+    assert bad_limit.value.message.msg_id == "field.out_of_range"
+    columns.update_column(session, added.id, name="En attente", wip_limit=None)
+    columns.move_column(session, added.id, 0)
+    assert columns.ordered_columns(session)[0].name == "En attente"
+    need_id = _need(session, project_id, column_id=added.id)
+    with pytest.raises(ConflictError) as not_empty:
+        columns.delete_column(session, added.id)
+    assert "En attente" in not_empty.value.render("fr")
+    needs.delete_needs(session, [need_id])
+    columns.delete_column(session, added.id)
+    assert [c.position for c in columns.ordered_columns(session)] == list(range(6))
+
+
+def test_last_column_cannot_be_removed(session: Session) -> None:
+    ids = _column_ids(session)
+    for column_id in ids[:-1]:
+        columns.delete_column(session, column_id)
+    with pytest.raises(ConflictError) as err:
+        columns.delete_column(session, ids[-1])
+    assert err.value.message.msg_id == "column.last"
+
+
+# --- needs --------------------------------------------------------------------------------
+
+
+def test_create_need_gets_key_rank_and_created_event(session: Session, project_id: int) -> None:
+    first = _need(session, project_id, tags=["paie", " RGPD ", "rgpd"], points="2,5")
+    second = _need(session, project_id)
+    need = needs.find_need(session, "erp-1")
+    assert need.id == first and need.key == "ERP-1"
+    assert need.tag_names == ["paie", "RGPD"]
+    assert need.points == 2.5
+    assert needs.find_need(session, second).key == "ERP-2"
+    assert _order(session, need.column_id) == ["ERP-1", "ERP-2"]
+    events = session.scalars(select(NeedEvent.field).where(NeedEvent.need_id == first)).all()
+    assert events == ["created", "points"]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "msg_id"),
+    [
+        ({"title": "  "}, "title", "field.required"),
+        ({"problem": ""}, "problem", "field.required"),
+        ({"title": "x" * 301}, "title", "field.too_long"),
+        ({"source": "email"}, "source", "field.bad_choice"),
+        ({"points": "beaucoup"}, "points", "field.bad_number"),
+        ({"points": -1}, "points", "field.out_of_range"),
+        ({"points": 5000}, "points", "field.out_of_range"),
+        ({"points": float("nan")}, "points", "field.bad_number"),
+        ({"technical": "peut-être"}, "technical", "field.bad_bool"),
+        ({"tags": ["a,b"]}, "tags", "tag.invalid"),
+    ],
+)
+def test_need_validation_writes_nothing(
+    session: Session, project_id: int, overrides: dict, field: str, msg_id: str
+) -> None:
+    data = {"title": "Titre", "problem": "Défi", "project_id": project_id} | overrides
+    with pytest.raises(ValidationError) as err:
+        needs.create_need(session, NeedInput(**data))
+    assert err.value.field == field
+    assert err.value.message.msg_id == msg_id
+    assert err.value.render("fr") != err.value.render("en")
+    assert session.scalar(select(func.count()).select_from(Need)) == 0
+    assert session.get(Project, project_id).next_number == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "msg_id"),
+    [
+        ({"project_id": 999}, "project.not_found"),
+        ({"column_id": 999}, "column.not_found"),
+        ({"sprint_id": 999}, "sprint.not_found"),
+        ({"assignee_id": 999}, "person.not_found"),
+    ],
+)
+def test_need_references_must_exist(
+    session: Session, project_id: int, overrides: dict, msg_id: str
+) -> None:
+    data = {"title": "Titre", "problem": "Défi", "project_id": project_id} | overrides
+    with pytest.raises(NotFoundError) as err:
+        needs.create_need(session, NeedInput(**data))
+    assert err.value.message.msg_id == msg_id
+
+
+def test_update_records_points_and_column_events(session: Session, project_id: int) -> None:
+    need_id = _need(session, project_id, points=3)
+    data = needs.need_input(needs.find_need(session, need_id))
+    data.points = 5
+    data.column_id = _column_ids(session)[-1]
+    data.title = "Nouveau titre"
+    needs.update_need(session, need_id, data)
+    need = needs.find_need(session, need_id)
+    assert need.title == "Nouveau titre" and need.done_at is not None
+    events = session.execute(
+        select(NeedEvent.field, NeedEvent.old_value, NeedEvent.new_value)
+        .where(NeedEvent.need_id == need_id)
+        .order_by(NeedEvent.id)
+    ).all()
+    assert [e[0] for e in events] == ["created", "points", "points", "column"]
+    assert tuple(events[2][1:]) == ("3", "5")
+
+
+def test_moving_to_project_gives_a_new_key(session: Session, project_id: int) -> None:
+    other = projects.create_project(session, projects.ProjectInput("PLAT", "Plateforme")).id
+    need_id = _need(session, project_id)
+    data = needs.need_input(needs.find_need(session, need_id))
+    data.project_id = other
+    needs.update_need(session, need_id, data)
+    assert needs.find_need(session, need_id).key == "PLAT-1"
+
+
+def test_move_within_and_between_columns_keeps_order(session: Session, project_id: int) -> None:
+    a, b, c = (_need(session, project_id, title=t) for t in "ABC")
+    first, second = _column_ids(session)[:2]
+    needs.move_needs(session, [c], first, before_id=a)
+    assert _order(session, first) == ["ERP-3", "ERP-1", "ERP-2"]
+    needs.move_needs(session, [a, b], second)
+    assert _order(session, first) == ["ERP-3"]
+    assert _order(session, second) == ["ERP-1", "ERP-2"]
+    needs.move_needs(session, [b], second, before_id=a)
+    assert _order(session, second) == ["ERP-2", "ERP-1"]
+
+
+def test_repeated_moves_to_the_same_gap_renumber_and_undo_exactly(
+    session: Session, project_id: int
+) -> None:
+    ids = [_need(session, project_id, title=str(i)) for i in range(4)]
+    column = _column_ids(session)[0]
+    for _ in range(40):  # halves the gap each time until the column must be renumbered
+        needs.move_needs(session, [ids[3]], column, before_id=ids[1])
+        needs.move_needs(session, [ids[2]], column, before_id=ids[3])
+        ids[2], ids[3] = ids[3], ids[2]
+    before = {r.key: r.rank for r in queries.need_rows(session)}
+    change = needs.move_needs(session, [ids[0]], column, before_id=ids[3])
+    needs.apply_snapshots(session, change.before)
+    assert {r.key: r.rank for r in queries.need_rows(session)} == before
+
+
+def test_undo_redo_of_move_restores_column_rank_and_events(
+    session: Session, project_id: int
+) -> None:
+    need_id = _need(session, project_id)
+    target = _column_ids(session)[3]
+    original = needs.snapshot(session, need_id)
+    change = needs.move_needs(session, [need_id], target)
+    moved = needs.snapshot(session, need_id)
+    assert moved is not None and len(moved.events) == 2
+    needs.apply_snapshots(session, change.before)
+    assert needs.snapshot(session, need_id) == original
+    needs.apply_snapshots(session, change.after)
+    assert needs.snapshot(session, need_id) == moved
+
+
+def test_delete_and_undo_bring_everything_back(session: Session, project_id: int) -> None:
+    need_id = _need(session, project_id, tags=["RGPD"], points=8)
+    needs.move_needs(session, [need_id], _column_ids(session)[2])
+    original = needs.snapshot(session, need_id)
+    change = needs.delete_needs(session, [need_id])
+    assert session.get(Need, need_id) is None
+    assert session.scalar(select(func.count()).select_from(NeedEvent)) == 0
+    needs.apply_snapshots(session, change.before)
+    assert needs.snapshot(session, need_id) == original
+    # The key of a deleted need is never handed to another need.
+    needs.apply_snapshots(session, change.after)
+    assert needs.find_need(session, _need(session, project_id)).key == "ERP-2"
+
+
+def test_failed_action_rolls_back_the_whole_transaction(
+    session: Session, project_id: int
+) -> None:
+    a = _need(session, project_id)
+    with pytest.raises(NotFoundError):
+        needs.move_needs(session, [a, 424242], _column_ids(session)[1])
+    assert needs.find_need(session, a).column_id == _column_ids(session)[0]
+
+
+def test_find_need_rejects_malformed_keys(session: Session) -> None:
+    with pytest.raises(ValidationError) as err:
+        needs.find_need(session, "ERP12")
+    assert isinstance(err.value.message, Message)
+    assert "ERP-12" in err.value.render("en")

@@ -1,0 +1,231 @@
+"""The main window as a user drives it: create, edit, filter, delete, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
+
+from po_desktop.store import queries
+from po_desktop.store.database import Database
+from po_desktop.store.services import needs, people, projects
+from po_desktop.ui.app import create_application
+from po_desktop.ui.i18n import install_translators
+from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.models import NeedFilterProxy, NeedTableModel, SprintTableModel
+from po_desktop.ui.need_dialog import NeedDialog
+from po_desktop.ui.workspace import Workspace
+from po_desktop.ui.workspace_dialogs import PeopleDialog, ProjectsDialog
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> QApplication:
+    return create_application("en")
+
+
+@pytest.fixture
+def seeded(db: Database) -> Database:
+    with db.session() as s:
+        erp = projects.create_project(s, projects.ProjectInput("ERP", "Déploiement ERP", "internal"))
+        plat = projects.create_project(s, projects.ProjectInput("PLAT", "Plateforme client"))
+        people.create_person(s, people.PersonInput("Léa Martin", "Développeuse", "IT"))
+        for i, title in enumerate(["Relances de factures", "Export comptable", "Paie mensuelle"]):
+            needs.create_need(
+                s,
+                needs.NeedInput(title, f"Défi {i} : gagner du temps", erp.id, points=i + 1),
+            )
+        needs.create_need(
+            s, needs.NeedInput("Espace client mobile", "Les clients appellent", plat.id)
+        )
+    return db
+
+
+@pytest.fixture
+def window(app: QApplication, seeded: Database, qtbot: QtBot) -> Iterator[MainWindow]:
+    win = MainWindow(Workspace(seeded))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.workspace.undo_stack.clear()
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type like a user, accents included (QTest.keyClicks only knows ASCII)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            )
+
+
+def _keys(window: MainWindow) -> list[str]:
+    proxy = window.board.proxy
+    return [proxy.index(r, NeedTableModel.KEY).data() for r in range(proxy.rowCount())]
+
+
+def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None:  # noqa: ANN001
+    qtmodeltester.check(window.need_model)
+    qtmodeltester.check(window.board.proxy)
+    qtmodeltester.check(window.scoring.proxy)
+    qtmodeltester.check(window.sprint_model)
+    qtmodeltester.check(SprintTableModel())
+    empty = NeedFilterProxy()
+    empty.setSourceModel(NeedTableModel())
+    qtmodeltester.check(empty)
+
+
+def test_create_need_through_the_dialog_then_undo_and_redo(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = NeedDialog(window.workspace, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.project.setCurrentIndex(dialog.project.findData(1))
+    type_text(dialog.title, "Tableau de bord RH")
+    type_text(dialog.problem, "Les RH ne voient pas les absences à venir.")
+    type_text(dialog.solution, "Un tableau Excel partagé")
+    type_text(dialog.points, "0,5")
+    type_text(dialog.tags, "RH, reporting")
+    dialog.technical.setChecked(False)
+    dialog.business_unit.setCurrentText("RH")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert "ERP-4" in _keys(window)
+    row = next(r for r in window.need_model.rows() if r.key == "ERP-4")
+    assert (row.points, row.tags, row.technical) == (0.5, ("reporting", "RH"), False)
+    assert window.undo_action.isEnabled()
+
+    window.undo_action.trigger()
+    assert "ERP-4" not in _keys(window)
+    window.redo_action.trigger()
+    assert "ERP-4" in _keys(window)
+    assert window.workspace.read(lambda s: needs.find_need(s, "ERP-4").title) == (
+        "Tableau de bord RH"
+    )
+
+
+def test_dialog_refuses_an_empty_problem_and_keeps_the_text(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = NeedDialog(window.workspace, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.title, "Nouvelle offre")
+    type_text(dialog.points, "trois")
+    dialog.save()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.error.isVisible()
+    assert "Problem statement" in dialog.error.text()
+    assert dialog.focusWidget() is dialog.problem
+    assert dialog.title.text() == "Nouvelle offre"
+    type_text(dialog.problem, "Attirer les PME")
+    dialog.save()
+    assert "not a valid number" in dialog.error.text()
+    assert len(window.need_model.rows()) == 4
+
+
+def test_edit_need_then_undo_restores_it(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = NeedDialog(window.workspace, need_id=1, parent=window)
+    qtbot.addWidget(dialog)
+    assert dialog.title.text() == "Relances de factures"
+    dialog.title.setText("Relances automatiques")
+    dialog.save()
+    assert window.need_model.rows()[0].title == "Relances automatiques"
+    window.undo_action.trigger()
+    titles = [r.title for r in window.need_model.rows()]
+    assert "Relances de factures" in titles and "Relances automatiques" not in titles
+
+
+def test_project_filter_and_search(window: MainWindow, qtbot: QtBot) -> None:
+    window.project_filter.setCurrentIndex(window.project_filter.findData(2))
+    assert _keys(window) == ["PLAT-1"]
+    assert window.count_label.text() == "1 of 4 needs"
+    window.project_filter.setCurrentIndex(0)
+    type_text(window.search, "gagner du temps")  # matches the problem statement
+    qtbot.waitUntil(lambda: len(_keys(window)) == 3)
+    window.search.clear()
+    type_text(window.search, "plat-1")
+    qtbot.waitUntil(lambda: _keys(window) == ["PLAT-1"])
+
+
+def test_delete_selection_then_undo(window: MainWindow, qtbot: QtBot) -> None:
+    window.board.view.setFocus()
+    window.board.select_need(2)
+    window.delete_action.trigger()
+    assert "ERP-2" not in _keys(window)
+    window.undo_action.trigger()
+    assert "ERP-2" in _keys(window)
+
+
+def test_views_refresh_after_a_change_elsewhere(window: MainWindow) -> None:
+    window.workspace.perform_need_change(
+        "move", lambda s: needs.move_needs(s, [1], _last_column(s))
+    )
+    row = next(r for r in window.need_model.rows() if r.id == 1)
+    assert row.column_name == "Terminé"
+    window.tabs.setCurrentIndex(MainWindow.SCORING)
+    scored_keys = [
+        window.scoring.proxy.index(r, 0).data() for r in range(window.scoring.proxy.rowCount())
+    ]
+    assert "ERP-1" not in scored_keys  # the ranked backlog shows open needs only
+
+
+def _last_column(session: Session) -> int:
+    return queries.columns(session)[-1].id
+
+
+def test_projects_dialog_creates_and_undo_removes(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = ProjectsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.start_new()
+    dialog.code.setText("rh")
+    dialog.name.setText("SIRH")
+    dialog.save()
+    assert not dialog.error.isVisible()
+    assert window.project_filter.findText("RH — SIRH") >= 0
+    dialog.start_new()
+    dialog.code.setText("R")
+    dialog.name.setText("Trop court")
+    dialog.save()
+    assert "Invalid project code" in dialog.error.text()
+    window.undo_action.trigger()
+    assert window.project_filter.findText("RH — SIRH") < 0
+
+
+def test_people_dialog_edits(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = PeopleDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "Léa Martin"
+    dialog.availability.setValue(50)
+    dialog.save()
+    assert window.workspace.read(queries.people)[0].availability == 0.5
+    window.undo_action.trigger()
+    assert window.workspace.read(queries.people)[0].availability == 1.0
+
+
+def test_french_interface(window: MainWindow, app: QApplication) -> None:
+    assert install_translators(app, "fr")
+    try:
+        french = MainWindow(window.workspace)
+        assert french.tabs.tabText(0) == "&Tableau"
+        assert french.tabs.tabText(1) == "&Cotation"
+        assert french.need_model.headerData(0, Qt.Orientation.Horizontal) == "Clé"
+        french.close()
+    finally:
+        install_translators(app, "en")
+
+
+def test_screenshot_renders_png(seeded: Database, tmp_path: Path, app: QApplication) -> None:
+    from po_desktop.ui.screenshot import render_view
+
+    out = tmp_path / "main.png"
+    render_view(seeded.path, "main", out, size=(1024, 640), lang="en")
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1024, 640)
