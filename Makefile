@@ -8,7 +8,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
 
-.PHONY: run test lint bench build translations clean demo
+.PHONY: run test lint bench translations i18n clean demo screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,11 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 
 translations: $(QM)
 
-$(DEMO_DB): $(STAMP)
+# Re-extract GUI strings into the .ts sources (then translate them, e.g. in pyside6-linguist).
+i18n: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate po_desktop/ui/*.py -ts $(TS) -no-obsolete
+
+$(DEMO_DB): | $(STAMP)
 	$(PY) -m po_desktop demo --db $(DEMO_DB)
 
 demo: $(DEMO_DB)
@@ -39,6 +43,10 @@ test: $(STAMP) $(QM) lint
 
 bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
+
+# The README's screenshot, rendered by the app itself from the demo database.
+screenshots: $(STAMP) $(QM) $(DEMO_DB)
+	$(PY) -m po_desktop screenshot --db $(DEMO_DB) --view main --lang fr -o docs/screenshot-main.png
 
 clean:
 	rm -rf $(VENV) build dist demo resources/translations/*.qm .pytest_cache .ruff_cache

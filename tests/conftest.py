@@ -9,12 +9,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest  # noqa: E402
-from sqlalchemy.orm import Session  # noqa: E402
+import pytest
+from sqlalchemy.orm import Session
 
-from po_desktop.domain import messages  # noqa: E402
-from po_desktop.store.database import Database, open_database  # noqa: E402
-from po_desktop.store.services import projects  # noqa: E402
+from po_desktop.domain import messages
+from po_desktop.store.database import Database, open_database
+from po_desktop.store.services import projects
 
 
 @pytest.fixture(autouse=True)

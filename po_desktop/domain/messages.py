@@ -207,6 +207,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "count.ceremonies": ("Rituels", "Ceremonies"),
     "count.absences": ("Absences", "Absences"),
     "count.events": ("Événements", "Events"),
+    "demo.not_empty": (
+        "Les données de démonstration ne s'ajoutent qu'à un espace de travail neuf ; "
+        "celui-ci contient déjà des données. Créez un nouveau fichier.",
+        "Demo data can only go into a fresh workspace; this one already holds data. "
+        "Create a new file.",
+    ),
     "cli.bad_size": (
         "Taille « {value} » invalide : attendu LARGEURxHAUTEUR, par ex. 1280x800.",
         "Invalid size “{value}”: expected WIDTHxHEIGHT, e.g. 1280x800.",
@@ -241,6 +247,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "availability": ("Disponibilité", "Availability"),
     "wip_limit": ("Limite d'en-cours", "WIP limit"),
     "assignee": ("Responsable", "Assignee"),
+    "needs": ("Nombre de besoins", "Number of needs"),
 }
 
 CHOICE_LABELS: dict[str, tuple[str, str]] = {

@@ -162,7 +162,9 @@ class ProjectsDialog(_ListEditor):
         self.form.addRow(self.tr("&Name"), self.name)
         self.form.addRow(self.tr("&Kind"), self.kind)
         self.form.addRow(self.tr("&Product owner"), self.owner)
-        self.form.addRow(self.tr("Co&lour"), color_row)
+        color_label = QLabel(self.tr("Co&lour"))
+        color_label.setBuddy(self.color)
+        self.form.addRow(color_label, color_row)
         self.form.addRow("", self.archived)
         self.reload()
 

@@ -624,7 +624,7 @@
         <message>
             <location filename="../../po_desktop/ui/workspace_dialogs.py" line="171" />
             <source>Nobody</source>
-            <translation>Personne</translation>
+            <translation>Aucun</translation>
         </message>
         <message>
             <location filename="../../po_desktop/ui/workspace_dialogs.py" line="183" />

@@ -157,9 +157,7 @@ def test_older_schema_is_backed_up_then_migrated(db_path: Path, home: Path) -> N
             assert db.migrated_from == "0000"
             assert db.backup_path is not None and db.backup_path.parent == home / "backups"
             backup = sqlite3.connect(db.backup_path)
-            assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (
-                "0000",
-            )
+            assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0000",)
             backup.close()
     finally:
         database_module.upgrade = original

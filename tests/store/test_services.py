@@ -27,9 +27,7 @@ def _column_ids(session: Session) -> list[int]:
 
 
 def _order(session: Session, column_id: int) -> list[str]:
-    return [
-        r.key for r in queries.need_rows(session) if r.column_id == column_id
-    ]
+    return [r.key for r in queries.need_rows(session) if r.column_id == column_id]
 
 
 # --- projects -----------------------------------------------------------------------------
@@ -281,9 +279,7 @@ def test_delete_and_undo_bring_everything_back(session: Session, project_id: int
     assert needs.find_need(session, _need(session, project_id)).key == "ERP-2"
 
 
-def test_failed_action_rolls_back_the_whole_transaction(
-    session: Session, project_id: int
-) -> None:
+def test_failed_action_rolls_back_the_whole_transaction(session: Session, project_id: int) -> None:
     a = _need(session, project_id)
     with pytest.raises(NotFoundError):
         needs.move_needs(session, [a, 424242], _column_ids(session)[1])

@@ -32,7 +32,9 @@ def app(qapp: QApplication) -> QApplication:
 @pytest.fixture
 def seeded(db: Database) -> Database:
     with db.session() as s:
-        erp = projects.create_project(s, projects.ProjectInput("ERP", "Déploiement ERP", "internal"))
+        erp = projects.create_project(
+            s, projects.ProjectInput("ERP", "Déploiement ERP", "internal")
+        )
         plat = projects.create_project(s, projects.ProjectInput("PLAT", "Plateforme client"))
         people.create_person(s, people.PersonInput("Léa Martin", "Développeuse", "IT"))
         for i, title in enumerate(["Relances de factures", "Export comptable", "Paie mensuelle"]):
@@ -59,9 +61,7 @@ def type_text(widget: QWidget, text: str) -> None:
     """Type like a user, accents included (QTest.keyClicks only knows ASCII)."""
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
-            )
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def _keys(window: MainWindow) -> list[str]:
@@ -69,7 +69,7 @@ def _keys(window: MainWindow) -> list[str]:
     return [proxy.index(r, NeedTableModel.KEY).data() for r in range(proxy.rowCount())]
 
 
-def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None:  # noqa: ANN001
+def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None:
     qtmodeltester.check(window.need_model)
     qtmodeltester.check(window.board.proxy)
     qtmodeltester.check(window.scoring.proxy)

@@ -1,0 +1,1 @@
+"""Printed documents (the sprint-review pack) with reportlab; no Qt."""
