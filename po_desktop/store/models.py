@@ -80,7 +80,7 @@ class Project(Base):
     color: Mapped[str] = mapped_column(String(7), default="#4A6FA5")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     next_number: Mapped[int] = mapped_column(Integer, default=1)
-    """Never decreases, so a deleted need's key is never reused by another need."""
+    """Never decreases: automatic numbering never hands a deleted need's key to a new one."""
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     owner: Mapped[Person | None] = relationship()

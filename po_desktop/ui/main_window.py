@@ -17,12 +17,16 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from po_desktop import APP_NAME, __version__
+from po_desktop.io.csv_needs import read_needs_csv, write_needs_csv
 from po_desktop.store import queries
 from po_desktop.store.database import open_database
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import needs as need_service
+from po_desktop.store.services.importing import ImportResult, import_needs
+from po_desktop.store.services.needs import NeedChange
 from po_desktop.ui.models import NeedTableModel, SprintTableModel
 from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.pages import BoardPage, CalendarPage, NeedListPage, ScoringPage
@@ -318,36 +322,40 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def import_csv(self) -> None:
-        from po_desktop.io.csv_needs import read_needs_csv
-        from po_desktop.store.services.importing import import_needs
-
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import needs"), str(Path.home()), self.tr("CSV files (*.csv);;*")
         )
         if not path:
             return
         try:
-            records = read_needs_csv(Path(path))
-            with self.workspace.session() as session:
-                result = import_needs(session, records)
+            self.import_file(Path(path))
         except PoDesktopError as exc:
             QMessageBox.warning(self, self.tr("Import failed"), exc.render())
-            return
-        self.workspace.undo_stack.clear()
-        self.workspace.changed.emit()
-        QMessageBox.information(
-            self,
-            self.tr("Import done"),
-            self.tr("%1 need(s) created, %2 updated, %3 project(s) created.")
+
+    def import_file(self, path: Path) -> ImportResult:
+        """Import a CSV file as one undoable action; raises when nothing was imported."""
+        records = read_needs_csv(path)
+        outcome: list[ImportResult] = []
+
+        def run(session: Session) -> NeedChange:
+            outcome.append(import_needs(session, records))
+            return outcome[0].change
+
+        self.workspace.perform_need_change(self.tr("Import needs"), run)
+        result = outcome[0]
+        self.statusBar().showMessage(
+            self.tr(
+                "Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo."
+            )
             .replace("%1", str(result.created))
             .replace("%2", str(result.updated))
             .replace("%3", str(result.projects_created)),
+            10000,
         )
+        return result
 
     @Slot()
     def export_csv(self) -> None:
-        from po_desktop.io.csv_needs import write_needs_csv
-
         default = self.workspace.database.path.with_suffix(".csv").name
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export needs"), str(Path.home() / default), self.tr("CSV files (*.csv)")

@@ -22,170 +22,170 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="50" />
-            <location filename="../../po_desktop/ui/main_window.py" line="108" />
+            <location filename="../../po_desktop/ui/main_window.py" line="54" />
+            <location filename="../../po_desktop/ui/main_window.py" line="112" />
             <source>&amp;Board</source>
             <translation>&amp;Tableau</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="51" />
-            <location filename="../../po_desktop/ui/main_window.py" line="108" />
+            <location filename="../../po_desktop/ui/main_window.py" line="55" />
+            <location filename="../../po_desktop/ui/main_window.py" line="112" />
             <source>&amp;Scoring</source>
             <translation>&amp;Cotation</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="52" />
-            <location filename="../../po_desktop/ui/main_window.py" line="108" />
+            <location filename="../../po_desktop/ui/main_window.py" line="56" />
+            <location filename="../../po_desktop/ui/main_window.py" line="112" />
             <source>Ca&amp;lendar</source>
             <translation>Ca&amp;lendrier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="59" />
+            <location filename="../../po_desktop/ui/main_window.py" line="63" />
             <source>Project filter</source>
             <translation>Filtre projet</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="62" />
+            <location filename="../../po_desktop/ui/main_window.py" line="66" />
             <source>Search key, title, problem… (Ctrl+F)</source>
             <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="92" />
+            <location filename="../../po_desktop/ui/main_window.py" line="96" />
             <source>&amp;New database…</source>
             <translation>&amp;Nouvelle base…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="93" />
+            <location filename="../../po_desktop/ui/main_window.py" line="97" />
             <source>&amp;Open…</source>
             <translation>&amp;Ouvrir…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="94" />
+            <location filename="../../po_desktop/ui/main_window.py" line="98" />
             <source>&amp;Import needs (CSV)…</source>
             <translation>&amp;Importer des besoins (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="95" />
+            <location filename="../../po_desktop/ui/main_window.py" line="99" />
             <source>&amp;Export needs (CSV)…</source>
             <translation>&amp;Exporter les besoins (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="96" />
+            <location filename="../../po_desktop/ui/main_window.py" line="100" />
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="97" />
+            <location filename="../../po_desktop/ui/main_window.py" line="101" />
             <source>&amp;New need…</source>
             <translation>&amp;Nouveau besoin…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="98" />
+            <location filename="../../po_desktop/ui/main_window.py" line="102" />
             <source>New need (Ctrl+N)</source>
             <translation>Nouveau besoin (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="99" />
+            <location filename="../../po_desktop/ui/main_window.py" line="103" />
             <source>&amp;Edit need…</source>
             <translation>&amp;Modifier le besoin…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="100" />
+            <location filename="../../po_desktop/ui/main_window.py" line="104" />
             <source>&amp;Delete need</source>
             <translation>&amp;Supprimer le besoin</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="102" />
+            <location filename="../../po_desktop/ui/main_window.py" line="106" />
             <source>&amp;Find</source>
             <translation>&amp;Rechercher</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="103" />
+            <location filename="../../po_desktop/ui/main_window.py" line="107" />
             <source>&amp;Projects…</source>
             <translation>&amp;Projets…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="104" />
+            <location filename="../../po_desktop/ui/main_window.py" line="108" />
             <source>P&amp;eople…</source>
             <translation>P&amp;ersonnes…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="105" />
+            <location filename="../../po_desktop/ui/main_window.py" line="109" />
             <source>&amp;About PO Desktop</source>
             <translation>À &amp;propos de PO Desktop</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="116" />
+            <location filename="../../po_desktop/ui/main_window.py" line="120" />
             <source>&amp;Undo</source>
             <translation>&amp;Annuler</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="118" />
+            <location filename="../../po_desktop/ui/main_window.py" line="122" />
             <source>&amp;Redo</source>
             <translation>&amp;Rétablir</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="122" />
+            <location filename="../../po_desktop/ui/main_window.py" line="126" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="130" />
+            <location filename="../../po_desktop/ui/main_window.py" line="134" />
             <source>&amp;Edit</source>
             <translation>É&amp;dition</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="141" />
+            <location filename="../../po_desktop/ui/main_window.py" line="145" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="144" />
+            <location filename="../../po_desktop/ui/main_window.py" line="148" />
             <source>&amp;Workspace</source>
             <translation>&amp;Espace de travail</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="147" />
+            <location filename="../../po_desktop/ui/main_window.py" line="151" />
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="150" />
+            <location filename="../../po_desktop/ui/main_window.py" line="154" />
             <source>Main toolbar</source>
             <translation>Barre d'outils principale</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="159" />
+            <location filename="../../po_desktop/ui/main_window.py" line="163" />
             <source>Project:</source>
             <translation>Projet :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="193" />
+            <location filename="../../po_desktop/ui/main_window.py" line="197" />
             <source>All projects</source>
             <translation>Tous les projets</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="197" />
+            <location filename="../../po_desktop/ui/main_window.py" line="201" />
             <source>(archived)</source>
             <translation>(archivé)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="214" />
+            <location filename="../../po_desktop/ui/main_window.py" line="218" />
             <source>%1 of %2 needs</source>
             <translation>%1 besoins affichés sur %2</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="219" />
+            <location filename="../../po_desktop/ui/main_window.py" line="223" />
             <source>[read-only]</source>
             <translation>[lecture seule]</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="238" />
+            <location filename="../../po_desktop/ui/main_window.py" line="242" />
             <source>Need created.</source>
             <translation>Besoin créé.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="261" />
+            <location filename="../../po_desktop/ui/main_window.py" line="265" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Supprimer %n besoin</numerusform>
@@ -193,7 +193,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="268" />
+            <location filename="../../po_desktop/ui/main_window.py" line="272" />
             <source>%n need(s) deleted — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
@@ -201,62 +201,58 @@
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="284" />
+            <location filename="../../po_desktop/ui/main_window.py" line="288" />
             <source>New database</source>
             <translation>Nouvelle base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="294" />
+            <location filename="../../po_desktop/ui/main_window.py" line="298" />
             <source>Open database</source>
             <translation>Ouvrir une base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="303" />
+            <location filename="../../po_desktop/ui/main_window.py" line="307" />
             <source>Cannot open database</source>
             <translation>Impossible d'ouvrir la base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="325" />
+            <location filename="../../po_desktop/ui/main_window.py" line="326" />
+            <location filename="../../po_desktop/ui/main_window.py" line="344" />
             <source>Import needs</source>
             <translation>Importer des besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="325" />
+            <location filename="../../po_desktop/ui/main_window.py" line="326" />
             <source>CSV files (*.csv);;*</source>
             <translation>Fichiers CSV (*.csv);;*</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="334" />
+            <location filename="../../po_desktop/ui/main_window.py" line="333" />
             <source>Import failed</source>
             <translation>Échec de l'import</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="340" />
-            <source>Import done</source>
-            <translation>Import terminé</translation>
+            <location filename="../../po_desktop/ui/main_window.py" line="348" />
+            <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
+            <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="341" />
-            <source>%1 need(s) created, %2 updated, %3 project(s) created.</source>
-            <translation>%1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="353" />
+            <location filename="../../po_desktop/ui/main_window.py" line="361" />
             <source>Export needs</source>
             <translation>Exporter les besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="353" />
+            <location filename="../../po_desktop/ui/main_window.py" line="361" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="362" />
+            <location filename="../../po_desktop/ui/main_window.py" line="370" />
             <source>Export failed</source>
             <translation>Échec de l'export</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="364" />
+            <location filename="../../po_desktop/ui/main_window.py" line="372" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n besoin exporté.</numerusform>
@@ -264,12 +260,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="379" />
+            <location filename="../../po_desktop/ui/main_window.py" line="387" />
             <source>About PO Desktop</source>
             <translation>À propos de PO Desktop</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="381" />
+            <location filename="../../po_desktop/ui/main_window.py" line="389" />
             <source>Needs, scoring, board and sprints for product owners — offline.</source>
             <translation>Besoins, cotation, tableau et sprints pour product owners — hors ligne.</translation>
         </message>
@@ -509,67 +505,67 @@
     <context>
         <name>PeopleDialog</name>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="272" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="274" />
             <source>People</source>
             <translation>Personnes</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="275" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="277" />
             <source>e.g. Developer, HR manager</source>
             <translation>ex. Développeuse, Responsable RH</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="283" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="285" />
             <source>Active</source>
             <translation>Actif</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="284" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="286" />
             <source>&amp;Name</source>
             <translation>&amp;Nom</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="285" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="287" />
             <source>&amp;Role</source>
             <translation>&amp;Rôle</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="286" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="288" />
             <source>&amp;Business unit</source>
             <translation>&amp;Métier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="287" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="289" />
             <source>&amp;Availability</source>
             <translation>&amp;Disponibilité</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="299" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="301" />
             <source>inactive</source>
             <translation>inactive</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="335" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="337" />
             <source>Add person</source>
             <translation>Ajouter une personne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="343" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="345" />
             <source>Edit person</source>
             <translation>Modifier la personne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="359" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="361" />
             <source>Remove person</source>
             <translation>Retirer la personne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="367" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="369" />
             <source>Person in use</source>
             <translation>Personne affectée</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="368" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="370" />
             <source>Mark this person inactive instead?</source>
             <translation>Marquer plutôt cette personne comme inactive ?</translation>
         </message>
@@ -622,27 +618,27 @@
             <translation>Cou&amp;leur</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="171" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="173" />
             <source>Nobody</source>
             <translation>Aucun</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="183" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="185" />
             <source>Project colour</source>
             <translation>Couleur du projet</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="220" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="222" />
             <source>Create project</source>
             <translation>Créer un projet</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="231" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="233" />
             <source>Edit project</source>
             <translation>Modifier le projet</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="247" />
+            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="249" />
             <source>Delete project</source>
             <translation>Supprimer le projet</translation>
         </message>

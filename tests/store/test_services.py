@@ -291,3 +291,21 @@ def test_find_need_rejects_malformed_keys(session: Session) -> None:
         needs.find_need(session, "ERP12")
     assert isinstance(err.value.message, Message)
     assert "ERP-12" in err.value.render("en")
+
+
+def test_dropping_a_selection_on_one_of_its_cards_keeps_its_place(
+    session: Session, project_id: int
+) -> None:
+    a, b, c, d = (_need(session, project_id, title=t) for t in "ABCD")
+    column = _column_ids(session)[0]
+    needs.move_needs(session, [d, b], column, before_id=b)
+    assert _order(session, column) == ["ERP-1", "ERP-4", "ERP-2", "ERP-3"]
+
+
+def test_loaded_need_shows_new_tags_after_update(session: Session, project_id: int) -> None:
+    need_id = _need(session, project_id, tags=["a"])
+    need = needs.find_need(session, need_id)
+    data = needs.need_input(need)
+    data.tags = ["b", "c"]
+    needs.update_need(session, need_id, data)
+    assert need.tag_names == ["b", "c"]

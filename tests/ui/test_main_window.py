@@ -229,3 +229,37 @@ def test_screenshot_renders_png(seeded: Database, tmp_path: Path, app: QApplicat
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1024, 640)
+
+
+def test_import_csv_is_one_undoable_action(window: MainWindow, tmp_path: Path) -> None:
+    csv_file = tmp_path / "besoins.csv"
+    csv_file.write_bytes(
+        "key;title;problem;project;status;points\r\n"
+        ";Campagne salon;Trouver des prospects;PLAT;À coter;3\r\n"
+        "ERP-1;Relances de factures;Défi 0 : gagner du temps;ERP;Prêt;1\r\n".encode("cp1252")
+    )
+    result = window.import_file(csv_file)
+    assert (result.created, result.updated) == (1, 1)
+    rows = {r.key: r for r in window.need_model.rows()}
+    assert rows["PLAT-2"].column_name == "À coter" and rows["ERP-1"].column_name == "Prêt"
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    rows = {r.key: r for r in window.need_model.rows()}
+    assert "PLAT-2" not in rows and rows["ERP-1"].column_name == "À qualifier"
+    window.redo_action.trigger()
+    assert {r.key for r in window.need_model.rows()} >= {"PLAT-2", "ERP-1"}
+
+
+def test_failed_import_changes_nothing(window: MainWindow, tmp_path: Path) -> None:
+    from po_desktop.store.errors import ValidationError
+
+    csv_file = tmp_path / "bad.csv"
+    csv_file.write_text(
+        "key,title,problem,project,points\n,Ok,Défi,ERP,1\n,Mauvais,Défi,ERP,beaucoup\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as err:
+        window.import_file(csv_file)
+    assert "Line 3" in err.value.render("en")
+    assert len(window.need_model.rows()) == 4
+    assert not window.undo_action.isEnabled()

@@ -6,7 +6,6 @@ import contextlib
 import functools
 import math
 import re
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -55,8 +54,8 @@ def transactional(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concaten
         except OperationalError as exc:
             raise _storage_error(exc) from exc
         except DBAPIError as exc:
-            if isinstance(exc.orig, sqlite3.IntegrityError):
-                raise
+            # Integrity errors mean validation missed a case (or a race): still one
+            # readable line for the user, and the transaction was rolled back.
             raise _storage_error(exc) from exc
         finally:
             session.info[_DEPTH] = depth

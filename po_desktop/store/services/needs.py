@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from po_desktop.domain import ranks
@@ -107,36 +107,86 @@ def _row(obj: object, cols: Iterable[str]) -> dict[str, Any]:
     return {c: getattr(obj, c) for c in cols}
 
 
-def snapshot(session: Session, need_id: int) -> NeedSnapshot | None:
-    need = session.get(Need, need_id)
-    if need is None:
-        return None
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
+    for i in range(0, len(ids), size):
+        yield list(ids[i : i + size])
+
+
+def snapshots(session: Session, need_ids: Sequence[int]) -> dict[int, NeedSnapshot | None]:
+    """Snapshots of many needs in a handful of queries (one per table and 500 ids)."""
     session.flush()
-    events = session.scalars(
-        select(NeedEvent).where(NeedEvent.need_id == need_id).order_by(NeedEvent.id)
-    )
-    assessments = []
-    for assessment in session.scalars(
-        select(Assessment).where(Assessment.need_id == need_id).order_by(Assessment.version)
-    ):
-        values = tuple(_row(v, _VALUE_COLS) for v in assessment.values)
-        assessments.append((_row(assessment, _ASSESSMENT_COLS), values))
-    commitments = session.scalars(
-        select(SprintCommitment).where(SprintCommitment.need_id == need_id)
-    )
-    tags = session.scalars(select(NeedTag.name).where(NeedTag.need_id == need_id))
-    return NeedSnapshot(
-        id=need_id,
-        row=_row(need, _NEED_COLS),
-        tags=tuple(sorted(tags, key=str.casefold)),
-        events=tuple(_row(e, _EVENT_COLS) for e in events),
-        assessments=tuple(assessments),
-        commitments=tuple(_row(c, _COMMIT_COLS) for c in commitments),
-    )
+    result: dict[int, NeedSnapshot | None] = dict.fromkeys(need_ids)
+    need_table = Need.__table__
+    for chunk in _chunks(list(dict.fromkeys(need_ids))):
+        rows = {
+            r["id"]: dict(r)
+            for r in session.execute(select(need_table).where(need_table.c.id.in_(chunk)))
+            .mappings()
+            .all()
+        }
+        if not rows:
+            continue
+        present = list(rows)
+        tags: dict[int, list[str]] = {i: [] for i in present}
+        for need_id, name in session.execute(
+            select(NeedTag.need_id, NeedTag.name).where(NeedTag.need_id.in_(present))
+        ):
+            tags[need_id].append(name)
+        events: dict[int, list[dict[str, Any]]] = {i: [] for i in present}
+        event_table = NeedEvent.__table__
+        for row in session.execute(
+            select(event_table).where(event_table.c.need_id.in_(present)).order_by(event_table.c.id)
+        ).mappings():
+            events[row["need_id"]].append(dict(row))
+        assessments: dict[int, list[tuple[dict[str, Any], tuple[dict[str, Any], ...]]]] = {
+            i: [] for i in present
+        }
+        assessment_table = Assessment.__table__
+        assessment_rows = [
+            dict(r)
+            for r in session.execute(
+                select(assessment_table)
+                .where(assessment_table.c.need_id.in_(present))
+                .order_by(assessment_table.c.need_id, assessment_table.c.version)
+            ).mappings()
+        ]
+        values: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in assessment_rows}
+        if assessment_rows:
+            value_table = AssessmentValue.__table__
+            for row in session.execute(
+                select(value_table)
+                .where(value_table.c.assessment_id.in_(list(values)))
+                .order_by(value_table.c.assessment_id, value_table.c.criterion_id)
+            ).mappings():
+                values[row["assessment_id"]].append(dict(row))
+        for row in assessment_rows:
+            assessments[row["need_id"]].append((row, tuple(values[row["id"]])))
+        commitments: dict[int, list[dict[str, Any]]] = {i: [] for i in present}
+        commit_table = SprintCommitment.__table__
+        for row in session.execute(
+            select(commit_table)
+            .where(commit_table.c.need_id.in_(present))
+            .order_by(commit_table.c.sprint_id)
+        ).mappings():
+            commitments[row["need_id"]].append(dict(row))
+        for need_id, row in rows.items():
+            result[need_id] = NeedSnapshot(
+                id=need_id,
+                row=row,
+                tags=tuple(sorted(tags[need_id], key=str.casefold)),
+                events=tuple(events[need_id]),
+                assessments=tuple(assessments[need_id]),
+                commitments=tuple(commitments[need_id]),
+            )
+    return result
+
+
+def snapshot(session: Session, need_id: int) -> NeedSnapshot | None:
+    return snapshots(session, [need_id])[need_id]
 
 
 class _Recorder:
-    """Takes the 'before' snapshot the first time a need is touched in an action."""
+    """Collects the needs an action touches; 'before' is read before the first change."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -146,13 +196,17 @@ class _Recorder:
         if need_id not in self.change.before:
             self.change.before[need_id] = snapshot(self.session, need_id)
 
+    def touch_many(self, need_ids: Sequence[int]) -> None:
+        missing = [i for i in need_ids if i not in self.change.before]
+        if missing:
+            self.change.before.update(snapshots(self.session, missing))
+
     def created(self, need_id: int) -> None:
         self.change.before.setdefault(need_id, None)
 
     def finish(self, primary_id: int | None = None) -> NeedChange:
         self.session.flush()
-        for need_id in self.change.before:
-            self.change.after[need_id] = snapshot(self.session, need_id)
+        self.change.after = snapshots(self.session, list(self.change.before))
         self.change.primary_id = primary_id
         return self.change
 
@@ -222,10 +276,18 @@ def _validate(session: Session, data: NeedInput) -> _Clean:
     return _Clean(values, clean_tags(data.tags))
 
 
+_NO_SYNC = {"synchronize_session": False}
+
+
 def _set_tags(session: Session, need_id: int, tags: list[str]) -> None:
-    session.execute(delete(NeedTag).where(NeedTag.need_id == need_id))
+    # Core statements without session synchronisation: scanning the identity map
+    # would make every edit slower as a long-lived session fills up.
+    session.execute(delete(NeedTag).where(NeedTag.need_id == need_id), execution_options=_NO_SYNC)
     if tags:
         session.execute(insert(NeedTag), [{"need_id": need_id, "name": t} for t in tags])
+    need = session.get(Need, need_id)
+    if need is not None:
+        session.expire(need, ["tags"])
 
 
 def _claim_number(session: Session, project: Project, number: int | None) -> int:
@@ -308,6 +370,32 @@ def update_need(session: Session, need_id: int, data: NeedInput) -> NeedChange:
     return recorder.finish(need.id)
 
 
+def _neighbours(
+    session: Session, column_id: int, before_id: int | None, moving: set[int]
+) -> tuple[int | None, int | None]:
+    """Ranks of the cards just above and below the drop point, ignoring the moving cards.
+
+    Two indexed lookups instead of reading the column: a move stays cheap in a
+    column of thousands of cards.
+    """
+    others = Need.column_id == column_id
+    if moving:
+        others = others & Need.id.not_in(moving)
+    if before_id is None:
+        return session.scalar(select(func.max(Need.rank)).where(others)), None
+    target = session.get(Need, before_id)
+    if target is None or target.column_id != column_id:
+        raise NotFoundError("need.not_found", ref=before_id)
+    upper: int | None = target.rank
+    if before_id in moving:
+        # Dropping a selection onto one of its own cards: land where that card was.
+        upper = session.scalar(select(func.min(Need.rank)).where(others, Need.rank > target.rank))
+        lower = session.scalar(select(func.max(Need.rank)).where(others, Need.rank < target.rank))
+        return lower, upper
+    lower = session.scalar(select(func.max(Need.rank)).where(others, Need.rank < upper))
+    return lower, upper
+
+
 def _place(
     session: Session,
     needs: list[Need],
@@ -320,31 +408,23 @@ def _place(
     if column is None:
         raise NotFoundError("column.not_found", ref=column_id)
     moving = {n.id for n in needs}
-    if before_id is not None and before_id in moving:
-        raise ValidationError("need.not_found", ref=before_id)
-    others = [
-        (nid, rank)
-        for nid, rank in session.execute(
-            select(Need.id, Need.rank).where(Need.column_id == column_id).order_by(Need.rank)
-        )
-        if nid not in moving
-    ]
-    if before_id is None:
-        index = len(others)
-    else:
-        index = next((i for i, (nid, _r) in enumerate(others) if nid == before_id), None)
-        if index is None:
-            raise NotFoundError("need.not_found", ref=before_id)
-    lower = others[index - 1][1] if index > 0 else None
-    upper = others[index][1] if index < len(others) else None
+    lower, upper = _neighbours(session, column_id, before_id, moving)
     new_ranks = _ranks_between(lower, upper, len(needs))
     if new_ranks is None:
-        # No room left between the neighbours: renumber the whole column.
+        # No room left between the neighbours: renumber the whole column (rare).
+        others = [
+            (nid, rank)
+            for nid, rank in session.execute(
+                select(Need.id, Need.rank).where(Need.column_id == column_id).order_by(Need.rank)
+            )
+            if nid not in moving
+        ]
+        index = sum(1 for _nid, rank in others if lower is not None and rank <= lower)
         order = [nid for nid, _r in others[:index]] + [n.id for n in needs]
         order += [nid for nid, _r in others[index:]]
         spread = dict(zip(order, ranks.spread(len(order)), strict=True))
-        for nid, _rank in others:
-            if spread[nid] != _rank:
+        for nid, rank in others:
+            if spread[nid] != rank:
                 recorder.touch(nid)
                 other = session.get(Need, nid)
                 assert other is not None
@@ -389,6 +469,7 @@ def move_needs(
             raise NotFoundError("need.not_found", ref=need_id)
         needs.append(need)
     recorder = _Recorder(session)
+    recorder.touch_many([n.id for n in needs])
     _place(session, needs, column_id, before_id, utcnow(), recorder)
     return recorder.finish(needs[0].id if needs else None)
 
@@ -396,45 +477,76 @@ def move_needs(
 @transactional
 def delete_needs(session: Session, need_ids: Sequence[int]) -> NeedChange:
     recorder = _Recorder(session)
-    for need_id in need_ids:
-        need = session.get(Need, need_id)
-        if need is None:
-            raise NotFoundError("need.not_found", ref=need_id)
-        recorder.touch(need_id)
-        session.delete(need)
+    recorder.touch_many(need_ids)
+    missing = [need_id for need_id in need_ids if recorder.change.before[need_id] is None]
+    if missing:
+        raise NotFoundError("need.not_found", ref=missing[0])
+    for chunk in _chunks(list(need_ids)):
+        session.execute(delete(Need).where(Need.id.in_(chunk)), execution_options=_NO_SYNC)
+    session.expire_all()
     return recorder.finish()
 
 
 @transactional
 def apply_snapshots(session: Session, states: dict[int, NeedSnapshot | None]) -> None:
-    """Set needs to exactly these states (None: absent). Undo and redo use this."""
-    for need_id, state in states.items():
-        existing = session.get(Need, need_id)
-        if state is None:
-            if existing is not None:
-                session.delete(existing)
-            continue
-        if existing is None:
-            session.execute(insert(Need), [state.row])
-        else:
-            for name, value in state.row.items():
-                setattr(existing, name, value)
-        session.flush()
-        project = session.get(Project, state.row["project_id"])
-        if project is not None and project.next_number <= state.row["number"]:
-            project.next_number = state.row["number"] + 1
-        _set_tags(session, need_id, list(state.tags))
-        session.execute(delete(NeedEvent).where(NeedEvent.need_id == need_id))
-        if state.events:
-            session.execute(insert(NeedEvent), list(state.events))
-        session.execute(delete(Assessment).where(Assessment.need_id == need_id))
-        for row, values in state.assessments:
-            session.execute(insert(Assessment), [row])
-            if values:
-                session.execute(insert(AssessmentValue), list(values))
-        session.execute(delete(SprintCommitment).where(SprintCommitment.need_id == need_id))
-        if state.commitments:
-            session.execute(insert(SprintCommitment), list(state.commitments))
+    """Set needs to exactly these states (None: absent). Undo and redo use this.
+
+    Set-based: undoing an import of 10,000 needs is a few statements per 500
+    needs, not a few per need.
+    """
+    session.flush()
+    gone = [need_id for need_id, state in states.items() if state is None]
+    kept = [state for state in states.values() if state is not None]
+    kept_ids = [state.id for state in kept]
+    for chunk in _chunks(gone):
+        session.execute(delete(Need).where(Need.id.in_(chunk)), execution_options=_NO_SYNC)
+    for chunk in _chunks(kept_ids):
+        for table, column in (
+            (NeedTag, NeedTag.need_id),
+            (NeedEvent, NeedEvent.need_id),
+            (Assessment, Assessment.need_id),
+            (SprintCommitment, SprintCommitment.need_id),
+        ):
+            session.execute(delete(table).where(column.in_(chunk)), execution_options=_NO_SYNC)
+    existing: set[int] = set()
+    for chunk in _chunks(kept_ids):
+        existing.update(session.scalars(select(Need.id).where(Need.id.in_(chunk))))
+    updates = [state.row for state in kept if state.id in existing]
+    inserts = [state.row for state in kept if state.id not in existing]
+    if updates:
+        # Park moved numbers first so swapping keys between needs cannot collide.
+        session.execute(
+            update(Need).where(Need.id.in_([r["id"] for r in updates])).values(number=-Need.id),
+            execution_options=_NO_SYNC,
+        )
+        session.execute(update(Need), updates)
+    if inserts:
+        session.execute(insert(Need), inserts)
+    tag_rows = [{"need_id": s.id, "name": t} for s in kept for t in s.tags]
+    event_rows = [e for s in kept for e in s.events]
+    assessment_rows = [a for s in kept for a, _v in s.assessments]
+    value_rows = [v for s in kept for _a, values in s.assessments for v in values]
+    commitment_rows = [c for s in kept for c in s.commitments]
+    for model, rows in (
+        (NeedTag, tag_rows),
+        (NeedEvent, event_rows),
+        (Assessment, assessment_rows),
+        (AssessmentValue, value_rows),
+        (SprintCommitment, commitment_rows),
+    ):
+        if rows:
+            session.execute(insert(model), rows)
+    highest: dict[int, int] = {}
+    for state in kept:
+        project_id, number = state.row["project_id"], state.row["number"]
+        highest[project_id] = max(highest.get(project_id, 0), number)
+    for project_id, number in highest.items():
+        session.execute(
+            update(Project)
+            .where(Project.id == project_id, Project.next_number <= number)
+            .values(next_number=number + 1),
+            execution_options=_NO_SYNC,
+        )
     session.flush()
     session.expire_all()
 

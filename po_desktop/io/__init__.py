@@ -1,0 +1,1 @@
+"""CSV and iCalendar import/export; no Qt."""

@@ -1,0 +1,270 @@
+"""Needs as CSV files that Excel (French or English) opens and writes back.
+
+Export is UTF-8 with a BOM and ``;`` so a French Excel shows accents and
+columns right; import also takes Windows-1252 and ``,`` because that is what a
+file saved by hand from Excel often is. Text that a spreadsheet would run as a
+formula is prefixed with an apostrophe on export and unprefixed on import, so
+every value survives a round trip unchanged.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import os
+import secrets
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, contains_eager, selectinload
+
+from po_desktop.domain.messages import FIELD_LABELS, Message
+from po_desktop.store.errors import NotFoundError, ValidationError
+from po_desktop.store.models import BoardColumn, Need, Project, Sprint
+from po_desktop.store.services._base import LONG_TEXT_MAX
+from po_desktop.store.services.importing import NeedRecord
+
+COLUMNS: tuple[str, ...] = (
+    "key",
+    "title",
+    "problem",
+    "solution",
+    "requester",
+    "source",
+    "business_unit",
+    "technical",
+    "project",
+    "status",
+    "points",
+    "sprint",
+    "tags",
+    "acceptance",
+)
+REQUIRED: tuple[str, ...] = ("key", "title", "problem", "project")
+DELIMITERS: tuple[str, ...] = (";", ",")
+
+FORMULA_STARTS = frozenset("=+-@\t\r")
+"""First characters that make Excel or LibreOffice evaluate a cell (CSV injection)."""
+_ESCAPED_STARTS = FORMULA_STARTS | {"'"}
+
+# A long text may be 200,000 characters; the csv module refuses fields above 131,072 by default.
+_FIELD_LIMIT = 4 * LONG_TEXT_MAX
+
+
+def _header_aliases() -> dict[str, str]:
+    """Column ids plus their French and English labels, so a translated header still reads."""
+    aliases: dict[str, str] = {}
+    for column in COLUMNS:
+        aliases[column] = column
+        for label in FIELD_LABELS.get(column, ()):
+            aliases[label.casefold()] = column
+    aliases["libellé"] = "title"
+    aliases["business unit"] = "business_unit"
+    return aliases
+
+
+HEADER_ALIASES = _header_aliases()
+
+
+def neutralise(value: str) -> str:
+    """Prefix an apostrophe when a spreadsheet would read the value as a formula.
+
+    A value that already starts with an apostrophe before such a character (or
+    before another apostrophe) gets one too, so :func:`restore` is an exact inverse.
+    """
+    if value and (
+        value[0] in FORMULA_STARTS
+        or (value[0] == "'" and len(value) > 1 and value[1] in _ESCAPED_STARTS)
+    ):
+        return "'" + value
+    return value
+
+
+def restore(value: str) -> str:
+    """Undo :func:`neutralise`: drop exactly one protective apostrophe."""
+    if len(value) > 1 and value[0] == "'" and value[1] in _ESCAPED_STARTS:
+        return value[1:]
+    return value
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ValidationError("csv.encoding", file=str(path)) from None
+
+
+def _normalise_header(name: str) -> str:
+    return name.replace("\ufeff", "").strip().casefold()
+
+
+def _split_header(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
+def _sniff(text: str) -> str:
+    """The separator that turns the header line into the most known column names."""
+    first = next(line for line in io.StringIO(text, newline="") if line.strip())
+    first = first.rstrip("\r\n")
+
+    def score(delimiter: str) -> tuple[int, int]:
+        known = sum(_normalise_header(n) in HEADER_ALIASES for n in _split_header(first, delimiter))
+        return known, first.count(delimiter)
+
+    return max(DELIMITERS, key=score)
+
+
+def _header(row: list[str]) -> list[str | None]:
+    """Each position's column id; None for an unnamed column (a trailing separator)."""
+    columns: list[str | None] = []
+    unknown: list[str] = []
+    duplicates: list[str] = []
+    for raw in row:
+        name = _normalise_header(raw)
+        if not name:
+            columns.append(None)
+            continue
+        column = HEADER_ALIASES.get(name)
+        if column is None:
+            unknown.append(raw.strip())
+        elif column in columns:
+            duplicates.append(raw.strip())
+        columns.append(column)
+    if unknown:
+        raise ValidationError("csv.unknown_columns", columns=", ".join(unknown))
+    if duplicates:
+        raise ValidationError("csv.duplicate_columns", columns=", ".join(duplicates))
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise ValidationError(
+            "csv.missing_columns", columns=", ".join(missing), expected=", ".join(COLUMNS)
+        )
+    return columns
+
+
+def read_needs_csv(path: Path | str) -> list[NeedRecord]:
+    """Read a needs file into records, each with the line where it starts.
+
+    Columns absent from the header are ``None`` in the records, so an import
+    leaves those fields of existing needs alone. An unreadable file raises OSError.
+    """
+    path = Path(path)
+    text = _decode(path.read_bytes(), path)
+    if not text.strip():
+        raise ValidationError("csv.empty", file=str(path))
+    if csv.field_size_limit() < _FIELD_LIMIT:
+        csv.field_size_limit(_FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff(text), strict=True)
+    header: list[str | None] | None = None
+    records: list[NeedRecord] = []
+    end = 0
+    while True:
+        start = end + 1
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            raise ValidationError("csv.malformed", detail=str(exc), line=start) from None
+        if row is None:
+            break
+        end = reader.line_num
+        if not any(value.strip() for value in row):
+            continue  # blank line, or a row of bare separators as Excel leaves them
+        if header is None:
+            header = _header(row)
+            continue
+        if len(row) != len(header):
+            problem = Message("csv.bad_row_length", {"count": len(row), "expected": len(header)})
+            raise ValidationError("csv.row", line=start, problem=problem)
+        values = {
+            column: restore(value)
+            for column, value in zip(header, row, strict=True)
+            if column is not None
+        }
+        records.append(NeedRecord(**values, line=start))
+    if header is None:
+        raise ValidationError("csv.empty", file=str(path))
+    return records
+
+
+def _points(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _rows(session: Session, project_code: str | None) -> list[list[str]]:
+    columns = {i: name for i, name in session.execute(select(BoardColumn.id, BoardColumn.name))}
+    sprints = {i: name for i, name in session.execute(select(Sprint.id, Sprint.name))}
+    query = (
+        select(Need)
+        .join(Need.project)
+        .options(contains_eager(Need.project), selectinload(Need.tags))
+        .order_by(Project.code, Need.number)
+    )
+    if project_code is not None:
+        code = project_code.strip().upper()
+        if session.scalar(select(Project.id).where(Project.code == code)) is None:
+            raise NotFoundError("project.not_found", ref=project_code)
+        query = query.where(Project.code == code)
+    rows = []
+    for need in session.scalars(query):
+        values = {
+            "key": need.key,
+            "title": need.title,
+            "problem": need.problem,
+            "solution": need.solution,
+            "requester": need.requester,
+            "source": need.source,
+            "business_unit": need.business_unit,
+            "technical": "oui" if need.technical else "non",
+            "project": need.project.code,
+            "status": columns[need.column_id],
+            "points": _points(need.points),
+            "sprint": "" if need.sprint_id is None else sprints[need.sprint_id],
+            "tags": ", ".join(sorted(need.tag_names, key=str.casefold)),
+            "acceptance": need.acceptance,
+        }
+        rows.append([neutralise(values[c]) for c in COLUMNS])
+    return rows
+
+
+def write_needs_csv(
+    session: Session,
+    path: Path | str,
+    *,
+    delimiter: str = ";",
+    project_code: str | None = None,
+) -> int:
+    """Export needs (all, or one project's) ordered by key; returns the number of rows.
+
+    The file is written beside the target and renamed over it, so a crash or a
+    full disk leaves either the old file or the new one, never half of one.
+    Write failures raise OSError.
+    """
+    path = Path(path)
+    rows = _rows(session, project_code)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with temp.open("x", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
+            writer.writerow(COLUMNS)
+            writer.writerows(rows)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return len(rows)
