@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -60,6 +61,9 @@ class NeedListPage(QWidget):
         self._hidden = hidden_columns
         self._layout_columns()
         self.proxy.modelReset.connect(self._layout_columns)
+        header = self.view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
         layout = QVBoxLayout(self)
@@ -72,22 +76,45 @@ class NeedListPage(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NeedTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         widths = {
-            NeedTableModel.KEY: 80,
+            NeedTableModel.KEY: 78,
             NeedTableModel.PROJECT: 70,
-            NeedTableModel.STATUS: 100,
-            NeedTableModel.POINTS: 60,
-            NeedTableModel.SCORE: 60,
+            NeedTableModel.STATUS: 95,
+            NeedTableModel.POINTS: 55,
+            NeedTableModel.SCORE: 55,
             NeedTableModel.DECISION: 90,
             NeedTableModel.SOURCE: 100,
-            NeedTableModel.UNIT: 150,
-            NeedTableModel.ASSIGNEE: 130,
+            NeedTableModel.UNIT: 165,
+            NeedTableModel.ASSIGNEE: 120,
             NeedTableModel.SPRINT: 110,
             NeedTableModel.TAGS: 130,
         }
         for column, width in widths.items():
             self.view.setColumnWidth(column, width)
-        for column in self._hidden:
-            self.view.setColumnHidden(column, True)
+        for column in range(self.proxy.columnCount()):
+            self.view.setColumnHidden(column, column in self._hidden)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        """Right-click on the header: choose the columns to show."""
+        menu = QMenu(self)
+        model = self.proxy
+        for column in range(model.columnCount()):
+            if column in (NeedTableModel.KEY, NeedTableModel.TITLE):
+                continue
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(title))
+            action.setCheckable(True)
+            action.setChecked(column not in self._hidden)
+            action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
+        menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        hidden = set(self._hidden)
+        if visible:
+            hidden.discard(column)
+        else:
+            hidden.add(column)
+        self._hidden = tuple(sorted(hidden))
+        self.view.setColumnHidden(column, not visible)
 
     def _open(self, index: QModelIndex) -> None:
         need_id = index.data(NEED_ID_ROLE)
@@ -115,7 +142,9 @@ class BoardPage(NeedListPage):
     """Tableau: every need in workflow order, the columns of the board as a status."""
 
     def __init__(self, model: NeedTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(model, parent=parent)
+        super().__init__(
+            model, hidden_columns=(NeedTableModel.SOURCE, NeedTableModel.TAGS), parent=parent
+        )
         self.view.sortByColumn(NeedTableModel.STATUS, Qt.SortOrder.AscendingOrder)
 
 
@@ -129,7 +158,13 @@ class ScoringPage(QWidget):
         self.model = model
         self.list = NeedListPage(
             model,
-            hidden_columns=(NeedTableModel.ASSIGNEE, NeedTableModel.SPRINT, NeedTableModel.TAGS),
+            hidden_columns=(
+                NeedTableModel.STATUS,
+                NeedTableModel.SOURCE,
+                NeedTableModel.ASSIGNEE,
+                NeedTableModel.SPRINT,
+                NeedTableModel.TAGS,
+            ),
         )
         self.list.open_requested.connect(self.open_requested)
         self.list.view.sortByColumn(NeedTableModel.SCORE, Qt.SortOrder.DescendingOrder)
@@ -142,6 +177,7 @@ class ScoringPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -164,24 +200,24 @@ class ScoringPage(QWidget):
         row = self.model.row_at(row_index)
         decision = choice_label(row.decision) if row.decision else self.tr("not scored")
         labels = {
-            "score": self.tr("Score"),
-            "decision": self.tr("Decision"),
-            "points": self.tr("Points"),
+            "score": self.tr("Score:"),
+            "decision": self.tr("Decision:"),
+            "points": self.tr("Points:"),
             "problem": self.tr("Problem statement"),
             "solution": self.tr("Proposed solution"),
-            "requester": self.tr("Requester"),
+            "requester": self.tr("Requester:"),
         }
         lab = {k: escape(v) for k, v in labels.items()}
         parts = [
             f"<h3>{escape(row.key)} — {escape(row.title)}</h3>",
-            f"<p><b>{lab['score']}:</b> {escape(format_score(row.score))}"
-            f" &nbsp; <b>{lab['decision']}:</b> {escape(decision)}"
-            f" &nbsp; <b>{lab['points']}:</b> {escape(format_points(row.points))}</p>",
+            f"<p><b>{lab['score']}</b> {escape(format_score(row.score))}"
+            f" &nbsp; <b>{lab['decision']}</b> {escape(decision)}"
+            f" &nbsp; <b>{lab['points']}</b> {escape(format_points(row.points))}</p>",
             f"<p><b>{lab['problem']}</b></p>",
             f"<p>{escape(row.problem).replace(chr(10), '<br>')}</p>",
             f"<p><b>{lab['solution']}</b></p>",
             f"<p><i>{escape(row.solution or '—').replace(chr(10), '<br>')}</i></p>",
-            f"<p><b>{lab['requester']}:</b> {escape(row.requester or '—')}"
+            f"<p><b>{lab['requester']}</b> {escape(row.requester or '—')}"
             f" ({escape(choice_label(row.source))})</p>",
         ]
         self.detail.setHtml("".join(parts))
@@ -196,10 +232,13 @@ class CalendarPage(QWidget):
         self.view = _table(model)
         self.view.setSortingEnabled(False)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.horizontalHeader().setSectionResizeMode(
-            SprintTableModel.DATES, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.view.setColumnWidth(SprintTableModel.NAME, 160)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(SprintTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SprintTableModel.DATES, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(SprintTableModel.STATE, SprintTableModel.CEREMONIES + 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.view.setColumnWidth(column, 95)
         self.goal = QLabel()
         self.goal.setWordWrap(True)
         self.goal.setTextFormat(Qt.TextFormat.PlainText)
@@ -221,5 +260,5 @@ class CalendarPage(QWidget):
             )
             return
         row = self.model.row_at(current.row())
-        goal_label = self.tr("Goal")
-        self.goal.setText(f"{row.name} — {goal_label}: {row.goal or '—'}")
+        goal = self.tr("Goal: %1").replace("%1", row.goal or "—")
+        self.goal.setText(f"{row.name} — {goal}")

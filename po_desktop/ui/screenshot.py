@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 VIEWS = ("main", "board", "scoring", "calendar")
@@ -15,6 +16,7 @@ def render_view(
     from PySide6.QtWidgets import QApplication
 
     from po_desktop.store.database import open_database
+    from po_desktop.store.engine import backup_file, inspect_file
     from po_desktop.store.errors import DatabaseFileError
     from po_desktop.ui.app import create_application
     from po_desktop.ui.main_window import MainWindow
@@ -22,10 +24,15 @@ def render_view(
 
     if not db_path.exists():
         raise DatabaseFileError("db.not_found", path=str(db_path))
+    inspect_file(db_path)  # refuse foreign or damaged files before copying anything
     create_application(lang)
-    # Read-only: a screenshot must work while the app has the file open, and write nothing.
-    database = open_database(db_path, read_only=True)
+    # Render a verified copy: it works while the app holds the file, writes nothing to
+    # it, and shows exactly what a user sees (nothing greyed out as read-only).
+    scratch = tempfile.TemporaryDirectory(prefix="po-desktop-shot-")
+    copy = backup_file(db_path, Path(scratch.name) / db_path.name)
+    database = open_database(copy)
     window = MainWindow(Workspace(database))
+    window.file_label.setText(str(db_path))
     try:
         window.resize(*size)
         tab = {"main": MainWindow.BOARD, "board": MainWindow.BOARD}.get(view)
@@ -47,3 +54,4 @@ def render_view(
         window.close()
         window.deleteLater()
         QApplication.processEvents()
+        scratch.cleanup()

@@ -4,19 +4,19 @@
     <context>
         <name>CalendarPage</name>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="218" />
+            <location filename="../../po_desktop/ui/pages.py" line="257" />
             <source>No sprint yet.</source>
             <translation>Aucun sprint pour l'instant.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="220" />
+            <location filename="../../po_desktop/ui/pages.py" line="259" />
             <source>Select a sprint to read its goal.</source>
             <translation>Sélectionnez un sprint pour lire son objectif.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="224" />
-            <source>Goal</source>
-            <translation>Objectif</translation>
+            <location filename="../../po_desktop/ui/pages.py" line="263" />
+            <source>Goal: %1</source>
+            <translation>Objectif : %1</translation>
         </message>
     </context>
     <context>
@@ -646,44 +646,44 @@
     <context>
         <name>ScoringPage</name>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="160" />
+            <location filename="../../po_desktop/ui/pages.py" line="196" />
             <source>Select a need to see its problem statement and score.</source>
             <translation>Sélectionnez un besoin pour voir son défi et sa cotation.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="165" />
+            <location filename="../../po_desktop/ui/pages.py" line="201" />
             <source>not scored</source>
             <translation>non coté</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="167" />
-            <source>Score</source>
-            <translation>Score</translation>
+            <location filename="../../po_desktop/ui/pages.py" line="203" />
+            <source>Score:</source>
+            <translation>Score :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="168" />
-            <source>Decision</source>
-            <translation>Décision</translation>
+            <location filename="../../po_desktop/ui/pages.py" line="204" />
+            <source>Decision:</source>
+            <translation>Décision :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="169" />
-            <source>Points</source>
-            <translation>Points</translation>
+            <location filename="../../po_desktop/ui/pages.py" line="205" />
+            <source>Points:</source>
+            <translation>Points :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="170" />
+            <location filename="../../po_desktop/ui/pages.py" line="208" />
+            <source>Requester:</source>
+            <translation>Demandeur :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/pages.py" line="206" />
             <source>Problem statement</source>
             <translation>Défi à relever</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="171" />
+            <location filename="../../po_desktop/ui/pages.py" line="207" />
             <source>Proposed solution</source>
             <translation>Solution envisagée</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="172" />
-            <source>Requester</source>
-            <translation>Demandeur</translation>
         </message>
     </context>
     <context>
