@@ -76,7 +76,9 @@ class Project(Base):
     code: Mapped[str] = mapped_column(String(10), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16), default=ProjectKind.EXTERNAL.value)
-    owner_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
     color: Mapped[str] = mapped_column(String(7), default="#4A6FA5")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     next_number: Mapped[int] = mapped_column(Integer, default=1)
@@ -135,7 +137,7 @@ class SprintMember(Base):
         ForeignKey("sprint.id", ondelete="CASCADE"), primary_key=True
     )
     person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
 
@@ -156,7 +158,9 @@ class Need(Base):
     rank: Mapped[int] = mapped_column(Integer)
     points: Mapped[float | None] = mapped_column(Float)
     sprint_id: Mapped[int | None] = mapped_column(ForeignKey("sprint.id", ondelete="SET NULL"))
-    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    assignee_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
     acceptance: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -265,7 +269,9 @@ class Assessment(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"))
-    model_id: Mapped[int] = mapped_column(ForeignKey("scoring_model.id", ondelete="RESTRICT"))
+    model_id: Mapped[int] = mapped_column(
+        ForeignKey("scoring_model.id", ondelete="RESTRICT"), index=True
+    )
     version: Mapped[int] = mapped_column(Integer)
     score: Mapped[float] = mapped_column(Float)
     decision: Mapped[str] = mapped_column(String(16), default=Decision.PENDING.value)
@@ -291,7 +297,7 @@ class AssessmentValue(Base):
         ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
     )
     criterion_id: Mapped[int] = mapped_column(
-        ForeignKey("criterion.id", ondelete="RESTRICT"), primary_key=True
+        ForeignKey("criterion.id", ondelete="RESTRICT"), primary_key=True, index=True
     )
     value: Mapped[float] = mapped_column(Float)
 
@@ -305,7 +311,7 @@ class SprintCommitment(Base):
         ForeignKey("sprint.id", ondelete="CASCADE"), primary_key=True
     )
     need_id: Mapped[int] = mapped_column(
-        ForeignKey("need.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("need.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     points: Mapped[float | None] = mapped_column(Float)
 
@@ -335,7 +341,7 @@ class Absence(Base):
     __tablename__ = "absence"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(String(200), default="")
