@@ -134,3 +134,63 @@ def test_screenshot_command_writes_png(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_demo_creates_refuses_existing_and_forces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.podb"
+    assert main(["demo", "--db", str(path), "--needs", "50", "--lang", "en"]) == 0
+    assert "50 needs" in capsys.readouterr().out
+    assert main(["demo", "--db", str(path), "--lang", "en"]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert main(["demo", "--db", str(path), "--needs", "30", "--force"]) == 0
+    assert main(["check", "--db", str(path), "--lang", "en"]) == 0
+    assert "Needs: 30" in capsys.readouterr().out
+    foreign = tmp_path / "contacts.sqlite"
+    foreign.write_bytes(b"plain text, not a database")
+    assert main(["demo", "--db", str(foreign), "--force"]) == 2
+    assert foreign.read_bytes() == b"plain text, not a database"
+
+
+def test_demo_rejects_a_silly_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--db", str(tmp_path / "d.podb"), "--needs", "-5", "--lang", "en"]) == 2
+    assert "between" in capsys.readouterr().err
+
+
+def test_csv_round_trip_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "source.podb"
+    assert main(["demo", "--db", str(source), "--needs", "40"]) == 0
+    first = tmp_path / "first.csv"
+    assert main(["export-csv", "--db", str(source), "-o", str(first), "--lang", "en"]) == 0
+    assert "40 need(s) exported" in capsys.readouterr().out
+    copy = tmp_path / "copy.podb"
+    assert main(["demo", "--db", str(copy), "--needs", "0"]) == 0  # same columns and sprints
+    assert main(["import-csv", str(first), "--db", str(copy), "--lang", "en"]) == 0
+    assert "40 need(s) created" in capsys.readouterr().out
+    second = tmp_path / "second.csv"
+    assert main(["export-csv", "--db", str(copy), "-o", str(second)]) == 0
+    assert second.read_bytes() == first.read_bytes()
+
+
+def test_bad_import_names_the_line_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ok.podb"
+    _workspace(path)
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("key;title;problem;project\n;A;B;ERP\n;;Sans titre;ERP\n".encode("cp1252"))
+    assert main(["import-csv", str(bad), "--db", str(path), "--lang", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert "Ligne 3" in err and "Titre" in err and "Rien n'a été importé" in err
+    assert main(["import-csv", str(tmp_path / "nope.csv"), "--db", str(path)]) == 2
+
+
+def test_export_to_an_unwritable_place_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ok.podb"
+    _workspace(path)
+    target = tmp_path / "missing-dir" / "out.csv"
+    assert main(["export-csv", "--db", str(path), "-o", str(target), "--lang", "en"]) == 2
+    assert "Cannot write" in capsys.readouterr().err

@@ -296,7 +296,7 @@ def test_find_need_rejects_malformed_keys(session: Session) -> None:
 def test_dropping_a_selection_on_one_of_its_cards_keeps_its_place(
     session: Session, project_id: int
 ) -> None:
-    a, b, c, d = (_need(session, project_id, title=t) for t in "ABCD")
+    _a, b, _c, d = (_need(session, project_id, title=t) for t in "ABCD")
     column = _column_ids(session)[0]
     needs.move_needs(session, [d, b], column, before_id=b)
     assert _order(session, column) == ["ERP-1", "ERP-4", "ERP-2", "ERP-3"]
