@@ -7,12 +7,11 @@ so these return plain frozen rows built from a single joined SELECT.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
-from po_desktop.domain.keys import format_key
 from po_desktop.store.models import (
     Assessment,
     BoardColumn,
@@ -25,8 +24,9 @@ from po_desktop.store.models import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class NeedRow:
+class NeedRow(NamedTuple):
+    """One need as lists and boards show it; a tuple, because 10,000 are built at start-up."""
+
     id: int
     key: str
     title: str
@@ -50,11 +50,21 @@ class NeedRow:
     assignee_name: str | None
     score: float | None
     decision: str | None
-    tags: tuple[str, ...]
-    updated_at: datetime
+    tags_text: str | None
+    """Tag names joined by U+001F, as SQLite's group_concat returns them."""
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        if not self.tags_text:
+            return ()
+        return tuple(sorted(self.tags_text.split(TAG_SEPARATOR), key=str.casefold))
+
+
+TAG_SEPARATOR = "\x1f"
 
 
 def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[NeedRow]:
+    """All needs (or these ones) in one SELECT, through Core: no ORM object per row."""
     latest = (
         select(Assessment.need_id, func.max(Assessment.version).label("version"))
         .group_by(Assessment.need_id)
@@ -62,14 +72,14 @@ def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[Ne
     )
     current = aliased(Assessment)
     tags = (
-        select(NeedTag.need_id, func.group_concat(NeedTag.name, "\x1f").label("names"))
+        select(NeedTag.need_id, func.group_concat(NeedTag.name, TAG_SEPARATOR).label("names"))
         .group_by(NeedTag.need_id)
         .subquery()
     )
     stmt = (
         select(
             Need.id,
-            Need.number,
+            Project.code + "-" + cast(Need.number, String),
             Need.title,
             Need.problem,
             Need.solution,
@@ -92,7 +102,6 @@ def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[Ne
             current.score,
             current.decision,
             tags.c.names,
-            Need.updated_at,
         )
         .join(Project, Need.project_id == Project.id)
         .join(BoardColumn, Need.column_id == BoardColumn.id)
@@ -101,42 +110,11 @@ def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[Ne
         .outerjoin(latest, latest.c.need_id == Need.id)
         .outerjoin(current, (current.need_id == Need.id) & (current.version == latest.c.version))
         .outerjoin(tags, tags.c.need_id == Need.id)
-        .order_by(BoardColumn.position, Need.rank)
     )
     if need_ids is not None:
         stmt = stmt.where(Need.id.in_(need_ids))
-    rows = []
-    for r in session.execute(stmt):
-        rows.append(
-            NeedRow(
-                id=r[0],
-                key=format_key(r[6], r[1]),
-                title=r[2],
-                problem=r[3],
-                solution=r[4],
-                project_id=r[5],
-                project_code=r[6],
-                project_color=r[7],
-                column_id=r[8],
-                column_name=r[9],
-                column_position=r[10],
-                rank=r[11],
-                points=r[12],
-                source=r[13],
-                business_unit=r[14],
-                technical=r[15],
-                requester=r[16],
-                sprint_id=r[17],
-                sprint_name=r[18],
-                assignee_id=r[19],
-                assignee_name=r[20],
-                score=r[21],
-                decision=r[22],
-                tags=tuple(sorted(r[23].split("\x1f"), key=str.casefold)) if r[23] else (),
-                updated_at=r[24],
-            )
-        )
-    return rows
+    result = session.connection().execute(stmt)
+    return list(map(NeedRow._make, result))
 
 
 @dataclass(frozen=True, slots=True)

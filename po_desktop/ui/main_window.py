@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,18 +22,20 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from po_desktop import APP_NAME, __version__
-from po_desktop.io.csv_needs import read_needs_csv, write_needs_csv
 from po_desktop.store import queries
 from po_desktop.store.database import open_database
 from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.queries import NeedRow
 from po_desktop.store.services import needs as need_service
-from po_desktop.store.services.importing import ImportResult, import_needs
 from po_desktop.store.services.needs import NeedChange
-from po_desktop.ui.models import NeedTableModel, SprintTableModel
+from po_desktop.ui.models import NeedFilter, SprintTableModel
 from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.pages import BoardPage, CalendarPage, NeedListPage, ScoringPage
 from po_desktop.ui.workspace import Workspace
 from po_desktop.ui.workspace_dialogs import PeopleDialog, ProjectsDialog
+
+if TYPE_CHECKING:
+    from po_desktop.store.services.importing import ImportResult
 
 FILE_FILTER = "PO Desktop (*.podb *.db *.sqlite);;*"
 
@@ -43,11 +47,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace
         self.setMinimumSize(QSize(900, 560))
-        self.need_model = NeedTableModel(self)
+        self.need_rows: list[NeedRow] = []
+        self._done_columns: frozenset[int] = frozenset()
         self.sprint_model = SprintTableModel(self)
 
-        self.board = BoardPage(self.need_model)
-        self.scoring = ScoringPage(self.need_model)
+        self.board = BoardPage()
+        self.scoring = ScoringPage()
         self.calendar = CalendarPage(self.sprint_model)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -188,9 +193,9 @@ class MainWindow(QMainWindow):
         sprints = self.workspace.read(queries.sprint_rows)
         projects = self.workspace.read(queries.projects)
         done_columns = frozenset(c.id for c in self.workspace.read(queries.columns) if c.is_done)
-        self.need_model.set_rows(rows)
+        self.need_rows = rows
+        self._done_columns = done_columns
         self.sprint_model.set_rows(sprints)
-        self.scoring.proxy.set_open_only(True, done_columns)
         current = self.project_filter.currentData()
         self.project_filter.blockSignals(True)
         self.project_filter.clear()
@@ -207,13 +212,22 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _apply_filters(self) -> None:
-        project_id = self.project_filter.currentData()
-        text = self.search.text()
-        for proxy in (self.board.proxy, self.scoring.proxy):
-            proxy.set_project(project_id)
-            proxy.set_text(text)
-        shown = self.board.proxy.rowCount()
-        total = self.need_model.rowCount()
+        """Push rows and the toolbar's filter to every list, keeping each one's selection."""
+        base = NeedFilter(
+            text=self.search.text().strip().casefold(),
+            project_id=self.project_filter.currentData(),
+        )
+        open_only = replace(base, open_only=True, done_column_ids=self._done_columns)
+        for page, need_filter in ((self.board, base), (self.scoring.list, open_only)):
+            selected = page.selected_ids()
+            if page.model.all_rows() is not self.need_rows:
+                page.model.set_rows(self.need_rows, need_filter)
+            else:
+                page.model.set_filter(need_filter)
+            for need_id in selected[:1]:
+                page.select_need(need_id)
+        shown = self.board.model.rowCount()
+        total = len(self.need_rows)
         self.count_label.setText(
             self.tr("%1 of %2 needs").replace("%1", str(shown)).replace("%2", str(total))
         )
@@ -334,6 +348,9 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> ImportResult:
         """Import a CSV file as one undoable action; raises when nothing was imported."""
+        from po_desktop.io.csv_needs import read_needs_csv  # loaded on use: start-up time
+        from po_desktop.store.services.importing import import_needs
+
         records = read_needs_csv(path)
         outcome: list[ImportResult] = []
 
@@ -356,6 +373,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export_csv(self) -> None:
+        from po_desktop.io.csv_needs import write_needs_csv  # loaded on use: start-up time
+
         default = self.workspace.database.path.with_suffix(".csv").name
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export needs"), str(Path.home() / default), self.tr("CSV files (*.csv)")

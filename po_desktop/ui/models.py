@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -16,7 +19,6 @@ from po_desktop.domain.messages import choice_label
 from po_desktop.store.queries import NeedRow, SprintRow
 
 NEED_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,8 +43,36 @@ def _french() -> bool:
     return language() == "fr"
 
 
+@dataclass(frozen=True)
+class NeedFilter:
+    """What a list shows: free text (key, title, problem), one project, open needs only."""
+
+    text: str = ""
+    project_id: int | None = None
+    open_only: bool = False
+    done_column_ids: frozenset[int] = frozenset()
+
+    def accepts(self, row: NeedRow) -> bool:
+        if self.project_id is not None and row.project_id != self.project_id:
+            return False
+        if self.open_only and row.column_id in self.done_column_ids:
+            return False
+        if self.text:
+            return (
+                self.text in row.key.casefold()
+                or self.text in row.title.casefold()
+                or self.text in row.problem.casefold()
+            )
+        return True
+
+
 class NeedTableModel(QAbstractTableModel):
-    """All needs as rows; the board, the ranked backlog and the search read it."""
+    """Needs as table rows, filtered and sorted in Python.
+
+    A QSortFilterProxyModel would call back into Python for every comparison
+    (about 300,000 calls to sort 10,000 needs, seconds of start-up); sorting the
+    row list with a key function takes milliseconds.
+    """
 
     KEY, TITLE, PROJECT, STATUS, POINTS, SCORE, DECISION, SOURCE, UNIT, ASSIGNEE, SPRINT, TAGS = (
         range(12)
@@ -50,7 +80,11 @@ class NeedTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._all: list[NeedRow] = []
         self._rows: list[NeedRow] = []
+        self._filter = NeedFilter()
+        self._sort_column = self.STATUS
+        self._sort_order = Qt.SortOrder.AscendingOrder
         self._headers = [
             self.tr("Key"),
             self.tr("Title"),
@@ -66,17 +100,60 @@ class NeedTableModel(QAbstractTableModel):
             self.tr("Tags"),
         ]
         self._non_technical = self.tr("non-technical")
+        self._not_scored = self.tr("not scored")
+        self._backlog = self.tr("Backlog")
 
-    def set_rows(self, rows: list[NeedRow]) -> None:
+    # ----- content ------------------------------------------------------------------------
+    def set_rows(self, rows: list[NeedRow], need_filter: NeedFilter | None = None) -> None:
+        """New data (and optionally a new filter) in one reset."""
+        self._all = rows
+        if need_filter is not None:
+            self._filter = need_filter
+        self._refresh()
+
+    def set_filter(self, need_filter: NeedFilter) -> None:
+        if need_filter != self._filter:
+            self._filter = need_filter
+            self._refresh()
+
+    @property
+    def need_filter(self) -> NeedFilter:
+        return self._filter
+
+    def _refresh(self) -> None:
         self.beginResetModel()
-        self._rows = rows
+        accepts = self._filter.accepts
+        rows = [r for r in self._all if accepts(r)]
+        self._rows = self._sorted(rows)
         self.endResetModel()
+
+    def _sorted(self, rows: list[NeedRow]) -> list[NeedRow]:
+        key = self._sort_key(self._sort_column)
+        return sorted(rows, key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._headers):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_rows = {row.id: i for i, row in enumerate(self._rows)}
+        self._sort_column, self._sort_order = column, order
+        self._rows = self._sorted(self._rows)
+        new_rows = {row.id: i for i, row in enumerate(self._rows)}
+        old_ids = {i: need_id for need_id, i in old_rows.items()}
+        persistent = self.persistentIndexList()
+        moved = [self.index(new_rows[old_ids[index.row()]], index.column()) for index in persistent]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def all_rows(self) -> list[NeedRow]:
+        return self._all
+
+    def rows(self) -> list[NeedRow]:
+        """The rows shown, in display order."""
+        return self._rows
 
     def row_at(self, row: int) -> NeedRow:
         return self._rows[row]
-
-    def rows(self) -> list[NeedRow]:
-        return self._rows
 
     def row_of(self, need_id: int) -> int | None:
         for i, r in enumerate(self._rows):
@@ -84,6 +161,7 @@ class NeedTableModel(QAbstractTableModel):
                 return i
         return None
 
+    # ----- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -108,8 +186,6 @@ class NeedTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
         if role == NEED_ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.KEY, self.TITLE):
@@ -135,7 +211,7 @@ class NeedTableModel(QAbstractTableModel):
             case self.SCORE:
                 return format_score(row.score)
             case self.DECISION:
-                return choice_label(row.decision) if row.decision else self.tr("not scored")
+                return choice_label(row.decision) if row.decision else self._not_scored
             case self.SOURCE:
                 return choice_label(row.source)
             case self.UNIT:
@@ -146,76 +222,23 @@ class NeedTableModel(QAbstractTableModel):
             case self.ASSIGNEE:
                 return row.assignee_name or ""
             case self.SPRINT:
-                return row.sprint_name or self.tr("Backlog")
+                return row.sprint_name or self._backlog
             case self.TAGS:
                 return ", ".join(row.tags)
         return ""
 
-    def _sort_key(self, row: NeedRow, column: int) -> object:
+    def _sort_key(self, column: int) -> Callable[[NeedRow], Any]:
+        """Typed sort keys; the workflow order for status, numbers for key, points, score."""
         match column:
             case self.KEY:
-                return (row.project_code, int(row.key.rsplit("-", 1)[1]))
+                return lambda r: (r.project_code, int(r.key.rsplit("-", 1)[1]))
             case self.STATUS:
-                return (row.column_position, row.rank)
+                return lambda r: (r.column_position, r.rank)
             case self.POINTS:
-                return -1.0 if row.points is None else row.points
+                return lambda r: -1.0 if r.points is None else r.points
             case self.SCORE:
-                return -1.0 if row.score is None else row.score
-        return self._display(row, column).casefold()
-
-
-class NeedFilterProxy(QSortFilterProxyModel):
-    """Free text (key, title, problem) and project filter; sorts on typed keys."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._project_id: int | None = None
-        self._scored_only = False
-        self._open_only = False
-        self._done_column_ids: frozenset[int] = frozenset()
-        self.setSortRole(SORT_ROLE)
-
-    def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._text = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_project(self, project_id: int | None) -> None:
-        self.beginFilterChange()
-        self._project_id = project_id
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_open_only(self, open_only: bool, done_column_ids: frozenset[int]) -> None:
-        self.beginFilterChange()
-        self._open_only = open_only
-        self._done_column_ids = done_column_ids
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a = left.data(SORT_ROLE)
-        b = right.data(SORT_ROLE)
-        try:
-            return bool(a < b)
-        except TypeError:
-            return str(a) < str(b)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, NeedTableModel)
-        row = model.row_at(source_row)
-        if self._project_id is not None and row.project_id != self._project_id:
-            return False
-        if self._open_only and row.column_id in self._done_column_ids:
-            return False
-        if self._text:
-            text = self._text
-            return (
-                text in row.key.casefold()
-                or text in row.title.casefold()
-                or text in row.problem.casefold()
-            )
-        return True
+                return lambda r: -1.0 if r.score is None else r.score
+        return lambda r: self._display(r, column).casefold()
 
 
 class SprintTableModel(QAbstractTableModel):

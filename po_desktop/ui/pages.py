@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from po_desktop.domain.messages import choice_label
 from po_desktop.ui.models import (
     NEED_ID_ROLE,
-    NeedFilterProxy,
     NeedTableModel,
     SprintTableModel,
     format_points,
@@ -50,17 +49,15 @@ class NeedListPage(QWidget):
 
     def __init__(
         self,
-        model: NeedTableModel,
         hidden_columns: tuple[int, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.proxy = NeedFilterProxy(self)
-        self.proxy.setSourceModel(model)
-        self.view = _table(self.proxy)
+        self.model = NeedTableModel(self)
+        self.view = _table(self.model)
         self._hidden = hidden_columns
         self._layout_columns()
-        self.proxy.modelReset.connect(self._layout_columns)
+        self.model.modelReset.connect(self._layout_columns)
         header = self.view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
@@ -90,13 +87,13 @@ class NeedListPage(QWidget):
         }
         for column, width in widths.items():
             self.view.setColumnWidth(column, width)
-        for column in range(self.proxy.columnCount()):
+        for column in range(self.model.columnCount()):
             self.view.setColumnHidden(column, column in self._hidden)
 
     def _header_menu(self, pos: QPoint) -> None:
         """Right-click on the header: choose the columns to show."""
         menu = QMenu(self)
-        model = self.proxy
+        model = self.model
         for column in range(model.columnCount()):
             if column in (NeedTableModel.KEY, NeedTableModel.TITLE):
                 continue
@@ -126,25 +123,22 @@ class NeedListPage(QWidget):
         return [int(r.data(NEED_ID_ROLE)) for r in sorted(rows, key=lambda i: i.row())]
 
     def select_need(self, need_id: int) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(NEED_ID_ROLE) == need_id:
-                self.view.selectionModel().setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.view.scrollTo(index)
-                return
+        row = self.model.row_of(need_id)
+        if row is not None:
+            index = self.model.index(row, 0)
+            self.view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.view.scrollTo(index)
 
 
 class BoardPage(NeedListPage):
     """Tableau: every need in workflow order, the columns of the board as a status."""
 
-    def __init__(self, model: NeedTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(
-            model, hidden_columns=(NeedTableModel.SOURCE, NeedTableModel.TAGS), parent=parent
-        )
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(hidden_columns=(NeedTableModel.SOURCE, NeedTableModel.TAGS), parent=parent)
         self.view.sortByColumn(NeedTableModel.STATUS, Qt.SortOrder.AscendingOrder)
 
 
@@ -153,11 +147,9 @@ class ScoringPage(QWidget):
 
     open_requested = Signal(int)
 
-    def __init__(self, model: NeedTableModel, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = model
         self.list = NeedListPage(
-            model,
             hidden_columns=(
                 NeedTableModel.STATUS,
                 NeedTableModel.SOURCE,
@@ -184,8 +176,8 @@ class ScoringPage(QWidget):
         self._show(QModelIndex())
 
     @property
-    def proxy(self) -> NeedFilterProxy:
-        return self.list.proxy
+    def model(self) -> NeedTableModel:
+        return self.list.model
 
     def _show(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         need_id = current.data(NEED_ID_ROLE) if current.isValid() else None

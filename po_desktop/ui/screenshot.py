@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from po_desktop.store.database import Database
 
 VIEWS = ("main", "board", "scoring", "calendar")
 
@@ -13,14 +17,11 @@ def render_view(
     db_path: Path, view: str, output: Path, *, size: tuple[int, int], lang: str
 ) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
 
     from po_desktop.store.database import open_database
     from po_desktop.store.engine import backup_file, inspect_file
     from po_desktop.store.errors import DatabaseFileError
     from po_desktop.ui.app import create_application
-    from po_desktop.ui.main_window import MainWindow
-    from po_desktop.ui.workspace import Workspace
 
     if not db_path.exists():
         raise DatabaseFileError("db.not_found", path=str(db_path))
@@ -28,11 +29,25 @@ def render_view(
     create_application(lang)
     # Render a verified copy: it works while the app holds the file, writes nothing to
     # it, and shows exactly what a user sees (nothing greyed out as read-only).
-    scratch = tempfile.TemporaryDirectory(prefix="po-desktop-shot-")
-    copy = backup_file(db_path, Path(scratch.name) / db_path.name)
-    database = open_database(copy)
+    with tempfile.TemporaryDirectory(prefix="po-desktop-shot-") as scratch:
+        copy = backup_file(db_path, Path(scratch) / db_path.name)
+        database = open_database(copy)
+        try:
+            _render(database, db_path, view, output, size)
+        finally:
+            database.close()
+
+
+def _render(
+    database: Database, shown_path: Path, view: str, output: Path, size: tuple[int, int]
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from po_desktop.ui.main_window import MainWindow
+    from po_desktop.ui.workspace import Workspace
+
     window = MainWindow(Workspace(database))
-    window.file_label.setText(str(db_path))
+    window.file_label.setText(str(shown_path))
     try:
         window.resize(*size)
         tab = {"main": MainWindow.BOARD, "board": MainWindow.BOARD}.get(view)
@@ -54,4 +69,3 @@ def render_view(
         window.close()
         window.deleteLater()
         QApplication.processEvents()
-        scratch.cleanup()

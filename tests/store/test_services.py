@@ -27,7 +27,8 @@ def _column_ids(session: Session) -> list[int]:
 
 
 def _order(session: Session, column_id: int) -> list[str]:
-    return [r.key for r in queries.need_rows(session) if r.column_id == column_id]
+    rows = [r for r in queries.need_rows(session) if r.column_id == column_id]
+    return [r.key for r in sorted(rows, key=lambda r: r.rank)]
 
 
 # --- projects -----------------------------------------------------------------------------
