@@ -46,7 +46,7 @@ bench: $(STAMP) $(QM)
 
 # The README's screenshot, rendered by the app itself from the demo database.
 screenshots: $(STAMP) $(QM) $(DEMO_DB)
-	$(PY) -m po_desktop screenshot --db $(DEMO_DB) --view main --lang fr -o docs/screenshot-main.png
+	$(PY) -m po_desktop screenshot --db $(DEMO_DB) --view scoring --lang fr -o docs/screenshot.png
 
 clean:
 	rm -rf $(VENV) build dist demo resources/translations/*.qm .pytest_cache .ruff_cache

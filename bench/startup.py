@@ -24,6 +24,9 @@ GOAL_S = 1.0
 
 def main() -> int:
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    # An installed app (wheel or PyInstaller bundle) starts from compiled bytecode; the
+    # warm-up run writes it even where the shell sets PYTHONDONTWRITEBYTECODE.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as tmp:
         env["PO_DESKTOP_HOME"] = tmp
         db = Path(tmp) / "bench.podb"
