@@ -117,22 +117,29 @@ def _cmd_gui(args: argparse.Namespace, lang: str) -> int:
 
 def _cmd_demo(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store import engine
-    from po_desktop.store.database import open_database
+    from po_desktop.store.database import backup_before_replacing, open_database
     from po_desktop.store.errors import DatabaseFileError
+    from po_desktop.store.migrate import KNOWN_REVISIONS
     from po_desktop.store.services.demo import seed_demo
 
     path = _db_path(args, required=True)
     if path.exists():
         if not args.force:
             raise DatabaseFileError("db.exists", path=str(path))
-        engine.inspect_file(path)  # --force replaces only a PO Desktop database
-        lock = engine.FileLock(path)
+        # --force replaces only a PO Desktop database this version understands, and
+        # keeps a verified copy of it first: a mistyped path must not cost a workspace.
+        info = engine.inspect_file(path)
+        if info.revision not in KNOWN_REVISIONS:
+            raise DatabaseFileError("db.too_new", path=str(path), revision=info.revision)
+        lock = engine.FileLock(path.resolve())
         lock.acquire()
         try:
+            kept = backup_before_replacing(path)
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         finally:
             lock.release()
+        print(translate("cli.demo_backup", lang, path=kept))
     with open_database(path) as db, db.session() as session:
         summary = seed_demo(session, needs=args.needs, seed=args.seed, today=date.today())
     print(translate("cli.demo_done", lang, path=path, needs=summary.needs))
@@ -182,7 +189,7 @@ def _cmd_import_csv(args: argparse.Namespace, lang: str) -> int:
     if not args.file.is_file():
         raise DatabaseFileError("db.not_found", path=str(args.file))
     records = read_needs_csv(args.file)
-    with open_database(path) as db, db.session() as session:
+    with open_database(path, create=False) as db, db.session() as session:
         result = import_needs(session, records)
     print(
         translate(
@@ -199,9 +206,12 @@ def _cmd_import_csv(args: argparse.Namespace, lang: str) -> int:
 def _cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.io.csv_needs import write_needs_csv
     from po_desktop.store.database import open_database
+    from po_desktop.store.errors import DatabaseFileError
 
     path = _db_path(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
+        if db.owns(args.output):
+            raise DatabaseFileError("db.output_is_database", path=str(args.output))
         try:
             count = write_needs_csv(
                 session, args.output, delimiter=args.sep, project_code=args.project

@@ -157,6 +157,15 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{path} est déjà ouvert par une autre instance de PO Desktop ({owner}). Fermez-la d'abord.",
         "{path} is already open in another PO Desktop instance ({owner}). Close it first.",
     ),
+    "db.lock_failed": (
+        "Impossible de réserver {path} pour cette instance ({detail}) : le dossier est-il "
+        "en lecture seule ?",
+        "Cannot reserve {path} for this instance ({detail}): is the folder read-only?",
+    ),
+    "db.output_is_database": (
+        "{path} est la base ouverte elle-même : choisissez un autre fichier de sortie.",
+        "{path} is the open database itself: choose another output file.",
+    ),
     "db.read_only": (
         "{path} est en lecture seule : impossible d'y enregistrer.",
         "{path} is read-only: changes cannot be saved.",
@@ -176,6 +185,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "cli.demo_done": (
         "Base de démonstration créée : {path} ({needs} besoins).",
         "Demo database created: {path} ({needs} needs).",
+    ),
+    "cli.demo_backup": (
+        "L'ancienne base a été sauvegardée dans {path}.",
+        "The previous database was backed up to {path}.",
     ),
     "cli.check_file": ("Fichier : {path} ({size} octets)", "File: {path} ({size} bytes)"),
     "cli.check_schema": (

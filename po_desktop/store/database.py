@@ -16,6 +16,8 @@ from po_desktop.store import engine as sqlite
 from po_desktop.store.errors import DatabaseFileError
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
 
+_SIDE_FILES = ("-wal", "-shm", "-journal", ".lock")
+
 
 @dataclass
 class Database:
@@ -33,6 +35,12 @@ class Database:
 
     def session(self) -> Session:
         return self.Session()
+
+    def owns(self, other: Path) -> bool:
+        """True when writing ``other`` would overwrite this database or its side files."""
+        target = Path(other).expanduser().resolve()
+        own = [self.path] + [self.path.with_name(self.path.name + s) for s in _SIDE_FILES]
+        return target in own
 
     def close(self) -> None:
         if self._closed:
@@ -58,6 +66,12 @@ def backup_before_migration(path: Path, revision: str) -> Path:
     return sqlite.backup_file(path, destination)
 
 
+def backup_before_replacing(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    destination = paths.backups_dir() / f"{path.stem}-{stamp}-before-replace.podb"
+    return sqlite.backup_file(path, destination)
+
+
 def open_database(
     path: Path | str,
     *,
@@ -70,7 +84,8 @@ def open_database(
     A refused file is never written to: every check reads it through a
     read-only connection before the first write-capable one exists.
     """
-    path = Path(path).expanduser()
+    # Resolved, so a symbolic link cannot put a second lock beside another name.
+    path = Path(path).expanduser().resolve()
     info = sqlite.inspect_file(path)
     if not info.exists and (not create or read_only):
         raise DatabaseFileError("db.not_found", path=str(path))

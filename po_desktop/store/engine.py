@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 from po_desktop.store.errors import DatabaseFileError
@@ -57,6 +57,10 @@ def inspect_file(path: Path) -> FileInfo:
         raise DatabaseFileError("db.not_sqlite", path=str(path))
     if len(header) < 100:
         raise DatabaseFileError("db.corrupt", path=str(path), detail="truncated header")
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        # Decided from the header alone: no connection, so not even -wal/-shm files
+        # appear beside another application's database.
+        raise DatabaseFileError("db.foreign", path=str(path))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -109,12 +113,19 @@ def make_engine(path: Path | str, *, read_only: bool = False, echo: bool = False
     ``read_only`` opens the file in SQLite's read-only mode, for checks that
     must not change a byte.
     """
+    # Never format a file name into a URL: "%20" or "?" in a name would be decoded
+    # and SQLite would open (and write) a different file than the one checked.
     if read_only:
-        uri = Path(path).resolve().as_uri()
-        engine = create_engine(f"sqlite:///{uri}?mode=ro&uri=true", echo=echo, poolclass=NullPool)
+        uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            echo=echo,
+            poolclass=NullPool,
+        )
         event.listen(engine, "connect", _on_connect_read_only)
     else:
-        engine = create_engine(f"sqlite:///{path}", echo=echo)
+        engine = create_engine(URL.create("sqlite", database=str(path)), echo=echo)
         event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -174,16 +185,23 @@ class FileLock:
         self._fh: IO[str] | None = None
 
     def acquire(self) -> None:
-        fh = self.path.open("a+", encoding="utf-8")
+        database = str(self.path.with_suffix(""))
+        try:
+            fh = self.path.open("a+", encoding="utf-8")
+        except OSError as exc:
+            raise DatabaseFileError(
+                "db.lock_failed", path=database, detail=exc.strerror or str(exc)
+            ) from exc
         try:
             _lock(fh)
         except OSError:
-            fh.seek(0)
-            owner = fh.read().strip() or "?"
+            try:
+                fh.seek(0)
+                owner = fh.read().strip() or "?"
+            except OSError:  # Windows refuses reads of a locked byte
+                owner = "?"
             fh.close()
-            raise DatabaseFileError(
-                "db.locked", path=str(self.path.with_suffix("")), owner=owner
-            ) from None
+            raise DatabaseFileError("db.locked", path=database, owner=owner) from None
         fh.seek(0)
         fh.truncate()
         fh.write(f"pid {os.getpid()} @ {socket.gethostname()}")

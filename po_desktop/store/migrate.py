@@ -30,6 +30,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
+    # Fresh connections afterwards: the migration ran with foreign keys off.
+    engine.dispose()
 
 
 def script_head() -> str:

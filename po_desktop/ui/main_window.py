@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from po_desktop import APP_NAME, __version__
 from po_desktop.store import queries
 from po_desktop.store.database import open_database
-from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services.needs import NeedChange
@@ -382,6 +382,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
+            if self.workspace.database.owns(Path(path)):
+                raise DatabaseFileError("db.output_is_database", path=path)
             with self.workspace.session() as session:
                 count = write_needs_csv(session, Path(path))
         except (PoDesktopError, OSError) as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -92,15 +93,27 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
 
 def test_cli_never_imports_qt(tmp_path: Path) -> None:
     path = tmp_path / "ok.podb"
-    _workspace(path)
+    csv_file = tmp_path / "out.csv"
+    commands = [
+        ["demo", "--db", str(path), "--needs", "20"],
+        ["check", "--db", str(path)],
+        ["export-csv", "--db", str(path), "-o", str(csv_file)],
+        ["import-csv", str(csv_file), "--db", str(path)],
+    ]
     code = (
         "import sys; from po_desktop.cli import main; "
-        f"rc = main(['check', '--db', {str(path)!r}]); "
+        f"codes = [main(c) for c in {commands!r}]; "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'; "
-        "sys.exit(rc)"
+        "sys.exit(max(codes))"
     )
+    env = os.environ | {"PO_DESKTOP_HOME": str(tmp_path / "home")}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
 
@@ -137,20 +150,67 @@ def test_screenshot_command_writes_png(tmp_path: Path) -> None:
 
 
 def test_demo_creates_refuses_existing_and_forces(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "demo.podb"
     assert main(["demo", "--db", str(path), "--needs", "50", "--lang", "en"]) == 0
     assert "50 needs" in capsys.readouterr().out
     assert main(["demo", "--db", str(path), "--lang", "en"]) == 2
     assert "--force" in capsys.readouterr().err
-    assert main(["demo", "--db", str(path), "--needs", "30", "--force"]) == 0
+    assert main(["demo", "--db", str(path), "--needs", "30", "--force", "--lang", "en"]) == 0
+    assert "backed up" in capsys.readouterr().out
     assert main(["check", "--db", str(path), "--lang", "en"]) == 0
     assert "Needs: 30" in capsys.readouterr().out
+    backups = list((home / "backups").glob("demo-*-before-replace.podb"))
+    assert len(backups) == 1
+    assert main(["check", "--db", str(backups[0]), "--lang", "en"]) == 0
+    assert "Needs: 50" in capsys.readouterr().out
     foreign = tmp_path / "contacts.sqlite"
-    foreign.write_bytes(b"plain text, not a database")
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = foreign.read_bytes()
     assert main(["demo", "--db", str(foreign), "--force"]) == 2
-    assert foreign.read_bytes() == b"plain text, not a database"
+    assert foreign.read_bytes() == before
+
+
+def test_demo_force_refuses_a_newer_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "newer.podb"
+    _workspace(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = path.read_bytes()
+    assert main(["demo", "--db", str(path), "--force", "--lang", "en"]) == 2
+    assert "newer version" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_export_refuses_to_overwrite_the_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "w.podb"
+    _workspace(path)
+    for target in (path, Path(f"{path}-wal"), tmp_path / "." / "w.podb"):
+        assert main(["export-csv", "--db", str(path), "-o", str(target), "--lang", "en"]) == 2
+        assert "open database itself" in capsys.readouterr().err
+    assert main(["check", "--db", str(path)]) == 0
+
+
+def test_import_into_a_mistyped_database_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text("key,title,problem,project\n,A,B,ERP\n", encoding="utf-8")
+    missing = tmp_path / "typo.podb"
+    assert main(["import-csv", str(csv_file), "--db", str(missing), "--lang", "en"]) == 2
+    assert "not found" in capsys.readouterr().err
+    assert not missing.exists()
 
 
 def test_demo_rejects_a_silly_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

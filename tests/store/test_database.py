@@ -171,3 +171,97 @@ def test_backup_file_is_verified_copy(db_path: Path, tmp_path: Path) -> None:
     copy = sqlite.backup_file(db_path, tmp_path / "copy.podb")
     with open_database(copy) as db:
         assert not db.created
+
+
+def test_file_names_are_never_read_as_urls(tmp_path: Path) -> None:
+    """'%20' or '?' in a name must not lead SQLite to open (and write) another file."""
+    other = tmp_path / "Compta 2024.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE ecritures (montant REAL)")
+    conn.commit()
+    conn.close()
+    before = _digest(other)
+    for name in ("Compta%202024.db", "a?mode=ro.podb", "Besoins #1 & co.podb"):
+        with open_database(tmp_path / name) as db:
+            assert db.created
+        assert (tmp_path / name).exists()
+        with open_database(tmp_path / name) as again:
+            assert not again.created
+    assert _digest(other) == before
+
+
+def test_refusing_a_foreign_wal_database_creates_no_side_files(tmp_path: Path) -> None:
+    path = tmp_path / "zotero.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE items (x)")
+    conn.commit()
+    conn.close()
+    listing = sorted(p.name for p in tmp_path.iterdir())
+    _refused(path, "foreign")
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+
+
+def test_a_symbolic_link_does_not_get_around_the_lock(db_path: Path, tmp_path: Path) -> None:
+    link = tmp_path / "elsewhere" / "link.podb"
+    link.parent.mkdir()
+    with open_database(db_path):
+        link.symlink_to(db_path)
+        with pytest.raises(DatabaseFileError) as err:
+            open_database(link)
+        assert err.value.kind == "locked"
+
+
+def test_lock_file_that_cannot_be_created_is_a_clear_error(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_database(db_path):
+        pass
+
+    real_open = Path.open
+
+    def refuse_lock(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name.endswith(".lock"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refuse_lock)
+    with pytest.raises(DatabaseFileError) as err:
+        open_database(db_path)
+    assert err.value.kind == "lock_failed"
+    assert "read-only" in err.value.render("en")
+
+
+def test_migrations_run_with_foreign_keys_off_so_table_rebuilds_keep_history(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A later revision that rebuilds the need table (batch mode) must not cascade-delete."""
+    import shutil
+
+    from po_desktop.store import migrate
+    from po_desktop.store.services import needs, projects
+
+    with open_database(db_path) as db, db.session() as s:
+        pid = projects.create_project(s, projects.ProjectInput("ERP", "ERP")).id
+        needs.create_need(s, needs.NeedInput("A", "B", pid, tags=["x"], points=3))
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts)
+    (scripts / "versions" / "0002_rebuild.py").write_text(
+        "from alembic import op\n"
+        "revision = '0002'\ndown_revision = '0001'\nbranch_labels = None\ndepends_on = None\n"
+        "def upgrade():\n"
+        "    with op.batch_alter_table('need', recreate='always'):\n"
+        "        pass\n"
+        "def downgrade():\n    pass\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    engine = sqlite.make_engine(db_path)
+    try:
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM need_event").scalar() == 2
+            assert conn.exec_driver_sql("SELECT count(*) FROM need_tag").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        engine.dispose()
