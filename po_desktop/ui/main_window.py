@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -122,9 +122,11 @@ class MainWindow(QMainWindow):
         for page in (self.board, self.scoring.list):
             page.view.addAction(self.delete_action)
 
-        self.undo_action = self.workspace.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        # A group, so the same actions follow whichever database is open.
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(std.Undo)
-        self.redo_action = self.workspace.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(std.Redo)
 
         menu = self.menuBar()
@@ -172,6 +174,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _connect_workspace(self) -> None:
+        self.undo_group.addStack(self.workspace.undo_stack)
+        self.undo_group.setActiveStack(self.workspace.undo_stack)
         self.workspace.changed.connect(self.reload)
         self.workspace.failed.connect(self._show_failure)
         self.workspace.undo_stack.cleanChanged.connect(self._update_title)
@@ -220,12 +224,12 @@ class MainWindow(QMainWindow):
         open_only = replace(base, open_only=True, done_column_ids=self._done_columns)
         for page, need_filter in ((self.board, base), (self.scoring.list, open_only)):
             selected = page.selected_ids()
+            current = page.current_id()
             if page.model.all_rows() is not self.need_rows:
                 page.model.set_rows(self.need_rows, need_filter)
             else:
                 page.model.set_filter(need_filter)
-            for need_id in selected[:1]:
-                page.select_need(need_id)
+            page.select_needs(selected, current)
         shown = self.board.model.rowCount()
         total = len(self.need_rows)
         self.count_label.setText(
@@ -321,15 +325,13 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot open database"), exc.render())
             return False
         old = self.workspace
-        self.workspace = Workspace(database, self)
         old.changed.disconnect(self.reload)
+        old.failed.disconnect(self._show_failure)
+        old.undo_stack.cleanChanged.disconnect(self._update_title)
+        self.undo_group.removeStack(old.undo_stack)
         old.close()
         old.deleteLater()
-        self.menuBar().clear()
-        for toolbar in self.findChildren(QToolBar):
-            self.removeToolBar(toolbar)
-            toolbar.deleteLater()
-        self._build_actions()
+        self.workspace = Workspace(database, self)
         self._connect_workspace()
         self.reload()
         return True

@@ -82,6 +82,7 @@ class NeedTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._all: list[NeedRow] = []
         self._rows: list[NeedRow] = []
+        self._position: dict[int, int] = {}
         self._filter = NeedFilter()
         self._sort_column = self.STATUS
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -125,6 +126,7 @@ class NeedTableModel(QAbstractTableModel):
         accepts = self._filter.accepts
         rows = [r for r in self._all if accepts(r)]
         self._rows = self._sorted(rows)
+        self._position = {row.id: i for i, row in enumerate(self._rows)}
         self.endResetModel()
 
     def _sorted(self, rows: list[NeedRow]) -> list[NeedRow]:
@@ -139,6 +141,7 @@ class NeedTableModel(QAbstractTableModel):
         self._sort_column, self._sort_order = column, order
         self._rows = self._sorted(self._rows)
         new_rows = {row.id: i for i, row in enumerate(self._rows)}
+        self._position = new_rows
         old_ids = {i: need_id for need_id, i in old_rows.items()}
         persistent = self.persistentIndexList()
         moved = [self.index(new_rows[old_ids[index.row()]], index.column()) for index in persistent]
@@ -156,10 +159,7 @@ class NeedTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, need_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == need_id:
-                return i
-        return None
+        return self._position.get(need_id)
 
     # ----- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

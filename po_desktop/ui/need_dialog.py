@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import Source
-from po_desktop.domain.messages import choice_label
+from po_desktop.domain.messages import choice_label, language
 from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError, ValidationError
 from po_desktop.store.services import needs as need_service
@@ -51,6 +51,14 @@ def _load_choices(session: Session) -> _Choices:
     )
 
 
+def format_points_input(points: float | None) -> str:
+    """Points as the user would type them, in their language's decimal mark."""
+    if points is None:
+        return ""
+    text = f"{points:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if language() == "fr" else text
+
+
 class NeedDialog(QDialog):
     """Create or edit a need. Saving goes through the undo stack; errors keep the dialog open."""
 
@@ -66,6 +74,8 @@ class NeedDialog(QDialog):
         self.workspace = workspace
         self.need_id = need_id
         self.saved_need_id: int | None = None
+        self._loaded_points: float | None = None
+        self._loaded_points_text: str | None = None
         self.setWindowTitle(self.tr("New need") if need_id is None else self.tr("Edit need"))
         self.setMinimumWidth(640)
         choices = workspace.read(_load_choices)
@@ -209,16 +219,31 @@ class NeedDialog(QDialog):
         self.business_unit.setCurrentText(data.business_unit)
         self.technical.setChecked(bool(data.technical))
         self._select(self.column, data.column_id)
-        self.points.setText("" if data.points is None else f"{data.points:g}")
+        self._loaded_points = data.points
+        self._loaded_points_text = format_points_input(data.points)
+        self.points.setText(self._loaded_points_text)
         if data.sprint_id is not None and self.sprint.findData(data.sprint_id) < 0:
             name = self.workspace.read(
                 lambda s: next(x.name for x in queries.sprints(s) if x.id == data.sprint_id)
             )
             self.sprint.addItem(name, data.sprint_id)
         self._select(self.sprint, data.sprint_id)
+        if data.assignee_id is not None and self.assignee.findData(data.assignee_id) < 0:
+            # An inactive person is not offered for new work but stays on what they hold.
+            name = self.workspace.read(
+                lambda s: next(p.name for p in queries.people(s) if p.id == data.assignee_id)
+            )
+            self.assignee.addItem(name, data.assignee_id)
         self._select(self.assignee, data.assignee_id)
         self.tags.setText(", ".join(data.tags))
         self.acceptance.setPlainText(data.acceptance)
+
+    def _points_value(self) -> float | str | None:
+        """The stored value when the text was left as shown: no rounding, no false event."""
+        text = self.points.text()
+        if self._loaded_points_text is not None and text == self._loaded_points_text:
+            return self._loaded_points
+        return text
 
     def collect(self) -> need_service.NeedInput:
         return need_service.NeedInput(
@@ -231,7 +256,7 @@ class NeedDialog(QDialog):
             business_unit=self.business_unit.currentText(),
             technical=self.technical.isChecked(),
             column_id=self.column.currentData(),
-            points=self.points.text(),  # type: ignore[arg-type]  # the service parses "0,5"
+            points=self._points_value(),  # text such as "0,5" is parsed by the service
             sprint_id=self.sprint.currentData(),
             assignee_id=self.assignee.currentData(),
             tags=[t for t in self.tags.text().split(",")],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -121,6 +121,26 @@ class NeedListPage(QWidget):
     def selected_ids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()
         return [int(r.data(NEED_ID_ROLE)) for r in sorted(rows, key=lambda i: i.row())]
+
+    def current_id(self) -> int | None:
+        current = self.view.currentIndex()
+        return int(current.data(NEED_ID_ROLE)) if current.isValid() else None
+
+    def select_needs(self, need_ids: list[int], current: int | None = None) -> None:
+        """Select these needs again (after a reload or a new filter), where still shown."""
+        selection = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        for need_id in need_ids:
+            row = self.model.row_of(need_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0), self.model.index(row, last_column))
+        model = self.view.selectionModel()
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            model.setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     def select_need(self, need_id: int) -> None:
         row = self.model.row_of(need_id)

@@ -218,12 +218,17 @@ class ProjectsDialog(_ListEditor):
         data = self._input()
         try:
             if self.current_id is None:
-                created = self.workspace.perform(
+                row = self.workspace.perform(
                     self.tr("Create project"),
-                    lambda s: project_service.create_project(s, data).id,
-                    lambda s, pid: project_service.delete_project(s, pid),
+                    lambda s: project_service.project_row(
+                        s, project_service.create_project(s, data).id
+                    ),
+                    lambda s, r: project_service.delete_project(s, r["id"]),
+                    lambda s, r: project_service.project_row(
+                        s, project_service.restore_project(s, r)
+                    ),
                 )
-                self.current_id = created
+                self.current_id = int(row["id"])
             else:
                 pid = self.current_id
                 before = self.workspace.read(
@@ -243,12 +248,12 @@ class ProjectsDialog(_ListEditor):
         if self.current_id is None:
             return
         pid = self.current_id
-        before = self.workspace.read(lambda s: _project_input(project_service.find_project(s, pid)))
+        row = self.workspace.read(lambda s: project_service.project_row(s, pid))
         try:
             self.workspace.perform(
                 self.tr("Delete project"),
                 lambda s: project_service.delete_project(s, pid),
-                lambda s, _r: project_service.create_project(s, before),
+                lambda s, _r: project_service.restore_project(s, row),
             )
         except PoDesktopError as exc:
             self.fail(exc)
@@ -279,7 +284,7 @@ class PeopleDialog(_ListEditor):
         self.unit.setEditable(True)
         self.availability = QDoubleSpinBox()
         self.availability.setRange(0, 100)
-        self.availability.setDecimals(0)
+        self.availability.setDecimals(1)
         self.availability.setSingleStep(10)
         self.availability.setSuffix(" %")
         self.active = QCheckBox(self.tr("Active"))
@@ -309,7 +314,7 @@ class PeopleDialog(_ListEditor):
         self.name.setText(person.name)
         self.role.setText(person.role)
         self.unit.setCurrentText(person.business_unit)
-        self.availability.setValue(round(person.availability * 100))
+        self.availability.setValue(person.availability * 100)
         self.active.setChecked(person.active)
 
     def clear_form(self) -> None:
@@ -333,11 +338,15 @@ class PeopleDialog(_ListEditor):
         data = self._input()
         try:
             if self.current_id is None:
-                self.current_id = self.workspace.perform(
+                row = self.workspace.perform(
                     self.tr("Add person"),
-                    lambda s: people_service.create_person(s, data).id,
-                    lambda s, pid: people_service.delete_person(s, pid),
+                    lambda s: people_service.person_row(
+                        s, people_service.create_person(s, data).id
+                    ),
+                    lambda s, r: people_service.delete_person(s, r["id"]),
+                    lambda s, r: people_service.person_row(s, people_service.restore_person(s, r)),
                 )
+                self.current_id = int(row["id"])
             else:
                 pid = self.current_id
                 before = self.workspace.read(lambda s: _person_input(s, pid))
@@ -355,12 +364,12 @@ class PeopleDialog(_ListEditor):
         if self.current_id is None:
             return
         pid = self.current_id
-        before = self.workspace.read(lambda s: _person_input(s, pid))
+        row = self.workspace.read(lambda s: people_service.person_row(s, pid))
         try:
             self.workspace.perform(
                 self.tr("Remove person"),
                 lambda s: people_service.delete_person(s, pid),
-                lambda s, _r: people_service.create_person(s, before),
+                lambda s, _r: people_service.restore_person(s, row),
             )
         except PoDesktopError as exc:
             if (

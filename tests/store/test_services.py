@@ -281,10 +281,40 @@ def test_delete_and_undo_bring_everything_back(session: Session, project_id: int
 
 
 def test_failed_action_rolls_back_the_whole_transaction(session: Session, project_id: int) -> None:
-    a = _need(session, project_id)
-    with pytest.raises(NotFoundError):
-        needs.move_needs(session, [a, 424242], _column_ids(session)[1])
-    assert needs.find_need(session, a).column_id == _column_ids(session)[0]
+    """A service that fails after writing leaves nothing behind, reads before it included."""
+    from po_desktop.store.services._base import transactional
+
+    @transactional
+    def create_two_then_fail(s: Session) -> None:
+        _need(s, project_id, title="premier")
+        _need(s, project_id, title="second")
+        raise ValidationError("field.required", field="title")
+
+    first = _need(session, project_id)
+    assert queries.need_rows(session)  # a read opens a transaction before the action
+    with pytest.raises(ValidationError):
+        create_two_then_fail(session)
+    assert [r.id for r in queries.need_rows(session)] == [first]
+    assert session.get(Project, project_id).next_number == 2
+
+
+def test_undo_of_a_move_that_renumbered_the_column(session: Session, project_id: int) -> None:
+    ids = [_need(session, project_id, title=str(i)) for i in range(5)]
+    column = _column_ids(session)[0]
+    change = None
+    ranks_before: dict[int, int] = {}
+    for turn in range(64):  # cards dropped in turn just above ids[1]: the gap halves each time
+        ranks_before = {r.id: r.rank for r in queries.need_rows(session)}
+        change = needs.move_needs(session, [ids[2 + turn % 3]], column, before_id=ids[1])
+        if len(change.before) > 1:
+            break
+    assert change is not None and len(change.before) > 1, "the column was never renumbered"
+    ranks_after = {r.id: r.rank for r in queries.need_rows(session)}
+    assert ranks_after != ranks_before
+    needs.apply_snapshots(session, change.before)
+    assert {r.id: r.rank for r in queries.need_rows(session)} == ranks_before
+    needs.apply_snapshots(session, change.after)
+    assert {r.id: r.rank for r in queries.need_rows(session)} == ranks_after
 
 
 def test_find_need_rejects_malformed_keys(session: Session) -> None:

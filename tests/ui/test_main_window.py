@@ -260,3 +260,69 @@ def test_failed_import_changes_nothing(window: MainWindow, tmp_path: Path) -> No
     assert "Line 3" in err.value.render("en")
     assert len(window.board.model.all_rows()) == 4
     assert not window.undo_action.isEnabled()
+
+
+def test_undoing_a_project_deletion_restores_it_exactly(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = ProjectsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.start_new()
+    dialog.code.setText("RH")
+    dialog.name.setText("SIRH")
+    dialog.save()
+    created_id = dialog.current_id
+    dialog.delete()
+    assert window.project_filter.findText("RH — SIRH") < 0
+    window.undo_action.trigger()  # undo the deletion: same id as before
+    assert window.workspace.read(lambda s: projects.find_project(s, "RH").id) == created_id
+    window.undo_action.trigger()  # undo the creation still finds it
+    assert window.project_filter.findText("RH — SIRH") < 0
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert window.project_filter.findText("RH — SIRH") < 0
+
+
+def test_saving_an_unchanged_need_changes_nothing(window: MainWindow, qtbot: QtBot) -> None:
+    with window.workspace.session() as s:
+        lea = queries.people(s)[0].id
+        data = needs.need_input(needs.find_need(s, 1))
+        data.assignee_id = lea
+        data.points = 1 / 3
+        needs.update_need(s, 1, data)
+        people.update_person(s, lea, people.PersonInput("Léa Martin", active=False))
+    before = window.workspace.read(lambda s: needs.snapshot(s, 1))
+    dialog = NeedDialog(window.workspace, need_id=1, parent=window)
+    qtbot.addWidget(dialog)
+    assert dialog.assignee.currentText() == "Léa Martin"
+    dialog.save()
+    after = window.workspace.read(lambda s: needs.snapshot(s, 1))
+    assert after is not None and before is not None
+    assert after.row["assignee_id"] == lea
+    assert after.row["points"] == 1 / 3
+    assert len(after.events) == len(before.events)
+
+
+def test_actions_work_after_switching_database(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    assert window.switch_database(tmp_path / "other.podb")
+    assert window.windowTitle().startswith("other.podb")
+    with window.workspace.session() as s:
+        pid = projects.create_project(s, projects.ProjectInput("MKT", "Marketing")).id
+        needs.create_need(s, needs.NeedInput("Salon", "Trouver des prospects", pid))
+    window.workspace.changed.emit()
+    assert _keys(window) == ["MKT-1"]
+    window.activateWindow()
+    window.board.view.setFocus()
+    window.board.select_need(window.board.model.rows()[0].id)
+    qtbot.keyClick(window.board.view, Qt.Key.Key_Delete)  # one shortcut, not two ambiguous ones
+    assert _keys(window) == []
+    window.undo_action.trigger()
+    assert _keys(window) == ["MKT-1"]
+
+
+def test_multi_selection_survives_a_reload(window: MainWindow) -> None:
+    ids = [r.id for r in window.board.model.rows()[:3]]
+    window.board.select_needs(ids, ids[0])
+    window.reload()
+    assert sorted(window.board.selected_ids()) == sorted(ids)
+    assert window.board.current_id() == ids[0]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from po_desktop.store.errors import ConflictError, NotFoundError
-from po_desktop.store.models import Need, Person, Project
+from po_desktop.store.models import Absence, Need, Person, Project, SprintMember
 from po_desktop.store.services._base import clean_number, clean_text, transactional
 
 
@@ -61,9 +61,33 @@ def delete_person(session: Session, person_id: int) -> None:
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError("person.not_found", ref=person_id)
-    count = (session.scalar(select(func.count()).where(Need.assignee_id == person_id)) or 0) + (
-        session.scalar(select(func.count()).where(Project.owner_id == person_id)) or 0
+    # Sprint memberships and absences would vanish with the person (cascade), so a
+    # person with any history is deactivated rather than deleted.
+    count = sum(
+        session.scalar(select(func.count()).where(condition)) or 0
+        for condition in (
+            Need.assignee_id == person_id,
+            Project.owner_id == person_id,
+            SprintMember.person_id == person_id,
+            Absence.person_id == person_id,
+        )
     )
     if count:
         raise ConflictError("person.in_use", name=person.name, count=count)
     session.delete(person)
+
+
+def person_row(session: Session, person_id: int) -> dict[str, object]:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError("person.not_found", ref=person_id)
+    return {c.key: getattr(person, c.key) for c in Person.__table__.columns}
+
+
+@transactional
+def restore_person(session: Session, row: dict[str, object]) -> int:
+    """Re-create a removed person with the same id (undo of a removal)."""
+    if session.get(Person, row["id"]) is not None:
+        raise ConflictError("person.in_use", name=row["name"], count=1)
+    session.execute(insert(Person), [row])
+    return int(row["id"])  # type: ignore[call-overload]

@@ -1,0 +1,30 @@
+"""UI tests need the compiled French catalogue; build it when `make` has not."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from po_desktop import paths
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    folder = paths.resources_dir() / "translations"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for source in folder.glob("*.ts"):
+        target = source.with_suffix(".qm")
+        if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+            subprocess.run(
+                [
+                    str(lrelease) if lrelease.exists() else "pyside6-lrelease",
+                    "-silent",
+                    str(source),
+                    "-qm",
+                    str(target),
+                ],
+                check=True,
+            )
