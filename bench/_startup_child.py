@@ -1,8 +1,8 @@
-"""Child process for bench/startup.py: open the app like `po-desktop --db`, exit on first paint.
+"""Child process for bench/startup.py: start like `po-desktop --db PATH`, exit on first paint.
 
-It goes through the same steps as ``run_gui`` (application, translators,
-database open with its checks and lock, main window) and prints the moment the
-table's viewport is first painted.
+Same imports in the same order as ``cli._cmd_gui``, then ``ui.app.start_gui``
+(application, translators, database checks and lock, main window, show). The
+first paint of the board's table prints a timestamp and the event loop ends.
 """
 
 from __future__ import annotations
@@ -14,30 +14,29 @@ from pathlib import Path
 
 def main() -> int:
     db_path = Path(sys.argv[1])
+    # Same order as the CLI: the store before Qt (see cli._cmd_gui).
+    import po_desktop.store.database  # noqa: F401, I001
+    from po_desktop.ui.app import start_gui
     from PySide6.QtCore import QEvent, QObject, QTimer
-
-    from po_desktop.store.database import open_database
-    from po_desktop.ui.app import create_application
-    from po_desktop.ui.main_window import MainWindow
-    from po_desktop.ui.workspace import Workspace
-
-    app = create_application("fr")
+    from PySide6.QtWidgets import QApplication
 
     class FirstPaint(QObject):
+        seen = False
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+            if event.type() == QEvent.Type.Paint and not self.seen:
                 self.seen = True
                 print(f"painted {time.time():.6f}", flush=True)
-                QTimer.singleShot(0, app.quit)
+                QTimer.singleShot(0, QApplication.quit)
             return False
 
-    window = MainWindow(Workspace(open_database(db_path)))
+    app, window = start_gui(db_path, "fr")
+    if window is None:
+        return 2
     watcher = FirstPaint()
-    window.board.view.viewport().installEventFilter(watcher)
-    window.resize(1280, 800)
-    window.show()
+    window.board.view.viewport().installEventFilter(watcher)  # type: ignore[attr-defined]
     app.exec()
-    window.workspace.close()
+    window.close()
     return 0
 
 

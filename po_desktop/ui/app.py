@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from po_desktop import APP_ID, APP_NAME, __version__
 from po_desktop.domain import messages
@@ -34,7 +34,8 @@ def create_application(lang: str | None, argv: list[str] | None = None) -> QAppl
     return app
 
 
-def run_gui(db_path: Path, lang: str | None = None) -> int:
+def start_gui(db_path: Path, lang: str | None = None) -> tuple[QApplication, QWidget | None]:
+    """Application and main window on screen; None when the database was refused."""
     app = create_application(lang)
     from po_desktop.ui.main_window import MainWindow
     from po_desktop.ui.workspace import Workspace
@@ -43,8 +44,15 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
         database = open_database(db_path)
     except PoDesktopError as exc:
         QMessageBox.critical(None, APP_NAME, exc.render())
-        return 2
+        return app, None
     window = MainWindow(Workspace(database))
     window.resize(1280, 800)
     window.show()
+    return app, window
+
+
+def run_gui(db_path: Path, lang: str | None = None) -> int:
+    app, window = start_gui(db_path, lang)
+    if window is None:
+        return 2
     return app.exec()
