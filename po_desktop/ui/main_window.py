@@ -397,11 +397,15 @@ class MainWindow(QMainWindow):
     # ----- dialogs ------------------------------------------------------------------------
     @Slot()
     def show_projects(self) -> None:
-        ProjectsDialog(self.workspace, self).exec()
+        dialog = ProjectsDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # stops listening when closed
+        dialog.exec()
 
     @Slot()
     def show_people(self) -> None:
-        PeopleDialog(self.workspace, self).exec()
+        dialog = PeopleDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
 
     @Slot()
     def about(self) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -39,13 +43,32 @@ def _swatch(color: str) -> QIcon:
     return QIcon(pixmap)
 
 
+@dataclass(frozen=True)
+class EntityOps:
+    """The services behind one kind of list; undo brings back the exact row."""
+
+    create: Callable[[Session, Any], int]
+    update: Callable[[Session, int, Any], object]
+    delete: Callable[[Session, int], object]
+    row: Callable[[Session, int], dict[str, object]]
+    restore: Callable[[Session, dict[str, object]], int]
+    current: Callable[[Session, int], Any]
+    """The stored values of an item, in the form's input type."""
+
+
 class _ListEditor(QDialog):
     """A list on the left, a form on the right, an error line under it."""
+
+    ops: EntityOps
+    create_text = ""
+    edit_text = ""
+    delete_text = ""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.current_id: int | None = None
+        self._loaded: object = None
         self.list = QListWidget()
         self.list.setMinimumWidth(220)
         self.list.currentItemChanged.connect(self._on_current)
@@ -82,31 +105,88 @@ class _ListEditor(QDialog):
         workspace.changed.connect(self.reload)
 
     def reload(self) -> None:
+        """Show the data as stored now, without overwriting edits the user has not saved."""
+        dirty = self._is_dirty()
         keep = self.current_id
+        self.refresh_choices()
         self.list.blockSignals(True)
         self.list.clear()
+        row_to_select = None
         for item_id, label, icon in self.items():
             item = QListWidgetItem(label)
             if icon is not None:
                 item.setIcon(icon)
             item.setData(Qt.ItemDataRole.UserRole, item_id)
             self.list.addItem(item)
-        self.list.blockSignals(False)
-        for i in range(self.list.count()):
-            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == keep:
-                self.list.setCurrentRow(i)
-                return
-        if self.list.count():
+            if item_id == keep:
+                row_to_select = self.list.count() - 1
+        if keep is None and dirty:
+            self.list.setCurrentRow(-1)  # a new item is being typed: leave it be
+        elif row_to_select is not None:
+            self.list.setCurrentRow(row_to_select)
+            if not dirty:
+                self.load(keep)  # type: ignore[arg-type]
+                self._loaded = self._input()
+        elif self.list.count():
             self.list.setCurrentRow(0)
-        else:
+            self.current_id = self.list.item(0).data(Qt.ItemDataRole.UserRole)
+            self.load(self.current_id)  # type: ignore[arg-type]
+            self._loaded = self._input()
+        self.list.blockSignals(False)
+        if self.list.count() == 0 and not dirty:
             self.start_new()
 
-    def _on_current(self, item: QListWidgetItem | None, _previous: object) -> None:
+    def _is_dirty(self) -> bool:
+        return self._loaded is not None and self._input() != self._loaded
+
+    def refresh_choices(self) -> None:
+        """Subclasses rebuild their combo boxes here, keeping the chosen values."""
+
+    def _on_current(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
         if item is None:
             return
-        self.current_id = item.data(Qt.ItemDataRole.UserRole)
+        target = item.data(Qt.ItemDataRole.UserRole)
+        left_from = self.current_id
+        if not self._may_leave():  # saving may rebuild the list: only ids survive it
+            self._select_id(left_from)
+            return
+        self._select_id(target)
+        self.current_id = target
         self.error.hide()
-        self.load(self.current_id)
+        self.load(target)
+        self._loaded = self._input()
+
+    def _select_id(self, item_id: int | None) -> None:
+        self.list.blockSignals(True)
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == item_id:
+                self.list.setCurrentRow(i)
+                break
+        else:
+            self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+
+    def _may_leave(self) -> bool:
+        """Unsaved edits are never dropped silently: save, discard or stay."""
+        if not self._is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr("Save the changes to this item?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return True
+
+    def reject(self) -> None:
+        if self._may_leave():
+            super().reject()
 
     def start_new(self) -> None:
         self.list.blockSignals(True)
@@ -116,10 +196,61 @@ class _ListEditor(QDialog):
         self.current_id = None
         self.error.hide()
         self.clear_form()
+        self._loaded = self._input()
 
     def fail(self, exc: PoDesktopError) -> None:
         self.error.setText(exc.render())
         self.error.show()
+
+    def save(self) -> bool:
+        """Create or update the item in the form; False (and the reason shown) on error."""
+        data = self._input()
+        ops = self.ops
+        try:
+            if self.current_id is None:
+                row = self.workspace.perform(
+                    self.create_text,
+                    lambda s: ops.row(s, ops.create(s, data)),
+                    lambda s, r: ops.delete(s, r["id"]),
+                    lambda s, r: ops.row(s, ops.restore(s, r)),
+                )
+                self.current_id = int(row["id"])  # type: ignore[call-overload]
+            else:
+                item_id = self.current_id
+                before = self.workspace.read(lambda s: ops.current(s, item_id))
+                self.workspace.perform(
+                    self.edit_text,
+                    lambda s: ops.update(s, item_id, data),
+                    lambda s, _r: ops.update(s, item_id, before),
+                )
+        except PoDesktopError as exc:
+            self.fail(exc)
+            return False
+        self._loaded = data
+        self.reload()
+        return True
+
+    def delete(self) -> None:
+        if self.current_id is None:
+            return
+        item_id = self.current_id
+        ops = self.ops
+        row = self.workspace.read(lambda s: ops.row(s, item_id))
+        try:
+            self.workspace.perform(
+                self.delete_text,
+                lambda s: ops.delete(s, item_id),
+                lambda s, _r: ops.restore(s, row),
+            )
+        except PoDesktopError as exc:
+            self.delete_refused(exc)
+            return
+        self.current_id = None
+        self._loaded = None
+        self.reload()
+
+    def delete_refused(self, exc: PoDesktopError) -> None:
+        self.fail(exc)
 
     # Subclasses fill these in.
     def items(self) -> list[tuple[int, str, QIcon | None]]:
@@ -131,10 +262,7 @@ class _ListEditor(QDialog):
     def clear_form(self) -> None:
         raise NotImplementedError
 
-    def save(self) -> None:
-        raise NotImplementedError
-
-    def delete(self) -> None:
+    def _input(self) -> object:
         raise NotImplementedError
 
 
@@ -142,6 +270,17 @@ class ProjectsDialog(_ListEditor):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         self.setWindowTitle(self.tr("Projects"))
+        self.ops = EntityOps(
+            create=lambda s, data: project_service.create_project(s, data).id,
+            update=project_service.update_project,
+            delete=project_service.delete_project,
+            row=project_service.project_row,
+            restore=project_service.restore_project,
+            current=lambda s, pid: _project_input(project_service.find_project(s, pid)),
+        )
+        self.create_text = self.tr("Create project")
+        self.edit_text = self.tr("Edit project")
+        self.delete_text = self.tr("Delete project")
         self.code = QLineEdit()
         self.code.setMaxLength(10)
         self.code.setPlaceholderText(self.tr("e.g. ERP — prefix of the need keys"))
@@ -168,12 +307,15 @@ class ProjectsDialog(_ListEditor):
         self.form.addRow("", self.archived)
         self.reload()
 
-    def reload(self) -> None:
+    def refresh_choices(self) -> None:
+        chosen = self.owner.currentData()
+        self.owner.blockSignals(True)
         self.owner.clear()
         self.owner.addItem(self.tr("Nobody"), None)
         for person in self.workspace.read(queries.people):
             self.owner.addItem(person.name, person.id)
-        super().reload()
+        self.owner.setCurrentIndex(max(0, self.owner.findData(chosen)))
+        self.owner.blockSignals(False)
 
     def items(self) -> list[tuple[int, str, QIcon | None]]:
         return [
@@ -214,53 +356,6 @@ class ProjectsDialog(_ListEditor):
             archived=self.archived.isChecked(),
         )
 
-    def save(self) -> None:
-        data = self._input()
-        try:
-            if self.current_id is None:
-                row = self.workspace.perform(
-                    self.tr("Create project"),
-                    lambda s: project_service.project_row(
-                        s, project_service.create_project(s, data).id
-                    ),
-                    lambda s, r: project_service.delete_project(s, r["id"]),
-                    lambda s, r: project_service.project_row(
-                        s, project_service.restore_project(s, r)
-                    ),
-                )
-                self.current_id = int(row["id"])
-            else:
-                pid = self.current_id
-                before = self.workspace.read(
-                    lambda s: _project_input(project_service.find_project(s, pid))
-                )
-                self.workspace.perform(
-                    self.tr("Edit project"),
-                    lambda s: project_service.update_project(s, pid, data).id,
-                    lambda s, _r: project_service.update_project(s, pid, before),
-                )
-        except PoDesktopError as exc:
-            self.fail(exc)
-            return
-        self.reload()
-
-    def delete(self) -> None:
-        if self.current_id is None:
-            return
-        pid = self.current_id
-        row = self.workspace.read(lambda s: project_service.project_row(s, pid))
-        try:
-            self.workspace.perform(
-                self.tr("Delete project"),
-                lambda s: project_service.delete_project(s, pid),
-                lambda s, _r: project_service.restore_project(s, row),
-            )
-        except PoDesktopError as exc:
-            self.fail(exc)
-            return
-        self.current_id = None
-        self.reload()
-
 
 def _project_input(project: object) -> project_service.ProjectInput:
     return project_service.ProjectInput(
@@ -277,6 +372,17 @@ class PeopleDialog(_ListEditor):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         self.setWindowTitle(self.tr("People"))
+        self.ops = EntityOps(
+            create=lambda s, data: people_service.create_person(s, data).id,
+            update=people_service.update_person,
+            delete=people_service.delete_person,
+            row=people_service.person_row,
+            restore=people_service.restore_person,
+            current=_person_input,
+        )
+        self.create_text = self.tr("Add person")
+        self.edit_text = self.tr("Edit person")
+        self.delete_text = self.tr("Remove person")
         self.name = QLineEdit()
         self.role = QLineEdit()
         self.role.setPlaceholderText(self.tr("e.g. Developer, HR manager"))
@@ -295,12 +401,13 @@ class PeopleDialog(_ListEditor):
         self.form.addRow("", self.active)
         self.reload()
 
-    def reload(self) -> None:
+    def refresh_choices(self) -> None:
         text = self.unit.currentText()
+        self.unit.blockSignals(True)
         self.unit.clear()
         self.unit.addItems(["", *self.workspace.read(queries.business_units)])
         self.unit.setCurrentText(text)
-        super().reload()
+        self.unit.blockSignals(False)
 
     def items(self) -> list[tuple[int, str, QIcon | None]]:
         inactive = self.tr("inactive")
@@ -334,57 +441,15 @@ class PeopleDialog(_ListEditor):
             active=self.active.isChecked(),
         )
 
-    def save(self) -> None:
-        data = self._input()
-        try:
-            if self.current_id is None:
-                row = self.workspace.perform(
-                    self.tr("Add person"),
-                    lambda s: people_service.person_row(
-                        s, people_service.create_person(s, data).id
-                    ),
-                    lambda s, r: people_service.delete_person(s, r["id"]),
-                    lambda s, r: people_service.person_row(s, people_service.restore_person(s, r)),
-                )
-                self.current_id = int(row["id"])
-            else:
-                pid = self.current_id
-                before = self.workspace.read(lambda s: _person_input(s, pid))
-                self.workspace.perform(
-                    self.tr("Edit person"),
-                    lambda s: people_service.update_person(s, pid, data).id,
-                    lambda s, _r: people_service.update_person(s, pid, before),
-                )
-        except PoDesktopError as exc:
-            self.fail(exc)
-            return
-        self.reload()
-
-    def delete(self) -> None:
-        if self.current_id is None:
-            return
-        pid = self.current_id
-        row = self.workspace.read(lambda s: people_service.person_row(s, pid))
-        try:
-            self.workspace.perform(
-                self.tr("Remove person"),
-                lambda s: people_service.delete_person(s, pid),
-                lambda s, _r: people_service.restore_person(s, row),
-            )
-        except PoDesktopError as exc:
-            if (
-                QMessageBox.question(
-                    self,
-                    self.tr("Person in use"),
-                    exc.render() + "\n\n" + self.tr("Mark this person inactive instead?"),
-                )
-                == QMessageBox.StandardButton.Yes
-            ):
-                self.active.setChecked(False)
-                self.save()
-            return
-        self.current_id = None
-        self.reload()
+    def delete_refused(self, exc: PoDesktopError) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Person in use"),
+            exc.render() + "\n\n" + self.tr("Mark this person inactive instead?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.active.setChecked(False)
+            self.save()
 
 
 def _person_input(session: Session, person_id: int) -> people_service.PersonInput:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -326,3 +326,36 @@ def test_multi_selection_survives_a_reload(window: MainWindow) -> None:
     window.reload()
     assert sorted(window.board.selected_ids()) == sorted(ids)
     assert window.board.current_id() == ids[0]
+
+
+def test_unsaved_person_edits_are_not_dropped_silently(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    with window.workspace.session() as s:
+        people.create_person(s, people.PersonInput("Hugo Petit", "Chargé de marketing"))
+    dialog = PeopleDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentRow(0)
+    original = dialog.name.text()
+    dialog.name.setText(original + " (modifié)")
+    asked: list[str] = []
+
+    def answer(choice: QMessageBox.StandardButton) -> Callable[..., QMessageBox.StandardButton]:
+        def ask(*_args: object) -> QMessageBox.StandardButton:
+            asked.append("?")
+            return choice
+
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    dialog.list.setCurrentRow(1)
+    assert asked and dialog.list.currentRow() == 0
+    assert dialog.name.text().endswith("(modifié)")
+    window.workspace.changed.emit()  # a reload elsewhere keeps the unsaved text too
+    assert dialog.name.text().endswith("(modifié)")
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Save))
+    dialog.list.setCurrentRow(1)
+    names = [p.name for p in window.workspace.read(queries.people)]
+    assert original + " (modifié)" in names
