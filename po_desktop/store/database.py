@@ -60,16 +60,24 @@ class Database:
         self.close()
 
 
-def backup_before_migration(path: Path, revision: str) -> Path:
+def _backup_path(path: Path, reason: str) -> Path:
+    """A new name every time: a backup never overwrites an earlier one."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    destination = paths.backups_dir() / f"{path.stem}-{stamp}-before-upgrade-from-{revision}.podb"
-    return sqlite.backup_file(path, destination)
+    folder = paths.backups_dir()
+    candidate = folder / f"{path.stem}-{stamp}-{reason}.podb"
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = folder / f"{path.stem}-{stamp}-{reason}-{counter}.podb"
+    return candidate
+
+
+def backup_before_migration(path: Path, revision: str) -> Path:
+    return sqlite.backup_file(path, _backup_path(path, f"before-upgrade-from-{revision}"))
 
 
 def backup_before_replacing(path: Path) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    destination = paths.backups_dir() / f"{path.stem}-{stamp}-before-replace.podb"
-    return sqlite.backup_file(path, destination)
+    return sqlite.backup_file(path, _backup_path(path, "before-replace"))
 
 
 def open_database(

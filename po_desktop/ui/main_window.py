@@ -333,6 +333,11 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.workspace = Workspace(database, self)
         self._connect_workspace()
+        # Ids mean other needs in another file: forget selections and the project filter.
+        for page in (self.board, self.scoring.list):
+            page.view.clearSelection()
+            page.view.setCurrentIndex(page.model.index(-1, -1))
+        self.project_filter.setCurrentIndex(0)
         self.reload()
         return True
 

@@ -242,17 +242,27 @@ class NeedTableModel(RowTableModel):
         return ""
 
     def _sort_key(self, column: int) -> Callable[[NeedRow], Any]:
-        """Typed sort keys; the workflow order for status, numbers for key, points, score."""
+        """Typed sort keys, ending with the workflow order and the id so ties never shuffle."""
         match column:
             case self.KEY:
                 return lambda r: (r.project_code, int(r.key.rsplit("-", 1)[1]))
             case self.STATUS:
-                return lambda r: (r.column_position, r.rank)
+                return lambda r: (r.column_position, r.rank, r.id)
             case self.POINTS:
-                return lambda r: -1.0 if r.points is None else r.points
+                return lambda r: (
+                    -1.0 if r.points is None else r.points,
+                    r.column_position,
+                    r.rank,
+                    r.id,
+                )
             case self.SCORE:
-                return lambda r: -1.0 if r.score is None else r.score
-        return lambda r: self._display(r, column).casefold()
+                return lambda r: (
+                    -1.0 if r.score is None else r.score,
+                    r.column_position,
+                    r.rank,
+                    r.id,
+                )
+        return lambda r: (self._display(r, column).casefold(), r.column_position, r.rank, r.id)
 
 
 class SprintTableModel(RowTableModel):

@@ -56,8 +56,7 @@ class NeedListPage(QWidget):
         self.model = NeedTableModel(self)
         self.view = _table(self.model)
         self._hidden = hidden_columns
-        self._layout_columns()
-        self.model.modelReset.connect(self._layout_columns)
+        self._layout_columns()  # once: the columns never change, and users resize them
         header = self.view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
@@ -68,7 +67,7 @@ class NeedListPage(QWidget):
         layout.addWidget(self.view)
 
     def _layout_columns(self) -> None:
-        """Re-applied after each model reset, which forgets section sizes and modes."""
+        """Initial widths; the title takes the room left."""
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NeedTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -130,10 +129,16 @@ class NeedListPage(QWidget):
         """Select these needs again (after a reload or a new filter), where still shown."""
         selection = QItemSelection()
         last_column = self.model.columnCount() - 1
-        for need_id in need_ids:
-            row = self.model.row_of(need_id)
-            if row is not None:
-                selection.select(self.model.index(row, 0), self.model.index(row, last_column))
+        rows = sorted(r for r in map(self.model.row_of, need_ids) if r is not None)
+        start = 0
+        while start < len(rows):  # one range per run of adjacent rows, not one per row
+            end = start
+            while end + 1 < len(rows) and rows[end + 1] == rows[end] + 1:
+                end += 1
+            selection.select(
+                self.model.index(rows[start], 0), self.model.index(rows[end], last_column)
+            )
+            start = end + 1
         model = self.view.selectionModel()
         model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         row = self.model.row_of(current) if current is not None else None
@@ -184,6 +189,8 @@ class ScoringPage(QWidget):
         self.detail.setOpenLinks(False)
         self.detail.setMinimumWidth(280)
         self.list.view.selectionModel().currentRowChanged.connect(self._show)
+        # A reset (filter, reload) clears the current row without a signal: follow it.
+        self.list.model.modelReset.connect(lambda: self._show(self.list.view.currentIndex()))
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(self.detail)

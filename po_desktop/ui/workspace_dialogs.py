@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -148,7 +148,8 @@ class _ListEditor(QDialog):
         target = item.data(Qt.ItemDataRole.UserRole)
         left_from = self.current_id
         if not self._may_leave():  # saving may rebuild the list: only ids survive it
-            self._select_id(left_from)
+            # After the click has finished selecting, put the highlight back.
+            QTimer.singleShot(0, lambda: self._select_id(left_from))
             return
         self._select_id(target)
         self.current_id = target
@@ -158,9 +159,10 @@ class _ListEditor(QDialog):
 
     def _select_id(self, item_id: int | None) -> None:
         self.list.blockSignals(True)
+        self.list.clearSelection()
         for i in range(self.list.count()):
             if self.list.item(i).data(Qt.ItemDataRole.UserRole) == item_id:
-                self.list.setCurrentRow(i)
+                self.list.setCurrentRow(i, QItemSelectionModel.SelectionFlag.ClearAndSelect)
                 break
         else:
             self.list.setCurrentRow(-1)
@@ -189,6 +191,8 @@ class _ListEditor(QDialog):
             super().reject()
 
     def start_new(self) -> None:
+        if not self._may_leave():
+            return
         self.list.blockSignals(True)
         self.list.clearSelection()
         self.list.setCurrentRow(-1)

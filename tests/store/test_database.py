@@ -265,3 +265,13 @@ def test_migrations_run_with_foreign_keys_off_so_table_rebuilds_keep_history(
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_backups_never_overwrite_each_other(db_path: Path, home: Path) -> None:
+    from po_desktop.store.database import backup_before_replacing
+
+    with open_database(db_path):
+        pass
+    first = backup_before_replacing(db_path)
+    second = backup_before_replacing(db_path)  # same second, same reason
+    assert first != second and first.exists() and second.exists()
