@@ -119,17 +119,12 @@ def open_database(
             assert info.revision is not None
             backup_path = backup_before_migration(path, info.revision)
             migrated_from = info.revision
+        if not info.exists:
+            _create(path)
         eng = sqlite.make_engine(path)
         factory = sessionmaker(eng, expire_on_commit=False)
-        if not info.exists or info.revision != HEAD:
+        if info.exists and info.revision != HEAD:
             upgrade(eng)
-        if not info.exists:
-            sqlite.mark_as_ours(eng)
-            from po_desktop.store.services import workspace
-
-            with factory() as session:
-                workspace.initialize(session)
-            sqlite.checkpoint(eng)
         return Database(
             path,
             eng,
@@ -143,6 +138,32 @@ def open_database(
         if file_lock is not None:
             file_lock.release()
         raise
+
+
+def _create(path: Path) -> None:
+    """Build a new workspace beside the target, then move it into place in one step.
+
+    A crash half-way leaves only a scratch file, never a half-made database
+    under the user's chosen name (which would then be refused as damaged).
+    """
+    from po_desktop.store.services import workspace
+
+    scratch = path.with_name(path.name + ".creating")
+    side_files = [Path(f"{scratch}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+    for leftover in side_files:
+        leftover.unlink(missing_ok=True)
+    eng = sqlite.make_engine(scratch)
+    try:
+        sqlite.mark_as_ours(eng)
+        upgrade(eng)
+        with sessionmaker(eng, expire_on_commit=False)() as session:
+            workspace.initialize(session)
+        sqlite.checkpoint(eng)
+    finally:
+        eng.dispose()
+    for leftover in side_files[1:]:
+        leftover.unlink(missing_ok=True)  # empty after the checkpoint
+    os.replace(scratch, path)
 
 
 def schema_revision(engine: Engine) -> str | None:

@@ -275,3 +275,12 @@ def test_backups_never_overwrite_each_other(db_path: Path, home: Path) -> None:
     first = backup_before_replacing(db_path)
     second = backup_before_replacing(db_path)  # same second, same reason
     assert first != second and first.exists() and second.exists()
+
+
+def test_a_new_database_appears_whole_under_its_name(db_path: Path) -> None:
+    """Built beside the target and moved into place: no scratch file is left behind."""
+    with open_database(db_path) as db:
+        assert db.created
+    names = sorted(p.name for p in db_path.parent.iterdir())
+    assert not [n for n in names if ".creating" in n]
+    assert sqlite.inspect_file(db_path).revision == HEAD
