@@ -30,7 +30,6 @@ class Database:
     created: bool = False
     migrated_from: str | None = None
     backup_path: Path | None = None
-    read_only: bool = False
     _closed: bool = field(default=False, repr=False)
 
     def session(self) -> Session:
@@ -46,9 +45,8 @@ class Database:
         if self._closed:
             return
         self._closed = True
-        if not self.read_only:
-            with contextlib.suppress(Exception):
-                sqlite.checkpoint(self.engine)
+        with contextlib.suppress(Exception):
+            sqlite.checkpoint(self.engine)
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()
@@ -85,7 +83,6 @@ def open_database(
     *,
     create: bool = True,
     lock: bool = True,
-    read_only: bool = False,
 ) -> Database:
     """Open (or create) a PO Desktop database, refusing any file that is not ours.
 
@@ -95,24 +92,19 @@ def open_database(
     # Resolved, so a symbolic link cannot put a second lock beside another name.
     path = Path(path).expanduser().resolve()
     info = sqlite.inspect_file(path)
-    if not info.exists and (not create or read_only):
+    if not info.exists and not create:
         raise DatabaseFileError("db.not_found", path=str(path))
     if info.revision is not None and info.revision not in KNOWN_REVISIONS:
         raise DatabaseFileError("db.too_new", path=str(path), revision=info.revision)
-    if info.exists and not read_only and not os.access(path, os.W_OK):
+    if info.exists and not os.access(path, os.W_OK):
         raise DatabaseFileError("db.read_only", path=str(path))
 
     file_lock: sqlite.FileLock | None = None
-    if lock and not read_only:
+    if lock:
         path.parent.mkdir(parents=True, exist_ok=True)
         file_lock = sqlite.FileLock(path)
         file_lock.acquire()
     try:
-        if read_only:
-            eng = sqlite.make_engine(path, read_only=True)
-            factory = sessionmaker(eng, expire_on_commit=False)
-            return Database(path, eng, factory, None, read_only=True)
-
         backup_path = None
         migrated_from = None
         if info.exists and info.revision != HEAD:

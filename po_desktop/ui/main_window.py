@@ -179,26 +179,15 @@ class MainWindow(QMainWindow):
         self.workspace.changed.connect(self.reload)
         self.workspace.failed.connect(self._show_failure)
         self.workspace.undo_stack.cleanChanged.connect(self._update_title)
-        read_only = self.workspace.read_only
-        for action in (
-            self.new_need_action,
-            self.edit_action,
-            self.delete_action,
-            self.import_action,
-            self.projects_action,
-            self.people_action,
-        ):
-            action.setEnabled(not read_only)
 
     # ----- data ---------------------------------------------------------------------------
     @Slot()
     def reload(self) -> None:
-        rows = self.workspace.read(queries.need_rows)
-        sprints = self.workspace.read(queries.sprint_rows)
-        projects = self.workspace.read(queries.projects)
-        done_columns = frozenset(c.id for c in self.workspace.read(queries.columns) if c.is_done)
-        self.need_rows = rows
-        self._done_columns = done_columns
+        with self.workspace.session() as session:  # one session for the whole refresh
+            self.need_rows = queries.need_rows(session)
+            sprints = queries.sprint_rows(session)
+            projects = queries.projects(session)
+            self._done_columns = frozenset(c.id for c in queries.columns(session) if c.is_done)
         self.sprint_model.set_rows(sprints)
         current = self.project_filter.currentData()
         self.project_filter.blockSignals(True)
@@ -238,8 +227,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         path = self.workspace.database.path
-        suffix = " " + self.tr("[read-only]") if self.workspace.read_only else ""
-        self.setWindowTitle(f"{path.name}{suffix} — {APP_NAME}")
+        self.setWindowTitle(f"{path.name} — {APP_NAME}")
         self.file_label.setText(str(path))
 
     # ----- need actions -------------------------------------------------------------------
@@ -261,8 +249,6 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def edit_need(self, need_id: int) -> None:
-        if self.workspace.read_only:
-            return
         dialog = NeedDialog(self.workspace, need_id, parent=self)
         if dialog.exec():
             self._select(need_id)

@@ -91,6 +91,9 @@ class RowTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
     def _row_for(self, index: Index) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -185,9 +188,6 @@ class NeedTableModel(RowTableModel):
     def rows(self) -> list[NeedRow]:
         """The rows shown, in display order."""
         return self._rows
-
-    def row_at(self, row: int) -> NeedRow:
-        return self._rows[row]
 
     def row_of(self, need_id: int) -> int | None:
         return self._position.get(need_id)
@@ -285,9 +285,6 @@ class SprintTableModel(RowTableModel):
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
-
-    def row_at(self, row: int) -> SprintRow:
-        return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self._row_for(index)

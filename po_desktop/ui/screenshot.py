@@ -28,7 +28,7 @@ def render_view(
     inspect_file(db_path)  # refuse foreign or damaged files before copying anything
     create_application(lang)
     # Render a verified copy: it works while the app holds the file, writes nothing to
-    # it, and shows exactly what a user sees (nothing greyed out as read-only).
+    # it, and shows the window exactly as a user sees it.
     with tempfile.TemporaryDirectory(prefix="po-desktop-shot-") as scratch:
         copy = backup_file(db_path, Path(scratch) / db_path.name)
         database = open_database(copy)

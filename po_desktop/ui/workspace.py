@@ -29,10 +29,6 @@ class Workspace(QObject):
         self.database = database
         self.undo_stack = QUndoStack(self)
 
-    @property
-    def read_only(self) -> bool:
-        return self.database.read_only
-
     def session(self) -> Session:
         return self.database.session()
 

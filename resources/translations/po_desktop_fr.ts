@@ -1,755 +1,750 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
-    <context>
-        <name>CalendarPage</name>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="269" />
-            <source>No sprint yet.</source>
-            <translation>Aucun sprint pour l'instant.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="271" />
-            <source>Select a sprint to read its goal.</source>
-            <translation>Sélectionnez un sprint pour lire son objectif.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="275" />
-            <source>Goal: %1</source>
-            <translation>Objectif : %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="59" />
-            <location filename="../../po_desktop/ui/main_window.py" line="117" />
-            <source>&amp;Board</source>
-            <translation>&amp;Tableau</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="60" />
-            <location filename="../../po_desktop/ui/main_window.py" line="117" />
-            <source>&amp;Scoring</source>
-            <translation>&amp;Cotation</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="61" />
-            <location filename="../../po_desktop/ui/main_window.py" line="117" />
-            <source>Ca&amp;lendar</source>
-            <translation>Ca&amp;lendrier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="68" />
-            <source>Project filter</source>
-            <translation>Filtre projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="71" />
-            <source>Search key, title, problem… (Ctrl+F)</source>
-            <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="101" />
-            <source>&amp;New database…</source>
-            <translation>&amp;Nouvelle base…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="102" />
-            <source>&amp;Open…</source>
-            <translation>&amp;Ouvrir…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="103" />
-            <source>&amp;Import needs (CSV)…</source>
-            <translation>&amp;Importer des besoins (CSV)…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="104" />
-            <source>&amp;Export needs (CSV)…</source>
-            <translation>&amp;Exporter les besoins (CSV)…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="105" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Quitter</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="106" />
-            <source>&amp;New need…</source>
-            <translation>&amp;Nouveau besoin…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="107" />
-            <source>New need (Ctrl+N)</source>
-            <translation>Nouveau besoin (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="108" />
-            <source>&amp;Edit need…</source>
-            <translation>&amp;Modifier le besoin…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="109" />
-            <source>&amp;Delete need</source>
-            <translation>&amp;Supprimer le besoin</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="111" />
-            <source>&amp;Find</source>
-            <translation>&amp;Rechercher</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="112" />
-            <source>&amp;Projects…</source>
-            <translation>&amp;Projets…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="113" />
-            <source>P&amp;eople…</source>
-            <translation>P&amp;ersonnes…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="114" />
-            <source>&amp;About PO Desktop</source>
-            <translation>À &amp;propos de PO Desktop</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="127" />
-            <source>&amp;Undo</source>
-            <translation>&amp;Annuler</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="129" />
-            <source>&amp;Redo</source>
-            <translation>&amp;Rétablir</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="133" />
-            <source>&amp;File</source>
-            <translation>&amp;Fichier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="141" />
-            <source>&amp;Edit</source>
-            <translation>É&amp;dition</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="152" />
-            <source>&amp;View</source>
-            <translation>&amp;Affichage</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="155" />
-            <source>&amp;Workspace</source>
-            <translation>&amp;Espace de travail</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="158" />
-            <source>&amp;Help</source>
-            <translation>&amp;Aide</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="161" />
-            <source>Main toolbar</source>
-            <translation>Barre d'outils principale</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="170" />
-            <source>Project:</source>
-            <translation>Projet :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="206" />
-            <source>All projects</source>
-            <translation>Tous les projets</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="210" />
-            <source>(archived)</source>
-            <translation>(archivé)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="236" />
-            <source>%1 of %2 needs</source>
-            <translation>%1 besoins affichés sur %2</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="241" />
-            <source>[read-only]</source>
-            <translation>[lecture seule]</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="260" />
-            <source>Need created.</source>
-            <translation>Besoin créé.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="283" />
-            <source>Delete %n need(s)</source>
-            <translation>
-                <numerusform>Supprimer %n besoin</numerusform>
-                <numerusform>Supprimer %n besoins</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="290" />
-            <source>%n need(s) deleted — Ctrl+Z to undo.</source>
-            <translation>
-                <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
-                <numerusform>%n besoins supprimés — Ctrl+Z pour annuler.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="306" />
-            <source>New database</source>
-            <translation>Nouvelle base</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="316" />
-            <source>Open database</source>
-            <translation>Ouvrir une base</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="325" />
-            <source>Cannot open database</source>
-            <translation>Impossible d'ouvrir la base</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="342" />
-            <location filename="../../po_desktop/ui/main_window.py" line="363" />
-            <source>Import needs</source>
-            <translation>Importer des besoins</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="342" />
-            <source>CSV files (*.csv);;*</source>
-            <translation>Fichiers CSV (*.csv);;*</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="349" />
-            <source>Import failed</source>
-            <translation>Échec de l'import</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="367" />
-            <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
-            <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="382" />
-            <source>Export needs</source>
-            <translation>Exporter les besoins</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="382" />
-            <source>CSV files (*.csv)</source>
-            <translation>Fichiers CSV (*.csv)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="393" />
-            <source>Export failed</source>
-            <translation>Échec de l'export</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="395" />
-            <source>%n need(s) exported.</source>
-            <translation>
-                <numerusform>%n besoin exporté.</numerusform>
-                <numerusform>%n besoins exportés.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="414" />
-            <source>About PO Desktop</source>
-            <translation>À propos de PO Desktop</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="416" />
-            <source>Needs, scoring, board and sprints for product owners — offline.</source>
-            <translation>Besoins, cotation, tableau et sprints pour product owners — hors ligne.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NeedDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="79" />
-            <source>New need</source>
-            <translation>Nouveau besoin</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="79" />
-            <location filename="../../po_desktop/ui/need_dialog.py" line="279" />
-            <source>Edit need</source>
-            <translation>Modifier le besoin</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="88" />
-            <source>Short name shown on the card</source>
-            <translation>Nom court affiché sur la carte</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="91" />
-            <source>What challenge must we meet? Who is hindered, how often, at what cost?</source>
-            <translation>Quel défi devons-nous relever ? Qui est gêné, à quelle fréquence, à quel coût ?</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="96" />
-            <source>The solution the requester has in mind, if any (kept apart from the need)</source>
-            <translation>La solution que le demandeur a en tête, le cas échéant (distincte du besoin)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="108" />
-            <source>Needs development work (IT)</source>
-            <translation>Nécessite du développement (informatique)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="114" />
-            <source>e.g. 3 or 0,5 — empty if not estimated</source>
-            <translation>ex. 3 ou 0,5 — vide si non estimé</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="116" />
-            <source>Backlog (no sprint)</source>
-            <translation>Backlog (aucun sprint)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="120" />
-            <source>Unassigned</source>
-            <translation>Non affecté</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="124" />
-            <source>Comma-separated, e.g. GDPR, mobile</source>
-            <translation>Séparées par des virgules, ex. RGPD, mobile</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="127" />
-            <source>How we will know it is done</source>
-            <translation>Comment saurons-nous que c'est terminé ?</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="129" />
-            <source>The need</source>
-            <translation>Le besoin</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="131" />
-            <source>&amp;Project</source>
-            <translation>&amp;Projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="132" />
-            <source>&amp;Title</source>
-            <translation>&amp;Titre</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="133" />
-            <source>Pro&amp;blem statement</source>
-            <translation>Défi à relever (&amp;besoin réel)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="134" />
-            <source>Proposed &amp;solution</source>
-            <translation>&amp;Solution envisagée</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="135" />
-            <source>Acceptance c&amp;riteria</source>
-            <translation>Critères d'a&amp;cceptation</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="137" />
-            <source>Origin and routing</source>
-            <translation>Origine et orientation</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="140" />
-            <source>Re&amp;quester</source>
-            <translation>&amp;Demandeur</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="141" />
-            <source>Sour&amp;ce</source>
-            <translation>Ori&amp;gine</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="142" />
-            <source>B&amp;usiness unit</source>
-            <translation>Méti&amp;er</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="144" />
-            <source>Colu&amp;mn</source>
-            <translation>Colo&amp;nne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="145" />
-            <source>P&amp;oints</source>
-            <translation>P&amp;oints</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="146" />
-            <source>Spri&amp;nt</source>
-            <translation>Spri&amp;nt</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="147" />
-            <source>Ass&amp;ignee</source>
-            <translation>Respo&amp;nsable</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="148" />
-            <source>Ta&amp;gs</source>
-            <translation>É&amp;tiquettes</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="161" />
-            <source>Error</source>
-            <translation>Erreur</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="210" />
-            <source>Edit need %1</source>
-            <translation>Modifier le besoin %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="268" />
-            <source>Create a project first (Workspace ▸ Projects).</source>
-            <translation>Créez d'abord un projet (Espace de travail ▸ Projets).</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="274" />
-            <source>Create need</source>
-            <translation>Créer un besoin</translation>
-        </message>
-    </context>
-    <context>
-        <name>NeedTableModel</name>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="121" />
-            <source>Key</source>
-            <translation>Clé</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="122" />
-            <source>Title</source>
-            <translation>Titre</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="123" />
-            <source>Project</source>
-            <translation>Projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="124" />
-            <source>Status</source>
-            <translation>Statut</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="125" />
-            <source>Points</source>
-            <translation>Points</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="126" />
-            <source>Score</source>
-            <translation>Score</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="127" />
-            <source>Decision</source>
-            <translation>Décision</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="128" />
-            <source>Source</source>
-            <translation>Origine</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="129" />
-            <source>Business unit</source>
-            <translation>Métier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="130" />
-            <source>Assignee</source>
-            <translation>Responsable</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="131" />
-            <source>Sprint</source>
-            <translation>Sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="132" />
-            <source>Tags</source>
-            <translation>Étiquettes</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="134" />
-            <source>non-technical</source>
-            <translation>non technique</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="135" />
-            <source>not scored</source>
-            <translation>non coté</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="136" />
-            <source>Backlog</source>
-            <translation>Backlog</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeopleDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="374" />
-            <source>People</source>
-            <translation>Personnes</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="388" />
-            <source>e.g. Developer, HR manager</source>
-            <translation>ex. Développeuse, Responsable RH</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="396" />
-            <source>Active</source>
-            <translation>Actif</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="397" />
-            <source>&amp;Name</source>
-            <translation>&amp;Nom</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="398" />
-            <source>&amp;Role</source>
-            <translation>&amp;Rôle</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="399" />
-            <source>&amp;Business unit</source>
-            <translation>&amp;Métier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="400" />
-            <source>&amp;Availability</source>
-            <translation>&amp;Disponibilité</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="413" />
-            <source>inactive</source>
-            <translation>inactive</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="383" />
-            <source>Add person</source>
-            <translation>Ajouter une personne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="384" />
-            <source>Edit person</source>
-            <translation>Modifier la personne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="385" />
-            <source>Remove person</source>
-            <translation>Retirer la personne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="447" />
-            <source>Person in use</source>
-            <translation>Personne affectée</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="448" />
-            <source>Mark this person inactive instead?</source>
-            <translation>Marquer plutôt cette personne comme inactive ?</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProjectsDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="272" />
-            <source>Projects</source>
-            <translation>Projets</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="286" />
-            <source>e.g. ERP — prefix of the need keys</source>
-            <translation>ex. ERP — préfixe des clés de besoins</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="294" />
-            <source>Choose…</source>
-            <translation>Choisir…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="299" />
-            <source>Archived (no new needs)</source>
-            <translation>Archivé (plus de nouveaux besoins)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="300" />
-            <source>&amp;Code</source>
-            <translation>&amp;Code</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="301" />
-            <source>&amp;Name</source>
-            <translation>&amp;Nom</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="302" />
-            <source>&amp;Kind</source>
-            <translation>&amp;Type</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="303" />
-            <source>&amp;Product owner</source>
-            <translation>&amp;Product owner</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304" />
-            <source>Co&amp;lour</source>
-            <translation>Cou&amp;leur</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="314" />
-            <source>Nobody</source>
-            <translation>Aucun</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="327" />
-            <source>Project colour</source>
-            <translation>Couleur du projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="281" />
-            <source>Create project</source>
-            <translation>Créer un projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="282" />
-            <source>Edit project</source>
-            <translation>Modifier le projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="283" />
-            <source>Delete project</source>
-            <translation>Supprimer le projet</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScoringPage</name>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="208" />
-            <source>Select a need to see its problem statement and score.</source>
-            <translation>Sélectionnez un besoin pour voir son défi et sa cotation.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="213" />
-            <source>not scored</source>
-            <translation>non coté</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="215" />
-            <source>Score:</source>
-            <translation>Score :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="216" />
-            <source>Decision:</source>
-            <translation>Décision :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="217" />
-            <source>Points:</source>
-            <translation>Points :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="220" />
-            <source>Requester:</source>
-            <translation>Demandeur :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="218" />
-            <source>Problem statement</source>
-            <translation>Défi à relever</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/pages.py" line="219" />
-            <source>Proposed solution</source>
-            <translation>Solution envisagée</translation>
-        </message>
-    </context>
-    <context>
-        <name>SprintTableModel</name>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="264" />
-            <source>Sprint</source>
-            <translation>Sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="265" />
-            <source>Dates</source>
-            <translation>Dates</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="266" />
-            <source>State</source>
-            <translation>État</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="267" />
-            <source>Needs</source>
-            <translation>Besoins</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="268" />
-            <source>Points</source>
-            <translation>Points</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="269" />
-            <source>Done</source>
-            <translation>Terminés</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="270" />
-            <source>Velocity</source>
-            <translation>Vélocité</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="271" />
-            <source>Rituals</source>
-            <translation>Rituels</translation>
-        </message>
-    </context>
-    <context>
-        <name>_ListEditor</name>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="80" />
-            <source>New</source>
-            <translation>Nouveau</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="81" />
-            <source>Save</source>
-            <translation>Enregistrer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="82" />
-            <source>Delete</source>
-            <translation>Supprimer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="176" />
-            <source>Save the changes to this item?</source>
-            <translation>Enregistrer les modifications de cet élément ?</translation>
-        </message>
-    </context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="276"/>
+        <source>No sprint yet.</source>
+        <translation>Aucun sprint pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="278"/>
+        <source>Select a sprint to read its goal.</source>
+        <translation>Sélectionnez un sprint pour lire son objectif.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="282"/>
+        <source>Goal: %1</source>
+        <translation>Objectif : %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="59"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="117"/>
+        <source>&amp;Board</source>
+        <translation>&amp;Tableau</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="117"/>
+        <source>&amp;Scoring</source>
+        <translation>&amp;Cotation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="61"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="117"/>
+        <source>Ca&amp;lendar</source>
+        <translation>Ca&amp;lendrier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="68"/>
+        <source>Project filter</source>
+        <translation>Filtre projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="71"/>
+        <source>Search key, title, problem… (Ctrl+F)</source>
+        <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="101"/>
+        <source>&amp;New database…</source>
+        <translation>&amp;Nouvelle base…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="102"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="103"/>
+        <source>&amp;Import needs (CSV)…</source>
+        <translation>&amp;Importer des besoins (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="104"/>
+        <source>&amp;Export needs (CSV)…</source>
+        <translation>&amp;Exporter les besoins (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="105"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="106"/>
+        <source>&amp;New need…</source>
+        <translation>&amp;Nouveau besoin…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="107"/>
+        <source>New need (Ctrl+N)</source>
+        <translation>Nouveau besoin (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="108"/>
+        <source>&amp;Edit need…</source>
+        <translation>&amp;Modifier le besoin…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="109"/>
+        <source>&amp;Delete need</source>
+        <translation>&amp;Supprimer le besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="111"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="112"/>
+        <source>&amp;Projects…</source>
+        <translation>&amp;Projets…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="113"/>
+        <source>P&amp;eople…</source>
+        <translation>P&amp;ersonnes…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="114"/>
+        <source>&amp;About PO Desktop</source>
+        <translation>À &amp;propos de PO Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="127"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="129"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="133"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="141"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="152"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="155"/>
+        <source>&amp;Workspace</source>
+        <translation>&amp;Espace de travail</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="158"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="161"/>
+        <source>Main toolbar</source>
+        <translation>Barre d&apos;outils principale</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="170"/>
+        <source>Project:</source>
+        <translation>Projet :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="195"/>
+        <source>All projects</source>
+        <translation>Tous les projets</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="199"/>
+        <source>(archived)</source>
+        <translation>(archivé)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="225"/>
+        <source>%1 of %2 needs</source>
+        <translation>%1 besoins affichés sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="248"/>
+        <source>Need created.</source>
+        <translation>Besoin créé.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="269"/>
+        <source>Delete %n need(s)</source>
+        <translation>
+            <numerusform>Supprimer %n besoin</numerusform>
+            <numerusform>Supprimer %n besoins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="276"/>
+        <source>%n need(s) deleted — Ctrl+Z to undo.</source>
+        <translation>
+            <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
+            <numerusform>%n besoins supprimés — Ctrl+Z pour annuler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="292"/>
+        <source>New database</source>
+        <translation>Nouvelle base</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="302"/>
+        <source>Open database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="311"/>
+        <source>Cannot open database</source>
+        <translation>Impossible d&apos;ouvrir la base</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="354"/>
+        <source>Import needs</source>
+        <translation>Importer des besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="333"/>
+        <source>CSV files (*.csv);;*</source>
+        <translation>Fichiers CSV (*.csv);;*</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="340"/>
+        <source>Import failed</source>
+        <translation>Échec de l&apos;import</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="358"/>
+        <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
+        <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="373"/>
+        <source>Export needs</source>
+        <translation>Exporter les besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="373"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="384"/>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="386"/>
+        <source>%n need(s) exported.</source>
+        <translation>
+            <numerusform>%n besoin exporté.</numerusform>
+            <numerusform>%n besoins exportés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="405"/>
+        <source>About PO Desktop</source>
+        <translation>À propos de PO Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="407"/>
+        <source>Needs, scoring, board and sprints for product owners — offline.</source>
+        <translation>Besoins, cotation, tableau et sprints pour product owners — hors ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="79"/>
+        <source>New need</source>
+        <translation>Nouveau besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="79"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="279"/>
+        <source>Edit need</source>
+        <translation>Modifier le besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="88"/>
+        <source>Short name shown on the card</source>
+        <translation>Nom court affiché sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="91"/>
+        <source>What challenge must we meet? Who is hindered, how often, at what cost?</source>
+        <translation>Quel défi devons-nous relever ? Qui est gêné, à quelle fréquence, à quel coût ?</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="96"/>
+        <source>The solution the requester has in mind, if any (kept apart from the need)</source>
+        <translation>La solution que le demandeur a en tête, le cas échéant (distincte du besoin)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="108"/>
+        <source>Needs development work (IT)</source>
+        <translation>Nécessite du développement (informatique)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="114"/>
+        <source>e.g. 3 or 0,5 — empty if not estimated</source>
+        <translation>ex. 3 ou 0,5 — vide si non estimé</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="116"/>
+        <source>Backlog (no sprint)</source>
+        <translation>Backlog (aucun sprint)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="120"/>
+        <source>Unassigned</source>
+        <translation>Non affecté</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="124"/>
+        <source>Comma-separated, e.g. GDPR, mobile</source>
+        <translation>Séparées par des virgules, ex. RGPD, mobile</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="127"/>
+        <source>How we will know it is done</source>
+        <translation>Comment saurons-nous que c&apos;est terminé ?</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="129"/>
+        <source>The need</source>
+        <translation>Le besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="131"/>
+        <source>&amp;Project</source>
+        <translation>&amp;Projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="132"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="133"/>
+        <source>Pro&amp;blem statement</source>
+        <translation>Défi à relever (&amp;besoin réel)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="134"/>
+        <source>Proposed &amp;solution</source>
+        <translation>&amp;Solution envisagée</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="135"/>
+        <source>Acceptance c&amp;riteria</source>
+        <translation>Critères d&apos;a&amp;cceptation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="137"/>
+        <source>Origin and routing</source>
+        <translation>Origine et orientation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="140"/>
+        <source>Re&amp;quester</source>
+        <translation>&amp;Demandeur</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="141"/>
+        <source>Sour&amp;ce</source>
+        <translation>Ori&amp;gine</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="142"/>
+        <source>B&amp;usiness unit</source>
+        <translation>Méti&amp;er</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="144"/>
+        <source>Colu&amp;mn</source>
+        <translation>Colo&amp;nne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="145"/>
+        <source>P&amp;oints</source>
+        <translation>P&amp;oints</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="146"/>
+        <source>Spri&amp;nt</source>
+        <translation>Spri&amp;nt</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="147"/>
+        <source>Ass&amp;ignee</source>
+        <translation>Respo&amp;nsable</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="148"/>
+        <source>Ta&amp;gs</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="161"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="210"/>
+        <source>Edit need %1</source>
+        <translation>Modifier le besoin %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="268"/>
+        <source>Create a project first (Workspace ▸ Projects).</source>
+        <translation>Créez d&apos;abord un projet (Espace de travail ▸ Projets).</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="274"/>
+        <source>Create need</source>
+        <translation>Créer un besoin</translation>
+    </message>
+</context>
+<context>
+    <name>NeedTableModel</name>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="124"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="125"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="126"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="127"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="128"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="129"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="130"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="131"/>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="132"/>
+        <source>Business unit</source>
+        <translation>Métier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="133"/>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="134"/>
+        <source>Sprint</source>
+        <translation>Sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="135"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="137"/>
+        <source>non-technical</source>
+        <translation>non technique</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="138"/>
+        <source>not scored</source>
+        <translation>non coté</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="139"/>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="378"/>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="392"/>
+        <source>e.g. Developer, HR manager</source>
+        <translation>ex. Développeuse, Responsable RH</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="400"/>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="401"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="402"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="403"/>
+        <source>&amp;Business unit</source>
+        <translation>&amp;Métier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="404"/>
+        <source>&amp;Availability</source>
+        <translation>&amp;Disponibilité</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="417"/>
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="387"/>
+        <source>Add person</source>
+        <translation>Ajouter une personne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="388"/>
+        <source>Edit person</source>
+        <translation>Modifier la personne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="389"/>
+        <source>Remove person</source>
+        <translation>Retirer la personne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="451"/>
+        <source>Person in use</source>
+        <translation>Personne affectée</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="452"/>
+        <source>Mark this person inactive instead?</source>
+        <translation>Marquer plutôt cette personne comme inactive ?</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="276"/>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="290"/>
+        <source>e.g. ERP — prefix of the need keys</source>
+        <translation>ex. ERP — préfixe des clés de besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="298"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="303"/>
+        <source>Archived (no new needs)</source>
+        <translation>Archivé (plus de nouveaux besoins)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="305"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="306"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="307"/>
+        <source>&amp;Product owner</source>
+        <translation>&amp;Product owner</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="308"/>
+        <source>Co&amp;lour</source>
+        <translation>Cou&amp;leur</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="318"/>
+        <source>Nobody</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="331"/>
+        <source>Project colour</source>
+        <translation>Couleur du projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="285"/>
+        <source>Create project</source>
+        <translation>Créer un projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="286"/>
+        <source>Edit project</source>
+        <translation>Modifier le projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="287"/>
+        <source>Delete project</source>
+        <translation>Supprimer le projet</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringPage</name>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="215"/>
+        <source>Select a need to see its problem statement and score.</source>
+        <translation>Sélectionnez un besoin pour voir son défi et sa cotation.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="220"/>
+        <source>not scored</source>
+        <translation>non coté</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="222"/>
+        <source>Score:</source>
+        <translation>Score :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="223"/>
+        <source>Decision:</source>
+        <translation>Décision :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="224"/>
+        <source>Points:</source>
+        <translation>Points :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="227"/>
+        <source>Requester:</source>
+        <translation>Demandeur :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="225"/>
+        <source>Problem statement</source>
+        <translation>Défi à relever</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="226"/>
+        <source>Proposed solution</source>
+        <translation>Solution envisagée</translation>
+    </message>
+</context>
+<context>
+    <name>SprintTableModel</name>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="274"/>
+        <source>Sprint</source>
+        <translation>Sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="275"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="276"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="277"/>
+        <source>Needs</source>
+        <translation>Besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="278"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="279"/>
+        <source>Done</source>
+        <translation>Terminés</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="280"/>
+        <source>Velocity</source>
+        <translation>Vélocité</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="281"/>
+        <source>Rituals</source>
+        <translation>Rituels</translation>
+    </message>
+</context>
+<context>
+    <name>_ListEditor</name>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="80"/>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="81"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="82"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="178"/>
+        <source>Save the changes to this item?</source>
+        <translation>Enregistrer les modifications de cet élément ?</translation>
+    </message>
+</context>
 </TS>

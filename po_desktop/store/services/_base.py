@@ -52,11 +52,11 @@ def transactional(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concaten
                 session.rollback()
                 raise
         except OperationalError as exc:
-            raise _storage_error(exc) from exc
+            raise _storage_error(exc, session) from exc
         except DBAPIError as exc:
             # Integrity errors mean validation missed a case (or a race): still one
             # readable line for the user, and the transaction was rolled back.
-            raise _storage_error(exc) from exc
+            raise _storage_error(exc, session) from exc
         finally:
             session.info[_DEPTH] = depth
 
@@ -87,12 +87,12 @@ def atomic(session: Session) -> Iterator[Session]:
         session.info[_DEPTH] = 0
 
 
-def _storage_error(exc: DBAPIError) -> StorageError:
+def _storage_error(exc: DBAPIError, session: Session) -> StorageError:
     text = str(exc.orig).lower()
     if "locked" in text or "busy" in text:
         return StorageError("db.busy")
     if "readonly" in text or "read-only" in text:
-        return StorageError("db.read_only", path="")
+        return StorageError("db.read_only", path=session.get_bind().url.database or "")
     return StorageError("db.write_failed", detail=str(exc.orig))
 
 
