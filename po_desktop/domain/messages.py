@@ -93,6 +93,14 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "The board must keep at least one column.",
     ),
     "sprint.not_found": ("Sprint introuvable : {ref}.", "Sprint not found: {ref}."),
+    "sprint.closed": (
+        "Le sprint « {name} » est clos : on ne peut plus y ajouter de besoin.",
+        "The sprint “{name}” is closed: no need can be added to it.",
+    ),
+    "column.name_repeated": (
+        "Deux colonnes portent le nom « {name} » : chaque colonne doit avoir son propre nom.",
+        "Two columns are named “{name}”: each column needs a name of its own.",
+    ),
     "csv.empty": ("Le fichier {file} est vide.", "The file {file} is empty."),
     "csv.encoding": (
         "Le fichier {file} n'est ni en UTF-8 ni en Windows-1252.",

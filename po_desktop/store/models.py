@@ -168,6 +168,8 @@ class Need(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    column_since: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    """When the need entered its current column: the card's age on the board."""
 
     project: Mapped[Project] = relationship(lazy="joined", innerjoin=True)
     column: Mapped[BoardColumn] = relationship()

@@ -7,6 +7,7 @@ so these return plain frozen rows built from a single joined SELECT.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import String, cast, func, select
@@ -52,6 +53,9 @@ class NeedRow(NamedTuple):
     decision: str | None
     tags_text: str | None
     """Tag names joined by U+001F, as SQLite's group_concat returns them."""
+    column_since: datetime
+    """When the need entered its column: the card's age."""
+    sprint_state: str | None
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -65,17 +69,17 @@ TAG_SEPARATOR = "\x1f"
 
 def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[NeedRow]:
     """All needs (or these ones) in one SELECT, through Core: no ORM object per row."""
-    latest = (
-        select(Assessment.need_id, func.max(Assessment.version).label("version"))
-        .group_by(Assessment.need_id)
-        .subquery()
+    latest_q = select(Assessment.need_id, func.max(Assessment.version).label("version"))
+    tags_q = select(
+        NeedTag.need_id, func.group_concat(NeedTag.name, TAG_SEPARATOR).label("names")
     )
+    if need_ids is not None:
+        # A refresh of a few cards must not aggregate every need's tags and scores.
+        latest_q = latest_q.where(Assessment.need_id.in_(need_ids))
+        tags_q = tags_q.where(NeedTag.need_id.in_(need_ids))
+    latest = latest_q.group_by(Assessment.need_id).subquery()
+    tags = tags_q.group_by(NeedTag.need_id).subquery()
     current = aliased(Assessment)
-    tags = (
-        select(NeedTag.need_id, func.group_concat(NeedTag.name, TAG_SEPARATOR).label("names"))
-        .group_by(NeedTag.need_id)
-        .subquery()
-    )
     stmt = (
         select(
             Need.id,
@@ -102,6 +106,8 @@ def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[Ne
             current.score,
             current.decision,
             tags.c.names,
+            Need.column_since,
+            Sprint.state,
         )
         .join(Project, Need.project_id == Project.id)
         .join(BoardColumn, Need.column_id == BoardColumn.id)

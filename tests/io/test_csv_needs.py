@@ -448,12 +448,13 @@ def test_batch_creation_matches_create_need(db: Database) -> None:
             need_service.snapshot(session, need(session, key).id) for key in ("ERP-1", "ERP-2")
         )
     assert by_service is not None and by_import is not None
-    volatile = {"id", "number", "rank", "created_at", "updated_at", "done_at"}
+    volatile = {"id", "number", "rank", "created_at", "updated_at", "done_at", "column_since"}
     assert {k: v for k, v in by_service.row.items() if k not in volatile} == {
         k: v for k, v in by_import.row.items() if k not in volatile
     }
     assert by_import.row["rank"] > by_service.row["rank"]
     assert by_import.row["done_at"] is not None
+    assert by_import.row["column_since"] == by_import.row["created_at"]
     assert by_service.tags == by_import.tags
     event_fields = ("field", "old_value", "new_value")
     assert [tuple(e[f] for f in event_fields) for e in by_service.events] == [

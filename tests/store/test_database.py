@@ -246,9 +246,9 @@ def test_migrations_run_with_foreign_keys_off_so_table_rebuilds_keep_history(
         needs.create_need(s, needs.NeedInput("A", "B", pid, tags=["x"], points=3))
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts)
-    (scripts / "versions" / "0002_rebuild.py").write_text(
+    (scripts / "versions" / "0099_rebuild.py").write_text(
         "from alembic import op\n"
-        "revision = '0002'\ndown_revision = '0001'\nbranch_labels = None\ndepends_on = None\n"
+        f"revision = '0099'\ndown_revision = '{HEAD}'\nbranch_labels = None\ndepends_on = None\n"
         "def upgrade():\n"
         "    with op.batch_alter_table('need', recreate='always'):\n"
         "        pass\n"

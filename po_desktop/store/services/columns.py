@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -119,3 +121,68 @@ def column_load(session: Session, column_id: int) -> tuple[int, int | None]:
         raise NotFoundError("column.not_found", ref=column_id)
     count = session.scalar(select(func.count()).where(Need.column_id == column_id)) or 0
     return count, column.wip_limit
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column as the board settings dialog edits it; ``id`` None for a new column."""
+
+    id: int | None
+    name: str
+    wip_limit: int | None = None
+    is_done: bool = False
+
+
+def workflow(session: Session) -> list[ColumnSpec]:
+    return [ColumnSpec(c.id, c.name, c.wip_limit, c.is_done) for c in ordered_columns(session)]
+
+
+@transactional
+def apply_workflow(
+    session: Session, specs: list[ColumnSpec]
+) -> tuple[list[ColumnSpec], list[ColumnSpec]]:
+    """Make the board's columns exactly ``specs``, in order; one undoable action.
+
+    Returns the workflow before and after (new columns with their ids), so undo
+    applies the first and redo the second. A spec whose id no longer exists is
+    recreated with that id: undoing a removal keeps the column's event history valid.
+    """
+    if not specs:
+        raise ConflictError("column.last")
+    before = workflow(session)
+    seen: set[str] = set()
+    clean: list[ColumnSpec] = []
+    for spec in specs:
+        name = clean_text(spec.name, "name", required=True, max_len=60)
+        if name.casefold() in seen:
+            raise ConflictError("column.name_repeated", name=name)
+        seen.add(name.casefold())
+        clean.append(ColumnSpec(spec.id, name, _check_wip(spec.wip_limit), bool(spec.is_done)))
+    existing = {c.id: c for c in ordered_columns(session)}
+    kept = {spec.id for spec in clean if spec.id is not None}
+    for column_id, column in existing.items():
+        if column_id in kept:
+            continue
+        count = session.scalar(select(func.count()).where(Need.column_id == column_id)) or 0
+        if count:
+            raise ConflictError("column.not_empty", name=column.name, count=count)
+    for column_id, column in list(existing.items()):
+        if column_id not in kept:
+            session.delete(column)
+            del existing[column_id]
+        else:
+            column.name = f"\x00{column_id}"  # frees every name, so renames can swap
+    session.flush()
+    after: list[ColumnSpec] = []
+    for position, spec in enumerate(clean):
+        column = existing.get(spec.id) if spec.id is not None else None
+        if column is None:
+            column = BoardColumn(id=spec.id, name=spec.name, position=position)
+            session.add(column)
+        column.name = spec.name
+        column.position = position
+        column.wip_limit = spec.wip_limit
+        column.is_done = spec.is_done
+        session.flush()
+        after.append(ColumnSpec(column.id, column.name, column.wip_limit, column.is_done))
+    return before, after

@@ -2658,6 +2658,13 @@ def _write_needs(
                 "created_at": _utc(d.created_at),
                 "updated_at": _utc(last),
                 "done_at": None if d.done_at is None else _utc(d.done_at),
+                "column_since": _utc(
+                    max(
+                        at
+                        for at, kind, _old, _new in d.events
+                        if kind in (EventField.CREATED, EventField.COLUMN)
+                    )
+                ),
             }
         )
         tag_rows.extend({"need_id": d.id, "name": tag} for tag in d.tags)

@@ -240,6 +240,7 @@ class _Creator:
             "created_at": now,
             "updated_at": now,
             "done_at": now if column.is_done else None,
+            "column_since": now,
         }
         self.pending.append((row, clean.tags))
         if len(self.pending) >= BATCH_SIZE:

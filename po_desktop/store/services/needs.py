@@ -326,6 +326,7 @@ def create_need(session: Session, data: NeedInput, *, number: int | None = None)
         created_at=now,
         updated_at=now,
         done_at=now if column.is_done else None,
+        column_since=now,
     )
     session.add(need)
     session.flush()
@@ -436,6 +437,7 @@ def _place(
             _event(session, need.id, EventField.COLUMN, need.column_id, column_id, now)
             need.column_id = column_id
             need.done_at = now if column.is_done else None
+            need.column_since = now
             need.updated_at = now
         need.rank = rank
 
@@ -462,16 +464,119 @@ def move_needs(
     session: Session, need_ids: Sequence[int], column_id: int, before_id: int | None = None
 ) -> NeedChange:
     """Put needs, in this order, into a column just above ``before_id`` (None: at the bottom)."""
+    needs = _load(session, need_ids)
+    recorder = _Recorder(session)
+    recorder.touch_many([n.id for n in needs])
+    _place(session, needs, column_id, before_id, utcnow(), recorder)
+    return recorder.finish(needs[0].id if needs else None)
+
+
+def _load(session: Session, need_ids: Sequence[int]) -> list[Need]:
     needs = []
     for need_id in need_ids:
         need = session.get(Need, need_id)
         if need is None:
             raise NotFoundError("need.not_found", ref=need_id)
         needs.append(need)
+    return needs
+
+
+@transactional
+def assign_needs(
+    session: Session, need_ids: Sequence[int], person_id: int | None
+) -> NeedChange:
+    """Give needs to one person (None: nobody); the board's "Assign" action."""
+    if person_id is not None and session.get(Person, person_id) is None:
+        raise NotFoundError("person.not_found", ref=person_id)
+    needs = _load(session, need_ids)
     recorder = _Recorder(session)
-    recorder.touch_many([n.id for n in needs])
-    _place(session, needs, column_id, before_id, utcnow(), recorder)
+    recorder.touch_many(list(need_ids))
+    now = utcnow()
+    for need in needs:
+        if need.assignee_id != person_id:
+            need.assignee_id = person_id
+            need.updated_at = now
     return recorder.finish(needs[0].id if needs else None)
+
+
+@transactional
+def plan_needs(session: Session, need_ids: Sequence[int], sprint_id: int | None) -> NeedChange:
+    """Put needs into a sprint (None: back to the backlog), recorded as sprint events."""
+    if sprint_id is not None:
+        sprint = session.get(Sprint, sprint_id)
+        if sprint is None:
+            raise NotFoundError("sprint.not_found", ref=sprint_id)
+        if sprint.state == "closed":
+            raise ConflictError("sprint.closed", name=sprint.name)
+    needs = _load(session, need_ids)
+    recorder = _Recorder(session)
+    recorder.touch_many(list(need_ids))
+    now = utcnow()
+    for need in needs:
+        if need.sprint_id != sprint_id:
+            _event(session, need.id, EventField.SPRINT, need.sprint_id, sprint_id, now)
+            need.sprint_id = sprint_id
+            need.updated_at = now
+    return recorder.finish(needs[0].id if needs else None)
+
+
+@transactional
+def duplicate_needs(session: Session, need_ids: Sequence[int]) -> NeedChange:
+    """Copies with new keys, each just below its original; scoring and history start afresh.
+
+    A copy keeps what describes the need (texts, project, unit, tags, points,
+    assignee) but not its sprint: planning the copy is a decision of its own.
+    """
+    sources = _load(session, need_ids)
+    recorder = _Recorder(session)
+    now = utcnow()
+    first: int | None = None
+    for source in sources:
+        project = session.get(Project, source.project_id)
+        assert project is not None
+        if project.archived:
+            raise ValidationError("project.archived", field="project", code=project.code)
+        copy = Need(
+            **{
+                name: getattr(source, name)
+                for name in (
+                    "project_id",
+                    "title",
+                    "problem",
+                    "solution",
+                    "requester",
+                    "source",
+                    "business_unit",
+                    "technical",
+                    "column_id",
+                    "points",
+                    "assignee_id",
+                    "acceptance",
+                )
+            },
+            number=_claim_number(session, project, None),
+            rank=source.rank,
+            created_at=now,
+            updated_at=now,
+            column_since=now,
+            done_at=now if source.done_at is not None else None,
+        )
+        session.add(copy)
+        session.flush()
+        recorder.created(copy.id)
+        first = first if first is not None else copy.id
+        _set_tags(session, copy.id, list(source.tag_names))
+        _event(session, copy.id, EventField.CREATED, None, copy.column_id, now)
+        if copy.points is not None:
+            _event(session, copy.id, EventField.POINTS, None, copy.points, now)
+        below = session.scalar(
+            select(Need.id)
+            .where(Need.column_id == source.column_id, Need.rank > source.rank)
+            .order_by(Need.rank)
+            .limit(1)
+        )
+        _place(session, [copy], source.column_id, below, now, recorder)
+    return recorder.finish(first)
 
 
 @transactional

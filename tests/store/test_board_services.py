@@ -1,0 +1,175 @@
+"""Services behind the board's card actions and its settings dialog."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from po_desktop.store import queries
+from po_desktop.store.database import open_database
+from po_desktop.store.errors import ConflictError, NotFoundError
+from po_desktop.store.models import NeedEvent, Sprint
+from po_desktop.store.services import columns, needs, people
+from po_desktop.store.services.columns import ColumnSpec
+from po_desktop.store.services.needs import NeedInput
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _need(session: Session, project_id: int, title: str, **extra: object) -> int:
+    change = needs.create_need(session, NeedInput(title, "Quel défi ?", project_id, **extra))
+    assert change.primary_id is not None
+    return change.primary_id
+
+
+def _sprint(session: Session, name: str, state: str = "planned") -> int:
+    sprint = Sprint(name=name, start_date=date(2027, 1, 4), end_date=date(2027, 1, 15), state=state)
+    session.add(sprint)
+    session.commit()
+    return sprint.id
+
+
+def _events(session: Session, need_id: int, field: str) -> list[tuple[str | None, str | None]]:
+    rows = session.execute(
+        select(NeedEvent.old_value, NeedEvent.new_value)
+        .where(NeedEvent.need_id == need_id, NeedEvent.field == field)
+        .order_by(NeedEvent.id)
+    )
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def test_assign_then_undo(session: Session, project_id: int) -> None:
+    lea = people.create_person(session, people.PersonInput("Léa Martin")).id
+    a, b = _need(session, project_id, "A"), _need(session, project_id, "B")
+    change = needs.assign_needs(session, [a, b], lea)
+    rows = {r.id: r for r in queries.need_rows(session)}
+    assert rows[a].assignee_name == rows[b].assignee_name == "Léa Martin"
+    needs.apply_snapshots(session, change.before)
+    assert {r.assignee_id for r in queries.need_rows(session)} == {None}
+    with pytest.raises(NotFoundError):
+        needs.assign_needs(session, [a], 999)
+
+
+def test_plan_records_sprint_events_and_refuses_closed_sprints(
+    session: Session, project_id: int
+) -> None:
+    a = _need(session, project_id, "A")
+    sprint = _sprint(session, "Sprint 12")
+    closed = _sprint(session, "Sprint 11", "closed")
+    change = needs.plan_needs(session, [a], sprint)
+    assert _events(session, a, "sprint") == [(None, str(sprint))]
+    needs.plan_needs(session, [a], None)
+    assert _events(session, a, "sprint")[-1] == (str(sprint), None)
+    with pytest.raises(ConflictError) as err:
+        needs.plan_needs(session, [a], closed)
+    assert "Sprint 11" in err.value.render("en") and "clos" in err.value.render("fr")
+    needs.apply_snapshots(session, change.before)
+    assert _events(session, a, "sprint") == []
+
+
+def test_duplicate_lands_below_its_original_with_a_new_key(
+    session: Session, project_id: int
+) -> None:
+    a = _need(session, project_id, "A", tags=["RH"], points=3)
+    _need(session, project_id, "B")
+    change = needs.duplicate_needs(session, [a])
+    copy = change.primary_id
+    assert copy is not None and copy != a
+    rows = sorted(queries.need_rows(session), key=lambda r: r.rank)
+    assert [r.title for r in rows] == ["A", "A", "B"]
+    assert rows[1].key == "ERP-3" and rows[1].tags == ("RH",) and rows[1].points == 3
+    assert [e[0] for e in _events(session, copy, "created")] == [None]
+    needs.apply_snapshots(session, change.before)
+    assert [r.title for r in queries.need_rows(session)] == ["A", "B"]
+
+
+def test_workflow_renames_swap_reorder_and_limit_in_one_action(
+    session: Session, project_id: int
+) -> None:
+    first, second, *rest = columns.workflow(session)
+    _need(session, project_id, "A")  # in the first column
+    specs = [
+        ColumnSpec(second.id, first.name, 3),
+        ColumnSpec(first.id, second.name),
+        *rest,
+        ColumnSpec(None, "Archivé", None, True),
+    ]
+    before, after = columns.apply_workflow(session, specs)
+    names = [c.name for c in columns.workflow(session)]
+    assert names[:2] == [first.name, second.name] and names[-1] == "Archivé"
+    assert columns.workflow(session)[0] == ColumnSpec(second.id, first.name, 3, False)
+    assert after[-1].id is not None
+    columns.apply_workflow(session, before)  # undo: the new column goes, names swap back
+    assert columns.workflow(session) == before
+    columns.apply_workflow(session, after)  # redo: the new column keeps its id
+    assert columns.workflow(session) == after
+
+
+def test_workflow_refuses_removing_a_column_with_cards(session: Session, project_id: int) -> None:
+    first, *rest = columns.workflow(session)
+    _need(session, project_id, "A")
+    with pytest.raises(ConflictError) as err:
+        columns.apply_workflow(session, rest)
+    assert first.name in err.value.render("en") and "1" in err.value.render("en")
+    assert columns.workflow(session)[0] == first
+    with pytest.raises(ConflictError) as err:
+        columns.apply_workflow(session, [first, ColumnSpec(None, first.name.upper())])
+    assert "name of its own" in err.value.render("en")
+    with pytest.raises(ConflictError):
+        columns.apply_workflow(session, [])
+
+
+def test_undoing_a_column_removal_keeps_its_events_meaningful(
+    session: Session, project_id: int
+) -> None:
+    specs = columns.workflow(session)
+    a = _need(session, project_id, "A")
+    needs.move_needs(session, [a], specs[1].id)
+    needs.move_needs(session, [a], specs[0].id)
+    before, _after = columns.apply_workflow(session, [s for s in specs if s.id != specs[1].id])
+    columns.apply_workflow(session, before)
+    assert columns.workflow(session)[1] == specs[1]  # same id: the events still name it
+    assert _events(session, a, "column")[0] == (str(specs[0].id), str(specs[1].id))
+
+
+def test_schema_0001_fixture_migrates_with_its_data(tmp_path: Path, home: Path) -> None:
+    path = tmp_path / "old.podb"
+    shutil.copy(FIXTURES / "schema-0001.podb", path)
+    raw = sqlite3.connect(path)
+    expected = raw.execute(
+        "SELECT n.id, max(e.at) FROM need n JOIN need_event e ON e.need_id = n.id"
+        " WHERE e.field IN ('created', 'column') GROUP BY n.id ORDER BY n.id"
+    ).fetchall()
+    counts = [raw.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("need", "need_event")]
+    raw.close()
+    with open_database(path) as db:
+        assert db.migrated_from == "0001" and db.backup_path is not None
+        with db.session() as s:
+            rows = sorted(queries.need_rows(s))
+            assert [(r.id, r.column_since) for r in rows] == [
+                (need_id, datetime.fromisoformat(at)) for need_id, at in expected
+            ]
+    raw = sqlite3.connect(path)
+    after = [raw.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("need", "need_event")]
+    assert after == counts
+    raw.close()
+
+
+def test_column_since_changes_only_when_the_column_does(session: Session, project_id: int) -> None:
+    specs = columns.workflow(session)
+    a, b = _need(session, project_id, "A"), _need(session, project_id, "B")
+
+    def since(need_id: int) -> datetime:
+        return next(r.column_since for r in queries.need_rows(session) if r.id == need_id)
+
+    created = since(a)
+    needs.move_needs(session, [a], specs[0].id)  # reordered within its column
+    assert since(a) == created
+    needs.move_needs(session, [b], specs[2].id)
+    assert since(b) > created
