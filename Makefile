@@ -23,7 +23,7 @@ translations: $(QM)
 
 # Re-extract GUI strings into the .ts sources (then translate them, e.g. in pyside6-linguist).
 i18n: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate po_desktop/ui/*.py -ts $(TS) -no-obsolete
+	$(VENV)/bin/pyside6-lupdate po_desktop/ui/*.py po_desktop/ui/*/*.py -ts $(TS) -no-obsolete
 
 $(DEMO_DB): | $(STAMP)
 	$(PY) -m po_desktop demo --db $(DEMO_DB)

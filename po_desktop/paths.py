@@ -21,6 +21,16 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP_ID, appauthor=False))
 
 
+def config_dir() -> Path:
+    """Preferences and window state; under ``PO_DESKTOP_HOME`` when it is set."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override) / "config"
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_ID, appauthor=False))
+
+
 def default_database() -> Path:
     return data_dir() / "po-desktop.podb"
 

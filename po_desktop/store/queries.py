@@ -70,9 +70,7 @@ TAG_SEPARATOR = "\x1f"
 def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[NeedRow]:
     """All needs (or these ones) in one SELECT, through Core: no ORM object per row."""
     latest_q = select(Assessment.need_id, func.max(Assessment.version).label("version"))
-    tags_q = select(
-        NeedTag.need_id, func.group_concat(NeedTag.name, TAG_SEPARATOR).label("names")
-    )
+    tags_q = select(NeedTag.need_id, func.group_concat(NeedTag.name, TAG_SEPARATOR).label("names"))
     if need_ids is not None:
         # A refresh of a few cards must not aggregate every need's tags and scores.
         latest_q = latest_q.where(Assessment.need_id.in_(need_ids))

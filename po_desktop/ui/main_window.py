@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,15 +24,20 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from po_desktop import APP_NAME, __version__
+from po_desktop.domain.messages import choice_label
 from po_desktop.store import queries
 from po_desktop.store.database import open_database
 from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services.needs import NeedChange
-from po_desktop.ui.models import NeedFilter, SprintTableModel
+from po_desktop.ui.board.model import ColumnInfo
+from po_desktop.ui.board.page import BoardPage, Choice
+from po_desktop.ui.filtering import NeedFilter
+from po_desktop.ui.models import SprintTableModel
 from po_desktop.ui.need_dialog import NeedDialog
-from po_desktop.ui.pages import BoardPage, CalendarPage, NeedListPage, ScoringPage
+from po_desktop.ui.pages import CalendarPage, ListPage, NeedListPage, ScoringPage
+from po_desktop.ui.settings import Settings
 from po_desktop.ui.workspace import Workspace
 from po_desktop.ui.workspace_dialogs import PeopleDialog, ProjectsDialog
 
@@ -40,28 +47,50 @@ if TYPE_CHECKING:
 FILE_FILTER = "PO Desktop (*.podb *.db *.sqlite);;*"
 
 
-class MainWindow(QMainWindow):
-    BOARD, SCORING, CALENDAR = range(3)
+PATCH_LIMIT = 1000
+"""Above this many changed needs, reloading everything is faster than patching rows."""
+SLOW_FILTER_S = 0.04
+"""A filter pass slower than this (100,000 needs) waits for a pause in typing."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+
+class MainWindow(QMainWindow):
+    BOARD, LIST, SCORING, CALENDAR = range(4)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.settings = settings or Settings()
         self.setMinimumSize(QSize(900, 560))
         self.need_rows: list[NeedRow] = []
+        self._haystacks: dict[int, str] = {}
+        self._columns: list[ColumnInfo] = []
         self._done_columns: frozenset[int] = frozenset()
+        self._version = 0
+        """Bumped whenever need rows change; each page remembers the version it shows."""
+        self._shown: dict[int, tuple[int, NeedFilter | None]] = {}
+        self._pending_project: int | None = None
         self.sprint_model = SprintTableModel(self)
 
         self.board = BoardPage()
+        self.needs_list = ListPage()
         self.scoring = ScoringPage()
         self.calendar = CalendarPage(self.sprint_model)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.board, self.tr("&Board"))
+        self.tabs.addTab(self.needs_list, self.tr("L&ist"))
         self.tabs.addTab(self.scoring, self.tr("&Scoring"))
         self.tabs.addTab(self.calendar, self.tr("Ca&lendar"))
         self.setCentralWidget(self.tabs)
-        for page in (self.board, self.scoring):
+        for page in (self.board, self.needs_list, self.scoring):
             page.open_requested.connect(self.edit_need)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._connect_board()
 
         self.project_filter = QComboBox()
         self.project_filter.setMinimumWidth(200)
@@ -73,7 +102,7 @@ class MainWindow(QMainWindow):
         self.search.setMaximumWidth(320)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(120)
+        self._search_timer.setInterval(0)  # raised to 150 ms when filtering gets slow
         self._search_timer.timeout.connect(self._apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
 
@@ -85,6 +114,17 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect_workspace()
         self.reload()
+
+    def _connect_board(self) -> None:
+        board = self.board
+        board.move_requested.connect(self._move_needs)
+        board.plan_requested.connect(self._plan_needs)
+        board.assign_requested.connect(self._assign_needs)
+        board.duplicate_requested.connect(self._duplicate_needs)
+        board.delete_requested.connect(self._delete_needs)
+        board.scoring_requested.connect(self.open_scoring)
+        board.settings_requested.connect(self.show_board_settings)
+        board.filters_changed.connect(self._board_filters_changed)
 
     # ----- construction -------------------------------------------------------------------
     def _action(
@@ -112,15 +152,20 @@ class MainWindow(QMainWindow):
         self.projects_action = self._action(self.tr("&Projects…"), self.show_projects)
         self.people_action = self._action(self.tr("P&eople…"), self.show_people)
         self.about_action = self._action(self.tr("&About PO Desktop"), self.about)
+        self.board_settings_action = self._action(
+            self.tr("Board &columns…"), self.show_board_settings
+        )
         self.view_actions = []
         for index, label in enumerate(
-            (self.tr("&Board"), self.tr("&Scoring"), self.tr("Ca&lendar"))
+            (self.tr("&Board"), self.tr("L&ist"), self.tr("&Scoring"), self.tr("Ca&lendar"))
         ):
             action = self._action(label, lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             self.view_actions.append(action)
-        for page in (self.board, self.scoring.list):
+        for page in (self.needs_list, self.scoring.list):
             page.view.addAction(self.delete_action)
+        self.board.addAction(self.delete_action)
+        self.board.addAction(self.edit_action)
 
         # A group, so the same actions follow whichever database is open.
         self.undo_group = QUndoGroup(self)
@@ -149,12 +194,17 @@ class MainWindow(QMainWindow):
             self.find_action,
         ):
             self.edit_menu.addAction(action)
+        card_menu = self.edit_menu.addMenu(self.tr("Move &card"))
+        for action in self.board.move_actions:
+            card_menu.addAction(action)
+        self.edit_menu.addAction(self.board.duplicate_action)
         view_menu = menu.addMenu(self.tr("&View"))
         for action in self.view_actions:
             view_menu.addAction(action)
         workspace_menu = menu.addMenu(self.tr("&Workspace"))
         workspace_menu.addAction(self.projects_action)
         workspace_menu.addAction(self.people_action)
+        workspace_menu.addAction(self.board_settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -177,19 +227,34 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.workspace.undo_stack)
         self.undo_group.setActiveStack(self.workspace.undo_stack)
         self.workspace.changed.connect(self.reload)
+        self.workspace.needs_changed.connect(self._needs_changed)
         self.workspace.failed.connect(self._show_failure)
         self.workspace.undo_stack.cleanChanged.connect(self._update_title)
+        saved = self.board.restore_state(self.settings.board_state(self.workspace.database.path))
+        self.search.blockSignals(True)
+        self.search.setText(saved.text)
+        self.search.blockSignals(False)
+        self._pending_project = saved.project_id
 
     # ----- data ---------------------------------------------------------------------------
     @Slot()
     def reload(self) -> None:
+        """Everything again from the database (a new file, columns, projects, an import)."""
         with self.workspace.session() as session:  # one session for the whole refresh
             self.need_rows = queries.need_rows(session)
             sprints = queries.sprint_rows(session)
             projects = queries.projects(session)
-            self._done_columns = frozenset(c.id for c in queries.columns(session) if c.is_done)
+            columns = queries.columns(session)
+            people = [p for p in queries.people(session) if p.active]
+            units = queries.business_units(session)
+            tags = queries.tag_names(session)
+        self._haystacks = {}
+        self._columns = [ColumnInfo(c.id, c.name, c.wip_limit, c.is_done) for c in columns]
+        self._done_columns = frozenset(c.id for c in columns if c.is_done)
         self.sprint_model.set_rows(sprints)
         current = self.project_filter.currentData()
+        if self._pending_project is not None:
+            current, self._pending_project = self._pending_project, None
         self.project_filter.blockSignals(True)
         self.project_filter.clear()
         self.project_filter.addItem(self.tr("All projects"), None)
@@ -201,29 +266,116 @@ class MainWindow(QMainWindow):
         index = self.project_filter.findData(current)
         self.project_filter.setCurrentIndex(max(0, index))
         self.project_filter.blockSignals(False)
+        self.board.set_reference(
+            [Choice(p.id, p.code, p.name) for p in projects],
+            [Choice(p.id, p.name) for p in people],
+            [Choice(s.id, s.name, choice_label(s.state)) for s in sprints if s.state != "closed"],
+            units,
+            tags,
+        )
+        self._version += 1
         self._apply_filters()
         self._update_title()
 
-    def _apply_filters(self) -> None:
-        """Push rows and the toolbar's filter to every list, keeping each one's selection."""
-        base = NeedFilter(
+    @Slot(list)
+    def _needs_changed(self, need_ids: list[int]) -> None:
+        """Patch the rows of these needs only: a card move must not reload 10,000 rows."""
+        if len(need_ids) > PATCH_LIMIT:
+            self.reload()
+            return
+        with self.workspace.session() as session:
+            fresh = {row.id: row for row in queries.need_rows(session, need_ids=need_ids)}
+        changed = set(need_ids)
+        rows: list[NeedRow] = []
+        for row in self.need_rows:
+            if row.id not in changed:
+                rows.append(row)
+            elif row.id in fresh:
+                rows.append(fresh.pop(row.id))  # a deleted need has no fresh row: it goes
+        rows.extend(fresh.values())  # needs that did not exist before
+        self.need_rows = rows
+        for need_id in changed:
+            self._haystacks.pop(need_id, None)
+        self._version += 1
+        self._apply_filters()
+
+    def _base_filter(self) -> NeedFilter:
+        return NeedFilter(
             text=self.search.text().strip().casefold(),
             project_id=self.project_filter.currentData(),
         )
-        open_only = replace(base, open_only=True, done_column_ids=self._done_columns)
-        for page, need_filter in ((self.board, base), (self.scoring.list, open_only)):
+
+    def _apply_filters(self) -> None:
+        """Refresh the page on screen now; the others when they are shown."""
+        started = time.perf_counter()
+        self._refresh_page(self.tabs.currentIndex())
+        elapsed = time.perf_counter() - started
+        self._search_timer.setInterval(150 if elapsed > SLOW_FILTER_S else 0)
+        self._update_count()
+        self._save_board_state()
+
+    def _refresh_page(self, index: int) -> None:
+        base = self._base_filter()
+        if index == self.CALENDAR:
+            if self._shown.get(index, (None,))[0] != self._version:
+                self.sprint_model.set_rows(self.workspace.read(queries.sprint_rows))
+                self._shown[index] = (self._version, None)
+            return
+        if index == self.BOARD:
+            wanted: NeedFilter = base
+        elif index == self.LIST:
+            wanted = base
+        else:
+            wanted = replace(base, open_only=True, done_column_ids=self._done_columns)
+        version, shown_filter = self._shown.get(index, (None, None))
+        if version == self._version and shown_filter == wanted:
+            return
+        if index == self.BOARD:
+            if version != self._version:
+                self.board.set_data(self._columns, self.need_rows, self._haystacks, wanted)
+            else:
+                self.board.apply_filter(wanted)
+        else:
+            page = self.needs_list if index == self.LIST else self.scoring.list
             selected = page.selected_ids()
             current = page.current_id()
-            if page.model.all_rows() is not self.need_rows:
-                page.model.set_rows(self.need_rows, need_filter)
+            if version != self._version:
+                page.model.set_rows(self.need_rows, wanted, self._haystacks)
             else:
-                page.model.set_filter(need_filter)
+                page.model.set_filter(wanted)
             page.select_needs(selected, current)
-        shown = self.board.model.rowCount()
+        self._shown[index] = (self._version, wanted)
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        self._refresh_page(index)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        index = self.tabs.currentIndex()
         total = len(self.need_rows)
+        if index == self.BOARD:
+            shown = self.board.model.shown_count()
+        elif index == self.LIST:
+            shown = self.needs_list.model.rowCount()
+        elif index == self.SCORING:
+            shown = self.scoring.model.rowCount()
+        else:
+            shown = total
         self.count_label.setText(
             self.tr("%1 of %2 needs").replace("%1", str(shown)).replace("%2", str(total))
         )
+
+    def _board_filters_changed(self) -> None:
+        self._update_count()
+        self._save_board_state()
+
+    def _save_board_state(self) -> None:
+        state = self.board.state()
+        state["filter"] = self.board.need_filter().to_state()
+        state["filter"]["text"] = self.search.text().strip()
+        state["filter"]["project_id"] = self.project_filter.currentData()
+        self.settings.set_board_state(self.workspace.database.path, state)
 
     def _update_title(self) -> None:
         path = self.workspace.database.path
@@ -231,12 +383,12 @@ class MainWindow(QMainWindow):
         self.file_label.setText(str(path))
 
     # ----- need actions -------------------------------------------------------------------
-    def current_page(self) -> NeedListPage | None:
-        if self.tabs.currentIndex() == self.BOARD:
-            return self.board
-        if self.tabs.currentIndex() == self.SCORING:
-            return self.scoring.list
-        return None
+    def current_page(self) -> NeedListPage | BoardPage | None:
+        return {
+            self.BOARD: self.board,
+            self.LIST: self.needs_list,
+            self.SCORING: self.scoring.list,
+        }.get(self.tabs.currentIndex())
 
     @Slot()
     def new_need(self) -> None:
@@ -264,17 +416,96 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         page = self.current_page()
         ids = page.selected_ids() if page else []
-        if not ids:
-            return
+        if ids:
+            self._delete_needs(ids)
+
+    def _delete_needs(self, ids: list[int]) -> None:
         text = self.tr("Delete %n need(s)", "", len(ids))
+        if self._perform(text, lambda s: need_service.delete_needs(s, ids)) is not None:
+            self.statusBar().showMessage(
+                self.tr("%n need(s) deleted — Ctrl+Z to undo.", "", len(ids)), 6000
+            )
+
+    def _perform(
+        self,
+        text: str,
+        action: Callable[[Session], NeedChange],
+        select: list[int] | None = None,
+    ) -> NeedChange | None:
+        """One undoable need action; a refusal is shown, never raised into Qt."""
         try:
-            self.workspace.perform_need_change(text, lambda s: need_service.delete_needs(s, ids))
+            change = self.workspace.perform_need_change(text, action)
         except PoDesktopError as exc:
             self._show_failure(exc.render())
-            return
-        self.statusBar().showMessage(
-            self.tr("%n need(s) deleted — Ctrl+Z to undo.", "", len(ids)), 6000
+            return None
+        if select:
+            self._select_many(select)
+        return change
+
+    def _select_many(self, ids: list[int]) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.select_needs(ids, ids[0])
+
+    # ----- board actions ------------------------------------------------------------------
+    @Slot(list, int, object)
+    def _move_needs(self, ids: list[int], column_id: int, before_id: int | None) -> None:
+        self._perform(
+            self.tr("Move %n need(s)", "", len(ids)),
+            lambda s: need_service.move_needs(s, ids, column_id, before_id),
+            select=ids,
         )
+
+    @Slot(list, object)
+    def _plan_needs(self, ids: list[int], sprint_id: int | None) -> None:
+        self._perform(
+            self.tr("Plan %n need(s)", "", len(ids)),
+            lambda s: need_service.plan_needs(s, ids, sprint_id),
+            select=ids,
+        )
+
+    @Slot(list, object)
+    def _assign_needs(self, ids: list[int], person_id: int | None) -> None:
+        self._perform(
+            self.tr("Assign %n need(s)", "", len(ids)),
+            lambda s: need_service.assign_needs(s, ids, person_id),
+            select=ids,
+        )
+
+    @Slot(list)
+    def _duplicate_needs(self, ids: list[int]) -> None:
+        change = self._perform(
+            self.tr("Duplicate %n need(s)", "", len(ids)),
+            lambda s: need_service.duplicate_needs(s, ids),
+        )
+        if change is not None:
+            copies = [i for i, state in change.before.items() if state is None]
+            if copies:
+                self._select_many(copies)
+            self.statusBar().showMessage(
+                self.tr("%n need(s) duplicated — Ctrl+Z to undo.", "", len(copies)), 6000
+            )
+
+    @Slot(int)
+    def open_scoring(self, need_id: int) -> None:
+        """The scoring view on this need (closed needs are not in the ranked backlog)."""
+        self.tabs.setCurrentIndex(self.SCORING)
+        if self.scoring.model.row_of(need_id) is None:
+            self.statusBar().showMessage(
+                self.tr("This need is done or hidden by the filters: it is not in the ranking."),
+                6000,
+            )
+            return
+        self.scoring.list.select_need(need_id)
+        self.scoring.list.view.setFocus()
+
+    @Slot()
+    def show_board_settings(self) -> None:
+        from po_desktop.ui.board.settings_dialog import BoardSettingsDialog
+
+        dialog = BoardSettingsDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
 
     def _select(self, need_id: int) -> None:
         page = self.current_page()
@@ -312,18 +543,24 @@ class MainWindow(QMainWindow):
             return False
         old = self.workspace
         old.changed.disconnect(self.reload)
+        old.needs_changed.disconnect(self._needs_changed)
         old.failed.disconnect(self._show_failure)
         old.undo_stack.cleanChanged.disconnect(self._update_title)
         self.undo_group.removeStack(old.undo_stack)
         old.close()
         old.deleteLater()
-        self.workspace = Workspace(database, self)
-        self._connect_workspace()
-        # Ids mean other needs in another file: forget selections and the project filter.
-        for page in (self.board, self.scoring.list):
+        # Ids mean other needs in another file: forget selections and the project filter;
+        # the new file's own board filters come back from the settings.
+        self.project_filter.blockSignals(True)
+        self.project_filter.setCurrentIndex(0)
+        self.project_filter.blockSignals(False)
+        for page in (self.needs_list, self.scoring.list):
             page.view.clearSelection()
             page.view.setCurrentIndex(page.model.index(-1, -1))
-        self.project_filter.setCurrentIndex(0)
+        self.board.clear_selection()
+        self.workspace = Workspace(database, self)
+        self._connect_workspace()
+        self._shown.clear()
         self.reload()
         return True
 
@@ -412,5 +649,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, APP_NAME, text)
 
     def closeEvent(self, event: object) -> None:
+        self._save_board_state()
+        self.settings.sync()
         self.workspace.close()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,6 +16,7 @@ from PySide6.QtGui import QColor
 
 from po_desktop.domain.messages import choice_label
 from po_desktop.store.queries import NeedRow, SprintRow
+from po_desktop.ui.filtering import NeedFilter
 
 NEED_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -41,29 +41,6 @@ def _french() -> bool:
     from po_desktop.domain.messages import language
 
     return language() == "fr"
-
-
-@dataclass(frozen=True)
-class NeedFilter:
-    """What a list shows: free text (key, title, problem), one project, open needs only."""
-
-    text: str = ""
-    project_id: int | None = None
-    open_only: bool = False
-    done_column_ids: frozenset[int] = frozenset()
-
-    def accepts(self, row: NeedRow) -> bool:
-        if self.project_id is not None and row.project_id != self.project_id:
-            return False
-        if self.open_only and row.column_id in self.done_column_ids:
-            return False
-        if self.text:
-            return (
-                self.text in row.key.casefold()
-                or self.text in row.title.casefold()
-                or self.text in row.problem.casefold()
-            )
-        return True
 
 
 class RowTableModel(QAbstractTableModel):
@@ -118,6 +95,7 @@ class NeedTableModel(RowTableModel):
         self._rows: list[NeedRow] = []
         self._position: dict[int, int] = {}
         self._filter = NeedFilter()
+        self._haystacks: dict[int, str] = {}
         self._sort_column = self.STATUS
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._headers = [
@@ -139,9 +117,19 @@ class NeedTableModel(RowTableModel):
         self._backlog = self.tr("Backlog")
 
     # ----- content ------------------------------------------------------------------------
-    def set_rows(self, rows: list[NeedRow], need_filter: NeedFilter | None = None) -> None:
-        """New data (and optionally a new filter) in one reset."""
+    def set_rows(
+        self,
+        rows: list[NeedRow],
+        need_filter: NeedFilter | None = None,
+        haystacks: dict[int, str] | None = None,
+    ) -> None:
+        """New data (and optionally a new filter) in one reset.
+
+        ``haystacks`` is the search-text cache shared by every view of these rows.
+        """
         self._all = rows
+        if haystacks is not None:
+            self._haystacks = haystacks
         if need_filter is not None:
             self._filter = need_filter
         self._refresh()
@@ -157,8 +145,7 @@ class NeedTableModel(RowTableModel):
 
     def _refresh(self) -> None:
         self.beginResetModel()
-        accepts = self._filter.accepts
-        rows = [r for r in self._all if accepts(r)]
+        rows = self._filter.apply(self._all, self._haystacks)
         self._rows = self._sorted(rows)
         self._position = {row.id: i for i, row in enumerate(self._rows)}
         self.endResetModel()

@@ -1,4 +1,4 @@
-"""The three places of the main window: board (needs), scoring (ranked), calendar (sprints)."""
+"""Table pages of the main window: every need as a list, scoring (ranked), calendar (sprints)."""
 
 from __future__ import annotations
 
@@ -159,8 +159,8 @@ class NeedListPage(QWidget):
             self.view.scrollTo(index)
 
 
-class BoardPage(NeedListPage):
-    """Tableau: every need in workflow order, the columns of the board as a status."""
+class ListPage(NeedListPage):
+    """Liste: every need in workflow order as a sortable table, for search and review."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(hidden_columns=(NeedTableModel.SOURCE, NeedTableModel.TAGS), parent=parent)

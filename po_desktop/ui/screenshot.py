@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from po_desktop.store.database import Database
 
-VIEWS = ("main", "board", "scoring", "calendar")
+VIEWS = ("main", "board", "list", "scoring", "calendar")
 
 
 def render_view(
@@ -50,10 +50,14 @@ def _render(
     window.file_label.setText(str(shown_path))
     try:
         window.resize(*size)
-        tab = {"main": MainWindow.BOARD, "board": MainWindow.BOARD}.get(view)
-        if tab is None:
-            tab = MainWindow.SCORING if view == "scoring" else MainWindow.CALENDAR
-        window.tabs.setCurrentIndex(tab)
+        tabs = {
+            "main": MainWindow.BOARD,
+            "board": MainWindow.BOARD,
+            "list": MainWindow.LIST,
+            "scoring": MainWindow.SCORING,
+            "calendar": MainWindow.CALENDAR,
+        }
+        window.tabs.setCurrentIndex(tabs[view])
         if view == "scoring":
             window.scoring.list.view.selectRow(0)
         if view == "calendar":

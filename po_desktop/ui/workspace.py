@@ -20,7 +20,9 @@ class Workspace(QObject):
     """One per open database. Every view listens to :attr:`changed` and reloads."""
 
     changed = Signal()
-    """Data changed (an edit, an undo, an import): views reload what they show."""
+    """Data changed (projects, people, columns...): views reload everything they show."""
+    needs_changed = Signal(list)
+    """Only these needs changed (a move, an edit, an undo of one): views patch those rows."""
     failed = Signal(str)
     """An undo or redo could not be applied; the text is for the user."""
 
@@ -41,7 +43,7 @@ class Workspace(QObject):
         with self.session() as session:
             change = action(session)
         self.undo_stack.push(NeedChangeCommand(self, text, change))
-        self.changed.emit()
+        self.needs_changed.emit(change.need_ids)
         return change
 
     def perform(
@@ -81,7 +83,7 @@ class NeedChangeCommand(QUndoCommand):
         except PoDesktopError as exc:
             self.workspace.failed.emit(exc.render())
             self.setObsolete(True)
-        self.workspace.changed.emit()
+        self.workspace.needs_changed.emit(self.change.need_ids)
 
     def redo(self) -> None:
         if self._applied:

@@ -28,3 +28,11 @@ def compiled_translations() -> None:
                 ],
                 check=True,
             )
+
+
+@pytest.fixture
+def app(qapp: object) -> object:
+    """The application as the GUI sets it up (fonts, English translators)."""
+    from po_desktop.ui.app import create_application
+
+    return create_application("en")

@@ -14,19 +14,14 @@ from sqlalchemy.orm import Session
 
 from po_desktop.store import queries
 from po_desktop.store.database import Database
+from po_desktop.store.queries import NeedRow
 from po_desktop.store.services import needs, people, projects
-from po_desktop.ui.app import create_application
 from po_desktop.ui.i18n import install_translators
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.models import NeedTableModel, SprintTableModel
 from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.workspace import Workspace
 from po_desktop.ui.workspace_dialogs import PeopleDialog, ProjectsDialog
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QApplication:
-    return create_application("en")
 
 
 @pytest.fixture
@@ -65,18 +60,26 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 def _keys(window: MainWindow) -> list[str]:
-    model = window.board.model
-    return [model.index(r, NeedTableModel.KEY).data() for r in range(model.rowCount())]
+    """The cards on the board, column by column."""
+    return [row.key for cell in window.board.model.cells() for row in cell.rows()]
+
+
+def _row(window: MainWindow, need_id: int) -> NeedRow:
+    return next(r for r in window.need_rows if r.id == need_id)
 
 
 def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None:
-    qtmodeltester.check(window.board.model)
+    window.tabs.setCurrentIndex(MainWindow.LIST)
+    window.tabs.setCurrentIndex(MainWindow.SCORING)
+    qtmodeltester.check(window.needs_list.model)
     qtmodeltester.check(window.scoring.model)
     qtmodeltester.check(window.sprint_model)
     qtmodeltester.check(SprintTableModel())
     qtmodeltester.check(NeedTableModel())
-    window.board.model.sort(NeedTableModel.TITLE, Qt.SortOrder.DescendingOrder)
-    qtmodeltester.check(window.board.model)
+    window.needs_list.model.sort(NeedTableModel.TITLE, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(window.needs_list.model)
+    for cell in window.board.model.cells():
+        qtmodeltester.check(cell)
 
 
 def test_create_need_through_the_dialog_then_undo_and_redo(
@@ -95,7 +98,7 @@ def test_create_need_through_the_dialog_then_undo_and_redo(
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert "ERP-4" in _keys(window)
-    row = next(r for r in window.board.model.all_rows() if r.key == "ERP-4")
+    row = next(r for r in window.need_rows if r.key == "ERP-4")
     assert (row.points, row.tags, row.technical) == (0.5, ("reporting", "RH"), False)
     assert window.undo_action.isEnabled()
 
@@ -125,7 +128,7 @@ def test_dialog_refuses_an_empty_problem_and_keeps_the_text(
     type_text(dialog.problem, "Attirer les PME")
     dialog.save()
     assert "not a valid number" in dialog.error.text()
-    assert len(window.board.model.all_rows()) == 4
+    assert len(window.need_rows) == 4
 
 
 def test_edit_need_then_undo_restores_it(window: MainWindow, qtbot: QtBot) -> None:
@@ -134,9 +137,9 @@ def test_edit_need_then_undo_restores_it(window: MainWindow, qtbot: QtBot) -> No
     assert dialog.title.text() == "Relances de factures"
     dialog.title.setText("Relances automatiques")
     dialog.save()
-    assert window.board.model.all_rows()[0].title == "Relances automatiques"
+    assert _row(window, 1).title == "Relances automatiques"
     window.undo_action.trigger()
-    titles = [r.title for r in window.board.model.all_rows()]
+    titles = [r.title for r in window.need_rows]
     assert "Relances de factures" in titles and "Relances automatiques" not in titles
 
 
@@ -165,8 +168,8 @@ def test_views_refresh_after_a_change_elsewhere(window: MainWindow) -> None:
     window.workspace.perform_need_change(
         "move", lambda s: needs.move_needs(s, [1], _last_column(s))
     )
-    row = next(r for r in window.board.model.all_rows() if r.id == 1)
-    assert row.column_name == "Terminé"
+    assert _row(window, 1).column_name == "Terminé"
+    assert "ERP-1" in [r.key for r in window.board.model.cells()[-1].rows()]
     window.tabs.setCurrentIndex(MainWindow.SCORING)
     scored_keys = [r.key for r in window.scoring.model.rows()]
     assert "ERP-1" not in scored_keys  # the ranked backlog shows open needs only
@@ -210,8 +213,9 @@ def test_french_interface(window: MainWindow, app: QApplication) -> None:
     try:
         french = MainWindow(window.workspace)
         assert french.tabs.tabText(0) == "&Tableau"
-        assert french.tabs.tabText(1) == "&Cotation"
-        assert french.board.model.headerData(0, Qt.Orientation.Horizontal) == "Clé"
+        assert french.tabs.tabText(1) == "L&iste"
+        assert french.tabs.tabText(2) == "&Cotation"
+        assert french.needs_list.model.headerData(0, Qt.Orientation.Horizontal) == "Clé"
         french.close()
     finally:
         install_translators(app, "en")
@@ -237,14 +241,14 @@ def test_import_csv_is_one_undoable_action(window: MainWindow, tmp_path: Path) -
     )
     result = window.import_file(csv_file)
     assert (result.created, result.updated) == (1, 1)
-    rows = {r.key: r for r in window.board.model.all_rows()}
+    rows = {r.key: r for r in window.need_rows}
     assert rows["PLAT-2"].column_name == "À coter" and rows["ERP-1"].column_name == "Prêt"
     assert "Ctrl+Z" in window.statusBar().currentMessage()
     window.undo_action.trigger()
-    rows = {r.key: r for r in window.board.model.all_rows()}
+    rows = {r.key: r for r in window.need_rows}
     assert "PLAT-2" not in rows and rows["ERP-1"].column_name == "À qualifier"
     window.redo_action.trigger()
-    assert {r.key for r in window.board.model.all_rows()} >= {"PLAT-2", "ERP-1"}
+    assert {r.key for r in window.need_rows} >= {"PLAT-2", "ERP-1"}
 
 
 def test_failed_import_changes_nothing(window: MainWindow, tmp_path: Path) -> None:
@@ -258,7 +262,7 @@ def test_failed_import_changes_nothing(window: MainWindow, tmp_path: Path) -> No
     with pytest.raises(ValidationError) as err:
         window.import_file(csv_file)
     assert "Line 3" in err.value.render("en")
-    assert len(window.board.model.all_rows()) == 4
+    assert len(window.need_rows) == 4
     assert not window.undo_action.isEnabled()
 
 
@@ -313,16 +317,17 @@ def test_actions_work_after_switching_database(
     window.workspace.changed.emit()
     assert _keys(window) == ["MKT-1"]
     window.activateWindow()
-    window.board.view.setFocus()
-    window.board.select_need(window.board.model.rows()[0].id)
-    qtbot.keyClick(window.board.view, Qt.Key.Key_Delete)  # one shortcut, not two ambiguous ones
+    window.board.select_need(window.need_rows[0].id)
+    view = window.board.view.current_view()
+    assert view is not None
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # one shortcut, not two ambiguous ones
     assert _keys(window) == []
     window.undo_action.trigger()
     assert _keys(window) == ["MKT-1"]
 
 
 def test_multi_selection_survives_a_reload(window: MainWindow) -> None:
-    ids = [r.id for r in window.board.model.rows()[:3]]
+    ids = [r.id for r in window.board.model.cells()[0].rows()[:3]]
     window.board.select_needs(ids, ids[0])
     window.reload()
     assert sorted(window.board.selected_ids()) == sorted(ids)
@@ -367,12 +372,14 @@ def test_unsaved_person_edits_are_not_dropped_silently(
 def test_filtering_keeps_column_widths_and_the_detail_pane_follows(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    window.board.view.setColumnWidth(NeedTableModel.UNIT, 300)
+    window.tabs.setCurrentIndex(MainWindow.LIST)
+    window.needs_list.view.setColumnWidth(NeedTableModel.UNIT, 300)
     type_text(window.search, "relances")
-    qtbot.waitUntil(lambda: len(_keys(window)) == 1)
-    assert window.board.view.columnWidth(NeedTableModel.UNIT) == 300
+    qtbot.waitUntil(lambda: window.needs_list.model.rowCount() == 1)
+    assert window.needs_list.view.columnWidth(NeedTableModel.UNIT) == 300
     window.search.clear()
-    qtbot.waitUntil(lambda: len(_keys(window)) == 4)
+    qtbot.waitUntil(lambda: window.needs_list.model.rowCount() == 4)
+    window.tabs.setCurrentIndex(MainWindow.SCORING)
     scoring = window.scoring
     scoring.list.select_need(4)  # PLAT-1
     assert "PLAT-1" in scoring.detail.toPlainText()
@@ -381,7 +388,8 @@ def test_filtering_keeps_column_widths_and_the_detail_pane_follows(
 
 
 def test_order_is_stable_across_reloads(window: MainWindow) -> None:
-    model = window.board.model
+    window.tabs.setCurrentIndex(MainWindow.LIST)
+    model = window.needs_list.model
     model.sort(NeedTableModel.TITLE, Qt.SortOrder.AscendingOrder)
     model.sort(NeedTableModel.PROJECT, Qt.SortOrder.AscendingOrder)  # ties: 3 ERP needs
     before = [r.key for r in model.rows()]

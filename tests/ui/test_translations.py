@@ -25,7 +25,7 @@ def test_french_catalogue_covers_every_source_string(tmp_path: Path) -> None:
     """Re-extract strings from the code: a new tr() without a translation fails here."""
     fresh = tmp_path / "po_desktop_fr.ts"
     shutil.copy(TS, fresh)
-    sources = sorted(str(p) for p in (ROOT / "po_desktop" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "po_desktop" / "ui").rglob("*.py"))
     subprocess.run([_lupdate(), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     unfinished = [
         message.findtext("source")

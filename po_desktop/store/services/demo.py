@@ -2123,6 +2123,9 @@ def _ensure_empty(session: Session) -> None:
             raise ConflictError("demo.not_empty")
 
 
+_WIP_LIMITS = {"En cours": 5, "En revue": 3}
+
+
 def _defaults(session: Session) -> tuple[list[int], int, list[int]]:
     """Ids of the default columns and grid, which the demo's history refers to.
 
@@ -2146,6 +2149,11 @@ def _defaults(session: Session) -> tuple[list[int], int, list[int]]:
         or any(spec.key not in criteria for spec in DEFAULT_GRID)
     ):
         raise ConflictError("demo.not_empty")
+    # The team's agreed work-in-progress limits, as a coached team would set them.
+    for name, limit in _WIP_LIMITS.items():
+        column = session.get(BoardColumn, columns[name])
+        if column is not None and column.wip_limit is None:
+            column.wip_limit = limit
     return (
         [columns[name] for name in _STAGE_NAMES],
         model.id,

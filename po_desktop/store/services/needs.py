@@ -482,9 +482,7 @@ def _load(session: Session, need_ids: Sequence[int]) -> list[Need]:
 
 
 @transactional
-def assign_needs(
-    session: Session, need_ids: Sequence[int], person_id: int | None
-) -> NeedChange:
+def assign_needs(session: Session, need_ids: Sequence[int], person_id: int | None) -> NeedChange:
     """Give needs to one person (None: nobody); the board's "Assign" action."""
     if person_id is not None and session.get(Person, person_id) is None:
         raise NotFoundError("person.not_found", ref=person_id)

@@ -1,0 +1,547 @@
+"""Tableau: the kanban board with its quick filters, swimlanes, card actions and keyboard moves."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QDateTime,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QPoint,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from po_desktop.domain.enums import Decision, Source
+from po_desktop.domain.messages import choice_label
+from po_desktop.store.queries import NeedRow
+from po_desktop.ui.board.model import LANE_MODES, BoardModel, ColumnInfo, Lane, LaneKey
+from po_desktop.ui.board.view import BoardView, CellView
+from po_desktop.ui.filtering import SCOPES, UNASSIGNED, UNSCORED, NeedFilter
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An entry of a menu or combo: id and label (sprints, people, projects)."""
+
+    id: int
+    label: str
+    detail: str = ""
+
+
+class BoardPage(QWidget):
+    open_requested = Signal(int)
+    scoring_requested = Signal(int)
+    move_requested = Signal(list, int, object)
+    """Needs (ids, in order) to put into a column above a need id (None: at the bottom)."""
+    plan_requested = Signal(list, object)
+    assign_requested = Signal(list, object)
+    duplicate_requested = Signal(list)
+    delete_requested = Signal(list)
+    settings_requested = Signal()
+    filters_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = BoardModel(self)
+        self.model.set_lane_labeller(self._lane)
+        self.model.set_tooltip_maker(self._tooltip)
+        self.view = BoardView(self.model)
+        self.view.texts = {
+            "cards": self.tr("%1 needs"),
+            "shown_of": self.tr("%1 of %2"),
+            "points": self.tr("%1 pts"),
+            "over": self.tr("%1 over the limit"),
+            "wip_tip": self.tr("Work-in-progress limit: %1 cards"),
+        }
+        self._projects: dict[int, Choice] = {}
+        self._people: list[Choice] = []
+        self._sprints: list[Choice] = []
+        self._active: CellView | None = None
+        self._base = NeedFilter()
+        self._restoring = False
+        self._wanted: NeedFilter | None = None
+
+        self._restoring = True  # combos fire while they are filled
+        self._build_filter_bar()
+        self._restoring = False
+        self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.view, 1)
+
+        self.view.cell_focused.connect(self._activate)
+        self.view.hop_requested.connect(self._hop)
+        self.view.context_menu_requested.connect(self._context_menu)
+        self.view.open_requested.connect(self.open_requested)
+        self.view.collapsed_changed.connect(self.filters_changed)
+        self.model.drop_requested.connect(self._dropped)
+
+    # ----- construction -------------------------------------------------------------------
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMaximumWidth(190)
+        combo.currentIndexChanged.connect(self._bar_changed)
+        return combo
+
+    def _build_filter_bar(self) -> None:
+        self.filter_bar = QWidget()
+        self.filter_bar.setObjectName("boardFilterBar")
+        self.lanes = self._combo(self.tr("Swimlanes"))
+        for mode, label in zip(
+            LANE_MODES,
+            (
+                self.tr("No swimlanes"),
+                self.tr("Lanes by project"),
+                self.tr("Lanes by assignee"),
+                self.tr("Lanes by business unit"),
+            ),
+            strict=True,
+        ):
+            self.lanes.addItem(label, mode)
+        self.scope = self._combo(self.tr("Scope"))
+        for scope, label in zip(
+            SCOPES,
+            (self.tr("Everything"), self.tr("Active sprint"), self.tr("Backlog (no sprint)")),
+            strict=True,
+        ):
+            self.scope.addItem(label, scope)
+        self.source = self._combo(self.tr("Source"))
+        self.unit = self._combo(self.tr("Business unit"))
+        self.assignee = self._combo(self.tr("Assignee"))
+        self.decision = self._combo(self.tr("Decision"))
+        self.tag = self._combo(self.tr("Tag"))
+        self._fill(self.source, self.tr("Any source"), [(s.value, choice_label(s)) for s in Source])
+        self._fill(
+            self.decision,
+            self.tr("Any decision"),
+            [(UNSCORED, self.tr("Not scored"))] + [(d.value, choice_label(d)) for d in Decision],
+        )
+        self._fill(self.unit, self.tr("Any business unit"), [])
+        self._fill(self.assignee, self.tr("Anyone"), [(UNASSIGNED, self.tr("Unassigned"))])
+        self._fill(self.tag, self.tr("Any tag"), [])
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.settings_button = QPushButton(self.tr("Columns…"))
+        self.settings_button.setToolTip(
+            self.tr("Add, rename, reorder or limit the board's columns")
+        )
+        self.settings_button.clicked.connect(self.settings_requested)
+        bar = QHBoxLayout(self.filter_bar)
+        bar.setContentsMargins(8, 6, 8, 2)
+        bar.setSpacing(6)
+        bar.addWidget(self.lanes)
+        bar.addSpacing(8)
+        bar.addWidget(QLabel(self.tr("Filters:")))
+        for combo in (self.scope, self.source, self.unit, self.assignee, self.decision, self.tag):
+            bar.addWidget(combo)
+        bar.addWidget(self.clear_button)
+        bar.addStretch(1)
+        bar.addWidget(self.settings_button)
+
+    @staticmethod
+    def _fill(combo: QComboBox, anything: str, items: list[tuple[Any, str]]) -> None:
+        """Refill a filter combo, keeping its choice when it still exists."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(anything, None)
+        for value, label in items:
+            combo.addItem(label, value)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut: str, slot: Any) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.move_prev_action = action(
+            self.tr("Move to previous column"), "Ctrl+Left", lambda: self.move_selection("prev")
+        )
+        self.move_next_action = action(
+            self.tr("Move to next column"), "Ctrl+Right", lambda: self.move_selection("next")
+        )
+        self.move_up_action = action(
+            self.tr("Move up"), "Ctrl+Up", lambda: self.move_selection("up")
+        )
+        self.move_down_action = action(
+            self.tr("Move down"), "Ctrl+Down", lambda: self.move_selection("down")
+        )
+        self.move_top_action = action(
+            self.tr("Move to top of column"), "Ctrl+Home", lambda: self.move_selection("top")
+        )
+        self.duplicate_action = action(self.tr("Duplicate"), "Ctrl+D", self._duplicate)
+        self.move_actions = [
+            self.move_prev_action,
+            self.move_next_action,
+            self.move_up_action,
+            self.move_down_action,
+            self.move_top_action,
+        ]
+
+    # ----- data ---------------------------------------------------------------------------
+    def set_reference(
+        self,
+        projects: list[Choice],
+        people: list[Choice],
+        sprints: list[Choice],
+        units: list[str],
+        tags: list[str],
+    ) -> None:
+        """Names the filters, menus and lane titles need; kept choices survive a reload."""
+        self._projects = {p.id: p for p in projects}
+        self._people = people
+        self._sprints = sprints
+        self._fill(self.unit, self.tr("Any business unit"), [(u, u) for u in units])
+        self._fill(
+            self.assignee,
+            self.tr("Anyone"),
+            [(UNASSIGNED, self.tr("Unassigned"))] + [(p.id, p.label) for p in people],
+        )
+        self._fill(self.tag, self.tr("Any tag"), [(t, t) for t in tags])
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None:  # a restored filter naming people or tags loaded just now
+            self._restoring = True
+            for combo, value in (
+                (self.unit, wanted.business_unit),
+                (self.assignee, wanted.assignee_id),
+                (self.tag, wanted.tag),
+            ):
+                if value is not None:
+                    combo.setCurrentIndex(max(0, combo.findData(value)))
+            self._restoring = False
+
+    def set_data(
+        self,
+        columns: list[ColumnInfo],
+        rows: list[NeedRow],
+        haystacks: dict[int, str],
+        base: NeedFilter,
+    ) -> None:
+        selected, current = self.selected_ids(), self.current_id()
+        self._base = base
+        self.model.set_data(columns, rows, haystacks, self.need_filter())
+        self.select_needs(selected, current, focus=False)
+
+    def apply_filter(self, base: NeedFilter) -> None:
+        """The toolbar's text and project, combined with this page's own quick filters."""
+        self._base = base
+        self._refilter()
+
+    def need_filter(self) -> NeedFilter:
+        return replace(
+            self._base,
+            source=self.source.currentData(),
+            business_unit=self.unit.currentData(),
+            assignee_id=self.assignee.currentData(),
+            decision=self.decision.currentData(),
+            tag=self.tag.currentData(),
+            scope=self.scope.currentData() or "all",
+        )
+
+    def _bar_changed(self) -> None:
+        if self._restoring:
+            return
+        self.model.set_lane_mode(self.lanes.currentData() or "none")
+        self._refilter()
+        self.filters_changed.emit()
+
+    def _refilter(self) -> None:
+        selected, current = self.selected_ids(), self.current_id()
+        self.model.set_filter(self.need_filter())
+        self.select_needs(selected, current, focus=False)
+
+    def clear_filters(self) -> None:
+        self._restoring = True
+        for combo in (self.scope, self.source, self.unit, self.assignee, self.decision, self.tag):
+            combo.setCurrentIndex(0)
+        self._restoring = False
+        self._bar_changed()
+
+    def state(self) -> dict[str, Any]:
+        """Lanes, quick filters and folded lanes, kept per database between runs."""
+        return {
+            "lanes": self.model.lane_mode,
+            "filter": self.need_filter().to_state(),
+            "collapsed": sorted(
+                (k for k in self.view.collapsed if isinstance(k, int | str)), key=str
+            ),
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> NeedFilter:
+        """Apply a saved state; returns the saved filter so the toolbar can show its part."""
+        saved = NeedFilter.from_state(state.get("filter"))
+        self._wanted = saved
+        self._restoring = True
+        try:
+            index = self.lanes.findData(state.get("lanes"))
+            self.lanes.setCurrentIndex(max(0, index))
+            for combo, value in (
+                (self.scope, saved.scope),
+                (self.source, saved.source),
+                (self.unit, saved.business_unit),
+                (self.assignee, saved.assignee_id),
+                (self.decision, saved.decision),
+                (self.tag, saved.tag),
+            ):
+                found = combo.findData(value) if value is not None else 0
+                combo.setCurrentIndex(max(0, found))
+            collapsed = state.get("collapsed")
+            self.view.collapsed = (
+                {k for k in collapsed if isinstance(k, int | str)}
+                if isinstance(collapsed, list)
+                else set()
+            )
+        finally:
+            self._restoring = False
+        self.model.set_lane_mode(self.lanes.currentData() or "none")
+        return saved
+
+    def _tooltip(self, row: NeedRow) -> str:
+        """Everything the card has no room for, as plain text."""
+        since = QLocale().toString(
+            QDateTime(row.column_since.date(), QTime(0, 0)).date(),
+            QLocale.FormatType.LongFormat,
+        )
+        problem = row.problem if len(row.problem) <= 400 else row.problem[:400] + "…"
+        lines = [f"{row.key} — {row.title}", "", problem, ""]
+        lines.append(self.tr("Assignee: %1").replace("%1", row.assignee_name or "—"))
+        lines.append(self.tr("Sprint: %1").replace("%1", row.sprint_name or "—"))
+        lines.append(
+            self.tr("In “%1” since %2").replace("%1", row.column_name).replace("%2", since)
+        )
+        if row.tags:
+            lines.append(self.tr("Tags: %1").replace("%1", ", ".join(row.tags)))
+        return "\n".join(lines)
+
+    def _lane(self, mode: str, key: LaneKey, row: NeedRow | None) -> Lane:
+        if mode == "project":
+            project = self._projects.get(key) if isinstance(key, int) else None
+            if project is not None:
+                return Lane(key, f"{project.label} — {project.detail}")
+            return Lane(key, row.project_code if row else str(key))
+        if mode == "assignee":
+            if key is None:
+                return Lane(key, self.tr("Unassigned"))
+            return Lane(key, row.assignee_name if row and row.assignee_name else str(key))
+        if mode == "unit":
+            return Lane(key, str(key) if key else self.tr("No business unit"))
+        return Lane(key, "")
+
+    # ----- selection ----------------------------------------------------------------------
+    def _activate(self, view: CellView) -> None:
+        """One cell holds the selection at a time, like one list."""
+        if self._active is view:
+            return
+        if self._active is not None:
+            with contextlib.suppress(RuntimeError):  # its cell was rebuilt away
+                self._active.clearSelection()
+        self._active = view
+
+    def _active_view(self) -> CellView | None:
+        view = self.view.current_view() or self._active
+        if view is not None and view in self.view.views():
+            return view
+        return None
+
+    def selected_ids(self) -> list[int]:
+        view = self._active_view()
+        return view.selected_ids() if view is not None else []
+
+    def current_id(self) -> int | None:
+        view = self._active_view()
+        if view is None:
+            return None
+        index = view.currentIndex()
+        rows = view.cell.rows()
+        return rows[index.row()].id if index.isValid() and index.row() < len(rows) else None
+
+    def select_needs(
+        self, need_ids: list[int], current: int | None = None, *, focus: bool = True
+    ) -> None:
+        """Select these cards again where they now are (after a move, reload or filter)."""
+        anchor = current if current is not None else (need_ids[0] if need_ids else None)
+        found = self.model.find(anchor) if anchor is not None else None
+        if found is None:
+            return
+        cell, row = found
+        view = self.view.view(cell.lane, cell.column_id)
+        if view is None:
+            return
+        selection = QItemSelection()
+        for need_id in need_ids:
+            r = cell.row_of(need_id)
+            if r is not None:
+                selection.select(cell.index(r), cell.index(r))
+        model = view.selectionModel()
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        model.setCurrentIndex(cell.index(row), QItemSelectionModel.SelectionFlag.NoUpdate)
+        view.scrollTo(cell.index(row))
+        self._activate(view)
+        if focus:
+            view.setFocus()
+
+    def clear_selection(self) -> None:
+        for view in self.view.views():
+            view.clearSelection()
+            view.setCurrentIndex(view.cell.index(-1, 0))
+        self._active = None
+
+    def select_need(self, need_id: int) -> None:
+        self.select_needs([need_id], need_id)
+
+    # ----- moves --------------------------------------------------------------------------
+    def move_selection(self, direction: str) -> None:
+        view = self._active_view()
+        ids = view.selected_ids() if view is not None else []
+        if view is None or not ids:
+            return
+        cell = view.cell
+        columns = [c.id for c in self.model.columns]
+        here = columns.index(cell.column_id)
+        rows = cell.rows()
+        positions = sorted(r for r in map(cell.row_of, ids) if r is not None)
+        if direction in ("prev", "next"):
+            target = here + (-1 if direction == "prev" else 1)
+            if 0 <= target < len(columns):
+                self.request_move(ids, columns[target], None)
+        elif direction == "up":
+            if positions[0] > 0:
+                self.request_move(ids, cell.column_id, rows[positions[0] - 1].id)
+        elif direction == "down":
+            if positions[-1] < len(rows) - 1:
+                below = rows[positions[-1] + 1].id
+                self.request_move(ids, cell.column_id, self.model.after(below, set(ids)))
+        elif direction == "top":
+            first = self.model.first_in_column(cell.column_id)
+            if first is not None and rows and rows[positions[0]].id != first.id:
+                self.request_move(ids, cell.column_id, first.id)
+
+    def request_move(self, ids: list[int], column_id: int, before_id: int | None) -> bool:
+        """Ask before breaking a WIP limit, then hand the move to the window (undoable)."""
+        column = self.model.column(column_id)
+        stats = self.model.stats.get(column_id)
+        if column is None or stats is None:
+            return False
+        if column.wip_limit is not None:
+            arriving = sum(1 for i in ids if self.model.column_of(i) != column_id)
+            after = stats.total + arriving
+            if arriving and after > column.wip_limit:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Work-in-progress limit"),
+                    self.tr("“%1” would hold %2 needs for a limit of %3.\n\nMove anyway?")
+                    .replace("%1", column.name)
+                    .replace("%2", str(after))
+                    .replace("%3", str(column.wip_limit)),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return False
+        self.move_requested.emit(list(ids), column_id, before_id)
+        return True
+
+    def _dropped(
+        self, ids: list[int], column_id: int, before_id: int | None, _lane: object
+    ) -> None:
+        if before_id in ids and len(ids) == 1:
+            return  # dropped onto itself
+        self.request_move(ids, column_id, before_id)
+
+    def _hop(self, view: CellView, step: int) -> None:
+        """Left / Right: the same lane's neighbouring column, skipping empty ones."""
+        columns = [c.id for c in self.model.columns]
+        index = columns.index(view.cell.column_id) + step
+        row = max(0, view.currentIndex().row())
+        while 0 <= index < len(columns):
+            target = self.view.view(view.cell.lane, columns[index])
+            if target is not None and target.cell.rowCount():
+                r = min(row, target.cell.rowCount() - 1)
+                target.setFocus()
+                target.selectionModel().setCurrentIndex(
+                    target.cell.index(r), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                self._activate(target)
+                return
+            index += step
+
+    # ----- card menu ----------------------------------------------------------------------
+    def _context_menu(self, view: CellView, pos: QPoint) -> None:
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return
+        if not view.selectionModel().isSelected(index):
+            view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self._activate(view)
+        menu = self.card_menu(view.selected_ids())
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    def card_menu(self, ids: list[int]) -> QMenu:
+        menu = QMenu(self)
+        first = ids[0]
+        menu.addAction(self.tr("Open…"), lambda: self.open_requested.emit(first))
+        menu.addAction(self.tr("Open scoring form"), lambda: self.scoring_requested.emit(first))
+        menu.addSeparator()
+        columns = menu.addMenu(self.tr("Move to column"))
+        for column in self.model.columns:
+            act = columns.addAction(
+                column.name, lambda c=column.id: self.request_move(ids, c, None)
+            )
+            act.setEnabled(any(self.model.column_of(i) != column.id for i in ids))
+        sprints = menu.addMenu(self.tr("Move to sprint"))
+        sprints.addAction(
+            self.tr("Backlog (no sprint)"), lambda: self.plan_requested.emit(ids, None)
+        )
+        if self._sprints:
+            sprints.addSeparator()
+        for sprint in self._sprints:
+            label = f"{sprint.label} ({sprint.detail})" if sprint.detail else sprint.label
+            sprints.addAction(label, lambda s=sprint.id: self.plan_requested.emit(ids, s))
+        assign = menu.addMenu(self.tr("Assign to"))
+        assign.addAction(self.tr("Nobody"), lambda: self.assign_requested.emit(ids, None))
+        if self._people:
+            assign.addSeparator()
+        for person in self._people:
+            assign.addAction(person.label, lambda p=person.id: self.assign_requested.emit(ids, p))
+        menu.addSeparator()
+        for act in self.move_actions:
+            menu.addAction(act)
+        menu.addSeparator()
+        menu.addAction(self.duplicate_action)
+        menu.addAction(self.tr("Delete"), lambda: self.delete_requested.emit(ids))
+        return menu
+
+    def _duplicate(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.duplicate_requested.emit(ids)

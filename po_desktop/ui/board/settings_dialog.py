@@ -1,0 +1,204 @@
+"""Board settings: the workflow's columns, edited as a draft and applied as one undoable action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func, select
+
+from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.models import Need
+from po_desktop.store.services import columns as column_service
+from po_desktop.store.services.columns import ColumnSpec
+from po_desktop.ui.workspace import Workspace
+
+
+@dataclass
+class _Draft:
+    id: int | None
+    name: str
+    wip_limit: int | None
+    is_done: bool
+    cards: int
+
+
+class BoardSettingsDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(self.tr("Board columns"))
+        self.setMinimumSize(620, 380)
+
+        def load(session: object) -> list[_Draft]:
+            counts = dict(
+                session.execute(  # type: ignore[attr-defined]
+                    select(Need.column_id, func.count()).group_by(Need.column_id)
+                ).all()
+            )
+            return [
+                _Draft(s.id, s.name, s.wip_limit, s.is_done, counts.get(s.id, 0))
+                for s in column_service.workflow(session)  # type: ignore[arg-type]
+            ]
+
+        self.drafts: list[_Draft] = workspace.read(load)
+        self._loading = False
+
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._show)
+        self.add_button = QPushButton(self.tr("&Add column"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.up_button = QPushButton(self.tr("Move &up"))
+        self.down_button = QPushButton(self.tr("Move &down"))
+        self.add_button.clicked.connect(self.add_column)
+        self.remove_button.clicked.connect(self.remove_column)
+        self.up_button.clicked.connect(lambda: self.move_column(-1))
+        self.down_button.clicked.connect(lambda: self.move_column(1))
+        buttons = QVBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(60)
+        self.name.textEdited.connect(self._edited)
+        self.wip = QSpinBox()
+        self.wip.setRange(0, 10_000)
+        self.wip.setSpecialValueText(self.tr("No limit"))
+        self.wip.valueChanged.connect(self._edited)
+        self.done_box = QCheckBox(self.tr("Needs in this column are done (velocity, burndown)"))
+        self.done_box.toggled.connect(self._edited)
+        self.cards = QLabel()
+        self.cards.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("WIP limit:"), self.wip)
+        form.addRow("", self.done_box)
+        form.addRow("", self.cards)
+
+        top = QHBoxLayout()
+        top.addWidget(self.list, 2)
+        top.addLayout(buttons)
+        top.addLayout(form, 3)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B00020;")
+        self.error.hide()
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        box.accepted.connect(self.apply)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(box)
+        self._refill(0)
+
+    # ----- draft editing ------------------------------------------------------------------
+    def _refill(self, current: int) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for draft in self.drafts:
+            self.list.addItem(self._label(draft))
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(max(0, min(current, len(self.drafts) - 1)))
+        self._show(self.list.currentRow())
+
+    def _show(self, row: int) -> None:
+        draft = self.drafts[row] if 0 <= row < len(self.drafts) else None
+        self._loading = True
+        self.name.setText(draft.name if draft else "")
+        self.wip.setValue((draft.wip_limit or 0) if draft else 0)
+        self.done_box.setChecked(draft.is_done if draft else False)
+        self._loading = False
+        for widget in (self.name, self.wip, self.done_box):
+            widget.setEnabled(draft is not None)
+        if draft is None:
+            self.cards.setText("")
+        elif draft.cards:
+            self.cards.setText(
+                self.tr(
+                    "%n need(s) in this column: move them elsewhere to remove it.", "", draft.cards
+                )
+            )
+        else:
+            self.cards.setText(self.tr("No need in this column."))
+        self.remove_button.setEnabled(
+            draft is not None and not draft.cards and len(self.drafts) > 1
+        )
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < len(self.drafts) - 1)
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.drafts):
+            return
+        draft = self.drafts[row]
+        draft.name = self.name.text()
+        draft.wip_limit = self.wip.value() or None
+        draft.is_done = self.done_box.isChecked()
+        self.list.item(row).setText(self._label(draft))
+
+    def _label(self, draft: _Draft) -> str:
+        label = draft.name or self.tr("(no name)")
+        if draft.wip_limit:
+            label += f"  [{draft.wip_limit}]"
+        if draft.is_done:
+            label += "  ✔"
+        return label
+
+    def add_column(self) -> None:
+        row = self.list.currentRow() + 1 if self.drafts else 0
+        self.drafts.insert(row, _Draft(None, self.tr("New column"), None, False, 0))
+        self._refill(row)
+        self.name.setFocus()
+        self.name.selectAll()
+
+    def remove_column(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.drafts) and not self.drafts[row].cards and len(self.drafts) > 1:
+            del self.drafts[row]
+            self._refill(row)
+
+    def move_column(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if 0 <= row < len(self.drafts) and 0 <= target < len(self.drafts):
+            self.drafts[row], self.drafts[target] = self.drafts[target], self.drafts[row]
+            self._refill(target)
+
+    # ----- saving -------------------------------------------------------------------------
+    def specs(self) -> list[ColumnSpec]:
+        return [ColumnSpec(d.id, d.name, d.wip_limit, d.is_done) for d in self.drafts]
+
+    def apply(self) -> None:
+        """One undoable action; a refusal keeps the dialog and every edit as typed."""
+        specs = self.specs()
+        try:
+            self.workspace.perform(
+                self.tr("Edit board columns"),
+                lambda s: column_service.apply_workflow(s, specs),
+                lambda s, result: column_service.apply_workflow(s, result[0]),
+                lambda s, result: column_service.apply_workflow(s, result[1]),
+            )
+        except PoDesktopError as exc:
+            self.error.setText(exc.render())
+            self.error.show()
+            return
+        self.accept()

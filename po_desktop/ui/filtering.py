@@ -1,0 +1,124 @@
+"""What a list or the board shows: combinable quick filters over the loaded need rows.
+
+Pure Python on purpose: the board re-filters 10,000 rows on every keystroke, and
+one pass over a list of tuples with prebuilt lowercase text is a few
+milliseconds, where a QSortFilterProxyModel would call into Python per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from po_desktop.store.queries import NeedRow
+
+UNASSIGNED = -1
+"""``assignee_id`` filter value for needs given to nobody."""
+UNSCORED = "unscored"
+"""``decision`` filter value for needs without any assessment."""
+
+SCOPES = ("all", "sprint", "backlog")
+"""Everything, the active sprint's needs, or the backlog (needs without a sprint)."""
+
+
+@dataclass(frozen=True)
+class NeedFilter:
+    text: str = ""
+    """Lowercase (casefolded) text searched in key, title and problem statement."""
+    project_id: int | None = None
+    source: str | None = None
+    business_unit: str | None = None
+    assignee_id: int | None = None
+    decision: str | None = None
+    tag: str | None = None
+    scope: str = "all"
+    open_only: bool = False
+    done_column_ids: frozenset[int] = frozenset()
+
+    @property
+    def is_narrowing(self) -> bool:
+        """True when some rows may be hidden (the board then shows "3 of 12")."""
+        return self != NeedFilter(done_column_ids=self.done_column_ids)
+
+    def accepts(self, row: NeedRow, haystack: str | None = None) -> bool:
+        if self.project_id is not None and row.project_id != self.project_id:
+            return False
+        if self.open_only and row.column_id in self.done_column_ids:
+            return False
+        if self.source is not None and row.source != self.source:
+            return False
+        if self.business_unit is not None and row.business_unit != self.business_unit:
+            return False
+        if self.assignee_id is not None:
+            wanted = None if self.assignee_id == UNASSIGNED else self.assignee_id
+            if row.assignee_id != wanted:
+                return False
+        if self.decision is not None:
+            if self.decision == UNSCORED:
+                if row.decision is not None:
+                    return False
+            elif row.decision != self.decision:
+                return False
+        if self.tag is not None and self.tag not in row.tags:
+            return False
+        if self.scope == "sprint" and row.sprint_state != "active":
+            return False
+        if self.scope == "backlog" and row.sprint_id is not None:
+            return False
+        if self.text:
+            return self.text in (haystack if haystack is not None else search_text(row))
+        return True
+
+    def apply(self, rows: Iterable[NeedRow], haystacks: dict[int, str]) -> list[NeedRow]:
+        """The accepted rows, in input order; ``haystacks`` caches :func:`search_text`."""
+        if self == NeedFilter(done_column_ids=self.done_column_ids):
+            return list(rows)
+        if not self.text:
+            return [r for r in rows if self.accepts(r, "")]
+        text = self.text
+        fast = NeedFilter(text="", **_without_text(self))
+        plain = fast == NeedFilter(done_column_ids=self.done_column_ids)
+        result = []
+        for row in rows:
+            hay = haystacks.get(row.id)
+            if hay is None:
+                hay = haystacks[row.id] = search_text(row)
+            if text in hay and (plain or fast.accepts(row, "")):
+                result.append(row)
+        return result
+
+    def to_state(self) -> dict[str, Any]:
+        """What is kept between runs (per database); the done columns are not."""
+        state = asdict(self)
+        state.pop("done_column_ids")
+        state.pop("open_only")
+        return state
+
+    @classmethod
+    def from_state(cls, state: object) -> NeedFilter:
+        """Tolerant of old or hand-edited settings: unknown keys and bad types are dropped."""
+        if not isinstance(state, dict):
+            return cls()
+        types = {"text": str, "source": str, "business_unit": str, "decision": str, "tag": str}
+        kept: dict[str, Any] = {}
+        for name in ("text", "project_id", "source", "business_unit", "assignee_id"):
+            kept[name] = state.get(name)
+        kept["decision"] = state.get("decision")
+        kept["tag"] = state.get("tag")
+        for name, value in list(kept.items()):
+            expected = types.get(name, int)
+            if value is not None and (not isinstance(value, expected) or isinstance(value, bool)):
+                kept[name] = None
+        kept["text"] = (kept["text"] or "").casefold()
+        scope = state.get("scope")
+        kept["scope"] = scope if scope in SCOPES else "all"
+        return cls(**kept)
+
+
+def _without_text(need_filter: NeedFilter) -> dict[str, Any]:
+    return {f.name: getattr(need_filter, f.name) for f in fields(need_filter) if f.name != "text"}
+
+
+def search_text(row: NeedRow) -> str:
+    return f"{row.key}\n{row.title}\n{row.problem}".casefold()

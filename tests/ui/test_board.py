@@ -1,0 +1,578 @@
+"""The kanban board as a product owner drives it: drag, keys, limits, lanes, filters, undo."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from po_desktop.store import queries
+from po_desktop.store.database import Database, open_database
+from po_desktop.store.models import Assessment, NeedEvent, ScoringModel, Sprint
+from po_desktop.store.services import columns, needs, people, projects
+from po_desktop.ui.board.model import MIME_TYPE, CellModel
+from po_desktop.ui.board.settings_dialog import BoardSettingsDialog
+from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.workspace import Workspace
+
+
+@pytest.fixture
+def board_db(db: Database) -> Database:
+    """Two projects, two people, a sprint, eight needs spread over the first columns."""
+    with db.session() as s:
+        erp = projects.create_project(
+            s, projects.ProjectInput("ERP", "Déploiement ERP", "internal")
+        )
+        plat = projects.create_project(s, projects.ProjectInput("PLAT", "Plateforme client"))
+        lea = people.create_person(s, people.PersonInput("Léa Martin", "Dév", "IT")).id
+        hugo = people.create_person(
+            s, people.PersonInput("Hugo Petit", "Marketing", "Marketing")
+        ).id
+        sprint = Sprint(
+            name="Sprint 12",
+            start_date=date(2026, 11, 23),
+            end_date=date(2026, 12, 4),
+            state="active",
+        )
+        s.add(sprint)
+        s.commit()
+        flow = [c.id for c in columns.ordered_columns(s)]
+        specs = [
+            (
+                "Relances de factures",
+                erp.id,
+                0,
+                dict(points=3, assignee_id=lea, sprint_id=sprint.id, business_unit="Finance"),
+            ),
+            ("Export comptable", erp.id, 0, dict(points=2, tags=["compta"], source="team")),
+            (
+                "Paie mensuelle",
+                erp.id,
+                0,
+                dict(points=5, assignee_id=hugo, technical=False, business_unit="RH"),
+            ),
+            (
+                "Espace client mobile",
+                plat.id,
+                1,
+                dict(points=8, source="customer", sprint_id=sprint.id),
+            ),
+            (
+                "Campagne salon",
+                plat.id,
+                1,
+                dict(technical=False, business_unit="Marketing", assignee_id=hugo),
+            ),
+            ("Recherche produits", plat.id, 2, dict(points=1, source="customer")),
+            ("Tableau RH", erp.id, 3, dict(points=2, assignee_id=lea)),
+            ("Inventaire", erp.id, 3, dict(points=3)),
+        ]
+        for title, project, column, extra in specs:
+            needs.create_need(
+                s,
+                needs.NeedInput(
+                    title, f"Défi : {title.lower()}", project, column_id=flow[column], **extra
+                ),  # type: ignore[arg-type]
+            )
+        model = s.scalar(select(ScoringModel))
+        assert model is not None
+        s.add(Assessment(need_id=1, model_id=model.id, version=1, score=80, decision="go"))
+        s.add(Assessment(need_id=2, model_id=model.id, version=1, score=20, decision="no_go"))
+        s.commit()
+    return db
+
+
+@pytest.fixture
+def window(app: QApplication, board_db: Database, qtbot: QtBot) -> Iterator[MainWindow]:
+    win = MainWindow(Workspace(board_db))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    yield win
+    win.workspace.undo_stack.clear()
+
+
+def _column_ids(window: MainWindow) -> list[int]:
+    return [c.id for c in window.board.model.columns]
+
+
+def _cell(window: MainWindow, column: int, lane: object = None) -> CellModel:
+    return window.board.model.cell(lane, _column_ids(window)[column])
+
+
+def _titles(window: MainWindow, column: int, lane: object = None) -> list[str]:
+    return [r.title for r in _cell(window, column, lane).rows()]
+
+
+def _id(window: MainWindow, title: str) -> int:
+    return next(r.id for r in window.need_rows if r.title == title)
+
+
+def _events(window: MainWindow, need_id: int) -> list[tuple[str, str | None, str | None]]:
+    def read(s: Session) -> list[tuple[str, str | None, str | None]]:
+        rows = s.execute(
+            select(NeedEvent.field, NeedEvent.old_value, NeedEvent.new_value)
+            .where(NeedEvent.need_id == need_id)
+            .order_by(NeedEvent.id)
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    return window.workspace.read(read)
+
+
+def _select(window: MainWindow, *titles: str) -> None:
+    ids = [_id(window, t) for t in titles]
+    window.board.select_needs(ids, ids[0])
+
+
+def _press(window: MainWindow, qtbot: QtBot, key: Qt.Key) -> None:
+    view = window.board.view.current_view()
+    assert view is not None, "a card list has the focus"
+    qtbot.keyClick(view, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def _drop(cell: CellModel, ids: list[int], row: int, source: CellModel | None = None) -> bool:
+    if source is not None:
+        mime = source.mimeData([source.index(source.row_of(i)) for i in ids])  # type: ignore[arg-type]
+    else:
+        mime = QMimeData()
+        payload = {"board": cell.board.token, "lane": None, "ids": ids}
+        mime.setData(MIME_TYPE, QByteArray(json.dumps(payload).encode()))
+    if not cell.canDropMimeData(mime, Qt.DropAction.MoveAction, row, 0, QModelIndex()):
+        return False
+    cell.dropMimeData(mime, Qt.DropAction.MoveAction, row, 0, QModelIndex())
+    return True
+
+
+# --- columns and cards --------------------------------------------------------------------
+
+
+def test_columns_show_cards_in_rank_order_with_counts_and_points(window: MainWindow) -> None:
+    names = [c.name for c in window.board.model.columns]
+    assert names == ["À qualifier", "À coter", "Prêt", "En cours", "En revue", "Terminé"]
+    assert _titles(window, 0) == ["Relances de factures", "Export comptable", "Paie mensuelle"]
+    header = window.board.view.column_header(0)
+    assert header.name.text() == "À qualifier"
+    assert header.figures.text() == "3 needs · 10 pts"
+    assert window.count_label.text() == "8 of 8 needs"
+
+
+def test_delegate_paints_every_card_field(window: MainWindow) -> None:
+    """A painted card shows key, title, points, decision, initials, age and the tag."""
+    from po_desktop.ui.board.delegate import initials
+
+    assert initials("Léa Martin") == "LM" and initials("Jean-Pierre") == "JP" and initials("") == ""
+    view = window.board.view.view(None, _column_ids(window)[0])
+    assert view is not None
+    image = view.viewport().grab().toImage()
+    stripe = image.pixelColor(8, 20)  # ERP's colour stripe on the first card
+    assert stripe.name().upper() == _row_colour(window, "Relances de factures")
+    tooltip = _cell(window, 0).index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "ERP-1" in tooltip and "Léa Martin" in tooltip and "Sprint 12" in tooltip
+
+
+def _row_colour(window: MainWindow, title: str) -> str:
+    return next(r.project_color for r in window.need_rows if r.title == title).upper()
+
+
+# --- drag and drop ------------------------------------------------------------------------
+
+
+def test_drag_and_drop_between_and_within_columns(window: MainWindow, qtbot: QtBot) -> None:
+    source, target = _cell(window, 0), _cell(window, 1)
+    moving = _id(window, "Export comptable")
+    assert _drop(target, [moving], 1, source)  # between the two cards of "À coter"
+    qtbot.waitUntil(
+        lambda: _titles(window, 1) == ["Espace client mobile", "Export comptable", "Campagne salon"]
+    )
+    assert _titles(window, 0) == ["Relances de factures", "Paie mensuelle"]
+    flow = _column_ids(window)
+    assert _events(window, moving)[-1] == ("column", str(flow[0]), str(flow[1]))
+    # Within a column: drop the last card at the top.
+    campagne = _id(window, "Campagne salon")
+    assert _drop(_cell(window, 1), [campagne], 0, _cell(window, 1))
+    qtbot.waitUntil(lambda: _titles(window, 1)[0] == "Campagne salon")
+    assert window.board.selected_ids() == [campagne]  # the moved card stays selected
+    # Two cards at once, dropped at the end.
+    ids = [_id(window, "Relances de factures"), _id(window, "Paie mensuelle")]
+    assert _drop(_cell(window, 2), ids, -1, _cell(window, 0))
+    qtbot.waitUntil(lambda: _titles(window, 0) == [])
+    assert _titles(window, 2) == ["Recherche produits", "Relances de factures", "Paie mensuelle"]
+
+
+def test_drops_from_elsewhere_are_refused(window: MainWindow) -> None:
+    target = _cell(window, 1)
+    foreign = QMimeData()
+    payload = {"board": "another-window", "lane": None, "ids": [1]}
+    foreign.setData(MIME_TYPE, QByteArray(json.dumps(payload).encode()))
+    assert not target.canDropMimeData(foreign, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    garbage = QMimeData()
+    garbage.setData(MIME_TYPE, QByteArray(b"{not json"))
+    assert not target.canDropMimeData(garbage, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    text = QMimeData()
+    text.setText("ERP-1")
+    assert not target.dropMimeData(text, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert target.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
+    assert not target.flags(target.index(0)) & Qt.ItemFlag.ItemIsDropEnabled  # between, not on
+
+
+# --- keyboard -----------------------------------------------------------------------------
+
+
+def test_every_keyboard_move(window: MainWindow, qtbot: QtBot) -> None:
+    window.activateWindow()
+    _select(window, "Paie mensuelle")
+    _press(window, qtbot, Qt.Key.Key_Up)
+    assert _titles(window, 0) == ["Relances de factures", "Paie mensuelle", "Export comptable"]
+    _press(window, qtbot, Qt.Key.Key_Home)
+    assert _titles(window, 0) == ["Paie mensuelle", "Relances de factures", "Export comptable"]
+    _press(window, qtbot, Qt.Key.Key_Down)
+    assert _titles(window, 0) == ["Relances de factures", "Paie mensuelle", "Export comptable"]
+    _press(window, qtbot, Qt.Key.Key_Right)
+    assert _titles(window, 1)[-1] == "Paie mensuelle"
+    assert "Paie mensuelle" not in _titles(window, 0)
+    _press(window, qtbot, Qt.Key.Key_Left)
+    assert _titles(window, 0)[-1] == "Paie mensuelle"
+    assert window.board.selected_ids() == [_id(window, "Paie mensuelle")]
+    # Multi-selection moves together, in order.
+    _select(window, "Relances de factures", "Export comptable")
+    _press(window, qtbot, Qt.Key.Key_Right)
+    assert _titles(window, 1)[-2:] == ["Relances de factures", "Export comptable"]
+    # Plain arrows walk between columns without moving anything.
+    view = window.board.view.current_view()
+    assert view is not None
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert window.board.view.current_view() is window.board.view.view(None, _column_ids(window)[2])
+    assert _undo_texts(window)[-1] == "Move 2 need(s)"
+
+
+def _undo_texts(window: MainWindow) -> list[str]:
+    stack = window.workspace.undo_stack
+    return [stack.text(i) for i in range(stack.count())]
+
+
+def test_undo_and_redo_of_a_move_restore_column_rank_and_events(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.activateWindow()
+    need = _id(window, "Export comptable")
+    before_events = _events(window, need)
+    _select(window, "Export comptable")
+    _press(window, qtbot, Qt.Key.Key_Right)
+    moved_events = _events(window, need)
+    assert len(moved_events) == len(before_events) + 1
+    window.undo_action.trigger()
+    assert _titles(window, 0) == ["Relances de factures", "Export comptable", "Paie mensuelle"]
+    assert _events(window, need) == before_events
+    window.redo_action.trigger()
+    assert _titles(window, 1)[-1] == "Export comptable"
+    assert _events(window, need) == moved_events
+
+
+# --- WIP limits ---------------------------------------------------------------------------
+
+
+def test_breaking_a_wip_limit_asks_first(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flow = _column_ids(window)
+    with window.workspace.session() as s:
+        columns.update_column(s, flow[3], name="En cours", wip_limit=2)
+    window.workspace.changed.emit()
+    header = window.board.view.column_header(3)
+    assert header.wip.text() == "2 / 2" and not header.over
+    answers: list[QMessageBox.StandardButton] = [QMessageBox.StandardButton.No]
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answers[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.activateWindow()
+    _select(window, "Recherche produits")
+    _press(window, qtbot, Qt.Key.Key_Right)  # "Prêt" -> "En cours": 3 for a limit of 2
+    assert asked and "3" in asked[0] and "2" in asked[0] and "En cours" in asked[0]
+    assert "Recherche produits" in _titles(window, 2)  # refused: nothing moved
+    assert window.workspace.undo_stack.count() == 0
+    answers[0] = QMessageBox.StandardButton.Yes
+    _press(window, qtbot, Qt.Key.Key_Right)
+    assert "Recherche produits" in _titles(window, 3)
+    header = window.board.view.column_header(3)
+    assert header.over and not header.warning_icon.isHidden()
+    assert header.wip.text() == "3 / 2 over the limit"  # words, not colour alone
+    asked.clear()
+    _select(window, "Tableau RH")
+    _press(window, qtbot, Qt.Key.Key_Down)  # reordering inside the column asks nothing
+    assert not asked
+
+
+# --- swimlanes ----------------------------------------------------------------------------
+
+
+def test_swimlanes_by_project_assignee_and_unit(window: MainWindow, qtbot: QtBot) -> None:
+    board = window.board
+    board.lanes.setCurrentIndex(board.lanes.findData("project"))
+    labels = [lane.label for lane in board.model.lanes]
+    assert labels == ["ERP — Déploiement ERP", "PLAT — Plateforme client"]
+    erp = board.model.lanes[0].key
+    assert board.model.lane_counts[erp] == 5
+    assert board.view.lane_header(erp).text() == "ERP — Déploiement ERP  (5)"  # type: ignore[union-attr]
+    assert _titles(window, 1, board.model.lanes[1].key) == [
+        "Espace client mobile",
+        "Campagne salon",
+    ]
+    # A card cannot be dropped into another lane (that would change its project silently).
+    source = _cell(window, 0, erp)
+    other = _cell(window, 0, board.model.lanes[1].key)
+    assert not _drop(other, [_id(window, "Export comptable")], 0, source)
+    assert _drop(_cell(window, 1, erp), [_id(window, "Export comptable")], 0, source)
+    qtbot.waitUntil(lambda: _titles(window, 1, erp) == ["Export comptable"])
+
+    board.lanes.setCurrentIndex(board.lanes.findData("assignee"))
+    labels = [lane.label for lane in board.model.lanes]
+    assert labels == ["Hugo Petit", "Léa Martin", "Unassigned"]  # nobody's lane last
+    assert board.model.lane_counts[None] == 4
+
+    board.lanes.setCurrentIndex(board.lanes.findData("unit"))
+    assert [lane.label for lane in board.model.lanes] == [
+        "Finance",
+        "Marketing",
+        "RH",
+        "No business unit",
+    ]
+    header = board.view.lane_header("RH")
+    assert header is not None
+    view = board.view.view("RH", _column_ids(window)[0])
+    assert view is not None and view.isVisible()
+    header.click()  # fold
+    assert not view.isVisible() and "RH" in board.view.collapsed
+    header.click()
+    assert view.isVisible()
+    board.lanes.setCurrentIndex(board.lanes.findData("none"))
+    assert [lane.key for lane in board.model.lanes] == [None]
+
+
+# --- quick filters ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("combo", "value", "expected"),
+    [
+        ("source", "customer", {"Espace client mobile", "Recherche produits"}),
+        ("unit", "RH", {"Paie mensuelle"}),
+        ("assignee", "Léa Martin", {"Relances de factures", "Tableau RH"}),
+        (
+            "assignee",
+            -1,
+            {"Export comptable", "Espace client mobile", "Recherche produits", "Inventaire"},
+        ),
+        ("decision", "go", {"Relances de factures"}),
+        (
+            "decision",
+            "unscored",
+            {
+                "Paie mensuelle",
+                "Espace client mobile",
+                "Campagne salon",
+                "Recherche produits",
+                "Tableau RH",
+                "Inventaire",
+            },
+        ),
+        ("tag", "compta", {"Export comptable"}),
+        ("scope", "sprint", {"Relances de factures", "Espace client mobile"}),
+        (
+            "scope",
+            "backlog",
+            {
+                "Export comptable",
+                "Paie mensuelle",
+                "Campagne salon",
+                "Recherche produits",
+                "Tableau RH",
+                "Inventaire",
+            },
+        ),
+    ],
+)
+def test_each_quick_filter(window: MainWindow, combo: str, value: object, expected: set) -> None:
+    widget = getattr(window.board, combo)
+    if combo == "assignee" and isinstance(value, str):
+        value = next(p.id for p in window.workspace.read(queries.people) if p.name == value)
+    index = widget.findData(value)
+    assert index > 0, f"{combo} offers {value}"
+    widget.setCurrentIndex(index)
+    shown = {r.title for cell in window.board.model.cells() for r in cell.rows()}
+    assert shown == expected
+    assert window.count_label.text() == f"{len(expected)} of 8 needs"
+    first = window.board.view.column_header(0)
+    in_first = [r for r in window.need_rows if r.column_name == "À qualifier"]
+    shown_first = [r for r in in_first if r.title in expected]
+    if len(shown_first) != len(in_first):  # counts and totals follow the filter
+        points = sum(r.points or 0 for r in shown_first)
+        assert first.figures.text().startswith(f"{len(shown_first)} of {len(in_first)} · ")
+        assert first.figures.text().endswith(f"{points:g} pts")
+    window.board.clear_button.click()
+    assert len([r for cell in window.board.model.cells() for r in cell.rows()]) == 8
+
+
+def test_text_and_project_filters_combine_with_quick_filters(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.project_filter.setCurrentIndex(window.project_filter.findData(1))  # ERP
+    window.board.source.setCurrentIndex(window.board.source.findData("team"))
+    assert {r.title for c in window.board.model.cells() for r in c.rows()} == {"Export comptable"}
+    window.board.clear_button.click()
+    window.search.setText("défi : paie")  # problem statement
+    qtbot.waitUntil(lambda: window.board.model.shown_count() == 1)
+    window.search.setText("erp-4")  # key
+    qtbot.waitUntil(lambda: _titles(window, 3) == ["Tableau RH"])
+
+
+def test_filters_are_kept_per_database_between_runs(
+    window: MainWindow, app: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    board = window.board
+    board.lanes.setCurrentIndex(board.lanes.findData("assignee"))
+    lea = next(p.id for p in window.workspace.read(queries.people) if p.name == "Léa Martin")
+    board.assignee.setCurrentIndex(board.assignee.findData(lea))
+    board.scope.setCurrentIndex(board.scope.findData("sprint"))
+    window.search.setText("relances")
+    qtbot.waitUntil(lambda: board.model.shown_count() == 1)
+    database = window.workspace.database
+    path = database.path
+    window.close()  # closes the database too
+    with open_database(path) as again:
+        second = MainWindow(Workspace(again))
+        qtbot.addWidget(second)
+        assert second.board.model.lane_mode == "assignee"
+        assert second.board.assignee.currentData() == lea
+        assert second.board.scope.currentData() == "sprint"
+        assert second.search.text() == "relances"
+        assert second.board.model.shown_count() == 1
+        # Another database starts with its own (empty) filters.
+        assert second.switch_database(tmp_path / "other.podb")
+        assert second.board.model.lane_mode == "none" and second.search.text() == ""
+        assert second.board.assignee.currentData() is None
+        second.close()
+
+
+# --- refresh and card actions -------------------------------------------------------------
+
+
+def test_board_follows_changes_made_elsewhere(window: MainWindow, tmp_path: Path) -> None:
+    flow = _column_ids(window)
+    need = _id(window, "Inventaire")
+    window.workspace.perform_need_change("move", lambda s: needs.move_needs(s, [need], flow[5]))
+    assert _titles(window, 5) == ["Inventaire"]
+    window.undo_action.trigger()
+    assert _titles(window, 5) == []
+    csv_file = tmp_path / "besoins.csv"
+    csv_file.write_text(
+        "key,title,problem,project,status\n,Salon RH,Recruter,ERP,En revue\n", encoding="utf-8"
+    )
+    window.import_file(csv_file)
+    assert _titles(window, 4) == ["Salon RH"]
+    with window.workspace.session() as s:  # a change through the project dialog
+        projects.update_project(s, 2, projects.ProjectInput("PLAT", "Portail client"))
+    window.workspace.changed.emit()
+    window.board.lanes.setCurrentIndex(window.board.lanes.findData("project"))
+    assert window.board.model.lanes[1].label == "PLAT — Portail client"
+
+
+def _menu_action(menu: QMenu, *path: str) -> object:
+    for text in path[:-1]:
+        menu = next(a.menu() for a in menu.actions() if a.text() == text)
+    return next(a for a in menu.actions() if a.text() == path[-1])
+
+
+def test_card_menu_plans_assigns_duplicates_and_deletes(window: MainWindow) -> None:
+    inventaire = _id(window, "Inventaire")
+    menu = window.board.card_menu([inventaire])
+    _menu_action(menu, "Move to sprint", "Sprint 12 (active)").trigger()  # type: ignore[attr-defined]
+    row = next(r for r in window.need_rows if r.id == inventaire)
+    assert row.sprint_name == "Sprint 12"
+    assert _events(window, inventaire)[-1] == ("sprint", None, "1")
+    _menu_action(window.board.card_menu([inventaire]), "Assign to", "Hugo Petit").trigger()  # type: ignore[attr-defined]
+    assert next(r for r in window.need_rows if r.id == inventaire).assignee_name == "Hugo Petit"
+    _menu_action(window.board.card_menu([inventaire]), "Duplicate").trigger()  # type: ignore[attr-defined]
+    assert _titles(window, 3) == ["Tableau RH", "Inventaire", "Inventaire"]
+    copy = window.board.selected_ids()
+    assert len(copy) == 1 and copy[0] != inventaire
+    _menu_action(window.board.card_menu(copy), "Delete").trigger()  # type: ignore[attr-defined]
+    assert _titles(window, 3) == ["Tableau RH", "Inventaire"]
+    window.undo_action.trigger()  # the copy comes back
+    assert _titles(window, 3) == ["Tableau RH", "Inventaire", "Inventaire"]
+    for _ in range(3):
+        window.undo_action.trigger()  # duplicate, assign, plan
+    row = next(r for r in window.need_rows if r.id == inventaire)
+    assert (row.sprint_name, row.assignee_name) == (None, None)
+    _menu_action(window.board.card_menu([inventaire]), "Open scoring form").trigger()  # type: ignore[attr-defined]
+    assert window.tabs.currentIndex() == MainWindow.SCORING
+    assert window.scoring.list.current_id() == inventaire
+
+
+def test_double_click_opens_the_need_editor(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.board.view.view(None, _column_ids(window)[0])
+    assert view is not None
+    window.board.open_requested.disconnect(window.edit_need)  # no modal editor in a test
+    with qtbot.waitSignal(window.board.open_requested) as opened:
+        view.activated.emit(_cell(window, 0).index(1))
+    assert opened.args == [_id(window, "Export comptable")]
+
+
+# --- board settings -----------------------------------------------------------------------
+
+
+def test_board_settings_edit_the_workflow_as_one_undoable_action(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = BoardSettingsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentRow(0)
+    assert not dialog.remove_button.isEnabled()  # 3 needs still in it
+    assert "3 need(s)" in dialog.cards.text()
+    dialog.list.setCurrentRow(4)  # "En revue": empty
+    dialog.remove_column()
+    dialog.list.setCurrentRow(3)  # "En cours"
+    dialog.name.setText("En réalisation")
+    dialog.name.textEdited.emit("En réalisation")
+    dialog.wip.setValue(4)
+    dialog.move_column(-1)
+    dialog.add_column()
+    dialog.name.setText("Validé métier")
+    dialog.name.textEdited.emit("Validé métier")
+    dialog.apply()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    names = [c.name for c in window.board.model.columns]
+    assert names == ["À qualifier", "À coter", "En réalisation", "Validé métier", "Prêt", "Terminé"]
+    assert window.board.view.column_header(2).wip.text() == "2 / 4"
+    assert _titles(window, 2) == ["Tableau RH", "Inventaire"]
+    window.undo_action.trigger()
+    names = [c.name for c in window.board.model.columns]
+    assert names == ["À qualifier", "À coter", "Prêt", "En cours", "En revue", "Terminé"]
+
+
+def test_board_settings_refuse_duplicate_names_and_keep_the_edits(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = BoardSettingsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.list.setCurrentRow(1)
+    dialog.name.setText("à qualifier")
+    dialog.name.textEdited.emit("à qualifier")
+    dialog.apply()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.error.isVisible() and "name of its own" in dialog.error.text()
+    assert dialog.drafts[1].name == "à qualifier"
+    assert [c.name for c in window.board.model.columns][1] == "À coter"
