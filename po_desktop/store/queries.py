@@ -6,11 +6,12 @@ so these return plain frozen rows built from a single joined SELECT.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import Select, String, bindparam, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from po_desktop.store.models import (
@@ -69,12 +70,27 @@ TAG_SEPARATOR = "\x1f"
 
 def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[NeedRow]:
     """All needs (or these ones) in one SELECT, through Core: no ORM object per row."""
+    if need_ids is None:
+        result = session.connection().execute(_need_rows_statement(False))
+    else:
+        result = session.connection().execute(_need_rows_statement(True), {"ids": need_ids})
+    return list(map(NeedRow._make, result))
+
+
+@functools.cache
+def _need_rows_statement(some: bool) -> Select:
+    """Built once: constructing this SELECT costs more than running it for a few needs.
+
+    Refreshing the cards a move touched runs it with ``some``, an expanding
+    ``ids`` parameter.
+    """
+    ids = bindparam("ids", expanding=True)
     latest_q = select(Assessment.need_id, func.max(Assessment.version).label("version"))
     tags_q = select(NeedTag.need_id, func.group_concat(NeedTag.name, TAG_SEPARATOR).label("names"))
-    if need_ids is not None:
+    if some:
         # A refresh of a few cards must not aggregate every need's tags and scores.
-        latest_q = latest_q.where(Assessment.need_id.in_(need_ids))
-        tags_q = tags_q.where(NeedTag.need_id.in_(need_ids))
+        latest_q = latest_q.where(Assessment.need_id.in_(ids))
+        tags_q = tags_q.where(NeedTag.need_id.in_(ids))
     latest = latest_q.group_by(Assessment.need_id).subquery()
     tags = tags_q.group_by(NeedTag.need_id).subquery()
     current = aliased(Assessment)
@@ -115,10 +131,9 @@ def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[Ne
         .outerjoin(current, (current.need_id == Need.id) & (current.version == latest.c.version))
         .outerjoin(tags, tags.c.need_id == Need.id)
     )
-    if need_ids is not None:
-        stmt = stmt.where(Need.id.in_(need_ids))
-    result = session.connection().execute(stmt)
-    return list(map(NeedRow._make, result))
+    if some:
+        stmt = stmt.where(Need.id.in_(ids))
+    return stmt
 
 
 @dataclass(frozen=True, slots=True)

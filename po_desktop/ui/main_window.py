@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._columns: list[ColumnInfo] = []
         self._done_columns: frozenset[int] = frozenset()
         self._version = 0
+        self._row_pos: dict[int, int] = {}
         """Bumped whenever need rows change; each page remembers the version it shows."""
         self._shown: dict[int, tuple[int, NeedFilter | None]] = {}
         self._pending_project: int | None = None
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.project_filter = QComboBox()
         self.project_filter.setMinimumWidth(200)
         self.project_filter.setAccessibleName(self.tr("Project filter"))
-        self.project_filter.currentIndexChanged.connect(self._apply_filters)
+        self.project_filter.currentIndexChanged.connect(self._filters_edited)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search key, title, problem… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(0)  # raised to 150 ms when filtering gets slow
-        self._search_timer.timeout.connect(self._apply_filters)
+        self._search_timer.timeout.connect(self._search_now)
         self.search.textChanged.connect(self._search_timer.start)
 
         self.count_label = QLabel()
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
             units = queries.business_units(session)
             tags = queries.tag_names(session)
         self._haystacks = {}
+        self._row_pos = {row.id: i for i, row in enumerate(self.need_rows)}
         self._columns = [ColumnInfo(c.id, c.name, c.wip_limit, c.is_done) for c in columns]
         self._done_columns = frozenset(c.id for c in columns if c.is_done)
         self.sprint_model.set_rows(sprints)
@@ -276,6 +278,9 @@ class MainWindow(QMainWindow):
         self._version += 1
         self._apply_filters()
         self._update_title()
+        # Search text for every card, built once the window is up: the first keystroke
+        # then filters as fast as the next ones.
+        QTimer.singleShot(300, self.board.model.warm_search)
 
     @Slot(list)
     def _needs_changed(self, need_ids: list[int]) -> None:
@@ -284,19 +289,22 @@ class MainWindow(QMainWindow):
             self.reload()
             return
         with self.workspace.session() as session:
-            fresh = {row.id: row for row in queries.need_rows(session, need_ids=need_ids)}
-        changed = set(need_ids)
-        rows: list[NeedRow] = []
-        for row in self.need_rows:
-            if row.id not in changed:
-                rows.append(row)
-            elif row.id in fresh:
-                rows.append(fresh.pop(row.id))  # a deleted need has no fresh row: it goes
-        rows.extend(fresh.values())  # needs that did not exist before
-        self.need_rows = rows
-        for need_id in changed:
+            found = {row.id: row for row in queries.need_rows(session, need_ids=need_ids)}
+        fresh: dict[int, NeedRow | None] = {i: found.get(i) for i in dict.fromkeys(need_ids)}
+        if all(i in self._row_pos and row is not None for i, row in fresh.items()):
+            for need_id, row in fresh.items():  # edits and moves: rows replaced in place
+                self.need_rows[self._row_pos[need_id]] = row  # type: ignore[assignment]
+        else:
+            rows = [r for r in self.need_rows if r.id not in fresh]
+            rows.extend(r for r in fresh.values() if r is not None)
+            self.need_rows = rows
+            self._row_pos = {r.id: i for i, r in enumerate(rows)}
+        for need_id in fresh:
             self._haystacks.pop(need_id, None)
+        board_was_current = self._shown.get(self.BOARD) == (self._version, self._base_filter())
         self._version += 1
+        if board_was_current and self.tabs.currentIndex() == self.BOARD and self.board.patch(fresh):
+            self._shown[self.BOARD] = (self._version, self._base_filter())
         self._apply_filters()
 
     def _base_filter(self) -> NeedFilter:
@@ -305,13 +313,21 @@ class MainWindow(QMainWindow):
             project_id=self.project_filter.currentData(),
         )
 
-    def _apply_filters(self) -> None:
-        """Refresh the page on screen now; the others when they are shown."""
+    def _search_now(self) -> None:
+        """Filter on every keystroke while that is instant; wait for a pause when it is not."""
         started = time.perf_counter()
-        self._refresh_page(self.tabs.currentIndex())
+        self._filters_edited()
         elapsed = time.perf_counter() - started
         self._search_timer.setInterval(150 if elapsed > SLOW_FILTER_S else 0)
+
+    def _apply_filters(self) -> None:
+        """Refresh the page on screen now; the others when they are shown."""
+        self._refresh_page(self.tabs.currentIndex())
         self._update_count()
+
+    def _filters_edited(self) -> None:
+        """The user changed the project or the search: show it, and keep it for next time."""
+        self._apply_filters()
         self._save_board_state()
 
     def _refresh_page(self, index: int) -> None:

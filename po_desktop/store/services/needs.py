@@ -8,12 +8,13 @@ exactly, because they are part of the snapshot.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Select, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from po_desktop.domain import ranks
@@ -112,62 +113,60 @@ def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
         yield list(ids[i : i + size])
 
 
+@functools.cache
+def _snapshot_statements() -> tuple[Select, ...]:
+    """Built once, run with an expanding ``ids`` list: every undoable action takes two
+    snapshots, and constructing these SELECTs cost more than running them."""
+    ids = bindparam("ids", expanding=True)
+    need, event = Need.__table__, NeedEvent.__table__
+    assessment, value = Assessment.__table__, AssessmentValue.__table__
+    commitment = SprintCommitment.__table__
+    return (
+        select(need).where(need.c.id.in_(ids)),
+        select(NeedTag.need_id, NeedTag.name).where(NeedTag.need_id.in_(ids)),
+        select(event).where(event.c.need_id.in_(ids)).order_by(event.c.id),
+        select(assessment)
+        .where(assessment.c.need_id.in_(ids))
+        .order_by(assessment.c.need_id, assessment.c.version),
+        select(value)
+        .where(value.c.assessment_id.in_(ids))
+        .order_by(value.c.assessment_id, value.c.criterion_id),
+        select(commitment).where(commitment.c.need_id.in_(ids)).order_by(commitment.c.sprint_id),
+    )
+
+
 def snapshots(session: Session, need_ids: Sequence[int]) -> dict[int, NeedSnapshot | None]:
     """Snapshots of many needs in a handful of queries (one per table and 500 ids)."""
     session.flush()
     result: dict[int, NeedSnapshot | None] = dict.fromkeys(need_ids)
-    need_table = Need.__table__
+    need_q, tag_q, event_q, assessment_q, value_q, commit_q = _snapshot_statements()
+
+    def run(stmt: Select, ids: list[int]) -> Any:
+        return session.execute(stmt, {"ids": ids})
+
     for chunk in _chunks(list(dict.fromkeys(need_ids))):
-        rows = {
-            r["id"]: dict(r)
-            for r in session.execute(select(need_table).where(need_table.c.id.in_(chunk)))
-            .mappings()
-            .all()
-        }
+        rows = {r["id"]: dict(r) for r in run(need_q, chunk).mappings().all()}
         if not rows:
             continue
         present = list(rows)
         tags: dict[int, list[str]] = {i: [] for i in present}
-        for need_id, name in session.execute(
-            select(NeedTag.need_id, NeedTag.name).where(NeedTag.need_id.in_(present))
-        ):
+        for need_id, name in run(tag_q, present):
             tags[need_id].append(name)
         events: dict[int, list[dict[str, Any]]] = {i: [] for i in present}
-        event_table = NeedEvent.__table__
-        for row in session.execute(
-            select(event_table).where(event_table.c.need_id.in_(present)).order_by(event_table.c.id)
-        ).mappings():
+        for row in run(event_q, present).mappings():
             events[row["need_id"]].append(dict(row))
         assessments: dict[int, list[tuple[dict[str, Any], tuple[dict[str, Any], ...]]]] = {
             i: [] for i in present
         }
-        assessment_table = Assessment.__table__
-        assessment_rows = [
-            dict(r)
-            for r in session.execute(
-                select(assessment_table)
-                .where(assessment_table.c.need_id.in_(present))
-                .order_by(assessment_table.c.need_id, assessment_table.c.version)
-            ).mappings()
-        ]
+        assessment_rows = [dict(r) for r in run(assessment_q, present).mappings()]
         values: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in assessment_rows}
         if assessment_rows:
-            value_table = AssessmentValue.__table__
-            for row in session.execute(
-                select(value_table)
-                .where(value_table.c.assessment_id.in_(list(values)))
-                .order_by(value_table.c.assessment_id, value_table.c.criterion_id)
-            ).mappings():
+            for row in run(value_q, list(values)).mappings():
                 values[row["assessment_id"]].append(dict(row))
         for row in assessment_rows:
             assessments[row["need_id"]].append((row, tuple(values[row["id"]])))
         commitments: dict[int, list[dict[str, Any]]] = {i: [] for i in present}
-        commit_table = SprintCommitment.__table__
-        for row in session.execute(
-            select(commit_table)
-            .where(commit_table.c.need_id.in_(present))
-            .order_by(commit_table.c.sprint_id)
-        ).mappings():
+        for row in run(commit_q, present).mappings():
             commitments[row["need_id"]].append(dict(row))
         for need_id, row in rows.items():
             result[need_id] = NeedSnapshot(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
@@ -13,6 +14,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPixmap,
     QTextLayout,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -23,6 +25,8 @@ from po_desktop.ui.board.model import CARD_ROLE
 from po_desktop.ui.models import format_points, format_score
 
 CARD_HEIGHT = 104
+PIXMAP_CACHE = 256
+"""Cards kept rendered: a few screens' worth, about 30 MB at most."""
 MARGIN_X, MARGIN_Y = 5, 3
 STRIPE = 5
 RADIUS = 6.0
@@ -55,6 +59,7 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._split_cache: dict[tuple[str, int], tuple[str, str]] = {}
+        self._pixmaps: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
         self._days = self.tr("%1 d")  # age in the column, e.g. "3 d" / "3 j"
         self._points = self.tr("%1 pts")
         self._point = self.tr("%1 pt")
@@ -65,16 +70,54 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(max(120, option.rect.width()), CARD_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Cards come from a pixmap cache: a move repaints two columns of mostly known cards."""
         row = index.data(CARD_ROLE)
         if not isinstance(row, NeedRow):
             return
-        palette = option.palette  # type: ignore[attr-defined]
-        rect: QRect = option.rect.adjusted(  # type: ignore[attr-defined]
-            MARGIN_X, MARGIN_Y, -MARGIN_X, -MARGIN_Y
-        )
+        target: QRect = option.rect  # type: ignore[attr-defined]
         state = option.state  # type: ignore[attr-defined]
         selected = bool(state & QStyle.StateFlag.State_Selected)
         focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        key = (
+            row,
+            target.width(),
+            target.height(),
+            selected,
+            focused,
+            _age_days(row.column_since),
+            option.palette.cacheKey(),  # type: ignore[attr-defined]
+            option.font.key(),  # type: ignore[attr-defined]
+            ratio,
+        )
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(QSize(target.width(), target.height()) * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            card = QPainter(pixmap)
+            self._draw(
+                card, option, row, QRect(0, 0, target.width(), target.height()), selected, focused
+            )
+            card.end()
+            if len(self._pixmaps) >= PIXMAP_CACHE:
+                self._pixmaps.pop(next(iter(self._pixmaps)))
+            self._pixmaps[key] = pixmap
+        else:
+            self._pixmaps.move_to_end(key)
+        painter.drawPixmap(target.topLeft(), pixmap)
+
+    def _draw(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        row: NeedRow,
+        outer: QRect,
+        selected: bool,
+        focused: bool,
+    ) -> None:
+        palette = option.palette  # type: ignore[attr-defined]
+        rect = outer.adjusted(MARGIN_X, MARGIN_Y, -MARGIN_X, -MARGIN_Y)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
 

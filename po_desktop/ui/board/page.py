@@ -250,6 +250,10 @@ class BoardPage(QWidget):
         self.model.set_data(columns, rows, haystacks, self.need_filter())
         self.select_needs(selected, current, focus=False)
 
+    def patch(self, fresh: dict[int, NeedRow | None]) -> bool:
+        """Changed rows only (a move, an edit); False when the board must be rebuilt."""
+        return self.model.patch(fresh)
+
     def apply_filter(self, base: NeedFilter) -> None:
         """The toolbar's text and project, combined with this page's own quick filters."""
         self._base = base
@@ -429,9 +433,12 @@ class BoardPage(QWidget):
         rows = cell.rows()
         positions = sorted(r for r in map(cell.row_of, ids) if r is not None)
         if direction in ("prev", "next"):
+            # To the top of the neighbouring column: in a column of a thousand cards the
+            # moved card stays in sight, where the team looks during the daily scrum.
             target = here + (-1 if direction == "prev" else 1)
             if 0 <= target < len(columns):
-                self.request_move(ids, columns[target], None)
+                top = self.model.first_in_column(columns[target])
+                self.request_move(ids, columns[target], top.id if top is not None else None)
         elif direction == "up":
             if positions[0] > 0:
                 self.request_move(ids, cell.column_id, rows[positions[0] - 1].id)

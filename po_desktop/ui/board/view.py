@@ -136,6 +136,8 @@ class ColumnHeader(QFrame):
             self.wip.setText(texts["over"].replace("%1", load) if self.over else load)
             self.wip.setToolTip(texts["wip_tip"].replace("%1", str(column.wip_limit)))
         self.warning_icon.setVisible(self.over)
+        if self.property("over") == self.over:
+            return  # restyling costs more than the rest of a refresh
         self.setProperty("over", self.over)
         self.setStyleSheet(
             "#columnHeader { background: #FDECEA; border: 1px solid #C62828; border-radius: 4px; }"
