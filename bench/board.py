@@ -103,7 +103,7 @@ def measure(db: Path) -> dict[str, float]:
             self.paints = 0
             self.last = 0.0
 
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 self.paints += 1
                 self.last = time.perf_counter()
