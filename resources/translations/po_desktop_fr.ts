@@ -20,8 +20,8 @@
         </message>
         <message>
             <location filename="../../po_desktop/ui/board/page.py" line="70" />
-            <source>%1 over the limit</source>
-            <translation>%1 · limite dépassée</translation>
+            <source>WIP limit exceeded</source>
+            <translation>Limite dépassée</translation>
         </message>
         <message>
             <location filename="../../po_desktop/ui/board/page.py" line="71" />
@@ -60,19 +60,19 @@
         </message>
         <message>
             <location filename="../../po_desktop/ui/board/page.py" line="126" />
-            <source>Everything</source>
-            <translation>Tout</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="126" />
             <source>Active sprint</source>
             <translation>Sprint en cours</translation>
         </message>
         <message>
             <location filename="../../po_desktop/ui/board/page.py" line="126" />
-            <location filename="../../po_desktop/ui/board/page.py" line="523" />
+            <location filename="../../po_desktop/ui/board/page.py" line="530" />
             <source>Backlog (no sprint)</source>
             <translation>Backlog (sans sprint)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/board/page.py" line="126" />
+            <source>All needs</source>
+            <translation>Tous les besoins</translation>
         </message>
         <message>
             <location filename="../../po_desktop/ui/board/page.py" line="130" />
@@ -124,12 +124,12 @@
             <location filename="../../po_desktop/ui/board/page.py" line="142" />
             <location filename="../../po_desktop/ui/board/page.py" line="225" />
             <source>Anyone</source>
-            <translation>Tout le monde</translation>
+            <translation>Tous responsables</translation>
         </message>
         <message>
             <location filename="../../po_desktop/ui/board/page.py" line="142" />
             <location filename="../../po_desktop/ui/board/page.py" line="226" />
-            <location filename="../../po_desktop/ui/board/page.py" line="352" />
+            <location filename="../../po_desktop/ui/board/page.py" line="356" />
             <source>Unassigned</source>
             <translation>Non attribué</translation>
         </message>
@@ -190,37 +190,37 @@
             <translation>Dupliquer</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="335" />
+            <location filename="../../po_desktop/ui/board/page.py" line="339" />
             <source>Assignee: %1</source>
             <translation>Responsable : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="336" />
+            <location filename="../../po_desktop/ui/board/page.py" line="340" />
             <source>Sprint: %1</source>
             <translation>Sprint : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="338" />
+            <location filename="../../po_desktop/ui/board/page.py" line="342" />
             <source>In “%1” since %2</source>
             <translation>Dans « %1 » depuis le %2</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="341" />
+            <location filename="../../po_desktop/ui/board/page.py" line="345" />
             <source>Tags: %1</source>
             <translation>Étiquettes : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="355" />
+            <location filename="../../po_desktop/ui/board/page.py" line="359" />
             <source>No business unit</source>
             <translation>Sans métier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="459" />
+            <location filename="../../po_desktop/ui/board/page.py" line="466" />
             <source>Work-in-progress limit</source>
             <translation>Limite d'en-cours</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="460" />
+            <location filename="../../po_desktop/ui/board/page.py" line="467" />
             <source>“%1” would hold %2 needs for a limit of %3.
 
 Move anyway?</source>
@@ -229,37 +229,37 @@ Move anyway?</source>
 Déplacer quand même ?</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="512" />
+            <location filename="../../po_desktop/ui/board/page.py" line="519" />
             <source>Open…</source>
             <translation>Ouvrir…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="513" />
+            <location filename="../../po_desktop/ui/board/page.py" line="520" />
             <source>Open scoring form</source>
             <translation>Ouvrir la cotation</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="515" />
+            <location filename="../../po_desktop/ui/board/page.py" line="522" />
             <source>Move to column</source>
             <translation>Déplacer vers la colonne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="521" />
+            <location filename="../../po_desktop/ui/board/page.py" line="528" />
             <source>Move to sprint</source>
             <translation>Planifier dans le sprint</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="530" />
+            <location filename="../../po_desktop/ui/board/page.py" line="537" />
             <source>Assign to</source>
             <translation>Attribuer à</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="531" />
+            <location filename="../../po_desktop/ui/board/page.py" line="538" />
             <source>Nobody</source>
             <translation>Personne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="541" />
+            <location filename="../../po_desktop/ui/board/page.py" line="548" />
             <source>Delete</source>
             <translation>Supprimer</translation>
         </message>
@@ -312,13 +312,12 @@ Déplacer quand même ?</translation>
             <translation>Limite d'en-cours :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="116" />
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="162" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="159" />
             <source>(no name)</source>
             <translation>(sans nom)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="140" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="135" />
             <source>%n need(s) in this column: move them elsewhere to remove it.</source>
             <translation>
                 <numerusform>%n besoin dans cette colonne : déplacez-le ailleurs pour pouvoir la retirer.</numerusform>
@@ -326,17 +325,17 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="144" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="139" />
             <source>No need in this column.</source>
             <translation>Aucun besoin dans cette colonne.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="171" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="168" />
             <source>New column</source>
             <translation>Nouvelle colonne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="198" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="195" />
             <source>Edit board columns</source>
             <translation>Modifier les colonnes du tableau</translation>
         </message>
@@ -362,27 +361,27 @@ Déplacer quand même ?</translation>
     <context>
         <name>CardDelegate</name>
         <message>
-            <location filename="../../po_desktop/ui/board/delegate.py" line="58" />
+            <location filename="../../po_desktop/ui/board/delegate.py" line="63" />
             <source>%1 d</source>
             <translation>%1 j</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/delegate.py" line="59" />
+            <location filename="../../po_desktop/ui/board/delegate.py" line="64" />
             <source>%1 pts</source>
             <translation>%1 pts</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/delegate.py" line="60" />
+            <location filename="../../po_desktop/ui/board/delegate.py" line="65" />
             <source>%1 pt</source>
             <translation>%1 pt</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/delegate.py" line="61" />
+            <location filename="../../po_desktop/ui/board/delegate.py" line="66" />
             <source>non-technical</source>
             <translation>non technique</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/delegate.py" line="62" />
+            <location filename="../../po_desktop/ui/board/delegate.py" line="67" />
             <source>not scored</source>
             <translation>non coté</translation>
         </message>
@@ -390,181 +389,181 @@ Déplacer quand même ?</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="85" />
-            <location filename="../../po_desktop/ui/main_window.py" line="160" />
+            <location filename="../../po_desktop/ui/main_window.py" line="86" />
+            <location filename="../../po_desktop/ui/main_window.py" line="161" />
             <source>&amp;Board</source>
             <translation>&amp;Tableau</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="86" />
-            <location filename="../../po_desktop/ui/main_window.py" line="160" />
+            <location filename="../../po_desktop/ui/main_window.py" line="87" />
+            <location filename="../../po_desktop/ui/main_window.py" line="161" />
             <source>L&amp;ist</source>
             <translation>L&amp;iste</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="87" />
-            <location filename="../../po_desktop/ui/main_window.py" line="160" />
+            <location filename="../../po_desktop/ui/main_window.py" line="88" />
+            <location filename="../../po_desktop/ui/main_window.py" line="161" />
             <source>&amp;Scoring</source>
             <translation>&amp;Cotation</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="88" />
-            <location filename="../../po_desktop/ui/main_window.py" line="160" />
+            <location filename="../../po_desktop/ui/main_window.py" line="89" />
+            <location filename="../../po_desktop/ui/main_window.py" line="161" />
             <source>Ca&amp;lendar</source>
             <translation>Ca&amp;lendrier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="97" />
+            <location filename="../../po_desktop/ui/main_window.py" line="98" />
             <source>Project filter</source>
             <translation>Filtre projet</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="100" />
+            <location filename="../../po_desktop/ui/main_window.py" line="101" />
             <source>Search key, title, problem… (Ctrl+F)</source>
             <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="141" />
+            <location filename="../../po_desktop/ui/main_window.py" line="142" />
             <source>&amp;New database…</source>
             <translation>&amp;Nouvelle base…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="142" />
+            <location filename="../../po_desktop/ui/main_window.py" line="143" />
             <source>&amp;Open…</source>
             <translation>&amp;Ouvrir…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="143" />
+            <location filename="../../po_desktop/ui/main_window.py" line="144" />
             <source>&amp;Import needs (CSV)…</source>
             <translation>&amp;Importer des besoins (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="144" />
+            <location filename="../../po_desktop/ui/main_window.py" line="145" />
             <source>&amp;Export needs (CSV)…</source>
             <translation>&amp;Exporter les besoins (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="145" />
+            <location filename="../../po_desktop/ui/main_window.py" line="146" />
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="146" />
+            <location filename="../../po_desktop/ui/main_window.py" line="147" />
             <source>&amp;New need…</source>
             <translation>&amp;Nouveau besoin…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="147" />
+            <location filename="../../po_desktop/ui/main_window.py" line="148" />
             <source>New need (Ctrl+N)</source>
             <translation>Nouveau besoin (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="148" />
+            <location filename="../../po_desktop/ui/main_window.py" line="149" />
             <source>&amp;Edit need…</source>
             <translation>&amp;Modifier le besoin…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="149" />
+            <location filename="../../po_desktop/ui/main_window.py" line="150" />
             <source>&amp;Delete need</source>
             <translation>&amp;Supprimer le besoin</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="151" />
+            <location filename="../../po_desktop/ui/main_window.py" line="152" />
             <source>&amp;Find</source>
             <translation>&amp;Rechercher</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="152" />
+            <location filename="../../po_desktop/ui/main_window.py" line="153" />
             <source>&amp;Projects…</source>
             <translation>&amp;Projets…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="153" />
+            <location filename="../../po_desktop/ui/main_window.py" line="154" />
             <source>P&amp;eople…</source>
             <translation>P&amp;ersonnes…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="154" />
+            <location filename="../../po_desktop/ui/main_window.py" line="155" />
             <source>&amp;About PO Desktop</source>
             <translation>À &amp;propos de PO Desktop</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="156" />
+            <location filename="../../po_desktop/ui/main_window.py" line="157" />
             <source>Board &amp;columns…</source>
             <translation>&amp;Colonnes du tableau…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="172" />
+            <location filename="../../po_desktop/ui/main_window.py" line="173" />
             <source>&amp;Undo</source>
             <translation>&amp;Annuler</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="174" />
+            <location filename="../../po_desktop/ui/main_window.py" line="175" />
             <source>&amp;Redo</source>
             <translation>&amp;Rétablir</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="178" />
+            <location filename="../../po_desktop/ui/main_window.py" line="179" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="186" />
+            <location filename="../../po_desktop/ui/main_window.py" line="187" />
             <source>&amp;Edit</source>
             <translation>É&amp;dition</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="197" />
+            <location filename="../../po_desktop/ui/main_window.py" line="198" />
             <source>Move &amp;card</source>
             <translation>Déplacer la &amp;carte</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="201" />
+            <location filename="../../po_desktop/ui/main_window.py" line="202" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="204" />
+            <location filename="../../po_desktop/ui/main_window.py" line="205" />
             <source>&amp;Workspace</source>
             <translation>&amp;Espace de travail</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="208" />
+            <location filename="../../po_desktop/ui/main_window.py" line="209" />
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="211" />
+            <location filename="../../po_desktop/ui/main_window.py" line="212" />
             <source>Main toolbar</source>
             <translation>Barre d'outils principale</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="220" />
+            <location filename="../../po_desktop/ui/main_window.py" line="221" />
             <source>Project:</source>
             <translation>Projet :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="260" />
+            <location filename="../../po_desktop/ui/main_window.py" line="262" />
             <source>All projects</source>
             <translation>Tous les projets</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="264" />
+            <location filename="../../po_desktop/ui/main_window.py" line="266" />
             <source>(archived)</source>
             <translation>(archivé)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="366" />
+            <location filename="../../po_desktop/ui/main_window.py" line="382" />
             <source>%1 of %2 needs</source>
             <translation>%1 besoins affichés sur %2</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="400" />
+            <location filename="../../po_desktop/ui/main_window.py" line="416" />
             <source>Need created.</source>
             <translation>Besoin créé.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="423" />
+            <location filename="../../po_desktop/ui/main_window.py" line="439" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Supprimer %n besoin</numerusform>
@@ -572,7 +571,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="426" />
+            <location filename="../../po_desktop/ui/main_window.py" line="442" />
             <source>%n need(s) deleted — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
@@ -580,7 +579,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="454" />
+            <location filename="../../po_desktop/ui/main_window.py" line="470" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Déplacer %n besoin</numerusform>
@@ -588,7 +587,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="462" />
+            <location filename="../../po_desktop/ui/main_window.py" line="478" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Planifier %n besoin</numerusform>
@@ -596,7 +595,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="470" />
+            <location filename="../../po_desktop/ui/main_window.py" line="486" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Attribuer %n besoin</numerusform>
@@ -604,7 +603,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="478" />
+            <location filename="../../po_desktop/ui/main_window.py" line="494" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Dupliquer %n besoin</numerusform>
@@ -612,7 +611,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="486" />
+            <location filename="../../po_desktop/ui/main_window.py" line="502" />
             <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin dupliqué — Ctrl+Z pour annuler.</numerusform>
@@ -620,63 +619,63 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="495" />
+            <location filename="../../po_desktop/ui/main_window.py" line="511" />
             <source>This need is done or hidden by the filters: it is not in the ranking.</source>
             <translation>Ce besoin est terminé ou masqué par les filtres : il n'est pas dans le classement.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="523" />
+            <location filename="../../po_desktop/ui/main_window.py" line="539" />
             <source>New database</source>
             <translation>Nouvelle base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="533" />
+            <location filename="../../po_desktop/ui/main_window.py" line="549" />
             <source>Open database</source>
             <translation>Ouvrir une base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="542" />
+            <location filename="../../po_desktop/ui/main_window.py" line="558" />
             <source>Cannot open database</source>
             <translation>Impossible d'ouvrir la base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="570" />
-            <location filename="../../po_desktop/ui/main_window.py" line="591" />
+            <location filename="../../po_desktop/ui/main_window.py" line="586" />
+            <location filename="../../po_desktop/ui/main_window.py" line="607" />
             <source>Import needs</source>
             <translation>Importer des besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="570" />
+            <location filename="../../po_desktop/ui/main_window.py" line="586" />
             <source>CSV files (*.csv);;*</source>
             <translation>Fichiers CSV (*.csv);;*</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="577" />
+            <location filename="../../po_desktop/ui/main_window.py" line="593" />
             <source>Import failed</source>
             <translation>Échec de l'import</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="595" />
+            <location filename="../../po_desktop/ui/main_window.py" line="611" />
             <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
             <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="610" />
+            <location filename="../../po_desktop/ui/main_window.py" line="626" />
             <source>Export needs</source>
             <translation>Exporter les besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="610" />
+            <location filename="../../po_desktop/ui/main_window.py" line="626" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="621" />
+            <location filename="../../po_desktop/ui/main_window.py" line="637" />
             <source>Export failed</source>
             <translation>Échec de l'export</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="623" />
+            <location filename="../../po_desktop/ui/main_window.py" line="639" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n besoin exporté.</numerusform>
@@ -684,12 +683,12 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="642" />
+            <location filename="../../po_desktop/ui/main_window.py" line="658" />
             <source>About PO Desktop</source>
             <translation>À propos de PO Desktop</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="644" />
+            <location filename="../../po_desktop/ui/main_window.py" line="660" />
             <source>Needs, scoring, board and sprints for product owners — offline.</source>
             <translation>Besoins, cotation, tableau et sprints pour product owners — hors ligne.</translation>
         </message>

@@ -310,7 +310,8 @@ def test_breaking_a_wip_limit_asks_first(
     assert "Recherche produits" in _titles(window, 3)
     header = window.board.view.column_header(3)
     assert header.over and not header.warning_icon.isHidden()
-    assert header.wip.text() == "3 / 2 over the limit"  # words, not colour alone
+    assert header.wip.text() == "3 / 2"
+    assert header.alert.text() == "WIP limit exceeded" and not header.alert.isHidden()
     asked.clear()
     _select(window, "Tableau RH")
     _press(window, qtbot, Qt.Key.Key_Down)  # reordering inside the column asks nothing

@@ -67,7 +67,7 @@ class BoardPage(QWidget):
             "cards": self.tr("%1 needs"),
             "shown_of": self.tr("%1 of %2"),
             "points": self.tr("%1 pts"),
-            "over": self.tr("%1 over the limit"),
+            "over": self.tr("WIP limit exceeded"),
             "wip_tip": self.tr("Work-in-progress limit: %1 cards"),
         }
         self._projects: dict[int, Choice] = {}
@@ -123,7 +123,7 @@ class BoardPage(QWidget):
         self.scope = self._combo(self.tr("Scope"))
         for scope, label in zip(
             SCOPES,
-            (self.tr("Everything"), self.tr("Active sprint"), self.tr("Backlog (no sprint)")),
+            (self.tr("All needs"), self.tr("Active sprint"), self.tr("Backlog (no sprint)")),
             strict=True,
         ):
             self.scope.addItem(label, scope)

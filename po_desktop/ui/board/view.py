@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -52,12 +52,8 @@ class CellView(QListView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setObjectName("boardCell")
         # A tinted well per column, so columns read apart without grid lines.
-        self.setStyleSheet("#boardCell { background: palette(window); }")
-        self.viewport().setAutoFillBackground(True)
-        palette = self.viewport().palette()
-        well = palette.color(palette.ColorRole.Window).darker(106)
-        palette.setColor(palette.ColorRole.Base, well)
-        self.viewport().setPalette(palette)
+        well = self.palette().color(QPalette.ColorRole.Window).darker(106).name()
+        self.setStyleSheet(f"#boardCell {{ background: {well}; border-radius: 6px; }}")
         self.setAccessibleName(model.board.column(model.column_id).name)  # type: ignore[union-attr]
 
     @property
@@ -103,16 +99,23 @@ class ColumnHeader(QFrame):
         self.warning_icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
         )
+        self.alert = QLabel()
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.name, 1)
-        top.addWidget(self.warning_icon)
         top.addWidget(self.wip)
+        alert_row = QHBoxLayout()
+        alert_row.setContentsMargins(0, 0, 0, 0)
+        alert_row.setSpacing(4)
+        alert_row.addWidget(self.warning_icon)
+        alert_row.addWidget(self.alert, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.figures)
+        layout.addLayout(alert_row)
+        layout.addStretch(1)
         self.over = False
 
     def show_column(
@@ -132,10 +135,12 @@ class ColumnHeader(QFrame):
             self.wip.setText("")
             self.wip.setToolTip("")
         else:
-            load = f"{stats.total} / {column.wip_limit}"
-            self.wip.setText(texts["over"].replace("%1", load) if self.over else load)
+            self.wip.setText(f"{stats.total} / {column.wip_limit}")
             self.wip.setToolTip(texts["wip_tip"].replace("%1", str(column.wip_limit)))
+        # Over the limit: an icon and words, not colour alone.
+        self.alert.setText(texts["over"] if self.over else "")
         self.warning_icon.setVisible(self.over)
+        self.alert.setVisible(self.over)
         if self.property("over") == self.over:
             return  # restyling costs more than the rest of a refresh
         self.setProperty("over", self.over)
@@ -206,6 +211,7 @@ class BoardView(QWidget):
             self.header_area.horizontalScrollBar().setValue
         )
         self.content: QWidget | None = None
+        self.body.viewport().installEventFilter(self)  # a scroll bar appearing narrows it
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -221,6 +227,8 @@ class BoardView(QWidget):
         focus_cell = self.current_view()
         focus_key = (focus_cell.cell.lane, focus_cell.cell.column_id) if focus_cell else None
         for header in self._headers:
+            self.header_layout.removeWidget(header)
+            header.hide()  # gone from the strip now, deleted on the next loop turn
             header.deleteLater()
         self._headers = []
         for _column in self.model.columns:
@@ -299,8 +307,10 @@ class BoardView(QWidget):
         count = max(1, len(self.model.columns))
         available = self.body.viewport().width() - 2 * SPACING - (count - 1) * SPACING
         width = max(MIN_COLUMN_WIDTH, available // count)
+        tallest = max((h.sizeHint().height() for h in self._headers), default=0)
         for header in self._headers:
             header.setFixedWidth(width)
+            header.setFixedHeight(tallest)  # one height: a column over its limit grows a line
         self.header_strip.adjustSize()
         self.header_area.setFixedHeight(self.header_strip.sizeHint().height())
         lanes_on = self.model.lane_mode != "none"
@@ -329,6 +339,11 @@ class BoardView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._lay_out()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.body.viewport() and event.type() == QEvent.Type.Resize:
+            self._lay_out()
+        return False
 
     def sizeHint(self) -> QSize:
         return QSize(1200, 700)
