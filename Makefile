@@ -43,10 +43,11 @@ test: $(STAMP) $(QM) lint
 
 bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/board.py
 
 # The README's screenshot, rendered by the app itself from the demo database.
 screenshots: $(STAMP) $(QM) $(DEMO_DB)
-	$(PY) -m po_desktop screenshot --db $(DEMO_DB) --view scoring --lang fr -o docs/screenshot.png
+	$(PY) -m po_desktop screenshot --db $(DEMO_DB) --view board --lang fr -o docs/screenshot.png
 
 clean:
 	rm -rf $(VENV) build dist demo resources/translations/*.qm .pytest_cache .ruff_cache
