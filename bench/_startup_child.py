@@ -2,7 +2,7 @@
 
 Same imports in the same order as ``cli._cmd_gui``, then ``ui.app.start_gui``
 (application, translators, database checks and lock, main window, show). The
-first paint of the board's table prints a timestamp and the event loop ends.
+first paint of the board's first column prints a timestamp and the event loop ends.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def main() -> int:
     if window is None:
         return 2
     watcher = FirstPaint()
-    window.board.view.viewport().installEventFilter(watcher)  # type: ignore[attr-defined]
+    window.board.view.views()[0].viewport().installEventFilter(watcher)  # type: ignore[attr-defined]
     app.exec()
     window.close()
     return 0
