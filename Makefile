@@ -22,8 +22,11 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 translations: $(QM)
 
 # Re-extract GUI strings into the .ts sources (then translate them, e.g. in pyside6-linguist).
+# English needs only its plural forms ("%n need(s)"): the sources are English.
 i18n: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate po_desktop/ui/*.py po_desktop/ui/*/*.py -ts $(TS) -no-obsolete
+	$(VENV)/bin/pyside6-lupdate po_desktop/ui/*.py po_desktop/ui/*/*.py -ts resources/translations/po_desktop_fr.ts -no-obsolete
+	$(VENV)/bin/pyside6-lupdate po_desktop/ui/*.py po_desktop/ui/*/*.py -pluralonly -target-language en_GB -ts resources/translations/po_desktop_en.ts -no-obsolete
+	$(PY) tools/english_plurals.py resources/translations/po_desktop_en.ts
 
 $(DEMO_DB): | $(STAMP)
 	$(PY) -m po_desktop demo --db $(DEMO_DB)

@@ -23,13 +23,13 @@ def install_translators(app: QCoreApplication, lang: str) -> bool:
             QLocale.Country.France if lang == "fr" else QLocale.Country.UnitedKingdom,
         )
     )
-    if lang == "en":
-        return True
     ours = QTranslator(app)
     found = ours.load(str(paths.resources_dir() / "translations" / f"po_desktop_{lang}.qm"))
-    if found:
+    if found:  # for English, only the plural forms: "1 need", "2 needs"
         app.installTranslator(ours)
         _installed.append(ours)
+    if lang == "en":
+        return True
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
     if qtbase.load(f"qtbase_{lang}", qt_dir):

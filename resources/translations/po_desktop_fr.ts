@@ -311,31 +311,31 @@ Déplacer quand même ?</translation>
             <source>WIP limit:</source>
             <translation>Limite d'en-cours :</translation>
         </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="159" />
-            <source>(no name)</source>
-            <translation>(sans nom)</translation>
-        </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="135" />
-            <source>%n need(s) in this column: move them elsewhere to remove it.</source>
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="134" />
+            <source>%n need(s) in this column: it can be removed once empty.</source>
             <translation>
-                <numerusform>%n besoin dans cette colonne : déplacez-le ailleurs pour pouvoir la retirer.</numerusform>
-                <numerusform>%n besoins dans cette colonne : déplacez-les ailleurs pour pouvoir la retirer.</numerusform>
+                <numerusform>%n besoin dans cette colonne : elle pourra être retirée une fois vide.</numerusform>
+                <numerusform>%n besoins dans cette colonne : elle pourra être retirée une fois vide.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="139" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="157" />
+            <source>(no name)</source>
+            <translation>(sans nom)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="137" />
             <source>No need in this column.</source>
             <translation>Aucun besoin dans cette colonne.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="168" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="166" />
             <source>New column</source>
             <translation>Nouvelle colonne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="195" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="193" />
             <source>Edit board columns</source>
             <translation>Modifier les colonnes du tableau</translation>
         </message>

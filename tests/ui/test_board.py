@@ -253,7 +253,7 @@ def test_every_keyboard_move(window: MainWindow, qtbot: QtBot, qtmodeltester) ->
     assert view is not None
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert window.board.view.current_view() is window.board.view.view(None, _column_ids(window)[2])
-    assert _undo_texts(window)[-1] == "Move 2 need(s)"
+    assert _undo_texts(window)[-1] == "Move 2 needs"  # English plural forms, not "need(s)"
 
 
 def _undo_texts(window: MainWindow) -> list[str]:
@@ -543,7 +543,7 @@ def test_board_settings_edit_the_workflow_as_one_undoable_action(
     qtbot.addWidget(dialog)
     dialog.list.setCurrentRow(0)
     assert not dialog.remove_button.isEnabled()  # 3 needs still in it
-    assert "3 need(s)" in dialog.cards.text()
+    assert "3 needs in this column" in dialog.cards.text()
     dialog.list.setCurrentRow(4)  # "En revue": empty
     dialog.remove_column()
     dialog.list.setCurrentRow(3)  # "En cours"

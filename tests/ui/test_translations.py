@@ -35,6 +35,23 @@ def test_french_catalogue_covers_every_source_string(tmp_path: Path) -> None:
     assert unfinished == [], f"French translation missing for: {unfinished}"
 
 
+def test_english_plural_forms_are_complete(tmp_path: Path) -> None:
+    """English shows "1 need" and "2 needs", never "need(s)": every %n message has both."""
+    english = paths.resources_dir() / "translations" / "po_desktop_en.ts"
+    fresh = tmp_path / english.name
+    shutil.copy(english, fresh)
+    sources = sorted(str(p) for p in (ROOT / "po_desktop" / "ui").rglob("*.py"))
+    subprocess.run(
+        [_lupdate(), *sources, "-pluralonly", "-ts", str(fresh)], check=True, capture_output=True
+    )
+    unfinished = [
+        message.findtext("source")
+        for message in ET.parse(fresh).iter("message")
+        if (message.find("translation").get("type") or "") == "unfinished"  # type: ignore[union-attr]
+    ]
+    assert unfinished == [], f"English plural forms missing for: {unfinished}"
+
+
 def test_catalogue_messages_have_both_languages_with_the_same_placeholders() -> None:
     """CLI and service messages: a French text that forgot a {placeholder} fails here."""
     formatter = string.Formatter()

@@ -131,9 +131,7 @@ class BoardSettingsDialog(QDialog):
             self.cards.setText("")
         elif draft.cards:
             self.cards.setText(
-                self.tr(
-                    "%n need(s) in this column: move them elsewhere to remove it.", "", draft.cards
-                )
+                self.tr("%n need(s) in this column: it can be removed once empty.", "", draft.cards)
             )
         else:
             self.cards.setText(self.tr("No need in this column."))
