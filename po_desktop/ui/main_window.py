@@ -464,11 +464,17 @@ class MainWindow(QMainWindow):
             page.select_needs(ids, ids[0])
 
     # ----- board actions ------------------------------------------------------------------
-    @Slot(list, int, object)
-    def _move_needs(self, ids: list[int], column_id: int, before_id: int | None) -> None:
+    @Slot(list, int, object, object)
+    def _move_needs(
+        self,
+        ids: list[int],
+        column_id: int,
+        before_id: int | None,
+        assignee: int | need_service.Unchanged | None = need_service.UNCHANGED,
+    ) -> None:
         self._perform(
             self.tr("Move %n need(s)", "", len(ids)),
-            lambda s: need_service.move_needs(s, ids, column_id, before_id),
+            lambda s: need_service.move_needs(s, ids, column_id, before_id, assignee_id=assignee),
             select=ids,
         )
 

@@ -4,223 +4,223 @@
     <context>
         <name>BoardPage</name>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="67" />
+            <location filename="../../po_desktop/ui/board/page.py" line="69" />
             <source>%1 needs</source>
             <translation>%1 besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="68" />
+            <location filename="../../po_desktop/ui/board/page.py" line="70" />
             <source>%1 of %2</source>
             <translation>%1 sur %2</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="69" />
+            <location filename="../../po_desktop/ui/board/page.py" line="71" />
             <source>%1 pts</source>
             <translation>%1 pts</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="70" />
+            <location filename="../../po_desktop/ui/board/page.py" line="72" />
             <source>WIP limit exceeded</source>
             <translation>Limite dépassée</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="71" />
+            <location filename="../../po_desktop/ui/board/page.py" line="73" />
             <source>Work-in-progress limit: %1 cards</source>
             <translation>Limite d'en-cours : %1 cartes</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="111" />
+            <location filename="../../po_desktop/ui/board/page.py" line="113" />
             <source>Swimlanes</source>
             <translation>Couloirs</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="115" />
+            <location filename="../../po_desktop/ui/board/page.py" line="117" />
             <source>No swimlanes</source>
             <translation>Sans couloirs</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="116" />
+            <location filename="../../po_desktop/ui/board/page.py" line="118" />
             <source>Lanes by project</source>
             <translation>Couloirs par projet</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="117" />
+            <location filename="../../po_desktop/ui/board/page.py" line="119" />
             <source>Lanes by assignee</source>
             <translation>Couloirs par responsable</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="118" />
+            <location filename="../../po_desktop/ui/board/page.py" line="120" />
             <source>Lanes by business unit</source>
             <translation>Couloirs par métier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="123" />
+            <location filename="../../po_desktop/ui/board/page.py" line="125" />
             <source>Scope</source>
             <translation>Périmètre</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="126" />
+            <location filename="../../po_desktop/ui/board/page.py" line="128" />
             <source>Active sprint</source>
             <translation>Sprint en cours</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="126" />
-            <location filename="../../po_desktop/ui/board/page.py" line="530" />
+            <location filename="../../po_desktop/ui/board/page.py" line="128" />
+            <location filename="../../po_desktop/ui/board/page.py" line="541" />
             <source>Backlog (no sprint)</source>
             <translation>Backlog (sans sprint)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="126" />
+            <location filename="../../po_desktop/ui/board/page.py" line="128" />
             <source>All needs</source>
             <translation>Tous les besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="130" />
+            <location filename="../../po_desktop/ui/board/page.py" line="132" />
             <source>Source</source>
             <translation>Origine</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="131" />
+            <location filename="../../po_desktop/ui/board/page.py" line="133" />
             <source>Business unit</source>
             <translation>Métier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="132" />
+            <location filename="../../po_desktop/ui/board/page.py" line="134" />
             <source>Assignee</source>
             <translation>Responsable</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="133" />
+            <location filename="../../po_desktop/ui/board/page.py" line="135" />
             <source>Decision</source>
             <translation>Décision</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="134" />
+            <location filename="../../po_desktop/ui/board/page.py" line="136" />
             <source>Tag</source>
             <translation>Étiquette</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="135" />
+            <location filename="../../po_desktop/ui/board/page.py" line="137" />
             <source>Any source</source>
             <translation>Toutes origines</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="138" />
+            <location filename="../../po_desktop/ui/board/page.py" line="140" />
             <source>Any decision</source>
             <translation>Toutes décisions</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="139" />
+            <location filename="../../po_desktop/ui/board/page.py" line="141" />
             <source>Not scored</source>
             <translation>Non coté</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="141" />
-            <location filename="../../po_desktop/ui/board/page.py" line="222" />
+            <location filename="../../po_desktop/ui/board/page.py" line="143" />
+            <location filename="../../po_desktop/ui/board/page.py" line="224" />
             <source>Any business unit</source>
             <translation>Tous métiers</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="142" />
-            <location filename="../../po_desktop/ui/board/page.py" line="225" />
+            <location filename="../../po_desktop/ui/board/page.py" line="144" />
+            <location filename="../../po_desktop/ui/board/page.py" line="227" />
             <source>Anyone</source>
             <translation>Tous responsables</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="142" />
-            <location filename="../../po_desktop/ui/board/page.py" line="226" />
-            <location filename="../../po_desktop/ui/board/page.py" line="356" />
+            <location filename="../../po_desktop/ui/board/page.py" line="144" />
+            <location filename="../../po_desktop/ui/board/page.py" line="228" />
+            <location filename="../../po_desktop/ui/board/page.py" line="358" />
             <source>Unassigned</source>
             <translation>Non attribué</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="143" />
-            <location filename="../../po_desktop/ui/board/page.py" line="228" />
+            <location filename="../../po_desktop/ui/board/page.py" line="145" />
+            <location filename="../../po_desktop/ui/board/page.py" line="230" />
             <source>Any tag</source>
             <translation>Toutes étiquettes</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="144" />
+            <location filename="../../po_desktop/ui/board/page.py" line="146" />
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="146" />
+            <location filename="../../po_desktop/ui/board/page.py" line="148" />
             <source>Columns…</source>
             <translation>Colonnes…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="148" />
+            <location filename="../../po_desktop/ui/board/page.py" line="150" />
             <source>Add, rename, reorder or limit the board's columns</source>
             <translation>Ajouter, renommer, réordonner ou limiter les colonnes du tableau</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="156" />
+            <location filename="../../po_desktop/ui/board/page.py" line="158" />
             <source>Filters:</source>
             <translation>Filtres :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="186" />
+            <location filename="../../po_desktop/ui/board/page.py" line="188" />
             <source>Move to previous column</source>
             <translation>Vers la colonne précédente</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="189" />
+            <location filename="../../po_desktop/ui/board/page.py" line="191" />
             <source>Move to next column</source>
             <translation>Vers la colonne suivante</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="192" />
+            <location filename="../../po_desktop/ui/board/page.py" line="194" />
             <source>Move up</source>
             <translation>Monter</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="195" />
+            <location filename="../../po_desktop/ui/board/page.py" line="197" />
             <source>Move down</source>
             <translation>Descendre</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="198" />
+            <location filename="../../po_desktop/ui/board/page.py" line="200" />
             <source>Move to top of column</source>
             <translation>En haut de la colonne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="200" />
+            <location filename="../../po_desktop/ui/board/page.py" line="202" />
             <source>Duplicate</source>
             <translation>Dupliquer</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="339" />
+            <location filename="../../po_desktop/ui/board/page.py" line="341" />
             <source>Assignee: %1</source>
             <translation>Responsable : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="340" />
+            <location filename="../../po_desktop/ui/board/page.py" line="342" />
             <source>Sprint: %1</source>
             <translation>Sprint : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="342" />
+            <location filename="../../po_desktop/ui/board/page.py" line="344" />
             <source>In “%1” since %2</source>
             <translation>Dans « %1 » depuis le %2</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="345" />
+            <location filename="../../po_desktop/ui/board/page.py" line="347" />
             <source>Tags: %1</source>
             <translation>Étiquettes : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="359" />
+            <location filename="../../po_desktop/ui/board/page.py" line="361" />
             <source>No business unit</source>
             <translation>Sans métier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="466" />
+            <location filename="../../po_desktop/ui/board/page.py" line="474" />
             <source>Work-in-progress limit</source>
             <translation>Limite d'en-cours</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="467" />
+            <location filename="../../po_desktop/ui/board/page.py" line="475" />
             <source>“%1” would hold %2 needs for a limit of %3.
 
 Move anyway?</source>
@@ -229,37 +229,37 @@ Move anyway?</source>
 Déplacer quand même ?</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="519" />
+            <location filename="../../po_desktop/ui/board/page.py" line="530" />
             <source>Open…</source>
             <translation>Ouvrir…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="520" />
+            <location filename="../../po_desktop/ui/board/page.py" line="531" />
             <source>Open scoring form</source>
             <translation>Ouvrir la cotation</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="522" />
+            <location filename="../../po_desktop/ui/board/page.py" line="533" />
             <source>Move to column</source>
             <translation>Déplacer vers la colonne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="528" />
+            <location filename="../../po_desktop/ui/board/page.py" line="539" />
             <source>Move to sprint</source>
             <translation>Planifier dans le sprint</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="537" />
+            <location filename="../../po_desktop/ui/board/page.py" line="548" />
             <source>Assign to</source>
             <translation>Attribuer à</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="538" />
+            <location filename="../../po_desktop/ui/board/page.py" line="549" />
             <source>Nobody</source>
             <translation>Personne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="548" />
+            <location filename="../../po_desktop/ui/board/page.py" line="559" />
             <source>Delete</source>
             <translation>Supprimer</translation>
         </message>
@@ -579,7 +579,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="470" />
+            <location filename="../../po_desktop/ui/main_window.py" line="476" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Déplacer %n besoin</numerusform>
@@ -587,7 +587,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="478" />
+            <location filename="../../po_desktop/ui/main_window.py" line="484" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Planifier %n besoin</numerusform>
@@ -595,7 +595,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="486" />
+            <location filename="../../po_desktop/ui/main_window.py" line="492" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Attribuer %n besoin</numerusform>
@@ -603,7 +603,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="494" />
+            <location filename="../../po_desktop/ui/main_window.py" line="500" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Dupliquer %n besoin</numerusform>
@@ -611,7 +611,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="502" />
+            <location filename="../../po_desktop/ui/main_window.py" line="508" />
             <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin dupliqué — Ctrl+Z pour annuler.</numerusform>
@@ -619,63 +619,63 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="511" />
+            <location filename="../../po_desktop/ui/main_window.py" line="517" />
             <source>This need is done or hidden by the filters: it is not in the ranking.</source>
             <translation>Ce besoin est terminé ou masqué par les filtres : il n'est pas dans le classement.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="539" />
+            <location filename="../../po_desktop/ui/main_window.py" line="545" />
             <source>New database</source>
             <translation>Nouvelle base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="549" />
+            <location filename="../../po_desktop/ui/main_window.py" line="555" />
             <source>Open database</source>
             <translation>Ouvrir une base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="558" />
+            <location filename="../../po_desktop/ui/main_window.py" line="564" />
             <source>Cannot open database</source>
             <translation>Impossible d'ouvrir la base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="586" />
-            <location filename="../../po_desktop/ui/main_window.py" line="607" />
+            <location filename="../../po_desktop/ui/main_window.py" line="592" />
+            <location filename="../../po_desktop/ui/main_window.py" line="613" />
             <source>Import needs</source>
             <translation>Importer des besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="586" />
+            <location filename="../../po_desktop/ui/main_window.py" line="592" />
             <source>CSV files (*.csv);;*</source>
             <translation>Fichiers CSV (*.csv);;*</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="593" />
+            <location filename="../../po_desktop/ui/main_window.py" line="599" />
             <source>Import failed</source>
             <translation>Échec de l'import</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="611" />
+            <location filename="../../po_desktop/ui/main_window.py" line="617" />
             <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
             <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="626" />
+            <location filename="../../po_desktop/ui/main_window.py" line="632" />
             <source>Export needs</source>
             <translation>Exporter les besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="626" />
+            <location filename="../../po_desktop/ui/main_window.py" line="632" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="637" />
+            <location filename="../../po_desktop/ui/main_window.py" line="643" />
             <source>Export failed</source>
             <translation>Échec de l'export</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="639" />
+            <location filename="../../po_desktop/ui/main_window.py" line="645" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n besoin exporté.</numerusform>
@@ -683,12 +683,12 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="658" />
+            <location filename="../../po_desktop/ui/main_window.py" line="664" />
             <source>About PO Desktop</source>
             <translation>À propos de PO Desktop</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="660" />
+            <location filename="../../po_desktop/ui/main_window.py" line="666" />
             <source>Needs, scoring, board and sprints for product owners — offline.</source>
             <translation>Besoins, cotation, tableau et sprints pour product owners — hors ligne.</translation>
         </message>

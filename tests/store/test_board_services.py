@@ -173,3 +173,18 @@ def test_column_since_changes_only_when_the_column_does(session: Session, projec
     assert since(a) == created
     needs.move_needs(session, [b], specs[2].id)
     assert since(b) > created
+
+
+def test_move_can_reassign_in_the_same_action(session: Session, project_id: int) -> None:
+    lea = people.create_person(session, people.PersonInput("Léa Martin")).id
+    flow = columns.workflow(session)
+    a = _need(session, project_id, "A")
+    change = needs.move_needs(session, [a], flow[1].id, assignee_id=lea)
+    row = queries.need_rows(session)[0]
+    assert (row.column_id, row.assignee_id) == (flow[1].id, lea)
+    needs.apply_snapshots(session, change.before)
+    row = queries.need_rows(session)[0]
+    assert (row.column_id, row.assignee_id) == (flow[0].id, None)
+    with pytest.raises(NotFoundError):
+        needs.move_needs(session, [a], flow[1].id, assignee_id=999)
+    assert queries.need_rows(session)[0].column_id == flow[0].id  # nothing half-done

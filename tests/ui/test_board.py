@@ -344,6 +344,15 @@ def test_swimlanes_by_project_assignee_and_unit(window: MainWindow, qtbot: QtBot
     labels = [lane.label for lane in board.model.lanes]
     assert labels == ["Hugo Petit", "Léa Martin", "Unassigned"]  # nobody's lane last
     assert board.model.lane_counts[None] == 4
+    # Into another person's lane: the card is theirs now, in one undoable step.
+    lea = board.model.lanes[1].key
+    export = _id(window, "Export comptable")
+    assert _drop(_cell(window, 2, lea), [export], 0, _cell(window, 1, None))
+    qtbot.waitUntil(lambda: _titles(window, 2, lea) == ["Export comptable"])
+    assert next(r for r in window.need_rows if r.id == export).assignee_name == "Léa Martin"
+    window.undo_action.trigger()
+    assert "Export comptable" in _titles(window, 1, None)
+    assert next(r for r in window.need_rows if r.id == export).assignee_id is None
 
     board.lanes.setCurrentIndex(board.lanes.findData("unit"))
     assert [lane.label for lane in board.model.lanes] == [

@@ -47,6 +47,16 @@ from po_desktop.store.services._base import (
 MAX_POINTS = 1000
 
 
+class Unchanged:
+    """Type of :data:`UNCHANGED`: "leave this field as it is", distinct from None."""
+
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED = Unchanged()
+
+
 @dataclass
 class NeedInput:
     """Everything a user types about a need; ids refer to existing rows."""
@@ -460,13 +470,30 @@ def _ranks_between(lower: int | None, upper: int | None, count: int) -> list[int
 
 @transactional
 def move_needs(
-    session: Session, need_ids: Sequence[int], column_id: int, before_id: int | None = None
+    session: Session,
+    need_ids: Sequence[int],
+    column_id: int,
+    before_id: int | None = None,
+    *,
+    assignee_id: int | Unchanged | None = UNCHANGED,
 ) -> NeedChange:
-    """Put needs, in this order, into a column just above ``before_id`` (None: at the bottom)."""
+    """Put needs, in this order, into a column just above ``before_id`` (None: at the bottom).
+
+    ``assignee_id`` also gives them to someone (None: nobody) in the same action: a card
+    dropped into another person's swimlane is one undoable step.
+    """
     needs = _load(session, need_ids)
     recorder = _Recorder(session)
     recorder.touch_many([n.id for n in needs])
-    _place(session, needs, column_id, before_id, utcnow(), recorder)
+    now = utcnow()
+    if not isinstance(assignee_id, Unchanged):
+        if assignee_id is not None and session.get(Person, assignee_id) is None:
+            raise NotFoundError("person.not_found", ref=assignee_id)
+        for need in needs:
+            if need.assignee_id != assignee_id:
+                need.assignee_id = assignee_id
+                need.updated_at = now
+    _place(session, needs, column_id, before_id, now, recorder)
     return recorder.finish(needs[0].id if needs else None)
 
 

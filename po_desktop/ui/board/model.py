@@ -343,8 +343,13 @@ class BoardModel(QObject):
         return self._filter
 
     def lanes_accept_moves(self) -> bool:
-        """Cards may change lane only when lanes are off: a drop never edits a field silently."""
-        return self.lane_mode == "none"
+        """Whether a card may be dropped into another swimlane.
+
+        Into another person's lane, yes: the drop gives it to them, as on any
+        kanban. Not into another project's lane (that would change its key) nor
+        another business unit's: those are edits, made in the need editor.
+        """
+        return self.lane_mode in ("none", "assignee")
 
     # ----- outputs ------------------------------------------------------------------------
     def cell(self, lane: LaneKey, column_id: int) -> CellModel:
@@ -396,6 +401,10 @@ class BoardModel(QObject):
     def column_of(self, need_id: int) -> int | None:
         row = self._by_id.get(need_id)
         return None if row is None else row.column_id
+
+    def assignee_of(self, need_id: int) -> int | None:
+        row = self._by_id.get(need_id)
+        return None if row is None else row.assignee_id
 
     def after(self, need_id: int, skip: set[int]) -> int | None:
         """The card below this one in its column, filters aside (None: it is the last)."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from po_desktop.domain.enums import Decision, Source
 from po_desktop.domain.messages import choice_label
 from po_desktop.store.queries import NeedRow
+from po_desktop.store.services.needs import UNCHANGED, Unchanged
 from po_desktop.ui.board.model import LANE_MODES, BoardModel, ColumnInfo, Lane, LaneKey
 from po_desktop.ui.board.view import BoardView, CellView
 from po_desktop.ui.filtering import SCOPES, UNASSIGNED, UNSCORED, NeedFilter
@@ -48,8 +49,9 @@ class Choice:
 class BoardPage(QWidget):
     open_requested = Signal(int)
     scoring_requested = Signal(int)
-    move_requested = Signal(list, int, object)
-    """Needs (ids, in order) to put into a column above a need id (None: at the bottom)."""
+    move_requested = Signal(list, int, object, object)
+    """Needs (ids, in order) to put into a column above a need id (None: at the bottom),
+    and the person to give them to (``UNCHANGED`` to keep their assignee)."""
     plan_requested = Signal(list, object)
     assign_requested = Signal(list, object)
     duplicate_requested = Signal(list)
@@ -451,7 +453,13 @@ class BoardPage(QWidget):
             if first is not None and rows and rows[positions[0]].id != first.id:
                 self.request_move(ids, cell.column_id, first.id)
 
-    def request_move(self, ids: list[int], column_id: int, before_id: int | None) -> bool:
+    def request_move(
+        self,
+        ids: list[int],
+        column_id: int,
+        before_id: int | None,
+        assignee: int | Unchanged | None = UNCHANGED,
+    ) -> bool:
         """Ask before breaking a WIP limit, then hand the move to the window (undoable)."""
         column = self.model.column(column_id)
         stats = self.model.stats.get(column_id)
@@ -473,15 +481,18 @@ class BoardPage(QWidget):
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return False
-        self.move_requested.emit(list(ids), column_id, before_id)
+        self.move_requested.emit(list(ids), column_id, before_id, assignee)
         return True
 
-    def _dropped(
-        self, ids: list[int], column_id: int, before_id: int | None, _lane: object
-    ) -> None:
+    def _dropped(self, ids: list[int], column_id: int, before_id: int | None, lane: object) -> None:
         if before_id in ids and len(ids) == 1:
             return  # dropped onto itself
-        self.request_move(ids, column_id, before_id)
+        assignee: int | Unchanged | None = UNCHANGED
+        if self.model.lane_mode == "assignee" and any(
+            self.model.assignee_of(i) != lane for i in ids
+        ):
+            assignee = lane if isinstance(lane, int) else None  # the "nobody" lane unassigns
+        self.request_move(ids, column_id, before_id, assignee)
 
     def _hop(self, view: CellView, step: int) -> None:
         """Left / Right: the same lane's neighbouring column, skipping empty ones."""
