@@ -105,6 +105,8 @@ class BoardColumn(Base):
 
     __table_args__ = (
         CheckConstraint("wip_limit IS NULL OR wip_limit > 0", name="wip_limit_positive"),
+        # Events name columns by id: a removed column's id must never be handed out again.
+        {"sqlite_autoincrement": True},
     )
 
 

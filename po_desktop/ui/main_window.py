@@ -366,6 +366,9 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         self._refresh_page(index)
         self._update_count()
+        # Card moves act on the board's selection: only while the board is in sight.
+        for action in (*self.board.move_actions, self.board.duplicate_action):
+            action.setEnabled(index == self.BOARD)
 
     def _update_count(self) -> None:
         index = self.tabs.currentIndex()

@@ -65,7 +65,7 @@
         </message>
         <message>
             <location filename="../../po_desktop/ui/board/page.py" line="128" />
-            <location filename="../../po_desktop/ui/board/page.py" line="541" />
+            <location filename="../../po_desktop/ui/board/page.py" line="551" />
             <source>Backlog (no sprint)</source>
             <translation>Backlog (sans sprint)</translation>
         </message>
@@ -186,6 +186,7 @@
         </message>
         <message>
             <location filename="../../po_desktop/ui/board/page.py" line="202" />
+            <location filename="../../po_desktop/ui/board/page.py" line="568" />
             <source>Duplicate</source>
             <translation>Dupliquer</translation>
         </message>
@@ -215,12 +216,12 @@
             <translation>Sans métier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="474" />
+            <location filename="../../po_desktop/ui/board/page.py" line="486" />
             <source>Work-in-progress limit</source>
             <translation>Limite d'en-cours</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="475" />
+            <location filename="../../po_desktop/ui/board/page.py" line="487" />
             <source>“%1” would hold %2 needs for a limit of %3.
 
 Move anyway?</source>
@@ -229,37 +230,37 @@ Move anyway?</source>
 Déplacer quand même ?</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="530" />
+            <location filename="../../po_desktop/ui/board/page.py" line="540" />
             <source>Open…</source>
             <translation>Ouvrir…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="531" />
+            <location filename="../../po_desktop/ui/board/page.py" line="541" />
             <source>Open scoring form</source>
             <translation>Ouvrir la cotation</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="533" />
+            <location filename="../../po_desktop/ui/board/page.py" line="543" />
             <source>Move to column</source>
             <translation>Déplacer vers la colonne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="539" />
+            <location filename="../../po_desktop/ui/board/page.py" line="549" />
             <source>Move to sprint</source>
             <translation>Planifier dans le sprint</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="548" />
+            <location filename="../../po_desktop/ui/board/page.py" line="558" />
             <source>Assign to</source>
             <translation>Attribuer à</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="549" />
+            <location filename="../../po_desktop/ui/board/page.py" line="559" />
             <source>Nobody</source>
             <translation>Personne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="559" />
+            <location filename="../../po_desktop/ui/board/page.py" line="569" />
             <source>Delete</source>
             <translation>Supprimer</translation>
         </message>
@@ -553,17 +554,17 @@ Déplacer quand même ?</translation>
             <translation>(archivé)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="382" />
+            <location filename="../../po_desktop/ui/main_window.py" line="385" />
             <source>%1 of %2 needs</source>
             <translation>%1 besoins affichés sur %2</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="416" />
+            <location filename="../../po_desktop/ui/main_window.py" line="419" />
             <source>Need created.</source>
             <translation>Besoin créé.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="439" />
+            <location filename="../../po_desktop/ui/main_window.py" line="442" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Supprimer %n besoin</numerusform>
@@ -571,7 +572,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="442" />
+            <location filename="../../po_desktop/ui/main_window.py" line="445" />
             <source>%n need(s) deleted — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
@@ -579,7 +580,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="476" />
+            <location filename="../../po_desktop/ui/main_window.py" line="479" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Déplacer %n besoin</numerusform>
@@ -587,7 +588,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="484" />
+            <location filename="../../po_desktop/ui/main_window.py" line="487" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Planifier %n besoin</numerusform>
@@ -595,7 +596,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="492" />
+            <location filename="../../po_desktop/ui/main_window.py" line="495" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Attribuer %n besoin</numerusform>
@@ -603,7 +604,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="500" />
+            <location filename="../../po_desktop/ui/main_window.py" line="503" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Dupliquer %n besoin</numerusform>
@@ -611,7 +612,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="508" />
+            <location filename="../../po_desktop/ui/main_window.py" line="511" />
             <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin dupliqué — Ctrl+Z pour annuler.</numerusform>
@@ -619,63 +620,63 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="517" />
+            <location filename="../../po_desktop/ui/main_window.py" line="520" />
             <source>This need is done or hidden by the filters: it is not in the ranking.</source>
             <translation>Ce besoin est terminé ou masqué par les filtres : il n'est pas dans le classement.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="545" />
+            <location filename="../../po_desktop/ui/main_window.py" line="548" />
             <source>New database</source>
             <translation>Nouvelle base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="555" />
+            <location filename="../../po_desktop/ui/main_window.py" line="558" />
             <source>Open database</source>
             <translation>Ouvrir une base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="564" />
+            <location filename="../../po_desktop/ui/main_window.py" line="567" />
             <source>Cannot open database</source>
             <translation>Impossible d'ouvrir la base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="592" />
-            <location filename="../../po_desktop/ui/main_window.py" line="613" />
+            <location filename="../../po_desktop/ui/main_window.py" line="595" />
+            <location filename="../../po_desktop/ui/main_window.py" line="616" />
             <source>Import needs</source>
             <translation>Importer des besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="592" />
+            <location filename="../../po_desktop/ui/main_window.py" line="595" />
             <source>CSV files (*.csv);;*</source>
             <translation>Fichiers CSV (*.csv);;*</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="599" />
+            <location filename="../../po_desktop/ui/main_window.py" line="602" />
             <source>Import failed</source>
             <translation>Échec de l'import</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="617" />
+            <location filename="../../po_desktop/ui/main_window.py" line="620" />
             <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
             <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="632" />
+            <location filename="../../po_desktop/ui/main_window.py" line="635" />
             <source>Export needs</source>
             <translation>Exporter les besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="632" />
+            <location filename="../../po_desktop/ui/main_window.py" line="635" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="643" />
+            <location filename="../../po_desktop/ui/main_window.py" line="646" />
             <source>Export failed</source>
             <translation>Échec de l'export</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="645" />
+            <location filename="../../po_desktop/ui/main_window.py" line="648" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n besoin exporté.</numerusform>
@@ -683,12 +684,12 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="664" />
+            <location filename="../../po_desktop/ui/main_window.py" line="667" />
             <source>About PO Desktop</source>
             <translation>À propos de PO Desktop</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="666" />
+            <location filename="../../po_desktop/ui/main_window.py" line="669" />
             <source>Needs, scoring, board and sprints for product owners — offline.</source>
             <translation>Besoins, cotation, tableau et sprints pour product owners — hors ligne.</translation>
         </message>

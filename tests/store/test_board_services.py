@@ -158,7 +158,13 @@ def test_schema_0001_fixture_migrates_with_its_data(tmp_path: Path, home: Path) 
     raw = sqlite3.connect(path)
     after = [raw.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("need", "need_event")]
     assert after == counts
+    highest_named = raw.execute(
+        "SELECT max(CAST(new_value AS INTEGER)) FROM need_event WHERE field = 'column'"
+    ).fetchone()[0]
     raw.close()
+    with open_database(path) as db, db.session() as s:
+        _before, new = columns.apply_workflow(s, [*columns.workflow(s), ColumnSpec(None, "QA")])
+        assert new[-1].id is not None and new[-1].id > highest_named
 
 
 def test_column_since_changes_only_when_the_column_does(session: Session, project_id: int) -> None:
@@ -188,3 +194,11 @@ def test_move_can_reassign_in_the_same_action(session: Session, project_id: int)
     with pytest.raises(NotFoundError):
         needs.move_needs(session, [a], flow[1].id, assignee_id=999)
     assert queries.need_rows(session)[0].column_id == flow[0].id  # nothing half-done
+
+
+def test_a_removed_columns_id_is_never_given_to_a_new_one(session: Session) -> None:
+    specs = columns.workflow(session)
+    last = specs[-1]
+    columns.apply_workflow(session, specs[:-1])
+    _before, after = columns.apply_workflow(session, [*specs[:-1], ColumnSpec(None, "QA")])
+    assert after[-1].id is not None and after[-1].id > last.id  # its events stay its own

@@ -588,3 +588,37 @@ def test_board_settings_refuse_duplicate_names_and_keep_the_edits(
     assert dialog.error.isVisible() and "name of its own" in dialog.error.text()
     assert dialog.drafts[1].name == "à qualifier"
     assert [c.name for c in window.board.model.columns][1] == "À coter"
+
+
+def test_a_drop_inside_a_list_never_reorders_behind_the_board(window: MainWindow) -> None:
+    """QListView first tries moveRows for a drop within one list: refused, so the cards
+    shown and the cards acted on (Delete!) can never disagree."""
+    cell = _cell(window, 0)
+    before = [r.title for r in cell.rows()]
+    assert not cell.moveRow(QModelIndex(), 0, QModelIndex(), 3)
+    assert [cell.index(i).data(Qt.ItemDataRole.DisplayRole) for i in range(3)] == [
+        f"{r.key} {r.title}" for r in cell.rows()
+    ]
+    assert [r.title for r in cell.rows()] == before
+
+
+def test_card_actions_wait_for_the_board_to_be_in_sight(window: MainWindow) -> None:
+    _select(window, "Paie mensuelle")
+    window.tabs.setCurrentIndex(MainWindow.LIST)
+    assert not window.board.duplicate_action.isEnabled()
+    assert not window.board.move_next_action.isEnabled()
+    window.board.move_selection("next")  # even when called directly
+    window.board._duplicate()
+    assert window.workspace.undo_stack.count() == 0
+    window.tabs.setCurrentIndex(MainWindow.BOARD)
+    assert window.board.move_next_action.isEnabled()
+
+
+def test_a_lane_that_loses_its_last_card_goes(window: MainWindow) -> None:
+    board = window.board
+    board.lanes.setCurrentIndex(board.lanes.findData("assignee"))
+    lea = next(lane.key for lane in board.model.lanes if lane.label == "Léa Martin")
+    ids = [r.id for cell in board.model.cells() if cell.lane == lea for r in cell.rows()]
+    window.workspace.perform_need_change("unassign", lambda s: needs.assign_needs(s, ids, None))
+    assert "Léa Martin" not in [lane.label for lane in board.model.lanes]
+    assert board.model.lane_counts[None] == 6

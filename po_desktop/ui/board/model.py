@@ -159,6 +159,22 @@ class CellModel(QStringListModel):
     def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return False  # a finished drag must not delete cards: the move service does it
 
+    def moveRows(
+        self,
+        source_parent: Index,
+        source_row: int,
+        count: int,
+        destination_parent: Index,
+        destination_child: int,
+    ) -> bool:
+        """Refused: QListView tries this first for a drop inside the same list.
+
+        Reordering the id strings here would show one order while the cards
+        (and Delete) follow another; the drop then goes through dropMimeData and
+        the move service like any other.
+        """
+        return False
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled  # drops land between cards, never on one
@@ -496,6 +512,8 @@ class BoardModel(QObject):
         the other cells, their selection and their scroll position untouched.
         """
         key_of = _LANE_KEYS[self.lane_mode]
+        for need_id in fresh:
+            self._haystacks.pop(need_id, None)  # before any filter check: the text may differ
         for row in fresh.values():
             if row is None:
                 continue
@@ -526,6 +544,9 @@ class BoardModel(QObject):
             lane.key: sum(len(self._cells[(lane.key, c)].rows()) for c in column_ids)
             for lane in self.lanes
         }
+        if self.lane_mode != "none" and not all(self.lane_counts.values()):
+            self._rebuild()  # a lane lost its last card: it goes, as after any rebuild
+            return True
         self._count([c for c in column_ids if c in touched])
         self.contents_changed.emit()
         return True

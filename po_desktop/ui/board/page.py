@@ -425,6 +425,8 @@ class BoardPage(QWidget):
 
     # ----- moves --------------------------------------------------------------------------
     def move_selection(self, direction: str) -> None:
+        if not self.isVisible():
+            return  # from the Edit menu on another tab: the board's selection is not in sight
         view = self._active_view()
         ids = view.selected_ids() if view is not None else []
         if view is None or not ids:
@@ -450,7 +452,10 @@ class BoardPage(QWidget):
                 self.request_move(ids, cell.column_id, self.model.after(below, set(ids)))
         elif direction == "top":
             first = self.model.first_in_column(cell.column_id)
-            if first is not None and rows and rows[positions[0]].id != first.id:
+            already = positions == list(range(len(positions))) and rows[0].id == getattr(
+                first, "id", None
+            )
+            if first is not None and not already:
                 self.request_move(ids, cell.column_id, first.id)
 
     def request_move(
@@ -461,28 +466,32 @@ class BoardPage(QWidget):
         assignee: int | Unchanged | None = UNCHANGED,
     ) -> bool:
         """Ask before breaking a WIP limit, then hand the move to the window (undoable)."""
+        arriving = sum(1 for i in ids if self.model.column_of(i) != column_id)
+        if not self._wip_allows(column_id, arriving):
+            return False
+        self.move_requested.emit(list(ids), column_id, before_id, assignee)
+        return True
+
+    def _wip_allows(self, column_id: int, arriving: int) -> bool:
+        """True unless the cards arriving break the column's limit and the user says no."""
         column = self.model.column(column_id)
         stats = self.model.stats.get(column_id)
         if column is None or stats is None:
             return False
-        if column.wip_limit is not None:
-            arriving = sum(1 for i in ids if self.model.column_of(i) != column_id)
-            after = stats.total + arriving
-            if arriving and after > column.wip_limit:
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Work-in-progress limit"),
-                    self.tr("“%1” would hold %2 needs for a limit of %3.\n\nMove anyway?")
-                    .replace("%1", column.name)
-                    .replace("%2", str(after))
-                    .replace("%3", str(column.wip_limit)),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return False
-        self.move_requested.emit(list(ids), column_id, before_id, assignee)
-        return True
+        after = stats.total + arriving
+        if column.wip_limit is None or not arriving or after <= column.wip_limit:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Work-in-progress limit"),
+            self.tr("“%1” would hold %2 needs for a limit of %3.\n\nMove anyway?")
+            .replace("%1", column.name)
+            .replace("%2", str(after))
+            .replace("%3", str(column.wip_limit)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _dropped(self, ids: list[int], column_id: int, before_id: int | None, lane: object) -> None:
         if before_id in ids and len(ids) == 1:
@@ -523,6 +532,7 @@ class BoardPage(QWidget):
         self._activate(view)
         menu = self.card_menu(view.selected_ids())
         menu.exec(view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def card_menu(self, ids: list[int]) -> QMenu:
         menu = QMenu(self)
@@ -555,11 +565,22 @@ class BoardPage(QWidget):
         for act in self.move_actions:
             menu.addAction(act)
         menu.addSeparator()
-        menu.addAction(self.duplicate_action)
+        menu.addAction(self.tr("Duplicate"), lambda: self.duplicate(ids))
         menu.addAction(self.tr("Delete"), lambda: self.delete_requested.emit(ids))
         return menu
 
     def _duplicate(self) -> None:
-        ids = self.selected_ids()
-        if ids:
+        if self.isVisible():
+            self.duplicate(self.selected_ids())
+
+    def duplicate(self, ids: list[int]) -> None:
+        """Copies land beside their originals: each column they join may pass its limit."""
+        if not ids:
+            return
+        arriving: dict[int, int] = {}
+        for need_id in ids:
+            column_id = self.model.column_of(need_id)
+            if column_id is not None:
+                arriving[column_id] = arriving.get(column_id, 0) + 1
+        if all(self._wip_allows(c, n) for c, n in arriving.items()):
             self.duplicate_requested.emit(ids)
