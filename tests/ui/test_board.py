@@ -622,3 +622,16 @@ def test_a_lane_that_loses_its_last_card_goes(window: MainWindow) -> None:
     window.workspace.perform_need_change("unassign", lambda s: needs.assign_needs(s, ids, None))
     assert "Léa Martin" not in [lane.label for lane in board.model.lanes]
     assert board.model.lane_counts[None] == 6
+
+
+def test_dragging_near_an_edge_scrolls_the_lanes(window: MainWindow) -> None:
+    board = window.board
+    board.lanes.setCurrentIndex(board.lanes.findData("unit"))
+    window.resize(1280, 500)
+    QApplication.processEvents()
+    bar = board.view.body.verticalScrollBar()
+    assert bar.maximum() > 0, "four lanes do not fit in 500 pixels"
+    height = board.view.body.viewport().height()
+    assert board.view.autoscroll(height - 5) > 0 and bar.value() > 0
+    assert board.view.autoscroll(height // 2) == 0
+    assert board.view.autoscroll(5) < 0

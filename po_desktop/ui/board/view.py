@@ -24,6 +24,7 @@ from po_desktop.ui.board.model import BoardModel, CellModel, ColumnInfo, ColumnS
 from po_desktop.ui.models import NEED_ID_ROLE, format_points
 
 MIN_COLUMN_WIDTH = 190
+AUTOSCROLL_MARGIN, AUTOSCROLL_STEP = 40, 24
 SPACING = 8
 
 
@@ -255,6 +256,7 @@ class BoardView(QWidget):
             for column_index, column in enumerate(columns):
                 view = CellView(self.model.cell(lane.key, column.id), self.delegate)
                 view.focused.connect(self.cell_focused)
+                view.viewport().installEventFilter(self)  # drags near the edge scroll lanes
                 view.hop_requested.connect(self.hop_requested)
                 view.activated.connect(self._activated)
                 view.customContextMenuRequested.connect(
@@ -343,7 +345,26 @@ class BoardView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.body.viewport() and event.type() == QEvent.Type.Resize:
             self._lay_out()
+        elif event.type() == QEvent.Type.DragMove and self.model.lane_mode != "none":
+            # With lanes, cells are full height and the board scrolls as a whole: carry a
+            # card to a lane off screen by holding it near the top or bottom edge.
+            position = event.position().toPoint()  # type: ignore[attr-defined]
+            y = self.body.viewport().mapFromGlobal(watched.mapToGlobal(position)).y()  # type: ignore[attr-defined]
+            self.autoscroll(y)
         return False
+
+    def autoscroll(self, y: int) -> int:
+        """Scroll the lanes when ``y`` (body viewport coordinates) is near an edge."""
+        bar = self.body.verticalScrollBar()
+        height = self.body.viewport().height()
+        step = 0
+        if y < AUTOSCROLL_MARGIN:
+            step = -AUTOSCROLL_STEP
+        elif y > height - AUTOSCROLL_MARGIN:
+            step = AUTOSCROLL_STEP
+        if step:
+            bar.setValue(bar.value() + step)
+        return step
 
     def sizeHint(self) -> QSize:
         return QSize(1200, 700)
