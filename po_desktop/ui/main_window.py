@@ -71,8 +71,8 @@ class MainWindow(QMainWindow):
         self._columns: list[ColumnInfo] = []
         self._done_columns: frozenset[int] = frozenset()
         self._version = 0
-        self._row_pos: dict[int, int] = {}
         """Bumped whenever need rows change; each page remembers the version it shows."""
+        self._row_pos: dict[int, int] = {}
         self._shown: dict[int, tuple[int, NeedFilter | None]] = {}
         self._pending_project: int | None = None
         self.sprint_model = SprintTableModel(self)

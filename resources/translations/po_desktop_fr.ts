@@ -4,224 +4,224 @@
     <context>
         <name>BoardPage</name>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="69" />
+            <location filename="../../po_desktop/ui/board/page.py" line="68" />
             <source>%1 needs</source>
             <translation>%1 besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="70" />
+            <location filename="../../po_desktop/ui/board/page.py" line="69" />
             <source>%1 of %2</source>
             <translation>%1 sur %2</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="71" />
+            <location filename="../../po_desktop/ui/board/page.py" line="70" />
             <source>%1 pts</source>
             <translation>%1 pts</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="72" />
+            <location filename="../../po_desktop/ui/board/page.py" line="71" />
             <source>WIP limit exceeded</source>
             <translation>Limite dépassée</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="73" />
+            <location filename="../../po_desktop/ui/board/page.py" line="72" />
             <source>Work-in-progress limit: %1 cards</source>
             <translation>Limite d'en-cours : %1 cartes</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="113" />
+            <location filename="../../po_desktop/ui/board/page.py" line="112" />
             <source>Swimlanes</source>
             <translation>Couloirs</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="117" />
+            <location filename="../../po_desktop/ui/board/page.py" line="116" />
             <source>No swimlanes</source>
             <translation>Sans couloirs</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="118" />
+            <location filename="../../po_desktop/ui/board/page.py" line="117" />
             <source>Lanes by project</source>
             <translation>Couloirs par projet</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="119" />
+            <location filename="../../po_desktop/ui/board/page.py" line="118" />
             <source>Lanes by assignee</source>
             <translation>Couloirs par responsable</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="120" />
+            <location filename="../../po_desktop/ui/board/page.py" line="119" />
             <source>Lanes by business unit</source>
             <translation>Couloirs par métier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="125" />
+            <location filename="../../po_desktop/ui/board/page.py" line="124" />
             <source>Scope</source>
             <translation>Périmètre</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="128" />
+            <location filename="../../po_desktop/ui/board/page.py" line="127" />
             <source>Active sprint</source>
             <translation>Sprint en cours</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="128" />
-            <location filename="../../po_desktop/ui/board/page.py" line="551" />
+            <location filename="../../po_desktop/ui/board/page.py" line="127" />
+            <location filename="../../po_desktop/ui/board/page.py" line="550" />
             <source>Backlog (no sprint)</source>
             <translation>Backlog (sans sprint)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="128" />
+            <location filename="../../po_desktop/ui/board/page.py" line="127" />
             <source>All needs</source>
             <translation>Tous les besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="132" />
+            <location filename="../../po_desktop/ui/board/page.py" line="131" />
             <source>Source</source>
             <translation>Origine</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="133" />
+            <location filename="../../po_desktop/ui/board/page.py" line="132" />
             <source>Business unit</source>
             <translation>Métier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="134" />
+            <location filename="../../po_desktop/ui/board/page.py" line="133" />
             <source>Assignee</source>
             <translation>Responsable</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="135" />
+            <location filename="../../po_desktop/ui/board/page.py" line="134" />
             <source>Decision</source>
             <translation>Décision</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="136" />
+            <location filename="../../po_desktop/ui/board/page.py" line="135" />
             <source>Tag</source>
             <translation>Étiquette</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="137" />
+            <location filename="../../po_desktop/ui/board/page.py" line="136" />
             <source>Any source</source>
             <translation>Toutes origines</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="140" />
+            <location filename="../../po_desktop/ui/board/page.py" line="139" />
             <source>Any decision</source>
             <translation>Toutes décisions</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="141" />
+            <location filename="../../po_desktop/ui/board/page.py" line="140" />
             <source>Not scored</source>
             <translation>Non coté</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="143" />
-            <location filename="../../po_desktop/ui/board/page.py" line="224" />
+            <location filename="../../po_desktop/ui/board/page.py" line="142" />
+            <location filename="../../po_desktop/ui/board/page.py" line="223" />
             <source>Any business unit</source>
             <translation>Tous métiers</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="144" />
-            <location filename="../../po_desktop/ui/board/page.py" line="227" />
+            <location filename="../../po_desktop/ui/board/page.py" line="143" />
+            <location filename="../../po_desktop/ui/board/page.py" line="226" />
             <source>Anyone</source>
             <translation>Tous responsables</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="144" />
-            <location filename="../../po_desktop/ui/board/page.py" line="228" />
-            <location filename="../../po_desktop/ui/board/page.py" line="358" />
+            <location filename="../../po_desktop/ui/board/page.py" line="143" />
+            <location filename="../../po_desktop/ui/board/page.py" line="227" />
+            <location filename="../../po_desktop/ui/board/page.py" line="357" />
             <source>Unassigned</source>
             <translation>Non attribué</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="145" />
-            <location filename="../../po_desktop/ui/board/page.py" line="230" />
+            <location filename="../../po_desktop/ui/board/page.py" line="144" />
+            <location filename="../../po_desktop/ui/board/page.py" line="229" />
             <source>Any tag</source>
             <translation>Toutes étiquettes</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="146" />
+            <location filename="../../po_desktop/ui/board/page.py" line="145" />
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="148" />
+            <location filename="../../po_desktop/ui/board/page.py" line="147" />
             <source>Columns…</source>
             <translation>Colonnes…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="150" />
+            <location filename="../../po_desktop/ui/board/page.py" line="149" />
             <source>Add, rename, reorder or limit the board's columns</source>
             <translation>Ajouter, renommer, réordonner ou limiter les colonnes du tableau</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="158" />
+            <location filename="../../po_desktop/ui/board/page.py" line="157" />
             <source>Filters:</source>
             <translation>Filtres :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="188" />
+            <location filename="../../po_desktop/ui/board/page.py" line="187" />
             <source>Move to previous column</source>
             <translation>Vers la colonne précédente</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="191" />
+            <location filename="../../po_desktop/ui/board/page.py" line="190" />
             <source>Move to next column</source>
             <translation>Vers la colonne suivante</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="194" />
+            <location filename="../../po_desktop/ui/board/page.py" line="193" />
             <source>Move up</source>
             <translation>Monter</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="197" />
+            <location filename="../../po_desktop/ui/board/page.py" line="196" />
             <source>Move down</source>
             <translation>Descendre</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="200" />
+            <location filename="../../po_desktop/ui/board/page.py" line="199" />
             <source>Move to top of column</source>
             <translation>En haut de la colonne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="202" />
-            <location filename="../../po_desktop/ui/board/page.py" line="568" />
+            <location filename="../../po_desktop/ui/board/page.py" line="201" />
+            <location filename="../../po_desktop/ui/board/page.py" line="567" />
             <source>Duplicate</source>
             <translation>Dupliquer</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="341" />
+            <location filename="../../po_desktop/ui/board/page.py" line="340" />
             <source>Assignee: %1</source>
             <translation>Responsable : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="342" />
+            <location filename="../../po_desktop/ui/board/page.py" line="341" />
             <source>Sprint: %1</source>
             <translation>Sprint : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="344" />
+            <location filename="../../po_desktop/ui/board/page.py" line="343" />
             <source>In “%1” since %2</source>
             <translation>Dans « %1 » depuis le %2</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="347" />
+            <location filename="../../po_desktop/ui/board/page.py" line="346" />
             <source>Tags: %1</source>
             <translation>Étiquettes : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="361" />
+            <location filename="../../po_desktop/ui/board/page.py" line="360" />
             <source>No business unit</source>
             <translation>Sans métier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="486" />
+            <location filename="../../po_desktop/ui/board/page.py" line="485" />
             <source>Work-in-progress limit</source>
             <translation>Limite d'en-cours</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="487" />
+            <location filename="../../po_desktop/ui/board/page.py" line="486" />
             <source>“%1” would hold %2 needs for a limit of %3.
 
 Move anyway?</source>
@@ -230,37 +230,37 @@ Move anyway?</source>
 Déplacer quand même ?</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="540" />
+            <location filename="../../po_desktop/ui/board/page.py" line="539" />
             <source>Open…</source>
             <translation>Ouvrir…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="541" />
+            <location filename="../../po_desktop/ui/board/page.py" line="540" />
             <source>Open scoring form</source>
             <translation>Ouvrir la cotation</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="543" />
+            <location filename="../../po_desktop/ui/board/page.py" line="542" />
             <source>Move to column</source>
             <translation>Déplacer vers la colonne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="549" />
+            <location filename="../../po_desktop/ui/board/page.py" line="548" />
             <source>Move to sprint</source>
             <translation>Planifier dans le sprint</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="558" />
+            <location filename="../../po_desktop/ui/board/page.py" line="557" />
             <source>Assign to</source>
             <translation>Attribuer à</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="559" />
+            <location filename="../../po_desktop/ui/board/page.py" line="558" />
             <source>Nobody</source>
             <translation>Personne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="569" />
+            <location filename="../../po_desktop/ui/board/page.py" line="568" />
             <source>Delete</source>
             <translation>Supprimer</translation>
         </message>

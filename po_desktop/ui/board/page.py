@@ -7,13 +7,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QDateTime,
+    QDate,
     QItemSelection,
     QItemSelectionModel,
     QLocale,
     QPoint,
     Qt,
-    QTime,
     Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence
@@ -333,7 +332,7 @@ class BoardPage(QWidget):
     def _tooltip(self, row: NeedRow) -> str:
         """Everything the card has no room for, as plain text."""
         since = QLocale().toString(
-            QDateTime(row.column_since.date(), QTime(0, 0)).date(),
+            QDate(row.column_since.date()),
             QLocale.FormatType.LongFormat,
         )
         problem = row.problem if len(row.problem) <= 400 else row.problem[:400] + "…"
