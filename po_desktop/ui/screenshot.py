@@ -33,20 +33,28 @@ def render_view(
         copy = backup_file(db_path, Path(scratch) / db_path.name)
         database = open_database(copy)
         try:
-            _render(database, db_path, view, output, size)
+            # Settings in the scratch folder too: a screenshot leaves no trace in the
+            # user's preferences, and shows the board as a first opening does.
+            _render(database, db_path, view, output, size, Path(scratch) / "settings.ini")
         finally:
             database.close()
 
 
 def _render(
-    database: Database, shown_path: Path, view: str, output: Path, size: tuple[int, int]
+    database: Database,
+    shown_path: Path,
+    view: str,
+    output: Path,
+    size: tuple[int, int],
+    settings_path: Path,
 ) -> None:
     from PySide6.QtWidgets import QApplication
 
     from po_desktop.ui.main_window import MainWindow
+    from po_desktop.ui.settings import Settings
     from po_desktop.ui.workspace import Workspace
 
-    window = MainWindow(Workspace(database))
+    window = MainWindow(Workspace(database), settings=Settings(settings_path))
     window.file_label.setText(str(shown_path))
     try:
         window.resize(*size)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
+from po_desktop import paths
 from po_desktop.store import queries
 from po_desktop.store.database import Database
 from po_desktop.store.queries import NeedRow
@@ -20,6 +21,7 @@ from po_desktop.ui.i18n import install_translators
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.models import NeedTableModel, SprintTableModel
 from po_desktop.ui.need_dialog import NeedDialog
+from po_desktop.ui.settings import Settings
 from po_desktop.ui.workspace import Workspace
 from po_desktop.ui.workspace_dialogs import PeopleDialog, ProjectsDialog
 
@@ -230,6 +232,7 @@ def test_screenshot_renders_png(seeded: Database, tmp_path: Path, app: QApplicat
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1024, 640)
+    assert not (paths.config_dir() / Settings.FILE_NAME).exists()  # no trace in preferences
 
 
 def test_import_csv_is_one_undoable_action(window: MainWindow, tmp_path: Path) -> None:
