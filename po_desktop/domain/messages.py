@@ -93,6 +93,36 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "The board must keep at least one column.",
     ),
     "sprint.not_found": ("Sprint introuvable : {ref}.", "Sprint not found: {ref}."),
+    "scoring.no_criterion": (
+        "Une grille de cotation doit compter au moins un critère.",
+        "A scoring grid needs at least one criterion.",
+    ),
+    "scoring.bad_weight": (
+        "Le poids de « {criterion} » doit être un nombre positif (reçu : {weight}).",
+        "The weight of “{criterion}” must be a positive number (got {weight}).",
+    ),
+    "scoring.empty_scale": (
+        "L'échelle de « {criterion} » doit aller d'un minimum à un maximum plus grand.",
+        "The scale of “{criterion}” must go from a minimum to a larger maximum.",
+    ),
+    "scoring.missing_value": (
+        "Donnez une valeur pour « {criterion} ».",
+        "Give a value for “{criterion}”.",
+    ),
+    "scoring.out_of_range": (
+        "« {criterion} » doit être compris entre {min} et {max} (reçu : {value}).",
+        "“{criterion}” must be between {min} and {max} (got {value}).",
+    ),
+    "scoring.formula_scale": (
+        "L'échelle de « {criterion} » ne peut pas commencer sous 0, ni à 0 pour un diviseur "
+        "(formule {formula}) : un effort nul n'existe pas.",
+        "The scale of “{criterion}” cannot start below 0, nor at 0 for a divisor "
+        "({formula} formula): no work takes zero effort.",
+    ),
+    "scoring.missing_role": (
+        "La grille {formula} doit avoir un critère « {role} ».",
+        "The {formula} grid needs a “{role}” criterion.",
+    ),
     "sprint.closed": (
         "Le sprint « {name} » est clos : on ne peut plus y ajouter de besoin.",
         "The sprint “{name}” is closed: no need can be added to it.",
@@ -332,7 +362,7 @@ def translate(msg_id: str, lang: str | None = None, **params: Any) -> str:
         return msg_id
     rendered: dict[str, Any] = {}
     for name, value in params.items():
-        rendered[name] = value.render(lang) if isinstance(value, Message) else value
+        rendered[name] = value.render(lang) if isinstance(value, Message | Bilingual) else value
     if "field" in rendered and isinstance(rendered["field"], str):
         rendered["field"] = field_label(rendered["field"], lang)
     return _pick(pair, lang).format(**rendered)
@@ -350,6 +380,17 @@ class Message:
 
     def __str__(self) -> str:
         return self.render()
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A user-defined text kept in both languages (a criterion's label): picked when shown."""
+
+    fr: str
+    en: str
+
+    def render(self, lang: str | None = None) -> str:
+        return _pick((self.fr, self.en), lang)
 
 
 def known_ids() -> frozenset[str]:

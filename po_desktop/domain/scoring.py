@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from po_desktop.domain.enums import Direction
+from po_desktop.domain.messages import Bilingual, Message
 
 
 @dataclass(frozen=True)
@@ -20,33 +23,79 @@ class CriterionSpec:
     help_fr: str = ""
     help_en: str = ""
 
+    @property
+    def label(self) -> Bilingual:
+        return Bilingual(self.label_fr, self.label_en)
+
+    @property
+    def help(self) -> Bilingual:
+        return Bilingual(self.help_fr, self.help_en)
+
 
 class ScoringError(ValueError):
-    """A grid or a set of values that cannot produce a score."""
+    """A grid or a set of values that cannot produce a score.
+
+    Carries a message id of :mod:`po_desktop.domain.messages` and its parameters, so
+    the form and the CLI can say what is wrong in the user's language.
+    """
+
+    def __init__(self, msg_id: str, **params: object) -> None:
+        self.message = Message(msg_id, dict(params))
+        super().__init__(self.message.render("en"))
+
+    def render(self, lang: str | None = None) -> str:
+        return self.message.render(lang)
+
+
+def _value(spec: CriterionSpec, values: Mapping[str, float]) -> float:
+    value = values.get(spec.key)
+    if value is None or isinstance(value, bool) or not math.isfinite(float(value)):
+        raise ScoringError("scoring.missing_value", criterion=spec.label)
+    value = float(value)
+    if not spec.scale_min <= value <= spec.scale_max:
+        raise ScoringError(
+            "scoring.out_of_range",
+            criterion=spec.label,
+            value=_number(value),
+            min=_number(spec.scale_min),
+            max=_number(spec.scale_max),
+        )
+    return value
+
+
+def _number(value: float) -> Bilingual:
+    """A number as each language writes it: 0,5 in French, 0.5 in English."""
+    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return Bilingual(text.replace(".", ","), text)
 
 
 def normalised(spec: CriterionSpec, value: float) -> float:
     """Position of ``value`` on the criterion's scale, 0 (worst) to 1 (best)."""
-    if not spec.scale_min <= value <= spec.scale_max:
-        raise ScoringError(f"{spec.key}={value} outside [{spec.scale_min}, {spec.scale_max}]")
+    value = _value(spec, {spec.key: value})
     span = spec.scale_max - spec.scale_min
     position = (value - spec.scale_min) / span
     return position if spec.direction is Direction.BENEFIT else 1.0 - position
 
 
+def _check_criteria(criteria: Sequence[CriterionSpec]) -> None:
+    if not criteria:
+        raise ScoringError("scoring.no_criterion")
+    for spec in criteria:
+        if not math.isfinite(spec.weight) or spec.weight <= 0:
+            raise ScoringError(
+                "scoring.bad_weight",
+                criterion=spec.label,
+                weight=_number(spec.weight),
+            )
+        if not spec.scale_max > spec.scale_min:
+            raise ScoringError("scoring.empty_scale", criterion=spec.label)
+
+
 def weighted_score(criteria: Sequence[CriterionSpec], values: Mapping[str, float]) -> float:
     """Weighted mean of normalised values, times 100, rounded to one decimal."""
-    if not criteria:
-        raise ScoringError("a grid needs at least one criterion")
-    total_weight = 0.0
-    acc = 0.0
-    for spec in criteria:
-        if spec.weight <= 0:
-            raise ScoringError(f"{spec.key}: weight must be positive")
-        if spec.scale_max <= spec.scale_min:
-            raise ScoringError(f"{spec.key}: empty scale")
-        acc += spec.weight * normalised(spec, values[spec.key])
-        total_weight += spec.weight
+    _check_criteria(criteria)
+    total_weight = sum(spec.weight for spec in criteria)
+    acc = sum(spec.weight * normalised(spec, _value(spec, values)) for spec in criteria)
     return round(100.0 * acc / total_weight, 1)
 
 
@@ -96,3 +145,314 @@ DEFAULT_GRID: tuple[CriterionSpec, ...] = (
         "1: one person; 3: one team; 5: several teams",
     ),
 )
+
+
+class GridKind(StrEnum):
+    """How a grid turns values into a score; every kind lands on the same 0–100 scale."""
+
+    WEIGHTED = "weighted"
+    RICE = "rice"
+    WSJF = "wsjf"
+    ICE = "ice"
+
+
+FORMULA_ROLES: dict[GridKind, tuple[str, ...]] = {
+    GridKind.RICE: ("reach", "impact", "confidence", "effort"),
+    GridKind.WSJF: ("value", "time_criticality", "risk_reduction", "job_size"),
+    GridKind.ICE: ("impact", "confidence", "ease"),
+}
+"""Criterion keys each formula needs; a formula grid may not drop any of them."""
+
+_DIVISORS = {GridKind.RICE: "effort", GridKind.WSJF: "job_size"}
+_FORMULA_NAMES = {GridKind.RICE: "RICE", GridKind.WSJF: "WSJF", GridKind.ICE: "ICE"}
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A scoring grid: its criteria and the way they combine.
+
+    Every kind gives 100 to the best need the grid can describe and keeps the
+    ranking its own formula gives, so scores of different grids read alike:
+
+    - weighted: the weighted mean of each value's position on its scale (a cost
+      criterion counts backwards);
+    - RICE (reach x impact x confidence / effort) and ICE (impact x confidence x
+      ease): the weighted geometric mean of each factor's ratio to its best value
+      (value / maximum, or minimum / value for the divisor). With equal weights
+      that is the formula's own result over its best possible result, to the
+      power 1/n: the same order as the raw formula, spread over 0–100;
+    - WSJF ((value + time criticality + risk reduction) / job size): the cost of
+      delay as a share of its maximum (weights weigh its three parts) and the
+      job-size ratio, combined the same geometric way.
+
+    A weight is how much a criterion counts: a factor in the weighted mean, an
+    exponent in the products. Changing it is what the what-if panel does.
+    """
+
+    name: str
+    kind: GridKind
+    criteria: tuple[CriterionSpec, ...]
+
+    def spec(self, key: str) -> CriterionSpec | None:
+        return next((c for c in self.criteria if c.key == key), None)
+
+    def validate(self) -> None:
+        """Raise :class:`ScoringError` for a grid that cannot score any need."""
+        _check_criteria(self.criteria)
+        if self.kind is GridKind.WEIGHTED:
+            return
+        formula = _FORMULA_NAMES[self.kind]
+        for role in FORMULA_ROLES[self.kind]:
+            spec = self.spec(role)
+            if spec is None:
+                raise ScoringError("scoring.missing_role", formula=formula, role=role)
+            if role == _DIVISORS.get(self.kind) and spec.scale_min <= 0:
+                raise ScoringError("scoring.formula_scale", criterion=spec.label, formula=formula)
+            if spec.scale_min < 0:
+                raise ScoringError("scoring.formula_scale", criterion=spec.label, formula=formula)
+
+    def score(self, values: Mapping[str, float]) -> float:
+        """The need's score, 0 to 100, rounded to one decimal."""
+        self.validate()
+        if self.kind is GridKind.WEIGHTED:
+            return weighted_score(self.criteria, values)
+        if self.kind is GridKind.WSJF:
+            return self._wsjf(values)
+        factors = []
+        for role in FORMULA_ROLES[self.kind]:
+            spec = self.spec(role)
+            assert spec is not None
+            factors.append(
+                (self._ratio(spec, values, divisor=role == _DIVISORS.get(self.kind)), spec.weight)
+            )
+        return _geometric(factors)
+
+    def raw(self, values: Mapping[str, float]) -> float | None:
+        """The formula's own number (RICE, WSJF, ICE) for the form; None for a weighted grid."""
+        self.validate()
+        if self.kind is GridKind.WEIGHTED:
+            return None
+        v = {role: _value(self.spec(role), values) for role in FORMULA_ROLES[self.kind]}  # type: ignore[arg-type]
+        if self.kind is GridKind.RICE:
+            return v["reach"] * v["impact"] * v["confidence"] / v["effort"]
+        if self.kind is GridKind.WSJF:
+            return (v["value"] + v["time_criticality"] + v["risk_reduction"]) / v["job_size"]
+        return v["impact"] * v["confidence"] * v["ease"]
+
+    @staticmethod
+    def _ratio(spec: CriterionSpec, values: Mapping[str, float], *, divisor: bool) -> float:
+        """How close a value is to its best: 1 at best, towards 0 at worst.
+
+        A divisor's scale starts above 0 (``validate``), so an effort of 0 is refused
+        as out of range before anything divides by it.
+        """
+        value = _value(spec, values)
+        return spec.scale_min / value if divisor else value / spec.scale_max
+
+    def _wsjf(self, values: Mapping[str, float]) -> float:
+        parts = [self.spec(role) for role in FORMULA_ROLES[GridKind.WSJF][:3]]
+        size = self.spec("job_size")
+        assert size is not None and all(p is not None for p in parts)
+        best = sum(p.weight * p.scale_max for p in parts)  # type: ignore[union-attr]
+        delay = sum(p.weight * _value(p, values) for p in parts) / best  # type: ignore[arg-type, union-attr]
+        return _geometric([(delay, 1.0), (self._ratio(size, values, divisor=True), size.weight)])
+
+    def with_weight(self, key: str, weight: float) -> Grid:
+        """The same grid with one criterion weighted differently (what-if)."""
+        return Grid(
+            self.name,
+            self.kind,
+            tuple(replace(c, weight=weight) if c.key == key else c for c in self.criteria),
+        )
+
+
+def _geometric(factors: Sequence[tuple[float, float]]) -> float:
+    """100 x the weighted geometric mean of ratios in [0, 1]; any zero factor gives 0."""
+    total = sum(weight for _ratio, weight in factors)
+    if any(ratio <= 0 for ratio, _weight in factors):
+        return 0.0
+    log_mean = sum(weight * math.log(ratio) for ratio, weight in factors) / total
+    return round(100.0 * math.exp(log_mean), 1)
+
+
+def _criterion(
+    key: str,
+    labels: tuple[str, str],
+    scale: tuple[float, float],
+    direction: Direction,
+    helps: tuple[str, str],
+    weight: float = 1.0,
+) -> CriterionSpec:
+    return CriterionSpec(
+        key, labels[0], labels[1], weight, scale[0], scale[1], direction, helps[0], helps[1]
+    )
+
+
+_B, _C = Direction.BENEFIT, Direction.COST
+
+RICE_GRID = Grid(
+    "RICE",
+    GridKind.RICE,
+    (
+        _criterion(
+            "reach",
+            ("Portée", "Reach"),
+            (0, 1000),
+            _B,
+            (
+                "Personnes ou clients touchés par trimestre (0 à 1 000)",
+                "People or customers reached per quarter (0 to 1,000)",
+            ),
+        ),
+        _criterion(
+            "impact",
+            ("Impact", "Impact"),
+            (0.25, 3),
+            _B,
+            (
+                "0,25 : minime ; 0,5 : faible ; 1 : moyen ; 2 : fort ; 3 : massif",
+                "0.25: minimal; 0.5: low; 1: medium; 2: high; 3: massive",
+            ),
+        ),
+        _criterion(
+            "confidence",
+            ("Confiance", "Confidence"),
+            (0, 100),
+            _B,
+            (
+                "En % : 100 chiffres à l'appui ; 80 bonne intuition ; 50 pari",
+                "In %: 100 backed by data; 80 good hunch; 50 a bet",
+            ),
+        ),
+        _criterion(
+            "effort",
+            ("Effort", "Effort"),
+            (0.5, 12),
+            _C,
+            (
+                "Personnes-mois, de 0,5 à 12 (le score le divise)",
+                "Person-months, 0.5 to 12 (the score divides by it)",
+            ),
+        ),
+    ),
+)
+
+_FIB = (1, 20)
+WSJF_GRID = Grid(
+    "WSJF",
+    GridKind.WSJF,
+    (
+        _criterion(
+            "value",
+            ("Valeur métier", "Business value"),
+            _FIB,
+            _B,
+            ("Suite de Fibonacci 1, 2, 3, 5, 8, 13, 20", "Fibonacci 1, 2, 3, 5, 8, 13, 20"),
+        ),
+        _criterion(
+            "time_criticality",
+            ("Urgence", "Time criticality"),
+            _FIB,
+            _B,
+            (
+                "Ce que coûte chaque mois d'attente (1 à 20)",
+                "What each month of waiting costs (1 to 20)",
+            ),
+        ),
+        _criterion(
+            "risk_reduction",
+            ("Réduction de risque / opportunité", "Risk reduction / opportunity"),
+            _FIB,
+            _B,
+            (
+                "Risque écarté ou opportunité ouverte (1 à 20)",
+                "Risk removed or opportunity opened (1 to 20)",
+            ),
+        ),
+        _criterion(
+            "job_size",
+            ("Taille du travail", "Job size"),
+            _FIB,
+            _C,
+            (
+                "Taille relative, 1 à 20 (le score la divise)",
+                "Relative size, 1 to 20 (the score divides by it)",
+            ),
+        ),
+    ),
+)
+
+ICE_GRID = Grid(
+    "ICE",
+    GridKind.ICE,
+    (
+        _criterion(
+            "impact",
+            ("Impact", "Impact"),
+            (1, 10),
+            _B,
+            ("1 : à peine visible ; 10 : change la donne", "1: barely visible; 10: game changer"),
+        ),
+        _criterion(
+            "confidence",
+            ("Confiance", "Confidence"),
+            (1, 10),
+            _B,
+            ("1 : intuition ; 10 : preuves solides", "1: hunch; 10: solid evidence"),
+        ),
+        _criterion(
+            "ease",
+            ("Facilité", "Ease"),
+            (1, 10),
+            _B,
+            ("1 : des mois ; 10 : quelques heures", "1: months; 10: a few hours"),
+        ),
+    ),
+)
+
+DEFAULT_WEIGHTED_GRID = Grid("Grille par défaut", GridKind.WEIGHTED, DEFAULT_GRID)
+
+PRESETS: dict[str, Grid] = {
+    "default": DEFAULT_WEIGHTED_GRID,
+    "rice": RICE_GRID,
+    "wsjf": WSJF_GRID,
+    "ice": ICE_GRID,
+}
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A need's place in the backlog; ``tie`` says which rule separated it from equals."""
+
+    need_id: int
+    score: float
+    rank: int
+    tie: str | None = None
+    """None, or "decision" / "older" when another need has the same score."""
+
+
+_DECISION_ORDER = {"go": 0, "explore": 1, "pending": 2, None: 3, "no_go": 4}
+
+
+def rank(entries: Sequence[tuple[int, float, str | None]]) -> list[Ranked]:
+    """Order (need id, score, decision) by score; equal scores are ordered, not shuffled.
+
+    Ties go to the need whose decision is further along (go, explore, pending,
+    unscored, no-go), then to the older need (smaller id): every order the
+    backlog shows can be explained, and it is the same every time.
+    """
+
+    def decision_order(decision: str | None) -> int:
+        return _DECISION_ORDER.get(decision, 3)
+
+    ordered = sorted(entries, key=lambda e: (-e[1], decision_order(e[2]), e[0]))
+    ranked: list[Ranked] = []
+    for index, (need_id, score, decision) in enumerate(ordered):
+        tie = None
+        for other in ordered[max(0, index - 1) : index] + ordered[index + 1 : index + 2]:
+            if other[1] == score:
+                same = decision_order(other[2]) == decision_order(decision)
+                tie = "older" if same else "decision"
+                break
+        ranked.append(Ranked(need_id, score, index + 1, tie))
+    return ranked

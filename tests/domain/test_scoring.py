@@ -1,0 +1,152 @@
+"""The scoring engine against hand-computed values, in both languages' messages."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import replace
+
+import pytest
+
+from po_desktop.domain.scoring import (
+    DEFAULT_WEIGHTED_GRID,
+    ICE_GRID,
+    PRESETS,
+    RICE_GRID,
+    WSJF_GRID,
+    Grid,
+    GridKind,
+    Ranked,
+    ScoringError,
+    rank,
+)
+
+
+def test_default_grid_by_hand() -> None:
+    # relevance 3 -> 0.5 (x3), investment 3 -> 0.5 (x2), time 2 -> 0.75 (x2), resources 5 -> 0
+    values = {"relevance": 3, "investment": 3, "time": 2, "resources": 5}
+    assert DEFAULT_WEIGHTED_GRID.score(values) == 50.0  # (1.5 + 1 + 1.5 + 0) / 8
+    best = {"relevance": 5, "investment": 1, "time": 1, "resources": 1}
+    worst = {"relevance": 1, "investment": 5, "time": 5, "resources": 5}
+    assert (DEFAULT_WEIGHTED_GRID.score(best), DEFAULT_WEIGHTED_GRID.score(worst)) == (100, 0)
+    assert DEFAULT_WEIGHTED_GRID.raw(values) is None
+
+
+def test_rice_by_hand() -> None:
+    values = {"reach": 500, "impact": 2, "confidence": 80, "effort": 2}
+    assert RICE_GRID.raw(values) == 40_000  # 500 x 2 x 80 / 2
+    # ratios 0.5, 2/3, 0.8, 0.5/2 -> product 1/15 -> fourth root 0.5081
+    assert RICE_GRID.score(values) == 50.8
+    more = {"reach": 1000, "impact": 1, "confidence": 50, "effort": 1}  # RICE 50,000
+    assert RICE_GRID.score(more) == 53.7  # (1/12) ** 0.25
+    assert RICE_GRID.score({**values, "reach": 0}) == 0.0
+
+
+def test_wsjf_by_hand() -> None:
+    values = {"value": 8, "time_criticality": 13, "risk_reduction": 5, "job_size": 5}
+    assert WSJF_GRID.raw(values) == pytest.approx(5.2)  # 26 / 5
+    assert WSJF_GRID.score(values) == 29.4  # sqrt(26/60 x 1/5)
+
+
+def test_ice_by_hand() -> None:
+    values = {"impact": 8, "confidence": 6, "ease": 5}
+    assert ICE_GRID.raw(values) == 240
+    assert ICE_GRID.score(values) == 62.1  # cube root of 0.8 x 0.6 x 0.5
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_every_grid_scores_0_to_100_and_keeps_its_formula_order(name: str) -> None:
+    grid = PRESETS[name]
+    best = {c.key: c.scale_max if c.direction == "benefit" else c.scale_min for c in grid.criteria}
+    assert grid.score(best) == 100.0
+    rng = random.Random(4)
+    needs = [
+        {c.key: rng.uniform(c.scale_min, c.scale_max) for c in grid.criteria} for _ in range(200)
+    ]
+    scores = [grid.score(v) for v in needs]
+    assert all(0 <= s <= 100 for s in scores)
+    if grid.kind is not GridKind.WEIGHTED:  # the same order as the raw formula
+        for a, b in itertools.combinations(range(len(needs)), 2):
+            raw_a, raw_b = grid.raw(needs[a]), grid.raw(needs[b])
+            assert raw_a is not None and raw_b is not None
+            if abs(raw_a - raw_b) > 1e-6 * max(raw_a, raw_b) and abs(scores[a] - scores[b]) > 0.1:
+                assert (raw_a > raw_b) == (scores[a] > scores[b])
+
+
+def test_a_weight_change_reranks() -> None:
+    bold = {"relevance": 5, "investment": 5, "time": 5, "resources": 5}
+    cheap = {"relevance": 1, "investment": 1, "time": 1, "resources": 1}
+    grid = DEFAULT_WEIGHTED_GRID
+    assert (grid.score(bold), grid.score(cheap)) == (37.5, 62.5)
+    heavier = grid.with_weight("relevance", 10)
+    assert (heavier.score(bold), heavier.score(cheap)) == (66.7, 33.3)
+    assert grid.spec("relevance").weight == 3.0  # type: ignore[union-attr]  # untouched
+
+
+@pytest.mark.parametrize(
+    ("grid", "values", "english", "french"),
+    [
+        (
+            RICE_GRID,
+            {"reach": 10, "impact": 1, "confidence": 50, "effort": 0},
+            "“Effort” must be between 0.5 and 12 (got 0).",
+            "« Effort » doit être compris entre 0,5 et 12 (reçu : 0).",
+        ),
+        (
+            DEFAULT_WEIGHTED_GRID,
+            {"relevance": 6, "investment": 1, "time": 1, "resources": 1},
+            "“Business relevance” must be between 1 and 5 (got 6).",
+            "« Pertinence métier » doit être compris entre 1 et 5 (reçu : 6).",
+        ),
+        (
+            ICE_GRID,
+            {"impact": 5, "confidence": 5},
+            "Give a value for “Ease”.",
+            "Donnez une valeur pour « Facilité ».",
+        ),
+    ],
+)
+def test_bad_values_say_which_criterion(
+    grid: Grid, values: dict[str, float], english: str, french: str
+) -> None:
+    with pytest.raises(ScoringError) as err:
+        grid.score(values)
+    assert err.value.render("en") == english
+    assert err.value.render("fr") == french
+
+
+def test_bad_grids_are_refused() -> None:
+    with pytest.raises(ScoringError) as err:
+        Grid("Vide", GridKind.WEIGHTED, ()).validate()
+    assert err.value.message.msg_id == "scoring.no_criterion"
+    zero = DEFAULT_WEIGHTED_GRID.with_weight("time", 0)
+    with pytest.raises(ScoringError) as err:
+        zero.validate()
+    assert "Estimated time" in err.value.render("en") and "0" in err.value.render("en")
+    assert "Temps estimé" in err.value.render("fr")
+    with pytest.raises(ScoringError) as err:
+        DEFAULT_WEIGHTED_GRID.with_weight("time", -1).validate()
+    assert err.value.message.msg_id == "scoring.bad_weight"
+    free_effort = Grid(
+        "RICE", GridKind.RICE, tuple(replace(c, scale_min=0) for c in RICE_GRID.criteria)
+    )
+    with pytest.raises(ScoringError) as err:
+        free_effort.validate()
+    assert "no work takes zero effort" in err.value.render("en")
+    no_reach = Grid("RICE", GridKind.RICE, RICE_GRID.criteria[1:])
+    with pytest.raises(ScoringError) as err:
+        no_reach.validate()
+    assert err.value.render("en") == "The RICE grid needs a “reach” criterion."
+
+
+def test_ties_are_stable_and_explained() -> None:
+    entries = [(1, 50.0, None), (2, 70.0, "go"), (3, 50.0, "go"), (4, 50.0, None)]
+    expected = [
+        Ranked(2, 70.0, 1),
+        Ranked(3, 50.0, 2, "decision"),  # a "go" before the unscored at the same score
+        Ranked(1, 50.0, 3, "decision"),
+        Ranked(4, 50.0, 4, "older"),  # same score, same decision: the older need first
+    ]
+    assert rank(entries) == expected
+    for order in itertools.permutations(entries):
+        assert rank(list(order)) == expected
