@@ -93,6 +93,34 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "The board must keep at least one column.",
     ),
     "sprint.not_found": ("Sprint introuvable : {ref}.", "Sprint not found: {ref}."),
+    "scoring.no_grid": (
+        "Aucune grille de cotation dans cette base.",
+        "There is no scoring grid in this database.",
+    ),
+    "scoring.grid_not_found": (
+        "Grille de cotation introuvable : {ref}.",
+        "Scoring grid not found: {ref}.",
+    ),
+    "scoring.grid_name_taken": (
+        "Une grille s'appelle déjà « {name} ».",
+        "A grid named “{name}” already exists.",
+    ),
+    "scoring.problem_first": (
+        "Formulez d'abord le défi à relever (le besoin réel) : on ne cote pas une solution.",
+        "State the problem first (the real need): a solution alone cannot be scored.",
+    ),
+    "scoring.rationale_required": (
+        "Expliquez un no go ou un « à explorer » : le demandeur lira cette justification.",
+        "Explain a no-go or an explore decision: the requester will read this rationale.",
+    ),
+    "scoring.version_not_found": (
+        "Version de cotation introuvable : {ref}.",
+        "Assessment version not found: {ref}.",
+    ),
+    "scoring.bad_number": (
+        "« {value} » n'est pas un nombre valide pour « {criterion} ».",
+        "“{value}” is not a valid number for “{criterion}”.",
+    ),
     "scoring.no_criterion": (
         "Une grille de cotation doit compter au moins un critère.",
         "A scoring grid needs at least one criterion.",
@@ -299,6 +327,10 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "wip_limit": ("Limite d'en-cours", "WIP limit"),
     "assignee": ("Responsable", "Assignee"),
     "needs": ("Nombre de besoins", "Number of needs"),
+    "decision": ("Décision", "Decision"),
+    "rationale": ("Justification", "Rationale"),
+    "decided_by": ("Décidé par", "Decided by"),
+    "preset": ("Modèle de grille", "Grid preset"),
 }
 
 CHOICE_LABELS: dict[str, tuple[str, str]] = {
