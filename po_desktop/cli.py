@@ -64,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--sep", choices=[";", ","], default=";", help="separator (default ;)")
     exp.add_argument("--project", help="only this project code")
 
+    backlog = sub.add_parser(
+        "backlog", parents=[common], help="print the ranked backlog (open needs by score)"
+    )
+    backlog.add_argument("--format", choices=("table", "csv"), default="table")
+    backlog.add_argument("--grid", help="rank by the assessments made with this grid (name)")
+    backlog.add_argument("-o", "--output", type=Path, help="write to this file instead")
+
     shot = sub.add_parser("screenshot", parents=[common], help="render a view to a PNG file")
     shot.add_argument("--view", default="main", help="view to render (main, board, ...)")
     shot.add_argument("-o", "--output", type=Path, required=True)
@@ -227,6 +234,29 @@ def _cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _cmd_backlog(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.io.backlog import as_csv, as_table, ranked_backlog
+    from po_desktop.store.database import open_database
+    from po_desktop.store.errors import DatabaseFileError
+
+    path = _db_path(args, required=True)
+    with open_database(path, create=False) as db, db.session() as session:
+        if args.output is not None and db.owns(args.output):
+            raise DatabaseFileError("db.output_is_database", path=str(args.output))
+        lines = ranked_backlog(session, args.grid)
+    text = as_csv(lines, lang) if args.format == "csv" else as_table(lines, lang)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        args.output.write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+    except OSError as exc:
+        raise CliError(
+            translate("cli.output_unwritable", lang, path=args.output, detail=exc.strerror)
+        ) from exc
+    return EXIT_OK
+
+
 def parse_size(text: str) -> tuple[int, int]:
     try:
         width_text, height_text = text.lower().split("x")
@@ -258,6 +288,7 @@ _HANDLERS = {
     "check": _cmd_check,
     "import-csv": _cmd_import_csv,
     "export-csv": _cmd_export_csv,
+    "backlog": _cmd_backlog,
     "screenshot": _cmd_screenshot,
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import sqlite3
 import subprocess
@@ -99,6 +101,7 @@ def test_cli_never_imports_qt(tmp_path: Path) -> None:
         ["check", "--db", str(path)],
         ["export-csv", "--db", str(path), "-o", str(csv_file)],
         ["import-csv", str(csv_file), "--db", str(path)],
+        ["backlog", "--db", str(path), "--format", "csv", "-o", str(tmp_path / "b.csv")],
     ]
     code = (
         "import sys; from po_desktop.cli import main; "
@@ -254,3 +257,27 @@ def test_export_to_an_unwritable_place_exits_2(
     target = tmp_path / "missing-dir" / "out.csv"
     assert main(["export-csv", "--db", str(path), "-o", str(target), "--lang", "en"]) == 2
     assert "Cannot write" in capsys.readouterr().err
+
+
+def test_backlog_ranks_open_needs_in_either_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.podb"
+    assert main(["demo", "--db", str(path), "--needs", "60"]) == 0
+    capsys.readouterr()
+    assert main(["backlog", "--db", str(path), "--lang", "fr"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[:4] == ["Rang", "Clé", "Titre", "Score"]
+    assert table[1].split()[0] == "1" and "," in table[1]  # French decimal comma
+    assert main(["backlog", "--db", str(path), "--format", "csv", "--lang", "en"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out), delimiter=";"))
+    assert rows[0][:5] == ["Rank", "Key", "Title", "Score", "Decision"]
+    scores = [float(r[3]) for r in rows[1:] if r[3]]
+    assert scores == sorted(scores, reverse=True) and scores
+    assert [int(r[0]) for r in rows[1:]] == list(range(1, len(rows)))
+    unscored = [r for r in rows[1:] if not r[3]]
+    assert all(r[4] == "not scored" for r in unscored)
+    assert rows.index(unscored[0]) > len(scores) if unscored else True  # unscored come last
+    assert main(["backlog", "--db", str(path), "--grid", "RICE", "--lang", "en"]) == 2
+    assert "Scoring grid not found: RICE" in capsys.readouterr().err
+    assert main(["backlog", "--db", str(path), "--grid", "grille par défaut"]) == 0
