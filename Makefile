@@ -47,6 +47,7 @@ test: $(STAMP) $(QM) lint
 bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/board.py
+	$(PY) bench/scoring.py
 
 # The README's screenshot, rendered by the app itself from the demo database.
 screenshots: $(STAMP) $(QM) $(DEMO_DB)

@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session, aliased
 
 from po_desktop.store.models import (
     Assessment,
+    AssessmentValue,
     BoardColumn,
     Ceremony,
+    Criterion,
     Need,
     NeedTag,
     Person,
@@ -227,3 +229,30 @@ def business_units(session: Session) -> list[str]:
 
 def tag_names(session: Session) -> list[str]:
     return sorted(session.scalars(select(NeedTag.name).distinct()), key=str.casefold)
+
+
+def latest_values(session: Session, model_id: int) -> dict[int, dict[str, float]]:
+    """Each need's values on its latest assessment made with this grid: what-if input.
+
+    One SELECT for every need, values keyed by criterion key.
+    """
+    latest = (
+        select(Assessment.need_id, func.max(Assessment.version).label("version"))
+        .where(Assessment.model_id == model_id)
+        .group_by(Assessment.need_id)
+        .subquery()
+    )
+    stmt = (
+        select(Assessment.need_id, Criterion.key, AssessmentValue.value)
+        .join(
+            latest,
+            (latest.c.need_id == Assessment.need_id) & (latest.c.version == Assessment.version),
+        )
+        .join(AssessmentValue, AssessmentValue.assessment_id == Assessment.id)
+        .join(Criterion, Criterion.id == AssessmentValue.criterion_id)
+        .where(Assessment.model_id == model_id)
+    )
+    result: dict[int, dict[str, float]] = {}
+    for need_id, key, value in session.execute(stmt):
+        result.setdefault(need_id, {})[key] = value
+    return result

@@ -19,6 +19,7 @@ from po_desktop.domain.scoring import (
     Ranked,
     ScoringError,
     rank,
+    what_if,
 )
 
 
@@ -150,3 +151,30 @@ def test_ties_are_stable_and_explained() -> None:
     assert rank(entries) == expected
     for order in itertools.permutations(entries):
         assert rank(list(order)) == expected
+
+
+def test_scorer_gives_the_same_scores_as_score() -> None:
+    rng = random.Random(9)
+    for grid in PRESETS.values():
+        fast = grid.scorer()
+        for _ in range(50):
+            values = {c.key: rng.uniform(c.scale_min, c.scale_max) for c in grid.criteria}
+            assert fast(values) == grid.score(values)
+
+
+def test_what_if_reranks_and_says_how_far_each_need_moved() -> None:
+    grid = DEFAULT_WEIGHTED_GRID
+    values = {
+        1: {"relevance": 5, "investment": 5, "time": 5, "resources": 5},  # bold: 37.5
+        2: {"relevance": 1, "investment": 1, "time": 1, "resources": 1},  # cheap: 62.5
+        3: {"relevance": 3, "investment": 3, "time": 2, "resources": 5},  # middle: 50.0
+    }
+    decisions = {1: "go", 2: "go", 3: None}
+    current = rank([(i, grid.score(v), decisions[i]) for i, v in values.items()])
+    assert [r.need_id for r in current] == [2, 3, 1]
+    result = what_if(grid.with_weight("relevance", 10), values, decisions, current)
+    assert [(r.need_id, r.score, r.rank, result.moved[r.need_id]) for r in result.ranked] == [
+        (1, 66.7, 1, 2),  # bold jumps two places
+        (3, 50.0, 2, 0),  # 10 x 0.5 + 2 x 0.5 + 2 x 0.75 over 15
+        (2, 33.3, 3, -2),
+    ]

@@ -137,3 +137,15 @@ def test_switching_grids_leaves_old_assessments_on_theirs(
     with pytest.raises(ConflictError):
         scoring.add_preset_grid(session, "ice", "ice MARKETING")
     assert scoring.find_model(session, "ice marketing").id == ice.id
+
+
+def test_latest_values_feed_what_if(session: Session, project_id: int) -> None:
+    need = _need(session, project_id)
+    other = _need(session, project_id)
+    scoring.assess_need(session, need, AssessmentInput(MIDDLE))
+    best = {"relevance": 5, "investment": 1, "time": 1, "resources": 1}
+    scoring.assess_need(session, need, AssessmentInput(best))  # the latest counts
+    scoring.assess_need(session, other, AssessmentInput(MIDDLE))
+    model = scoring.active_model(session)
+    values = queries.latest_values(session, model.id)
+    assert values == {need: {k: float(v) for k, v in best.items()}, other: MIDDLE}
