@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
 
         self.board = BoardPage()
         self.needs_list = ListPage()
-        self.scoring = ScoringPage()
+        self.scoring = ScoringPage(lambda: self.workspace)
         self.calendar = CalendarPage(self.sprint_model)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

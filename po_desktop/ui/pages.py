@@ -2,29 +2,39 @@
 
 from __future__ import annotations
 
-from html import escape
+from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from po_desktop.domain.messages import choice_label
 from po_desktop.ui.models import (
     NEED_ID_ROLE,
     NeedTableModel,
     SprintTableModel,
-    format_points,
-    format_score,
 )
+from po_desktop.ui.scoring_form import ScoringForm
+from po_desktop.ui.workspace import Workspace
 
 
 def _table(model: object) -> QTableView:
@@ -168,11 +178,11 @@ class ListPage(NeedListPage):
 
 
 class ScoringPage(QWidget):
-    """Cotation: open needs ranked by score, with the need and its decision beside them."""
+    """Cotation: open needs ranked by score, and the scoring form of the selected one."""
 
     open_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Callable[[], Workspace], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = NeedListPage(
             hidden_columns=(
@@ -185,18 +195,40 @@ class ScoringPage(QWidget):
         )
         self.list.open_requested.connect(self.open_requested)
         self.list.view.sortByColumn(NeedTableModel.SCORE, Qt.SortOrder.DescendingOrder)
-        self.detail = QTextBrowser()
-        self.detail.setOpenLinks(False)
-        self.detail.setMinimumWidth(280)
+        self.form = ScoringForm(workspace, self._rank_of)
+        self.form.setMinimumWidth(340)
         self.list.view.selectionModel().currentRowChanged.connect(self._show)
         # A reset (filter, reload) clears the current row without a signal: follow it.
         self.list.model.modelReset.connect(lambda: self._show(self.list.view.currentIndex()))
+        self.next_button = QPushButton(self.tr("Next unscored ▼"))
+        self.next_button.setToolTip(self.tr("Next need without a score (F8)"))
+        self.next_button.clicked.connect(lambda: self.step_unscored(1))
+        self.previous_button = QPushButton(self.tr("Previous unscored ▲"))
+        self.previous_button.setToolTip(self.tr("Previous need without a score (Shift+F8)"))
+        self.previous_button.clicked.connect(lambda: self.step_unscored(-1))
+        for key, step in (("F8", 1), ("Shift+F8", -1)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, s=step: self.step_unscored(s))
+            self.addAction(action)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 6, 6, 0)
+        bar.addWidget(QLabel(self.tr("Scoring session:")))
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.next_button)
+        bar.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.list)
         splitter = QSplitter()
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(left)
+        splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 500])
+        splitter.setSizes([720, 540])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -208,38 +240,53 @@ class ScoringPage(QWidget):
 
     def _show(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         need_id = current.data(NEED_ID_ROLE) if current.isValid() else None
-        row_index = self.model.row_of(need_id) if need_id is not None else None
-        if row_index is None:
-            self.detail.setHtml(
-                "<p>"
-                + escape(self.tr("Select a need to see its problem statement and score."))
-                + "</p>"
-            )
+        if need_id is not None and need_id == self.form.need_id:
             return
-        row = self.model.row_at(row_index)
-        decision = choice_label(row.decision) if row.decision else self.tr("not scored")
-        labels = {
-            "score": self.tr("Score:"),
-            "decision": self.tr("Decision:"),
-            "points": self.tr("Points:"),
-            "problem": self.tr("Problem statement"),
-            "solution": self.tr("Proposed solution"),
-            "requester": self.tr("Requester:"),
-        }
-        lab = {k: escape(v) for k, v in labels.items()}
-        parts = [
-            f"<h3>{escape(row.key)} — {escape(row.title)}</h3>",
-            f"<p><b>{lab['score']}</b> {escape(format_score(row.score))}"
-            f" &nbsp; <b>{lab['decision']}</b> {escape(decision)}"
-            f" &nbsp; <b>{lab['points']}</b> {escape(format_points(row.points))}</p>",
-            f"<p><b>{lab['problem']}</b></p>",
-            f"<p>{escape(row.problem).replace(chr(10), '<br>')}</p>",
-            f"<p><b>{lab['solution']}</b></p>",
-            f"<p><i>{escape(row.solution or '—').replace(chr(10), '<br>')}</i></p>",
-            f"<p><b>{lab['requester']}</b> {escape(row.requester or '—')}"
-            f" ({escape(choice_label(row.source))})</p>",
-        ]
-        self.detail.setHtml("".join(parts))
+        if self.form.is_dirty():
+            if need_id is None:
+                return  # a filter hid the need: keep the form and what was typed
+            if not self._leave_form():
+                return
+        self.form.load(int(need_id) if need_id is not None else None)
+
+    def _leave_form(self) -> bool:
+        """Unsaved scoring: save it, drop it, or stay on its need."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved scoring"),
+            self.tr("The scoring of %1 is not saved.").replace(
+                "%1", self.form.heading.text().split(" — ")[0]
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        staying = self.form.need_id
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        if answer == QMessageBox.StandardButton.Save and self.form.save():
+            return True
+        if staying is not None:  # back to the need whose scoring is still being typed
+            QTimer.singleShot(0, lambda: self.list.select_need(staying))
+        return False
+
+    def _rank_of(self, score: float, need_id: int) -> tuple[int, int]:
+        """Where this score would put the need among the open needs shown."""
+        others = [r.score for r in self.model.rows() if r.id != need_id and r.score is not None]
+        return 1 + sum(1 for s in others if s > score), len(others) + 1
+
+    def step_unscored(self, step: int) -> None:
+        """The next (or previous) need without a score, in the list's order."""
+        rows = self.model.rows()
+        current = self.list.view.currentIndex()
+        start = current.row() if current.isValid() else -1
+        index = start + step
+        while 0 <= index < len(rows):
+            if rows[index].score is None:
+                self.list.select_need(rows[index].id)
+                return
+            index += step
 
 
 class CalendarPage(QWidget):

@@ -344,17 +344,17 @@ Déplacer quand même ?</translation>
     <context>
         <name>CalendarPage</name>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="276" />
+            <location filename="../../po_desktop/ui/pages.py" line="323" />
             <source>No sprint yet.</source>
             <translation>Aucun sprint pour l'instant.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="278" />
+            <location filename="../../po_desktop/ui/pages.py" line="325" />
             <source>Select a sprint to read its goal.</source>
             <translation>Sélectionnez un sprint pour lire son objectif.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="282" />
+            <location filename="../../po_desktop/ui/pages.py" line="329" />
             <source>Goal: %1</source>
             <translation>Objectif : %1</translation>
         </message>
@@ -1068,46 +1068,159 @@ Déplacer quand même ?</translation>
         </message>
     </context>
     <context>
-        <name>ScoringPage</name>
+        <name>ScoringForm</name>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="215" />
-            <source>Select a need to see its problem statement and score.</source>
-            <translation>Sélectionnez un besoin pour voir son défi et sa cotation.</translation>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="76" />
+            <source>The need</source>
+            <translation>Le besoin</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="220" />
-            <source>not scored</source>
-            <translation>non coté</translation>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="78" />
+            <source>Problem to solve (the real need)</source>
+            <translation>Défi à relever (le besoin réel)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="222" />
+            <location filename="../../po_desktop/ui/scoring_form.py" line="80" />
+            <source>Proposed solution (as the requester sees it)</source>
+            <translation>Solution envisagée (selon le demandeur)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="84" />
+            <source>Scoring grid</source>
+            <translation>Grille de cotation</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="86" />
+            <source>Criteria</source>
+            <translation>Critères</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="88" />
+            <source>Grid:</source>
+            <translation>Grille :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="91" />
             <source>Score:</source>
             <translation>Score :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="223" />
+            <location filename="../../po_desktop/ui/scoring_form.py" line="98" />
+            <source>Why this decision? Required for a no-go or an explore.</source>
+            <translation>Pourquoi cette décision ? Obligatoire pour un no go ou un « à explorer ».</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="102" />
+            <source>Who decided (the requester and you)</source>
+            <translation>Qui a décidé (le demandeur et vous)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="103" />
+            <source>Decision</source>
+            <translation>Décision</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="105" />
             <source>Decision:</source>
             <translation>Décision :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="224" />
-            <source>Points:</source>
-            <translation>Points :</translation>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="106" />
+            <source>Rationale:</source>
+            <translation>Justification :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="227" />
-            <source>Requester:</source>
-            <translation>Demandeur :</translation>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="107" />
+            <source>Decided by:</source>
+            <translation>Décidé par :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="225" />
-            <source>Problem statement</source>
-            <translation>Défi à relever</translation>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="113" />
+            <source>&amp;Save scoring</source>
+            <translation>&amp;Enregistrer la cotation</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="226" />
-            <source>Proposed solution</source>
-            <translation>Solution envisagée</translation>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="119" />
+            <source>Restore this version</source>
+            <translation>Restaurer cette version</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="122" />
+            <source>History</source>
+            <translation>Historique</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="146" />
+            <source>Select a need to score it.</source>
+            <translation>Sélectionnez un besoin pour le coter.</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="198" />
+            <source>No problem statement yet: state it before scoring.</source>
+            <translation>Pas encore de défi formulé : formulez-le avant de coter.</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="291" />
+            <source>cost</source>
+            <translation>coût</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="291" />
+            <source>benefit</source>
+            <translation>bénéfice</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="311" />
+            <source>%1 / 100 — rank %2 of %3 in the backlog</source>
+            <translation>%1 / 100 — rang %2 sur %3 dans le backlog</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="332" />
+            <source>Score %1</source>
+            <translation>Coter %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/scoring_form.py" line="343" />
+            <source>Restore scoring v%1</source>
+            <translation>Restaurer la cotation v%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoringPage</name>
+        <message>
+            <location filename="../../po_desktop/ui/pages.py" line="203" />
+            <source>Next unscored ▼</source>
+            <translation>Non coté suivant ▼</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/pages.py" line="204" />
+            <source>Next need without a score (F8)</source>
+            <translation>Besoin suivant sans cotation (F8)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/pages.py" line="206" />
+            <source>Previous unscored ▲</source>
+            <translation>Non coté précédent ▲</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/pages.py" line="207" />
+            <source>Previous need without a score (Shift+F8)</source>
+            <translation>Besoin précédent sans cotation (Maj+F8)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/pages.py" line="217" />
+            <source>Scoring session:</source>
+            <translation>Séance de cotation :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/pages.py" line="256" />
+            <source>Unsaved scoring</source>
+            <translation>Cotation non enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/pages.py" line="257" />
+            <source>The scoring of %1 is not saved.</source>
+            <translation>La cotation de %1 n'est pas enregistrée.</translation>
         </message>
     </context>
     <context>

@@ -385,9 +385,9 @@ def test_filtering_keeps_column_widths_and_the_detail_pane_follows(
     window.tabs.setCurrentIndex(MainWindow.SCORING)
     scoring = window.scoring
     scoring.list.select_need(4)  # PLAT-1
-    assert "PLAT-1" in scoring.detail.toPlainText()
+    assert scoring.form.heading.text().startswith("PLAT-1")
     window.project_filter.setCurrentIndex(window.project_filter.findData(1))  # ERP only
-    assert "PLAT-1" not in scoring.detail.toPlainText()
+    assert not scoring.form.heading.text().startswith("PLAT-1")
 
 
 def test_order_is_stable_across_reloads(window: MainWindow) -> None:

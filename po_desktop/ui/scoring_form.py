@@ -1,0 +1,345 @@
+"""The cotation form: the real need first, one input per criterion, a live score, versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC
+from html import escape
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.enums import Decision
+from po_desktop.domain.messages import choice_label, language
+from po_desktop.domain.scoring import Grid, ScoringError
+from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.models import Need
+from po_desktop.store.services import scoring
+from po_desktop.ui.models import format_score
+from po_desktop.ui.workspace import Workspace
+
+
+def _number_text(value: float) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if language() == "fr" else text
+
+
+class ScoringForm(QWidget):
+    """Scores one need. Saving writes a new version; any older version can be restored."""
+
+    saved = Signal(int)
+    """A need was scored or restored (its id): the page keeps it selected."""
+
+    def __init__(
+        self,
+        workspace: Callable[[], Workspace],
+        rank_of: Callable[[float, int], tuple[int, int]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._rank_of = rank_of
+        self.need_id: int | None = None
+        self.grid: Grid | None = None
+        self._model_id: int | None = None
+        self.inputs: dict[str, QLineEdit] = {}
+        self._loaded: tuple[object, ...] = ()
+        self._saving = False
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() + 1)
+        self.heading.setFont(font)
+        self.problem = QTextBrowser()
+        self.problem.setMaximumHeight(110)
+        self.solution = QTextBrowser()
+        self.solution.setMaximumHeight(70)
+        need_box = QGroupBox(self.tr("The need"))
+        need_layout = QVBoxLayout(need_box)
+        need_layout.addWidget(QLabel(self.tr("Problem to solve (the real need)")))
+        need_layout.addWidget(self.problem)
+        need_layout.addWidget(QLabel(self.tr("Proposed solution (as the requester sees it)")))
+        need_layout.addWidget(self.solution)
+
+        self.grid_combo = QComboBox()
+        self.grid_combo.setAccessibleName(self.tr("Scoring grid"))
+        self.grid_combo.currentIndexChanged.connect(self._grid_chosen)
+        self.criteria_box = QGroupBox(self.tr("Criteria"))
+        self.criteria_form = QFormLayout(self.criteria_box)
+        self.criteria_form.addRow(self.tr("Grid:"), self.grid_combo)
+        self.score_label = QLabel()
+        self.score_label.setWordWrap(True)
+        self.criteria_form.addRow(self.tr("Score:"), self.score_label)
+
+        self.decision = QComboBox()
+        for value in Decision:
+            self.decision.addItem(choice_label(value.value), value.value)
+        self.rationale = QPlainTextEdit()
+        self.rationale.setPlaceholderText(
+            self.tr("Why this decision? Required for a no-go or an explore.")
+        )
+        self.rationale.setMaximumHeight(80)
+        self.decided_by = QLineEdit()
+        self.decided_by.setPlaceholderText(self.tr("Who decided (the requester and you)"))
+        decision_box = QGroupBox(self.tr("Decision"))
+        decision_form = QFormLayout(decision_box)
+        decision_form.addRow(self.tr("Decision:"), self.decision)
+        decision_form.addRow(self.tr("Rationale:"), self.rationale)
+        decision_form.addRow(self.tr("Decided by:"), self.decided_by)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B00020;")
+        self.error.hide()
+        self.save_button = QPushButton(self.tr("&Save scoring"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+
+        self.history = QListWidget()
+        self.history.setMaximumHeight(110)
+        self.restore_button = QPushButton(self.tr("Restore this version"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.history.currentRowChanged.connect(lambda row: self.restore_button.setEnabled(row > 0))
+        history_box = QGroupBox(self.tr("History"))
+        history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.history)
+        history_layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.heading)
+        layout.addWidget(need_box)
+        layout.addWidget(self.criteria_box)
+        layout.addWidget(decision_box)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        layout.addWidget(history_box)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.placeholder = QLabel(self.tr("Select a need to score it."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.placeholder)
+        self.load(None)
+
+    # ----- loading ------------------------------------------------------------------------
+    def load(self, need_id: int | None) -> None:
+        """Show a need and its latest scoring; unsaved typing of another need is dropped."""
+        self.need_id = need_id
+        self.error.hide()
+        scroll = self.layout().itemAt(0).widget()
+        scroll.setVisible(need_id is not None)
+        self.placeholder.setVisible(need_id is None)
+        if need_id is None:
+            self.heading.clear()
+            self.inputs = {}
+            self.grid = None
+            return
+
+        def read(session: Session) -> tuple[object, ...] | None:
+            need = session.get(Need, need_id)
+            if need is None:
+                return None
+            history = scoring.history(session, need_id)
+            models = scoring.grids(session)
+            latest = history[0] if history else None
+            model_id = latest.model_id if latest else scoring.active_model(session).id
+            values = {v.criterion_id: v.value for v in latest.values} if latest is not None else {}
+            by_model = {m.id: scoring.grid_of(m) for m in models}
+            keys = {c.id: c.key for m in models for c in m.criteria}
+            return (
+                need.key,
+                need.title,
+                need.problem,
+                need.solution,
+                [(m.id, m.name) for m in models],
+                by_model,
+                model_id,
+                {keys[c]: v for c, v in values.items()},
+                latest,
+                [(a.version, a.decided_at, a.decision, a.score, a.decided_by) for a in history],
+            )
+
+        data = self._workspace().read(read)
+        if data is None:
+            self.load(None)
+            return
+        key, title, problem, solution, models, by_model, model_id, values, latest, versions = data
+        self.heading.setText(f"{key} — {title}")
+        self.problem.setHtml(
+            escape(str(problem)).replace("\n", "<br>")
+            or "<i>"
+            + escape(self.tr("No problem statement yet: state it before scoring."))
+            + "</i>"
+        )
+        self.solution.setHtml("<i>" + (escape(str(solution)).replace("\n", "<br>") or "—") + "</i>")
+        self._grids = by_model
+        self.grid_combo.blockSignals(True)
+        self.grid_combo.clear()
+        for model, name in models:  # type: ignore[attr-defined]
+            self.grid_combo.addItem(name, model)
+        self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(model_id)))
+        self.grid_combo.blockSignals(False)
+        self._build_inputs(by_model[model_id], values)  # type: ignore[index]
+        self.decision.setCurrentIndex(
+            max(0, self.decision.findData(latest.decision if latest else "pending"))  # type: ignore[attr-defined]
+        )
+        self.rationale.setPlainText(latest.rationale if latest else "")  # type: ignore[attr-defined]
+        self.decided_by.setText(latest.decided_by if latest else "")  # type: ignore[attr-defined]
+        self.history.clear()
+        for version, at, decision, score, by in versions:  # type: ignore[attr-defined]
+            stamp = int(at.replace(tzinfo=UTC).timestamp())  # stored as naive UTC
+            when = QLocale().toString(
+                QDateTime.fromSecsSinceEpoch(stamp), QLocale.FormatType.ShortFormat
+            )
+            text = f"v{version} · {when} · {choice_label(decision)} · {format_score(score)}"
+            item = QListWidgetItem(text + (f" · {by}" if by else ""))
+            item.setData(Qt.ItemDataRole.UserRole, version)
+            self.history.addItem(item)
+        self.history.setCurrentRow(0)
+        self.restore_button.setEnabled(False)
+        self._loaded = self._state()
+
+    def _state(self) -> tuple[object, ...]:
+        return (
+            self._model_id,
+            tuple(sorted(self.values().items())),
+            self.decision.currentData(),
+            self.rationale.toPlainText(),
+            self.decided_by.text(),
+        )
+
+    def is_dirty(self) -> bool:
+        """Typed but not saved: leaving the need would lose it."""
+        return not self._saving and self.need_id is not None and self._state() != self._loaded
+
+    def _perform(self, text: str, action: Callable[[Session], object]) -> bool:
+        """Run a scoring service as one undoable action, then show the need afresh."""
+        need_id = self.need_id
+        assert need_id is not None
+        self._saving = True  # the refresh it triggers must not ask about unsaved edits
+        try:
+            self._workspace().perform_need_change(text, action)  # type: ignore[arg-type]
+        except PoDesktopError as exc:
+            self.error.setText(exc.render())
+            self.error.show()
+            return False
+        finally:
+            self._saving = False
+        self.load(need_id)
+        self.saved.emit(need_id)
+        return True
+
+    def _grid_chosen(self) -> None:
+        model_id = self.grid_combo.currentData()
+        if model_id in self._grids:
+            self._build_inputs(self._grids[model_id], {})
+
+    def _build_inputs(self, grid: Grid, values: dict[str, float]) -> None:
+        """One input per criterion, its scale as placeholder and what each step means below."""
+        while self.criteria_form.rowCount() > 2:
+            self.criteria_form.removeRow(1)
+        self.grid = grid
+        self._model_id = self.grid_combo.currentData()
+        self.inputs = {}
+        lang = language()
+        for row, spec in enumerate(grid.criteria, start=1):
+            edit = QLineEdit()
+            low, high = _number_text(spec.scale_min), _number_text(spec.scale_max)
+            edit.setPlaceholderText(f"{low} – {high}")
+            if spec.key in values:
+                edit.setText(_number_text(values[spec.key]))
+            edit.textChanged.connect(self._update_score)
+            help_text = spec.help.render(lang)
+            edit.setToolTip(help_text)
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(1)
+            cell_layout.addWidget(edit)
+            if help_text:
+                hint = QLabel(help_text)
+                hint.setWordWrap(True)
+                hint.setStyleSheet("color: palette(mid);")
+                cell_layout.addWidget(hint)
+            direction = self.tr("cost") if spec.direction == "cost" else self.tr("benefit")
+            label = f"{spec.label.render(lang)} ({direction}, ×{_number_text(spec.weight)})"
+            self.criteria_form.insertRow(row, label, cell)
+            self.inputs[spec.key] = edit
+        self._update_score()
+
+    def values(self) -> dict[str, str]:
+        return {key: edit.text() for key, edit in self.inputs.items()}
+
+    def _update_score(self) -> None:
+        """Live: the score and the rank it would give, or what is still missing."""
+        if self.grid is None or self.need_id is None:
+            return
+        try:
+            score = scoring.preview_score(self.grid, self.values())
+        except ScoringError as exc:
+            self.score_label.setText(exc.render())
+            return
+        position, total = self._rank_of(score, self.need_id)
+        self.score_label.setText(
+            self.tr("%1 / 100 — rank %2 of %3 in the backlog")
+            .replace("%1", format_score(score))
+            .replace("%2", str(position))
+            .replace("%3", str(total))
+        )
+
+    # ----- actions ------------------------------------------------------------------------
+    def save(self) -> bool:
+        """A new version; on a refusal the message shows and every typed value stays."""
+        need_id = self.need_id
+        if need_id is None:
+            return False
+        data = scoring.AssessmentInput(
+            values=self.values(),
+            decision=self.decision.currentData(),
+            rationale=self.rationale.toPlainText(),
+            decided_by=self.decided_by.text(),
+            model_id=self._model_id,
+        )
+        key = self.heading.text().split(" — ")[0]
+        return self._perform(
+            self.tr("Score %1").replace("%1", key),
+            lambda s: scoring.assess_need(s, need_id, data),
+        )
+
+    def restore_selected(self) -> bool:
+        need_id = self.need_id
+        item = self.history.currentItem()
+        if need_id is None or item is None or self.history.currentRow() == 0:
+            return False
+        version = int(item.data(Qt.ItemDataRole.UserRole))
+        return self._perform(
+            self.tr("Restore scoring v%1").replace("%1", str(version)),
+            lambda s: scoring.restore_assessment(s, need_id, version),
+        )

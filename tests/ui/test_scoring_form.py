@@ -1,0 +1,131 @@
+"""The cotation form as a product owner uses it with a requester."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from po_desktop.store import queries
+from po_desktop.store.database import Database
+from po_desktop.store.services import needs, projects, scoring
+from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.workspace import Workspace
+
+MIDDLE = {"relevance": "3", "investment": "3", "time": "2", "resources": "5"}  # 50 by hand
+
+
+@pytest.fixture
+def window(app: QApplication, db: Database, qtbot: QtBot) -> Iterator[MainWindow]:
+    with db.session() as s:
+        erp = projects.create_project(s, projects.ProjectInput("ERP", "Déploiement ERP"))
+        for title in ("Relances", "Export comptable", "Paie"):
+            needs.create_need(s, needs.NeedInput(title, f"Défi : {title}", erp.id))
+        scoring.assess_need(
+            s, 3, scoring.AssessmentInput({**MIDDLE, "relevance": "5"}, "go")
+        )  # Paie: (3 + 1 + 1.5 + 0) / 8 = 68.8
+    win = MainWindow(Workspace(db))
+    qtbot.addWidget(win)
+    win.show()
+    win.tabs.setCurrentIndex(MainWindow.SCORING)
+    yield win
+    win.workspace.undo_stack.clear()
+
+
+def _fill(window: MainWindow, values: dict[str, str]) -> None:
+    for key, text in values.items():
+        window.scoring.form.inputs[key].setText(text)
+
+
+def _select(window: MainWindow, need_id: int) -> None:
+    window.scoring.list.select_need(need_id)
+
+
+def test_scoring_a_need_with_a_live_score_then_undo(window: MainWindow) -> None:
+    form = window.scoring.form
+    _select(window, 1)
+    assert form.heading.text() == "ERP-1 — Relances"
+    assert "Défi : Relances" in form.problem.toPlainText()  # the real need comes first
+    _fill(window, MIDDLE)
+    assert form.score_label.text() == "50 / 100 — rank 2 of 2 in the backlog"
+    form.decision.setCurrentIndex(form.decision.findData("go"))
+    form.decided_by.setText("Léa Martin")
+    assert form.save()
+    row = next(r for r in window.need_rows if r.id == 1)
+    assert (row.score, row.decision) == (50.0, "go")
+    assert form.history.count() == 1 and "Léa Martin" in form.history.item(0).text()
+    window.undo_action.trigger()
+    assert next(r for r in window.need_rows if r.id == 1).score is None
+
+
+def test_refusals_keep_what_was_typed(window: MainWindow) -> None:
+    form = window.scoring.form
+    _select(window, 1)
+    _fill(window, {**MIDDLE, "time": "beaucoup"})
+    assert "not a valid number" in form.score_label.text()
+    _fill(window, MIDDLE)
+    form.decision.setCurrentIndex(form.decision.findData("no_go"))
+    assert not form.save()
+    assert form.error.isVisibleTo(form) and "requester will read" in form.error.text()
+    assert form.inputs["time"].text() == "2" and form.decision.currentData() == "no_go"
+    assert window.workspace.undo_stack.count() == 0
+    form.rationale.setPlainText("Déjà couvert par l'ERP")
+    assert form.save()
+    assert next(r for r in window.need_rows if r.id == 1).decision == "no_go"
+
+
+def test_an_older_version_can_be_restored_and_undone(window: MainWindow) -> None:
+    form = window.scoring.form
+    _select(window, 3)  # Paie, scored go at 68.8
+    _fill(window, MIDDLE)
+    form.decision.setCurrentIndex(form.decision.findData("explore"))
+    form.rationale.setPlainText("Étude de faisabilité")
+    assert form.save()
+    assert form.history.count() == 2
+    form.history.setCurrentRow(1)  # version 1
+    assert form.restore_button.isEnabled()
+    assert form.restore_selected()
+    versions = window.workspace.read(lambda s: scoring.history(s, 3))
+    assert (versions[0].version, versions[0].decision, versions[0].score) == (3, "go", 68.8)
+    window.undo_action.trigger()
+    versions = window.workspace.read(lambda s: scoring.history(s, 3))
+    assert [a.version for a in versions] == [2, 1]
+
+
+def test_next_unscored_walks_the_scoring_session(window: MainWindow) -> None:
+    page = window.scoring
+    rows = page.model.rows()
+    assert rows[0].score is not None  # ranked first: the scored need
+    _select(window, rows[0].id)
+    page.step_unscored(1)
+    first = page.list.current_id()
+    assert first is not None and first != rows[0].id
+    page.step_unscored(1)
+    second = page.list.current_id()
+    assert second not in (None, first)
+    page.step_unscored(-1)
+    assert page.list.current_id() == first
+    assert all(
+        r.score is None for r in window.workspace.read(queries.need_rows) if r.id in (first, second)
+    )
+
+
+def test_leaving_a_need_with_unsaved_scoring_asks(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    form = window.scoring.form
+    _select(window, 1)
+    _fill(window, MIDDLE)
+    answers = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers[0])
+    _select(window, 2)
+    qtbot.waitUntil(lambda: window.scoring.list.current_id() == 1)  # back to ERP-1
+    assert form.need_id == 1 and form.inputs["time"].text() == "2"
+    answers[0] = QMessageBox.StandardButton.Save
+    _select(window, 2)
+    assert form.need_id == 2
+    assert next(r for r in window.need_rows if r.id == 1).score == 50.0  # saved on the way
