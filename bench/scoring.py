@@ -55,6 +55,7 @@ def main() -> int:
     )
     print(f"scored needs on the grid            {figures['scored']:7.0f}")
     print(f"load their values (panel opens)     {figures['load_ms']:7.1f} ms")
+    print(f"open a need in the scoring form     {figures['form_open_ms']:7.1f} ms (median)")
     print(
         f"re-rank after a weight change       median {figures['rerank_ms']:6.1f} ms, "
         f"worst {figures['rerank_worst_ms']:6.1f} ms   goal < {GOAL_MS:.0f} ms"
@@ -87,12 +88,42 @@ def measure(db: Path, scored: int) -> dict[str, float]:
         started = time.perf_counter()
         current = what_if(grid.with_weight(key, weight), values, decisions, current).ranked
         times.append(time.perf_counter() - started)
+    form_ms = _form_open_ms(db, list(values)[:20])
     return {
+        "form_open_ms": form_ms,
         "scored": float(len(values)),
         "load_ms": load * 1000,
         "rerank_ms": statistics.median(times) * 1000,
         "rerank_worst_ms": max(times) * 1000,
     }
+
+
+def _form_open_ms(db: Path, need_ids: list[int]) -> float:
+    """Median time to show a need in the scoring form (read, build the inputs, paint)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from po_desktop.store.database import open_database
+    from po_desktop.ui.app import create_application
+    from po_desktop.ui.main_window import MainWindow
+    from po_desktop.ui.workspace import Workspace
+
+    app = create_application("fr")
+    with open_database(db) as database:
+        window = MainWindow(Workspace(database))
+        window.resize(1600, 900)
+        window.tabs.setCurrentIndex(MainWindow.SCORING)
+        window.show()
+        app.processEvents()
+        times = []
+        for need_id in need_ids:
+            started = time.perf_counter()
+            window.scoring.form.load(need_id)
+            app.processEvents()
+            times.append(time.perf_counter() - started)
+        window.close()
+        QApplication.processEvents()
+    return statistics.median(times) * 1000
 
 
 if __name__ == "__main__":
