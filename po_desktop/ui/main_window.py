@@ -561,6 +561,8 @@ class MainWindow(QMainWindow):
             self.switch_database(Path(path))
 
     def switch_database(self, path: Path) -> bool:
+        if self.scoring.form.is_dirty() and not self.scoring.leave_form():
+            return False  # the user stays to finish a scoring in the current file
         try:
             database = open_database(path)
         except PoDesktopError as exc:
@@ -583,6 +585,7 @@ class MainWindow(QMainWindow):
             page.view.clearSelection()
             page.view.setCurrentIndex(page.model.index(-1, -1))
         self.board.clear_selection()
+        self.scoring.form.load(None)  # its need belongs to the other file
         self.workspace = Workspace(database, self)
         self._connect_workspace()
         self._shown.clear()
@@ -674,6 +677,9 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, APP_NAME, text)
 
     def closeEvent(self, event: object) -> None:
+        if self.scoring.form.is_dirty() and not self.scoring.leave_form():
+            event.ignore()  # type: ignore[attr-defined]  # the scoring is still being typed
+            return
         self._save_board_state()
         self.settings.sync()
         self.workspace.close()

@@ -245,11 +245,11 @@ class ScoringPage(QWidget):
         if self.form.is_dirty():
             if need_id is None:
                 return  # a filter hid the need: keep the form and what was typed
-            if not self._leave_form():
+            if not self.leave_form():
                 return
         self.form.load(int(need_id) if need_id is not None else None)
 
-    def _leave_form(self) -> bool:
+    def leave_form(self) -> bool:
         """Unsaved scoring: save it, drop it, or stay on its need."""
         answer = QMessageBox.question(
             self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -129,3 +130,20 @@ def test_leaving_a_need_with_unsaved_scoring_asks(
     _select(window, 2)
     assert form.need_id == 2
     assert next(r for r in window.need_rows if r.id == 1).score == 50.0  # saved on the way
+
+
+def test_switching_database_with_unsaved_scoring_asks_first(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    _select(window, 1)
+    _fill(window, MIDDLE)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Cancel)
+    assert not window.switch_database(tmp_path / "other.podb")
+    assert window.scoring.form.inputs["time"].text() == "2"  # still there, nothing lost
+    assert not window.close()  # closing asks too
+    assert window.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Discard)
+    assert window.switch_database(tmp_path / "other.podb")
+    assert window.scoring.form.need_id is None
