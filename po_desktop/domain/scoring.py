@@ -66,7 +66,7 @@ def _value(spec: CriterionSpec, values: Mapping[str, float]) -> float:
 
 def _number(value: float) -> Bilingual:
     """A number as each language writes it: 0,5 in French, 0.5 in English."""
-    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    text = str(int(value)) if float(value).is_integer() else format(value, ".15g")
     return Bilingual(text.replace(".", ","), text)
 
 
@@ -256,7 +256,12 @@ class Grid:
         assert size is not None and all(p is not None for p in parts)
         best = sum(p.weight * p.scale_max for p in parts)  # type: ignore[union-attr]
         delay = sum(p.weight * _value(p, values) for p in parts) / best  # type: ignore[arg-type, union-attr]
-        return _geometric([(delay, 1.0), (self._ratio(size, values, divisor=True), size.weight)])
+        # The cost of delay weighs as much as its parts on average: scaling every weight
+        # alike changes nothing, as for RICE and ICE.
+        delay_weight = sum(p.weight for p in parts) / len(parts)  # type: ignore[union-attr]
+        return _geometric(
+            [(delay, delay_weight), (self._ratio(size, values, divisor=True), size.weight)]
+        )
 
     def scorer(self) -> Callable[[Mapping[str, float]], float]:
         """``score`` for many needs: the grid is checked once, not once per need.
@@ -270,7 +275,7 @@ class Grid:
             specs = [
                 (
                     c.key,
-                    c.weight / total,
+                    c.weight,
                     c.scale_min,
                     c.scale_max,
                     c.scale_max - c.scale_min,
@@ -288,7 +293,7 @@ class Grid:
                         _value(spec, values)  # raises the message that says why
                     position = (value - low) / span  # type: ignore[operator]
                     acc += share * (position if benefit else 1.0 - position)
-                return round(100.0 * acc, 1)
+                return round(100.0 * acc / total, 1)  # the same arithmetic as weighted_score
 
             return weighted
         if self.kind is GridKind.WSJF:
@@ -475,7 +480,7 @@ class Ranked(NamedTuple):
     """None, or "decision" / "older" when another need has the same score."""
 
 
-_DECISION_ORDER = {"go": 0, "explore": 1, "pending": 2, None: 3, "no_go": 4}
+DECISION_ORDER = {"go": 0, "explore": 1, "pending": 2, None: 3, "no_go": 4}
 
 
 def rank(entries: Sequence[tuple[int, float, str | None]]) -> list[Ranked]:
@@ -486,7 +491,7 @@ def rank(entries: Sequence[tuple[int, float, str | None]]) -> list[Ranked]:
     backlog shows can be explained, and it is the same every time.
     """
 
-    order = _DECISION_ORDER
+    order = DECISION_ORDER
     ordered = sorted(entries, key=lambda e: (-e[1], order.get(e[2], 3), e[0]))
     ranked: list[Ranked] = []
     last = len(ordered) - 1

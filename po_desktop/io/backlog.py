@@ -70,8 +70,10 @@ def ranked_backlog(session: Session, grid: str | None = None) -> list[BacklogLin
                 (latest.c.need_id == Assessment.need_id) & (latest.c.v == Assessment.version),
             )
         )
-        found = {need_id: (score, decision) for need_id, score, decision in on_grid}
-        scores = {r.id: found.get(r.id, (None, None)) for r in rows}
+        # The score on this grid, but the need's current decision: a later assessment on
+        # another grid may have changed it.
+        found = {need_id: score for need_id, score, _decision in on_grid}
+        scores = {r.id: (found.get(r.id), r.decision if r.id in found else None) for r in rows}
     by_id = {r.id: r for r in rows}
     scored = [(i, s, d) for i, (s, d) in scores.items() if s is not None]
     unscored = sorted(i for i, (s, _d) in scores.items() if s is None)

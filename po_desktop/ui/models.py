@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from po_desktop.domain.messages import choice_label
+from po_desktop.domain.scoring import DECISION_ORDER
 from po_desktop.store.queries import NeedRow, SprintRow
 from po_desktop.ui.filtering import NeedFilter
 
@@ -243,11 +244,12 @@ class NeedTableModel(RowTableModel):
                     r.id,
                 )
             case self.SCORE:
+                # The backlog's own order (domain.scoring.rank) once reversed: score, then
+                # the decision further along, then the older need.
                 return lambda r: (
                     -1.0 if r.score is None else r.score,
-                    r.column_position,
-                    r.rank,
-                    r.id,
+                    -DECISION_ORDER.get(r.decision, 3),
+                    -r.id,
                 )
         return lambda r: (self._display(r, column).casefold(), r.column_position, r.rank, r.id)
 

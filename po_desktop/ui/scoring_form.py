@@ -36,7 +36,8 @@ from po_desktop.ui.workspace import Workspace
 
 
 def _number_text(value: float) -> str:
-    text = f"{value:g}"
+    """Every digit that was saved: re-saving must not round a value behind the user's back."""
+    text = str(int(value)) if float(value).is_integer() else format(value, ".15g")
     return text.replace(".", ",") if language() == "fr" else text
 
 
@@ -61,6 +62,8 @@ class ScoringForm(QWidget):
         self.inputs: dict[str, QLineEdit] = {}
         self._loaded: tuple[object, ...] = ()
         self._saving = False
+        self._saved_values: dict[str, float] = {}
+        self._saved_model: object = None
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -206,6 +209,7 @@ class ScoringForm(QWidget):
             self.grid_combo.addItem(name, model)
         self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(model_id)))
         self.grid_combo.blockSignals(False)
+        self._saved_values, self._saved_model = values, model_id
         self._build_inputs(by_model[model_id], values)  # type: ignore[index]
         self.decision.setCurrentIndex(
             max(0, self.decision.findData(latest.decision if latest else "pending"))  # type: ignore[attr-defined]
@@ -252,14 +256,18 @@ class ScoringForm(QWidget):
             return False
         finally:
             self._saving = False
+        self._saved_values: dict[str, float] = {}
+        self._saved_model: object = None
         self.load(need_id)
         self.saved.emit(need_id)
         return True
 
     def _grid_chosen(self) -> None:
+        """Another grid starts empty; coming back to the need's own grid shows its values."""
         model_id = self.grid_combo.currentData()
         if model_id in self._grids:
-            self._build_inputs(self._grids[model_id], {})
+            values = self._saved_values if model_id == self._saved_model else {}
+            self._build_inputs(self._grids[model_id], values)
 
     def _build_inputs(self, grid: Grid, values: dict[str, float]) -> None:
         """One input per criterion, its scale as placeholder and what each step means below."""

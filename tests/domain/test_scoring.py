@@ -178,3 +178,32 @@ def test_what_if_reranks_and_says_how_far_each_need_moved() -> None:
         (3, 50.0, 2, 0),  # 10 x 0.5 + 2 x 0.5 + 2 x 0.75 over 15
         (2, 33.3, 3, -2),
     ]
+
+
+def test_scaling_every_weight_alike_changes_no_score() -> None:
+    rng = random.Random(5)
+    for grid in PRESETS.values():
+        doubled = grid
+        for spec in grid.criteria:
+            doubled = doubled.with_weight(spec.key, spec.weight * 2.5)
+        for _ in range(30):
+            values = {c.key: rng.uniform(c.scale_min, c.scale_max) for c in grid.criteria}
+            assert doubled.score(values) == pytest.approx(grid.score(values), abs=0.11)
+
+
+def test_scorer_matches_score_with_any_weights() -> None:
+    rng = random.Random(6)
+    for grid in PRESETS.values():
+        odd = grid
+        for spec in grid.criteria:
+            odd = odd.with_weight(spec.key, rng.choice([0.3, 0.5, 1.5, 2.0]))
+        fast = odd.scorer()
+        for _ in range(200):
+            values = {c.key: rng.uniform(c.scale_min, c.scale_max) for c in grid.criteria}
+            assert fast(values) == odd.score(values)
+
+
+def test_messages_keep_every_digit() -> None:
+    with pytest.raises(ScoringError) as err:
+        RICE_GRID.score({"reach": 12345.67, "impact": 1, "confidence": 50, "effort": 1})
+    assert "12345,67" in err.value.render("fr") and "12345.67" in err.value.render("en")

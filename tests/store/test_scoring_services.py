@@ -149,3 +149,17 @@ def test_latest_values_feed_what_if(session: Session, project_id: int) -> None:
     model = scoring.active_model(session)
     values = queries.latest_values(session, model.id)
     assert values == {need: {k: float(v) for k, v in best.items()}, other: MIDDLE}
+
+
+def test_backlog_on_one_grid_shows_the_current_decision(session: Session, project_id: int) -> None:
+    from po_desktop.io.backlog import ranked_backlog
+
+    need = _need(session, project_id)
+    scoring.assess_need(session, need, AssessmentInput(MIDDLE, "go"))
+    rice = scoring.add_preset_grid(session, "rice")
+    typed = {"reach": "500", "impact": "2", "confidence": "80", "effort": "2"}
+    scoring.assess_need(
+        session, need, AssessmentInput(typed, "no_go", rationale="Hors périmètre", model_id=rice.id)
+    )
+    line = ranked_backlog(session, "Grille par défaut")[0]
+    assert (line.score, line.decision) == (50.0, "no_go")  # its score there, its decision now

@@ -147,3 +147,27 @@ def test_switching_database_with_unsaved_scoring_asks_first(
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Discard)
     assert window.switch_database(tmp_path / "other.podb")
     assert window.scoring.form.need_id is None
+
+
+def test_the_tab_orders_equal_scores_like_the_backlog(window: MainWindow) -> None:
+    form = window.scoring.form
+    for need_id, decision in ((1, "pending"), (2, "go")):
+        _select(window, need_id)
+        _fill(window, MIDDLE)
+        form.decision.setCurrentIndex(form.decision.findData(decision))
+        assert form.save()
+    keys = [r.key for r in window.scoring.model.rows()]
+    assert keys[:3] == ["ERP-3", "ERP-2", "ERP-1"]  # 68.8, then 50 go before 50 pending
+
+
+def test_switching_grids_and_back_keeps_the_saved_values(window: MainWindow) -> None:
+    form = window.scoring.form
+    _select(window, 3)
+    assert form.inputs["relevance"].text() == "5"
+    ice = window.workspace.read(lambda s: scoring.add_preset_grid(s, "ice").id)
+    window.workspace.changed.emit()
+    _select(window, 3)
+    form.grid_combo.setCurrentIndex(form.grid_combo.findData(ice))
+    assert set(form.inputs) == {"impact", "confidence", "ease"}
+    form.grid_combo.setCurrentIndex(0)
+    assert form.inputs["relevance"].text() == "5" and form.inputs["time"].text() == "2"
