@@ -337,12 +337,12 @@ class MainWindow(QMainWindow):
                 self.sprint_model.set_rows(self.workspace.read(queries.sprint_rows))
                 self._shown[index] = (self._version, None)
             return
-        if index == self.BOARD:
-            wanted: NeedFilter = base
-        elif index == self.LIST:
-            wanted = base
-        else:
-            wanted = replace(base, open_only=True, done_column_ids=self._done_columns)
+        # Board and list show every need; the scoring list, open needs only.
+        wanted = (
+            base
+            if index in (self.BOARD, self.LIST)
+            else replace(base, open_only=True, done_column_ids=self._done_columns)
+        )
         version, shown_filter = self._shown.get(index, (None, None))
         if version == self._version and shown_filter == wanted:
             return

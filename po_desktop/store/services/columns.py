@@ -114,15 +114,6 @@ def delete_column(session: Session, column_id: int) -> None:
     session.flush()
 
 
-def column_load(session: Session, column_id: int) -> tuple[int, int | None]:
-    """(cards in the column, its WIP limit) for the board's limit warning."""
-    column = session.get(BoardColumn, column_id)
-    if column is None:
-        raise NotFoundError("column.not_found", ref=column_id)
-    count = session.scalar(select(func.count()).where(Need.column_id == column_id)) or 0
-    return count, column.wip_limit
-
-
 @dataclass(frozen=True)
 class ColumnSpec:
     """One column as the board settings dialog edits it; ``id`` None for a new column."""

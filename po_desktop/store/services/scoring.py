@@ -7,7 +7,7 @@ history back exactly, decision events included.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -93,19 +93,12 @@ def find_model(session: Session, ref: str | int) -> ScoringModel:
     return model
 
 
-@transactional
-def add_preset_grid(session: Session, preset: str, name: str | None = None) -> ScoringModel:
-    """A new grid from a preset (default, rice, wsjf, ice); it is not made active."""
-    clean_choice(preset, "preset", PRESETS)
-    grid = PRESETS[preset]
-    label = clean_text(name or grid.name, "name", required=True, max_len=80)
-    taken = session.scalar(
-        select(ScoringModel.id).where(func.lower(ScoringModel.name) == label.lower())
-    )
-    if taken is not None:
-        raise ConflictError("scoring.grid_name_taken", name=label)
-    model = ScoringModel(name=label, preset=preset, active=False)
-    for position, spec in enumerate(grid.criteria):
+def new_model(
+    name: str, preset: str, criteria: Sequence[CriterionSpec], *, active: bool
+) -> ScoringModel:
+    """A grid row with its criteria, in the order given (not yet added to a session)."""
+    model = ScoringModel(name=name, preset=preset, active=active)
+    for position, spec in enumerate(criteria):
         model.criteria.append(
             Criterion(
                 position=position,
@@ -120,6 +113,21 @@ def add_preset_grid(session: Session, preset: str, name: str | None = None) -> S
                 direction=spec.direction.value,
             )
         )
+    return model
+
+
+@transactional
+def add_preset_grid(session: Session, preset: str, name: str | None = None) -> ScoringModel:
+    """A new grid from a preset (default, rice, wsjf, ice); it is not made active."""
+    clean_choice(preset, "preset", PRESETS)
+    grid = PRESETS[preset]
+    label = clean_text(name or grid.name, "name", required=True, max_len=80)
+    taken = session.scalar(
+        select(ScoringModel.id).where(func.lower(ScoringModel.name) == label.lower())
+    )
+    if taken is not None:
+        raise ConflictError("scoring.grid_name_taken", name=label)
+    model = new_model(label, preset, grid.criteria, active=False)
     session.add(model)
     session.flush()
     return model

@@ -7,8 +7,9 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import DEFAULT_COLUMNS
 from po_desktop.domain.scoring import DEFAULT_GRID
-from po_desktop.store.models import BoardColumn, Criterion, ScoringModel
+from po_desktop.store.models import BoardColumn, ScoringModel
 from po_desktop.store.services._base import transactional
+from po_desktop.store.services.scoring import new_model
 
 DEFAULT_MODEL_NAME = "Grille par défaut"
 
@@ -20,20 +21,4 @@ def initialize(session: Session) -> None:
         for position, (name, is_done) in enumerate(DEFAULT_COLUMNS):
             session.add(BoardColumn(name=name, position=position, is_done=is_done))
     if session.scalar(select(ScoringModel.id).limit(1)) is None:
-        model = ScoringModel(name=DEFAULT_MODEL_NAME, preset="default", active=True)
-        for position, spec in enumerate(DEFAULT_GRID):
-            model.criteria.append(
-                Criterion(
-                    position=position,
-                    key=spec.key,
-                    label_fr=spec.label_fr,
-                    label_en=spec.label_en,
-                    help_fr=spec.help_fr,
-                    help_en=spec.help_en,
-                    weight=spec.weight,
-                    scale_min=spec.scale_min,
-                    scale_max=spec.scale_max,
-                    direction=spec.direction.value,
-                )
-            )
-        session.add(model)
+        session.add(new_model(DEFAULT_MODEL_NAME, "default", DEFAULT_GRID, active=True))

@@ -377,9 +377,6 @@ class BoardModel(QObject):
     def shown_count(self) -> int:
         return self._shown
 
-    def total_count(self) -> int:
-        return len(self._all)
-
     def warm_search(self, start: int = 0) -> None:
         """Build the search text of every card ahead of the first keystroke.
 
