@@ -105,6 +105,24 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Une grille s'appelle déjà « {name} ».",
         "A grid named “{name}” already exists.",
     ),
+    "scoring.grid_in_use": (
+        "Des besoins ont été cotés avec la grille « {name} » : elle est gardée pour que ces "
+        "cotations gardent leur grille.",
+        "Needs were scored with the grid “{name}”: it stays so that those assessments keep "
+        "their grid.",
+    ),
+    "scoring.last_grid": (
+        "La base doit garder au moins une grille de cotation.",
+        "The database must keep at least one scoring grid.",
+    ),
+    "scoring.criterion_label": (
+        "Chaque critère a besoin d'un nom.",
+        "Every criterion needs a name.",
+    ),
+    "scoring.criterion_repeated": (
+        "Le critère « {criterion} » apparaît deux fois dans la grille.",
+        "The criterion “{criterion}” appears twice in the grid.",
+    ),
     "scoring.problem_first": (
         "Formulez d'abord le défi à relever (le besoin réel) : on ne cote pas une solution.",
         "State the problem first (the real need): a solution alone cannot be scored.",

@@ -304,6 +304,36 @@ class Grid:
             [(self._ratio(spec, values, divisor=d), spec.weight) for spec, d in specs]  # type: ignore[arg-type, union-attr]
         )
 
+    def value_effort(self, values: Mapping[str, float]) -> tuple[float, float]:
+        """Where a need sits on the value / effort matrix: two numbers from 0 to 100.
+
+        Value gathers what the grid counts as benefit, effort what it counts as
+        cost (100 = the most effort the grid can describe), each the grid's own
+        way: weighted means for a weighted grid, the formula's numerator and its
+        divisor for RICE and WSJF, ICE's ease read backwards. A grid without a
+        benefit (or a cost) criterion puts every need in the middle of that axis.
+        """
+        self.validate()
+        if self.kind is GridKind.WEIGHTED:
+            benefits = [c for c in self.criteria if c.direction is Direction.BENEFIT]
+            costs = [c for c in self.criteria if c.direction is Direction.COST]
+            return _mean_position(benefits, values), _mean_position(costs, values)
+        specs = {role: self.spec(role) for role in FORMULA_ROLES[self.kind]}
+        if self.kind is GridKind.WSJF:
+            parts = [specs["value"], specs["time_criticality"], specs["risk_reduction"]]
+            best = sum(p.weight * p.scale_max for p in parts)  # type: ignore[union-attr]
+            delay = sum(p.weight * _value(p, values) for p in parts) / best  # type: ignore[arg-type, union-attr]
+            return round(100.0 * delay, 1), _mean_position([specs["job_size"]], values)  # type: ignore[list-item]
+        gains = (
+            ("impact", "confidence") if self.kind is GridKind.ICE else FORMULA_ROLES[self.kind][:3]
+        )
+        value = _geometric(
+            [(self._ratio(specs[r], values, divisor=False), specs[r].weight) for r in gains]  # type: ignore[arg-type, union-attr]
+        )
+        if self.kind is GridKind.ICE:  # easy means little effort
+            return value, round(100.0 - _mean_position([specs["ease"]], values), 1)  # type: ignore[list-item]
+        return value, _mean_position([specs["effort"]], values)  # type: ignore[list-item]
+
     def with_weight(self, key: str, weight: float) -> Grid:
         """The same grid with one criterion weighted differently (what-if)."""
         return Grid(
@@ -311,6 +341,17 @@ class Grid:
             self.kind,
             tuple(replace(c, weight=weight) if c.key == key else c for c in self.criteria),
         )
+
+
+def _mean_position(criteria: Sequence[CriterionSpec], values: Mapping[str, float]) -> float:
+    """Weighted mean of raw positions on the scales (0 = scale minimum), 0–100; 50 if none."""
+    if not criteria:
+        return 50.0
+    total = sum(c.weight for c in criteria)
+    acc = sum(
+        c.weight * (_value(c, values) - c.scale_min) / (c.scale_max - c.scale_min) for c in criteria
+    )
+    return round(100.0 * acc / total, 1)
 
 
 def _geometric(factors: Sequence[tuple[float, float]]) -> float:

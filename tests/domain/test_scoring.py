@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from po_desktop.domain.scoring import (
+    DEFAULT_GRID,
     DEFAULT_WEIGHTED_GRID,
     ICE_GRID,
     PRESETS,
@@ -207,3 +208,26 @@ def test_messages_keep_every_digit() -> None:
     with pytest.raises(ScoringError) as err:
         RICE_GRID.score({"reach": 12345.67, "impact": 1, "confidence": 50, "effort": 1})
     assert "12345,67" in err.value.render("fr") and "12345.67" in err.value.render("en")
+
+
+def test_value_effort_axes_by_hand() -> None:
+    quick_win = {"relevance": 5, "investment": 1, "time": 2, "resources": 1}
+    # value: relevance at the top of its scale; effort: (2 x 0 + 2 x 0.25 + 1 x 0) / 5
+    assert DEFAULT_WEIGHTED_GRID.value_effort(quick_win) == (100.0, 10.0)
+    rice = {"reach": 500, "impact": 2, "confidence": 80, "effort": 2}
+    # cube root of 0.5 x 2/3 x 0.8; effort (2 - 0.5) / 11.5
+    assert RICE_GRID.value_effort(rice) == (64.4, 13.0)
+    wsjf = {"value": 8, "time_criticality": 13, "risk_reduction": 5, "job_size": 5}
+    assert WSJF_GRID.value_effort(wsjf) == (43.3, 21.1)  # 26 / 60; (5 - 1) / 19
+    ice = {"impact": 8, "confidence": 6, "ease": 5}
+    # sqrt(0.8 x 0.6); ease (5 - 1) / 9 read backwards: easy means little effort
+    assert ICE_GRID.value_effort(ice) == (69.3, 55.6)
+
+
+def test_value_effort_of_a_grid_without_costs_is_centred() -> None:
+    only_benefit = Grid(
+        "b", GridKind.WEIGHTED, (DEFAULT_GRID[0],)
+    )  # relevance alone: nothing says what it costs
+    assert only_benefit.value_effort({"relevance": 2}) == (25.0, 50.0)
+    with pytest.raises(ScoringError):
+        only_benefit.value_effort({"relevance": 9})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -163,3 +165,139 @@ def test_backlog_on_one_grid_shows_the_current_decision(session: Session, projec
     )
     line = ranked_backlog(session, "Grille par défaut")[0]
     assert (line.score, line.decision) == (50.0, "no_go")  # its score there, its decision now
+
+
+def _draft_with(session: Session, **weights: float) -> scoring.GridDraft:
+    draft = scoring.draft_of(scoring.active_model(session))
+    criteria = tuple(replace(c, weight=weights.get(c.key, c.weight)) for c in draft.criteria)
+    return replace(draft, criteria=criteria)
+
+
+def test_an_unused_grid_is_edited_in_place_and_undone_exactly(
+    session: Session, project_id: int
+) -> None:
+    model = scoring.active_model(session)
+    before = scoring.draft_of(model)
+    draft = _draft_with(session, relevance=5)
+    draft = replace(draft, name="Grille commerce", criteria=draft.criteria[:2])
+    edit = scoring.save_grid(session, model.id, draft)
+    assert (edit.model_id, edit.created) == (model.id, False)
+    saved = scoring.draft_of(scoring.active_model(session))
+    assert saved.name == "Grille commerce"
+    assert [c.key for c in saved.criteria] == ["relevance", "investment"]
+    assert saved.criteria[0].weight == 5
+    scoring.undo_grid_edit(session, edit)
+    assert scoring.draft_of(scoring.active_model(session)) == before
+
+
+def test_editing_a_used_grid_makes_a_new_active_grid_and_keeps_old_scores(
+    session: Session, project_id: int
+) -> None:
+    need = _need(session, project_id)
+    scoring.assess_need(session, need, AssessmentInput(MIDDLE))
+    old = scoring.active_model(session)
+    edit = scoring.save_grid(session, old.id, _draft_with(session, relevance=9))
+    assert edit.created and edit.model_id != old.id
+    new = scoring.active_model(session)
+    assert (new.id, new.name) == (edit.model_id, "Grille par défaut (2)")
+    assert [a.model_id for a in scoring.history(session, need)] == [old.id]
+    assert scoring.find_model(session, old.id).criteria[0].weight == 3  # untouched
+    scoring.undo_grid_edit(session, edit)
+    assert scoring.active_model(session).id == old.id
+    assert [m.id for m in scoring.grids(session)] == [old.id]
+
+
+def test_grid_edits_are_validated_and_save_nothing(session: Session, project_id: int) -> None:
+    model = scoring.active_model(session)
+    before = scoring.draft_of(model)
+    draft = scoring.draft_of(model)
+    bad = [
+        (replace(draft, criteria=()), "scoring.no_criterion"),
+        (_draft_with(session, time=0), "scoring.bad_weight"),
+        (_draft_with(session, time=-2), "scoring.bad_weight"),
+        (replace(draft, name="  "), "field.required"),
+        (
+            replace(draft, criteria=(*draft.criteria, draft.criteria[0])),
+            "scoring.criterion_repeated",
+        ),
+        (
+            replace(
+                draft,
+                criteria=(replace(draft.criteria[0], label_fr=" ", label_en=""),),
+            ),
+            "scoring.criterion_label",
+        ),
+    ]
+    for wrong, msg_id in bad:
+        with pytest.raises(ValidationError) as caught:
+            scoring.save_grid(session, model.id, wrong)
+        assert caught.value.message.msg_id == msg_id
+    rice = scoring.add_preset_grid(session, "rice")
+    rice_draft = scoring.draft_of(rice)
+    no_effort = replace(rice_draft, criteria=rice_draft.criteria[:3])
+    effort_zero = replace(
+        rice_draft,
+        criteria=(*rice_draft.criteria[:3], replace(rice_draft.criteria[3], scale_min=0)),
+    )
+    for wrong, msg_id in (
+        (no_effort, "scoring.missing_role"),
+        (effort_zero, "scoring.formula_scale"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            scoring.save_grid(session, rice.id, wrong)
+        assert caught.value.message.msg_id == msg_id
+    assert "RICE" in caught.value.render("fr")
+    assert scoring.draft_of(scoring.find_model(session, model.id)) == before
+
+
+def test_a_used_grid_or_the_last_grid_cannot_be_deleted(session: Session, project_id: int) -> None:
+    default = scoring.active_model(session)
+    with pytest.raises(ConflictError):
+        scoring.delete_grid(session, default.id)  # the only grid
+    ice = scoring.add_preset_grid(session, "ice")
+    scoring.set_active_grid(session, ice.id)
+    deleted = scoring.delete_grid(session, ice.id)
+    assert deleted.was_active and scoring.active_model(session).id == default.id
+    restored = scoring.restore_grid(session, deleted)
+    assert scoring.active_model(session).id == restored
+    assert scoring.draft_of(scoring.active_model(session)) == deleted.draft
+    scoring.assess_need(
+        session,
+        _need(session, project_id),
+        AssessmentInput({"impact": 1, "confidence": 1, "ease": 1}),
+    )
+    with pytest.raises(ConflictError) as caught:
+        scoring.delete_grid(session, restored)
+    assert "ICE" in caught.value.render("fr")
+
+
+def test_applying_what_if_weights_rescores_on_a_new_grid_and_undoes(
+    session: Session, project_id: int
+) -> None:
+    a, b, c = (_need(session, project_id) for _ in range(3))
+    cheap = {"relevance": 2, "investment": 1, "time": 1, "resources": 1}  # 71.9, then 40.0
+    vital = {"relevance": 5, "investment": 4, "time": 4, "resources": 3}  # 56.3, then 86.0
+    scoring.assess_need(session, a, AssessmentInput(cheap, "go", decided_by="Claire"))
+    scoring.assess_need(session, b, AssessmentInput(vital, "explore", "À chiffrer"))
+    old = scoring.active_model(session)
+    ice = scoring.add_preset_grid(session, "ice")
+    scoring.assess_need(
+        session, c, AssessmentInput({"impact": 5, "confidence": 5, "ease": 5}, model_id=ice.id)
+    )
+    scores = {r.id: r.score for r in queries.need_rows(session)}
+    assert scores[a] > scores[b]
+    done = scoring.apply_weights(session, old.id, {"relevance": 20})
+    assert set(done.need_ids) == {a, b}  # c was scored on another grid
+    rows = {r.id: r for r in queries.need_rows(session)}
+    assert (rows[a].score, rows[b].score) == (40.0, 86.0)  # relevance now dominates
+    assert rows[c].score == scores[c]
+    latest = scoring.history(session, b)[0]
+    assert (latest.version, latest.decision, latest.rationale) == (2, "explore", "À chiffrer")
+    assert latest.model_id == done.edit.model_id == scoring.active_model(session).id
+    assert {v.value for v in latest.values} == {5, 4, 3}
+    assert scoring.history(session, a)[0].decided_by == "Claire"
+    assert _decisions(session, a) == [(None, "go")]  # the decision did not change: no event
+    scoring.undo_weights(session, done)
+    assert {r.id: r.score for r in queries.need_rows(session)} == scores
+    assert scoring.active_model(session).id == old.id
+    assert _versions(session, b) == 1

@@ -8,13 +8,14 @@ history back exactly, decision events included.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import Decision, Direction, EventField
 from po_desktop.domain.scoring import PRESETS, CriterionSpec, Grid, GridKind, ScoringError
+from po_desktop.store import queries
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import (
     Assessment,
@@ -98,22 +99,26 @@ def new_model(
 ) -> ScoringModel:
     """A grid row with its criteria, in the order given (not yet added to a session)."""
     model = ScoringModel(name=name, preset=preset, active=active)
-    for position, spec in enumerate(criteria):
-        model.criteria.append(
-            Criterion(
-                position=position,
-                key=spec.key,
-                label_fr=spec.label_fr,
-                label_en=spec.label_en,
-                help_fr=spec.help_fr,
-                help_en=spec.help_en,
-                weight=spec.weight,
-                scale_min=spec.scale_min,
-                scale_max=spec.scale_max,
-                direction=spec.direction.value,
-            )
-        )
+    model.criteria.extend(_criterion_rows(criteria))
     return model
+
+
+def _criterion_rows(criteria: Sequence[CriterionSpec]) -> list[Criterion]:
+    return [
+        Criterion(
+            position=position,
+            key=spec.key,
+            label_fr=spec.label_fr,
+            label_en=spec.label_en,
+            help_fr=spec.help_fr,
+            help_en=spec.help_en,
+            weight=spec.weight,
+            scale_min=spec.scale_min,
+            scale_max=spec.scale_max,
+            direction=spec.direction.value,
+        )
+        for position, spec in enumerate(criteria)
+    ]
 
 
 @transactional
@@ -144,6 +149,305 @@ def set_active_grid(session: Session, model_id: int) -> int | None:
         other.active = other.id == model_id
     session.flush()
     return previous
+
+
+@dataclass(frozen=True)
+class GridDraft:
+    """A grid as the editor holds it: name, formula (a preset key or "custom"), criteria."""
+
+    name: str
+    preset: str
+    criteria: tuple[CriterionSpec, ...]
+
+
+def draft_of(model: ScoringModel) -> GridDraft:
+    return GridDraft(model.name, model.preset, grid_of(model).criteria)
+
+
+@dataclass(frozen=True)
+class GridEdit:
+    """What :func:`save_grid` did, enough for :func:`undo_grid_edit` to take it back."""
+
+    model_id: int
+    """The grid that holds the draft now: the one edited, or a new one."""
+    created: bool
+    before: GridDraft | None
+    """The grid's content before an edit in place."""
+    previous_active: int
+
+
+def uses(session: Session, model_id: int) -> int:
+    """How many assessment versions were made with this grid."""
+    return session.scalar(select(func.count()).where(Assessment.model_id == model_id)) or 0
+
+
+def _check_name(session: Session, name: str, model_id: int | None) -> str:
+    label = clean_text(name, "name", required=True, max_len=80)
+    taken = session.scalar(
+        select(ScoringModel.id).where(
+            func.lower(ScoringModel.name) == label.lower(), ScoringModel.id != (model_id or 0)
+        )
+    )
+    if taken is not None:
+        raise ConflictError("scoring.grid_name_taken", name=label)
+    return label
+
+
+def _free_name(session: Session, name: str) -> str:
+    """ "Grille (2)", "Grille (3)"...: the first name no grid has."""
+    base = name
+    if name.endswith(")") and " (" in name:
+        head, _sep, number = name[:-1].rpartition(" (")
+        if number.isdigit():
+            base = head
+    taken = {n.lower() for n in session.scalars(select(ScoringModel.name))}
+    number = 2
+    while f"{base} ({number})".lower() in taken:
+        number += 1
+    return f"{base} ({number})"[:80]
+
+
+def _clean_criteria(draft: GridDraft) -> tuple[CriterionSpec, ...]:
+    """Labels filled (one language fills the other), keys unique, the grid able to score."""
+    cleaned: list[CriterionSpec] = []
+    keys: set[str] = set()
+    for spec in draft.criteria:
+        label_fr = clean_text(spec.label_fr, "label", max_len=120)
+        label_en = clean_text(spec.label_en, "label", max_len=120)
+        if not (label_fr or label_en):
+            raise ValidationError("scoring.criterion_label", field="label")
+        label_fr, label_en = label_fr or label_en, label_en or label_fr
+        key = spec.key.strip()
+        if not key or key in keys:
+            raise ValidationError("scoring.criterion_repeated", field="label", criterion=label_fr)
+        keys.add(key)
+        cleaned.append(
+            CriterionSpec(
+                key=key,
+                label_fr=label_fr,
+                label_en=label_en,
+                weight=spec.weight,
+                scale_min=spec.scale_min,
+                scale_max=spec.scale_max,
+                direction=spec.direction,
+                help_fr=clean_text(spec.help_fr, "help", max_len=LONG_TEXT_MAX),
+                help_en=clean_text(spec.help_en, "help", max_len=LONG_TEXT_MAX),
+            )
+        )
+    criteria = tuple(cleaned)
+    try:
+        Grid(draft.name, grid_kind(draft.preset), criteria).validate()
+    except ScoringError as exc:
+        raise ValidationError(exc.message.msg_id, **exc.message.params) from None
+    return criteria
+
+
+def _set_criteria(session: Session, model: ScoringModel, criteria: Sequence[CriterionSpec]) -> None:
+    model.criteria.clear()
+    session.flush()  # old rows go before new ones take their keys
+    model.criteria.extend(_criterion_rows(criteria))
+
+
+@transactional
+def save_grid(session: Session, model_id: int | None, draft: GridDraft) -> GridEdit:
+    """Create a grid, or change one.
+
+    A grid that already scored needs is never changed under them: the edit makes a
+    new grid (named "… (2)" unless the user renamed it), which takes over as the
+    active grid if the old one was; the old assessments keep the old grid.
+    """
+    clean_choice(draft.preset, "preset", (*PRESETS, "custom"))
+    criteria = _clean_criteria(draft)
+    previous_active = active_model(session).id if model_id is not None else _any_active(session)
+    if model_id is None:
+        model = new_model(
+            _check_name(session, draft.name, None), draft.preset, criteria, active=False
+        )
+        session.add(model)
+        session.flush()
+        return GridEdit(model.id, True, None, previous_active)
+    model = session.get(ScoringModel, model_id)
+    if model is None:
+        raise NotFoundError("scoring.grid_not_found", ref=model_id)
+    if uses(session, model_id) == 0:
+        before = draft_of(model)
+        model.name = _check_name(session, draft.name, model_id)
+        model.preset = draft.preset
+        _set_criteria(session, model, criteria)
+        session.flush()
+        return GridEdit(model.id, False, before, previous_active)
+    same_name = draft.name.strip().lower() == model.name.lower()
+    name = _free_name(session, model.name) if same_name else _check_name(session, draft.name, None)
+    copy = new_model(name, draft.preset, criteria, active=model.active)
+    model.active = False
+    session.add(copy)
+    session.flush()
+    return GridEdit(copy.id, True, None, previous_active)
+
+
+def _any_active(session: Session) -> int:
+    try:
+        return active_model(session).id
+    except NotFoundError:
+        return 0
+
+
+def _activate(session: Session, model_id: int) -> None:
+    for other in grids(session):
+        other.active = other.id == model_id
+
+
+@transactional
+def undo_grid_edit(session: Session, edit: GridEdit) -> None:
+    model = session.get(ScoringModel, edit.model_id)
+    if model is None:
+        raise NotFoundError("scoring.grid_not_found", ref=edit.model_id)
+    if edit.created:
+        if uses(session, model.id):
+            raise ConflictError(
+                "scoring.grid_in_use", name=model.name, count=uses(session, model.id)
+            )
+        session.delete(model)
+        session.flush()
+    elif edit.before is not None:
+        model.name = edit.before.name
+        model.preset = edit.before.preset
+        _set_criteria(session, model, edit.before.criteria)
+    if edit.previous_active:
+        _activate(session, edit.previous_active)
+    session.flush()
+
+
+@dataclass(frozen=True)
+class DeletedGrid:
+    draft: GridDraft
+    was_active: bool
+
+
+@transactional
+def delete_grid(session: Session, model_id: int) -> DeletedGrid:
+    """Remove a grid no assessment uses; the database always keeps one grid."""
+    model = session.get(ScoringModel, model_id)
+    if model is None:
+        raise NotFoundError("scoring.grid_not_found", ref=model_id)
+    count = uses(session, model_id)
+    if count:
+        raise ConflictError("scoring.grid_in_use", name=model.name)
+    others = [g for g in grids(session) if g.id != model_id]
+    if not others:
+        raise ConflictError("scoring.last_grid")
+    deleted = DeletedGrid(draft_of(model), model.active)
+    session.delete(model)
+    session.flush()
+    if deleted.was_active:
+        others[0].active = True
+    session.flush()
+    return deleted
+
+
+@transactional
+def restore_grid(session: Session, deleted: DeletedGrid) -> int:
+    """Undo of :func:`delete_grid`: the grid back, active again if it was."""
+    edit = save_grid(session, None, deleted.draft)
+    if deleted.was_active:
+        _activate(session, edit.model_id)
+        session.flush()
+    return edit.model_id
+
+
+@dataclass(frozen=True)
+class Reweighed:
+    """What applying what-if weights did: the grid edit and the assessments it added."""
+
+    edit: GridEdit
+    assessment_ids: tuple[int, ...]
+    need_ids: tuple[int, ...]
+
+
+@transactional
+def apply_weights(session: Session, model_id: int, weights: Mapping[str, float]) -> Reweighed:
+    """Make what-if weights real: the grid with these weights, and each need re-scored.
+
+    Needs whose current assessment used this grid get a new version on the new
+    grid, with the same values, decision, rationale and decider: only the score
+    moves. Their older versions keep the old grid and the old score.
+    """
+    model = session.get(ScoringModel, model_id)
+    if model is None:
+        raise NotFoundError("scoring.grid_not_found", ref=model_id)
+    draft = draft_of(model)
+    criteria = tuple(
+        replace(c, weight=float(weights[c.key])) if c.key in weights else c for c in draft.criteria
+    )
+    edit = save_grid(session, model_id, replace(draft, criteria=criteria))
+    if not edit.created:
+        return Reweighed(edit, (), ())
+    new = session.get(ScoringModel, edit.model_id)
+    assert new is not None
+    grid = grid_of(new)
+    score = grid.scorer()
+    criterion_ids = {c.key: c.id for c in new.criteria}
+    latest = (
+        select(Assessment.need_id, func.max(Assessment.version).label("version"))
+        .group_by(Assessment.need_id)
+        .subquery()
+    )
+    current = session.execute(
+        select(
+            Assessment.id,
+            Assessment.need_id,
+            Assessment.version,
+            Assessment.decision,
+            Assessment.rationale,
+            Assessment.decided_by,
+            Assessment.decided_at,
+        )
+        .join(
+            latest,
+            (latest.c.need_id == Assessment.need_id) & (latest.c.version == Assessment.version),
+        )
+        .where(Assessment.model_id == model_id)
+        .order_by(Assessment.need_id)
+    ).all()
+    values = queries.latest_values(session, model_id)
+    rows = [
+        {
+            "need_id": a.need_id,
+            "model_id": new.id,
+            "version": a.version + 1,
+            "score": score(values[a.need_id]),
+            "decision": a.decision,
+            "rationale": a.rationale,
+            "decided_by": a.decided_by,
+            "decided_at": a.decided_at,
+        }
+        for a in current
+    ]
+    if not rows:
+        return Reweighed(edit, (), ())
+    added = session.execute(
+        insert(Assessment).returning(
+            Assessment.id, Assessment.need_id, sort_by_parameter_order=True
+        ),
+        rows,
+    ).all()
+    session.execute(
+        insert(AssessmentValue),
+        [
+            {"assessment_id": assessment_id, "criterion_id": criterion_ids[key], "value": value}
+            for assessment_id, need_id in added
+            for key, value in values[need_id].items()
+        ],
+    )
+    return Reweighed(edit, tuple(a for a, _n in added), tuple(n for _a, n in added))
+
+
+@transactional
+def undo_weights(session: Session, reweighed: Reweighed) -> None:
+    if reweighed.assessment_ids:
+        session.execute(delete(Assessment).where(Assessment.id.in_(reweighed.assessment_ids)))
+    session.expire_all()
+    undo_grid_edit(session, reweighed.edit)
 
 
 @dataclass(frozen=True)
