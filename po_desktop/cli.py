@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         "backlog", parents=[common], help="print the ranked backlog (open needs by score)"
     )
     backlog.add_argument("--format", choices=("table", "csv"), default="table")
-    backlog.add_argument("--grid", help="rank by the assessments made with this grid (name)")
+    backlog.add_argument("--grid", help="rank by the assessments made with this grid (name or id)")
     backlog.add_argument("-o", "--output", type=Path, help="write to this file instead")
 
     shot = sub.add_parser("screenshot", parents=[common], help="render a view to a PNG file")

@@ -232,13 +232,14 @@ def tag_names(session: Session) -> list[str]:
 
 
 def latest_values(session: Session, model_id: int) -> dict[int, dict[str, float]]:
-    """Each need's values on its latest assessment made with this grid: what-if input.
+    """The values of each need whose current assessment was made with this grid.
 
+    What-if, the backlog's criterion columns and the matrix read these; a need
+    since re-scored on another grid is left out (its old values no longer count).
     One SELECT for every need, values keyed by criterion key.
     """
     latest = (
         select(Assessment.need_id, func.max(Assessment.version).label("version"))
-        .where(Assessment.model_id == model_id)
         .group_by(Assessment.need_id)
         .subquery()
     )

@@ -36,7 +36,8 @@ from po_desktop.ui.board.page import BoardPage, Choice
 from po_desktop.ui.filtering import NeedFilter
 from po_desktop.ui.models import SprintTableModel
 from po_desktop.ui.need_dialog import NeedDialog
-from po_desktop.ui.pages import CalendarPage, ListPage, NeedListPage, ScoringPage
+from po_desktop.ui.pages import CalendarPage, ListPage, NeedListPage
+from po_desktop.ui.scoring_page import ScoringPage
 from po_desktop.ui.settings import Settings
 from po_desktop.ui.workspace import Workspace
 from po_desktop.ui.workspace_dialogs import PeopleDialog, ProjectsDialog
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         board.scoring_requested.connect(self.open_scoring)
         board.settings_requested.connect(self.show_board_settings)
         board.filters_changed.connect(self._board_filters_changed)
+        self.scoring.filters_changed.connect(self._apply_filters)
+        self.scoring.grids_requested.connect(self.show_grids)
 
     # ----- construction -------------------------------------------------------------------
     def _action(
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
         self.board_settings_action = self._action(
             self.tr("Board &columns…"), self.show_board_settings
         )
+        self.grids_action = self._action(self.tr("Scoring &grids…"), self.show_grids)
         self.view_actions = []
         for index, label in enumerate(
             (self.tr("&Board"), self.tr("L&ist"), self.tr("&Scoring"), self.tr("Ca&lendar"))
@@ -206,6 +210,7 @@ class MainWindow(QMainWindow):
         workspace_menu.addAction(self.projects_action)
         workspace_menu.addAction(self.people_action)
         workspace_menu.addAction(self.board_settings_action)
+        workspace_menu.addAction(self.grids_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -275,6 +280,7 @@ class MainWindow(QMainWindow):
             units,
             tags,
         )
+        self.scoring.filters.set_reference([(p.id, p.name) for p in people], units, tags)
         self._version += 1
         self._apply_filters()
         self._update_title()
@@ -337,11 +343,14 @@ class MainWindow(QMainWindow):
                 self.sprint_model.set_rows(self.workspace.read(queries.sprint_rows))
                 self._shown[index] = (self._version, None)
             return
-        # Board and list show every need; the scoring list, open needs only.
+        # Board and list show every need; the scoring list, open needs only, with its own
+        # quick filters (the board's vocabulary).
         wanted = (
             base
             if index in (self.BOARD, self.LIST)
-            else replace(base, open_only=True, done_column_ids=self._done_columns)
+            else self.scoring.filters.applied(
+                replace(base, open_only=True, done_column_ids=self._done_columns)
+            )
         )
         version, shown_filter = self._shown.get(index, (None, None))
         if version == self._version and shown_filter == wanted:
@@ -356,6 +365,8 @@ class MainWindow(QMainWindow):
             selected = page.selected_ids()
             current = page.current_id()
             if version != self._version:
+                if index == self.SCORING:
+                    self.scoring.refresh_grid()  # a scoring, an undo, a grid edit...
                 page.model.set_rows(self.need_rows, wanted, self._haystacks)
             else:
                 page.model.set_filter(wanted)
@@ -529,6 +540,14 @@ class MainWindow(QMainWindow):
         from po_desktop.ui.board.settings_dialog import BoardSettingsDialog
 
         dialog = BoardSettingsDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
+
+    @Slot()
+    def show_grids(self) -> None:
+        from po_desktop.ui.grid_dialog import GridsDialog
+
+        dialog = GridsDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
 

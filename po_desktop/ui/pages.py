@@ -1,8 +1,6 @@
-"""Table pages of the main window: every need as a list, scoring (ranked), calendar (sprints)."""
+"""Table pages of the main window: every need as a list, and the sprints."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -10,19 +8,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,8 +25,6 @@ from po_desktop.ui.models import (
     NeedTableModel,
     SprintTableModel,
 )
-from po_desktop.ui.scoring_form import ScoringForm
-from po_desktop.ui.workspace import Workspace
 
 
 def _table(model: object) -> QTableView:
@@ -61,9 +51,11 @@ class NeedListPage(QWidget):
         self,
         hidden_columns: tuple[int, ...] = (),
         parent: QWidget | None = None,
+        model: NeedTableModel | None = None,
     ) -> None:
         super().__init__(parent)
-        self.model = NeedTableModel(self)
+        self.model = model or NeedTableModel()
+        self.model.setParent(self)
         self.view = _table(self.model)
         self._hidden = hidden_columns
         self._layout_columns()  # once: the columns never change, and users resize them
@@ -175,118 +167,6 @@ class ListPage(NeedListPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(hidden_columns=(NeedTableModel.SOURCE, NeedTableModel.TAGS), parent=parent)
         self.view.sortByColumn(NeedTableModel.STATUS, Qt.SortOrder.AscendingOrder)
-
-
-class ScoringPage(QWidget):
-    """Cotation: open needs ranked by score, and the scoring form of the selected one."""
-
-    open_requested = Signal(int)
-
-    def __init__(self, workspace: Callable[[], Workspace], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.list = NeedListPage(
-            hidden_columns=(
-                NeedTableModel.STATUS,
-                NeedTableModel.SOURCE,
-                NeedTableModel.ASSIGNEE,
-                NeedTableModel.SPRINT,
-                NeedTableModel.TAGS,
-            ),
-        )
-        self.list.open_requested.connect(self.open_requested)
-        self.list.view.sortByColumn(NeedTableModel.SCORE, Qt.SortOrder.DescendingOrder)
-        self.form = ScoringForm(workspace, self._rank_of)
-        self.form.setMinimumWidth(340)
-        self.list.view.selectionModel().currentRowChanged.connect(self._show)
-        # A reset (filter, reload) clears the current row without a signal: follow it.
-        self.list.model.modelReset.connect(lambda: self._show(self.list.view.currentIndex()))
-        self.next_button = QPushButton(self.tr("Next unscored ▼"))
-        self.next_button.setToolTip(self.tr("Next need without a score (F8)"))
-        self.next_button.clicked.connect(lambda: self.step_unscored(1))
-        self.previous_button = QPushButton(self.tr("Previous unscored ▲"))
-        self.previous_button.setToolTip(self.tr("Previous need without a score (Shift+F8)"))
-        self.previous_button.clicked.connect(lambda: self.step_unscored(-1))
-        for key, step in (("F8", 1), ("Shift+F8", -1)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False, s=step: self.step_unscored(s))
-            self.addAction(action)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(6, 6, 6, 0)
-        bar.addWidget(QLabel(self.tr("Scoring session:")))
-        bar.addWidget(self.previous_button)
-        bar.addWidget(self.next_button)
-        bar.addStretch(1)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(bar)
-        left_layout.addWidget(self.list)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.form)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 540])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        self._show(QModelIndex())
-
-    @property
-    def model(self) -> NeedTableModel:
-        return self.list.model
-
-    def _show(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
-        need_id = current.data(NEED_ID_ROLE) if current.isValid() else None
-        if need_id is not None and need_id == self.form.need_id:
-            return
-        if self.form.is_dirty():
-            if need_id is None:
-                return  # a filter hid the need: keep the form and what was typed
-            if not self.leave_form():
-                return
-        self.form.load(int(need_id) if need_id is not None else None)
-
-    def leave_form(self) -> bool:
-        """Unsaved scoring: save it, drop it, or stay on its need."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved scoring"),
-            self.tr("The scoring of %1 is not saved.").replace(
-                "%1", self.form.heading.text().split(" — ")[0]
-            ),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        staying = self.form.need_id
-        if answer == QMessageBox.StandardButton.Discard:
-            return True
-        if answer == QMessageBox.StandardButton.Save and self.form.save():
-            return True
-        if staying is not None:  # back to the need whose scoring is still being typed
-            QTimer.singleShot(0, lambda: self.list.select_need(staying))
-        return False
-
-    def _rank_of(self, score: float, need_id: int) -> tuple[int, int]:
-        """Where this score would put the need among the open needs shown."""
-        others = [r.score for r in self.model.rows() if r.id != need_id and r.score is not None]
-        return 1 + sum(1 for s in others if s > score), len(others) + 1
-
-    def step_unscored(self, step: int) -> None:
-        """The next (or previous) need without a score, in the list's order."""
-        rows = self.model.rows()
-        current = self.list.view.currentIndex()
-        start = current.row() if current.isValid() else -1
-        index = start + step
-        while 0 <= index < len(rows):
-            if rows[index].score is None:
-                self.list.select_need(rows[index].id)
-                return
-            index += step
 
 
 class CalendarPage(QWidget):

@@ -29,7 +29,7 @@ from po_desktop.domain.enums import Decision
 from po_desktop.domain.messages import choice_label, language
 from po_desktop.domain.scoring import Grid, ScoringError
 from po_desktop.store.errors import PoDesktopError
-from po_desktop.store.models import Need
+from po_desktop.store.models import Assessment, Need, ScoringModel
 from po_desktop.store.services import scoring
 from po_desktop.ui.models import format_score
 from po_desktop.ui.workspace import Workspace
@@ -39,6 +39,15 @@ def _number_text(value: float) -> str:
     """Every digit that was saved: re-saving must not round a value behind the user's back."""
     text = str(int(value)) if float(value).is_integer() else format(value, ".15g")
     return text.replace(".", ",") if language() == "fr" else text
+
+
+def _versions(history: list[Assessment], models: list[ScoringModel]) -> list[tuple[object, ...]]:
+    """What the history list shows of each version, newest first."""
+    names = {m.id: m.name for m in models}
+    return [
+        (a.version, a.decided_at, a.decision, a.score, a.decided_by, names.get(a.model_id, ""))
+        for a in history
+    ]
 
 
 class ScoringForm(QWidget):
@@ -186,7 +195,7 @@ class ScoringForm(QWidget):
                 model_id,
                 {keys[c]: v for c, v in values.items()},
                 latest,
-                [(a.version, a.decided_at, a.decision, a.score, a.decided_by) for a in history],
+                _versions(history, models),
             )
 
         data = self._workspace().read(read)
@@ -216,19 +225,34 @@ class ScoringForm(QWidget):
         )
         self.rationale.setPlainText(latest.rationale if latest else "")  # type: ignore[attr-defined]
         self.decided_by.setText(latest.decided_by if latest else "")  # type: ignore[attr-defined]
+        self._fill_history(versions)  # type: ignore[arg-type]
+        self._loaded = self._state()
+
+    def _fill_history(self, versions: list[tuple[object, ...]]) -> None:
         self.history.clear()
-        for version, at, decision, score, by in versions:  # type: ignore[attr-defined]
-            stamp = int(at.replace(tzinfo=UTC).timestamp())  # stored as naive UTC
+        for version, at, decision, score, by, grid in versions:
+            stamp = int(at.replace(tzinfo=UTC).timestamp())  # type: ignore[attr-defined]  # naive UTC
             when = QLocale().toString(
                 QDateTime.fromSecsSinceEpoch(stamp), QLocale.FormatType.ShortFormat
             )
-            text = f"v{version} · {when} · {choice_label(decision)} · {format_score(score)}"
+            text = f"v{version} · {when} · {choice_label(str(decision))} · "
+            text += f"{format_score(score)} · {grid}"  # type: ignore[arg-type]
             item = QListWidgetItem(text + (f" · {by}" if by else ""))
             item.setData(Qt.ItemDataRole.UserRole, version)
             self.history.addItem(item)
         self.history.setCurrentRow(0)
         self.restore_button.setEnabled(False)
-        self._loaded = self._state()
+
+    def refresh_history(self) -> None:
+        """The versions as saved now (after an undo elsewhere), keeping what is being typed."""
+        need_id = self.need_id
+        if need_id is None:
+            return
+        self._fill_history(
+            self._workspace().read(
+                lambda s: _versions(scoring.history(s, need_id), scoring.grids(s))
+            )
+        )
 
     def _state(self) -> tuple[object, ...]:
         return (

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from po_desktop.store.database import Database
 
-VIEWS = ("main", "board", "list", "scoring", "calendar")
+VIEWS = ("main", "board", "list", "scoring", "matrix", "whatif", "grids", "calendar")
+"""matrix and whatif are the scoring view's chart and weight simulation; grids its dialog."""
 
 
 def render_view(
@@ -63,17 +64,35 @@ def _render(
             "board": MainWindow.BOARD,
             "list": MainWindow.LIST,
             "scoring": MainWindow.SCORING,
+            "matrix": MainWindow.SCORING,
+            "whatif": MainWindow.SCORING,
+            "grids": MainWindow.SCORING,
             "calendar": MainWindow.CALENDAR,
         }
         window.tabs.setCurrentIndex(tabs[view])
-        if view == "scoring":
+        if view in ("scoring", "matrix", "whatif", "grids"):
             window.scoring.list.view.selectRow(0)
+        if view == "matrix":
+            window.scoring.tabs.setCurrentIndex(window.scoring.MATRIX_TAB)
+        if view == "whatif":  # the first criterion weighed much more: the ranking moves
+            panel = window.scoring.what_if
+            panel.set_on(True)
+            first = next(iter(panel.spins.values()), None)
+            if first is not None:
+                first.setValue(first.value() * 4)
         if view == "calendar":
             window.calendar.view.selectRow(window.sprint_model.rowCount() - 2)
         window.show()
         QApplication.processEvents()
+        shown = window
+        if view == "grids":
+            from po_desktop.ui.grid_dialog import GridsDialog
+
+            shown = GridsDialog(window.workspace, window)
+            shown.show()
+            QApplication.processEvents()
         output.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(output), "PNG"):
+        if not shown.grab().save(str(output), "PNG"):
             from po_desktop.store.errors import StorageError
 
             raise StorageError("cli.output_unwritable", path=str(output), detail="PNG")

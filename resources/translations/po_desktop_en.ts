@@ -13,9 +13,28 @@
         </message>
     </context>
     <context>
+        <name>GridsDialog</name>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/grid_dialog.py" line="191" />
+            <source>%n assessment(s) made with it</source>
+            <translation>
+                <numerusform>%n assessment made with it</numerusform>
+                <numerusform>%n assessments made with it</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/grid_dialog.py" line="270" />
+            <source>%n assessment(s) were made with this grid. Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
+            <translation>
+                <numerusform>%n assessment were made with this grid. Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</numerusform>
+                <numerusform>%n assessments were made with this grid. Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="442" />
+            <location filename="../../po_desktop/ui/main_window.py" line="453" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Delete %n need</numerusform>
@@ -23,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="445" />
+            <location filename="../../po_desktop/ui/main_window.py" line="456" />
             <source>%n need(s) deleted — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n need deleted — Ctrl+Z to undo.</numerusform>
@@ -31,7 +50,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="479" />
+            <location filename="../../po_desktop/ui/main_window.py" line="490" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Move %n need</numerusform>
@@ -39,7 +58,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="487" />
+            <location filename="../../po_desktop/ui/main_window.py" line="498" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Plan %n need</numerusform>
@@ -47,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="495" />
+            <location filename="../../po_desktop/ui/main_window.py" line="506" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Assign %n need</numerusform>
@@ -55,7 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="503" />
+            <location filename="../../po_desktop/ui/main_window.py" line="514" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Duplicate %n need</numerusform>
@@ -63,7 +82,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="511" />
+            <location filename="../../po_desktop/ui/main_window.py" line="522" />
             <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n need duplicated — Ctrl+Z to undo.</numerusform>
@@ -71,11 +90,30 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="648" />
+            <location filename="../../po_desktop/ui/main_window.py" line="670" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>
                 <numerusform>%n needs exported.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoringPage</name>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/scoring_page.py" line="321" />
+            <source>%n need(s) change rank. Nothing is saved until you apply.</source>
+            <translation>
+                <numerusform>%n need change rank. Nothing is saved until you apply.</numerusform>
+                <numerusform>%n needs change rank. Nothing is saved until you apply.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/scoring_page.py" line="334" />
+            <source>Save these weights in the grid “%1”? The %n need(s) scored with it get a new version with the new score; their earlier versions keep the old weights. You can undo it.</source>
+            <translation>
+                <numerusform>Save these weights in the grid “%1”? The %n need scored with it get a new version with the new score; their earlier versions keep the old weights. You can undo it.</numerusform>
+                <numerusform>Save these weights in the grid “%1”? The %n needs scored with it get a new version with the new score; their earlier versions keep the old weights. You can undo it.</numerusform>
             </translation>
         </message>
     </context>

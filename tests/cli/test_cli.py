@@ -281,3 +281,6 @@ def test_backlog_ranks_open_needs_in_either_language(
     assert main(["backlog", "--db", str(path), "--grid", "RICE", "--lang", "en"]) == 2
     assert "Scoring grid not found: RICE" in capsys.readouterr().err
     assert main(["backlog", "--db", str(path), "--grid", "grille par défaut"]) == 0
+    by_name = capsys.readouterr().out
+    assert main(["backlog", "--db", str(path), "--grid", "1"]) == 0  # the default grid's id
+    assert capsys.readouterr().out == by_name

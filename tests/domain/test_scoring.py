@@ -18,6 +18,7 @@ from po_desktop.domain.scoring import (
     Grid,
     GridKind,
     Ranked,
+    Reranker,
     ScoringError,
     rank,
     what_if,
@@ -179,6 +180,11 @@ def test_what_if_reranks_and_says_how_far_each_need_moved() -> None:
         (3, 50.0, 2, 0),  # 10 x 0.5 + 2 x 0.5 + 2 x 0.75 over 15
         (2, 33.3, 3, -2),
     ]
+    # A need scored on another grid keeps its 55.0 but shares the ranking.
+    current = rank([*((r.need_id, r.score, decisions[r.need_id]) for r in current), (4, 55, "go")])
+    result = what_if(grid.with_weight("relevance", 10), values, decisions, current, {4: 55.0})
+    assert [(r.need_id, r.rank) for r in result.ranked] == [(1, 1), (4, 2), (3, 3), (2, 4)]
+    assert (result.moved[4], result.moved[1]) == (0, 3)
 
 
 def test_scaling_every_weight_alike_changes_no_score() -> None:
@@ -202,6 +208,26 @@ def test_scorer_matches_score_with_any_weights() -> None:
         for _ in range(200):
             values = {c.key: rng.uniform(c.scale_min, c.scale_max) for c in grid.criteria}
             assert fast(values) == odd.score(values)
+
+
+def test_the_reranker_gives_every_digit_of_score_with_any_weights() -> None:
+    rng = random.Random(7)
+    for grid in PRESETS.values():
+        values = {
+            need_id: {c.key: rng.uniform(c.scale_min, c.scale_max) for c in grid.criteria}
+            for need_id in range(300)
+        }
+        values[300] = {c.key: c.scale_min for c in grid.criteria}  # RICE reach 0: score 0
+        reranker = Reranker(grid, values)
+        for _ in range(5):
+            odd = grid
+            for spec in grid.criteria:
+                odd = odd.with_weight(spec.key, rng.choice([0.3, 0.5, 1.5, 2.0, 7.0]))
+            assert reranker.scores(odd) == [(i, odd.score(v)) for i, v in values.items()]
+        with pytest.raises(ScoringError):
+            reranker.scores(grid.with_weight(grid.criteria[0].key, 0))
+        with pytest.raises(ValueError):
+            reranker.scores(replace(grid, criteria=grid.criteria[:-1]))
 
 
 def test_messages_keep_every_digit() -> None:

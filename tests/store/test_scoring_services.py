@@ -89,6 +89,8 @@ def test_values_are_checked_against_the_grid(session: Session, project_id: int) 
         ({**typed, "effort": "0"}, "“Effort” must be between 0.5 and 12 (got 0)."),
         ({**typed, "reach": "beaucoup"}, "“beaucoup” is not a valid number for “Reach”."),
         ({**typed, "impact": ""}, "Give a value for “Impact”."),
+        ({**typed, "reach": "1_0"}, "“1_0” is not a valid number for “Reach”."),
+        ({**typed, "reach": "nan"}, "“nan” is not a valid number for “Reach”."),
     ]
     for values, message in cases:
         with pytest.raises(ValidationError) as err:
@@ -99,6 +101,11 @@ def test_values_are_checked_against_the_grid(session: Session, project_id: int) 
         session, need, AssessmentInput({**typed, "impact": "2,0"}, model_id=rice.id)
     )
     assert queries.need_rows(session)[0].score == 50.8
+    # French groups thousands with a (narrow no-break) space: "1 000" is a thousand.
+    scoring.assess_need(
+        session, need, AssessmentInput({**typed, "reach": "1\u202f000"}, model_id=rice.id)
+    )
+    assert scoring.history(session, need)[0].score == 60.4  # (1 x 2/3 x 0.8 x 0.25) ** 0.25
 
 
 def test_restoring_an_old_version_is_a_new_version_and_undoes_exactly(

@@ -130,13 +130,7 @@ def clean_number(
     if isinstance(value, bool):
         raise ValidationError("field.bad_number", field=field, value=value)
     try:
-        number = (
-            float(str(value).strip().replace(",", "."))
-            if isinstance(value, str)
-            else float(
-                value  # type: ignore[arg-type]
-            )
-        )
+        number = _parse_number(value) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise ValidationError("field.bad_number", field=field, value=value) from None
     if math.isnan(number) or math.isinf(number):
@@ -152,6 +146,21 @@ def clean_number(
             max=_fmt(maximum),
         )
     return number
+
+
+_GROUPING = str.maketrans("", "", " \u00a0\u202f")
+
+
+def _parse_number(text: str) -> float:
+    """A number as people type it: "0,5", "1 000" (any space groups thousands).
+
+    Python's own spellings that nobody types in a form ("1_0", "nan", "1e3") are
+    refused, so a typo never becomes a value.
+    """
+    cleaned = text.strip().translate(_GROUPING).replace(",", ".")
+    if not cleaned or any(c not in "0123456789.+-" for c in cleaned):
+        raise ValueError(text)
+    return float(cleaned)
 
 
 def _fmt(bound: float | None) -> str:

@@ -82,13 +82,15 @@ def active_model(session: Session) -> ScoringModel:
 
 
 def find_model(session: Session, ref: str | int) -> ScoringModel:
-    """A grid by id or by name (case-insensitive)."""
+    """A grid by id or by name (case-insensitive); typed digits are a name first, then an id."""
     if isinstance(ref, int):
         model = session.get(ScoringModel, ref)
     else:
         model = session.scalar(
             select(ScoringModel).where(func.lower(ScoringModel.name) == ref.strip().lower())
         )
+        if model is None and ref.strip().isdigit():
+            model = session.get(ScoringModel, int(ref.strip()))
     if model is None:
         raise NotFoundError("scoring.grid_not_found", ref=ref)
     return model
@@ -193,14 +195,17 @@ def _check_name(session: Session, name: str, model_id: int | None) -> str:
     return label
 
 
-def _free_name(session: Session, name: str) -> str:
-    """ "Grille (2)", "Grille (3)"...: the first name no grid has."""
+def free_name(session: Session, name: str) -> str:
+    """The name itself if no grid has it, else "Grille (2)", "Grille (3)"..."""
+    name = name.strip()
+    taken = {n.lower() for n in session.scalars(select(ScoringModel.name))}
+    if name.lower() not in taken:
+        return name
     base = name
     if name.endswith(")") and " (" in name:
         head, _sep, number = name[:-1].rpartition(" (")
         if number.isdigit():
             base = head
-    taken = {n.lower() for n in session.scalars(select(ScoringModel.name))}
     number = 2
     while f"{base} ({number})".lower() in taken:
         number += 1
@@ -277,7 +282,7 @@ def save_grid(session: Session, model_id: int | None, draft: GridDraft) -> GridE
         session.flush()
         return GridEdit(model.id, False, before, previous_active)
     same_name = draft.name.strip().lower() == model.name.lower()
-    name = _free_name(session, model.name) if same_name else _check_name(session, draft.name, None)
+    name = free_name(session, model.name) if same_name else _check_name(session, draft.name, None)
     copy = new_model(name, draft.preset, criteria, active=model.active)
     model.active = False
     session.add(copy)

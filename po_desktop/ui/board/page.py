@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,9 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -27,13 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from po_desktop.domain.enums import Decision, Source
-from po_desktop.domain.messages import choice_label
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services.needs import UNCHANGED, Unchanged
 from po_desktop.ui.board.model import LANE_MODES, BoardModel, ColumnInfo, Lane, LaneKey
 from po_desktop.ui.board.view import BoardView, CellView
-from po_desktop.ui.filtering import SCOPES, UNASSIGNED, UNSCORED, NeedFilter
+from po_desktop.ui.filtering import NeedFilter
+from po_desktop.ui.quick_filters import QuickFilters, filter_combo
 
 
 @dataclass(frozen=True)
@@ -77,7 +74,6 @@ class BoardPage(QWidget):
         self._active: CellView | None = None
         self._base = NeedFilter()
         self._restoring = False
-        self._wanted: NeedFilter | None = None
 
         self._restoring = True  # combos fire while they are filled
         self._build_filter_bar()
@@ -97,19 +93,11 @@ class BoardPage(QWidget):
         self.model.drop_requested.connect(self._dropped)
 
     # ----- construction -------------------------------------------------------------------
-    def _combo(self, name: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setAccessibleName(name)
-        combo.setToolTip(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.setMaximumWidth(190)
-        combo.currentIndexChanged.connect(self._bar_changed)
-        return combo
-
     def _build_filter_bar(self) -> None:
         self.filter_bar = QWidget()
         self.filter_bar.setObjectName("boardFilterBar")
-        self.lanes = self._combo(self.tr("Swimlanes"))
+        self.lanes = filter_combo(self.tr("Swimlanes"))
+        self.lanes.currentIndexChanged.connect(self._bar_changed)
         for mode, label in zip(
             LANE_MODES,
             (
@@ -121,29 +109,11 @@ class BoardPage(QWidget):
             strict=True,
         ):
             self.lanes.addItem(label, mode)
-        self.scope = self._combo(self.tr("Scope"))
-        for scope, label in zip(
-            SCOPES,
-            (self.tr("All needs"), self.tr("Active sprint"), self.tr("Backlog (no sprint)")),
-            strict=True,
-        ):
-            self.scope.addItem(label, scope)
-        self.source = self._combo(self.tr("Source"))
-        self.unit = self._combo(self.tr("Business unit"))
-        self.assignee = self._combo(self.tr("Assignee"))
-        self.decision = self._combo(self.tr("Decision"))
-        self.tag = self._combo(self.tr("Tag"))
-        self._fill(self.source, self.tr("Any source"), [(s.value, choice_label(s)) for s in Source])
-        self._fill(
-            self.decision,
-            self.tr("Any decision"),
-            [(UNSCORED, self.tr("Not scored"))] + [(d.value, choice_label(d)) for d in Decision],
-        )
-        self._fill(self.unit, self.tr("Any business unit"), [])
-        self._fill(self.assignee, self.tr("Anyone"), [(UNASSIGNED, self.tr("Unassigned"))])
-        self._fill(self.tag, self.tr("Any tag"), [])
-        self.clear_button = QPushButton(self.tr("Clear filters"))
-        self.clear_button.clicked.connect(self.clear_filters)
+        self.filters = QuickFilters()
+        self.filters.changed.connect(self._bar_changed)
+        f = self.filters  # the board's tests and menus reach the combos by these names
+        self.scope, self.source, self.unit, self.assignee, self.decision, self.tag = f.combos
+        self.clear_button = f.clear_button
         self.settings_button = QPushButton(self.tr("Columns…"))
         self.settings_button.setToolTip(
             self.tr("Add, rename, reorder or limit the board's columns")
@@ -154,25 +124,9 @@ class BoardPage(QWidget):
         bar.setSpacing(6)
         bar.addWidget(self.lanes)
         bar.addSpacing(8)
-        bar.addWidget(QLabel(self.tr("Filters:")))
-        for combo in (self.scope, self.source, self.unit, self.assignee, self.decision, self.tag):
-            bar.addWidget(combo)
-        bar.addWidget(self.clear_button)
+        bar.addWidget(self.filters)
         bar.addStretch(1)
         bar.addWidget(self.settings_button)
-
-    @staticmethod
-    def _fill(combo: QComboBox, anything: str, items: list[tuple[Any, str]]) -> None:
-        """Refill a filter combo, keeping its choice when it still exists."""
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(anything, None)
-        for value, label in items:
-            combo.addItem(label, value)
-        index = combo.findData(current) if current is not None else 0
-        combo.setCurrentIndex(max(0, index))
-        combo.blockSignals(False)
 
     def _build_actions(self) -> None:
         def action(text: str, shortcut: str, slot: Any) -> QAction:
@@ -220,24 +174,7 @@ class BoardPage(QWidget):
         self._projects = {p.id: p for p in projects}
         self._people = people
         self._sprints = sprints
-        self._fill(self.unit, self.tr("Any business unit"), [(u, u) for u in units])
-        self._fill(
-            self.assignee,
-            self.tr("Anyone"),
-            [(UNASSIGNED, self.tr("Unassigned"))] + [(p.id, p.label) for p in people],
-        )
-        self._fill(self.tag, self.tr("Any tag"), [(t, t) for t in tags])
-        wanted, self._wanted = self._wanted, None
-        if wanted is not None:  # a restored filter naming people or tags loaded just now
-            self._restoring = True
-            for combo, value in (
-                (self.unit, wanted.business_unit),
-                (self.assignee, wanted.assignee_id),
-                (self.tag, wanted.tag),
-            ):
-                if value is not None:
-                    combo.setCurrentIndex(max(0, combo.findData(value)))
-            self._restoring = False
+        self.filters.set_reference([(p.id, p.label) for p in people], units, tags)
 
     def set_data(
         self,
@@ -261,15 +198,7 @@ class BoardPage(QWidget):
         self._refilter()
 
     def need_filter(self) -> NeedFilter:
-        return replace(
-            self._base,
-            source=self.source.currentData(),
-            business_unit=self.unit.currentData(),
-            assignee_id=self.assignee.currentData(),
-            decision=self.decision.currentData(),
-            tag=self.tag.currentData(),
-            scope=self.scope.currentData() or "all",
-        )
+        return self.filters.applied(self._base)
 
     def _bar_changed(self) -> None:
         if self._restoring:
@@ -284,11 +213,7 @@ class BoardPage(QWidget):
         self.select_needs(selected, current, focus=False)
 
     def clear_filters(self) -> None:
-        self._restoring = True
-        for combo in (self.scope, self.source, self.unit, self.assignee, self.decision, self.tag):
-            combo.setCurrentIndex(0)
-        self._restoring = False
-        self._bar_changed()
+        self.filters.clear()
 
     def state(self) -> dict[str, Any]:
         """Lanes, quick filters and folded lanes, kept per database between runs."""
@@ -303,21 +228,11 @@ class BoardPage(QWidget):
     def restore_state(self, state: dict[str, Any]) -> NeedFilter:
         """Apply a saved state; returns the saved filter so the toolbar can show its part."""
         saved = NeedFilter.from_state(state.get("filter"))
-        self._wanted = saved
+        self.filters.restore(saved)
         self._restoring = True
         try:
             index = self.lanes.findData(state.get("lanes"))
             self.lanes.setCurrentIndex(max(0, index))
-            for combo, value in (
-                (self.scope, saved.scope),
-                (self.source, saved.source),
-                (self.unit, saved.business_unit),
-                (self.assignee, saved.assignee_id),
-                (self.decision, saved.decision),
-                (self.tag, saved.tag),
-            ):
-                found = combo.findData(value) if value is not None else 0
-                combo.setCurrentIndex(max(0, found))
             collapsed = state.get("collapsed")
             self.view.collapsed = (
                 {k for k in collapsed if isinstance(k, int | str)}

@@ -1,0 +1,229 @@
+"""The ranked backlog around the form: what-if weights, the matrix, grids, quick filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from po_desktop.store import queries
+from po_desktop.store.database import Database
+from po_desktop.store.services import needs, projects, scoring
+from po_desktop.ui.grid_dialog import GridsDialog
+from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.models import RankedNeedModel
+from po_desktop.ui.workspace import Workspace
+
+CHEAP = {"relevance": 2, "investment": 1, "time": 1, "resources": 1}  # 71.9, 40 at relevance x20
+VITAL = {"relevance": 5, "investment": 4, "time": 4, "resources": 3}  # 56.3, 86 at relevance x20
+FOCUS = {"relevance": 4, "investment": 2, "time": 2, "resources": 2}  # 75.0 - the leader
+
+
+@pytest.fixture
+def window(app: QApplication, db: Database, qtbot: QtBot) -> Iterator[MainWindow]:
+    with db.session() as s:
+        erp = projects.create_project(s, projects.ProjectInput("ERP", "Déploiement ERP"))
+        for title in ("Relances", "Paie", "Export", "Portail"):
+            needs.create_need(s, needs.NeedInput(title, f"Défi : {title}", erp.id))
+        scoring.assess_need(s, 1, scoring.AssessmentInput(CHEAP, "go"))
+        scoring.assess_need(s, 2, scoring.AssessmentInput(VITAL, "explore", "À chiffrer"))
+        scoring.assess_need(s, 3, scoring.AssessmentInput(FOCUS, "go"))
+    win = MainWindow(Workspace(db))
+    qtbot.addWidget(win)
+    win.resize(1400, 860)
+    win.show()
+    win.tabs.setCurrentIndex(MainWindow.SCORING)
+    yield win
+    win.workspace.undo_stack.clear()
+
+
+def _order(window: MainWindow) -> list[str]:
+    return [r.key for r in window.scoring.model.rows()]
+
+
+def _cell(window: MainWindow, key: str, column: int) -> str:
+    model = window.scoring.model
+    row = next(i for i, r in enumerate(model.rows()) if r.key == key)
+    return str(model.index(row, column).data())
+
+
+def _scores(window: MainWindow) -> dict[int, float | None]:
+    return {r.id: r.score for r in window.workspace.read(queries.need_rows)}
+
+
+def test_the_backlog_shows_rank_and_each_criterion(window: MainWindow) -> None:
+    model = window.scoring.model
+    assert _order(window) == ["ERP-3", "ERP-1", "ERP-2", "ERP-4"]
+    assert [_cell(window, k, RankedNeedModel.RANK) for k in _order(window)] == ["1", "2", "3", "—"]
+    headers = [
+        model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(RankedNeedModel.FIRST_CRITERION, model.columnCount())
+    ]
+    assert headers == ["Business", "Investment", "Estimated", "Resources"]
+    tip = model.headerData(
+        RankedNeedModel.FIRST_CRITERION, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert tip == "Business relevance (1 – 5)"
+    assert _cell(window, "ERP-2", RankedNeedModel.FIRST_CRITERION + 1) == "4"
+    assert _cell(window, "ERP-4", RankedNeedModel.FIRST_CRITERION) == ""  # not scored
+
+
+def test_what_if_reranks_at_once_and_saves_nothing_until_applied(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = window.scoring
+    before = _scores(window)
+    page.what_if.set_on(True)
+    assert window.scoring.list.view.isColumnHidden(RankedNeedModel.MOVE)
+    page.what_if.spins["relevance"].setValue(20)
+    # Vital jumps from third to first; the cheap one falls from second to third.
+    assert _order(window) == ["ERP-2", "ERP-3", "ERP-1", "ERP-4"]
+    assert _cell(window, "ERP-2", RankedNeedModel.MOVE) == "▲ 2"
+    assert _cell(window, "ERP-1", RankedNeedModel.MOVE) == "▼ 1"
+    assert _cell(window, "ERP-2", RankedNeedModel.SCORE) == "86"
+    assert not page.list.view.isColumnHidden(RankedNeedModel.MOVE)
+    assert page.what_if.summary.text().startswith("3 needs change rank")
+    assert _scores(window) == before  # nothing saved
+    page.what_if.reset_button.click()
+    assert _order(window) == ["ERP-3", "ERP-1", "ERP-2", "ERP-4"]
+    assert not page.what_if.apply_button.isEnabled()
+
+    page.what_if.spins["relevance"].setValue(20)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    page.what_if.apply_button.click()
+    after = _scores(window)
+    assert (after[1], after[2]) == (40.0, 86.0)
+    assert page.grid_combo.currentText() == "Grille par défaut (2)"
+    assert not page.what_if.is_on()
+    assert _order(window)[0] == "ERP-2"
+    window.undo_action.trigger()
+    assert _scores(window) == before
+    assert page.grid_combo.currentText() == "Grille par défaut"
+
+
+def test_clicking_a_point_of_the_matrix_opens_its_need(window: MainWindow, qtbot: QtBot) -> None:
+    page = window.scoring
+    page.tabs.setCurrentIndex(page.MATRIX_TAB)
+    qtbot.waitUntil(lambda: len(page.matrix.points()) == 3)  # ERP-4 has no score
+    # quick wins, big bets, fill-ins, money pits: ERP-3, ERP-2, ERP-1
+    assert page.matrix.quadrant_counts() == (1, 1, 1, 0)
+    vital = next(p for p in page.matrix.points() if p.key == "ERP-2")
+    assert (vital.value, vital.effort) == (100.0, 70.0)  # (2 x 0.75 + 2 x 0.75 + 0.5) / 5
+    qtbot.mouseClick(
+        page.matrix, Qt.MouseButton.LeftButton, pos=page.matrix.position_of(vital).toPoint()
+    )
+    assert page.form.need_id == 2
+    assert page.list.current_id() == 2
+    window.search.setText("Relances")  # the matrix shows the filtered needs only
+    qtbot.waitUntil(lambda: [p.key for p in page.matrix.points()] == ["ERP-1"])
+    assert page.matrix.need_at(page.matrix.position_of(vital)) is None
+
+
+def test_the_scoring_list_has_the_boards_quick_filters(window: MainWindow) -> None:
+    filters = window.scoring.filters
+    filters.decision.setCurrentIndex(filters.decision.findData("explore"))
+    assert _order(window) == ["ERP-2"]
+    filters.decision.setCurrentIndex(filters.decision.findData("unscored"))
+    assert _order(window) == ["ERP-4"]
+    filters.clear_button.click()
+    assert len(_order(window)) == 4
+
+
+def test_switching_the_active_grid_is_undoable(window: MainWindow) -> None:
+    page = window.scoring
+    ice = window.workspace.read(lambda s: scoring.add_preset_grid(s, "ice").id)
+    window.workspace.changed.emit()
+    page.grid_combo.setCurrentIndex(page.grid_combo.findData(ice))
+    page.grid_combo.activated.emit(page.grid_combo.currentIndex())
+    assert window.workspace.read(lambda s: scoring.active_model(s).id) == ice
+    assert page.model.criteria[0].key == "impact"  # the columns follow the active grid
+    window.undo_action.trigger()
+    assert window.workspace.read(lambda s: scoring.active_model(s).name) == "Grille par défaut"
+
+
+def test_editing_a_used_grid_in_the_dialog_makes_a_new_one(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = GridsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    assert "3 assessments were made" in dialog.notice.text()
+    weight = dialog.table.item(0, dialog.WEIGHT)
+    weight.setText("0")
+    assert dialog.save_button.isEnabled()
+    assert not dialog.save()
+    assert "must be a positive number" in dialog.error.text()
+    assert dialog.grid_list.count() == 1  # nothing saved
+    weight.setText("beaucoup")
+    assert not dialog.save() and "not a valid number" in dialog.error.text()
+    weight.setText("4,5")  # a French decimal comma is understood
+    assert dialog.save()
+    assert dialog.grid_list.count() == 2
+    assert dialog.name.text() == "Grille par défaut (2)"
+    active = window.workspace.read(lambda s: scoring.draft_of(scoring.active_model(s)))
+    assert (active.name, active.criteria[0].weight) == ("Grille par défaut (2)", 4.5)
+    assert window.workspace.read(lambda s: scoring.history(s, 1)[0].model_id) != dialog.model_id
+    window.undo_action.trigger()
+    assert dialog.grid_list.count() == 1
+
+
+def test_a_new_grid_from_a_preset_can_be_edited_and_deleted(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = GridsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.add_preset("rice")
+    assert dialog.name.text() == "RICE" and dialog.table.rowCount() == 4
+    assert "edited in place" in dialog.notice.text()
+    dialog.table.item(3, dialog.LOW).setText("0")  # an effort that could be 0
+    assert not dialog.save() and "no work takes zero effort" in dialog.error.text()
+    dialog.table.item(3, dialog.LOW).setText("0,5")
+    dialog.add_criterion()
+    dialog.table.item(4, dialog.LABEL_FR).setText("Alignement stratégique")
+    assert dialog.save()
+    rice = window.workspace.read(lambda s: scoring.draft_of(scoring.find_model(s, "RICE")))
+    assert [c.label_en for c in rice.criteria][-1] == "Alignement stratégique"
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    dialog.delete()
+    assert dialog.grid_list.count() == 1
+    window.undo_action.trigger()
+    assert dialog.grid_list.count() == 2
+
+
+def test_cancel_keeps_the_typed_scoring_even_when_a_search_hides_its_need(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = window.scoring
+    page.list.select_need(4)
+    page.form.inputs["relevance"].setText("5")
+    window.search.setText("Paie")  # hides ERP-4, whose scoring is being typed
+    qtbot.waitUntil(lambda: _order(window) == ["ERP-2"])
+    assert page.form.need_id == 4 and page.form.inputs["relevance"].text() == "5"
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *_a: asked.append(1) or QMessageBox.StandardButton.Cancel,
+    )
+    page.list.select_need(2)
+    qtbot.wait(20)
+    assert asked == [1]  # asked once, not again when the selection goes back
+    assert page.list.current_id() is None  # ERP-4 is hidden: nothing else is selected
+    assert page.form.need_id == 4 and page.form.inputs["relevance"].text() == "5"
+    page.form.load(None)  # drop the typing: closing the window would ask about it
+
+
+def test_an_undo_while_typing_refreshes_the_history_and_keeps_the_typing(
+    window: MainWindow,
+) -> None:
+    form = window.scoring.form
+    window.scoring.list.select_need(1)
+    form.inputs["relevance"].setText("3")
+    assert form.save() and form.history.count() == 2
+    form.inputs["relevance"].setText("4")  # typing again, not saved
+    window.undo_action.trigger()  # takes back the version just saved
+    assert form.history.count() == 1
+    assert form.inputs["relevance"].text() == "4"
+    form.load(None)  # drop the typing: closing the window would ask about it
