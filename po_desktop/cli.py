@@ -71,6 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     backlog.add_argument("--grid", help="rank by the assessments made with this grid (name or id)")
     backlog.add_argument("-o", "--output", type=Path, help="write to this file instead")
 
+    cap = sub.add_parser(
+        "capacity", parents=[common], help="a sprint's capacity per person and its forecast"
+    )
+    cap.add_argument("--sprint", required=True, help="sprint name or id")
+
+    ics = sub.add_parser("ics", parents=[common], help="export sprints and rituals to iCalendar")
+    ics.add_argument("--sprint", help="only this sprint (name or id); default: every sprint")
+    ics.add_argument("-o", "--output", type=Path, required=True)
+
     shot = sub.add_parser("screenshot", parents=[common], help="render a view to a PNG file")
     shot.add_argument("--view", default="main", help="view to render (main, board, ...)")
     shot.add_argument("-o", "--output", type=Path, required=True)
@@ -257,6 +266,39 @@ def _cmd_backlog(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _cmd_capacity(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.io.capacity import capacity_report
+    from po_desktop.store.database import open_database
+    from po_desktop.store.services import sprints
+
+    path = _db_path(args, required=True)
+    with open_database(path, create=False) as db, db.session() as session:
+        sprint = sprints.find_sprint(session, args.sprint)
+        report = capacity_report(sprints.capacity(session, sprint.id, lang), lang)
+    sys.stdout.write(report)
+    return EXIT_OK
+
+
+def _cmd_ics(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.io.ics import export_ics
+    from po_desktop.store.database import open_database
+    from po_desktop.store.errors import DatabaseFileError
+
+    path = _db_path(args, required=True)
+    with open_database(path, create=False) as db, db.session() as session:
+        if db.owns(args.output):
+            raise DatabaseFileError("db.output_is_database", path=str(args.output))
+        data = export_ics(session, args.sprint, lang)
+    try:
+        args.output.write_bytes(data)
+    except OSError as exc:
+        raise CliError(
+            translate("cli.output_unwritable", lang, path=args.output, detail=exc.strerror)
+        ) from exc
+    print(translate("cli.ics_done", lang, path=args.output, count=data.count(b"BEGIN:VEVENT")))
+    return EXIT_OK
+
+
 def parse_size(text: str) -> tuple[int, int]:
     try:
         width_text, height_text = text.lower().split("x")
@@ -289,6 +331,8 @@ _HANDLERS = {
     "import-csv": _cmd_import_csv,
     "export-csv": _cmd_export_csv,
     "backlog": _cmd_backlog,
+    "capacity": _cmd_capacity,
+    "ics": _cmd_ics,
     "screenshot": _cmd_screenshot,
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -294,6 +295,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{count} besoin(s) exporté(s) dans {path}.",
         "{count} need(s) exported to {path}.",
     ),
+    "cli.ics_done": (
+        "Calendrier écrit : {path} ({count} événements).",
+        "Calendar written: {path} ({count} events).",
+    ),
     "cli.screenshot_done": ("Capture enregistrée : {path}", "Screenshot saved: {path}"),
     "count.projects": ("Projets", "Projects"),
     "count.people": ("Personnes", "People"),
@@ -309,6 +314,64 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "celui-ci contient déjà des données. Créez un nouveau fichier.",
         "Demo data can only go into a fresh workspace; this one already holds data. "
         "Create a new file.",
+    ),
+    "sprint.dates_order": (
+        "La fin du sprint ({end}) doit suivre son début ({start}).",
+        "The sprint's end ({end}) must come after its start ({start}).",
+    ),
+    "sprint.overlap": (
+        "Ces dates chevauchent le sprint « {name} » ({start} → {end}) de la même équipe.",
+        "These dates overlap the sprint “{name}” ({start} → {end}) of the same team.",
+    ),
+    "sprint.name_taken": (
+        "Un sprint s'appelle déjà « {name} ».",
+        "A sprint named “{name}” already exists.",
+    ),
+    "sprint.has_needs": (
+        "Le sprint « {name} » contient encore des besoins ({count}) : remettez-les au backlog "
+        "ou dans un autre sprint avant de le supprimer.",
+        "The sprint “{name}” still holds needs ({count}): put them back in the backlog or in "
+        "another sprint before deleting it.",
+    ),
+    "sprint.not_planned": (
+        "Le sprint « {name} » a déjà commencé.",
+        "The sprint “{name}” has already started.",
+    ),
+    "sprint.not_active": (
+        "Le sprint « {name} » n'est pas en cours : seul un sprint en cours peut être clos.",
+        "The sprint “{name}” is not active: only an active sprint can be closed.",
+    ),
+    "sprint.other_active": (
+        "L'équipe a déjà un sprint en cours : « {name} ». Clôturez-le d'abord.",
+        "The team already has an active sprint: “{name}”. Close it first.",
+    ),
+    "sprint.no_next": (
+        "Aucun sprint prévu après « {name} » pour cette équipe : créez-le, ou renvoyez les "
+        "besoins non terminés au backlog.",
+        "No sprint is planned after “{name}” for this team: create one, or send the "
+        "unfinished needs back to the backlog.",
+    ),
+    "sprint.bad_date": (
+        "Date « {value} » invalide : attendu AAAA-MM-JJ, par ex. 2027-07-14.",
+        "Invalid date “{value}”: expected YYYY-MM-DD, e.g. 2027-07-14.",
+    ),
+    "ceremony.not_found": ("Rituel introuvable : {ref}.", "Ceremony not found: {ref}."),
+    "absence.not_found": ("Absence introuvable : {ref}.", "Absence not found: {ref}."),
+    "absence.dates_order": (
+        "La fin de l'absence ({end}) ne peut pas précéder son début ({start}).",
+        "The absence's end ({end}) cannot come before its start ({start}).",
+    ),
+    "cadence.bad_count": (
+        "Le nombre de sprints à créer doit aller de 1 à {max}.",
+        "The number of sprints to create must be from 1 to {max}.",
+    ),
+    "cadence.bad_weeks": (
+        "Un sprint dure de 1 à {max} semaines.",
+        "A sprint lasts 1 to {max} weeks.",
+    ),
+    "cadence.no_working_day": (
+        "Le sprint commençant le {start} ne compte aucun jour ouvré.",
+        "The sprint starting on {start} has no working day.",
     ),
     "cli.bad_size": (
         "Taille « {value} » invalide : attendu LARGEURxHAUTEUR, par ex. 1280x800.",
@@ -349,6 +412,15 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "rationale": ("Justification", "Rationale"),
     "decided_by": ("Décidé par", "Decided by"),
     "preset": ("Modèle de grille", "Grid preset"),
+    "goal": ("Objectif", "Goal"),
+    "team": ("Équipe", "Team"),
+    "focus_factor": ("Facteur de concentration", "Focus factor"),
+    "start": ("Début", "Start"),
+    "end": ("Fin", "End"),
+    "duration_minutes": ("Durée (minutes)", "Duration (minutes)"),
+    "location": ("Lieu", "Location"),
+    "notes": ("Notes", "Notes"),
+    "reason": ("Motif", "Reason"),
 }
 
 CHOICE_LABELS: dict[str, tuple[str, str]] = {
@@ -365,6 +437,11 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "planned": ("prévu", "planned"),
     "active": ("en cours", "active"),
     "closed": ("clos", "closed"),
+    "planning": ("planification", "sprint planning"),
+    "daily": ("mêlée quotidienne", "daily scrum"),
+    "review": ("revue de sprint", "sprint review"),
+    "retro": ("rétrospective", "retrospective"),
+    "refinement": ("affinage du backlog", "backlog refinement"),
 }
 
 _current = "fr"
@@ -441,6 +518,27 @@ class Bilingual:
 
     def render(self, lang: str | None = None) -> str:
         return _pick((self.fr, self.en), lang)
+
+
+def collation_key(text: str) -> str:
+    """Sort key that puts Émilie with the E's: accents ignored, case folded."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_MONTHS_FR = (
+    "janv.", "févr.", "mars", "avr.", "mai", "juin",
+    "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+)  # fmt: skip
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_label(day: Any) -> Bilingual:
+    """A date as each language writes it: 14 juil. 2027, 14 Jul 2027."""
+    return Bilingual(
+        f"{day.day} {_MONTHS_FR[day.month - 1]} {day.year}",
+        f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}",
+    )
 
 
 def known_ids() -> frozenset[str]:

@@ -116,6 +116,8 @@ class Sprint(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
     goal: Mapped[str] = mapped_column(Text, default="")
+    team: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    """Sprints of one team may not overlap; "" is the workspace's only team."""
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     state: Mapped[str] = mapped_column(String(16), default=SprintState.PLANNED.value)
@@ -354,3 +356,12 @@ class Absence(Base):
     reason: Mapped[str] = mapped_column(String(200), default="")
 
     __table_args__ = (CheckConstraint("end_date >= start_date", name="dates_ordered"),)
+
+
+class Setting(Base):
+    """A workspace setting that travels with the file (holiday region, export id)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="", server_default="")

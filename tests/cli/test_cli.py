@@ -102,6 +102,8 @@ def test_cli_never_imports_qt(tmp_path: Path) -> None:
         ["export-csv", "--db", str(path), "-o", str(csv_file)],
         ["import-csv", str(csv_file), "--db", str(path)],
         ["backlog", "--db", str(path), "--format", "csv", "-o", str(tmp_path / "b.csv")],
+        ["capacity", "--db", str(path), "--sprint", "1"],
+        ["ics", "--db", str(path), "-o", str(tmp_path / "sprints.ics")],
     ]
     code = (
         "import sys; from po_desktop.cli import main; "
@@ -284,3 +286,31 @@ def test_backlog_ranks_open_needs_in_either_language(
     by_name = capsys.readouterr().out
     assert main(["backlog", "--db", str(path), "--grid", "1"]) == 0  # the default grid's id
     assert capsys.readouterr().out == by_name
+
+
+def test_capacity_and_ics_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from icalendar import Calendar
+
+    path = tmp_path / "demo.podb"
+    assert main(["demo", "--db", str(path), "--needs", "60"]) == 0
+    with sqlite3.connect(path) as raw:
+        (active,) = raw.execute("SELECT name FROM sprint WHERE state = 'active'").fetchone()
+        sprints = raw.execute("SELECT count(*) FROM sprint").fetchone()[0]
+    capsys.readouterr()
+    assert main(["capacity", "--db", str(path), "--sprint", active.upper(), "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{active} — ") and "facteur de concentration 0,8" in out
+    assert "Capacité de l'équipe : " in out and "Prévision : " in out
+    assert main(["capacity", "--db", str(path), "--sprint", "Sprint 99", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == "po-desktop: Sprint not found: Sprint 99."
+    ics = tmp_path / "all.ics"
+    assert main(["ics", "--db", str(path), "-o", str(ics), "--lang", "en"]) == 0
+    assert "Calendar written" in capsys.readouterr().out
+    events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    spans = [e for e in events if str(e.get("uid")).startswith("sprint-")]
+    assert len(spans) == sprints
+    one = tmp_path / "one.ics"
+    assert main(["ics", "--db", str(path), "--sprint", active, "-o", str(one)]) == 0
+    assert one.read_bytes().count(b"BEGIN:VEVENT") < ics.read_bytes().count(b"BEGIN:VEVENT")
+    assert main(["ics", "--db", str(path), "-o", str(tmp_path / "no" / "x.ics")]) == 2
+    assert main(["ics", "--db", str(path), "-o", str(path)]) == 2  # never over the database

@@ -202,3 +202,22 @@ def test_a_removed_columns_id_is_never_given_to_a_new_one(session: Session) -> N
     columns.apply_workflow(session, specs[:-1])
     _before, after = columns.apply_workflow(session, [*specs[:-1], ColumnSpec(None, "QA")])
     assert after[-1].id is not None and after[-1].id > last.id  # its events stay its own
+
+
+def test_schema_0002_fixture_migrates_with_its_data(tmp_path: Path, home: Path) -> None:
+    path = tmp_path / "old.podb"
+    shutil.copy(FIXTURES / "schema-0002.podb", path)
+    tables = ("need", "need_event", "sprint", "ceremony", "assessment", "absence")
+    raw = sqlite3.connect(path)
+    counts = [raw.execute(f"SELECT count(*) FROM {t}").fetchone() for t in tables]
+    sprints = raw.execute("SELECT id, name, start_date FROM sprint ORDER BY id").fetchall()
+    raw.close()
+    with open_database(path) as db:
+        assert db.migrated_from == "0002" and db.backup_path is not None
+        with db.session() as s:
+            rows = sorted((r.id, r.name) for r in queries.sprint_rows(s))
+            assert rows == [(i, n) for i, n, _d in sprints]
+            assert {sp.team for sp in s.scalars(select(Sprint))} == {""}
+    raw = sqlite3.connect(path)
+    assert [raw.execute(f"SELECT count(*) FROM {t}").fetchone() for t in tables] == counts
+    raw.close()

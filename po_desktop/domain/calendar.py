@@ -1,0 +1,223 @@
+"""Working days, capacity, forecasts and sprint cadences, with French public holidays.
+
+Pure rules: the store passes dates, absences and past velocities in, and gets
+numbers and plans back. Holidays come from the ``holidays`` package, for
+metropolitan France by default or one of its regions (Alsace-Moselle keeps Good
+Friday and 26 December).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import holidays
+
+from po_desktop.domain.enums import CeremonyKind
+from po_desktop.domain.messages import Bilingual
+
+REGIONS: dict[str, Bilingual] = {
+    "": Bilingual("France métropolitaine", "Metropolitan France"),
+    "6AE": Bilingual("Alsace", "Alsace"),
+    "57": Bilingual("Moselle", "Moselle"),
+    "971": Bilingual("Guadeloupe", "Guadeloupe"),
+    "972": Bilingual("Martinique", "Martinique"),
+    "973": Bilingual("Guyane", "French Guiana"),
+    "974": Bilingual("La Réunion", "Réunion"),
+    "976": Bilingual("Mayotte", "Mayotte"),
+}
+"""Public-holiday calendars a workspace can follow ('' = metropolitan France)."""
+
+
+def public_holidays(start: date, end: date, region: str = "", lang: str = "fr") -> dict[date, str]:
+    """French public holidays from ``start`` to ``end`` included, with their names."""
+    if region not in REGIONS:
+        region = ""
+    calendar = holidays.country_holidays(
+        "FR",
+        subdiv=region or None,
+        years=range(start.year, end.year + 1),
+        language="fr" if lang == "fr" else "en_US",
+    )
+    return {day: name for day, name in sorted(calendar.items()) if start <= day <= end}
+
+
+def is_working_day(day: date, holidays_: Collection[date]) -> bool:
+    return day.weekday() < 5 and day not in holidays_
+
+
+def working_days(start: date, end: date, holidays_: Collection[date]) -> list[date]:
+    """Monday to Friday from ``start`` to ``end`` included, public holidays left out."""
+    days = []
+    day = start
+    while day <= end:
+        if is_working_day(day, holidays_):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+@dataclass(frozen=True)
+class PersonCapacity:
+    """What one person can give a sprint, in days of focused work."""
+
+    person_id: int
+    name: str
+    working_days: int
+    """Working days in the sprint (weekends and public holidays excluded)."""
+    absent_days: int
+    """Of those, days the person is away."""
+    availability: float
+    """Share of their time for this team (a part-time person gives 0.5)."""
+    focus_factor: float
+
+    @property
+    def present_days(self) -> int:
+        return self.working_days - self.absent_days
+
+    @property
+    def days(self) -> float:
+        return round(self.present_days * self.availability * self.focus_factor, 2)
+
+
+def person_capacity(
+    person_id: int,
+    name: str,
+    sprint_days: Sequence[date],
+    absences: Sequence[tuple[date, date]],
+    availability: float,
+    focus_factor: float,
+) -> PersonCapacity:
+    """``sprint_days`` are the sprint's working days; absences are (first, last) day spans."""
+    absent = {day for day in sprint_days for first, last in absences if first <= day <= last}
+    return PersonCapacity(
+        person_id, name, len(sprint_days), len(absent), availability, focus_factor
+    )
+
+
+@dataclass(frozen=True)
+class PastSprint:
+    """A closed sprint, for the forecast: points done and the capacity it had."""
+
+    velocity: float
+    capacity_days: float
+
+
+def forecast_points(capacity_days: float, history: Sequence[PastSprint]) -> float | None:
+    """Points the team can take, from the last three closed sprints.
+
+    The velocity of each past sprint is turned into points per day of capacity
+    and averaged, then applied to this sprint's capacity: a sprint with a public
+    holiday and two absences gets a smaller forecast than a full one. Past
+    sprints without a known capacity fall back to their plain average velocity.
+    None without any closed sprint.
+    """
+    recent = list(history)[-3:]
+    if not recent:
+        return None
+    if all(p.capacity_days > 0 for p in recent):
+        rate = statistics.fmean(p.velocity / p.capacity_days for p in recent)
+        return round(rate * capacity_days, 1)
+    return round(statistics.fmean(p.velocity for p in recent), 1)
+
+
+@dataclass(frozen=True)
+class PlannedCeremony:
+    kind: CeremonyKind
+    starts_at: datetime
+    """Local wall-clock time."""
+    minutes: int
+
+
+@dataclass(frozen=True)
+class PlannedSprint:
+    name: str
+    start: date
+    end: date
+    ceremonies: tuple[PlannedCeremony, ...]
+
+
+@dataclass(frozen=True)
+class RitualTimes:
+    """When the generated rituals take place and how long they last."""
+
+    daily: time = time(9, 30)
+    daily_minutes: int = 15
+    planning: time = time(10, 0)
+    planning_minutes: int = 120
+    review: time = time(14, 0)
+    review_minutes: int = 60
+    retro: time = time(15, 30)
+    retro_minutes: int = 60
+
+
+class CadenceError(ValueError):
+    """A cadence that cannot be generated; ``msg_id`` names the message to show."""
+
+    def __init__(self, msg_id: str, **params: object) -> None:
+        super().__init__(msg_id)
+        self.msg_id = msg_id
+        self.params = params
+
+
+def cadence(
+    first_start: date,
+    count: int,
+    weeks: int,
+    is_holiday: Callable[[date], bool],
+    *,
+    names: Callable[[int], str],
+    rituals: RitualTimes | None = None,
+) -> list[PlannedSprint]:
+    """The next ``count`` sprints of ``weeks`` weeks, back to back from ``first_start``.
+
+    Each sprint runs from its first working day to its last one (a sprint that
+    would end on a Sunday or a holiday ends on the working day before). Its
+    rituals: planning on the first day, a daily scrum on every working day,
+    review and retrospective on the last day; public holidays get none.
+    ``names(i)`` names the i-th sprint (0-based).
+    """
+    if not 1 <= count <= 52:
+        raise CadenceError("cadence.bad_count", max=52)
+    if not 1 <= weeks <= 8:
+        raise CadenceError("cadence.bad_weeks", max=8)
+    times = rituals or RitualTimes()
+    planned = []
+    for index in range(count):
+        span_start = first_start + timedelta(weeks=weeks * index)
+        span_end = span_start + timedelta(weeks=weeks, days=-1)
+        days = []
+        day = span_start
+        while day <= span_end:
+            if day.weekday() < 5 and not is_holiday(day):
+                days.append(day)
+            day += timedelta(days=1)
+        if not days:
+            raise CadenceError("cadence.no_working_day", start=span_start.isoformat())
+        first, last = days[0], days[-1]
+        at = datetime.combine
+        ceremonies = [
+            PlannedCeremony(
+                CeremonyKind.PLANNING, at(first, times.planning), times.planning_minutes
+            )
+        ]
+        ceremonies += [
+            PlannedCeremony(CeremonyKind.DAILY, at(day, times.daily), times.daily_minutes)
+            for day in days
+        ]
+        ceremonies += [
+            PlannedCeremony(CeremonyKind.REVIEW, at(last, times.review), times.review_minutes),
+            PlannedCeremony(CeremonyKind.RETRO, at(last, times.retro), times.retro_minutes),
+        ]
+        planned.append(
+            PlannedSprint(
+                names(index), first, last, tuple(sorted(ceremonies, key=lambda c: c.starts_at))
+            )
+        )
+    return planned
+
+
+def overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
+    return a_start <= b_end and b_start <= a_end

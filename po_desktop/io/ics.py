@@ -1,0 +1,175 @@
+"""iCalendar export: sprints as all-day spans, rituals as events, the daily scrum recurring.
+
+Times are Europe/Paris wall-clock times with their VTIMEZONE, so a calendar in
+another zone still shows the daily at 9:30 in Paris. UIDs name the workspace
+file and the row, so importing a newer export updates the events instead of
+adding copies. The daily scrum of a sprint is one weekly-recurring event (Monday
+to Friday) with an exception for each holiday or removed day; a daily moved to
+another time is an override of its occurrence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vRecur
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.enums import CeremonyKind
+from po_desktop.domain.messages import choice_label
+from po_desktop.store.models import Ceremony, Sprint
+from po_desktop.store.services import sprints as sprint_service
+
+PARIS = ZoneInfo("Europe/Paris")
+DOMAIN = "po-desktop"
+
+
+def export_ics(session: Session, sprint_ref: str | int | None = None, lang: str = "fr") -> bytes:
+    """The calendar of one sprint, or of every sprint, as iCalendar bytes."""
+    uid = sprint_service.setting(session, sprint_service.UID_KEY) or "workspace"
+    chosen = (
+        [sprint_service.find_sprint(session, sprint_ref)]
+        if sprint_ref is not None
+        else list(session.scalars(select(Sprint).order_by(Sprint.start_date)))
+    )
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    cal = Calendar()
+    cal.add("prodid", "-//PO Desktop//Sprint calendar//FR")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    name = chosen[0].name if sprint_ref is not None and chosen else "PO Desktop"
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Paris")
+    for sprint in chosen:
+        cal.add_component(_sprint_event(sprint, uid, stamp, lang))
+        ceremonies = list(
+            session.scalars(
+                select(Ceremony).where(Ceremony.sprint_id == sprint.id).order_by(Ceremony.starts_at)
+            )
+        )
+        dailies = [c for c in ceremonies if c.kind == CeremonyKind.DAILY.value]
+        for ceremony in ceremonies:
+            if ceremony.kind != CeremonyKind.DAILY.value:
+                cal.add_component(_ceremony_event(ceremony, sprint, uid, stamp, lang))
+        for event in _daily_events(dailies, sprint, uid, stamp, lang):
+            cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=PARIS)
+
+
+def _sprint_event(sprint: Sprint, uid: str, stamp: datetime, lang: str) -> Event:
+    event = Event()
+    event.add("uid", f"sprint-{sprint.id}-{uid}@{DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("summary", sprint.name)
+    event.add("dtstart", sprint.start_date)
+    event.add("dtend", sprint.end_date + timedelta(days=1))  # all-day: the end is exclusive
+    event.add("transp", "TRANSPARENT")  # a sprint is not a meeting: it blocks no time
+    if sprint.goal:
+        event.add("description", sprint.goal)
+    event.add("categories", ["Sprint", choice_label(sprint.state, lang)])
+    return event
+
+
+def _title(ceremony: Ceremony, sprint: Sprint, lang: str) -> str:
+    label = ceremony.title or choice_label(ceremony.kind, lang).capitalize()
+    return f"{label} — {sprint.name}"
+
+
+def _ceremony_event(
+    ceremony: Ceremony, sprint: Sprint, uid: str, stamp: datetime, lang: str
+) -> Event:
+    event = Event()
+    event.add("uid", f"ceremony-{ceremony.id}-{uid}@{DOMAIN}")
+    _fill(event, ceremony, sprint, stamp, lang)
+    return event
+
+
+def _fill(
+    event: Event,
+    ceremony: Ceremony,
+    sprint: Sprint,
+    stamp: datetime,
+    lang: str,
+    start: datetime | None = None,
+) -> None:
+    """The event's fields from a ceremony; ``start`` replaces its own time (a series)."""
+    start = start or _local(ceremony.starts_at)
+    event.add("dtstamp", stamp)
+    event.add("summary", _title(ceremony, sprint, lang))
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=ceremony.duration_minutes))
+    if ceremony.location:
+        event.add("location", ceremony.location)
+    if ceremony.notes:
+        event.add("description", ceremony.notes)
+    event.add("categories", [choice_label(ceremony.kind, lang)])
+
+
+def _daily_events(
+    dailies: list[Ceremony], sprint: Sprint, uid: str, stamp: datetime, lang: str
+) -> list[Event]:
+    """One recurring event for the sprint's dailies, overrides and exceptions included."""
+    on_weekdays = [c for c in dailies if c.starts_at.weekday() < 5]
+    if not on_weekdays:
+        return [_ceremony_event(c, sprint, uid, stamp, lang) for c in dailies]
+    usual = Counter(_shape(c) for c in on_weekdays).most_common(1)[0][0]
+    at = usual[0]
+    first = min(c.starts_at.date() for c in on_weekdays)
+    last = max(c.starts_at.date() for c in on_weekdays)
+    weekdays = [
+        day
+        for day in (first + timedelta(days=i) for i in range((last - first).days + 1))
+        if day.weekday() < 5
+    ]
+    # Each weekday of the series stands for one daily: the usual ones claim their day
+    # first, a moved one takes a free day as an override, any other stands alone.
+    occurrence: dict[date, Ceremony] = {}
+    alone: list[Ceremony] = []
+    for c in sorted(dailies, key=lambda c: (_shape(c) != usual, c.starts_at, c.id)):
+        day = c.starts_at.date()
+        if first <= day <= last and day.weekday() < 5 and day not in occurrence:
+            occurrence[day] = c
+        else:
+            alone.append(c)
+    series_uid = f"daily-sprint-{sprint.id}-{uid}@{DOMAIN}"
+    series = Event()
+    series.add("uid", series_uid)
+    model = next(c for c in on_weekdays if _shape(c) == usual)
+    _fill(series, model, sprint, stamp, lang, start=_local(datetime.combine(first, at)))
+    until = _local(datetime.combine(last, at)).astimezone(UTC)
+    series.add(
+        "rrule",
+        vRecur({"FREQ": "WEEKLY", "BYDAY": ["MO", "TU", "WE", "TH", "FR"], "UNTIL": until}),
+    )
+    missing = [_local(datetime.combine(d, at)) for d in weekdays if d not in occurrence]
+    if missing:
+        series.add("exdate", missing)
+    events = [series]
+    for day, c in sorted(occurrence.items()):
+        if _shape(c) != usual:
+            event = Event()
+            event.add("uid", series_uid)
+            event.add("recurrence-id", _local(datetime.combine(day, at)))
+            _fill(event, c, sprint, stamp, lang)
+            events.append(event)
+    events.extend(_ceremony_event(c, sprint, uid, stamp, lang) for c in alone)
+    return events
+
+
+def _shape(ceremony: Ceremony) -> tuple[object, ...]:
+    """What makes dailies alike: time of day, length, title, place, notes."""
+    return (
+        ceremony.starts_at.time(),
+        ceremony.duration_minutes,
+        ceremony.title,
+        ceremony.location,
+        ceremony.notes,
+    )

@@ -1,0 +1,819 @@
+"""Sprints, rituals and absences: plan, generate a cadence, start, close; capacity.
+
+Every mutating service returns a :class:`CalendarChange` holding the rows it
+touched before and after (and, for a close, the needs it moved), so undo puts
+back exactly what was there, ids included.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.calendar import (
+    CadenceError,
+    PastSprint,
+    PersonCapacity,
+    RitualTimes,
+    cadence,
+    forecast_points,
+    overlaps,
+    person_capacity,
+    public_holidays,
+    working_days,
+)
+from po_desktop.domain.enums import CeremonyKind, EventField, SprintState
+from po_desktop.domain.messages import collation_key, day_label
+from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
+from po_desktop.store.models import (
+    Absence,
+    BoardColumn,
+    Ceremony,
+    Need,
+    Person,
+    Setting,
+    Sprint,
+    SprintCommitment,
+    SprintMember,
+    utcnow,
+)
+from po_desktop.store.services._base import (
+    LONG_TEXT_MAX,
+    clean_choice,
+    clean_number,
+    clean_text,
+    transactional,
+)
+from po_desktop.store.services.needs import (
+    NeedChange,
+    _event,
+    _Recorder,
+    apply_snapshots,
+)
+
+# ----- workspace settings ---------------------------------------------------------------
+
+REGION_KEY = "holiday_region"
+UID_KEY = "workspace_uid"
+
+
+def setting(session: Session, key: str, default: str = "") -> str:
+    value = session.scalar(select(Setting.value).where(Setting.key == key))
+    return default if value is None else value
+
+
+@transactional
+def set_setting(session: Session, key: str, value: str) -> str:
+    """Store a workspace setting; returns the previous value (for undo)."""
+    row = session.get(Setting, key)
+    previous = row.value if row is not None else ""
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
+    return previous
+
+
+def workspace_uid(session: Session) -> str:
+    """An id of this workspace file, made once: calendar exports use it in their UIDs."""
+    uid = setting(session, UID_KEY)
+    if not uid:
+        uid = uuid.uuid4().hex
+        set_setting(session, UID_KEY, uid)
+    return uid
+
+
+def holiday_region(session: Session) -> str:
+    return setting(session, REGION_KEY)
+
+
+def holidays_between(session: Session, start: date, end: date, lang: str = "fr") -> dict[date, str]:
+    return public_holidays(start, end, holiday_region(session), lang)
+
+
+# ----- snapshots and undo ---------------------------------------------------------------
+
+
+def _row(obj: object) -> dict[str, Any]:
+    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class SprintSnapshot:
+    row: dict[str, Any]
+    members: tuple[int, ...]
+    ceremonies: tuple[dict[str, Any], ...]
+    commitments: tuple[dict[str, Any], ...]
+
+
+@dataclass
+class CalendarChange:
+    """Rows one user action touched, before and after: sprints, ceremonies, absences."""
+
+    sprints_before: dict[int, SprintSnapshot | None] = field(default_factory=dict)
+    sprints_after: dict[int, SprintSnapshot | None] = field(default_factory=dict)
+    ceremonies_before: dict[int, dict[str, Any] | None] = field(default_factory=dict)
+    ceremonies_after: dict[int, dict[str, Any] | None] = field(default_factory=dict)
+    absences_before: dict[int, dict[str, Any] | None] = field(default_factory=dict)
+    absences_after: dict[int, dict[str, Any] | None] = field(default_factory=dict)
+    needs: NeedChange | None = None
+    primary_id: int | None = None
+
+
+def _sprint_snapshot(session: Session, sprint_id: int) -> SprintSnapshot | None:
+    sprint = session.get(Sprint, sprint_id)
+    if sprint is None:
+        return None
+    members = tuple(
+        sorted(
+            session.scalars(
+                select(SprintMember.person_id).where(SprintMember.sprint_id == sprint_id)
+            )
+        )
+    )
+    ceremonies = tuple(
+        _row(c)
+        for c in session.scalars(
+            select(Ceremony).where(Ceremony.sprint_id == sprint_id).order_by(Ceremony.id)
+        )
+    )
+    commitments = tuple(
+        _row(c)
+        for c in session.scalars(
+            select(SprintCommitment).where(SprintCommitment.sprint_id == sprint_id)
+        )
+    )
+    return SprintSnapshot(_row(sprint), members, ceremonies, commitments)
+
+
+class _Tracker:
+    """Collects the 'before' state of what a service touches, then the 'after'."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.change = CalendarChange()
+
+    def sprint(self, sprint_id: int) -> None:
+        if sprint_id not in self.change.sprints_before:
+            self.change.sprints_before[sprint_id] = _sprint_snapshot(self.session, sprint_id)
+
+    def ceremony(self, ceremony_id: int) -> None:
+        if ceremony_id not in self.change.ceremonies_before:
+            row = self.session.get(Ceremony, ceremony_id)
+            self.change.ceremonies_before[ceremony_id] = _row(row) if row else None
+
+    def absence(self, absence_id: int) -> None:
+        if absence_id not in self.change.absences_before:
+            row = self.session.get(Absence, absence_id)
+            self.change.absences_before[absence_id] = _row(row) if row else None
+
+    def finish(self, primary_id: int | None = None) -> CalendarChange:
+        self.session.flush()
+        self.session.expire_all()
+        change = self.change
+        change.sprints_after = {i: _sprint_snapshot(self.session, i) for i in change.sprints_before}
+        change.ceremonies_after = {
+            i: (_row(r) if (r := self.session.get(Ceremony, i)) else None)
+            for i in change.ceremonies_before
+        }
+        change.absences_after = {
+            i: (_row(r) if (r := self.session.get(Absence, i)) else None)
+            for i in change.absences_before
+        }
+        change.primary_id = primary_id
+        return change
+
+
+def _put_sprints(
+    session: Session, states: dict[int, SprintSnapshot | None], *, present: bool
+) -> None:
+    """Write the sprints whose target state exists (``present``) or delete the others."""
+    for sprint_id, snap in states.items():
+        if (snap is not None) != present:
+            continue
+        session.execute(delete(Ceremony).where(Ceremony.sprint_id == sprint_id))
+        session.execute(delete(SprintMember).where(SprintMember.sprint_id == sprint_id))
+        session.execute(delete(SprintCommitment).where(SprintCommitment.sprint_id == sprint_id))
+        if snap is None:
+            session.execute(delete(Sprint).where(Sprint.id == sprint_id))
+            continue
+        if session.get(Sprint, sprint_id) is None:
+            session.execute(insert(Sprint), [snap.row])
+        else:
+            session.execute(
+                Sprint.__table__.update().where(Sprint.id == sprint_id).values(**snap.row)  # type: ignore[attr-defined]
+            )
+        if snap.members:
+            session.execute(
+                insert(SprintMember),
+                [{"sprint_id": sprint_id, "person_id": p} for p in snap.members],
+            )
+        if snap.ceremonies:
+            session.execute(insert(Ceremony), list(snap.ceremonies))
+        if snap.commitments:
+            session.execute(insert(SprintCommitment), list(snap.commitments))
+
+
+def _put_rows(session: Session, model: type, states: dict[int, dict[str, Any] | None]) -> None:
+    for row_id, row in states.items():
+        session.execute(delete(model).where(model.id == row_id))  # type: ignore[attr-defined]
+        if row is not None:
+            session.execute(insert(model), [row])
+
+
+def _apply(session: Session, change: CalendarChange, *, forward: bool) -> None:
+    sprints = change.sprints_after if forward else change.sprints_before
+    ceremonies = change.ceremonies_after if forward else change.ceremonies_before
+    absences = change.absences_after if forward else change.absences_before
+    _put_sprints(session, sprints, present=True)  # sprints that needs may point to, first
+    if change.needs is not None:
+        apply_snapshots(session, change.needs.after if forward else change.needs.before)
+    _put_rows(session, Ceremony, ceremonies)
+    _put_rows(session, Absence, absences)
+    _put_sprints(session, sprints, present=False)  # and gone once nothing points to them
+    session.flush()
+    session.expire_all()
+
+
+@transactional
+def undo_change(session: Session, change: CalendarChange) -> None:
+    _apply(session, change, forward=False)
+
+
+@transactional
+def redo_change(session: Session, change: CalendarChange) -> CalendarChange:
+    _apply(session, change, forward=True)
+    return change
+
+
+# ----- validation -----------------------------------------------------------------------
+
+
+def clean_date(value: object, name: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError("sprint.bad_date", field=name, value=str(value)) from None
+
+
+@dataclass
+class SprintInput:
+    name: str
+    start: date | str
+    end: date | str
+    goal: str = ""
+    team: str = ""
+    focus_factor: float | str = 0.8
+    member_ids: Sequence[int] = ()
+
+
+def _check_sprint(session: Session, data: SprintInput, sprint_id: int | None) -> dict[str, Any]:
+    name = clean_text(data.name, "name", required=True, max_len=80)
+    start, end = clean_date(data.start, "start"), clean_date(data.end, "end")
+    if end < start:
+        raise ValidationError(
+            "sprint.dates_order", field="end", start=day_label(start), end=day_label(end)
+        )
+    team = clean_text(data.team, "team", max_len=80)
+    focus = clean_number(
+        data.focus_factor, "focus_factor", minimum=0.05, maximum=1.0, allow_none=False
+    )
+    taken = session.scalar(
+        select(Sprint.id).where(
+            func.lower(Sprint.name) == name.lower(), Sprint.id != (sprint_id or 0)
+        )
+    )
+    if taken is not None:
+        raise ConflictError("sprint.name_taken", name=name)
+    for other in session.scalars(
+        select(Sprint).where(func.lower(Sprint.team) == team.lower(), Sprint.id != (sprint_id or 0))
+    ):
+        if overlaps(start, end, other.start_date, other.end_date):
+            raise ConflictError(
+                "sprint.overlap",
+                name=other.name,
+                start=day_label(other.start_date),
+                end=day_label(other.end_date),
+            )
+    for person_id in data.member_ids:
+        if session.get(Person, person_id) is None:
+            raise NotFoundError("person.not_found", ref=person_id)
+    return {
+        "name": name,
+        "start_date": start,
+        "end_date": end,
+        "goal": clean_text(data.goal, "goal", max_len=LONG_TEXT_MAX),
+        "team": team,
+        "focus_factor": focus,
+    }
+
+
+def _set_members(session: Session, sprint_id: int, member_ids: Sequence[int]) -> None:
+    session.execute(delete(SprintMember).where(SprintMember.sprint_id == sprint_id))
+    ids = sorted(set(member_ids))
+    if ids:
+        session.execute(
+            insert(SprintMember), [{"sprint_id": sprint_id, "person_id": p} for p in ids]
+        )
+
+
+# ----- sprints --------------------------------------------------------------------------
+
+
+@transactional
+def create_sprint(session: Session, data: SprintInput) -> CalendarChange:
+    values = _check_sprint(session, data, None)
+    sprint = Sprint(**values, state=SprintState.PLANNED.value)
+    session.add(sprint)
+    session.flush()
+    tracker = _Tracker(session)
+    tracker.change.sprints_before[sprint.id] = None
+    _set_members(session, sprint.id, data.member_ids)
+    return tracker.finish(sprint.id)
+
+
+@transactional
+def update_sprint(session: Session, sprint_id: int, data: SprintInput) -> CalendarChange:
+    sprint = _sprint(session, sprint_id)
+    values = _check_sprint(session, data, sprint_id)
+    tracker = _Tracker(session)
+    tracker.sprint(sprint_id)
+    for key, value in values.items():
+        setattr(sprint, key, value)
+    _set_members(session, sprint_id, data.member_ids)
+    return tracker.finish(sprint_id)
+
+
+@transactional
+def delete_sprint(session: Session, sprint_id: int) -> CalendarChange:
+    """Remove an empty sprint with its rituals; one still holding needs is refused."""
+    sprint = _sprint(session, sprint_id)
+    count = session.scalar(select(func.count()).where(Need.sprint_id == sprint_id)) or 0
+    if count:
+        raise ConflictError("sprint.has_needs", name=sprint.name, count=count)
+    tracker = _Tracker(session)
+    tracker.sprint(sprint_id)
+    _put_sprints(session, {sprint_id: None}, present=False)
+    return tracker.finish()
+
+
+def _sprint(session: Session, sprint_id: int) -> Sprint:
+    sprint = session.get(Sprint, sprint_id)
+    if sprint is None:
+        raise NotFoundError("sprint.not_found", ref=sprint_id)
+    return sprint
+
+
+def find_sprint(session: Session, ref: str | int) -> Sprint:
+    """A sprint by id or name (case-insensitive); typed digits are a name first."""
+    sprint = None
+    if isinstance(ref, int):
+        sprint = session.get(Sprint, ref)
+    else:
+        sprint = session.scalar(
+            select(Sprint).where(func.lower(Sprint.name) == ref.strip().lower())
+        )
+        if sprint is None and ref.strip().isdigit():
+            sprint = session.get(Sprint, int(ref.strip()))
+    if sprint is None:
+        raise NotFoundError("sprint.not_found", ref=ref)
+    return sprint
+
+
+@dataclass
+class CadenceInput:
+    first_start: date | str
+    count: int
+    weeks: int
+    team: str = ""
+    focus_factor: float | str = 0.8
+    member_ids: Sequence[int] = ()
+    name_pattern: str = "Sprint {n}"
+    first_number: int = 1
+    rituals: RitualTimes = field(default_factory=RitualTimes)
+
+
+@transactional
+def generate_cadence(session: Session, data: CadenceInput) -> CalendarChange:
+    """The next sprints of a team, back to back, each with its rituals: all or nothing."""
+    start = clean_date(data.first_start, "start")
+    horizon = start + timedelta(weeks=max(1, data.weeks) * max(1, data.count) + 1)
+    off = holidays_between(session, start, horizon)
+    pattern = data.name_pattern if "{n}" in data.name_pattern else data.name_pattern + " {n}"
+    try:
+        plans = cadence(
+            start,
+            data.count,
+            data.weeks,
+            off.__contains__,
+            names=lambda i: pattern.replace("{n}", str(data.first_number + i)),
+            rituals=data.rituals,
+        )
+    except CadenceError as exc:
+        params = {
+            k: day_label(date.fromisoformat(v)) if k == "start" else v
+            for k, v in exc.params.items()
+        }
+        raise ValidationError(exc.msg_id, **params) from None
+    tracker = _Tracker(session)
+    first_id = None
+    for plan in plans:
+        change = create_sprint(
+            session,
+            SprintInput(
+                plan.name, plan.start, plan.end, "", data.team, data.focus_factor, data.member_ids
+            ),
+        )
+        sprint_id = change.primary_id
+        assert sprint_id is not None
+        first_id = first_id or sprint_id
+        tracker.change.sprints_before[sprint_id] = None
+        session.execute(
+            insert(Ceremony),
+            [
+                {
+                    "sprint_id": sprint_id,
+                    "kind": c.kind.value,
+                    "title": "",
+                    "starts_at": c.starts_at,
+                    "duration_minutes": c.minutes,
+                    "location": "",
+                    "notes": "",
+                }
+                for c in plan.ceremonies
+            ],
+        )
+    return tracker.finish(first_id)
+
+
+# ----- ceremonies and absences ----------------------------------------------------------
+
+
+@dataclass
+class CeremonyInput:
+    kind: str
+    starts_at: datetime
+    duration_minutes: int | str = 60
+    sprint_id: int | None = None
+    title: str = ""
+    location: str = ""
+    notes: str = ""
+
+
+def _check_ceremony(session: Session, data: CeremonyInput) -> dict[str, Any]:
+    kind = clean_choice(data.kind, "kind", [k.value for k in CeremonyKind])
+    if not isinstance(data.starts_at, datetime):
+        raise ValidationError("sprint.bad_date", field="start", value=str(data.starts_at))
+    minutes = clean_number(
+        data.duration_minutes, "duration_minutes", minimum=5, maximum=24 * 60, allow_none=False
+    )
+    if data.sprint_id is not None:
+        _sprint(session, data.sprint_id)
+    return {
+        "kind": kind,
+        "starts_at": data.starts_at.replace(tzinfo=None, second=0, microsecond=0),
+        "duration_minutes": int(minutes or 60),
+        "sprint_id": data.sprint_id,
+        "title": clean_text(data.title, "title", max_len=200),
+        "location": clean_text(data.location, "location", max_len=200),
+        "notes": clean_text(data.notes, "notes", max_len=LONG_TEXT_MAX),
+    }
+
+
+def sprint_at(session: Session, day: date, team: str | None = None) -> Sprint | None:
+    """The sprint running on this day (of this team, if given)."""
+    stmt = select(Sprint).where(Sprint.start_date <= day, Sprint.end_date >= day)
+    if team is not None:
+        stmt = stmt.where(func.lower(Sprint.team) == team.lower())
+    return session.scalar(stmt.order_by(Sprint.start_date))
+
+
+@transactional
+def save_ceremony(session: Session, ceremony_id: int | None, data: CeremonyInput) -> CalendarChange:
+    values = _check_ceremony(session, data)
+    tracker = _Tracker(session)
+    if ceremony_id is None:
+        row = Ceremony(**values)
+        session.add(row)
+        session.flush()
+        tracker.change.ceremonies_before[row.id] = None
+        return tracker.finish(row.id)
+    row = session.get(Ceremony, ceremony_id)
+    if row is None:
+        raise NotFoundError("ceremony.not_found", ref=ceremony_id)
+    tracker.ceremony(ceremony_id)
+    for key, value in values.items():
+        setattr(row, key, value)
+    return tracker.finish(ceremony_id)
+
+
+@transactional
+def delete_ceremony(session: Session, ceremony_id: int) -> CalendarChange:
+    row = session.get(Ceremony, ceremony_id)
+    if row is None:
+        raise NotFoundError("ceremony.not_found", ref=ceremony_id)
+    tracker = _Tracker(session)
+    tracker.ceremony(ceremony_id)
+    session.delete(row)
+    return tracker.finish()
+
+
+@dataclass
+class AbsenceInput:
+    person_id: int
+    start: date | str
+    end: date | str
+    reason: str = ""
+
+
+@transactional
+def save_absence(session: Session, absence_id: int | None, data: AbsenceInput) -> CalendarChange:
+    if session.get(Person, data.person_id) is None:
+        raise NotFoundError("person.not_found", ref=data.person_id)
+    start, end = clean_date(data.start, "start"), clean_date(data.end, "end")
+    if end < start:
+        raise ValidationError(
+            "absence.dates_order", field="end", start=day_label(start), end=day_label(end)
+        )
+    values = {
+        "person_id": data.person_id,
+        "start_date": start,
+        "end_date": end,
+        "reason": clean_text(data.reason, "reason", max_len=200),
+    }
+    tracker = _Tracker(session)
+    if absence_id is None:
+        row = Absence(**values)
+        session.add(row)
+        session.flush()
+        tracker.change.absences_before[row.id] = None
+        return tracker.finish(row.id)
+    row = session.get(Absence, absence_id)
+    if row is None:
+        raise NotFoundError("absence.not_found", ref=absence_id)
+    tracker.absence(absence_id)
+    for key, value in values.items():
+        setattr(row, key, value)
+    return tracker.finish(absence_id)
+
+
+@transactional
+def delete_absence(session: Session, absence_id: int) -> CalendarChange:
+    row = session.get(Absence, absence_id)
+    if row is None:
+        raise NotFoundError("absence.not_found", ref=absence_id)
+    tracker = _Tracker(session)
+    tracker.absence(absence_id)
+    session.delete(row)
+    return tracker.finish()
+
+
+# ----- lifecycle ------------------------------------------------------------------------
+
+
+def _done_columns(session: Session) -> set[int]:
+    return set(session.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True))))
+
+
+@transactional
+def start_sprint(session: Session, sprint_id: int) -> CalendarChange:
+    """Start a planned sprint: its scope now is the commitment; later additions show as added."""
+    sprint = _sprint(session, sprint_id)
+    if sprint.state != SprintState.PLANNED.value:
+        raise ConflictError("sprint.not_planned", name=sprint.name)
+    running = session.scalar(
+        select(Sprint).where(
+            Sprint.state == SprintState.ACTIVE.value,
+            func.lower(Sprint.team) == sprint.team.lower(),
+        )
+    )
+    if running is not None:
+        raise ConflictError("sprint.other_active", name=running.name)
+    tracker = _Tracker(session)
+    tracker.sprint(sprint_id)
+    sprint.state = SprintState.ACTIVE.value
+    sprint.started_at = utcnow()
+    needs = session.execute(select(Need.id, Need.points).where(Need.sprint_id == sprint_id)).all()
+    if needs:
+        session.execute(
+            insert(SprintCommitment),
+            [{"sprint_id": sprint_id, "need_id": n, "points": p} for n, p in needs],
+        )
+    return tracker.finish(sprint_id)
+
+
+def next_sprint(session: Session, sprint: Sprint) -> Sprint | None:
+    """The team's next planned sprint after this one."""
+    return session.scalar(
+        select(Sprint)
+        .where(
+            Sprint.state == SprintState.PLANNED.value,
+            func.lower(Sprint.team) == sprint.team.lower(),
+            Sprint.start_date > sprint.end_date,
+        )
+        .order_by(Sprint.start_date)
+        .limit(1)
+    )
+
+
+NEXT, BACKLOG = "next", "backlog"
+
+
+@transactional
+def close_sprint(
+    session: Session,
+    sprint_id: int,
+    default: str = NEXT,
+    choices: dict[int, str] | None = None,
+) -> CalendarChange:
+    """Close the active sprint: each unfinished need goes to the next sprint or back to
+    the backlog (``choices`` per need, else ``default``), recorded as sprint events;
+    the sprint's velocity is the points of the needs it finished. All or nothing.
+    """
+    sprint = _sprint(session, sprint_id)
+    if sprint.state != SprintState.ACTIVE.value:
+        raise ConflictError("sprint.not_active", name=sprint.name)
+    clean_choice(default, "sprint", (NEXT, BACKLOG))
+    done = _done_columns(session)
+    members = session.execute(
+        select(Need.id, Need.column_id, Need.points).where(Need.sprint_id == sprint_id)
+    ).all()
+    unfinished = [n for n, column, _p in members if column not in done]
+    targets = {n: (choices or {}).get(n, default) for n in unfinished}
+    following = next_sprint(session, sprint)
+    if following is None and NEXT in targets.values():
+        raise ConflictError("sprint.no_next", name=sprint.name)
+    tracker = _Tracker(session)
+    tracker.sprint(sprint_id)
+    recorder = _Recorder(session)
+    recorder.touch_many(unfinished)
+    now = utcnow()
+    for need_id, target in targets.items():
+        new_sprint = following.id if target == NEXT and following is not None else None
+        _event(session, need_id, EventField.SPRINT, sprint_id, new_sprint, now)
+        need = session.get(Need, need_id)
+        assert need is not None
+        need.sprint_id = new_sprint
+        need.updated_at = now
+    sprint.velocity = float(sum(p or 0 for _n, column, p in members if column in done))
+    sprint.state = SprintState.CLOSED.value
+    sprint.closed_at = now
+    needs_change = recorder.finish()
+    change = tracker.finish(sprint_id)
+    change.needs = needs_change if unfinished else None
+    return change
+
+
+# ----- capacity -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SprintCapacity:
+    sprint_id: int
+    name: str
+    start: date
+    end: date
+    focus_factor: float
+    working_days: int
+    holidays: tuple[tuple[date, str], ...]
+    people: tuple[PersonCapacity, ...]
+    forecast: float | None
+    """Points the team can take (None before any closed sprint)."""
+    committed: float
+    """Points of the needs in the sprint now."""
+    history: tuple[PastSprint, ...]
+
+    @property
+    def days(self) -> float:
+        return round(sum(p.days for p in self.people), 2)
+
+    @property
+    def over_committed(self) -> bool:
+        return self.forecast is not None and self.committed > self.forecast
+
+
+def _team_days(
+    session: Session, sprint: Sprint, off: dict[date, str]
+) -> tuple[list[date], list[PersonCapacity]]:
+    days = working_days(sprint.start_date, sprint.end_date, off)
+    people = sorted(
+        session.scalars(
+            select(Person)
+            .join(SprintMember, SprintMember.person_id == Person.id)
+            .where(SprintMember.sprint_id == sprint.id)
+        ),
+        key=lambda p: collation_key(p.name),
+    )
+    absences: dict[int, list[tuple[date, date]]] = {}
+    for a in session.scalars(
+        select(Absence).where(
+            Absence.person_id.in_([p.id for p in people]),
+            Absence.end_date >= sprint.start_date,
+            Absence.start_date <= sprint.end_date,
+        )
+    ):
+        absences.setdefault(a.person_id, []).append((a.start_date, a.end_date))
+    return days, [
+        person_capacity(
+            p.id, p.name, days, absences.get(p.id, []), p.availability, sprint.focus_factor
+        )
+        for p in people
+    ]
+
+
+def capacity(session: Session, sprint_id: int, lang: str = "fr") -> SprintCapacity:
+    """Per person: working days minus holidays and absences, times availability and focus;
+    the team's total, and a forecast from the last three closed sprints of the team."""
+    sprint = _sprint(session, sprint_id)
+    region = holiday_region(session)
+    off = public_holidays(sprint.start_date, sprint.end_date, region, lang)
+    days, people = _team_days(session, sprint, off)
+    past = list(
+        session.scalars(
+            select(Sprint)
+            .where(
+                Sprint.state == SprintState.CLOSED.value,
+                func.lower(Sprint.team) == sprint.team.lower(),
+                Sprint.end_date < sprint.start_date,
+                Sprint.velocity.is_not(None),
+            )
+            .order_by(Sprint.start_date.desc())
+            .limit(3)
+        )
+    )
+    history = []
+    for old in reversed(past):
+        old_off = public_holidays(old.start_date, old.end_date, region, lang)
+        _d, old_people = _team_days(session, old, old_off)
+        history.append(PastSprint(old.velocity or 0.0, round(sum(p.days for p in old_people), 2)))
+    total = round(sum(p.days for p in people), 2)
+    committed = session.scalar(
+        select(func.coalesce(func.sum(Need.points), 0)).where(Need.sprint_id == sprint_id)
+    )
+    return SprintCapacity(
+        sprint.id,
+        sprint.name,
+        sprint.start_date,
+        sprint.end_date,
+        sprint.focus_factor,
+        len(days),
+        tuple(off.items()),
+        tuple(people),
+        forecast_points(total, history),
+        float(committed or 0),
+        tuple(history),
+    )
+
+
+def added_during(session: Session, sprint_id: int) -> set[int]:
+    """Needs in a started sprint that were not in its committed scope."""
+    committed = set(
+        session.scalars(
+            select(SprintCommitment.need_id).where(SprintCommitment.sprint_id == sprint_id)
+        )
+    )
+    sprint = _sprint(session, sprint_id)
+    if sprint.state == SprintState.PLANNED.value:
+        return set()
+    current = set(session.scalars(select(Need.id).where(Need.sprint_id == sprint_id)))
+    return current - committed
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    sprint_id: int
+    sprint: str
+    start: date
+    state: str
+    points: dict[str, float]
+    """Points committed per project code."""
+
+
+def portfolio(session: Session) -> list[PortfolioRow]:
+    """Sprint by sprint, the points committed to each project (closed sprints: what was done
+    plus what was carried, as the sprint's needs stand now)."""
+    from po_desktop.store.models import Project
+
+    sums: dict[int, dict[str, float]] = {}
+    for sprint_id, code, points in session.execute(
+        select(Need.sprint_id, Project.code, func.coalesce(func.sum(Need.points), 0))
+        .join(Project, Project.id == Need.project_id)
+        .where(Need.sprint_id.is_not(None))
+        .group_by(Need.sprint_id, Project.code)
+    ):
+        sums.setdefault(sprint_id, {})[code] = float(points)
+    return [
+        PortfolioRow(s.id, s.name, s.start_date, s.state, sums.get(s.id, {}))
+        for s in session.scalars(select(Sprint).order_by(Sprint.start_date))
+    ]
