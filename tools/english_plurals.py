@@ -3,8 +3,8 @@
 Usage: python tools/english_plurals.py resources/translations/po_desktop_en.ts
 
 The English catalogue holds only messages with plural forms (lupdate -pluralonly);
-every other English text is the source itself. Prints the plural messages the
-"(s)" rule cannot handle, so none stays unfinished silently.
+every other English text is the source itself. A plural text without "(s)" must
+be worded to read right for any count; both its forms are the source.
 """
 
 from __future__ import annotations
@@ -16,28 +16,25 @@ import xml.etree.ElementTree as ET
 WORD = re.compile(r"(\w+)\(s\)")
 
 
-def forms(source: str) -> tuple[str, str] | None:
+def forms(source: str) -> tuple[str, str]:
+    """Singular and plural; a text without "(s)" is worded to read right for any count
+    ("Needs moving in the ranking: %n"), so both forms are the source itself."""
     if not WORD.search(source):
-        return None
+        return source, source
     return WORD.sub(r"\1", source), WORD.sub(r"\1s", source)
 
 
 def main(ts_path: str) -> int:
     tree = ET.parse(ts_path)
-    missing = []
     for message in tree.iter("message"):
         if message.get("numerus") != "yes":
             continue
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
-        pair = forms(source)
-        if pair is None:
-            missing.append(source)
-            continue
         for child in list(translation):
             translation.remove(child)
-        for form in pair:
+        for form in forms(source):
             ET.SubElement(translation, "numerusform").text = form
         translation.attrib.pop("type", None)
     ET.indent(tree, space="    ")
@@ -45,9 +42,7 @@ def main(ts_path: str) -> int:
         fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
         tree.write(fh, encoding="utf-8", xml_declaration=False)
         fh.write(b"\n")
-    for source in missing:
-        print(f"no plural rule for: {source}")
-    return 1 if missing else 0
+    return 0
 
 
 if __name__ == "__main__":

@@ -98,7 +98,9 @@ def weighted_score(criteria: Sequence[CriterionSpec], values: Mapping[str, float
     """Weighted mean of normalised values, times 100, rounded to one decimal."""
     _check_criteria(criteria)
     total_weight = sum(spec.weight for spec in criteria)
-    acc = sum(spec.weight * normalised(spec, _value(spec, values)) for spec in criteria)
+    acc = 0.0
+    for spec in criteria:  # a plain loop: the same sum, bit for bit, as Reranker's columns
+        acc += spec.weight * normalised(spec, _value(spec, values))
     return round(100.0 * acc / total_weight, 1)
 
 
@@ -361,8 +363,10 @@ def _geometric(factors: Sequence[tuple[float, float]]) -> float:
     total = sum(weight for _ratio, weight in factors)
     if any(ratio <= 0 for ratio, _weight in factors):
         return 0.0
-    log_mean = sum(weight * math.log(ratio) for ratio, weight in factors) / total
-    return round(100.0 * math.exp(log_mean), 1)
+    acc = 0.0
+    for ratio, weight in factors:  # not sum(): Python 3.12 compensates it, Reranker cannot
+        acc += weight * math.log(ratio)
+    return round(100.0 * math.exp(acc / total), 1)
 
 
 def _criterion(
@@ -618,9 +622,9 @@ class Reranker:
         by_key = {c.key: c.weight for c in grid.criteria}
         weights = [by_key[k] for k in self._keys]
         total = sum(weights)
-        # One pass per criterion over a column of terms: the same sums, in the same
-        # order, as score's, for a fraction of the interpreter's work.
-        sums = [weights[0] * t for t in self._columns[0]]
+        # One pass per criterion over a column of terms: the same additions, in the
+        # same order, as score's plain loops, for a fraction of the interpreter's work.
+        sums = [0.0 + weights[0] * t for t in self._columns[0]]
         for weight, column in zip(weights[1:], self._columns[1:], strict=True):
             sums = [acc + weight * t for acc, t in zip(sums, column, strict=True)]
         if self._linear:

@@ -219,6 +219,11 @@ class GridsDialog(QDialog):
             self.grid_list.setCurrentItem(previous)
             self.grid_list.blockSignals(False)
             return
+        # Saving on the way reloads the list and selects the saved grid: the one
+        # clicked must be selected again, and shown.
+        self.grid_list.blockSignals(True)
+        self._select(model_id)
+        self.grid_list.blockSignals(False)
         self._load(model_id)
 
     def _may_leave(self) -> bool:
@@ -267,8 +272,9 @@ class GridsDialog(QDialog):
         if self._uses:
             self.notice.setText(
                 self.tr(
-                    "%n assessment(s) were made with this grid. Saving your changes makes a new "
-                    "grid (it takes over if this one is active); those assessments keep this one.",
+                    "Needs were scored with this grid (assessments: %n). Saving your changes "
+                    "makes a new grid (it takes over if this one is active); those assessments "
+                    "keep this one.",
                     "",
                     self._uses,
                 )
@@ -391,6 +397,7 @@ class GridsDialog(QDialog):
             self.tr("Edit grid %1").replace("%1", draft.name.strip()),
             lambda s: scoring.save_grid(s, model_id, draft),
             scoring.undo_grid_edit,
+            scoring.redo_grid_edit,  # a copy comes back under the same id
         )
         if edit is None:
             return False
@@ -410,10 +417,11 @@ class GridsDialog(QDialog):
         text: str,
         do: Callable[[Session], T],
         undo: Callable[[Session, T], object],
+        redo: Callable[[Session, T], T] | None = None,
     ) -> T | None:
         """One undoable action; a refusal is shown in the dialog and None returned."""
         try:
-            return self.workspace.perform(text, do, undo)
+            return self.workspace.perform(text, do, undo, redo)
         except PoDesktopError as exc:
             self._show_error(exc)
             return None
@@ -425,6 +433,7 @@ class GridsDialog(QDialog):
                 s, None, replace(draft, name=scoring.free_name(s, draft.name))
             ),
             scoring.undo_grid_edit,
+            scoring.redo_grid_edit,
         )
         if edit is not None:
             self._select(edit.model_id)

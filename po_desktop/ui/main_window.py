@@ -547,6 +547,9 @@ class MainWindow(QMainWindow):
     def show_grids(self) -> None:
         from po_desktop.ui.grid_dialog import GridsDialog
 
+        if self.scoring.form.is_dirty() and not self.scoring.leave_form():
+            return  # a grid edit could replace the grid the typed scoring uses
+
         dialog = GridsDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()

@@ -306,6 +306,9 @@ class RankedNeedModel(NeedTableModel):
         ]
         self._simulated, self._moved = None, {}
         self._reranker = None
+        if self._sort_column >= self.FIRST_CRITERION + len(criteria):
+            # Sorted by a criterion this grid does not have: back to the ranking.
+            self._sort_column, self._sort_order = self.RANK, Qt.SortOrder.AscendingOrder
         self.endResetModel()
 
     def headerData(

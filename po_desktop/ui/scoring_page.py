@@ -51,6 +51,7 @@ class WhatIfPanel(QWidget):
         self.toggle.toggled.connect(self._toggled)
         self.grid: Grid | None = None
         self.spins: dict[str, QDoubleSpinBox] = {}
+        self._shown: dict[str, float] = {}
         self.body = QFrame()
         self.body.setFrameShape(QFrame.Shape.StyledPanel)
         self.spin_grid = QGridLayout()
@@ -99,13 +100,15 @@ class WhatIfPanel(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.spins = {}
+        self._shown = {}
         lang = language()
         for index, spec in enumerate(grid.criteria if grid else ()):
             spin = QDoubleSpinBox()
-            spin.setRange(0.1, 100.0)
-            spin.setDecimals(1)
+            spin.setRange(0.01, 1000.0)
+            spin.setDecimals(2)
             spin.setSingleStep(0.5)
             spin.setValue(spec.weight)
+            self._shown[spec.key] = spin.value()  # as displayed: 2.254 shows as 2.25
             spin.setAccessibleName(spec.label.render(lang))
             spin.setToolTip(
                 self.tr("A weight must be above 0; a small weight makes the criterion count little")
@@ -120,26 +123,29 @@ class WhatIfPanel(QWidget):
         self._update_buttons()
 
     def weights(self) -> dict[str, float]:
-        return {key: spin.value() for key, spin in self.spins.items()}
+        """The weights the user changed; the others keep their saved value to the last digit
+        (a box shows two decimals, a grid may hold more)."""
+        return {
+            key: spin.value()
+            for key, spin in self.spins.items()
+            if abs(spin.value() - self._shown[key]) > 1e-9
+        }
 
     def simulated(self) -> Grid | None:
         """The grid with the weights typed, or None while they are the saved ones."""
         if self.grid is None or not self.is_on():
             return None
         grid = self.grid
-        for spec in self.grid.criteria:
-            weight = self.spins[spec.key].value()
-            if abs(weight - spec.weight) > 1e-9:
-                grid = grid.with_weight(spec.key, weight)
+        for key, weight in self.weights().items():
+            grid = grid.with_weight(key, weight)
         return None if grid == self.grid else grid
 
     def reset(self) -> None:
         if self.grid is None:
             return
-        for spec in self.grid.criteria:
-            spin = self.spins[spec.key]
+        for key, spin in self.spins.items():
             spin.blockSignals(True)
-            spin.setValue(spec.weight)
+            spin.setValue(self._shown[key])
             spin.blockSignals(False)
         self._edited()
 
@@ -196,6 +202,8 @@ class ScoringPage(QWidget):
         # A reset (filter, reload) clears the current row without a signal: follow it.
         self.model.modelReset.connect(lambda: self._show(self.list.view.currentIndex()))
         self.model.modelReset.connect(self._schedule_matrix)
+        # New rows (a scoring, an undo) or a new filter: the simulation follows them.
+        self.model.modelReset.connect(self._resimulate)
         self.model.layoutChanged.connect(self._schedule_matrix)
 
         self.grid_combo = QComboBox()
@@ -299,10 +307,16 @@ class ScoringPage(QWidget):
         if changed:
             self.what_if.set_grid(grid)
             self.what_if.set_on(False)
-        else:
-            self._simulate()
+        header = self.list.view.horizontalHeader()
+        if header.sortIndicatorSection() >= self.model.columnCount():
+            # Sorted by a criterion the new grid does not have: back to the ranking.
+            self.list.view.sortByColumn(RankedNeedModel.RANK, Qt.SortOrder.AscendingOrder)
 
     # ----- what-if ------------------------------------------------------------------------
+    def _resimulate(self) -> None:
+        if self.model.simulating or self.what_if.simulated() is not None:
+            self._simulate()
+
     def _simulate(self) -> None:
         grid = self.what_if.simulated()
         if grid is None:
@@ -318,7 +332,7 @@ class ScoringPage(QWidget):
         self.list.view.setColumnHidden(RankedNeedModel.MOVE, False)
         moved = self.model.moved_count()
         self.what_if.set_summary(
-            self.tr("%n need(s) change rank. Nothing is saved until you apply.", "", moved)
+            self.tr("Needs moving in the ranking: %n. Nothing is saved until you apply.", "", moved)
         )
 
     def apply_weights(self) -> bool:
@@ -326,13 +340,15 @@ class ScoringPage(QWidget):
         grid = self.what_if.simulated()
         if grid is None or self.grid_id is None:
             return False
+        if self.form.is_dirty() and not self.leave_form():
+            return False  # the typed scoring would land on the grid being replaced
         count = sum(1 for r in self.model.all_rows() if self.model.values_of(r.id) is not None)
         answer = QMessageBox.question(
             self,
             self.tr("Apply these weights"),
             self.tr(
-                "Save these weights in the grid “%1”? The %n need(s) scored with it get a new "
-                "version with the new score; their earlier versions keep the old weights. "
+                "Save these weights in the grid “%1”? Each need scored with it (%n) gets a new "
+                "version with the new score; earlier versions keep the old weights. "
                 "You can undo it.",
                 "",
                 count,
@@ -345,7 +361,8 @@ class ScoringPage(QWidget):
             self._workspace().perform(
                 self.tr("Apply weights to %1").replace("%1", grid.name),
                 lambda s: scoring.apply_weights(s, model_id, weights),
-                lambda s, done: scoring.undo_weights(s, done),  # type: ignore[arg-type]
+                scoring.undo_weights,
+                scoring.redo_weights,
             )
         except PoDesktopError as exc:
             QMessageBox.warning(self, self.tr("Apply these weights"), exc.render())

@@ -23,11 +23,11 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="270" />
-            <source>%n assessment(s) were made with this grid. Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
+            <location filename="../../po_desktop/ui/grid_dialog.py" line="275" />
+            <source>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
             <translation>
-                <numerusform>%n assessment were made with this grid. Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</numerusform>
-                <numerusform>%n assessments were made with this grid. Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</numerusform>
+                <numerusform>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</numerusform>
+                <numerusform>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</numerusform>
             </translation>
         </message>
     </context>
@@ -90,7 +90,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="670" />
+            <location filename="../../po_desktop/ui/main_window.py" line="673" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>
@@ -101,19 +101,19 @@
     <context>
         <name>ScoringPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring_page.py" line="321" />
-            <source>%n need(s) change rank. Nothing is saved until you apply.</source>
+            <location filename="../../po_desktop/ui/scoring_page.py" line="335" />
+            <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
             <translation>
-                <numerusform>%n need change rank. Nothing is saved until you apply.</numerusform>
-                <numerusform>%n needs change rank. Nothing is saved until you apply.</numerusform>
+                <numerusform>Needs moving in the ranking: %n. Nothing is saved until you apply.</numerusform>
+                <numerusform>Needs moving in the ranking: %n. Nothing is saved until you apply.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring_page.py" line="334" />
-            <source>Save these weights in the grid “%1”? The %n need(s) scored with it get a new version with the new score; their earlier versions keep the old weights. You can undo it.</source>
+            <location filename="../../po_desktop/ui/scoring_page.py" line="350" />
+            <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
             <translation>
-                <numerusform>Save these weights in the grid “%1”? The %n need scored with it get a new version with the new score; their earlier versions keep the old weights. You can undo it.</numerusform>
-                <numerusform>Save these weights in the grid “%1”? The %n needs scored with it get a new version with the new score; their earlier versions keep the old weights. You can undo it.</numerusform>
+                <numerusform>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</numerusform>
+                <numerusform>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</numerusform>
             </translation>
         </message>
     </context>

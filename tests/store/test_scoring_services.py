@@ -106,6 +106,15 @@ def test_values_are_checked_against_the_grid(session: Session, project_id: int) 
         session, need, AssessmentInput({**typed, "reach": "1\u202f000"}, model_id=rice.id)
     )
     assert scoring.history(session, need)[0].score == 60.4  # (1 x 2/3 x 0.8 x 0.25) ** 0.25
+    # In English, "1,000" is a thousand, as the help text writes it; "1 5" is a typo.
+    scoring.assess_need(
+        session, need, AssessmentInput({**typed, "reach": "1,000"}, model_id=rice.id)
+    )
+    assert scoring.history(session, need)[0].score == 60.4
+    with pytest.raises(ValidationError):
+        scoring.assess_need(
+            session, need, AssessmentInput({**typed, "reach": "1 5"}, model_id=rice.id)
+        )
 
 
 def test_restoring_an_old_version_is_a_new_version_and_undoes_exactly(
@@ -212,6 +221,9 @@ def test_editing_a_used_grid_makes_a_new_active_grid_and_keeps_old_scores(
     scoring.undo_grid_edit(session, edit)
     assert scoring.active_model(session).id == old.id
     assert [m.id for m in scoring.grids(session)] == [old.id]
+    scoring.redo_grid_edit(session, edit)  # the same id again: later undo steps still apply
+    again = scoring.active_model(session)
+    assert (again.id, scoring.draft_of(again)) == (edit.model_id, edit.after)
 
 
 def test_grid_edits_are_validated_and_save_nothing(session: Session, project_id: int) -> None:
@@ -266,6 +278,7 @@ def test_a_used_grid_or_the_last_grid_cannot_be_deleted(session: Session, projec
     deleted = scoring.delete_grid(session, ice.id)
     assert deleted.was_active and scoring.active_model(session).id == default.id
     restored = scoring.restore_grid(session, deleted)
+    assert restored == ice.id  # under its own id: a redo of the deletion finds it
     assert scoring.active_model(session).id == restored
     assert scoring.draft_of(scoring.active_model(session)) == deleted.draft
     scoring.assess_need(
@@ -308,3 +321,17 @@ def test_applying_what_if_weights_rescores_on_a_new_grid_and_undoes(
     assert {r.id: r.score for r in queries.need_rows(session)} == scores
     assert scoring.active_model(session).id == old.id
     assert _versions(session, b) == 1
+    scoring.redo_weights(session, done)
+    assert scoring.history(session, b)[0].id == done.assessment_ids[1]
+    assert scoring.active_model(session).id == done.edit.model_id
+    assert {r.id: r.score for r in queries.need_rows(session)}[b] == 86.0
+
+
+def test_a_long_grid_name_still_gets_a_free_copy_name(session: Session, project_id: int) -> None:
+    long_name = "G" * 80
+    model = scoring.active_model(session)
+    scoring.save_grid(session, model.id, replace(scoring.draft_of(model), name=long_name))
+    scoring.assess_need(session, _need(session, project_id), AssessmentInput(MIDDLE))
+    edit = scoring.save_grid(session, model.id, _draft_with(session, relevance=4))
+    copy = scoring.find_model(session, edit.model_id).name
+    assert copy == "G" * 76 + " (2)" and len(copy) == 80

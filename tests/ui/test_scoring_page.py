@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -85,7 +86,7 @@ def test_what_if_reranks_at_once_and_saves_nothing_until_applied(
     assert _cell(window, "ERP-1", RankedNeedModel.MOVE) == "▼ 1"
     assert _cell(window, "ERP-2", RankedNeedModel.SCORE) == "86"
     assert not page.list.view.isColumnHidden(RankedNeedModel.MOVE)
-    assert page.what_if.summary.text().startswith("3 needs change rank")
+    assert page.what_if.summary.text().startswith("Needs moving in the ranking: 3.")
     assert _scores(window) == before  # nothing saved
     page.what_if.reset_button.click()
     assert _order(window) == ["ERP-3", "ERP-1", "ERP-2", "ERP-4"]
@@ -149,7 +150,7 @@ def test_editing_a_used_grid_in_the_dialog_makes_a_new_one(
 ) -> None:
     dialog = GridsDialog(window.workspace, window)
     qtbot.addWidget(dialog)
-    assert "3 assessments were made" in dialog.notice.text()
+    assert "(assessments: 3)" in dialog.notice.text()
     weight = dialog.table.item(0, dialog.WEIGHT)
     weight.setText("0")
     assert dialog.save_button.isEnabled()
@@ -227,3 +228,90 @@ def test_an_undo_while_typing_refreshes_the_history_and_keeps_the_typing(
     assert form.history.count() == 1
     assert form.inputs["relevance"].text() == "4"
     form.load(None)  # drop the typing: closing the window would ask about it
+
+
+def test_apply_keeps_untouched_weights_to_the_last_digit(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def precise(s: object) -> object:
+        draft = scoring.draft_of(scoring.active_model(s))  # type: ignore[arg-type]
+        first = replace(draft.criteria[0], weight=2.254)  # shown as 2.25 in the box
+        return scoring.save_grid(
+            s, None, replace(draft, name="Précise", criteria=(first, *draft.criteria[1:]))
+        )  # type: ignore[arg-type]
+
+    made = window.workspace.read(precise)
+    window.workspace.read(lambda s: scoring.set_active_grid(s, made.model_id))  # type: ignore[attr-defined]
+    window.workspace.changed.emit()
+    page = window.scoring
+    page.what_if.set_on(True)
+    page.what_if.spins["investment"].setValue(3)
+    assert page.what_if.weights() == {"investment": 3.0}
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    assert page.apply_weights()
+    grid = window.workspace.read(lambda s: scoring.draft_of(scoring.active_model(s)))
+    assert [c.weight for c in grid.criteria] == [2.254, 3.0, 2.0, 1.0]
+    page.what_if.set_on(True)
+    page.what_if.spins["time"].setValue(5)
+    page.what_if.reset_button.click()
+    assert not page.what_if.apply_button.isEnabled()  # back to exactly the saved weights
+
+
+def test_a_grid_switch_while_sorted_by_a_criterion_falls_back_to_the_rank(
+    window: MainWindow,
+) -> None:
+    page = window.scoring
+    page.list.view.sortByColumn(RankedNeedModel.FIRST_CRITERION + 3, Qt.SortOrder.AscendingOrder)
+    ice = window.workspace.read(lambda s: scoring.add_preset_grid(s, "ice").id)
+    window.workspace.read(lambda s: scoring.set_active_grid(s, ice))
+    window.workspace.changed.emit()  # three criteria now: the fourth column is gone
+    header = page.list.view.horizontalHeader()
+    assert header.sortIndicatorSection() == RankedNeedModel.RANK
+    assert _order(window) == ["ERP-3", "ERP-1", "ERP-2", "ERP-4"]
+
+
+def test_the_simulation_follows_a_scoring_saved_meanwhile(window: MainWindow) -> None:
+    page = window.scoring
+    page.what_if.set_on(True)
+    page.what_if.spins["relevance"].setValue(20)
+    page.list.select_need(4)
+    for key, text in {"relevance": "5", "investment": "1", "time": "1", "resources": "1"}.items():
+        page.form.inputs[key].setText(text)
+    assert page.form.save()
+    assert _order(window)[0] == "ERP-4"  # 100 whatever the weights: first in the simulation
+    assert _cell(window, "ERP-4", RankedNeedModel.RANK) == "1"
+    assert _cell(window, "ERP-2", RankedNeedModel.RANK) == "2"
+
+
+def test_redo_of_a_grid_deletion_finds_the_grid_again(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = GridsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.add_preset("ice")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    dialog.delete()
+    window.undo_action.trigger()  # deletion undone
+    window.undo_action.trigger()  # creation undone
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert dialog.grid_list.count() == 1
+    assert not dialog.error.isVisible()
+    assert window.workspace.undo_stack.canUndo()
+
+
+def test_saving_on_the_way_shows_the_grid_clicked(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = GridsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.add_preset("ice")
+    dialog.grid_list.setCurrentRow(0)
+    dialog.name.setText("Grille renommée")
+    dialog.name.textEdited.emit("Grille renommée")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Save)
+    dialog.grid_list.setCurrentRow(1)  # ICE, with the rename still unsaved
+    assert dialog.name.text() == "ICE"
+    assert dialog.grid_list.currentItem().text().startswith("ICE")
+    names = window.workspace.read(lambda s: [m.name for m in scoring.grids(s)])
+    assert "Grille renommée" in names  # a copy: the default grid scored needs

@@ -12,6 +12,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.messages import language
 from po_desktop.store.errors import StorageError, ValidationError
 
 P = ParamSpec("P")
@@ -148,19 +149,27 @@ def clean_number(
     return number
 
 
-_GROUPING = str.maketrans("", "", " \u00a0\u202f")
+_SPACES = "[ \u00a0\u202f]"
+_SPACED = re.compile(rf"[+-]?\d{{1,3}}(?:{_SPACES}\d{{3}})+(?:[.,]\d+)?")
+_COMMAS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
 
 
 def _parse_number(text: str) -> float:
-    """A number as people type it: "0,5", "1 000" (any space groups thousands).
+    """A number as people type it: "0,5" or "0.5"; "1 000" (spaces group by three);
+    in English, "1,000" is a thousand, as the RICE help text writes it.
 
-    Python's own spellings that nobody types in a form ("1_0", "nan", "1e3") are
-    refused, so a typo never becomes a value.
+    Anything else is refused, so a typo never becomes a value: "1 5", "1_0",
+    "nan", "1e3".
     """
-    cleaned = text.strip().translate(_GROUPING).replace(",", ".")
-    if not cleaned or any(c not in "0123456789.+-" for c in cleaned):
+    cleaned = text.strip()
+    if _SPACED.fullmatch(cleaned):
+        cleaned = re.sub(_SPACES, "", cleaned)
+    elif _COMMAS.fullmatch(cleaned) and language() == "en":
+        cleaned = cleaned.replace(",", "")
+    elif not _PLAIN.fullmatch(cleaned):
         raise ValueError(text)
-    return float(cleaned)
+    return float(cleaned.replace(",", "."))
 
 
 def _fmt(bound: float | None) -> str:

@@ -176,6 +176,16 @@ class GridEdit:
     before: GridDraft | None
     """The grid's content before an edit in place."""
     previous_active: int
+    after: GridDraft | None = None
+    """The grid's content after the edit: redo writes it back under the same id."""
+    active_after: int = 0
+
+
+def _edit(
+    session: Session, model: ScoringModel, created: bool, before: GridDraft | None, previous: int
+) -> GridEdit:
+    session.flush()
+    return GridEdit(model.id, created, before, previous, draft_of(model), _any_active(session))
 
 
 def uses(session: Session, model_id: int) -> int:
@@ -207,9 +217,14 @@ def free_name(session: Session, name: str) -> str:
         if number.isdigit():
             base = head
     number = 2
-    while f"{base} ({number})".lower() in taken:
+
+    def named(n: int) -> str:
+        suffix = f" ({n})"
+        return base[: 80 - len(suffix)] + suffix  # the number survives a long name
+
+    while named(number).lower() in taken:
         number += 1
-    return f"{base} ({number})"[:80]
+    return named(number)
 
 
 def _clean_criteria(draft: GridDraft) -> tuple[CriterionSpec, ...]:
@@ -270,7 +285,7 @@ def save_grid(session: Session, model_id: int | None, draft: GridDraft) -> GridE
         )
         session.add(model)
         session.flush()
-        return GridEdit(model.id, True, None, previous_active)
+        return _edit(session, model, True, None, previous_active)
     model = session.get(ScoringModel, model_id)
     if model is None:
         raise NotFoundError("scoring.grid_not_found", ref=model_id)
@@ -279,15 +294,13 @@ def save_grid(session: Session, model_id: int | None, draft: GridDraft) -> GridE
         model.name = _check_name(session, draft.name, model_id)
         model.preset = draft.preset
         _set_criteria(session, model, criteria)
-        session.flush()
-        return GridEdit(model.id, False, before, previous_active)
+        return _edit(session, model, False, before, previous_active)
     same_name = draft.name.strip().lower() == model.name.lower()
     name = free_name(session, model.name) if same_name else _check_name(session, draft.name, None)
     copy = new_model(name, draft.preset, criteria, active=model.active)
     model.active = False
     session.add(copy)
-    session.flush()
-    return GridEdit(copy.id, True, None, previous_active)
+    return _edit(session, copy, True, None, previous_active)
 
 
 def _any_active(session: Session) -> int:
@@ -309,9 +322,7 @@ def undo_grid_edit(session: Session, edit: GridEdit) -> None:
         raise NotFoundError("scoring.grid_not_found", ref=edit.model_id)
     if edit.created:
         if uses(session, model.id):
-            raise ConflictError(
-                "scoring.grid_in_use", name=model.name, count=uses(session, model.id)
-            )
+            raise ConflictError("scoring.grid_in_use", name=model.name)
         session.delete(model)
         session.flush()
     elif edit.before is not None:
@@ -323,8 +334,31 @@ def undo_grid_edit(session: Session, edit: GridEdit) -> None:
     session.flush()
 
 
+@transactional
+def redo_grid_edit(session: Session, edit: GridEdit) -> GridEdit:
+    """Do an undone edit again, under the same grid id: later steps of the undo history
+    that name this grid keep working."""
+    assert edit.after is not None
+    if edit.created:
+        model = new_model(edit.after.name, edit.after.preset, edit.after.criteria, active=False)
+        model.id = edit.model_id
+        session.add(model)
+    else:
+        model = session.get(ScoringModel, edit.model_id)  # type: ignore[assignment]
+        if model is None:
+            raise NotFoundError("scoring.grid_not_found", ref=edit.model_id)
+        model.name, model.preset = edit.after.name, edit.after.preset
+        _set_criteria(session, model, edit.after.criteria)
+    session.flush()
+    if edit.active_after:
+        _activate(session, edit.active_after)
+    session.flush()
+    return edit
+
+
 @dataclass(frozen=True)
 class DeletedGrid:
+    model_id: int
     draft: GridDraft
     was_active: bool
 
@@ -341,7 +375,7 @@ def delete_grid(session: Session, model_id: int) -> DeletedGrid:
     others = [g for g in grids(session) if g.id != model_id]
     if not others:
         raise ConflictError("scoring.last_grid")
-    deleted = DeletedGrid(draft_of(model), model.active)
+    deleted = DeletedGrid(model_id, draft_of(model), model.active)
     session.delete(model)
     session.flush()
     if deleted.was_active:
@@ -352,12 +386,16 @@ def delete_grid(session: Session, model_id: int) -> DeletedGrid:
 
 @transactional
 def restore_grid(session: Session, deleted: DeletedGrid) -> int:
-    """Undo of :func:`delete_grid`: the grid back, active again if it was."""
-    edit = save_grid(session, None, deleted.draft)
+    """Undo of :func:`delete_grid`: the grid back under its id, active again if it was."""
+    draft = deleted.draft
+    model = new_model(draft.name, draft.preset, draft.criteria, active=False)
+    model.id = deleted.model_id
+    session.add(model)
+    session.flush()
     if deleted.was_active:
-        _activate(session, edit.model_id)
+        _activate(session, model.id)
         session.flush()
-    return edit.model_id
+    return model.id
 
 
 @dataclass(frozen=True)
@@ -367,6 +405,9 @@ class Reweighed:
     edit: GridEdit
     assessment_ids: tuple[int, ...]
     need_ids: tuple[int, ...]
+    rows: tuple[dict[str, object], ...] = ()
+    """The assessments added, ids included, and their values: redo writes them back."""
+    values: tuple[dict[str, object], ...] = ()
 
 
 @transactional
@@ -436,15 +477,30 @@ def apply_weights(session: Session, model_id: int, weights: Mapping[str, float])
         ),
         rows,
     ).all()
-    session.execute(
-        insert(AssessmentValue),
-        [
-            {"assessment_id": assessment_id, "criterion_id": criterion_ids[key], "value": value}
-            for assessment_id, need_id in added
-            for key, value in values[need_id].items()
-        ],
+    value_rows = [
+        {"assessment_id": assessment_id, "criterion_id": criterion_ids[key], "value": value}
+        for assessment_id, need_id in added
+        for key, value in values[need_id].items()
+    ]
+    session.execute(insert(AssessmentValue), value_rows)
+    return Reweighed(
+        edit,
+        tuple(a for a, _n in added),
+        tuple(n for _a, n in added),
+        tuple({**row, "id": a} for row, (a, _n) in zip(rows, added, strict=True)),
+        tuple(value_rows),
     )
-    return Reweighed(edit, tuple(a for a, _n in added), tuple(n for _a, n in added))
+
+
+@transactional
+def redo_weights(session: Session, reweighed: Reweighed) -> Reweighed:
+    """Apply the same weights again, with the same grid and assessment ids."""
+    redo_grid_edit(session, reweighed.edit)
+    if reweighed.rows:
+        session.execute(insert(Assessment), list(reweighed.rows))
+        session.execute(insert(AssessmentValue), list(reweighed.values))
+    session.flush()
+    return reweighed
 
 
 @transactional
