@@ -33,10 +33,11 @@ from po_desktop.store.services import needs as need_service
 from po_desktop.store.services.needs import NeedChange
 from po_desktop.ui.board.model import ColumnInfo
 from po_desktop.ui.board.page import BoardPage, Choice
+from po_desktop.ui.calendar_page import CalendarPage
 from po_desktop.ui.filtering import NeedFilter
 from po_desktop.ui.models import SprintTableModel
 from po_desktop.ui.need_dialog import NeedDialog
-from po_desktop.ui.pages import CalendarPage, ListPage, NeedListPage
+from po_desktop.ui.pages import ListPage, NeedListPage
 from po_desktop.ui.scoring_page import ScoringPage
 from po_desktop.ui.settings import Settings
 from po_desktop.ui.workspace import Workspace
@@ -81,7 +82,8 @@ class MainWindow(QMainWindow):
         self.board = BoardPage()
         self.needs_list = ListPage()
         self.scoring = ScoringPage(lambda: self.workspace)
-        self.calendar = CalendarPage(self.sprint_model)
+        self.calendar = CalendarPage(self.sprint_model, lambda: self.workspace)
+        self.calendar.ics_requested.connect(self.export_ics)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.board, self.tr("&Board"))
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.tr("&Open…"), self.open_database_dialog, std.Open)
         self.import_action = self._action(self.tr("&Import needs (CSV)…"), self.import_csv)
         self.export_action = self._action(self.tr("&Export needs (CSV)…"), self.export_csv)
+        self.ics_action = self._action(self.tr("Export the &calendar (.ics)…"), self.export_ics)
         self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
         self.new_need_action = self._action(self.tr("&New need…"), self.new_need, std.New)
         self.new_need_action.setToolTip(self.tr("New need (Ctrl+N)"))
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.ics_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -340,7 +344,9 @@ class MainWindow(QMainWindow):
         base = self._base_filter()
         if index == self.CALENDAR:
             if self._shown.get(index, (None,))[0] != self._version:
+                # A need moved into a sprint changes its load and forecast: read them anew.
                 self.sprint_model.set_rows(self.workspace.read(queries.sprint_rows))
+                self.calendar.refresh()
                 self._shown[index] = (self._version, None)
             return
         # Board and list show every need; the scoring list, open needs only, with its own
@@ -542,6 +548,14 @@ class MainWindow(QMainWindow):
         dialog = BoardSettingsDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
+
+    @Slot()
+    def export_ics(self) -> None:
+        path = self.calendar.export_ics()
+        if path is not None:
+            self.statusBar().showMessage(
+                self.tr("Calendar exported: %1").replace("%1", str(path)), 6000
+            )
 
     @Slot()
     def show_grids(self) -> None:

@@ -481,6 +481,9 @@ class SprintTableModel(RowTableModel):
         self._rows = rows
         self.endResetModel()
 
+    def row_of(self, sprint_id: int) -> int | None:
+        return next((i for i, row in enumerate(self._rows) if row.id == sprint_id), None)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self._row_for(index)
         if row is None:

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QMenu,
     QTableView,
     QVBoxLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
 from po_desktop.ui.models import (
     NEED_ID_ROLE,
     NeedTableModel,
-    SprintTableModel,
 )
 
 
@@ -167,44 +165,3 @@ class ListPage(NeedListPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(hidden_columns=(NeedTableModel.SOURCE, NeedTableModel.TAGS), parent=parent)
         self.view.sortByColumn(NeedTableModel.STATUS, Qt.SortOrder.AscendingOrder)
-
-
-class CalendarPage(QWidget):
-    """Calendrier: the sprints in date order with their load, rituals and velocity."""
-
-    def __init__(self, model: SprintTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.view = _table(model)
-        self.view.setSortingEnabled(False)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(SprintTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SprintTableModel.DATES, QHeaderView.ResizeMode.ResizeToContents)
-        for column in range(SprintTableModel.STATE, SprintTableModel.CEREMONIES + 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.view.setColumnWidth(column, 95)
-        self.goal = QLabel()
-        self.goal.setWordWrap(True)
-        self.goal.setTextFormat(Qt.TextFormat.PlainText)
-        self.goal.setMargin(8)
-        self.view.selectionModel().currentRowChanged.connect(self._show)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.goal)
-        self._show(QModelIndex())
-
-    def _show(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
-        if not current.isValid():
-            count = self.model.rowCount()
-            self.goal.setText(
-                self.tr("No sprint yet.")
-                if count == 0
-                else self.tr("Select a sprint to read its goal.")
-            )
-            return
-        row = self.model.row_at(current.row())
-        goal = self.tr("Goal: %1").replace("%1", row.goal or "—")
-        self.goal.setText(f"{row.name} — {goal}")

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from po_desktop.store.database import Database
 
-VIEWS = ("main", "board", "list", "scoring", "matrix", "whatif", "grids", "calendar")
-"""matrix and whatif are the scoring view's chart and weight simulation; grids its dialog."""
+VIEWS = ("main", "board", "list", "scoring", "matrix", "whatif", "grids", "calendar", "week")
+"""matrix and whatif are the scoring view's chart and weight simulation; grids its dialog;
+week is the calendar's week agenda."""
 
 
 def render_view(
@@ -68,6 +69,7 @@ def _render(
             "whatif": MainWindow.SCORING,
             "grids": MainWindow.SCORING,
             "calendar": MainWindow.CALENDAR,
+            "week": MainWindow.CALENDAR,
         }
         window.tabs.setCurrentIndex(tabs[view])
         if view in ("scoring", "matrix", "whatif", "grids"):
@@ -80,8 +82,8 @@ def _render(
             first = next(iter(panel.spins.values()), None)
             if first is not None:
                 first.setValue(first.value() * 4)
-        if view == "calendar":
-            window.calendar.view.selectRow(window.sprint_model.rowCount() - 2)
+        if view == "week":
+            window.calendar.set_mode("week")
         window.show()
         QApplication.processEvents()
         shown = window

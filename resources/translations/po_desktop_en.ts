@@ -13,6 +13,39 @@
         </message>
     </context>
     <context>
+        <name>CadenceDialog</name>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="474" />
+            <source>Plan %n sprint(s)</source>
+            <translation>
+                <numerusform>Plan %n sprint</numerusform>
+                <numerusform>Plan %n sprints</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarPage</name>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/calendar_page.py" line="335" />
+            <source>%n working day(s)</source>
+            <translation>
+                <numerusform>%n working day</numerusform>
+                <numerusform>%n working days</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseSprintDialog</name>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="515" />
+            <source>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</source>
+            <translation>
+                <numerusform>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</numerusform>
+                <numerusform>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>GridsDialog</name>
         <message numerus="yes">
             <location filename="../../po_desktop/ui/grid_dialog.py" line="191" />
@@ -34,7 +67,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="453" />
+            <location filename="../../po_desktop/ui/main_window.py" line="459" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Delete %n need</numerusform>
@@ -42,7 +75,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="456" />
+            <location filename="../../po_desktop/ui/main_window.py" line="462" />
             <source>%n need(s) deleted — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n need deleted — Ctrl+Z to undo.</numerusform>
@@ -50,7 +83,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="490" />
+            <location filename="../../po_desktop/ui/main_window.py" line="496" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Move %n need</numerusform>
@@ -58,7 +91,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="498" />
+            <location filename="../../po_desktop/ui/main_window.py" line="504" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Plan %n need</numerusform>
@@ -66,7 +99,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="506" />
+            <location filename="../../po_desktop/ui/main_window.py" line="512" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Assign %n need</numerusform>
@@ -74,7 +107,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="514" />
+            <location filename="../../po_desktop/ui/main_window.py" line="520" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Duplicate %n need</numerusform>
@@ -82,7 +115,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="522" />
+            <location filename="../../po_desktop/ui/main_window.py" line="528" />
             <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n need duplicated — Ctrl+Z to undo.</numerusform>
@@ -90,7 +123,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="673" />
+            <location filename="../../po_desktop/ui/main_window.py" line="687" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
     <context>
+        <name>AbsenceDialog</name>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="323" />
+            <source>New absence</source>
+            <translation>Nouvelle absence</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="323" />
+            <source>Edit absence</source>
+            <translation>Modifier l'absence</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="343" />
+            <source>Leave, training, client visit…</source>
+            <translation>Congés, formation, visite client…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="344" />
+            <source>Person:</source>
+            <translation>Personne :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="345" />
+            <source>From:</source>
+            <translation>Du :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="346" />
+            <source>To (included):</source>
+            <translation>Au (inclus) :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="347" />
+            <source>Reason:</source>
+            <translation>Motif :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="350" />
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="362" />
+            <source>Absence of %1</source>
+            <translation>Absence de %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="369" />
+            <source>Delete absence of %1</source>
+            <translation>Supprimer l'absence de %1</translation>
+        </message>
+    </context>
+    <context>
         <name>BoardPage</name>
         <message>
             <location filename="../../po_desktop/ui/board/page.py" line="65" />
@@ -256,21 +309,383 @@ Déplacer quand même ?</translation>
         </message>
     </context>
     <context>
+        <name>CadenceDialog</name>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="379" />
+            <source>Plan sprints</source>
+            <translation>Planifier des sprints</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="407" />
+            <source> weeks</source>
+            <translation> semaines</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="411" />
+            <source>Sprint {n}</source>
+            <translation>Sprint {n}</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="412" />
+            <source>{n} is replaced by the sprint's number</source>
+            <translation>{n} est remplacé par le numéro du sprint</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="431" />
+            <source>First sprint starts:</source>
+            <translation>Début du premier sprint :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="432" />
+            <source>Sprints to create:</source>
+            <translation>Sprints à créer :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="433" />
+            <source>Length:</source>
+            <translation>Durée :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="434" />
+            <source>Team:</source>
+            <translation>Équipe :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="435" />
+            <source>Names:</source>
+            <translation>Noms :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="436" />
+            <source>First number:</source>
+            <translation>Premier numéro :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="437" />
+            <source>Focus factor:</source>
+            <translation>Facteur de concentration :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="438" />
+            <source>Members:</source>
+            <translation>Membres :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="439" />
+            <source>Daily scrum:</source>
+            <translation>Mêlée quotidienne :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="440" />
+            <source>Review and retrospective from:</source>
+            <translation>Revue et rétrospective à partir de :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="443" />
+            <source>Planning on the first day, a daily scrum on every working day, review and retrospective on the last day. Public holidays get none; every ritual stays editable afterwards.</source>
+            <translation>Planification le premier jour, mêlée quotidienne chaque jour ouvré, revue et rétrospective le dernier jour. Rien les jours fériés ; chaque rituel reste modifiable ensuite.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="474" />
+            <source>Plan %n sprint(s)</source>
+            <translation>
+                <numerusform>Planifier %n sprint</numerusform>
+                <numerusform>Planifier %n sprints</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CalendarPage</name>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="203" />
-            <source>No sprint yet.</source>
-            <translation>Aucun sprint pour l'instant.</translation>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="76" />
+            <source>Previous month or week (Page Up)</source>
+            <translation>Mois ou semaine précédents (Page préc.)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="205" />
-            <source>Select a sprint to read its goal.</source>
-            <translation>Sélectionnez un sprint pour lire son objectif.</translation>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="78" />
+            <source>Today</source>
+            <translation>Aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/pages.py" line="209" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="79" />
+            <source>Back to today (Home)</source>
+            <translation>Revenir à aujourd'hui (Début)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="82" />
+            <source>Next month or week (Page Down)</source>
+            <translation>Mois ou semaine suivants (Page suiv.)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="89" />
+            <source>Month</source>
+            <translation>Mois</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="90" />
+            <source>Week</source>
+            <translation>Semaine</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="101" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="499" />
+            <source>Public holidays</source>
+            <translation>Jours fériés</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="103" />
+            <source>Which public holidays count: metropolitan France or a region</source>
+            <translation>Les jours fériés qui comptent : France métropolitaine ou une région</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="109" />
+            <source>New sprint…</source>
+            <translation>Nouveau sprint…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="111" />
+            <source>Plan sprints…</source>
+            <translation>Planifier des sprints…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="113" />
+            <source>Create the next sprints of a team with their rituals</source>
+            <translation>Créer les prochains sprints d'une équipe avec leurs rituels</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="116" />
+            <source>Export (.ics)…</source>
+            <translation>Exporter (.ics)…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="117" />
+            <source>Export sprints and rituals to a calendar file</source>
+            <translation>Exporter sprints et rituels vers un fichier d'agenda</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="129" />
+            <source>Holidays:</source>
+            <translation>Jours fériés :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="154" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="321" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="454" />
+            <source>Sprint</source>
+            <translation>Sprint</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="161" />
+            <source>Person</source>
+            <translation>Personne</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="162" />
+            <source>Working days</source>
+            <translation>Jours ouvrés</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="163" />
+            <source>Absent</source>
+            <translation>Absences</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="164" />
+            <source>Availability</source>
+            <translation>Disponibilité</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="165" />
+            <source>Days</source>
+            <translation>Jours</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="178" />
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="180" />
+            <source>Start</source>
+            <translation>Démarrer</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="182" />
+            <source>Start the sprint: its needs now are the committed scope</source>
+            <translation>Démarrer le sprint : ses besoins actuels deviennent l'engagement</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="185" />
+            <source>Close…</source>
+            <translation>Clôturer…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="187" />
+            <source>Close the sprint and choose where unfinished needs go</source>
+            <translation>Clôturer le sprint et choisir où vont les besoins non terminés</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="190" />
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="202" />
+            <source>Portfolio: points per project, sprint by sprint</source>
+            <translation>Portefeuille : points par projet, sprint par sprint</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="209" />
+            <source>▼ less than the sprint before: the project is losing ground.</source>
+            <translation>▼ moins qu'au sprint précédent : le projet perd du terrain.</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="284" />
+            <source>%1: %2 points, down from %3 in the sprint before</source>
+            <translation>%1 : %2 points, contre %3 au sprint précédent</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="322" />
+            <source>No sprint yet: create one, or plan several at once.</source>
+            <translation>Aucun sprint : créez-en un, ou planifiez-en plusieurs d'un coup.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/calendar_page.py" line="335" />
+            <source>%n working day(s)</source>
+            <translation>
+                <numerusform>%n jour ouvré</numerusform>
+                <numerusform>%n jours ouvrés</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="340" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="494" />
+            <source>Public holidays: %1</source>
+            <translation>Jours fériés : %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="342" />
             <source>Goal: %1</source>
             <translation>Objectif : %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="362" />
+            <source>Team capacity: %1 days (focus factor %2)</source>
+            <translation>Capacité de l'équipe : %1 jours (facteur de concentration %2)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="367" />
+            <source>no forecast yet: no closed sprint for this team</source>
+            <translation>pas encore de prévision : aucun sprint clos pour cette équipe</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="369" />
+            <source>Committed: %1 points; %2.</source>
+            <translation>Engagé : %1 points ; %2.</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="376" />
+            <source>Committed: %1 points of a forecast of %2 (from the last closed sprints).</source>
+            <translation>Engagé : %1 points pour une prévision de %2 (d'après les derniers sprints clos).</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="382" />
+            <source>Over-committed: take needs out or lower the goal.</source>
+            <translation>Surengagement : retirez des besoins ou revoyez l'objectif.</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="396" />
+            <source>Week %1</source>
+            <translation>Semaine %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="415" />
+            <source>New ritual this day…</source>
+            <translation>Nouveau rituel ce jour…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="416" />
+            <source>New absence this day…</source>
+            <translation>Nouvelle absence ce jour…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="417" />
+            <source>New sprint from this day…</source>
+            <translation>Nouveau sprint à partir de ce jour…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="464" />
+            <source>Start %1</source>
+            <translation>Démarrer %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="480" />
+            <source>Delete sprint</source>
+            <translation>Supprimer le sprint</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="481" />
+            <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
+            <translation>Supprimer le sprint « %1 » et ses rituels ? Vous pourrez l'annuler.</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="486" />
+            <source>Delete %1</source>
+            <translation>Supprimer %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="506" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="521" />
+            <source>Export the calendar</source>
+            <translation>Exporter le calendrier</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="508" />
+            <source>Calendar (*.ics)</source>
+            <translation>Agenda (*.ics)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarView</name>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_view.py" line="75" />
+            <source>Sprint calendar</source>
+            <translation>Calendrier des sprints</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_view.py" line="82" />
+            <source>Absent: %1</source>
+            <translation>Absent : %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_view.py" line="83" />
+            <source>+%1 more</source>
+            <translation>+%1 autres</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_view.py" line="86" />
+            <source>Planning</source>
+            <translation>Planification</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_view.py" line="87" />
+            <source>Daily</source>
+            <translation>Mêlée</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_view.py" line="88" />
+            <source>Review</source>
+            <translation>Revue</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_view.py" line="89" />
+            <source>Retro</source>
+            <translation>Rétro</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_view.py" line="90" />
+            <source>Refinement</source>
+            <translation>Affinage</translation>
         </message>
     </context>
     <context>
@@ -299,6 +714,136 @@ Déplacer quand même ?</translation>
             <location filename="../../po_desktop/ui/board/delegate.py" line="67" />
             <source>not scored</source>
             <translation>non coté</translation>
+        </message>
+    </context>
+    <context>
+        <name>CeremonyDialog</name>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="234" />
+            <source>New ritual</source>
+            <translation>Nouveau rituel</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="234" />
+            <source>Edit ritual</source>
+            <translation>Modifier le rituel</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="259" />
+            <source>No sprint</source>
+            <translation>Aucun sprint</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="265" />
+            <source>Optional: the kind of ritual is shown otherwise</source>
+            <translation>Facultatif : sinon le type de rituel est affiché</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="269" />
+            <source>Ritual:</source>
+            <translation>Rituel :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="270" />
+            <source>When:</source>
+            <translation>Quand :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="271" />
+            <source>Duration:</source>
+            <translation>Durée :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="272" />
+            <source>Sprint:</source>
+            <translation>Sprint :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="273" />
+            <source>Title:</source>
+            <translation>Titre :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="274" />
+            <source>Location:</source>
+            <translation>Lieu :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="275" />
+            <source>Notes:</source>
+            <translation>Notes :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="278" />
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="298" />
+            <source>New ritual: %1</source>
+            <translation>Nouveau rituel : %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="298" />
+            <source>Edit ritual: %1</source>
+            <translation>Modifier le rituel : %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="307" />
+            <source>Delete ritual: %1</source>
+            <translation>Supprimer le rituel : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseSprintDialog</name>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="511" />
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="560" />
+            <source>Close %1</source>
+            <translation>Clôturer %1</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="515" />
+            <source>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</source>
+            <translation>
+                <numerusform>Besoins non terminés : %n. Choisissez où va chacun ; la vélocité du sprint est enregistrée.</numerusform>
+                <numerusform>Besoins non terminés : %n. Choisissez où va chacun ; la vélocité du sprint est enregistrée.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="525" />
+            <source>Need</source>
+            <translation>Besoin</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="525" />
+            <source>Column</source>
+            <translation>Colonne</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="525" />
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="525" />
+            <source>Goes to</source>
+            <translation>Va dans</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="536" />
+            <source>Next sprint (%1)</source>
+            <translation>Sprint suivant (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="538" />
+            <source>Backlog</source>
+            <translation>Backlog</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="547" />
+            <source>No sprint is planned after this one: unfinished needs go back to the backlog.</source>
+            <translation>Aucun sprint n'est prévu après celui-ci : les besoins non terminés retournent au backlog.</translation>
         </message>
     </context>
     <context>
@@ -515,186 +1060,191 @@ Déplacer quand même ?</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="87" />
-            <location filename="../../po_desktop/ui/main_window.py" line="165" />
+            <location filename="../../po_desktop/ui/main_window.py" line="89" />
+            <location filename="../../po_desktop/ui/main_window.py" line="168" />
             <source>&amp;Board</source>
             <translation>&amp;Tableau</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="88" />
-            <location filename="../../po_desktop/ui/main_window.py" line="165" />
+            <location filename="../../po_desktop/ui/main_window.py" line="90" />
+            <location filename="../../po_desktop/ui/main_window.py" line="168" />
             <source>L&amp;ist</source>
             <translation>L&amp;iste</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="89" />
-            <location filename="../../po_desktop/ui/main_window.py" line="165" />
+            <location filename="../../po_desktop/ui/main_window.py" line="91" />
+            <location filename="../../po_desktop/ui/main_window.py" line="168" />
             <source>&amp;Scoring</source>
             <translation>&amp;Cotation</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="90" />
-            <location filename="../../po_desktop/ui/main_window.py" line="165" />
+            <location filename="../../po_desktop/ui/main_window.py" line="92" />
+            <location filename="../../po_desktop/ui/main_window.py" line="168" />
             <source>Ca&amp;lendar</source>
             <translation>Ca&amp;lendrier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="99" />
+            <location filename="../../po_desktop/ui/main_window.py" line="101" />
             <source>Project filter</source>
             <translation>Filtre projet</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="102" />
+            <location filename="../../po_desktop/ui/main_window.py" line="104" />
             <source>Search key, title, problem… (Ctrl+F)</source>
             <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="145" />
+            <location filename="../../po_desktop/ui/main_window.py" line="147" />
             <source>&amp;New database…</source>
             <translation>&amp;Nouvelle base…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="146" />
+            <location filename="../../po_desktop/ui/main_window.py" line="148" />
             <source>&amp;Open…</source>
             <translation>&amp;Ouvrir…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="147" />
+            <location filename="../../po_desktop/ui/main_window.py" line="149" />
             <source>&amp;Import needs (CSV)…</source>
             <translation>&amp;Importer des besoins (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="148" />
+            <location filename="../../po_desktop/ui/main_window.py" line="150" />
             <source>&amp;Export needs (CSV)…</source>
             <translation>&amp;Exporter les besoins (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="149" />
+            <location filename="../../po_desktop/ui/main_window.py" line="151" />
+            <source>Export the &amp;calendar (.ics)…</source>
+            <translation>Exporter le &amp;calendrier (.ics)…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/main_window.py" line="152" />
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="150" />
+            <location filename="../../po_desktop/ui/main_window.py" line="153" />
             <source>&amp;New need…</source>
             <translation>&amp;Nouveau besoin…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="151" />
+            <location filename="../../po_desktop/ui/main_window.py" line="154" />
             <source>New need (Ctrl+N)</source>
             <translation>Nouveau besoin (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="152" />
+            <location filename="../../po_desktop/ui/main_window.py" line="155" />
             <source>&amp;Edit need…</source>
             <translation>&amp;Modifier le besoin…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="153" />
+            <location filename="../../po_desktop/ui/main_window.py" line="156" />
             <source>&amp;Delete need</source>
             <translation>&amp;Supprimer le besoin</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="155" />
+            <location filename="../../po_desktop/ui/main_window.py" line="158" />
             <source>&amp;Find</source>
             <translation>&amp;Rechercher</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="156" />
+            <location filename="../../po_desktop/ui/main_window.py" line="159" />
             <source>&amp;Projects…</source>
             <translation>&amp;Projets…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="157" />
+            <location filename="../../po_desktop/ui/main_window.py" line="160" />
             <source>P&amp;eople…</source>
             <translation>P&amp;ersonnes…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="158" />
+            <location filename="../../po_desktop/ui/main_window.py" line="161" />
             <source>&amp;About PO Desktop</source>
             <translation>À &amp;propos de PO Desktop</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="160" />
+            <location filename="../../po_desktop/ui/main_window.py" line="163" />
             <source>Board &amp;columns…</source>
             <translation>&amp;Colonnes du tableau…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="162" />
+            <location filename="../../po_desktop/ui/main_window.py" line="165" />
             <source>Scoring &amp;grids…</source>
             <translation>&amp;Grilles de cotation…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="177" />
+            <location filename="../../po_desktop/ui/main_window.py" line="180" />
             <source>&amp;Undo</source>
             <translation>&amp;Annuler</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="179" />
+            <location filename="../../po_desktop/ui/main_window.py" line="182" />
             <source>&amp;Redo</source>
             <translation>&amp;Rétablir</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="183" />
+            <location filename="../../po_desktop/ui/main_window.py" line="186" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="191" />
+            <location filename="../../po_desktop/ui/main_window.py" line="195" />
             <source>&amp;Edit</source>
             <translation>É&amp;dition</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="202" />
+            <location filename="../../po_desktop/ui/main_window.py" line="206" />
             <source>Move &amp;card</source>
             <translation>Déplacer la &amp;carte</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="206" />
+            <location filename="../../po_desktop/ui/main_window.py" line="210" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="209" />
+            <location filename="../../po_desktop/ui/main_window.py" line="213" />
             <source>&amp;Workspace</source>
             <translation>&amp;Espace de travail</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="214" />
+            <location filename="../../po_desktop/ui/main_window.py" line="218" />
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="217" />
+            <location filename="../../po_desktop/ui/main_window.py" line="221" />
             <source>Main toolbar</source>
             <translation>Barre d'outils principale</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="226" />
+            <location filename="../../po_desktop/ui/main_window.py" line="230" />
             <source>Project:</source>
             <translation>Projet :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="267" />
+            <location filename="../../po_desktop/ui/main_window.py" line="271" />
             <source>All projects</source>
             <translation>Tous les projets</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="271" />
+            <location filename="../../po_desktop/ui/main_window.py" line="275" />
             <source>(archived)</source>
             <translation>(archivé)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="396" />
+            <location filename="../../po_desktop/ui/main_window.py" line="402" />
             <source>%1 of %2 needs</source>
             <translation>%1 besoins affichés sur %2</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="430" />
+            <location filename="../../po_desktop/ui/main_window.py" line="436" />
             <source>Need created.</source>
             <translation>Besoin créé.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="453" />
+            <location filename="../../po_desktop/ui/main_window.py" line="459" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Supprimer %n besoin</numerusform>
@@ -702,7 +1252,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="456" />
+            <location filename="../../po_desktop/ui/main_window.py" line="462" />
             <source>%n need(s) deleted — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
@@ -710,7 +1260,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="490" />
+            <location filename="../../po_desktop/ui/main_window.py" line="496" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Déplacer %n besoin</numerusform>
@@ -718,7 +1268,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="498" />
+            <location filename="../../po_desktop/ui/main_window.py" line="504" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Planifier %n besoin</numerusform>
@@ -726,7 +1276,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="506" />
+            <location filename="../../po_desktop/ui/main_window.py" line="512" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Attribuer %n besoin</numerusform>
@@ -734,7 +1284,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="514" />
+            <location filename="../../po_desktop/ui/main_window.py" line="520" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Dupliquer %n besoin</numerusform>
@@ -742,7 +1292,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="522" />
+            <location filename="../../po_desktop/ui/main_window.py" line="528" />
             <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin dupliqué — Ctrl+Z pour annuler.</numerusform>
@@ -750,63 +1300,68 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="531" />
+            <location filename="../../po_desktop/ui/main_window.py" line="537" />
             <source>This need is done or hidden by the filters: it is not in the ranking.</source>
             <translation>Ce besoin est terminé ou masqué par les filtres : il n'est pas dans le classement.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="570" />
+            <location filename="../../po_desktop/ui/main_window.py" line="557" />
+            <source>Calendar exported: %1</source>
+            <translation>Calendrier exporté : %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/main_window.py" line="584" />
             <source>New database</source>
             <translation>Nouvelle base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="580" />
+            <location filename="../../po_desktop/ui/main_window.py" line="594" />
             <source>Open database</source>
             <translation>Ouvrir une base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="591" />
+            <location filename="../../po_desktop/ui/main_window.py" line="605" />
             <source>Cannot open database</source>
             <translation>Impossible d'ouvrir la base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="620" />
-            <location filename="../../po_desktop/ui/main_window.py" line="641" />
+            <location filename="../../po_desktop/ui/main_window.py" line="634" />
+            <location filename="../../po_desktop/ui/main_window.py" line="655" />
             <source>Import needs</source>
             <translation>Importer des besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="620" />
+            <location filename="../../po_desktop/ui/main_window.py" line="634" />
             <source>CSV files (*.csv);;*</source>
             <translation>Fichiers CSV (*.csv);;*</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="627" />
+            <location filename="../../po_desktop/ui/main_window.py" line="641" />
             <source>Import failed</source>
             <translation>Échec de l'import</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="645" />
+            <location filename="../../po_desktop/ui/main_window.py" line="659" />
             <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
             <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="660" />
+            <location filename="../../po_desktop/ui/main_window.py" line="674" />
             <source>Export needs</source>
             <translation>Exporter les besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="660" />
+            <location filename="../../po_desktop/ui/main_window.py" line="674" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="671" />
+            <location filename="../../po_desktop/ui/main_window.py" line="685" />
             <source>Export failed</source>
             <translation>Échec de l'export</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="673" />
+            <location filename="../../po_desktop/ui/main_window.py" line="687" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n besoin exporté.</numerusform>
@@ -814,12 +1369,12 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="692" />
+            <location filename="../../po_desktop/ui/main_window.py" line="706" />
             <source>About PO Desktop</source>
             <translation>À propos de PO Desktop</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="694" />
+            <location filename="../../po_desktop/ui/main_window.py" line="708" />
             <source>Needs, scoring, board and sprints for product owners — offline.</source>
             <translation>Besoins, cotation, tableau et sprints pour product owners — hors ligne.</translation>
         </message>
@@ -1530,6 +2085,74 @@ Déplacer quand même ?</translation>
             <location filename="../../po_desktop/ui/scoring_page.py" line="436" />
             <source>The scoring of %1 is not saved.</source>
             <translation>La cotation de %1 n'est pas enregistrée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SprintDialog</name>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="138" />
+            <source>New sprint</source>
+            <translation>Nouveau sprint</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="138" />
+            <source>Edit sprint</source>
+            <translation>Modifier le sprint</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="164" />
+            <source>Sprints of one team may not overlap; leave empty for a single team</source>
+            <translation>Les sprints d'une même équipe ne peuvent pas se chevaucher ; laissez vide s'il n'y a qu'une équipe</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="182" />
+            <source>Share of working time left for sprint work after meetings and support</source>
+            <translation>Part du temps de travail qui reste pour le sprint après réunions et support</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="185" />
+            <source>Name:</source>
+            <translation>Nom :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="186" />
+            <source>Goal:</source>
+            <translation>Objectif :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="187" />
+            <source>Team:</source>
+            <translation>Équipe :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="188" />
+            <source>Start:</source>
+            <translation>Début :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="189" />
+            <source>End:</source>
+            <translation>Fin :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="190" />
+            <source>Focus factor:</source>
+            <translation>Facteur de concentration :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="191" />
+            <source>Members:</source>
+            <translation>Membres :</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="209" />
+            <source>New sprint %1</source>
+            <translation>Nouveau sprint %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="214" />
+            <source>Edit sprint %1</source>
+            <translation>Modifier le sprint %1</translation>
         </message>
     </context>
     <context>

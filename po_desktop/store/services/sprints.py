@@ -817,3 +817,81 @@ def portfolio(session: Session) -> list[PortfolioRow]:
         PortfolioRow(s.id, s.name, s.start_date, s.state, sums.get(s.id, {}))
         for s in session.scalars(select(Sprint).order_by(Sprint.start_date))
     ]
+
+
+# ----- what the calendar view shows -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarSprint:
+    id: int
+    name: str
+    team: str
+    start: date
+    end: date
+    state: str
+    goal: str
+
+
+@dataclass(frozen=True)
+class CalendarCeremony:
+    id: int
+    sprint_id: int | None
+    kind: str
+    title: str
+    starts_at: datetime
+    minutes: int
+    location: str
+
+
+@dataclass(frozen=True)
+class CalendarAbsence:
+    id: int
+    person_id: int
+    person: str
+    start: date
+    end: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class CalendarItems:
+    sprints: tuple[CalendarSprint, ...]
+    ceremonies: tuple[CalendarCeremony, ...]
+    absences: tuple[CalendarAbsence, ...]
+    holidays: dict[date, str]
+
+
+def calendar_items(session: Session, start: date, end: date, lang: str = "fr") -> CalendarItems:
+    """Everything the calendar shows from ``start`` to ``end`` included, in three SELECTs."""
+    sprints = tuple(
+        CalendarSprint(s.id, s.name, s.team, s.start_date, s.end_date, s.state, s.goal)
+        for s in session.scalars(
+            select(Sprint)
+            .where(Sprint.end_date >= start, Sprint.start_date <= end)
+            .order_by(Sprint.start_date)
+        )
+    )
+    ceremonies = tuple(
+        CalendarCeremony(
+            c.id, c.sprint_id, c.kind, c.title, c.starts_at, c.duration_minutes, c.location
+        )
+        for c in session.scalars(
+            select(Ceremony)
+            .where(
+                Ceremony.starts_at >= datetime.combine(start, datetime.min.time()),
+                Ceremony.starts_at < datetime.combine(end + timedelta(days=1), datetime.min.time()),
+            )
+            .order_by(Ceremony.starts_at)
+        )
+    )
+    absences = tuple(
+        CalendarAbsence(a.id, a.person_id, name, a.start_date, a.end_date, a.reason)
+        for a, name in session.execute(
+            select(Absence, Person.name)
+            .join(Person, Person.id == Absence.person_id)
+            .where(Absence.end_date >= start, Absence.start_date <= end)
+            .order_by(Absence.start_date, Person.name)
+        )
+    )
+    return CalendarItems(sprints, ceremonies, absences, holidays_between(session, start, end, lang))

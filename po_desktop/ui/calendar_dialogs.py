@@ -1,0 +1,562 @@
+"""Dialogs of the calendar: sprint, ritual, absence, cadence and sprint close.
+
+Each dialog collects input and runs one service through the workspace, so the
+change is one undoable step; a refusal shows its message in the dialog and
+keeps everything typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.calendar import RitualTimes
+from po_desktop.domain.enums import CeremonyKind
+from po_desktop.domain.messages import choice_label
+from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.models import (
+    Absence,
+    BoardColumn,
+    Ceremony,
+    Need,
+    Person,
+    Sprint,
+    SprintMember,
+)
+from po_desktop.store.services import sprints as service
+from po_desktop.ui.workspace import Workspace
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class _ServiceDialog(QDialog):
+    """A form whose OK runs one undoable calendar service; errors stay in the dialog."""
+
+    def __init__(self, workspace: Workspace, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B00020;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.change: object = None
+
+    def run(self, text: str, do: Callable[[Session], object]) -> bool:
+        try:
+            self.change = self.workspace.perform(text, do, service.undo_change, service.redo_change)  # type: ignore[arg-type]
+        except PoDesktopError as exc:
+            self.error.setText(exc.render())
+            self.error.show()
+            return False
+        return True
+
+    def people_list(self, chosen: set[int]) -> QListWidget:
+        """Active people as a check list (the sprint's team)."""
+        widget = QListWidget()
+        widget.setMaximumHeight(150)
+        people = self.workspace.read(
+            lambda s: [
+                (p.id, p.name)
+                for p in s.scalars(
+                    select(Person).where(Person.active.is_(True)).order_by(Person.name)
+                )
+            ]
+        )
+        for person_id, name in people:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, person_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if person_id in chosen else Qt.CheckState.Unchecked
+            )
+            widget.addItem(item)
+        return widget
+
+    @staticmethod
+    def checked(widget: QListWidget) -> list[int]:
+        return [
+            int(widget.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
+class SprintDialog(_ServiceDialog):
+    """Create or edit a sprint: name, goal, team, dates, focus factor, members."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        sprint_id: int | None = None,
+        start: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(workspace, "", parent)
+        self.sprint_id = sprint_id
+        self.setWindowTitle(self.tr("New sprint") if sprint_id is None else self.tr("Edit sprint"))
+
+        def read(s: Session) -> tuple[object, set[int], list[str]]:
+            sprint = s.get(Sprint, sprint_id) if sprint_id is not None else None
+            members = (
+                set(
+                    s.scalars(
+                        select(SprintMember.person_id).where(SprintMember.sprint_id == sprint_id)
+                    )
+                )
+                if sprint_id
+                else {p for p in s.scalars(select(Person.id).where(Person.active.is_(True)))}
+            )
+            teams = sorted({t for t in s.scalars(select(Sprint.team)) if t})
+            return sprint, members, teams
+
+        sprint, members, teams = workspace.read(read)
+        self.name = QLineEdit(sprint.name if sprint else "")  # type: ignore[attr-defined]
+        self.name.setMaxLength(80)
+        self.goal = QPlainTextEdit(sprint.goal if sprint else "")  # type: ignore[attr-defined]
+        self.goal.setMaximumHeight(70)
+        self.team = QComboBox()
+        self.team.setEditable(True)
+        self.team.addItems(["", *teams])
+        self.team.setCurrentText(sprint.team if sprint else "")  # type: ignore[attr-defined]
+        self.team.setToolTip(
+            self.tr("Sprints of one team may not overlap; leave empty for a single team")
+        )
+        first = start or date.today()
+        self.start = QDateEdit(qdate(sprint.start_date if sprint else first))  # type: ignore[attr-defined]
+        self.end = QDateEdit(
+            qdate(
+                sprint.end_date
+                if sprint
+                else first.replace() + (date(2000, 1, 12) - date(2000, 1, 1))
+            )
+        )  # type: ignore[attr-defined]
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+        self.focus = QDoubleSpinBox()
+        self.focus.setRange(0.05, 1.0)
+        self.focus.setSingleStep(0.05)
+        self.focus.setValue(sprint.focus_factor if sprint else 0.8)  # type: ignore[attr-defined]
+        self.focus.setToolTip(
+            self.tr("Share of working time left for sprint work after meetings and support")
+        )
+        self.members = self.people_list(members)
+        self.form.addRow(self.tr("Name:"), self.name)
+        self.form.addRow(self.tr("Goal:"), self.goal)
+        self.form.addRow(self.tr("Team:"), self.team)
+        self.form.addRow(self.tr("Start:"), self.start)
+        self.form.addRow(self.tr("End:"), self.end)
+        self.form.addRow(self.tr("Focus factor:"), self.focus)
+        self.form.addRow(self.tr("Members:"), self.members)
+        self.resize(460, 480)
+
+    def data(self) -> service.SprintInput:
+        return service.SprintInput(
+            self.name.text(),
+            pydate(self.start.date()),
+            pydate(self.end.date()),
+            self.goal.toPlainText(),
+            self.team.currentText(),
+            self.focus.value(),
+            self.checked(self.members),
+        )
+
+    def accept(self) -> None:
+        data, sprint_id = self.data(), self.sprint_id
+        if sprint_id is None:
+            ok = self.run(
+                self.tr("New sprint %1").replace("%1", data.name.strip()),
+                lambda s: service.create_sprint(s, data),
+            )
+        else:
+            ok = self.run(
+                self.tr("Edit sprint %1").replace("%1", data.name.strip()),
+                lambda s: service.update_sprint(s, sprint_id, data),
+            )
+        if ok:
+            super().accept()
+
+
+class CeremonyDialog(_ServiceDialog):
+    """Create or edit a ritual; the sprint it belongs to is the one running that day."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        ceremony_id: int | None = None,
+        day: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(workspace, "", parent)
+        self.ceremony_id = ceremony_id
+        self.setWindowTitle(
+            self.tr("New ritual") if ceremony_id is None else self.tr("Edit ritual")
+        )
+
+        def read(s: Session) -> tuple[object, list[tuple[int, str]], int | None]:
+            row = s.get(Ceremony, ceremony_id) if ceremony_id is not None else None
+            names = [
+                (sp.id, sp.name) for sp in s.scalars(select(Sprint).order_by(Sprint.start_date))
+            ]
+            running = service.sprint_at(s, day) if day is not None else None
+            return row, names, running.id if running else None
+
+        row, sprints, running = workspace.read(read)
+        self.kind = QComboBox()
+        for kind in CeremonyKind:
+            self.kind.addItem(choice_label(kind.value).capitalize(), kind.value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind if row else "refinement")))  # type: ignore[attr-defined]
+        when = row.starts_at if row else datetime.combine(day or date.today(), time(10, 0))  # type: ignore[attr-defined]
+        self.when = QDateTimeEdit(QDateTime(qdate(when.date()), QTime(when.hour, when.minute)))
+        self.when.setCalendarPopup(True)
+        self.duration = QSpinBox()
+        self.duration.setRange(5, 24 * 60)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(" min")
+        self.duration.setValue(row.duration_minutes if row else 60)  # type: ignore[attr-defined]
+        self.sprint = QComboBox()
+        self.sprint.addItem(self.tr("No sprint"), None)
+        for sprint_id, name in sprints:
+            self.sprint.addItem(name, sprint_id)
+        chosen = row.sprint_id if row else running  # type: ignore[attr-defined]
+        self.sprint.setCurrentIndex(max(0, self.sprint.findData(chosen)))
+        self.title = QLineEdit(row.title if row else "")  # type: ignore[attr-defined]
+        self.title.setPlaceholderText(self.tr("Optional: the kind of ritual is shown otherwise"))
+        self.location = QLineEdit(row.location if row else "")  # type: ignore[attr-defined]
+        self.notes = QPlainTextEdit(row.notes if row else "")  # type: ignore[attr-defined]
+        self.notes.setMaximumHeight(70)
+        self.form.addRow(self.tr("Ritual:"), self.kind)
+        self.form.addRow(self.tr("When:"), self.when)
+        self.form.addRow(self.tr("Duration:"), self.duration)
+        self.form.addRow(self.tr("Sprint:"), self.sprint)
+        self.form.addRow(self.tr("Title:"), self.title)
+        self.form.addRow(self.tr("Location:"), self.location)
+        self.form.addRow(self.tr("Notes:"), self.notes)
+        if ceremony_id is not None:
+            delete = self.buttons.addButton(
+                self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            delete.clicked.connect(self.delete)
+
+    def data(self) -> service.CeremonyInput:
+        moment = self.when.dateTime()
+        d, t = moment.date(), moment.time()
+        return service.CeremonyInput(
+            self.kind.currentData(),
+            datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()),
+            self.duration.value(),
+            self.sprint.currentData(),
+            self.title.text(),
+            self.location.text(),
+            self.notes.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        data, ceremony_id = self.data(), self.ceremony_id
+        label = choice_label(data.kind)
+        text = self.tr("New ritual: %1") if ceremony_id is None else self.tr("Edit ritual: %1")
+        if self.run(
+            text.replace("%1", label), lambda s: service.save_ceremony(s, ceremony_id, data)
+        ):
+            super().accept()
+
+    def delete(self) -> None:
+        ceremony_id = self.ceremony_id
+        assert ceremony_id is not None
+        text = self.tr("Delete ritual: %1").replace("%1", choice_label(self.kind.currentData()))
+        if self.run(text, lambda s: service.delete_ceremony(s, ceremony_id)):
+            super().accept()
+
+
+class AbsenceDialog(_ServiceDialog):
+    def __init__(
+        self,
+        workspace: Workspace,
+        absence_id: int | None = None,
+        day: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(workspace, "", parent)
+        self.absence_id = absence_id
+        self.setWindowTitle(
+            self.tr("New absence") if absence_id is None else self.tr("Edit absence")
+        )
+
+        def read(s: Session) -> tuple[object, list[tuple[int, str]]]:
+            row = s.get(Absence, absence_id) if absence_id is not None else None
+            people = [(p.id, p.name) for p in s.scalars(select(Person).order_by(Person.name))]
+            return row, people
+
+        row, people = workspace.read(read)
+        self.person = QComboBox()
+        for person_id, name in people:
+            self.person.addItem(name, person_id)
+        if row is not None:
+            self.person.setCurrentIndex(max(0, self.person.findData(row.person_id)))  # type: ignore[attr-defined]
+        first = row.start_date if row else (day or date.today())  # type: ignore[attr-defined]
+        self.start = QDateEdit(qdate(first))
+        self.end = QDateEdit(qdate(row.end_date if row else first))  # type: ignore[attr-defined]
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+        self.reason = QLineEdit(row.reason if row else "")  # type: ignore[attr-defined]
+        self.reason.setPlaceholderText(self.tr("Leave, training, client visit…"))
+        self.form.addRow(self.tr("Person:"), self.person)
+        self.form.addRow(self.tr("From:"), self.start)
+        self.form.addRow(self.tr("To (included):"), self.end)
+        self.form.addRow(self.tr("Reason:"), self.reason)
+        if absence_id is not None:
+            delete = self.buttons.addButton(
+                self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            delete.clicked.connect(self.delete)
+
+    def accept(self) -> None:
+        absence_id = self.absence_id
+        data = service.AbsenceInput(
+            int(self.person.currentData() or 0),
+            pydate(self.start.date()),
+            pydate(self.end.date()),
+            self.reason.text(),
+        )
+        text = self.tr("Absence of %1").replace("%1", self.person.currentText())
+        if self.run(text, lambda s: service.save_absence(s, absence_id, data)):
+            super().accept()
+
+    def delete(self) -> None:
+        absence_id = self.absence_id
+        assert absence_id is not None
+        text = self.tr("Delete absence of %1").replace("%1", self.person.currentText())
+        if self.run(text, lambda s: service.delete_absence(s, absence_id)):
+            super().accept()
+
+
+class CadenceDialog(_ServiceDialog):
+    """Generate the next sprints of a team with their rituals, skipping public holidays."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, "", parent)
+        self.setWindowTitle(self.tr("Plan sprints"))
+
+        def read(s: Session) -> tuple[date, list[str], int, set[int]]:
+            last = s.scalar(select(Sprint).order_by(Sprint.end_date.desc()).limit(1))
+            teams = sorted({t for t in s.scalars(select(Sprint.team)) if t})
+            count = len(s.scalars(select(Sprint.id)).all())
+            members = (
+                set(
+                    s.scalars(
+                        select(SprintMember.person_id).where(SprintMember.sprint_id == last.id)
+                    )
+                )
+                if last
+                else set(s.scalars(select(Person.id).where(Person.active.is_(True))))
+            )
+            after = last.end_date if last else date.today()
+            start = after + timedelta(days=7 - after.weekday())  # the Monday after
+            return start, teams, count, members
+
+        start, teams, count, members = workspace.read(read)
+        self.start = QDateEdit(qdate(start))
+        self.start.setCalendarPopup(True)
+        self.count = QSpinBox()
+        self.count.setRange(1, 52)
+        self.count.setValue(6)
+        self.weeks = QSpinBox()
+        self.weeks.setRange(1, 8)
+        self.weeks.setValue(2)
+        self.weeks.setSuffix(self.tr(" weeks"))
+        self.team = QComboBox()
+        self.team.setEditable(True)
+        self.team.addItems(["", *teams])
+        self.pattern = QLineEdit(self.tr("Sprint {n}"))
+        self.pattern.setToolTip(self.tr("{n} is replaced by the sprint's number"))
+        self.first_number = QSpinBox()
+        self.first_number.setRange(1, 9999)
+        self.first_number.setValue(count + 1)
+        self.focus = QDoubleSpinBox()
+        self.focus.setRange(0.05, 1.0)
+        self.focus.setSingleStep(0.05)
+        self.focus.setValue(0.8)
+        self.members = self.people_list(members)
+        defaults = RitualTimes()
+        self.daily = QTimeEdit(QTime(defaults.daily.hour, defaults.daily.minute))
+        self.daily_minutes = QSpinBox()
+        self.daily_minutes.setRange(5, 60)
+        self.daily_minutes.setValue(defaults.daily_minutes)
+        self.daily_minutes.setSuffix(" min")
+        daily_row = QHBoxLayout()
+        daily_row.addWidget(self.daily)
+        daily_row.addWidget(self.daily_minutes)
+        self.review = QTimeEdit(QTime(defaults.review.hour, defaults.review.minute))
+        self.form.addRow(self.tr("First sprint starts:"), self.start)
+        self.form.addRow(self.tr("Sprints to create:"), self.count)
+        self.form.addRow(self.tr("Length:"), self.weeks)
+        self.form.addRow(self.tr("Team:"), self.team)
+        self.form.addRow(self.tr("Names:"), self.pattern)
+        self.form.addRow(self.tr("First number:"), self.first_number)
+        self.form.addRow(self.tr("Focus factor:"), self.focus)
+        self.form.addRow(self.tr("Members:"), self.members)
+        self.form.addRow(self.tr("Daily scrum:"), daily_row)
+        self.form.addRow(self.tr("Review and retrospective from:"), self.review)
+        hint = QLabel(
+            self.tr(
+                "Planning on the first day, a daily scrum on every working day, review and "
+                "retrospective on the last day. Public holidays get none; every ritual stays "
+                "editable afterwards."
+            )
+        )
+        hint.setWordWrap(True)
+        self.form.addRow(hint)
+        self.resize(480, 620)
+
+    def accept(self) -> None:
+        review = self.review.time()
+        daily = self.daily.time()
+        review_at = time(review.hour(), review.minute())
+        retro_minute = review.hour() * 60 + review.minute() + 90
+        rituals = RitualTimes(
+            daily=time(daily.hour(), daily.minute()),
+            daily_minutes=self.daily_minutes.value(),
+            review=review_at,
+            retro=time(min(23, retro_minute // 60), retro_minute % 60),
+        )
+        data = service.CadenceInput(
+            pydate(self.start.date()),
+            self.count.value(),
+            self.weeks.value(),
+            self.team.currentText(),
+            self.focus.value(),
+            self.checked(self.members),
+            self.pattern.text() or "Sprint {n}",
+            self.first_number.value(),
+            rituals,
+        )
+        text = self.tr("Plan %n sprint(s)", "", data.count)
+        if self.run(text, lambda s: service.generate_cadence(s, data)):
+            super().accept()
+
+
+class CloseSprintDialog(_ServiceDialog):
+    """Close the active sprint: where each unfinished need goes, chosen need by need."""
+
+    def __init__(self, workspace: Workspace, sprint_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, "", parent)
+        self.sprint_id = sprint_id
+
+        def read(
+            s: Session,
+        ) -> tuple[str, str | None, list[tuple[int, str, str, str, float | None]]]:
+            sprint = s.get(Sprint, sprint_id)
+            assert sprint is not None
+            following = service.next_sprint(s, sprint)
+            done = {
+                c for c in s.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True)))
+            }
+            from po_desktop.domain.keys import format_key
+            from po_desktop.store.models import Project
+
+            rows = [
+                (n.id, format_key(code, n.number), n.title, column, n.points)
+                for n, code, column in s.execute(
+                    select(Need, Project.code, BoardColumn.name)
+                    .join(Project, Project.id == Need.project_id)
+                    .join(BoardColumn, BoardColumn.id == Need.column_id)
+                    .where(Need.sprint_id == sprint_id, Need.column_id.not_in(done))
+                    .order_by(BoardColumn.position, Need.rank)
+                )
+            ]
+            return sprint.name, following.name if following else None, rows
+
+        name, self.following, rows = workspace.read(read)
+        self.setWindowTitle(self.tr("Close %1").replace("%1", name))
+        self.name = name
+        intro = QLabel(
+            self.tr(
+                "Needs not done: %n. Choose where each one goes; the sprint's velocity "
+                "is recorded.",
+                "",
+                len(rows),
+            )
+        )
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.table = QTableWidget(len(rows), 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Need"), self.tr("Column"), self.tr("Points"), self.tr("Goes to")]
+        )
+        self.table.verticalHeader().hide()
+        self.combos: dict[int, QComboBox] = {}
+        for row, (need_id, key, title, column, points) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(f"{key} — {title}"))
+            self.table.setItem(row, 1, QTableWidgetItem(column))
+            self.table.setItem(row, 2, QTableWidgetItem("" if points is None else f"{points:g}"))
+            combo = QComboBox()
+            if self.following:
+                combo.addItem(
+                    self.tr("Next sprint (%1)").replace("%1", self.following), service.NEXT
+                )
+            combo.addItem(self.tr("Backlog"), service.BACKLOG)
+            self.table.setCellWidget(row, 3, combo)
+            self.combos[need_id] = combo
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.form.addRow(self.table)
+        if not self.following and rows:
+            note = QLabel(
+                self.tr(
+                    "No sprint is planned after this one: unfinished needs go back to the backlog."
+                )
+            )
+            note.setWordWrap(True)
+            self.form.addRow(note)
+        self.resize(640, 420)
+
+    def choices(self) -> dict[int, str]:
+        return {need_id: combo.currentData() for need_id, combo in self.combos.items()}
+
+    def accept(self) -> None:
+        sprint_id, choices = self.sprint_id, self.choices()
+        default = service.NEXT if self.following else service.BACKLOG
+        text = self.tr("Close %1").replace("%1", self.name)
+        if self.run(text, lambda s: service.close_sprint(s, sprint_id, default, choices)):
+            super().accept()

@@ -1,0 +1,523 @@
+"""Calendrier: the month / week view, the sprints with their real capacity, the portfolio."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from po_desktop.domain.calendar import REGIONS
+from po_desktop.domain.messages import choice_label, language
+from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.services import sprints as service
+from po_desktop.ui.calendar_dialogs import (
+    AbsenceDialog,
+    CadenceDialog,
+    CeremonyDialog,
+    CloseSprintDialog,
+    SprintDialog,
+)
+from po_desktop.ui.calendar_view import CalendarView
+from po_desktop.ui.models import SprintTableModel, format_points
+from po_desktop.ui.workspace import Workspace
+
+
+def format_days(days: float) -> str:
+    """Days of capacity to one decimal: 6,5 j, not 6,48."""
+    return format_points(round(days, 1))
+
+
+class CalendarPage(QWidget):
+    """Sprints, rituals, holidays and absences in time; capacity and load beside them."""
+
+    ics_requested = Signal()
+
+    def __init__(
+        self,
+        model: SprintTableModel,
+        workspace: Callable[[], Workspace],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._workspace = workspace
+        self.capacity: service.SprintCapacity | None = None
+        self.calendar = CalendarView()
+        self.calendar.range_changed.connect(lambda *_r: self.load_range())
+        self.calendar.selected_changed.connect(lambda _d: self._update_title())
+        self.calendar.create_requested.connect(self._create_menu)
+        self.calendar.ceremony_activated.connect(self.edit_ceremony)
+        self.calendar.absence_activated.connect(self.edit_absence)
+        self.calendar.sprint_activated.connect(self._sprint_clicked)
+
+        self.previous_button = QPushButton("◀")
+        self.previous_button.setToolTip(self.tr("Previous month or week (Page Up)"))
+        self.previous_button.clicked.connect(lambda: self.calendar.step(-1))
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Back to today (Home)"))
+        self.today_button.clicked.connect(lambda: self.calendar.select(self.calendar.today))
+        self.next_button = QPushButton("▶")
+        self.next_button.setToolTip(self.tr("Next month or week (Page Down)"))
+        self.next_button.clicked.connect(lambda: self.calendar.step(1))
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() + 2)
+        self.title.setFont(font)
+        self.month_button = QPushButton(self.tr("Month"))
+        self.week_button = QPushButton(self.tr("Week"))
+        modes = QButtonGroup(self)
+        for button, mode in (
+            (self.month_button, CalendarView.MONTH),
+            (self.week_button, CalendarView.WEEK),
+        ):
+            button.setCheckable(True)
+            modes.addButton(button)
+            button.clicked.connect(lambda _c=False, m=mode: self.set_mode(m))
+        self.month_button.setChecked(True)
+        self.region = QComboBox()
+        self.region.setAccessibleName(self.tr("Public holidays"))
+        self.region.setToolTip(
+            self.tr("Which public holidays count: metropolitan France or a region")
+        )
+        lang = language()
+        for code, label in REGIONS.items():
+            self.region.addItem(label.render(lang), code)
+        self.region.activated.connect(self._region_picked)
+        self.new_sprint_button = QPushButton(self.tr("New sprint…"))
+        self.new_sprint_button.clicked.connect(lambda: self.new_sprint())
+        self.cadence_button = QPushButton(self.tr("Plan sprints…"))
+        self.cadence_button.setToolTip(
+            self.tr("Create the next sprints of a team with their rituals")
+        )
+        self.cadence_button.clicked.connect(self.plan_sprints)
+        self.ics_button = QPushButton(self.tr("Export (.ics)…"))
+        self.ics_button.setToolTip(self.tr("Export sprints and rituals to a calendar file"))
+        self.ics_button.clicked.connect(self.ics_requested)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 6, 6, 0)
+        for widget in (self.previous_button, self.today_button, self.next_button):
+            bar.addWidget(widget)
+        bar.addSpacing(8)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        bar.addWidget(self.month_button)
+        bar.addWidget(self.week_button)
+        bar.addSpacing(8)
+        bar.addWidget(QLabel(self.tr("Holidays:")))
+        bar.addWidget(self.region)
+        bar.addSpacing(8)
+        for widget in (self.new_sprint_button, self.cadence_button, self.ics_button):
+            bar.addWidget(widget)
+
+        self.view = QTableView()  # the sprints, for choosing one
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(SprintTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SprintTableModel.DATES, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (SprintTableModel.NEEDS, SprintTableModel.DONE, SprintTableModel.CEREMONIES):
+            self.view.setColumnHidden(column, True)
+        for column in (SprintTableModel.STATE, SprintTableModel.POINTS, SprintTableModel.VELOCITY):
+            self.view.setColumnWidth(column, 62)
+        self.view.selectionModel().currentRowChanged.connect(self._sprint_chosen)
+        self.view.doubleClicked.connect(
+            lambda index: self.edit_sprint(self.model.row_at(index.row()).id)
+        )
+
+        self.details = QGroupBox(self.tr("Sprint"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.people = QTableWidget(0, 5)
+        self.people.setHorizontalHeaderLabels(
+            [
+                self.tr("Person"),
+                self.tr("Working days"),
+                self.tr("Absent"),
+                self.tr("Availability"),
+                self.tr("Days"),
+            ]
+        )
+        self.people.verticalHeader().hide()
+        self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        people_header = self.people.horizontalHeader()
+        people_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        people_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.people.verticalHeader().setDefaultSectionSize(20)
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.load = QLabel()
+        self.load.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(lambda: self.edit_sprint(self.current_sprint_id()))
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setToolTip(
+            self.tr("Start the sprint: its needs now are the committed scope")
+        )
+        self.start_button.clicked.connect(self.start_sprint)
+        self.close_button = QPushButton(self.tr("Close…"))
+        self.close_button.setToolTip(
+            self.tr("Close the sprint and choose where unfinished needs go")
+        )
+        self.close_button.clicked.connect(self.close_sprint)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_sprint)
+        buttons = QHBoxLayout()
+        for button in (self.edit_button, self.start_button, self.close_button, self.delete_button):
+            buttons.addWidget(button)
+        details_layout = QVBoxLayout(self.details)
+        details_layout.addWidget(self.summary)
+        details_layout.addWidget(self.people, 1)
+        details_layout.addWidget(self.totals)
+        details_layout.addWidget(self.load)
+        details_layout.addLayout(buttons)
+
+        self.portfolio_box = QGroupBox(self.tr("Portfolio: points per project, sprint by sprint"))
+        self.portfolio = QTableWidget(0, 0)
+        self.portfolio.verticalHeader().setDefaultSectionSize(20)
+        self.portfolio.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.portfolio.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        portfolio_layout = QVBoxLayout(self.portfolio_box)
+        portfolio_layout.addWidget(self.portfolio)
+        legend = QLabel(self.tr("▼ less than the sprint before: the project is losing ground."))
+        legend.setWordWrap(True)
+        portfolio_layout.addWidget(legend)
+
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.view)
+        side.addWidget(self.details)
+        side.addWidget(self.portfolio_box)
+        side.setSizes([170, 330, 200])
+        splitter = QSplitter()
+        splitter.addWidget(self.calendar)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 460])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self._update_title()
+        self._show_capacity(None)
+
+    # ----- data ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Everything from the database: after any change (a need moved into a sprint...)."""
+        current = self.current_sprint_id()
+        region = self._workspace().read(service.holiday_region)
+        self.region.setCurrentIndex(max(0, self.region.findData(region)))
+        self.load_range()
+        self.load_portfolio()
+        row = self.model.row_of(current) if current is not None else self._default_row()
+        if row is not None:
+            self.view.selectRow(row)
+        self._show_capacity(self.current_sprint_id())
+
+    def _default_row(self) -> int | None:
+        """The active sprint, else the next planned one, else the last."""
+        rows = [self.model.row_at(i) for i in range(self.model.rowCount())]
+        for state in ("active", "planned"):
+            found = next((i for i, r in enumerate(rows) if r.state == state), None)
+            if found is not None:
+                return found
+        return len(rows) - 1 if rows else None
+
+    def load_range(self) -> None:
+        first, last = self.calendar.visible_range()
+        lang = language()
+        self.calendar.set_items(
+            self._workspace().read(lambda s: service.calendar_items(s, first, last, lang))
+        )
+        self._update_title()
+
+    def load_portfolio(self) -> None:
+        rows = self._workspace().read(service.portfolio)
+        # Recent history and what is planned: the last three closed sprints onwards.
+        closed = [i for i, r in enumerate(rows) if r.state == "closed"]
+        rows = rows[max(0, closed[-3] if len(closed) >= 3 else 0) :]
+        projects = sorted({code for r in rows for code in r.points})
+        self.portfolio.clear()
+        self.portfolio.setRowCount(len(rows))
+        self.portfolio.setColumnCount(len(projects))
+        self.portfolio.setHorizontalHeaderLabels(projects)
+        self.portfolio.setVerticalHeaderLabels([r.sprint for r in rows])
+        previous: dict[str, float] = {}
+        for row, entry in enumerate(rows):
+            for column, code in enumerate(projects):
+                points = entry.points.get(code, 0.0)
+                before = previous.get(code)
+                text = format_points(points)
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if before is not None and points < before:
+                    item.setText(f"▼ {text}")
+                    item.setForeground(QBrush(QColor("#B00020")))
+                    item.setToolTip(
+                        self.tr("%1: %2 points, down from %3 in the sprint before")
+                        .replace("%1", code)
+                        .replace("%2", format_points(points))
+                        .replace("%3", format_points(before))
+                    )
+                if entry.state == "active":
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                self.portfolio.setItem(row, column, item)
+                previous[code] = points
+        self.portfolio.resizeColumnsToContents()
+
+    def current_sprint_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()).id if index.isValid() else None
+
+    def _sprint_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_capacity(self.model.row_at(current.row()).id if current.isValid() else None)
+
+    def _sprint_clicked(self, sprint_id: int) -> None:
+        row = self.model.row_of(sprint_id)
+        if row is not None:
+            self.view.selectRow(row)
+        self.edit_sprint(sprint_id)
+
+    def select_sprint(self, sprint_id: int) -> None:
+        row = self.model.row_of(sprint_id)
+        if row is not None:
+            self.view.selectRow(row)
+            self.calendar.select(self.model.row_at(row).start_date)
+
+    def _show_capacity(self, sprint_id: int | None) -> None:
+        for button in (self.edit_button, self.start_button, self.close_button, self.delete_button):
+            button.setEnabled(sprint_id is not None)
+        if sprint_id is None:
+            self.capacity = None
+            self.details.setTitle(self.tr("Sprint"))
+            self.summary.setText(self.tr("No sprint yet: create one, or plan several at once."))
+            self.people.setRowCount(0)
+            self.totals.clear()
+            self.load.clear()
+            return
+        lang = language()
+        cap = self._workspace().read(lambda s: service.capacity(s, sprint_id, lang))
+        self.capacity = cap
+        row = self.model.row_at(self.model.row_of(sprint_id) or 0)
+        locale = QLocale()
+        start = locale.toString(QDate(cap.start), QLocale.FormatType.ShortFormat)
+        end = locale.toString(QDate(cap.end), QLocale.FormatType.ShortFormat)
+        self.details.setTitle(f"{cap.name} — {choice_label(row.state)}")
+        lines = [f"{start} → {end} · " + self.tr("%n working day(s)", "", cap.working_days)]
+        if cap.holidays:
+            days = ", ".join(
+                f"{locale.toString(QDate(d), 'd MMM')} ({name})" for d, name in cap.holidays
+            )
+            lines.append(self.tr("Public holidays: %1").replace("%1", days))
+        if row.goal:
+            lines.append(self.tr("Goal: %1").replace("%1", row.goal))
+        self.summary.setText("\n".join(lines))
+        self.people.setRowCount(len(cap.people))
+        for index, person in enumerate(cap.people):
+            cells = [
+                person.name,
+                str(person.working_days),
+                str(person.absent_days),
+                f"{person.availability * 100:.0f} %",
+                format_days(person.days),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.people.setItem(index, column, item)
+        focus = format_points(cap.focus_factor)
+        self.totals.setText(
+            self.tr("Team capacity: %1 days (focus factor %2)")
+            .replace("%1", format_days(cap.days))
+            .replace("%2", focus)
+        )
+        if cap.forecast is None:
+            forecast = self.tr("no forecast yet: no closed sprint for this team")
+            text = (
+                self.tr("Committed: %1 points; %2.")
+                .replace("%1", format_points(cap.committed))
+                .replace("%2", forecast)
+            )
+            self.load.setStyleSheet("")
+        else:
+            text = (
+                self.tr("Committed: %1 points of a forecast of %2 (from the last closed sprints).")
+                .replace("%1", format_points(cap.committed))
+                .replace("%2", format_points(cap.forecast))
+            )
+            if cap.over_committed:
+                text = (
+                    "⚠ " + text + " " + self.tr("Over-committed: take needs out or lower the goal.")
+                )
+                self.load.setStyleSheet("color: #B00020; font-weight: bold;")
+            else:
+                self.load.setStyleSheet("")
+        self.load.setText(text)
+        self.start_button.setEnabled(row.state == "planned")
+        self.close_button.setEnabled(row.state == "active")
+
+    def _update_title(self) -> None:
+        locale = QLocale()
+        day = self.calendar.selected
+        if self.calendar.mode == CalendarView.WEEK:
+            first, last = self.calendar.visible_range()
+            text = self.tr("Week %1").replace("%1", str(first.isocalendar().week))
+            since = locale.toString(QDate(first), "d MMM")
+            until = locale.toString(QDate(last), "d MMM yyyy")
+            text += f" · {since} – {until}"
+        else:
+            text = locale.toString(QDate(day), "MMMM yyyy")
+            text = text[:1].upper() + text[1:]
+        self.title.setText(text)
+
+    def set_mode(self, mode: str) -> None:
+        self.calendar.set_mode(mode)
+        (self.week_button if mode == CalendarView.WEEK else self.month_button).setChecked(True)
+        self._update_title()
+
+    # ----- actions ------------------------------------------------------------------------
+    def _create_menu(self, day: date, where: QPoint) -> None:
+        menu = QMenu(self)
+        locale = QLocale()
+        menu.addSection(locale.toString(QDate(day), QLocale.FormatType.LongFormat))
+        menu.addAction(self.tr("New ritual this day…"), lambda: self.new_ceremony(day))
+        menu.addAction(self.tr("New absence this day…"), lambda: self.new_absence(day))
+        menu.addAction(self.tr("New sprint from this day…"), lambda: self.new_sprint(day))
+        menu.popup(where)
+        self.create_menu = menu
+
+    def _dialog(self, dialog: object) -> bool:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # type: ignore[attr-defined]
+        return bool(dialog.exec())  # type: ignore[attr-defined]
+
+    def new_ceremony(self, day: date) -> bool:
+        return self._dialog(CeremonyDialog(self._workspace(), None, day, self))
+
+    def edit_ceremony(self, ceremony_id: int) -> bool:
+        return self._dialog(CeremonyDialog(self._workspace(), ceremony_id, None, self))
+
+    def new_absence(self, day: date) -> bool:
+        return self._dialog(AbsenceDialog(self._workspace(), None, day, self))
+
+    def edit_absence(self, absence_id: int) -> bool:
+        return self._dialog(AbsenceDialog(self._workspace(), absence_id, None, self))
+
+    def new_sprint(self, day: date | None = None) -> bool:
+        return self._dialog(
+            SprintDialog(self._workspace(), None, day or self.calendar.selected, self)
+        )
+
+    def edit_sprint(self, sprint_id: int | None) -> bool:
+        if sprint_id is None:
+            return False
+        return self._dialog(SprintDialog(self._workspace(), sprint_id, None, self))
+
+    def plan_sprints(self) -> bool:
+        return self._dialog(CadenceDialog(self._workspace(), self))
+
+    def _perform(self, text: str, do: Callable[..., object]) -> bool:
+        try:
+            self._workspace().perform(text, do, service.undo_change, service.redo_change)  # type: ignore[arg-type]
+        except PoDesktopError as exc:
+            QMessageBox.warning(self, self.tr("Sprint"), exc.render())
+            return False
+        return True
+
+    def start_sprint(self) -> bool:
+        sprint_id = self.current_sprint_id()
+        if sprint_id is None:
+            return False
+        name = self.model.row_at(self.model.row_of(sprint_id) or 0).name
+        return self._perform(
+            self.tr("Start %1").replace("%1", name), lambda s: service.start_sprint(s, sprint_id)
+        )
+
+    def close_sprint(self) -> bool:
+        sprint_id = self.current_sprint_id()
+        if sprint_id is None:
+            return False
+        return self._dialog(CloseSprintDialog(self._workspace(), sprint_id, self))
+
+    def delete_sprint(self) -> bool:
+        sprint_id = self.current_sprint_id()
+        if sprint_id is None:
+            return False
+        name = self.model.row_at(self.model.row_of(sprint_id) or 0).name
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete sprint"),
+            self.tr("Delete the sprint “%1” and its rituals? You can undo it.").replace("%1", name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self._perform(
+            self.tr("Delete %1").replace("%1", name), lambda s: service.delete_sprint(s, sprint_id)
+        )
+
+    def _region_picked(self) -> None:
+        code = self.region.currentData() or ""
+        label = self.region.currentText()
+        try:
+            self._workspace().perform(
+                self.tr("Public holidays: %1").replace("%1", label),
+                lambda s: service.set_setting(s, service.REGION_KEY, code),
+                lambda s, previous: service.set_setting(s, service.REGION_KEY, previous),  # type: ignore[arg-type]
+            )
+        except PoDesktopError as exc:
+            QMessageBox.warning(self, self.tr("Public holidays"), exc.render())
+
+    def export_ics(self, path: Path | None = None, sprint_id: int | None = None) -> Path | None:
+        """Write the calendar file; asks where when no path is given."""
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export the calendar"),
+                str(Path.home() / "sprints.ics"),
+                self.tr("Calendar (*.ics)"),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        from po_desktop.io.ics import export_ics
+
+        lang = language()
+        try:
+            data = self._workspace().read(lambda s: export_ics(s, sprint_id, lang))
+            path.write_bytes(data)
+        except (OSError, PoDesktopError) as exc:
+            detail = exc.render() if isinstance(exc, PoDesktopError) else (exc.strerror or str(exc))
+            QMessageBox.warning(self, self.tr("Export the calendar"), detail)
+            return None
+        return path

@@ -1,0 +1,191 @@
+"""The sprint calendar as a product owner uses it: sprints, rituals, capacity that follows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from po_desktop.store.database import Database
+from po_desktop.store.models import Ceremony, Sprint
+from po_desktop.store.services import needs, people, projects, sprints
+from po_desktop.ui.calendar_dialogs import (
+    CadenceDialog,
+    CeremonyDialog,
+    CloseSprintDialog,
+    SprintDialog,
+)
+from po_desktop.ui.calendar_page import CalendarPage
+from po_desktop.ui.calendar_view import CalendarView
+from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.workspace import Workspace
+
+
+@pytest.fixture
+def window(app: QApplication, db: Database, qtbot: QtBot) -> Iterator[MainWindow]:
+    with db.session() as s:
+        erp = projects.create_project(s, projects.ProjectInput("ERP", "Déploiement ERP"))
+        lea = people.create_person(s, people.PersonInput("Léa Dubois")).id
+        marc = people.create_person(s, people.PersonInput("Marc Petit", availability=0.5)).id
+        sprints.create_sprint(
+            s, sprints.SprintInput("Juillet", "2027-07-12", "2027-07-23", member_ids=[lea, marc])
+        )
+        for title, points in (("Relances", 3), ("Paie", 5)):
+            needs.create_need(s, needs.NeedInput(title, f"Défi : {title}", erp.id, points=points))
+    win = MainWindow(Workspace(db))
+    qtbot.addWidget(win)
+    win.resize(1400, 860)
+    win.show()
+    win.tabs.setCurrentIndex(MainWindow.CALENDAR)
+    win.calendar.calendar.select(date(2027, 7, 14))
+    yield win
+    win.workspace.undo_stack.clear()
+
+
+def _page(window: MainWindow) -> CalendarPage:
+    return window.calendar
+
+
+def _sprint_id(window: MainWindow, name: str) -> int:
+    return window.workspace.read(lambda s: s.scalar(select(Sprint.id).where(Sprint.name == name)))
+
+
+def test_capacity_shows_the_holiday_and_follows_needs_moved_into_the_sprint(
+    window: MainWindow,
+) -> None:
+    page = _page(window)
+    assert page.capacity is not None and page.capacity.name == "Juillet"
+    assert page.capacity.working_days == 9  # 14 July
+    assert "National Day" in page.summary.text()  # the app speaks English here
+    assert page.capacity.days == 10.8  # 9 x 0.8 + 9 x 0.5 x 0.8
+    assert page.people.rowCount() == 2
+    assert "Committed: 0 points" in page.load.text()
+    juillet = _sprint_id(window, "Juillet")
+    window._plan_needs([1, 2], juillet)  # as the board's or the backlog's menu does
+    assert page.capacity.committed == 8.0
+    assert "Committed: 8 points" in page.load.text()
+    window.undo_action.trigger()
+    assert page.capacity.committed == 0.0
+
+
+def test_creating_a_sprint_refuses_bad_dates_and_overlaps_by_name(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = SprintDialog(window.workspace, None, date(2027, 7, 19), window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Août")
+    dialog.end.setDate(QDate(2027, 7, 1))
+    dialog.accept()
+    assert dialog.error.isVisibleTo(dialog) and "must come after its start" in dialog.error.text()
+    dialog.end.setDate(QDate(2027, 7, 30))
+    dialog.accept()
+    assert "overlap the sprint “Juillet”" in dialog.error.text()
+    assert dialog.name.text() == "Août"  # nothing typed is lost
+    dialog.start.setDate(QDate(2027, 7, 26))
+    dialog.end.setDate(QDate(2027, 8, 6))
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert window.sprint_model.rowCount() == 2
+    window.undo_action.trigger()
+    assert window.sprint_model.rowCount() == 1
+
+
+def test_clicking_an_empty_day_offers_to_create_and_a_ritual_is_edited_by_double_click(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(window)
+    view = page.calendar
+    offered: list[date] = []
+    view.create_requested.connect(lambda day, _where: offered.append(day))
+    monkeypatch.setattr(QMenu, "popup", lambda *_a: None)  # no window system to show it on
+    cell = next(h for h in view.hits() if h.kind == "day" and h.day == date(2027, 7, 15))
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=cell.rect.center().toPoint())
+    assert offered == [date(2027, 7, 15)] and view.selected == date(2027, 7, 15)
+    choices = [a.text() for a in page.create_menu.actions() if not a.isSeparator()]
+    assert choices == ["New ritual this day…", "New absence this day…", "New sprint from this day…"]
+    dialog = CeremonyDialog(window.workspace, None, date(2027, 7, 15), window)
+    qtbot.addWidget(dialog)
+    assert dialog.sprint.currentText() == "Juillet"  # the sprint running that day
+    dialog.kind.setCurrentIndex(dialog.kind.findData("refinement"))
+    dialog.when.setDateTime(QDateTime(QDate(2027, 7, 15), QTime(14, 0)))
+    dialog.location.setText("Salle Jura")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    view.repaint()
+    entry = next(h for h in view.hits() if h.kind == "ceremony" and h.day == date(2027, 7, 15))
+    shown: list[object] = []
+    monkeypatch.setattr(CalendarPage, "_dialog", lambda _self, d: shown.append(d) or False)
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=entry.rect.center().toPoint())
+    (editor,) = shown
+    assert isinstance(editor, CeremonyDialog) and editor.ceremony_id == entry.id
+    qtbot.addWidget(editor)
+    assert editor.location.text() == "Salle Jura"
+    editor.duration.setValue(90)
+    editor.accept()
+    minutes = window.workspace.read(lambda s: s.get(Ceremony, entry.id).duration_minutes)
+    assert minutes == 90
+    window.undo_action.trigger()
+    assert window.workspace.read(lambda s: s.get(Ceremony, entry.id).duration_minutes) == 60
+
+
+def test_keyboard_moves_through_days_and_months(window: MainWindow, qtbot: QtBot) -> None:
+    view = _page(window).calendar
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.selected == date(2027, 7, 22)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.selected == date(2027, 8, 22)
+    assert _page(window).title.text().startswith("August 2027")
+    _page(window).week_button.click()
+    assert view.visible_range() == (date(2027, 8, 16), date(2027, 8, 22))
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert view.selected == date(2027, 8, 15)
+
+
+def test_plan_start_and_close_sprints_from_the_page(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    cadence = CadenceDialog(window.workspace, window)
+    qtbot.addWidget(cadence)
+    assert cadence.start.date() == QDate(2027, 7, 26)  # the Monday after the last sprint
+    cadence.count.setValue(2)
+    cadence.accept()
+    assert window.sprint_model.rowCount() == 3
+    juillet = _sprint_id(window, "Juillet")
+    window._plan_needs([1, 2], juillet)
+    page = _page(window)
+    page.select_sprint(juillet)
+    assert page.start_button.isEnabled() and not page.close_button.isEnabled()
+    page.start_button.click()
+    assert page.close_button.isEnabled()
+    closing = CloseSprintDialog(window.workspace, juillet, window)
+    qtbot.addWidget(closing)
+    assert set(closing.combos) == {1, 2}
+    closing.combos[2].setCurrentIndex(closing.combos[2].findData(sprints.BACKLOG))
+    closing.accept()
+    rows = {r.id: r.sprint_id for r in window.need_rows}
+    following = _sprint_id(window, "Sprint 2")
+    assert rows == {1: following, 2: None}
+    path = page.export_ics(tmp_path / "sprints.ics")
+    assert path is not None and path.read_bytes().count(b"BEGIN:VEVENT") > 10
+
+
+def test_month_view_marks_holidays_absences_and_today(window: MainWindow) -> None:
+    with window.workspace.session() as s:
+        sprints.save_absence(s, None, sprints.AbsenceInput(1, "2027-07-15", "2027-07-16", "Congés"))
+    window.workspace.changed.emit()
+    view = _page(window).calendar
+    assert view.items.holidays[date(2027, 7, 14)] == "National Day"
+    view.repaint()
+    absences = [h.day for h in view.hits() if h.kind == "absence"]
+    assert absences == [date(2027, 7, 15), date(2027, 7, 16)]
+    bands = {h.id for h in view.hits() if h.kind == "sprint"}
+    assert bands == {_sprint_id(window, "Juillet")}
+    assert view.mode == CalendarView.MONTH
