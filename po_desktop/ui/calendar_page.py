@@ -384,6 +384,11 @@ class CalendarPage(QWidget):
                 self.load.setStyleSheet("color: #B00020; font-weight: bold;")
             else:
                 self.load.setStyleSheet("")
+        count, points = cap.added
+        if count:
+            text += " " + self.tr(
+                "Added since the start: %n need(s), %1 points.", "", count
+            ).replace("%1", format_points(points))
         self.load.setText(text)
         self.start_button.setEnabled(row.state == "planned")
         self.close_button.setEnabled(row.state == "active")

@@ -33,6 +33,14 @@
                 <numerusform>%n working days</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/calendar_page.py" line="390" />
+            <source>Added since the start: %n need(s), %1 points.</source>
+            <translation>
+                <numerusform>Added since the start: %n need, %1 points.</numerusform>
+                <numerusform>Added since the start: %n needs, %1 points.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>CloseSprintDialog</name>

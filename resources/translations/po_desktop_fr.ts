@@ -428,7 +428,7 @@ Déplacer quand même ?</translation>
         </message>
         <message>
             <location filename="../../po_desktop/ui/calendar_page.py" line="101" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="499" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="504" />
             <source>Public holidays</source>
             <translation>Jours fériés</translation>
         </message>
@@ -470,7 +470,7 @@ Déplacer quand même ?</translation>
         <message>
             <location filename="../../po_desktop/ui/calendar_page.py" line="154" />
             <location filename="../../po_desktop/ui/calendar_page.py" line="321" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="454" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="459" />
             <source>Sprint</source>
             <translation>Sprint</translation>
         </message>
@@ -559,7 +559,7 @@ Déplacer quand même ?</translation>
         </message>
         <message>
             <location filename="../../po_desktop/ui/calendar_page.py" line="340" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="494" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="499" />
             <source>Public holidays: %1</source>
             <translation>Jours fériés : %1</translation>
         </message>
@@ -593,54 +593,62 @@ Déplacer quand même ?</translation>
             <source>Over-committed: take needs out or lower the goal.</source>
             <translation>Surengagement : retirez des besoins ou revoyez l'objectif.</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/calendar_page.py" line="390" />
+            <source>Added since the start: %n need(s), %1 points.</source>
+            <translation>
+                <numerusform>Ajouté depuis le début : %n besoin, %1 points.</numerusform>
+                <numerusform>Ajoutés depuis le début : %n besoins, %1 points.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="396" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="401" />
             <source>Week %1</source>
             <translation>Semaine %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="415" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="420" />
             <source>New ritual this day…</source>
             <translation>Nouveau rituel ce jour…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="416" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="421" />
             <source>New absence this day…</source>
             <translation>Nouvelle absence ce jour…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="417" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="422" />
             <source>New sprint from this day…</source>
             <translation>Nouveau sprint à partir de ce jour…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="464" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="469" />
             <source>Start %1</source>
             <translation>Démarrer %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="480" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="485" />
             <source>Delete sprint</source>
             <translation>Supprimer le sprint</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="481" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="486" />
             <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
             <translation>Supprimer le sprint « %1 » et ses rituels ? Vous pourrez l'annuler.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="486" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="491" />
             <source>Delete %1</source>
             <translation>Supprimer %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="506" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="521" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="511" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="526" />
             <source>Export the calendar</source>
             <translation>Exporter le calendrier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="508" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="513" />
             <source>Calendar (*.ics)</source>
             <translation>Agenda (*.ics)</translation>
         </message>

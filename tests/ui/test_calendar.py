@@ -165,6 +165,11 @@ def test_plan_start_and_close_sprints_from_the_page(
     assert page.start_button.isEnabled() and not page.close_button.isEnabled()
     page.start_button.click()
     assert page.close_button.isEnabled()
+    with window.workspace.session() as s:
+        late = needs.create_need(s, needs.NeedInput("Urgent", "Défi", 1, points=2))
+    window._plan_needs([late.primary_id], juillet)  # type: ignore[list-item]
+    assert "Added since the start: 1 need, 2 points." in page.load.text()
+    window._plan_needs([late.primary_id], None)  # type: ignore[list-item]
     closing = CloseSprintDialog(window.workspace, juillet, window)
     qtbot.addWidget(closing)
     assert set(closing.combos) == {1, 2}
@@ -172,7 +177,7 @@ def test_plan_start_and_close_sprints_from_the_page(
     closing.accept()
     rows = {r.id: r.sprint_id for r in window.need_rows}
     following = _sprint_id(window, "Sprint 2")
-    assert rows == {1: following, 2: None}
+    assert rows == {1: following, 2: None, 3: None}  # 3 left the sprint before its close
     path = page.export_ics(tmp_path / "sprints.ics")
     assert path is not None and path.read_bytes().count(b"BEGIN:VEVENT") > 10
 

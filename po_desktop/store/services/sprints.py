@@ -693,6 +693,8 @@ class SprintCapacity:
     committed: float
     """Points of the needs in the sprint now."""
     history: tuple[PastSprint, ...]
+    added: tuple[int, float] = (0, 0.0)
+    """Needs (and their points) taken in after the sprint started: scope creep, in sight."""
 
     @property
     def days(self) -> float:
@@ -761,6 +763,10 @@ def capacity(session: Session, sprint_id: int, lang: str = "fr") -> SprintCapaci
     committed = session.scalar(
         select(func.coalesce(func.sum(Need.points), 0)).where(Need.sprint_id == sprint_id)
     )
+    late = added_during(session, sprint_id)
+    late_points = session.scalar(
+        select(func.coalesce(func.sum(Need.points), 0)).where(Need.id.in_(late))
+    )
     return SprintCapacity(
         sprint.id,
         sprint.name,
@@ -773,6 +779,7 @@ def capacity(session: Session, sprint_id: int, lang: str = "fr") -> SprintCapaci
         forecast_points(total, history),
         float(committed or 0),
         tuple(history),
+        (len(late), float(late_points or 0)),
     )
 
 
