@@ -48,6 +48,7 @@ bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/board.py
 	$(PY) bench/scoring.py
+	$(PY) bench/pack.py
 
 # The README's screenshot, rendered by the app itself from the demo database.
 screenshots: $(STAMP) $(QM) $(DEMO_DB)

@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     ics.add_argument("--sprint", help="only this sprint (name or id); default: every sprint")
     ics.add_argument("-o", "--output", type=Path, required=True)
 
+    pack = sub.add_parser("pack", parents=[common], help="print a sprint-review pack (PDF)")
+    pack.add_argument("--sprint", required=True, help="sprint name or id")
+    pack.add_argument("-o", "--output", type=Path, required=True)
+
     shot = sub.add_parser("screenshot", parents=[common], help="render a view to a PNG file")
     shot.add_argument("--view", default="main", help="view to render (main, board, ...)")
     shot.add_argument("-o", "--output", type=Path, required=True)
@@ -299,6 +303,17 @@ def _cmd_ics(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _cmd_pack(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.reports.export import export_pack
+    from po_desktop.store.database import open_database
+
+    path = _db_path(args, required=True)
+    with open_database(path, create=False) as db, db.session() as session:
+        pages = export_pack(session, args.sprint, args.output, lang, database=db)
+    print(translate("cli.pack_done", lang, path=args.output, pages=pages))
+    return EXIT_OK
+
+
 def parse_size(text: str) -> tuple[int, int]:
     try:
         width_text, height_text = text.lower().split("x")
@@ -333,6 +348,7 @@ _HANDLERS = {
     "backlog": _cmd_backlog,
     "capacity": _cmd_capacity,
     "ics": _cmd_ics,
+    "pack": _cmd_pack,
     "screenshot": _cmd_screenshot,
 }
 

@@ -295,6 +295,14 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{count} besoin(s) exporté(s) dans {path}.",
         "{count} need(s) exported to {path}.",
     ),
+    "cli.pack_done": (
+        "Dossier de revue écrit : {path} ({pages} pages).",
+        "Review pack written: {path} ({pages} pages).",
+    ),
+    "pack.no_sprint": (
+        "Cette base ne contient aucun sprint : il n'y a pas de revue à imprimer.",
+        "This database holds no sprint: there is no review to print.",
+    ),
     "cli.ics_done": (
         "Calendrier écrit : {path} ({count} événements).",
         "Calendar written: {path} ({count} events).",

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -116,6 +118,11 @@ class CalendarPage(QWidget):
         self.ics_button = QPushButton(self.tr("Export (.ics)…"))
         self.ics_button.setToolTip(self.tr("Export sprints and rituals to a calendar file"))
         self.ics_button.clicked.connect(self.ics_requested)
+        self.pack_button = QPushButton(self.tr("Review pack (PDF)…"))
+        self.pack_button.setToolTip(
+            self.tr("Print the sprint-review pack of the selected sprint, in the app's language")
+        )
+        self.pack_button.clicked.connect(lambda: self.export_pack())
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 6, 6, 0)
         for widget in (self.previous_button, self.today_button, self.next_button):
@@ -129,7 +136,12 @@ class CalendarPage(QWidget):
         bar.addWidget(QLabel(self.tr("Holidays:")))
         bar.addWidget(self.region)
         bar.addSpacing(8)
-        for widget in (self.new_sprint_button, self.cadence_button, self.ics_button):
+        for widget in (
+            self.new_sprint_button,
+            self.cadence_button,
+            self.ics_button,
+            self.pack_button,
+        ):
             bar.addWidget(widget)
 
         self.view = QTableView()  # the sprints, for choosing one
@@ -525,4 +537,47 @@ class CalendarPage(QWidget):
             detail = exc.render() if isinstance(exc, PoDesktopError) else (exc.strerror or str(exc))
             QMessageBox.warning(self, self.tr("Export the calendar"), detail)
             return None
+        return path
+
+    def export_pack(self, path: Path | None = None, *, open_it: bool = True) -> Path | None:
+        """The selected sprint's review pack as a PDF, then opened in the PDF viewer."""
+        sprint_id = self.current_sprint_id()
+        if sprint_id is None:
+            QMessageBox.information(self, self.tr("Review pack"), self.tr("Select a sprint first."))
+            return None
+        name = self.model.row_at(self.model.row_of(sprint_id) or 0).name
+        if path is None:
+            safe = "".join(c if c.isalnum() or c in "-_ " else "-" for c in name).strip()
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Review pack"),
+                str(Path.home() / f"{'revue' if language() == 'fr' else 'review'}-{safe}.pdf"),
+                self.tr("PDF document (*.pdf)"),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        from po_desktop.reports.export import export_pack
+
+        progress = QProgressDialog(
+            self.tr("Preparing the review pack of %1…").replace("%1", name), "", 0, 0, self
+        )
+        progress.setWindowTitle(self.tr("Review pack"))
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(0)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+        QApplication.processEvents()
+        lang = language()
+        workspace = self._workspace()
+        try:
+            with workspace.session() as session:
+                export_pack(session, sprint_id, path, lang, database=workspace.database)
+        except PoDesktopError as exc:
+            progress.close()
+            QMessageBox.warning(self, self.tr("Review pack"), exc.render())
+            return None
+        progress.close()
+        if open_it:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path

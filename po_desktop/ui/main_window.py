@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import needs (CSV)…"), self.import_csv)
         self.export_action = self._action(self.tr("&Export needs (CSV)…"), self.export_csv)
         self.ics_action = self._action(self.tr("Export the &calendar (.ics)…"), self.export_ics)
+        self.pack_action = self._action(self.tr("Sprint &review pack (PDF)…"), self.export_pack)
         self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
         self.new_need_action = self._action(self.tr("&New need…"), self.new_need, std.New)
         self.new_need_action.setToolTip(self.tr("New need (Ctrl+N)"))
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.ics_action)
+        file_menu.addAction(self.pack_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -548,6 +550,16 @@ class MainWindow(QMainWindow):
         dialog = BoardSettingsDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
+
+    @Slot()
+    def export_pack(self) -> None:
+        """The pack of the sprint chosen in the calendar (the active one by default)."""
+        self.tabs.setCurrentIndex(self.CALENDAR)
+        path = self.calendar.export_pack()
+        if path is not None:
+            self.statusBar().showMessage(
+                self.tr("Review pack saved: %1").replace("%1", str(path)), 6000
+            )
 
     @Slot()
     def export_ics(self) -> None:

@@ -397,160 +397,170 @@ Déplacer quand même ?</translation>
     <context>
         <name>CalendarPage</name>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="76" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="78" />
             <source>Previous month or week (Page Up)</source>
             <translation>Mois ou semaine précédents (Page préc.)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="78" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="80" />
             <source>Today</source>
             <translation>Aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="79" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="81" />
             <source>Back to today (Home)</source>
             <translation>Revenir à aujourd'hui (Début)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="82" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="84" />
             <source>Next month or week (Page Down)</source>
             <translation>Mois ou semaine suivants (Page suiv.)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="89" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="91" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="90" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="92" />
             <source>Week</source>
             <translation>Semaine</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="101" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="504" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="103" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="516" />
             <source>Public holidays</source>
             <translation>Jours fériés</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="103" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="105" />
             <source>Which public holidays count: metropolitan France or a region</source>
             <translation>Les jours fériés qui comptent : France métropolitaine ou une région</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="109" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="111" />
             <source>New sprint…</source>
             <translation>Nouveau sprint…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="111" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="113" />
             <source>Plan sprints…</source>
             <translation>Planifier des sprints…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="113" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="115" />
             <source>Create the next sprints of a team with their rituals</source>
             <translation>Créer les prochains sprints d'une équipe avec leurs rituels</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="116" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="118" />
             <source>Export (.ics)…</source>
             <translation>Exporter (.ics)…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="117" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="119" />
             <source>Export sprints and rituals to a calendar file</source>
             <translation>Exporter sprints et rituels vers un fichier d'agenda</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="129" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="121" />
+            <source>Review pack (PDF)…</source>
+            <translation>Dossier de revue (PDF)…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="123" />
+            <source>Print the sprint-review pack of the selected sprint, in the app's language</source>
+            <translation>Imprimer le dossier de revue du sprint sélectionné, dans la langue de l'application</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="136" />
             <source>Holidays:</source>
             <translation>Jours fériés :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="154" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="321" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="459" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="166" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="333" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="471" />
             <source>Sprint</source>
             <translation>Sprint</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="161" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="173" />
             <source>Person</source>
             <translation>Personne</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="162" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="174" />
             <source>Working days</source>
             <translation>Jours ouvrés</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="163" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="175" />
             <source>Absent</source>
             <translation>Absences</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="164" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="176" />
             <source>Availability</source>
             <translation>Disponibilité</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="165" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="177" />
             <source>Days</source>
             <translation>Jours</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="178" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="190" />
             <source>Edit…</source>
             <translation>Modifier…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="180" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="192" />
             <source>Start</source>
             <translation>Démarrer</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="182" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="194" />
             <source>Start the sprint: its needs now are the committed scope</source>
             <translation>Démarrer le sprint : ses besoins actuels deviennent l'engagement</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="185" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="197" />
             <source>Close…</source>
             <translation>Clôturer…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="187" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="199" />
             <source>Close the sprint and choose where unfinished needs go</source>
             <translation>Clôturer le sprint et choisir où vont les besoins non terminés</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="190" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="202" />
             <source>Delete</source>
             <translation>Supprimer</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="202" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="214" />
             <source>Portfolio: points per project, sprint by sprint</source>
             <translation>Portefeuille : points par projet, sprint par sprint</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="209" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="221" />
             <source>▼ less than the sprint before: the project is losing ground.</source>
             <translation>▼ moins qu'au sprint précédent : le projet perd du terrain.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="284" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="296" />
             <source>%1: %2 points, down from %3 in the sprint before</source>
             <translation>%1 : %2 points, contre %3 au sprint précédent</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="322" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="334" />
             <source>No sprint yet: create one, or plan several at once.</source>
             <translation>Aucun sprint : créez-en un, ou planifiez-en plusieurs d'un coup.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="335" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="347" />
             <source>%n working day(s)</source>
             <translation>
                 <numerusform>%n jour ouvré</numerusform>
@@ -558,43 +568,43 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="340" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="499" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="352" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="511" />
             <source>Public holidays: %1</source>
             <translation>Jours fériés : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="342" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="354" />
             <source>Goal: %1</source>
             <translation>Objectif : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="362" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="374" />
             <source>Team capacity: %1 days (focus factor %2)</source>
             <translation>Capacité de l'équipe : %1 jours (facteur de concentration %2)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="367" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="379" />
             <source>no forecast yet: no closed sprint for this team</source>
             <translation>pas encore de prévision : aucun sprint clos pour cette équipe</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="369" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="381" />
             <source>Committed: %1 points; %2.</source>
             <translation>Engagé : %1 points ; %2.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="376" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="388" />
             <source>Committed: %1 points of a forecast of %2 (from the last closed sprints).</source>
             <translation>Engagé : %1 points pour une prévision de %2 (d'après les derniers sprints clos).</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="382" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="394" />
             <source>Over-committed: take needs out or lower the goal.</source>
             <translation>Surengagement : retirez des besoins ou revoyez l'objectif.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="390" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="402" />
             <source>Added since the start: %n need(s), %1 points.</source>
             <translation>
                 <numerusform>Ajouté depuis le début : %n besoin, %1 points.</numerusform>
@@ -602,55 +612,78 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="401" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="413" />
             <source>Week %1</source>
             <translation>Semaine %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="420" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="432" />
             <source>New ritual this day…</source>
             <translation>Nouveau rituel ce jour…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="421" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="433" />
             <source>New absence this day…</source>
             <translation>Nouvelle absence ce jour…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="422" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="434" />
             <source>New sprint from this day…</source>
             <translation>Nouveau sprint à partir de ce jour…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="469" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="481" />
             <source>Start %1</source>
             <translation>Démarrer %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="485" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="497" />
             <source>Delete sprint</source>
             <translation>Supprimer le sprint</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="486" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="498" />
             <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
             <translation>Supprimer le sprint « %1 » et ses rituels ? Vous pourrez l'annuler.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="491" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="503" />
             <source>Delete %1</source>
             <translation>Supprimer %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="511" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="526" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="523" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="538" />
             <source>Export the calendar</source>
             <translation>Exporter le calendrier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="513" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="525" />
             <source>Calendar (*.ics)</source>
             <translation>Agenda (*.ics)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="546" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="553" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="565" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="578" />
+            <source>Review pack</source>
+            <translation>Dossier de revue</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="546" />
+            <source>Select a sprint first.</source>
+            <translation>Sélectionnez d'abord un sprint.</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="555" />
+            <source>PDF document (*.pdf)</source>
+            <translation>Document PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/calendar_page.py" line="563" />
+            <source>Preparing the review pack of %1…</source>
+            <translation>Préparation du dossier de revue de %1…</translation>
         </message>
     </context>
     <context>
@@ -1069,25 +1102,25 @@ Déplacer quand même ?</translation>
         <name>MainWindow</name>
         <message>
             <location filename="../../po_desktop/ui/main_window.py" line="89" />
-            <location filename="../../po_desktop/ui/main_window.py" line="168" />
+            <location filename="../../po_desktop/ui/main_window.py" line="169" />
             <source>&amp;Board</source>
             <translation>&amp;Tableau</translation>
         </message>
         <message>
             <location filename="../../po_desktop/ui/main_window.py" line="90" />
-            <location filename="../../po_desktop/ui/main_window.py" line="168" />
+            <location filename="../../po_desktop/ui/main_window.py" line="169" />
             <source>L&amp;ist</source>
             <translation>L&amp;iste</translation>
         </message>
         <message>
             <location filename="../../po_desktop/ui/main_window.py" line="91" />
-            <location filename="../../po_desktop/ui/main_window.py" line="168" />
+            <location filename="../../po_desktop/ui/main_window.py" line="169" />
             <source>&amp;Scoring</source>
             <translation>&amp;Cotation</translation>
         </message>
         <message>
             <location filename="../../po_desktop/ui/main_window.py" line="92" />
-            <location filename="../../po_desktop/ui/main_window.py" line="168" />
+            <location filename="../../po_desktop/ui/main_window.py" line="169" />
             <source>Ca&amp;lendar</source>
             <translation>Ca&amp;lendrier</translation>
         </message>
@@ -1128,131 +1161,136 @@ Déplacer quand même ?</translation>
         </message>
         <message>
             <location filename="../../po_desktop/ui/main_window.py" line="152" />
+            <source>Sprint &amp;review pack (PDF)…</source>
+            <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/main_window.py" line="153" />
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="153" />
+            <location filename="../../po_desktop/ui/main_window.py" line="154" />
             <source>&amp;New need…</source>
             <translation>&amp;Nouveau besoin…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="154" />
+            <location filename="../../po_desktop/ui/main_window.py" line="155" />
             <source>New need (Ctrl+N)</source>
             <translation>Nouveau besoin (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="155" />
+            <location filename="../../po_desktop/ui/main_window.py" line="156" />
             <source>&amp;Edit need…</source>
             <translation>&amp;Modifier le besoin…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="156" />
+            <location filename="../../po_desktop/ui/main_window.py" line="157" />
             <source>&amp;Delete need</source>
             <translation>&amp;Supprimer le besoin</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="158" />
+            <location filename="../../po_desktop/ui/main_window.py" line="159" />
             <source>&amp;Find</source>
             <translation>&amp;Rechercher</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="159" />
+            <location filename="../../po_desktop/ui/main_window.py" line="160" />
             <source>&amp;Projects…</source>
             <translation>&amp;Projets…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="160" />
+            <location filename="../../po_desktop/ui/main_window.py" line="161" />
             <source>P&amp;eople…</source>
             <translation>P&amp;ersonnes…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="161" />
+            <location filename="../../po_desktop/ui/main_window.py" line="162" />
             <source>&amp;About PO Desktop</source>
             <translation>À &amp;propos de PO Desktop</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="163" />
+            <location filename="../../po_desktop/ui/main_window.py" line="164" />
             <source>Board &amp;columns…</source>
             <translation>&amp;Colonnes du tableau…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="165" />
+            <location filename="../../po_desktop/ui/main_window.py" line="166" />
             <source>Scoring &amp;grids…</source>
             <translation>&amp;Grilles de cotation…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="180" />
+            <location filename="../../po_desktop/ui/main_window.py" line="181" />
             <source>&amp;Undo</source>
             <translation>&amp;Annuler</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="182" />
+            <location filename="../../po_desktop/ui/main_window.py" line="183" />
             <source>&amp;Redo</source>
             <translation>&amp;Rétablir</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="186" />
+            <location filename="../../po_desktop/ui/main_window.py" line="187" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="195" />
+            <location filename="../../po_desktop/ui/main_window.py" line="197" />
             <source>&amp;Edit</source>
             <translation>É&amp;dition</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="206" />
+            <location filename="../../po_desktop/ui/main_window.py" line="208" />
             <source>Move &amp;card</source>
             <translation>Déplacer la &amp;carte</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="210" />
+            <location filename="../../po_desktop/ui/main_window.py" line="212" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="213" />
+            <location filename="../../po_desktop/ui/main_window.py" line="215" />
             <source>&amp;Workspace</source>
             <translation>&amp;Espace de travail</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="218" />
+            <location filename="../../po_desktop/ui/main_window.py" line="220" />
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="221" />
+            <location filename="../../po_desktop/ui/main_window.py" line="223" />
             <source>Main toolbar</source>
             <translation>Barre d'outils principale</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="230" />
+            <location filename="../../po_desktop/ui/main_window.py" line="232" />
             <source>Project:</source>
             <translation>Projet :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="271" />
+            <location filename="../../po_desktop/ui/main_window.py" line="273" />
             <source>All projects</source>
             <translation>Tous les projets</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="275" />
+            <location filename="../../po_desktop/ui/main_window.py" line="277" />
             <source>(archived)</source>
             <translation>(archivé)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="402" />
+            <location filename="../../po_desktop/ui/main_window.py" line="404" />
             <source>%1 of %2 needs</source>
             <translation>%1 besoins affichés sur %2</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="436" />
+            <location filename="../../po_desktop/ui/main_window.py" line="438" />
             <source>Need created.</source>
             <translation>Besoin créé.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="459" />
+            <location filename="../../po_desktop/ui/main_window.py" line="461" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Supprimer %n besoin</numerusform>
@@ -1260,7 +1298,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="462" />
+            <location filename="../../po_desktop/ui/main_window.py" line="464" />
             <source>%n need(s) deleted — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
@@ -1268,7 +1306,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="496" />
+            <location filename="../../po_desktop/ui/main_window.py" line="498" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Déplacer %n besoin</numerusform>
@@ -1276,7 +1314,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="504" />
+            <location filename="../../po_desktop/ui/main_window.py" line="506" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Planifier %n besoin</numerusform>
@@ -1284,7 +1322,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="512" />
+            <location filename="../../po_desktop/ui/main_window.py" line="514" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Attribuer %n besoin</numerusform>
@@ -1292,7 +1330,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="520" />
+            <location filename="../../po_desktop/ui/main_window.py" line="522" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Dupliquer %n besoin</numerusform>
@@ -1300,7 +1338,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="528" />
+            <location filename="../../po_desktop/ui/main_window.py" line="530" />
             <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin dupliqué — Ctrl+Z pour annuler.</numerusform>
@@ -1308,68 +1346,73 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="537" />
+            <location filename="../../po_desktop/ui/main_window.py" line="539" />
             <source>This need is done or hidden by the filters: it is not in the ranking.</source>
             <translation>Ce besoin est terminé ou masqué par les filtres : il n'est pas dans le classement.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="557" />
+            <location filename="../../po_desktop/ui/main_window.py" line="561" />
+            <source>Review pack saved: %1</source>
+            <translation>Dossier de revue enregistré : %1</translation>
+        </message>
+        <message>
+            <location filename="../../po_desktop/ui/main_window.py" line="569" />
             <source>Calendar exported: %1</source>
             <translation>Calendrier exporté : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="584" />
+            <location filename="../../po_desktop/ui/main_window.py" line="596" />
             <source>New database</source>
             <translation>Nouvelle base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="594" />
+            <location filename="../../po_desktop/ui/main_window.py" line="606" />
             <source>Open database</source>
             <translation>Ouvrir une base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="605" />
+            <location filename="../../po_desktop/ui/main_window.py" line="617" />
             <source>Cannot open database</source>
             <translation>Impossible d'ouvrir la base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="634" />
-            <location filename="../../po_desktop/ui/main_window.py" line="655" />
+            <location filename="../../po_desktop/ui/main_window.py" line="646" />
+            <location filename="../../po_desktop/ui/main_window.py" line="667" />
             <source>Import needs</source>
             <translation>Importer des besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="634" />
+            <location filename="../../po_desktop/ui/main_window.py" line="646" />
             <source>CSV files (*.csv);;*</source>
             <translation>Fichiers CSV (*.csv);;*</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="641" />
+            <location filename="../../po_desktop/ui/main_window.py" line="653" />
             <source>Import failed</source>
             <translation>Échec de l'import</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="659" />
+            <location filename="../../po_desktop/ui/main_window.py" line="671" />
             <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
             <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="674" />
+            <location filename="../../po_desktop/ui/main_window.py" line="686" />
             <source>Export needs</source>
             <translation>Exporter les besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="674" />
+            <location filename="../../po_desktop/ui/main_window.py" line="686" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="685" />
+            <location filename="../../po_desktop/ui/main_window.py" line="697" />
             <source>Export failed</source>
             <translation>Échec de l'export</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="687" />
+            <location filename="../../po_desktop/ui/main_window.py" line="699" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n besoin exporté.</numerusform>
@@ -1377,12 +1420,12 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="706" />
+            <location filename="../../po_desktop/ui/main_window.py" line="718" />
             <source>About PO Desktop</source>
             <translation>À propos de PO Desktop</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="708" />
+            <location filename="../../po_desktop/ui/main_window.py" line="720" />
             <source>Needs, scoring, board and sprints for product owners — offline.</source>
             <translation>Besoins, cotation, tableau et sprints pour product owners — hors ligne.</translation>
         </message>

@@ -194,3 +194,21 @@ def test_month_view_marks_holidays_absences_and_today(window: MainWindow) -> Non
     bands = {h.id for h in view.hits() if h.kind == "sprint"}
     assert bands == {_sprint_id(window, "Juillet")}
     assert view.mode == CalendarView.MONTH
+
+
+def test_the_review_pack_is_exported_for_the_selected_sprint(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    page = _page(window)
+    page.select_sprint(_sprint_id(window, "Juillet"))
+    path = page.export_pack(tmp_path / "revue.pdf", open_it=False)
+    assert path is not None
+    text = "".join(p.extract_text() for p in PdfReader(path).pages)
+    assert "Sprint review" in text and "Juillet" in text
+    assert page.export_pack(tmp_path / "missing" / "revue.pdf", open_it=False) is None
+    assert warnings and "Cannot write" in warnings[0]  # said, not crashed

@@ -1,0 +1,685 @@
+"""The printed sprint-review pack: A4 portrait, embedded fonts, legible in black and white.
+
+Built with reportlab's platypus from :class:`ReviewData`. Every text a user typed
+is escaped before it reaches ``Paragraph`` markup, so a title such as
+``<b>R&D</b>`` prints as written. Tables repeat their header row on each page,
+headings stay with what follows, and the footer says ``page n / N``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    LongTable,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+
+from po_desktop import paths
+from po_desktop.domain.messages import choice_label, day_label
+from po_desktop.reports.review import NeedLine, ReviewData
+
+FONT, BOLD, ITALIC = "PODesktopSans", "PODesktopSans-Bold", "PODesktopSans-Oblique"
+TITLE_MAX = 300
+"""A table cell shows at most this many characters of a title: a row must fit a page."""
+
+_T: dict[str, tuple[str, str]] = {
+    "title": ("Revue de sprint", "Sprint review"),
+    "goal": ("Objectif du sprint", "Sprint goal"),
+    "dates": ("Dates", "Dates"),
+    "projects": ("Projets concernés", "Projects involved"),
+    "team": ("Équipe", "Team"),
+    "po": ("Product owner", "Product owner"),
+    "generated": ("Document généré le", "Generated on"),
+    "none": ("—", "—"),
+    "summary": ("Synthèse", "Summary"),
+    "committed": ("Points engagés", "Points committed"),
+    "completed": ("Points terminés", "Points completed"),
+    "rate": ("Taux de réalisation", "Completion rate"),
+    "n_done": ("Besoins terminés", "Needs done"),
+    "n_not_done": ("Besoins non terminés", "Needs not done"),
+    "n_removed": ("Retirés en cours de sprint", "Removed during the sprint"),
+    "n_added": ("Ajoutés en cours de sprint", "Added during the sprint"),
+    "velocity": ("Vélocité des derniers sprints", "Velocity of the last sprints"),
+    "velocity_note": (
+        "Barres claires : points engagés ; barres foncées : points terminés ; "
+        "trait pointillé : moyenne des points terminés ({avg}).",
+        "Light bars: points committed; dark bars: points completed; "
+        "dotted line: average of points completed ({avg}).",
+    ),
+    "burndown": (
+        "Burndown : points restants par jour ouvré",
+        "Burndown: points left per working day",
+    ),
+    "burndown_note": (
+        "Trait plein et carrés : points restants ; tirets : trajectoire idéale.",
+        "Solid line and squares: points left; dashes: ideal line.",
+    ),
+    "done": ("Besoins terminés", "Completed needs"),
+    "not_done": ("Besoins non terminés", "Needs not completed"),
+    "removed": ("Retirés du sprint en cours de route", "Removed from the sprint during it"),
+    "outside": ("Terminés hors du sprint", "Completed outside the sprint"),
+    "decisions": (
+        "Décisions de cotation prises pendant le sprint",
+        "Scoring decisions taken during the sprint",
+    ),
+    "next": ("Aperçu du sprint suivant", "Next sprint preview"),
+    "next_none": (
+        "Aucun sprint n'est prévu après celui-ci.",
+        "No sprint is planned after this one.",
+    ),
+    "forecast": ("Capacité prévue", "Forecast capacity"),
+    "next_needs": (
+        "Besoins prêts les mieux classés qui tiennent dans la prévision",
+        "Top-ranked ready needs that fit the forecast",
+    ),
+    "rituals": ("Rituels du sprint", "Rituals of the sprint"),
+    "notes": ("Notes", "Notes"),
+    "attendance": ("Présences et validation", "Attendance and sign-off"),
+    "key": ("Clé", "Key"),
+    "need": ("Besoin", "Need"),
+    "project": ("Projet", "Project"),
+    "points": ("Points", "Points"),
+    "requester": ("Demandeur", "Requester"),
+    "unit": ("Métier", "Business unit"),
+    "column": ("Colonne", "Column"),
+    "next_place": ("Suite", "Goes to"),
+    "backlog": ("Backlog", "Backlog"),
+    "score": ("Score", "Score"),
+    "decision": ("Décision", "Decision"),
+    "rationale": ("Justification", "Rationale"),
+    "by": ("Décidé par", "Decided by"),
+    "ritual": ("Rituel", "Ritual"),
+    "when": ("Dates", "Dates"),
+    "time": ("Heure", "Time"),
+    "name": ("Nom", "Name"),
+    "role": ("Rôle", "Role"),
+    "present": ("Présent", "Present"),
+    "signature": ("Signature", "Signature"),
+    "added_mark": ("* ajouté après le début du sprint", "* added after the sprint started"),
+    "empty": ("Aucun.", "None."),
+    "empty_sprint": (
+        "Ce sprint ne contient aucun besoin : rien n'a été engagé ni terminé.",
+        "This sprint holds no need: nothing was committed or completed.",
+    ),
+    "page": ("page {n} / {total}", "page {n} / {total}"),
+    "sessions": ("{n} séances", "{n} sessions"),
+}
+
+
+def _t(key: str, lang: str, **params: object) -> str:
+    french, english = _T[key]
+    text = french if lang == "fr" else english
+    return text.format(**params) if params else text
+
+
+def register_fonts() -> None:
+    """The bundled DejaVu Sans: Latin, Greek, Cyrillic, arrows and check marks, embedded."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    folder = paths.resources_dir() / "fonts"
+    pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont(ITALIC, str(folder / "DejaVuSans-Oblique.ttf")))
+    pdfmetrics.registerFont(
+        TTFont(FONT + "-BoldOblique", str(folder / "DejaVuSans-BoldOblique.ttf"))
+    )
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=FONT + "-BoldOblique"
+    )
+
+
+def text(value: object) -> str:
+    """User text made safe for Paragraph markup: printed exactly as typed."""
+    cleaned = "".join(c if c in "\n\t" or ord(c) >= 32 else "\ufffd" for c in str(value))
+    return escape(cleaned).replace("\n", "<br/>")
+
+
+def _plain(value: object) -> str:
+    """A short value drawn as a plain string: one line, no control characters."""
+    return "".join(c if ord(c) >= 32 else " " for c in str(value))[:40]
+
+
+def _short(value: str, limit: int = TITLE_MAX) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _number(value: float | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    rendered = f"{value:.1f}".rstrip("0").rstrip(".")
+    return rendered.replace(".", ",") if lang == "fr" else rendered
+
+
+def _date(day: date, lang: str) -> str:
+    return day_label(day).render(lang)
+
+
+class _Styles:
+    def __init__(self) -> None:
+        base = ParagraphStyle(
+            "base", fontName=FONT, bulletFontName=FONT, fontSize=9.5, leading=12.5
+        )
+        self.body = base
+        self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10)
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=9.8)
+        self.cell_head = ParagraphStyle("cellhead", parent=self.cell, fontName=BOLD)
+        self.number = ParagraphStyle("number", parent=self.cell, alignment=TA_RIGHT)
+        self.h1 = ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=BOLD,
+            fontSize=15,
+            leading=19,
+            spaceBefore=6,
+            spaceAfter=8,
+            keepWithNext=True,
+        )
+        self.h2 = ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=BOLD,
+            fontSize=12,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=5,
+            keepWithNext=True,
+        )
+        self.cover_title = ParagraphStyle(
+            "cover", parent=base, fontName=BOLD, fontSize=28, leading=34, alignment=TA_CENTER
+        )
+        self.cover_sub = ParagraphStyle(
+            "coversub", parent=base, fontSize=16, leading=21, alignment=TA_CENTER
+        )
+        self.label = ParagraphStyle("label", parent=base, fontName=BOLD)
+
+
+def _table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    styles: _Styles,
+    numeric: Sequence[int] = (),
+    row_height: float | None = None,
+    plain: Sequence[int] = (),
+) -> LongTable:
+    """A table that splits across pages with its header row repeated (none if empty).
+
+    Numbers and the ``plain`` columns (keys, project codes: short by construction)
+    are drawn as plain strings; only texts that may wrap become Paragraphs, which
+    is most of the layout time of a 300-need pack.
+    """
+    short = set(numeric) | set(plain)
+    data: list[list[Any]] = (
+        [[Paragraph(text(h), styles.cell_head) for h in header]] if any(header) else []
+    )
+    for row in rows:
+        data.append(
+            [
+                c
+                if isinstance(c, Paragraph)
+                else _plain(c)
+                if i in short
+                else Paragraph(text(c), styles.cell)
+                for i, c in enumerate(row)
+            ]
+        )
+    heights = None if row_height is None else [None] + [row_height] * len(rows)
+    table = LongTable(
+        data,
+        colWidths=list(widths),
+        rowHeights=heights,
+        repeatRows=1 if any(header) else 0,
+        splitByRow=True,
+    )
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), styles.cell.fontSize),
+        ("LEADING", (0, 0), (-1, -1), styles.cell.leading),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    if any(header):
+        style += [
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+        ]
+    first = 1 if any(header) else 0
+    style += [("ALIGN", (c, first), (c, -1), "RIGHT") for c in numeric]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+class _NumberedCanvas(Canvas):
+    """Two passes in one: pages are kept until the end, then stamped 'page n / N'."""
+
+    footer: Callable[[Canvas, int, int], None] = staticmethod(lambda _c, _n, _t: None)  # type: ignore[assignment]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Start on the embedded font: the default Helvetica is not embedded, and a
+        # PDF that names it depends on the printer's fonts.
+        kwargs.setdefault("initialFontName", FONT)
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, page in enumerate(self._pages, start=1):
+            self.__dict__.update(page)
+            type(self).footer(self, number, total)
+            super().showPage()
+        super().save()
+
+
+def build_pack(data: ReviewData, output: Path, lang: str = "fr") -> int:
+    """Write the pack to ``output``; returns its number of pages."""
+    register_fonts()
+    styles = _Styles()
+    story: list[Any] = []
+    story += _cover(data, styles, lang)
+    story.append(PageBreak())
+    story += _summary(data, styles, lang)
+    story += _need_sections(data, styles, lang)
+    story += _decisions(data, styles, lang)
+    story += _next(data, styles, lang)
+    story += _rituals(data, styles, lang)
+    story.append(PageBreak())
+    story += _notes_page(data, styles, lang)
+
+    generated = _date(data.generated.date(), lang)
+    footer_left = f"{_short(data.name, 60)} — {_t('generated', lang)} {generated}"
+
+    def footer(canvas: Canvas, number: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7.5)
+        canvas.setFillColor(colors.black)
+        canvas.line(25 * mm, 14 * mm, A4[0] - 18 * mm, 14 * mm)
+        canvas.drawString(25 * mm, 10 * mm, footer_left)
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, _t("page", lang, n=number, total=total))
+        canvas.restoreState()
+
+    canvas_class = type("_PackCanvas", (_NumberedCanvas,), {"footer": staticmethod(footer)})
+    pages: list[int] = []
+
+    def count(canvas: Canvas, _doc: object) -> None:
+        pages.append(canvas.getPageNumber())
+
+    doc = SimpleDocTemplate(
+        str(output),
+        pagesize=A4,
+        leftMargin=25 * mm,  # room for binding
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=20 * mm,
+        title=f"{_t('title', lang)} — {data.name}",
+        author=data.product_owner or "PO Desktop",
+        creator="PO Desktop",
+        lang=lang,
+        initialFontName=FONT,  # never the unembedded Helvetica
+        initialFontSize=9,
+    )
+    doc.build(story, onFirstPage=count, onLaterPages=count, canvasmaker=canvas_class)
+    return len(pages)
+
+
+def _cover(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
+    rows = [
+        (_t("dates", lang), f"{_date(data.start, lang)} → {_date(data.end, lang)}"),
+        (_t("goal", lang), data.goal or _t("none", lang)),
+        (_t("projects", lang), ", ".join(data.projects) or _t("none", lang)),
+        (_t("team", lang), ", ".join(data.team) or _t("none", lang)),
+        (_t("po", lang), data.product_owner or _t("none", lang)),
+        (_t("generated", lang), _date(data.generated.date(), lang)),
+    ]
+    table = LongTable(
+        [[Paragraph(text(k), s.label), Paragraph(text(_short(v, 3000)), s.body)] for k, v in rows],
+        colWidths=[45 * mm, 120 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # a table sets its font per cell
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return [
+        Spacer(1, 55 * mm),
+        Paragraph(text(_t("title", lang)), s.cover_title),
+        Spacer(1, 6 * mm),
+        Paragraph(text(_short(data.name, 200)), s.cover_sub),
+        Spacer(1, 4 * mm),
+        Paragraph(text(choice_label(data.state, lang)), s.cover_sub),
+        Spacer(1, 20 * mm),
+        table,
+    ]
+
+
+def _summary(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
+    rate = data.completion
+    figures = [
+        (_t("committed", lang), _number(data.committed_points, lang)),
+        (_t("completed", lang), _number(data.completed_points, lang)),
+        (_t("rate", lang), "—" if rate is None else f"{_number(rate * 100, lang)} %"),
+        (_t("n_done", lang), str(len(data.done))),
+        (_t("n_not_done", lang), str(len(data.not_done))),
+        (_t("n_removed", lang), str(len(data.removed))),
+        (_t("n_added", lang), str(data.added)),
+    ]
+    story: list[Any] = [Paragraph(text(_t("summary", lang)), s.h1)]
+    if not (data.done or data.not_done or data.removed):
+        story.append(Paragraph(text(_t("empty_sprint", lang)), s.body))
+        story.append(Spacer(1, 3 * mm))
+    story.append(_table(["", ""], figures, [80 * mm, 25 * mm], s, numeric=(1,), plain=(0,)))
+    story.append(CondPageBreak(80 * mm))
+    story.append(Paragraph(text(_t("velocity", lang)), s.h2))
+    story.append(_velocity_chart(data, lang))
+    average = data.average_velocity
+    story.append(Paragraph(text(_t("velocity_note", lang, avg=_number(average, lang))), s.small))
+    story.append(CondPageBreak(80 * mm))
+    story.append(Paragraph(text(_t("burndown", lang)), s.h2))
+    story.append(_burndown_chart(data, lang))
+    story.append(Paragraph(text(_t("burndown_note", lang)), s.small))
+    return story
+
+
+def _drawing(height: float) -> Drawing:
+    """A drawing the width of the text, starting on the embedded font (not Helvetica)."""
+    drawing = Drawing(165 * mm, height)
+    drawing.initialFontName = FONT
+    drawing.initialFontSize = 8
+    return drawing
+
+
+def _velocity_chart(data: ReviewData, lang: str) -> Drawing:
+    drawing = _drawing(62 * mm)
+    bars = data.velocity or []
+    chart = VerticalBarChart()
+    chart.x, chart.y = 12 * mm, 10 * mm
+    chart.width, chart.height = 145 * mm, 46 * mm
+    chart.data = [[b.committed for b in bars] or [0], [b.completed for b in bars] or [0]]
+    chart.categoryAxis.categoryNames = [_short(b.sprint, 18) for b in bars] or [""]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    top = max([b.committed for b in bars] + [b.completed for b in bars] + [1])
+    chart.valueAxis.valueMax = top * 1.15
+    chart.bars[0].fillColor = colors.Color(0.82, 0.82, 0.82)
+    chart.bars[1].fillColor = colors.Color(0.2, 0.2, 0.2)
+    for series in (0, 1):
+        chart.bars[series].strokeColor = colors.black
+        chart.bars[series].strokeWidth = 0.5
+    chart.barLabelFormat = lambda v: _number(v, lang)
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 6.5
+    chart.barLabels.nudge = 6
+    drawing.add(chart)
+    average = data.average_velocity
+    if average is not None and bars:
+        y = chart.y + chart.height * average / chart.valueAxis.valueMax
+        drawing.add(
+            Line(chart.x, y, chart.x + chart.width, y, strokeDashArray=[1.5, 2], strokeWidth=0.8)
+        )
+        drawing.add(
+            String(
+                chart.x + chart.width - 2,
+                y + 2,
+                _number(average, lang),
+                fontName=FONT,
+                fontSize=7,
+                textAnchor="end",
+            )
+        )
+    legend = Legend()
+    legend.fontName = FONT
+    legend.fontSize = 7
+    legend.x, legend.y = 14 * mm, 60 * mm
+    legend.columnMaximum = 1
+    legend.deltax = 60 * mm
+    legend.alignment = "right"
+    legend.colorNamePairs = [
+        (chart.bars[0].fillColor, _t("committed", lang)),
+        (chart.bars[1].fillColor, _t("completed", lang)),
+    ]
+    drawing.add(legend)
+    return drawing
+
+
+def _burndown_chart(data: ReviewData, lang: str) -> Drawing:
+    drawing = _drawing(62 * mm)
+    days = [d for d, _v in data.ideal]
+    if not days:
+        return drawing
+    index = {d: i for i, d in enumerate(days)}
+    actual = [(index[d], v) for d, v in data.burndown if v is not None and d in index]
+    ideal = [(index[d], v) for d, v in data.ideal]
+    plot = LinePlot()
+    plot.x, plot.y = 12 * mm, 10 * mm
+    plot.width, plot.height = 145 * mm, 46 * mm
+    plot.data = [ideal, actual or [(0, ideal[0][1])]]
+    plot.lines[0].strokeColor = colors.Color(0.45, 0.45, 0.45)
+    plot.lines[0].strokeDashArray = [4, 3]
+    plot.lines[0].strokeWidth = 1
+    plot.lines[1].strokeColor = colors.black
+    plot.lines[1].strokeWidth = 1.6
+    plot.lines[1].symbol = makeMarker("FilledSquare", size=4)
+    plot.xValueAxis.valueMin = 0
+    plot.xValueAxis.valueMax = max(1, len(days) - 1)
+    plot.xValueAxis.valueSteps = list(range(len(days)))
+    plot.xValueAxis.labelTextFormat = lambda i: (
+        days[int(i)].strftime("%d/%m") if 0 <= int(i) < len(days) else ""
+    )
+    plot.xValueAxis.labels.fontName = FONT
+    plot.xValueAxis.labels.fontSize = 6.5
+    plot.yValueAxis.valueMin = 0
+    top = max([v for _i, v in ideal] + [v for _i, v in actual] + [1])
+    plot.yValueAxis.valueMax = top * 1.1
+    plot.yValueAxis.labels.fontName = FONT
+    plot.yValueAxis.labels.fontSize = 7
+    drawing.add(plot)
+    return drawing
+
+
+def _need_table(lines: list[NeedLine], s: _Styles, lang: str, kind: str) -> Any:
+    if not lines:
+        return Paragraph(text(_t("empty", lang)), s.body)
+    if kind == "done":
+        header = [
+            _t("key", lang),
+            _t("need", lang),
+            _t("project", lang),
+            _t("points", lang),
+            _t("requester", lang),
+            _t("unit", lang),
+        ]
+        rows = [
+            [
+                n.key + (" *" if n.added else ""),
+                _short(n.title),
+                n.project,
+                _number(n.points, lang),
+                _short(n.requester, 80),
+                _short(n.business_unit, 60),
+            ]
+            for n in lines
+        ]
+        return _table(
+            header,
+            rows,
+            [20 * mm, 57 * mm, 18 * mm, 15 * mm, 30 * mm, 27 * mm],
+            s,
+            numeric=(3,),
+            plain=(0, 2),
+        )
+    if kind == "not_done":
+        header = [
+            _t("key", lang),
+            _t("need", lang),
+            _t("column", lang),
+            _t("points", lang),
+            _t("next_place", lang),
+        ]
+        rows = [
+            [
+                n.key + (" *" if n.added else ""),
+                _short(n.title),
+                n.column,
+                _number(n.points, lang),
+                n.goes_to or _t("backlog", lang),
+            ]
+            for n in lines
+        ]
+        return _table(
+            header, rows, [20 * mm, 70 * mm, 25 * mm, 15 * mm, 37 * mm], s, numeric=(3,), plain=(0,)
+        )
+    header = [
+        _t("key", lang),
+        _t("need", lang),
+        _t("project", lang),
+        _t("column", lang),
+        _t("points", lang),
+    ]
+    rows = [[n.key, _short(n.title), n.project, n.column, _number(n.points, lang)] for n in lines]
+    return _table(
+        header, rows, [20 * mm, 80 * mm, 17 * mm, 35 * mm, 15 * mm], s, numeric=(4,), plain=(0, 2)
+    )
+
+
+def _need_sections(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
+    story: list[Any] = [PageBreak(), Paragraph(text(_t("done", lang)), s.h1)]
+    story.append(_need_table(data.done, s, lang, "done"))
+    if any(n.added for n in data.done + data.not_done):
+        story.append(Paragraph(text(_t("added_mark", lang)), s.small))
+    story.append(Paragraph(text(_t("not_done", lang)), s.h1))
+    story.append(_need_table(data.not_done, s, lang, "not_done"))
+    story.append(Paragraph(text(_t("removed", lang)), s.h2))
+    story.append(_need_table(data.removed, s, lang, "other"))
+    story.append(Paragraph(text(_t("outside", lang)), s.h2))
+    story.append(_need_table(data.outside, s, lang, "other"))
+    return story
+
+
+def _decisions(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
+    story: list[Any] = [Paragraph(text(_t("decisions", lang)), s.h1)]
+    if not data.decisions:
+        return [*story, Paragraph(text(_t("empty", lang)), s.body)]
+    header = [
+        _t("need", lang),
+        _t("score", lang),
+        _t("decision", lang),
+        _t("rationale", lang),
+        _t("by", lang),
+    ]
+    rows = [
+        [
+            f"{d.key} — {_short(d.title, 200)}",
+            _number(d.score, lang),
+            choice_label(d.decision, lang),
+            _short(d.rationale, 600) or "—",
+            _short(d.decided_by, 80) or "—",
+        ]
+        for d in data.decisions
+    ]
+    story.append(
+        _table(header, rows, [52 * mm, 15 * mm, 20 * mm, 57 * mm, 23 * mm], s, numeric=(1,))
+    )
+    return story
+
+
+def _next(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
+    story: list[Any] = [Paragraph(text(_t("next", lang)), s.h1)]
+    if data.next_name is None:
+        return [*story, Paragraph(text(_t("next_none", lang)), s.body)]
+    story.append(Paragraph(f"<b>{text(_short(data.next_name, 200))}</b>", s.body))
+    sep = " : " if lang == "fr" else ": "  # French puts a space before the colon
+    goal = _short(data.next_goal, 2000) or "—"
+    story.append(Paragraph(text(f"{_t('goal', lang)}{sep}{goal}"), s.body))
+    forecast = _number(data.next_forecast, lang)
+    story.append(
+        Paragraph(
+            text(f"{_t('forecast', lang)}{sep}{forecast} {_t('points', lang).lower()}"), s.body
+        )
+    )
+    story.append(Paragraph(text(_t("next_needs", lang)), s.h2))
+    story.append(_need_table(data.next_needs, s, lang, "other"))
+    return story
+
+
+def _rituals(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
+    story: list[Any] = [Paragraph(text(_t("rituals", lang)), s.h1)]
+    if not data.rituals:
+        return [*story, Paragraph(text(_t("empty", lang)), s.body)]
+    rows = []
+    for r in data.rituals:
+        label = r.title or choice_label(r.kind, lang).capitalize()
+        if len(r.days) > 3:
+            span = f"{_date(r.days[0], lang)} → {_date(r.days[-1], lang)}"
+            when = f"{span} ({_t('sessions', lang, n=len(r.days))})"
+        else:
+            when = ", ".join(_date(d, lang) for d in r.days)
+        rows.append([_short(label, 120), when, r.time])
+    story.append(
+        _table(
+            [_t("ritual", lang), _t("when", lang), _t("time", lang)],
+            rows,
+            [60 * mm, 85 * mm, 20 * mm],
+            s,
+        )
+    )
+    return story
+
+
+def _notes_page(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
+    story: list[Any] = [Paragraph(text(_t("notes", lang)), s.h1)]
+    ruled = _drawing(120 * mm)
+    for i in range(16):
+        y = 120 * mm - i * 7.5 * mm
+        ruled.add(Line(0, y, 165 * mm, y, strokeColor=colors.Color(0.6, 0.6, 0.6), strokeWidth=0.4))
+    story.append(ruled)
+    story.append(Spacer(1, 6 * mm))
+    names = list(data.team) or [""] * 6
+    rows = [[name, "", "", ""] for name in names] + [["", "", "", ""] for _ in range(3)]
+    table = _table(
+        [_t("name", lang), _t("role", lang), _t("present", lang), _t("signature", lang)],
+        rows,
+        [55 * mm, 40 * mm, 20 * mm, 50 * mm],
+        s,
+        row_height=9 * mm,  # room to sign
+    )
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]))
+    story.append(KeepTogether([Paragraph(text(_t("attendance", lang)), s.h2), table]))
+    return story

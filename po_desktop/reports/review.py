@@ -1,0 +1,441 @@
+"""The figures of a sprint review, read from the store and the need event history.
+
+Kept apart from the PDF layout so tests can check each figure against the data,
+and the layout can change without touching a number.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.calendar import working_days
+from po_desktop.domain.history import Event, NeedHistory, NeedState, burndown, ideal_line
+from po_desktop.domain.keys import format_key
+from po_desktop.domain.messages import collation_key
+from po_desktop.domain.scoring import rank
+from po_desktop.store.models import (
+    Assessment,
+    BoardColumn,
+    Ceremony,
+    Need,
+    NeedEvent,
+    Person,
+    Project,
+    Sprint,
+    SprintCommitment,
+    SprintMember,
+    utcnow,
+)
+from po_desktop.store.services import sprints as sprint_service
+
+
+@dataclass(frozen=True)
+class NeedLine:
+    id: int
+    key: str
+    title: str
+    project: str
+    points: float | None
+    requester: str
+    business_unit: str
+    column: str
+    added: bool = False
+    """Taken into the sprint after it started."""
+    goes_to: str = ""
+    """For an unfinished need: the next sprint's name, or "" for the backlog."""
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    key: str
+    title: str
+    score: float
+    decision: str
+    rationale: str
+    decided_by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class VelocityBar:
+    sprint: str
+    committed: float
+    completed: float
+
+
+@dataclass(frozen=True)
+class RitualLine:
+    kind: str
+    title: str
+    days: tuple[date, ...]
+    time: str
+
+
+@dataclass
+class ReviewData:
+    sprint_id: int
+    name: str
+    goal: str
+    start: date
+    end: date
+    state: str
+    team: tuple[str, ...]
+    projects: tuple[str, ...]
+    product_owner: str
+    generated: datetime
+    committed_points: float
+    completed_points: float
+    done: list[NeedLine] = field(default_factory=list)
+    not_done: list[NeedLine] = field(default_factory=list)
+    removed: list[NeedLine] = field(default_factory=list)
+    outside: list[NeedLine] = field(default_factory=list)
+    added: int = 0
+    decisions: list[DecisionLine] = field(default_factory=list)
+    velocity: list[VelocityBar] = field(default_factory=list)
+    burndown: list[tuple[date, float | None]] = field(default_factory=list)
+    ideal: list[tuple[date, float]] = field(default_factory=list)
+    next_name: str | None = None
+    next_goal: str = ""
+    next_forecast: float | None = None
+    next_needs: list[NeedLine] = field(default_factory=list)
+    rituals: list[RitualLine] = field(default_factory=list)
+
+    @property
+    def completion(self) -> float | None:
+        """Completed points over committed, or None when nothing was committed."""
+        if self.committed_points <= 0:
+            return None
+        return self.completed_points / self.committed_points
+
+    @property
+    def average_velocity(self) -> float | None:
+        done = [bar.completed for bar in self.velocity]
+        return sum(done) / len(done) if done else None
+
+
+def _histories(session: Session, need_ids: list[int]) -> dict[int, NeedHistory]:
+    if not need_ids:
+        return {}
+    events: dict[int, list[Event]] = defaultdict(list)
+    for need_id, at, kind, old, new in session.execute(
+        select(
+            NeedEvent.need_id,
+            NeedEvent.at,
+            NeedEvent.field,
+            NeedEvent.old_value,
+            NeedEvent.new_value,
+        )
+        .where(NeedEvent.need_id.in_(need_ids))
+        .order_by(NeedEvent.at, NeedEvent.id)
+    ):
+        events[need_id].append(Event(at, kind, old, new))
+    return {
+        n.id: NeedHistory(
+            n.id, NeedState(True, n.column_id, n.sprint_id, n.points), tuple(events[n.id])
+        )
+        for n in session.scalars(select(Need).where(Need.id.in_(need_ids)))
+    }
+
+
+def _lines(
+    session: Session,
+    need_ids: list[int] | set[int],
+    added: set[int] | None = None,
+    goes_to: dict[int, str] | None = None,
+) -> list[NeedLine]:
+    """Printable lines for these needs, by project and number."""
+    if not need_ids:
+        return []
+    rows = session.execute(
+        select(Need, Project.code, BoardColumn.name)
+        .join(Project, Project.id == Need.project_id)
+        .join(BoardColumn, BoardColumn.id == Need.column_id)
+        .where(Need.id.in_(list(need_ids)))
+        .order_by(Project.code, Need.number)
+    )
+    return [
+        NeedLine(
+            n.id,
+            format_key(code, n.number),
+            n.title,
+            code,
+            n.points,
+            n.requester,
+            n.business_unit,
+            column,
+            n.id in (added or ()),
+            (goes_to or {}).get(n.id, ""),
+        )
+        for n, code, column in rows
+    ]
+
+
+def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> ReviewData:
+    """Everything the pack prints about one sprint."""
+    sprint = sprint_service.find_sprint(session, sprint_ref)
+    now = utcnow()
+    done_columns = set(session.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True))))
+    started = sprint.started_at or datetime.combine(sprint.start_date, datetime.min.time())
+    closing = sprint.closed_at or min(now, datetime.combine(sprint.end_date, datetime.max.time()))
+    # Every need that was ever in this sprint, or finished while it ran.
+    touched = set(session.scalars(select(Need.id).where(Need.sprint_id == sprint.id)))
+    touched |= set(
+        session.scalars(
+            select(NeedEvent.need_id).where(
+                NeedEvent.field == "sprint",
+                (NeedEvent.new_value == str(sprint.id)) | (NeedEvent.old_value == str(sprint.id)),
+            )
+        )
+    )
+    finished_during = set(
+        session.scalars(
+            select(NeedEvent.need_id).where(
+                NeedEvent.field == "column",
+                NeedEvent.new_value.in_([str(c) for c in done_columns]),
+                NeedEvent.at >= started,
+                NeedEvent.at <= closing,
+            )
+        )
+    )
+    histories = _histories(session, sorted(touched | finished_during))
+    committed = dict(
+        session.execute(
+            select(SprintCommitment.need_id, SprintCommitment.points).where(
+                SprintCommitment.sprint_id == sprint.id
+            )
+        ).all()
+    )
+    before_close = closing - timedelta(microseconds=1) if sprint.closed_at else closing
+    end_state = {i: h.at(before_close) for i, h in histories.items()}
+    in_sprint_at_end = {i for i, s in end_state.items() if s.exists and s.sprint == sprint.id}
+    done = {i for i in in_sprint_at_end if end_state[i].column in done_columns}
+    not_done = in_sprint_at_end - done
+    entered_late = {
+        i
+        for i, h in histories.items()
+        if any(e.new == str(sprint.id) and started < e.at < closing for e in h.changes("sprint"))
+    }
+    added = (entered_late - set(committed)) if sprint.started_at else set()
+    removed = {
+        i
+        for i, h in histories.items()
+        if i not in in_sprint_at_end
+        and any(e.old == str(sprint.id) and started < e.at < closing for e in h.changes("sprint"))
+    }
+    outside = {i for i in finished_during if i not in touched}
+    # Where each unfinished need went at the close (or goes, for a sprint still running).
+    names = dict(session.execute(select(Sprint.id, Sprint.name)).all())
+    goes_to: dict[int, str] = {}
+    following = sprint_service.next_sprint(session, sprint)
+    for i in not_done:
+        if sprint.closed_at is not None:  # what the close decided
+            after = histories[i].at(sprint.closed_at + timedelta(seconds=1))
+            goes_to[i] = names.get(after.sprint, "") if after.sprint is not None else ""
+        else:  # still running: the close will offer the next sprint first
+            goes_to[i] = following.name if following is not None else ""
+    completed_points = sum(end_state[i].points or 0 for i in done)
+    committed_points = (
+        sum(p or 0 for p in committed.values())
+        if committed
+        else sum(end_state[i].points or 0 for i in in_sprint_at_end)
+    )
+    off = sprint_service.holidays_between(session, sprint.start_date, sprint.end_date, lang)
+    days = working_days(sprint.start_date, sprint.end_date, off)
+    members = sorted(
+        session.scalars(
+            select(Person.name)
+            .join(SprintMember, SprintMember.person_id == Person.id)
+            .where(SprintMember.sprint_id == sprint.id)
+        ),
+        key=collation_key,
+    )
+    projects = sorted(
+        {
+            f"{code} — {name}"
+            for code, name in session.execute(
+                select(Project.code, Project.name)
+                .join(Need, Need.project_id == Project.id)
+                .where(Need.id.in_(list(touched or {0})))
+            )
+        }
+    )
+    owners = sorted(
+        {
+            name
+            for (name,) in session.execute(
+                select(Person.name)
+                .join(Project, Project.owner_id == Person.id)
+                .join(Need, Need.project_id == Project.id)
+                .where(Need.id.in_(list(touched or {0})))
+            )
+        }
+    )
+    data = ReviewData(
+        sprint.id,
+        sprint.name,
+        sprint.goal,
+        sprint.start_date,
+        sprint.end_date,
+        sprint.state,
+        tuple(members),
+        tuple(projects),
+        ", ".join(owners),
+        now,
+        float(committed_points),
+        float(completed_points),
+        added=len(added),
+    )
+    data.done = _lines(session, done, added)
+    data.not_done = _lines(session, not_done, added, goes_to)
+    data.removed = _lines(session, removed)
+    data.outside = _lines(session, outside)
+    data.burndown = burndown(
+        sprint.id, days, list(histories.values()), done_columns, min(now, closing)
+    )
+    start_points = (
+        committed_points if committed else (data.burndown[0][1] or 0.0) if data.burndown else 0.0
+    )
+    data.ideal = ideal_line(float(start_points), days)
+    data.velocity = _velocity(session, sprint)
+    data.decisions = _decisions(session, started, closing)
+    data.rituals = _rituals(session, sprint.id)
+    _next_sprint(session, sprint, data, lang)
+    return data
+
+
+def _velocity(session: Session, sprint: Sprint) -> list[VelocityBar]:
+    """This sprint and the five before it (same team): commitment against points done."""
+    recent = list(
+        session.scalars(
+            select(Sprint)
+            .where(
+                func.lower(Sprint.team) == sprint.team.lower(),
+                Sprint.start_date <= sprint.start_date,
+                Sprint.state != "planned",
+            )
+            .order_by(Sprint.start_date.desc())
+            .limit(6)
+        )
+    )
+    done_columns = set(session.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True))))
+    bars = []
+    for old in reversed(recent):
+        committed = session.scalar(
+            select(func.coalesce(func.sum(SprintCommitment.points), 0)).where(
+                SprintCommitment.sprint_id == old.id
+            )
+        )
+        if old.velocity is not None:
+            completed = old.velocity
+        else:
+            completed = session.scalar(
+                select(func.coalesce(func.sum(Need.points), 0)).where(
+                    Need.sprint_id == old.id, Need.column_id.in_(done_columns)
+                )
+            )
+        bars.append(VelocityBar(old.name, float(committed or 0), float(completed or 0)))
+    return bars
+
+
+def _decisions(session: Session, start: datetime, end: datetime) -> list[DecisionLine]:
+    """Decisions taken while the sprint ran: the assessment that carried each one."""
+    rows = session.execute(
+        select(NeedEvent.need_id, NeedEvent.at, NeedEvent.new_value)
+        .where(NeedEvent.field == "decision", NeedEvent.at >= start, NeedEvent.at <= end)
+        .order_by(NeedEvent.at)
+    ).all()
+    lines = []
+    for need_id, at, decision in rows:
+        assessment = session.scalar(
+            select(Assessment)
+            .where(
+                Assessment.need_id == need_id, Assessment.decided_at <= at + timedelta(seconds=1)
+            )
+            .order_by(Assessment.version.desc())
+            .limit(1)
+        )
+        need = session.get(Need, need_id)
+        if need is None:
+            continue
+        project = session.get(Project, need.project_id)
+        assert project is not None
+        lines.append(
+            DecisionLine(
+                format_key(project.code, need.number),
+                need.title,
+                assessment.score if assessment else 0.0,
+                decision or "pending",
+                assessment.rationale if assessment else "",
+                assessment.decided_by if assessment else "",
+                at,
+            )
+        )
+    return lines
+
+
+def _rituals(session: Session, sprint_id: int) -> list[RitualLine]:
+    groups: dict[tuple[str, str], list[datetime]] = defaultdict(list)
+    for c in session.scalars(
+        select(Ceremony).where(Ceremony.sprint_id == sprint_id).order_by(Ceremony.starts_at)
+    ):
+        groups[(c.kind, c.title if c.kind != "daily" else "")].append(c.starts_at)
+    order = {"planning": 0, "daily": 1, "refinement": 2, "review": 3, "retro": 4}
+    return [
+        RitualLine(kind, title, tuple(d.date() for d in moments), moments[0].strftime("%H:%M"))
+        for (kind, title), moments in sorted(
+            groups.items(), key=lambda kv: (order.get(kv[0][0], 9), kv[1][0])
+        )
+    ]
+
+
+def _next_sprint(session: Session, sprint: Sprint, data: ReviewData, lang: str) -> None:
+    following = sprint_service.next_sprint(session, sprint)
+    if following is None:
+        return
+    data.next_name, data.next_goal = following.name, following.goal
+    capacity = sprint_service.capacity(session, following.id, lang)
+    data.next_forecast = capacity.forecast
+    done_columns = set(session.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True))))
+    latest = (
+        select(Assessment.need_id, func.max(Assessment.version).label("version"))
+        .group_by(Assessment.need_id)
+        .subquery()
+    )
+    candidates = session.execute(
+        select(Need.id, Need.points, Need.sprint_id, Assessment.score, Assessment.decision)
+        .join(Assessment, Assessment.need_id == Need.id)
+        .join(
+            latest,
+            (latest.c.need_id == Assessment.need_id) & (latest.c.version == Assessment.version),
+        )
+        .where(
+            Need.column_id.not_in(done_columns),
+            (Need.sprint_id.is_(None)) | (Need.sprint_id == following.id),
+            Need.points.is_not(None),  # ready: decided "go" and estimated
+            Assessment.decision == "go",
+        )
+    ).all()
+    ranked = rank([(n, score, decision) for n, _p, _s, score, decision in candidates])
+    points = {n: p for n, p, _s, _sc, _d in candidates}
+    budget = capacity.forecast
+    chosen: list[int] = []
+    total = 0.0
+    for r in ranked:
+        size = points[r.need_id] or 0.0
+        if budget is not None and total + size > budget:
+            continue
+        chosen.append(r.need_id)
+        total += size
+        if budget is None and len(chosen) >= 10:
+            break
+    by_id = {line.id: line for line in _lines(session, chosen)}
+    data.next_needs = [by_id[i] for i in chosen if i in by_id]
+
+
+def empty_database(session: Session) -> bool:
+    return session.scalar(select(func.count()).select_from(Sprint)) == 0

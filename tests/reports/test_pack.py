@@ -1,0 +1,185 @@
+"""The printed sprint-review pack, read back with pypdf: figures, escaping, fonts, errors."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy.orm import Session
+
+from po_desktop.cli import main
+from po_desktop.reports.export import export_pack
+from po_desktop.reports.review import collect
+from po_desktop.store.database import open_database
+from po_desktop.store.errors import NotFoundError
+from po_desktop.store.services import needs, projects, sprints
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pack") / "demo.podb"
+    assert main(["demo", "--db", str(path), "--needs", "120"]) == 0
+    return path
+
+
+def _text(pdf: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _last_closed(path: Path) -> tuple[int, str, float]:
+    with sqlite3.connect(path) as raw:
+        return raw.execute(
+            "SELECT id, name, velocity FROM sprint WHERE state = 'closed'"
+            " ORDER BY start_date DESC LIMIT 1"
+        ).fetchone()
+
+
+def test_the_french_pack_prints_each_section_with_the_demo_figures(
+    demo: Path, tmp_path: Path
+) -> None:
+    sprint_id, name, velocity = _last_closed(demo)
+    out = tmp_path / "revue.pdf"
+    assert main(["pack", "--db", str(demo), "--sprint", name, "-o", str(out), "--lang", "fr"]) == 0
+    text = _flat(_text(out))
+    with sqlite3.connect(demo) as raw:
+        done = raw.execute(
+            "SELECT count(*), coalesce(sum(n.points), 0) FROM need n"
+            " JOIN board_column c ON c.id = n.column_id WHERE n.sprint_id = ? AND c.is_done",
+            (sprint_id,),
+        ).fetchone()
+        committed = raw.execute(
+            "SELECT coalesce(sum(points), 0) FROM sprint_commitment WHERE sprint_id = ?",
+            (sprint_id,),
+        ).fetchone()[0]
+        keys = [
+            f"{code}-{number}"
+            for code, number in raw.execute(
+                "SELECT p.code, n.number FROM need n JOIN project p ON p.id = n.project_id"
+                " JOIN board_column c ON c.id = n.column_id WHERE n.sprint_id = ? AND c.is_done",
+                (sprint_id,),
+            )
+        ]
+    assert done[1] == velocity  # the demo's velocity is what the sprint finished
+    sections = [
+        "Revue de sprint",
+        "Synthèse",
+        "Vélocité des derniers sprints",
+        "Burndown",
+        "Besoins terminés",
+        "Besoins non terminés",
+        "Retirés du sprint en cours de route",
+        "Terminés hors du sprint",
+        "Décisions de cotation prises pendant le sprint",
+        "Aperçu du sprint suivant",
+        "Rituels du sprint",
+        "Notes",
+        "Présences et validation",
+    ]
+    at = 0
+    for title in sections:  # each one after the one before: the order the issue asks
+        at = text.index(title, at) + len(title)
+    assert f"Points engagés {committed:g}" in text
+    assert f"Points terminés {velocity:g}" in text
+    assert f"Besoins terminés {done[0]}" in text
+    rate = f"{velocity / committed * 100:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    assert f"Taux de réalisation {rate} %" in text
+    assert all(key in text for key in keys)
+    pages = len(PdfReader(out).pages)
+    assert f"page 1 / {pages}" in text and f"page {pages} / {pages}" in text
+    assert f"{name} — Document généré le" in text
+
+
+def test_fonts_are_embedded_and_the_english_pack_speaks_english(demo: Path, tmp_path: Path) -> None:
+    _id, name, _velocity = _last_closed(demo)
+    out = tmp_path / "review.pdf"
+    with open_database(demo, create=False) as db, db.session() as session:
+        pages = export_pack(session, name, out, "en")
+    reader = PdfReader(out)
+    assert len(reader.pages) == pages
+    fonts = set()
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            assert "/FontDescriptor" in font, font["/BaseFont"]  # no unembedded Helvetica
+            assert "/FontFile2" in font["/FontDescriptor"].get_object()  # TrueType, embedded
+            fonts.add(str(font["/BaseFont"]))
+    assert any("DejaVu" in f or "PODesktopSans" in f for f in fonts)
+    text = _flat(_text(out))
+    assert "Sprint review" in text and "Completed needs" in text and "Revue de sprint" not in text
+
+
+def test_hostile_text_prints_literally(tmp_path: Path, session: Session) -> None:
+    erp = projects.create_project(session, projects.ProjectInput("RD", "R&D <lab>"))
+    hostile = [
+        "<b>R&D</b> <font color=red>",
+        "Cœur & âme — « guillemets » 😀 🚀",
+        "עברית מימין לשמאל",
+        "Ελληνικά · Кириллица",
+        "a" * 300,  # the longest title a need may have
+    ]
+    goal = "<br/>& " + "b" * 5000  # on the cover, shortened to what a page can hold
+    sprint = sprints.create_sprint(
+        session,
+        sprints.SprintInput("Sprint <i>&amp;</i>", "2027-01-04", "2027-01-15", goal=goal),
+    ).primary_id
+    for title in hostile:
+        needs.create_need(
+            session, needs.NeedInput(title, "Défi <script>", erp.id, points=1, sprint_id=sprint)
+        )
+    sprints.start_sprint(session, sprint)  # type: ignore[arg-type]
+    out = tmp_path / "hostile.pdf"
+    export_pack(session, sprint, out, "fr")  # type: ignore[arg-type]
+    text = _text(out)
+    assert "<b>R&D</b> <font color=red>" in text
+    assert "Sprint <i>&amp;</i>" in text
+    assert "Cœur & âme — « guillemets »" in text
+    assert "Ελληνικά · Кириллица" in text
+    assert "aaaa" in text  # a 300-character title shortened in its cell, not lost
+    assert "<br/>&" in text and text.replace("\n", "").count("b") >= 2900
+
+
+def test_an_empty_sprint_still_makes_a_pack_that_says_so(tmp_path: Path, session: Session) -> None:
+    sprint = sprints.create_sprint(
+        session, sprints.SprintInput("Vide", "2027-01-04", "2027-01-15")
+    ).primary_id
+    out = tmp_path / "vide.pdf"
+    export_pack(session, sprint, out, "en")  # type: ignore[arg-type]
+    text = _flat(_text(out))
+    assert "This sprint holds no need" in text and "None." in text
+    data = collect(session, "Vide")
+    assert data.completion is None and data.done == []
+
+
+def test_errors_are_one_line_and_exit_2(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.podb"
+    open_database(empty).close()
+    out = tmp_path / "x.pdf"
+    assert (
+        main(["pack", "--db", str(demo), "--sprint", "Sprint 99", "-o", str(out), "--lang", "en"])
+        == 2
+    )
+    assert capsys.readouterr().err.strip() == "po-desktop: Sprint not found: Sprint 99."
+    assert main(["pack", "--db", str(empty), "--sprint", "1", "-o", str(out), "--lang", "en"]) == 2
+    assert "holds no sprint" in capsys.readouterr().err
+    _id, name, _v = _last_closed(demo)
+    assert (
+        main(["pack", "--db", str(demo), "--sprint", name, "-o", str(tmp_path / "no" / "x.pdf")])
+        == 2
+    )
+    assert main(["pack", "--db", str(demo), "--sprint", name, "-o", str(demo)]) == 2
+    assert not out.exists() and not (tmp_path / "x.pdf.part").exists()
+    with (
+        open_database(demo, create=False) as database,
+        database.session() as s,
+        pytest.raises(NotFoundError),
+    ):
+        export_pack(s, "nope", out)
