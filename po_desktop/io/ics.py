@@ -56,6 +56,18 @@ def export_ics(session: Session, sprint_ref: str | int | None = None, lang: str 
                 cal.add_component(_ceremony_event(ceremony, sprint, uid, stamp, lang))
         for event in _daily_events(dailies, sprint, uid, stamp, lang):
             cal.add_component(event)
+    # Rituals outside any sprint (a workshop with a customer): with every sprint, or
+    # when they fall within the one exported.
+    loose = select(Ceremony).where(Ceremony.sprint_id.is_(None)).order_by(Ceremony.starts_at)
+    if sprint_ref is not None and chosen:
+        span = chosen[0]
+        loose = loose.where(
+            Ceremony.starts_at >= datetime.combine(span.start_date, datetime.min.time()),
+            Ceremony.starts_at
+            < datetime.combine(span.end_date + timedelta(days=1), datetime.min.time()),
+        )
+    for ceremony in session.scalars(loose):
+        cal.add_component(_ceremony_event(ceremony, None, uid, stamp, lang))
     cal.add_missing_timezones()
     return cal.to_ical()
 
@@ -78,13 +90,13 @@ def _sprint_event(sprint: Sprint, uid: str, stamp: datetime, lang: str) -> Event
     return event
 
 
-def _title(ceremony: Ceremony, sprint: Sprint, lang: str) -> str:
+def _title(ceremony: Ceremony, sprint: Sprint | None, lang: str) -> str:
     label = ceremony.title or choice_label(ceremony.kind, lang).capitalize()
-    return f"{label} — {sprint.name}"
+    return label if sprint is None else f"{label} — {sprint.name}"
 
 
 def _ceremony_event(
-    ceremony: Ceremony, sprint: Sprint, uid: str, stamp: datetime, lang: str
+    ceremony: Ceremony, sprint: Sprint | None, uid: str, stamp: datetime, lang: str
 ) -> Event:
     event = Event()
     event.add("uid", f"ceremony-{ceremony.id}-{uid}@{DOMAIN}")
@@ -95,7 +107,7 @@ def _ceremony_event(
 def _fill(
     event: Event,
     ceremony: Ceremony,
-    sprint: Sprint,
+    sprint: Sprint | None,
     stamp: datetime,
     lang: str,
     start: datetime | None = None,

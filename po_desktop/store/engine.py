@@ -96,11 +96,22 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+    _unicode_lower(dbapi_connection)
+
+
+def _unicode_lower(dbapi_connection: sqlite3.Connection) -> None:
+    """SQLite's lower() folds ASCII only: "Équipe" would never equal "équipe". Names are
+    compared case-insensitively (teams, sprints, grids), so lower() must know Unicode,
+    as PostgreSQL's does."""
+    dbapi_connection.create_function(
+        "lower", 1, lambda text: None if text is None else str(text).lower(), deterministic=True
+    )
 
 
 def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    _unicode_lower(dbapi_connection)
 
 
 def _on_begin(conn: Any) -> None:

@@ -49,6 +49,7 @@ from po_desktop.store.models import (
     SprintMember,
 )
 from po_desktop.store.services import sprints as service
+from po_desktop.ui.models import format_points
 from po_desktop.ui.workspace import Workspace
 
 
@@ -529,7 +530,7 @@ class CloseSprintDialog(_ServiceDialog):
         for row, (need_id, key, title, column, points) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(f"{key} — {title}"))
             self.table.setItem(row, 1, QTableWidgetItem(column))
-            self.table.setItem(row, 2, QTableWidgetItem("" if points is None else f"{points:g}"))
+            self.table.setItem(row, 2, QTableWidgetItem(format_points(points)))
             combo = QComboBox()
             if self.following:
                 combo.addItem(

@@ -66,6 +66,7 @@ class CalendarPage(QWidget):
         self.model = model
         self._workspace = workspace
         self.capacity: service.SprintCapacity | None = None
+        self.create_menu = QMenu(self)
         self.calendar = CalendarView()
         self.calendar.range_changed.connect(lambda *_r: self.load_range())
         self.calendar.selected_changed.connect(lambda _d: self._update_title())
@@ -157,7 +158,7 @@ class CalendarPage(QWidget):
         for column in (SprintTableModel.NEEDS, SprintTableModel.DONE, SprintTableModel.CEREMONIES):
             self.view.setColumnHidden(column, True)
         for column in (SprintTableModel.STATE, SprintTableModel.POINTS, SprintTableModel.VELOCITY):
-            self.view.setColumnWidth(column, 62)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentRowChanged.connect(self._sprint_chosen)
         self.view.doubleClicked.connect(
             lambda index: self.edit_sprint(self.model.row_at(index.row()).id)
@@ -241,9 +242,13 @@ class CalendarPage(QWidget):
         self._show_capacity(None)
 
     # ----- data ---------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Everything from the database: after any change (a need moved into a sprint...)."""
-        current = self.current_sprint_id()
+    def refresh(self, keep: int | None = None) -> None:
+        """Everything from the database: after any change (a need moved into a sprint...).
+
+        ``keep``: the sprint chosen before the sprint list was reloaded.
+        """
+        self.calendar.today = date.today()  # the app may stay open past midnight
+        current = keep if keep is not None else self.current_sprint_id()
         region = self._workspace().read(service.holiday_region)
         self.region.setCurrentIndex(max(0, self.region.findData(region)))
         self.load_range()
@@ -281,11 +286,12 @@ class CalendarPage(QWidget):
         self.portfolio.setColumnCount(len(projects))
         self.portfolio.setHorizontalHeaderLabels(projects)
         self.portfolio.setVerticalHeaderLabels([r.sprint for r in rows])
-        previous: dict[str, float] = {}
+        previous: dict[tuple[str, str], float] = {}  # per team: teams plan apart
         for row, entry in enumerate(rows):
+            team = entry.team.casefold()
             for column, code in enumerate(projects):
                 points = entry.points.get(code, 0.0)
-                before = previous.get(code)
+                before = previous.get((team, code))
                 text = format_points(points)
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -303,7 +309,7 @@ class CalendarPage(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.portfolio.setItem(row, column, item)
-                previous[code] = points
+                previous[(team, code)] = points
         self.portfolio.resizeColumnsToContents()
 
     def current_sprint_id(self) -> int | None:
@@ -411,9 +417,9 @@ class CalendarPage(QWidget):
         if self.calendar.mode == CalendarView.WEEK:
             first, last = self.calendar.visible_range()
             text = self.tr("Week %1").replace("%1", str(first.isocalendar().week))
-            since = locale.toString(QDate(first), "d MMM")
+            since = locale.toString(QDate(first), "d" if first.month == last.month else "d MMM")
             until = locale.toString(QDate(last), "d MMM yyyy")
-            text += f" · {since} – {until}"
+            text += f" · {since}–{until}"
         else:
             text = locale.toString(QDate(day), "MMMM yyyy")
             text = text[:1].upper() + text[1:]
@@ -426,14 +432,14 @@ class CalendarPage(QWidget):
 
     # ----- actions ------------------------------------------------------------------------
     def _create_menu(self, day: date, where: QPoint) -> None:
-        menu = QMenu(self)
+        menu = self.create_menu  # one menu, refilled: a click must not leave one behind
+        menu.clear()
         locale = QLocale()
         menu.addSection(locale.toString(QDate(day), QLocale.FormatType.LongFormat))
         menu.addAction(self.tr("New ritual this day…"), lambda: self.new_ceremony(day))
         menu.addAction(self.tr("New absence this day…"), lambda: self.new_absence(day))
         menu.addAction(self.tr("New sprint from this day…"), lambda: self.new_sprint(day))
         menu.popup(where)
-        self.create_menu = menu
 
     def _dialog(self, dialog: object) -> bool:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # type: ignore[attr-defined]
@@ -505,6 +511,8 @@ class CalendarPage(QWidget):
 
     def _region_picked(self) -> None:
         code = self.region.currentData() or ""
+        if code == self._workspace().read(service.holiday_region):
+            return  # the same region again: nothing to change, nothing to undo
         label = self.region.currentText()
         try:
             self._workspace().perform(

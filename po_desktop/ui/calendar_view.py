@@ -8,6 +8,7 @@ they touched without a widget per item.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -80,7 +81,7 @@ class CalendarView(QWidget):
         self._hits: list[Hit] = []
         self.texts = {
             "absent": self.tr("Absent: %1"),
-            "more": self.tr("+%1 more"),
+            "more": self.tr("+%1 more"),  # never 1: one entry more would fit instead
         }
         self.short = {  # a month cell is narrow: "09:15 Mêlée", not the ritual's full name
             "planning": self.tr("Planning"),
@@ -140,6 +141,9 @@ class CalendarView(QWidget):
 
     def hits(self) -> list[Hit]:
         return self._hits
+
+    def day_at(self, pos: QPointF) -> date | None:
+        return next((h.day for h in self._hits if h.kind == "day" and h.rect.contains(pos)), None)
 
     def hit_at(self, pos: QPointF) -> Hit | None:
         """The item under ``pos``: the smallest area wins (an entry over its day)."""
@@ -415,8 +419,20 @@ class CalendarView(QWidget):
                     self._hits.append(Hit(rect, "absence", a.id, day))
                     y += line
         # Hours
-        hours = LAST_HOUR - FIRST_HOUR
-        hour_height = max(18.0, (self.height() - all_day - 4) / hours)
+        # Office hours, stretched to show a ritual set earlier or later.
+        week = [c for c in self.items.ceremonies if first <= c.starts_at.date() <= days[-1]]
+        first_hour = min([FIRST_HOUR, *(c.starts_at.hour for c in week)])
+        last_hour = max(
+            [
+                LAST_HOUR,
+                *(
+                    min(24, -(-(c.starts_at.hour * 60 + c.starts_at.minute + c.minutes) // 60))
+                    for c in week
+                ),
+            ]
+        )
+        hours = last_hour - first_hour
+        hour_height = max(12.0, (self.height() - all_day - 4) / hours)
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 0.5))
         for h in range(hours + 1):
             y = all_day + h * hour_height
@@ -424,13 +440,13 @@ class CalendarView(QWidget):
             painter.drawText(
                 QRectF(0, y - line / 2, gutter - 6, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{FIRST_HOUR + h}:00",
+                f"{first_hour + h}:00",
             )
         for column, day in enumerate(days):
             todays = [c for c in self.items.ceremonies if c.starts_at.date() == day]
             for c in todays:
                 start_h = c.starts_at.hour + c.starts_at.minute / 60
-                top = all_day + max(0.0, start_h - FIRST_HOUR) * hour_height
+                top = all_day + (start_h - first_hour) * hour_height
                 height = max(line, c.minutes / 60 * hour_height)
                 overlapping = [o for o in todays if _overlap(o, c)]
                 slot = overlapping.index(c)
@@ -492,7 +508,10 @@ class CalendarView(QWidget):
         hit = self.hit_at(event.position())
         if hit is None:
             return
-        self.select(hit.day)
+        # The day under the pointer: a sprint band spans many days, and its own day
+        # (the sprint's start) may be in another month.
+        day = self.day_at(event.position()) or hit.day
+        self.select(day)
         if hit.kind == "day" and not self._entries_of(hit.day):
             self.create_requested.emit(hit.day, event.globalPosition().toPoint())
 
@@ -527,7 +546,9 @@ class CalendarView(QWidget):
         elif hit is not None and hit.kind == "day" and hit.day in self.items.holidays:
             text = self.items.holidays[hit.day]
         if text:
-            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+            # Plain text: a name like "<b>R&D</b>" must show as typed; long goals are cut.
+            safe = html.escape(text[:400] + ("…" if len(text) > 400 else "")).replace("\n", "<br>")
+            QToolTip.showText(event.globalPosition().toPoint(), f"<qt>{safe}</qt>", self)
         else:
             QToolTip.hideText()
 

@@ -346,9 +346,11 @@ class MainWindow(QMainWindow):
         base = self._base_filter()
         if index == self.CALENDAR:
             if self._shown.get(index, (None,))[0] != self._version:
-                # A need moved into a sprint changes its load and forecast: read them anew.
+                # A need moved into a sprint changes its load and forecast: read them anew,
+                # on the sprint the user had chosen.
+                chosen = self.calendar.current_sprint_id()
                 self.sprint_model.set_rows(self.workspace.read(queries.sprint_rows))
-                self.calendar.refresh()
+                self.calendar.refresh(chosen)
                 self._shown[index] = (self._version, None)
             return
         # Board and list show every need; the scoring list, open needs only, with its own

@@ -15,7 +15,7 @@
     <context>
         <name>CadenceDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="474" />
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="475" />
             <source>Plan %n sprint(s)</source>
             <translation>
                 <numerusform>Plan %n sprint</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>CalendarPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="347" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="353" />
             <source>%n working day(s)</source>
             <translation>
                 <numerusform>%n working day</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="402" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="408" />
             <source>Added since the start: %n need(s), %1 points.</source>
             <translation>
                 <numerusform>Added since the start: %n need, %1 points.</numerusform>
@@ -45,7 +45,7 @@
     <context>
         <name>CloseSprintDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="515" />
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="516" />
             <source>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</source>
             <translation>
                 <numerusform>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</numerusform>
@@ -75,7 +75,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="461" />
+            <location filename="../../po_desktop/ui/main_window.py" line="463" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Delete %n need</numerusform>
@@ -83,7 +83,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="464" />
+            <location filename="../../po_desktop/ui/main_window.py" line="466" />
             <source>%n need(s) deleted — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n need deleted — Ctrl+Z to undo.</numerusform>
@@ -91,7 +91,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="498" />
+            <location filename="../../po_desktop/ui/main_window.py" line="500" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Move %n need</numerusform>
@@ -99,7 +99,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="506" />
+            <location filename="../../po_desktop/ui/main_window.py" line="508" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Plan %n need</numerusform>
@@ -107,7 +107,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="514" />
+            <location filename="../../po_desktop/ui/main_window.py" line="516" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Assign %n need</numerusform>
@@ -115,7 +115,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="522" />
+            <location filename="../../po_desktop/ui/main_window.py" line="524" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Duplicate %n need</numerusform>
@@ -123,7 +123,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="530" />
+            <location filename="../../po_desktop/ui/main_window.py" line="532" />
             <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n need duplicated — Ctrl+Z to undo.</numerusform>
@@ -131,7 +131,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="699" />
+            <location filename="../../po_desktop/ui/main_window.py" line="701" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>

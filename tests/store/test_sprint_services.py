@@ -255,3 +255,33 @@ def _exdates(event: object) -> set[datetime]:
         return set()
     items = raw if isinstance(raw, list) else [raw]
     return {d.dt for item in items for d in item.dts}
+
+
+def test_team_and_sprint_names_compare_without_case_even_with_accents(session: Session) -> None:
+    _sprint(session, "Été 1", "2027-07-05", "2027-07-16", team="Équipe Paie")
+    with pytest.raises(ConflictError):  # same team, written in lower case
+        sprints.create_sprint(
+            session, SprintInput("Été 2", "2027-07-12", "2027-07-23", team="équipe paie")
+        )
+    with pytest.raises(ConflictError) as caught:  # a clear message, not a storage error
+        sprints.create_sprint(session, SprintInput("été 1", "2027-09-06", "2027-09-17"))
+    assert "already exists" in caught.value.render("en")
+
+
+def test_rituals_outside_any_sprint_are_exported_too(session: Session) -> None:
+    _sprint(session, "Sprint 1", "2027-01-04", "2027-01-15")
+    sprints.save_ceremony(
+        session,
+        None,
+        CeremonyInput("refinement", datetime(2027, 1, 7, 14), 90, None, "Atelier client"),
+    )
+    sprints.save_ceremony(
+        session, None, CeremonyInput("refinement", datetime(2027, 3, 7, 14), 90, None, "Plus tard")
+    )
+    every = [str(e.get("summary")) for e in Calendar.from_ical(export_ics(session)).walk("VEVENT")]
+    assert "Atelier client" in every and "Plus tard" in every
+    one = [
+        str(e.get("summary"))
+        for e in Calendar.from_ical(export_ics(session, "Sprint 1")).walk("VEVENT")
+    ]
+    assert "Atelier client" in one and "Plus tard" not in one  # only what falls in the sprint

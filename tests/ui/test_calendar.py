@@ -212,3 +212,28 @@ def test_the_review_pack_is_exported_for_the_selected_sprint(
     assert "Sprint review" in text and "Juillet" in text
     assert page.export_pack(tmp_path / "missing" / "revue.pdf", open_it=False) is None
     assert warnings and "Cannot write" in warnings[0]  # said, not crashed
+
+
+def test_a_click_on_a_sprint_band_selects_the_day_clicked_and_the_sprint_stays_chosen(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    page = _page(window)
+    with window.workspace.session() as s:
+        sprints.create_sprint(s, sprints.SprintInput("Août", "2027-08-02", "2027-08-13"))
+    window.workspace.changed.emit()
+    view = page.calendar
+    view.repaint()
+    cell = next(h for h in view.hits() if h.kind == "day" and h.day == date(2027, 7, 21))
+    band = next(  # Juillet's band in the week of the 21st (it started on the 12th)
+        h
+        for h in view.hits()
+        if h.kind == "sprint" and cell.rect.top() <= h.rect.top() <= cell.rect.bottom()
+    )
+    where = band.rect.center()
+    where.setX(cell.rect.center().x())  # on the band, in the column of Wednesday 21
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=where.toPoint())
+    assert view.selected == date(2027, 7, 21)  # not the sprint's first day
+    august = _sprint_id(window, "Août")
+    page.select_sprint(august)
+    window._plan_needs([1], august)  # any change reloads the list of sprints
+    assert page.current_sprint_id() == august and page.capacity.name == "Août"  # type: ignore[union-attr]

@@ -803,6 +803,7 @@ class PortfolioRow:
     sprint: str
     start: date
     state: str
+    team: str
     points: dict[str, float]
     """Points committed per project code."""
 
@@ -821,7 +822,7 @@ def portfolio(session: Session) -> list[PortfolioRow]:
     ):
         sums.setdefault(sprint_id, {})[code] = float(points)
     return [
-        PortfolioRow(s.id, s.name, s.start_date, s.state, sums.get(s.id, {}))
+        PortfolioRow(s.id, s.name, s.start_date, s.state, s.team, sums.get(s.id, {}))
         for s in session.scalars(select(Sprint).order_by(Sprint.start_date))
     ]
 
