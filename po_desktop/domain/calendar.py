@@ -8,6 +8,7 @@ Friday and 26 December).
 
 from __future__ import annotations
 
+import functools
 import statistics
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -35,13 +36,22 @@ def public_holidays(start: date, end: date, region: str = "", lang: str = "fr") 
     """French public holidays from ``start`` to ``end`` included, with their names."""
     if region not in REGIONS:
         region = ""
+    return {
+        day: name
+        for year in range(start.year, end.year + 1)
+        for day, name in _year(year, region, lang)
+        if start <= day <= end
+    }
+
+
+@functools.lru_cache(maxsize=64)
+def _year(year: int, region: str, lang: str) -> tuple[tuple[date, str], ...]:
+    """One year's holidays, computed once: capacity and the pack ask for the same years
+    many times (each past sprint of a forecast)."""
     calendar = holidays.country_holidays(
-        "FR",
-        subdiv=region or None,
-        years=range(start.year, end.year + 1),
-        language="fr" if lang == "fr" else "en_US",
+        "FR", subdiv=region or None, years=year, language="fr" if lang == "fr" else "en_US"
     )
-    return {day: name for day, name in sorted(calendar.items()) if start <= day <= end}
+    return tuple(sorted(calendar.items()))
 
 
 def is_working_day(day: date, holidays_: Collection[date]) -> bool:

@@ -665,9 +665,10 @@ def _rituals(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
 
 def _notes_page(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
     story: list[Any] = [Paragraph(text(_t("notes", lang)), s.h1)]
-    ruled = _drawing(120 * mm)
-    for i in range(16):
-        y = 120 * mm - i * 7.5 * mm
+    # Ruled lines for handwriting; with a team of ten the sign-off table still fits below.
+    ruled = _drawing(90 * mm)
+    for i in range(13):
+        y = 90 * mm - i * 7.5 * mm
         ruled.add(Line(0, y, 165 * mm, y, strokeColor=colors.Color(0.6, 0.6, 0.6), strokeWidth=0.4))
     story.append(ruled)
     story.append(Spacer(1, 6 * mm))

@@ -91,6 +91,49 @@ def test_the_french_pack_prints_each_section_with_the_demo_figures(
     rate = f"{velocity / committed * 100:.1f}".rstrip("0").rstrip(".").replace(".", ",")
     assert f"Taux de réalisation {rate} %" in text
     assert all(key in text for key in keys)
+    with sqlite3.connect(demo) as raw:
+        started, closed = raw.execute(
+            "SELECT started_at, closed_at FROM sprint WHERE id = ?", (sprint_id,)
+        ).fetchone()
+        # Not done at the close: moved on from this sprint at or after it, or still in it
+        # and not done.
+        carried = (
+            raw.execute(
+                "SELECT count(DISTINCT need_id) FROM need_event"
+                " WHERE field = 'sprint' AND old_value = ? AND at >= ?",
+                (str(sprint_id), closed),
+            ).fetchone()[0]
+            + raw.execute(
+                "SELECT count(*) FROM need n JOIN board_column c ON c.id = n.column_id"
+                " WHERE n.sprint_id = ? AND NOT c.is_done",
+                (sprint_id,),
+            ).fetchone()[0]
+        )
+        removed = raw.execute(
+            "SELECT count(DISTINCT e.need_id) FROM need_event e JOIN need n ON n.id = e.need_id"
+            " WHERE e.field = 'sprint' AND e.old_value = ? AND e.at > ? AND e.at < ?"
+            " AND coalesce(n.sprint_id, 0) != ?",
+            (str(sprint_id), started, closed, sprint_id),
+        ).fetchone()[0]
+        decisions = raw.execute(
+            "SELECT count(*) FROM need_event WHERE field = 'decision' AND at >= ? AND at <= ?",
+            (started, closed),
+        ).fetchone()[0]
+        dailies = raw.execute(
+            "SELECT count(*) FROM ceremony WHERE sprint_id = ? AND kind = 'daily'", (sprint_id,)
+        ).fetchone()[0]
+        following = raw.execute(
+            "SELECT name FROM sprint WHERE state = 'planned' AND start_date > ("
+            "SELECT end_date FROM sprint WHERE id = ?) ORDER BY start_date LIMIT 1",
+            (sprint_id,),
+        ).fetchone()
+    assert f"Besoins non terminés {carried}" in text
+    assert f"Retirés en cours de sprint {removed}" in text
+    decided = text[text.index("Décisions de cotation") : text.index("Aperçu du sprint suivant")]
+    assert len(re.findall(r"\b[A-Z]+-\d+ — ", decided)) == decisions  # a row per decision
+    assert f"({dailies} séances)" in text
+    if following:
+        assert following[0] in text[text.index("Aperçu du sprint suivant") :]
     pages = len(PdfReader(out).pages)
     assert f"page 1 / {pages}" in text and f"page {pages} / {pages}" in text
     assert f"{name} — Document généré le" in text
@@ -183,3 +226,22 @@ def test_errors_are_one_line_and_exit_2(
         pytest.raises(NotFoundError),
     ):
         export_pack(s, "nope", out)
+
+
+def test_a_5000_character_title_from_an_old_file_still_prints(tmp_path: Path) -> None:
+    """The services cap titles at 300 characters; a file from elsewhere may not."""
+    from datetime import date, datetime
+
+    from po_desktop.reports.pack import build_pack
+    from po_desktop.reports.review import NeedLine, ReviewData
+
+    title = "Titre très long " + "é" * 5000
+    data = ReviewData(
+        1, "S", "", date(2027, 1, 4), date(2027, 1, 15), "closed", (), (), "",
+        datetime(2027, 1, 15, 18), 5.0, 5.0,
+    )  # fmt: skip
+    data.done = [NeedLine(1, "ERP-1", title, "ERP", 5.0, "x" * 5000, "RH", "Terminé")]
+    out = tmp_path / "long.pdf"
+    assert build_pack(data, out, "fr") >= 3
+    text = _text(out)
+    assert "Titre très long ééé" in text and "…" in text
