@@ -158,9 +158,10 @@ def text(value: object) -> str:
     return escape(cleaned).replace("\n", "<br/>")
 
 
-def _plain(value: object) -> str:
+def _plain(value: object, limit: int | None = 40) -> str:
     """A short value drawn as a plain string: one line, no control characters."""
-    return "".join(c if ord(c) >= 32 else " " for c in str(value))[:40]
+    line = "".join(c if ord(c) >= 32 else " " for c in str(value))
+    return line if limit is None else line[:limit]
 
 
 def _short(value: str, limit: int = TITLE_MAX) -> str:
@@ -233,20 +234,26 @@ def _table(
     is most of the layout time of a 300-need pack.
     """
     short = set(numeric) | set(plain)
+    room = [w - 6.5 for w in widths]  # the cell's width less its padding
+    size = styles.cell.fontSize
     data: list[list[Any]] = (
         [[Paragraph(text(h), styles.cell_head) for h in header]] if any(header) else []
     )
     for row in rows:
-        data.append(
-            [
-                c
-                if isinstance(c, Paragraph)
-                else _plain(c)
-                if i in short
-                else Paragraph(text(c), styles.cell)
-                for i, c in enumerate(row)
-            ]
-        )
+        cells: list[Any] = []
+        for i, c in enumerate(row):
+            if isinstance(c, Paragraph):
+                cells.append(c)
+            elif i in short:
+                cells.append(_plain(c))
+            elif (
+                "\n" not in (value := str(c))
+                and pdfmetrics.stringWidth(value, FONT, size) <= room[i]
+            ):
+                cells.append(_plain(value, limit=None))  # fits on one line: no wrapping needed
+            else:
+                cells.append(Paragraph(text(c), styles.cell))
+        data.append(cells)
     heights = None if row_height is None else [None] + [row_height] * len(rows)
     table = LongTable(
         data,

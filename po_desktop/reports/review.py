@@ -343,31 +343,48 @@ def _velocity(session: Session, sprint: Sprint) -> list[VelocityBar]:
 
 
 def _decisions(session: Session, start: datetime, end: datetime) -> list[DecisionLine]:
-    """Decisions taken while the sprint ran: the assessment that carried each one."""
-    rows = session.execute(
+    """Decisions taken while the sprint ran, each with the assessment that carried it.
+
+    Three SELECTs whatever the number of decisions: the events, the needs, and
+    their assessments up to the sprint's end.
+    """
+    events = session.execute(
         select(NeedEvent.need_id, NeedEvent.at, NeedEvent.new_value)
         .where(NeedEvent.field == "decision", NeedEvent.at >= start, NeedEvent.at <= end)
-        .order_by(NeedEvent.at)
+        .order_by(NeedEvent.at, NeedEvent.id)
     ).all()
-    lines = []
-    for need_id, at, decision in rows:
-        assessment = session.scalar(
-            select(Assessment)
-            .where(
-                Assessment.need_id == need_id, Assessment.decided_at <= at + timedelta(seconds=1)
-            )
-            .order_by(Assessment.version.desc())
-            .limit(1)
+    need_ids = sorted({need_id for need_id, _at, _d in events})
+    if not need_ids:
+        return []
+    needs = {
+        n.id: (format_key(code, n.number), n.title)
+        for n, code in session.execute(
+            select(Need, Project.code)
+            .join(Project, Project.id == Need.project_id)
+            .where(Need.id.in_(need_ids))
         )
-        need = session.get(Need, need_id)
-        if need is None:
+    }
+    versions: dict[int, list[Assessment]] = defaultdict(list)
+    for a in session.scalars(
+        select(Assessment)
+        .where(
+            Assessment.need_id.in_(need_ids), Assessment.decided_at <= end + timedelta(seconds=1)
+        )
+        .order_by(Assessment.need_id, Assessment.version)
+    ):
+        versions[a.need_id].append(a)
+    lines = []
+    for need_id, at, decision in events:
+        if need_id not in needs:
             continue
-        project = session.get(Project, need.project_id)
-        assert project is not None
+        # The newest version made by the time of the decision (saved in the same step).
+        made = [a for a in versions[need_id] if a.decided_at <= at + timedelta(seconds=1)]
+        assessment = made[-1] if made else None
+        key, title = needs[need_id]
         lines.append(
             DecisionLine(
-                format_key(project.code, need.number),
-                need.title,
+                key,
+                title,
                 assessment.score if assessment else 0.0,
                 decision or "pending",
                 assessment.rationale if assessment else "",
