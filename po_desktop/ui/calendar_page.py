@@ -136,14 +136,6 @@ class CalendarPage(QWidget):
         bar.addSpacing(8)
         bar.addWidget(QLabel(self.tr("Holidays:")))
         bar.addWidget(self.region)
-        bar.addSpacing(8)
-        for widget in (
-            self.new_sprint_button,
-            self.cadence_button,
-            self.ics_button,
-            self.pack_button,
-        ):
-            bar.addWidget(widget)
 
         self.view = QTableView()  # the sprints, for choosing one
         self.view.setModel(model)
@@ -211,6 +203,10 @@ class CalendarPage(QWidget):
         details_layout.addWidget(self.totals)
         details_layout.addWidget(self.load)
         details_layout.addLayout(buttons)
+        exports = QHBoxLayout()
+        exports.addWidget(self.pack_button)
+        exports.addStretch(1)
+        details_layout.addLayout(exports)
 
         self.portfolio_box = QGroupBox(self.tr("Portfolio: points per project, sprint by sprint"))
         self.portfolio = QTableWidget(0, 0)
@@ -224,7 +220,16 @@ class CalendarPage(QWidget):
         portfolio_layout.addWidget(legend)
 
         side = QSplitter(Qt.Orientation.Vertical)
-        side.addWidget(self.view)
+        sprint_list = QWidget()  # the sprints, with what makes new ones
+        list_layout = QVBoxLayout(sprint_list)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        makers = QHBoxLayout()
+        for widget in (self.new_sprint_button, self.cadence_button, self.ics_button):
+            makers.addWidget(widget)
+        makers.addStretch(1)
+        list_layout.addLayout(makers)
+        list_layout.addWidget(self.view)
+        side.addWidget(sprint_list)
         side.addWidget(self.details)
         side.addWidget(self.portfolio_box)
         side.setSizes([170, 330, 200])

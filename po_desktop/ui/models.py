@@ -510,9 +510,13 @@ class SprintTableModel(RowTableModel):
         match column:
             case self.NAME:
                 return row.name
-            case self.DATES:
-                start = locale.toString(QDate(row.start_date), QLocale.FormatType.ShortFormat)
+            case self.DATES:  # compact: the year once, where both dates share it
                 end = locale.toString(QDate(row.end_date), QLocale.FormatType.ShortFormat)
+                same_year = row.start_date.year == row.end_date.year
+                start = locale.toString(
+                    QDate(row.start_date),
+                    "d MMM" if same_year else QLocale().dateFormat(QLocale.FormatType.ShortFormat),
+                )
                 return f"{start} → {end}"
             case self.STATE:
                 return choice_label(row.state)
