@@ -7,6 +7,7 @@ Qt is imported only by the ``gui`` and ``screenshot`` paths, so ``check``,
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -304,6 +305,20 @@ def _cmd_ics(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_pack(args: argparse.Namespace, lang: str) -> int:
+    # One document built in a short process: the cyclic garbage collector would walk
+    # the whole heap again and again while SQLAlchemy, reportlab and the layout
+    # allocate (0.2 s of about 2 s for 300 needs), to free next to nothing (peak
+    # memory is the same, about 90 MB). Reference counting still frees as usual.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _pack(args, lang)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _pack(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.reports.export import export_pack
     from po_desktop.store.database import open_database
 
