@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from reportlab.platypus.doctemplate import LayoutError
 from sqlalchemy.orm import Session
 
 from po_desktop.reports.pack import build_pack
@@ -39,5 +40,10 @@ def export_pack(
         scratch.unlink(missing_ok=True)
         raise StorageError(
             "cli.output_unwritable", path=str(output), detail=exc.strerror or str(exc)
+        ) from None
+    except LayoutError as exc:  # a page that cannot be laid out: said, not a crash
+        scratch.unlink(missing_ok=True)
+        raise StorageError(
+            "cli.output_unwritable", path=str(output), detail=str(exc)[:200]
         ) from None
     return pages

@@ -154,7 +154,8 @@ def register_fonts() -> None:
 
 def text(value: object) -> str:
     """User text made safe for Paragraph markup: printed exactly as typed."""
-    cleaned = "".join(c if c in "\n\t" or ord(c) >= 32 else "\ufffd" for c in str(value))
+    value = str(value).replace("\r\n", "\n").replace("\r", "\n")  # Windows line ends
+    cleaned = "".join(c if c in "\n\t" or ord(c) >= 32 else "\ufffd" for c in value)
     return escape(cleaned).replace("\n", "<br/>")
 
 
@@ -261,6 +262,7 @@ def _table(
         rowHeights=heights,
         repeatRows=1 if any(header) else 0,
         splitByRow=True,
+        splitInRow=1,  # a cell taller than a page (a long rationale) splits, not fails
     )
     style = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -323,7 +325,7 @@ def build_pack(data: ReviewData, output: Path, lang: str = "fr") -> int:
     story += _notes_page(data, styles, lang)
 
     generated = _date(data.generated.date(), lang)
-    footer_left = f"{_short(data.name, 60)} — {_t('generated', lang)} {generated}"
+    footer_left = f"{_short(data.name, 40)} — {_t('generated', lang)} {generated}"
 
     def footer(canvas: Canvas, number: int, total: int) -> None:
         canvas.saveState()
@@ -370,6 +372,7 @@ def _cover(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
     table = LongTable(
         [[Paragraph(text(k), s.label), Paragraph(text(_short(v, 3000)), s.body)] for k, v in rows],
         colWidths=[45 * mm, 120 * mm],
+        splitInRow=1,
     )
     table.setStyle(
         TableStyle(
@@ -442,6 +445,7 @@ def _velocity_chart(data: ReviewData, lang: str) -> Drawing:
     chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = lambda v: _number(v, lang)
     chart.valueAxis.valueMin = 0
     top = max([b.committed for b in bars] + [b.completed for b in bars] + [1])
     chart.valueAxis.valueMax = top * 1.15
@@ -517,6 +521,7 @@ def _burndown_chart(data: ReviewData, lang: str) -> Drawing:
     plot.yValueAxis.valueMax = top * 1.1
     plot.yValueAxis.labels.fontName = FONT
     plot.yValueAxis.labels.fontSize = 7
+    plot.yValueAxis.labelTextFormat = lambda v: _number(v, lang)
     drawing.add(plot)
     return drawing
 

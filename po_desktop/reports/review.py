@@ -66,6 +66,7 @@ class VelocityBar:
     sprint: str
     committed: float
     completed: float
+    closed: bool = True
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ class ReviewData:
 
     @property
     def average_velocity(self) -> float | None:
-        done = [bar.completed for bar in self.velocity]
+        """Of the closed sprints only: a sprint still running has not finished its work."""
+        done = [bar.completed for bar in self.velocity if bar.closed]
         return sum(done) / len(done) if done else None
 
 
@@ -227,7 +229,15 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
         if i not in in_sprint_at_end
         and any(e.old == str(sprint.id) and started < e.at < closing for e in h.changes("sprint"))
     }
-    outside = {i for i in finished_during if i not in touched}
+    outside = set()
+    for i in finished_during - touched:  # finished with no sprint (not another team's)
+        finish = next(
+            e.at
+            for e in histories[i].changes("column")
+            if e.new is not None and int(e.new) in done_columns and started <= e.at <= closing
+        )
+        if histories[i].at(finish).sprint is None:
+            outside.add(i)
     # Where each unfinished need went at the close (or goes, for a sprint still running).
     names = dict(session.execute(select(Sprint.id, Sprint.name)).all())
     goes_to: dict[int, str] = {}
@@ -239,11 +249,12 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
         else:  # still running: the close will offer the next sprint first
             goes_to[i] = following.name if following is not None else ""
     completed_points = sum(end_state[i].points or 0 for i in done)
-    committed_points = (
-        sum(p or 0 for p in committed.values())
-        if committed
-        else sum(end_state[i].points or 0 for i in in_sprint_at_end)
-    )
+    if sprint.velocity is not None:  # recorded at the close: a need deleted since counts
+        completed_points = sprint.velocity
+    if sprint.started_at is not None:  # what was in the sprint when it started
+        committed_points = sum(p or 0 for p in committed.values())
+    else:  # not started: what is planned
+        committed_points = sum(end_state[i].points or 0 for i in in_sprint_at_end)
     off = sprint_service.holidays_between(session, sprint.start_date, sprint.end_date, lang)
     days = working_days(sprint.start_date, sprint.end_date, off)
     members = sorted(
@@ -294,12 +305,11 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     data.not_done = _lines(session, not_done, added, goes_to)
     data.removed = _lines(session, removed)
     data.outside = _lines(session, outside)
+    # Up to just before the close: its own carry-over events are not work done.
     data.burndown = burndown(
-        sprint.id, days, list(histories.values()), done_columns, min(now, closing)
+        sprint.id, days, list(histories.values()), done_columns, min(now, before_close)
     )
-    start_points = (
-        committed_points if committed else (data.burndown[0][1] or 0.0) if data.burndown else 0.0
-    )
+    start_points = committed_points
     data.ideal = ideal_line(float(start_points), days)
     data.velocity = _velocity(session, sprint)
     data.decisions = _decisions(session, started, closing)
@@ -338,7 +348,11 @@ def _velocity(session: Session, sprint: Sprint) -> list[VelocityBar]:
                     Need.sprint_id == old.id, Need.column_id.in_(done_columns)
                 )
             )
-        bars.append(VelocityBar(old.name, float(committed or 0), float(completed or 0)))
+        bars.append(
+            VelocityBar(
+                old.name, float(committed or 0), float(completed or 0), old.state == "closed"
+            )
+        )
     return bars
 
 
@@ -411,13 +425,32 @@ def _rituals(session: Session, sprint_id: int) -> list[RitualLine]:
 
 
 def _next_sprint(session: Session, sprint: Sprint, data: ReviewData, lang: str) -> None:
-    following = sprint_service.next_sprint(session, sprint)
+    """The team's sprint after this one (whatever its state), and the top-ranked ready
+    needs that fit what its forecast leaves once its own needs and the ones this sprint
+    carries over are counted."""
+    following = session.scalar(
+        select(Sprint)
+        .where(
+            func.lower(Sprint.team) == sprint.team.lower(),
+            Sprint.start_date > sprint.end_date,
+        )
+        .order_by(Sprint.start_date)
+        .limit(1)
+    )
     if following is None:
         return
     data.next_name, data.next_goal = following.name, following.goal
     capacity = sprint_service.capacity(session, following.id, lang)
     data.next_forecast = capacity.forecast
     done_columns = set(session.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True))))
+    already = float(
+        session.scalar(
+            select(func.coalesce(func.sum(Need.points), 0)).where(Need.sprint_id == following.id)
+        )
+        or 0
+    )
+    if sprint.closed_at is None:  # the close will carry these into it
+        already += sum(n.points or 0 for n in data.not_done if n.goes_to == following.name)
     latest = (
         select(Assessment.need_id, func.max(Assessment.version).label("version"))
         .group_by(Assessment.need_id)
@@ -432,14 +465,14 @@ def _next_sprint(session: Session, sprint: Sprint, data: ReviewData, lang: str) 
         )
         .where(
             Need.column_id.not_in(done_columns),
-            (Need.sprint_id.is_(None)) | (Need.sprint_id == following.id),
+            Need.sprint_id.is_(None),  # in the backlog: what is already planned is counted
             Need.points.is_not(None),  # ready: decided "go" and estimated
             Assessment.decision == "go",
         )
     ).all()
     ranked = rank([(n, score, decision) for n, _p, _s, score, decision in candidates])
     points = {n: p for n, p, _s, _sc, _d in candidates}
-    budget = capacity.forecast
+    budget = None if capacity.forecast is None else max(0.0, capacity.forecast - already)
     chosen: list[int] = []
     total = 0.0
     for r in ranked:

@@ -590,7 +590,8 @@ class CalendarPage(QWidget):
             progress.close()
             QMessageBox.warning(self, self.tr("Review pack"), exc.render())
             return None
-        progress.close()
+        finally:
+            progress.close()  # whatever happens, the window is given back
         if open_it:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path

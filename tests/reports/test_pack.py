@@ -123,7 +123,7 @@ def test_the_french_pack_prints_each_section_with_the_demo_figures(
             "SELECT count(*) FROM ceremony WHERE sprint_id = ? AND kind = 'daily'", (sprint_id,)
         ).fetchone()[0]
         following = raw.execute(
-            "SELECT name FROM sprint WHERE state = 'planned' AND start_date > ("
+            "SELECT name FROM sprint WHERE start_date > ("  # the sprint that came next
             "SELECT end_date FROM sprint WHERE id = ?) ORDER BY start_date LIMIT 1",
             (sprint_id,),
         ).fetchone()
@@ -245,3 +245,26 @@ def test_a_5000_character_title_from_an_old_file_still_prints(tmp_path: Path) ->
     assert build_pack(data, out, "fr") >= 3
     text = _text(out)
     assert "Titre très long ééé" in text and "…" in text
+
+
+def test_a_closed_sprint_reports_its_carry_over_and_the_sprint_that_came_next(
+    session: Session,
+) -> None:
+    erp = projects.create_project(session, projects.ProjectInput("ERP", "ERP"))
+    one = sprints.create_sprint(
+        session,
+        sprints.SprintInput("S1", "2026-11-02", "2026-11-13"),  # lived, and closed
+    ).primary_id
+    two = sprints.create_sprint(
+        session, sprints.SprintInput("S2", "2026-11-16", "2026-11-27")
+    ).primary_id
+    need = needs.create_need(
+        session, needs.NeedInput("Paie", "Défi", erp.id, points=8, sprint_id=one)
+    ).primary_id
+    sprints.start_sprint(session, one)  # type: ignore[arg-type]
+    sprints.close_sprint(session, one)  # type: ignore[arg-type]  # carried to S2, unfinished
+    data = collect(session, "S1")
+    assert data.committed_points == 8.0 and data.completed_points == 0.0
+    assert [n.key for n in data.not_done] == ["ERP-1"] and data.not_done[0].goes_to == "S2"
+    assert data.next_name == "S2"
+    assert need is not None and two is not None
