@@ -42,7 +42,7 @@ from po_desktop import paths
 from po_desktop.domain.messages import choice_label, day_label
 from po_desktop.reports.review import NeedLine, ReviewData
 
-FONT, BOLD, ITALIC = "PODesktopSans", "PODesktopSans-Bold", "PODesktopSans-Oblique"
+FONT, BOLD = "PODesktopSans", "PODesktopSans-Bold"
 TITLE_MAX = 300
 """A table cell shows at most this many characters of a title: a row must fit a page."""
 
@@ -141,15 +141,10 @@ def register_fonts() -> None:
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
     folder = paths.resources_dir() / "fonts"
+    # Regular and bold only: the pack never slants text, and each face costs a parse.
     pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(folder / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFont(TTFont(ITALIC, str(folder / "DejaVuSans-Oblique.ttf")))
-    pdfmetrics.registerFont(
-        TTFont(FONT + "-BoldOblique", str(folder / "DejaVuSans-BoldOblique.ttf"))
-    )
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=FONT + "-BoldOblique"
-    )
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 
 def text(value: object) -> str:
