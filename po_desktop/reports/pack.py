@@ -92,6 +92,14 @@ _T: dict[str, tuple[str, str]] = {
         "No sprint is planned after this one.",
     ),
     "forecast": ("Capacité prévue", "Forecast capacity"),
+    "planned": (
+        "Déjà prévu (avec ce que ce sprint y reporte)",
+        "Already planned (with what this sprint carries over)",
+    ),
+    "next_full": (
+        "Aucun : le sprint suivant est déjà plein au regard de sa prévision.",
+        "None: the next sprint is already full for its forecast.",
+    ),
     "next_needs": (
         "Besoins prêts les mieux classés qui tiennent dans la prévision",
         "Top-ranked ready needs that fit the forecast",
@@ -521,68 +529,38 @@ def _burndown_chart(data: ReviewData, lang: str) -> Drawing:
     return drawing
 
 
+_NEED_COLUMNS: dict[str, tuple[str, float, Callable[[NeedLine, str], str]]] = {
+    # column: (header text key, width in mm, cell); the title takes the width left
+    "key": ("key", 20, lambda n, _l: n.key + (" *" if n.added else "")),
+    "title": ("need", 0, lambda n, _l: _short(n.title)),
+    "project": ("project", 18, lambda n, _l: n.project),
+    "column": ("column", 25, lambda n, _l: n.column),
+    "points": ("points", 15, lambda n, lang: _number(n.points, lang)),
+    "requester": ("requester", 30, lambda n, _l: _short(n.requester, 80)),
+    "unit": ("unit", 27, lambda n, _l: _short(n.business_unit, 60)),
+    "goes_to": ("next_place", 37, lambda n, lang: n.goes_to or _t("backlog", lang)),
+}
+_NEED_TABLES = {
+    "done": ("key", "title", "project", "points", "requester", "unit"),
+    "not_done": ("key", "title", "column", "points", "goes_to"),
+    "other": ("key", "title", "project", "column", "points"),
+}
+_TEXT_WIDTH = 167  # mm between the margins
+
+
 def _need_table(lines: list[NeedLine], s: _Styles, lang: str, kind: str) -> Any:
     if not lines:
         return Paragraph(text(_t("empty", lang)), s.body)
-    if kind == "done":
-        header = [
-            _t("key", lang),
-            _t("need", lang),
-            _t("project", lang),
-            _t("points", lang),
-            _t("requester", lang),
-            _t("unit", lang),
-        ]
-        rows = [
-            [
-                n.key + (" *" if n.added else ""),
-                _short(n.title),
-                n.project,
-                _number(n.points, lang),
-                _short(n.requester, 80),
-                _short(n.business_unit, 60),
-            ]
-            for n in lines
-        ]
-        return _table(
-            header,
-            rows,
-            [20 * mm, 57 * mm, 18 * mm, 15 * mm, 30 * mm, 27 * mm],
-            s,
-            numeric=(3,),
-            plain=(0, 2),
-        )
-    if kind == "not_done":
-        header = [
-            _t("key", lang),
-            _t("need", lang),
-            _t("column", lang),
-            _t("points", lang),
-            _t("next_place", lang),
-        ]
-        rows = [
-            [
-                n.key + (" *" if n.added else ""),
-                _short(n.title),
-                n.column,
-                _number(n.points, lang),
-                n.goes_to or _t("backlog", lang),
-            ]
-            for n in lines
-        ]
-        return _table(
-            header, rows, [20 * mm, 70 * mm, 25 * mm, 15 * mm, 37 * mm], s, numeric=(3,), plain=(0,)
-        )
-    header = [
-        _t("key", lang),
-        _t("need", lang),
-        _t("project", lang),
-        _t("column", lang),
-        _t("points", lang),
-    ]
-    rows = [[n.key, _short(n.title), n.project, n.column, _number(n.points, lang)] for n in lines]
+    columns = _NEED_TABLES[kind]
+    specs = [_NEED_COLUMNS[c] for c in columns]
+    title = _TEXT_WIDTH - sum(width for _h, width, _cell in specs)
     return _table(
-        header, rows, [20 * mm, 80 * mm, 17 * mm, 35 * mm, 15 * mm], s, numeric=(4,), plain=(0, 2)
+        [_t(header, lang) for header, _w, _cell in specs],
+        [[cell(n, lang) for _h, _w, cell in specs] for n in lines],
+        [(width or title) * mm for _h, width, _cell in specs],
+        s,
+        numeric=(columns.index("points"),),
+        plain=tuple(i for i, c in enumerate(columns) if c in ("key", "project")),
     )
 
 
@@ -636,12 +614,13 @@ def _next(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
     goal = _short(data.next_goal, 2000) or "—"
     story.append(Paragraph(text(f"{_t('goal', lang)}{sep}{goal}"), s.body))
     forecast = _number(data.next_forecast, lang)
-    story.append(
-        Paragraph(
-            text(f"{_t('forecast', lang)}{sep}{forecast} {_t('points', lang).lower()}"), s.body
-        )
-    )
+    points = _t("points", lang).lower()
+    story.append(Paragraph(text(f"{_t('forecast', lang)}{sep}{forecast} {points}"), s.body))
+    planned = _number(data.next_planned, lang)
+    story.append(Paragraph(text(f"{_t('planned', lang)}{sep}{planned} {points}"), s.body))
     story.append(Paragraph(text(_t("next_needs", lang)), s.h2))
+    if not data.next_needs and data.next_forecast is not None:
+        return [*story, Paragraph(text(_t("next_full", lang)), s.body)]
     story.append(_need_table(data.next_needs, s, lang, "other"))
     return story
 

@@ -103,6 +103,8 @@ class ReviewData:
     next_name: str | None = None
     next_goal: str = ""
     next_forecast: float | None = None
+    next_planned: float = 0.0
+    """Points the next sprint already holds, with what this one carries into it."""
     next_needs: list[NeedLine] = field(default_factory=list)
     rituals: list[RitualLine] = field(default_factory=list)
 
@@ -241,7 +243,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     # Where each unfinished need went at the close (or goes, for a sprint still running).
     names = dict(session.execute(select(Sprint.id, Sprint.name)).all())
     goes_to: dict[int, str] = {}
-    following = sprint_service.next_sprint(session, sprint)
+    following = _came_next(session, sprint)
     for i in not_done:
         if sprint.closed_at is not None:  # what the close decided
             after = histories[i].at(sprint.closed_at + timedelta(seconds=1))
@@ -314,7 +316,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     data.velocity = _velocity(session, sprint)
     data.decisions = _decisions(session, started, closing)
     data.rituals = _rituals(session, sprint.id)
-    _next_sprint(session, sprint, data, lang)
+    _next_sprint(session, sprint, following, data, lang)
     return data
 
 
@@ -424,11 +426,9 @@ def _rituals(session: Session, sprint_id: int) -> list[RitualLine]:
     ]
 
 
-def _next_sprint(session: Session, sprint: Sprint, data: ReviewData, lang: str) -> None:
-    """The team's sprint after this one (whatever its state), and the top-ranked ready
-    needs that fit what its forecast leaves once its own needs and the ones this sprint
-    carries over are counted."""
-    following = session.scalar(
+def _came_next(session: Session, sprint: Sprint) -> Sprint | None:
+    """The team's sprint after this one, whatever its state."""
+    return session.scalar(
         select(Sprint)
         .where(
             func.lower(Sprint.team) == sprint.team.lower(),
@@ -437,6 +437,13 @@ def _next_sprint(session: Session, sprint: Sprint, data: ReviewData, lang: str) 
         .order_by(Sprint.start_date)
         .limit(1)
     )
+
+
+def _next_sprint(
+    session: Session, sprint: Sprint, following: Sprint | None, data: ReviewData, lang: str
+) -> None:
+    """The next sprint, and the top-ranked ready needs that fit what its forecast leaves
+    once its own needs and the ones this sprint carries over are counted."""
     if following is None:
         return
     data.next_name, data.next_goal = following.name, following.goal
@@ -472,6 +479,7 @@ def _next_sprint(session: Session, sprint: Sprint, data: ReviewData, lang: str) 
     ).all()
     ranked = rank([(n, score, decision) for n, _p, _s, score, decision in candidates])
     points = {n: p for n, p, _s, _sc, _d in candidates}
+    data.next_planned = already
     budget = None if capacity.forecast is None else max(0.0, capacity.forecast - already)
     chosen: list[int] = []
     total = 0.0

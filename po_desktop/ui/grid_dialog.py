@@ -34,21 +34,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import Direction
-from po_desktop.domain.messages import language
 from po_desktop.domain.scoring import PRESETS, CriterionSpec
 from po_desktop.store.errors import PoDesktopError, ValidationError
 from po_desktop.store.services import scoring
 from po_desktop.store.services._base import clean_number
 from po_desktop.store.services.scoring import GridDraft
+from po_desktop.ui.scoring_form import number_text
 from po_desktop.ui.workspace import Workspace
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 T = TypeVar("T")
-
-
-def _number(value: float) -> str:
-    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
-    return text.replace(".", ",") if language() == "fr" else text
 
 
 class GridsDialog(QDialog):
@@ -291,9 +286,9 @@ class GridsDialog(QDialog):
         texts = {
             self.LABEL_FR: spec.label_fr,
             self.LABEL_EN: spec.label_en,
-            self.WEIGHT: _number(spec.weight),
-            self.LOW: _number(spec.scale_min),
-            self.HIGH: _number(spec.scale_max),
+            self.WEIGHT: number_text(spec.weight),
+            self.LOW: number_text(spec.scale_min),
+            self.HIGH: number_text(spec.scale_max),
             self.HELP_FR: spec.help_fr,
             self.HELP_EN: spec.help_en,
         }

@@ -35,7 +35,7 @@ from po_desktop.ui.models import format_score
 from po_desktop.ui.workspace import Workspace
 
 
-def _number_text(value: float) -> str:
+def number_text(value: float) -> str:
     """Every digit that was saved: re-saving must not round a value behind the user's back."""
     text = str(int(value)) if float(value).is_integer() else format(value, ".15g")
     return text.replace(".", ",") if language() == "fr" else text
@@ -303,10 +303,10 @@ class ScoringForm(QWidget):
         lang = language()
         for row, spec in enumerate(grid.criteria, start=1):
             edit = QLineEdit()
-            low, high = _number_text(spec.scale_min), _number_text(spec.scale_max)
+            low, high = number_text(spec.scale_min), number_text(spec.scale_max)
             edit.setPlaceholderText(f"{low} – {high}")
             if spec.key in values:
-                edit.setText(_number_text(values[spec.key]))
+                edit.setText(number_text(values[spec.key]))
             edit.textChanged.connect(self._update_score)
             help_text = spec.help.render(lang)
             edit.setToolTip(help_text)
@@ -321,7 +321,7 @@ class ScoringForm(QWidget):
                 hint.setStyleSheet("color: palette(mid);")
                 cell_layout.addWidget(hint)
             direction = self.tr("cost") if spec.direction == "cost" else self.tr("benefit")
-            label = f"{spec.label.render(lang)} ({direction}, ×{_number_text(spec.weight)})"
+            label = f"{spec.label.render(lang)} ({direction}, ×{number_text(spec.weight)})"
             self.criteria_form.insertRow(row, label, cell)
             self.inputs[spec.key] = edit
         self._update_score()

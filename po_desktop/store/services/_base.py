@@ -9,14 +9,16 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Concatenate, ParamSpec, TypeVar
 
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.messages import language
-from po_desktop.store.errors import StorageError, ValidationError
+from po_desktop.store.errors import NotFoundError, StorageError, ValidationError
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 LONG_TEXT_MAX = 200_000
 COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -211,3 +213,19 @@ def clean_tags(values: Iterable[str]) -> list[str]:
             raise ValidationError("tag.invalid", field="tags", tag=tag)
         seen.setdefault(tag.casefold(), tag)
     return sorted(seen.values(), key=str.casefold)
+
+
+def find_named(session: Session, model: type[T], ref: str | int, msg_id: str) -> T:
+    """A row by id, or by its ``name`` without regard to case; typed digits are a name
+    first, then an id (a sprint may well be called "12")."""
+    found = None
+    if isinstance(ref, int):
+        found = session.get(model, ref)
+    else:
+        name = model.name  # type: ignore[attr-defined]
+        found = session.scalar(select(model).where(func.lower(name) == ref.strip().lower()))
+        if found is None and ref.strip().isdigit():
+            found = session.get(model, int(ref.strip()))
+    if found is None:
+        raise NotFoundError(msg_id, ref=ref)
+    return found

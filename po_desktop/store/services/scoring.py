@@ -30,6 +30,7 @@ from po_desktop.store.services._base import (
     clean_choice,
     clean_number,
     clean_text,
+    find_named,
     transactional,
 )
 from po_desktop.store.services.needs import NeedChange, _event, _Recorder
@@ -82,18 +83,8 @@ def active_model(session: Session) -> ScoringModel:
 
 
 def find_model(session: Session, ref: str | int) -> ScoringModel:
-    """A grid by id or by name (case-insensitive); typed digits are a name first, then an id."""
-    if isinstance(ref, int):
-        model = session.get(ScoringModel, ref)
-    else:
-        model = session.scalar(
-            select(ScoringModel).where(func.lower(ScoringModel.name) == ref.strip().lower())
-        )
-        if model is None and ref.strip().isdigit():
-            model = session.get(ScoringModel, int(ref.strip()))
-    if model is None:
-        raise NotFoundError("scoring.grid_not_found", ref=ref)
-    return model
+    """A grid by id or by name (case-insensitive)."""
+    return find_named(session, ScoringModel, ref, "scoring.grid_not_found")
 
 
 def new_model(

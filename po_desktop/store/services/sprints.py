@@ -48,6 +48,7 @@ from po_desktop.store.services._base import (
     clean_choice,
     clean_number,
     clean_text,
+    find_named,
     transactional,
 )
 from po_desktop.store.services.needs import (
@@ -164,15 +165,16 @@ class _Tracker:
         if sprint_id not in self.change.sprints_before:
             self.change.sprints_before[sprint_id] = _sprint_snapshot(self.session, sprint_id)
 
-    def ceremony(self, ceremony_id: int) -> None:
-        if ceremony_id not in self.change.ceremonies_before:
-            row = self.session.get(Ceremony, ceremony_id)
-            self.change.ceremonies_before[ceremony_id] = _row(row) if row else None
+    def rows(self, model: type) -> dict[int, dict[str, Any] | None]:
+        """The 'before' map of rituals or absences."""
+        change = self.change
+        return change.ceremonies_before if model is Ceremony else change.absences_before
 
-    def absence(self, absence_id: int) -> None:
-        if absence_id not in self.change.absences_before:
-            row = self.session.get(Absence, absence_id)
-            self.change.absences_before[absence_id] = _row(row) if row else None
+    def row(self, model: type, row_id: int) -> None:
+        before = self.rows(model)
+        if row_id not in before:
+            row = self.session.get(model, row_id)
+            before[row_id] = _row(row) if row else None
 
     def finish(self, primary_id: int | None = None) -> CalendarChange:
         self.session.flush()
@@ -376,19 +378,8 @@ def _sprint(session: Session, sprint_id: int) -> Sprint:
 
 
 def find_sprint(session: Session, ref: str | int) -> Sprint:
-    """A sprint by id or name (case-insensitive); typed digits are a name first."""
-    sprint = None
-    if isinstance(ref, int):
-        sprint = session.get(Sprint, ref)
-    else:
-        sprint = session.scalar(
-            select(Sprint).where(func.lower(Sprint.name) == ref.strip().lower())
-        )
-        if sprint is None and ref.strip().isdigit():
-            sprint = session.get(Sprint, int(ref.strip()))
-    if sprint is None:
-        raise NotFoundError("sprint.not_found", ref=ref)
-    return sprint
+    """A sprint by id or name (case-insensitive)."""
+    return find_named(session, Sprint, ref, "sprint.not_found")
 
 
 @dataclass
@@ -499,34 +490,45 @@ def sprint_at(session: Session, day: date, team: str | None = None) -> Sprint | 
     return session.scalar(stmt.order_by(Sprint.start_date))
 
 
+def _save_row(
+    session: Session, model: type, row_id: int | None, values: dict[str, Any], missing: str
+) -> CalendarChange:
+    """Create (``row_id`` None) or update one ritual or absence, with its undo."""
+    tracker = _Tracker(session)
+    if row_id is None:
+        row = model(**values)
+        session.add(row)
+        session.flush()
+        tracker.rows(model)[row.id] = None
+        return tracker.finish(row.id)
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(missing, ref=row_id)
+    tracker.row(model, row_id)
+    for key, value in values.items():
+        setattr(row, key, value)
+    return tracker.finish(row_id)
+
+
+def _delete_row(session: Session, model: type, row_id: int, missing: str) -> CalendarChange:
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(missing, ref=row_id)
+    tracker = _Tracker(session)
+    tracker.row(model, row_id)
+    session.delete(row)
+    return tracker.finish()
+
+
 @transactional
 def save_ceremony(session: Session, ceremony_id: int | None, data: CeremonyInput) -> CalendarChange:
     values = _check_ceremony(session, data)
-    tracker = _Tracker(session)
-    if ceremony_id is None:
-        row = Ceremony(**values)
-        session.add(row)
-        session.flush()
-        tracker.change.ceremonies_before[row.id] = None
-        return tracker.finish(row.id)
-    row = session.get(Ceremony, ceremony_id)
-    if row is None:
-        raise NotFoundError("ceremony.not_found", ref=ceremony_id)
-    tracker.ceremony(ceremony_id)
-    for key, value in values.items():
-        setattr(row, key, value)
-    return tracker.finish(ceremony_id)
+    return _save_row(session, Ceremony, ceremony_id, values, "ceremony.not_found")
 
 
 @transactional
 def delete_ceremony(session: Session, ceremony_id: int) -> CalendarChange:
-    row = session.get(Ceremony, ceremony_id)
-    if row is None:
-        raise NotFoundError("ceremony.not_found", ref=ceremony_id)
-    tracker = _Tracker(session)
-    tracker.ceremony(ceremony_id)
-    session.delete(row)
-    return tracker.finish()
+    return _delete_row(session, Ceremony, ceremony_id, "ceremony.not_found")
 
 
 @dataclass
@@ -552,31 +554,12 @@ def save_absence(session: Session, absence_id: int | None, data: AbsenceInput) -
         "end_date": end,
         "reason": clean_text(data.reason, "reason", max_len=200),
     }
-    tracker = _Tracker(session)
-    if absence_id is None:
-        row = Absence(**values)
-        session.add(row)
-        session.flush()
-        tracker.change.absences_before[row.id] = None
-        return tracker.finish(row.id)
-    row = session.get(Absence, absence_id)
-    if row is None:
-        raise NotFoundError("absence.not_found", ref=absence_id)
-    tracker.absence(absence_id)
-    for key, value in values.items():
-        setattr(row, key, value)
-    return tracker.finish(absence_id)
+    return _save_row(session, Absence, absence_id, values, "absence.not_found")
 
 
 @transactional
 def delete_absence(session: Session, absence_id: int) -> CalendarChange:
-    row = session.get(Absence, absence_id)
-    if row is None:
-        raise NotFoundError("absence.not_found", ref=absence_id)
-    tracker = _Tracker(session)
-    tracker.absence(absence_id)
-    session.delete(row)
-    return tracker.finish()
+    return _delete_row(session, Absence, absence_id, "absence.not_found")
 
 
 # ----- lifecycle ------------------------------------------------------------------------
