@@ -10,7 +10,7 @@ import argparse
 import atexit
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -27,70 +27,100 @@ class CliError(Exception):
     """A one-line error for stderr, already in the user's language."""
 
 
-def _common() -> argparse.ArgumentParser:
+def _common(h: Callable[[str], str]) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="database file")
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=h("db"))
     common.add_argument(
-        "--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help="language"
+        "--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=h("lang")
     )
-    common.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
-    )
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=h("debug"))
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = _common()
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The parser, its help and argparse's own words in ``lang``."""
+    lang = lang or messages.language()
+    _speak_argparse(lang)
+
+    def h(key: str) -> str:
+        return translate(f"cli.help.{key}", lang)
+
+    common = _common(h)
     parser = argparse.ArgumentParser(
-        prog="po-desktop",
-        description=f"{APP_NAME}: needs, scoring, board and sprints for product owners.",
-        parents=[common],
+        prog="po-desktop", description=h("description"), parents=[common]
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    sub.add_parser("gui", parents=[common], help="open the application (default)")
-
-    demo = sub.add_parser("demo", parents=[common], help="create a French demo workspace")
-    demo.add_argument("--needs", type=int, default=240, help="number of needs (default 240)")
-    demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
-    demo.add_argument("--force", action="store_true", help="replace an existing demo database")
-
-    sub.add_parser("check", parents=[common], help="integrity check, schema version, counts")
-
-    imp = sub.add_parser("import-csv", parents=[common], help="import needs from a CSV file")
-    imp.add_argument("file", type=Path)
-
-    exp = sub.add_parser("export-csv", parents=[common], help="export needs to a CSV file")
-    exp.add_argument("-o", "--output", type=Path, required=True)
-    exp.add_argument("--sep", choices=[";", ","], default=";", help="separator (default ;)")
-    exp.add_argument("--project", help="only this project code")
-
-    backlog = sub.add_parser(
-        "backlog", parents=[common], help="print the ranked backlog (open needs by score)"
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {__version__}", help=h("version")
     )
-    backlog.add_argument("--format", choices=("table", "csv"), default="table")
-    backlog.add_argument("--grid", help="rank by the assessments made with this grid (name or id)")
-    backlog.add_argument("-o", "--output", type=Path, help="write to this file instead")
+    sub = parser.add_subparsers(dest="command", metavar=h("command_metavar"))
 
-    cap = sub.add_parser(
-        "capacity", parents=[common], help="a sprint's capacity per person and its forecast"
+    def command(name: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], help=h(name), description=h(name))
+
+    command("gui")
+
+    demo = command("demo")
+    demo.add_argument("--needs", type=int, default=240, help=h("demo_needs"))
+    demo.add_argument("--seed", type=int, default=7, help=h("demo_seed"))
+    demo.add_argument("--force", action="store_true", help=h("demo_force"))
+
+    command("check")
+
+    imp = command("import-csv")
+    imp.add_argument("file", type=Path, help=h("csv_file"))
+
+    exp = command("export-csv")
+    exp.add_argument("-o", "--output", type=Path, required=True, help=h("output"))
+    exp.add_argument("--sep", choices=[";", ","], default=";", help=h("sep"))
+    exp.add_argument("--project", help=h("project"))
+
+    backlog = command("backlog")
+    backlog.add_argument("--format", choices=("table", "csv"), default="table", help=h("format"))
+    backlog.add_argument("--grid", help=h("grid"))
+    backlog.add_argument("-o", "--output", type=Path, help=h("output_optional"))
+
+    cap = command("capacity")
+    cap.add_argument("--sprint", required=True, help=h("sprint"))
+
+    ics = command("ics")
+    ics.add_argument("--sprint", help=h("ics_sprint"))
+    ics.add_argument("-o", "--output", type=Path, required=True, help=h("output"))
+
+    pack = command("pack")
+    pack.add_argument("--sprint", required=True, help=h("sprint"))
+    pack.add_argument("-o", "--output", type=Path, required=True, help=h("output"))
+
+    shot = command("screenshot")
+    shot.add_argument("--view", default="main", help=h("view"))
+    shot.add_argument("-o", "--output", type=Path, required=True, help=h("output"))
+    shot.add_argument("--size", default="1280x800", help=h("size"))
+
+    backup = command("backup")
+    backup.add_argument("--list", action="store_true", help=h("backup_list"))
+
+    restore = command("restore")
+    restore.add_argument(
+        "--from", dest="source", type=Path, required=True, metavar="BACKUP", help=h("from")
     )
-    cap.add_argument("--sprint", required=True, help="sprint name or id")
-
-    ics = sub.add_parser("ics", parents=[common], help="export sprints and rituals to iCalendar")
-    ics.add_argument("--sprint", help="only this sprint (name or id); default: every sprint")
-    ics.add_argument("-o", "--output", type=Path, required=True)
-
-    pack = sub.add_parser("pack", parents=[common], help="print a sprint-review pack (PDF)")
-    pack.add_argument("--sprint", required=True, help="sprint name or id")
-    pack.add_argument("-o", "--output", type=Path, required=True)
-
-    shot = sub.add_parser("screenshot", parents=[common], help="render a view to a PNG file")
-    shot.add_argument("--view", default="main", help="view to render (main, board, ...)")
-    shot.add_argument("-o", "--output", type=Path, required=True)
-    shot.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (default 1280x800)")
     return parser
+
+
+def _speak_argparse(lang: str) -> None:
+    """argparse words its usage and errors through gettext, with no French catalogue in
+    Python: route its strings through ours so "usage:" and "required" read in French."""
+    argparse._ = lambda text: messages.argparse_text(text, lang)  # type: ignore[attr-defined]
+
+
+def _peek_language(argv: Sequence[str]) -> str | None:
+    """--lang before parsing, so the parser itself (help, errors) speaks it."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            return value if value in messages.LANGUAGES else None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+            return value if value in messages.LANGUAGES else None
+    return None
 
 
 def _db_path(args: argparse.Namespace, *, required: bool = False) -> Path:
@@ -105,10 +135,10 @@ def _db_path(args: argparse.Namespace, *, required: bool = False) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    lang = getattr(args, "lang", None) or messages.system_language()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    lang = _peek_language(arguments) or messages.system_language()
     messages.set_language(lang)
+    args = build_parser(lang).parse_args(arguments)
     debug = bool(getattr(args, "debug", False))
     command = args.command or "gui"
     try:
@@ -334,6 +364,45 @@ def _pack(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _cmd_backup(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.store import backups
+    from po_desktop.store import engine as sqlite
+    from po_desktop.store.errors import DatabaseFileError
+
+    path = _db_path(args, required=True).expanduser().resolve()
+    if args.list:
+        found = backups.list_backups(path)
+        if not found:
+            folder = backups.folder_for(path)
+            print(translate("cli.backup_none", lang, path=path, folder=folder))
+            return EXIT_OK
+        print(translate("cli.backup_list_header", lang, path=path))
+        for backup in found:
+            taken = backup.taken.strftime("%Y-%m-%d %H:%M:%S")
+            reason = messages.backup_reason(backup.reason, lang)
+            print(f"  {taken}  {reason:<28} {backup.path}")
+        return EXIT_OK
+    # Read-only checks first: a backup of a file that is not ours would only mislead.
+    info = sqlite.inspect_file(path)
+    if not info.exists:
+        raise DatabaseFileError("db.not_found", path=str(path))
+    # No lock needed: the online backup API takes a consistent snapshot while the
+    # application keeps the file open and writes to it.
+    print(translate("cli.backup_done", lang, path=backups.create(path, "manual")))
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.store import backups
+
+    path = _db_path(args, required=True)
+    kept = backups.restore(path, args.source)
+    print(translate("cli.restore_done", lang, source=args.source))
+    if kept is not None:
+        print(translate("cli.restore_kept", lang, path=kept))
+    return EXIT_OK
+
+
 def parse_size(text: str) -> tuple[int, int]:
     try:
         width_text, height_text = text.lower().split("x")
@@ -370,6 +439,8 @@ _HANDLERS = {
     "ics": _cmd_ics,
     "pack": _cmd_pack,
     "screenshot": _cmd_screenshot,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
 }
 
 

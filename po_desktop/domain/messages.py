@@ -267,6 +267,174 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{path} existe déjà ; utilisez --force pour le remplacer.",
         "{path} already exists; use --force to replace it.",
     ),
+    "backup.write_failed": (
+        "Impossible d'écrire la sauvegarde {path} ({detail}). La base n'a pas été modifiée.",
+        "Cannot write the backup {path} ({detail}). The database was left untouched.",
+    ),
+    "backup.same_file": (
+        "{path} est la base elle-même : choisissez une sauvegarde à restaurer.",
+        "{path} is the database itself: choose a backup to restore.",
+    ),
+    "cli.backup_done": (
+        "Sauvegarde vérifiée : {path}",
+        "Verified backup: {path}",
+    ),
+    "cli.backup_rotated": (
+        "Anciennes sauvegardes automatiques supprimées : {count}",
+        "Old automatic backups removed: {count}",
+    ),
+    "cli.backup_list_header": (
+        "Sauvegardes de {path} (les plus récentes d'abord) :",
+        "Backups of {path} (newest first):",
+    ),
+    "cli.backup_none": (
+        "Aucune sauvegarde de {path} dans {folder}.",
+        "No backup of {path} in {folder}.",
+    ),
+    "cli.restore_done": (
+        "Base restaurée depuis {source}.",
+        "Database restored from {source}.",
+    ),
+    "cli.restore_kept": (
+        "L'ancien fichier est conservé : {path}",
+        "The previous file is kept: {path}",
+    ),
+    "cli.help.description": (
+        "PO Desktop : besoins, cotation, tableau et sprints pour product owners.",
+        "PO Desktop: needs, scoring, board and sprints for product owners.",
+    ),
+    "cli.help.db": (
+        "fichier de la base",
+        "database file",
+    ),
+    "cli.help.lang": (
+        "langue (fr ou en)",
+        "language (fr or en)",
+    ),
+    "cli.help.debug": (
+        "afficher la trace complète des erreurs",
+        "show full error tracebacks",
+    ),
+    "cli.help.version": (
+        "afficher la version et quitter",
+        "show the version and exit",
+    ),
+    "cli.help.command_metavar": (
+        "COMMANDE",
+        "COMMAND",
+    ),
+    "cli.help.gui": (
+        "ouvrir l'application (par défaut)",
+        "open the application (default)",
+    ),
+    "cli.help.demo": (
+        "créer une base de démonstration en français",
+        "create a French demo workspace",
+    ),
+    "cli.help.demo_needs": (
+        "nombre de besoins (240 par défaut)",
+        "number of needs (default 240)",
+    ),
+    "cli.help.demo_seed": (
+        "graine du hasard (7 par défaut)",
+        "random seed (default 7)",
+    ),
+    "cli.help.demo_force": (
+        "remplacer une base de démonstration existante (une copie est gardée)",
+        "replace an existing demo database (a copy is kept)",
+    ),
+    "cli.help.check": (
+        "vérifier l'intégrité, la version du schéma et les effectifs",
+        "integrity check, schema version, counts",
+    ),
+    "cli.help.import-csv": (
+        "importer des besoins depuis un fichier CSV",
+        "import needs from a CSV file",
+    ),
+    "cli.help.csv_file": (
+        "fichier CSV à importer",
+        "CSV file to import",
+    ),
+    "cli.help.export-csv": (
+        "exporter les besoins vers un fichier CSV",
+        "export needs to a CSV file",
+    ),
+    "cli.help.output": (
+        "fichier à écrire",
+        "file to write",
+    ),
+    "cli.help.output_optional": (
+        "écrire dans ce fichier plutôt qu'à l'écran",
+        "write to this file instead",
+    ),
+    "cli.help.sep": (
+        "séparateur (; par défaut)",
+        "separator (default ;)",
+    ),
+    "cli.help.project": (
+        "seulement ce code projet",
+        "only this project code",
+    ),
+    "cli.help.backlog": (
+        "afficher le backlog classé (besoins ouverts par score)",
+        "print the ranked backlog (open needs by score)",
+    ),
+    "cli.help.format": (
+        "format de sortie (table par défaut)",
+        "output format (default table)",
+    ),
+    "cli.help.grid": (
+        "classer selon les cotations faites avec cette grille (nom ou numéro)",
+        "rank by the assessments made with this grid (name or id)",
+    ),
+    "cli.help.capacity": (
+        "capacité d'un sprint par personne et prévision",
+        "a sprint's capacity per person and its forecast",
+    ),
+    "cli.help.sprint": (
+        "nom ou numéro du sprint",
+        "sprint name or id",
+    ),
+    "cli.help.ics": (
+        "exporter sprints et rituels au format iCalendar",
+        "export sprints and rituals to iCalendar",
+    ),
+    "cli.help.ics_sprint": (
+        "seulement ce sprint (nom ou numéro) ; par défaut : tous",
+        "only this sprint (name or id); default: every sprint",
+    ),
+    "cli.help.pack": (
+        "imprimer le dossier de revue de sprint (PDF)",
+        "print a sprint-review pack (PDF)",
+    ),
+    "cli.help.screenshot": (
+        "enregistrer une vue en image PNG",
+        "render a view to a PNG file",
+    ),
+    "cli.help.view": (
+        "vue à enregistrer (main, board, …)",
+        "view to render (main, board, ...)",
+    ),
+    "cli.help.size": (
+        "LARGEURxHAUTEUR (1280x800 par défaut)",
+        "WIDTHxHEIGHT (default 1280x800)",
+    ),
+    "cli.help.backup": (
+        "faire maintenant une sauvegarde vérifiée de la base",
+        "take a verified backup of the database now",
+    ),
+    "cli.help.backup_list": (
+        "lister les sauvegardes au lieu d'en faire une",
+        "list the backups instead of taking one",
+    ),
+    "cli.help.restore": (
+        "remettre une sauvegarde à la place de la base (le fichier actuel est gardé à côté)",
+        "put a backup in place of the database (the current file is kept aside)",
+    ),
+    "cli.help.from": (
+        "sauvegarde à restaurer",
+        "backup file to restore",
+    ),
     "cli.demo_done": (
         "Base de démonstration créée : {path} ({needs} besoins).",
         "Demo database created: {path} ({needs} needs).",
@@ -452,6 +620,25 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "refinement": ("affinage du backlog", "backlog refinement"),
 }
 
+BACKUP_REASONS: dict[str, tuple[str, str]] = {
+    "open": ("à l'ouverture", "on opening"),
+    "auto": ("automatique", "automatic"),
+    "manual": ("manuelle", "manual"),
+    "before-replace": ("avant remplacement", "before replacing"),
+    "before-restore": ("avant restauration", "before restoring"),
+    "before-upgrade": ("avant mise à niveau", "before upgrading"),
+}
+
+
+def backup_reason(reason: str, lang: str | None = None) -> str:
+    """ "before-upgrade-from-0002" reads "before upgrading (0002)"."""
+    if reason.startswith("before-upgrade-from-"):
+        revision = reason.removeprefix("before-upgrade-from-")
+        return f"{_pick(BACKUP_REASONS['before-upgrade'], lang)} ({revision})"
+    pair = BACKUP_REASONS.get(reason)
+    return _pick(pair, lang) if pair else reason
+
+
 _current = "fr"
 
 
@@ -551,3 +738,34 @@ def day_label(day: Any) -> Bilingual:
 
 def known_ids() -> frozenset[str]:
     return frozenset(_CATALOG)
+
+
+_ARGPARSE_FR = {
+    "usage: ": "utilisation : ",
+    # argparse appends ":" to headings; French sets a space before it.
+    "positional arguments": "arguments positionnels\u00a0",
+    "options": "options\u00a0",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "unrecognized arguments: %s": "arguments inconnus : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "choix invalide : %(value)r (valeurs possibles : %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "expected one argument": "une valeur est attendue",
+    "expected at least one argument": "au moins une valeur est attendue",
+    "expected at most one argument": "au plus une valeur est attendue",
+    "invalid %(type)s value: %(value)r": "valeur %(type)s invalide : %(value)r",
+    "not allowed with argument %s": "incompatible avec l'argument %s",
+    "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "option ambiguë : %(option)s peut désigner %(matches)s"
+    ),
+    "ignored explicit argument %r": "argument explicite ignoré : %r",
+}
+
+
+def argparse_text(text: str, lang: str | None = None) -> str:
+    """argparse's own words (usage, errors) in the user's language."""
+    return _ARGPARSE_FR.get(text, text) if (lang or _current) == "fr" else text

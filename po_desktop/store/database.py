@@ -5,13 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from po_desktop import paths
+from po_desktop.store import backups
 from po_desktop.store import engine as sqlite
 from po_desktop.store.errors import DatabaseFileError
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
@@ -58,24 +57,12 @@ class Database:
         self.close()
 
 
-def _backup_path(path: Path, reason: str) -> Path:
-    """A new name every time: a backup never overwrites an earlier one."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = paths.backups_dir()
-    candidate = folder / f"{path.stem}-{stamp}-{reason}.podb"
-    counter = 1
-    while candidate.exists():
-        counter += 1
-        candidate = folder / f"{path.stem}-{stamp}-{reason}-{counter}.podb"
-    return candidate
-
-
 def backup_before_migration(path: Path, revision: str) -> Path:
-    return sqlite.backup_file(path, _backup_path(path, f"before-upgrade-from-{revision}"))
+    return backups.create(path, f"before-upgrade-from-{revision}")
 
 
 def backup_before_replacing(path: Path) -> Path:
-    return sqlite.backup_file(path, _backup_path(path, "before-replace"))
+    return backups.create(path, "before-replace")
 
 
 def open_database(

@@ -11,10 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from po_desktop import __version__
 from po_desktop.cli import main
 from po_desktop.store.database import open_database
+from po_desktop.store.models import Project
 from po_desktop.store.services import needs, projects
 
 
@@ -166,7 +168,7 @@ def test_demo_creates_refuses_existing_and_forces(
     assert "backed up" in capsys.readouterr().out
     assert main(["check", "--db", str(path), "--lang", "en"]) == 0
     assert "Needs: 30" in capsys.readouterr().out
-    backups = list((home / "backups").glob("demo-*-before-replace.podb"))
+    backups = list((home / "backups").glob("demo-*/demo-*-before-replace.podb"))
     assert len(backups) == 1
     assert main(["check", "--db", str(backups[0]), "--lang", "en"]) == 0
     assert "Needs: 50" in capsys.readouterr().out
@@ -314,3 +316,56 @@ def test_capacity_and_ics_commands(tmp_path: Path, capsys: pytest.CaptureFixture
     assert one.read_bytes().count(b"BEGIN:VEVENT") < ics.read_bytes().count(b"BEGIN:VEVENT")
     assert main(["ics", "--db", str(path), "-o", str(tmp_path / "no" / "x.ics")]) == 2
     assert main(["ics", "--db", str(path), "-o", str(path)]) == 2  # never over the database
+
+
+def test_help_and_argument_errors_speak_french(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "fr", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : po-desktop")
+    assert "imprimer le dossier de revue de sprint (PDF)" in out
+    assert "show this help" not in out and "positional" not in out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["pack", "--lang", "fr", "--db", "x.podb"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "erreur : arguments obligatoires manquants : --sprint" in err
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "pack", "--help"])
+    out = capsys.readouterr().out
+    assert "print a sprint-review pack (PDF)" in out and "utilisation" not in out
+
+
+def test_backup_list_and_restore_commands(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "w.podb"
+    _workspace(path)
+    assert main(["backup", "--db", str(path), "--list", "--lang", "en"]) == 0
+    assert "No backup" in capsys.readouterr().out
+    assert main(["backup", "--db", str(path), "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Sauvegarde vérifiée : ")
+    copy = Path(out.split(" : ", 1)[1].strip())
+    assert copy.is_file() and home in copy.parents
+    with open_database(path) as db, db.session() as s:  # work after the backup
+        projects.create_project(s, projects.ProjectInput("CRM", "Refonte CRM"))
+    assert main(["backup", "--db", str(path), "--list", "--lang", "fr"]) == 0
+    assert "manuelle" in capsys.readouterr().out
+    assert main(["restore", "--db", str(path), "--from", str(copy), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "restored" in out and "previous file is kept" in out
+    kept = [
+        p for p in tmp_path.glob("w.podb.before-restore-*") if not p.name.endswith(("wal", "shm"))
+    ]
+    assert len(kept) == 1
+    with open_database(path) as db, db.session() as s:
+        assert sorted(s.scalars(select(Project.code))) == ["ERP"]
+    with open_database(kept[0]) as db, db.session() as s:
+        assert sorted(s.scalars(select(Project.code))) == ["CRM", "ERP"]
+    # A missing database or a junk source: one line, exit 2, nothing changed.
+    assert main(["backup", "--db", str(tmp_path / "missing.podb")]) == 2
+    junk = tmp_path / "junk.podb"
+    junk.write_text("hello")
+    assert main(["restore", "--db", str(path), "--from", str(junk), "--lang", "en"]) == 2
+    assert "not a PO Desktop database" in capsys.readouterr().err

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from po_desktop.store import engine as sqlite
+from po_desktop.store.backups import folder_for
 from po_desktop.store.database import open_database
 from po_desktop.store.errors import DatabaseFileError
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, script_head
@@ -155,7 +156,9 @@ def test_older_schema_is_backed_up_then_migrated(db_path: Path, home: Path) -> N
     try:
         with open_database(db_path) as db:
             assert db.migrated_from == "0000"
-            assert db.backup_path is not None and db.backup_path.parent == home / "backups"
+            assert db.backup_path is not None
+            assert db.backup_path.parent == folder_for(db_path)
+            assert db.backup_path.parent.parent == home / "backups"
             backup = sqlite3.connect(db.backup_path)
             assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0000",)
             backup.close()

@@ -1,0 +1,220 @@
+"""Verified copies of a workspace, rotated, and restoring one without losing the current file.
+
+Copies are taken with SQLite's online backup API (a consistent snapshot even while
+the app writes), checked with ``PRAGMA integrity_check`` before they count, and
+kept in the user data dir, one folder per database. Automatic copies rotate;
+copies the user asked for, and those taken before an upgrade, a replace or a
+restore, are never deleted by the app.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from po_desktop import paths
+from po_desktop.domain.backups import BackupPolicy, to_keep
+from po_desktop.store import engine as sqlite
+from po_desktop.store.errors import DatabaseFileError
+
+AUTOMATIC = frozenset({"open", "auto"})
+"""Reasons whose copies rotate away; every other reason is kept until the user deletes it."""
+
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<stem>.*)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+?)(?:-(?P<n>\d+))?$")
+_SIDE_FILES = ("-wal", "-shm")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken: datetime
+    reason: str
+
+    @property
+    def automatic(self) -> bool:
+        return self.reason in AUTOMATIC
+
+
+def folder_for(database: Path) -> Path:
+    """One folder per database file: two workspaces both named "po-desktop" in different
+    folders must never rotate each other's copies away."""
+    resolved = Path(database).expanduser().resolve()
+    digest = hashlib.sha1(str(resolved).encode(), usedforsecurity=False).hexdigest()[:8]
+    return paths.backups_dir() / f"{resolved.stem}-{digest}"
+
+
+def _new_path(database: Path, reason: str, now: datetime) -> Path:
+    """A new name every time: a backup never overwrites an earlier one."""
+    folder = folder_for(database)
+    base = f"{Path(database).stem}-{now.strftime(_STAMP)}-{reason}"
+    candidate = folder / f"{base}.podb"
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = folder / f"{base}-{counter}.podb"
+    return candidate
+
+
+def create(database: Path, reason: str = "manual", *, now: datetime | None = None) -> Path:
+    """Copy ``database`` into its backup folder and verify the copy; returns its path.
+
+    Raises :class:`DatabaseFileError` when the source is damaged (the bad copy is
+    removed) or the copy cannot be written.
+    """
+    target = _new_path(database, reason, now or datetime.now())
+    try:
+        return sqlite.backup_file(Path(database), target)
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise DatabaseFileError(
+            "backup.write_failed", path=str(target), detail=exc.strerror or str(exc)
+        ) from exc
+    except DatabaseFileError:
+        raise
+    except Exception as exc:  # sqlite3.Error: disk full, source unreadable
+        target.unlink(missing_ok=True)
+        raise DatabaseFileError("backup.write_failed", path=str(target), detail=str(exc)) from exc
+
+
+def list_backups(database: Path) -> list[Backup]:
+    """This database's copies, newest first; files that are not ours are ignored."""
+    folder = folder_for(database)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("*.podb"):
+        match = _NAME.match(path.stem)
+        if match is None:
+            continue
+        try:
+            taken = datetime.strptime(match["stamp"], _STAMP)
+        except ValueError:
+            continue
+        found.append(Backup(path, taken, match["reason"]))
+    found.sort(key=lambda b: (b.taken, b.path.name), reverse=True)
+    return found
+
+
+def newest(database: Path, *, automatic_only: bool = False) -> Backup | None:
+    for backup in list_backups(database):
+        if backup.automatic or not automatic_only:
+            return backup
+    return None
+
+
+def newest_verified(database: Path) -> Backup | None:
+    """The newest copy that still passes SQLite's integrity check and is ours (a disk can
+    rot a backup too): what to offer when the database itself is found damaged."""
+    for backup in list_backups(database):
+        try:
+            sqlite.inspect_file(backup.path)
+            if _integrity_ok(backup.path):
+                return backup
+        except DatabaseFileError:
+            continue
+    return None
+
+
+def _integrity_ok(path: Path) -> bool:
+    eng = sqlite.make_engine(path, read_only=True)
+    try:
+        return not sqlite.integrity_problems(eng)
+    finally:
+        eng.dispose()
+
+
+def rotate(database: Path, policy: BackupPolicy, *, now: datetime | None = None) -> list[Path]:
+    """Delete the automatic copies the policy no longer keeps; returns what was deleted."""
+    automatic = [b for b in list_backups(database) if b.automatic]
+    keep = to_keep((b.taken for b in automatic), policy.clamped(), now or datetime.now())
+    removed = []
+    seen: set[datetime] = set()
+    for backup in automatic:  # newest first: of two copies in one second, keep the newer
+        if backup.taken in keep and backup.taken not in seen:
+            seen.add(backup.taken)
+            continue
+        try:
+            backup.path.unlink()
+        except OSError:
+            continue  # a copy we cannot delete is simply kept
+        removed.append(backup.path)
+    return removed
+
+
+def is_due(database: Path, policy: BackupPolicy, *, now: datetime | None = None) -> bool:
+    """True when the database changed since its newest copy, and that copy is older than
+    the policy's interval (or there is none)."""
+    if policy.every_hours <= 0:
+        return False
+    last = newest(database)
+    if last is None:
+        return True
+    now = now or datetime.now()
+    if (now - last.taken).total_seconds() < policy.every_hours * 3600:
+        return False
+    return _modified(database) > last.taken
+
+
+def _modified(database: Path) -> datetime:
+    """Last write to the database or its write-ahead log."""
+    stamps = []
+    for suffix in ("", *_SIDE_FILES):
+        candidate = Path(f"{database}{suffix}")
+        if candidate.exists():
+            stamps.append(candidate.stat().st_mtime)
+    return datetime.fromtimestamp(max(stamps)) if stamps else datetime.min
+
+
+def restore(database: Path, source: Path, *, now: datetime | None = None) -> Path | None:
+    """Put the copy ``source`` in place of ``database``; returns where the current file
+    was kept (None when there was none).
+
+    The current file is never deleted: it is renamed aside with its WAL, so a restore
+    of the wrong copy is itself undone by restoring the file kept aside. The caller
+    must hold no connection to ``database``; its lock is taken here.
+    """
+    database = Path(database).expanduser().resolve()
+    source = Path(source).expanduser().resolve()
+    if not source.is_file():
+        raise DatabaseFileError("db.not_found", path=str(source))
+    if source == database:
+        raise DatabaseFileError("backup.same_file", path=str(source))
+    info = sqlite.inspect_file(source)  # ours, readable, a known schema (checked below)
+    from po_desktop.store.migrate import KNOWN_REVISIONS
+
+    if info.revision not in KNOWN_REVISIONS:
+        raise DatabaseFileError("db.too_new", path=str(source), revision=info.revision)
+    if not _integrity_ok(source):
+        raise DatabaseFileError("db.corrupt", path=str(source), detail="integrity check")
+
+    database.parent.mkdir(parents=True, exist_ok=True)
+    lock = sqlite.FileLock(database)
+    lock.acquire()
+    try:
+        scratch = database.with_name(database.name + ".restoring")
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+        sqlite.backup_file(source, scratch)  # verified copy beside the target: same disk
+        kept = None
+        if database.exists():
+            stamp = (now or datetime.now()).strftime(_STAMP)
+            kept = database.with_name(f"{database.name}.before-restore-{stamp}")
+            counter = 1
+            while kept.exists():
+                counter += 1
+                kept = database.with_name(f"{database.name}.before-restore-{stamp}-{counter}")
+            # The WAL travels with its file: opening the kept copy replays it.
+            for suffix in _SIDE_FILES:
+                side = Path(f"{database}{suffix}")
+                if side.exists():
+                    os.replace(side, Path(f"{kept}{suffix}"))
+            os.replace(database, kept)
+        os.replace(scratch, database)
+        return kept
+    finally:
+        lock.release()

@@ -1,0 +1,182 @@
+"""Automatic and manual backups: verified, rotated, restored without losing the current file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from po_desktop.domain.backups import BackupPolicy, to_keep
+from po_desktop.store import backups
+from po_desktop.store.database import open_database
+from po_desktop.store.errors import DatabaseFileError
+from po_desktop.store.models import Project
+from po_desktop.store.services import projects
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _project_codes(path: Path) -> list[str]:
+    with open_database(path, create=False) as db, db.session() as session:
+        return sorted(session.scalars(select(Project.code)))
+
+
+def _add_project(path: Path, code: str) -> None:
+    with open_database(path) as db, db.session() as session:
+        projects.create_project(session, projects.ProjectInput(code, f"Projet {code}", "internal"))
+
+
+def test_rotation_keeps_recent_and_one_per_week() -> None:
+    now = datetime(2026, 11, 28, 12, 0)  # a Saturday
+    # Every 6 hours for 12 weeks.
+    stamps = [now - timedelta(hours=6 * i) for i in range(12 * 7 * 4)]
+    kept = to_keep(stamps, BackupPolicy(keep_recent=10, keep_weeks=8), now)
+    assert sorted(stamps, reverse=True)[:10] == sorted(kept, reverse=True)[:10]
+    older = sorted(kept - set(sorted(stamps, reverse=True)[:10]))
+    assert len(older) == 8  # one per week for the 8 weeks before this one
+    mondays = {(s - timedelta(days=s.weekday())).date() for s in older}
+    assert len(mondays) == 8
+    for stamp in older:  # the newest copy of its week: Sunday 18:00
+        assert stamp.weekday() == 6 and stamp.hour == 18
+    assert min(older) >= now - timedelta(weeks=9)
+
+
+def test_rotation_with_few_backups_keeps_all() -> None:
+    now = datetime(2026, 11, 28, 12, 0)
+    stamps = [now - timedelta(days=1), now - timedelta(days=20)]
+    assert to_keep(stamps, BackupPolicy(), now) == set(stamps)
+
+
+def test_policy_clamps_hand_edited_numbers() -> None:
+    assert BackupPolicy(keep_recent=0, keep_weeks=-3, every_hours=500).clamped() == BackupPolicy(
+        keep_recent=1, keep_weeks=0, every_hours=48
+    )
+
+
+def test_backup_is_a_verified_copy_in_a_folder_per_database(db_path: Path, home: Path) -> None:
+    _add_project(db_path, "ERP")
+    copy = backups.create(db_path, "manual")
+    assert copy.parent == backups.folder_for(db_path)
+    assert copy.parent.parent == home / "backups"
+    conn = sqlite3.connect(copy)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # one self-contained file
+    conn.close()
+    assert _project_codes(copy) == ["ERP"]
+    listed = backups.list_backups(db_path)
+    assert [b.path for b in listed] == [copy] and listed[0].reason == "manual"
+
+
+def test_two_databases_with_the_same_name_keep_separate_backups(tmp_path: Path) -> None:
+    first = tmp_path / "a" / "po.podb"
+    second = tmp_path / "b" / "po.podb"
+    for path in (first, second):
+        path.parent.mkdir()
+        _add_project(path, "ERP")
+    backups.create(first, "auto")
+    assert backups.list_backups(second) == []
+    assert backups.folder_for(first) != backups.folder_for(second)
+
+
+def test_a_damaged_database_gives_no_backup(db_path: Path) -> None:
+    _add_project(db_path, "ERP")
+    size = db_path.stat().st_size
+    with db_path.open("r+b") as fh:  # scribble over the pages after the header
+        fh.seek(4096)
+        fh.write(os.urandom(size - 4096))
+    with pytest.raises(DatabaseFileError):
+        backups.create(db_path, "auto")
+    assert backups.list_backups(db_path) == []  # the bad copy was not left behind
+
+
+def test_rotate_deletes_only_old_automatic_copies(db_path: Path) -> None:
+    _add_project(db_path, "ERP")
+    now = datetime(2026, 11, 28, 12, 0)
+    made = [backups.create(db_path, "auto", now=now - timedelta(hours=4 * i)) for i in range(14)]
+    manual = backups.create(db_path, "manual", now=now - timedelta(days=400))
+    upgrade = backups.create(db_path, "before-upgrade-from-0002", now=now - timedelta(days=300))
+    removed = backups.rotate(db_path, BackupPolicy(keep_recent=5, keep_weeks=0), now=now)
+    assert sorted(removed) == sorted(made[5:])
+    left = {b.path for b in backups.list_backups(db_path)}
+    assert left == {*made[:5], manual, upgrade}
+
+
+def test_is_due_after_the_interval_only_when_the_file_changed(db_path: Path) -> None:
+    _add_project(db_path, "ERP")
+    policy = BackupPolicy(every_hours=4)
+    assert backups.is_due(db_path, policy)  # never backed up
+    past = datetime.now() - timedelta(hours=5)
+    backups.create(db_path, "auto", now=past)
+    stamp = (past - timedelta(minutes=1)).timestamp()
+    for suffix in ("", "-wal", "-shm"):
+        side = Path(f"{db_path}{suffix}")
+        if side.exists():
+            os.utime(side, (stamp, stamp))
+    assert not backups.is_due(db_path, policy)  # unchanged since the copy
+    _add_project(db_path, "CRM")
+    assert backups.is_due(db_path, policy)
+    assert not backups.is_due(db_path, BackupPolicy(every_hours=0))
+    assert not backups.is_due(db_path, BackupPolicy(every_hours=6))
+
+
+def test_restore_puts_the_copy_back_and_keeps_the_current_file(db_path: Path) -> None:
+    _add_project(db_path, "ERP")
+    copy = backups.create(db_path, "manual")
+    _add_project(db_path, "CRM")  # work done after the backup
+    before = _digest(db_path)
+    kept = backups.restore(db_path, copy)
+    assert _project_codes(db_path) == ["ERP"]
+    assert kept is not None and kept.parent == db_path.parent
+    # Nothing lost: the file kept aside (with its WAL) still holds the later work.
+    assert _digest(kept) == before
+    assert _project_codes(kept) == ["CRM", "ERP"]
+    assert copy.exists()
+
+
+def test_restore_refuses_bad_sources_and_touches_nothing(db_path: Path, tmp_path: Path) -> None:
+    _add_project(db_path, "ERP")
+    before = _digest(db_path)
+    junk = tmp_path / "junk.podb"
+    junk.write_bytes(b"not a database at all" * 100)
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    for source, kind in [(junk, "not_sqlite"), (other, "foreign"), (db_path, "backup.same_file")]:
+        with pytest.raises(DatabaseFileError) as caught:
+            backups.restore(db_path, source)
+        assert caught.value.kind == kind
+    with pytest.raises(DatabaseFileError):
+        backups.restore(db_path, tmp_path / "missing.podb")
+    assert _digest(db_path) == before
+    assert not list(db_path.parent.glob("*.before-restore-*"))
+    assert not list(db_path.parent.glob("*.restoring*"))
+
+
+def test_restore_refuses_while_the_database_is_open(db_path: Path) -> None:
+    _add_project(db_path, "ERP")
+    copy = backups.create(db_path, "manual")
+    with open_database(db_path):
+        with pytest.raises(DatabaseFileError) as caught:
+            backups.restore(db_path, copy)
+        assert caught.value.kind == "locked"
+    assert not list(db_path.parent.glob("*.before-restore-*"))
+
+
+def test_newest_verified_skips_a_rotten_copy(db_path: Path) -> None:
+    _add_project(db_path, "ERP")
+    now = datetime.now()
+    good = backups.create(db_path, "auto", now=now - timedelta(hours=2))
+    rotten = backups.create(db_path, "auto", now=now - timedelta(hours=1))
+    with rotten.open("r+b") as fh:
+        fh.seek(0)
+        fh.write(b"garbage" * 20)
+    found = backups.newest_verified(db_path)
+    assert found is not None and found.path == good
