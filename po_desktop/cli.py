@@ -153,7 +153,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         if isinstance(exc, PoDesktopError):
             return _fail(exc.render(lang))
-        return _fail(f"{type(exc).__name__}: {exc}")
+        return _fail(_unexpected(exc, lang))
+
+
+def _unexpected(exc: Exception, lang: str) -> str:
+    """One line for the terminal; the traceback goes to the log file for a bug report."""
+    import logging
+
+    from po_desktop import logs
+
+    path = logs.configure()
+    logging.getLogger("po_desktop.cli").error("Unexpected error", exc_info=exc)
+    summary = f"{type(exc).__name__}: {exc}"
+    if path is None:
+        return summary
+    return translate("cli.unexpected", lang, error=summary, log=path)
 
 
 def _fail(text: str) -> int:
@@ -167,7 +181,8 @@ def _cmd_gui(args: argparse.Namespace, lang: str) -> int:
     import po_desktop.store.database  # noqa: F401
     from po_desktop.ui.app import run_gui
 
-    return run_gui(_db_path(args), lang=getattr(args, "lang", None))
+    db = getattr(args, "db", None)  # None: the database used last
+    return run_gui(Path(db) if db is not None else None, lang=getattr(args, "lang", None))
 
 
 def _cmd_demo(args: argparse.Namespace, lang: str) -> int:

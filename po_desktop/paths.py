@@ -31,6 +31,16 @@ def config_dir() -> Path:
     return Path(user_config_dir(APP_ID, appauthor=False))
 
 
+def log_dir() -> Path:
+    """Rotating log files; under ``PO_DESKTOP_HOME`` when it is set."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override) / "logs"
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir(APP_ID, appauthor=False))
+
+
 def default_database() -> Path:
     return data_dir() / "po-desktop.podb"
 

@@ -275,6 +275,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{path} est la base elle-même : choisissez une sauvegarde à restaurer.",
         "{path} is the database itself: choose a backup to restore.",
     ),
+    "cli.unexpected": (
+        "erreur inattendue ({error}). Le détail est dans {log}",
+        "unexpected error ({error}). Details are in {log}",
+    ),
     "cli.backup_done": (
         "Sauvegarde vérifiée : {path}",
         "Verified backup: {path}",

@@ -67,18 +67,51 @@ def create(database: Path, reason: str = "manual", *, now: datetime | None = Non
     removed) or the copy cannot be written.
     """
     target = _new_path(database, reason, now or datetime.now())
+    # Written under another name and renamed once verified: a copy cut short (the app
+    # quit, the disk filled) is never listed as a backup.
+    partial = target.with_name(target.name + ".partial")
     try:
-        return sqlite.backup_file(Path(database), target)
+        sqlite.backup_file(Path(database), partial)
+        os.replace(partial, target)
+        return target
+    except DatabaseFileError:
+        partial.unlink(missing_ok=True)
+        raise
     except OSError as exc:
-        target.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise DatabaseFileError(
             "backup.write_failed", path=str(target), detail=exc.strerror or str(exc)
         ) from exc
-    except DatabaseFileError:
-        raise
     except Exception as exc:  # sqlite3.Error: disk full, source unreadable
-        target.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise DatabaseFileError("backup.write_failed", path=str(target), detail=str(exc)) from exc
+
+
+def save_copy(database: Path, target: Path) -> Path:
+    """A verified copy of ``database`` at a place of the user's choosing (File › Save a copy).
+
+    The copy is made beside the target and renamed over it only once verified, so an
+    existing file there is replaced whole or not at all.
+    """
+    database = Path(database).expanduser().resolve()
+    target = Path(target).expanduser().resolve()
+    own = [database] + [Path(f"{database}{s}") for s in (*_SIDE_FILES, "-journal", ".lock")]
+    if target in own:
+        raise DatabaseFileError("db.output_is_database", path=str(target))
+    if target.is_dir():
+        raise DatabaseFileError("backup.write_failed", path=str(target), detail="is a folder")
+    scratch = target.with_name(target.name + ".partial")
+    try:
+        sqlite.backup_file(database, scratch)
+        os.replace(scratch, target)
+    except DatabaseFileError:
+        scratch.unlink(missing_ok=True)
+        raise
+    except Exception as exc:  # OSError or sqlite3.Error: no room, no permission
+        scratch.unlink(missing_ok=True)
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise DatabaseFileError("backup.write_failed", path=str(target), detail=detail) from exc
+    return target
 
 
 def list_backups(database: Path) -> list[Backup]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from po_desktop import APP_ID, APP_NAME, __version__
 from po_desktop.domain import messages
 from po_desktop.store.database import open_database
 from po_desktop.store.errors import PoDesktopError
+from po_desktop.ui import icons
 from po_desktop.ui.i18n import install_translators, load_fonts
 
 
@@ -34,24 +35,46 @@ def create_application(lang: str | None, argv: list[str] | None = None) -> QAppl
     return app
 
 
-def start_gui(db_path: Path, lang: str | None = None) -> tuple[QApplication, QWidget | None]:
-    """Application and main window on screen; None when the database was refused."""
-    app = create_application(lang)
+def start_gui(db_path: Path | None, lang: str | None = None) -> tuple[QApplication, QWidget | None]:
+    """Application and main window on screen; None when the database was refused.
+
+    ``db_path`` None opens the database used last (or the default one), and ``lang``
+    None speaks the language chosen in the preferences (or the system's).
+    """
+    from po_desktop import logs, paths
+    from po_desktop.ui.settings import Settings
+
+    settings = Settings()
+    app = create_application(lang or settings.language or None)
+    app.setWindowIcon(icons.app_icon())
+    log_path = logs.configure()
+    from po_desktop.ui.crash import CrashHandler
     from po_desktop.ui.main_window import MainWindow
     from po_desktop.ui.workspace import Workspace
 
+    handler = CrashHandler(log_path, app, parent_widget=QApplication.activeWindow)
+    handler.install()
+    app.aboutToQuit.connect(handler.uninstall)
+
+    if db_path is None:
+        last = settings.last_database
+        db_path = Path(last) if last and Path(last).exists() else paths.default_database()
     try:
         database = open_database(db_path)
     except PoDesktopError as exc:
         QMessageBox.critical(None, APP_NAME, exc.render())
         return app, None
-    window = MainWindow(Workspace(database))
-    window.resize(1280, 800)
+    window = MainWindow(Workspace(database), settings=settings)
+    if not settings.window_geometry:
+        window.resize(1280, 800)
     window.show()
+    # The copy taken on opening waits for the first paint and runs off the GUI thread.
+    QTimer.singleShot(1000, lambda: window.autobackup.run("open"))
+    window.autobackup.start()
     return app, window
 
 
-def run_gui(db_path: Path, lang: str | None = None) -> int:
+def run_gui(db_path: Path | None, lang: str | None = None) -> int:
     app, window = start_gui(db_path, lang)
     if window is None:
         return 2

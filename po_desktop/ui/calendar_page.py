@@ -219,7 +219,7 @@ class CalendarPage(QWidget):
         legend.setWordWrap(True)
         portfolio_layout.addWidget(legend)
 
-        side = QSplitter(Qt.Orientation.Vertical)
+        side = self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         sprint_list = QWidget()  # the sprints, with what makes new ones
         list_layout = QVBoxLayout(sprint_list)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -233,7 +233,7 @@ class CalendarPage(QWidget):
         side.addWidget(self.details)
         side.addWidget(self.portfolio_box)
         side.setSizes([170, 330, 200])
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()
         splitter.addWidget(self.calendar)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
@@ -516,14 +516,10 @@ class CalendarPage(QWidget):
 
     def _region_picked(self) -> None:
         code = self.region.currentData() or ""
-        if code == self._workspace().read(service.holiday_region):
-            return  # the same region again: nothing to change, nothing to undo
         label = self.region.currentText()
         try:
-            self._workspace().perform(
-                self.tr("Public holidays: %1").replace("%1", label),
-                lambda s: service.set_setting(s, service.REGION_KEY, code),
-                lambda s, previous: service.set_setting(s, service.REGION_KEY, previous),  # type: ignore[arg-type]
+            self._workspace().set_holiday_region(
+                code, self.tr("Public holidays: %1").replace("%1", label)
             )
         except PoDesktopError as exc:
             QMessageBox.warning(self, self.tr("Public holidays"), exc.render())

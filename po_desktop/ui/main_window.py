@@ -8,29 +8,33 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QSplitter,
     QTabWidget,
     QToolBar,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
-from po_desktop import APP_NAME, __version__
+from po_desktop import APP_NAME
 from po_desktop.domain.messages import choice_label
-from po_desktop.store import queries
-from po_desktop.store.database import open_database
+from po_desktop.store import backups, queries
+from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services.needs import NeedChange
+from po_desktop.ui import icons
+from po_desktop.ui.autobackup import AutoBackup
 from po_desktop.ui.board.model import ColumnInfo
 from po_desktop.ui.board.page import BoardPage, Choice
 from po_desktop.ui.calendar_page import CalendarPage
@@ -86,10 +90,10 @@ class MainWindow(QMainWindow):
         self.calendar.ics_requested.connect(self.export_ics)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.board, self.tr("&Board"))
-        self.tabs.addTab(self.needs_list, self.tr("L&ist"))
-        self.tabs.addTab(self.scoring, self.tr("&Scoring"))
-        self.tabs.addTab(self.calendar, self.tr("Ca&lendar"))
+        self.tabs.addTab(self.board, icons.icon("view-board"), self.tr("&Board"))
+        self.tabs.addTab(self.needs_list, icons.icon("view-list"), self.tr("L&ist"))
+        self.tabs.addTab(self.scoring, icons.icon("view-scoring"), self.tr("&Scoring"))
+        self.tabs.addTab(self.calendar, icons.icon("view-calendar"), self.tr("Ca&lendar"))
         self.setCentralWidget(self.tabs)
         for page in (self.board, self.needs_list, self.scoring):
             page.open_requested.connect(self.edit_need)
@@ -115,9 +119,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.file_label)
 
+        self.autobackup = AutoBackup(
+            lambda: self.workspace.database.path, lambda: self.settings.backup_policy, self
+        )
+        self.autobackup.finished.connect(self._backup_finished)
+        self._backup_warned = False
+
         self._build_actions()
         self._connect_workspace()
+        self.settings.remember_database(workspace.database.path)
         self.reload()
+        self._restore_window_state()
 
     def _connect_board(self) -> None:
         board = self.board
@@ -134,9 +146,15 @@ class MainWindow(QMainWindow):
 
     # ----- construction -------------------------------------------------------------------
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | str | None = None,
+        icon: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
+        if icon is not None:
+            action.setIcon(icons.icon(icon))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)  # type: ignore[arg-type]
@@ -144,32 +162,72 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.new_db_action = self._action(self.tr("&New database…"), self.new_database)
-        self.open_action = self._action(self.tr("&Open…"), self.open_database_dialog, std.Open)
-        self.import_action = self._action(self.tr("&Import needs (CSV)…"), self.import_csv)
-        self.export_action = self._action(self.tr("&Export needs (CSV)…"), self.export_csv)
-        self.ics_action = self._action(self.tr("Export the &calendar (.ics)…"), self.export_ics)
-        self.pack_action = self._action(self.tr("Sprint &review pack (PDF)…"), self.export_pack)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
-        self.new_need_action = self._action(self.tr("&New need…"), self.new_need, std.New)
-        self.new_need_action.setToolTip(self.tr("New need (Ctrl+N)"))
-        self.edit_action = self._action(self.tr("&Edit need…"), self.edit_selected, "Ctrl+E")
-        self.delete_action = self._action(self.tr("&Delete need"), self.delete_selected, std.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.find_action = self._action(self.tr("&Find"), self._focus_search, std.Find)
-        self.projects_action = self._action(self.tr("&Projects…"), self.show_projects)
-        self.people_action = self._action(self.tr("P&eople…"), self.show_people)
-        self.about_action = self._action(self.tr("&About PO Desktop"), self.about)
-        self.board_settings_action = self._action(
-            self.tr("Board &columns…"), self.show_board_settings
+        self.new_db_action = self._action(
+            self.tr("&New database…"), self.new_database, icon="database-new"
         )
-        self.grids_action = self._action(self.tr("Scoring &grids…"), self.show_grids)
+        self.open_action = self._action(
+            self.tr("&Open…"), self.open_database_dialog, std.Open, "open"
+        )
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.setIcon(icons.icon("recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.save_copy_action = self._action(
+            self.tr("Save a &copy…"), self.save_copy, std.SaveAs, "save-copy"
+        )
+        self.backup_action = self._action(self.tr("&Back up now"), self.backup_now, icon="backup")
+        self.restore_action = self._action(
+            self.tr("Res&tore a backup…"), self.restore_backup, icon="restore"
+        )
+        self.import_action = self._action(
+            self.tr("&Import needs (CSV)…"), self.import_csv, icon="import"
+        )
+        self.export_action = self._action(
+            self.tr("&Export needs (CSV)…"), self.export_csv, icon="export"
+        )
+        self.ics_action = self._action(
+            self.tr("Export the &calendar (.ics)…"), self.export_ics, icon="calendar-export"
+        )
+        self.pack_action = self._action(
+            self.tr("Sprint &review pack (PDF)…"), self.export_pack, icon="pack"
+        )
+        self.preferences_action = self._action(
+            self.tr("Prefere&nces…"), self.show_preferences, std.Preferences, "preferences"
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit, "quit")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.new_need_action = self._action(
+            self.tr("&New need…"), self.new_need, std.New, "need-new"
+        )
+        self.new_need_action.setToolTip(self.tr("New need (Ctrl+N)"))
+        self.edit_action = self._action(
+            self.tr("&Edit need…"), self.edit_selected, "Ctrl+E", "edit"
+        )
+        self.delete_action = self._action(
+            self.tr("&Delete need"), self.delete_selected, std.Delete, "delete"
+        )
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action = self._action(self.tr("&Find"), self._focus_search, std.Find, "find")
+        self.projects_action = self._action(
+            self.tr("&Projects…"), self.show_projects, icon="projects"
+        )
+        self.people_action = self._action(self.tr("P&eople…"), self.show_people, icon="people")
+        self.about_action = self._action(self.tr("&About PO Desktop"), self.about, icon="about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.board_settings_action = self._action(
+            self.tr("Board &columns…"), self.show_board_settings, icon="board-columns"
+        )
+        self.grids_action = self._action(self.tr("Scoring &grids…"), self.show_grids, icon="grids")
         self.view_actions = []
         for index, label in enumerate(
             (self.tr("&Board"), self.tr("L&ist"), self.tr("&Scoring"), self.tr("Ca&lendar"))
         ):
-            action = self._action(label, lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action = self._action(
+                label,
+                lambda _c=False, i=index: self.tabs.setCurrentIndex(i),
+                f"Ctrl+{index + 1}",
+                ("view-board", "view-list", "view-scoring", "view-calendar")[index],
+            )
             self.view_actions.append(action)
         for page in (self.needs_list, self.scoring.list):
             page.view.addAction(self.delete_action)
@@ -180,18 +238,27 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(std.Undo)
+        self.undo_action.setIcon(icons.icon("undo"))
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(std.Redo)
+        self.redo_action.setIcon(icons.icon("redo"))
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        for action in (self.new_db_action, self.open_action):
-            file_menu.addAction(action)
+        file_menu.addAction(self.new_db_action)
+        file_menu.addAction(self.open_action)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.save_copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.ics_action)
         file_menu.addAction(self.pack_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -223,7 +290,8 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(20, 20))
         toolbar.addAction(self.new_need_action)
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
@@ -618,6 +686,15 @@ class MainWindow(QMainWindow):
         except PoDesktopError as exc:
             QMessageBox.warning(self, self.tr("Cannot open database"), exc.render())
             return False
+        self._detach_workspace()
+        self._attach_workspace(database)
+        self.autobackup.run("open")
+        return True
+
+    def _detach_workspace(self) -> None:
+        """Let go of the open file: its undo history, its lock, its selections."""
+        self._save_board_state()
+        self.autobackup.wait()
         old = self.workspace
         old.changed.disconnect(self.reload)
         old.needs_changed.disconnect(self._needs_changed)
@@ -636,11 +713,133 @@ class MainWindow(QMainWindow):
             page.view.setCurrentIndex(page.model.index(-1, -1))
         self.board.clear_selection()
         self.scoring.form.load(None)  # its need belongs to the other file
+
+    def _attach_workspace(self, database: Database) -> None:
         self.workspace = Workspace(database, self)
         self._connect_workspace()
         self._shown.clear()
+        self.settings.remember_database(database.path)
         self.reload()
-        return True
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = str(self.workspace.database.path)
+        shown = [p for p in self.settings.recent_databases if p != current]
+        for index, text in enumerate(shown):
+            path = Path(text)
+            label = f"&{index + 1}  {path.name}  —  {path.parent}"
+            action = self.recent_menu.addAction(label.replace("&", "&&", label.count("&") - 1))
+            action.setData(text)
+            action.setToolTip(text)
+            if not path.exists():
+                action.setEnabled(False)
+                action.setText(action.text() + "  " + self.tr("(not found)"))
+            action.triggered.connect(lambda _c=False, p=path: self.switch_database(p))
+        if not shown:
+            self.recent_menu.addAction(self.tr("No other database yet")).setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.tr("Clear the list"), self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.recent_databases = [str(self.workspace.database.path)]
+
+    @Slot()
+    def save_copy(self, target: Path | None = None) -> Path | None:
+        """Write a consistent, verified copy of the open database to a file of the user's."""
+        if target is None:
+            source = self.workspace.database.path
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save a copy"),
+                str(Path.home() / f"{source.stem} ({self.tr('copy')}).podb"),
+                FILE_FILTER,
+            )
+            if not chosen:
+                return None
+            target = Path(chosen)
+            if not target.suffix:
+                target = target.with_suffix(".podb")
+        try:
+            backups.save_copy(self.workspace.database.path, target)
+        except PoDesktopError as exc:
+            QMessageBox.warning(self, self.tr("Save a copy"), exc.render())
+            return None
+        self.statusBar().showMessage(self.tr("Copy saved: %1").replace("%1", str(target)), 8000)
+        return target
+
+    @Slot()
+    def backup_now(self) -> None:
+        if self.autobackup.run("manual"):
+            self.statusBar().showMessage(self.tr("Backing up…"))
+
+    @Slot(object, str)
+    def _backup_finished(self, copy: Path | None, error: str) -> None:
+        if copy is not None:
+            self.statusBar().showMessage(
+                self.tr("Backup saved and verified: %1").replace("%1", copy.name), 6000
+            )
+            return
+        self.statusBar().showMessage(self.tr("Backup failed: %1").replace("%1", error))
+        if not self._backup_warned:  # once per session: the status bar says it after that
+            self._backup_warned = True
+            QMessageBox.warning(
+                self,
+                self.tr("Backup failed"),
+                self.tr("The automatic backup could not be written:")
+                + f"\n\n{error}\n\n"
+                + self.tr("Your database is unchanged. Check the free space on the disk."),
+            )
+
+    @Slot()
+    def restore_backup(self, source: Path | None = None) -> bool:
+        """Replace the open database with a backup; the current file is kept aside."""
+        path = self.workspace.database.path
+        if source is None:
+            folder = backups.folder_for(path)
+            chosen, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Restore a backup"),
+                str(folder if folder.is_dir() else path.parent),
+                FILE_FILTER,
+            )
+            if not chosen:
+                return False
+            source = Path(chosen)
+            answer = QMessageBox.question(
+                self,
+                self.tr("Restore a backup"),
+                self.tr(
+                    "Replace the open database with this copy?\n\n%1\n\n"
+                    "The current file is kept beside it, under a name ending in "
+                    "“.before-restore-…”: nothing is deleted."
+                ).replace("%1", str(source)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        if self.scoring.form.is_dirty() and not self.scoring.leave_form():
+            return False
+        self._detach_workspace()
+        restored = False
+        try:
+            kept = backups.restore(path, source)
+            restored = True
+        except PoDesktopError as exc:
+            QMessageBox.warning(self, self.tr("Restore a backup"), exc.render())
+        try:
+            database = open_database(path)
+        except PoDesktopError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open database"), exc.render())
+            self.close()
+            return False
+        self._attach_workspace(database)
+        if restored:
+            message = self.tr("Backup restored.")
+            if kept is not None:
+                message += " " + self.tr("Previous file kept: %1").replace("%1", kept.name)
+            self.statusBar().showMessage(message, 15000)
+        return restored
 
     @Slot()
     def import_csv(self) -> None:
@@ -715,22 +914,65 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About PO Desktop"),
-            f"<b>{APP_NAME}</b> {__version__}<br>"
-            + self.tr("Needs, scoring, board and sprints for product owners — offline."),
-        )
+        from po_desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
+
+    @Slot()
+    def show_preferences(self) -> None:
+        from po_desktop.ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if dialog.exec() and dialog.language_changed:
+            QMessageBox.information(
+                self,
+                self.tr("Preferences"),
+                self.tr("The new language will be used the next time you start PO Desktop."),
+            )
 
     @Slot(str)
     def _show_failure(self, text: str) -> None:
         QMessageBox.warning(self, APP_NAME, text)
 
-    def closeEvent(self, event: object) -> None:
+    # ----- window state -------------------------------------------------------------------
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {
+            "scoring": self.scoring.splitter,
+            "calendar": self.calendar.splitter,
+            "calendar_side": self.calendar.side_splitter,
+        }
+
+    def _restore_window_state(self) -> None:
+        """Where the user left it: size and place, splitters, the view they were in."""
+        geometry = self.settings.window_geometry
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        state = self.settings.window_state
+        if state:
+            self.restoreState(QByteArray(state))
+        for name, splitter in self._splitters().items():
+            saved = self.settings.splitter_state(name)
+            if saved:
+                splitter.restoreState(QByteArray(saved))
+        self.tabs.setCurrentIndex(self.settings.last_view)
+
+    def _save_window_state(self) -> None:
+        self.settings.window_geometry = self.saveGeometry().data()
+        self.settings.window_state = self.saveState().data()
+        for name, splitter in self._splitters().items():
+            self.settings.set_splitter_state(name, splitter.saveState().data())
+        self.settings.last_view = self.tabs.currentIndex()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.scoring.form.is_dirty() and not self.scoring.leave_form():
-            event.ignore()  # type: ignore[attr-defined]  # the scoring is still being typed
+            event.ignore()  # the scoring is still being typed
             return
         self._save_board_state()
+        self._save_window_state()
         self.settings.sync()
+        self.autobackup.wait()  # a copy cut short would be thrown away
         self.workspace.close()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

@@ -262,7 +262,7 @@ class ScoringPage(QWidget):
         left_layout.addLayout(filter_row)
         left_layout.addWidget(self.what_if)
         left_layout.addWidget(self.tabs, 1)
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)

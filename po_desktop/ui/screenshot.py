@@ -8,11 +8,41 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from po_desktop.store.database import Database
+    from PySide6.QtWidgets import QWidget
 
-VIEWS = ("main", "board", "list", "scoring", "matrix", "whatif", "grids", "calendar", "week")
+    from po_desktop.store.database import Database
+    from po_desktop.ui.main_window import MainWindow
+
+VIEWS = (
+    "main",
+    "board",
+    "list",
+    "scoring",
+    "matrix",
+    "whatif",
+    "grids",
+    "calendar",
+    "week",
+    *(
+        DIALOGS := (
+            "need",
+            "projects",
+            "people",
+            "columns",
+            "sprint",
+            "ritual",
+            "absence",
+            "cadence",
+            "close-sprint",
+            "preferences",
+            "about",
+            "crash",
+        )
+    ),
+)
 """matrix and whatif are the scoring view's chart and weight simulation; grids its dialog;
-week is the calendar's week agenda."""
+week is the calendar's week agenda; the rest are dialogs, drawn over the main window's
+size as they open (the crash report with a sample error)."""
 
 
 def render_view(
@@ -34,17 +64,19 @@ def render_view(
     with tempfile.TemporaryDirectory(prefix="po-desktop-shot-") as scratch:
         copy = backup_file(db_path, Path(scratch) / db_path.name)
         database = open_database(copy)
+        # Shown under its real name (title, preferences, about): the copy is a detail
+        # of how the picture is taken. Nothing writes through this path here.
+        database.path = db_path.expanduser().resolve()
         try:
             # Settings in the scratch folder too: a screenshot leaves no trace in the
             # user's preferences, and shows the board as a first opening does.
-            _render(database, db_path, view, output, size, Path(scratch) / "settings.ini")
+            _render(database, view, output, size, Path(scratch) / "settings.ini")
         finally:
             database.close()
 
 
 def _render(
     database: Database,
-    shown_path: Path,
     view: str,
     output: Path,
     size: tuple[int, int],
@@ -57,7 +89,6 @@ def _render(
     from po_desktop.ui.workspace import Workspace
 
     window = MainWindow(Workspace(database), settings=Settings(settings_path))
-    window.file_label.setText(str(shown_path))
     try:
         window.resize(*size)
         tabs = {
@@ -71,7 +102,7 @@ def _render(
             "calendar": MainWindow.CALENDAR,
             "week": MainWindow.CALENDAR,
         }
-        window.tabs.setCurrentIndex(tabs[view])
+        window.tabs.setCurrentIndex(tabs.get(view, MainWindow.BOARD))
         if view in ("scoring", "matrix", "whatif", "grids"):
             window.scoring.list.view.selectRow(0)
         if view == "matrix":
@@ -86,11 +117,9 @@ def _render(
             window.calendar.set_mode("week")
         window.show()
         QApplication.processEvents()
-        shown = window
-        if view == "grids":
-            from po_desktop.ui.grid_dialog import GridsDialog
-
-            shown = GridsDialog(window.workspace, window)
+        shown: QWidget = window
+        if view == "grids" or view in DIALOGS:
+            shown = _dialog(window, view)
             shown.show()
             QApplication.processEvents()
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -102,3 +131,64 @@ def _render(
         window.close()
         window.deleteLater()
         QApplication.processEvents()
+
+
+def _dialog(window: MainWindow, view: str) -> QWidget:
+    """The dialog behind ``view``, filled as a user would first see it."""
+    from po_desktop.ui import calendar_dialogs as cal
+
+    workspace = window.workspace
+    model = window.sprint_model
+    rows = [model.row_at(i) for i in range(model.rowCount())]
+    active = next((r.id for r in rows if r.state == "active"), rows[0].id if rows else None)
+    if view == "grids":
+        from po_desktop.ui.grid_dialog import GridsDialog
+
+        return GridsDialog(workspace, window)
+    if view == "need":
+        from po_desktop.ui.need_dialog import NeedDialog
+
+        first = window.need_rows[0].id if window.need_rows else None
+        return NeedDialog(workspace, first, window)
+    if view == "projects":
+        from po_desktop.ui.workspace_dialogs import ProjectsDialog
+
+        return ProjectsDialog(workspace, window)
+    if view == "people":
+        from po_desktop.ui.workspace_dialogs import PeopleDialog
+
+        return PeopleDialog(workspace, window)
+    if view == "columns":
+        from po_desktop.ui.board.settings_dialog import BoardSettingsDialog
+
+        return BoardSettingsDialog(workspace, window)
+    if view == "sprint":
+        return cal.SprintDialog(workspace, active, parent=window)
+    if view == "ritual":
+        return cal.CeremonyDialog(workspace, parent=window)
+    if view == "absence":
+        return cal.AbsenceDialog(workspace, parent=window)
+    if view == "cadence":
+        return cal.CadenceDialog(workspace, window)
+    if view == "close-sprint":
+        if active is None:
+            from po_desktop.store.errors import NotFoundError
+
+            raise NotFoundError("sprint.not_found", ref="active")
+        return cal.CloseSprintDialog(workspace, active, window)
+    if view == "preferences":
+        from po_desktop.ui.preferences_dialog import PreferencesDialog
+
+        return PreferencesDialog(window.settings, workspace, window)
+    if view == "about":
+        from po_desktop.ui.about_dialog import AboutDialog
+
+        return AboutDialog(workspace, window)
+    assert view == "crash"
+    from po_desktop import logs
+    from po_desktop.ui.crash import CrashDialog
+
+    try:
+        raise RuntimeError("sample error for the screenshot")
+    except RuntimeError as exc:
+        return CrashDialog((RuntimeError, exc, exc.__traceback__), logs.log_file(), window)

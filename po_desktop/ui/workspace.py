@@ -62,6 +62,19 @@ class Workspace(QObject):
         self.changed.emit()
         return result
 
+    def set_holiday_region(self, code: str, text: str) -> bool:
+        """Follow another public-holiday calendar, as one undoable step; False when unchanged."""
+        from po_desktop.store.services import sprints
+
+        if code == self.read(sprints.holiday_region):
+            return False
+        self.perform(
+            text,
+            lambda s: sprints.set_setting(s, sprints.REGION_KEY, code),
+            lambda s, previous: sprints.set_setting(s, sprints.REGION_KEY, str(previous)),
+        )
+        return True
+
     def close(self) -> None:
         self.undo_stack.clear()
         self.database.close()

@@ -26,7 +26,7 @@
     <context>
         <name>CalendarPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="353" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="358" />
             <source>%n working day(s)</source>
             <translation>
                 <numerusform>%n working day</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="408" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="413" />
             <source>Added since the start: %n need(s), %1 points.</source>
             <translation>
                 <numerusform>Added since the start: %n need, %1 points.</numerusform>
@@ -56,7 +56,7 @@
     <context>
         <name>GridsDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="191" />
+            <location filename="../../po_desktop/ui/grid_dialog.py" line="186" />
             <source>%n assessment(s) made with it</source>
             <translation>
                 <numerusform>%n assessment made with it</numerusform>
@@ -64,7 +64,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="275" />
+            <location filename="../../po_desktop/ui/grid_dialog.py" line="270" />
             <source>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
             <translation>
                 <numerusform>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</numerusform>
@@ -75,7 +75,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="463" />
+            <location filename="../../po_desktop/ui/main_window.py" line="531" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Delete %n need</numerusform>
@@ -83,7 +83,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="466" />
+            <location filename="../../po_desktop/ui/main_window.py" line="534" />
             <source>%n need(s) deleted — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n need deleted — Ctrl+Z to undo.</numerusform>
@@ -91,7 +91,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="500" />
+            <location filename="../../po_desktop/ui/main_window.py" line="568" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Move %n need</numerusform>
@@ -99,7 +99,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="508" />
+            <location filename="../../po_desktop/ui/main_window.py" line="576" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Plan %n need</numerusform>
@@ -107,7 +107,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="516" />
+            <location filename="../../po_desktop/ui/main_window.py" line="584" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Assign %n need</numerusform>
@@ -115,7 +115,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="524" />
+            <location filename="../../po_desktop/ui/main_window.py" line="592" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Duplicate %n need</numerusform>
@@ -123,7 +123,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="532" />
+            <location filename="../../po_desktop/ui/main_window.py" line="600" />
             <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n need duplicated — Ctrl+Z to undo.</numerusform>
@@ -131,7 +131,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="701" />
+            <location filename="../../po_desktop/ui/main_window.py" line="900" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>

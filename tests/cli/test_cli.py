@@ -369,3 +369,25 @@ def test_backup_list_and_restore_commands(
     junk.write_text("hello")
     assert main(["restore", "--db", str(path), "--from", str(junk), "--lang", "en"]) == 2
     assert "not a PO Desktop database" in capsys.readouterr().err
+
+
+def test_an_unexpected_error_is_one_line_and_logged(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from po_desktop import cli, logs
+
+    def broken(_args: object, _lang: str) -> int:
+        raise RuntimeError("boom in a command")
+
+    monkeypatch.setitem(cli._HANDLERS, "check", broken)
+    assert main(["check", "--db", "x.podb", "--lang", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "erreur inattendue (RuntimeError: boom in a command)" in err
+    assert str(logs.log_file()) in err and home in logs.log_file().parents
+    import logging
+
+    for handler in logging.getLogger("po_desktop").handlers:
+        handler.flush()
+    logged = logs.log_file().read_text(encoding="utf-8")
+    assert "Traceback" in logged and "boom in a command" in logged

@@ -1,0 +1,98 @@
+"""About: what is running, on which file, and the licences of what we ship."""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from po_desktop import APP_NAME, __version__, logs, paths
+from po_desktop.store.database import schema_revision
+from po_desktop.ui import icons
+from po_desktop.ui.workspace import Workspace
+
+LICENCES = (
+    ("DejaVu Sans", Path("fonts") / "LICENSE-DejaVu.txt"),
+    ("Icons", Path("icons") / "LICENSE.md"),
+)
+
+
+def _read(relative: Path) -> str:
+    try:
+        return (paths.resources_dir() / relative).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+class AboutDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
+
+        logo = QLabel()
+        logo.setPixmap(icons.app_icon().pixmap(64, 64))
+        logo.setAlignment(Qt.AlignmentFlag.AlignTop)
+        title = QLabel(
+            f"<h2>{APP_NAME} {__version__}</h2>"
+            + self.tr("Needs, scoring, board and sprints for product owners — offline.")
+        )
+        title.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(logo)
+        head.addWidget(title, 1)
+
+        database = workspace.database
+        facts = QFormLayout()
+        facts.addRow(self.tr("Database:"), self._selectable(str(database.path)))
+        facts.addRow(
+            self.tr("Schema version:"), self._selectable(schema_revision(database.engine) or "?")
+        )
+        facts.addRow(self.tr("Log file:"), self._selectable(str(logs.log_file())))
+        facts.addRow(
+            self.tr("Running on:"),
+            self._selectable(
+                f"Python {platform.python_version()} · Qt for Python {pyside_version} · "
+                f"{platform.system()} {platform.release()}"
+            ),
+        )
+
+        self.licences = QTabWidget()
+        for name, relative in LICENCES:
+            text = QPlainTextEdit(
+                _read(relative) or self.tr("Licence file missing: %1").replace("%1", str(relative))
+            )
+            text.setReadOnly(True)
+            label = self.tr("Icons") if name == "Icons" else name
+            self.licences.addTab(text, label)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addLayout(facts)
+        layout.addWidget(QLabel(self.tr("Licences of the bundled fonts and icons:")))
+        layout.addWidget(self.licences, 1)
+        layout.addWidget(buttons)
+        self.resize(620, 520)
+
+    @staticmethod
+    def _selectable(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label

@@ -1,0 +1,87 @@
+"""Automatic backups while the application is open, off the GUI thread.
+
+A verified copy of a large workspace takes a second or two (copy, then
+``integrity_check``): done on a worker thread so typing never stalls. SQLite's
+online backup reads through its own connection, so the GUI keeps writing.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from po_desktop.domain.backups import BackupPolicy
+from po_desktop.store import backups
+from po_desktop.store.errors import PoDesktopError
+
+log = logging.getLogger(__name__)
+
+CHECK_EVERY_MS = 10 * 60 * 1000
+"""How often to ask whether a copy is due; the policy's interval decides."""
+
+
+class AutoBackup(QObject):
+    finished = Signal(object, str)
+    """(path of the new copy or None, error text for the user or "")."""
+
+    def __init__(
+        self,
+        database: Callable[[], Path],
+        policy: Callable[[], BackupPolicy],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._policy = policy
+        self._thread: threading.Thread | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self.timer.start()
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def check(self) -> bool:
+        """Take a copy when the policy says one is due; True when one was started."""
+        path = self._database()
+        if self.busy or not backups.is_due(path, self._policy()):
+            return False
+        return self.run("auto")
+
+    def run(self, reason: str) -> bool:
+        if self.busy:
+            return False
+        path, policy = self._database(), self._policy()
+        self._thread = threading.Thread(
+            target=self._work, args=(path, reason, policy), name="po-desktop-backup", daemon=True
+        )
+        self._thread.start()
+        return True
+
+    def _work(self, path: Path, reason: str, policy: BackupPolicy) -> None:
+        try:
+            copy = backups.create(path, reason)
+            backups.rotate(path, policy)
+        except PoDesktopError as exc:
+            log.warning("Backup of %s failed: %s", path, exc.render("en"))
+            self.finished.emit(None, exc.render())
+            return
+        except Exception as exc:  # never let a backup take the application down
+            log.exception("Backup of %s failed", path)
+            self.finished.emit(None, f"{type(exc).__name__}: {exc}")
+            return
+        log.info("Backup of %s: %s", path, copy)
+        self.finished.emit(copy, "")
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Let a copy in progress finish (closing, switching files)."""
+        if self._thread is not None:
+            self._thread.join(timeout)

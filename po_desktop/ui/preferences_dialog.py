@@ -1,0 +1,177 @@
+"""Preferences: language, the team's public holidays, and how backups are kept."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from po_desktop.domain import messages
+from po_desktop.domain.backups import POLICY_LIMITS, BackupPolicy
+from po_desktop.domain.calendar import REGIONS
+from po_desktop.store import backups
+from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.services import sprints
+from po_desktop.ui import icons
+from po_desktop.ui.settings import Settings
+from po_desktop.ui.workspace import Workspace
+
+
+class PreferencesDialog(QDialog):
+    """Applied on OK. The language takes effect at the next start; the rest at once."""
+
+    def __init__(self, settings: Settings, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.workspace = workspace
+        self.language_changed = False
+        self.setWindowTitle(self.tr("Preferences"))
+
+        # ----- general -----
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "")
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        restart = QLabel(self.tr("A new language is used from the next start of the application."))
+        restart.setWordWrap(True)
+        restart.setEnabled(False)
+        general = QGroupBox(self.tr("General"))
+        general_form = QFormLayout(general)
+        general_form.addRow(self.tr("&Language:"), self.language)
+        general_form.addRow("", restart)
+
+        # ----- this database -----
+        self.region = QComboBox()
+        lang = messages.language()
+        for code, label in REGIONS.items():
+            self.region.addItem(label.render(lang), code)
+        current = workspace.read(sprints.holiday_region)
+        self.region.setCurrentIndex(max(0, self.region.findData(current)))
+        database = QGroupBox(self.tr("This database"))
+        database_form = QFormLayout(database)
+        path_label = QLabel(str(workspace.database.path))
+        path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        path_label.setWordWrap(True)
+        database_form.addRow(self.tr("File:"), path_label)
+        database_form.addRow(self.tr("Public &holidays:"), self.region)
+        region_note = QLabel(
+            self.tr("Stored in the database: everyone who opens this file plans with them.")
+        )
+        region_note.setWordWrap(True)
+        region_note.setEnabled(False)
+        database_form.addRow("", region_note)
+
+        # ----- backups -----
+        policy = settings.backup_policy
+        self.keep_recent = self._spin("keep_recent", policy.keep_recent)
+        self.keep_weeks = self._spin("keep_weeks", policy.keep_weeks)
+        self.every_hours = self._spin("every_hours", policy.every_hours)
+        self.every_hours.setSpecialValueText(self.tr("only when opening"))
+        self.every_hours.setSuffix(self.tr(" h"))
+        self.keep_weeks.setSpecialValueText(self.tr("none"))
+        backup_box = QGroupBox(self.tr("Automatic backups"))
+        backup_form = QFormLayout(backup_box)
+        backup_form.addRow(self.tr("&Recent copies to keep:"), self.keep_recent)
+        backup_form.addRow(self.tr("Weekly copies, for (&weeks):"), self.keep_weeks)
+        backup_form.addRow(self.tr("A copy while open, every:"), self.every_hours)
+        folder = backups.folder_for(workspace.database.path)
+        folder_label = QLabel(
+            self.tr("A verified copy is taken when a database is opened. Copies go to:")
+            + f"\n{folder}"
+        )
+        folder_label.setWordWrap(True)
+        folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        backup_form.addRow(folder_label)
+        self.backup_now = QPushButton(icons.icon("backup"), self.tr("&Back up now"))
+        self.backup_now.clicked.connect(self._backup_now)
+        open_folder = QPushButton(icons.icon("open"), self.tr("Open the backup &folder"))
+        open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.backup_now)
+        row.addWidget(open_folder)
+        row.addStretch(1)
+        backup_form.addRow(row)
+        self.backup_status = QLabel()
+        self.backup_status.setWordWrap(True)
+        backup_form.addRow(self.backup_status)
+        self._show_last_backup()
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(general)
+        layout.addWidget(database)
+        layout.addWidget(backup_box)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def _spin(self, name: str, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        low, high = POLICY_LIMITS[name]
+        spin.setRange(low, high)
+        spin.setValue(value)
+        return spin
+
+    def _show_last_backup(self) -> None:
+        last = backups.newest(self.workspace.database.path)
+        if last is None:
+            self.backup_status.setText(self.tr("No copy of this database yet."))
+            return
+        when = QLocale().toString(QDateTime(last.taken), QLocale.FormatType.ShortFormat)
+        self.backup_status.setText(
+            self.tr("Last copy: %1 (%2).")
+            .replace("%1", when)
+            .replace("%2", messages.backup_reason(last.reason))
+        )
+
+    @Slot()
+    def _backup_now(self) -> None:
+        try:
+            backups.create(self.workspace.database.path, "manual")
+        except PoDesktopError as exc:
+            QMessageBox.warning(self, self.tr("Backup failed"), exc.render())
+            return
+        self._show_last_backup()
+
+    def policy(self) -> BackupPolicy:
+        return BackupPolicy(
+            keep_recent=self.keep_recent.value(),
+            keep_weeks=self.keep_weeks.value(),
+            every_hours=self.every_hours.value(),
+        )
+
+    def accept(self) -> None:
+        language = self.language.currentData() or ""
+        self.language_changed = language != self.settings.language
+        self.settings.language = language
+        self.settings.backup_policy = self.policy()
+        self.settings.sync()
+        try:
+            self.workspace.set_holiday_region(
+                self.region.currentData() or "",
+                self.tr("Public holidays: %1").replace("%1", self.region.currentText()),
+            )
+        except PoDesktopError as exc:
+            QMessageBox.warning(self, self.tr("Public holidays"), exc.render())
+            return  # the dialog stays open with what was chosen
+        super().accept()
