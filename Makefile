@@ -8,7 +8,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
 
-.PHONY: run test lint bench translations i18n clean demo screenshots
+.PHONY: run test lint bench translations i18n clean demo screenshots build
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ bench: $(STAMP) $(QM)
 # The README's screenshot, rendered by the app itself from the demo database.
 screenshots: $(STAMP) $(QM) $(DEMO_DB)
 	$(PY) -m po_desktop screenshot --db $(DEMO_DB) --view board --lang fr -o docs/screenshot.png
+
+# One-folder bundle for machines without Python: dist/po-desktop/po-desktop (build.spec).
+build: $(STAMP) $(QM)
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 
 clean:
 	rm -rf $(VENV) build dist demo resources/translations/*.qm .pytest_cache .ruff_cache
