@@ -22,6 +22,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Le champ « {field} » dépasse {max} caractères.",
         "The field “{field}” is longer than {max} characters.",
     ),
+    "field.bad_character": (
+        "Le champ « {field} » contient un caractère de contrôle ou invalide ({char}) "
+        "qui ne peut pas être enregistré : supprimez-le.",
+        "The field “{field}” contains a control or invalid character ({char}) "
+        "that cannot be saved: remove it.",
+    ),
     "field.bad_choice": (
         "Valeur « {value} » invalide pour « {field} » ; valeurs possibles : {choices}.",
         "Invalid value “{value}” for “{field}”; expected one of: {choices}.",
@@ -258,6 +264,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "db.busy": (
         "La base est occupée par un autre programme ; réessayez dans un instant.",
         "The database is busy in another program; try again in a moment.",
+    ),
+    "db.full": (
+        "Le disque est plein : la modification n'a pas été enregistrée et la base est "
+        "intacte. Libérez de la place puis recommencez.",
+        "The disk is full: the change was not saved and the database is intact. "
+        "Free some space, then try again.",
     ),
     "db.write_failed": (
         "Échec de l'enregistrement ({detail}) ; aucune modification n'a été appliquée.",

@@ -6,12 +6,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from po_desktop import APP_ID, APP_NAME, __version__
 from po_desktop.domain import messages
-from po_desktop.store.database import open_database
-from po_desktop.store.errors import PoDesktopError
 from po_desktop.ui import icons
 from po_desktop.ui.i18n import install_translators, load_fonts
 
@@ -59,10 +57,10 @@ def start_gui(db_path: Path | None, lang: str | None = None) -> tuple[QApplicati
     if db_path is None:
         last = settings.last_database
         db_path = Path(last) if last and Path(last).exists() else paths.default_database()
-    try:
-        database = open_database(db_path)
-    except PoDesktopError as exc:
-        QMessageBox.critical(None, APP_NAME, exc.render())
+    from po_desktop.ui.recovery import open_or_recover
+
+    database = open_or_recover(db_path, None, APP_NAME)
+    if database is None:
         return app, None
     window = MainWindow(Workspace(database), settings=settings)
     if not settings.window_geometry:

@@ -42,6 +42,7 @@ from po_desktop.ui.filtering import NeedFilter
 from po_desktop.ui.models import SprintTableModel
 from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.pages import ListPage, NeedListPage
+from po_desktop.ui.recovery import open_or_recover
 from po_desktop.ui.scoring_page import ScoringPage
 from po_desktop.ui.settings import Settings
 from po_desktop.ui.workspace import Workspace
@@ -681,10 +682,8 @@ class MainWindow(QMainWindow):
     def switch_database(self, path: Path) -> bool:
         if self.scoring.form.is_dirty() and not self.scoring.leave_form():
             return False  # the user stays to finish a scoring in the current file
-        try:
-            database = open_database(path)
-        except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open database"), exc.render())
+        database = open_or_recover(path, self, self.tr("Cannot open database"))
+        if database is None:
             return False
         self._detach_workspace()
         self._attach_workspace(database)

@@ -75,7 +75,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="531" />
+            <location filename="../../po_desktop/ui/main_window.py" line="532" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Delete %n need</numerusform>
@@ -83,7 +83,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="534" />
+            <location filename="../../po_desktop/ui/main_window.py" line="535" />
             <source>%n need(s) deleted — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n need deleted — Ctrl+Z to undo.</numerusform>
@@ -91,7 +91,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="568" />
+            <location filename="../../po_desktop/ui/main_window.py" line="569" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Move %n need</numerusform>
@@ -99,7 +99,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="576" />
+            <location filename="../../po_desktop/ui/main_window.py" line="577" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Plan %n need</numerusform>
@@ -107,7 +107,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="584" />
+            <location filename="../../po_desktop/ui/main_window.py" line="585" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Assign %n need</numerusform>
@@ -115,7 +115,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="592" />
+            <location filename="../../po_desktop/ui/main_window.py" line="593" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Duplicate %n need</numerusform>
@@ -123,7 +123,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="600" />
+            <location filename="../../po_desktop/ui/main_window.py" line="601" />
             <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n need duplicated — Ctrl+Z to undo.</numerusform>
@@ -131,7 +131,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="900" />
+            <location filename="../../po_desktop/ui/main_window.py" line="899" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>

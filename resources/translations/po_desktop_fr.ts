@@ -938,62 +938,62 @@ Déplacer quand même ?</translation>
     <context>
         <name>CrashDialog</name>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="64" />
+            <location filename="../../po_desktop/ui/crash.py" line="63" />
             <source>Unexpected error — %1</source>
             <translation>Erreur inattendue — %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="78" />
+            <location filename="../../po_desktop/ui/crash.py" line="77" />
             <source>Something went wrong and the last action was cancelled.</source>
             <translation>Un problème est survenu et la dernière action a été annulée.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="81" />
+            <location filename="../../po_desktop/ui/crash.py" line="80" />
             <source>Nothing of that action was saved; your earlier work is safe in the database. You can go on working, or quit and open the application again.</source>
             <translation>Rien de cette action n'a été enregistré ; votre travail précédent est intact dans la base. Vous pouvez continuer, ou quitter et rouvrir l'application.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="90" />
+            <location filename="../../po_desktop/ui/crash.py" line="89" />
             <source>Error: %1</source>
             <translation>Erreur : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="94" />
+            <location filename="../../po_desktop/ui/crash.py" line="93" />
             <source>The details are also written to the log file:</source>
             <translation>Le détail est aussi écrit dans le journal :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="96" />
+            <location filename="../../po_desktop/ui/crash.py" line="95" />
             <source>The log file could not be written; copy the details below.</source>
             <translation>Le journal n'a pas pu être écrit ; copiez le détail ci-dessous.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="105" />
+            <location filename="../../po_desktop/ui/crash.py" line="104" />
             <source>Error details</source>
             <translation>Détail de l'erreur</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="108" />
+            <location filename="../../po_desktop/ui/crash.py" line="107" />
             <source>&amp;Copy the details</source>
             <translation>&amp;Copier le détail</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="111" />
+            <location filename="../../po_desktop/ui/crash.py" line="109" />
             <source>Open the &amp;log folder</source>
             <translation>Ouvrir le dossier du &amp;journal</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="120" />
+            <location filename="../../po_desktop/ui/crash.py" line="116" />
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="123" />
+            <location filename="../../po_desktop/ui/crash.py" line="119" />
             <source>C&amp;ontinue</source>
             <translation>C&amp;ontinuer</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/crash.py" line="141" />
+            <location filename="../../po_desktop/ui/crash.py" line="143" />
             <source>Copied</source>
             <translation>Copié</translation>
         </message>
@@ -1212,221 +1212,221 @@ Déplacer quand même ?</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="93" />
-            <location filename="../../po_desktop/ui/main_window.py" line="223" />
+            <location filename="../../po_desktop/ui/main_window.py" line="94" />
+            <location filename="../../po_desktop/ui/main_window.py" line="224" />
             <source>&amp;Board</source>
             <translation>&amp;Tableau</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="94" />
-            <location filename="../../po_desktop/ui/main_window.py" line="223" />
+            <location filename="../../po_desktop/ui/main_window.py" line="95" />
+            <location filename="../../po_desktop/ui/main_window.py" line="224" />
             <source>L&amp;ist</source>
             <translation>L&amp;iste</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="95" />
-            <location filename="../../po_desktop/ui/main_window.py" line="223" />
+            <location filename="../../po_desktop/ui/main_window.py" line="96" />
+            <location filename="../../po_desktop/ui/main_window.py" line="224" />
             <source>&amp;Scoring</source>
             <translation>&amp;Cotation</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="96" />
-            <location filename="../../po_desktop/ui/main_window.py" line="223" />
+            <location filename="../../po_desktop/ui/main_window.py" line="97" />
+            <location filename="../../po_desktop/ui/main_window.py" line="224" />
             <source>Ca&amp;lendar</source>
             <translation>Ca&amp;lendrier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="105" />
+            <location filename="../../po_desktop/ui/main_window.py" line="106" />
             <source>Project filter</source>
             <translation>Filtre projet</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="108" />
+            <location filename="../../po_desktop/ui/main_window.py" line="109" />
             <source>Search key, title, problem… (Ctrl+F)</source>
             <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="166" />
+            <location filename="../../po_desktop/ui/main_window.py" line="167" />
             <source>&amp;New database…</source>
             <translation>&amp;Nouvelle base…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="169" />
+            <location filename="../../po_desktop/ui/main_window.py" line="170" />
             <source>&amp;Open…</source>
             <translation>&amp;Ouvrir…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="171" />
+            <location filename="../../po_desktop/ui/main_window.py" line="172" />
             <source>Open &amp;recent</source>
             <translation>Fichiers &amp;récents</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="175" />
+            <location filename="../../po_desktop/ui/main_window.py" line="176" />
             <source>Save a &amp;copy…</source>
             <translation>Enregistrer une &amp;copie…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="177" />
+            <location filename="../../po_desktop/ui/main_window.py" line="178" />
             <source>&amp;Back up now</source>
             <translation>&amp;Sauvegarder maintenant</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="179" />
+            <location filename="../../po_desktop/ui/main_window.py" line="180" />
             <source>Res&amp;tore a backup…</source>
             <translation>Res&amp;taurer une sauvegarde…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="182" />
+            <location filename="../../po_desktop/ui/main_window.py" line="183" />
             <source>&amp;Import needs (CSV)…</source>
             <translation>&amp;Importer des besoins (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="185" />
+            <location filename="../../po_desktop/ui/main_window.py" line="186" />
             <source>&amp;Export needs (CSV)…</source>
             <translation>&amp;Exporter les besoins (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="188" />
+            <location filename="../../po_desktop/ui/main_window.py" line="189" />
             <source>Export the &amp;calendar (.ics)…</source>
             <translation>Exporter le &amp;calendrier (.ics)…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="191" />
+            <location filename="../../po_desktop/ui/main_window.py" line="192" />
             <source>Sprint &amp;review pack (PDF)…</source>
             <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="194" />
+            <location filename="../../po_desktop/ui/main_window.py" line="195" />
             <source>Prefere&amp;nces…</source>
             <translation>Préfére&amp;nces…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="197" />
+            <location filename="../../po_desktop/ui/main_window.py" line="198" />
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="200" />
+            <location filename="../../po_desktop/ui/main_window.py" line="201" />
             <source>&amp;New need…</source>
             <translation>&amp;Nouveau besoin…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="202" />
+            <location filename="../../po_desktop/ui/main_window.py" line="203" />
             <source>New need (Ctrl+N)</source>
             <translation>Nouveau besoin (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="204" />
+            <location filename="../../po_desktop/ui/main_window.py" line="205" />
             <source>&amp;Edit need…</source>
             <translation>&amp;Modifier le besoin…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="207" />
+            <location filename="../../po_desktop/ui/main_window.py" line="208" />
             <source>&amp;Delete need</source>
             <translation>&amp;Supprimer le besoin</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="210" />
+            <location filename="../../po_desktop/ui/main_window.py" line="211" />
             <source>&amp;Find</source>
             <translation>&amp;Rechercher</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="212" />
+            <location filename="../../po_desktop/ui/main_window.py" line="213" />
             <source>&amp;Projects…</source>
             <translation>&amp;Projets…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="214" />
+            <location filename="../../po_desktop/ui/main_window.py" line="215" />
             <source>P&amp;eople…</source>
             <translation>P&amp;ersonnes…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="215" />
+            <location filename="../../po_desktop/ui/main_window.py" line="216" />
             <source>&amp;About PO Desktop</source>
             <translation>À &amp;propos de PO Desktop</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="218" />
+            <location filename="../../po_desktop/ui/main_window.py" line="219" />
             <source>Board &amp;columns…</source>
             <translation>&amp;Colonnes du tableau…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="220" />
+            <location filename="../../po_desktop/ui/main_window.py" line="221" />
             <source>Scoring &amp;grids…</source>
             <translation>&amp;Grilles de cotation…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="239" />
+            <location filename="../../po_desktop/ui/main_window.py" line="240" />
             <source>&amp;Undo</source>
             <translation>&amp;Annuler</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="242" />
+            <location filename="../../po_desktop/ui/main_window.py" line="243" />
             <source>&amp;Redo</source>
             <translation>&amp;Rétablir</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="247" />
+            <location filename="../../po_desktop/ui/main_window.py" line="248" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="264" />
+            <location filename="../../po_desktop/ui/main_window.py" line="265" />
             <source>&amp;Edit</source>
             <translation>É&amp;dition</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="275" />
+            <location filename="../../po_desktop/ui/main_window.py" line="276" />
             <source>Move &amp;card</source>
             <translation>Déplacer la &amp;carte</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="279" />
+            <location filename="../../po_desktop/ui/main_window.py" line="280" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="282" />
+            <location filename="../../po_desktop/ui/main_window.py" line="283" />
             <source>&amp;Workspace</source>
             <translation>&amp;Espace de travail</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="287" />
+            <location filename="../../po_desktop/ui/main_window.py" line="288" />
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="290" />
+            <location filename="../../po_desktop/ui/main_window.py" line="291" />
             <source>Main toolbar</source>
             <translation>Barre d'outils principale</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="300" />
+            <location filename="../../po_desktop/ui/main_window.py" line="301" />
             <source>Project:</source>
             <translation>Projet :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="341" />
+            <location filename="../../po_desktop/ui/main_window.py" line="342" />
             <source>All projects</source>
             <translation>Tous les projets</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="345" />
+            <location filename="../../po_desktop/ui/main_window.py" line="346" />
             <source>(archived)</source>
             <translation>(archivé)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="474" />
+            <location filename="../../po_desktop/ui/main_window.py" line="475" />
             <source>%1 of %2 needs</source>
             <translation>%1 besoins affichés sur %2</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="508" />
+            <location filename="../../po_desktop/ui/main_window.py" line="509" />
             <source>Need created.</source>
             <translation>Besoin créé.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="531" />
+            <location filename="../../po_desktop/ui/main_window.py" line="532" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Supprimer %n besoin</numerusform>
@@ -1434,7 +1434,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="534" />
+            <location filename="../../po_desktop/ui/main_window.py" line="535" />
             <source>%n need(s) deleted — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
@@ -1442,7 +1442,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="568" />
+            <location filename="../../po_desktop/ui/main_window.py" line="569" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Déplacer %n besoin</numerusform>
@@ -1450,7 +1450,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="576" />
+            <location filename="../../po_desktop/ui/main_window.py" line="577" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Planifier %n besoin</numerusform>
@@ -1458,7 +1458,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="584" />
+            <location filename="../../po_desktop/ui/main_window.py" line="585" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Attribuer %n besoin</numerusform>
@@ -1466,7 +1466,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="592" />
+            <location filename="../../po_desktop/ui/main_window.py" line="593" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Dupliquer %n besoin</numerusform>
@@ -1474,7 +1474,7 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="600" />
+            <location filename="../../po_desktop/ui/main_window.py" line="601" />
             <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
             <translation>
                 <numerusform>%n besoin dupliqué — Ctrl+Z pour annuler.</numerusform>
@@ -1482,101 +1482,101 @@ Déplacer quand même ?</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="609" />
+            <location filename="../../po_desktop/ui/main_window.py" line="610" />
             <source>This need is done or hidden by the filters: it is not in the ranking.</source>
             <translation>Ce besoin est terminé ou masqué par les filtres : il n'est pas dans le classement.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="631" />
+            <location filename="../../po_desktop/ui/main_window.py" line="632" />
             <source>Review pack saved: %1</source>
             <translation>Dossier de revue enregistré : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="639" />
+            <location filename="../../po_desktop/ui/main_window.py" line="640" />
             <source>Calendar exported: %1</source>
             <translation>Calendrier exporté : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="666" />
+            <location filename="../../po_desktop/ui/main_window.py" line="667" />
             <source>New database</source>
             <translation>Nouvelle base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="676" />
+            <location filename="../../po_desktop/ui/main_window.py" line="677" />
             <source>Open database</source>
             <translation>Ouvrir une base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="687" />
-            <location filename="../../po_desktop/ui/main_window.py" line="833" />
+            <location filename="../../po_desktop/ui/main_window.py" line="685" />
+            <location filename="../../po_desktop/ui/main_window.py" line="832" />
             <source>Cannot open database</source>
             <translation>Impossible d'ouvrir la base</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="737" />
+            <location filename="../../po_desktop/ui/main_window.py" line="736" />
             <source>(not found)</source>
             <translation>(introuvable)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="740" />
+            <location filename="../../po_desktop/ui/main_window.py" line="739" />
             <source>No other database yet</source>
             <translation>Aucune autre base pour l'instant</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="743" />
+            <location filename="../../po_desktop/ui/main_window.py" line="742" />
             <source>Clear the list</source>
             <translation>Vider la liste</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="755" />
-            <location filename="../../po_desktop/ui/main_window.py" line="767" />
+            <location filename="../../po_desktop/ui/main_window.py" line="754" />
+            <location filename="../../po_desktop/ui/main_window.py" line="766" />
             <source>Save a copy</source>
             <translation>Enregistrer une copie</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="769" />
+            <location filename="../../po_desktop/ui/main_window.py" line="768" />
             <source>Copy saved: %1</source>
             <translation>Copie enregistrée : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="775" />
+            <location filename="../../po_desktop/ui/main_window.py" line="774" />
             <source>Backing up…</source>
             <translation>Sauvegarde en cours…</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="781" />
+            <location filename="../../po_desktop/ui/main_window.py" line="780" />
             <source>Backup saved and verified: %1</source>
             <translation>Sauvegarde enregistrée et vérifiée : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="784" />
+            <location filename="../../po_desktop/ui/main_window.py" line="783" />
             <source>Backup failed: %1</source>
             <translation>Échec de la sauvegarde : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="789" />
+            <location filename="../../po_desktop/ui/main_window.py" line="788" />
             <source>Backup failed</source>
             <translation>Échec de la sauvegarde</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="790" />
+            <location filename="../../po_desktop/ui/main_window.py" line="789" />
             <source>The automatic backup could not be written:</source>
             <translation>La sauvegarde automatique n'a pas pu être écrite :</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="792" />
+            <location filename="../../po_desktop/ui/main_window.py" line="791" />
             <source>Your database is unchanged. Check the free space on the disk.</source>
             <translation>Votre base n'a pas été modifiée. Vérifiez l'espace libre sur le disque.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="803" />
-            <location filename="../../po_desktop/ui/main_window.py" line="812" />
-            <location filename="../../po_desktop/ui/main_window.py" line="829" />
+            <location filename="../../po_desktop/ui/main_window.py" line="802" />
+            <location filename="../../po_desktop/ui/main_window.py" line="811" />
+            <location filename="../../po_desktop/ui/main_window.py" line="828" />
             <source>Restore a backup</source>
             <translation>Restaurer une sauvegarde</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="814" />
+            <location filename="../../po_desktop/ui/main_window.py" line="813" />
             <source>Replace the open database with this copy?
 
 %1
@@ -1589,53 +1589,53 @@ The current file is kept beside it, under a name ending in “.before-restore-�
 Le fichier actuel est conservé à côté, sous un nom finissant par « .before-restore-… » : rien n'est supprimé.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="838" />
+            <location filename="../../po_desktop/ui/main_window.py" line="837" />
             <source>Backup restored.</source>
             <translation>Sauvegarde restaurée.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="840" />
+            <location filename="../../po_desktop/ui/main_window.py" line="839" />
             <source>Previous file kept: %1</source>
             <translation>Ancien fichier conservé : %1</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="847" />
-            <location filename="../../po_desktop/ui/main_window.py" line="868" />
+            <location filename="../../po_desktop/ui/main_window.py" line="846" />
+            <location filename="../../po_desktop/ui/main_window.py" line="867" />
             <source>Import needs</source>
             <translation>Importer des besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="847" />
+            <location filename="../../po_desktop/ui/main_window.py" line="846" />
             <source>CSV files (*.csv);;*</source>
             <translation>Fichiers CSV (*.csv);;*</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="854" />
+            <location filename="../../po_desktop/ui/main_window.py" line="853" />
             <source>Import failed</source>
             <translation>Échec de l'import</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="872" />
+            <location filename="../../po_desktop/ui/main_window.py" line="871" />
             <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
             <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="887" />
+            <location filename="../../po_desktop/ui/main_window.py" line="886" />
             <source>Export needs</source>
             <translation>Exporter les besoins</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="887" />
+            <location filename="../../po_desktop/ui/main_window.py" line="886" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="898" />
+            <location filename="../../po_desktop/ui/main_window.py" line="897" />
             <source>Export failed</source>
             <translation>Échec de l'export</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="900" />
+            <location filename="../../po_desktop/ui/main_window.py" line="899" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n besoin exporté.</numerusform>
@@ -1643,12 +1643,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
             </translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="932" />
+            <location filename="../../po_desktop/ui/main_window.py" line="931" />
             <source>Preferences</source>
             <translation>Préférences</translation>
         </message>
         <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="933" />
+            <location filename="../../po_desktop/ui/main_window.py" line="932" />
             <source>The new language will be used the next time you start PO Desktop.</source>
             <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
         </message>
@@ -2258,6 +2258,14 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
             <location filename="../../po_desktop/ui/models.py" line="404" />
             <source>Saved score %1, simulated %2</source>
             <translation>Score enregistré %1, simulé %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Recovery</name>
+        <message>
+            <location filename="../../po_desktop/ui/recovery.py" line="37" />
+            <source>A verified backup of this database from %1 exists. Restore it now? The damaged file is kept beside it, untouched, under a name ending in “.before-restore-…”.</source>
+            <translation>Il existe une sauvegarde vérifiée de cette base, du %1. La restaurer maintenant ? Le fichier endommagé est conservé à côté, intact, sous un nom finissant par « .before-restore-… ».</translation>
         </message>
     </context>
     <context>

@@ -287,3 +287,100 @@ def test_a_new_database_appears_whole_under_its_name(db_path: Path) -> None:
     names = sorted(p.name for p in db_path.parent.iterdir())
     assert not [n for n in names if ".creating" in n]
     assert sqlite.inspect_file(db_path).revision == HEAD
+
+
+def test_a_full_disk_refuses_the_change_and_keeps_the_file(db_path: Path) -> None:
+    """SQLITE_FULL, simulated with a page limit: a clear message, nothing half-written."""
+    from sqlalchemy import select
+
+    from po_desktop.store.errors import StorageError
+    from po_desktop.store.models import Need
+    from po_desktop.store.services import needs, projects
+
+    with open_database(db_path) as db:
+        with db.session() as s:
+            erp = projects.create_project(s, projects.ProjectInput("ERP", "Déploiement ERP"))
+            needs.create_need(s, needs.NeedInput("Factures", "Relances", erp.id))
+        sqlite.checkpoint(db.engine)
+        before = _digest(db_path)
+        with db.session() as s:
+            pages = s.connection().exec_driver_sql("PRAGMA page_count").scalar()
+            s.connection().exec_driver_sql(f"PRAGMA max_page_count={pages}")
+            s.commit()
+            with pytest.raises(StorageError) as err:
+                needs.create_need(s, needs.NeedInput("Paie", "y" * 200_000, erp.id))
+            assert err.value.message.msg_id == "db.full"
+            assert "disk is full" in err.value.render("en")
+            assert "disque est plein" in err.value.render("fr")
+            assert [n.title for n in s.scalars(select(Need))] == ["Factures"]
+        sqlite.checkpoint(db.engine)
+        assert not sqlite.integrity_problems(db.engine)
+    assert _digest(db_path) == before
+
+
+def test_the_lock_is_released_when_the_holder_is_killed(db_path: Path, home: Path) -> None:
+    """A crash (SIGKILL: no clean-up code runs) must not lock the user out of their file."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    with open_database(db_path):
+        pass
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from po_desktop.store.database import open_database\n"
+            f"db = open_database({str(db_path)!r})\n"
+            "print('open', flush=True)\n"
+            "time.sleep(60)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=os.environ | {"PO_DESKTOP_HOME": str(home)},
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(DatabaseFileError) as err:  # a second instance is refused
+            open_database(db_path)
+        assert err.value.kind == "locked" and f"pid {holder.pid}" in err.value.render("en")
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=30)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
+    deadline = time.monotonic() + 10
+    while True:  # the OS drops the lock with the process
+        try:
+            with open_database(db_path) as db:
+                assert not sqlite.integrity_problems(db.engine)
+            break
+        except DatabaseFileError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def test_each_unusable_file_has_its_own_message(db_path: Path, tmp_path: Path) -> None:
+    """A user told "damaged" about a file that is merely read-only would restore for nothing."""
+    ids = [
+        "db.empty_file",
+        "db.not_sqlite",
+        "db.foreign",
+        "db.corrupt",
+        "db.too_new",
+        "db.read_only",
+        "db.locked",
+        "db.full",
+    ]
+    for lang in ("fr", "en"):
+        texts = [
+            DatabaseFileError(i, path="x", detail="d", revision="9", owner="o").render(lang)
+            for i in ids
+        ]
+        assert len(set(texts)) == len(ids)

@@ -17,7 +17,7 @@ from po_desktop import logs
 from po_desktop.domain.backups import BackupPolicy
 from po_desktop.store import backups
 from po_desktop.store.database import Database, open_database
-from po_desktop.store.models import BoardColumn, Need, NeedEvent
+from po_desktop.store.models import BoardColumn, Need, NeedEvent, Project
 from po_desktop.store.services import needs, projects, sprints
 from po_desktop.ui.about_dialog import AboutDialog
 from po_desktop.ui.crash import CrashDialog, CrashHandler
@@ -345,3 +345,50 @@ def test_about_names_the_version_the_file_its_schema_and_the_licences(
     for index in range(dialog.licences.count()):
         text = dialog.licences.widget(index).toPlainText()  # type: ignore[attr-defined]
         assert len(text) > 200 and "missing" not in text
+
+
+def test_a_damaged_database_offers_its_newest_verified_backup(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    other = tmp_path / "équipe.podb"
+    with open_database(other) as db, db.session() as s:
+        projects.create_project(s, projects.ProjectInput("CRM", "Refonte CRM"))
+    backups.create(other, "auto")
+    data = bytearray(other.read_bytes())
+    for offset in range(4096, len(data), 7):  # the disk rots every page after the header
+        data[offset] ^= 0x5A
+    other.write_bytes(bytes(data))
+    damaged = hashlib.sha256(bytes(data)).hexdigest()
+
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert not window.switch_database(other)  # "No": nothing is touched
+    assert "damaged" in asked[0] and "verified backup" in asked[0]
+    assert hashlib.sha256(other.read_bytes()).hexdigest() == damaged
+    assert window.switch_database(other)  # "Yes": the copy is put back and opened
+    assert window.workspace.database.path == other.resolve()
+    with window.workspace.session() as s:
+        assert [p.code for p in s.scalars(select(Project))] == ["CRM"]
+    kept = [p for p in tmp_path.glob("équipe.podb.before-restore-*") if p.suffix != ".podb"]
+    kept = [p for p in kept if not p.name.endswith(("-wal", "-shm"))]
+    assert len(kept) == 1 and hashlib.sha256(kept[0].read_bytes()).hexdigest() == damaged
+
+
+def test_a_damaged_database_without_backup_is_refused_untouched(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    junk = tmp_path / "notes.podb"
+    junk.write_bytes(b"SQLite format 3\x00" + bytes(200))
+    before = junk.read_bytes()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("nothing to offer"))
+    assert not window.switch_database(junk)
+    assert len(warned) == 1 and junk.read_bytes() == before

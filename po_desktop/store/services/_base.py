@@ -94,18 +94,56 @@ def _storage_error(exc: DBAPIError, session: Session) -> StorageError:
     text = str(exc.orig).lower()
     if "locked" in text or "busy" in text:
         return StorageError("db.busy")
+    if "full" in text:  # SQLITE_FULL: no room on the disk (or the file's page limit)
+        return StorageError("db.full")
     if "readonly" in text or "read-only" in text:
         return StorageError("db.read_only", path=session.get_bind().url.database or "")
     return StorageError("db.write_failed", detail=str(exc.orig))
 
 
+SHORT_TEXT_MAX = 300
+"""Fields up to this length are one line (titles, names); longer ones keep their layout."""
+
+_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_NONCHARACTERS = "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)
+)
+_UNSTORABLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"  # control characters (not TAB, LF and line breaks)
+    "\ud800-\udfff"  # lone surrogates: no UTF-8 form, SQLite refuses them with an exception
+    f"\ufdd0-\ufdef{_NONCHARACTERS}]"  # noncharacters: Qt's editors use some internally
+)
+
+
+def _check_characters(text: str, field: str) -> None:
+    """Refuse what no file can carry: NUL and other controls pasted by accident, lone
+    surrogates (SQLite raised UnicodeEncodeError), noncharacters (Qt turned U+FDD0 into a
+    line break). TAB and every line break stay: e-mails and spreadsheets are full of them."""
+    bad = _UNSTORABLE.search(text)
+    if bad is not None:
+        raise ValidationError("field.bad_character", field=field, char=f"U+{ord(bad[0]):04X}")
+
+
+def _one_line(text: str) -> str:
+    return _LINE_BREAK.sub(" ", text).replace("\n", " ").replace("\t", " ").strip()
+
+
 def clean_text(value: object, field: str, *, required: bool = False, max_len: int) -> str:
+    """A typed text as stored, or a ValidationError naming the field.
+
+    Line ends become ``\\n`` (CR LF, CR, VT, FF, NEL, U+2028, U+2029): Qt's text editors
+    give CR LF, CR and U+2028/9 back as LF anyway, so an edit never changes them. A short field
+    (``max_len`` ≤ 300) is one line: its line breaks and tabs become spaces and surrounding
+    whitespace is stripped. The length is checked on what would be stored.
+    """
     text = "" if value is None else str(value)
+    _check_characters(text, field)
+    text = _one_line(text) if max_len <= SHORT_TEXT_MAX else _LINE_BREAK.sub("\n", text)
     if required and not text.strip():
         raise ValidationError("field.required", field=field)
     if len(text) > max_len:
         raise ValidationError("field.too_long", field=field, max=max_len)
-    return text.strip() if max_len <= 300 else text
+    return text
 
 
 def clean_choice(value: object, field: str, choices: Iterable[str]) -> str:
@@ -203,10 +241,12 @@ def clean_bool(value: object, field: str) -> bool:
 
 
 def clean_tags(values: Iterable[str]) -> list[str]:
-    """Tags are trimmed, deduplicated case-insensitively, sorted, comma-free."""
+    """Tags are one-line texts (see :func:`clean_text`), deduplicated case-insensitively,
+    sorted, comma-free."""
     seen: dict[str, str] = {}
     for raw in values:
-        tag = str(raw).strip()
+        _check_characters(str(raw), "tags")
+        tag = _one_line(str(raw))
         if not tag:
             continue
         if "," in tag or len(tag) > 40:
