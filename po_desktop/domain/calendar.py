@@ -14,8 +14,6 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-import holidays
-
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import Bilingual
 
@@ -47,7 +45,10 @@ def public_holidays(start: date, end: date, region: str = "", lang: str = "fr") 
 @functools.lru_cache(maxsize=64)
 def _year(year: int, region: str, lang: str) -> tuple[tuple[date, str], ...]:
     """One year's holidays, computed once: capacity and the pack ask for the same years
-    many times (each past sprint of a forecast)."""
+    many times (each past sprint of a forecast). ``holidays`` is imported here, on first
+    use: with its metadata and date parsing it costs 70 ms of start-up otherwise."""
+    import holidays
+
     calendar = holidays.country_holidays(
         "FR", subdiv=region or None, years=year, language="fr" if lang == "fr" else "en_US"
     )
