@@ -680,6 +680,8 @@ class MainWindow(QMainWindow):
             self.switch_database(Path(path))
 
     def switch_database(self, path: Path) -> bool:
+        if Path(path).expanduser().resolve() == self.workspace.database.path:
+            return True  # already open here (a recent file, the same name chosen again)
         if self.scoring.form.is_dirty() and not self.scoring.leave_form():
             return False  # the user stays to finish a scoring in the current file
         database = open_or_recover(path, self, self.tr("Cannot open database"))
@@ -727,8 +729,8 @@ class MainWindow(QMainWindow):
         shown = [p for p in self.settings.recent_databases if p != current]
         for index, text in enumerate(shown):
             path = Path(text)
-            label = f"&{index + 1}  {path.name}  —  {path.parent}"
-            action = self.recent_menu.addAction(label.replace("&", "&&", label.count("&") - 1))
+            shown_name = f"{path.name}  —  {path.parent}".replace("&", "&&")  # not a shortcut
+            action = self.recent_menu.addAction(f"&{index + 1}  {shown_name}")
             action.setData(text)
             action.setToolTip(text)
             if not path.exists():

@@ -392,3 +392,20 @@ def test_a_damaged_database_without_backup_is_refused_untouched(
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("nothing to offer"))
     assert not window.switch_database(junk)
     assert len(warned) == 1 and junk.read_bytes() == before
+
+
+def test_recent_menu_shows_ampersands_and_greys_out_missing_files(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    first = window.workspace.database.path
+    assert window.switch_database(tmp_path / "R&D.podb")
+    assert window.switch_database(first)
+    gone = tmp_path / "gone.podb"
+    window.settings.remember_database(gone)  # opened once, deleted since
+    assert window.switch_database(first)  # already open: nothing to do, no "in use" refusal
+    window._fill_recent_menu()
+    entries = {Path(a.data()).name: a for a in window.recent_menu.actions() if a.data()}
+    assert set(entries) == {"R&D.podb", "gone.podb"}
+    assert entries["R&D.podb"].text().startswith("&") and "R&&D.podb" in entries["R&D.podb"].text()
+    assert entries["R&D.podb"].isEnabled() and not entries["gone.podb"].isEnabled()
+    assert "(not found)" in entries["gone.podb"].text()
