@@ -47,7 +47,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     common = _common(h)
     parser = argparse.ArgumentParser(
-        prog="po-desktop", description=h("description"), parents=[common]
+        prog="po-desktop", description=h("description"), parents=[common], allow_abbrev=False
     )
     parser.add_argument(
         "--version", action="version", version=f"{APP_NAME} {__version__}", help=h("version")
@@ -55,7 +55,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar=h("command_metavar"))
 
     def command(name: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, parents=[common], help=h(name), description=h(name))
+        return sub.add_parser(
+            name, parents=[common], help=h(name), description=h(name), allow_abbrev=False
+        )
 
     command("gui")
 
@@ -139,6 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _peek_language(arguments) or messages.system_language()
     messages.set_language(lang)
     args = build_parser(lang).parse_args(arguments)
+    if getattr(args, "lang", None):  # "--lang=en" after a subcommand's own options
+        lang = args.lang
+        messages.set_language(lang)
     debug = bool(getattr(args, "debug", False))
     command = args.command or "gui"
     try:

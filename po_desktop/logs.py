@@ -37,8 +37,10 @@ def configure() -> Path | None:
         _handler = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Opened now, not on the first record: a log that cannot be written is known here,
+        # and the crash dialog does not point to a file that does not exist.
         handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=4, encoding="utf-8", delay=True
+            path, maxBytes=1_000_000, backupCount=4, encoding="utf-8"
         )
     except OSError:
         return None

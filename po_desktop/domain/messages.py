@@ -271,6 +271,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "The disk is full: the change was not saved and the database is intact. "
         "Free some space, then try again.",
     ),
+    "db.busy_file": (
+        "{path} est utilisé par un autre programme. Fermez-le puis réessayez ; "
+        "le fichier n'a pas été modifié.",
+        "{path} is in use by another program. Close it, then try again; "
+        "the file was left untouched.",
+    ),
     "db.write_failed": (
         "Échec de l'enregistrement ({detail}) ; aucune modification n'a été appliquée.",
         "Saving failed ({detail}); no change was applied.",
@@ -282,6 +288,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "backup.write_failed": (
         "Impossible d'écrire la sauvegarde {path} ({detail}). La base n'a pas été modifiée.",
         "Cannot write the backup {path} ({detail}). The database was left untouched.",
+    ),
+    "backup.restore_failed": (
+        "La restauration de {path} a échoué ({detail}) ; le fichier est resté tel quel.",
+        "Restoring {path} failed ({detail}); the file was left as it was.",
     ),
     "backup.same_file": (
         "{path} est la base elle-même : choisissez une sauvegarde à restaurer.",

@@ -9,6 +9,7 @@ restore, are never deleted by the app.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -25,7 +26,11 @@ AUTOMATIC = frozenset({"open", "auto"})
 """Reasons whose copies rotate away; every other reason is kept until the user deletes it."""
 
 _STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(r"^(?P<stem>.*)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+?)(?:-(?P<n>\d+))?$")
+_NAME = re.compile(
+    r"^(?P<stem>.*)-(?P<stamp>\d{8}-\d{6})-"
+    r"(?P<reason>[a-z]+(?:-[a-z]+)*?(?:-from-[0-9a-z]+)?)(?:-(?P<n>\d+))?$"
+)
+"""name-20261128-093000-reason[-n]; a reason may end with a revision (...-from-0002)."""
 _SIDE_FILES = ("-wal", "-shm")
 
 
@@ -44,7 +49,8 @@ def folder_for(database: Path) -> Path:
     """One folder per database file: two workspaces both named "po-desktop" in different
     folders must never rotate each other's copies away."""
     resolved = Path(database).expanduser().resolve()
-    digest = hashlib.sha1(str(resolved).encode(), usedforsecurity=False).hexdigest()[:8]
+    # fsencode: a file name that is not valid UTF-8 (old Linux disks) still gets a folder.
+    digest = hashlib.sha1(os.fsencode(resolved), usedforsecurity=False).hexdigest()[:8]
     return paths.backups_dir() / f"{resolved.stem}-{digest}"
 
 
@@ -100,9 +106,16 @@ def save_copy(database: Path, target: Path) -> Path:
         raise DatabaseFileError("db.output_is_database", path=str(target))
     if target.is_dir():
         raise DatabaseFileError("backup.write_failed", path=str(target), detail="is a folder")
+    # A PO Desktop instance with the target open would keep writing to it: refused.
+    lock = sqlite.FileLock(target)
+    lock_was_there = lock.path.exists()
+    lock.acquire()
     scratch = target.with_name(target.name + ".partial")
     try:
         sqlite.backup_file(database, scratch)
+        # The replaced file's WAL and shared memory would be replayed onto the copy.
+        for suffix in (*_SIDE_FILES, "-journal"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(scratch, target)
     except DatabaseFileError:
         scratch.unlink(missing_ok=True)
@@ -111,6 +124,10 @@ def save_copy(database: Path, target: Path) -> Path:
         scratch.unlink(missing_ok=True)
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise DatabaseFileError("backup.write_failed", path=str(target), detail=detail) from exc
+    finally:
+        lock.release()
+        if not lock_was_there:
+            lock.path.unlink(missing_ok=True)  # a copy, not an open database: no lock file
     return target
 
 
@@ -163,6 +180,7 @@ def _integrity_ok(path: Path) -> bool:
 
 def rotate(database: Path, policy: BackupPolicy, *, now: datetime | None = None) -> list[Path]:
     """Delete the automatic copies the policy no longer keeps; returns what was deleted."""
+    _remove_stale_partials(database, now or datetime.now())
     automatic = [b for b in list_backups(database) if b.automatic]
     keep = to_keep((b.taken for b in automatic), policy.clamped(), now or datetime.now())
     removed = []
@@ -179,6 +197,18 @@ def rotate(database: Path, policy: BackupPolicy, *, now: datetime | None = None)
     return removed
 
 
+def _remove_stale_partials(database: Path, now: datetime) -> None:
+    """A copy cut short (the app killed while writing it) leaves a .partial file: gone after
+    a day, so a copy still being written by another instance is never touched."""
+    folder = folder_for(database)
+    if not folder.is_dir():
+        return
+    for partial in folder.glob("*.partial"):
+        with contextlib.suppress(OSError):
+            if now.timestamp() - partial.stat().st_mtime > 86400:
+                partial.unlink()
+
+
 def is_due(database: Path, policy: BackupPolicy, *, now: datetime | None = None) -> bool:
     """True when the database changed since its newest copy, and that copy is older than
     the policy's interval (or there is none)."""
@@ -188,9 +218,25 @@ def is_due(database: Path, policy: BackupPolicy, *, now: datetime | None = None)
     if last is None:
         return True
     now = now or datetime.now()
-    if (now - last.taken).total_seconds() < policy.every_hours * 3600:
+    if (now - _taken(last)).total_seconds() < policy.every_hours * 3600:
         return False
-    return _modified(database) > last.taken
+    return changed_since(database, last)
+
+
+def changed_since(database: Path, backup: Backup | None) -> bool:
+    """Whether the database was written after ``backup`` was taken (a copy of an unchanged
+    file would only push an older, different one out of the rotation)."""
+    return backup is None or _modified(database) > _taken(backup)
+
+
+def _taken(backup: Backup) -> datetime:
+    """When the copy was written: the name says, unless the clock was wrong that day
+    (a name in the future would otherwise stop every later copy)."""
+    try:
+        written = datetime.fromtimestamp(backup.path.stat().st_mtime)
+    except OSError:
+        return backup.taken
+    return min(backup.taken, written)
 
 
 def _modified(database: Path) -> datetime:
@@ -203,14 +249,8 @@ def _modified(database: Path) -> datetime:
     return datetime.fromtimestamp(max(stamps)) if stamps else datetime.min
 
 
-def restore(database: Path, source: Path, *, now: datetime | None = None) -> Path | None:
-    """Put the copy ``source`` in place of ``database``; returns where the current file
-    was kept (None when there was none).
-
-    The current file is never deleted: it is renamed aside with its WAL, so a restore
-    of the wrong copy is itself undone by restoring the file kept aside. The caller
-    must hold no connection to ``database``; its lock is taken here.
-    """
+def check_restorable(database: Path, source: Path) -> None:
+    """Refuse a copy that cannot replace ``database``: asked before anything is closed."""
     database = Path(database).expanduser().resolve()
     source = Path(source).expanduser().resolve()
     if not source.is_file():
@@ -225,29 +265,56 @@ def restore(database: Path, source: Path, *, now: datetime | None = None) -> Pat
     if not _integrity_ok(source):
         raise DatabaseFileError("db.corrupt", path=str(source), detail="integrity check")
 
+
+def restore(database: Path, source: Path, *, now: datetime | None = None) -> Path | None:
+    """Put the copy ``source`` in place of ``database``; returns where the current file
+    was kept (None when there was none).
+
+    The current file is never deleted: it is renamed aside with its WAL (which holds
+    its latest changes), so a restore of the wrong copy is itself undone by restoring
+    the file kept aside. A rename that fails puts back what was already moved. The
+    caller must hold no connection to ``database``; its lock is taken here.
+    """
+    database = Path(database).expanduser().resolve()
+    source = Path(source).expanduser().resolve()
+    check_restorable(database, source)
     database.parent.mkdir(parents=True, exist_ok=True)
     lock = sqlite.FileLock(database)
     lock.acquire()
+    scratch = database.with_name(database.name + ".restoring")
+    scratch_files = [Path(f"{scratch}{s}") for s in ("", "-wal", "-shm", "-journal")]
+    moved: list[tuple[Path, Path]] = []
     try:
-        scratch = database.with_name(database.name + ".restoring")
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+        for leftover in scratch_files:
+            leftover.unlink(missing_ok=True)
         sqlite.backup_file(source, scratch)  # verified copy beside the target: same disk
+        current = [Path(f"{database}{s}") for s in ("", *_SIDE_FILES)]
         kept = None
-        if database.exists():
+        if any(p.exists() for p in current):
+            # Even without the main file, a stale WAL must go: SQLite would replay it
+            # onto the restored copy.
             stamp = (now or datetime.now()).strftime(_STAMP)
             kept = database.with_name(f"{database.name}.before-restore-{stamp}")
             counter = 1
-            while kept.exists():
+            while any(Path(f"{kept}{s}").exists() for s in ("", *_SIDE_FILES)):
                 counter += 1
                 kept = database.with_name(f"{database.name}.before-restore-{stamp}-{counter}")
-            # The WAL travels with its file: opening the kept copy replays it.
-            for suffix in _SIDE_FILES:
-                side = Path(f"{database}{suffix}")
-                if side.exists():
-                    os.replace(side, Path(f"{kept}{suffix}"))
-            os.replace(database, kept)
+            for path, suffix in zip(current, ("", *_SIDE_FILES), strict=True):
+                if path.exists():
+                    os.replace(path, Path(f"{kept}{suffix}"))
+                    moved.append((path, Path(f"{kept}{suffix}")))
         os.replace(scratch, database)
         return kept
+    except BaseException as exc:
+        for original, aside in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(aside, original)
+        for leftover in scratch_files:
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        if isinstance(exc, DatabaseFileError) or not isinstance(exc, Exception):
+            raise
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise DatabaseFileError("backup.restore_failed", path=str(database), detail=detail) from exc
     finally:
         lock.release()

@@ -82,9 +82,21 @@ def inspect_file(path: Path) -> FileInfo:
             raise DatabaseFileError("db.corrupt", path=str(path), detail="no schema version")
         return FileInfo(path, exists=True, revision=str(row[0]), size=size)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseFileError("db.corrupt", path=str(path), detail=str(exc)) from exc
+        raise _classify(exc, path) from exc
     finally:
         conn.close()
+
+
+_BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+def _classify(exc: sqlite3.DatabaseError, path: Path) -> DatabaseFileError:
+    """A file another program holds is not a damaged file: saying "damaged" would send the
+    user to restore an older copy over a healthy one."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if (code is not None and code & 0xFF in _BUSY_CODES) or "locked" in str(exc).lower():
+        return DatabaseFileError("db.busy_file", path=str(path))
+    return DatabaseFileError("db.corrupt", path=str(path), detail=str(exc))
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

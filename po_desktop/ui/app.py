@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -73,7 +74,26 @@ def start_gui(db_path: Path | None, lang: str | None = None) -> tuple[QApplicati
 
 
 def run_gui(db_path: Path | None, lang: str | None = None) -> int:
-    app, window = start_gui(db_path, lang)
+    try:
+        app, window = start_gui(db_path, lang)
+    except Exception as exc:
+        # Before the event loop runs, nothing hands this to the crash hook; and the
+        # windowed Windows build has no console to print it to.
+        _report_startup_failure(exc)
+        return 2
     if window is None:
         return 2
     return app.exec()
+
+
+def _report_startup_failure(exc: Exception) -> None:
+    from po_desktop import logs
+    from po_desktop.ui.crash import CrashDialog
+
+    log_path = logs.configure()
+    logging.getLogger(__name__).error("Start-up failed", exc_info=exc)
+    if QApplication.instance() is None:
+        raise exc
+    dialog = CrashDialog((type(exc), exc, exc.__traceback__), log_path)
+    dialog.continue_button.hide()  # there is no window to go back to
+    dialog.exec()

@@ -57,9 +57,13 @@ class AutoBackup(QObject):
         return self.run("auto")
 
     def run(self, reason: str) -> bool:
+        """Start a copy; the copy taken on opening is skipped when nothing changed since
+        the newest one (ten quick restarts must not push every older copy out)."""
         if self.busy:
             return False
         path, policy = self._database(), self._policy()
+        if reason == "open" and not backups.changed_since(path, backups.newest(path)):
+            return False
         self._thread = threading.Thread(
             target=self._work, args=(path, reason, policy), name="po-desktop-backup", daemon=True
         )

@@ -195,7 +195,10 @@ class CrashHandler(QObject):
             self.shown.append((exc_type, exc, tb))
             dialog = CrashDialog((exc_type, exc, tb), self.log_path, parent)
             if dialog.exec() == CrashDialog.QUIT:
+                # Windows close as usual (state saved, an unsaved scoring asked about);
+                # one the user keeps open ("Cancel") keeps the application running.
                 QApplication.closeAllWindows()
-                QApplication.quit()
+                if not any(w.isVisible() for w in QApplication.topLevelWidgets()):
+                    QApplication.quit()
         finally:
             self._showing = False

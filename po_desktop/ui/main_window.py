@@ -793,6 +793,16 @@ class MainWindow(QMainWindow):
                 + self.tr("Your database is unchanged. Check the free space on the disk."),
             )
 
+    def _reopen(self, path: Path) -> bool:
+        try:
+            database = open_database(path)
+        except PoDesktopError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open database"), exc.render())
+            self.close()
+            return False
+        self._attach_workspace(database)
+        return True
+
     @Slot()
     def restore_backup(self, source: Path | None = None) -> bool:
         """Replace the open database with a backup; the current file is kept aside."""
@@ -821,26 +831,28 @@ class MainWindow(QMainWindow):
                 return False
         if self.scoring.form.is_dirty() and not self.scoring.leave_form():
             return False
+        try:  # a copy that cannot be used is refused while the workspace is still open
+            backups.check_restorable(path, source)
+        except PoDesktopError as exc:
+            QMessageBox.warning(self, self.tr("Restore a backup"), exc.render())
+            return False
         self._detach_workspace()
         restored = False
+        kept: Path | None = None
         try:
             kept = backups.restore(path, source)
             restored = True
         except PoDesktopError as exc:
             QMessageBox.warning(self, self.tr("Restore a backup"), exc.render())
-        try:
-            database = open_database(path)
-        except PoDesktopError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open database"), exc.render())
-            self.close()
-            return False
-        self._attach_workspace(database)
-        if restored:
+        finally:
+            # Whatever happened, the window works on an open, locked file again.
+            reopened = self._reopen(path)
+        if restored and reopened:
             message = self.tr("Backup restored.")
             if kept is not None:
                 message += " " + self.tr("Previous file kept: %1").replace("%1", kept.name)
             self.statusBar().showMessage(message, 15000)
-        return restored
+        return restored and reopened
 
     @Slot()
     def import_csv(self) -> None:

@@ -21,7 +21,9 @@ def open_or_recover(path: Path, parent: QWidget | None, title: str) -> Database 
     try:
         return open_database(path)
     except DatabaseFileError as exc:
-        if exc.kind != "corrupt":
+        # A damaged header reads as "not SQLite" or "empty": with copies of this very file
+        # in its backup folder, it was ours, and a copy is worth offering.
+        if exc.kind not in ("corrupt", "empty_file", "not_sqlite"):
             QMessageBox.warning(parent, title, exc.render())
             return None
         offer = backups.newest_verified(path)

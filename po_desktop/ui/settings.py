@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
@@ -192,7 +193,7 @@ class Settings:
 
     @staticmethod
     def _database_key(database: Path) -> str:
-        digest = hashlib.sha1(str(database.resolve()).encode(), usedforsecurity=False)
+        digest = hashlib.sha1(os.fsencode(database.resolve()), usedforsecurity=False)
         return digest.hexdigest()[:16]
 
     def _json(self, key: str) -> Any:

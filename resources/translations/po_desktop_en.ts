@@ -4,7 +4,7 @@
     <context>
         <name>BoardSettingsDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="134" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="136" />
             <source>%n need(s) in this column: it can be removed once empty.</source>
             <translation>
                 <numerusform>%n need in this column: it can be removed once empty.</numerusform>
@@ -15,7 +15,7 @@
     <context>
         <name>CadenceDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="475" />
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="477" />
             <source>Plan %n sprint(s)</source>
             <translation>
                 <numerusform>Plan %n sprint</numerusform>
@@ -45,7 +45,7 @@
     <context>
         <name>CloseSprintDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="516" />
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="518" />
             <source>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</source>
             <translation>
                 <numerusform>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</numerusform>
@@ -56,7 +56,7 @@
     <context>
         <name>GridsDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="186" />
+            <location filename="../../po_desktop/ui/grid_dialog.py" line="187" />
             <source>%n assessment(s) made with it</source>
             <translation>
                 <numerusform>%n assessment made with it</numerusform>
@@ -64,7 +64,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="270" />
+            <location filename="../../po_desktop/ui/grid_dialog.py" line="271" />
             <source>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
             <translation>
                 <numerusform>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</numerusform>
@@ -131,7 +131,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="899" />
+            <location filename="../../po_desktop/ui/main_window.py" line="913" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>

@@ -1,2710 +1,2711 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
-    <context>
-        <name>AboutDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/about_dialog.py" line="43" />
-            <source>About %1</source>
-            <translation>À propos de %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/about_dialog.py" line="50" />
-            <source>Needs, scoring, board and sprints for product owners — offline.</source>
-            <translation>Besoins, cotation, tableau et sprints pour les product owners — hors ligne.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/about_dialog.py" line="59" />
-            <source>Database:</source>
-            <translation>Base :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/about_dialog.py" line="61" />
-            <source>Schema version:</source>
-            <translation>Version du schéma :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/about_dialog.py" line="63" />
-            <source>Log file:</source>
-            <translation>Journal :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/about_dialog.py" line="65" />
-            <source>Running on:</source>
-            <translation>Environnement :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/about_dialog.py" line="75" />
-            <source>Licence file missing: %1</source>
-            <translation>Fichier de licence absent : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/about_dialog.py" line="78" />
-            <source>Icons</source>
-            <translation>Icônes</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/about_dialog.py" line="88" />
-            <source>Licences of the bundled fonts and icons:</source>
-            <translation>Licences des polices et icônes fournies :</translation>
-        </message>
-    </context>
-    <context>
-        <name>AbsenceDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="324" />
-            <source>New absence</source>
-            <translation>Nouvelle absence</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="324" />
-            <source>Edit absence</source>
-            <translation>Modifier l'absence</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="344" />
-            <source>Leave, training, client visit…</source>
-            <translation>Congés, formation, visite client…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="345" />
-            <source>Person:</source>
-            <translation>Personne :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="346" />
-            <source>From:</source>
-            <translation>Du :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="347" />
-            <source>To (included):</source>
-            <translation>Au (inclus) :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="348" />
-            <source>Reason:</source>
-            <translation>Motif :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="351" />
-            <source>Delete</source>
-            <translation>Supprimer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="363" />
-            <source>Absence of %1</source>
-            <translation>Absence de %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="370" />
-            <source>Delete absence of %1</source>
-            <translation>Supprimer l'absence de %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>BoardPage</name>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="65" />
-            <source>%1 needs</source>
-            <translation>%1 besoins</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="66" />
-            <source>%1 of %2</source>
-            <translation>%1 sur %2</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="67" />
-            <source>%1 pts</source>
-            <translation>%1 pts</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="68" />
-            <source>WIP limit exceeded</source>
-            <translation>Limite dépassée</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="69" />
-            <source>Work-in-progress limit: %1 cards</source>
-            <translation>Limite d'en-cours : %1 cartes</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="99" />
-            <source>Swimlanes</source>
-            <translation>Couloirs</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="104" />
-            <source>No swimlanes</source>
-            <translation>Sans couloirs</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="105" />
-            <source>Lanes by project</source>
-            <translation>Couloirs par projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="106" />
-            <source>Lanes by assignee</source>
-            <translation>Couloirs par responsable</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="107" />
-            <source>Lanes by business unit</source>
-            <translation>Couloirs par métier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="465" />
-            <source>Backlog (no sprint)</source>
-            <translation>Backlog (sans sprint)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="272" />
-            <source>Unassigned</source>
-            <translation>Non attribué</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="117" />
-            <source>Columns…</source>
-            <translation>Colonnes…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="119" />
-            <source>Add, rename, reorder or limit the board's columns</source>
-            <translation>Ajouter, renommer, réordonner ou limiter les colonnes du tableau</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="141" />
-            <source>Move to previous column</source>
-            <translation>Vers la colonne précédente</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="144" />
-            <source>Move to next column</source>
-            <translation>Vers la colonne suivante</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="147" />
-            <source>Move up</source>
-            <translation>Monter</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="150" />
-            <source>Move down</source>
-            <translation>Descendre</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="153" />
-            <source>Move to top of column</source>
-            <translation>En haut de la colonne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="155" />
-            <location filename="../../po_desktop/ui/board/page.py" line="482" />
-            <source>Duplicate</source>
-            <translation>Dupliquer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="255" />
-            <source>Assignee: %1</source>
-            <translation>Responsable : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="256" />
-            <source>Sprint: %1</source>
-            <translation>Sprint : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="258" />
-            <source>In “%1” since %2</source>
-            <translation>Dans « %1 » depuis le %2</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="261" />
-            <source>Tags: %1</source>
-            <translation>Étiquettes : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="275" />
-            <source>No business unit</source>
-            <translation>Sans métier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="400" />
-            <source>Work-in-progress limit</source>
-            <translation>Limite d'en-cours</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="401" />
-            <source>“%1” would hold %2 needs for a limit of %3.
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="43"/>
+        <source>About %1</source>
+        <translation>À propos de %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="50"/>
+        <source>Needs, scoring, board and sprints for product owners — offline.</source>
+        <translation>Besoins, cotation, tableau et sprints pour les product owners — hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="59"/>
+        <source>Database:</source>
+        <translation>Base :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="61"/>
+        <source>Schema version:</source>
+        <translation>Version du schéma :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="63"/>
+        <source>Log file:</source>
+        <translation>Journal :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="65"/>
+        <source>Running on:</source>
+        <translation>Environnement :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="75"/>
+        <source>Licence file missing: %1</source>
+        <translation>Fichier de licence absent : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="78"/>
+        <source>Icons</source>
+        <translation>Icônes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="88"/>
+        <source>Licences of the bundled fonts and icons:</source>
+        <translation>Licences des polices et icônes fournies :</translation>
+    </message>
+</context>
+<context>
+    <name>AbsenceDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="326"/>
+        <source>New absence</source>
+        <translation>Nouvelle absence</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="326"/>
+        <source>Edit absence</source>
+        <translation>Modifier l&apos;absence</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="346"/>
+        <source>Leave, training, client visit…</source>
+        <translation>Congés, formation, visite client…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="347"/>
+        <source>Person:</source>
+        <translation>Personne :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="348"/>
+        <source>From:</source>
+        <translation>Du :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="349"/>
+        <source>To (included):</source>
+        <translation>Au (inclus) :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="350"/>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="353"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="365"/>
+        <source>Absence of %1</source>
+        <translation>Absence de %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="372"/>
+        <source>Delete absence of %1</source>
+        <translation>Supprimer l&apos;absence de %1</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="66"/>
+        <source>%1 needs</source>
+        <translation>%1 besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="67"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="68"/>
+        <source>%1 pts</source>
+        <translation>%1 pts</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="69"/>
+        <source>WIP limit exceeded</source>
+        <translation>Limite dépassée</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="70"/>
+        <source>Work-in-progress limit: %1 cards</source>
+        <translation>Limite d&apos;en-cours : %1 cartes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="100"/>
+        <source>Swimlanes</source>
+        <translation>Couloirs</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="105"/>
+        <source>No swimlanes</source>
+        <translation>Sans couloirs</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="106"/>
+        <source>Lanes by project</source>
+        <translation>Couloirs par projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="107"/>
+        <source>Lanes by assignee</source>
+        <translation>Couloirs par responsable</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="108"/>
+        <source>Lanes by business unit</source>
+        <translation>Couloirs par métier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="470"/>
+        <source>Backlog (no sprint)</source>
+        <translation>Backlog (sans sprint)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="274"/>
+        <source>Unassigned</source>
+        <translation>Non attribué</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="118"/>
+        <source>Columns…</source>
+        <translation>Colonnes…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="120"/>
+        <source>Add, rename, reorder or limit the board&apos;s columns</source>
+        <translation>Ajouter, renommer, réordonner ou limiter les colonnes du tableau</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="142"/>
+        <source>Move to previous column</source>
+        <translation>Vers la colonne précédente</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="145"/>
+        <source>Move to next column</source>
+        <translation>Vers la colonne suivante</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="148"/>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="151"/>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="154"/>
+        <source>Move to top of column</source>
+        <translation>En haut de la colonne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="156"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="491"/>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="256"/>
+        <source>Assignee: %1</source>
+        <translation>Responsable : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="257"/>
+        <source>Sprint: %1</source>
+        <translation>Sprint : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="260"/>
+        <source>In “%1” since %2</source>
+        <translation>Dans « %1 » depuis le %2</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="263"/>
+        <source>Tags: %1</source>
+        <translation>Étiquettes : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="277"/>
+        <source>No business unit</source>
+        <translation>Sans métier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="402"/>
+        <source>Work-in-progress limit</source>
+        <translation>Limite d&apos;en-cours</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="405"/>
+        <source>“%1” would hold %2 needs for a limit of %3.
 
 Move anyway?</source>
-            <translation>« %1 » contiendrait %2 besoins pour une limite de %3.
+        <translation>« %1 » contiendrait %2 besoins pour une limite de %3.
 
 Déplacer quand même ?</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="454" />
-            <source>Open…</source>
-            <translation>Ouvrir…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="455" />
-            <source>Open scoring form</source>
-            <translation>Ouvrir la cotation</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="457" />
-            <source>Move to column</source>
-            <translation>Déplacer vers la colonne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="463" />
-            <source>Move to sprint</source>
-            <translation>Planifier dans le sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="472" />
-            <source>Assign to</source>
-            <translation>Attribuer à</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="473" />
-            <source>Nobody</source>
-            <translation>Personne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/page.py" line="483" />
-            <source>Delete</source>
-            <translation>Supprimer</translation>
-        </message>
-    </context>
-    <context>
-        <name>BoardSettingsDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="43" />
-            <source>Board columns</source>
-            <translation>Colonnes du tableau</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="62" />
-            <source>&amp;Add column</source>
-            <translation>&amp;Ajouter une colonne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="63" />
-            <source>&amp;Remove</source>
-            <translation>&amp;Retirer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="64" />
-            <source>Move &amp;up</source>
-            <translation>&amp;Monter</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="65" />
-            <source>Move &amp;down</source>
-            <translation>&amp;Descendre</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="80" />
-            <source>No limit</source>
-            <translation>Sans limite</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="82" />
-            <source>Needs in this column are done (velocity, burndown)</source>
-            <translation>Les besoins de cette colonne sont terminés (vélocité, burndown)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="87" />
-            <source>Name:</source>
-            <translation>Nom :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="88" />
-            <source>WIP limit:</source>
-            <translation>Limite d'en-cours :</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="134" />
-            <source>%n need(s) in this column: it can be removed once empty.</source>
-            <translation>
-                <numerusform>%n besoin dans cette colonne : elle pourra être retirée une fois vide.</numerusform>
-                <numerusform>%n besoins dans cette colonne : elle pourra être retirée une fois vide.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="157" />
-            <source>(no name)</source>
-            <translation>(sans nom)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="137" />
-            <source>No need in this column.</source>
-            <translation>Aucun besoin dans cette colonne.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="166" />
-            <source>New column</source>
-            <translation>Nouvelle colonne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="193" />
-            <source>Edit board columns</source>
-            <translation>Modifier les colonnes du tableau</translation>
-        </message>
-    </context>
-    <context>
-        <name>CadenceDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="380" />
-            <source>Plan sprints</source>
-            <translation>Planifier des sprints</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="408" />
-            <source> weeks</source>
-            <translation> semaines</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="412" />
-            <source>Sprint {n}</source>
-            <translation>Sprint {n}</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="413" />
-            <source>{n} is replaced by the sprint's number</source>
-            <translation>{n} est remplacé par le numéro du sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="432" />
-            <source>First sprint starts:</source>
-            <translation>Début du premier sprint :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="433" />
-            <source>Sprints to create:</source>
-            <translation>Sprints à créer :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="434" />
-            <source>Length:</source>
-            <translation>Durée :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="435" />
-            <source>Team:</source>
-            <translation>Équipe :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="436" />
-            <source>Names:</source>
-            <translation>Noms :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="437" />
-            <source>First number:</source>
-            <translation>Premier numéro :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="438" />
-            <source>Focus factor:</source>
-            <translation>Facteur de concentration :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="439" />
-            <source>Members:</source>
-            <translation>Membres :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="440" />
-            <source>Daily scrum:</source>
-            <translation>Mêlée quotidienne :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="441" />
-            <source>Review and retrospective from:</source>
-            <translation>Revue et rétrospective à partir de :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="444" />
-            <source>Planning on the first day, a daily scrum on every working day, review and retrospective on the last day. Public holidays get none; every ritual stays editable afterwards.</source>
-            <translation>Planification le premier jour, mêlée quotidienne chaque jour ouvré, revue et rétrospective le dernier jour. Rien les jours fériés ; chaque rituel reste modifiable ensuite.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="475" />
-            <source>Plan %n sprint(s)</source>
-            <translation>
-                <numerusform>Planifier %n sprint</numerusform>
-                <numerusform>Planifier %n sprints</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CalendarPage</name>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="79" />
-            <source>Previous month or week (Page Up)</source>
-            <translation>Mois ou semaine précédents (Page préc.)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="81" />
-            <source>Today</source>
-            <translation>Aujourd'hui</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="82" />
-            <source>Back to today (Home)</source>
-            <translation>Revenir à aujourd'hui (Début)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="85" />
-            <source>Next month or week (Page Down)</source>
-            <translation>Mois ou semaine suivants (Page suiv.)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="92" />
-            <source>Month</source>
-            <translation>Mois</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="93" />
-            <source>Week</source>
-            <translation>Semaine</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="104" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="525" />
-            <source>Public holidays</source>
-            <translation>Jours fériés</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="106" />
-            <source>Which public holidays count: metropolitan France or a region</source>
-            <translation>Les jours fériés qui comptent : France métropolitaine ou une région</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="112" />
-            <source>New sprint…</source>
-            <translation>Nouveau sprint…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="114" />
-            <source>Plan sprints…</source>
-            <translation>Planifier des sprints…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="116" />
-            <source>Create the next sprints of a team with their rituals</source>
-            <translation>Créer les prochains sprints d'une équipe avec leurs rituels</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="119" />
-            <source>Export (.ics)…</source>
-            <translation>Exporter (.ics)…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="120" />
-            <source>Export sprints and rituals to a calendar file</source>
-            <translation>Exporter sprints et rituels vers un fichier d'agenda</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="122" />
-            <source>Review pack (PDF)…</source>
-            <translation>Dossier de revue (PDF)…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="124" />
-            <source>Print the sprint-review pack of the selected sprint, in the app's language</source>
-            <translation>Imprimer le dossier de revue du sprint sélectionné, dans la langue de l'application</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="137" />
-            <source>Holidays:</source>
-            <translation>Jours fériés :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="159" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="344" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="482" />
-            <source>Sprint</source>
-            <translation>Sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="166" />
-            <source>Person</source>
-            <translation>Personne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="167" />
-            <source>Working days</source>
-            <translation>Jours ouvrés</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="168" />
-            <source>Absent</source>
-            <translation>Absences</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="169" />
-            <source>Availability</source>
-            <translation>Disponibilité</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="170" />
-            <source>Days</source>
-            <translation>Jours</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="183" />
-            <source>Edit…</source>
-            <translation>Modifier…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="185" />
-            <source>Start</source>
-            <translation>Démarrer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="187" />
-            <source>Start the sprint: its needs now are the committed scope</source>
-            <translation>Démarrer le sprint : ses besoins actuels deviennent l'engagement</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="190" />
-            <source>Close…</source>
-            <translation>Clôturer…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="192" />
-            <source>Close the sprint and choose where unfinished needs go</source>
-            <translation>Clôturer le sprint et choisir où vont les besoins non terminés</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="195" />
-            <source>Delete</source>
-            <translation>Supprimer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="211" />
-            <source>Portfolio: points per project, sprint by sprint</source>
-            <translation>Portefeuille : points par projet, sprint par sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="218" />
-            <source>▼ less than the sprint before: the project is losing ground.</source>
-            <translation>▼ moins qu'au sprint précédent : le projet perd du terrain.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="307" />
-            <source>%1: %2 points, down from %3 in the sprint before</source>
-            <translation>%1 : %2 points, contre %3 au sprint précédent</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="345" />
-            <source>No sprint yet: create one, or plan several at once.</source>
-            <translation>Aucun sprint : créez-en un, ou planifiez-en plusieurs d'un coup.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="358" />
-            <source>%n working day(s)</source>
-            <translation>
-                <numerusform>%n jour ouvré</numerusform>
-                <numerusform>%n jours ouvrés</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="363" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="522" />
-            <source>Public holidays: %1</source>
-            <translation>Jours fériés : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="365" />
-            <source>Goal: %1</source>
-            <translation>Objectif : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="385" />
-            <source>Team capacity: %1 days (focus factor %2)</source>
-            <translation>Capacité de l'équipe : %1 jours (facteur de concentration %2)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="390" />
-            <source>no forecast yet: no closed sprint for this team</source>
-            <translation>pas encore de prévision : aucun sprint clos pour cette équipe</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="392" />
-            <source>Committed: %1 points; %2.</source>
-            <translation>Engagé : %1 points ; %2.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="399" />
-            <source>Committed: %1 points of a forecast of %2 (from the last closed sprints).</source>
-            <translation>Engagé : %1 points pour une prévision de %2 (d'après les derniers sprints clos).</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="405" />
-            <source>Over-committed: take needs out or lower the goal.</source>
-            <translation>Surengagement : retirez des besoins ou revoyez l'objectif.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="413" />
-            <source>Added since the start: %n need(s), %1 points.</source>
-            <translation>
-                <numerusform>Ajouté depuis le début : %n besoin, %1 points.</numerusform>
-                <numerusform>Ajoutés depuis le début : %n besoins, %1 points.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="424" />
-            <source>Week %1</source>
-            <translation>Semaine %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="444" />
-            <source>New ritual this day…</source>
-            <translation>Nouveau rituel ce jour…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="445" />
-            <source>New absence this day…</source>
-            <translation>Nouvelle absence ce jour…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="446" />
-            <source>New sprint from this day…</source>
-            <translation>Nouveau sprint à partir de ce jour…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="492" />
-            <source>Start %1</source>
-            <translation>Démarrer %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="508" />
-            <source>Delete sprint</source>
-            <translation>Supprimer le sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="509" />
-            <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
-            <translation>Supprimer le sprint « %1 » et ses rituels ? Vous pourrez l'annuler.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="514" />
-            <source>Delete %1</source>
-            <translation>Supprimer %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="532" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="547" />
-            <source>Export the calendar</source>
-            <translation>Exporter le calendrier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="534" />
-            <source>Calendar (*.ics)</source>
-            <translation>Agenda (*.ics)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="555" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="562" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="574" />
-            <location filename="../../po_desktop/ui/calendar_page.py" line="587" />
-            <source>Review pack</source>
-            <translation>Dossier de revue</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="555" />
-            <source>Select a sprint first.</source>
-            <translation>Sélectionnez d'abord un sprint.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="564" />
-            <source>PDF document (*.pdf)</source>
-            <translation>Document PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_page.py" line="572" />
-            <source>Preparing the review pack of %1…</source>
-            <translation>Préparation du dossier de revue de %1…</translation>
-        </message>
-    </context>
-    <context>
-        <name>CalendarView</name>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_view.py" line="76" />
-            <source>Sprint calendar</source>
-            <translation>Calendrier des sprints</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_view.py" line="83" />
-            <source>Absent: %1</source>
-            <translation>Absent : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_view.py" line="84" />
-            <source>+%1 more</source>
-            <translation>+%1 autres</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_view.py" line="87" />
-            <source>Planning</source>
-            <translation>Planification</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_view.py" line="88" />
-            <source>Daily</source>
-            <translation>Mêlée</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_view.py" line="89" />
-            <source>Review</source>
-            <translation>Revue</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_view.py" line="90" />
-            <source>Retro</source>
-            <translation>Rétro</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_view.py" line="91" />
-            <source>Refinement</source>
-            <translation>Affinage</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardDelegate</name>
-        <message>
-            <location filename="../../po_desktop/ui/board/delegate.py" line="63" />
-            <source>%1 d</source>
-            <translation>%1 j</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/delegate.py" line="64" />
-            <source>%1 pts</source>
-            <translation>%1 pts</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/delegate.py" line="65" />
-            <source>%1 pt</source>
-            <translation>%1 pt</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/delegate.py" line="66" />
-            <source>non-technical</source>
-            <translation>non technique</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/board/delegate.py" line="67" />
-            <source>not scored</source>
-            <translation>non coté</translation>
-        </message>
-    </context>
-    <context>
-        <name>CeremonyDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="235" />
-            <source>New ritual</source>
-            <translation>Nouveau rituel</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="235" />
-            <source>Edit ritual</source>
-            <translation>Modifier le rituel</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="260" />
-            <source>No sprint</source>
-            <translation>Aucun sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="266" />
-            <source>Optional: the kind of ritual is shown otherwise</source>
-            <translation>Facultatif : sinon le type de rituel est affiché</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="270" />
-            <source>Ritual:</source>
-            <translation>Rituel :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="271" />
-            <source>When:</source>
-            <translation>Quand :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="272" />
-            <source>Duration:</source>
-            <translation>Durée :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="273" />
-            <source>Sprint:</source>
-            <translation>Sprint :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="274" />
-            <source>Title:</source>
-            <translation>Titre :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="275" />
-            <source>Location:</source>
-            <translation>Lieu :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="276" />
-            <source>Notes:</source>
-            <translation>Notes :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="279" />
-            <source>Delete</source>
-            <translation>Supprimer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="299" />
-            <source>New ritual: %1</source>
-            <translation>Nouveau rituel : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="299" />
-            <source>Edit ritual: %1</source>
-            <translation>Modifier le rituel : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="308" />
-            <source>Delete ritual: %1</source>
-            <translation>Supprimer le rituel : %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>CloseSprintDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="512" />
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="561" />
-            <source>Close %1</source>
-            <translation>Clôturer %1</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="516" />
-            <source>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</source>
-            <translation>
-                <numerusform>Besoins non terminés : %n. Choisissez où va chacun ; la vélocité du sprint est enregistrée.</numerusform>
-                <numerusform>Besoins non terminés : %n. Choisissez où va chacun ; la vélocité du sprint est enregistrée.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="526" />
-            <source>Need</source>
-            <translation>Besoin</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="526" />
-            <source>Column</source>
-            <translation>Colonne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="526" />
-            <source>Points</source>
-            <translation>Points</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="526" />
-            <source>Goes to</source>
-            <translation>Va dans</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="537" />
-            <source>Next sprint (%1)</source>
-            <translation>Sprint suivant (%1)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539" />
-            <source>Backlog</source>
-            <translation>Backlog</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="548" />
-            <source>No sprint is planned after this one: unfinished needs go back to the backlog.</source>
-            <translation>Aucun sprint n'est prévu après celui-ci : les besoins non terminés retournent au backlog.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CrashDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="63" />
-            <source>Unexpected error — %1</source>
-            <translation>Erreur inattendue — %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="77" />
-            <source>Something went wrong and the last action was cancelled.</source>
-            <translation>Un problème est survenu et la dernière action a été annulée.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="80" />
-            <source>Nothing of that action was saved; your earlier work is safe in the database. You can go on working, or quit and open the application again.</source>
-            <translation>Rien de cette action n'a été enregistré ; votre travail précédent est intact dans la base. Vous pouvez continuer, ou quitter et rouvrir l'application.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="89" />
-            <source>Error: %1</source>
-            <translation>Erreur : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="93" />
-            <source>The details are also written to the log file:</source>
-            <translation>Le détail est aussi écrit dans le journal :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="95" />
-            <source>The log file could not be written; copy the details below.</source>
-            <translation>Le journal n'a pas pu être écrit ; copiez le détail ci-dessous.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="104" />
-            <source>Error details</source>
-            <translation>Détail de l'erreur</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="107" />
-            <source>&amp;Copy the details</source>
-            <translation>&amp;Copier le détail</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="109" />
-            <source>Open the &amp;log folder</source>
-            <translation>Ouvrir le dossier du &amp;journal</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="116" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Quitter</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="119" />
-            <source>C&amp;ontinue</source>
-            <translation>C&amp;ontinuer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/crash.py" line="143" />
-            <source>Copied</source>
-            <translation>Copié</translation>
-        </message>
-    </context>
-    <context>
-        <name>GridsDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="55" />
-            <source>Scoring grids</source>
-            <translation>Grilles de cotation</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="62" />
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="63" />
-            <source>weighted</source>
-            <translation>pondérée</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="72" />
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="440" />
-            <source>New grid</source>
-            <translation>Nouvelle grille</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="75" />
-            <source>From the default grid</source>
-            <translation>À partir de la grille par défaut</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="76" />
-            <source>RICE (reach × impact × confidence / effort)</source>
-            <translation>RICE (portée × impact × confiance / effort)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="77" />
-            <source>WSJF (cost of delay / job size)</source>
-            <translation>WSJF (coût du retard / taille du travail)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="78" />
-            <source>ICE (impact × confidence × ease)</source>
-            <translation>ICE (impact × confiance × facilité)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="82" />
-            <source>Duplicate</source>
-            <translation>Dupliquer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="84" />
-            <source>Delete</source>
-            <translation>Supprimer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="86" />
-            <source>Make active</source>
-            <translation>Rendre active</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="87" />
-            <source>New scorings and the ranking use the active grid</source>
-            <translation>Les nouvelles cotations et le classement utilisent la grille active</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="107" />
-            <source>Label (French)</source>
-            <translation>Libellé (français)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="108" />
-            <source>Label (English)</source>
-            <translation>Libellé (anglais)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="109" />
-            <source>Weight</source>
-            <translation>Poids</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="110" />
-            <source>Min</source>
-            <translation>Min</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="111" />
-            <source>Max</source>
-            <translation>Max</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="112" />
-            <source>Direction</source>
-            <translation>Sens</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="113" />
-            <source>Help (French)</source>
-            <translation>Aide (français)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="114" />
-            <source>Help (English)</source>
-            <translation>Aide (anglais)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="126" />
-            <source>Add a criterion</source>
-            <translation>Ajouter un critère</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="128" />
-            <source>Remove the criterion</source>
-            <translation>Retirer le critère</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="136" />
-            <source>&amp;Save the grid</source>
-            <translation>&amp;Enregistrer la grille</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="139" />
-            <source>Name:</source>
-            <translation>Nom :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="140" />
-            <source>Formula:</source>
-            <translation>Formule :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="183" />
-            <source>(active)</source>
-            <translation>(active)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="186" />
-            <source>%n assessment(s) made with it</source>
-            <translation>
-                <numerusform>%n cotation faite avec elle</numerusform>
-                <numerusform>%n cotations faites avec elle</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="229" />
-            <source>Unsaved grid</source>
-            <translation>Grille non enregistrée</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="230" />
-            <source>The changes to the grid “%1” are not saved.</source>
-            <translation>Les modifications de la grille « %1 » ne sont pas enregistrées.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="265" />
-            <source>Needs were scored with this grid: it is kept for them</source>
-            <translation>Des besoins ont été cotés avec cette grille : elle est gardée pour eux</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="270" />
-            <source>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
-            <translation>
-                <numerusform>Des besoins ont été cotés avec cette grille (cotations : %n). Enregistrer vos modifications crée une nouvelle grille (qui devient active si celle-ci l'est) ; ces cotations gardent celle-ci.</numerusform>
-                <numerusform>Des besoins ont été cotés avec cette grille (cotations : %n). Enregistrer vos modifications crée une nouvelle grille (qui devient active si celle-ci l'est) ; ces cotations gardent celle-ci.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="279" />
-            <source>No need was scored with this grid yet: it is edited in place.</source>
-            <translation>Aucun besoin n'a encore été coté avec cette grille : elle est modifiée telle quelle.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="302" />
-            <source>benefit</source>
-            <translation>bénéfice</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="303" />
-            <source>cost</source>
-            <translation>coût</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="392" />
-            <source>Edit grid %1</source>
-            <translation>Modifier la grille %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="443" />
-            <source>New grid %1</source>
-            <translation>Nouvelle grille %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="449" />
-            <source>Duplicate grid %1</source>
-            <translation>Dupliquer la grille %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="457" />
-            <source>Delete grid</source>
-            <translation>Supprimer la grille</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="458" />
-            <source>Delete the grid “%1”? You can undo it.</source>
-            <translation>Supprimer la grille « %1 » ? Vous pourrez l'annuler.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="463" />
-            <source>Delete grid %1</source>
-            <translation>Supprimer la grille %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="473" />
-            <source>Make %1 the active grid</source>
-            <translation>Rendre active la grille %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="94" />
-            <location filename="../../po_desktop/ui/main_window.py" line="224" />
-            <source>&amp;Board</source>
-            <translation>&amp;Tableau</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="95" />
-            <location filename="../../po_desktop/ui/main_window.py" line="224" />
-            <source>L&amp;ist</source>
-            <translation>L&amp;iste</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="96" />
-            <location filename="../../po_desktop/ui/main_window.py" line="224" />
-            <source>&amp;Scoring</source>
-            <translation>&amp;Cotation</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="97" />
-            <location filename="../../po_desktop/ui/main_window.py" line="224" />
-            <source>Ca&amp;lendar</source>
-            <translation>Ca&amp;lendrier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="106" />
-            <source>Project filter</source>
-            <translation>Filtre projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="109" />
-            <source>Search key, title, problem… (Ctrl+F)</source>
-            <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="167" />
-            <source>&amp;New database…</source>
-            <translation>&amp;Nouvelle base…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="170" />
-            <source>&amp;Open…</source>
-            <translation>&amp;Ouvrir…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="172" />
-            <source>Open &amp;recent</source>
-            <translation>Fichiers &amp;récents</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="176" />
-            <source>Save a &amp;copy…</source>
-            <translation>Enregistrer une &amp;copie…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="178" />
-            <source>&amp;Back up now</source>
-            <translation>&amp;Sauvegarder maintenant</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="180" />
-            <source>Res&amp;tore a backup…</source>
-            <translation>Res&amp;taurer une sauvegarde…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="183" />
-            <source>&amp;Import needs (CSV)…</source>
-            <translation>&amp;Importer des besoins (CSV)…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="186" />
-            <source>&amp;Export needs (CSV)…</source>
-            <translation>&amp;Exporter les besoins (CSV)…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="189" />
-            <source>Export the &amp;calendar (.ics)…</source>
-            <translation>Exporter le &amp;calendrier (.ics)…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="192" />
-            <source>Sprint &amp;review pack (PDF)…</source>
-            <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="195" />
-            <source>Prefere&amp;nces…</source>
-            <translation>Préfére&amp;nces…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="198" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Quitter</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="201" />
-            <source>&amp;New need…</source>
-            <translation>&amp;Nouveau besoin…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="203" />
-            <source>New need (Ctrl+N)</source>
-            <translation>Nouveau besoin (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="205" />
-            <source>&amp;Edit need…</source>
-            <translation>&amp;Modifier le besoin…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="208" />
-            <source>&amp;Delete need</source>
-            <translation>&amp;Supprimer le besoin</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="211" />
-            <source>&amp;Find</source>
-            <translation>&amp;Rechercher</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="213" />
-            <source>&amp;Projects…</source>
-            <translation>&amp;Projets…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="215" />
-            <source>P&amp;eople…</source>
-            <translation>P&amp;ersonnes…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="216" />
-            <source>&amp;About PO Desktop</source>
-            <translation>À &amp;propos de PO Desktop</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="219" />
-            <source>Board &amp;columns…</source>
-            <translation>&amp;Colonnes du tableau…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="221" />
-            <source>Scoring &amp;grids…</source>
-            <translation>&amp;Grilles de cotation…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="240" />
-            <source>&amp;Undo</source>
-            <translation>&amp;Annuler</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="243" />
-            <source>&amp;Redo</source>
-            <translation>&amp;Rétablir</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="248" />
-            <source>&amp;File</source>
-            <translation>&amp;Fichier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="265" />
-            <source>&amp;Edit</source>
-            <translation>É&amp;dition</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="276" />
-            <source>Move &amp;card</source>
-            <translation>Déplacer la &amp;carte</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="280" />
-            <source>&amp;View</source>
-            <translation>&amp;Affichage</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="283" />
-            <source>&amp;Workspace</source>
-            <translation>&amp;Espace de travail</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="288" />
-            <source>&amp;Help</source>
-            <translation>&amp;Aide</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="291" />
-            <source>Main toolbar</source>
-            <translation>Barre d'outils principale</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="301" />
-            <source>Project:</source>
-            <translation>Projet :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="342" />
-            <source>All projects</source>
-            <translation>Tous les projets</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="346" />
-            <source>(archived)</source>
-            <translation>(archivé)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="475" />
-            <source>%1 of %2 needs</source>
-            <translation>%1 besoins affichés sur %2</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="509" />
-            <source>Need created.</source>
-            <translation>Besoin créé.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="532" />
-            <source>Delete %n need(s)</source>
-            <translation>
-                <numerusform>Supprimer %n besoin</numerusform>
-                <numerusform>Supprimer %n besoins</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="535" />
-            <source>%n need(s) deleted — Ctrl+Z to undo.</source>
-            <translation>
-                <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
-                <numerusform>%n besoins supprimés — Ctrl+Z pour annuler.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="569" />
-            <source>Move %n need(s)</source>
-            <translation>
-                <numerusform>Déplacer %n besoin</numerusform>
-                <numerusform>Déplacer %n besoins</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="577" />
-            <source>Plan %n need(s)</source>
-            <translation>
-                <numerusform>Planifier %n besoin</numerusform>
-                <numerusform>Planifier %n besoins</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="585" />
-            <source>Assign %n need(s)</source>
-            <translation>
-                <numerusform>Attribuer %n besoin</numerusform>
-                <numerusform>Attribuer %n besoins</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="593" />
-            <source>Duplicate %n need(s)</source>
-            <translation>
-                <numerusform>Dupliquer %n besoin</numerusform>
-                <numerusform>Dupliquer %n besoins</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="601" />
-            <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
-            <translation>
-                <numerusform>%n besoin dupliqué — Ctrl+Z pour annuler.</numerusform>
-                <numerusform>%n besoins dupliqués — Ctrl+Z pour annuler.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="610" />
-            <source>This need is done or hidden by the filters: it is not in the ranking.</source>
-            <translation>Ce besoin est terminé ou masqué par les filtres : il n'est pas dans le classement.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="632" />
-            <source>Review pack saved: %1</source>
-            <translation>Dossier de revue enregistré : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="640" />
-            <source>Calendar exported: %1</source>
-            <translation>Calendrier exporté : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="667" />
-            <source>New database</source>
-            <translation>Nouvelle base</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="677" />
-            <source>Open database</source>
-            <translation>Ouvrir une base</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="685" />
-            <location filename="../../po_desktop/ui/main_window.py" line="832" />
-            <source>Cannot open database</source>
-            <translation>Impossible d'ouvrir la base</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="736" />
-            <source>(not found)</source>
-            <translation>(introuvable)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="739" />
-            <source>No other database yet</source>
-            <translation>Aucune autre base pour l'instant</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="742" />
-            <source>Clear the list</source>
-            <translation>Vider la liste</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="754" />
-            <location filename="../../po_desktop/ui/main_window.py" line="766" />
-            <source>Save a copy</source>
-            <translation>Enregistrer une copie</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="768" />
-            <source>Copy saved: %1</source>
-            <translation>Copie enregistrée : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="774" />
-            <source>Backing up…</source>
-            <translation>Sauvegarde en cours…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="780" />
-            <source>Backup saved and verified: %1</source>
-            <translation>Sauvegarde enregistrée et vérifiée : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="783" />
-            <source>Backup failed: %1</source>
-            <translation>Échec de la sauvegarde : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="788" />
-            <source>Backup failed</source>
-            <translation>Échec de la sauvegarde</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="789" />
-            <source>The automatic backup could not be written:</source>
-            <translation>La sauvegarde automatique n'a pas pu être écrite :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="791" />
-            <source>Your database is unchanged. Check the free space on the disk.</source>
-            <translation>Votre base n'a pas été modifiée. Vérifiez l'espace libre sur le disque.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="802" />
-            <location filename="../../po_desktop/ui/main_window.py" line="811" />
-            <location filename="../../po_desktop/ui/main_window.py" line="828" />
-            <source>Restore a backup</source>
-            <translation>Restaurer une sauvegarde</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="813" />
-            <source>Replace the open database with this copy?
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="459"/>
+        <source>Open…</source>
+        <translation>Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="460"/>
+        <source>Open scoring form</source>
+        <translation>Ouvrir la cotation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="462"/>
+        <source>Move to column</source>
+        <translation>Déplacer vers la colonne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="468"/>
+        <source>Move to sprint</source>
+        <translation>Planifier dans le sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="479"/>
+        <source>Assign to</source>
+        <translation>Attribuer à</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="480"/>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="492"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>BoardSettingsDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="44"/>
+        <source>Board columns</source>
+        <translation>Colonnes du tableau</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="63"/>
+        <source>&amp;Add column</source>
+        <translation>&amp;Ajouter une colonne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="64"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="65"/>
+        <source>Move &amp;up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="66"/>
+        <source>Move &amp;down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="81"/>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="83"/>
+        <source>Needs in this column are done (velocity, burndown)</source>
+        <translation>Les besoins de cette colonne sont terminés (vélocité, burndown)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="88"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="89"/>
+        <source>WIP limit:</source>
+        <translation>Limite d&apos;en-cours :</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="136"/>
+        <source>%n need(s) in this column: it can be removed once empty.</source>
+        <translation>
+            <numerusform>%n besoin dans cette colonne : elle pourra être retirée une fois vide.</numerusform>
+            <numerusform>%n besoins dans cette colonne : elle pourra être retirée une fois vide.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="159"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="139"/>
+        <source>No need in this column.</source>
+        <translation>Aucun besoin dans cette colonne.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="168"/>
+        <source>New column</source>
+        <translation>Nouvelle colonne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="195"/>
+        <source>Edit board columns</source>
+        <translation>Modifier les colonnes du tableau</translation>
+    </message>
+</context>
+<context>
+    <name>CadenceDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="382"/>
+        <source>Plan sprints</source>
+        <translation>Planifier des sprints</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="410"/>
+        <source> weeks</source>
+        <translation> semaines</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="414"/>
+        <source>Sprint {n}</source>
+        <translation>Sprint {n}</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="415"/>
+        <source>{n} is replaced by the sprint&apos;s number</source>
+        <translation>{n} est remplacé par le numéro du sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="434"/>
+        <source>First sprint starts:</source>
+        <translation>Début du premier sprint :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="435"/>
+        <source>Sprints to create:</source>
+        <translation>Sprints à créer :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="436"/>
+        <source>Length:</source>
+        <translation>Durée :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="437"/>
+        <source>Team:</source>
+        <translation>Équipe :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="438"/>
+        <source>Names:</source>
+        <translation>Noms :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="439"/>
+        <source>First number:</source>
+        <translation>Premier numéro :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="440"/>
+        <source>Focus factor:</source>
+        <translation>Facteur de concentration :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="441"/>
+        <source>Members:</source>
+        <translation>Membres :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="442"/>
+        <source>Daily scrum:</source>
+        <translation>Mêlée quotidienne :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="443"/>
+        <source>Review and retrospective from:</source>
+        <translation>Revue et rétrospective à partir de :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="446"/>
+        <source>Planning on the first day, a daily scrum on every working day, review and retrospective on the last day. Public holidays get none; every ritual stays editable afterwards.</source>
+        <translation>Planification le premier jour, mêlée quotidienne chaque jour ouvré, revue et rétrospective le dernier jour. Rien les jours fériés ; chaque rituel reste modifiable ensuite.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="477"/>
+        <source>Plan %n sprint(s)</source>
+        <translation>
+            <numerusform>Planifier %n sprint</numerusform>
+            <numerusform>Planifier %n sprints</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="79"/>
+        <source>Previous month or week (Page Up)</source>
+        <translation>Mois ou semaine précédents (Page préc.)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="81"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="82"/>
+        <source>Back to today (Home)</source>
+        <translation>Revenir à aujourd&apos;hui (Début)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="85"/>
+        <source>Next month or week (Page Down)</source>
+        <translation>Mois ou semaine suivants (Page suiv.)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="92"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="93"/>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="104"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="525"/>
+        <source>Public holidays</source>
+        <translation>Jours fériés</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="106"/>
+        <source>Which public holidays count: metropolitan France or a region</source>
+        <translation>Les jours fériés qui comptent : France métropolitaine ou une région</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="112"/>
+        <source>New sprint…</source>
+        <translation>Nouveau sprint…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="114"/>
+        <source>Plan sprints…</source>
+        <translation>Planifier des sprints…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="116"/>
+        <source>Create the next sprints of a team with their rituals</source>
+        <translation>Créer les prochains sprints d&apos;une équipe avec leurs rituels</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="119"/>
+        <source>Export (.ics)…</source>
+        <translation>Exporter (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="120"/>
+        <source>Export sprints and rituals to a calendar file</source>
+        <translation>Exporter sprints et rituels vers un fichier d&apos;agenda</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="122"/>
+        <source>Review pack (PDF)…</source>
+        <translation>Dossier de revue (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="124"/>
+        <source>Print the sprint-review pack of the selected sprint, in the app&apos;s language</source>
+        <translation>Imprimer le dossier de revue du sprint sélectionné, dans la langue de l&apos;application</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="137"/>
+        <source>Holidays:</source>
+        <translation>Jours fériés :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="159"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="344"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="482"/>
+        <source>Sprint</source>
+        <translation>Sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="166"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="167"/>
+        <source>Working days</source>
+        <translation>Jours ouvrés</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="168"/>
+        <source>Absent</source>
+        <translation>Absences</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="169"/>
+        <source>Availability</source>
+        <translation>Disponibilité</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="170"/>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="183"/>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="185"/>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="187"/>
+        <source>Start the sprint: its needs now are the committed scope</source>
+        <translation>Démarrer le sprint : ses besoins actuels deviennent l&apos;engagement</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="190"/>
+        <source>Close…</source>
+        <translation>Clôturer…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="192"/>
+        <source>Close the sprint and choose where unfinished needs go</source>
+        <translation>Clôturer le sprint et choisir où vont les besoins non terminés</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="195"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="211"/>
+        <source>Portfolio: points per project, sprint by sprint</source>
+        <translation>Portefeuille : points par projet, sprint par sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="218"/>
+        <source>▼ less than the sprint before: the project is losing ground.</source>
+        <translation>▼ moins qu&apos;au sprint précédent : le projet perd du terrain.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="307"/>
+        <source>%1: %2 points, down from %3 in the sprint before</source>
+        <translation>%1 : %2 points, contre %3 au sprint précédent</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="345"/>
+        <source>No sprint yet: create one, or plan several at once.</source>
+        <translation>Aucun sprint : créez-en un, ou planifiez-en plusieurs d&apos;un coup.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/calendar_page.py" line="358"/>
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n jour ouvré</numerusform>
+            <numerusform>%n jours ouvrés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="363"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="522"/>
+        <source>Public holidays: %1</source>
+        <translation>Jours fériés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="365"/>
+        <source>Goal: %1</source>
+        <translation>Objectif : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="385"/>
+        <source>Team capacity: %1 days (focus factor %2)</source>
+        <translation>Capacité de l&apos;équipe : %1 jours (facteur de concentration %2)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="390"/>
+        <source>no forecast yet: no closed sprint for this team</source>
+        <translation>pas encore de prévision : aucun sprint clos pour cette équipe</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="392"/>
+        <source>Committed: %1 points; %2.</source>
+        <translation>Engagé : %1 points ; %2.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="399"/>
+        <source>Committed: %1 points of a forecast of %2 (from the last closed sprints).</source>
+        <translation>Engagé : %1 points pour une prévision de %2 (d&apos;après les derniers sprints clos).</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="405"/>
+        <source>Over-committed: take needs out or lower the goal.</source>
+        <translation>Surengagement : retirez des besoins ou revoyez l&apos;objectif.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/calendar_page.py" line="413"/>
+        <source>Added since the start: %n need(s), %1 points.</source>
+        <translation>
+            <numerusform>Ajouté depuis le début : %n besoin, %1 points.</numerusform>
+            <numerusform>Ajoutés depuis le début : %n besoins, %1 points.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="424"/>
+        <source>Week %1</source>
+        <translation>Semaine %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="444"/>
+        <source>New ritual this day…</source>
+        <translation>Nouveau rituel ce jour…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="445"/>
+        <source>New absence this day…</source>
+        <translation>Nouvelle absence ce jour…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="446"/>
+        <source>New sprint from this day…</source>
+        <translation>Nouveau sprint à partir de ce jour…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="492"/>
+        <source>Start %1</source>
+        <translation>Démarrer %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="508"/>
+        <source>Delete sprint</source>
+        <translation>Supprimer le sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="509"/>
+        <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
+        <translation>Supprimer le sprint « %1 » et ses rituels ? Vous pourrez l&apos;annuler.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="514"/>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="532"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="547"/>
+        <source>Export the calendar</source>
+        <translation>Exporter le calendrier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="534"/>
+        <source>Calendar (*.ics)</source>
+        <translation>Agenda (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="555"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="562"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="574"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="587"/>
+        <source>Review pack</source>
+        <translation>Dossier de revue</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="555"/>
+        <source>Select a sprint first.</source>
+        <translation>Sélectionnez d&apos;abord un sprint.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="564"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="572"/>
+        <source>Preparing the review pack of %1…</source>
+        <translation>Préparation du dossier de revue de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="76"/>
+        <source>Sprint calendar</source>
+        <translation>Calendrier des sprints</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="83"/>
+        <source>Absent: %1</source>
+        <translation>Absent : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="84"/>
+        <source>+%1 more</source>
+        <translation>+%1 autres</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="87"/>
+        <source>Planning</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="88"/>
+        <source>Daily</source>
+        <translation>Mêlée</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="89"/>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="90"/>
+        <source>Retro</source>
+        <translation>Rétro</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="91"/>
+        <source>Refinement</source>
+        <translation>Affinage</translation>
+    </message>
+</context>
+<context>
+    <name>CardDelegate</name>
+    <message>
+        <location filename="../../po_desktop/ui/board/delegate.py" line="63"/>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/delegate.py" line="64"/>
+        <source>%1 pts</source>
+        <translation>%1 pts</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/delegate.py" line="65"/>
+        <source>%1 pt</source>
+        <translation>%1 pt</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/delegate.py" line="66"/>
+        <source>non-technical</source>
+        <translation>non technique</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/delegate.py" line="67"/>
+        <source>not scored</source>
+        <translation>non coté</translation>
+    </message>
+</context>
+<context>
+    <name>CeremonyDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="237"/>
+        <source>New ritual</source>
+        <translation>Nouveau rituel</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="237"/>
+        <source>Edit ritual</source>
+        <translation>Modifier le rituel</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="262"/>
+        <source>No sprint</source>
+        <translation>Aucun sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="268"/>
+        <source>Optional: the kind of ritual is shown otherwise</source>
+        <translation>Facultatif : sinon le type de rituel est affiché</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="272"/>
+        <source>Ritual:</source>
+        <translation>Rituel :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="273"/>
+        <source>When:</source>
+        <translation>Quand :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="274"/>
+        <source>Duration:</source>
+        <translation>Durée :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="275"/>
+        <source>Sprint:</source>
+        <translation>Sprint :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="276"/>
+        <source>Title:</source>
+        <translation>Titre :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="277"/>
+        <source>Location:</source>
+        <translation>Lieu :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="278"/>
+        <source>Notes:</source>
+        <translation>Notes :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="281"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="301"/>
+        <source>New ritual: %1</source>
+        <translation>Nouveau rituel : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="301"/>
+        <source>Edit ritual: %1</source>
+        <translation>Modifier le rituel : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="310"/>
+        <source>Delete ritual: %1</source>
+        <translation>Supprimer le rituel : %1</translation>
+    </message>
+</context>
+<context>
+    <name>CloseSprintDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="514"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="563"/>
+        <source>Close %1</source>
+        <translation>Clôturer %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="518"/>
+        <source>Needs not done: %n. Choose where each one goes; the sprint&apos;s velocity is recorded.</source>
+        <translation>
+            <numerusform>Besoins non terminés : %n. Choisissez où va chacun ; la vélocité du sprint est enregistrée.</numerusform>
+            <numerusform>Besoins non terminés : %n. Choisissez où va chacun ; la vélocité du sprint est enregistrée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="528"/>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="528"/>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="528"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="528"/>
+        <source>Goes to</source>
+        <translation>Va dans</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
+        <source>Next sprint (%1)</source>
+        <translation>Sprint suivant (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="541"/>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="550"/>
+        <source>No sprint is planned after this one: unfinished needs go back to the backlog.</source>
+        <translation>Aucun sprint n&apos;est prévu après celui-ci : les besoins non terminés retournent au backlog.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="63"/>
+        <source>Unexpected error — %1</source>
+        <translation>Erreur inattendue — %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="77"/>
+        <source>Something went wrong and the last action was cancelled.</source>
+        <translation>Un problème est survenu et la dernière action a été annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="80"/>
+        <source>Nothing of that action was saved; your earlier work is safe in the database. You can go on working, or quit and open the application again.</source>
+        <translation>Rien de cette action n&apos;a été enregistré ; votre travail précédent est intact dans la base. Vous pouvez continuer, ou quitter et rouvrir l&apos;application.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="89"/>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="93"/>
+        <source>The details are also written to the log file:</source>
+        <translation>Le détail est aussi écrit dans le journal :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="95"/>
+        <source>The log file could not be written; copy the details below.</source>
+        <translation>Le journal n&apos;a pas pu être écrit ; copiez le détail ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="104"/>
+        <source>Error details</source>
+        <translation>Détail de l&apos;erreur</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="107"/>
+        <source>&amp;Copy the details</source>
+        <translation>&amp;Copier le détail</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="109"/>
+        <source>Open the &amp;log folder</source>
+        <translation>Ouvrir le dossier du &amp;journal</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="116"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="119"/>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinuer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="143"/>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>GridsDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="55"/>
+        <source>Scoring grids</source>
+        <translation>Grilles de cotation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="62"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="63"/>
+        <source>weighted</source>
+        <translation>pondérée</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="72"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="441"/>
+        <source>New grid</source>
+        <translation>Nouvelle grille</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="75"/>
+        <source>From the default grid</source>
+        <translation>À partir de la grille par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="76"/>
+        <source>RICE (reach × impact × confidence / effort)</source>
+        <translation>RICE (portée × impact × confiance / effort)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="77"/>
+        <source>WSJF (cost of delay / job size)</source>
+        <translation>WSJF (coût du retard / taille du travail)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="78"/>
+        <source>ICE (impact × confidence × ease)</source>
+        <translation>ICE (impact × confiance × facilité)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="82"/>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="84"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="86"/>
+        <source>Make active</source>
+        <translation>Rendre active</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="87"/>
+        <source>New scorings and the ranking use the active grid</source>
+        <translation>Les nouvelles cotations et le classement utilisent la grille active</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="107"/>
+        <source>Label (French)</source>
+        <translation>Libellé (français)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="108"/>
+        <source>Label (English)</source>
+        <translation>Libellé (anglais)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="109"/>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="110"/>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="111"/>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="112"/>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="113"/>
+        <source>Help (French)</source>
+        <translation>Aide (français)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="114"/>
+        <source>Help (English)</source>
+        <translation>Aide (anglais)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="126"/>
+        <source>Add a criterion</source>
+        <translation>Ajouter un critère</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="128"/>
+        <source>Remove the criterion</source>
+        <translation>Retirer le critère</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="137"/>
+        <source>&amp;Save the grid</source>
+        <translation>&amp;Enregistrer la grille</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="140"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="141"/>
+        <source>Formula:</source>
+        <translation>Formule :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="184"/>
+        <source>(active)</source>
+        <translation>(active)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="187"/>
+        <source>%n assessment(s) made with it</source>
+        <translation>
+            <numerusform>%n cotation faite avec elle</numerusform>
+            <numerusform>%n cotations faites avec elle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="230"/>
+        <source>Unsaved grid</source>
+        <translation>Grille non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="231"/>
+        <source>The changes to the grid “%1” are not saved.</source>
+        <translation>Les modifications de la grille « %1 » ne sont pas enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="266"/>
+        <source>Needs were scored with this grid: it is kept for them</source>
+        <translation>Des besoins ont été cotés avec cette grille : elle est gardée pour eux</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="271"/>
+        <source>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
+        <translation>
+            <numerusform>Des besoins ont été cotés avec cette grille (cotations : %n). Enregistrer vos modifications crée une nouvelle grille (qui devient active si celle-ci l&apos;est) ; ces cotations gardent celle-ci.</numerusform>
+            <numerusform>Des besoins ont été cotés avec cette grille (cotations : %n). Enregistrer vos modifications crée une nouvelle grille (qui devient active si celle-ci l&apos;est) ; ces cotations gardent celle-ci.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="280"/>
+        <source>No need was scored with this grid yet: it is edited in place.</source>
+        <translation>Aucun besoin n&apos;a encore été coté avec cette grille : elle est modifiée telle quelle.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="303"/>
+        <source>benefit</source>
+        <translation>bénéfice</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="304"/>
+        <source>cost</source>
+        <translation>coût</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="393"/>
+        <source>Edit grid %1</source>
+        <translation>Modifier la grille %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="444"/>
+        <source>New grid %1</source>
+        <translation>Nouvelle grille %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="450"/>
+        <source>Duplicate grid %1</source>
+        <translation>Dupliquer la grille %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="458"/>
+        <source>Delete grid</source>
+        <translation>Supprimer la grille</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="459"/>
+        <source>Delete the grid “%1”? You can undo it.</source>
+        <translation>Supprimer la grille « %1 » ? Vous pourrez l&apos;annuler.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="464"/>
+        <source>Delete grid %1</source>
+        <translation>Supprimer la grille %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="474"/>
+        <source>Make %1 the active grid</source>
+        <translation>Rendre active la grille %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
+        <source>&amp;Board</source>
+        <translation>&amp;Tableau</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
+        <source>L&amp;ist</source>
+        <translation>L&amp;iste</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
+        <source>&amp;Scoring</source>
+        <translation>&amp;Cotation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
+        <source>Ca&amp;lendar</source>
+        <translation>Ca&amp;lendrier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="106"/>
+        <source>Project filter</source>
+        <translation>Filtre projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="109"/>
+        <source>Search key, title, problem… (Ctrl+F)</source>
+        <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="167"/>
+        <source>&amp;New database…</source>
+        <translation>&amp;Nouvelle base…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="170"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="172"/>
+        <source>Open &amp;recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="176"/>
+        <source>Save a &amp;copy…</source>
+        <translation>Enregistrer une &amp;copie…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="178"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="180"/>
+        <source>Res&amp;tore a backup…</source>
+        <translation>Res&amp;taurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="183"/>
+        <source>&amp;Import needs (CSV)…</source>
+        <translation>&amp;Importer des besoins (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="186"/>
+        <source>&amp;Export needs (CSV)…</source>
+        <translation>&amp;Exporter les besoins (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="189"/>
+        <source>Export the &amp;calendar (.ics)…</source>
+        <translation>Exporter le &amp;calendrier (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="192"/>
+        <source>Sprint &amp;review pack (PDF)…</source>
+        <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="195"/>
+        <source>Prefere&amp;nces…</source>
+        <translation>Préfére&amp;nces…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="198"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="201"/>
+        <source>&amp;New need…</source>
+        <translation>&amp;Nouveau besoin…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="203"/>
+        <source>New need (Ctrl+N)</source>
+        <translation>Nouveau besoin (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="205"/>
+        <source>&amp;Edit need…</source>
+        <translation>&amp;Modifier le besoin…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="208"/>
+        <source>&amp;Delete need</source>
+        <translation>&amp;Supprimer le besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="211"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="213"/>
+        <source>&amp;Projects…</source>
+        <translation>&amp;Projets…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="215"/>
+        <source>P&amp;eople…</source>
+        <translation>P&amp;ersonnes…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="216"/>
+        <source>&amp;About PO Desktop</source>
+        <translation>À &amp;propos de PO Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="219"/>
+        <source>Board &amp;columns…</source>
+        <translation>&amp;Colonnes du tableau…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="221"/>
+        <source>Scoring &amp;grids…</source>
+        <translation>&amp;Grilles de cotation…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="240"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="243"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="248"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="265"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="276"/>
+        <source>Move &amp;card</source>
+        <translation>Déplacer la &amp;carte</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="280"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="283"/>
+        <source>&amp;Workspace</source>
+        <translation>&amp;Espace de travail</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="288"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="291"/>
+        <source>Main toolbar</source>
+        <translation>Barre d&apos;outils principale</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="301"/>
+        <source>Project:</source>
+        <translation>Projet :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="342"/>
+        <source>All projects</source>
+        <translation>Tous les projets</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="346"/>
+        <source>(archived)</source>
+        <translation>(archivé)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="475"/>
+        <source>%1 of %2 needs</source>
+        <translation>%1 besoins affichés sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="509"/>
+        <source>Need created.</source>
+        <translation>Besoin créé.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="532"/>
+        <source>Delete %n need(s)</source>
+        <translation>
+            <numerusform>Supprimer %n besoin</numerusform>
+            <numerusform>Supprimer %n besoins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="535"/>
+        <source>%n need(s) deleted — Ctrl+Z to undo.</source>
+        <translation>
+            <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
+            <numerusform>%n besoins supprimés — Ctrl+Z pour annuler.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="569"/>
+        <source>Move %n need(s)</source>
+        <translation>
+            <numerusform>Déplacer %n besoin</numerusform>
+            <numerusform>Déplacer %n besoins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="577"/>
+        <source>Plan %n need(s)</source>
+        <translation>
+            <numerusform>Planifier %n besoin</numerusform>
+            <numerusform>Planifier %n besoins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="585"/>
+        <source>Assign %n need(s)</source>
+        <translation>
+            <numerusform>Attribuer %n besoin</numerusform>
+            <numerusform>Attribuer %n besoins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="593"/>
+        <source>Duplicate %n need(s)</source>
+        <translation>
+            <numerusform>Dupliquer %n besoin</numerusform>
+            <numerusform>Dupliquer %n besoins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="601"/>
+        <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
+        <translation>
+            <numerusform>%n besoin dupliqué — Ctrl+Z pour annuler.</numerusform>
+            <numerusform>%n besoins dupliqués — Ctrl+Z pour annuler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="610"/>
+        <source>This need is done or hidden by the filters: it is not in the ranking.</source>
+        <translation>Ce besoin est terminé ou masqué par les filtres : il n&apos;est pas dans le classement.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="632"/>
+        <source>Review pack saved: %1</source>
+        <translation>Dossier de revue enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="640"/>
+        <source>Calendar exported: %1</source>
+        <translation>Calendrier exporté : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="667"/>
+        <source>New database</source>
+        <translation>Nouvelle base</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="677"/>
+        <source>Open database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="687"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="800"/>
+        <source>Cannot open database</source>
+        <translation>Impossible d&apos;ouvrir la base</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="738"/>
+        <source>(not found)</source>
+        <translation>(introuvable)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="741"/>
+        <source>No other database yet</source>
+        <translation>Aucune autre base pour l&apos;instant</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="744"/>
+        <source>Clear the list</source>
+        <translation>Vider la liste</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="756"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="768"/>
+        <source>Save a copy</source>
+        <translation>Enregistrer une copie</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="770"/>
+        <source>Copy saved: %1</source>
+        <translation>Copie enregistrée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="776"/>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="782"/>
+        <source>Backup saved and verified: %1</source>
+        <translation>Sauvegarde enregistrée et vérifiée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="785"/>
+        <source>Backup failed: %1</source>
+        <translation>Échec de la sauvegarde : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="790"/>
+        <source>Backup failed</source>
+        <translation>Échec de la sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="791"/>
+        <source>The automatic backup could not be written:</source>
+        <translation>La sauvegarde automatique n&apos;a pas pu être écrite :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="793"/>
+        <source>Your database is unchanged. Check the free space on the disk.</source>
+        <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="814"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="823"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="837"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="846"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="825"/>
+        <source>Replace the open database with this copy?
 
 %1
 
 The current file is kept beside it, under a name ending in “.before-restore-…”: nothing is deleted.</source>
-            <translation>Remplacer la base ouverte par cette copie ?
+        <translation>Remplacer la base ouverte par cette copie ?
 
 %1
 
-Le fichier actuel est conservé à côté, sous un nom finissant par « .before-restore-… » : rien n'est supprimé.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="837" />
-            <source>Backup restored.</source>
-            <translation>Sauvegarde restaurée.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="839" />
-            <source>Previous file kept: %1</source>
-            <translation>Ancien fichier conservé : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="846" />
-            <location filename="../../po_desktop/ui/main_window.py" line="867" />
-            <source>Import needs</source>
-            <translation>Importer des besoins</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="846" />
-            <source>CSV files (*.csv);;*</source>
-            <translation>Fichiers CSV (*.csv);;*</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="853" />
-            <source>Import failed</source>
-            <translation>Échec de l'import</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="871" />
-            <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
-            <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="886" />
-            <source>Export needs</source>
-            <translation>Exporter les besoins</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="886" />
-            <source>CSV files (*.csv)</source>
-            <translation>Fichiers CSV (*.csv)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="897" />
-            <source>Export failed</source>
-            <translation>Échec de l'export</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="899" />
-            <source>%n need(s) exported.</source>
-            <translation>
-                <numerusform>%n besoin exporté.</numerusform>
-                <numerusform>%n besoins exportés.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="931" />
-            <source>Preferences</source>
-            <translation>Préférences</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/main_window.py" line="932" />
-            <source>The new language will be used the next time you start PO Desktop.</source>
-            <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NeedDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="79" />
-            <source>New need</source>
-            <translation>Nouveau besoin</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="79" />
-            <location filename="../../po_desktop/ui/need_dialog.py" line="279" />
-            <source>Edit need</source>
-            <translation>Modifier le besoin</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="88" />
-            <source>Short name shown on the card</source>
-            <translation>Nom court affiché sur la carte</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="91" />
-            <source>What challenge must we meet? Who is hindered, how often, at what cost?</source>
-            <translation>Quel défi devons-nous relever ? Qui est gêné, à quelle fréquence, à quel coût ?</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="96" />
-            <source>The solution the requester has in mind, if any (kept apart from the need)</source>
-            <translation>La solution que le demandeur a en tête, le cas échéant (distincte du besoin)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="108" />
-            <source>Needs development work (IT)</source>
-            <translation>Nécessite du développement (informatique)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="114" />
-            <source>e.g. 3 or 0,5 — empty if not estimated</source>
-            <translation>ex. 3 ou 0,5 — vide si non estimé</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="116" />
-            <source>Backlog (no sprint)</source>
-            <translation>Backlog (sans sprint)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="120" />
-            <source>Unassigned</source>
-            <translation>Non attribué</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="124" />
-            <source>Comma-separated, e.g. GDPR, mobile</source>
-            <translation>Séparées par des virgules, ex. RGPD, mobile</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="127" />
-            <source>How we will know it is done</source>
-            <translation>Comment saurons-nous que c'est terminé ?</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="129" />
-            <source>The need</source>
-            <translation>Le besoin</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="131" />
-            <source>&amp;Project</source>
-            <translation>&amp;Projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="132" />
-            <source>&amp;Title</source>
-            <translation>&amp;Titre</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="133" />
-            <source>Pro&amp;blem statement</source>
-            <translation>Défi à relever (&amp;besoin réel)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="134" />
-            <source>Proposed &amp;solution</source>
-            <translation>&amp;Solution envisagée</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="135" />
-            <source>Acceptance c&amp;riteria</source>
-            <translation>Critères d'a&amp;cceptation</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="137" />
-            <source>Origin and routing</source>
-            <translation>Origine et orientation</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="140" />
-            <source>Re&amp;quester</source>
-            <translation>&amp;Demandeur</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="141" />
-            <source>Sour&amp;ce</source>
-            <translation>Ori&amp;gine</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="142" />
-            <source>B&amp;usiness unit</source>
-            <translation>Méti&amp;er</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="144" />
-            <source>Colu&amp;mn</source>
-            <translation>Colo&amp;nne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="145" />
-            <source>P&amp;oints</source>
-            <translation>P&amp;oints</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="146" />
-            <source>Spri&amp;nt</source>
-            <translation>Spri&amp;nt</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="147" />
-            <source>Ass&amp;ignee</source>
-            <translation>Respo&amp;nsable</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="148" />
-            <source>Ta&amp;gs</source>
-            <translation>É&amp;tiquettes</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="161" />
-            <source>Error</source>
-            <translation>Erreur</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="210" />
-            <source>Edit need %1</source>
-            <translation>Modifier le besoin %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="268" />
-            <source>Create a project first (Workspace ▸ Projects).</source>
-            <translation>Créez d'abord un projet (Espace de travail ▸ Projets).</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/need_dialog.py" line="274" />
-            <source>Create need</source>
-            <translation>Créer un besoin</translation>
-        </message>
-    </context>
-    <context>
-        <name>NeedTableModel</name>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="112" />
-            <source>Key</source>
-            <translation>Clé</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="113" />
-            <source>Title</source>
-            <translation>Titre</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="114" />
-            <source>Project</source>
-            <translation>Projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="115" />
-            <source>Status</source>
-            <translation>Statut</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="116" />
-            <source>Points</source>
-            <translation>Points</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="117" />
-            <source>Score</source>
-            <translation>Score</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="118" />
-            <source>Decision</source>
-            <translation>Décision</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="119" />
-            <source>Source</source>
-            <translation>Origine</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="120" />
-            <source>Business unit</source>
-            <translation>Métier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="121" />
-            <source>Assignee</source>
-            <translation>Responsable</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="122" />
-            <source>Sprint</source>
-            <translation>Sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="123" />
-            <source>Tags</source>
-            <translation>Étiquettes</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="125" />
-            <source>non-technical</source>
-            <translation>non technique</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="126" />
-            <source>not scored</source>
-            <translation>non coté</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="127" />
-            <source>Backlog</source>
-            <translation>Backlog</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeopleDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="378" />
-            <source>People</source>
-            <translation>Personnes</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="392" />
-            <source>e.g. Developer, HR manager</source>
-            <translation>ex. Développeuse, Responsable RH</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="400" />
-            <source>Active</source>
-            <translation>Actif</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="401" />
-            <source>&amp;Name</source>
-            <translation>&amp;Nom</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="402" />
-            <source>&amp;Role</source>
-            <translation>&amp;Rôle</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="403" />
-            <source>&amp;Business unit</source>
-            <translation>&amp;Métier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="404" />
-            <source>&amp;Availability</source>
-            <translation>&amp;Disponibilité</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="417" />
-            <source>inactive</source>
-            <translation>inactive</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="387" />
-            <source>Add person</source>
-            <translation>Ajouter une personne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="388" />
-            <source>Edit person</source>
-            <translation>Modifier la personne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="389" />
-            <source>Remove person</source>
-            <translation>Retirer la personne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="451" />
-            <source>Person in use</source>
-            <translation>Personne affectée</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="452" />
-            <source>Mark this person inactive instead?</source>
-            <translation>Marquer plutôt cette personne comme inactive ?</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreferencesDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="41" />
-            <source>Preferences</source>
-            <translation>Préférences</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="45" />
-            <source>System language</source>
-            <translation>Langue du système</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="49" />
-            <source>A new language is used from the next start of the application.</source>
-            <translation>Une nouvelle langue s'applique au prochain démarrage de l'application.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="52" />
-            <source>General</source>
-            <translation>Général</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="54" />
-            <source>&amp;Language:</source>
-            <translation>&amp;Langue :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="64" />
-            <source>This database</source>
-            <translation>Cette base</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="69" />
-            <source>File:</source>
-            <translation>Fichier :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="70" />
-            <source>Public &amp;holidays:</source>
-            <translation>&amp;Jours fériés :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="72" />
-            <source>Stored in the database: everyone who opens this file plans with them.</source>
-            <translation>Enregistré dans la base : tous ceux qui ouvrent ce fichier planifient avec.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="83" />
-            <source>only when opening</source>
-            <translation>seulement à l'ouverture</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="84" />
-            <source> h</source>
-            <translation> h</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="85" />
-            <source>none</source>
-            <translation>aucune</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="86" />
-            <source>Automatic backups</source>
-            <translation>Sauvegardes automatiques</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="88" />
-            <source>&amp;Recent copies to keep:</source>
-            <translation>Copies &amp;récentes à garder :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="89" />
-            <source>Weekly copies, for (&amp;weeks):</source>
-            <translation>Copies hebdomadaires, pendant (&amp;semaines) :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="90" />
-            <source>A copy while open, every:</source>
-            <translation>Une copie pendant l'utilisation, toutes les :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="93" />
-            <source>A verified copy is taken when a database is opened. Copies go to:</source>
-            <translation>Une copie vérifiée est faite à l'ouverture d'une base. Les copies vont dans :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="99" />
-            <source>&amp;Back up now</source>
-            <translation>&amp;Sauvegarder maintenant</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="101" />
-            <source>Open the backup &amp;folder</source>
-            <translation>Ouvrir le &amp;dossier des sauvegardes</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="138" />
-            <source>No copy of this database yet.</source>
-            <translation>Aucune copie de cette base pour l'instant.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="142" />
-            <source>Last copy: %1 (%2).</source>
-            <translation>Dernière copie : %1 (%2).</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="152" />
-            <source>Backup failed</source>
-            <translation>Échec de la sauvegarde</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="172" />
-            <source>Public holidays: %1</source>
-            <translation>Jours fériés : %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/preferences_dialog.py" line="175" />
-            <source>Public holidays</source>
-            <translation>Jours fériés</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProjectsDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="276" />
-            <source>Projects</source>
-            <translation>Projets</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="290" />
-            <source>e.g. ERP — prefix of the need keys</source>
-            <translation>ex. ERP — préfixe des clés de besoins</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="298" />
-            <source>Choose…</source>
-            <translation>Choisir…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="303" />
-            <source>Archived (no new needs)</source>
-            <translation>Archivé (plus de nouveaux besoins)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304" />
-            <source>&amp;Code</source>
-            <translation>&amp;Code</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="305" />
-            <source>&amp;Name</source>
-            <translation>&amp;Nom</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="306" />
-            <source>&amp;Kind</source>
-            <translation>&amp;Type</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="307" />
-            <source>&amp;Product owner</source>
-            <translation>&amp;Product owner</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="308" />
-            <source>Co&amp;lour</source>
-            <translation>Cou&amp;leur</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="318" />
-            <source>Nobody</source>
-            <translation>Personne</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="331" />
-            <source>Project colour</source>
-            <translation>Couleur du projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="285" />
-            <source>Create project</source>
-            <translation>Créer un projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="286" />
-            <source>Edit project</source>
-            <translation>Modifier le projet</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="287" />
-            <source>Delete project</source>
-            <translation>Supprimer le projet</translation>
-        </message>
-    </context>
-    <context>
-        <name>QuickFilters</name>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="29" />
-            <source>Scope</source>
-            <translation>Périmètre</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="32" />
-            <source>All needs</source>
-            <translation>Tous les besoins</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="32" />
-            <source>Active sprint</source>
-            <translation>Sprint en cours</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="32" />
-            <source>Backlog (no sprint)</source>
-            <translation>Backlog (sans sprint)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="36" />
-            <source>Source</source>
-            <translation>Origine</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="37" />
-            <source>Business unit</source>
-            <translation>Métier</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="38" />
-            <source>Assignee</source>
-            <translation>Responsable</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="39" />
-            <source>Decision</source>
-            <translation>Décision</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="40" />
-            <source>Tag</source>
-            <translation>Étiquette</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="41" />
-            <source>Any source</source>
-            <translation>Toutes origines</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="44" />
-            <source>Any decision</source>
-            <translation>Toutes décisions</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="45" />
-            <source>Not scored</source>
-            <translation>Non coté</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="48" />
-            <source>Clear filters</source>
-            <translation>Effacer les filtres</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="53" />
-            <source>Filters:</source>
-            <translation>Filtres :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="77" />
-            <source>Any business unit</source>
-            <translation>Tous métiers</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="80" />
-            <source>Anyone</source>
-            <translation>Tous responsables</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="81" />
-            <source>Unassigned</source>
-            <translation>Non attribué</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/quick_filters.py" line="83" />
-            <source>Any tag</source>
-            <translation>Toutes étiquettes</translation>
-        </message>
-    </context>
-    <context>
-        <name>RankedNeedModel</name>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="280" />
-            <source>Rank</source>
-            <translation>Rang</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="280" />
-            <source>Move</source>
-            <translation>Évolution</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="404" />
-            <source>Saved score %1, simulated %2</source>
-            <translation>Score enregistré %1, simulé %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>Recovery</name>
-        <message>
-            <location filename="../../po_desktop/ui/recovery.py" line="37" />
-            <source>A verified backup of this database from %1 exists. Restore it now? The damaged file is kept beside it, untouched, under a name ending in “.before-restore-…”.</source>
-            <translation>Il existe une sauvegarde vérifiée de cette base, du %1. La restaurer maintenant ? Le fichier endommagé est conservé à côté, intact, sous un nom finissant par « .before-restore-… ».</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScoringForm</name>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="88" />
-            <source>The need</source>
-            <translation>Le besoin</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="90" />
-            <source>Problem to solve (the real need)</source>
-            <translation>Défi à relever (le besoin réel)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="92" />
-            <source>Proposed solution (as the requester sees it)</source>
-            <translation>Solution envisagée (selon le demandeur)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="96" />
-            <source>Scoring grid</source>
-            <translation>Grille de cotation</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="98" />
-            <source>Criteria</source>
-            <translation>Critères</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="100" />
-            <source>Grid:</source>
-            <translation>Grille :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="103" />
-            <source>Score:</source>
-            <translation>Score :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="110" />
-            <source>Why this decision? Required for a no-go or an explore.</source>
-            <translation>Pourquoi cette décision ? Obligatoire pour un no go ou un « à explorer ».</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="114" />
-            <source>Who decided (the requester and you)</source>
-            <translation>Qui a décidé (le demandeur et vous)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="115" />
-            <source>Decision</source>
-            <translation>Décision</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="117" />
-            <source>Decision:</source>
-            <translation>Décision :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="118" />
-            <source>Rationale:</source>
-            <translation>Justification :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="119" />
-            <source>Decided by:</source>
-            <translation>Décidé par :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="125" />
-            <source>&amp;Save scoring</source>
-            <translation>&amp;Enregistrer la cotation</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="131" />
-            <source>Restore this version</source>
-            <translation>Restaurer cette version</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="134" />
-            <source>History</source>
-            <translation>Historique</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="158" />
-            <source>Select a need to score it.</source>
-            <translation>Sélectionnez un besoin pour le coter.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="210" />
-            <source>No problem statement yet: state it before scoring.</source>
-            <translation>Pas encore de défi formulé : formulez-le avant de coter.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="323" />
-            <source>cost</source>
-            <translation>coût</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="323" />
-            <source>benefit</source>
-            <translation>bénéfice</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="343" />
-            <source>%1 / 100 — rank %2 of %3 in the backlog</source>
-            <translation>%1 / 100 — rang %2 sur %3 dans le backlog</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="364" />
-            <source>Score %1</source>
-            <translation>Coter %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_form.py" line="375" />
-            <source>Restore scoring v%1</source>
-            <translation>Restaurer la cotation v%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScoringPage</name>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="210" />
-            <location filename="../../po_desktop/ui/scoring_page.py" line="385" />
-            <source>Active grid</source>
-            <translation>Grille active</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="211" />
-            <source>The grid new scorings use and the ranking shows</source>
-            <translation>La grille des nouvelles cotations et du classement</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="213" />
-            <source>Grids…</source>
-            <translation>Grilles…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="214" />
-            <source>Create, edit or remove scoring grids</source>
-            <translation>Créer, modifier ou supprimer des grilles de cotation</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="216" />
-            <source>Next unscored ▼</source>
-            <translation>Non coté suivant ▼</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="217" />
-            <source>Next need without a score (F8)</source>
-            <translation>Besoin suivant sans cotation (F8)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="219" />
-            <source>Previous unscored ▲</source>
-            <translation>Non coté précédent ▲</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="220" />
-            <source>Previous need without a score (Shift+F8)</source>
-            <translation>Besoin précédent sans cotation (Maj+F8)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="230" />
-            <source>Active grid:</source>
-            <translation>Grille active :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="234" />
-            <source>Scoring session:</source>
-            <translation>Séance de cotation :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="254" />
-            <source>Ranking</source>
-            <translation>Classement</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="255" />
-            <source>Value / effort matrix</source>
-            <translation>Matrice valeur / effort</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring_page.py" line="335" />
-            <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
-            <translation>
-                <numerusform>Besoins qui changent de rang : %n. Rien n'est enregistré avant d'appliquer.</numerusform>
-                <numerusform>Besoins qui changent de rang : %n. Rien n'est enregistré avant d'appliquer.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring_page.py" line="350" />
-            <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
-            <translation>
-                <numerusform>Enregistrer ces poids dans la grille « %1 » ? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score ; les versions antérieures gardent les anciens poids. Vous pourrez l'annuler.</numerusform>
-                <numerusform>Enregistrer ces poids dans la grille « %1 » ? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score ; les versions antérieures gardent les anciens poids. Vous pourrez l'annuler.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="348" />
-            <location filename="../../po_desktop/ui/scoring_page.py" line="368" />
-            <source>Apply these weights</source>
-            <translation>Appliquer ces poids</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="362" />
-            <source>Apply weights to %1</source>
-            <translation>Appliquer les poids à %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="380" />
-            <source>Make %1 the active grid</source>
-            <translation>Rendre active la grille %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="435" />
-            <source>Unsaved scoring</source>
-            <translation>Cotation non enregistrée</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="436" />
-            <source>The scoring of %1 is not saved.</source>
-            <translation>La cotation de %1 n'est pas enregistrée.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SprintDialog</name>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="139" />
-            <source>New sprint</source>
-            <translation>Nouveau sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="139" />
-            <source>Edit sprint</source>
-            <translation>Modifier le sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="165" />
-            <source>Sprints of one team may not overlap; leave empty for a single team</source>
-            <translation>Les sprints d'une même équipe ne peuvent pas se chevaucher ; laissez vide s'il n'y a qu'une équipe</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="183" />
-            <source>Share of working time left for sprint work after meetings and support</source>
-            <translation>Part du temps de travail qui reste pour le sprint après réunions et support</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="186" />
-            <source>Name:</source>
-            <translation>Nom :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="187" />
-            <source>Goal:</source>
-            <translation>Objectif :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="188" />
-            <source>Team:</source>
-            <translation>Équipe :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="189" />
-            <source>Start:</source>
-            <translation>Début :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="190" />
-            <source>End:</source>
-            <translation>Fin :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="191" />
-            <source>Focus factor:</source>
-            <translation>Facteur de concentration :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="192" />
-            <source>Members:</source>
-            <translation>Membres :</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="210" />
-            <source>New sprint %1</source>
-            <translation>Nouveau sprint %1</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="215" />
-            <source>Edit sprint %1</source>
-            <translation>Modifier le sprint %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>SprintTableModel</name>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="469" />
-            <source>Sprint</source>
-            <translation>Sprint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="470" />
-            <source>Dates</source>
-            <translation>Dates</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="471" />
-            <source>State</source>
-            <translation>État</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="472" />
-            <source>Needs</source>
-            <translation>Besoins</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="473" />
-            <source>Points</source>
-            <translation>Points</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="474" />
-            <source>Done</source>
-            <translation>Terminés</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="475" />
-            <source>Velocity</source>
-            <translation>Vélocité</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/models.py" line="476" />
-            <source>Rituals</source>
-            <translation>Rituels</translation>
-        </message>
-    </context>
-    <context>
-        <name>ValueEffortMatrix</name>
-        <message>
-            <location filename="../../po_desktop/ui/matrix.py" line="53" />
-            <source>Value / effort matrix</source>
-            <translation>Matrice valeur / effort</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/matrix.py" line="57" />
-            <source>Quick wins</source>
-            <translation>Gains rapides</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/matrix.py" line="58" />
-            <source>Big bets</source>
-            <translation>Paris stratégiques</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/matrix.py" line="59" />
-            <source>Fill-ins</source>
-            <translation>Tâches d'appoint</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/matrix.py" line="60" />
-            <source>Money pits</source>
-            <translation>Gouffres</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/matrix.py" line="62" />
-            <source>No need shown has a score on the active grid.</source>
-            <translation>Aucun besoin affiché n'est coté avec la grille active.</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/matrix.py" line="154" />
-            <source>Effort →</source>
-            <translation>Effort →</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/matrix.py" line="162" />
-            <source>Value →</source>
-            <translation>Valeur →</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/matrix.py" line="212" />
-            <source>Value %1 · effort %2</source>
-            <translation>Valeur %1 · effort %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>WhatIfPanel</name>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="47" />
-            <source>Try other weights (what-if)</source>
-            <translation>Essayer d'autres poids (simulation)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="49" />
-            <source>Change the active grid's weights and see the ranking move at once</source>
-            <translation>Changez les poids de la grille active et voyez le classement bouger aussitôt</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="61" />
-            <source>Back to the saved weights</source>
-            <translation>Revenir aux poids enregistrés</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="63" />
-            <source>Apply these weights…</source>
-            <translation>Appliquer ces poids…</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="65" />
-            <source>Save these weights in the grid and re-score the needs it scored (undoable)</source>
-            <translation>Enregistrer ces poids dans la grille et recalculer le score des besoins cotés avec elle (annulable)</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/scoring_page.py" line="114" />
-            <source>A weight must be above 0; a small weight makes the criterion count little</source>
-            <translation>Un poids doit être supérieur à 0 ; un petit poids fait peu compter le critère</translation>
-        </message>
-    </context>
-    <context>
-        <name>_ListEditor</name>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="80" />
-            <source>New</source>
-            <translation>Nouveau</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="81" />
-            <source>Save</source>
-            <translation>Enregistrer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="82" />
-            <source>Delete</source>
-            <translation>Supprimer</translation>
-        </message>
-        <message>
-            <location filename="../../po_desktop/ui/workspace_dialogs.py" line="178" />
-            <source>Save the changes to this item?</source>
-            <translation>Enregistrer les modifications de cet élément ?</translation>
-        </message>
-    </context>
+Le fichier actuel est conservé à côté, sous un nom finissant par « .before-restore-… » : rien n&apos;est supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="851"/>
+        <source>Backup restored.</source>
+        <translation>Sauvegarde restaurée.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="853"/>
+        <source>Previous file kept: %1</source>
+        <translation>Ancien fichier conservé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="860"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="881"/>
+        <source>Import needs</source>
+        <translation>Importer des besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="860"/>
+        <source>CSV files (*.csv);;*</source>
+        <translation>Fichiers CSV (*.csv);;*</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="867"/>
+        <source>Import failed</source>
+        <translation>Échec de l&apos;import</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="885"/>
+        <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
+        <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="900"/>
+        <source>Export needs</source>
+        <translation>Exporter les besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="900"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="911"/>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="913"/>
+        <source>%n need(s) exported.</source>
+        <translation>
+            <numerusform>%n besoin exporté.</numerusform>
+            <numerusform>%n besoins exportés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="945"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="946"/>
+        <source>The new language will be used the next time you start PO Desktop.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="87"/>
+        <source>New need</source>
+        <translation>Nouveau besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="87"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="290"/>
+        <source>Edit need</source>
+        <translation>Modifier le besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="98"/>
+        <source>Short name shown on the card</source>
+        <translation>Nom court affiché sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="101"/>
+        <source>What challenge must we meet? Who is hindered, how often, at what cost?</source>
+        <translation>Quel défi devons-nous relever ? Qui est gêné, à quelle fréquence, à quel coût ?</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="106"/>
+        <source>The solution the requester has in mind, if any (kept apart from the need)</source>
+        <translation>La solution que le demandeur a en tête, le cas échéant (distincte du besoin)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="118"/>
+        <source>Needs development work (IT)</source>
+        <translation>Nécessite du développement (informatique)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="124"/>
+        <source>e.g. 3 or 0,5 — empty if not estimated</source>
+        <translation>ex. 3 ou 0,5 — vide si non estimé</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="126"/>
+        <source>Backlog (no sprint)</source>
+        <translation>Backlog (sans sprint)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="130"/>
+        <source>Unassigned</source>
+        <translation>Non attribué</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="134"/>
+        <source>Comma-separated, e.g. GDPR, mobile</source>
+        <translation>Séparées par des virgules, ex. RGPD, mobile</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="137"/>
+        <source>How we will know it is done</source>
+        <translation>Comment saurons-nous que c&apos;est terminé ?</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="139"/>
+        <source>The need</source>
+        <translation>Le besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="141"/>
+        <source>&amp;Project</source>
+        <translation>&amp;Projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="142"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="143"/>
+        <source>Pro&amp;blem statement</source>
+        <translation>Défi à relever (&amp;besoin réel)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="144"/>
+        <source>Proposed &amp;solution</source>
+        <translation>&amp;Solution envisagée</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="145"/>
+        <source>Acceptance c&amp;riteria</source>
+        <translation>Critères d&apos;a&amp;cceptation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="147"/>
+        <source>Origin and routing</source>
+        <translation>Origine et orientation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="150"/>
+        <source>Re&amp;quester</source>
+        <translation>&amp;Demandeur</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="151"/>
+        <source>Sour&amp;ce</source>
+        <translation>Ori&amp;gine</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="152"/>
+        <source>B&amp;usiness unit</source>
+        <translation>Méti&amp;er</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="154"/>
+        <source>Colu&amp;mn</source>
+        <translation>Colo&amp;nne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="155"/>
+        <source>P&amp;oints</source>
+        <translation>P&amp;oints</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="156"/>
+        <source>Spri&amp;nt</source>
+        <translation>Spri&amp;nt</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="157"/>
+        <source>Ass&amp;ignee</source>
+        <translation>Respo&amp;nsable</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="158"/>
+        <source>Ta&amp;gs</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="172"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="221"/>
+        <source>Edit need %1</source>
+        <translation>Modifier le besoin %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="279"/>
+        <source>Create a project first (Workspace ▸ Projects).</source>
+        <translation>Créez d&apos;abord un projet (Espace de travail ▸ Projets).</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="285"/>
+        <source>Create need</source>
+        <translation>Créer un besoin</translation>
+    </message>
+</context>
+<context>
+    <name>NeedTableModel</name>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="128"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="129"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="130"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="131"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="132"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="133"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="134"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="135"/>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="136"/>
+        <source>Business unit</source>
+        <translation>Métier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="137"/>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="138"/>
+        <source>Sprint</source>
+        <translation>Sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="139"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="141"/>
+        <source>non-technical</source>
+        <translation>non technique</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="142"/>
+        <source>not scored</source>
+        <translation>non coté</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="143"/>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="379"/>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="393"/>
+        <source>e.g. Developer, HR manager</source>
+        <translation>ex. Développeuse, Responsable RH</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="401"/>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="402"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="403"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="404"/>
+        <source>&amp;Business unit</source>
+        <translation>&amp;Métier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="405"/>
+        <source>&amp;Availability</source>
+        <translation>&amp;Disponibilité</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="418"/>
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="388"/>
+        <source>Add person</source>
+        <translation>Ajouter une personne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="389"/>
+        <source>Edit person</source>
+        <translation>Modifier la personne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="390"/>
+        <source>Remove person</source>
+        <translation>Retirer la personne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="452"/>
+        <source>Person in use</source>
+        <translation>Personne affectée</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="453"/>
+        <source>Mark this person inactive instead?</source>
+        <translation>Marquer plutôt cette personne comme inactive ?</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="41"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="45"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="49"/>
+        <source>A new language is used from the next start of the application.</source>
+        <translation>Une nouvelle langue s&apos;applique au prochain démarrage de l&apos;application.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="52"/>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="54"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="64"/>
+        <source>This database</source>
+        <translation>Cette base</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="69"/>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="70"/>
+        <source>Public &amp;holidays:</source>
+        <translation>&amp;Jours fériés :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="72"/>
+        <source>Stored in the database: everyone who opens this file plans with them.</source>
+        <translation>Enregistré dans la base : tous ceux qui ouvrent ce fichier planifient avec.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="83"/>
+        <source>only when opening</source>
+        <translation>seulement à l&apos;ouverture</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="84"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="85"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="86"/>
+        <source>Automatic backups</source>
+        <translation>Sauvegardes automatiques</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="88"/>
+        <source>&amp;Recent copies to keep:</source>
+        <translation>Copies &amp;récentes à garder :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="89"/>
+        <source>Weekly copies, for (&amp;weeks):</source>
+        <translation>Copies hebdomadaires, pendant (&amp;semaines) :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="90"/>
+        <source>A copy while open, every:</source>
+        <translation>Une copie pendant l&apos;utilisation, toutes les :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="93"/>
+        <source>A verified copy is taken when a database is opened. Copies go to:</source>
+        <translation>Une copie vérifiée est faite à l&apos;ouverture d&apos;une base. Les copies vont dans :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="99"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="101"/>
+        <source>Open the backup &amp;folder</source>
+        <translation>Ouvrir le &amp;dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="138"/>
+        <source>No copy of this database yet.</source>
+        <translation>Aucune copie de cette base pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="142"/>
+        <source>Last copy: %1 (%2).</source>
+        <translation>Dernière copie : %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="152"/>
+        <source>Backup failed</source>
+        <translation>Échec de la sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="172"/>
+        <source>Public holidays: %1</source>
+        <translation>Jours fériés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="175"/>
+        <source>Public holidays</source>
+        <translation>Jours fériés</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="277"/>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="291"/>
+        <source>e.g. ERP — prefix of the need keys</source>
+        <translation>ex. ERP — préfixe des clés de besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="299"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304"/>
+        <source>Archived (no new needs)</source>
+        <translation>Archivé (plus de nouveaux besoins)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="305"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="306"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="307"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="308"/>
+        <source>&amp;Product owner</source>
+        <translation>&amp;Product owner</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="309"/>
+        <source>Co&amp;lour</source>
+        <translation>Cou&amp;leur</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="319"/>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="332"/>
+        <source>Project colour</source>
+        <translation>Couleur du projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="286"/>
+        <source>Create project</source>
+        <translation>Créer un projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="287"/>
+        <source>Edit project</source>
+        <translation>Modifier le projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="288"/>
+        <source>Delete project</source>
+        <translation>Supprimer le projet</translation>
+    </message>
+</context>
+<context>
+    <name>QuickFilters</name>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="29"/>
+        <source>Scope</source>
+        <translation>Périmètre</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="32"/>
+        <source>All needs</source>
+        <translation>Tous les besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="32"/>
+        <source>Active sprint</source>
+        <translation>Sprint en cours</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="32"/>
+        <source>Backlog (no sprint)</source>
+        <translation>Backlog (sans sprint)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="36"/>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="37"/>
+        <source>Business unit</source>
+        <translation>Métier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="38"/>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="39"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="40"/>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="41"/>
+        <source>Any source</source>
+        <translation>Toutes origines</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="44"/>
+        <source>Any decision</source>
+        <translation>Toutes décisions</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="45"/>
+        <source>Not scored</source>
+        <translation>Non coté</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="48"/>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="53"/>
+        <source>Filters:</source>
+        <translation>Filtres :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="77"/>
+        <source>Any business unit</source>
+        <translation>Tous métiers</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="80"/>
+        <source>Anyone</source>
+        <translation>Tous responsables</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="81"/>
+        <source>Unassigned</source>
+        <translation>Non attribué</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="83"/>
+        <source>Any tag</source>
+        <translation>Toutes étiquettes</translation>
+    </message>
+</context>
+<context>
+    <name>RankedNeedModel</name>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="296"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="296"/>
+        <source>Move</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="420"/>
+        <source>Saved score %1, simulated %2</source>
+        <translation>Score enregistré %1, simulé %2</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../po_desktop/ui/recovery.py" line="39"/>
+        <source>A verified backup of this database from %1 exists. Restore it now? The damaged file is kept beside it, untouched, under a name ending in “.before-restore-…”.</source>
+        <translation>Il existe une sauvegarde vérifiée de cette base, du %1. La restaurer maintenant ? Le fichier endommagé est conservé à côté, intact, sous un nom finissant par « .before-restore-… ».</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringForm</name>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="89"/>
+        <source>The need</source>
+        <translation>Le besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="91"/>
+        <source>Problem to solve (the real need)</source>
+        <translation>Défi à relever (le besoin réel)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="93"/>
+        <source>Proposed solution (as the requester sees it)</source>
+        <translation>Solution envisagée (selon le demandeur)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="97"/>
+        <source>Scoring grid</source>
+        <translation>Grille de cotation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="99"/>
+        <source>Criteria</source>
+        <translation>Critères</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="101"/>
+        <source>Grid:</source>
+        <translation>Grille :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="104"/>
+        <source>Score:</source>
+        <translation>Score :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="111"/>
+        <source>Why this decision? Required for a no-go or an explore.</source>
+        <translation>Pourquoi cette décision ? Obligatoire pour un no go ou un « à explorer ».</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="115"/>
+        <source>Who decided (the requester and you)</source>
+        <translation>Qui a décidé (le demandeur et vous)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="116"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="118"/>
+        <source>Decision:</source>
+        <translation>Décision :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="119"/>
+        <source>Rationale:</source>
+        <translation>Justification :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="120"/>
+        <source>Decided by:</source>
+        <translation>Décidé par :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="127"/>
+        <source>&amp;Save scoring</source>
+        <translation>&amp;Enregistrer la cotation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="133"/>
+        <source>Restore this version</source>
+        <translation>Restaurer cette version</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="136"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="160"/>
+        <source>Select a need to score it.</source>
+        <translation>Sélectionnez un besoin pour le coter.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="212"/>
+        <source>No problem statement yet: state it before scoring.</source>
+        <translation>Pas encore de défi formulé : formulez-le avant de coter.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="325"/>
+        <source>cost</source>
+        <translation>coût</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="325"/>
+        <source>benefit</source>
+        <translation>bénéfice</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="345"/>
+        <source>%1 / 100 — rank %2 of %3 in the backlog</source>
+        <translation>%1 / 100 — rang %2 sur %3 dans le backlog</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="366"/>
+        <source>Score %1</source>
+        <translation>Coter %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="377"/>
+        <source>Restore scoring v%1</source>
+        <translation>Restaurer la cotation v%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringPage</name>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="210"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="385"/>
+        <source>Active grid</source>
+        <translation>Grille active</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="211"/>
+        <source>The grid new scorings use and the ranking shows</source>
+        <translation>La grille des nouvelles cotations et du classement</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="213"/>
+        <source>Grids…</source>
+        <translation>Grilles…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="214"/>
+        <source>Create, edit or remove scoring grids</source>
+        <translation>Créer, modifier ou supprimer des grilles de cotation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="216"/>
+        <source>Next unscored ▼</source>
+        <translation>Non coté suivant ▼</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="217"/>
+        <source>Next need without a score (F8)</source>
+        <translation>Besoin suivant sans cotation (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="219"/>
+        <source>Previous unscored ▲</source>
+        <translation>Non coté précédent ▲</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="220"/>
+        <source>Previous need without a score (Shift+F8)</source>
+        <translation>Besoin précédent sans cotation (Maj+F8)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="230"/>
+        <source>Active grid:</source>
+        <translation>Grille active :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="234"/>
+        <source>Scoring session:</source>
+        <translation>Séance de cotation :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="254"/>
+        <source>Ranking</source>
+        <translation>Classement</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="255"/>
+        <source>Value / effort matrix</source>
+        <translation>Matrice valeur / effort</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/scoring_page.py" line="335"/>
+        <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
+        <translation>
+            <numerusform>Besoins qui changent de rang : %n. Rien n&apos;est enregistré avant d&apos;appliquer.</numerusform>
+            <numerusform>Besoins qui changent de rang : %n. Rien n&apos;est enregistré avant d&apos;appliquer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/scoring_page.py" line="350"/>
+        <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
+        <translation>
+            <numerusform>Enregistrer ces poids dans la grille « %1 » ? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score ; les versions antérieures gardent les anciens poids. Vous pourrez l&apos;annuler.</numerusform>
+            <numerusform>Enregistrer ces poids dans la grille « %1 » ? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score ; les versions antérieures gardent les anciens poids. Vous pourrez l&apos;annuler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="348"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="368"/>
+        <source>Apply these weights</source>
+        <translation>Appliquer ces poids</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="362"/>
+        <source>Apply weights to %1</source>
+        <translation>Appliquer les poids à %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="380"/>
+        <source>Make %1 the active grid</source>
+        <translation>Rendre active la grille %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="435"/>
+        <source>Unsaved scoring</source>
+        <translation>Cotation non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="436"/>
+        <source>The scoring of %1 is not saved.</source>
+        <translation>La cotation de %1 n&apos;est pas enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>SprintDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="141"/>
+        <source>New sprint</source>
+        <translation>Nouveau sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="141"/>
+        <source>Edit sprint</source>
+        <translation>Modifier le sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="167"/>
+        <source>Sprints of one team may not overlap; leave empty for a single team</source>
+        <translation>Les sprints d&apos;une même équipe ne peuvent pas se chevaucher ; laissez vide s&apos;il n&apos;y a qu&apos;une équipe</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="185"/>
+        <source>Share of working time left for sprint work after meetings and support</source>
+        <translation>Part du temps de travail qui reste pour le sprint après réunions et support</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="188"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="189"/>
+        <source>Goal:</source>
+        <translation>Objectif :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="190"/>
+        <source>Team:</source>
+        <translation>Équipe :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="191"/>
+        <source>Start:</source>
+        <translation>Début :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="192"/>
+        <source>End:</source>
+        <translation>Fin :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="193"/>
+        <source>Focus factor:</source>
+        <translation>Facteur de concentration :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="194"/>
+        <source>Members:</source>
+        <translation>Membres :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="212"/>
+        <source>New sprint %1</source>
+        <translation>Nouveau sprint %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="217"/>
+        <source>Edit sprint %1</source>
+        <translation>Modifier le sprint %1</translation>
+    </message>
+</context>
+<context>
+    <name>SprintTableModel</name>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="485"/>
+        <source>Sprint</source>
+        <translation>Sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="486"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="487"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="488"/>
+        <source>Needs</source>
+        <translation>Besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="489"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="490"/>
+        <source>Done</source>
+        <translation>Terminés</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="491"/>
+        <source>Velocity</source>
+        <translation>Vélocité</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="492"/>
+        <source>Rituals</source>
+        <translation>Rituels</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEffortMatrix</name>
+    <message>
+        <location filename="../../po_desktop/ui/matrix.py" line="53"/>
+        <source>Value / effort matrix</source>
+        <translation>Matrice valeur / effort</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/matrix.py" line="57"/>
+        <source>Quick wins</source>
+        <translation>Gains rapides</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/matrix.py" line="58"/>
+        <source>Big bets</source>
+        <translation>Paris stratégiques</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/matrix.py" line="59"/>
+        <source>Fill-ins</source>
+        <translation>Tâches d&apos;appoint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/matrix.py" line="60"/>
+        <source>Money pits</source>
+        <translation>Gouffres</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/matrix.py" line="62"/>
+        <source>No need shown has a score on the active grid.</source>
+        <translation>Aucun besoin affiché n&apos;est coté avec la grille active.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/matrix.py" line="154"/>
+        <source>Effort →</source>
+        <translation>Effort →</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/matrix.py" line="162"/>
+        <source>Value →</source>
+        <translation>Valeur →</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/matrix.py" line="212"/>
+        <source>Value %1 · effort %2</source>
+        <translation>Valeur %1 · effort %2</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="47"/>
+        <source>Try other weights (what-if)</source>
+        <translation>Essayer d&apos;autres poids (simulation)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="49"/>
+        <source>Change the active grid&apos;s weights and see the ranking move at once</source>
+        <translation>Changez les poids de la grille active et voyez le classement bouger aussitôt</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="61"/>
+        <source>Back to the saved weights</source>
+        <translation>Revenir aux poids enregistrés</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="63"/>
+        <source>Apply these weights…</source>
+        <translation>Appliquer ces poids…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="65"/>
+        <source>Save these weights in the grid and re-score the needs it scored (undoable)</source>
+        <translation>Enregistrer ces poids dans la grille et recalculer le score des besoins cotés avec elle (annulable)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="114"/>
+        <source>A weight must be above 0; a small weight makes the criterion count little</source>
+        <translation>Un poids doit être supérieur à 0 ; un petit poids fait peu compter le critère</translation>
+    </message>
+</context>
+<context>
+    <name>_ListEditor</name>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="81"/>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="82"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="83"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="179"/>
+        <source>Save the changes to this item?</source>
+        <translation>Enregistrer les modifications de cet élément ?</translation>
+    </message>
+</context>
 </TS>

@@ -180,3 +180,93 @@ def test_newest_verified_skips_a_rotten_copy(db_path: Path) -> None:
         fh.write(b"garbage" * 20)
     found = backups.newest_verified(db_path)
     assert found is not None and found.path == good
+
+
+def _wal_only_table(path: Path) -> sqlite3.Connection:
+    """A change that lives only in the WAL (not checkpointed): the file's latest work."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("CREATE TABLE late_work (x)")
+    conn.execute("INSERT INTO late_work VALUES (42)")
+    conn.commit()
+    return conn  # kept open: closing the last connection would checkpoint
+
+
+def test_a_restore_that_fails_half_way_puts_everything_back(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add_project(db_path, "ERP")
+    copy = backups.create(db_path, "manual")
+    holder = _wal_only_table(db_path)
+    before = {s: Path(f"{db_path}{s}").read_bytes() for s in ("", "-wal")}
+    real_replace = os.replace
+
+    def fail_last(src: object, dst: object) -> None:
+        if str(src).endswith(".restoring"):  # the copy cannot take the file's place
+            raise PermissionError(13, "The file is in use by another process")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", fail_last)
+    with pytest.raises(DatabaseFileError) as caught:
+        backups.restore(db_path, copy)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert caught.value.kind == "backup.restore_failed"
+    assert "in use" in caught.value.render("en")
+    assert {s: Path(f"{db_path}{s}").read_bytes() for s in ("", "-wal")} == before
+    assert not list(db_path.parent.glob("*.before-restore-*"))
+    assert not list(db_path.parent.glob("*.restoring*"))
+    holder.close()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT x FROM late_work").fetchall() == [(42,)]  # nothing lost
+    conn.close()
+
+
+def test_save_a_copy_over_an_old_database_ignores_its_leftover_wal(
+    db_path: Path, tmp_path: Path
+) -> None:
+    _add_project(db_path, "ERP")
+    target = tmp_path / "old.podb"
+    _add_project(target, "OLD")
+    holder = _wal_only_table(target)
+    leftovers = {s: Path(f"{target}{s}").read_bytes() for s in ("-wal", "-shm")}
+    holder.close()
+    for suffix, data in leftovers.items():  # as a crash of that old database left them
+        Path(f"{target}{suffix}").write_bytes(data)
+    backups.save_copy(db_path, target)
+    assert _project_codes(target) == ["ERP"]  # the copy, not the old file's WAL replayed
+    conn = sqlite3.connect(target)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    conn.close()
+    assert "late_work" not in tables
+
+
+def test_save_a_copy_refuses_a_database_open_in_another_instance(
+    db_path: Path, tmp_path: Path
+) -> None:
+    _add_project(db_path, "ERP")
+    target = tmp_path / "busy.podb"
+    _add_project(target, "OLD")
+    with open_database(target):
+        with pytest.raises(DatabaseFileError) as caught:
+            backups.save_copy(db_path, target)
+        assert caught.value.kind == "locked"
+    assert _project_codes(target) == ["OLD"]
+
+
+def test_upgrade_copies_keep_their_revision_in_the_listing(db_path: Path) -> None:
+    _add_project(db_path, "ERP")
+    backups.create(db_path, "before-upgrade-from-0002")
+    backups.create(db_path, "before-upgrade-from-0002")  # same second: numbered
+    reasons = [b.reason for b in backups.list_backups(db_path)]
+    assert reasons == ["before-upgrade-from-0002", "before-upgrade-from-0002"]
+
+
+def test_a_copy_stamped_in_the_future_does_not_stop_later_copies(db_path: Path) -> None:
+    _add_project(db_path, "ERP")
+    backups.create(db_path, "auto", now=datetime.now() + timedelta(days=300))  # wrong clock
+    past = (datetime.now() - timedelta(hours=6)).timestamp()
+    for copy in backups.folder_for(db_path).glob("*.podb"):
+        os.utime(copy, (past, past))  # it was really written 6 hours ago
+    _add_project(db_path, "CRM")
+    assert backups.is_due(db_path, BackupPolicy(every_hours=4))

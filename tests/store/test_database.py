@@ -377,6 +377,7 @@ def test_each_unusable_file_has_its_own_message(db_path: Path, tmp_path: Path) -
         "db.read_only",
         "db.locked",
         "db.full",
+        "db.busy_file",
     ]
     for lang in ("fr", "en"):
         texts = [
@@ -384,3 +385,18 @@ def test_each_unusable_file_has_its_own_message(db_path: Path, tmp_path: Path) -
             for i in ids
         ]
         assert len(set(texts)) == len(ids)
+
+
+def test_a_file_held_by_another_program_is_busy_not_damaged(db_path: Path) -> None:
+    """Called "damaged", a healthy file would be replaced by an older backup."""
+    with open_database(db_path):
+        pass
+    holder = sqlite3.connect(db_path)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        err = _refused(db_path, "busy_file")  # waits for SQLite's busy timeout first
+        assert "another program" in err.render("en")
+    finally:
+        holder.rollback()
+        holder.close()

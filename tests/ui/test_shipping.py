@@ -409,3 +409,25 @@ def test_recent_menu_shows_ampersands_and_greys_out_missing_files(
     assert entries["R&D.podb"].text().startswith("&") and "R&&D.podb" in entries["R&D.podb"].text()
     assert entries["R&D.podb"].isEnabled() and not entries["gone.podb"].isEnabled()
     assert "(not found)" in entries["gone.podb"].text()
+
+
+def test_a_failure_before_the_window_opens_is_shown_not_lost(
+    app: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from po_desktop.ui import app as app_module
+
+    def broken(_path: object, _lang: object) -> None:
+        raise RuntimeError("settings could not be read")
+
+    shown: list[CrashDialog] = []
+
+    def fake_exec(dialog: CrashDialog) -> int:
+        shown.append(dialog)
+        return CrashDialog.QUIT
+
+    monkeypatch.setattr(app_module, "start_gui", broken)
+    monkeypatch.setattr(CrashDialog, "exec", fake_exec)
+    assert app_module.run_gui(None) == 2
+    assert len(shown) == 1 and "settings could not be read" in shown[0].report
+    assert shown[0].continue_button.isHidden()  # no window to go back to
+    shown[0].deleteLater()
