@@ -10,6 +10,7 @@ another time is an override of its occurrence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -25,6 +26,16 @@ from po_desktop.store.services import sprints as sprint_service
 
 PARIS = ZoneInfo("Europe/Paris")
 DOMAIN = "po-desktop"
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _text(value: str) -> str:
+    """A TEXT value RFC 5545 allows: no control character but TAB and line ends (escaped).
+
+    The services refuse control characters, but an older database may hold some, and
+    icalendar wrote a NUL or an ESC into the file as is. They are dropped.
+    """
+    return _CONTROL.sub("", value)
 
 
 def export_ics(session: Session, sprint_ref: str | int | None = None, lang: str = "fr") -> bytes:
@@ -41,7 +52,7 @@ def export_ics(session: Session, sprint_ref: str | int | None = None, lang: str 
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     name = chosen[0].name if sprint_ref is not None and chosen else "PO Desktop"
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _text(name))
     cal.add("x-wr-timezone", "Europe/Paris")
     for sprint in chosen:
         cal.add_component(_sprint_event(sprint, uid, stamp, lang))
@@ -80,12 +91,12 @@ def _sprint_event(sprint: Sprint, uid: str, stamp: datetime, lang: str) -> Event
     event = Event()
     event.add("uid", f"sprint-{sprint.id}-{uid}@{DOMAIN}")
     event.add("dtstamp", stamp)
-    event.add("summary", sprint.name)
+    event.add("summary", _text(sprint.name))
     event.add("dtstart", sprint.start_date)
     event.add("dtend", sprint.end_date + timedelta(days=1))  # all-day: the end is exclusive
     event.add("transp", "TRANSPARENT")  # a sprint is not a meeting: it blocks no time
     if sprint.goal:
-        event.add("description", sprint.goal)
+        event.add("description", _text(sprint.goal))
     event.add("categories", ["Sprint", choice_label(sprint.state, lang)])
     return event
 
@@ -115,13 +126,13 @@ def _fill(
     """The event's fields from a ceremony; ``start`` replaces its own time (a series)."""
     start = start or _local(ceremony.starts_at)
     event.add("dtstamp", stamp)
-    event.add("summary", _title(ceremony, sprint, lang))
+    event.add("summary", _text(_title(ceremony, sprint, lang)))
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=ceremony.duration_minutes))
     if ceremony.location:
-        event.add("location", ceremony.location)
+        event.add("location", _text(ceremony.location))
     if ceremony.notes:
-        event.add("description", ceremony.notes)
+        event.add("description", _text(ceremony.notes))
     event.add("categories", [choice_label(ceremony.kind, lang)])
 
 

@@ -50,6 +50,7 @@ from po_desktop.store.models import (
 )
 from po_desktop.store.services import sprints as service
 from po_desktop.ui.models import format_points
+from po_desktop.ui.need_dialog import plain_text
 from po_desktop.ui.workspace import Workspace
 
 
@@ -70,6 +71,7 @@ class _ServiceDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B00020;")
         self.error.hide()
@@ -154,7 +156,7 @@ class SprintDialog(_ServiceDialog):
 
         sprint, members, teams = workspace.read(read)
         self.name = QLineEdit(sprint.name if sprint else "")  # type: ignore[attr-defined]
-        self.name.setMaxLength(80)
+        self.name.setMaxLength(2 * 80)  # UTF-16 units: room for 80 emoji (see NeedDialog)
         self.goal = QPlainTextEdit(sprint.goal if sprint else "")  # type: ignore[attr-defined]
         self.goal.setMaximumHeight(70)
         self.team = QComboBox()
@@ -197,7 +199,7 @@ class SprintDialog(_ServiceDialog):
             self.name.text(),
             pydate(self.start.date()),
             pydate(self.end.date()),
-            self.goal.toPlainText(),
+            plain_text(self.goal),
             self.team.currentText(),
             self.focus.value(),
             self.checked(self.members),
@@ -290,7 +292,7 @@ class CeremonyDialog(_ServiceDialog):
             self.sprint.currentData(),
             self.title.text(),
             self.location.text(),
-            self.notes.toPlainText(),
+            plain_text(self.notes),
         )
 
     def accept(self) -> None:

@@ -98,7 +98,7 @@ class GridsDialog(QDialog):
         left.addLayout(row)
 
         self.name = QLineEdit()
-        self.name.setMaxLength(80)
+        self.name.setMaxLength(2 * 80)  # UTF-16 units: room for 80 emoji (see NeedDialog)
         self.name.textEdited.connect(self._edited)
         self.kind = QLabel()
         self.table = QTableWidget(0, 8)
@@ -130,6 +130,7 @@ class GridsDialog(QDialog):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B00020;")
         self.error.hide()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -45,6 +46,21 @@ def format_score(score: float | None) -> str:
         return "—"
     text = f"{score:.0f}"
     return text
+
+
+def literal_html(text: str) -> str:
+    """Plain text as HTML that shows it as typed, for tooltips and message boxes.
+
+    Qt renders those as HTML whenever the text merely looks like HTML
+    (``Qt::mightBeRichText``): a need titled ``<b>x</b>`` had a bold "x" in its tooltip.
+    """
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+def no_mnemonic(text: str) -> str:
+    """User text for a menu or button label: a lone "&" would underline the next letter
+    (and vanish) and make it a keyboard shortcut, "R&D" showing "RD"."""
+    return text.replace("&", "&&")
 
 
 def _french() -> bool:
@@ -201,7 +217,7 @@ class NeedTableModel(RowTableModel):
         if role == NEED_ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.KEY, self.TITLE):
-            return f"{row.key} — {row.title}\n\n{row.problem[:600]}"
+            return literal_html(f"{row.key} — {row.title}\n\n{row.problem[:600]}")
         if role == Qt.ItemDataRole.DecorationRole and column == self.PROJECT:
             return QColor(row.project_color)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.POINTS, self.SCORE):
@@ -492,7 +508,7 @@ class SprintTableModel(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.goal or None
+            return literal_html(row.goal[:600]) if row.goal else None
         if role == Qt.ItemDataRole.FontRole and row.state == "active":
             from PySide6.QtGui import QFont
 

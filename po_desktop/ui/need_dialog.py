@@ -59,6 +59,14 @@ def format_points_input(points: float | None) -> str:
     return text.replace(".", ",") if language() == "fr" else text
 
 
+def plain_text(edit: QPlainTextEdit) -> str:
+    """The editor's text as typed: ``toPlainText()`` also turns every no-break space into a
+    plain space, so saving a need rewrote French typography ("Note\\u00a0:") it never touched.
+    """
+    text = edit.document().toRawText()  # paragraph and line separators for line ends
+    return text.replace("\u2029", "\n").replace("\u2028", "\n")
+
+
 class NeedDialog(QDialog):
     """Create or edit a need. Saving goes through the undo stack; errors keep the dialog open."""
 
@@ -84,7 +92,9 @@ class NeedDialog(QDialog):
         for pid, label in choices.projects:
             self.project.addItem(label, pid)
         self.title = QLineEdit()
-        self.title.setMaxLength(300)
+        # QLineEdit counts UTF-16 units: a 300-character title of emoji is 600 of them, and a
+        # cap of 300 cut it in half when the dialog opened. The service checks the real limit.
+        self.title.setMaxLength(2 * 300)
         self.title.setPlaceholderText(self.tr("Short name shown on the card"))
         self.problem = QPlainTextEdit()
         self.problem.setPlaceholderText(
@@ -97,7 +107,7 @@ class NeedDialog(QDialog):
         )
         self.solution.setTabChangesFocus(True)
         self.requester = QLineEdit()
-        self.requester.setMaxLength(200)
+        self.requester.setMaxLength(2 * 200)
         self.source = QComboBox()
         for source in Source:
             self.source.addItem(choice_label(source.value), source.value)
@@ -155,6 +165,7 @@ class NeedDialog(QDialog):
             grid.addWidget(widget, r, c * 2 + 1)
 
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
         self.error.setWordWrap(True)
         self.error.setObjectName("errorLabel")
         self.error.setStyleSheet("color: #B00020; font-weight: bold;")
@@ -248,9 +259,9 @@ class NeedDialog(QDialog):
     def collect(self) -> need_service.NeedInput:
         return need_service.NeedInput(
             title=self.title.text(),
-            problem=self.problem.toPlainText(),
+            problem=plain_text(self.problem),
             project_id=self.project.currentData(),
-            solution=self.solution.toPlainText(),
+            solution=plain_text(self.solution),
             requester=self.requester.text(),
             source=self.source.currentData(),
             business_unit=self.business_unit.currentText(),
@@ -260,7 +271,7 @@ class NeedDialog(QDialog):
             sprint_id=self.sprint.currentData(),
             assignee_id=self.assignee.currentData(),
             tags=[t for t in self.tags.text().split(",")],
-            acceptance=self.acceptance.toPlainText(),
+            acceptance=plain_text(self.acceptance),
         )
 
     def save(self) -> None:

@@ -32,6 +32,7 @@ from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.models import Assessment, Need, ScoringModel
 from po_desktop.store.services import scoring
 from po_desktop.ui.models import format_score
+from po_desktop.ui.need_dialog import plain_text
 from po_desktop.ui.workspace import Workspace
 
 
@@ -119,6 +120,7 @@ class ScoringForm(QWidget):
         decision_form.addRow(self.tr("Decided by:"), self.decided_by)
 
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B00020;")
         self.error.hide()
@@ -259,7 +261,7 @@ class ScoringForm(QWidget):
             self._model_id,
             tuple(sorted(self.values().items())),
             self.decision.currentData(),
-            self.rationale.toPlainText(),
+            plain_text(self.rationale),
             self.decided_by.text(),
         )
 
@@ -355,7 +357,7 @@ class ScoringForm(QWidget):
         data = scoring.AssessmentInput(
             values=self.values(),
             decision=self.decision.currentData(),
-            rationale=self.rationale.toPlainText(),
+            rationale=plain_text(self.rationale),
             decided_by=self.decided_by.text(),
             model_id=self._model_id,
         )

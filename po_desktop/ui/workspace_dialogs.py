@@ -74,6 +74,7 @@ class _ListEditor(QDialog):
         self.list.currentItemChanged.connect(self._on_current)
         self.form = QFormLayout()
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B00020; font-weight: bold;")
         self.error.hide()

@@ -124,8 +124,13 @@ def _check_characters(text: str, field: str) -> None:
         raise ValidationError("field.bad_character", field=field, char=f"U+{ord(bad[0]):04X}")
 
 
+_LEADING_BOM = re.compile("^\ufeff+")
+_LEADING_SPACE = re.compile(r"^[\s\ufeff]+")
+
+
 def _one_line(text: str) -> str:
-    return _LINE_BREAK.sub(" ", text).replace("\n", " ").replace("\t", " ").strip()
+    flat = _LINE_BREAK.sub(" ", text).replace("\n", " ").replace("\t", " ")
+    return _LEADING_SPACE.sub("", flat).rstrip()
 
 
 def clean_text(value: object, field: str, *, required: bool = False, max_len: int) -> str:
@@ -134,11 +139,16 @@ def clean_text(value: object, field: str, *, required: bool = False, max_len: in
     Line ends become ``\\n`` (CR LF, CR, VT, FF, NEL, U+2028, U+2029): Qt's text editors
     give CR LF, CR and U+2028/9 back as LF anyway, so an edit never changes them. A short field
     (``max_len`` ≤ 300) is one line: its line breaks and tabs become spaces and surrounding
-    whitespace is stripped. The length is checked on what would be stored.
+    whitespace is stripped. A leading U+FEFF (a byte-order mark pasted from a file) is
+    dropped: Qt drops it from any text it is given, so it could not survive an edit. The
+    length is checked on what would be stored.
     """
     text = "" if value is None else str(value)
     _check_characters(text, field)
-    text = _one_line(text) if max_len <= SHORT_TEXT_MAX else _LINE_BREAK.sub("\n", text)
+    if max_len <= SHORT_TEXT_MAX:
+        text = _one_line(text)
+    else:
+        text = _LEADING_BOM.sub("", _LINE_BREAK.sub("\n", text))
     if required and not text.strip():
         raise ValidationError("field.required", field=field)
     if len(text) > max_len:

@@ -30,6 +30,7 @@ from po_desktop.store.services.needs import UNCHANGED, Unchanged
 from po_desktop.ui.board.model import LANE_MODES, BoardModel, ColumnInfo, Lane, LaneKey
 from po_desktop.ui.board.view import BoardView, CellView
 from po_desktop.ui.filtering import NeedFilter
+from po_desktop.ui.models import literal_html, no_mnemonic
 from po_desktop.ui.quick_filters import QuickFilters, filter_combo
 
 
@@ -245,7 +246,7 @@ class BoardPage(QWidget):
         return saved
 
     def _tooltip(self, row: NeedRow) -> str:
-        """Everything the card has no room for, as plain text."""
+        """Everything the card has no room for, shown as typed (never as HTML)."""
         since = QLocale().toString(
             QDate(row.column_since.date()),
             QLocale.FormatType.LongFormat,
@@ -254,12 +255,13 @@ class BoardPage(QWidget):
         lines = [f"{row.key} — {row.title}", "", problem, ""]
         lines.append(self.tr("Assignee: %1").replace("%1", row.assignee_name or "—"))
         lines.append(self.tr("Sprint: %1").replace("%1", row.sprint_name or "—"))
+        # "%2" first: a column named "50%2" must not receive the date.
         lines.append(
-            self.tr("In “%1” since %2").replace("%1", row.column_name).replace("%2", since)
+            self.tr("In “%1” since %2").replace("%2", since).replace("%1", row.column_name)
         )
         if row.tags:
             lines.append(self.tr("Tags: %1").replace("%1", ", ".join(row.tags)))
-        return "\n".join(lines)
+        return literal_html("\n".join(lines))
 
     def _lane(self, mode: str, key: LaneKey, row: NeedRow | None) -> Lane:
         if mode == "project":
@@ -398,10 +400,13 @@ class BoardPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Work-in-progress limit"),
-            self.tr("“%1” would hold %2 needs for a limit of %3.\n\nMove anyway?")
-            .replace("%1", column.name)
-            .replace("%2", str(after))
-            .replace("%3", str(column.wip_limit)),
+            # The column's name last, so its own "%2" stays as typed; never read as HTML.
+            literal_html(
+                self.tr("“%1” would hold %2 needs for a limit of %3.\n\nMove anyway?")
+                .replace("%2", str(after))
+                .replace("%3", str(column.wip_limit))
+                .replace("%1", column.name)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -457,7 +462,7 @@ class BoardPage(QWidget):
         columns = menu.addMenu(self.tr("Move to column"))
         for column in self.model.columns:
             act = columns.addAction(
-                column.name, lambda c=column.id: self.request_move(ids, c, None)
+                no_mnemonic(column.name), lambda c=column.id: self.request_move(ids, c, None)
             )
             act.setEnabled(any(self.model.column_of(i) != column.id for i in ids))
         sprints = menu.addMenu(self.tr("Move to sprint"))
@@ -468,13 +473,17 @@ class BoardPage(QWidget):
             sprints.addSeparator()
         for sprint in self._sprints:
             label = f"{sprint.label} ({sprint.detail})" if sprint.detail else sprint.label
-            sprints.addAction(label, lambda s=sprint.id: self.plan_requested.emit(ids, s))
+            sprints.addAction(
+                no_mnemonic(label), lambda s=sprint.id: self.plan_requested.emit(ids, s)
+            )
         assign = menu.addMenu(self.tr("Assign to"))
         assign.addAction(self.tr("Nobody"), lambda: self.assign_requested.emit(ids, None))
         if self._people:
             assign.addSeparator()
         for person in self._people:
-            assign.addAction(person.label, lambda p=person.id: self.assign_requested.emit(ids, p))
+            assign.addAction(
+                no_mnemonic(person.label), lambda p=person.id: self.assign_requested.emit(ids, p)
+            )
         menu.addSeparator()
         for act in self.move_actions:
             menu.addAction(act)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -73,7 +74,7 @@ class BoardSettingsDialog(QDialog):
         buttons.addStretch(1)
 
         self.name = QLineEdit()
-        self.name.setMaxLength(60)
+        self.name.setMaxLength(2 * 60)  # UTF-16 units: room for 60 emoji (see NeedDialog)
         self.name.textEdited.connect(self._edited)
         self.wip = QSpinBox()
         self.wip.setRange(0, 10_000)
@@ -94,6 +95,7 @@ class BoardSettingsDialog(QDialog):
         top.addLayout(buttons)
         top.addLayout(form, 3)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B00020;")
         self.error.hide()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from po_desktop.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from po_desktop.ui.board.model import BoardModel, CellModel, ColumnInfo, ColumnStats, LaneKey
-from po_desktop.ui.models import NEED_ID_ROLE, format_points
+from po_desktop.ui.models import NEED_ID_ROLE, format_points, no_mnemonic
 
 MIN_COLUMN_WIDTH = 190
 AUTOSCROLL_MARGIN, AUTOSCROLL_STEP = 40, 24
@@ -294,7 +294,7 @@ class BoardView(QWidget):
             lane_header = self._lane_headers.get(lane.key)
             if lane_header is not None:
                 count = self.model.lane_counts.get(lane.key, 0)
-                lane_header.setText(f"{lane.label}  ({count})")
+                lane_header.setText(f"{no_mnemonic(lane.label)}  ({count})")
         self._lay_out()
 
     def _fold(self, key: LaneKey, folded: bool) -> None:
