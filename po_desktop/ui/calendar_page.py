@@ -42,7 +42,7 @@ from po_desktop.ui.calendar_dialogs import (
     SprintDialog,
 )
 from po_desktop.ui.calendar_view import CalendarView
-from po_desktop.ui.models import SprintTableModel, format_points
+from po_desktop.ui.models import SprintTableModel, format_points, literal_html
 from po_desktop.ui.workspace import Workspace
 
 
@@ -479,7 +479,7 @@ class CalendarPage(QWidget):
         try:
             self._workspace().perform(text, do, service.undo_change, service.redo_change)  # type: ignore[arg-type]
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Sprint"), exc.render())
+            QMessageBox.warning(self, self.tr("Sprint"), literal_html(exc.render()))
             return False
         return True
 
@@ -522,7 +522,7 @@ class CalendarPage(QWidget):
                 code, self.tr("Public holidays: %1").replace("%1", label)
             )
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Public holidays"), exc.render())
+            QMessageBox.warning(self, self.tr("Public holidays"), literal_html(exc.render()))
 
     def export_ics(self, path: Path | None = None, sprint_id: int | None = None) -> Path | None:
         """Write the calendar file; asks where when no path is given."""
@@ -584,7 +584,7 @@ class CalendarPage(QWidget):
                 export_pack(session, sprint_id, path, lang, database=workspace.database)
         except PoDesktopError as exc:
             progress.close()
-            QMessageBox.warning(self, self.tr("Review pack"), exc.render())
+            QMessageBox.warning(self, self.tr("Review pack"), literal_html(exc.render()))
             return None
         finally:
             progress.close()  # whatever happens, the window is given back

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from po_desktop import APP_NAME, __version__
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.ui import icons
+from po_desktop.ui.models import literal_html
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +186,7 @@ class CrashHandler(QObject):
         if isinstance(exc, PoDesktopError):
             # A user-level problem that escaped a caller: a message, not a crash report.
             log.warning("%s", exc.render("en"))
-            QMessageBox.warning(parent, APP_NAME, exc.render())
+            QMessageBox.warning(parent, APP_NAME, literal_html(exc.render()))
             return
         log.error("Unexpected error", exc_info=(exc_type, exc, tb))
         if self._showing:

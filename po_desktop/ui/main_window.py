@@ -39,7 +39,7 @@ from po_desktop.ui.board.model import ColumnInfo
 from po_desktop.ui.board.page import BoardPage, Choice
 from po_desktop.ui.calendar_page import CalendarPage
 from po_desktop.ui.filtering import NeedFilter
-from po_desktop.ui.models import SprintTableModel
+from po_desktop.ui.models import SprintTableModel, literal_html
 from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.pages import ListPage, NeedListPage
 from po_desktop.ui.recovery import open_or_recover
@@ -765,7 +765,7 @@ class MainWindow(QMainWindow):
         try:
             backups.save_copy(self.workspace.database.path, target)
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Save a copy"), exc.render())
+            QMessageBox.warning(self, self.tr("Save a copy"), literal_html(exc.render()))
             return None
         self.statusBar().showMessage(self.tr("Copy saved: %1").replace("%1", str(target)), 8000)
         return target
@@ -788,16 +788,18 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("Backup failed"),
-                self.tr("The automatic backup could not be written:")
-                + f"\n\n{error}\n\n"
-                + self.tr("Your database is unchanged. Check the free space on the disk."),
+                literal_html(
+                    self.tr("The automatic backup could not be written:")
+                    + f"\n\n{error}\n\n"
+                    + self.tr("Your database is unchanged. Check the free space on the disk.")
+                ),
             )
 
     def _reopen(self, path: Path) -> bool:
         try:
             database = open_database(path)
         except PoDesktopError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open database"), exc.render())
+            QMessageBox.critical(self, self.tr("Cannot open database"), literal_html(exc.render()))
             self.close()
             return False
         self._attach_workspace(database)
@@ -834,7 +836,7 @@ class MainWindow(QMainWindow):
         try:  # a copy that cannot be used is refused while the workspace is still open
             backups.check_restorable(path, source)
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Restore a backup"), exc.render())
+            QMessageBox.warning(self, self.tr("Restore a backup"), literal_html(exc.render()))
             return False
         self._detach_workspace()
         restored = False
@@ -843,7 +845,7 @@ class MainWindow(QMainWindow):
             kept = backups.restore(path, source)
             restored = True
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Restore a backup"), exc.render())
+            QMessageBox.warning(self, self.tr("Restore a backup"), literal_html(exc.render()))
         finally:
             # Whatever happened, the window works on an open, locked file again.
             reopened = self._reopen(path)
@@ -864,7 +866,7 @@ class MainWindow(QMainWindow):
         try:
             self.import_file(Path(path))
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Import failed"), exc.render())
+            QMessageBox.warning(self, self.tr("Import failed"), literal_html(exc.render()))
 
     def import_file(self, path: Path) -> ImportResult:
         """Import a CSV file as one undoable action; raises when nothing was imported."""
@@ -908,7 +910,7 @@ class MainWindow(QMainWindow):
                 count = write_needs_csv(session, Path(path))
         except (PoDesktopError, OSError) as exc:
             text = exc.render() if isinstance(exc, PoDesktopError) else str(exc)
-            QMessageBox.warning(self, self.tr("Export failed"), text)
+            QMessageBox.warning(self, self.tr("Export failed"), literal_html(text))
             return
         self.statusBar().showMessage(self.tr("%n need(s) exported.", "", count), 6000)
 
@@ -948,7 +950,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _show_failure(self, text: str) -> None:
-        QMessageBox.warning(self, APP_NAME, text)
+        QMessageBox.warning(self, APP_NAME, literal_html(text))
 
     # ----- window state -------------------------------------------------------------------
     def _splitters(self) -> dict[str, QSplitter]:

@@ -26,6 +26,7 @@ from po_desktop.store import backups
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import sprints
 from po_desktop.ui import icons
+from po_desktop.ui.models import literal_html
 from po_desktop.ui.settings import Settings
 from po_desktop.ui.workspace import Workspace
 
@@ -149,7 +150,7 @@ class PreferencesDialog(QDialog):
         try:
             backups.create(self.workspace.database.path, "manual")
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Backup failed"), exc.render())
+            QMessageBox.warning(self, self.tr("Backup failed"), literal_html(exc.render()))
             return
         self._show_last_backup()
 
@@ -172,6 +173,6 @@ class PreferencesDialog(QDialog):
                 self.tr("Public holidays: %1").replace("%1", self.region.currentText()),
             )
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Public holidays"), exc.render())
+            QMessageBox.warning(self, self.tr("Public holidays"), literal_html(exc.render()))
             return  # the dialog stays open with what was chosen
         super().accept()

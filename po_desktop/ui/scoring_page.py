@@ -29,7 +29,7 @@ from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import scoring
 from po_desktop.ui.matrix import MatrixPoint, ValueEffortMatrix
-from po_desktop.ui.models import NEED_ID_ROLE, NeedTableModel, RankedNeedModel
+from po_desktop.ui.models import NEED_ID_ROLE, NeedTableModel, RankedNeedModel, literal_html
 from po_desktop.ui.pages import NeedListPage
 from po_desktop.ui.quick_filters import QuickFilters
 from po_desktop.ui.scoring_form import ScoringForm
@@ -365,7 +365,7 @@ class ScoringPage(QWidget):
                 scoring.redo_weights,
             )
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Apply these weights"), exc.render())
+            QMessageBox.warning(self, self.tr("Apply these weights"), literal_html(exc.render()))
             return False
         self.what_if.set_on(False)
         return True
@@ -382,7 +382,7 @@ class ScoringPage(QWidget):
                 lambda s, previous: scoring.set_active_grid(s, previous),  # type: ignore[arg-type]
             )
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Active grid"), exc.render())
+            QMessageBox.warning(self, self.tr("Active grid"), literal_html(exc.render()))
 
     # ----- matrix -------------------------------------------------------------------------
     def _schedule_matrix(self) -> None:

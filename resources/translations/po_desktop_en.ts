@@ -131,7 +131,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="913" />
+            <location filename="../../po_desktop/ui/main_window.py" line="915" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>

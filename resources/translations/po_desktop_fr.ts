@@ -938,62 +938,62 @@ Déplacer quand même ?</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="63"/>
+        <location filename="../../po_desktop/ui/crash.py" line="64"/>
         <source>Unexpected error — %1</source>
         <translation>Erreur inattendue — %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="77"/>
+        <location filename="../../po_desktop/ui/crash.py" line="78"/>
         <source>Something went wrong and the last action was cancelled.</source>
         <translation>Un problème est survenu et la dernière action a été annulée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="80"/>
+        <location filename="../../po_desktop/ui/crash.py" line="81"/>
         <source>Nothing of that action was saved; your earlier work is safe in the database. You can go on working, or quit and open the application again.</source>
         <translation>Rien de cette action n&apos;a été enregistré ; votre travail précédent est intact dans la base. Vous pouvez continuer, ou quitter et rouvrir l&apos;application.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="89"/>
+        <location filename="../../po_desktop/ui/crash.py" line="90"/>
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="93"/>
+        <location filename="../../po_desktop/ui/crash.py" line="94"/>
         <source>The details are also written to the log file:</source>
         <translation>Le détail est aussi écrit dans le journal :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="95"/>
+        <location filename="../../po_desktop/ui/crash.py" line="96"/>
         <source>The log file could not be written; copy the details below.</source>
         <translation>Le journal n&apos;a pas pu être écrit ; copiez le détail ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="104"/>
+        <location filename="../../po_desktop/ui/crash.py" line="105"/>
         <source>Error details</source>
         <translation>Détail de l&apos;erreur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="107"/>
+        <location filename="../../po_desktop/ui/crash.py" line="108"/>
         <source>&amp;Copy the details</source>
         <translation>&amp;Copier le détail</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="109"/>
+        <location filename="../../po_desktop/ui/crash.py" line="110"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="116"/>
+        <location filename="../../po_desktop/ui/crash.py" line="117"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="119"/>
+        <location filename="../../po_desktop/ui/crash.py" line="120"/>
         <source>C&amp;ontinue</source>
         <translation>C&amp;ontinuer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="143"/>
+        <location filename="../../po_desktop/ui/crash.py" line="144"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -1508,7 +1508,7 @@ Déplacer quand même ?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="687"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="800"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="802"/>
         <source>Cannot open database</source>
         <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
@@ -1559,25 +1559,25 @@ Déplacer quand même ?</translation>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="791"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="792"/>
         <source>The automatic backup could not be written:</source>
         <translation>La sauvegarde automatique n&apos;a pas pu être écrite :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="793"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="794"/>
         <source>Your database is unchanged. Check the free space on the disk.</source>
         <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="814"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="823"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="837"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="846"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="816"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="825"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="839"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="848"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="825"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="827"/>
         <source>Replace the open database with this copy?
 
 %1
@@ -1590,53 +1590,53 @@ The current file is kept beside it, under a name ending in “.before-restore-�
 Le fichier actuel est conservé à côté, sous un nom finissant par « .before-restore-… » : rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="851"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="853"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="853"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="855"/>
         <source>Previous file kept: %1</source>
         <translation>Ancien fichier conservé : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="860"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="881"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="862"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="883"/>
         <source>Import needs</source>
         <translation>Importer des besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="860"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="862"/>
         <source>CSV files (*.csv);;*</source>
         <translation>Fichiers CSV (*.csv);;*</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="867"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="869"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="885"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="887"/>
         <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
         <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="900"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="902"/>
         <source>Export needs</source>
         <translation>Exporter les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="900"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="902"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="911"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="913"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="913"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="915"/>
         <source>%n need(s) exported.</source>
         <translation>
             <numerusform>%n besoin exporté.</numerusform>
@@ -1644,12 +1644,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="945"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="947"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="946"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="948"/>
         <source>The new language will be used the next time you start PO Desktop.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
     </message>
@@ -1957,122 +1957,122 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="41"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="42"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="45"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="46"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="49"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="50"/>
         <source>A new language is used from the next start of the application.</source>
         <translation>Une nouvelle langue s&apos;applique au prochain démarrage de l&apos;application.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="52"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="53"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="54"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="55"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="64"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="65"/>
         <source>This database</source>
         <translation>Cette base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="69"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="70"/>
         <source>File:</source>
         <translation>Fichier :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="70"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="71"/>
         <source>Public &amp;holidays:</source>
         <translation>&amp;Jours fériés :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="72"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="73"/>
         <source>Stored in the database: everyone who opens this file plans with them.</source>
         <translation>Enregistré dans la base : tous ceux qui ouvrent ce fichier planifient avec.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="83"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="84"/>
         <source>only when opening</source>
         <translation>seulement à l&apos;ouverture</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="84"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="85"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="85"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="86"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="86"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="87"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="88"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="89"/>
         <source>&amp;Recent copies to keep:</source>
         <translation>Copies &amp;récentes à garder :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="89"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="90"/>
         <source>Weekly copies, for (&amp;weeks):</source>
         <translation>Copies hebdomadaires, pendant (&amp;semaines) :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="90"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="91"/>
         <source>A copy while open, every:</source>
         <translation>Une copie pendant l&apos;utilisation, toutes les :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="93"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="94"/>
         <source>A verified copy is taken when a database is opened. Copies go to:</source>
         <translation>Une copie vérifiée est faite à l&apos;ouverture d&apos;une base. Les copies vont dans :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="99"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="100"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="101"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="102"/>
         <source>Open the backup &amp;folder</source>
         <translation>Ouvrir le &amp;dossier des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="138"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="139"/>
         <source>No copy of this database yet.</source>
         <translation>Aucune copie de cette base pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="142"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="143"/>
         <source>Last copy: %1 (%2).</source>
         <translation>Dernière copie : %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="152"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="153"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="172"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="173"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="175"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="176"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
@@ -2264,7 +2264,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../po_desktop/ui/recovery.py" line="39"/>
+        <location filename="../../po_desktop/ui/recovery.py" line="41"/>
         <source>A verified backup of this database from %1 exists. Restore it now? The damaged file is kept beside it, untouched, under a name ending in “.before-restore-…”.</source>
         <translation>Il existe une sauvegarde vérifiée de cette base, du %1. La restaurer maintenant ? Le fichier endommagé est conservé à côté, intact, sous un nom finissant par « .before-restore-… ».</translation>
     </message>

@@ -287,7 +287,8 @@ def test_expected_errors_are_plain_messages_not_crash_reports(
     monkeypatch.setattr(CrashDialog, "exec", lambda _d: pytest.fail("not a crash"))
     exc = StorageError("db.busy")
     handler.handle(type(exc), exc, None)
-    assert warned == ["The database is busy in another program; try again in a moment."]
+    assert len(warned) == 1
+    assert "The database is busy in another program; try again in a moment." in warned[0]
 
 
 def test_the_crash_hook_is_installed_and_removed(app: QApplication) -> None:
@@ -431,3 +432,17 @@ def test_a_failure_before_the_window_opens_is_shown_not_lost(
     assert len(shown) == 1 and "settings could not be read" in shown[0].report
     assert shown[0].continue_button.isHidden()  # no window to go back to
     shown[0].deleteLater()
+
+
+def test_error_messages_quote_user_text_as_typed(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt guesses HTML from the text: a refused tag "<b>x</b>" must not show in bold."""
+    from PySide6.QtGui import QTextDocument
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    window._show_failure("L'étiquette « <b>x</b> & co » est invalide.")
+    document = QTextDocument()
+    document.setHtml(warned[0])  # what the message box shows
+    assert document.toPlainText() == "L'étiquette « <b>x</b> & co » est invalide."
