@@ -66,31 +66,37 @@ def _new_path(database: Path, reason: str, now: datetime) -> Path:
     return candidate
 
 
+def _copy_into(source: Path, target: Path, *, replacing: bool = False) -> Path:
+    """Copy ``source`` to ``target`` through a verified ``.partial`` file renamed into place:
+    a copy cut short (the app quit, the disk filled) never stands under the real name.
+
+    ``replacing`` drops the replaced file's WAL and shared memory first, which SQLite
+    would otherwise replay onto the copy.
+    """
+    partial = target.with_name(target.name + ".partial")
+    try:
+        sqlite.backup_file(source, partial)
+        if replacing:
+            for suffix in (*_SIDE_FILES, "-journal"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(partial, target)
+        return target
+    except DatabaseFileError:
+        partial.unlink(missing_ok=True)
+        raise
+    except Exception as exc:  # OSError or sqlite3.Error: no room, no permission
+        partial.unlink(missing_ok=True)
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise DatabaseFileError("backup.write_failed", path=str(target), detail=detail) from exc
+
+
 def create(database: Path, reason: str = "manual", *, now: datetime | None = None) -> Path:
     """Copy ``database`` into its backup folder and verify the copy; returns its path.
 
     Raises :class:`DatabaseFileError` when the source is damaged (the bad copy is
     removed) or the copy cannot be written.
     """
-    target = _new_path(database, reason, now or datetime.now())
-    # Written under another name and renamed once verified: a copy cut short (the app
-    # quit, the disk filled) is never listed as a backup.
-    partial = target.with_name(target.name + ".partial")
-    try:
-        sqlite.backup_file(Path(database), partial)
-        os.replace(partial, target)
-        return target
-    except DatabaseFileError:
-        partial.unlink(missing_ok=True)
-        raise
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise DatabaseFileError(
-            "backup.write_failed", path=str(target), detail=exc.strerror or str(exc)
-        ) from exc
-    except Exception as exc:  # sqlite3.Error: disk full, source unreadable
-        partial.unlink(missing_ok=True)
-        raise DatabaseFileError("backup.write_failed", path=str(target), detail=str(exc)) from exc
+    return _copy_into(Path(database), _new_path(database, reason, now or datetime.now()))
 
 
 def save_copy(database: Path, target: Path) -> Path:
@@ -110,25 +116,12 @@ def save_copy(database: Path, target: Path) -> Path:
     lock = sqlite.FileLock(target)
     lock_was_there = lock.path.exists()
     lock.acquire()
-    scratch = target.with_name(target.name + ".partial")
     try:
-        sqlite.backup_file(database, scratch)
-        # The replaced file's WAL and shared memory would be replayed onto the copy.
-        for suffix in (*_SIDE_FILES, "-journal"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
-        os.replace(scratch, target)
-    except DatabaseFileError:
-        scratch.unlink(missing_ok=True)
-        raise
-    except Exception as exc:  # OSError or sqlite3.Error: no room, no permission
-        scratch.unlink(missing_ok=True)
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise DatabaseFileError("backup.write_failed", path=str(target), detail=detail) from exc
+        return _copy_into(database, target, replacing=True)
     finally:
         lock.release()
         if not lock_was_there:
             lock.path.unlink(missing_ok=True)  # a copy, not an open database: no lock file
-    return target
 
 
 def list_backups(database: Path) -> list[Backup]:
@@ -250,7 +243,16 @@ def _modified(database: Path) -> datetime:
 
 
 def check_restorable(database: Path, source: Path) -> None:
-    """Refuse a copy that cannot replace ``database``: asked before anything is closed."""
+    """Refuse a copy that cannot replace ``database``: asked before anything is closed,
+    so it includes the full integrity check (seconds on a large copy)."""
+    _check_source(database, source)
+    if not _integrity_ok(Path(source).expanduser().resolve()):
+        raise DatabaseFileError("db.corrupt", path=str(source), detail="integrity check")
+
+
+def _check_source(database: Path, source: Path) -> None:
+    """What can be told without reading the whole copy: it exists, is not the database
+    itself, is ours and of a schema this version can open."""
     database = Path(database).expanduser().resolve()
     source = Path(source).expanduser().resolve()
     if not source.is_file():
@@ -262,8 +264,6 @@ def check_restorable(database: Path, source: Path) -> None:
 
     if info.revision not in KNOWN_REVISIONS:
         raise DatabaseFileError("db.too_new", path=str(source), revision=info.revision)
-    if not _integrity_ok(source):
-        raise DatabaseFileError("db.corrupt", path=str(source), detail="integrity check")
 
 
 def restore(database: Path, source: Path, *, now: datetime | None = None) -> Path | None:
@@ -277,7 +277,7 @@ def restore(database: Path, source: Path, *, now: datetime | None = None) -> Pat
     """
     database = Path(database).expanduser().resolve()
     source = Path(source).expanduser().resolve()
-    check_restorable(database, source)
+    _check_source(database, source)  # the copy's integrity: checked on the scratch copy
     database.parent.mkdir(parents=True, exist_ok=True)
     lock = sqlite.FileLock(database)
     lock.acquire()
@@ -287,7 +287,7 @@ def restore(database: Path, source: Path, *, now: datetime | None = None) -> Pat
     try:
         for leftover in scratch_files:
             leftover.unlink(missing_ok=True)
-        sqlite.backup_file(source, scratch)  # verified copy beside the target: same disk
+        sqlite.backup_file(source, scratch)  # verified (integrity_check) beside the target
         current = [Path(f"{database}{s}") for s in ("", *_SIDE_FILES)]
         kept = None
         if any(p.exists() for p in current):

@@ -155,6 +155,14 @@ def test_restore_refuses_bad_sources_and_touches_nothing(db_path: Path, tmp_path
         assert caught.value.kind == kind
     with pytest.raises(DatabaseFileError):
         backups.restore(db_path, tmp_path / "missing.podb")
+    rotten = backups.create(db_path, "manual")
+    data = bytearray(rotten.read_bytes())
+    for offset in range(4096, len(data), 7):  # a copy whose pages rotted on the disk
+        data[offset] ^= 0x5A
+    rotten.write_bytes(bytes(data))
+    with pytest.raises(DatabaseFileError) as caught:
+        backups.restore(db_path, rotten)
+    assert caught.value.kind == "corrupt"
     assert _digest(db_path) == before
     assert not list(db_path.parent.glob("*.before-restore-*"))
     assert not list(db_path.parent.glob("*.restoring*"))

@@ -385,14 +385,19 @@ def test_a_damaged_database_offers_its_newest_verified_backup(
 def test_a_damaged_database_without_backup_is_refused_untouched(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    junk = tmp_path / "notes.podb"
-    junk.write_bytes(b"SQLite format 3\x00" + bytes(200))
-    before = junk.read_bytes()
+    damaged = tmp_path / "notes.podb"
+    with open_database(damaged) as db, db.session() as s:
+        projects.create_project(s, projects.ProjectInput("CRM", "Refonte CRM"))
+    data = bytearray(damaged.read_bytes())
+    for offset in range(4096, len(data), 7):  # every page after the header rots
+        data[offset] ^= 0x5A
+    damaged.write_bytes(bytes(data))
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("nothing to offer"))
-    assert not window.switch_database(junk)
-    assert len(warned) == 1 and junk.read_bytes() == before
+    assert not window.switch_database(damaged)
+    assert len(warned) == 1 and "damaged" in warned[0]
+    assert damaged.read_bytes() == bytes(data)
 
 
 def test_recent_menu_shows_ampersands_and_greys_out_missing_files(
