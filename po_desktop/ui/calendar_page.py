@@ -6,20 +6,19 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QButtonGroup,
     QComboBox,
-    QFileDialog,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QSplitter,
@@ -34,6 +33,7 @@ from po_desktop.domain.calendar import REGIONS
 from po_desktop.domain.messages import choice_label, language
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import sprints as service
+from po_desktop.ui import feedback
 from po_desktop.ui.calendar_dialogs import (
     AbsenceDialog,
     CadenceDialog,
@@ -42,7 +42,8 @@ from po_desktop.ui.calendar_dialogs import (
     SprintDialog,
 )
 from po_desktop.ui.calendar_view import CalendarView
-from po_desktop.ui.models import SprintTableModel, format_points, literal_html
+from po_desktop.ui.feedback import Purpose
+from po_desktop.ui.models import SprintTableModel, format_points
 from po_desktop.ui.workspace import Workspace
 
 
@@ -446,9 +447,9 @@ class CalendarPage(QWidget):
         menu.addAction(self.tr("New sprint from this day…"), lambda: self.new_sprint(day))
         menu.popup(where)
 
-    def _dialog(self, dialog: object) -> bool:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # type: ignore[attr-defined]
-        return bool(dialog.exec())  # type: ignore[attr-defined]
+    def _dialog(self, dialog: QDialog) -> bool:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return feedback.sink().run(dialog)
 
     def new_ceremony(self, day: date) -> bool:
         return self._dialog(CeremonyDialog(self._workspace(), None, day, self))
@@ -479,7 +480,7 @@ class CalendarPage(QWidget):
         try:
             self._workspace().perform(text, do, service.undo_change, service.redo_change)  # type: ignore[arg-type]
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Sprint"), literal_html(exc.render()))
+            feedback.sink().warn(self, self.tr("Sprint"), exc.render())
             return False
         return True
 
@@ -503,12 +504,11 @@ class CalendarPage(QWidget):
         if sprint_id is None:
             return False
         name = self.model.row_at(self.model.row_of(sprint_id) or 0).name
-        answer = QMessageBox.question(
+        if not feedback.sink().ask(
             self,
             self.tr("Delete sprint"),
             self.tr("Delete the sprint “%1” and its rituals? You can undo it.").replace("%1", name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         return self._perform(
             self.tr("Delete %1").replace("%1", name), lambda s: service.delete_sprint(s, sprint_id)
@@ -522,20 +522,21 @@ class CalendarPage(QWidget):
                 code, self.tr("Public holidays: %1").replace("%1", label)
             )
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Public holidays"), literal_html(exc.render()))
+            feedback.sink().warn(self, self.tr("Public holidays"), exc.render())
 
     def export_ics(self, path: Path | None = None, sprint_id: int | None = None) -> Path | None:
         """Write the calendar file; asks where when no path is given."""
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
+            path = feedback.sink().choose_save(
                 self,
                 self.tr("Export the calendar"),
-                str(Path.home() / "sprints.ics"),
+                Purpose.CALENDAR,
+                "sprints.ics",
                 self.tr("Calendar (*.ics)"),
+                ".ics",
             )
-            if not chosen:
+            if path is None:
                 return None
-            path = Path(chosen)
         from po_desktop.io.ics import export_ics
 
         lang = language()
@@ -544,7 +545,7 @@ class CalendarPage(QWidget):
             path.write_bytes(data)
         except (OSError, PoDesktopError) as exc:
             detail = exc.render() if isinstance(exc, PoDesktopError) else (exc.strerror or str(exc))
-            QMessageBox.warning(self, self.tr("Export the calendar"), detail)
+            feedback.sink().warn(self, self.tr("Export the calendar"), detail)
             return None
         return path
 
@@ -552,20 +553,21 @@ class CalendarPage(QWidget):
         """The selected sprint's review pack as a PDF, then opened in the PDF viewer."""
         sprint_id = self.current_sprint_id()
         if sprint_id is None:
-            QMessageBox.information(self, self.tr("Review pack"), self.tr("Select a sprint first."))
+            feedback.sink().inform(self, self.tr("Review pack"), self.tr("Select a sprint first."))
             return None
         name = self.model.row_at(self.model.row_of(sprint_id) or 0).name
         if path is None:
             safe = "".join(c if c.isalnum() or c in "-_ " else "-" for c in name).strip()
-            chosen, _ = QFileDialog.getSaveFileName(
+            path = feedback.sink().choose_save(
                 self,
                 self.tr("Review pack"),
-                str(Path.home() / f"{'revue' if language() == 'fr' else 'review'}-{safe}.pdf"),
+                Purpose.PACK,
+                f"{'revue' if language() == 'fr' else 'review'}-{safe}.pdf",
                 self.tr("PDF document (*.pdf)"),
+                ".pdf",
             )
-            if not chosen:
+            if path is None:
                 return None
-            path = Path(chosen)
         from po_desktop.reports.export import export_pack
 
         progress = QProgressDialog(
@@ -584,10 +586,10 @@ class CalendarPage(QWidget):
                 export_pack(session, sprint_id, path, lang, database=workspace.database)
         except PoDesktopError as exc:
             progress.close()
-            QMessageBox.warning(self, self.tr("Review pack"), literal_html(exc.render()))
+            feedback.sink().warn(self, self.tr("Review pack"), exc.render())
             return None
         finally:
             progress.close()  # whatever happens, the window is given back
         if open_it:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            feedback.sink().open_externally(self, path, self.tr("Review pack"))
         return path

@@ -16,14 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStyle,
@@ -33,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from po_desktop import APP_NAME, __version__
 from po_desktop.store.errors import PoDesktopError
-from po_desktop.ui import icons
-from po_desktop.ui.models import literal_html
+from po_desktop.ui import feedback, icons
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +110,7 @@ class CrashDialog(QDialog):
         if log_path is not None:
             folder = log_path.parent
             self.log_button.clicked.connect(
-                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+                lambda: feedback.sink().open_folder(self, folder, self.tr("Log folder"))
             )
         self.quit_button = QPushButton(self.tr("&Quit"))
         self.quit_button.setAutoDefault(False)
@@ -186,7 +184,7 @@ class CrashHandler(QObject):
         if isinstance(exc, PoDesktopError):
             # A user-level problem that escaped a caller: a message, not a crash report.
             log.warning("%s", exc.render("en"))
-            QMessageBox.warning(parent, APP_NAME, literal_html(exc.render()))
+            feedback.sink().warn(parent, APP_NAME, exc.render())
             return
         log.error("Unexpected error", exc_info=(exc_type, exc, tb))
         if self._showing:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -39,6 +38,8 @@ from po_desktop.store.errors import PoDesktopError, ValidationError
 from po_desktop.store.services import scoring
 from po_desktop.store.services._base import clean_number
 from po_desktop.store.services.scoring import GridDraft
+from po_desktop.ui import feedback
+from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.scoring_form import number_text
 from po_desktop.ui.workspace import Workspace
 
@@ -225,20 +226,16 @@ class GridsDialog(QDialog):
     def _may_leave(self) -> bool:
         if not self.is_dirty():
             return True
-        answer = QMessageBox.question(
+        answer = feedback.sink().ask_unsaved(
             self,
             self.tr("Unsaved grid"),
             self.tr("The changes to the grid “%1” are not saved.").replace(
                 "%1", self._loaded.name if self._loaded else ""
             ),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
         )
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer is Unsaved.DISCARD:
             return True
-        return answer == QMessageBox.StandardButton.Save and self.save()
+        return answer is Unsaved.SAVE and self.save()
 
     # ----- editor -------------------------------------------------------------------------
     def _load(self, model_id: int | None) -> None:
@@ -453,12 +450,11 @@ class GridsDialog(QDialog):
         model_id, loaded = self.model_id, self._loaded
         if model_id is None or loaded is None:
             return
-        answer = QMessageBox.question(
+        if not feedback.sink().ask(
             self,
             self.tr("Delete grid"),
             self.tr("Delete the grid “%1”? You can undo it.").replace("%1", loaded.name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         self._perform(
             self.tr("Delete grid %1").replace("%1", loaded.name),

@@ -12,12 +12,10 @@ from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -33,13 +31,14 @@ from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services.needs import NeedChange
-from po_desktop.ui import icons
+from po_desktop.ui import feedback, icons
 from po_desktop.ui.autobackup import AutoBackup
 from po_desktop.ui.board.model import ColumnInfo
 from po_desktop.ui.board.page import BoardPage, Choice
 from po_desktop.ui.calendar_page import CalendarPage
+from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.filtering import NeedFilter
-from po_desktop.ui.models import SprintTableModel, literal_html
+from po_desktop.ui.models import SprintTableModel
 from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.pages import ListPage, NeedListPage
 from po_desktop.ui.recovery import open_or_recover
@@ -72,6 +71,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace
         self.settings = settings or Settings()
+        feedback.sink().settings = self.settings  # file choosers remember their folders
         self.setMinimumSize(QSize(900, 560))
         self.need_rows: list[NeedRow] = []
         self._haystacks: dict[int, str] = {}
@@ -504,14 +504,14 @@ class MainWindow(QMainWindow):
         dialog = NeedDialog(
             self.workspace, parent=self, project_id=self.project_filter.currentData()
         )
-        if dialog.exec() and dialog.saved_need_id is not None:
+        if feedback.sink().run(dialog) and dialog.saved_need_id is not None:
             self._select(dialog.saved_need_id)
             self.statusBar().showMessage(self.tr("Need created."), 4000)
 
     @Slot(int)
     def edit_need(self, need_id: int) -> None:
         dialog = NeedDialog(self.workspace, need_id, parent=self)
-        if dialog.exec():
+        if feedback.sink().run(dialog):
             self._select(need_id)
 
     @Slot()
@@ -620,7 +620,7 @@ class MainWindow(QMainWindow):
 
         dialog = BoardSettingsDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exec()
+        feedback.sink().run(dialog)
 
     @Slot()
     def export_pack(self) -> None:
@@ -649,7 +649,7 @@ class MainWindow(QMainWindow):
 
         dialog = GridsDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exec()
+        feedback.sink().run(dialog)
 
     def _select(self, need_id: int) -> None:
         page = self.current_page()
@@ -663,21 +663,24 @@ class MainWindow(QMainWindow):
     # ----- files --------------------------------------------------------------------------
     @Slot()
     def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New database"), str(Path.home() / "po-desktop.podb"), FILE_FILTER
+        path = feedback.sink().choose_save(
+            self,
+            self.tr("New database"),
+            Purpose.DATABASE,
+            "po-desktop.podb",
+            FILE_FILTER,
+            ".podb",
         )
-        if path:
-            if not path.endswith(".podb") and not Path(path).suffix:
-                path += ".podb"
-            self.switch_database(Path(path))
+        if path is not None:
+            self.switch_database(path)
 
     @Slot()
     def open_database_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), str(self.workspace.database.path.parent), FILE_FILTER
+        path = feedback.sink().choose_open(
+            self, self.tr("Open database"), Purpose.DATABASE, FILE_FILTER
         )
-        if path:
-            self.switch_database(Path(path))
+        if path is not None:
+            self.switch_database(path)
 
     def switch_database(self, path: Path) -> bool:
         if Path(path).expanduser().resolve() == self.workspace.database.path:
@@ -751,21 +754,20 @@ class MainWindow(QMainWindow):
         """Write a consistent, verified copy of the open database to a file of the user's."""
         if target is None:
             source = self.workspace.database.path
-            chosen, _ = QFileDialog.getSaveFileName(
+            target = feedback.sink().choose_save(
                 self,
                 self.tr("Save a copy"),
-                str(Path.home() / f"{source.stem} ({self.tr('copy')}).podb"),
+                Purpose.COPY,
+                f"{source.stem} ({self.tr('copy')}).podb",
                 FILE_FILTER,
+                ".podb",
             )
-            if not chosen:
+            if target is None:
                 return None
-            target = Path(chosen)
-            if not target.suffix:
-                target = target.with_suffix(".podb")
         try:
             backups.save_copy(self.workspace.database.path, target)
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Save a copy"), literal_html(exc.render()))
+            feedback.sink().warn(self, self.tr("Save a copy"), exc.render())
             return None
         self.statusBar().showMessage(self.tr("Copy saved: %1").replace("%1", str(target)), 8000)
         return target
@@ -785,21 +787,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Backup failed: %1").replace("%1", error))
         if not self._backup_warned:  # once per session: the status bar says it after that
             self._backup_warned = True
-            QMessageBox.warning(
+            feedback.sink().warn(
                 self,
                 self.tr("Backup failed"),
-                literal_html(
-                    self.tr("The automatic backup could not be written:")
-                    + f"\n\n{error}\n\n"
-                    + self.tr("Your database is unchanged. Check the free space on the disk.")
-                ),
+                self.tr("The automatic backup could not be written:")
+                + f"\n\n{error}\n\n"
+                + self.tr("Your database is unchanged. Check the free space on the disk."),
             )
 
     def _reopen(self, path: Path) -> bool:
         try:
             database = open_database(path)
         except PoDesktopError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open database"), literal_html(exc.render()))
+            feedback.sink().fail(self, self.tr("Cannot open database"), exc.render())
             self.close()
             return False
         self._attach_workspace(database)
@@ -811,16 +811,16 @@ class MainWindow(QMainWindow):
         path = self.workspace.database.path
         if source is None:
             folder = backups.folder_for(path)
-            chosen, _ = QFileDialog.getOpenFileName(
+            source = feedback.sink().choose_open(
                 self,
                 self.tr("Restore a backup"),
-                str(folder if folder.is_dir() else path.parent),
+                Purpose.BACKUP,
                 FILE_FILTER,
+                folder if folder.is_dir() else path.parent,
             )
-            if not chosen:
+            if source is None:
                 return False
-            source = Path(chosen)
-            answer = QMessageBox.question(
+            if not feedback.sink().ask(
                 self,
                 self.tr("Restore a backup"),
                 self.tr(
@@ -828,15 +828,17 @@ class MainWindow(QMainWindow):
                     "The current file is kept beside it, under a name ending in "
                     "“.before-restore-…”: nothing is deleted."
                 ).replace("%1", str(source)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+                yes=self.tr("Restore"),
+                no=self.tr("Cancel"),
+                default_yes=False,
+            ):
                 return False
         if self.scoring.form.is_dirty() and not self.scoring.leave_form():
             return False
         try:  # a copy that cannot be used is refused while the workspace is still open
             backups.check_restorable(path, source)
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Restore a backup"), literal_html(exc.render()))
+            feedback.sink().warn(self, self.tr("Restore a backup"), exc.render())
             return False
         self._detach_workspace()
         restored = False
@@ -845,7 +847,7 @@ class MainWindow(QMainWindow):
             kept = backups.restore(path, source)
             restored = True
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Restore a backup"), literal_html(exc.render()))
+            feedback.sink().warn(self, self.tr("Restore a backup"), exc.render())
         finally:
             # Whatever happened, the window works on an open, locked file again.
             reopened = self._reopen(path)
@@ -858,15 +860,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def import_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import needs"), str(Path.home()), self.tr("CSV files (*.csv);;*")
+        path = feedback.sink().choose_open(
+            self, self.tr("Import needs"), Purpose.IMPORT, self.tr("CSV files (*.csv);;*")
         )
-        if not path:
+        if path is None:
             return
         try:
-            self.import_file(Path(path))
+            self.import_file(path)
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Import failed"), literal_html(exc.render()))
+            feedback.sink().warn(self, self.tr("Import failed"), exc.render())
 
     def import_file(self, path: Path) -> ImportResult:
         """Import a CSV file as one undoable action; raises when nothing was imported."""
@@ -898,19 +900,24 @@ class MainWindow(QMainWindow):
         from po_desktop.io.csv_needs import write_needs_csv  # loaded on use: start-up time
 
         default = self.workspace.database.path.with_suffix(".csv").name
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export needs"), str(Path.home() / default), self.tr("CSV files (*.csv)")
+        path = feedback.sink().choose_save(
+            self,
+            self.tr("Export needs"),
+            Purpose.EXPORT,
+            default,
+            self.tr("CSV files (*.csv)"),
+            ".csv",
         )
-        if not path:
+        if path is None:
             return
         try:
-            if self.workspace.database.owns(Path(path)):
-                raise DatabaseFileError("db.output_is_database", path=path)
+            if self.workspace.database.owns(path):
+                raise DatabaseFileError("db.output_is_database", path=str(path))
             with self.workspace.session() as session:
-                count = write_needs_csv(session, Path(path))
+                count = write_needs_csv(session, path)
         except (PoDesktopError, OSError) as exc:
             text = exc.render() if isinstance(exc, PoDesktopError) else str(exc)
-            QMessageBox.warning(self, self.tr("Export failed"), literal_html(text))
+            feedback.sink().warn(self, self.tr("Export failed"), text)
             return
         self.statusBar().showMessage(self.tr("%n need(s) exported.", "", count), 6000)
 
@@ -919,13 +926,13 @@ class MainWindow(QMainWindow):
     def show_projects(self) -> None:
         dialog = ProjectsDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # stops listening when closed
-        dialog.exec()
+        feedback.sink().run(dialog)
 
     @Slot()
     def show_people(self) -> None:
         dialog = PeopleDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exec()
+        feedback.sink().run(dialog)
 
     @Slot()
     def about(self) -> None:
@@ -933,7 +940,7 @@ class MainWindow(QMainWindow):
 
         dialog = AboutDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exec()
+        feedback.sink().run(dialog)
 
     @Slot()
     def show_preferences(self) -> None:
@@ -941,8 +948,8 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self.settings, self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if dialog.exec() and dialog.language_changed:
-            QMessageBox.information(
+        if feedback.sink().run(dialog) and dialog.language_changed:
+            feedback.sink().inform(
                 self,
                 self.tr("Preferences"),
                 self.tr("The new language will be used the next time you start PO Desktop."),
@@ -950,7 +957,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _show_failure(self, text: str) -> None:
-        QMessageBox.warning(self, APP_NAME, literal_html(text))
+        feedback.sink().warn(self, APP_NAME, text)
 
     # ----- window state -------------------------------------------------------------------
     def _splitters(self) -> dict[str, QSplitter]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDateTime, QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -25,8 +23,7 @@ from po_desktop.domain.calendar import REGIONS
 from po_desktop.store import backups
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import sprints
-from po_desktop.ui import icons
-from po_desktop.ui.models import literal_html
+from po_desktop.ui import feedback, icons
 from po_desktop.ui.settings import Settings
 from po_desktop.ui.workspace import Workspace
 
@@ -101,7 +98,7 @@ class PreferencesDialog(QDialog):
         self.backup_now.clicked.connect(self._backup_now)
         open_folder = QPushButton(icons.icon("open"), self.tr("Open the backup &folder"))
         open_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            lambda: feedback.sink().open_folder(self, folder, self.tr("Backup folder"))
         )
         row = QHBoxLayout()
         row.addWidget(self.backup_now)
@@ -150,7 +147,7 @@ class PreferencesDialog(QDialog):
         try:
             backups.create(self.workspace.database.path, "manual")
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Backup failed"), literal_html(exc.render()))
+            feedback.sink().warn(self, self.tr("Backup failed"), exc.render())
             return
         self._show_last_backup()
 
@@ -173,6 +170,6 @@ class PreferencesDialog(QDialog):
                 self.tr("Public holidays: %1").replace("%1", self.region.currentText()),
             )
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Public holidays"), literal_html(exc.render()))
+            feedback.sink().warn(self, self.tr("Public holidays"), exc.render())
             return  # the dialog stays open with what was chosen
         super().accept()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -28,8 +27,10 @@ from po_desktop.domain.scoring import Grid, ScoringError
 from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import scoring
+from po_desktop.ui import feedback
+from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.matrix import MatrixPoint, ValueEffortMatrix
-from po_desktop.ui.models import NEED_ID_ROLE, NeedTableModel, RankedNeedModel, literal_html
+from po_desktop.ui.models import NEED_ID_ROLE, NeedTableModel, RankedNeedModel
 from po_desktop.ui.pages import NeedListPage
 from po_desktop.ui.quick_filters import QuickFilters
 from po_desktop.ui.scoring_form import ScoringForm
@@ -343,7 +344,7 @@ class ScoringPage(QWidget):
         if self.form.is_dirty() and not self.leave_form():
             return False  # the typed scoring would land on the grid being replaced
         count = sum(1 for r in self.model.all_rows() if self.model.values_of(r.id) is not None)
-        answer = QMessageBox.question(
+        if not feedback.sink().ask(
             self,
             self.tr("Apply these weights"),
             self.tr(
@@ -353,8 +354,7 @@ class ScoringPage(QWidget):
                 "",
                 count,
             ).replace("%1", grid.name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         model_id, weights = self.grid_id, self.what_if.weights()
         try:
@@ -365,7 +365,7 @@ class ScoringPage(QWidget):
                 scoring.redo_weights,
             )
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Apply these weights"), literal_html(exc.render()))
+            feedback.sink().warn(self, self.tr("Apply these weights"), exc.render())
             return False
         self.what_if.set_on(False)
         return True
@@ -382,7 +382,7 @@ class ScoringPage(QWidget):
                 lambda s, previous: scoring.set_active_grid(s, previous),  # type: ignore[arg-type]
             )
         except PoDesktopError as exc:
-            QMessageBox.warning(self, self.tr("Active grid"), literal_html(exc.render()))
+            feedback.sink().warn(self, self.tr("Active grid"), exc.render())
 
     # ----- matrix -------------------------------------------------------------------------
     def _schedule_matrix(self) -> None:
@@ -430,21 +430,17 @@ class ScoringPage(QWidget):
 
     def leave_form(self) -> bool:
         """Unsaved scoring: save it, drop it, or stay on its need."""
-        answer = QMessageBox.question(
+        answer = feedback.sink().ask_unsaved(
             self,
             self.tr("Unsaved scoring"),
             self.tr("The scoring of %1 is not saved.").replace(
                 "%1", self.form.heading.text().split(" — ")[0]
             ),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
         )
         staying = self.form.need_id
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer is Unsaved.DISCARD:
             return True
-        if answer == QMessageBox.StandardButton.Save and self.form.save():
+        if answer is Unsaved.SAVE and self.form.save():
             return True
         if staying is not None:  # back to the need whose scoring is still being typed
             QTimer.singleShot(0, lambda: self._back_to(staying))

@@ -183,6 +183,14 @@ class Settings:
         resolved = str(Path(database).expanduser().resolve())
         self.recent_databases = [p for p in self.recent_databases if p != resolved]
 
+    def last_folder(self, purpose: str) -> str:
+        """The folder a file chooser last chose a file in for this purpose ("" if none)."""
+        raw = self._qs.value(f"folders/{purpose}")
+        return raw if isinstance(raw, str) else ""
+
+    def set_last_folder(self, purpose: str, folder: str) -> None:
+        self._qs.setValue(f"folders/{purpose}", folder)
+
     # ----- per-window and per-database state ------------------------------------------------
     def splitter_state(self, name: str) -> bytes:
         raw = self._qs.value(f"window/splitter_{name}")

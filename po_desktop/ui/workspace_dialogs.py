@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QColorDialog,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,8 @@ from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import people as people_service
 from po_desktop.store.services import projects as project_service
+from po_desktop.ui import feedback
+from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.workspace import Workspace
 
 
@@ -173,17 +173,12 @@ class _ListEditor(QDialog):
         """Unsaved edits are never dropped silently: save, discard or stay."""
         if not self._is_dirty():
             return True
-        answer = QMessageBox.question(
-            self,
-            self.windowTitle(),
-            self.tr("Save the changes to this item?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+        answer = feedback.sink().ask_unsaved(
+            self, self.windowTitle(), self.tr("Save the changes to this item?")
         )
-        if answer == QMessageBox.StandardButton.Cancel:
+        if answer is Unsaved.CANCEL:
             return False
-        if answer == QMessageBox.StandardButton.Save:
+        if answer is Unsaved.SAVE:
             return self.save()
         return True
 
@@ -329,9 +324,9 @@ class ProjectsDialog(_ListEditor):
         ]
 
     def _pick_color(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self.color.text()), self, self.tr("Project colour"))
-        if chosen.isValid():
-            self.color.setText(chosen.name().upper())
+        chosen = feedback.sink().choose_color(self, self.color.text(), self.tr("Project colour"))
+        if chosen is not None:
+            self.color.setText(chosen)
 
     def load(self, item_id: int) -> None:
         project = self.workspace.read(lambda s: project_service.find_project(s, item_id))
@@ -447,12 +442,11 @@ class PeopleDialog(_ListEditor):
         )
 
     def delete_refused(self, exc: PoDesktopError) -> None:
-        answer = QMessageBox.question(
+        if feedback.sink().ask(
             self,
             self.tr("Person in use"),
             exc.render() + "\n\n" + self.tr("Mark this person inactive instead?"),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.active.setChecked(False)
             self.save()
 

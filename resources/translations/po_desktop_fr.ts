@@ -155,7 +155,7 @@
         <translation>Couloirs par métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="470"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="466"/>
         <source>Backlog (no sprint)</source>
         <translation>Backlog (sans sprint)</translation>
     </message>
@@ -201,7 +201,7 @@
     </message>
     <message>
         <location filename="../../po_desktop/ui/board/page.py" line="156"/>
-        <location filename="../../po_desktop/ui/board/page.py" line="491"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="487"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
@@ -236,7 +236,7 @@
         <translation>Limite d&apos;en-cours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="405"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="404"/>
         <source>“%1” would hold %2 needs for a limit of %3.
 
 Move anyway?</source>
@@ -245,37 +245,37 @@ Move anyway?</source>
 Déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="459"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="455"/>
         <source>Open…</source>
         <translation>Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="460"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="456"/>
         <source>Open scoring form</source>
         <translation>Ouvrir la cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="462"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="458"/>
         <source>Move to column</source>
         <translation>Déplacer vers la colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="468"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="464"/>
         <source>Move to sprint</source>
         <translation>Planifier dans le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="479"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="475"/>
         <source>Assign to</source>
         <translation>Attribuer à</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="480"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="476"/>
         <source>Nobody</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="492"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="488"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -445,170 +445,170 @@ Déplacer quand même ?</translation>
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="79"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="80"/>
         <source>Previous month or week (Page Up)</source>
         <translation>Mois ou semaine précédents (Page préc.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="81"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="82"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="82"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="83"/>
         <source>Back to today (Home)</source>
         <translation>Revenir à aujourd&apos;hui (Début)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="85"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="86"/>
         <source>Next month or week (Page Down)</source>
         <translation>Mois ou semaine suivants (Page suiv.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="92"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="93"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="93"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="94"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="104"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="105"/>
         <location filename="../../po_desktop/ui/calendar_page.py" line="525"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="106"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="107"/>
         <source>Which public holidays count: metropolitan France or a region</source>
         <translation>Les jours fériés qui comptent : France métropolitaine ou une région</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="112"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="113"/>
         <source>New sprint…</source>
         <translation>Nouveau sprint…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="114"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="115"/>
         <source>Plan sprints…</source>
         <translation>Planifier des sprints…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="116"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="117"/>
         <source>Create the next sprints of a team with their rituals</source>
         <translation>Créer les prochains sprints d&apos;une équipe avec leurs rituels</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="119"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="120"/>
         <source>Export (.ics)…</source>
         <translation>Exporter (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="120"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="121"/>
         <source>Export sprints and rituals to a calendar file</source>
         <translation>Exporter sprints et rituels vers un fichier d&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="122"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="123"/>
         <source>Review pack (PDF)…</source>
         <translation>Dossier de revue (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="124"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="125"/>
         <source>Print the sprint-review pack of the selected sprint, in the app&apos;s language</source>
         <translation>Imprimer le dossier de revue du sprint sélectionné, dans la langue de l&apos;application</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="137"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="138"/>
         <source>Holidays:</source>
         <translation>Jours fériés :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="159"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="344"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="482"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="160"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="345"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="483"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="166"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="167"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="167"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="168"/>
         <source>Working days</source>
         <translation>Jours ouvrés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="168"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="169"/>
         <source>Absent</source>
         <translation>Absences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="169"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="170"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="170"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="171"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="183"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="184"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="185"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="186"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="187"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="188"/>
         <source>Start the sprint: its needs now are the committed scope</source>
         <translation>Démarrer le sprint : ses besoins actuels deviennent l&apos;engagement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="190"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="191"/>
         <source>Close…</source>
         <translation>Clôturer…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="192"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="193"/>
         <source>Close the sprint and choose where unfinished needs go</source>
         <translation>Clôturer le sprint et choisir où vont les besoins non terminés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="195"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="196"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="211"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="212"/>
         <source>Portfolio: points per project, sprint by sprint</source>
         <translation>Portefeuille : points par projet, sprint par sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="218"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="219"/>
         <source>▼ less than the sprint before: the project is losing ground.</source>
         <translation>▼ moins qu&apos;au sprint précédent : le projet perd du terrain.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="307"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="308"/>
         <source>%1: %2 points, down from %3 in the sprint before</source>
         <translation>%1 : %2 points, contre %3 au sprint précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="345"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="346"/>
         <source>No sprint yet: create one, or plan several at once.</source>
         <translation>Aucun sprint : créez-en un, ou planifiez-en plusieurs d&apos;un coup.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_page.py" line="358"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="359"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n jour ouvré</numerusform>
@@ -616,43 +616,43 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="363"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="364"/>
         <location filename="../../po_desktop/ui/calendar_page.py" line="522"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="365"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="366"/>
         <source>Goal: %1</source>
         <translation>Objectif : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="385"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="386"/>
         <source>Team capacity: %1 days (focus factor %2)</source>
         <translation>Capacité de l&apos;équipe : %1 jours (facteur de concentration %2)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="390"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="391"/>
         <source>no forecast yet: no closed sprint for this team</source>
         <translation>pas encore de prévision : aucun sprint clos pour cette équipe</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="392"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="393"/>
         <source>Committed: %1 points; %2.</source>
         <translation>Engagé : %1 points ; %2.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="399"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="400"/>
         <source>Committed: %1 points of a forecast of %2 (from the last closed sprints).</source>
         <translation>Engagé : %1 points pour une prévision de %2 (d&apos;après les derniers sprints clos).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="405"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="406"/>
         <source>Over-committed: take needs out or lower the goal.</source>
         <translation>Surengagement : retirez des besoins ou revoyez l&apos;objectif.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_page.py" line="413"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="414"/>
         <source>Added since the start: %n need(s), %1 points.</source>
         <translation>
             <numerusform>Ajouté depuis le début : %n besoin, %1 points.</numerusform>
@@ -660,37 +660,37 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="424"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="425"/>
         <source>Week %1</source>
         <translation>Semaine %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="444"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="445"/>
         <source>New ritual this day…</source>
         <translation>Nouveau rituel ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="445"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="446"/>
         <source>New absence this day…</source>
         <translation>Nouvelle absence ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="446"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="447"/>
         <source>New sprint from this day…</source>
         <translation>Nouveau sprint à partir de ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="492"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="493"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="508"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="509"/>
         <source>Delete sprint</source>
         <translation>Supprimer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="509"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="510"/>
         <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
         <translation>Supprimer le sprint « %1 » et ses rituels ? Vous pourrez l&apos;annuler.</translation>
     </message>
@@ -701,35 +701,36 @@ Déplacer quand même ?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_page.py" line="532"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="547"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="548"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="534"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="535"/>
         <source>Calendar (*.ics)</source>
         <translation>Agenda (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="555"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="562"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="574"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="587"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="556"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="563"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="576"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="589"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="594"/>
         <source>Review pack</source>
         <translation>Dossier de revue</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="555"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="556"/>
         <source>Select a sprint first.</source>
         <translation>Sélectionnez d&apos;abord un sprint.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="564"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="566"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="572"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="574"/>
         <source>Preparing the review pack of %1…</source>
         <translation>Préparation du dossier de revue de %1…</translation>
     </message>
@@ -938,197 +939,246 @@ Déplacer quand même ?</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="64"/>
+        <location filename="../../po_desktop/ui/crash.py" line="62"/>
         <source>Unexpected error — %1</source>
         <translation>Erreur inattendue — %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="78"/>
+        <location filename="../../po_desktop/ui/crash.py" line="76"/>
         <source>Something went wrong and the last action was cancelled.</source>
         <translation>Un problème est survenu et la dernière action a été annulée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="81"/>
+        <location filename="../../po_desktop/ui/crash.py" line="79"/>
         <source>Nothing of that action was saved; your earlier work is safe in the database. You can go on working, or quit and open the application again.</source>
         <translation>Rien de cette action n&apos;a été enregistré ; votre travail précédent est intact dans la base. Vous pouvez continuer, ou quitter et rouvrir l&apos;application.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="90"/>
+        <location filename="../../po_desktop/ui/crash.py" line="88"/>
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="94"/>
+        <location filename="../../po_desktop/ui/crash.py" line="92"/>
         <source>The details are also written to the log file:</source>
         <translation>Le détail est aussi écrit dans le journal :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="96"/>
+        <location filename="../../po_desktop/ui/crash.py" line="94"/>
         <source>The log file could not be written; copy the details below.</source>
         <translation>Le journal n&apos;a pas pu être écrit ; copiez le détail ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="105"/>
+        <location filename="../../po_desktop/ui/crash.py" line="103"/>
         <source>Error details</source>
         <translation>Détail de l&apos;erreur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="108"/>
+        <location filename="../../po_desktop/ui/crash.py" line="106"/>
         <source>&amp;Copy the details</source>
         <translation>&amp;Copier le détail</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="110"/>
+        <location filename="../../po_desktop/ui/crash.py" line="108"/>
         <source>Open the &amp;log folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="117"/>
+        <location filename="../../po_desktop/ui/crash.py" line="113"/>
+        <source>Log folder</source>
+        <translation>Dossier du journal</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/crash.py" line="115"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="120"/>
+        <location filename="../../po_desktop/ui/crash.py" line="118"/>
         <source>C&amp;ontinue</source>
         <translation>C&amp;ontinuer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/crash.py" line="144"/>
+        <location filename="../../po_desktop/ui/crash.py" line="142"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
 </context>
 <context>
+    <name>Feedback</name>
+    <message>
+        <location filename="../../po_desktop/ui/feedback.py" line="202"/>
+        <source>No application on this computer opens this file. It is saved here:
+
+%1
+
+Open its folder?</source>
+        <translation>Aucune application de cet ordinateur n&apos;ouvre ce fichier. Il est enregistré ici :
+
+%1
+
+Ouvrir son dossier ?</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/feedback.py" line="207"/>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/feedback.py" line="208"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/feedback.py" line="213"/>
+        <source>The folder could not be opened either. The file is here:
+
+%1</source>
+        <translation>Le dossier n&apos;a pas pu être ouvert non plus. Le fichier est ici :
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/feedback.py" line="225"/>
+        <source>The folder could not be opened. It is here:
+
+%1</source>
+        <translation>Le dossier n&apos;a pas pu être ouvert. Il est ici :
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>GridsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="55"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="56"/>
         <source>Scoring grids</source>
         <translation>Grilles de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="62"/>
         <location filename="../../po_desktop/ui/grid_dialog.py" line="63"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="64"/>
         <source>weighted</source>
         <translation>pondérée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="72"/>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="441"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="73"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="438"/>
         <source>New grid</source>
         <translation>Nouvelle grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="75"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="76"/>
         <source>From the default grid</source>
         <translation>À partir de la grille par défaut</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="76"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="77"/>
         <source>RICE (reach × impact × confidence / effort)</source>
         <translation>RICE (portée × impact × confiance / effort)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="77"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="78"/>
         <source>WSJF (cost of delay / job size)</source>
         <translation>WSJF (coût du retard / taille du travail)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="78"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="79"/>
         <source>ICE (impact × confidence × ease)</source>
         <translation>ICE (impact × confiance × facilité)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="82"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="83"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="84"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="85"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="86"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="87"/>
         <source>Make active</source>
         <translation>Rendre active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="87"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="88"/>
         <source>New scorings and the ranking use the active grid</source>
         <translation>Les nouvelles cotations et le classement utilisent la grille active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="107"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="108"/>
         <source>Label (French)</source>
         <translation>Libellé (français)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="108"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="109"/>
         <source>Label (English)</source>
         <translation>Libellé (anglais)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="109"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="110"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="110"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="111"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="111"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="112"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="112"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="113"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="113"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="114"/>
         <source>Help (French)</source>
         <translation>Aide (français)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="114"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="115"/>
         <source>Help (English)</source>
         <translation>Aide (anglais)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="126"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="127"/>
         <source>Add a criterion</source>
         <translation>Ajouter un critère</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="128"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="129"/>
         <source>Remove the criterion</source>
         <translation>Retirer le critère</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="137"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="138"/>
         <source>&amp;Save the grid</source>
         <translation>&amp;Enregistrer la grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="140"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="141"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="141"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="142"/>
         <source>Formula:</source>
         <translation>Formule :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="184"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="185"/>
         <source>(active)</source>
         <translation>(active)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="187"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="188"/>
         <source>%n assessment(s) made with it</source>
         <translation>
             <numerusform>%n cotation faite avec elle</numerusform>
@@ -1136,22 +1186,22 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="230"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="231"/>
         <source>Unsaved grid</source>
         <translation>Grille non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="231"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="232"/>
         <source>The changes to the grid “%1” are not saved.</source>
         <translation>Les modifications de la grille « %1 » ne sont pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="266"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="263"/>
         <source>Needs were scored with this grid: it is kept for them</source>
         <translation>Des besoins ont été cotés avec cette grille : elle est gardée pour eux</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="271"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="268"/>
         <source>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
         <translation>
             <numerusform>Des besoins ont été cotés avec cette grille (cotations : %n). Enregistrer vos modifications crée une nouvelle grille (qui devient active si celle-ci l&apos;est) ; ces cotations gardent celle-ci.</numerusform>
@@ -1159,52 +1209,52 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="280"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="277"/>
         <source>No need was scored with this grid yet: it is edited in place.</source>
         <translation>Aucun besoin n&apos;a encore été coté avec cette grille : elle est modifiée telle quelle.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="303"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="300"/>
         <source>benefit</source>
         <translation>bénéfice</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="304"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="301"/>
         <source>cost</source>
         <translation>coût</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="393"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="390"/>
         <source>Edit grid %1</source>
         <translation>Modifier la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="444"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="441"/>
         <source>New grid %1</source>
         <translation>Nouvelle grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="450"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="447"/>
         <source>Duplicate grid %1</source>
         <translation>Dupliquer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="458"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="455"/>
         <source>Delete grid</source>
         <translation>Supprimer la grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="459"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="456"/>
         <source>Delete the grid “%1”? You can undo it.</source>
         <translation>Supprimer la grille « %1 » ? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="464"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="460"/>
         <source>Delete grid %1</source>
         <translation>Supprimer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="474"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="470"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
@@ -1213,25 +1263,25 @@ Déplacer quand même ?</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="94"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
         <source>&amp;Board</source>
         <translation>&amp;Tableau</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="95"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
         <source>L&amp;ist</source>
         <translation>L&amp;iste</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="96"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
         <source>&amp;Scoring</source>
         <translation>&amp;Cotation</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="97"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
         <source>Ca&amp;lendar</source>
         <translation>Ca&amp;lendrier</translation>
     </message>
@@ -1246,187 +1296,187 @@ Déplacer quand même ?</translation>
         <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="169"/>
         <source>&amp;New database…</source>
         <translation>&amp;Nouvelle base…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="172"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="174"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="178"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="180"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="182"/>
         <source>Res&amp;tore a backup…</source>
         <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="185"/>
         <source>&amp;Import needs (CSV)…</source>
         <translation>&amp;Importer des besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="188"/>
         <source>&amp;Export needs (CSV)…</source>
         <translation>&amp;Exporter les besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="191"/>
         <source>Export the &amp;calendar (.ics)…</source>
         <translation>Exporter le &amp;calendrier (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="194"/>
         <source>Sprint &amp;review pack (PDF)…</source>
         <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="197"/>
         <source>Prefere&amp;nces…</source>
         <translation>Préfére&amp;nces…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="200"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="203"/>
         <source>&amp;New need…</source>
         <translation>&amp;Nouveau besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="205"/>
         <source>New need (Ctrl+N)</source>
         <translation>Nouveau besoin (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="207"/>
         <source>&amp;Edit need…</source>
         <translation>&amp;Modifier le besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="210"/>
         <source>&amp;Delete need</source>
         <translation>&amp;Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="213"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Projets…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="217"/>
         <source>P&amp;eople…</source>
         <translation>P&amp;ersonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="218"/>
         <source>&amp;About PO Desktop</source>
         <translation>À &amp;propos de PO Desktop</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="221"/>
         <source>Board &amp;columns…</source>
         <translation>&amp;Colonnes du tableau…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="223"/>
         <source>Scoring &amp;grids…</source>
         <translation>&amp;Grilles de cotation…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="242"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="245"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="250"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="267"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
         <source>Move &amp;card</source>
         <translation>Déplacer la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="282"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="285"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="290"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="293"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="301"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="303"/>
         <source>Project:</source>
         <translation>Projet :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="344"/>
         <source>All projects</source>
         <translation>Tous les projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="348"/>
         <source>(archived)</source>
         <translation>(archivé)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="477"/>
         <source>%1 of %2 needs</source>
         <translation>%1 besoins affichés sur %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="511"/>
         <source>Need created.</source>
         <translation>Besoin créé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="534"/>
         <source>Delete %n need(s)</source>
         <translation>
             <numerusform>Supprimer %n besoin</numerusform>
@@ -1434,7 +1484,7 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="537"/>
         <source>%n need(s) deleted — Ctrl+Z to undo.</source>
         <translation>
             <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
@@ -1442,7 +1492,7 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="569"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="571"/>
         <source>Move %n need(s)</source>
         <translation>
             <numerusform>Déplacer %n besoin</numerusform>
@@ -1450,7 +1500,7 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="579"/>
         <source>Plan %n need(s)</source>
         <translation>
             <numerusform>Planifier %n besoin</numerusform>
@@ -1458,7 +1508,7 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="587"/>
         <source>Assign %n need(s)</source>
         <translation>
             <numerusform>Attribuer %n besoin</numerusform>
@@ -1466,7 +1516,7 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="593"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="595"/>
         <source>Duplicate %n need(s)</source>
         <translation>
             <numerusform>Dupliquer %n besoin</numerusform>
@@ -1474,7 +1524,7 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="601"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="603"/>
         <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
         <translation>
             <numerusform>%n besoin dupliqué — Ctrl+Z pour annuler.</numerusform>
@@ -1482,102 +1532,102 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="610"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="612"/>
         <source>This need is done or hidden by the filters: it is not in the ranking.</source>
         <translation>Ce besoin est terminé ou masqué par les filtres : il n&apos;est pas dans le classement.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="632"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="634"/>
         <source>Review pack saved: %1</source>
         <translation>Dossier de revue enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="640"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="642"/>
         <source>Calendar exported: %1</source>
         <translation>Calendrier exporté : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="667"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="670"/>
         <source>New database</source>
         <translation>Nouvelle base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="677"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="682"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="687"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="802"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="692"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="804"/>
         <source>Cannot open database</source>
         <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="738"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="743"/>
         <source>(not found)</source>
         <translation>(introuvable)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="741"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="746"/>
         <source>No other database yet</source>
         <translation>Aucune autre base pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="744"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="749"/>
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="756"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="768"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="761"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="772"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="770"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="774"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="776"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="780"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="782"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="786"/>
         <source>Backup saved and verified: %1</source>
         <translation>Sauvegarde enregistrée et vérifiée : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="785"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="789"/>
         <source>Backup failed: %1</source>
         <translation>Échec de la sauvegarde : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="790"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="794"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="792"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="795"/>
         <source>The automatic backup could not be written:</source>
         <translation>La sauvegarde automatique n&apos;a pas pu être écrite :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="794"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="797"/>
         <source>Your database is unchanged. Check the free space on the disk.</source>
         <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="816"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="825"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="839"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="848"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="818"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="827"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="843"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="852"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="827"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="829"/>
         <source>Replace the open database with this copy?
 
 %1
@@ -1590,53 +1640,63 @@ The current file is kept beside it, under a name ending in “.before-restore-�
 Le fichier actuel est conservé à côté, sous un nom finissant par « .before-restore-… » : rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="853"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="833"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="834"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="857"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="855"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="859"/>
         <source>Previous file kept: %1</source>
         <translation>Ancien fichier conservé : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="862"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="883"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="866"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="887"/>
         <source>Import needs</source>
         <translation>Importer des besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="862"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="866"/>
         <source>CSV files (*.csv);;*</source>
         <translation>Fichiers CSV (*.csv);;*</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="869"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="873"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="887"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="891"/>
         <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
         <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="902"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="907"/>
         <source>Export needs</source>
         <translation>Exporter les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="902"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="910"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="913"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="922"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="915"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="924"/>
         <source>%n need(s) exported.</source>
         <translation>
             <numerusform>%n besoin exporté.</numerusform>
@@ -1644,12 +1704,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="947"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="956"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="948"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="957"/>
         <source>The new language will be used the next time you start PO Desktop.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
     </message>
@@ -1889,67 +1949,67 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="379"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="374"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="393"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="388"/>
         <source>e.g. Developer, HR manager</source>
         <translation>ex. Développeuse, Responsable RH</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="401"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="396"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="402"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="397"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="403"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="398"/>
         <source>&amp;Role</source>
         <translation>&amp;Rôle</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="404"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="399"/>
         <source>&amp;Business unit</source>
         <translation>&amp;Métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="405"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="400"/>
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="418"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="413"/>
         <source>inactive</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="388"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="383"/>
         <source>Add person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="389"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="384"/>
         <source>Edit person</source>
         <translation>Modifier la personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="390"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="385"/>
         <source>Remove person</source>
         <translation>Retirer la personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="452"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="447"/>
         <source>Person in use</source>
         <translation>Personne affectée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="453"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="448"/>
         <source>Mark this person inactive instead?</source>
         <translation>Marquer plutôt cette personne comme inactive ?</translation>
     </message>
@@ -1957,122 +2017,127 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="42"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="39"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="46"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="43"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="50"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="47"/>
         <source>A new language is used from the next start of the application.</source>
         <translation>Une nouvelle langue s&apos;applique au prochain démarrage de l&apos;application.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="53"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="50"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="55"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="52"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="65"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="62"/>
         <source>This database</source>
         <translation>Cette base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="70"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="67"/>
         <source>File:</source>
         <translation>Fichier :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="71"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="68"/>
         <source>Public &amp;holidays:</source>
         <translation>&amp;Jours fériés :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="73"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="70"/>
         <source>Stored in the database: everyone who opens this file plans with them.</source>
         <translation>Enregistré dans la base : tous ceux qui ouvrent ce fichier planifient avec.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="84"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="81"/>
         <source>only when opening</source>
         <translation>seulement à l&apos;ouverture</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="85"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="82"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="86"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="83"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="87"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="84"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="89"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="86"/>
         <source>&amp;Recent copies to keep:</source>
         <translation>Copies &amp;récentes à garder :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="90"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="87"/>
         <source>Weekly copies, for (&amp;weeks):</source>
         <translation>Copies hebdomadaires, pendant (&amp;semaines) :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="91"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="88"/>
         <source>A copy while open, every:</source>
         <translation>Une copie pendant l&apos;utilisation, toutes les :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="94"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="91"/>
         <source>A verified copy is taken when a database is opened. Copies go to:</source>
         <translation>Une copie vérifiée est faite à l&apos;ouverture d&apos;une base. Les copies vont dans :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="100"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="97"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="102"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="99"/>
         <source>Open the backup &amp;folder</source>
         <translation>Ouvrir le &amp;dossier des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="139"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="101"/>
+        <source>Backup folder</source>
+        <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="136"/>
         <source>No copy of this database yet.</source>
         <translation>Aucune copie de cette base pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="143"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="140"/>
         <source>Last copy: %1 (%2).</source>
         <translation>Dernière copie : %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="153"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="150"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="173"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="170"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="176"/>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="173"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
@@ -2080,72 +2145,72 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>ProjectsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="277"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="272"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="291"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="286"/>
         <source>e.g. ERP — prefix of the need keys</source>
         <translation>ex. ERP — préfixe des clés de besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="299"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="294"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="299"/>
         <source>Archived (no new needs)</source>
         <translation>Archivé (plus de nouveaux besoins)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="305"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="300"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="306"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="301"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="307"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="302"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="308"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="303"/>
         <source>&amp;Product owner</source>
         <translation>&amp;Product owner</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="309"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304"/>
         <source>Co&amp;lour</source>
         <translation>Cou&amp;leur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="319"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="314"/>
         <source>Nobody</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="332"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="327"/>
         <source>Project colour</source>
         <translation>Couleur du projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="286"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="281"/>
         <source>Create project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="287"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="282"/>
         <source>Edit project</source>
         <translation>Modifier le projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="288"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="283"/>
         <source>Delete project</source>
         <translation>Supprimer le projet</translation>
     </message>
@@ -2264,7 +2329,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../po_desktop/ui/recovery.py" line="41"/>
+        <location filename="../../po_desktop/ui/recovery.py" line="40"/>
         <source>A verified backup of this database from %1 exists. Restore it now? The damaged file is kept beside it, untouched, under a name ending in “.before-restore-…”.</source>
         <translation>Il existe une sauvegarde vérifiée de cette base, du %1. La restaurer maintenant ? Le fichier endommagé est conservé à côté, intact, sous un nom finissant par « .before-restore-… ».</translation>
     </message>
@@ -2390,68 +2455,68 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>ScoringPage</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="210"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="211"/>
         <location filename="../../po_desktop/ui/scoring_page.py" line="385"/>
         <source>Active grid</source>
         <translation>Grille active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="211"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="212"/>
         <source>The grid new scorings use and the ranking shows</source>
         <translation>La grille des nouvelles cotations et du classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="213"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="214"/>
         <source>Grids…</source>
         <translation>Grilles…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="214"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="215"/>
         <source>Create, edit or remove scoring grids</source>
         <translation>Créer, modifier ou supprimer des grilles de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="216"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="217"/>
         <source>Next unscored ▼</source>
         <translation>Non coté suivant ▼</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="217"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="218"/>
         <source>Next need without a score (F8)</source>
         <translation>Besoin suivant sans cotation (F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="219"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="220"/>
         <source>Previous unscored ▲</source>
         <translation>Non coté précédent ▲</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="220"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="221"/>
         <source>Previous need without a score (Shift+F8)</source>
         <translation>Besoin précédent sans cotation (Maj+F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="230"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="231"/>
         <source>Active grid:</source>
         <translation>Grille active :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="234"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="235"/>
         <source>Scoring session:</source>
         <translation>Séance de cotation :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="254"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="255"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="255"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="256"/>
         <source>Value / effort matrix</source>
         <translation>Matrice valeur / effort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring_page.py" line="335"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="336"/>
         <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
         <translation>
             <numerusform>Besoins qui changent de rang : %n. Rien n&apos;est enregistré avant d&apos;appliquer.</numerusform>
@@ -2459,7 +2524,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring_page.py" line="350"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="351"/>
         <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
         <translation>
             <numerusform>Enregistrer ces poids dans la grille « %1 » ? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score ; les versions antérieures gardent les anciens poids. Vous pourrez l&apos;annuler.</numerusform>
@@ -2467,7 +2532,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="348"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="349"/>
         <location filename="../../po_desktop/ui/scoring_page.py" line="368"/>
         <source>Apply these weights</source>
         <translation>Appliquer ces poids</translation>
@@ -2655,32 +2720,32 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="47"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="48"/>
         <source>Try other weights (what-if)</source>
         <translation>Essayer d&apos;autres poids (simulation)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="49"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="50"/>
         <source>Change the active grid&apos;s weights and see the ranking move at once</source>
         <translation>Changez les poids de la grille active et voyez le classement bouger aussitôt</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="61"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="62"/>
         <source>Back to the saved weights</source>
         <translation>Revenir aux poids enregistrés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="63"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="64"/>
         <source>Apply these weights…</source>
         <translation>Appliquer ces poids…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="65"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="66"/>
         <source>Save these weights in the grid and re-score the needs it scored (undoable)</source>
         <translation>Enregistrer ces poids dans la grille et recalculer le score des besoins cotés avec elle (annulable)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="114"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="115"/>
         <source>A weight must be above 0; a small weight makes the criterion count little</source>
         <translation>Un poids doit être supérieur à 0 ; un petit poids fait peu compter le critère</translation>
     </message>
@@ -2703,7 +2768,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="179"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="177"/>
         <source>Save the changes to this item?</source>
         <translation>Enregistrer les modifications de cet élément ?</translation>
     </message>

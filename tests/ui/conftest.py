@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.fakes import FakeFeedback
 
 from po_desktop import paths
+from po_desktop.ui.feedback import install
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -36,3 +39,12 @@ def app(qapp: object) -> object:
     from po_desktop.ui.app import create_application
 
     return create_application("en")
+
+
+@pytest.fixture(autouse=True)
+def feedback() -> Iterator[FakeFeedback]:
+    """No test ever waits on a real message box or file chooser: this double answers."""
+    fake = FakeFeedback()
+    previous = install(fake)
+    yield fake
+    install(previous)

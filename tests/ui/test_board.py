@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.fakes import FakeFeedback
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -283,7 +284,7 @@ def test_undo_and_redo_of_a_move_restore_column_rank_and_events(
 
 
 def test_breaking_a_wip_limit_asks_first(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
 ) -> None:
     flow = _column_ids(window)
     with window.workspace.session() as s:
@@ -291,21 +292,16 @@ def test_breaking_a_wip_limit_asks_first(
     window.workspace.changed.emit()
     header = window.board.view.column_header(3)
     assert header.wip.text() == "2 / 2" and not header.over
-    answers: list[QMessageBox.StandardButton] = [QMessageBox.StandardButton.No]
-    asked: list[str] = []
-
-    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
-        asked.append(text)
-        return answers[0]
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    feedback.default_answer = False
+    asked = feedback.shown
     window.activateWindow()
     _select(window, "Recherche produits")
     _press(window, qtbot, Qt.Key.Key_Right)  # "Prêt" -> "En cours": 3 for a limit of 2
-    assert asked and "3" in asked[0] and "2" in asked[0] and "En cours" in asked[0]
+    question = feedback.questions[0]
+    assert "3" in question and "2" in question and "En cours" in question
     assert "Recherche produits" in _titles(window, 2)  # refused: nothing moved
     assert window.workspace.undo_stack.count() == 0
-    answers[0] = QMessageBox.StandardButton.Yes
+    feedback.default_answer = True
     _press(window, qtbot, Qt.Key.Key_Right)
     assert "Recherche produits" in _titles(window, 3)
     header = window.board.view.column_header(3)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.fakes import FakeFeedback
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -197,13 +198,10 @@ def test_month_view_marks_holidays_absences_and_today(window: MainWindow) -> Non
 
 
 def test_the_review_pack_is_exported_for_the_selected_sprint(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, feedback: FakeFeedback
 ) -> None:
     from pypdf import PdfReader
-    from PySide6.QtWidgets import QMessageBox
 
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     page = _page(window)
     page.select_sprint(_sprint_id(window, "Juillet"))
     path = page.export_pack(tmp_path / "revue.pdf", open_it=False)
@@ -211,7 +209,7 @@ def test_the_review_pack_is_exported_for_the_selected_sprint(
     text = "".join(p.extract_text() for p in PdfReader(path).pages)
     assert "Sprint review" in text and "Juillet" in text
     assert page.export_pack(tmp_path / "missing" / "revue.pdf", open_it=False) is None
-    assert warnings and "Cannot write" in warnings[0]  # said, not crashed
+    assert feedback.warnings and "Cannot write" in feedback.warnings[0]  # said, not crashed
 
 
 def test_a_click_on_a_sprint_band_selects_the_day_clicked_and_the_sprint_stays_chosen(

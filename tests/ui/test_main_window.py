@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.fakes import FakeFeedback
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -17,6 +18,7 @@ from po_desktop.store import queries
 from po_desktop.store.database import Database
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services import needs, people, projects
+from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.i18n import install_translators
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.models import NeedTableModel, SprintTableModel
@@ -338,10 +340,8 @@ def test_multi_selection_survives_a_reload(window: MainWindow) -> None:
 
 
 def test_unsaved_person_edits_are_not_dropped_silently(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     with window.workspace.session() as s:
         people.create_person(s, people.PersonInput("Hugo Petit", "Chargé de marketing"))
     dialog = PeopleDialog(window.workspace, window)
@@ -349,24 +349,16 @@ def test_unsaved_person_edits_are_not_dropped_silently(
     dialog.list.setCurrentRow(0)
     original = dialog.name.text()
     dialog.name.setText(original + " (modifié)")
-    asked: list[str] = []
 
-    def answer(choice: QMessageBox.StandardButton) -> Callable[..., QMessageBox.StandardButton]:
-        def ask(*_args: object) -> QMessageBox.StandardButton:
-            asked.append("?")
-            return choice
-
-        return ask
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    feedback.answers = [Unsaved.CANCEL]
     dialog.list.setCurrentRow(1)
-    assert asked
+    assert feedback.questions
     qtbot.waitUntil(lambda: dialog.list.currentRow() == 0)  # the highlight goes back
     assert dialog.list.item(0).isSelected() and not dialog.list.item(1).isSelected()
     assert dialog.name.text().endswith("(modifié)")
     window.workspace.changed.emit()  # a reload elsewhere keeps the unsaved text too
     assert dialog.name.text().endswith("(modifié)")
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Save))
+    feedback.answers = [Unsaved.SAVE]
     dialog.list.setCurrentRow(1)
     names = [p.name for p in window.workspace.read(queries.people)]
     assert original + " (modifié)" in names

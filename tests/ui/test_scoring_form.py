@@ -6,12 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.fakes import FakeFeedback
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from po_desktop.store import queries
 from po_desktop.store.database import Database
 from po_desktop.store.services import needs, projects, scoring
+from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.workspace import Workspace
 
@@ -114,37 +116,32 @@ def test_next_unscored_walks_the_scoring_session(window: MainWindow) -> None:
 
 
 def test_leaving_a_need_with_unsaved_scoring_asks(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     form = window.scoring.form
     _select(window, 1)
     _fill(window, MIDDLE)
-    answers = [QMessageBox.StandardButton.Cancel]
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers[0])
+    feedback.default_unsaved = Unsaved.CANCEL
     _select(window, 2)
     qtbot.waitUntil(lambda: window.scoring.list.current_id() == 1)  # back to ERP-1
     assert form.need_id == 1 and form.inputs["time"].text() == "2"
-    answers[0] = QMessageBox.StandardButton.Save
+    feedback.default_unsaved = Unsaved.SAVE
     _select(window, 2)
     assert form.need_id == 2
     assert next(r for r in window.need_rows if r.id == 1).score == 50.0  # saved on the way
 
 
 def test_switching_database_with_unsaved_scoring_asks_first(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, feedback: FakeFeedback
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     _select(window, 1)
     _fill(window, MIDDLE)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Cancel)
+    feedback.default_unsaved = Unsaved.CANCEL
     assert not window.switch_database(tmp_path / "other.podb")
     assert window.scoring.form.inputs["time"].text() == "2"  # still there, nothing lost
     assert not window.close()  # closing asks too
     assert window.isVisible()
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Discard)
+    feedback.default_unsaved = Unsaved.DISCARD
     assert window.switch_database(tmp_path / "other.podb")
     assert window.scoring.form.need_id is None
 

@@ -6,13 +6,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+from helpers.fakes import FakeFeedback
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from po_desktop.store import queries
 from po_desktop.store.database import Database
 from po_desktop.store.services import needs, projects, scoring
+from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.grid_dialog import GridsDialog
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.models import RankedNeedModel
@@ -73,7 +75,7 @@ def test_the_backlog_shows_rank_and_each_criterion(window: MainWindow) -> None:
 
 
 def test_what_if_reranks_at_once_and_saves_nothing_until_applied(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, feedback: FakeFeedback
 ) -> None:
     page = window.scoring
     before = _scores(window)
@@ -93,7 +95,7 @@ def test_what_if_reranks_at_once_and_saves_nothing_until_applied(
     assert not page.what_if.apply_button.isEnabled()
 
     page.what_if.spins["relevance"].setValue(20)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    feedback.answers = [True]
     page.what_if.apply_button.click()
     after = _scores(window)
     assert (after[1], after[2]) == (40.0, 86.0)
@@ -171,7 +173,7 @@ def test_editing_a_used_grid_in_the_dialog_makes_a_new_one(
 
 
 def test_a_new_grid_from_a_preset_can_be_edited_and_deleted(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
 ) -> None:
     dialog = GridsDialog(window.workspace, window)
     qtbot.addWidget(dialog)
@@ -186,7 +188,7 @@ def test_a_new_grid_from_a_preset_can_be_edited_and_deleted(
     assert dialog.save()
     rice = window.workspace.read(lambda s: scoring.draft_of(scoring.find_model(s, "RICE")))
     assert [c.label_en for c in rice.criteria][-1] == "Alignement stratégique"
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    feedback.answers = [True]
     dialog.delete()
     assert dialog.grid_list.count() == 1
     window.undo_action.trigger()
@@ -194,7 +196,7 @@ def test_a_new_grid_from_a_preset_can_be_edited_and_deleted(
 
 
 def test_cancel_keeps_the_typed_scoring_even_when_a_search_hides_its_need(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
 ) -> None:
     page = window.scoring
     page.list.select_need(4)
@@ -202,15 +204,10 @@ def test_cancel_keeps_the_typed_scoring_even_when_a_search_hides_its_need(
     window.search.setText("Paie")  # hides ERP-4, whose scoring is being typed
     qtbot.waitUntil(lambda: _order(window) == ["ERP-2"])
     assert page.form.need_id == 4 and page.form.inputs["relevance"].text() == "5"
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda *_a: asked.append(1) or QMessageBox.StandardButton.Cancel,
-    )
+    feedback.default_unsaved = Unsaved.CANCEL
     page.list.select_need(2)
     qtbot.wait(20)
-    assert asked == [1]  # asked once, not again when the selection goes back
+    assert len(feedback.questions) == 1  # asked once, not again when the selection goes back
     assert page.list.current_id() is None  # ERP-4 is hidden: nothing else is selected
     assert page.form.need_id == 4 and page.form.inputs["relevance"].text() == "5"
     page.form.load(None)  # drop the typing: closing the window would ask about it
@@ -231,7 +228,7 @@ def test_an_undo_while_typing_refreshes_the_history_and_keeps_the_typing(
 
 
 def test_apply_keeps_untouched_weights_to_the_last_digit(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, feedback: FakeFeedback
 ) -> None:
     def precise(s: object) -> object:
         draft = scoring.draft_of(scoring.active_model(s))  # type: ignore[arg-type]
@@ -247,7 +244,7 @@ def test_apply_keeps_untouched_weights_to_the_last_digit(
     page.what_if.set_on(True)
     page.what_if.spins["investment"].setValue(3)
     assert page.what_if.weights() == {"investment": 3.0}
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    feedback.answers = [True]
     assert page.apply_weights()
     grid = window.workspace.read(lambda s: scoring.draft_of(scoring.active_model(s)))
     assert [c.weight for c in grid.criteria] == [2.254, 3.0, 2.0, 1.0]
@@ -284,12 +281,12 @@ def test_the_simulation_follows_a_scoring_saved_meanwhile(window: MainWindow) ->
 
 
 def test_redo_of_a_grid_deletion_finds_the_grid_again(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
 ) -> None:
     dialog = GridsDialog(window.workspace, window)
     qtbot.addWidget(dialog)
     dialog.add_preset("ice")
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    feedback.answers = [True]
     dialog.delete()
     window.undo_action.trigger()  # deletion undone
     window.undo_action.trigger()  # creation undone
@@ -301,7 +298,7 @@ def test_redo_of_a_grid_deletion_finds_the_grid_again(
 
 
 def test_saving_on_the_way_shows_the_grid_clicked(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
 ) -> None:
     dialog = GridsDialog(window.workspace, window)
     qtbot.addWidget(dialog)
@@ -309,7 +306,7 @@ def test_saving_on_the_way_shows_the_grid_clicked(
     dialog.grid_list.setCurrentRow(0)
     dialog.name.setText("Grille renommée")
     dialog.name.textEdited.emit("Grille renommée")
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Save)
+    feedback.answers = [Unsaved.SAVE]
     dialog.grid_list.setCurrentRow(1)  # ICE, with the rename still unsaved
     assert dialog.name.text() == "ICE"
     assert dialog.grid_list.currentItem().text().startswith("ICE")

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.fakes import FakeFeedback
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -174,14 +175,10 @@ def test_title_recent_files_and_save_a_copy(
         assert s.query(Need).count() == 3
 
 
-def test_save_a_copy_refuses_the_open_file(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+def test_save_a_copy_refuses_the_open_file(window: MainWindow, feedback: FakeFeedback) -> None:
     before = _snapshot(window.workspace.database.path)
     assert window.save_copy(window.workspace.database.path) is None
-    assert "open database itself" in shown[0]
+    assert "open database itself" in feedback.warnings[0]
     assert _snapshot(window.workspace.database.path) == before
 
 
@@ -209,20 +206,18 @@ def test_backups_taken_while_open_and_restored_from_the_window(
 
 
 def test_a_failed_backup_is_said_once_and_changes_nothing(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, feedback: FakeFeedback
 ) -> None:
     from po_desktop.store.errors import DatabaseFileError
 
     def full_disk(_path: Path, _reason: str = "auto") -> Path:
         raise DatabaseFileError("backup.write_failed", path="x", detail="No space left on device")
 
-    warned: list[str] = []
     monkeypatch.setattr(backups, "create", full_disk)
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     for _ in range(2):
         with qtbot.waitSignal(window.autobackup.finished, timeout=20000):
             window.autobackup.run("auto")
-    assert len(warned) == 1 and "No space left" in warned[0]
+    assert len(feedback.warnings) == 1 and "No space left" in feedback.warnings[0]
     assert "No space left" in window.statusBar().currentMessage()
 
 
@@ -277,18 +272,15 @@ def test_an_unexpected_error_is_reported_rolled_back_and_the_app_goes_on(
 
 
 def test_expected_errors_are_plain_messages_not_crash_reports(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, feedback: FakeFeedback
 ) -> None:
     from po_desktop.store.errors import StorageError
 
     handler = CrashHandler(None, window, parent_widget=lambda: window)
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     monkeypatch.setattr(CrashDialog, "exec", lambda _d: pytest.fail("not a crash"))
     exc = StorageError("db.busy")
     handler.handle(type(exc), exc, None)
-    assert len(warned) == 1
-    assert "The database is busy in another program; try again in a moment." in warned[0]
+    assert feedback.warnings == ["The database is busy in another program; try again in a moment."]
 
 
 def test_the_crash_hook_is_installed_and_removed(app: QApplication) -> None:
@@ -349,7 +341,7 @@ def test_about_names_the_version_the_file_its_schema_and_the_licences(
 
 
 def test_a_damaged_database_offers_its_newest_verified_backup(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, feedback: FakeFeedback
 ) -> None:
     import hashlib
 
@@ -363,14 +355,9 @@ def test_a_damaged_database_offers_its_newest_verified_backup(
     other.write_bytes(bytes(data))
     damaged = hashlib.sha256(bytes(data)).hexdigest()
 
-    asked: list[str] = []
-
-    def answer(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    feedback.answers = [False, True]
     assert not window.switch_database(other)  # "No": nothing is touched
+    asked = feedback.questions
     assert "damaged" in asked[0] and "verified backup" in asked[0]
     assert hashlib.sha256(other.read_bytes()).hexdigest() == damaged
     assert window.switch_database(other)  # "Yes": the copy is put back and opened
@@ -383,7 +370,7 @@ def test_a_damaged_database_offers_its_newest_verified_backup(
 
 
 def test_a_damaged_database_without_backup_is_refused_untouched(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, feedback: FakeFeedback
 ) -> None:
     damaged = tmp_path / "notes.podb"
     with open_database(damaged) as db, db.session() as s:
@@ -392,11 +379,9 @@ def test_a_damaged_database_without_backup_is_refused_untouched(
     for offset in range(4096, len(data), 7):  # every page after the header rots
         data[offset] ^= 0x5A
     damaged.write_bytes(bytes(data))
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("nothing to offer"))
     assert not window.switch_database(damaged)
-    assert len(warned) == 1 and "damaged" in warned[0]
+    assert not feedback.questions  # nothing to offer
+    assert len(feedback.warnings) == 1 and "damaged" in feedback.warnings[0]
     assert damaged.read_bytes() == bytes(data)
 
 
@@ -440,14 +425,25 @@ def test_a_failure_before_the_window_opens_is_shown_not_lost(
 
 
 def test_error_messages_quote_user_text_as_typed(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, feedback: FakeFeedback
 ) -> None:
     """Qt guesses HTML from the text: a refused tag "<b>x</b>" must not show in bold."""
-    from PySide6.QtGui import QTextDocument
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QMessageBox
 
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
-    window._show_failure("L'étiquette « <b>x</b> & co » est invalide.")
-    document = QTextDocument()
-    document.setHtml(warned[0])  # what the message box shows
-    assert document.toPlainText() == "L'étiquette « <b>x</b> & co » est invalide."
+    from po_desktop.ui.feedback import Feedback
+
+    text = "L'étiquette « <b>x</b> & co » est invalide."
+    window._show_failure(text)
+    assert feedback.warnings == [text]
+    seen: list[tuple[Qt.TextFormat, str]] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.textFormat(), box.text()))
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    Feedback().warn(window, "PO Desktop", text)  # the real message box
+    assert seen == [(Qt.TextFormat.PlainText, text)]

@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services.needs import UNCHANGED, Unchanged
+from po_desktop.ui import feedback
 from po_desktop.ui.board.model import LANE_MODES, BoardModel, ColumnInfo, Lane, LaneKey
 from po_desktop.ui.board.view import BoardView, CellView
 from po_desktop.ui.filtering import NeedFilter
@@ -397,20 +397,16 @@ class BoardPage(QWidget):
         after = stats.total + arriving
         if column.wip_limit is None or not arriving or after <= column.wip_limit:
             return True
-        answer = QMessageBox.question(
+        return feedback.sink().ask(
             self,
             self.tr("Work-in-progress limit"),
-            # The column's name last, so its own "%2" stays as typed; never read as HTML.
-            literal_html(
-                self.tr("“%1” would hold %2 needs for a limit of %3.\n\nMove anyway?")
-                .replace("%2", str(after))
-                .replace("%3", str(column.wip_limit))
-                .replace("%1", column.name)
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            # The column's name last, so its own "%2" stays as typed.
+            self.tr("“%1” would hold %2 needs for a limit of %3.\n\nMove anyway?")
+            .replace("%2", str(after))
+            .replace("%3", str(column.wip_limit))
+            .replace("%1", column.name),
+            default_yes=False,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _dropped(self, ids: list[int], column_id: int, before_id: int | None, lane: object) -> None:
         if before_id in ids and len(ids) == 1:
