@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QPoint, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         for page in (self.board, self.needs_list, self.scoring):
             page.open_requested.connect(self.edit_need)
+        for need_list in (self.needs_list, self.scoring.list):
+            need_list.menu_requested.connect(self._show_need_menu)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._connect_board()
 
@@ -149,7 +151,7 @@ class MainWindow(QMainWindow):
     def _action(
         self,
         text: str,
-        slot: object,
+        slot: Callable[[], object],
         shortcut: QKeySequence | str | None = None,
         icon: str | None = None,
     ) -> QAction:
@@ -158,7 +160,9 @@ class MainWindow(QMainWindow):
             action.setIcon(icons.icon(icon))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        # Through a lambda: ``triggered`` passes ``checked``, which a slot with an optional
+        # first parameter (save_copy's target, restore_backup's source) took for a path.
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_actions(self) -> None:
@@ -600,6 +604,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("%n need(s) duplicated — Ctrl+Z to undo.", "", len(copies)), 6000
             )
+
+    def need_menu(self, ids: list[int]) -> QMenu:
+        """The right-click menu of needs in a list: what the board's card menu offers."""
+        return self.board.card_menu(ids, board_moves=False)
+
+    @Slot(list, QPoint)
+    def _show_need_menu(self, ids: list[int], where: QPoint) -> None:
+        menu = self.need_menu(ids)
+        menu.exec(where)
+        menu.deleteLater()
 
     @Slot(int)
     def open_scoring(self, need_id: int) -> None:

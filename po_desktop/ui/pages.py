@@ -44,6 +44,8 @@ class NeedListPage(QWidget):
     """A filtered, sortable list of needs; emits the need to open on double-click / Enter."""
 
     open_requested = Signal(int)
+    menu_requested = Signal(list, QPoint)
+    """Right-click: the selected needs (the one clicked joins them) and where, on screen."""
 
     def __init__(
         self,
@@ -62,6 +64,8 @@ class NeedListPage(QWidget):
         header.customContextMenuRequested.connect(self._header_menu)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._row_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -102,6 +106,20 @@ class NeedListPage(QWidget):
             action.setChecked(column not in self._hidden)
             action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
         menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def _row_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.view.selectionModel().isRowSelected(index.row(), index.parent()):
+            self.view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        ids = self.selected_ids()
+        if ids:
+            self.menu_requested.emit(ids, self.view.viewport().mapToGlobal(pos))
 
     def set_column_visible(self, column: int, visible: bool) -> None:
         hidden = set(self._hidden)

@@ -449,7 +449,9 @@ class BoardPage(QWidget):
         menu.exec(view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
-    def card_menu(self, ids: list[int]) -> QMenu:
+    def card_menu(self, ids: list[int], *, board_moves: bool = True) -> QMenu:
+        """What can be done to these needs; ``board_moves``: the keyboard moves that act on
+        the board's selection (not offered from a list)."""
         menu = QMenu(self)
         first = ids[0]
         menu.addAction(self.tr("Open…"), lambda: self.open_requested.emit(first))
@@ -480,9 +482,10 @@ class BoardPage(QWidget):
             assign.addAction(
                 no_mnemonic(person.label), lambda p=person.id: self.assign_requested.emit(ids, p)
             )
-        menu.addSeparator()
-        for act in self.move_actions:
-            menu.addAction(act)
+        if board_moves:
+            menu.addSeparator()
+            for act in self.move_actions:
+                menu.addAction(act)
         menu.addSeparator()
         menu.addAction(self.tr("Duplicate"), lambda: self.duplicate(ids))
         menu.addAction(self.tr("Delete"), lambda: self.delete_requested.emit(ids))
