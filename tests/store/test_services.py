@@ -340,3 +340,17 @@ def test_loaded_need_shows_new_tags_after_update(session: Session, project_id: i
     data.tags = ["b", "c"]
     needs.update_need(session, need_id, data)
     assert need.tag_names == ["b", "c"]
+
+
+def test_each_new_project_gets_a_colour_no_other_project_has(session: Session) -> None:
+    from po_desktop.domain.colours import PROJECT_PALETTE
+
+    made = [
+        projects.create_project(session, projects.ProjectInput(f"P{i}X", f"Projet {i}"))
+        for i in range(len(PROJECT_PALETTE))
+    ]
+    assert len({p.color for p in made}) == len(PROJECT_PALETTE)
+    chosen = projects.create_project(session, projects.ProjectInput("XX", "X", color="#123456"))
+    assert chosen.color == "#123456"  # a colour the user picks is kept
+    again = projects.create_project(session, projects.ProjectInput("YY", "Y"))
+    assert again.color == PROJECT_PALETTE[0]  # all used once: the least used comes back

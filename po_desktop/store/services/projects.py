@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.colours import next_project_colour
 from po_desktop.domain.enums import ProjectKind
 from po_desktop.domain.keys import is_valid_code
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
@@ -20,7 +21,8 @@ class ProjectInput:
     name: str
     kind: str = ProjectKind.EXTERNAL.value
     owner_id: int | None = None
-    color: str = "#4A6FA5"
+    color: str = ""
+    """"" gives the project a palette colour no other project has yet."""
     archived: bool = False
 
 
@@ -35,7 +37,13 @@ def _validate(session: Session, data: ProjectInput, project_id: int | None) -> P
     kind = clean_choice(data.kind, "kind", [k.value for k in ProjectKind])
     if data.owner_id is not None and session.get(Person, data.owner_id) is None:
         raise NotFoundError("person.not_found", ref=data.owner_id)
-    return ProjectInput(code, name, kind, data.owner_id, clean_color(data.color), data.archived)
+    color = clean_color(data.color) if data.color.strip() else free_colour(session)
+    return ProjectInput(code, name, kind, data.owner_id, color, data.archived)
+
+
+def free_colour(session: Session) -> str:
+    """The colour a new project gets unless one is chosen: one no project has yet."""
+    return next_project_colour(session.scalars(select(Project.color)))
 
 
 @transactional
