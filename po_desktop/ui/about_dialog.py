@@ -6,7 +6,7 @@ import platform
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from po_desktop import APP_NAME, __version__, logs, paths
 from po_desktop.store.database import schema_revision
-from po_desktop.ui import icons
+from po_desktop.ui import icons, screen
 from po_desktop.ui.workspace import Workspace
 
 LICENCES = (
@@ -88,7 +88,7 @@ class AboutDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Licences of the bundled fonts and icons:")))
         layout.addWidget(self.licences, 1)
         layout.addWidget(buttons)
-        self.resize(620, 520)
+        screen.fit(self, QSize(620, 520))
 
     @staticmethod
     def _selectable(text: str) -> QLabel:

@@ -64,13 +64,26 @@ def start_gui(db_path: Path | None, lang: str | None = None) -> tuple[QApplicati
     if database is None:
         return app, None
     window = MainWindow(Workspace(database), settings=settings)
-    if not settings.window_geometry:
-        window.resize(1280, 800)
-    window.show()
+    if settings.window_geometry:
+        window.show()  # where the user left it (Qt keeps it on a screen that exists)
+    else:
+        first_size(window)
     # The copy taken on opening waits for the first paint and runs off the GUI thread.
     QTimer.singleShot(1000, lambda: window.autobackup.run("open"))
     window.autobackup.start()
     return app, window
+
+
+def first_size(window: QWidget) -> None:
+    """A first start: 1280×800, or the whole screen on a laptop with less room than that."""
+    from po_desktop.ui import screen
+
+    room = screen.available_size(window)
+    if room.width() < 1280 + screen.MARGIN or room.height() < 800 + screen.MARGIN:
+        window.showMaximized()
+    else:
+        window.resize(1280, 800)
+        window.show()
 
 
 def run_gui(db_path: Path | None, lang: str | None = None) -> int:

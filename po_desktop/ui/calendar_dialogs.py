@@ -10,25 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -49,17 +48,11 @@ from po_desktop.store.models import (
     SprintMember,
 )
 from po_desktop.store.services import sprints as service
+from po_desktop.ui import screen
+from po_desktop.ui.fields import DateField, DateTimeField, TimeField
 from po_desktop.ui.models import format_points
 from po_desktop.ui.need_dialog import plain_text
 from po_desktop.ui.workspace import Workspace
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class _ServiceDialog(QDialog):
@@ -85,6 +78,26 @@ class _ServiceDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.change: object = None
+
+    def typed_ok(self, *fields: DateField | TimeField) -> bool:
+        """Every date and time can be read; else the first one is named, focused and
+        nothing is saved (a date never silently becomes another)."""
+        for field in fields:
+            if field.is_valid():
+                continue
+            if isinstance(field, DateField):
+                text = self.tr(
+                    "“%1” is not a date between 01/01/2000 and 31/12/2099. "
+                    "Type it like 04/01/2027, or pick it in the calendar."
+                )
+            else:
+                text = self.tr("“%1” is not a time of day. Type it like 14:30.")
+            self.error.setText(text.replace("%1", field.text()))
+            self.error.show()
+            field.setFocus()
+            field.selectAll()
+            return False
+        return True
 
     def run(self, text: str, do: Callable[[Session], object]) -> bool:
         try:
@@ -167,16 +180,8 @@ class SprintDialog(_ServiceDialog):
             self.tr("Sprints of one team may not overlap; leave empty for a single team")
         )
         first = start or date.today()
-        self.start = QDateEdit(qdate(sprint.start_date if sprint else first))  # type: ignore[attr-defined]
-        self.end = QDateEdit(
-            qdate(
-                sprint.end_date
-                if sprint
-                else first.replace() + (date(2000, 1, 12) - date(2000, 1, 1))
-            )
-        )  # type: ignore[attr-defined]
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
+        self.start = DateField(sprint.start_date if sprint else first)  # type: ignore[attr-defined]
+        self.end = DateField(sprint.end_date if sprint else first + timedelta(days=11))  # type: ignore[attr-defined]
         self.focus = QDoubleSpinBox()
         self.focus.setRange(0.05, 1.0)
         self.focus.setSingleStep(0.05)
@@ -192,13 +197,13 @@ class SprintDialog(_ServiceDialog):
         self.form.addRow(self.tr("End:"), self.end)
         self.form.addRow(self.tr("Focus factor:"), self.focus)
         self.form.addRow(self.tr("Members:"), self.members)
-        self.resize(460, 480)
+        screen.fit(self, QSize(460, 480))
 
     def data(self) -> service.SprintInput:
         return service.SprintInput(
             self.name.text(),
-            pydate(self.start.date()),
-            pydate(self.end.date()),
+            self.start.value(),
+            self.end.value(),
             plain_text(self.goal),
             self.team.currentText(),
             self.focus.value(),
@@ -206,6 +211,8 @@ class SprintDialog(_ServiceDialog):
         )
 
     def accept(self) -> None:
+        if not self.typed_ok(self.start, self.end):
+            return
         data, sprint_id = self.data(), self.sprint_id
         if sprint_id is None:
             ok = self.run(
@@ -251,8 +258,7 @@ class CeremonyDialog(_ServiceDialog):
             self.kind.addItem(choice_label(kind.value).capitalize(), kind.value)
         self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind if row else "refinement")))  # type: ignore[attr-defined]
         when = row.starts_at if row else datetime.combine(day or date.today(), time(10, 0))  # type: ignore[attr-defined]
-        self.when = QDateTimeEdit(QDateTime(qdate(when.date()), QTime(when.hour, when.minute)))
-        self.when.setCalendarPopup(True)
+        self.when = DateTimeField(when)
         self.duration = QSpinBox()
         self.duration.setRange(5, 24 * 60)
         self.duration.setSingleStep(15)
@@ -296,6 +302,8 @@ class CeremonyDialog(_ServiceDialog):
         )
 
     def accept(self) -> None:
+        if not self.typed_ok(*self.when.fields()):
+            return
         data, ceremony_id = self.data(), self.ceremony_id
         label = choice_label(data.kind)
         text = self.tr("New ritual: %1") if ceremony_id is None else self.tr("Edit ritual: %1")
@@ -338,10 +346,8 @@ class AbsenceDialog(_ServiceDialog):
         if row is not None:
             self.person.setCurrentIndex(max(0, self.person.findData(row.person_id)))  # type: ignore[attr-defined]
         first = row.start_date if row else (day or date.today())  # type: ignore[attr-defined]
-        self.start = QDateEdit(qdate(first))
-        self.end = QDateEdit(qdate(row.end_date if row else first))  # type: ignore[attr-defined]
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
+        self.start = DateField(first)
+        self.end = DateField(row.end_date if row else first)  # type: ignore[attr-defined]
         self.reason = QLineEdit(row.reason if row else "")  # type: ignore[attr-defined]
         self.reason.setPlaceholderText(self.tr("Leave, training, client visit…"))
         self.form.addRow(self.tr("Person:"), self.person)
@@ -355,11 +361,13 @@ class AbsenceDialog(_ServiceDialog):
             delete.clicked.connect(self.delete)
 
     def accept(self) -> None:
+        if not self.typed_ok(self.start, self.end):
+            return
         absence_id = self.absence_id
         data = service.AbsenceInput(
             int(self.person.currentData() or 0),
-            pydate(self.start.date()),
-            pydate(self.end.date()),
+            self.start.value(),
+            self.end.value(),
             self.reason.text(),
         )
         text = self.tr("Absence of %1").replace("%1", self.person.currentText())
@@ -399,8 +407,7 @@ class CadenceDialog(_ServiceDialog):
             return start, teams, count, members
 
         start, teams, count, members = workspace.read(read)
-        self.start = QDateEdit(qdate(start))
-        self.start.setCalendarPopup(True)
+        self.start = DateField(start)
         self.count = QSpinBox()
         self.count.setRange(1, 52)
         self.count.setValue(6)
@@ -422,7 +429,7 @@ class CadenceDialog(_ServiceDialog):
         self.focus.setValue(0.8)
         self.members = self.people_list(members)
         defaults = RitualTimes()
-        self.daily = QTimeEdit(QTime(defaults.daily.hour, defaults.daily.minute))
+        self.daily = TimeField(defaults.daily)
         self.daily_minutes = QSpinBox()
         self.daily_minutes.setRange(5, 60)
         self.daily_minutes.setValue(defaults.daily_minutes)
@@ -430,7 +437,7 @@ class CadenceDialog(_ServiceDialog):
         daily_row = QHBoxLayout()
         daily_row.addWidget(self.daily)
         daily_row.addWidget(self.daily_minutes)
-        self.review = QTimeEdit(QTime(defaults.review.hour, defaults.review.minute))
+        self.review = TimeField(defaults.review)
         self.form.addRow(self.tr("First sprint starts:"), self.start)
         self.form.addRow(self.tr("Sprints to create:"), self.count)
         self.form.addRow(self.tr("Length:"), self.weeks)
@@ -450,9 +457,11 @@ class CadenceDialog(_ServiceDialog):
         )
         hint.setWordWrap(True)
         self.form.addRow(hint)
-        self.resize(480, 620)
+        screen.fit(self, QSize(500, 640))
 
     def accept(self) -> None:
+        if not self.typed_ok(self.start, self.daily, self.review):
+            return
         review = self.review.time()
         daily = self.daily.time()
         review_at = time(review.hour(), review.minute())
@@ -464,7 +473,7 @@ class CadenceDialog(_ServiceDialog):
             retro=time(min(23, retro_minute // 60), retro_minute % 60),
         )
         data = service.CadenceInput(
-            pydate(self.start.date()),
+            self.start.value(),
             self.count.value(),
             self.weeks.value(),
             self.team.currentText(),
@@ -523,27 +532,55 @@ class CloseSprintDialog(_ServiceDialog):
         )
         intro.setWordWrap(True)
         self.form.addRow(intro)
+        # Where the needs go comes first and stays in sight; long titles are shortened
+        # (whole in their tooltip), never pushing the choice off the dialog.
         self.table = QTableWidget(len(rows), 4)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Need"), self.tr("Column"), self.tr("Points"), self.tr("Goes to")]
+            [self.tr("Goes to"), self.tr("Need"), self.tr("Column"), self.tr("Points")]
         )
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.combos: dict[int, QComboBox] = {}
         for row, (need_id, key, title, column, points) in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(f"{key} — {title}"))
-            self.table.setItem(row, 1, QTableWidgetItem(column))
-            self.table.setItem(row, 2, QTableWidgetItem(format_points(points)))
             combo = QComboBox()
             if self.following:
                 combo.addItem(
                     self.tr("Next sprint (%1)").replace("%1", self.following), service.NEXT
                 )
             combo.addItem(self.tr("Backlog"), service.BACKLOG)
-            self.table.setCellWidget(row, 3, combo)
+            combo.setAccessibleName(self.tr("Where %1 goes").replace("%1", key))
+            self.table.setCellWidget(row, 0, combo)
             self.combos[need_id] = combo
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+            need = QTableWidgetItem(f"{key} — {title}")
+            need.setToolTip(f"{key} — {title}")
+            self.table.setItem(row, 1, need)
+            self.table.setItem(row, 2, QTableWidgetItem(column))
+            points_item = QTableWidgetItem(format_points(points))
+            points_item.setTextAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+            self.table.setItem(row, 3, points_item)
+        header = self.table.horizontalHeader()
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if rows:
+            all_row = QHBoxLayout()
+            if self.following:
+                to_next = QPushButton(
+                    self.tr("All to the next sprint (%1)").replace("%1", self.following)
+                )
+                to_next.clicked.connect(lambda: self.send_all(service.NEXT))
+                all_row.addWidget(to_next)
+            to_backlog = QPushButton(self.tr("All to the backlog"))
+            to_backlog.clicked.connect(lambda: self.send_all(service.BACKLOG))
+            all_row.addWidget(to_backlog)
+            all_row.addStretch(1)
+            self.form.addRow(all_row)
         self.form.addRow(self.table)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close the sprint"))
         if not self.following and rows:
             note = QLabel(
                 self.tr(
@@ -552,7 +589,12 @@ class CloseSprintDialog(_ServiceDialog):
             )
             note.setWordWrap(True)
             self.form.addRow(note)
-        self.resize(640, 420)
+        screen.fit(self, QSize(720, 480))
+
+    def send_all(self, where: str) -> None:
+        """Every unfinished need to the same place (each can still be changed after)."""
+        for combo in self.combos.values():
+            combo.setCurrentIndex(max(0, combo.findData(where)))
 
     def choices(self) -> dict[int, str]:
         return {need_id: combo.currentData() for need_id, combo in self.combos.items()}

@@ -295,12 +295,19 @@ class CalendarPage(QWidget):
         previous: dict[tuple[str, str], float] = {}  # per team: teams plan apart
         for row, entry in enumerate(rows):
             team = entry.team.casefold()
+            # A sprint nothing is planned in yet says nothing of who loses ground: no
+            # mark, and the sprint before stays the one the next is compared with.
+            unplanned = entry.state == "planned" and not any(entry.points.values())
             for column, code in enumerate(projects):
                 points = entry.points.get(code, 0.0)
                 before = previous.get((team, code))
-                text = format_points(points)
+                text = "" if unplanned else format_points(points)
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if unplanned:
+                    item.setToolTip(self.tr("Nothing planned in this sprint yet"))
+                    self.portfolio.setItem(row, column, item)
+                    continue
                 if before is not None and points < before:
                     item.setText(f"▼ {text}")
                     item.setForeground(QBrush(QColor("#B00020")))
@@ -489,6 +496,27 @@ class CalendarPage(QWidget):
         if sprint_id is None:
             return False
         name = self.model.row_at(self.model.row_of(sprint_id) or 0).name
+        lang = language()
+        cap = self._workspace().read(lambda s: service.capacity(s, sprint_id, lang))
+        if (
+            cap.forecast is not None
+            and cap.over_committed
+            and not feedback.sink().ask(
+                self,
+                self.tr("Start the sprint"),
+                self.tr(
+                    "“%1” holds %2 points for a forecast of %3 (from the last closed "
+                    "sprints): the team is likely not to finish it.\n\nStart it anyway?"
+                )
+                .replace("%2", format_points(cap.committed))
+                .replace("%3", format_points(cap.forecast))
+                .replace("%1", name),
+                yes=self.tr("Start anyway"),
+                no=self.tr("Cancel"),
+                default_yes=False,
+            )
+        ):
+            return False
         return self._perform(
             self.tr("Start %1").replace("%1", name), lambda s: service.start_sprint(s, sprint_id)
         )

@@ -264,17 +264,16 @@ class CalendarView(QWidget):
             number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, number
         )
         if holiday:
+            # Upright, in the holiday colour: the bundled font has no italic face, and
+            # Qt's slanted substitute pushed the foot of "J" out of the text's box
+            # ("lour de l'an").
             painter.setPen(QColor("#B71C1C"))
-            italic = QFont(small)
-            italic.setItalic(True)
-            painter.setFont(italic)
+            offset = metrics.horizontalAdvance(number) + 10
             painter.drawText(
-                number_rect.adjusted(metrics.horizontalAdvance(number) + 10, 0, 0, 0),
+                number_rect.adjusted(offset, 0, 0, 0),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                 metrics.elidedText(
-                    holiday,
-                    Qt.TextElideMode.ElideRight,
-                    int(number_rect.width() - metrics.horizontalAdvance(number) - 10),
+                    holiday, Qt.TextElideMode.ElideRight, int(number_rect.width() - offset)
                 ),
             )
         painter.setFont(self.font())

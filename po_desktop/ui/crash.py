@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from po_desktop import APP_NAME, __version__
 from po_desktop.store.errors import PoDesktopError
-from po_desktop.ui import feedback, icons
+from po_desktop.ui import feedback, icons, screen
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +133,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.log_label)
         layout.addWidget(self.details, 1)
         layout.addLayout(buttons)
-        self.resize(640, 420)
+        screen.fit(self, QSize(640, 420))
 
     QUIT = 2
 

@@ -103,6 +103,10 @@ class Feedback:
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        # Qt's French for Discard, "Ne pas tenir compte", does not say what happens.
+        box.button(QMessageBox.StandardButton.Discard).setText(
+            QCoreApplication.translate("Feedback", "Don't save")
+        )
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
             return Unsaved.SAVE

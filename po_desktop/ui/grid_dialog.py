@@ -10,13 +10,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -38,8 +41,9 @@ from po_desktop.store.errors import PoDesktopError, ValidationError
 from po_desktop.store.services import scoring
 from po_desktop.store.services._base import clean_number
 from po_desktop.store.services.scoring import GridDraft
-from po_desktop.ui import feedback
+from po_desktop.ui import feedback, screen
 from po_desktop.ui.feedback import Unsaved
+from po_desktop.ui.need_dialog import plain_text
 from po_desktop.ui.scoring_form import number_text
 from po_desktop.ui.workspace import Workspace
 
@@ -54,7 +58,7 @@ class GridsDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle(self.tr("Scoring grids"))
-        self.resize(1060, 520)
+        screen.fit(self, QSize(1060, 560))
         self.model_id: int | None = None
         self._preset = "custom"
         self._loaded: GridDraft | None = None
@@ -119,11 +123,31 @@ class GridsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        for column, width in ((0, 170), (1, 170), (2, 60), (3, 55), (4, 55), (5, 100)):
+        for column, width in ((2, 60), (3, 55), (4, 55), (5, 110)):
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(self.HELP_FR, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(self.HELP_EN, QHeaderView.ResizeMode.Stretch)
+        for column in (self.LABEL_FR, self.LABEL_EN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Help texts are sentences: edited below the table, not squeezed into its cells.
+        self.table.setColumnHidden(self.HELP_FR, True)
+        self.table.setColumnHidden(self.HELP_EN, True)
         self.table.itemChanged.connect(self._edited)
+        self.table.currentCellChanged.connect(lambda *_cells: self._show_help())
+        self.help_fr = QPlainTextEdit()
+        self.help_en = QPlainTextEdit()
+        self.help_box = QGroupBox(self.tr("What each step of the selected criterion means"))
+        help_layout = QGridLayout(self.help_box)
+        for column, (label, edit, key) in enumerate(
+            (
+                (self.tr("In French"), self.help_fr, self.HELP_FR),
+                (self.tr("In English"), self.help_en, self.HELP_EN),
+            )
+        ):
+            edit.setTabChangesFocus(True)
+            edit.setPlaceholderText(self.tr("e.g. 1: nice to have; 3: saves a team time; 5: …"))
+            edit.setMaximumHeight(70)
+            edit.textChanged.connect(lambda e=edit, k=key: self._help_edited(e, k))
+            help_layout.addWidget(QLabel(label), 0, column)
+            help_layout.addWidget(edit, 1, column)
         self.add_button = QPushButton(self.tr("Add a criterion"))
         self.add_button.clicked.connect(self.add_criterion)
         self.remove_button = QPushButton(self.tr("Remove the criterion"))
@@ -148,6 +172,7 @@ class GridsDialog(QDialog):
         row.addWidget(self.remove_button)
         row.addStretch(1)
         right.addLayout(row)
+        right.addWidget(self.help_box)
         right.addWidget(self.notice)
         right.addWidget(self.error)
         row = QHBoxLayout()
@@ -256,7 +281,9 @@ class GridsDialog(QDialog):
         self.table.setRowCount(0)
         for spec in draft.criteria:
             self._append(spec)
+        self.table.setCurrentCell(0 if draft.criteria else -1, self.LABEL_FR)
         self.table.blockSignals(False)
+        self._show_help()
         self.activate_button.setEnabled(not active)
         self.delete_button.setEnabled(self._uses == 0 and self.grid_list.count() > 1)
         self.delete_button.setToolTip(
@@ -302,6 +329,24 @@ class GridsDialog(QDialog):
         direction.setCurrentIndex(max(0, direction.findData(spec.direction.value)))
         direction.currentIndexChanged.connect(self._edited)
         self.table.setCellWidget(row, self.DIRECTION, direction)
+
+    def _show_help(self) -> None:
+        """The help texts of the selected criterion in the editors below the table."""
+        row = self.table.currentRow()
+        self.help_box.setEnabled(row >= 0)
+        for edit, column in ((self.help_fr, self.HELP_FR), (self.help_en, self.HELP_EN)):
+            item = self.table.item(row, column) if row >= 0 else None
+            text = item.text() if item is not None else ""
+            if edit.toPlainText() != text:
+                edit.blockSignals(True)
+                edit.setPlainText(text)
+                edit.blockSignals(False)
+
+    def _help_edited(self, edit: QPlainTextEdit, column: int) -> None:
+        row = self.table.currentRow()
+        item = self.table.item(row, column) if row >= 0 else None
+        if item is not None and item.text() != plain_text(edit):
+            item.setText(plain_text(edit))  # itemChanged: the grid is edited
 
     def add_criterion(self) -> None:
         keys = {self._key(r) for r in range(self.table.rowCount())}

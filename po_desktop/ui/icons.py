@@ -51,6 +51,9 @@ NAMES: frozenset[str] = frozenset(
         "warning",
         "copy",
         "log",
+        "close",
+        "help",
+        "keyboard",
     }
 )
 """Every icon drawn for the app; ``resources/icons/<name>.svg`` exists for each."""

@@ -12,13 +12,16 @@ from PySide6.QtCore import QByteArray, QPoint, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -30,9 +33,11 @@ from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services import needs as need_service
+from po_desktop.store.services import sprints as sprint_service
 from po_desktop.store.services.needs import NeedChange
 from po_desktop.ui import feedback, icons
 from po_desktop.ui.autobackup import AutoBackup
+from po_desktop.ui.banner import INFO, NOTICE, MessageBar
 from po_desktop.ui.board.model import ColumnInfo
 from po_desktop.ui.board.page import BoardPage, Choice
 from po_desktop.ui.calendar_page import CalendarPage
@@ -44,6 +49,7 @@ from po_desktop.ui.pages import ListPage, NeedListPage
 from po_desktop.ui.recovery import open_or_recover
 from po_desktop.ui.scoring_page import ScoringPage
 from po_desktop.ui.settings import Settings
+from po_desktop.ui.welcome import WelcomePanel
 from po_desktop.ui.workspace import Workspace
 from po_desktop.ui.workspace_dialogs import PeopleDialog, ProjectsDialog
 
@@ -91,11 +97,25 @@ class MainWindow(QMainWindow):
         self.calendar.ics_requested.connect(self.export_ics)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.board, icons.icon("view-board"), self.tr("&Board"))
+        # The board, or the first steps while the workspace has no need yet.
+        self.welcome = WelcomePanel()
+        self.board_stack = QStackedWidget()
+        self.board_stack.addWidget(self.board)
+        self.board_stack.addWidget(self.welcome)
+        self.tabs.addTab(self.board_stack, icons.icon("view-board"), self.tr("&Board"))
         self.tabs.addTab(self.needs_list, icons.icon("view-list"), self.tr("L&ist"))
         self.tabs.addTab(self.scoring, icons.icon("view-scoring"), self.tr("&Scoring"))
         self.tabs.addTab(self.calendar, icons.icon("view-calendar"), self.tr("Ca&lendar"))
-        self.setCentralWidget(self.tabs)
+        self.notice_bar = MessageBar(NOTICE)
+        self.filter_bar = MessageBar(INFO)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.notice_bar)
+        central_layout.addWidget(self.filter_bar)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         for page in (self.board, self.needs_list, self.scoring):
             page.open_requested.connect(self.edit_need)
         for need_list in (self.needs_list, self.scoring.list):
@@ -142,6 +162,13 @@ class MainWindow(QMainWindow):
         board.duplicate_requested.connect(self._duplicate_needs)
         board.delete_requested.connect(self._delete_needs)
         board.scoring_requested.connect(self.open_scoring)
+        welcome = self.welcome
+        welcome.projects_requested.connect(self.show_projects)
+        welcome.people_requested.connect(self.show_people)
+        welcome.need_requested.connect(self.new_need)
+        welcome.import_requested.connect(self.import_csv)
+        welcome.guide_requested.connect(self.show_guide)
+        welcome.region_chosen.connect(self._region_chosen)
         board.settings_requested.connect(self.show_board_settings)
         board.filters_changed.connect(self._board_filters_changed)
         self.scoring.filters_changed.connect(self._apply_filters)
@@ -163,6 +190,16 @@ class MainWindow(QMainWindow):
         # Through a lambda: ``triggered`` passes ``checked``, which a slot with an optional
         # first parameter (save_copy's target, restore_backup's source) took for a path.
         action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _toolbar_twin(
+        self, text: str, icon: str, slot: Callable[[], object], enabled: object
+    ) -> QAction:
+        """A toolbar button doing what a menu action does, under a label that stays put."""
+        action = QAction(icons.icon(icon), text, self)
+        action.setEnabled(False)
+        action.triggered.connect(lambda _checked=False: slot())
+        enabled.connect(action.setEnabled)  # type: ignore[attr-defined]
         return action
 
     def _build_actions(self) -> None:
@@ -219,10 +256,23 @@ class MainWindow(QMainWindow):
         self.people_action = self._action(self.tr("P&eople…"), self.show_people, icon="people")
         self.about_action = self._action(self.tr("&About PO Desktop"), self.about, icon="about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.guide_action = self._action(
+            self.tr("Short &guide"), self.show_guide, std.HelpContents, "help"
+        )
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/", "keyboard"
+        )
         self.board_settings_action = self._action(
             self.tr("Board &columns…"), self.show_board_settings, icon="board-columns"
         )
         self.grids_action = self._action(self.tr("Scoring &grids…"), self.show_grids, icon="grids")
+        # Window-wide: F8 works from the search box too, and brings the scoring view.
+        self.next_unscored_action = self._action(
+            self.tr("&Next unscored need"), lambda: self.step_unscored(1), "F8"
+        )
+        self.previous_unscored_action = self._action(
+            self.tr("&Previous unscored need"), lambda: self.step_unscored(-1), "Shift+F8"
+        )
         self.view_actions = []
         for index, label in enumerate(
             (self.tr("&Board"), self.tr("L&ist"), self.tr("&Scoring"), self.tr("Ca&lendar"))
@@ -245,8 +295,31 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(std.Undo)
         self.undo_action.setIcon(icons.icon("undo"))
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(std.Redo)
+        # Ctrl+Y as well, everywhere: what Windows and Office users press (Linux's
+        # standard key is Ctrl+Shift+Z only).
+        redo_keys = QKeySequence.keyBindings(std.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.redo_action.setShortcuts(redo_keys)
         self.redo_action.setIcon(icons.icon("redo"))
+        # The toolbar's buttons keep one short label, so the toolbar never shifts under the
+        # mouse; what they would undo or redo is in their tooltip and in the Edit menu.
+        self.undo_button = self._toolbar_twin(
+            self.tr("Undo"), "undo", self.undo_group.undo, self.undo_group.canUndoChanged
+        )
+        self.undo_group.undoTextChanged.connect(
+            lambda text: self.undo_button.setToolTip(
+                self.tr("Undo: %1 (Ctrl+Z)").replace("%1", text) if text else self.tr("Undo")
+            )
+        )
+        self.redo_button = self._toolbar_twin(
+            self.tr("Redo"), "redo", self.undo_group.redo, self.undo_group.canRedoChanged
+        )
+        self.undo_group.redoTextChanged.connect(
+            lambda text: self.redo_button.setToolTip(
+                self.tr("Redo: %1 (Ctrl+Y)").replace("%1", text) if text else self.tr("Redo")
+            )
+        )
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
@@ -284,12 +357,18 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         for action in self.view_actions:
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.next_unscored_action)
+        view_menu.addAction(self.previous_unscored_action)
         workspace_menu = menu.addMenu(self.tr("&Workspace"))
         workspace_menu.addAction(self.projects_action)
         workspace_menu.addAction(self.people_action)
         workspace_menu.addAction(self.board_settings_action)
         workspace_menu.addAction(self.grids_action)
         help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(self.tr("Main toolbar"))
@@ -299,8 +378,8 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(20, 20))
         toolbar.addAction(self.new_need_action)
         toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
+        toolbar.addAction(self.undo_button)
+        toolbar.addAction(self.redo_button)
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(self.tr("Project:") + " "))
         toolbar.addWidget(self.project_filter)
@@ -333,6 +412,9 @@ class MainWindow(QMainWindow):
             people = [p for p in queries.people(session) if p.active]
             units = queries.business_units(session)
             tags = queries.tag_names(session)
+            region = sprint_service.holiday_region(session)
+        self.welcome.set_progress(len(projects), len(people), region)
+        self._board_or_welcome()
         self._haystacks = {}
         self._row_pos = {row.id: i for i, row in enumerate(self.need_rows)}
         self._columns = [ColumnInfo(c.id, c.name, c.wip_limit, c.is_done) for c in columns]
@@ -386,11 +468,16 @@ class MainWindow(QMainWindow):
             self._row_pos = {r.id: i for i, r in enumerate(rows)}
         for need_id in fresh:
             self._haystacks.pop(need_id, None)
+        self._board_or_welcome()
         board_was_current = self._shown.get(self.BOARD) == (self._version, self._base_filter())
         self._version += 1
         if board_was_current and self.tabs.currentIndex() == self.BOARD and self.board.patch(fresh):
             self._shown[self.BOARD] = (self._version, self._base_filter())
         self._apply_filters()
+
+    def _board_or_welcome(self) -> None:
+        """The first steps while the workspace has no need; the board from the first one."""
+        self.board_stack.setCurrentWidget(self.board if self.need_rows else self.welcome)
 
     def _base_filter(self) -> NeedFilter:
         return NeedFilter(
@@ -478,6 +565,52 @@ class MainWindow(QMainWindow):
         self.count_label.setText(
             self.tr("%1 of %2 needs").replace("%1", str(shown)).replace("%2", str(total))
         )
+        self._update_filter_bar(index, shown, total)
+
+    def _active_filters(self, index: int) -> list[str]:
+        """What narrows the page on screen, in the user's words."""
+        parts = []
+        text = self.search.text().strip()
+        if text:
+            parts.append(self.tr("search “%1”").replace("%1", text))
+        if self.project_filter.currentData() is not None:
+            parts.append(self.tr("project %1").replace("%1", self.project_filter.currentText()))
+        quick = {self.BOARD: self.board.filters, self.SCORING: self.scoring.filters}.get(index)
+        if quick is not None:
+            parts.extend(combo.currentText() for combo in quick.combos if combo.currentIndex() > 0)
+        return parts
+
+    def _update_filter_bar(self, index: int, shown: int, total: int) -> None:
+        """A filtered page says so plainly, with one click back to every need: a search
+        kept from the last session must never pass for needs that are gone."""
+        self.search.setStyleSheet(
+            "QLineEdit { background: #FFF4CE; }" if self.search.text().strip() else ""
+        )
+        parts = self._active_filters(index) if index != self.CALENDAR else []
+        if not parts:
+            self.filter_bar.dismiss()
+            return
+        self.filter_bar.show_message(
+            self.tr("Filtered: %1 of %2 needs shown (%3).")
+            .replace("%1", str(shown))
+            .replace("%2", str(total))
+            .replace("%3", ", ".join(parts)),
+            [(self.tr("Show all needs"), self.clear_filters)],
+            closable=False,
+        )
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Every need on every page: no search, no project, no quick filter."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.project_filter.blockSignals(True)
+        self.project_filter.setCurrentIndex(0)
+        self.project_filter.blockSignals(False)
+        for quick in (self.board.filters, self.scoring.filters):
+            quick.clear()  # each says it changed: its page refilters
+        self._filters_edited()
 
     def _board_filters_changed(self) -> None:
         self._update_count()
@@ -533,11 +666,48 @@ class MainWindow(QMainWindow):
             self._delete_needs(ids)
 
     def _delete_needs(self, ids: list[int]) -> None:
+        """Several needs: asked first. One: deleted at once, with Undo at hand."""
+        keys = [self.need_rows[self._row_pos[i]].key for i in ids if i in self._row_pos]
+        if len(ids) > 1:
+            shown = ", ".join(keys[:12]) + (" …" if len(keys) > 12 else "")
+            if not feedback.sink().ask(
+                self,
+                self.tr("Delete needs"),
+                self.tr(
+                    "Delete these %n needs, with their scoring and history?\n\n%1\n\n"
+                    "You can undo it (Ctrl+Z).",
+                    "",
+                    len(ids),
+                ).replace("%1", shown),
+                yes=self.tr("Delete"),
+                no=self.tr("Cancel"),
+                default_yes=False,
+            ):
+                return
         text = self.tr("Delete %n need(s)", "", len(ids))
-        if self._perform(text, lambda s: need_service.delete_needs(s, ids)) is not None:
-            self.statusBar().showMessage(
-                self.tr("%n need(s) deleted — Ctrl+Z to undo.", "", len(ids)), 6000
-            )
+        if self._perform(text, lambda s: need_service.delete_needs(s, ids)) is None:
+            return
+        if len(keys) == 1:
+            self.notify(self.tr("%1 deleted.").replace("%1", keys[0]))
+        else:
+            self.notify(self.tr("%n need(s) deleted.", "", len(ids)))
+
+    def notify(self, text: str, *, undo: bool = True) -> None:
+        """What was just done, in the bar under the toolbar; ``undo``: with an Undo button
+        that undoes this action, and only this one."""
+        stack = self.workspace.undo_stack
+        index, command = stack.index(), stack.text(stack.index() - 1)
+
+        def undo_it() -> None:
+            if stack.index() == index and stack.text(index - 1) == command:
+                stack.undo()
+            else:
+                self.statusBar().showMessage(
+                    self.tr("Other changes were made since: use Edit ▸ Undo."), 8000
+                )
+
+        actions = [(self.tr("Undo"), undo_it)] if undo and stack.canUndo() else []
+        self.notice_bar.show_message(text, actions, timeout_ms=12000)
 
     def _perform(
         self,
@@ -601,8 +771,17 @@ class MainWindow(QMainWindow):
             copies = [i for i, state in change.before.items() if state is None]
             if copies:
                 self._select_many(copies)
+            self.notify(self.tr("%n need(s) duplicated.", "", len(copies)))
+
+    def step_unscored(self, step: int) -> None:
+        """F8 / Shift+F8: the next need to score during a session with the requester."""
+        self.tabs.setCurrentIndex(self.SCORING)
+        if not self.scoring.step_unscored(step):
             self.statusBar().showMessage(
-                self.tr("%n need(s) duplicated — Ctrl+Z to undo.", "", len(copies)), 6000
+                self.tr("No unscored need below in the list.")
+                if step > 0
+                else self.tr("No unscored need above in the list."),
+                6000,
             )
 
     def need_menu(self, ids: list[int]) -> QMenu:
@@ -898,14 +1077,11 @@ class MainWindow(QMainWindow):
 
         self.workspace.perform_need_change(self.tr("Import needs"), run)
         result = outcome[0]
-        self.statusBar().showMessage(
-            self.tr(
-                "Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo."
-            )
+        self.notify(
+            self.tr("Import: %1 need(s) created, %2 updated, %3 project(s) created.")
             .replace("%1", str(result.created))
             .replace("%2", str(result.updated))
-            .replace("%3", str(result.projects_created)),
-            10000,
+            .replace("%3", str(result.projects_created))
         )
         return result
 
@@ -947,6 +1123,37 @@ class MainWindow(QMainWindow):
         dialog = PeopleDialog(self.workspace, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         feedback.sink().run(dialog)
+
+    @Slot()
+    def show_guide(self) -> None:
+        from po_desktop.ui.help_dialogs import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        feedback.sink().run(dialog)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        dialog = self.shortcuts_dialog()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        feedback.sink().run(dialog)
+
+    def shortcuts_dialog(self) -> QDialog:
+        """Every menu action that has keys, and the board's own keys."""
+        from po_desktop.ui.help_dialogs import ShortcutsDialog
+
+        menus = [m.menu() for m in self.menuBar().actions() if m.menu() is not None]
+        return ShortcutsDialog([a for menu in menus for a in _leaves(menu)], self)  # type: ignore[arg-type]
+
+    @Slot(str)
+    def _region_chosen(self, code: str) -> None:
+        label = self.welcome.region.currentText()
+        try:
+            self.workspace.set_holiday_region(
+                code, self.tr("Public holidays: %1").replace("%1", label)
+            )
+        except PoDesktopError as exc:
+            feedback.sink().warn(self, self.tr("Public holidays"), exc.render())
 
     @Slot()
     def about(self) -> None:
@@ -1012,3 +1219,15 @@ class MainWindow(QMainWindow):
         self.autobackup.wait()  # a copy cut short would be thrown away
         self.workspace.close()
         super().closeEvent(event)
+
+
+def _leaves(menu: QMenu) -> list[QAction]:
+    """Every action of a menu and of its submenus."""
+    found: list[QAction] = []
+    for action in menu.actions():
+        sub = action.menu()
+        if sub is not None:
+            found.extend(_leaves(sub))  # type: ignore[arg-type]
+        elif not action.isSeparator():
+            found.append(action)
+    return found

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QWidget
 
 from po_desktop.domain.messages import choice_label, language
 from po_desktop.domain.scoring import (
@@ -55,6 +56,21 @@ def literal_html(text: str) -> str:
     (``Qt::mightBeRichText``): a need titled ``<b>x</b>`` had a bold "x" in its tooltip.
     """
     return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+def muted(label: QWidget) -> None:
+    """Secondary text (a hint under an input): softer than the text, still easy to read,
+    in light and dark themes alike."""
+    palette = label.palette()
+    text = palette.color(QtGui.QPalette.ColorRole.WindowText)
+    back = palette.color(QtGui.QPalette.ColorRole.Window)
+    mixed = QColor.fromRgbF(
+        0.7 * text.redF() + 0.3 * back.redF(),
+        0.7 * text.greenF() + 0.3 * back.greenF(),
+        0.7 * text.blueF() + 0.3 * back.blueF(),
+    )
+    palette.setColor(QtGui.QPalette.ColorRole.WindowText, mixed)
+    label.setPalette(palette)
 
 
 def no_mnemonic(text: str) -> str:
@@ -357,6 +373,22 @@ class RankedNeedModel(NeedTableModel):
 
     def saved_ranking(self) -> list[Ranked]:
         return self._saved
+
+    def rank_preview(self, need_id: int, score: float, decision: str | None) -> tuple[int, int]:
+        """The rank this need would get with this score and decision, among the open needs
+        as saved (filters aside): the ranking the table shows once it is saved, ties
+        (decision, then age) included. Returns (rank, number of ranked needs)."""
+        entries = [
+            (r.id, r.score, r.decision)
+            for r in self._all
+            if r.score is not None
+            and r.id != need_id
+            and r.column_id not in self._filter.done_column_ids
+        ]
+        entries.append((need_id, score, decision))
+        ranked = rank(entries)
+        place = next(r.rank for r in ranked if r.need_id == need_id)
+        return place, len(ranked)
 
     def set_simulation(self, result: WhatIf | None) -> None:
         """Show simulated scores, ranks and moves (None: back to the saved scores)."""

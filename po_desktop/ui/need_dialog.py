@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +28,7 @@ from po_desktop.domain.messages import choice_label, language
 from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError, ValidationError
 from po_desktop.store.services import needs as need_service
+from po_desktop.ui import feedback, screen
 from po_desktop.ui.workspace import Workspace
 
 
@@ -85,7 +88,6 @@ class NeedDialog(QDialog):
         self._loaded_points: float | None = None
         self._loaded_points_text: str | None = None
         self.setWindowTitle(self.tr("New need") if need_id is None else self.tr("Edit need"))
-        self.setMinimumWidth(640)
         choices = workspace.read(_load_choices)
 
         self.project = QComboBox()
@@ -121,7 +123,7 @@ class NeedDialog(QDialog):
         for cid, name in choices.columns:
             self.column.addItem(name, cid)
         self.points = QLineEdit()
-        self.points.setPlaceholderText(self.tr("e.g. 3 or 0,5 — empty if not estimated"))
+        self.points.setPlaceholderText(self.tr("e.g. 3 or 0.5 — empty if not estimated"))
         self.sprint = QComboBox()
         self.sprint.addItem(self.tr("Backlog (no sprint)"), None)
         for sid, name in choices.sprints:
@@ -136,9 +138,27 @@ class NeedDialog(QDialog):
         self.acceptance.setTabChangesFocus(True)
         self.acceptance.setPlaceholderText(self.tr("How we will know it is done"))
 
+        self.new_project_button = QPushButton(self.tr("New pro&ject…"))
+        self.new_project_button.setToolTip(self.tr("Create a project without leaving this need"))
+        self.new_project_button.clicked.connect(self.create_project)
+        project_row = QHBoxLayout()
+        project_row.addWidget(self.project, 1)
+        project_row.addWidget(self.new_project_button)
+        self.no_project = QLabel(
+            self.tr(
+                "This workspace has no project yet. Every need belongs to one: create the "
+                "first with “New project…” (a code such as ERP gives the keys ERP-1, ERP-2…)."
+            )
+        )
+        self.no_project.setWordWrap(True)
+        self.no_project.setVisible(self.project.count() == 0)
+
         need_box = QGroupBox(self.tr("The need"))
         need_form = QFormLayout(need_box)
-        need_form.addRow(self.tr("&Project"), self.project)
+        need_form.addRow(self.no_project)
+        project_label = QLabel(self.tr("&Project"))
+        project_label.setBuddy(self.project)
+        need_form.addRow(project_label, project_row)
         need_form.addRow(self.tr("&Title"), self.title)
         need_form.addRow(self.tr("Pro&blem statement"), self.problem)
         need_form.addRow(self.tr("Proposed &solution"), self.solution)
@@ -201,6 +221,26 @@ class NeedDialog(QDialog):
         elif project_id is not None:
             self._select(self.project, project_id)
         self.title.setFocus()
+        screen.fit(self, QSize(820, 680))
+
+    def create_project(self) -> bool:
+        """The projects editor on a new project; the one created is chosen for this need."""
+        from po_desktop.ui.workspace_dialogs import ProjectsDialog
+
+        before = {self.project.itemData(i) for i in range(self.project.count())}
+        editor = ProjectsDialog(self.workspace, self, create_one=True)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.start_new()
+        feedback.sink().run(editor)
+        choices = self.workspace.read(_load_choices).projects
+        current = self.project.currentData()
+        self.project.clear()
+        for pid, label in choices:
+            self.project.addItem(label, pid)
+        created = [pid for pid, _label in choices if pid not in before]
+        self._select(self.project, created[-1] if created else current)
+        self.no_project.setVisible(self.project.count() == 0)
+        return bool(created)
 
     @staticmethod
     def _select(combo: QComboBox, value: object) -> None:
@@ -275,8 +315,8 @@ class NeedDialog(QDialog):
         )
 
     def save(self) -> None:
-        if self.project.currentData() is None:
-            self.show_error(self.tr("Create a project first (Workspace ▸ Projects)."), None)
+        if self.project.currentData() is None and not self.create_project():
+            self.show_error(self.tr("Every need belongs to a project: create one first."), None)
             return
         data = self.collect()
         try:

@@ -67,7 +67,7 @@ class PreferencesDialog(QDialog):
         database_form.addRow(self.tr("File:"), path_label)
         database_form.addRow(self.tr("Public &holidays:"), self.region)
         region_note = QLabel(
-            self.tr("Stored in the database: everyone who opens this file plans with them.")
+            self.tr("Stored in the database: the same for everyone who opens this file.")
         )
         region_note.setWordWrap(True)
         region_note.setEnabled(False)

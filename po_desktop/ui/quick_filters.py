@@ -6,11 +6,12 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from po_desktop.domain.enums import Decision, Source
 from po_desktop.domain.messages import choice_label
 from po_desktop.ui.filtering import SCOPES, UNASSIGNED, UNSCORED, NeedFilter
+from po_desktop.ui.flow import FlowLayout, flowing
 
 
 class QuickFilters(QWidget):
@@ -47,13 +48,12 @@ class QuickFilters(QWidget):
         self.set_reference([], [], [])
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
-        bar = QHBoxLayout(self)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(6)
+        bar = FlowLayout(self)  # wraps on a narrow pane instead of widening it
         bar.addWidget(QLabel(self.tr("Filters:")))
         for combo in self.combos:
             bar.addWidget(combo)
         bar.addWidget(self.clear_button)
+        flowing(self)
         self._restoring = False
 
     @property

@@ -31,7 +31,7 @@ from po_desktop.domain.scoring import Grid, ScoringError
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.models import Assessment, Need, ScoringModel
 from po_desktop.store.services import scoring
-from po_desktop.ui.models import format_score
+from po_desktop.ui.models import format_score, muted
 from po_desktop.ui.need_dialog import plain_text
 from po_desktop.ui.workspace import Workspace
 
@@ -60,12 +60,14 @@ class ScoringForm(QWidget):
     def __init__(
         self,
         workspace: Callable[[], Workspace],
-        rank_of: Callable[[float, int], tuple[int, int]],
+        rank_of: Callable[[int, float, str | None], tuple[int, int]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._rank_of = rank_of
+        """The rank a need would get with a score and a decision, ties as the table breaks
+        them."""
         self.need_id: int | None = None
         self.grid: Grid | None = None
         self._model_id: int | None = None
@@ -98,6 +100,8 @@ class ScoringForm(QWidget):
         self.grid_combo.currentIndexChanged.connect(self._grid_chosen)
         self.criteria_box = QGroupBox(self.tr("Criteria"))
         self.criteria_form = QFormLayout(self.criteria_box)
+        # A narrow form puts each criterion's name above its input, not beside it.
+        self.criteria_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.criteria_form.addRow(self.tr("Grid:"), self.grid_combo)
         self.score_label = QLabel()
         self.score_label.setWordWrap(True)
@@ -106,6 +110,7 @@ class ScoringForm(QWidget):
         self.decision = QComboBox()
         for value in Decision:
             self.decision.addItem(choice_label(value.value), value.value)
+        self.decision.currentIndexChanged.connect(self._update_score)  # ties go by decision
         self.rationale = QPlainTextEdit()
         self.rationale.setPlaceholderText(
             self.tr("Why this decision? Required for a no-go or an explore.")
@@ -151,7 +156,7 @@ class ScoringForm(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(history_box)
         layout.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
@@ -320,13 +325,23 @@ class ScoringForm(QWidget):
             if help_text:
                 hint = QLabel(help_text)
                 hint.setWordWrap(True)
-                hint.setStyleSheet("color: palette(mid);")
+                hint.setTextFormat(Qt.TextFormat.PlainText)
+                muted(hint)
                 cell_layout.addWidget(hint)
             direction = self.tr("cost") if spec.direction == "cost" else self.tr("benefit")
             label = f"{spec.label.render(lang)} ({direction}, ×{number_text(spec.weight)})"
             self.criteria_form.insertRow(row, label, cell)
             self.inputs[spec.key] = edit
         self._update_score()
+
+    def start_scoring(self) -> None:
+        """Back to the top (the problem statement, read first) and into the first input."""
+        self.scroll.verticalScrollBar().setValue(0)
+        first = next(iter(self.inputs.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            first.selectAll()
+            self.scroll.ensureWidgetVisible(self.heading)
 
     def values(self) -> dict[str, str]:
         return {key: edit.text() for key, edit in self.inputs.items()}
@@ -340,7 +355,7 @@ class ScoringForm(QWidget):
         except ScoringError as exc:
             self.score_label.setText(exc.render())
             return
-        position, total = self._rank_of(score, self.need_id)
+        position, total = self._rank_of(self.need_id, score, self.decision.currentData())
         self.score_label.setText(
             self.tr("%1 / 100 — rank %2 of %3 in the backlog")
             .replace("%1", format_score(score))

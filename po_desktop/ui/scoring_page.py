@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +28,7 @@ from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import scoring
 from po_desktop.ui import feedback
 from po_desktop.ui.feedback import Unsaved
+from po_desktop.ui.flow import FlowLayout, flowing
 from po_desktop.ui.matrix import MatrixPoint, ValueEffortMatrix
 from po_desktop.ui.models import NEED_ID_ROLE, NeedTableModel, RankedNeedModel
 from po_desktop.ui.pages import NeedListPage
@@ -163,6 +163,16 @@ class WhatIfPanel(QWidget):
         self.summary.setText(text)
 
 
+def _group(*widgets: QWidget) -> QWidget:
+    """Widgets kept on one line together (a label and what it names)."""
+    group = QWidget()
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return group
+
+
 class ScoringPage(QWidget):
     """Cotation: open needs ranked by score, and the scoring form of the selected one."""
 
@@ -179,6 +189,7 @@ class ScoringPage(QWidget):
         self.grid_id: int | None = None
         self.list = NeedListPage(
             hidden_columns=(
+                NeedTableModel.PROJECT,  # the key says it: ERP-12
                 NeedTableModel.STATUS,
                 NeedTableModel.POINTS,
                 NeedTableModel.SOURCE,
@@ -197,7 +208,7 @@ class ScoringPage(QWidget):
         self.list.view.setColumnWidth(RankedNeedModel.MOVE, 60)
         self.list.open_requested.connect(self.open_requested)
         self.list.view.sortByColumn(RankedNeedModel.RANK, Qt.SortOrder.AscendingOrder)
-        self.form = ScoringForm(workspace, self._rank_of)
+        self.form = ScoringForm(workspace, self.model.rank_preview)
         self.form.setMinimumWidth(340)
         self.list.view.selectionModel().currentRowChanged.connect(self._show)
         # A reset (filter, reload) clears the current row without a signal: follow it.
@@ -220,28 +231,19 @@ class ScoringPage(QWidget):
         self.previous_button = QPushButton(self.tr("Previous unscored ▲"))
         self.previous_button.setToolTip(self.tr("Previous need without a score (Shift+F8)"))
         self.previous_button.clicked.connect(lambda: self.step_unscored(-1))
-        for key, step in (("F8", 1), ("Shift+F8", -1)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False, s=step: self.step_unscored(s))
-            self.addAction(action)
-        top = QHBoxLayout()
-        top.setContentsMargins(6, 6, 6, 0)
-        top.addWidget(QLabel(self.tr("Active grid:")))
-        top.addWidget(self.grid_combo)
-        top.addWidget(self.grids_button)
-        top.addStretch(1)
-        top.addWidget(QLabel(self.tr("Scoring session:")))
-        top.addWidget(self.previous_button)
-        top.addWidget(self.next_button)
+        # Two groups that wrap as units on a narrow pane: the grid, the scoring session.
+        grid_group = _group(QLabel(self.tr("Active grid:")), self.grid_combo, self.grids_button)
+        session_group = _group(
+            QLabel(self.tr("Scoring session:")), self.previous_button, self.next_button
+        )
+        top_bar = QWidget()
+        top = FlowLayout(top_bar, spacing=12)
+        top.addWidget(grid_group)
+        top.addWidget(session_group)
+        flowing(top_bar)
 
         self.filters = QuickFilters()
         self.filters.changed.connect(self.filters_changed)
-        filter_row = QHBoxLayout()
-        filter_row.setContentsMargins(6, 0, 6, 0)
-        filter_row.addWidget(self.filters)
-        filter_row.addStretch(1)
 
         self.what_if = WhatIfPanel()
         self.what_if.weights_changed.connect(self._simulate)
@@ -258,9 +260,9 @@ class ScoringPage(QWidget):
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
-        left_layout.addLayout(filter_row)
+        left_layout.setContentsMargins(6, 6, 6, 0)
+        left_layout.addWidget(top_bar)
+        left_layout.addWidget(self.filters)
         left_layout.addWidget(self.what_if)
         left_layout.addWidget(self.tabs, 1)
         splitter = self.splitter = QSplitter()
@@ -303,12 +305,16 @@ class ScoringPage(QWidget):
         changed = grid != self.grid
         self.grid = grid
         self.model.set_grid(grid.criteria if grid else (), values)
+        header = self.list.view.horizontalHeader()
+        metrics = header.fontMetrics()
         for offset in range(len(self.model.criteria)):
-            self.list.view.setColumnWidth(RankedNeedModel.FIRST_CRITERION + offset, 70)
+            column = RankedNeedModel.FIRST_CRITERION + offset
+            # As wide as the criterion's name needs ("Investissement"), never narrower.
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            self.list.view.setColumnWidth(column, max(48, metrics.horizontalAdvance(title) + 20))
         if changed:
             self.what_if.set_grid(grid)
             self.what_if.set_on(False)
-        header = self.list.view.horizontalHeader()
         if header.sortIndicatorSection() >= self.model.columnCount():
             # Sorted by a criterion the new grid does not have: back to the ranking.
             self.list.view.sortByColumn(RankedNeedModel.RANK, Qt.SortOrder.AscendingOrder)
@@ -454,13 +460,10 @@ class ScoringPage(QWidget):
         else:
             self.list.select_need(need_id)
 
-    def _rank_of(self, score: float, need_id: int) -> tuple[int, int]:
-        """Where this score would put the need in the whole backlog (filters aside)."""
-        others = [r.score for r in self.model.saved_ranking() if r.need_id != need_id]
-        return 1 + sum(1 for s in others if s > score), len(others) + 1
-
-    def step_unscored(self, step: int) -> None:
-        """The next (or previous) need without a score, in the list's order."""
+    def step_unscored(self, step: int) -> bool:
+        """The next (or previous) need without a score, in the list's order, ready to be
+        scored: the form back at its problem statement, the cursor in the first criterion.
+        False when there is none that way."""
         rows = self.model.rows()
         current = self.list.view.currentIndex()
         start = current.row() if current.isValid() else -1
@@ -468,5 +471,8 @@ class ScoringPage(QWidget):
         while 0 <= index < len(rows):
             if rows[index].score is None:
                 self.list.select_need(rows[index].id)
-                return
+                if self.form.need_id == rows[index].id:  # not kept on an unsaved scoring
+                    self.form.start_scoring()
+                return True
             index += step
+        return False

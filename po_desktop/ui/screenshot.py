@@ -37,6 +37,8 @@ VIEWS = (
             "preferences",
             "about",
             "crash",
+            "shortcuts",
+            "guide",
         )
     ),
 )
@@ -82,8 +84,10 @@ def _render(
     size: tuple[int, int],
     settings_path: Path,
 ) -> None:
+    from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
+    from po_desktop.ui import screen
     from po_desktop.ui.main_window import MainWindow
     from po_desktop.ui.settings import Settings
     from po_desktop.ui.workspace import Workspace
@@ -91,37 +95,8 @@ def _render(
     window = MainWindow(Workspace(database), settings=Settings(settings_path))
     try:
         window.resize(*size)
-        tabs = {
-            "main": MainWindow.BOARD,
-            "board": MainWindow.BOARD,
-            "list": MainWindow.LIST,
-            "scoring": MainWindow.SCORING,
-            "matrix": MainWindow.SCORING,
-            "whatif": MainWindow.SCORING,
-            "grids": MainWindow.SCORING,
-            "calendar": MainWindow.CALENDAR,
-            "week": MainWindow.CALENDAR,
-        }
-        window.tabs.setCurrentIndex(tabs.get(view, MainWindow.BOARD))
-        if view in ("scoring", "matrix", "whatif", "grids"):
-            window.scoring.list.view.selectRow(0)
-        if view == "matrix":
-            window.scoring.tabs.setCurrentIndex(window.scoring.MATRIX_TAB)
-        if view == "whatif":  # the first criterion weighed much more: the ranking moves
-            panel = window.scoring.what_if
-            panel.set_on(True)
-            first = next(iter(panel.spins.values()), None)
-            if first is not None:
-                first.setValue(first.value() * 4)
-        if view == "week":
-            window.calendar.set_mode("week")
-        window.show()
-        QApplication.processEvents()
-        shown: QWidget = window
-        if view == "grids" or view in DIALOGS:
-            shown = _dialog(window, view)
-            shown.show()
-            QApplication.processEvents()
+        with screen.pretend(QSize(*size)):  # dialogs size themselves for that screen
+            shown = show_view(window, view)
         output.parent.mkdir(parents=True, exist_ok=True)
         if not shown.grab().save(str(output), "PNG"):
             from po_desktop.store.errors import StorageError
@@ -133,7 +108,48 @@ def _render(
         QApplication.processEvents()
 
 
-def _dialog(window: MainWindow, view: str) -> QWidget:
+def show_view(window: MainWindow, view: str) -> QWidget:
+    """Put ``window`` in the state ``view`` names and show it; returns what to look at
+    (the window, or the dialog opened over it)."""
+    from PySide6.QtWidgets import QApplication
+
+    from po_desktop.ui.main_window import MainWindow
+
+    tabs = {
+        "main": MainWindow.BOARD,
+        "board": MainWindow.BOARD,
+        "list": MainWindow.LIST,
+        "scoring": MainWindow.SCORING,
+        "matrix": MainWindow.SCORING,
+        "whatif": MainWindow.SCORING,
+        "grids": MainWindow.SCORING,
+        "calendar": MainWindow.CALENDAR,
+        "week": MainWindow.CALENDAR,
+    }
+    window.tabs.setCurrentIndex(tabs.get(view, MainWindow.BOARD))
+    if view in ("scoring", "matrix", "whatif", "grids"):
+        window.scoring.list.view.selectRow(0)
+    if view == "matrix":
+        window.scoring.tabs.setCurrentIndex(window.scoring.MATRIX_TAB)
+    if view == "whatif":  # the first criterion weighed much more: the ranking moves
+        panel = window.scoring.what_if
+        panel.set_on(True)
+        first = next(iter(panel.spins.values()), None)
+        if first is not None:
+            first.setValue(first.value() * 4)
+    if view == "week":
+        window.calendar.set_mode("week")
+    window.show()
+    QApplication.processEvents()
+    shown: QWidget = window
+    if view == "grids" or view in DIALOGS:
+        shown = build_dialog(window, view)
+        shown.show()
+        QApplication.processEvents()
+    return shown
+
+
+def build_dialog(window: MainWindow, view: str) -> QWidget:
     """The dialog behind ``view``, filled as a user would first see it."""
     from po_desktop.ui import calendar_dialogs as cal
 
@@ -184,6 +200,12 @@ def _dialog(window: MainWindow, view: str) -> QWidget:
         from po_desktop.ui.about_dialog import AboutDialog
 
         return AboutDialog(workspace, window)
+    if view == "shortcuts":
+        return window.shortcuts_dialog()
+    if view == "guide":
+        from po_desktop.ui.help_dialogs import GuideDialog
+
+        return GuideDialog(window)
     assert view == "crash"
     from po_desktop import logs
     from po_desktop.ui.crash import CrashDialog

@@ -226,9 +226,14 @@ class _ListEditor(QDialog):
         except PoDesktopError as exc:
             self.fail(exc)
             return False
+        self.error.hide()  # the value the message was about is saved now
         self._loaded = data
         self.reload()
+        self.saved()
         return True
+
+    def saved(self) -> None:
+        """Subclasses react to a successful save."""
 
     def delete(self) -> None:
         if self.current_id is None:
@@ -245,6 +250,7 @@ class _ListEditor(QDialog):
         except PoDesktopError as exc:
             self.delete_refused(exc)
             return
+        self.error.hide()
         self.current_id = None
         self._loaded = None
         self.reload()
@@ -267,9 +273,13 @@ class _ListEditor(QDialog):
 
 
 class ProjectsDialog(_ListEditor):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, *, create_one: bool = False
+    ) -> None:
+        """``create_one``: opened to create a project (from a need): closes once it is."""
         super().__init__(workspace, parent)
-        self.setWindowTitle(self.tr("Projects"))
+        self.create_one = create_one
+        self.setWindowTitle(self.tr("New project") if create_one else self.tr("Projects"))
         self.ops = EntityOps(
             create=lambda s, data: project_service.create_project(s, data).id,
             update=project_service.update_project,
@@ -289,7 +299,7 @@ class ProjectsDialog(_ListEditor):
         for kind in ProjectKind:
             self.kind.addItem(choice_label(kind.value), kind.value)
         self.owner = QComboBox()
-        self.color = QLineEdit("#4A6FA5")
+        self.color = QLineEdit()
         self.color.setMaxLength(7)
         pick = QPushButton(self.tr("Choose…"))
         pick.clicked.connect(self._pick_color)
@@ -306,6 +316,10 @@ class ProjectsDialog(_ListEditor):
         self.form.addRow(color_label, color_row)
         self.form.addRow("", self.archived)
         self.reload()
+
+    def saved(self) -> None:
+        if self.create_one:
+            self.accept()
 
     def refresh_choices(self) -> None:
         chosen = self.owner.currentData()
@@ -342,7 +356,7 @@ class ProjectsDialog(_ListEditor):
         self.name.clear()
         self.kind.setCurrentIndex(0)
         self.owner.setCurrentIndex(0)
-        self.color.setText("#4A6FA5")
+        self.color.setText(self.workspace.read(project_service.free_colour))
         self.archived.setChecked(False)
         self.code.setFocus()
 

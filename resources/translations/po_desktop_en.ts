@@ -15,7 +15,7 @@
     <context>
         <name>CadenceDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="477" />
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="486" />
             <source>Plan %n sprint(s)</source>
             <translation>
                 <numerusform>Plan %n sprint</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>CalendarPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="359" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="366" />
             <source>%n working day(s)</source>
             <translation>
                 <numerusform>%n working day</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="414" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="421" />
             <source>Added since the start: %n need(s), %1 points.</source>
             <translation>
                 <numerusform>Added since the start: %n need, %1 points.</numerusform>
@@ -45,7 +45,7 @@
     <context>
         <name>CloseSprintDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="518" />
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="527" />
             <source>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</source>
             <translation>
                 <numerusform>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</numerusform>
@@ -56,7 +56,7 @@
     <context>
         <name>GridsDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="188" />
+            <location filename="../../po_desktop/ui/grid_dialog.py" line="213" />
             <source>%n assessment(s) made with it</source>
             <translation>
                 <numerusform>%n assessment made with it</numerusform>
@@ -64,7 +64,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="268" />
+            <location filename="../../po_desktop/ui/grid_dialog.py" line="295" />
             <source>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
             <translation>
                 <numerusform>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</numerusform>
@@ -75,7 +75,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="534" />
+            <location filename="../../po_desktop/ui/main_window.py" line="687" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Delete %n need</numerusform>
@@ -83,15 +83,35 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="537" />
-            <source>%n need(s) deleted — Ctrl+Z to undo.</source>
+            <location filename="../../po_desktop/ui/main_window.py" line="677" />
+            <source>Delete these %n needs, with their scoring and history?
+
+%1
+
+You can undo it (Ctrl+Z).</source>
             <translation>
-                <numerusform>%n need deleted — Ctrl+Z to undo.</numerusform>
-                <numerusform>%n needs deleted — Ctrl+Z to undo.</numerusform>
+                <numerusform>Delete these %n needs, with their scoring and history?
+
+%1
+
+You can undo it (Ctrl+Z).</numerusform>
+                <numerusform>Delete these %n needs, with their scoring and history?
+
+%1
+
+You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="571" />
+            <location filename="../../po_desktop/ui/main_window.py" line="693" />
+            <source>%n need(s) deleted.</source>
+            <translation>
+                <numerusform>%n need deleted.</numerusform>
+                <numerusform>%n needs deleted.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/main_window.py" line="743" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Move %n need</numerusform>
@@ -99,7 +119,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="579" />
+            <location filename="../../po_desktop/ui/main_window.py" line="751" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Plan %n need</numerusform>
@@ -107,7 +127,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="587" />
+            <location filename="../../po_desktop/ui/main_window.py" line="759" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Assign %n need</numerusform>
@@ -115,7 +135,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="595" />
+            <location filename="../../po_desktop/ui/main_window.py" line="767" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Duplicate %n need</numerusform>
@@ -123,15 +143,15 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="603" />
-            <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
+            <location filename="../../po_desktop/ui/main_window.py" line="774" />
+            <source>%n need(s) duplicated.</source>
             <translation>
-                <numerusform>%n need duplicated — Ctrl+Z to undo.</numerusform>
-                <numerusform>%n needs duplicated — Ctrl+Z to undo.</numerusform>
+                <numerusform>%n need duplicated.</numerusform>
+                <numerusform>%n needs duplicated.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="924" />
+            <location filename="../../po_desktop/ui/main_window.py" line="1112" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>
@@ -142,7 +162,7 @@
     <context>
         <name>ScoringPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring_page.py" line="336" />
+            <location filename="../../po_desktop/ui/scoring_page.py" line="342" />
             <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
             <translation>
                 <numerusform>Needs moving in the ranking: %n. Nothing is saved until you apply.</numerusform>
@@ -150,7 +170,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring_page.py" line="351" />
+            <location filename="../../po_desktop/ui/scoring_page.py" line="357" />
             <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
             <translation>
                 <numerusform>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</numerusform>

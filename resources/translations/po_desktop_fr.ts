@@ -52,52 +52,52 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="326"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="334"/>
         <source>New absence</source>
         <translation>Nouvelle absence</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="326"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="334"/>
         <source>Edit absence</source>
         <translation>Modifier l&apos;absence</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="346"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="352"/>
         <source>Leave, training, client visit…</source>
         <translation>Congés, formation, visite client…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="347"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="353"/>
         <source>Person:</source>
         <translation>Personne :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="348"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="354"/>
         <source>From:</source>
         <translation>Du :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="349"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="355"/>
         <source>To (included):</source>
         <translation>Au (inclus) :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="350"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="356"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="353"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="359"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="365"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="373"/>
         <source>Absence of %1</source>
         <translation>Absence de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="372"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="380"/>
         <source>Delete absence of %1</source>
         <translation>Supprimer l&apos;absence de %1</translation>
     </message>
@@ -155,12 +155,12 @@
         <translation>Couloirs par métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="466"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="467"/>
         <source>Backlog (no sprint)</source>
         <translation>Backlog (sans sprint)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="274"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="273"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
@@ -175,68 +175,68 @@
         <translation>Ajouter, renommer, réordonner ou limiter les colonnes du tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="142"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="141"/>
         <source>Move to previous column</source>
         <translation>Vers la colonne précédente</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="145"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="144"/>
         <source>Move to next column</source>
         <translation>Vers la colonne suivante</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="148"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="147"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="151"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="150"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="154"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="153"/>
         <source>Move to top of column</source>
         <translation>En haut de la colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="156"/>
-        <location filename="../../po_desktop/ui/board/page.py" line="487"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="155"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="489"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="256"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="255"/>
         <source>Assignee: %1</source>
         <translation>Responsable : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="257"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="256"/>
         <source>Sprint: %1</source>
         <translation>Sprint : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="260"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="259"/>
         <source>In “%1” since %2</source>
         <translation>Dans « %1 » depuis le %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="263"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="262"/>
         <source>Tags: %1</source>
         <translation>Étiquettes : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="277"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="276"/>
         <source>No business unit</source>
         <translation>Sans métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="402"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="401"/>
         <source>Work-in-progress limit</source>
         <translation>Limite d&apos;en-cours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="404"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="403"/>
         <source>“%1” would hold %2 needs for a limit of %3.
 
 Move anyway?</source>
@@ -245,37 +245,37 @@ Move anyway?</source>
 Déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="455"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="456"/>
         <source>Open…</source>
         <translation>Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="456"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="457"/>
         <source>Open scoring form</source>
         <translation>Ouvrir la cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="458"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="459"/>
         <source>Move to column</source>
         <translation>Déplacer vers la colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="464"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="465"/>
         <source>Move to sprint</source>
         <translation>Planifier dans le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="475"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="476"/>
         <source>Assign to</source>
         <translation>Attribuer à</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="476"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="477"/>
         <source>Nobody</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="488"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="490"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -359,82 +359,82 @@ Déplacer quand même ?</translation>
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="382"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="390"/>
         <source>Plan sprints</source>
         <translation>Planifier des sprints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="410"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="417"/>
         <source> weeks</source>
         <translation> semaines</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="414"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="421"/>
         <source>Sprint {n}</source>
         <translation>Sprint {n}</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="415"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="422"/>
         <source>{n} is replaced by the sprint&apos;s number</source>
         <translation>{n} est remplacé par le numéro du sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="434"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="441"/>
         <source>First sprint starts:</source>
         <translation>Début du premier sprint :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="435"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="442"/>
         <source>Sprints to create:</source>
         <translation>Sprints à créer :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="436"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="443"/>
         <source>Length:</source>
         <translation>Durée :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="437"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="444"/>
         <source>Team:</source>
         <translation>Équipe :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="438"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="445"/>
         <source>Names:</source>
         <translation>Noms :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="439"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="446"/>
         <source>First number:</source>
         <translation>Premier numéro :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="440"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="447"/>
         <source>Focus factor:</source>
         <translation>Facteur de concentration :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="441"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="448"/>
         <source>Members:</source>
         <translation>Membres :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="442"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="449"/>
         <source>Daily scrum:</source>
         <translation>Mêlée quotidienne :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="443"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="450"/>
         <source>Review and retrospective from:</source>
         <translation>Revue et rétrospective à partir de :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="446"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="453"/>
         <source>Planning on the first day, a daily scrum on every working day, review and retrospective on the last day. Public holidays get none; every ritual stays editable afterwards.</source>
-        <translation>Planification le premier jour, mêlée quotidienne chaque jour ouvré, revue et rétrospective le dernier jour. Rien les jours fériés ; chaque rituel reste modifiable ensuite.</translation>
+        <translation>Planification le premier jour, mêlée quotidienne chaque jour ouvré, revue et rétrospective le dernier jour. Aucun rituel les jours fériés ; chacun reste modifiable ensuite.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="477"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="486"/>
         <source>Plan %n sprint(s)</source>
         <translation>
             <numerusform>Planifier %n sprint</numerusform>
@@ -476,7 +476,7 @@ Déplacer quand même ?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_page.py" line="105"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="525"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="553"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
@@ -527,8 +527,8 @@ Déplacer quand même ?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_page.py" line="160"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="345"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="483"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="352"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="490"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
@@ -599,16 +599,21 @@ Déplacer quand même ?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_page.py" line="308"/>
+        <source>Nothing planned in this sprint yet</source>
+        <translation>Rien n&apos;est encore planifié dans ce sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="315"/>
         <source>%1: %2 points, down from %3 in the sprint before</source>
         <translation>%1 : %2 points, contre %3 au sprint précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="346"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="353"/>
         <source>No sprint yet: create one, or plan several at once.</source>
         <translation>Aucun sprint : créez-en un, ou planifiez-en plusieurs d&apos;un coup.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_page.py" line="359"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="366"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n jour ouvré</numerusform>
@@ -616,43 +621,43 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="364"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="522"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="371"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="550"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="366"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="373"/>
         <source>Goal: %1</source>
         <translation>Objectif : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="386"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="393"/>
         <source>Team capacity: %1 days (focus factor %2)</source>
         <translation>Capacité de l&apos;équipe : %1 jours (facteur de concentration %2)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="391"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="398"/>
         <source>no forecast yet: no closed sprint for this team</source>
         <translation>pas encore de prévision : aucun sprint clos pour cette équipe</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="393"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="400"/>
         <source>Committed: %1 points; %2.</source>
         <translation>Engagé : %1 points ; %2.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="400"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="407"/>
         <source>Committed: %1 points of a forecast of %2 (from the last closed sprints).</source>
         <translation>Engagé : %1 points pour une prévision de %2 (d&apos;après les derniers sprints clos).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="406"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="413"/>
         <source>Over-committed: take needs out or lower the goal.</source>
         <translation>Surengagement : retirez des besoins ou revoyez l&apos;objectif.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_page.py" line="414"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="421"/>
         <source>Added since the start: %n need(s), %1 points.</source>
         <translation>
             <numerusform>Ajouté depuis le début : %n besoin, %1 points.</numerusform>
@@ -660,77 +665,101 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="425"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="432"/>
         <source>Week %1</source>
         <translation>Semaine %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="445"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="452"/>
         <source>New ritual this day…</source>
         <translation>Nouveau rituel ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="446"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="453"/>
         <source>New absence this day…</source>
         <translation>Nouvelle absence ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="447"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="454"/>
         <source>New sprint from this day…</source>
         <translation>Nouveau sprint à partir de ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="493"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="506"/>
+        <source>Start the sprint</source>
+        <translation>Démarrer le sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="508"/>
+        <source>“%1” holds %2 points for a forecast of %3 (from the last closed sprints): the team is likely not to finish it.
+
+Start it anyway?</source>
+        <translation>« %1 » contient %2 points pour une prévision de %3 (d&apos;après les derniers sprints clos) : l&apos;équipe risque de ne pas tout terminer.
+
+Le démarrer quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="514"/>
+        <source>Start anyway</source>
+        <translation>Démarrer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="515"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="521"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="509"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="537"/>
         <source>Delete sprint</source>
         <translation>Supprimer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="510"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="538"/>
         <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
         <translation>Supprimer le sprint « %1 » et ses rituels ? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="514"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="542"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="532"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="548"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="560"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="576"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="535"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="563"/>
         <source>Calendar (*.ics)</source>
         <translation>Agenda (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="556"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="563"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="576"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="589"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="594"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="584"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="591"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="604"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="617"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="622"/>
         <source>Review pack</source>
         <translation>Dossier de revue</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="556"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="584"/>
         <source>Select a sprint first.</source>
         <translation>Sélectionnez d&apos;abord un sprint.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="566"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="594"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="574"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="602"/>
         <source>Preparing the review pack of %1…</source>
         <translation>Préparation du dossier de revue de %1…</translation>
     </message>
@@ -809,77 +838,77 @@ Déplacer quand même ?</translation>
 <context>
     <name>CeremonyDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="237"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="244"/>
         <source>New ritual</source>
         <translation>Nouveau rituel</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="237"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="244"/>
         <source>Edit ritual</source>
         <translation>Modifier le rituel</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="262"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="268"/>
         <source>No sprint</source>
         <translation>Aucun sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="268"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="274"/>
         <source>Optional: the kind of ritual is shown otherwise</source>
         <translation>Facultatif : sinon le type de rituel est affiché</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="272"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="278"/>
         <source>Ritual:</source>
         <translation>Rituel :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="273"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="279"/>
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="274"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="280"/>
         <source>Duration:</source>
         <translation>Durée :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="275"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="281"/>
         <source>Sprint:</source>
         <translation>Sprint :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="276"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="282"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="277"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="283"/>
         <source>Location:</source>
         <translation>Lieu :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="278"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="284"/>
         <source>Notes:</source>
         <translation>Notes :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="281"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="287"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="301"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="309"/>
         <source>New ritual: %1</source>
         <translation>Nouveau rituel : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="301"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="309"/>
         <source>Edit ritual: %1</source>
         <translation>Modifier le rituel : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="310"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="318"/>
         <source>Delete ritual: %1</source>
         <translation>Supprimer le rituel : %1</translation>
     </message>
@@ -887,13 +916,13 @@ Déplacer quand même ?</translation>
 <context>
     <name>CloseSprintDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="514"/>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="563"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="523"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="605"/>
         <source>Close %1</source>
         <translation>Clôturer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="518"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="527"/>
         <source>Needs not done: %n. Choose where each one goes; the sprint&apos;s velocity is recorded.</source>
         <translation>
             <numerusform>Besoins non terminés : %n. Choisissez où va chacun ; la vélocité du sprint est enregistrée.</numerusform>
@@ -901,37 +930,57 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="528"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="528"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="528"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="528"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
         <source>Goes to</source>
         <translation>Va dans</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="550"/>
         <source>Next sprint (%1)</source>
         <translation>Sprint suivant (%1)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="541"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="552"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="550"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="553"/>
+        <source>Where %1 goes</source>
+        <translation>Destination de %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="573"/>
+        <source>All to the next sprint (%1)</source>
+        <translation>Tout au sprint suivant (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="577"/>
+        <source>All to the backlog</source>
+        <translation>Tout au backlog</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="583"/>
+        <source>Close the sprint</source>
+        <translation>Clôturer le sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="587"/>
         <source>No sprint is planned after this one: unfinished needs go back to the backlog.</source>
         <translation>Aucun sprint n&apos;est prévu après celui-ci : les besoins non terminés retournent au backlog.</translation>
     </message>
@@ -1005,9 +1054,32 @@ Déplacer quand même ?</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../po_desktop/ui/fields.py" line="80"/>
+        <source>dd/mm/yyyy</source>
+        <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/fields.py" line="81"/>
+        <source>Type a date such as 04/01/2027, or pick it in the calendar</source>
+        <translation>Saisissez une date comme 04/01/2027, ou choisissez-la dans le calendrier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/fields.py" line="85"/>
+        <source>Pick in the calendar</source>
+        <translation>Choisir dans le calendrier</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
-        <location filename="../../po_desktop/ui/feedback.py" line="202"/>
+        <location filename="../../po_desktop/ui/feedback.py" line="108"/>
+        <source>Don&apos;t save</source>
+        <translation>Ne pas enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/feedback.py" line="206"/>
         <source>No application on this computer opens this file. It is saved here:
 
 %1
@@ -1020,17 +1092,17 @@ Open its folder?</source>
 Ouvrir son dossier ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/feedback.py" line="207"/>
+        <location filename="../../po_desktop/ui/feedback.py" line="211"/>
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/feedback.py" line="208"/>
+        <location filename="../../po_desktop/ui/feedback.py" line="212"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/feedback.py" line="213"/>
+        <location filename="../../po_desktop/ui/feedback.py" line="217"/>
         <source>The folder could not be opened either. The file is here:
 
 %1</source>
@@ -1039,7 +1111,7 @@ Ouvrir son dossier ?</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/feedback.py" line="225"/>
+        <location filename="../../po_desktop/ui/feedback.py" line="229"/>
         <source>The folder could not be opened. It is here:
 
 %1</source>
@@ -1051,134 +1123,154 @@ Ouvrir son dossier ?</translation>
 <context>
     <name>GridsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="56"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="60"/>
         <source>Scoring grids</source>
         <translation>Grilles de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="63"/>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="64"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="67"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="68"/>
         <source>weighted</source>
         <translation>pondérée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="73"/>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="438"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="77"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="483"/>
         <source>New grid</source>
         <translation>Nouvelle grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="76"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="80"/>
         <source>From the default grid</source>
         <translation>À partir de la grille par défaut</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="77"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="81"/>
         <source>RICE (reach × impact × confidence / effort)</source>
         <translation>RICE (portée × impact × confiance / effort)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="78"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="82"/>
         <source>WSJF (cost of delay / job size)</source>
         <translation>WSJF (coût du retard / taille du travail)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="79"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="83"/>
         <source>ICE (impact × confidence × ease)</source>
         <translation>ICE (impact × confiance × facilité)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="83"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="87"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="85"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="89"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="87"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="91"/>
         <source>Make active</source>
         <translation>Rendre active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="88"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="92"/>
         <source>New scorings and the ranking use the active grid</source>
         <translation>Les nouvelles cotations et le classement utilisent la grille active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="108"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="112"/>
         <source>Label (French)</source>
         <translation>Libellé (français)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="109"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="113"/>
         <source>Label (English)</source>
         <translation>Libellé (anglais)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="110"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="114"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="111"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="115"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="112"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="116"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="113"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="117"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="114"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="118"/>
         <source>Help (French)</source>
         <translation>Aide (français)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="115"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="119"/>
         <source>Help (English)</source>
         <translation>Aide (anglais)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="127"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="137"/>
+        <source>What each step of the selected criterion means</source>
+        <translation>Ce que signifie chaque niveau du critère sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="141"/>
+        <source>In French</source>
+        <translation>En français</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="142"/>
+        <source>In English</source>
+        <translation>En anglais</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="146"/>
+        <source>e.g. 1: nice to have; 3: saves a team time; 5: …</source>
+        <translation>ex. 1 : confort ; 3 : fait gagner du temps à une équipe ; 5 : …</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="151"/>
         <source>Add a criterion</source>
         <translation>Ajouter un critère</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="129"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="153"/>
         <source>Remove the criterion</source>
         <translation>Retirer le critère</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="138"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="162"/>
         <source>&amp;Save the grid</source>
         <translation>&amp;Enregistrer la grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="141"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="165"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="142"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="166"/>
         <source>Formula:</source>
         <translation>Formule :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="185"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="210"/>
         <source>(active)</source>
         <translation>(active)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="188"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="213"/>
         <source>%n assessment(s) made with it</source>
         <translation>
             <numerusform>%n cotation faite avec elle</numerusform>
@@ -1186,22 +1278,22 @@ Ouvrir son dossier ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="231"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="256"/>
         <source>Unsaved grid</source>
         <translation>Grille non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="232"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="257"/>
         <source>The changes to the grid “%1” are not saved.</source>
         <translation>Les modifications de la grille « %1 » ne sont pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="263"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="290"/>
         <source>Needs were scored with this grid: it is kept for them</source>
         <translation>Des besoins ont été cotés avec cette grille : elle est gardée pour eux</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="268"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="295"/>
         <source>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
         <translation>
             <numerusform>Des besoins ont été cotés avec cette grille (cotations : %n). Enregistrer vos modifications crée une nouvelle grille (qui devient active si celle-ci l&apos;est) ; ces cotations gardent celle-ci.</numerusform>
@@ -1209,290 +1301,438 @@ Ouvrir son dossier ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="277"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="304"/>
         <source>No need was scored with this grid yet: it is edited in place.</source>
         <translation>Aucun besoin n&apos;a encore été coté avec cette grille : elle est modifiée telle quelle.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="300"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="327"/>
         <source>benefit</source>
         <translation>bénéfice</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="301"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="328"/>
         <source>cost</source>
         <translation>coût</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="390"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="435"/>
         <source>Edit grid %1</source>
         <translation>Modifier la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="441"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="486"/>
         <source>New grid %1</source>
         <translation>Nouvelle grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="447"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="492"/>
         <source>Duplicate grid %1</source>
         <translation>Dupliquer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="455"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="500"/>
         <source>Delete grid</source>
         <translation>Supprimer la grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="456"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="501"/>
         <source>Delete the grid “%1”? You can undo it.</source>
         <translation>Supprimer la grille « %1 » ? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="460"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="505"/>
         <source>Delete grid %1</source>
         <translation>Supprimer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="470"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="515"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="79"/>
+        <source>Short guide</source>
+        <translation>Guide de démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="82"/>
+        <source>Collect the needs</source>
+        <translation>Recueillir les besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="84"/>
+        <source>New need (Ctrl+N) asks first for the problem to solve — “what challenge must we meet?” — and only then for the solution the requester has in mind. Needs arrive in the board&apos;s first column, “to qualify”.</source>
+        <translation>Nouveau besoin (Ctrl+N) demande d&apos;abord le problème à résoudre — « quel défi devons-nous relever ? » — et seulement ensuite la solution qu&apos;envisage le demandeur. Les besoins arrivent dans la première colonne du tableau, « À qualifier ».</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="90"/>
+        <source>Score with the requester</source>
+        <translation>Coter avec le demandeur</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="92"/>
+        <source>The Scoring view ranks the open needs. F8 goes to the next unscored need: fill in each criterion of the grid, then decide go, no-go or explore (a rationale is required for the last two). Every save is a version; an older one can be restored.</source>
+        <translation>La vue Cotation classe les besoins ouverts. F8 passe au besoin non coté suivant : renseignez chaque critère de la grille, puis décidez go, no go ou à explorer (une justification est demandée pour les deux derniers). Chaque enregistrement est une version ; une version antérieure peut être restaurée.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="99"/>
+        <source>Plan the sprint</source>
+        <translation>Planifier le sprint</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="101"/>
+        <source>The Calendar shows each sprint&apos;s real capacity: working days less public holidays and absences. Move the top-ranked ready needs into the sprint from a card&apos;s menu until the forecast is reached; the portfolio shows whether a project is losing ground.</source>
+        <translation>Le Calendrier montre la capacité réelle de chaque sprint : les jours ouvrés, moins les jours fériés et les absences. Placez dans le sprint, depuis le menu d&apos;une carte, les besoins prêts les mieux classés jusqu&apos;à atteindre la prévision ; le portefeuille montre si un projet perd du terrain.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="108"/>
+        <source>Daily scrum and review</source>
+        <translation>Mêlée quotidienne et revue</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="110"/>
+        <source>On the board, move cards with Ctrl+← and Ctrl+→ while the team talks; Ctrl+Z undoes any mistake. At the review, close the sprint (each unfinished need goes to the next sprint or back to the backlog) and print the review pack.</source>
+        <translation>Sur le tableau, déplacez les cartes avec Ctrl+← et Ctrl+→ pendant que l&apos;équipe parle ; Ctrl+Z annule toute erreur. À la revue, clôturez le sprint (chaque besoin non terminé va au sprint suivant ou retourne au backlog) et imprimez le dossier de revue.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="117"/>
+        <source>Your data</source>
+        <translation>Vos données</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="119"/>
+        <source>The workspace is one file on this computer, usable without a network. A verified backup is taken when it is opened and every few hours; File ▸ Restore a backup puts one back without deleting anything.</source>
+        <translation>L&apos;espace de travail est un seul fichier sur cet ordinateur, utilisable sans réseau. Une sauvegarde vérifiée est faite à son ouverture et toutes les quelques heures ; Fichier ▸ Restaurer une sauvegarde en remet une en place sans rien supprimer.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="94"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
         <source>&amp;Board</source>
         <translation>&amp;Tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="95"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
         <source>L&amp;ist</source>
         <translation>L&amp;iste</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="96"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
         <source>&amp;Scoring</source>
         <translation>&amp;Cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="97"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
         <source>Ca&amp;lendar</source>
         <translation>Ca&amp;lendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="128"/>
         <source>Project filter</source>
         <translation>Filtre projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="131"/>
         <source>Search key, title, problem… (Ctrl+F)</source>
         <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="208"/>
         <source>&amp;New database…</source>
         <translation>&amp;Nouvelle base…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="211"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="213"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="217"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="219"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="221"/>
         <source>Res&amp;tore a backup…</source>
         <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
         <source>&amp;Import needs (CSV)…</source>
         <translation>&amp;Importer des besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="227"/>
         <source>&amp;Export needs (CSV)…</source>
         <translation>&amp;Exporter les besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="230"/>
         <source>Export the &amp;calendar (.ics)…</source>
         <translation>Exporter le &amp;calendrier (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="233"/>
         <source>Sprint &amp;review pack (PDF)…</source>
         <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="236"/>
         <source>Prefere&amp;nces…</source>
         <translation>Préfére&amp;nces…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="239"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="242"/>
         <source>&amp;New need…</source>
         <translation>&amp;Nouveau besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="244"/>
         <source>New need (Ctrl+N)</source>
         <translation>Nouveau besoin (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Edit need…</source>
         <translation>&amp;Modifier le besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="249"/>
         <source>&amp;Delete need</source>
         <translation>&amp;Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="252"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="254"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Projets…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="256"/>
         <source>P&amp;eople…</source>
         <translation>P&amp;ersonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="257"/>
         <source>&amp;About PO Desktop</source>
         <translation>À &amp;propos de PO Desktop</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="260"/>
+        <source>Short &amp;guide</source>
+        <translation>&amp;Guide de démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="263"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="266"/>
         <source>Board &amp;columns…</source>
         <translation>&amp;Colonnes du tableau…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="268"/>
         <source>Scoring &amp;grids…</source>
         <translation>&amp;Grilles de cotation…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="271"/>
+        <source>&amp;Next unscored need</source>
+        <translation>Besoin non coté &amp;suivant</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="274"/>
+        <source>&amp;Previous unscored need</source>
+        <translation>Besoin non coté &amp;précédent</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="294"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="297"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="709"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="312"/>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation>Annuler : %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="320"/>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="320"/>
+        <source>Redo: %1 (Ctrl+Y)</source>
+        <translation>Rétablir : %1 (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="325"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="342"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="353"/>
         <source>Move &amp;card</source>
         <translation>Déplacer la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="357"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="363"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="368"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="374"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="303"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="384"/>
         <source>Project:</source>
         <translation>Projet :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="428"/>
         <source>All projects</source>
         <translation>Tous les projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="432"/>
         <source>(archived)</source>
         <translation>(archivé)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="566"/>
         <source>%1 of %2 needs</source>
         <translation>%1 besoins affichés sur %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="575"/>
+        <source>search “%1”</source>
+        <translation>recherche « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="577"/>
+        <source>project %1</source>
+        <translation>projet %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="594"/>
+        <source>Filtered: %1 of %2 needs shown (%3).</source>
+        <translation>Vue filtrée : %1 besoins affichés sur %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="598"/>
+        <source>Show all needs</source>
+        <translation>Afficher tous les besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="646"/>
         <source>Need created.</source>
         <translation>Besoin créé.</translation>
     </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="675"/>
+        <source>Delete needs</source>
+        <translation>Supprimer des besoins</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="534"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="677"/>
+        <source>Delete these %n needs, with their scoring and history?
+
+%1
+
+You can undo it (Ctrl+Z).</source>
+        <translation>
+            <numerusform>Supprimer ce besoin, avec sa cotation et son historique ?
+
+%1
+
+Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
+            <numerusform>Supprimer ces %n besoins, avec leur cotation et leur historique ?
+
+%1
+
+Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="682"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="687"/>
         <source>Delete %n need(s)</source>
         <translation>
             <numerusform>Supprimer %n besoin</numerusform>
             <numerusform>Supprimer %n besoins</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="537"/>
-        <source>%n need(s) deleted — Ctrl+Z to undo.</source>
-        <translation>
-            <numerusform>%n besoin supprimé — Ctrl+Z pour annuler.</numerusform>
-            <numerusform>%n besoins supprimés — Ctrl+Z pour annuler.</numerusform>
-        </translation>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="1081"/>
+        <source>Import: %1 need(s) created, %2 updated, %3 project(s) created.</source>
+        <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="743"/>
         <source>Move %n need(s)</source>
         <translation>
             <numerusform>Déplacer %n besoin</numerusform>
@@ -1500,7 +1740,7 @@ Ouvrir son dossier ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="579"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="751"/>
         <source>Plan %n need(s)</source>
         <translation>
             <numerusform>Planifier %n besoin</numerusform>
@@ -1508,7 +1748,7 @@ Ouvrir son dossier ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="587"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="759"/>
         <source>Assign %n need(s)</source>
         <translation>
             <numerusform>Attribuer %n besoin</numerusform>
@@ -1516,118 +1756,110 @@ Ouvrir son dossier ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="767"/>
         <source>Duplicate %n need(s)</source>
         <translation>
             <numerusform>Dupliquer %n besoin</numerusform>
             <numerusform>Dupliquer %n besoins</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="603"/>
-        <source>%n need(s) duplicated — Ctrl+Z to undo.</source>
-        <translation>
-            <numerusform>%n besoin dupliqué — Ctrl+Z pour annuler.</numerusform>
-            <numerusform>%n besoins dupliqués — Ctrl+Z pour annuler.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="612"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="803"/>
         <source>This need is done or hidden by the filters: it is not in the ranking.</source>
         <translation>Ce besoin est terminé ou masqué par les filtres : il n&apos;est pas dans le classement.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="634"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="825"/>
         <source>Review pack saved: %1</source>
         <translation>Dossier de revue enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="642"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="833"/>
         <source>Calendar exported: %1</source>
         <translation>Calendrier exporté : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="670"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="861"/>
         <source>New database</source>
         <translation>Nouvelle base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="682"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="873"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="692"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="804"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="883"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="995"/>
         <source>Cannot open database</source>
         <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="743"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="934"/>
         <source>(not found)</source>
         <translation>(introuvable)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="746"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="937"/>
         <source>No other database yet</source>
         <translation>Aucune autre base pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="749"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="940"/>
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="761"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="772"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="952"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="963"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="774"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="965"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="780"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="971"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="786"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="977"/>
         <source>Backup saved and verified: %1</source>
         <translation>Sauvegarde enregistrée et vérifiée : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="789"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="980"/>
         <source>Backup failed: %1</source>
         <translation>Échec de la sauvegarde : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="794"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="985"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="795"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="986"/>
         <source>The automatic backup could not be written:</source>
         <translation>La sauvegarde automatique n&apos;a pas pu être écrite :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="797"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="988"/>
         <source>Your database is unchanged. Check the free space on the disk.</source>
         <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="818"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="827"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="843"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="852"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1009"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1018"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1034"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1043"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="829"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1020"/>
         <source>Replace the open database with this copy?
 
 %1
@@ -1640,63 +1872,95 @@ The current file is kept beside it, under a name ending in “.before-restore-�
 Le fichier actuel est conservé à côté, sous un nom finissant par « .before-restore-… » : rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="833"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1024"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="834"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="683"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1025"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="857"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="691"/>
+        <source>%1 deleted.</source>
+        <translation>%1 supprimé.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="693"/>
+        <source>%n need(s) deleted.</source>
+        <translation>
+            <numerusform>%n besoin supprimé.</numerusform>
+            <numerusform>%n besoins supprimés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="706"/>
+        <source>Other changes were made since: use Edit ▸ Undo.</source>
+        <translation>D&apos;autres modifications ont été faites depuis : utilisez Édition ▸ Annuler.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/main_window.py" line="774"/>
+        <source>%n need(s) duplicated.</source>
+        <translation>
+            <numerusform>%n besoin dupliqué.</numerusform>
+            <numerusform>%n besoins dupliqués.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="781"/>
+        <source>No unscored need below in the list.</source>
+        <translation>Plus de besoin non coté plus bas dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="783"/>
+        <source>No unscored need above in the list.</source>
+        <translation>Plus de besoin non coté plus haut dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="1048"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="859"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1050"/>
         <source>Previous file kept: %1</source>
         <translation>Ancien fichier conservé : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="866"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="887"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1057"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1078"/>
         <source>Import needs</source>
         <translation>Importer des besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="866"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1057"/>
         <source>CSV files (*.csv);;*</source>
         <translation>Fichiers CSV (*.csv);;*</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="873"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1064"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="891"/>
-        <source>Import: %1 need(s) created, %2 updated, %3 project(s) created — Ctrl+Z to undo.</source>
-        <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s) — Ctrl+Z pour annuler.</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="907"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1095"/>
         <source>Export needs</source>
         <translation>Exporter les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="910"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1098"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="922"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1110"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="924"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1112"/>
         <source>%n need(s) exported.</source>
         <translation>
             <numerusform>%n besoin exporté.</numerusform>
@@ -1704,12 +1968,22 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="956"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1153"/>
+        <source>Public holidays: %1</source>
+        <translation>Jours fériés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="1156"/>
+        <source>Public holidays</source>
+        <translation>Jours fériés</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="1175"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="957"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1176"/>
         <source>The new language will be used the next time you start PO Desktop.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
     </message>
@@ -1717,153 +1991,168 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="87"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="90"/>
         <source>New need</source>
         <translation>Nouveau besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="87"/>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="290"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="90"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="330"/>
         <source>Edit need</source>
         <translation>Modifier le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="98"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="100"/>
         <source>Short name shown on the card</source>
         <translation>Nom court affiché sur la carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="101"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="103"/>
         <source>What challenge must we meet? Who is hindered, how often, at what cost?</source>
         <translation>Quel défi devons-nous relever ? Qui est gêné, à quelle fréquence, à quel coût ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="106"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="108"/>
         <source>The solution the requester has in mind, if any (kept apart from the need)</source>
         <translation>La solution que le demandeur a en tête, le cas échéant (distincte du besoin)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="118"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="120"/>
         <source>Needs development work (IT)</source>
         <translation>Nécessite du développement (informatique)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="124"/>
-        <source>e.g. 3 or 0,5 — empty if not estimated</source>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="126"/>
+        <source>e.g. 3 or 0.5 — empty if not estimated</source>
         <translation>ex. 3 ou 0,5 — vide si non estimé</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="126"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="128"/>
         <source>Backlog (no sprint)</source>
         <translation>Backlog (sans sprint)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="130"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="132"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="134"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="136"/>
         <source>Comma-separated, e.g. GDPR, mobile</source>
         <translation>Séparées par des virgules, ex. RGPD, mobile</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="137"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="139"/>
         <source>How we will know it is done</source>
         <translation>Comment saurons-nous que c&apos;est terminé ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="139"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="141"/>
+        <source>New pro&amp;ject…</source>
+        <translation>Nouveau pro&amp;jet…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="142"/>
+        <source>Create a project without leaving this need</source>
+        <translation>Créer un projet sans quitter ce besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="149"/>
+        <source>This workspace has no project yet. Every need belongs to one: create the first with “New project…” (a code such as ERP gives the keys ERP-1, ERP-2…).</source>
+        <translation>Cet espace n&apos;a encore aucun projet. Chaque besoin appartient à un projet : créez le premier avec « Nouveau projet… » (un code comme ERP donne les clés ERP-1, ERP-2…).</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="156"/>
         <source>The need</source>
         <translation>Le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="141"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="159"/>
         <source>&amp;Project</source>
         <translation>&amp;Projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="142"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="162"/>
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="143"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="163"/>
         <source>Pro&amp;blem statement</source>
         <translation>Défi à relever (&amp;besoin réel)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="144"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="164"/>
         <source>Proposed &amp;solution</source>
         <translation>&amp;Solution envisagée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="145"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="165"/>
         <source>Acceptance c&amp;riteria</source>
         <translation>Critères d&apos;a&amp;cceptation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="147"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="167"/>
         <source>Origin and routing</source>
         <translation>Origine et orientation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="150"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="170"/>
         <source>Re&amp;quester</source>
         <translation>&amp;Demandeur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="151"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="171"/>
         <source>Sour&amp;ce</source>
         <translation>Ori&amp;gine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="152"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="172"/>
         <source>B&amp;usiness unit</source>
         <translation>Méti&amp;er</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="154"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="174"/>
         <source>Colu&amp;mn</source>
         <translation>Colo&amp;nne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="155"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="175"/>
         <source>P&amp;oints</source>
         <translation>P&amp;oints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="156"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="176"/>
         <source>Spri&amp;nt</source>
         <translation>Spri&amp;nt</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="157"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="177"/>
         <source>Ass&amp;ignee</source>
         <translation>Respo&amp;nsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="158"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="178"/>
         <source>Ta&amp;gs</source>
         <translation>É&amp;tiquettes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="172"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="192"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="221"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="261"/>
         <source>Edit need %1</source>
         <translation>Modifier le besoin %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="279"/>
-        <source>Create a project first (Workspace ▸ Projects).</source>
-        <translation>Créez d&apos;abord un projet (Espace de travail ▸ Projets).</translation>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="319"/>
+        <source>Every need belongs to a project: create one first.</source>
+        <translation>Chaque besoin appartient à un projet : créez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="285"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="325"/>
         <source>Create need</source>
         <translation>Créer un besoin</translation>
     </message>
@@ -1871,77 +2160,77 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>NeedTableModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="128"/>
+        <location filename="../../po_desktop/ui/models.py" line="144"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="129"/>
+        <location filename="../../po_desktop/ui/models.py" line="145"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="130"/>
+        <location filename="../../po_desktop/ui/models.py" line="146"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="131"/>
+        <location filename="../../po_desktop/ui/models.py" line="147"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="132"/>
+        <location filename="../../po_desktop/ui/models.py" line="148"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="133"/>
+        <location filename="../../po_desktop/ui/models.py" line="149"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="134"/>
+        <location filename="../../po_desktop/ui/models.py" line="150"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="135"/>
+        <location filename="../../po_desktop/ui/models.py" line="151"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="136"/>
+        <location filename="../../po_desktop/ui/models.py" line="152"/>
         <source>Business unit</source>
         <translation>Métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="137"/>
+        <location filename="../../po_desktop/ui/models.py" line="153"/>
         <source>Assignee</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="138"/>
+        <location filename="../../po_desktop/ui/models.py" line="154"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="139"/>
+        <location filename="../../po_desktop/ui/models.py" line="155"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="141"/>
+        <location filename="../../po_desktop/ui/models.py" line="157"/>
         <source>non-technical</source>
         <translation>non technique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="142"/>
+        <location filename="../../po_desktop/ui/models.py" line="158"/>
         <source>not scored</source>
         <translation>non coté</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="143"/>
+        <location filename="../../po_desktop/ui/models.py" line="159"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
@@ -1949,67 +2238,67 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="374"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="388"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="388"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="402"/>
         <source>e.g. Developer, HR manager</source>
         <translation>ex. Développeuse, Responsable RH</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="396"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="410"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="397"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="411"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="398"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="412"/>
         <source>&amp;Role</source>
         <translation>&amp;Rôle</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="399"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="413"/>
         <source>&amp;Business unit</source>
         <translation>&amp;Métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="400"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="414"/>
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="413"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="427"/>
         <source>inactive</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="383"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="397"/>
         <source>Add person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="384"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="398"/>
         <source>Edit person</source>
         <translation>Modifier la personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="385"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="399"/>
         <source>Remove person</source>
         <translation>Retirer la personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="447"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="461"/>
         <source>Person in use</source>
         <translation>Personne affectée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="448"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="462"/>
         <source>Mark this person inactive instead?</source>
         <translation>Marquer plutôt cette personne comme inactive ?</translation>
     </message>
@@ -2058,8 +2347,8 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="70"/>
-        <source>Stored in the database: everyone who opens this file plans with them.</source>
-        <translation>Enregistré dans la base : tous ceux qui ouvrent ce fichier planifient avec.</translation>
+        <source>Stored in the database: the same for everyone who opens this file.</source>
+        <translation>Enregistrés dans la base : les mêmes pour tous ceux qui ouvrent ce fichier.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="81"/>
@@ -2145,72 +2434,77 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>ProjectsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="272"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="282"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="286"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="282"/>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="296"/>
         <source>e.g. ERP — prefix of the need keys</source>
         <translation>ex. ERP — préfixe des clés de besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="294"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="299"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="309"/>
         <source>Archived (no new needs)</source>
         <translation>Archivé (plus de nouveaux besoins)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="300"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="310"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="301"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="311"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="302"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="312"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="303"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="313"/>
         <source>&amp;Product owner</source>
         <translation>&amp;Product owner</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="314"/>
         <source>Co&amp;lour</source>
         <translation>Cou&amp;leur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="314"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="328"/>
         <source>Nobody</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="327"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="341"/>
         <source>Project colour</source>
         <translation>Couleur du projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="281"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="291"/>
         <source>Create project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="282"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="292"/>
         <source>Edit project</source>
         <translation>Modifier le projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="283"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="293"/>
         <source>Delete project</source>
         <translation>Supprimer le projet</translation>
     </message>
@@ -2218,72 +2512,72 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>QuickFilters</name>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="29"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="30"/>
         <source>Scope</source>
         <translation>Périmètre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="32"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="33"/>
         <source>All needs</source>
         <translation>Tous les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="32"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="33"/>
         <source>Active sprint</source>
         <translation>Sprint en cours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="32"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="33"/>
         <source>Backlog (no sprint)</source>
         <translation>Backlog (sans sprint)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="36"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="37"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="37"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="38"/>
         <source>Business unit</source>
         <translation>Métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="38"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="39"/>
         <source>Assignee</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="39"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="40"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="40"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="41"/>
         <source>Tag</source>
         <translation>Étiquette</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="41"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="42"/>
         <source>Any source</source>
         <translation>Toutes origines</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="44"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="45"/>
         <source>Any decision</source>
         <translation>Toutes décisions</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="45"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="46"/>
         <source>Not scored</source>
         <translation>Non coté</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="48"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="49"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/quick_filters.py" line="53"/>
+        <location filename="../../po_desktop/ui/quick_filters.py" line="52"/>
         <source>Filters:</source>
         <translation>Filtres :</translation>
     </message>
@@ -2311,17 +2605,17 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>RankedNeedModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="296"/>
+        <location filename="../../po_desktop/ui/models.py" line="312"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="296"/>
+        <location filename="../../po_desktop/ui/models.py" line="312"/>
         <source>Move</source>
         <translation>Évolution</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="420"/>
+        <location filename="../../po_desktop/ui/models.py" line="452"/>
         <source>Saved score %1, simulated %2</source>
         <translation>Score enregistré %1, simulé %2</translation>
     </message>
@@ -2337,117 +2631,117 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="89"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="91"/>
         <source>The need</source>
         <translation>Le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="91"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="93"/>
         <source>Problem to solve (the real need)</source>
         <translation>Défi à relever (le besoin réel)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="93"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="95"/>
         <source>Proposed solution (as the requester sees it)</source>
         <translation>Solution envisagée (selon le demandeur)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="97"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="99"/>
         <source>Scoring grid</source>
         <translation>Grille de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="99"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="101"/>
         <source>Criteria</source>
         <translation>Critères</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="101"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="105"/>
         <source>Grid:</source>
         <translation>Grille :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="104"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="108"/>
         <source>Score:</source>
         <translation>Score :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="111"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="116"/>
         <source>Why this decision? Required for a no-go or an explore.</source>
         <translation>Pourquoi cette décision ? Obligatoire pour un no go ou un « à explorer ».</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="115"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="120"/>
         <source>Who decided (the requester and you)</source>
         <translation>Qui a décidé (le demandeur et vous)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="116"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="121"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="118"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="123"/>
         <source>Decision:</source>
         <translation>Décision :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="119"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="124"/>
         <source>Rationale:</source>
         <translation>Justification :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="120"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="125"/>
         <source>Decided by:</source>
         <translation>Décidé par :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="127"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="132"/>
         <source>&amp;Save scoring</source>
         <translation>&amp;Enregistrer la cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="133"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="138"/>
         <source>Restore this version</source>
         <translation>Restaurer cette version</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="136"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="141"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="160"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="165"/>
         <source>Select a need to score it.</source>
         <translation>Sélectionnez un besoin pour le coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="212"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="217"/>
         <source>No problem statement yet: state it before scoring.</source>
         <translation>Pas encore de défi formulé : formulez-le avant de coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="325"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="331"/>
         <source>cost</source>
         <translation>coût</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="325"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="331"/>
         <source>benefit</source>
         <translation>bénéfice</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="345"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="360"/>
         <source>%1 / 100 — rank %2 of %3 in the backlog</source>
         <translation>%1 / 100 — rang %2 sur %3 dans le backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="366"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="381"/>
         <source>Score %1</source>
         <translation>Coter %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="377"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="392"/>
         <source>Restore scoring v%1</source>
         <translation>Restaurer la cotation v%1</translation>
     </message>
@@ -2455,68 +2749,68 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>ScoringPage</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="211"/>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="385"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="222"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="391"/>
         <source>Active grid</source>
         <translation>Grille active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="212"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="223"/>
         <source>The grid new scorings use and the ranking shows</source>
         <translation>La grille des nouvelles cotations et du classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="214"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="225"/>
         <source>Grids…</source>
         <translation>Grilles…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="215"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="226"/>
         <source>Create, edit or remove scoring grids</source>
         <translation>Créer, modifier ou supprimer des grilles de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="217"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="228"/>
         <source>Next unscored ▼</source>
         <translation>Non coté suivant ▼</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="218"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="229"/>
         <source>Next need without a score (F8)</source>
         <translation>Besoin suivant sans cotation (F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="220"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="231"/>
         <source>Previous unscored ▲</source>
         <translation>Non coté précédent ▲</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="221"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="232"/>
         <source>Previous need without a score (Shift+F8)</source>
         <translation>Besoin précédent sans cotation (Maj+F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="231"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="235"/>
         <source>Active grid:</source>
         <translation>Grille active :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="235"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="237"/>
         <source>Scoring session:</source>
         <translation>Séance de cotation :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="255"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="257"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="256"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="258"/>
         <source>Value / effort matrix</source>
         <translation>Matrice valeur / effort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring_page.py" line="336"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="342"/>
         <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
         <translation>
             <numerusform>Besoins qui changent de rang : %n. Rien n&apos;est enregistré avant d&apos;appliquer.</numerusform>
@@ -2524,7 +2818,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring_page.py" line="351"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="357"/>
         <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
         <translation>
             <numerusform>Enregistrer ces poids dans la grille « %1 » ? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score ; les versions antérieures gardent les anciens poids. Vous pourrez l&apos;annuler.</numerusform>
@@ -2532,96 +2826,164 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="349"/>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="368"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="355"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="374"/>
         <source>Apply these weights</source>
         <translation>Appliquer ces poids</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="362"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="368"/>
         <source>Apply weights to %1</source>
         <translation>Appliquer les poids à %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="380"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="386"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="435"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="441"/>
         <source>Unsaved scoring</source>
         <translation>Cotation non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="436"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="442"/>
         <source>The scoring of %1 is not saved.</source>
         <translation>La cotation de %1 n&apos;est pas enregistrée.</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="34"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="43"/>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="48"/>
+        <source>Go from card to card, across columns</source>
+        <translation>Aller de carte en carte, d&apos;une colonne à l&apos;autre</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="49"/>
+        <source>Open the selected need</source>
+        <translation>Ouvrir le besoin sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="49"/>
+        <source>Enter or double click</source>
+        <translation>Entrée ou double clic</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="50"/>
+        <source>Select several cards</source>
+        <translation>Sélectionner plusieurs cartes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="50"/>
+        <source>Ctrl+click, Shift+click</source>
+        <translation>Ctrl+clic, Maj+clic</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="51"/>
+        <source>Previous / next month or week (calendar)</source>
+        <translation>Mois ou semaine précédent / suivant (calendrier)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="51"/>
+        <source>Page Up / Page Down</source>
+        <translation>Page préc. / Page suiv.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="52"/>
+        <source>Back to today (calendar)</source>
+        <translation>Revenir à aujourd&apos;hui (calendrier)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="52"/>
+        <source>Home</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="55"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/help_dialogs.py" line="55"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+</context>
+<context>
     <name>SprintDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="141"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="154"/>
         <source>New sprint</source>
         <translation>Nouveau sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="141"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="154"/>
         <source>Edit sprint</source>
         <translation>Modifier le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="167"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="180"/>
         <source>Sprints of one team may not overlap; leave empty for a single team</source>
         <translation>Les sprints d&apos;une même équipe ne peuvent pas se chevaucher ; laissez vide s&apos;il n&apos;y a qu&apos;une équipe</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="185"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="190"/>
         <source>Share of working time left for sprint work after meetings and support</source>
         <translation>Part du temps de travail qui reste pour le sprint après réunions et support</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="188"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="193"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="189"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="194"/>
         <source>Goal:</source>
         <translation>Objectif :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="190"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="195"/>
         <source>Team:</source>
         <translation>Équipe :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="191"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="196"/>
         <source>Start:</source>
         <translation>Début :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="192"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="197"/>
         <source>End:</source>
         <translation>Fin :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="193"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="198"/>
         <source>Focus factor:</source>
         <translation>Facteur de concentration :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="194"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="199"/>
         <source>Members:</source>
         <translation>Membres :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="212"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="219"/>
         <source>New sprint %1</source>
         <translation>Nouveau sprint %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="217"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="224"/>
         <source>Edit sprint %1</source>
         <translation>Modifier le sprint %1</translation>
     </message>
@@ -2629,44 +2991,57 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>SprintTableModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="485"/>
+        <location filename="../../po_desktop/ui/models.py" line="517"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="486"/>
+        <location filename="../../po_desktop/ui/models.py" line="518"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="487"/>
+        <location filename="../../po_desktop/ui/models.py" line="519"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="488"/>
+        <location filename="../../po_desktop/ui/models.py" line="520"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="489"/>
+        <location filename="../../po_desktop/ui/models.py" line="521"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="490"/>
+        <location filename="../../po_desktop/ui/models.py" line="522"/>
         <source>Done</source>
-        <translation>Terminés</translation>
+        <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="491"/>
+        <location filename="../../po_desktop/ui/models.py" line="523"/>
         <source>Velocity</source>
         <translation>Vélocité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="492"/>
+        <location filename="../../po_desktop/ui/models.py" line="524"/>
         <source>Rituals</source>
         <translation>Rituels</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <location filename="../../po_desktop/ui/fields.py" line="141"/>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/fields.py" line="142"/>
+        <source>Type a time such as 14:30 or 9h</source>
+        <translation>Saisissez une heure comme 14:30 ou 9h</translation>
     </message>
 </context>
 <context>
@@ -2715,6 +3090,95 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         <location filename="../../po_desktop/ui/matrix.py" line="212"/>
         <source>Value %1 · effort %2</source>
         <translation>Valeur %1 · effort %2</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="36"/>
+        <source>A new workspace: four steps to start</source>
+        <translation>Un nouvel espace de travail : quatre étapes pour commencer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="43"/>
+        <source>Needs belong to projects, are carried out by people, and are planned around the public holidays of your region. Everything can be changed later.</source>
+        <translation>Les besoins appartiennent à des projets, sont réalisés par des personnes et planifiés en tenant compte des jours fériés de votre région. Tout reste modifiable ensuite.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="49"/>
+        <source>Create a project…</source>
+        <translation>Créer un projet…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="52"/>
+        <location filename="../../po_desktop/ui/welcome.py" line="74"/>
+        <source>Public holidays</source>
+        <translation>Jours fériés</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="57"/>
+        <source>Add people…</source>
+        <translation>Ajouter des personnes…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="59"/>
+        <source>New need… (Ctrl+N)</source>
+        <translation>Nouveau besoin… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="61"/>
+        <source>Import needs from a CSV file…</source>
+        <translation>Importer des besoins d&apos;un fichier CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="66"/>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="68"/>
+        <source>An external project (the customer platform) or an internal one (the ERP roll-out). Its code starts the keys of its needs: ERP-1, ERP-2…</source>
+        <translation>Un projet externe (la plateforme client) ou interne (le déploiement de l&apos;ERP). Son code commence les clés de ses besoins : ERP-1, ERP-2…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="75"/>
+        <source>The days the team does not work, removed from each sprint&apos;s capacity.</source>
+        <translation>Les jours où l&apos;équipe ne travaille pas, retirés de la capacité de chaque sprint.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="79"/>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="81"/>
+        <source>Who carries out the needs, in IT or elsewhere (marketing, HR, sales administration), with their availability.</source>
+        <translation>Qui réalise les besoins, à l&apos;informatique ou ailleurs (marketing, RH, administration des ventes), avec sa disponibilité.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="87"/>
+        <source>Needs</source>
+        <translation>Besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="89"/>
+        <source>The problem to solve first, the solution the requester has in mind after. A new need lands in the first column of the board.</source>
+        <translation>Le problème à résoudre d&apos;abord, la solution qu&apos;envisage le demandeur ensuite. Un nouveau besoin arrive dans la première colonne du tableau.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="121"/>
+        <source>Read the short guide</source>
+        <translation>Lire le guide de démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="153"/>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/welcome.py" line="153"/>
+        <source>To do</source>
+        <translation>À faire</translation>
     </message>
 </context>
 <context>
@@ -2771,6 +3235,19 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         <location filename="../../po_desktop/ui/workspace_dialogs.py" line="177"/>
         <source>Save the changes to this item?</source>
         <translation>Enregistrer les modifications de cet élément ?</translation>
+    </message>
+</context>
+<context>
+    <name>_ServiceDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="90"/>
+        <source>“%1” is not a date between 01/01/2000 and 31/12/2099. Type it like 04/01/2027, or pick it in the calendar.</source>
+        <translation>« %1 » n&apos;est pas une date entre le 01/01/2000 et le 31/12/2099. Saisissez-la comme 04/01/2027, ou choisissez-la dans le calendrier.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="94"/>
+        <source>“%1” is not a time of day. Type it like 14:30.</source>
+        <translation>« %1 » n&apos;est pas une heure. Saisissez-la comme 14:30.</translation>
     </message>
 </context>
 </TS>

@@ -248,8 +248,10 @@ def test_import_csv_is_one_undoable_action(window: MainWindow, tmp_path: Path) -
     assert (result.created, result.updated) == (1, 1)
     rows = {r.key: r for r in window.need_rows}
     assert rows["PLAT-2"].column_name == "À coter" and rows["ERP-1"].column_name == "Prêt"
-    assert "Ctrl+Z" in window.statusBar().currentMessage()
-    window.undo_action.trigger()
+    notice = window.notice_bar
+    assert notice.isVisible() and "1 need(s) created, 1 updated" in notice.label.text()
+    (undo,) = notice.buttons
+    undo.click()  # the notice's own Undo
     rows = {r.key: r for r in window.need_rows}
     assert "PLAT-2" not in rows and rows["ERP-1"].column_name == "À qualifier"
     window.redo_action.trigger()

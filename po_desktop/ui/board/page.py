@@ -123,11 +123,10 @@ class BoardPage(QWidget):
         bar = QHBoxLayout(self.filter_bar)
         bar.setContentsMargins(8, 6, 8, 2)
         bar.setSpacing(6)
-        bar.addWidget(self.lanes)
+        bar.addWidget(self.lanes, 0, Qt.AlignmentFlag.AlignTop)
         bar.addSpacing(8)
-        bar.addWidget(self.filters)
-        bar.addStretch(1)
-        bar.addWidget(self.settings_button)
+        bar.addWidget(self.filters, 1)
+        bar.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignTop)
 
     def _build_actions(self) -> None:
         def action(text: str, shortcut: str, slot: Any) -> QAction:
