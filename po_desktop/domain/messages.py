@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import locale
 import os
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -739,12 +738,6 @@ class Bilingual:
 
     def render(self, lang: str | None = None) -> str:
         return _pick((self.fr, self.en), lang)
-
-
-def collation_key(text: str) -> str:
-    """Sort key that puts Émilie with the E's: accents ignored, case folded."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 _MONTHS_FR = (
