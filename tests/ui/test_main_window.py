@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from helpers.fakes import FakeFeedback
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from helpers.keys import type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
@@ -54,13 +54,6 @@ def window(app: QApplication, seeded: Database, qtbot: QtBot) -> Iterator[MainWi
     win.show()
     yield win
     win.workspace.undo_stack.clear()
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a user, accents included (QTest.keyClicks only knows ASCII)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def _keys(window: MainWindow) -> list[str]:
