@@ -152,6 +152,16 @@ def test_project_filter_and_search(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: _keys(window) == ["PLAT-1"])
 
 
+def test_list_and_ranking_search_ignore_case_and_accents(window: MainWindow, qtbot: QtBot) -> None:
+    window.tabs.setCurrentIndex(MainWindow.LIST)
+    type_text(window.search, "DEFI 2 : GAGNER")
+    qtbot.waitUntil(lambda: [r.title for r in window.needs_list.model.rows()] == ["Paie mensuelle"])
+    assert window.search.text() == "DEFI 2 : GAGNER"
+    window.tabs.setCurrentIndex(MainWindow.SCORING)
+    qtbot.waitUntil(lambda: [r.title for r in window.scoring.model.rows()] == ["Paie mensuelle"])
+    assert window.count_label.text() == "1 of 4 needs"
+
+
 def test_delete_selection_then_undo(window: MainWindow, qtbot: QtBot) -> None:
     window.board.view.setFocus()
     window.board.select_need(2)
