@@ -47,6 +47,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "« {value} » n'est pas une valeur oui/non valide pour « {field} ».",
         "“{value}” is not a valid yes/no value for “{field}”.",
     ),
+    "name.ambiguous": (
+        "« {ref} » désigne plusieurs éléments : {names}. Saisissez le nom exact, accents compris.",
+        "“{ref}” matches more than one name: {names}. Type the exact name, accents included.",
+    ),
     "tag.invalid": (
         "L'étiquette « {tag} » est invalide (pas de virgule, 40 caractères au plus).",
         "The tag “{tag}” is invalid (no comma, at most 40 characters).",
@@ -397,8 +401,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "separator (default ;)",
     ),
     "cli.help.project": (
-        "seulement ce code projet",
-        "only this project code",
+        "seulement ce projet (code ou nom)",
+        "only this project (code or name)",
     ),
     "cli.help.backlog": (
         "afficher le backlog classé (besoins ouverts par score)",

@@ -9,6 +9,10 @@ and shows or stores the text as typed.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+K = TypeVar("K")
 
 _LETTERS = {
     # Letters that Unicode does not decompose into a base letter and an accent.
@@ -99,3 +103,33 @@ def _beyond_latin1(text: str, folded: str) -> str:
         at = folded.find("?", at + 1)
     pieces.append(folded[start:])
     return "".join(pieces)
+
+
+class NameIndex(Generic[K]):
+    """Things found by the name a person types: the exact name first, then the name
+    regardless of case, then regardless of case and accents ("sprint ete" finds
+    "Sprint Été").
+
+    :meth:`find` gives the (name, key) of every thing that matches at the first of
+    these levels that matches any: one is a hit, none a miss, several are ambiguous
+    (the caller says so and never picks one). With "Sprint Été" and "Sprint Ete" both
+    there, each exact name still finds its own sprint.
+    """
+
+    def __init__(self, items: Iterable[tuple[str, K]]) -> None:
+        self._levels: tuple[dict[str, list[tuple[str, K]]], ...] = ({}, {}, {})
+        for name, key in items:
+            for level, form in zip(self._levels, _forms(name), strict=True):
+                level.setdefault(form, []).append((name, key))
+
+    def find(self, typed: str) -> list[tuple[str, K]]:
+        for level, form in zip(self._levels, _forms(typed), strict=True):
+            found = level.get(form)
+            if found:
+                return found
+        return []
+
+
+def _forms(name: str) -> tuple[str, str, str]:
+    """As typed, regardless of case (as the names' uniqueness rules), folded."""
+    return name, name.lower(), fold(name)

@@ -21,10 +21,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from po_desktop.domain.messages import FIELD_LABELS, Message
-from po_desktop.store.errors import NotFoundError, ValidationError
+from po_desktop.store.errors import ValidationError
 from po_desktop.store.models import BoardColumn, Need, Project, Sprint
 from po_desktop.store.services._base import LONG_TEXT_MAX
 from po_desktop.store.services.importing import NeedRecord
+from po_desktop.store.services.projects import find_project
 
 COLUMNS: tuple[str, ...] = (
     "key",
@@ -203,7 +204,7 @@ def _points(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _rows(session: Session, project_code: str | None) -> list[list[str]]:
+def _rows(session: Session, project: str | None) -> list[list[str]]:
     columns = {i: name for i, name in session.execute(select(BoardColumn.id, BoardColumn.name))}
     sprints = {i: name for i, name in session.execute(select(Sprint.id, Sprint.name))}
     query = (
@@ -212,11 +213,8 @@ def _rows(session: Session, project_code: str | None) -> list[list[str]]:
         .options(contains_eager(Need.project), selectinload(Need.tags))
         .order_by(Project.code, Need.number)
     )
-    if project_code is not None:
-        code = project_code.strip().upper()
-        if session.scalar(select(Project.id).where(Project.code == code)) is None:
-            raise NotFoundError("project.not_found", ref=project_code)
-        query = query.where(Project.code == code)
+    if project is not None:
+        query = query.where(Project.id == find_project(session, project).id)
     rows = []
     for need in session.scalars(query):
         values = {
@@ -244,16 +242,17 @@ def write_needs_csv(
     path: Path | str,
     *,
     delimiter: str = ";",
-    project_code: str | None = None,
+    project: str | None = None,
 ) -> int:
-    """Export needs (all, or one project's) ordered by key; returns the number of rows.
+    """Export needs (all, or those of one project, by code or name) ordered by key;
+    returns the number of rows.
 
     The file is written beside the target and renamed over it, so a crash or a
     full disk leaves either the old file or the new one, never half of one.
     Write failures raise OSError.
     """
     path = Path(path)
-    rows = _rows(session, project_code)
+    rows = _rows(session, project)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         with temp.open("x", encoding="utf-8-sig", newline="") as fh:

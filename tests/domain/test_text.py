@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from po_desktop.domain.text import _fold_char, fold
+from po_desktop.domain.text import NameIndex, _fold_char, fold
 
 
 @pytest.mark.parametrize(
@@ -76,6 +76,19 @@ def test_fold_changes_nothing_already_folded() -> None:
     every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
     folded = fold(every)
     assert fold(folded) == folded
+
+
+def test_names_are_found_exactly_then_regardless_of_case_then_of_accents() -> None:
+    index = NameIndex([("Sprint Été", 1), ("Sprint Ete", 2), ("Sprint Œuvre", 3), ("Revue", 4)])
+    assert index.find("Sprint Été") == [("Sprint Été", 1)]  # each exact name finds its own
+    assert index.find("Sprint Ete") == [("Sprint Ete", 2)]
+    assert index.find("SPRINT ÉTÉ") == [("Sprint Été", 1)]  # the case-insensitive match wins
+    assert index.find("sprint ete") == [("Sprint Ete", 2)]
+    assert index.find("sprint éte") == [("Sprint Été", 1), ("Sprint Ete", 2)]  # ambiguous
+    assert index.find("sprint oeuvre") == [("Sprint Œuvre", 3)]
+    assert index.find("REVUE") == [("Revue", 4)]
+    assert index.find("Revues") == []
+    assert NameIndex([]).find("") == []
 
 
 @pytest.mark.slow

@@ -465,12 +465,12 @@ def test_batch_creation_matches_create_need(db: Database) -> None:
 def test_export_one_project_with_comma(db: Database, home: Path) -> None:
     seed_awkward(db)
     path = home / "crm.csv"
-    written = export(db, path, delimiter=",", project_code="crm")
+    written = export(db, path, delimiter=",", project="crm")
     records = read_needs_csv(path)
     assert len(records) == written == sum(1 for i in range(len(AWKWARD)) if i % 3 == 0)
     assert {r.project for r in records} == {"CRM"}
     with pytest.raises(PoDesktopError) as info:
-        export(db, home / "none.csv", project_code="XYZ")
+        export(db, home / "none.csv", project="XYZ")
     assert info.value.message.msg_id == "project.not_found"
     assert not (home / "none.csv").exists()
 
