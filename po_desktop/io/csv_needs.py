@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from po_desktop.domain.messages import FIELD_LABELS, Message
+from po_desktop.domain.text import fold
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.models import BoardColumn, Need, Project, Sprint
 from po_desktop.store.services._base import LONG_TEXT_MAX
@@ -55,13 +56,14 @@ _FIELD_LIMIT = 4 * LONG_TEXT_MAX
 
 
 def _header_aliases() -> dict[str, str]:
-    """Column ids plus their French and English labels, so a translated header still reads."""
+    """Column ids plus their French and English labels, so a translated header still reads
+    (folded: "CLE", "Metier" and "Critères d’acceptation" are read too)."""
     aliases: dict[str, str] = {}
     for column in COLUMNS:
         aliases[column] = column
         for label in FIELD_LABELS.get(column, ()):
-            aliases[label.casefold()] = column
-    aliases["libellé"] = "title"
+            aliases[fold(label)] = column
+    aliases["libelle"] = "title"
     aliases["business unit"] = "business_unit"
     return aliases
 
@@ -104,7 +106,7 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def _normalise_header(name: str) -> str:
-    return name.replace("\ufeff", "").strip().casefold()
+    return fold(name.replace("\ufeff", "").strip())
 
 
 def _split_header(line: str, delimiter: str) -> list[str]:
