@@ -288,9 +288,7 @@ def _cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
         if db.owns(args.output):
             raise DatabaseFileError("db.output_is_database", path=str(args.output))
         try:
-            count = write_needs_csv(
-                session, args.output, delimiter=args.sep, project_code=args.project
-            )
+            count = write_needs_csv(session, args.output, delimiter=args.sep, project=args.project)
         except OSError as exc:
             raise CliError(
                 translate("cli.output_unwritable", lang, path=args.output, detail=exc.strerror)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import locale
 import os
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +46,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "field.bad_bool": (
         "« {value} » n'est pas une valeur oui/non valide pour « {field} ».",
         "“{value}” is not a valid yes/no value for “{field}”.",
+    ),
+    "name.ambiguous": (
+        "« {ref} » désigne plusieurs éléments : {names}. Saisissez le nom exact, accents compris.",
+        "“{ref}” matches more than one name: {names}. Type the exact name, accents included.",
     ),
     "tag.invalid": (
         "L'étiquette « {tag} » est invalide (pas de virgule, 40 caractères au plus).",
@@ -398,8 +401,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "separator (default ;)",
     ),
     "cli.help.project": (
-        "seulement ce code projet",
-        "only this project code",
+        "seulement ce projet (code ou nom)",
+        "only this project (code or name)",
     ),
     "cli.help.backlog": (
         "afficher le backlog classé (besoins ouverts par score)",
@@ -739,12 +742,6 @@ class Bilingual:
 
     def render(self, lang: str | None = None) -> str:
         return _pick((self.fr, self.en), lang)
-
-
-def collation_key(text: str) -> str:
-    """Sort key that puts Émilie with the E's: accents ignored, case folded."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 _MONTHS_FR = (

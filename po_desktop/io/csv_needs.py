@@ -21,10 +21,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from po_desktop.domain.messages import FIELD_LABELS, Message
-from po_desktop.store.errors import NotFoundError, ValidationError
+from po_desktop.domain.text import fold
+from po_desktop.store.errors import ValidationError
 from po_desktop.store.models import BoardColumn, Need, Project, Sprint
 from po_desktop.store.services._base import LONG_TEXT_MAX
 from po_desktop.store.services.importing import NeedRecord
+from po_desktop.store.services.projects import find_project
 
 COLUMNS: tuple[str, ...] = (
     "key",
@@ -54,13 +56,14 @@ _FIELD_LIMIT = 4 * LONG_TEXT_MAX
 
 
 def _header_aliases() -> dict[str, str]:
-    """Column ids plus their French and English labels, so a translated header still reads."""
+    """Column ids plus their French and English labels, so a translated header still reads
+    (folded: "CLE", "Metier" and "Critères d’acceptation" are read too)."""
     aliases: dict[str, str] = {}
     for column in COLUMNS:
         aliases[column] = column
         for label in FIELD_LABELS.get(column, ()):
-            aliases[label.casefold()] = column
-    aliases["libellé"] = "title"
+            aliases[fold(label)] = column
+    aliases["libelle"] = "title"
     aliases["business unit"] = "business_unit"
     return aliases
 
@@ -103,7 +106,7 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def _normalise_header(name: str) -> str:
-    return name.replace("\ufeff", "").strip().casefold()
+    return fold(name.replace("\ufeff", "").strip())
 
 
 def _split_header(line: str, delimiter: str) -> list[str]:
@@ -203,7 +206,7 @@ def _points(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _rows(session: Session, project_code: str | None) -> list[list[str]]:
+def _rows(session: Session, project: str | None) -> list[list[str]]:
     columns = {i: name for i, name in session.execute(select(BoardColumn.id, BoardColumn.name))}
     sprints = {i: name for i, name in session.execute(select(Sprint.id, Sprint.name))}
     query = (
@@ -212,11 +215,8 @@ def _rows(session: Session, project_code: str | None) -> list[list[str]]:
         .options(contains_eager(Need.project), selectinload(Need.tags))
         .order_by(Project.code, Need.number)
     )
-    if project_code is not None:
-        code = project_code.strip().upper()
-        if session.scalar(select(Project.id).where(Project.code == code)) is None:
-            raise NotFoundError("project.not_found", ref=project_code)
-        query = query.where(Project.code == code)
+    if project is not None:
+        query = query.where(Project.id == find_project(session, project).id)
     rows = []
     for need in session.scalars(query):
         values = {
@@ -244,16 +244,17 @@ def write_needs_csv(
     path: Path | str,
     *,
     delimiter: str = ";",
-    project_code: str | None = None,
+    project: str | None = None,
 ) -> int:
-    """Export needs (all, or one project's) ordered by key; returns the number of rows.
+    """Export needs (all, or those of one project, by code or name) ordered by key;
+    returns the number of rows.
 
     The file is written beside the target and renamed over it, so a crash or a
     full disk leaves either the old file or the new one, never half of one.
     Write failures raise OSError.
     """
     path = Path(path)
-    rows = _rows(session, project_code)
+    rows = _rows(session, project)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         with temp.open("x", encoding="utf-8-sig", newline="") as fh:

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from po_desktop.domain.calendar import working_days
 from po_desktop.domain.history import Event, NeedHistory, NeedState, burndown, ideal_line
 from po_desktop.domain.keys import format_key
-from po_desktop.domain.messages import collation_key
 from po_desktop.domain.scoring import rank
+from po_desktop.domain.text import fold
 from po_desktop.store.models import (
     Assessment,
     BoardColumn,
@@ -265,7 +265,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
             .join(SprintMember, SprintMember.person_id == Person.id)
             .where(SprintMember.sprint_id == sprint.id)
         ),
-        key=collation_key,
+        key=fold,
     )
     projects = sorted(
         {

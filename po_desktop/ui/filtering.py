@@ -1,8 +1,9 @@
 """What a list or the board shows: combinable quick filters over the loaded need rows.
 
 Pure Python on purpose: the board re-filters 10,000 rows on every keystroke, and
-one pass over a list of tuples with prebuilt lowercase text is a few
-milliseconds, where a QSortFilterProxyModel would call into Python per row.
+one pass over a list of tuples with prebuilt folded text (case and accents removed,
+see :mod:`po_desktop.domain.text`) is a few milliseconds, where a
+QSortFilterProxyModel would call into Python per row.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from po_desktop.domain.text import fold
 from po_desktop.store.queries import NeedRow
 
 UNASSIGNED = -1
@@ -25,7 +27,8 @@ SCOPES = ("all", "sprint", "backlog")
 @dataclass(frozen=True)
 class NeedFilter:
     text: str = ""
-    """Lowercase (casefolded) text searched in key, title and problem statement."""
+    """The search as typed, found in key, title and problem statement regardless of case
+    and accents ("conges" finds "Congés")."""
     project_id: int | None = None
     source: str | None = None
     business_unit: str | None = None
@@ -67,7 +70,7 @@ class NeedFilter:
         if self.scope == "backlog" and row.sprint_id is not None:
             return False
         if self.text:
-            return self.text in (haystack if haystack is not None else search_text(row))
+            return fold(self.text) in (haystack if haystack is not None else search_text(row))
         return True
 
     def apply(self, rows: Iterable[NeedRow], haystacks: dict[int, str]) -> list[NeedRow]:
@@ -76,7 +79,7 @@ class NeedFilter:
             return list(rows)
         if not self.text:
             return [r for r in rows if self.accepts(r, "")]
-        text = self.text
+        text = fold(self.text)
         fast = NeedFilter(text="", **_without_text(self))
         plain = fast == NeedFilter(done_column_ids=self.done_column_ids)
         result = []
@@ -110,7 +113,7 @@ class NeedFilter:
             expected = types.get(name, int)
             if value is not None and (not isinstance(value, expected) or isinstance(value, bool)):
                 kept[name] = None
-        kept["text"] = (kept["text"] or "").casefold()
+        kept["text"] = kept["text"] or ""
         scope = state.get("scope")
         kept["scope"] = scope if scope in SCOPES else "all"
         return cls(**kept)
@@ -121,4 +124,5 @@ def _without_text(need_filter: NeedFilter) -> dict[str, Any]:
 
 
 def search_text(row: NeedRow) -> str:
-    return f"{row.key}\n{row.title}\n{row.problem}".casefold()
+    """What a search looks in, folded once per row: key, title and problem statement."""
+    return fold(f"{row.key}\n{row.title}\n{row.problem}")

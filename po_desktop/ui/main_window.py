@@ -481,7 +481,7 @@ class MainWindow(QMainWindow):
 
     def _base_filter(self) -> NeedFilter:
         return NeedFilter(
-            text=self.search.text().strip().casefold(),
+            text=self.search.text().strip(),
             project_id=self.project_filter.currentData(),
         )
 

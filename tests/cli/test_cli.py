@@ -17,7 +17,7 @@ from po_desktop import __version__
 from po_desktop.cli import main
 from po_desktop.store.database import open_database
 from po_desktop.store.models import Project
-from po_desktop.store.services import needs, projects
+from po_desktop.store.services import needs, projects, sprints
 
 
 def run_cli(*args: str, env_home: Path) -> subprocess.CompletedProcess[str]:
@@ -316,6 +316,30 @@ def test_capacity_and_ics_commands(tmp_path: Path, capsys: pytest.CaptureFixture
     assert one.read_bytes().count(b"BEGIN:VEVENT") < ics.read_bytes().count(b"BEGIN:VEVENT")
     assert main(["ics", "--db", str(path), "-o", str(tmp_path / "no" / "x.ics")]) == 2
     assert main(["ics", "--db", str(path), "-o", str(path)]) == 2  # never over the database
+
+
+def test_sprints_grids_and_projects_are_found_by_names_typed_without_accents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ok.podb"
+    _workspace(path)
+    with open_database(path) as db, db.session() as s:
+        sprints.create_sprint(s, sprints.SprintInput("Sprint Été", "2027-07-05", "2027-07-16"))
+    assert main(["capacity", "--db", str(path), "--sprint", "sprint ete", "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.startswith("Sprint Été — ")
+    target = tmp_path / "erp.csv"
+    export = ["export-csv", "--db", str(path), "-o", str(target), "--lang", "en"]
+    assert main([*export, "--project", "deploiement erp"]) == 0
+    assert "1 need(s) exported" in capsys.readouterr().out
+    assert main(["backlog", "--db", str(path), "--grid", "GRILLE PAR DEFAUT"]) == 0
+    with open_database(path) as db, db.session() as s:
+        sprints.create_sprint(s, sprints.SprintInput("Sprint Ete", "2027-08-02", "2027-08-13"))
+    capsys.readouterr()
+    assert main(["capacity", "--db", str(path), "--sprint", "SPRINT ÉTE", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "po-desktop: “SPRINT ÉTE” matches more than one name: “Sprint Été”, “Sprint Ete”. "
+        "Type the exact name, accents included.\n"
+    )
 
 
 def test_help_and_argument_errors_speak_french(capsys: pytest.CaptureFixture[str]) -> None:

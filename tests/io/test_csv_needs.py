@@ -211,6 +211,46 @@ def test_utf8_bom_with_comma_separator_and_labels(db: Database, home: Path) -> N
         assert (second.source, second.technical, second.points) == ("customer", True, None)
 
 
+def test_headers_columns_sprints_and_sources_typed_without_accents(
+    db: Database, home: Path
+) -> None:
+    """What a spreadsheet typed on a keyboard without accents (or in capitals) gives."""
+    add_sprint(db, "Sprint Été")
+    path = write(
+        home / "plain.csv",
+        "CLE;LIBELLE;DEFI A RELEVER;PROJET;STATUT;SPRINT;ORIGINE;ETIQUETTES;"
+        "Critères d’acceptation\n"
+        ";Ecran de saisie;Tout ressaisir;erp;A COTER;sprint ete;EQUIPE INTERNE;ete;OK\n"
+        ";Second;Défi;ÉRP;pret;SPRINT ÉTÉ;Équipe;;\n",
+    )
+    result = run_import(db, path)
+    assert (result.created, result.projects_created) == (2, 1)
+    with db.session() as session:
+        for key, column in (("ERP-1", "À coter"), ("ERP-2", "Prêt")):
+            created = need(session, key)
+            assert created.column.name == column
+            assert created.sprint is not None and created.sprint.name == "Sprint Été"
+            assert created.source == "team"
+        assert need(session, "ERP-1").acceptance == "OK"
+
+
+def test_a_sprint_name_that_folds_like_two_sprints_is_refused(db: Database, home: Path) -> None:
+    add_sprint(db, "Sprint Été")
+    with db.session() as session, session.begin():
+        session.add(
+            Sprint(name="Sprint Ete", start_date=date(2025, 4, 7), end_date=date(2025, 4, 18))
+        )
+    path = write(
+        home / "two.csv",
+        "key;title;problem;project;sprint\n;A;Défi;ERP;Sprint Été\n;B;Défi;ERP;sprint éte\n",
+    )
+    assert import_error(db, path).render("en") == (
+        "Line 3: “sprint éte” matches more than one name: “Sprint Été”, “Sprint Ete”. "
+        "Type the exact name, accents included. Nothing was imported."
+    )
+    assert count(db, Need) == 0
+
+
 def test_one_bad_row_imports_nothing(db: Database, home: Path) -> None:
     path = write(
         home / "bad.csv",
@@ -465,12 +505,12 @@ def test_batch_creation_matches_create_need(db: Database) -> None:
 def test_export_one_project_with_comma(db: Database, home: Path) -> None:
     seed_awkward(db)
     path = home / "crm.csv"
-    written = export(db, path, delimiter=",", project_code="crm")
+    written = export(db, path, delimiter=",", project="crm")
     records = read_needs_csv(path)
     assert len(records) == written == sum(1 for i in range(len(AWKWARD)) if i % 3 == 0)
     assert {r.project for r in records} == {"CRM"}
     with pytest.raises(PoDesktopError) as info:
-        export(db, home / "none.csv", project_code="XYZ")
+        export(db, home / "none.csv", project="XYZ")
     assert info.value.message.msg_id == "project.not_found"
     assert not (home / "none.csv").exists()
 

@@ -155,6 +155,7 @@ def test_switching_grids_leaves_old_assessments_on_theirs(
     with pytest.raises(ConflictError):
         scoring.add_preset_grid(session, "ice", "ice MARKETING")
     assert scoring.find_model(session, "ice marketing").id == ice.id
+    assert scoring.find_model(session, "grille par defaut").id == default.id
 
 
 def test_latest_values_feed_what_if(session: Session, project_id: int) -> None:

@@ -73,6 +73,22 @@ def test_project_with_needs_cannot_be_deleted(session: Session, project_id: int)
     assert archived.value.message.msg_id == "project.archived"
 
 
+def test_a_project_is_found_by_code_or_name_without_case_or_accents(
+    session: Session, project_id: int
+) -> None:
+    for ref in ("ERP", "erp", "érp", "Déploiement ERP", "deploiement erp", project_id):
+        assert projects.find_project(session, ref).id == project_id, ref
+    twin = projects.create_project(session, projects.ProjectInput("ERP2", "DEPLOIEMENT ERP")).id
+    assert projects.find_project(session, "DEPLOIEMENT ERP").id == twin
+    assert projects.find_project(session, "déploiement erp").id == project_id
+    assert projects.find_project(session, "deploiement erp").id == twin
+    with pytest.raises(ValidationError) as caught:
+        projects.find_project(session, "Déploiement Érp")
+    assert caught.value.message.msg_id == "name.ambiguous"
+    with pytest.raises(NotFoundError):
+        projects.find_project(session, "Paie")
+
+
 def test_empty_project_is_deleted(session: Session, project_id: int) -> None:
     projects.delete_project(session, project_id)
     with pytest.raises(NotFoundError):

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from po_desktop.io.ics import export_ics
 from po_desktop.store import queries
-from po_desktop.store.errors import ConflictError, ValidationError
+from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import Ceremony, Need, NeedEvent, Sprint
 from po_desktop.store.services import columns, needs, people, sprints
 from po_desktop.store.services.sprints import (
@@ -266,6 +266,29 @@ def test_team_and_sprint_names_compare_without_case_even_with_accents(session: S
     with pytest.raises(ConflictError) as caught:  # a clear message, not a storage error
         sprints.create_sprint(session, SprintInput("été 1", "2027-09-06", "2027-09-17"))
     assert "already exists" in caught.value.render("en")
+
+
+def test_a_sprint_is_found_by_its_name_typed_without_case_or_accents(session: Session) -> None:
+    summer = _sprint(session, "Sprint Été", "2027-07-05", "2027-07-16")
+    assert sprints.find_sprint(session, "sprint ete").id == summer
+    assert sprints.find_sprint(session, " SPRINT ÉTÉ ").id == summer
+    assert sprints.find_sprint(session, summer).id == summer
+    plain = _sprint(session, "Sprint Ete", "2027-08-02", "2027-08-13")
+    assert sprints.find_sprint(session, "Sprint Été").id == summer  # the exact name wins
+    assert sprints.find_sprint(session, "sprint ete").id == plain  # then the same letters
+    with pytest.raises(ValidationError) as caught:  # then both fold alike: never a guess
+        sprints.find_sprint(session, "sprint éte")
+    assert caught.value.message.msg_id == "name.ambiguous"
+    assert caught.value.render("fr") == (
+        "« sprint éte » désigne plusieurs éléments : « Sprint Été », « Sprint Ete ». "
+        "Saisissez le nom exact, accents compris."
+    )
+    assert "“Sprint Été”, “Sprint Ete”" in caught.value.render("en")
+    with pytest.raises(NotFoundError):
+        sprints.find_sprint(session, "sprint hiver")
+    numbered = _sprint(session, "12", "2027-09-06", "2027-09-17")
+    assert sprints.find_sprint(session, "12").id == numbered  # a name before an id
+    assert sprints.find_sprint(session, str(summer)).id == summer
 
 
 def test_rituals_outside_any_sprint_are_exported_too(session: Session) -> None:

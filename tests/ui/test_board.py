@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers.fakes import FakeFeedback
+from helpers.keys import type_text
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -446,6 +447,31 @@ def test_text_and_project_filters_combine_with_quick_filters(
     qtbot.waitUntil(lambda: _titles(window, 3) == ["Tableau RH"])
 
 
+def test_search_ignores_case_and_accents_and_shows_what_was_typed(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    erp = window.workspace.read(lambda s: projects.find_project(s, "ERP").id)
+    with window.workspace.session() as s:
+        needs.create_need(
+            s,
+            needs.NeedInput(
+                "Cœur de l’offre", "Congés\u00a0payés, «\u202fŒuvres\u202f» ; Evenement annuel", erp
+            ),
+        )
+    window.reload()
+
+    def shown() -> set[str]:
+        return {r.title for cell in window.board.model.cells() for r in cell.rows()}
+
+    for typed in ("coeur de l'offre", "CONGES PAYES", "« oeuvres »", "événement", "DEFI : PAIE"):
+        window.search.clear()
+        type_text(window.search, typed)
+        expected = {"Paie mensuelle"} if typed.startswith("DEFI") else {"Cœur de l’offre"}
+        qtbot.waitUntil(lambda expected=expected: shown() == expected)
+        assert window.search.text() == typed
+        assert window.count_label.text() == "1 of 9 needs"
+
+
 def test_filters_are_kept_per_database_between_runs(
     window: MainWindow, app: QApplication, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -454,7 +480,7 @@ def test_filters_are_kept_per_database_between_runs(
     lea = next(p.id for p in window.workspace.read(queries.people) if p.name == "Léa Martin")
     board.assignee.setCurrentIndex(board.assignee.findData(lea))
     board.scope.setCurrentIndex(board.scope.findData("sprint"))
-    window.search.setText("relances")
+    window.search.setText("Défi : RELANCES")
     qtbot.waitUntil(lambda: board.model.shown_count() == 1)
     database = window.workspace.database
     path = database.path
@@ -465,7 +491,7 @@ def test_filters_are_kept_per_database_between_runs(
         assert second.board.model.lane_mode == "assignee"
         assert second.board.assignee.currentData() == lea
         assert second.board.scope.currentData() == "sprint"
-        assert second.search.text() == "relances"
+        assert second.search.text() == "Défi : RELANCES"  # as typed
         assert second.board.model.shown_count() == 1
         # Another database starts with its own (empty) filters.
         assert second.switch_database(tmp_path / "other.podb")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from helpers.fakes import FakeFeedback
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from helpers.keys import type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
@@ -54,13 +54,6 @@ def window(app: QApplication, seeded: Database, qtbot: QtBot) -> Iterator[MainWi
     win.show()
     yield win
     win.workspace.undo_stack.clear()
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a user, accents included (QTest.keyClicks only knows ASCII)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def _keys(window: MainWindow) -> list[str]:
@@ -157,6 +150,16 @@ def test_project_filter_and_search(window: MainWindow, qtbot: QtBot) -> None:
     window.search.clear()
     type_text(window.search, "plat-1")
     qtbot.waitUntil(lambda: _keys(window) == ["PLAT-1"])
+
+
+def test_list_and_ranking_search_ignore_case_and_accents(window: MainWindow, qtbot: QtBot) -> None:
+    window.tabs.setCurrentIndex(MainWindow.LIST)
+    type_text(window.search, "DEFI 2 : GAGNER")
+    qtbot.waitUntil(lambda: [r.title for r in window.needs_list.model.rows()] == ["Paie mensuelle"])
+    assert window.search.text() == "DEFI 2 : GAGNER"
+    window.tabs.setCurrentIndex(MainWindow.SCORING)
+    qtbot.waitUntil(lambda: [r.title for r in window.scoring.model.rows()] == ["Paie mensuelle"])
+    assert window.count_label.text() == "1 of 4 needs"
 
 
 def test_delete_selection_then_undo(window: MainWindow, qtbot: QtBot) -> None:

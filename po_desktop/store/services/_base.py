@@ -9,11 +9,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapped, Session
 
-from po_desktop.domain.messages import language
+from po_desktop.domain.messages import Bilingual, language
+from po_desktop.domain.text import NameIndex
 from po_desktop.store.errors import NotFoundError, StorageError, ValidationError
 
 P = ParamSpec("P")
@@ -266,16 +267,47 @@ def clean_tags(values: Iterable[str]) -> list[str]:
 
 
 def find_named(session: Session, model: type[T], ref: str | int, msg_id: str) -> T:
-    """A row by id, or by its ``name`` without regard to case; typed digits are a name
-    first, then an id (a sprint may well be called "12")."""
+    """A row by id, or by its ``name`` as typed, then regardless of case, then of accents
+    too (see :func:`pick_named`); typed digits are a name first, then an id (a sprint may
+    well be called "12")."""
     found = None
     if isinstance(ref, int):
         found = session.get(model, ref)
     else:
-        name = model.name  # type: ignore[attr-defined]
-        found = session.scalar(select(model).where(func.lower(name) == ref.strip().lower()))
-        if found is None and ref.strip().isdigit():
-            found = session.get(model, int(ref.strip()))
+        typed = ref.strip()
+        names = name_index(session, model.name, model.id)  # type: ignore[attr-defined]
+        found_id = pick_named(names, typed)
+        if found_id is not None:
+            found = session.get(model, found_id)
+        elif typed.isdigit():
+            found = session.get(model, int(typed))
     if found is None:
         raise NotFoundError(msg_id, ref=ref)
     return found
+
+
+def name_index(session: Session, name: Mapped[str], key: Mapped[int]) -> NameIndex[int]:
+    """Every name in a column with its row's id (oldest first), to find the one typed."""
+    rows = session.execute(select(name, key).order_by(key))
+    return NameIndex((text, row_id) for text, row_id in rows)
+
+
+def pick_named(index: NameIndex[T], typed: str) -> T | None:
+    """The key of the one thing called ``typed`` in ``index``, None if nothing is.
+
+    The names are few (sprints, grids, columns, projects): they are matched in Python,
+    where folding accents is the same on every database engine. Two names that match
+    equally well are refused with both names, never guessed between.
+    """
+    found = index.find(typed)
+    if len(found) > 1:
+        names = [name for name, _key in found]
+        raise ValidationError(
+            "name.ambiguous",
+            ref=typed,
+            names=Bilingual(
+                ", ".join(f"« {name} »" for name in names),
+                ", ".join(f"“{name}”" for name in names),
+            ),
+        )
+    return found[0][1] if found else None

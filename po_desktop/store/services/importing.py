@@ -26,6 +26,7 @@ from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField, Source
 from po_desktop.domain.keys import format_key, parse_key
 from po_desktop.domain.messages import CHOICE_LABELS
+from po_desktop.domain.text import NameIndex, fold
 from po_desktop.store.errors import (
     ConflictError,
     NotFoundError,
@@ -34,7 +35,13 @@ from po_desktop.store.errors import (
 )
 from po_desktop.store.models import BoardColumn, Need, NeedEvent, NeedTag, Project, Sprint, utcnow
 from po_desktop.store.services import needs as need_service
-from po_desktop.store.services._base import clean_bool, clean_number, clean_tags, transactional
+from po_desktop.store.services._base import (
+    clean_bool,
+    clean_number,
+    clean_tags,
+    pick_named,
+    transactional,
+)
 from po_desktop.store.services.projects import ProjectInput, create_project
 
 BATCH_SIZE = 1000
@@ -84,13 +91,13 @@ def _source_aliases() -> dict[str, str]:
     aliases = {s.value: s.value for s in Source}
     for value in (s.value for s in Source):
         for label in CHOICE_LABELS.get(value, ()):
-            aliases[label.casefold()] = value
-    aliases.update({"équipe": "team", "equipe": "team", "equipe interne": "team"})
+            aliases[fold(label)] = value
+    aliases.update({"equipe": "team", "equipe interne": "team"})
     return aliases
 
 
 SOURCE_ALIASES = _source_aliases()
-"""Stored values and French/English labels (casefolded) → stored source value."""
+"""Stored values and French/English labels (folded: "equipe", "CLIENT") → stored value."""
 
 
 _INPUT_FIELDS = (
@@ -144,10 +151,10 @@ class _Lookups:
         self.first_column = columns[0]
         self.column_names = [c.name for c in columns]
         self.columns = {c.id: c for c in columns}
-        self.columns_by_name = {c.name.casefold(): c.id for c in columns}
+        self.columns_by_name = NameIndex((c.name, c.id) for c in columns)
         sprints = list(session.scalars(select(Sprint)))
-        self.sprints = {s.name: s for s in sprints}
-        self.sprints_folded = {s.name.casefold(): s for s in sprints}
+        self.sprints = {s.id: s for s in sprints}
+        self.sprints_by_name = NameIndex((s.name, s.id) for s in sprints)
         self.max_keyed: dict[str, int] = {}
         for record in records:
             parsed = parse_key(record.key) if record.key.strip() else None
@@ -163,7 +170,8 @@ class _Lookups:
         code = raw.strip().upper()
         if not code:
             raise ValidationError("field.required", field="project")
-        project = self.projects.get(code)
+        # Codes are ASCII capitals: "érp" can only mean ERP.
+        project = self.projects.get(code) or self.projects.get(fold(code).upper())
         if project is None:
             project = create_project(self.session, ProjectInput(code=code, name=code))
             self.projects[code] = project
@@ -179,7 +187,7 @@ class _Lookups:
         name = raw.strip()
         if not name:
             return None
-        column_id = self.columns_by_name.get(name.casefold())
+        column_id = pick_named(self.columns_by_name, name)
         if column_id is None:
             raise ValidationError(
                 "field.bad_choice",
@@ -193,10 +201,10 @@ class _Lookups:
         name = raw.strip()
         if not name:
             return None
-        sprint = self.sprints.get(name) or self.sprints_folded.get(name.casefold())
-        if sprint is None:
+        sprint_id = pick_named(self.sprints_by_name, name)
+        if sprint_id is None:
             raise NotFoundError("sprint.not_found", ref=name)
-        return sprint.id
+        return sprint_id
 
 
 class _Creator:
@@ -283,7 +291,7 @@ def _source(raw: str) -> str:
     text = raw.strip()
     if not text:
         return Source.OTHER.value
-    value = SOURCE_ALIASES.get(text.casefold())
+    value = SOURCE_ALIASES.get(fold(text))
     if value is None:
         raise ValidationError(
             "field.bad_choice",

@@ -10,9 +10,17 @@ from sqlalchemy.orm import Session
 from po_desktop.domain.colours import next_project_colour
 from po_desktop.domain.enums import ProjectKind
 from po_desktop.domain.keys import is_valid_code
+from po_desktop.domain.text import fold
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import Need, Person, Project
-from po_desktop.store.services._base import clean_choice, clean_color, clean_text, transactional
+from po_desktop.store.services._base import (
+    clean_choice,
+    clean_color,
+    clean_text,
+    name_index,
+    pick_named,
+    transactional,
+)
 
 
 @dataclass
@@ -92,12 +100,17 @@ def delete_project(session: Session, project_id: int) -> None:
 
 
 def find_project(session: Session, ref: str | int) -> Project:
-    """A project by id or code (case-insensitive)."""
+    """A project by id, by code regardless of case and accents, or by name (as typed, then
+    regardless of case, then of accents too: "deploiement erp" finds "Déploiement ERP")."""
     project = None
     if isinstance(ref, int) or str(ref).isdigit():
         project = session.get(Project, int(ref))
-    if project is None:
-        project = session.scalar(select(Project).where(Project.code == str(ref).strip().upper()))
+    if project is None and isinstance(ref, str):
+        typed = ref.strip()
+        project = session.scalar(select(Project).where(Project.code == fold(typed).upper()))
+        if project is None:
+            found = pick_named(name_index(session, Project.name, Project.id), typed)
+            project = None if found is None else session.get(Project, found)
     if project is None:
         raise NotFoundError("project.not_found", ref=ref)
     return project

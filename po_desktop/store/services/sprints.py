@@ -29,7 +29,8 @@ from po_desktop.domain.calendar import (
     working_days,
 )
 from po_desktop.domain.enums import CeremonyKind, EventField, SprintState
-from po_desktop.domain.messages import collation_key, day_label
+from po_desktop.domain.messages import day_label
+from po_desktop.domain.text import fold
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import (
     Absence,
@@ -698,7 +699,7 @@ def _team_days(
             .join(SprintMember, SprintMember.person_id == Person.id)
             .where(SprintMember.sprint_id == sprint.id)
         ),
-        key=lambda p: collation_key(p.name),
+        key=lambda p: fold(p.name),
     )
     absences: dict[int, list[tuple[date, date]]] = {}
     for a in session.scalars(
