@@ -127,6 +127,7 @@ def test_bundle_holds_what_is_loaded_by_path_and_not_what_is_unused(bundle: Path
     for expected in (
         "po_desktop_fr.qm",
         "qtbase_fr.qm",
+        "qt_supplement_fr.qm",
         "DejaVuSans.ttf",
         "0001_initial_schema.py",
     ):
@@ -134,6 +135,17 @@ def test_bundle_holds_what_is_loaded_by_path_and_not_what_is_unused(bundle: Path
     assert not any(UNWANTED.search(name) for name in names), sorted(
         name for name in names if UNWANTED.search(name)
     )
+
+
+def test_french_qt_supplement_ships_where_the_app_loads_it(bundle: Path) -> None:
+    """Qt's file chooser says "Look in:" in French only through our supplement."""
+    from PySide6.QtCore import QTranslator
+
+    found = [p for p in bundle.rglob("qt_supplement_fr.qm") if p.parent.name == "translations"]
+    assert [p.parent.parent.name for p in found] == ["resources"], found
+    supplement = QTranslator()
+    assert supplement.load(str(found[0]))
+    assert supplement.translate("QFileDialog", "&Look in:") == "&Regarder dans\u00a0:"
 
 
 def test_check_passes_on_the_demo_workspace(

@@ -12,7 +12,14 @@ _installed: list[QTranslator] = []
 
 
 def install_translators(app: QCoreApplication, lang: str) -> bool:
-    """Load our catalogue and Qt's own (dialog buttons); True when ours was found."""
+    """Load our catalogue and Qt's own (dialog buttons, file chooser, context menus);
+    True when ours was found.
+
+    Qt asks the translator installed last first and keeps the first answer: its own
+    catalogue goes in last, and our supplement of the Qt strings it leaves in English
+    (resources/translations/qt_supplement_<lang>.ts) just before it, so the supplement
+    never overrides a translation Qt ships.
+    """
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -23,13 +30,18 @@ def install_translators(app: QCoreApplication, lang: str) -> bool:
             QLocale.Country.France if lang == "fr" else QLocale.Country.UnitedKingdom,
         )
     )
+    folder = paths.resources_dir() / "translations"
     ours = QTranslator(app)
-    found = ours.load(str(paths.resources_dir() / "translations" / f"po_desktop_{lang}.qm"))
+    found = ours.load(str(folder / f"po_desktop_{lang}.qm"))
     if found:  # for English, only the plural forms: "1 need", "2 needs"
         app.installTranslator(ours)
         _installed.append(ours)
     if lang == "en":
         return True
+    supplement = QTranslator(app)
+    if supplement.load(str(folder / f"qt_supplement_{lang}.qm")):
+        app.installTranslator(supplement)
+        _installed.append(supplement)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
     if qtbase.load(f"qtbase_{lang}", qt_dir):
