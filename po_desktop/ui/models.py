@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
@@ -55,6 +56,17 @@ def literal_html(text: str) -> str:
     (``Qt::mightBeRichText``): a need titled ``<b>x</b>`` had a bold "x" in its tooltip.
     """
     return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(template: str, *values: object) -> str:
+    """``QString::arg`` for ``%1``…``%9`` in one pass: a value that contains "%2" (a
+    column named "50%2") stays as typed instead of receiving the next value."""
+    return _PLACEHOLDER.sub(
+        lambda m: str(values[int(m[1]) - 1]) if int(m[1]) <= len(values) else m[0], template
+    )
 
 
 def no_mnemonic(text: str) -> str:

@@ -54,6 +54,25 @@
         </message>
     </context>
     <context>
+        <name>EntryRuleTexts</name>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/board/readiness.py" line="91" />
+            <source>%n need(s) would enter “%1” without meeting its entry rules:</source>
+            <translation>
+                <numerusform>%n need would enter “%1” without meeting its entry rules:</numerusform>
+                <numerusform>%n needs would enter “%1” without meeting its entry rules:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/board/readiness.py" line="101" />
+            <source>… and %n more need(s)</source>
+            <translation>
+                <numerusform>… and %n more need</numerusform>
+                <numerusform>… and %n more needs</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>GridsDialog</name>
         <message numerus="yes">
             <location filename="../../po_desktop/ui/grid_dialog.py" line="188" />

@@ -105,177 +105,203 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="66"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="69"/>
         <source>%1 needs</source>
         <translation>%1 besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="67"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="70"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="68"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="71"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="69"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="72"/>
         <source>WIP limit exceeded</source>
         <translation>Limite dépassée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="70"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="73"/>
         <source>Work-in-progress limit: %1 cards</source>
         <translation>Limite d&apos;en-cours : %1 cartes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="100"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="103"/>
         <source>Swimlanes</source>
         <translation>Couloirs</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="105"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="108"/>
         <source>No swimlanes</source>
         <translation>Sans couloirs</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="106"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="109"/>
         <source>Lanes by project</source>
         <translation>Couloirs par projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="107"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="110"/>
         <source>Lanes by assignee</source>
         <translation>Couloirs par responsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="108"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="111"/>
         <source>Lanes by business unit</source>
         <translation>Couloirs par métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="466"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="428"/>
+        <source>Duplicate anyway?</source>
+        <translation>Dupliquer quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="429"/>
+        <source>Duplicate anyway</source>
+        <translation>Dupliquer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="431"/>
+        <source>Move anyway?</source>
+        <translation>Déplacer quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="432"/>
+        <source>Move anyway</source>
+        <translation>Déplacer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="434"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="492"/>
         <source>Backlog (no sprint)</source>
         <translation>Backlog (sans sprint)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="274"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="277"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="118"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="121"/>
         <source>Columns…</source>
         <translation>Colonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="120"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="123"/>
         <source>Add, rename, reorder or limit the board&apos;s columns</source>
         <translation>Ajouter, renommer, réordonner ou limiter les colonnes du tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="142"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="145"/>
         <source>Move to previous column</source>
         <translation>Vers la colonne précédente</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="145"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="148"/>
         <source>Move to next column</source>
         <translation>Vers la colonne suivante</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="148"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="151"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="151"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="154"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="154"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="157"/>
         <source>Move to top of column</source>
         <translation>En haut de la colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="156"/>
-        <location filename="../../po_desktop/ui/board/page.py" line="487"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="159"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="513"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="256"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="259"/>
         <source>Assignee: %1</source>
         <translation>Responsable : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="257"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="260"/>
         <source>Sprint: %1</source>
         <translation>Sprint : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="260"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="263"/>
         <source>In “%1” since %2</source>
         <translation>Dans « %1 » depuis le %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="263"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="266"/>
         <source>Tags: %1</source>
         <translation>Étiquettes : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="277"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="280"/>
         <source>No business unit</source>
         <translation>Sans métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="402"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="413"/>
+        <source>“%1” would hold %2 needs for a limit of %3.</source>
+        <translation>« %1 » contiendrait %2 besoins pour une limite de %3.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="422"/>
+        <source>Entry rules and work-in-progress limit</source>
+        <translation>Règles d&apos;entrée et limite d&apos;en-cours</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="426"/>
         <source>Work-in-progress limit</source>
         <translation>Limite d&apos;en-cours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="404"/>
-        <source>“%1” would hold %2 needs for a limit of %3.
-
-Move anyway?</source>
-        <translation>« %1 » contiendrait %2 besoins pour une limite de %3.
-
-Déplacer quand même ?</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="455"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="481"/>
         <source>Open…</source>
         <translation>Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="456"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="482"/>
         <source>Open scoring form</source>
         <translation>Ouvrir la cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="458"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="484"/>
         <source>Move to column</source>
         <translation>Déplacer vers la colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="464"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="490"/>
         <source>Move to sprint</source>
         <translation>Planifier dans le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="475"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="501"/>
         <source>Assign to</source>
         <translation>Attribuer à</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="476"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="502"/>
         <source>Nobody</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="488"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="514"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1005,6 +1031,84 @@ Déplacer quand même ?</translation>
     </message>
 </context>
 <context>
+    <name>EntryRuleTexts</name>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="52"/>
+        <source>Entry rules</source>
+        <translation>Règles d&apos;entrée</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="57"/>
+        <source>Problem statement</source>
+        <translation>Défi à relever</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="58"/>
+        <source>Estimate (points)</source>
+        <translation>Estimation (points)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="59"/>
+        <source>Go decision</source>
+        <translation>Décision go</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="65"/>
+        <source>no problem statement</source>
+        <translation>pas de défi formulé</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="66"/>
+        <source>no estimate</source>
+        <translation>pas d&apos;estimation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="67"/>
+        <source>not decided go</source>
+        <translation>pas de décision go</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="72"/>
+        <source>A need can still be moved into this column without them: the move asks first, and says what is missing.</source>
+        <translation>Un besoin peut quand même entrer dans cette colonne sans les respecter : le déplacement demande d&apos;abord confirmation et dit ce qui manque.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="81"/>
+        <source>Entry rules: %1</source>
+        <translation>Règles d&apos;entrée : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/board/readiness.py" line="91"/>
+        <source>%n need(s) would enter “%1” without meeting its entry rules:</source>
+        <translation>
+            <numerusform>%n besoin entrerait dans « %1 » sans respecter ses règles d&apos;entrée :</numerusform>
+            <numerusform>%n besoins entreraient dans « %1 » sans respecter ses règles d&apos;entrée :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="97"/>
+        <source>%1 “%2”: %3</source>
+        <translation>%1 « %2 » : %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/board/readiness.py" line="101"/>
+        <source>… and %n more need(s)</source>
+        <translation>
+            <numerusform>… et %n autre besoin</numerusform>
+            <numerusform>… et %n autres besoins</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="108"/>
+        <source>This need does not meet the entry rules of “%1”: %2.
+
+Save it there anyway?</source>
+        <translation>Ce besoin ne respecte pas les règles d&apos;entrée de « %1 » : %2.
+
+L&apos;enregistrer quand même dans cette colonne ?</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <location filename="../../po_desktop/ui/feedback.py" line="202"/>
@@ -1263,25 +1367,25 @@ Ouvrir son dossier ?</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="94"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
         <source>&amp;Board</source>
         <translation>&amp;Tableau</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="95"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
         <source>L&amp;ist</source>
         <translation>L&amp;iste</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="96"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
         <source>&amp;Scoring</source>
         <translation>&amp;Cotation</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="97"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
         <source>Ca&amp;lendar</source>
         <translation>Ca&amp;lendrier</translation>
     </message>
@@ -1296,162 +1400,162 @@ Ouvrir son dossier ?</translation>
         <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="167"/>
         <source>&amp;New database…</source>
         <translation>&amp;Nouvelle base…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="170"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="172"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="176"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="180"/>
         <source>Res&amp;tore a backup…</source>
         <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="183"/>
         <source>&amp;Import needs (CSV)…</source>
         <translation>&amp;Importer des besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="186"/>
         <source>&amp;Export needs (CSV)…</source>
         <translation>&amp;Exporter les besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="189"/>
         <source>Export the &amp;calendar (.ics)…</source>
         <translation>Exporter le &amp;calendrier (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="192"/>
         <source>Sprint &amp;review pack (PDF)…</source>
         <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="195"/>
         <source>Prefere&amp;nces…</source>
         <translation>Préfére&amp;nces…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="198"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="201"/>
         <source>&amp;New need…</source>
         <translation>&amp;Nouveau besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="203"/>
         <source>New need (Ctrl+N)</source>
         <translation>Nouveau besoin (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Edit need…</source>
         <translation>&amp;Modifier le besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="208"/>
         <source>&amp;Delete need</source>
         <translation>&amp;Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="211"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="213"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Projets…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="215"/>
         <source>P&amp;eople…</source>
         <translation>P&amp;ersonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="216"/>
         <source>&amp;About PO Desktop</source>
         <translation>À &amp;propos de PO Desktop</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="219"/>
         <source>Board &amp;columns…</source>
         <translation>&amp;Colonnes du tableau…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="221"/>
         <source>Scoring &amp;grids…</source>
         <translation>&amp;Grilles de cotation…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="240"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="243"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="248"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="265"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="276"/>
         <source>Move &amp;card</source>
         <translation>Déplacer la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="280"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="283"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="291"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="303"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="301"/>
         <source>Project:</source>
         <translation>Projet :</translation>
     </message>
@@ -1871,77 +1975,77 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>NeedTableModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="128"/>
+        <location filename="../../po_desktop/ui/models.py" line="140"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="129"/>
+        <location filename="../../po_desktop/ui/models.py" line="141"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="130"/>
+        <location filename="../../po_desktop/ui/models.py" line="142"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="131"/>
+        <location filename="../../po_desktop/ui/models.py" line="143"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="132"/>
+        <location filename="../../po_desktop/ui/models.py" line="144"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="133"/>
+        <location filename="../../po_desktop/ui/models.py" line="145"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="134"/>
+        <location filename="../../po_desktop/ui/models.py" line="146"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="135"/>
+        <location filename="../../po_desktop/ui/models.py" line="147"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="136"/>
+        <location filename="../../po_desktop/ui/models.py" line="148"/>
         <source>Business unit</source>
         <translation>Métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="137"/>
+        <location filename="../../po_desktop/ui/models.py" line="149"/>
         <source>Assignee</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="138"/>
+        <location filename="../../po_desktop/ui/models.py" line="150"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="139"/>
+        <location filename="../../po_desktop/ui/models.py" line="151"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="141"/>
+        <location filename="../../po_desktop/ui/models.py" line="153"/>
         <source>non-technical</source>
         <translation>non technique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="142"/>
+        <location filename="../../po_desktop/ui/models.py" line="154"/>
         <source>not scored</source>
         <translation>non coté</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="143"/>
+        <location filename="../../po_desktop/ui/models.py" line="155"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
@@ -2311,17 +2415,17 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>RankedNeedModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="296"/>
+        <location filename="../../po_desktop/ui/models.py" line="308"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="296"/>
+        <location filename="../../po_desktop/ui/models.py" line="308"/>
         <source>Move</source>
         <translation>Évolution</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="420"/>
+        <location filename="../../po_desktop/ui/models.py" line="432"/>
         <source>Saved score %1, simulated %2</source>
         <translation>Score enregistré %1, simulé %2</translation>
     </message>
@@ -2629,42 +2733,42 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>SprintTableModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="485"/>
+        <location filename="../../po_desktop/ui/models.py" line="497"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="486"/>
+        <location filename="../../po_desktop/ui/models.py" line="498"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="487"/>
+        <location filename="../../po_desktop/ui/models.py" line="499"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="488"/>
+        <location filename="../../po_desktop/ui/models.py" line="500"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="489"/>
+        <location filename="../../po_desktop/ui/models.py" line="501"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="490"/>
+        <location filename="../../po_desktop/ui/models.py" line="502"/>
         <source>Done</source>
         <translation>Terminés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="491"/>
+        <location filename="../../po_desktop/ui/models.py" line="503"/>
         <source>Velocity</source>
         <translation>Vélocité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="492"/>
+        <location filename="../../po_desktop/ui/models.py" line="504"/>
         <source>Rituals</source>
         <translation>Rituels</translation>
     </message>

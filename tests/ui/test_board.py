@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from datetime import date
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.readiness import EntryRule
 from po_desktop.store import queries
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.models import Assessment, NeedEvent, ScoringModel, Sprint
@@ -631,3 +633,149 @@ def test_dragging_near_an_edge_scrolls_the_lanes(window: MainWindow) -> None:
     assert board.view.autoscroll(height - 5) > 0 and bar.value() > 0
     assert board.view.autoscroll(height // 2) == 0
     assert board.view.autoscroll(5) < 0
+
+
+# --- entry rules ("definition of ready") ---------------------------------------------------
+# PLAT-1 "Espace client mobile" (À coter, 8 pts, never scored), PLAT-2 "Campagne salon"
+# (À coter, no points), ERP-1 "Relances de factures" (À qualifier, 3 pts, go),
+# ERP-2 "Export comptable" (À qualifier, 2 pts, no go), PLAT-3 "Recherche produits" (Prêt).
+
+
+def _rules(window: MainWindow, column: int, rules: set[EntryRule], wip: int | None = None) -> None:
+    column_id = _column_ids(window)[column]
+    name = window.board.model.columns[column].name
+    with window.workspace.session() as s:
+        columns.update_column(s, column_id, name=name, wip_limit=wip, entry_rules=rules)
+    window.workspace.changed.emit()
+
+
+def test_a_keyboard_move_that_breaks_entry_rules_asks_with_the_reasons(
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, set(EntryRule))
+    window.activateWindow()
+    feedback.default_answer = False
+    _select(window, "Campagne salon")
+    _press(window, qtbot, Qt.Key.Key_Right)  # À coter -> Prêt
+    assert [s.title for s in feedback.shown] == ["Entry rules"]
+    question = feedback.questions[0]
+    assert question.startswith("1 need would enter “Prêt” without meeting its entry rules:")
+    assert "PLAT-2 “Campagne salon”: no estimate, not decided go" in question
+    assert "problem statement" not in question  # it has one
+    assert question.endswith("Move anyway?")
+    assert "Campagne salon" in _titles(window, 1)  # "no": nothing moved
+    assert window.workspace.undo_stack.count() == 0
+    feedback.default_answer = True
+    _press(window, qtbot, Qt.Key.Key_Right)
+    assert _titles(window, 2)[0] == "Campagne salon"
+    assert len(feedback.questions) == 2
+    # Cards already in the column ask nothing when they are reordered, nor a ready one.
+    feedback.shown.clear()
+    _press(window, qtbot, Qt.Key.Key_Down)
+    assert _titles(window, 2) == ["Recherche produits", "Campagne salon"]
+    _select(window, "Relances de factures")
+    _press(window, qtbot, Qt.Key.Key_Right)
+    _press(window, qtbot, Qt.Key.Key_Right)  # À qualifier -> À coter -> Prêt: go, 3 pts
+    assert "Relances de factures" in _titles(window, 2)
+    assert feedback.questions == []
+
+
+def test_a_drop_of_several_cards_asks_once_for_those_that_break_the_rules(
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, {EntryRule.GO})
+    ids = [_id(window, t) for t in ("Relances de factures", "Export comptable", "Paie mensuelle")]
+    feedback.default_answer = False
+    assert _drop(_cell(window, 2), ids, -1, _cell(window, 0))
+    qtbot.waitUntil(lambda: len(feedback.questions) == 1)
+    question = feedback.questions[0]
+    assert question.startswith("2 needs would enter “Prêt”")
+    assert "ERP-2 “Export comptable”: not decided go" in question
+    assert "ERP-3 “Paie mensuelle”: not decided go" in question
+    assert "ERP-1" not in question  # decided go: nothing to say about it
+    qtbot.wait(20)
+    assert _titles(window, 0) == ["Relances de factures", "Export comptable", "Paie mensuelle"]
+    feedback.default_answer = True
+    assert _drop(_cell(window, 2), ids, -1, _cell(window, 0))
+    qtbot.waitUntil(lambda: _titles(window, 0) == [])
+    assert _titles(window, 2)[1:] == ["Relances de factures", "Export comptable", "Paie mensuelle"]
+    assert len(feedback.questions) == 2
+
+
+def test_entry_rules_and_the_wip_limit_are_asked_in_one_question(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, {EntryRule.ESTIMATE}, wip=1)
+    campagne = _id(window, "Campagne salon")
+    feedback.default_answer = False
+    menu = window.board.card_menu([campagne])
+    _menu_action(menu, "Move to column", "Prêt").trigger()  # type: ignore[attr-defined]
+    assert [s.title for s in feedback.shown] == ["Entry rules and work-in-progress limit"]
+    question = feedback.questions[0]
+    assert "PLAT-2 “Campagne salon”: no estimate" in question
+    assert "“Prêt” would hold 2 needs for a limit of 1." in question
+    assert question.endswith("Move anyway?")
+    assert "Campagne salon" in _titles(window, 1)
+    # A need that meets the rules still meets the limit: the WIP question alone.
+    feedback.shown.clear()
+    _menu_action(
+        window.board.card_menu([_id(window, "Espace client mobile")]), "Move to column", "Prêt"
+    ).trigger()  # type: ignore[attr-defined]
+    assert [s.title for s in feedback.shown] == ["Work-in-progress limit"]
+
+
+def test_the_question_names_ten_needs_then_counts_the_rest(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    with window.workspace.session() as s:
+        for n in range(12):
+            needs.create_need(s, needs.NeedInput(f"Besoin {n}", "Un défi", 1))
+    window.workspace.changed.emit()
+    _rules(window, 1, {EntryRule.ESTIMATE, EntryRule.GO})
+    ids = [r.id for r in window.need_rows if r.title.startswith("Besoin ")]
+    feedback.default_answer = False
+    assert not window.board.request_move(ids, _column_ids(window)[1], None)
+    lines = feedback.questions[0].split("\n")
+    assert lines[0] == "12 needs would enter “À coter” without meeting its entry rules:"
+    assert lines[1] == "ERP-6 “Besoin 0”: no estimate, not decided go"
+    assert lines[10].startswith("ERP-15 ")
+    assert lines[11] == "… and 2 more needs"
+
+
+def test_the_question_shows_column_names_and_titles_as_typed(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    flow = _column_ids(window)
+    odd = "<b>Prêt</b> 100%2 &amp;"
+    title = "<i>Relance</i> %1 %3 " + "x" * 60
+    with window.workspace.session() as s:
+        columns.update_column(s, flow[2], name=odd, wip_limit=1, entry_rules=[EntryRule.GO])
+        needs.update_need(
+            s,
+            _id(window, "Paie mensuelle"),
+            dataclasses.replace(needs.need_input(needs.find_need(s, "ERP-3")), title=title),
+        )
+    window.workspace.changed.emit()
+    feedback.default_answer = False
+    window.board.request_move([_id(window, title)], flow[2], None)
+    question = feedback.questions[0]
+    assert f"would enter “{odd}” without" in question
+    assert f"ERP-3 “{title[:39].rstrip()}…”: not decided go" in question
+    assert f"“{odd}” would hold 2 needs for a limit of 1." in question
+
+
+def test_duplicates_do_not_enter_a_column_and_ask_nothing(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, set(EntryRule))
+    recherche = _id(window, "Recherche produits")  # in Prêt, never decided
+    _menu_action(window.board.card_menu([recherche]), "Duplicate").trigger()  # type: ignore[attr-defined]
+    assert _titles(window, 2) == ["Recherche produits", "Recherche produits"]
+    assert feedback.questions == []
+
+
+def test_column_headers_state_their_entry_rules(window: MainWindow) -> None:
+    _rules(window, 2, {EntryRule.PROBLEM, EntryRule.GO})
+    header = window.board.view.column_header(2)
+    assert "Entry rules: Problem statement · Go decision" in header.toolTip()
+    assert window.board.view.column_header(1).toolTip() == ""
