@@ -4,7 +4,7 @@
     <context>
         <name>BoardSettingsDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="136" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="165" />
             <source>%n need(s) in this column: it can be removed once empty.</source>
             <translation>
                 <numerusform>%n need in this column: it can be removed once empty.</numerusform>

@@ -309,52 +309,57 @@
 <context>
     <name>BoardSettingsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="44"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="47"/>
         <source>Board columns</source>
         <translation>Colonnes du tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="63"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="65"/>
         <source>&amp;Add column</source>
         <translation>&amp;Ajouter une colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="64"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="66"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="65"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="67"/>
         <source>Move &amp;up</source>
         <translation>&amp;Monter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="66"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="68"/>
         <source>Move &amp;down</source>
         <translation>&amp;Descendre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="81"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="83"/>
         <source>No limit</source>
         <translation>Sans limite</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="83"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="85"/>
         <source>Needs in this column are done (velocity, burndown)</source>
         <translation>Les besoins de cette colonne sont terminés (vélocité, burndown)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="88"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="104"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="89"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="105"/>
         <source>WIP limit:</source>
         <translation>Limite d&apos;en-cours :</translation>
     </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="107"/>
+        <source>Entry rules:</source>
+        <translation>Règles d&apos;entrée :</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="136"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="165"/>
         <source>%n need(s) in this column: it can be removed once empty.</source>
         <translation>
             <numerusform>%n besoin dans cette colonne : elle pourra être retirée une fois vide.</numerusform>
@@ -362,22 +367,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="159"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="189"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="139"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="168"/>
         <source>No need in this column.</source>
         <translation>Aucun besoin dans cette colonne.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="168"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="198"/>
         <source>New column</source>
         <translation>Nouvelle colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="195"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="227"/>
         <source>Edit board columns</source>
         <translation>Modifier les colonnes du tableau</translation>
     </message>

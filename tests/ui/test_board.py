@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from helpers.fakes import FakeFeedback
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, QRect, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -779,3 +779,72 @@ def test_column_headers_state_their_entry_rules(window: MainWindow) -> None:
     header = window.board.view.column_header(2)
     assert "Entry rules: Problem statement · Go decision" in header.toolTip()
     assert window.board.view.column_header(1).toolTip() == ""
+
+
+def test_board_settings_show_save_and_undo_entry_rules(window: MainWindow, qtbot: QtBot) -> None:
+    _rules(window, 2, {EntryRule.ESTIMATE})
+    dialog = BoardSettingsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.list.setCurrentRow(2)
+    checked = {rule for rule, box in dialog.rule_boxes.items() if box.isChecked()}
+    assert checked == {EntryRule.ESTIMATE}
+    assert [box.text() for box in dialog.rule_boxes.values()] == [
+        "Problem statement",
+        "Estimate (points)",
+        "Go decision",
+    ]
+    assert "asks first" in dialog.rule_boxes[EntryRule.GO].toolTip()
+    dialog.rule_boxes[EntryRule.GO].setChecked(True)
+    dialog.list.setCurrentRow(0)  # the draft keeps it while another column is shown
+    assert not any(box.isChecked() for box in dialog.rule_boxes.values())
+    dialog.rule_boxes[EntryRule.PROBLEM].setChecked(True)
+    dialog.list.setCurrentRow(2)
+    assert dialog.rule_boxes[EntryRule.GO].isChecked()
+    dialog.apply()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    rules = [c.entry_rules for c in window.board.model.columns]
+    assert rules[0] == {EntryRule.PROBLEM} and rules[2] == {EntryRule.ESTIMATE, EntryRule.GO}
+    window.undo_action.trigger()
+    rules = [c.entry_rules for c in window.board.model.columns]
+    assert rules[0] == frozenset() and rules[2] == {EntryRule.ESTIMATE}
+    window.redo_action.trigger()
+    assert window.board.model.columns[2].entry_rules == {EntryRule.ESTIMATE, EntryRule.GO}
+
+
+def _clipped(dialog: QWidget) -> list[str]:
+    """Labels and buttons cut off: narrower than their text, or outside the dialog."""
+    found = []
+    for widget in dialog.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QAbstractButton) or not widget.isVisible():
+            continue
+        wraps = isinstance(widget, QLabel) and widget.wordWrap()
+        height = widget.heightForWidth(widget.width()) if wraps else widget.sizeHint().height()
+        place = QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+        if (
+            (not wraps and widget.sizeHint().width() > widget.width())
+            or height > widget.height()
+            or not dialog.rect().contains(place)
+        ):
+            found.append(widget.text())
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_board_settings_show_every_text_whole(window: MainWindow, qtbot: QtBot, lang: str) -> None:
+    from po_desktop.ui.app import create_application
+
+    try:
+        create_application(lang)
+        dialog = BoardSettingsDialog(window.workspace, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.list.setCurrentRow(0)  # "3 needs in this column: it can be removed once empty."
+        QApplication.processEvents()
+        assert dialog.width() <= 1366 and dialog.height() <= 768
+        assert _clipped(dialog) == []
+        dialog.resize(dialog.minimumSize())  # as small as it goes
+        QApplication.processEvents()
+        assert _clipped(dialog) == []
+    finally:
+        create_application("en")
