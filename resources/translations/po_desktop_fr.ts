@@ -1826,155 +1826,165 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="87"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="95"/>
         <source>New need</source>
         <translation>Nouveau besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="87"/>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="290"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="95"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="304"/>
         <source>Edit need</source>
         <translation>Modifier le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="98"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="107"/>
         <source>Short name shown on the card</source>
         <translation>Nom court affiché sur la carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="101"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="110"/>
         <source>What challenge must we meet? Who is hindered, how often, at what cost?</source>
         <translation>Quel défi devons-nous relever ? Qui est gêné, à quelle fréquence, à quel coût ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="106"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="115"/>
         <source>The solution the requester has in mind, if any (kept apart from the need)</source>
         <translation>La solution que le demandeur a en tête, le cas échéant (distincte du besoin)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="118"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="127"/>
         <source>Needs development work (IT)</source>
         <translation>Nécessite du développement (informatique)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="124"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="133"/>
         <source>e.g. 3 or 0,5 — empty if not estimated</source>
         <translation>ex. 3 ou 0,5 — vide si non estimé</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="126"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="135"/>
         <source>Backlog (no sprint)</source>
         <translation>Backlog (sans sprint)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="130"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="139"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="134"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="143"/>
         <source>Comma-separated, e.g. GDPR, mobile</source>
         <translation>Séparées par des virgules, ex. RGPD, mobile</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="137"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="146"/>
         <source>How we will know it is done</source>
         <translation>Comment saurons-nous que c&apos;est terminé ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="139"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="148"/>
         <source>The need</source>
         <translation>Le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="141"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="150"/>
         <source>&amp;Project</source>
         <translation>&amp;Projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="142"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="151"/>
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="143"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="152"/>
         <source>Pro&amp;blem statement</source>
         <translation>Défi à relever (&amp;besoin réel)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="144"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="153"/>
         <source>Proposed &amp;solution</source>
         <translation>&amp;Solution envisagée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="145"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="154"/>
         <source>Acceptance c&amp;riteria</source>
         <translation>Critères d&apos;a&amp;cceptation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="147"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="156"/>
         <source>Origin and routing</source>
         <translation>Origine et orientation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="150"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="159"/>
         <source>Re&amp;quester</source>
         <translation>&amp;Demandeur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="151"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="160"/>
         <source>Sour&amp;ce</source>
         <translation>Ori&amp;gine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="152"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="161"/>
         <source>B&amp;usiness unit</source>
         <translation>Méti&amp;er</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="154"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="163"/>
         <source>Colu&amp;mn</source>
         <translation>Colo&amp;nne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="155"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="164"/>
         <source>P&amp;oints</source>
         <translation>P&amp;oints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="156"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="165"/>
         <source>Spri&amp;nt</source>
         <translation>Spri&amp;nt</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="157"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="166"/>
         <source>Ass&amp;ignee</source>
         <translation>Respo&amp;nsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="158"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="167"/>
         <source>Ta&amp;gs</source>
         <translation>É&amp;tiquettes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="172"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="181"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="221"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="232"/>
         <source>Edit need %1</source>
         <translation>Modifier le besoin %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="279"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="291"/>
         <source>Create a project first (Workspace ▸ Projects).</source>
         <translation>Créez d&apos;abord un projet (Espace de travail ▸ Projets).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="285"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="299"/>
         <source>Create need</source>
         <translation>Créer un besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="334"/>
+        <source>Save anyway</source>
+        <translation>Enregistrer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="335"/>
+        <source>Keep editing</source>
+        <translation>Continuer la saisie</translation>
     </message>
 </context>
 <context>

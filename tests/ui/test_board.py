@@ -24,6 +24,7 @@ from po_desktop.store.services import columns, needs, people, projects
 from po_desktop.ui.board.model import MIME_TYPE, CellModel
 from po_desktop.ui.board.settings_dialog import BoardSettingsDialog
 from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.workspace import Workspace
 
 
@@ -812,6 +813,42 @@ def test_board_settings_show_save_and_undo_entry_rules(window: MainWindow, qtbot
     assert window.board.model.columns[2].entry_rules == {EntryRule.ESTIMATE, EntryRule.GO}
 
 
+def test_the_need_editor_asks_before_saving_a_need_into_a_column_it_is_not_ready_for(
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, set(EntryRule))
+    campagne = _id(window, "Campagne salon")
+    dialog = NeedDialog(window.workspace, campagne, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.column.setCurrentIndex(dialog.column.findData(_column_ids(window)[2]))
+    dialog.title.setText("Campagne salon 2027")
+    feedback.default_answer = False
+    dialog.save()
+    assert [s.title for s in feedback.shown] == ["Entry rules"]
+    assert feedback.questions[0] == (
+        "This need does not meet the entry rules of “Prêt”: no estimate, not decided go."
+        "\n\nSave it there anyway?"
+    )
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.title.text() == "Campagne salon 2027"  # everything typed is still there
+    assert "Campagne salon" in _titles(window, 1) and window.workspace.undo_stack.count() == 0
+    dialog.points.setText("3")  # estimated now: only the decision is missing
+    dialog.save()
+    assert feedback.questions[1].endswith("“Prêt”: not decided go.\n\nSave it there anyway?")
+    feedback.default_answer = True
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert "Campagne salon 2027" in _titles(window, 2)
+    # Editing a need already in the column asks nothing.
+    feedback.shown.clear()
+    again = NeedDialog(window.workspace, campagne, window)
+    qtbot.addWidget(again)
+    again.title.setText("Campagne salon")
+    again.save()
+    assert again.result() == again.DialogCode.Accepted and feedback.questions == []
+
+
 def _clipped(dialog: QWidget) -> list[str]:
     """Labels and buttons cut off: narrower than their text, or outside the dialog."""
     found = []
@@ -848,3 +885,26 @@ def test_board_settings_show_every_text_whole(window: MainWindow, qtbot: QtBot, 
         assert _clipped(dialog) == []
     finally:
         create_application("en")
+
+
+def test_a_new_need_created_in_a_column_with_rules_asks_too(
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, {EntryRule.ESTIMATE})
+    dialog = NeedDialog(window.workspace, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Portail revendeurs")
+    dialog.problem.setPlainText("Les revendeurs commandent par e-mail.")
+    dialog.column.setCurrentIndex(dialog.column.findData(_column_ids(window)[2]))
+    feedback.default_answer = False
+    dialog.save()
+    assert feedback.questions[0].startswith("This need does not meet the entry rules of “Prêt”")
+    assert "Portail revendeurs" not in [r.title for r in window.need_rows]
+    dialog.problem.setPlainText("")  # refused by the service anyway: no question first
+    dialog.save()
+    assert len(feedback.questions) == 1 and "Problem statement" in dialog.error.text()
+    dialog.problem.setPlainText("Les revendeurs commandent par e-mail.")
+    dialog.points.setText("0")  # zero points is an estimate
+    dialog.save()
+    assert len(feedback.questions) == 1 and dialog.result() == dialog.DialogCode.Accepted
+    assert "Portail revendeurs" in _titles(window, 2)
