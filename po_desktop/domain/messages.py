@@ -611,6 +611,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "role": ("Rôle", "Role"),
     "availability": ("Disponibilité", "Availability"),
     "wip_limit": ("Limite d'en-cours", "WIP limit"),
+    "entry_rules": ("Règles d'entrée", "Entry rules"),
     "assignee": ("Responsable", "Assignee"),
     "needs": ("Nombre de besoins", "Number of needs"),
     "decision": ("Décision", "Decision"),

@@ -5,6 +5,7 @@ string annotation at import, a tenth of a second of start-up. Forward
 references are quoted instead.
 """
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
@@ -20,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -32,6 +34,7 @@ from po_desktop.domain.enums import (
     SprintState,
 )
 from po_desktop.domain.keys import format_key
+from po_desktop.domain.readiness import EntryRule
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -102,12 +105,34 @@ class BoardColumn(Base):
     wip_limit: Mapped[int | None] = mapped_column(Integer)
     is_done: Mapped[bool] = mapped_column(Boolean, default=False)
     """Needs entering this column get a done time (burndown, velocity)."""
+    # Entry rules ("definition of ready"): a move that breaks one asks first.
+    requires_problem: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    requires_estimate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    requires_go: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (
         CheckConstraint("wip_limit IS NULL OR wip_limit > 0", name="wip_limit_positive"),
         # Events name columns by id: a removed column's id must never be handed out again.
         {"sqlite_autoincrement": True},
     )
+
+    @property
+    def entry_rules(self) -> frozenset[EntryRule]:
+        return frozenset(rule for rule in EntryRule if getattr(self, _RULE_COLUMNS[rule]))
+
+    @entry_rules.setter
+    def entry_rules(self, rules: Iterable[EntryRule]) -> None:
+        wanted = frozenset(rules)
+        for rule, column in _RULE_COLUMNS.items():
+            setattr(self, column, rule in wanted)
+
+
+_RULE_COLUMNS = {
+    EntryRule.PROBLEM: "requires_problem",
+    EntryRule.ESTIMATE: "requires_estimate",
+    EntryRule.GO: "requires_go",
+}
+"""The board column flag that holds each entry rule."""
 
 
 class Sprint(Base):

@@ -417,7 +417,9 @@ class MainWindow(QMainWindow):
         self._board_or_welcome()
         self._haystacks = {}
         self._row_pos = {row.id: i for i, row in enumerate(self.need_rows)}
-        self._columns = [ColumnInfo(c.id, c.name, c.wip_limit, c.is_done) for c in columns]
+        self._columns = [
+            ColumnInfo(c.id, c.name, c.wip_limit, c.is_done, c.entry_rules) for c in columns
+        ]
         self._done_columns = frozenset(c.id for c in columns if c.is_done)
         self.sprint_model.set_rows(sprints)
         current = self.project_filter.currentData()

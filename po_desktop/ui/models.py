@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
@@ -71,6 +72,17 @@ def muted(label: QWidget) -> None:
     )
     palette.setColor(QtGui.QPalette.ColorRole.WindowText, mixed)
     label.setPalette(palette)
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(template: str, *values: object) -> str:
+    """``QString::arg`` for ``%1``…``%9`` in one pass: a value that contains "%2" (a
+    column named "50%2") stays as typed instead of receiving the next value."""
+    return _PLACEHOLDER.sub(
+        lambda m: str(values[int(m[1]) - 1]) if int(m[1]) <= len(values) else m[0], template
+    )
 
 
 def no_mnemonic(text: str) -> str:

@@ -25,10 +25,12 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import Source
 from po_desktop.domain.messages import choice_label, language
+from po_desktop.domain.readiness import EntryRule, has_problem, unmet_entry_rules
 from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError, ValidationError
 from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback, screen
+from po_desktop.ui.board.readiness import EntryRuleTexts
 from po_desktop.ui.workspace import Workspace
 
 
@@ -39,6 +41,7 @@ class _Choices:
     sprints: list[tuple[int, str]]
     people: list[tuple[int, str]]
     units: list[str]
+    entry_rules: dict[int, frozenset[EntryRule]]
 
 
 def _load_choices(session: Session) -> _Choices:
@@ -51,6 +54,7 @@ def _load_choices(session: Session) -> _Choices:
         sprints=[(s.id, s.name) for s in queries.sprints(session) if s.state != "closed"],
         people=[(p.id, p.name) for p in queries.people(session) if p.active],
         units=queries.business_units(session),
+        entry_rules={c.id: c.entry_rules for c in queries.columns(session)},
     )
 
 
@@ -87,8 +91,12 @@ class NeedDialog(QDialog):
         self.saved_need_id: int | None = None
         self._loaded_points: float | None = None
         self._loaded_points_text: str | None = None
+        self._loaded_column: int | None = None
+        self._decision: str | None = None
+        """The need's current decision, for the entry rules of a column it is moved to."""
         self.setWindowTitle(self.tr("New need") if need_id is None else self.tr("Edit need"))
         choices = workspace.read(_load_choices)
+        self._entry_rules = choices.entry_rules
 
         self.project = QComboBox()
         for pid, label in choices.projects:
@@ -249,15 +257,17 @@ class NeedDialog(QDialog):
             combo.setCurrentIndex(index)
 
     def _load(self, need_id: int) -> None:
-        def load(session: Session) -> tuple[need_service.NeedInput, str, str]:
+        def load(session: Session) -> tuple[need_service.NeedInput, str, str, str | None]:
             need = need_service.find_need(session, need_id)
+            rows = queries.need_rows(session, need_ids=[need.id])
             return (
                 need_service.need_input(need),
                 need.key,
                 f"{need.project.code} — {need.project.name}",
+                rows[0].decision if rows else None,
             )
 
-        data, key, project_label = self.workspace.read(load)
+        data, key, project_label, self._decision = self.workspace.read(load)
         self.setWindowTitle(self.tr("Edit need %1").replace("%1", key))
         if self.project.findData(data.project_id) < 0:
             self.project.addItem(project_label, data.project_id)
@@ -270,6 +280,7 @@ class NeedDialog(QDialog):
         self.business_unit.setCurrentText(data.business_unit)
         self.technical.setChecked(bool(data.technical))
         self._select(self.column, data.column_id)
+        self._loaded_column = data.column_id
         self._loaded_points = data.points
         self._loaded_points_text = format_points_input(data.points)
         self.points.setText(self._loaded_points_text)
@@ -319,6 +330,8 @@ class NeedDialog(QDialog):
             self.show_error(self.tr("Every need belongs to a project: create one first."), None)
             return
         data = self.collect()
+        if not self._entry_allowed(data):
+            return  # everything typed stays, to be completed or saved elsewhere
         try:
             if self.need_id is None:
                 change = self.workspace.perform_need_change(
@@ -335,6 +348,32 @@ class NeedDialog(QDialog):
             return
         self.saved_need_id = change.primary_id
         self.accept()
+
+    def _entry_allowed(self, data: need_service.NeedInput) -> bool:
+        """A need entering a column (created in it, or moved to it here) that breaks the
+        column's entry rules asks first, as a move on the board does."""
+        column_id = data.column_id
+        if column_id is None or column_id == self._loaded_column:
+            return True
+        if not has_problem(data.problem):
+            return True  # refused anyway: the service requires a problem statement
+        unmet = unmet_entry_rules(
+            self._entry_rules.get(column_id, frozenset()),
+            problem=data.problem,
+            points=data.points,
+            decision=self._decision,
+        )
+        if not unmet:
+            return True
+        texts = EntryRuleTexts(self)
+        return feedback.sink().ask(
+            self,
+            texts.title(),
+            texts.need_question(self.column.currentText(), unmet),
+            yes=self.tr("Save anyway"),
+            no=self.tr("Keep editing"),
+            default_yes=False,
+        )
 
     def show_error(self, text: str, field: str | None) -> None:
         self.error.setText(text)

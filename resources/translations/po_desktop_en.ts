@@ -4,7 +4,7 @@
     <context>
         <name>BoardSettingsDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="136" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="165" />
             <source>%n need(s) in this column: it can be removed once empty.</source>
             <translation>
                 <numerusform>%n need in this column: it can be removed once empty.</numerusform>
@@ -54,6 +54,25 @@
         </message>
     </context>
     <context>
+        <name>EntryRuleTexts</name>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/board/readiness.py" line="91" />
+            <source>%n need(s) would enter “%1” without meeting its entry rules:</source>
+            <translation>
+                <numerusform>%n need would enter “%1” without meeting its entry rules:</numerusform>
+                <numerusform>%n needs would enter “%1” without meeting its entry rules:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/board/readiness.py" line="101" />
+            <source>… and %n more need(s)</source>
+            <translation>
+                <numerusform>… and %n more need</numerusform>
+                <numerusform>… and %n more needs</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>GridsDialog</name>
         <message numerus="yes">
             <location filename="../../po_desktop/ui/grid_dialog.py" line="213" />
@@ -75,7 +94,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="687" />
+            <location filename="../../po_desktop/ui/main_window.py" line="689" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Delete %n need</numerusform>
@@ -83,7 +102,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="677" />
+            <location filename="../../po_desktop/ui/main_window.py" line="679" />
             <source>Delete these %n needs, with their scoring and history?
 
 %1
@@ -103,7 +122,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="693" />
+            <location filename="../../po_desktop/ui/main_window.py" line="695" />
             <source>%n need(s) deleted.</source>
             <translation>
                 <numerusform>%n need deleted.</numerusform>
@@ -111,7 +130,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="743" />
+            <location filename="../../po_desktop/ui/main_window.py" line="745" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Move %n need</numerusform>
@@ -119,7 +138,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="751" />
+            <location filename="../../po_desktop/ui/main_window.py" line="753" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Plan %n need</numerusform>
@@ -127,7 +146,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="759" />
+            <location filename="../../po_desktop/ui/main_window.py" line="761" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Assign %n need</numerusform>
@@ -135,7 +154,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="767" />
+            <location filename="../../po_desktop/ui/main_window.py" line="769" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Duplicate %n need</numerusform>
@@ -143,7 +162,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="774" />
+            <location filename="../../po_desktop/ui/main_window.py" line="776" />
             <source>%n need(s) duplicated.</source>
             <translation>
                 <numerusform>%n need duplicated.</numerusform>
@@ -151,7 +170,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="1112" />
+            <location filename="../../po_desktop/ui/main_window.py" line="1114" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>

@@ -105,177 +105,203 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="66"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="69"/>
         <source>%1 needs</source>
         <translation>%1 besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="67"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="70"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="68"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="71"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="69"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="72"/>
         <source>WIP limit exceeded</source>
         <translation>Limite dépassée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="70"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="73"/>
         <source>Work-in-progress limit: %1 cards</source>
         <translation>Limite d&apos;en-cours : %1 cartes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="100"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="103"/>
         <source>Swimlanes</source>
         <translation>Couloirs</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="105"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="108"/>
         <source>No swimlanes</source>
         <translation>Sans couloirs</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="106"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="109"/>
         <source>Lanes by project</source>
         <translation>Couloirs par projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="107"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="110"/>
         <source>Lanes by assignee</source>
         <translation>Couloirs par responsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="108"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="111"/>
         <source>Lanes by business unit</source>
         <translation>Couloirs par métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="467"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="427"/>
+        <source>Duplicate anyway?</source>
+        <translation>Dupliquer quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="428"/>
+        <source>Duplicate anyway</source>
+        <translation>Dupliquer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="430"/>
+        <source>Move anyway?</source>
+        <translation>Déplacer quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="431"/>
+        <source>Move anyway</source>
+        <translation>Déplacer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="433"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="493"/>
         <source>Backlog (no sprint)</source>
         <translation>Backlog (sans sprint)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="273"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="276"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="118"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="121"/>
         <source>Columns…</source>
         <translation>Colonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="120"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="123"/>
         <source>Add, rename, reorder or limit the board&apos;s columns</source>
         <translation>Ajouter, renommer, réordonner ou limiter les colonnes du tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="141"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="144"/>
         <source>Move to previous column</source>
         <translation>Vers la colonne précédente</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="144"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="147"/>
         <source>Move to next column</source>
         <translation>Vers la colonne suivante</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="147"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="150"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="150"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="153"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="153"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="156"/>
         <source>Move to top of column</source>
         <translation>En haut de la colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="155"/>
-        <location filename="../../po_desktop/ui/board/page.py" line="489"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="158"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="515"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="255"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="258"/>
         <source>Assignee: %1</source>
         <translation>Responsable : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="256"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="259"/>
         <source>Sprint: %1</source>
         <translation>Sprint : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="259"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="262"/>
         <source>In “%1” since %2</source>
         <translation>Dans « %1 » depuis le %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="262"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="265"/>
         <source>Tags: %1</source>
         <translation>Étiquettes : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="276"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="279"/>
         <source>No business unit</source>
         <translation>Sans métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="401"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="412"/>
+        <source>“%1” would hold %2 needs for a limit of %3.</source>
+        <translation>« %1 » contiendrait %2 besoins pour une limite de %3.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="421"/>
+        <source>Entry rules and work-in-progress limit</source>
+        <translation>Règles d&apos;entrée et limite d&apos;en-cours</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="425"/>
         <source>Work-in-progress limit</source>
         <translation>Limite d&apos;en-cours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="403"/>
-        <source>“%1” would hold %2 needs for a limit of %3.
-
-Move anyway?</source>
-        <translation>« %1 » contiendrait %2 besoins pour une limite de %3.
-
-Déplacer quand même ?</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="456"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="482"/>
         <source>Open…</source>
         <translation>Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="457"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="483"/>
         <source>Open scoring form</source>
         <translation>Ouvrir la cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="459"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="485"/>
         <source>Move to column</source>
         <translation>Déplacer vers la colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="465"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="491"/>
         <source>Move to sprint</source>
         <translation>Planifier dans le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="476"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="502"/>
         <source>Assign to</source>
         <translation>Attribuer à</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="477"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="503"/>
         <source>Nobody</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="490"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="516"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -283,52 +309,57 @@ Déplacer quand même ?</translation>
 <context>
     <name>BoardSettingsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="44"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="47"/>
         <source>Board columns</source>
         <translation>Colonnes du tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="63"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="65"/>
         <source>&amp;Add column</source>
         <translation>&amp;Ajouter une colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="64"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="66"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="65"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="67"/>
         <source>Move &amp;up</source>
         <translation>&amp;Monter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="66"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="68"/>
         <source>Move &amp;down</source>
         <translation>&amp;Descendre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="81"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="83"/>
         <source>No limit</source>
         <translation>Sans limite</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="83"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="85"/>
         <source>Needs in this column are done (velocity, burndown)</source>
         <translation>Les besoins de cette colonne sont terminés (vélocité, burndown)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="88"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="104"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="89"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="105"/>
         <source>WIP limit:</source>
         <translation>Limite d&apos;en-cours :</translation>
     </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="107"/>
+        <source>Entry rules:</source>
+        <translation>Règles d&apos;entrée :</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="136"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="165"/>
         <source>%n need(s) in this column: it can be removed once empty.</source>
         <translation>
             <numerusform>%n besoin dans cette colonne : elle pourra être retirée une fois vide.</numerusform>
@@ -336,22 +367,22 @@ Déplacer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="159"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="189"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="139"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="168"/>
         <source>No need in this column.</source>
         <translation>Aucun besoin dans cette colonne.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="168"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="198"/>
         <source>New column</source>
         <translation>Nouvelle colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="195"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="227"/>
         <source>Edit board columns</source>
         <translation>Modifier les colonnes du tableau</translation>
     </message>
@@ -1072,6 +1103,84 @@ Le démarrer quand même ?</translation>
     </message>
 </context>
 <context>
+    <name>EntryRuleTexts</name>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="52"/>
+        <source>Entry rules</source>
+        <translation>Règles d&apos;entrée</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="57"/>
+        <source>Problem statement</source>
+        <translation>Défi à relever</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="58"/>
+        <source>Estimate (points)</source>
+        <translation>Estimation (points)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="59"/>
+        <source>Go decision</source>
+        <translation>Décision go</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="65"/>
+        <source>no problem statement</source>
+        <translation>pas de défi formulé</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="66"/>
+        <source>no estimate</source>
+        <translation>pas d&apos;estimation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="67"/>
+        <source>not decided go</source>
+        <translation>pas de décision go</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="72"/>
+        <source>A need can still be moved into this column without them: the move asks first, and says what is missing.</source>
+        <translation>Un besoin peut quand même entrer dans cette colonne sans les respecter : le déplacement demande d&apos;abord confirmation et dit ce qui manque.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="81"/>
+        <source>Entry rules: %1</source>
+        <translation>Règles d&apos;entrée : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/board/readiness.py" line="91"/>
+        <source>%n need(s) would enter “%1” without meeting its entry rules:</source>
+        <translation>
+            <numerusform>%n besoin entrerait dans « %1 » sans respecter ses règles d&apos;entrée :</numerusform>
+            <numerusform>%n besoins entreraient dans « %1 » sans respecter ses règles d&apos;entrée :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="97"/>
+        <source>%1 “%2”: %3</source>
+        <translation>%1 « %2 » : %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/board/readiness.py" line="101"/>
+        <source>… and %n more need(s)</source>
+        <translation>
+            <numerusform>… et %n autre besoin</numerusform>
+            <numerusform>… et %n autres besoins</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/readiness.py" line="108"/>
+        <source>This need does not meet the entry rules of “%1”: %2.
+
+Save it there anyway?</source>
+        <translation>Ce besoin ne respecte pas les règles d&apos;entrée de « %1 » : %2.
+
+L&apos;enregistrer quand même dans cette colonne ?</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <location filename="../../po_desktop/ui/feedback.py" line="108"/>
@@ -1588,7 +1697,7 @@ Ouvrir son dossier ?</translation>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="308"/>
         <location filename="../../po_desktop/ui/main_window.py" line="312"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="709"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="711"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
@@ -1649,52 +1758,52 @@ Ouvrir son dossier ?</translation>
         <translation>Projet :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="430"/>
         <source>All projects</source>
         <translation>Tous les projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="434"/>
         <source>(archived)</source>
         <translation>(archivé)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="568"/>
         <source>%1 of %2 needs</source>
         <translation>%1 besoins affichés sur %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="575"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="577"/>
         <source>search “%1”</source>
         <translation>recherche « %1 »</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="579"/>
         <source>project %1</source>
         <translation>projet %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="594"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="596"/>
         <source>Filtered: %1 of %2 needs shown (%3).</source>
         <translation>Vue filtrée : %1 besoins affichés sur %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="598"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="600"/>
         <source>Show all needs</source>
         <translation>Afficher tous les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="646"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="648"/>
         <source>Need created.</source>
         <translation>Besoin créé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="675"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="677"/>
         <source>Delete needs</source>
         <translation>Supprimer des besoins</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="677"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="679"/>
         <source>Delete these %n needs, with their scoring and history?
 
 %1
@@ -1714,12 +1823,12 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="682"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="684"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="687"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="689"/>
         <source>Delete %n need(s)</source>
         <translation>
             <numerusform>Supprimer %n besoin</numerusform>
@@ -1727,12 +1836,12 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1081"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1083"/>
         <source>Import: %1 need(s) created, %2 updated, %3 project(s) created.</source>
         <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="743"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="745"/>
         <source>Move %n need(s)</source>
         <translation>
             <numerusform>Déplacer %n besoin</numerusform>
@@ -1740,7 +1849,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="751"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="753"/>
         <source>Plan %n need(s)</source>
         <translation>
             <numerusform>Planifier %n besoin</numerusform>
@@ -1748,7 +1857,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="759"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="761"/>
         <source>Assign %n need(s)</source>
         <translation>
             <numerusform>Attribuer %n besoin</numerusform>
@@ -1756,7 +1865,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="767"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="769"/>
         <source>Duplicate %n need(s)</source>
         <translation>
             <numerusform>Dupliquer %n besoin</numerusform>
@@ -1764,102 +1873,102 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="803"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="805"/>
         <source>This need is done or hidden by the filters: it is not in the ranking.</source>
         <translation>Ce besoin est terminé ou masqué par les filtres : il n&apos;est pas dans le classement.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="825"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="827"/>
         <source>Review pack saved: %1</source>
         <translation>Dossier de revue enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="833"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="835"/>
         <source>Calendar exported: %1</source>
         <translation>Calendrier exporté : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="861"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="863"/>
         <source>New database</source>
         <translation>Nouvelle base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="873"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="875"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="883"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="995"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="885"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="997"/>
         <source>Cannot open database</source>
         <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="934"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="936"/>
         <source>(not found)</source>
         <translation>(introuvable)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="937"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="939"/>
         <source>No other database yet</source>
         <translation>Aucune autre base pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="940"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="942"/>
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="952"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="963"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="954"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="965"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="965"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="967"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="971"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="973"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="977"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="979"/>
         <source>Backup saved and verified: %1</source>
         <translation>Sauvegarde enregistrée et vérifiée : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="980"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="982"/>
         <source>Backup failed: %1</source>
         <translation>Échec de la sauvegarde : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="985"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="987"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="986"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="988"/>
         <source>The automatic backup could not be written:</source>
         <translation>La sauvegarde automatique n&apos;a pas pu être écrite :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="988"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="990"/>
         <source>Your database is unchanged. Check the free space on the disk.</source>
         <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1009"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1018"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1034"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1043"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1011"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1020"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1036"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1045"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1020"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1022"/>
         <source>Replace the open database with this copy?
 
 %1
@@ -1872,23 +1981,23 @@ The current file is kept beside it, under a name ending in “.before-restore-�
 Le fichier actuel est conservé à côté, sous un nom finissant par « .before-restore-… » : rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1024"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1026"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="683"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1025"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="685"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1027"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="691"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="693"/>
         <source>%1 deleted.</source>
         <translation>%1 supprimé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="693"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="695"/>
         <source>%n need(s) deleted.</source>
         <translation>
             <numerusform>%n besoin supprimé.</numerusform>
@@ -1896,12 +2005,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="706"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="708"/>
         <source>Other changes were made since: use Edit ▸ Undo.</source>
         <translation>D&apos;autres modifications ont été faites depuis : utilisez Édition ▸ Annuler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="774"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="776"/>
         <source>%n need(s) duplicated.</source>
         <translation>
             <numerusform>%n besoin dupliqué.</numerusform>
@@ -1909,58 +2018,58 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="781"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="783"/>
         <source>No unscored need below in the list.</source>
         <translation>Plus de besoin non coté plus bas dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="783"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="785"/>
         <source>No unscored need above in the list.</source>
         <translation>Plus de besoin non coté plus haut dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1048"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1050"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1050"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1052"/>
         <source>Previous file kept: %1</source>
         <translation>Ancien fichier conservé : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1057"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1078"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1059"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1080"/>
         <source>Import needs</source>
         <translation>Importer des besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1057"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1059"/>
         <source>CSV files (*.csv);;*</source>
         <translation>Fichiers CSV (*.csv);;*</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1064"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1066"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1095"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1097"/>
         <source>Export needs</source>
         <translation>Exporter les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1098"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1100"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1110"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1112"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="1112"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1114"/>
         <source>%n need(s) exported.</source>
         <translation>
             <numerusform>%n besoin exporté.</numerusform>
@@ -1968,22 +2077,22 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1153"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1155"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1156"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1158"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1175"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1177"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1176"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1178"/>
         <source>The new language will be used the next time you start PO Desktop.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
     </message>
@@ -1991,246 +2100,256 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="90"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="97"/>
         <source>New need</source>
         <translation>Nouveau besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="90"/>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="330"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="97"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="343"/>
         <source>Edit need</source>
         <translation>Modifier le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="100"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="108"/>
         <source>Short name shown on the card</source>
         <translation>Nom court affiché sur la carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="103"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="111"/>
         <source>What challenge must we meet? Who is hindered, how often, at what cost?</source>
         <translation>Quel défi devons-nous relever ? Qui est gêné, à quelle fréquence, à quel coût ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="108"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="116"/>
         <source>The solution the requester has in mind, if any (kept apart from the need)</source>
         <translation>La solution que le demandeur a en tête, le cas échéant (distincte du besoin)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="120"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="128"/>
         <source>Needs development work (IT)</source>
         <translation>Nécessite du développement (informatique)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="126"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="134"/>
         <source>e.g. 3 or 0.5 — empty if not estimated</source>
         <translation>ex. 3 ou 0,5 — vide si non estimé</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="128"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="136"/>
         <source>Backlog (no sprint)</source>
         <translation>Backlog (sans sprint)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="132"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="140"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="136"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="144"/>
         <source>Comma-separated, e.g. GDPR, mobile</source>
         <translation>Séparées par des virgules, ex. RGPD, mobile</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="139"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="147"/>
         <source>How we will know it is done</source>
         <translation>Comment saurons-nous que c&apos;est terminé ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="141"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="149"/>
         <source>New pro&amp;ject…</source>
         <translation>Nouveau pro&amp;jet…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="142"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="150"/>
         <source>Create a project without leaving this need</source>
         <translation>Créer un projet sans quitter ce besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="149"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="157"/>
         <source>This workspace has no project yet. Every need belongs to one: create the first with “New project…” (a code such as ERP gives the keys ERP-1, ERP-2…).</source>
         <translation>Cet espace n&apos;a encore aucun projet. Chaque besoin appartient à un projet : créez le premier avec « Nouveau projet… » (un code comme ERP donne les clés ERP-1, ERP-2…).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="156"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="164"/>
         <source>The need</source>
         <translation>Le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="159"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="167"/>
         <source>&amp;Project</source>
         <translation>&amp;Projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="162"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="170"/>
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="163"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="171"/>
         <source>Pro&amp;blem statement</source>
         <translation>Défi à relever (&amp;besoin réel)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="164"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="172"/>
         <source>Proposed &amp;solution</source>
         <translation>&amp;Solution envisagée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="165"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="173"/>
         <source>Acceptance c&amp;riteria</source>
         <translation>Critères d&apos;a&amp;cceptation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="167"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="175"/>
         <source>Origin and routing</source>
         <translation>Origine et orientation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="170"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="178"/>
         <source>Re&amp;quester</source>
         <translation>&amp;Demandeur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="171"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="179"/>
         <source>Sour&amp;ce</source>
         <translation>Ori&amp;gine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="172"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="180"/>
         <source>B&amp;usiness unit</source>
         <translation>Méti&amp;er</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="174"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="182"/>
         <source>Colu&amp;mn</source>
         <translation>Colo&amp;nne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="175"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="183"/>
         <source>P&amp;oints</source>
         <translation>P&amp;oints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="176"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="184"/>
         <source>Spri&amp;nt</source>
         <translation>Spri&amp;nt</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="177"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="185"/>
         <source>Ass&amp;ignee</source>
         <translation>Respo&amp;nsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="178"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="186"/>
         <source>Ta&amp;gs</source>
         <translation>É&amp;tiquettes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="192"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="200"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="261"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="271"/>
         <source>Edit need %1</source>
         <translation>Modifier le besoin %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="319"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="330"/>
         <source>Every need belongs to a project: create one first.</source>
         <translation>Chaque besoin appartient à un projet : créez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="325"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="338"/>
         <source>Create need</source>
         <translation>Créer un besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="373"/>
+        <source>Save anyway</source>
+        <translation>Enregistrer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="374"/>
+        <source>Keep editing</source>
+        <translation>Continuer la saisie</translation>
     </message>
 </context>
 <context>
     <name>NeedTableModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="144"/>
+        <location filename="../../po_desktop/ui/models.py" line="156"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="145"/>
+        <location filename="../../po_desktop/ui/models.py" line="157"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="146"/>
+        <location filename="../../po_desktop/ui/models.py" line="158"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="147"/>
+        <location filename="../../po_desktop/ui/models.py" line="159"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="148"/>
+        <location filename="../../po_desktop/ui/models.py" line="160"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="149"/>
+        <location filename="../../po_desktop/ui/models.py" line="161"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="150"/>
+        <location filename="../../po_desktop/ui/models.py" line="162"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="151"/>
+        <location filename="../../po_desktop/ui/models.py" line="163"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="152"/>
+        <location filename="../../po_desktop/ui/models.py" line="164"/>
         <source>Business unit</source>
         <translation>Métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="153"/>
+        <location filename="../../po_desktop/ui/models.py" line="165"/>
         <source>Assignee</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="154"/>
+        <location filename="../../po_desktop/ui/models.py" line="166"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="155"/>
+        <location filename="../../po_desktop/ui/models.py" line="167"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="157"/>
+        <location filename="../../po_desktop/ui/models.py" line="169"/>
         <source>non-technical</source>
         <translation>non technique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="158"/>
+        <location filename="../../po_desktop/ui/models.py" line="170"/>
         <source>not scored</source>
         <translation>non coté</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="159"/>
+        <location filename="../../po_desktop/ui/models.py" line="171"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
@@ -2605,17 +2724,17 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>RankedNeedModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="312"/>
+        <location filename="../../po_desktop/ui/models.py" line="324"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="312"/>
+        <location filename="../../po_desktop/ui/models.py" line="324"/>
         <source>Move</source>
         <translation>Évolution</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="452"/>
+        <location filename="../../po_desktop/ui/models.py" line="464"/>
         <source>Saved score %1, simulated %2</source>
         <translation>Score enregistré %1, simulé %2</translation>
     </message>
@@ -2991,42 +3110,42 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>SprintTableModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="517"/>
+        <location filename="../../po_desktop/ui/models.py" line="529"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="518"/>
+        <location filename="../../po_desktop/ui/models.py" line="530"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="519"/>
+        <location filename="../../po_desktop/ui/models.py" line="531"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="520"/>
+        <location filename="../../po_desktop/ui/models.py" line="532"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="521"/>
+        <location filename="../../po_desktop/ui/models.py" line="533"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="522"/>
+        <location filename="../../po_desktop/ui/models.py" line="534"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="523"/>
+        <location filename="../../po_desktop/ui/models.py" line="535"/>
         <source>Velocity</source>
         <translation>Vélocité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="524"/>
+        <location filename="../../po_desktop/ui/models.py" line="536"/>
         <source>Rituals</source>
         <translation>Rituels</translation>
     </message>

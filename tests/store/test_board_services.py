@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sqlite3
 from datetime import date, datetime
@@ -11,10 +12,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.readiness import EntryRule
 from po_desktop.store import queries
 from po_desktop.store.database import open_database
-from po_desktop.store.errors import ConflictError, NotFoundError
-from po_desktop.store.models import NeedEvent, Sprint
+from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
+from po_desktop.store.models import BoardColumn, NeedEvent, Sprint
 from po_desktop.store.services import columns, needs, people
 from po_desktop.store.services.columns import ColumnSpec
 from po_desktop.store.services.needs import NeedInput
@@ -221,3 +223,80 @@ def test_schema_0002_fixture_migrates_with_its_data(tmp_path: Path, home: Path) 
     raw = sqlite3.connect(path)
     assert [raw.execute(f"SELECT count(*) FROM {t}").fetchone() for t in tables] == counts
     raw.close()
+
+
+# --- entry rules ("definition of ready") ---------------------------------------------------
+
+
+def test_entry_rules_are_stored_by_create_and_update_and_read_back(session: Session) -> None:
+    ready = columns.create_column(session, "Prêt à livrer", entry_rules=[EntryRule.GO, "estimate"])
+    assert ready.entry_rules == {EntryRule.ESTIMATE, EntryRule.GO}
+    columns.update_column(session, ready.id, name="Prêt à livrer", wip_limit=None)  # rules kept
+    read = {c.id: c.entry_rules for c in queries.columns(session)}
+    assert read[ready.id] == {EntryRule.ESTIMATE, EntryRule.GO}
+    columns.update_column(
+        session, ready.id, name="Prêt à livrer", wip_limit=None, entry_rules=[EntryRule.PROBLEM]
+    )
+    session.expire_all()
+    stored = session.execute(
+        select(
+            BoardColumn.requires_problem, BoardColumn.requires_estimate, BoardColumn.requires_go
+        ).where(BoardColumn.id == ready.id)
+    ).one()
+    assert tuple(stored) == (True, False, False)
+    with pytest.raises(ValidationError) as refused:
+        columns.update_column(
+            session, ready.id, name="Prêt à livrer", wip_limit=None, entry_rules=["owner"]
+        )
+    assert refused.value.field == "entry_rules" and "Entry rules" in refused.value.render()
+    assert queries.columns(session)[-1].entry_rules == {EntryRule.PROBLEM}
+    # New workspaces start without any rule: the board asks nothing until someone sets one.
+    assert all(not c.entry_rules for c in queries.columns(session)[:-1])
+
+
+def test_undo_and_redo_of_a_rule_change_restore_the_rules_exactly(session: Session) -> None:
+    specs = columns.workflow(session)
+    ready = specs[2]
+    assert ready.entry_rules == frozenset()
+    changed = [
+        dataclasses.replace(s, entry_rules=frozenset(EntryRule)) if s.id == ready.id else s
+        for s in specs
+    ]
+    changed[3] = dataclasses.replace(changed[3], entry_rules=frozenset({EntryRule.ESTIMATE}))
+    before, after = columns.apply_workflow(session, changed)
+    assert before == specs
+    assert columns.workflow(session) == after
+    assert [s.entry_rules for s in after][2:4] == [frozenset(EntryRule), {EntryRule.ESTIMATE}]
+    columns.apply_workflow(session, before)  # undo
+    assert columns.workflow(session) == specs
+    columns.apply_workflow(session, after)  # redo
+    assert columns.workflow(session) == after
+    # A removed column comes back from undo with its rules.
+    removed_before, _ = columns.apply_workflow(session, [s for s in after if s.id != ready.id])
+    columns.apply_workflow(session, removed_before)
+    assert columns.workflow(session)[2].entry_rules == frozenset(EntryRule)
+
+
+def test_schema_0003_fixture_upgrades_with_no_entry_rules(tmp_path: Path, home: Path) -> None:
+    path = tmp_path / "old.podb"
+    shutil.copy(FIXTURES / "schema-0003.podb", path)
+    raw = sqlite3.connect(path)
+    expected = raw.execute("SELECT id, name, wip_limit, is_done FROM board_column").fetchall()
+    raw.close()
+    with open_database(path) as db:
+        assert db.migrated_from == "0003" and db.backup_path is not None
+        with db.session() as s:
+            found = [(c.id, c.name, c.wip_limit, c.is_done) for c in queries.columns(s)]
+            assert sorted(found) == sorted((i, n, w, bool(d)) for i, n, w, d in expected)
+            assert all(c.entry_rules == frozenset() for c in queries.columns(s))
+    raw = sqlite3.connect(path)
+    # Altered in place, not copied: the table keeps the AUTOINCREMENT of revision 0002.
+    sql = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'board_column'").fetchone()[0]
+    raw.execute("INSERT INTO board_column (name, position, is_done) VALUES ('QA', 9, 0)")
+    rules = raw.execute(
+        "SELECT requires_problem, requires_estimate, requires_go FROM board_column"
+        " WHERE name = 'QA'"
+    ).fetchone()
+    raw.close()
+    assert "AUTOINCREMENT" in sql
+    assert rules == (0, 0, 0)  # a row written without them, by any tool, has no rule

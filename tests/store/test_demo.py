@@ -14,7 +14,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import DEFAULT_COLUMNS, Decision, SprintState
+from po_desktop.domain.readiness import EntryRule, unmet_entry_rules
 from po_desktop.domain.scoring import DEFAULT_GRID, weighted_score
+from po_desktop.store import queries
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.engine import integrity_problems
 from po_desktop.store.errors import ConflictError, ValidationError
@@ -220,7 +222,8 @@ def test_needs_read_like_a_french_backlog(session: Session) -> None:
     points = set(session.scalars(select(Need.points)))
     assert None in points
     assert points - {None} <= {1, 2, 3, 5, 8, 13}
-    assert session.scalar(select(func.count()).where(Need.requester.like("%SA"))) > 0
+    companies = Need.requester.like("% SA") | Need.requester.like("% SARL")  # French firms
+    assert session.scalar(select(func.count()).where(companies)) > 0
 
 
 def test_assessments_are_versioned_scored_and_explained(session: Session) -> None:
@@ -442,3 +445,20 @@ def test_two_thousand_needs(tmp_path: Path) -> None:
         assert integrity_problems(db.engine) == []
     finally:
         db.close()
+
+
+def test_ready_column_has_a_definition_of_ready_that_its_needs_meet(session: Session) -> None:
+    """A new user sees the entry rules on "Prêt", and the demo does not break its own rules."""
+    rules = {c.name: c.entry_rules for c in queries.columns(session)}
+    assert rules.pop("Prêt") == frozenset(EntryRule)
+    assert not any(rules.values())
+    ready = [r for r in queries.need_rows(session) if r.column_name == "Prêt"]
+    assert len(ready) > 20
+    for row in ready:
+        unmet = unmet_entry_rules(
+            frozenset(EntryRule), problem=row.problem, points=row.points, decision=row.decision
+        )
+        assert unmet == (), f"{row.key} is in Prêt without: {unmet}"
+    # Needs still being costed do break them: moving one into "Prêt" shows the rules at work.
+    costing = [r for r in queries.need_rows(session) if r.column_name == "À coter"]
+    assert any(r.points is None or r.decision != "go" for r in costing)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from datetime import date
@@ -10,12 +11,13 @@ from pathlib import Path
 import pytest
 from helpers.fakes import FakeFeedback
 from helpers.keys import type_text
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, QRect, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.readiness import EntryRule
 from po_desktop.store import queries
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.models import Assessment, NeedEvent, ScoringModel, Sprint
@@ -23,6 +25,7 @@ from po_desktop.store.services import columns, needs, people, projects
 from po_desktop.ui.board.model import MIME_TYPE, CellModel
 from po_desktop.ui.board.settings_dialog import BoardSettingsDialog
 from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.workspace import Workspace
 
 
@@ -657,3 +660,277 @@ def test_dragging_near_an_edge_scrolls_the_lanes(window: MainWindow) -> None:
     assert board.view.autoscroll(height - 5) > 0 and bar.value() > 0
     assert board.view.autoscroll(height // 2) == 0
     assert board.view.autoscroll(5) < 0
+
+
+# --- entry rules ("definition of ready") ---------------------------------------------------
+# PLAT-1 "Espace client mobile" (À coter, 8 pts, never scored), PLAT-2 "Campagne salon"
+# (À coter, no points), ERP-1 "Relances de factures" (À qualifier, 3 pts, go),
+# ERP-2 "Export comptable" (À qualifier, 2 pts, no go), PLAT-3 "Recherche produits" (Prêt).
+
+
+def _rules(window: MainWindow, column: int, rules: set[EntryRule], wip: int | None = None) -> None:
+    column_id = _column_ids(window)[column]
+    name = window.board.model.columns[column].name
+    with window.workspace.session() as s:
+        columns.update_column(s, column_id, name=name, wip_limit=wip, entry_rules=rules)
+    window.workspace.changed.emit()
+
+
+def test_a_keyboard_move_that_breaks_entry_rules_asks_with_the_reasons(
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, set(EntryRule))
+    window.activateWindow()
+    feedback.default_answer = False
+    _select(window, "Campagne salon")
+    _press(window, qtbot, Qt.Key.Key_Right)  # À coter -> Prêt
+    assert [s.title for s in feedback.shown] == ["Entry rules"]
+    question = feedback.questions[0]
+    assert question.startswith("1 need would enter “Prêt” without meeting its entry rules:")
+    assert "PLAT-2 “Campagne salon”: no estimate, not decided go" in question
+    assert "problem statement" not in question  # it has one
+    assert question.endswith("Move anyway?")
+    assert "Campagne salon" in _titles(window, 1)  # "no": nothing moved
+    assert window.workspace.undo_stack.count() == 0
+    feedback.default_answer = True
+    _press(window, qtbot, Qt.Key.Key_Right)
+    assert _titles(window, 2)[0] == "Campagne salon"
+    assert len(feedback.questions) == 2
+    # Cards already in the column ask nothing when they are reordered, nor a ready one.
+    feedback.shown.clear()
+    _press(window, qtbot, Qt.Key.Key_Down)
+    assert _titles(window, 2) == ["Recherche produits", "Campagne salon"]
+    _select(window, "Relances de factures")
+    _press(window, qtbot, Qt.Key.Key_Right)
+    _press(window, qtbot, Qt.Key.Key_Right)  # À qualifier -> À coter -> Prêt: go, 3 pts
+    assert "Relances de factures" in _titles(window, 2)
+    assert feedback.questions == []
+
+
+def test_a_drop_of_several_cards_asks_once_for_those_that_break_the_rules(
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, {EntryRule.GO})
+    ids = [_id(window, t) for t in ("Relances de factures", "Export comptable", "Paie mensuelle")]
+    feedback.default_answer = False
+    assert _drop(_cell(window, 2), ids, -1, _cell(window, 0))
+    qtbot.waitUntil(lambda: len(feedback.questions) == 1)
+    question = feedback.questions[0]
+    assert question.startswith("2 needs would enter “Prêt”")
+    assert "ERP-2 “Export comptable”: not decided go" in question
+    assert "ERP-3 “Paie mensuelle”: not decided go" in question
+    assert "ERP-1" not in question  # decided go: nothing to say about it
+    qtbot.wait(20)
+    assert _titles(window, 0) == ["Relances de factures", "Export comptable", "Paie mensuelle"]
+    feedback.default_answer = True
+    assert _drop(_cell(window, 2), ids, -1, _cell(window, 0))
+    qtbot.waitUntil(lambda: _titles(window, 0) == [])
+    assert _titles(window, 2)[1:] == ["Relances de factures", "Export comptable", "Paie mensuelle"]
+    assert len(feedback.questions) == 2
+
+
+def test_entry_rules_and_the_wip_limit_are_asked_in_one_question(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, {EntryRule.ESTIMATE}, wip=1)
+    campagne = _id(window, "Campagne salon")
+    feedback.default_answer = False
+    menu = window.board.card_menu([campagne])
+    _menu_action(menu, "Move to column", "Prêt").trigger()  # type: ignore[attr-defined]
+    assert [s.title for s in feedback.shown] == ["Entry rules and work-in-progress limit"]
+    question = feedback.questions[0]
+    assert "PLAT-2 “Campagne salon”: no estimate" in question
+    assert "“Prêt” would hold 2 needs for a limit of 1." in question
+    assert question.endswith("Move anyway?")
+    assert "Campagne salon" in _titles(window, 1)
+    # A need that meets the rules still meets the limit: the WIP question alone.
+    feedback.shown.clear()
+    _menu_action(
+        window.board.card_menu([_id(window, "Espace client mobile")]), "Move to column", "Prêt"
+    ).trigger()  # type: ignore[attr-defined]
+    assert [s.title for s in feedback.shown] == ["Work-in-progress limit"]
+
+
+def test_the_question_names_ten_needs_then_counts_the_rest(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    with window.workspace.session() as s:
+        for n in range(12):
+            needs.create_need(s, needs.NeedInput(f"Besoin {n}", "Un défi", 1))
+    window.workspace.changed.emit()
+    _rules(window, 1, {EntryRule.ESTIMATE, EntryRule.GO})
+    ids = [r.id for r in window.need_rows if r.title.startswith("Besoin ")]
+    feedback.default_answer = False
+    assert not window.board.request_move(ids, _column_ids(window)[1], None)
+    lines = feedback.questions[0].split("\n")
+    assert lines[0] == "12 needs would enter “À coter” without meeting its entry rules:"
+    assert lines[1] == "ERP-6 “Besoin 0”: no estimate, not decided go"
+    assert lines[10].startswith("ERP-15 ")
+    assert lines[11] == "… and 2 more needs"
+
+
+def test_the_question_shows_column_names_and_titles_as_typed(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    flow = _column_ids(window)
+    odd = "<b>Prêt</b> 100%2 &amp;"
+    title = "<i>Relance</i> %1 %3 " + "x" * 60
+    with window.workspace.session() as s:
+        columns.update_column(s, flow[2], name=odd, wip_limit=1, entry_rules=[EntryRule.GO])
+        needs.update_need(
+            s,
+            _id(window, "Paie mensuelle"),
+            dataclasses.replace(needs.need_input(needs.find_need(s, "ERP-3")), title=title),
+        )
+    window.workspace.changed.emit()
+    feedback.default_answer = False
+    window.board.request_move([_id(window, title)], flow[2], None)
+    question = feedback.questions[0]
+    assert f"would enter “{odd}” without" in question
+    assert f"ERP-3 “{title[:39].rstrip()}…”: not decided go" in question
+    assert f"“{odd}” would hold 2 needs for a limit of 1." in question
+
+
+def test_duplicates_do_not_enter_a_column_and_ask_nothing(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, set(EntryRule))
+    recherche = _id(window, "Recherche produits")  # in Prêt, never decided
+    _menu_action(window.board.card_menu([recherche]), "Duplicate").trigger()  # type: ignore[attr-defined]
+    assert _titles(window, 2) == ["Recherche produits", "Recherche produits"]
+    assert feedback.questions == []
+
+
+def test_column_headers_state_their_entry_rules(window: MainWindow) -> None:
+    _rules(window, 2, {EntryRule.PROBLEM, EntryRule.GO})
+    header = window.board.view.column_header(2)
+    assert "Entry rules: Problem statement · Go decision" in header.toolTip()
+    assert window.board.view.column_header(1).toolTip() == ""
+
+
+def test_board_settings_show_save_and_undo_entry_rules(window: MainWindow, qtbot: QtBot) -> None:
+    _rules(window, 2, {EntryRule.ESTIMATE})
+    dialog = BoardSettingsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.list.setCurrentRow(2)
+    checked = {rule for rule, box in dialog.rule_boxes.items() if box.isChecked()}
+    assert checked == {EntryRule.ESTIMATE}
+    assert [box.text() for box in dialog.rule_boxes.values()] == [
+        "Problem statement",
+        "Estimate (points)",
+        "Go decision",
+    ]
+    assert "asks first" in dialog.rule_boxes[EntryRule.GO].toolTip()
+    dialog.rule_boxes[EntryRule.GO].setChecked(True)
+    dialog.list.setCurrentRow(0)  # the draft keeps it while another column is shown
+    assert not any(box.isChecked() for box in dialog.rule_boxes.values())
+    dialog.rule_boxes[EntryRule.PROBLEM].setChecked(True)
+    dialog.list.setCurrentRow(2)
+    assert dialog.rule_boxes[EntryRule.GO].isChecked()
+    dialog.apply()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    rules = [c.entry_rules for c in window.board.model.columns]
+    assert rules[0] == {EntryRule.PROBLEM} and rules[2] == {EntryRule.ESTIMATE, EntryRule.GO}
+    window.undo_action.trigger()
+    rules = [c.entry_rules for c in window.board.model.columns]
+    assert rules[0] == frozenset() and rules[2] == {EntryRule.ESTIMATE}
+    window.redo_action.trigger()
+    assert window.board.model.columns[2].entry_rules == {EntryRule.ESTIMATE, EntryRule.GO}
+
+
+def test_the_need_editor_asks_before_saving_a_need_into_a_column_it_is_not_ready_for(
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, set(EntryRule))
+    campagne = _id(window, "Campagne salon")
+    dialog = NeedDialog(window.workspace, campagne, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.column.setCurrentIndex(dialog.column.findData(_column_ids(window)[2]))
+    dialog.title.setText("Campagne salon 2027")
+    feedback.default_answer = False
+    dialog.save()
+    assert [s.title for s in feedback.shown] == ["Entry rules"]
+    assert feedback.questions[0] == (
+        "This need does not meet the entry rules of “Prêt”: no estimate, not decided go."
+        "\n\nSave it there anyway?"
+    )
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.title.text() == "Campagne salon 2027"  # everything typed is still there
+    assert "Campagne salon" in _titles(window, 1) and window.workspace.undo_stack.count() == 0
+    dialog.points.setText("3")  # estimated now: only the decision is missing
+    dialog.save()
+    assert feedback.questions[1].endswith("“Prêt”: not decided go.\n\nSave it there anyway?")
+    feedback.default_answer = True
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert "Campagne salon 2027" in _titles(window, 2)
+    # Editing a need already in the column asks nothing.
+    feedback.shown.clear()
+    again = NeedDialog(window.workspace, campagne, window)
+    qtbot.addWidget(again)
+    again.title.setText("Campagne salon")
+    again.save()
+    assert again.result() == again.DialogCode.Accepted and feedback.questions == []
+
+
+def _clipped(dialog: QWidget) -> list[str]:
+    """Labels and buttons cut off: narrower than their text, or outside the dialog."""
+    found = []
+    for widget in dialog.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QAbstractButton) or not widget.isVisible():
+            continue
+        wraps = isinstance(widget, QLabel) and widget.wordWrap()
+        height = widget.heightForWidth(widget.width()) if wraps else widget.sizeHint().height()
+        place = QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+        if (
+            (not wraps and widget.sizeHint().width() > widget.width())
+            or height > widget.height()
+            or not dialog.rect().contains(place)
+        ):
+            found.append(widget.text())
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_board_settings_show_every_text_whole(window: MainWindow, qtbot: QtBot, lang: str) -> None:
+    from po_desktop.ui.app import create_application
+
+    try:
+        create_application(lang)
+        dialog = BoardSettingsDialog(window.workspace, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.list.setCurrentRow(0)  # "3 needs in this column: it can be removed once empty."
+        QApplication.processEvents()
+        assert dialog.width() <= 1366 and dialog.height() <= 768
+        assert _clipped(dialog) == []
+        dialog.resize(dialog.minimumSize())  # as small as it goes
+        QApplication.processEvents()
+        assert _clipped(dialog) == []
+    finally:
+        create_application("en")
+
+
+def test_a_new_need_created_in_a_column_with_rules_asks_too(
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
+) -> None:
+    _rules(window, 2, {EntryRule.ESTIMATE})
+    dialog = NeedDialog(window.workspace, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Portail revendeurs")
+    dialog.problem.setPlainText("Les revendeurs commandent par e-mail.")
+    dialog.column.setCurrentIndex(dialog.column.findData(_column_ids(window)[2]))
+    feedback.default_answer = False
+    dialog.save()
+    assert feedback.questions[0].startswith("This need does not meet the entry rules of “Prêt”")
+    assert "Portail revendeurs" not in [r.title for r in window.need_rows]
+    dialog.problem.setPlainText("")  # refused by the service anyway: no question first
+    dialog.save()
+    assert len(feedback.questions) == 1 and "Problem statement" in dialog.error.text()
+    dialog.problem.setPlainText("Les revendeurs commandent par e-mail.")
+    dialog.points.setText("0")  # zero points is an estimate
+    dialog.save()
+    assert len(feedback.questions) == 1 and dialog.result() == dialog.DialogCode.Accepted
+    assert "Portail revendeurs" in _titles(window, 2)

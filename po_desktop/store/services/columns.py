@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.readiness import EntryRule
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import BoardColumn, Need
-from po_desktop.store.services._base import clean_number, clean_text, transactional
+from po_desktop.store.services._base import (
+    clean_choice,
+    clean_number,
+    clean_text,
+    transactional,
+)
 
 
 def ordered_columns(session: Session) -> list[BoardColumn]:
@@ -35,6 +42,15 @@ def _check_wip(value: int | None) -> int | None:
     return int(number)
 
 
+def _check_rules(rules: Iterable[EntryRule | str]) -> frozenset[EntryRule]:
+    """Entry rules as given by code (``EntryRule``) or by name (``"estimate"``)."""
+    names = [rule.value for rule in EntryRule]
+    return frozenset(
+        rule if isinstance(rule, EntryRule) else EntryRule(clean_choice(rule, "entry_rules", names))
+        for rule in rules
+    )
+
+
 def _renumber(columns: list[BoardColumn]) -> None:
     for position, column in enumerate(columns):
         column.position = position
@@ -48,6 +64,7 @@ def create_column(
     position: int | None = None,
     wip_limit: int | None = None,
     is_done: bool = False,
+    entry_rules: Iterable[EntryRule | str] = (),
 ) -> BoardColumn:
     columns = ordered_columns(session)
     column = BoardColumn(
@@ -56,6 +73,7 @@ def create_column(
         is_done=is_done,
         position=len(columns),
     )
+    column.entry_rules = _check_rules(entry_rules)
     session.add(column)
     index = len(columns) if position is None else max(0, min(position, len(columns)))
     columns.insert(index, column)
@@ -72,7 +90,9 @@ def update_column(
     name: str,
     wip_limit: int | None,
     is_done: bool | None = None,
+    entry_rules: Iterable[EntryRule | str] | None = None,
 ) -> BoardColumn:
+    """Rename and limit a column; ``is_done`` and ``entry_rules`` stay as they are when None."""
     column = session.get(BoardColumn, column_id)
     if column is None:
         raise NotFoundError("column.not_found", ref=column_id)
@@ -80,6 +100,8 @@ def update_column(
     column.wip_limit = _check_wip(wip_limit)
     if is_done is not None:
         column.is_done = is_done
+    if entry_rules is not None:
+        column.entry_rules = _check_rules(entry_rules)
     session.flush()
     return column
 
@@ -122,10 +144,16 @@ class ColumnSpec:
     name: str
     wip_limit: int | None = None
     is_done: bool = False
+    entry_rules: frozenset[EntryRule] = frozenset()
+    """What a need must have to enter the column; a move that breaks a rule asks first."""
+
+
+def _spec(column: BoardColumn) -> ColumnSpec:
+    return ColumnSpec(column.id, column.name, column.wip_limit, column.is_done, column.entry_rules)
 
 
 def workflow(session: Session) -> list[ColumnSpec]:
-    return [ColumnSpec(c.id, c.name, c.wip_limit, c.is_done) for c in ordered_columns(session)]
+    return [_spec(c) for c in ordered_columns(session)]
 
 
 @transactional
@@ -148,7 +176,15 @@ def apply_workflow(
         if name.casefold() in seen:
             raise ConflictError("column.name_repeated", name=name)
         seen.add(name.casefold())
-        clean.append(ColumnSpec(spec.id, name, _check_wip(spec.wip_limit), bool(spec.is_done)))
+        clean.append(
+            ColumnSpec(
+                spec.id,
+                name,
+                _check_wip(spec.wip_limit),
+                bool(spec.is_done),
+                _check_rules(spec.entry_rules),
+            )
+        )
     existing = {c.id: c for c in ordered_columns(session)}
     kept = {spec.id for spec in clean if spec.id is not None}
     for column_id, column in existing.items():
@@ -174,6 +210,7 @@ def apply_workflow(
         column.position = position
         column.wip_limit = spec.wip_limit
         column.is_done = spec.is_done
+        column.entry_rules = spec.entry_rules
         session.flush()
-        after.append(ColumnSpec(column.id, column.name, column.wip_limit, column.is_done))
+        after.append(_spec(column))
     return before, after

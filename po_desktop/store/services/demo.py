@@ -35,6 +35,7 @@ from po_desktop.domain.enums import (
     Source,
     SprintState,
 )
+from po_desktop.domain.readiness import EntryRule
 from po_desktop.domain.scoring import DEFAULT_GRID, weighted_score
 from po_desktop.store.errors import ConflictError, ValidationError
 from po_desktop.store.models import (
@@ -1993,8 +1994,7 @@ class _Builder:
         """Decision of each assessment version, consistent with where the need ends up."""
         rng = self.rng
         if committed or final_stage >= R:
-            if rng.random() >= 0.85:
-                return []
+            # "Prêt" asks for a go decision (READY_RULES): every need that got there has one.
             if rng.random() < 0.25:
                 return [Decision.EXPLORE, Decision.GO]
             return [Decision.GO, Decision.GO] if rng.random() < 0.15 else [Decision.GO]
@@ -2124,6 +2124,9 @@ def _ensure_empty(session: Session) -> None:
 
 
 _WIP_LIMITS = {"En cours": 5, "En revue": 3}
+READY_RULES = {"Prêt": frozenset(EntryRule)}
+"""The team's definition of ready: a need enters "Prêt" with a problem statement, an
+estimate and a go decision. The generated needs that reach it meet all three."""
 
 
 def _defaults(session: Session) -> tuple[list[int], int, list[int]]:
@@ -2149,11 +2152,16 @@ def _defaults(session: Session) -> tuple[list[int], int, list[int]]:
         or any(spec.key not in criteria for spec in DEFAULT_GRID)
     ):
         raise ConflictError("demo.not_empty")
-    # The team's agreed work-in-progress limits, as a coached team would set them.
+    # The team's agreed work-in-progress limits and definition of ready, as a coached team
+    # would set them.
     for name, limit in _WIP_LIMITS.items():
         column = session.get(BoardColumn, columns[name])
         if column is not None and column.wip_limit is None:
             column.wip_limit = limit
+    for name, rules in READY_RULES.items():
+        column = session.get(BoardColumn, columns[name])
+        if column is not None and not column.entry_rules:
+            column.entry_rules = rules
     return (
         [columns[name] for name in _STAGE_NAMES],
         model.id,
@@ -2545,7 +2553,7 @@ def _generate(
         elif i < to_triage + to_cost:
             b.prehistory(d, C, line.total, points=b.estimate(0.4))
         else:
-            b.prehistory(d, R, line.total, points=b.estimate(0.95))
+            b.prehistory(d, R, line.total, points=b.estimate())  # ready: estimated
             b.assign(d, 0.25)
 
     for d in b.drafts:

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from po_desktop.domain.readiness import EntryRule
 from po_desktop.store.queries import NeedRow
 from po_desktop.ui.filtering import NeedFilter, search_text
 from po_desktop.ui.models import NEED_ID_ROLE
@@ -45,6 +46,8 @@ class ColumnInfo:
     name: str
     wip_limit: int | None
     is_done: bool
+    entry_rules: frozenset[EntryRule] = frozenset()
+    """What a need arriving here must have; a move that breaks a rule asks first."""
 
 
 @dataclass(frozen=True)
@@ -410,6 +413,10 @@ class BoardModel(QObject):
 
     def _position(self, row: NeedRow) -> int:
         return bisect.bisect_left(self._all, self._sort_key(row), key=self._sort_key)
+
+    def need(self, need_id: int) -> NeedRow | None:
+        """A need's row, filters aside."""
+        return self._by_id.get(need_id)
 
     def column_of(self, need_id: int) -> int | None:
         row = self._by_id.get(need_id)

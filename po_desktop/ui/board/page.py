@@ -28,9 +28,10 @@ from po_desktop.store.queries import NeedRow
 from po_desktop.store.services.needs import UNCHANGED, Unchanged
 from po_desktop.ui import feedback
 from po_desktop.ui.board.model import LANE_MODES, BoardModel, ColumnInfo, Lane, LaneKey
+from po_desktop.ui.board.readiness import Breach, EntryRuleTexts, breaches
 from po_desktop.ui.board.view import BoardView, CellView
 from po_desktop.ui.filtering import NeedFilter
-from po_desktop.ui.models import literal_html, no_mnemonic
+from po_desktop.ui.models import fill, literal_html, no_mnemonic
 from po_desktop.ui.quick_filters import QuickFilters, filter_combo
 
 
@@ -62,6 +63,8 @@ class BoardPage(QWidget):
         self.model.set_lane_labeller(self._lane)
         self.model.set_tooltip_maker(self._tooltip)
         self.view = BoardView(self.model)
+        self.rule_texts = EntryRuleTexts(self)
+        self.view.describe_rules = self.rule_texts.summary
         self.view.texts = {
             "cards": self.tr("%1 needs"),
             "shown_of": self.tr("%1 of %2"),
@@ -380,31 +383,54 @@ class BoardPage(QWidget):
         before_id: int | None,
         assignee: int | Unchanged | None = UNCHANGED,
     ) -> bool:
-        """Ask before breaking a WIP limit, then hand the move to the window (undoable)."""
-        arriving = sum(1 for i in ids if self.model.column_of(i) != column_id)
-        if not self._wip_allows(column_id, arriving):
+        """Ask before breaking the column's entry rules or WIP limit (one question for
+        both), then hand the move to the window (undoable)."""
+        arriving = [i for i in ids if self.model.column_of(i) != column_id]
+        column = self.model.column(column_id)
+        rows = [row for row in map(self.model.need, arriving) if row is not None]
+        found = breaches(column.entry_rules, rows) if column is not None else []
+        if not self._allowed(column_id, len(arriving), found):
             return False
         self.move_requested.emit(list(ids), column_id, before_id, assignee)
         return True
 
-    def _wip_allows(self, column_id: int, arriving: int) -> bool:
-        """True unless the cards arriving break the column's limit and the user says no."""
+    def _allowed(
+        self, column_id: int, arriving: int, found: list[Breach], *, duplicate: bool = False
+    ) -> bool:
+        """True unless cards arriving in the column break its entry rules (``found``) or its
+        WIP limit and the user, asked once with every reason, says no."""
         column = self.model.column(column_id)
         stats = self.model.stats.get(column_id)
         if column is None or stats is None:
             return False
+        reasons = [self.rule_texts.breaches(column.name, found)] if found else []
         after = stats.total + arriving
-        if column.wip_limit is None or not arriving or after <= column.wip_limit:
+        over = column.wip_limit is not None and arriving > 0 and after > column.wip_limit
+        if over:
+            reasons.append(
+                fill(
+                    self.tr("“%1” would hold %2 needs for a limit of %3."),
+                    column.name,
+                    after,
+                    column.wip_limit,
+                )
+            )
+        if not reasons:
             return True
+        if found and over:
+            title = self.tr("Entry rules and work-in-progress limit")
+        elif found:
+            title = self.rule_texts.title()
+        else:
+            title = self.tr("Work-in-progress limit")
+        if duplicate:
+            reasons.append(self.tr("Duplicate anyway?"))
+            yes = self.tr("Duplicate anyway")
+        else:
+            reasons.append(self.tr("Move anyway?"))
+            yes = self.tr("Move anyway")
         return feedback.sink().ask(
-            self,
-            self.tr("Work-in-progress limit"),
-            # The column's name last, so its own "%2" stays as typed.
-            self.tr("“%1” would hold %2 needs for a limit of %3.\n\nMove anyway?")
-            .replace("%2", str(after))
-            .replace("%3", str(column.wip_limit))
-            .replace("%1", column.name),
-            default_yes=False,
+            self, title, "\n\n".join(reasons), yes=yes, no=self.tr("Cancel"), default_yes=False
         )
 
     def _dropped(self, ids: list[int], column_id: int, before_id: int | None, lane: object) -> None:
@@ -503,5 +529,6 @@ class BoardPage(QWidget):
             column_id = self.model.column_of(need_id)
             if column_id is not None:
                 arriving[column_id] = arriving.get(column_id, 0) + 1
-        if all(self._wip_allows(c, n) for c, n in arriving.items()):
+        # Copies join their originals' columns: no move, so no entry rule to meet.
+        if all(self._allowed(c, n, [], duplicate=True) for c, n in arriving.items()):
             self.duplicate_requested.emit(ids)

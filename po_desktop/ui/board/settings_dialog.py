@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
+from po_desktop.domain.readiness import ENTRY_RULES, EntryRule
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.models import Need
 from po_desktop.store.services import columns as column_service
 from po_desktop.store.services.columns import ColumnSpec
+from po_desktop.ui.board.readiness import EntryRuleTexts
 from po_desktop.ui.workspace import Workspace
 
 
@@ -35,6 +37,7 @@ class _Draft:
     wip_limit: int | None
     is_done: bool
     cards: int
+    entry_rules: frozenset[EntryRule]
 
 
 class BoardSettingsDialog(QDialog):
@@ -42,7 +45,6 @@ class BoardSettingsDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle(self.tr("Board columns"))
-        self.setMinimumSize(620, 380)
 
         def load(session: object) -> list[_Draft]:
             counts = dict(
@@ -51,7 +53,7 @@ class BoardSettingsDialog(QDialog):
                 ).all()
             )
             return [
-                _Draft(s.id, s.name, s.wip_limit, s.is_done, counts.get(s.id, 0))
+                _Draft(s.id, s.name, s.wip_limit, s.is_done, counts.get(s.id, 0), s.entry_rules)
                 for s in column_service.workflow(session)  # type: ignore[arg-type]
             ]
 
@@ -82,12 +84,29 @@ class BoardSettingsDialog(QDialog):
         self.wip.valueChanged.connect(self._edited)
         self.done_box = QCheckBox(self.tr("Needs in this column are done (velocity, burndown)"))
         self.done_box.toggled.connect(self._edited)
+        texts = EntryRuleTexts(self)
+        self.rule_boxes: dict[EntryRule, QCheckBox] = {}
+        rules = QVBoxLayout()
+        rules.setSpacing(2)
+        for rule in ENTRY_RULES:
+            box = QCheckBox(texts.label(rule))
+            box.setToolTip(texts.explanation())
+            box.toggled.connect(self._edited)
+            rules.addWidget(box)
+            self.rule_boxes[rule] = box
+        self.rules_hint = QLabel(texts.explanation())
+        self.rules_hint.setWordWrap(True)
+        self.rules_hint.setEnabled(False)  # greyed: it explains, it is not a setting
+        rules.addWidget(self.rules_hint)
         self.cards = QLabel()
         self.cards.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("WIP limit:"), self.wip)
         form.addRow("", self.done_box)
+        rules_label = QLabel(self.tr("Entry rules:"))
+        rules_label.setToolTip(texts.explanation())
+        form.addRow(rules_label, rules)
         form.addRow("", self.cards)
 
         top = QHBoxLayout()
@@ -109,6 +128,11 @@ class BoardSettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(box)
         self._refill(0)
+        # As wide as the form needs in either language (the layout's minimum: nothing is
+        # cut), and tall enough that the list shows the usual workflow without scrolling.
+        self.setMinimumHeight(380)  # the wrapped texts' lines, which a minimum size ignores
+        hint = self.sizeHint()
+        self.resize(hint.width(), max(hint.height(), 420))
 
     # ----- draft editing ------------------------------------------------------------------
     def _refill(self, current: int) -> None:
@@ -117,6 +141,9 @@ class BoardSettingsDialog(QDialog):
         for draft in self.drafts:
             self.list.addItem(self._label(draft))
         self.list.blockSignals(False)
+        # Names as long as they are ("En revue  [3]"), up to a width that leaves the form room.
+        needed = self.list.sizeHintForColumn(0) + 2 * self.list.frameWidth() + 24
+        self.list.setMinimumWidth(min(max(needed, 140), 260))
         self.list.setCurrentRow(max(0, min(current, len(self.drafts) - 1)))
         self._show(self.list.currentRow())
 
@@ -126,8 +153,10 @@ class BoardSettingsDialog(QDialog):
         self.name.setText(draft.name if draft else "")
         self.wip.setValue((draft.wip_limit or 0) if draft else 0)
         self.done_box.setChecked(draft.is_done if draft else False)
+        for rule, box in self.rule_boxes.items():
+            box.setChecked(draft is not None and rule in draft.entry_rules)
         self._loading = False
-        for widget in (self.name, self.wip, self.done_box):
+        for widget in (self.name, self.wip, self.done_box, *self.rule_boxes.values()):
             widget.setEnabled(draft is not None)
         if draft is None:
             self.cards.setText("")
@@ -153,6 +182,7 @@ class BoardSettingsDialog(QDialog):
         draft.name = self.name.text()
         draft.wip_limit = self.wip.value() or None
         draft.is_done = self.done_box.isChecked()
+        draft.entry_rules = frozenset(r for r, box in self.rule_boxes.items() if box.isChecked())
         self.list.item(row).setText(self._label(draft))
 
     def _label(self, draft: _Draft) -> str:
@@ -165,7 +195,7 @@ class BoardSettingsDialog(QDialog):
 
     def add_column(self) -> None:
         row = self.list.currentRow() + 1 if self.drafts else 0
-        self.drafts.insert(row, _Draft(None, self.tr("New column"), None, False, 0))
+        self.drafts.insert(row, _Draft(None, self.tr("New column"), None, False, 0, frozenset()))
         self._refill(row)
         self.name.setFocus()
         self.name.selectAll()
@@ -185,7 +215,9 @@ class BoardSettingsDialog(QDialog):
 
     # ----- saving -------------------------------------------------------------------------
     def specs(self) -> list[ColumnSpec]:
-        return [ColumnSpec(d.id, d.name, d.wip_limit, d.is_done) for d in self.drafts]
+        return [
+            ColumnSpec(d.id, d.name, d.wip_limit, d.is_done, d.entry_rules) for d in self.drafts
+        ]
 
     def apply(self) -> None:
         """One undoable action; a refusal keeps the dialog and every edit as typed."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
@@ -19,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from po_desktop.domain.readiness import EntryRule
 from po_desktop.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from po_desktop.ui.board.model import BoardModel, CellModel, ColumnInfo, ColumnStats, LaneKey
-from po_desktop.ui.models import NEED_ID_ROLE, format_points, no_mnemonic
+from po_desktop.ui.models import NEED_ID_ROLE, format_points, literal_html, no_mnemonic
 
 MIN_COLUMN_WIDTH = 190
 AUTOSCROLL_MARGIN, AUTOSCROLL_STEP = 40, 24
@@ -120,8 +123,14 @@ class ColumnHeader(QFrame):
         self.over = False
 
     def show_column(
-        self, column: ColumnInfo, stats: ColumnStats, filtered: bool, texts: dict[str, str]
+        self,
+        column: ColumnInfo,
+        stats: ColumnStats,
+        filtered: bool,
+        texts: dict[str, str],
+        rules: str = "",
     ) -> None:
+        """``rules`` states the column's entry rules, in its tooltip ("" when it has none)."""
         self.name.setText(column.name)
         if filtered and stats.shown != stats.total:
             count = (
@@ -140,6 +149,7 @@ class ColumnHeader(QFrame):
             self.wip.setToolTip(texts["wip_tip"].replace("%1", str(column.wip_limit)))
         # Over the limit: an icon and words, not colour alone.
         self.alert.setText(texts["over"] if self.over else "")
+        self.setToolTip(literal_html(rules) if rules else "")
         self.warning_icon.setVisible(self.over)
         self.alert.setVisible(self.over)
         if self.property("over") == self.over:
@@ -189,6 +199,8 @@ class BoardView(QWidget):
         self.delegate = CardDelegate(self)
         self.collapsed: set[LaneKey] = set()
         self.texts: dict[str, str] = {}
+        self.describe_rules: Callable[[frozenset[EntryRule]], str] = lambda _rules: ""
+        """The column tooltip's words for its entry rules; the page knows them."""
         self._views: dict[tuple[LaneKey, int], CellView] = {}
         self._headers: list[ColumnHeader] = []
         self._lane_headers: dict[LaneKey, LaneHeader] = {}
@@ -289,7 +301,8 @@ class BoardView(QWidget):
         for header, column in zip(self._headers, self.model.columns, strict=False):
             stats = self.model.stats.get(column.id)
             if stats is not None:
-                header.show_column(column, stats, filtered, self.texts)
+                rules = self.describe_rules(column.entry_rules)
+                header.show_column(column, stats, filtered, self.texts, rules)
         for lane in self.model.lanes:
             lane_header = self._lane_headers.get(lane.key)
             if lane_header is not None:
