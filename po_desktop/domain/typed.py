@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from po_desktop.domain.messages import collation_key as fold
+from po_desktop.domain.text import fold
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)

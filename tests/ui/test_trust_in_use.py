@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 from helpers.fakes import FakeFeedback
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QKeySequence
+from helpers.keys import type_text
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -56,12 +57,6 @@ def window(app: QApplication, seeded: Database, qtbot: QtBot, tmp_path: Path) ->
 
 def _keys(window: MainWindow) -> list[str]:
     return [row.key for cell in window.board.model.cells() for row in cell.rows()]
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 # 2 --------------------------------------------------------------------------------------
