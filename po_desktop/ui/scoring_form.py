@@ -96,6 +96,8 @@ class ScoringForm(QWidget):
         need_layout.addWidget(self.solution)
 
         self.grid_combo = QComboBox()
+        # Follows its items: filled after the first show, it kept the empty width.
+        self.grid_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.grid_combo.setAccessibleName(self.tr("Scoring grid"))
         self.grid_combo.currentIndexChanged.connect(self._grid_chosen)
         self.criteria_box = QGroupBox(self.tr("Criteria"))

@@ -219,6 +219,8 @@ class ScoringPage(QWidget):
         self.model.layoutChanged.connect(self._schedule_matrix)
 
         self.grid_combo = QComboBox()
+        # Follows its items: filled after the first show, it kept the empty width.
+        self.grid_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.grid_combo.setAccessibleName(self.tr("Active grid"))
         self.grid_combo.setToolTip(self.tr("The grid new scorings use and the ranking shows"))
         self.grid_combo.activated.connect(self._grid_picked)
