@@ -25,6 +25,7 @@ translations: $(QM)
 # English needs only its plural forms ("%n need(s)"): the sources are English.
 i18n: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate po_desktop/ui/*.py po_desktop/ui/*/*.py -ts resources/translations/po_desktop_fr.ts -no-obsolete
+	$(PY) tools/french_typography.py resources/translations/po_desktop_fr.ts
 	$(VENV)/bin/pyside6-lupdate po_desktop/ui/*.py po_desktop/ui/*/*.py -pluralonly -target-language en_GB -ts resources/translations/po_desktop_en.ts -no-obsolete
 	$(PY) tools/english_plurals.py resources/translations/po_desktop_en.ts
 

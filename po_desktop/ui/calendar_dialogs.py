@@ -174,6 +174,7 @@ class SprintDialog(_ServiceDialog):
         self.goal.setMaximumHeight(70)
         self.team = QComboBox()
         self.team.setEditable(True)
+        self.team.lineEdit().setPlaceholderText(self.tr("None: the workspace's one team"))
         self.team.addItems(["", *teams])
         self.team.setCurrentText(sprint.team if sprint else "")  # type: ignore[attr-defined]
         self.team.setToolTip(
@@ -249,7 +250,7 @@ class CeremonyDialog(_ServiceDialog):
             names = [
                 (sp.id, sp.name) for sp in s.scalars(select(Sprint).order_by(Sprint.start_date))
             ]
-            running = service.sprint_at(s, day) if day is not None else None
+            running = service.sprint_at(s, day or date.today())
             return row, names, running.id if running else None
 
         row, sprints, running = workspace.read(read)
@@ -271,7 +272,7 @@ class CeremonyDialog(_ServiceDialog):
         chosen = row.sprint_id if row else running  # type: ignore[attr-defined]
         self.sprint.setCurrentIndex(max(0, self.sprint.findData(chosen)))
         self.title = QLineEdit(row.title if row else "")  # type: ignore[attr-defined]
-        self.title.setPlaceholderText(self.tr("Optional: the kind of ritual is shown otherwise"))
+        self.title.setPlaceholderText(self.tr("Optional (default: the kind of ritual)"))
         self.location = QLineEdit(row.location if row else "")  # type: ignore[attr-defined]
         self.notes = QPlainTextEdit(row.notes if row else "")  # type: ignore[attr-defined]
         self.notes.setMaximumHeight(70)
@@ -361,6 +362,12 @@ class AbsenceDialog(_ServiceDialog):
             delete.clicked.connect(self.delete)
 
     def accept(self) -> None:
+        if self.person.currentData() is None:
+            self.error.setText(
+                self.tr("Add people first (Workspace ▸ People): an absence is someone's.")
+            )
+            self.error.show()
+            return
         if not self.typed_ok(self.start, self.end):
             return
         absence_id = self.absence_id
@@ -524,8 +531,8 @@ class CloseSprintDialog(_ServiceDialog):
         self.name = name
         intro = QLabel(
             self.tr(
-                "Needs not done: %n. Choose where each one goes; the sprint's velocity "
-                "is recorded.",
+                "%n need(s) not done. Choose where each one goes; the sprint's velocity "
+                "will be recorded.",
                 "",
                 len(rows),
             )
@@ -536,7 +543,7 @@ class CloseSprintDialog(_ServiceDialog):
         # (whole in their tooltip), never pushing the choice off the dialog.
         self.table = QTableWidget(len(rows), 4)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Goes to"), self.tr("Need"), self.tr("Column"), self.tr("Points")]
+            [self.tr("Destination"), self.tr("Need"), self.tr("Column"), self.tr("Points")]
         )
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
@@ -589,7 +596,7 @@ class CloseSprintDialog(_ServiceDialog):
             )
             note.setWordWrap(True)
             self.form.addRow(note)
-        screen.fit(self, QSize(720, 480))
+        screen.fit(self, QSize(860, 500))
 
     def send_all(self, where: str) -> None:
         """Every unfinished need to the same place (each can still be changed after)."""

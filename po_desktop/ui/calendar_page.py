@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +44,7 @@ from po_desktop.ui.calendar_dialogs import (
 )
 from po_desktop.ui.calendar_view import CalendarView
 from po_desktop.ui.feedback import Purpose
-from po_desktop.ui.models import SprintTableModel, format_points
+from po_desktop.ui.models import SprintTableModel, format_percent, format_points
 from po_desktop.ui.workspace import Workspace
 
 
@@ -216,10 +217,18 @@ class CalendarPage(QWidget):
         self.portfolio.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         portfolio_layout = QVBoxLayout(self.portfolio_box)
         portfolio_layout.addWidget(self.portfolio)
-        legend = QLabel(self.tr("▼ less than the sprint before: the project is losing ground."))
+        legend = self.legend = QLabel(
+            self.tr("▼ less than the sprint before: the project is losing ground.")
+        )
         legend.setWordWrap(True)
         portfolio_layout.addWidget(legend)
 
+        # Capacity and portfolio share the room below the sprint list as two tabs: stacked,
+        # a laptop's height left each of them four rows.
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.details, self.tr("Sprint"))
+        self.side_tabs.addTab(self.portfolio_box, self.tr("Portfolio"))
         side = self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         sprint_list = QWidget()  # the sprints, with what makes new ones
         list_layout = QVBoxLayout(sprint_list)
@@ -231,9 +240,9 @@ class CalendarPage(QWidget):
         list_layout.addLayout(makers)
         list_layout.addWidget(self.view)
         side.addWidget(sprint_list)
-        side.addWidget(self.details)
-        side.addWidget(self.portfolio_box)
-        side.setSizes([170, 330, 200])
+        side.addWidget(self.side_tabs)
+        side.setStretchFactor(1, 1)
+        side.setSizes([190, 500])
         splitter = self.splitter = QSplitter()
         splitter.addWidget(self.calendar)
         splitter.addWidget(side)
@@ -262,6 +271,7 @@ class CalendarPage(QWidget):
         row = self.model.row_of(current) if current is not None else self._default_row()
         if row is not None:
             self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))  # the chosen sprint in sight
         self._show_capacity(self.current_sprint_id())
 
     def _default_row(self) -> int | None:
@@ -324,6 +334,7 @@ class CalendarPage(QWidget):
                 self.portfolio.setItem(row, column, item)
                 previous[(team, code)] = points
         self.portfolio.resizeColumnsToContents()
+        self.legend.setVisible(bool(rows and projects))  # nothing to compare yet
 
     def current_sprint_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -342,10 +353,17 @@ class CalendarPage(QWidget):
         row = self.model.row_of(sprint_id)
         if row is not None:
             self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
             self.calendar.select(self.model.row_at(row).start_date)
 
     def _show_capacity(self, sprint_id: int | None) -> None:
-        for button in (self.edit_button, self.start_button, self.close_button, self.delete_button):
+        for button in (
+            self.edit_button,
+            self.start_button,
+            self.close_button,
+            self.delete_button,
+            self.pack_button,
+        ):
             button.setEnabled(sprint_id is not None)
         if sprint_id is None:
             self.capacity = None
@@ -378,7 +396,7 @@ class CalendarPage(QWidget):
                 person.name,
                 str(person.working_days),
                 str(person.absent_days),
-                f"{person.availability * 100:.0f} %",
+                format_percent(person.availability),
                 format_days(person.days),
             ]
             for column, text in enumerate(cells):

@@ -76,7 +76,7 @@ class CrashDialog(QDialog):
             + self.tr("Something went wrong and the last action was cancelled.")
             + "</b><br>"
             + self.tr(
-                "Nothing of that action was saved; your earlier work is safe in the database. "
+                "None of that action was saved; your earlier work is safe in the database. "
                 "You can go on working, or quit and open the application again."
             )
         )

@@ -72,6 +72,8 @@ class GridsDialog(QDialog):
         }
 
         self.grid_list = QListWidget()
+        self.grid_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.grid_list.setMinimumWidth(250)
         self.grid_list.currentItemChanged.connect(self._grid_selected)
         self.new_button = QPushButton(self.tr("New grid"))
@@ -292,9 +294,8 @@ class GridsDialog(QDialog):
         if self._uses:
             self.notice.setText(
                 self.tr(
-                    "Needs were scored with this grid (assessments: %n). Saving your changes "
-                    "makes a new grid (it takes over if this one is active); those assessments "
-                    "keep this one.",
+                    "Used by %n assessment(s). Saving your changes makes a new grid "
+                    "(active if this one is); existing assessments stay on this grid.",
                     "",
                     self._uses,
                 )

@@ -35,7 +35,7 @@ class ShortcutsDialog(QDialog):
         rows: list[tuple[str, str]] = []
         seen: set[str] = set()
         for action in actions:
-            keys = [k for k in action.shortcuts() if not k.isEmpty()]
+            keys = [k for k in action.shortcuts() if not k.isEmpty()][:2]  # the usual ones
             name = _plain(action.text())
             if not keys or name in seen:
                 continue
@@ -117,7 +117,8 @@ class GuideDialog(QDialog):
                 self.tr("Your data"),
                 self.tr(
                     "The workspace is one file on this computer, usable without a network. "
-                    "A verified backup is taken when it is opened and every few hours; "
+                    "A verified backup is taken when it is opened, then regularly (every 4 hours "
+                    "by default); "
                     "File ▸ Restore a backup puts one back without deleting anything."
                 ),
             ),

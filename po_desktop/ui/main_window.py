@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel()
         self.file_label = QLabel()
+        self.file_label.setContentsMargins(16, 0, 4, 0)  # apart from the count before it
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.file_label)
 
@@ -297,10 +298,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         # Ctrl+Y as well, everywhere: what Windows and Office users press (Linux's
         # standard key is Ctrl+Shift+Z only).
-        redo_keys = QKeySequence.keyBindings(std.Redo)
-        if QKeySequence("Ctrl+Y") not in redo_keys:
-            redo_keys.append(QKeySequence("Ctrl+Y"))
-        self.redo_action.setShortcuts(redo_keys)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.redo_action.setIcon(icons.icon("redo"))
         # The toolbar's buttons keep one short label, so the toolbar never shifts under the
         # mouse; what they would undo or redo is in their tooltip and in the Edit menu.
@@ -564,8 +562,11 @@ class MainWindow(QMainWindow):
             shown = self.scoring.model.rowCount()
         else:
             shown = total
+        # "Needs shown: 1 of 240": no noun to agree with the numbers, in either language.
         self.count_label.setText(
-            self.tr("%1 of %2 needs").replace("%1", str(shown)).replace("%2", str(total))
+            self.tr("Needs shown: %1 of %2").replace("%1", str(shown)).replace("%2", str(total))
+            if total
+            else self.tr("No need yet")
         )
         self._update_filter_bar(index, shown, total)
 
@@ -593,7 +594,7 @@ class MainWindow(QMainWindow):
             self.filter_bar.dismiss()
             return
         self.filter_bar.show_message(
-            self.tr("Filtered: %1 of %2 needs shown (%3).")
+            self.tr("Filtered view — needs shown: %1 of %2 (%3).")
             .replace("%1", str(shown))
             .replace("%2", str(total))
             .replace("%3", ", ".join(parts)),

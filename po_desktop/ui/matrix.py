@@ -164,7 +164,16 @@ class ValueEffortMatrix(QWidget):
         painter.restore()
         self._paint_legend(painter, plot)
         if not self._points:
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.empty_text)
+            # On a backing of the window's colour: the quadrant lines cross the centre.
+            box = painter.boundingRect(
+                plot, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.empty_text
+            ).adjusted(-10, -6, 10, 6)
+            painter.fillRect(box, self.palette().color(QPalette.ColorRole.Window))
+            painter.drawText(
+                plot,
+                int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                self.empty_text,
+            )
             return
         current = None
         for point in self._points:

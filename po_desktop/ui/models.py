@@ -10,6 +10,7 @@ from typing import Any
 from PySide6 import QtGui
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -41,6 +42,24 @@ def format_points(points: float | None) -> str:
         return "—"
     text = f"{points:g}"
     return text.replace(".", ",") if _french() else text
+
+
+def format_percent(share: float) -> str:
+    """0.5 as "50 %" in French (a no-break space before the sign), "50%" in English."""
+    number = f"{share * 100:.0f}"
+    return f"{number}\u00a0%" if _french() else f"{number}%"
+
+
+def points_label(points: float) -> str:
+    """Points with their unit as each language writes it: "0 pt", "1,5 pt", "2 pts" in
+    French (singular below 2), "1 pt", "0 pts", "1.5 pts" in English."""
+    single = abs(points) < 2 if _french() else points == 1
+    template = (
+        QCoreApplication.translate("Points", "%1 pt")
+        if single
+        else QCoreApplication.translate("Points", "%1 pts")
+    )
+    return template.replace("%1", format_points(points))
 
 
 def format_score(score: float | None) -> str:
@@ -343,11 +362,9 @@ class RankedNeedModel(NeedTableModel):
         self.criteria = criteria
         self._values = values
         lang = language()
-        # Narrow columns: the label's first word; the header's tooltip has the rest.
-        self._headers = [
-            *self._fixed_headers,
-            *((c.label.render(lang).split() or [c.key])[0].rstrip(":,;") for c in criteria),
-        ]
+        # Narrow columns: the label's first word, a long one shortened ("Invest."); the
+        # header's tooltip has the whole label.
+        self._headers = [*self._fixed_headers, *(_short_label(c, lang) for c in criteria)]
         self._simulated, self._moved = None, {}
         self._reranker = None
         if self._sort_column >= self.FIRST_CRITERION + len(criteria):
@@ -520,6 +537,11 @@ class RankedNeedModel(NeedTableModel):
         return super()._sort_key(column)
 
 
+def _short_label(spec: CriterionSpec, lang: str) -> str:
+    word = (spec.label.render(lang).split() or [spec.key])[0].rstrip(":,;")
+    return word if len(word) <= 10 else word[:6] + "."
+
+
 class SprintTableModel(RowTableModel):
     NAME, DATES, STATE, NEEDS, POINTS, DONE, VELOCITY, CEREMONIES = range(8)
 
@@ -570,12 +592,11 @@ class SprintTableModel(RowTableModel):
         match column:
             case self.NAME:
                 return row.name
-            case self.DATES:  # compact: the year once, where both dates share it
-                end = locale.toString(QDate(row.end_date), QLocale.FormatType.ShortFormat)
+            case self.DATES:  # one format, the year once where both dates share it
+                end = locale.toString(QDate(row.end_date), "d MMM yyyy")
                 same_year = row.start_date.year == row.end_date.year
                 start = locale.toString(
-                    QDate(row.start_date),
-                    "d MMM" if same_year else QLocale().dateFormat(QLocale.FormatType.ShortFormat),
+                    QDate(row.start_date), "d MMM" if same_year else "d MMM yyyy"
                 )
                 return f"{start} → {end}"
             case self.STATE:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPoint,
     Qt,
     Signal,
@@ -13,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QMenu,
     QTableView,
     QVBoxLayout,
@@ -69,6 +72,31 @@ class NeedListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        # An empty table says why it is empty, instead of a blank white area.
+        self.empty_label = QLabel(self.view.viewport())
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.hide()
+        self.model.modelReset.connect(self._update_empty)
+        self.view.viewport().installEventFilter(self)
+
+    def _update_empty(self) -> None:
+        if self.model.rowCount():
+            self.empty_label.hide()
+            return
+        self.empty_label.setText(
+            self.tr("No need matches the search and filters.")
+            if self.model.all_rows()
+            else self.tr("No need yet: create one with New need (Ctrl+N), or import a CSV file.")
+        )
+        self.empty_label.setGeometry(self.view.viewport().rect().adjusted(20, 20, -20, -20))
+        self.empty_label.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self.empty_label.setGeometry(self.view.viewport().rect().adjusted(20, 20, -20, -20))
+        return super().eventFilter(watched, event)
 
     def _layout_columns(self) -> None:
         """Initial widths; the title takes the room left."""

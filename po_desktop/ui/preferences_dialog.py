@@ -44,7 +44,7 @@ class PreferencesDialog(QDialog):
         self.language.addItem("Français", "fr")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        restart = QLabel(self.tr("A new language is used from the next start of the application."))
+        restart = QLabel(self.tr("A change of language takes effect at the next start."))
         restart.setWordWrap(True)
         restart.setEnabled(False)
         general = QGroupBox(self.tr("General"))
@@ -84,8 +84,8 @@ class PreferencesDialog(QDialog):
         backup_box = QGroupBox(self.tr("Automatic backups"))
         backup_form = QFormLayout(backup_box)
         backup_form.addRow(self.tr("&Recent copies to keep:"), self.keep_recent)
-        backup_form.addRow(self.tr("Weekly copies, for (&weeks):"), self.keep_weeks)
-        backup_form.addRow(self.tr("A copy while open, every:"), self.every_hours)
+        backup_form.addRow(self.tr("Keep weekly copies for (&weeks):"), self.keep_weeks)
+        backup_form.addRow(self.tr("Back up while open, every:"), self.every_hours)
         folder = backups.folder_for(workspace.database.path)
         folder_label = QLabel(
             self.tr("A verified copy is taken when a database is opened. Copies go to:")
@@ -133,7 +133,7 @@ class PreferencesDialog(QDialog):
     def _show_last_backup(self) -> None:
         last = backups.newest(self.workspace.database.path)
         if last is None:
-            self.backup_status.setText(self.tr("No copy of this database yet."))
+            self.backup_status.setText(self.tr("No backup of this database yet."))
             return
         when = QLocale().toString(QDateTime(last.taken), QLocale.FormatType.ShortFormat)
         self.backup_status.setText(

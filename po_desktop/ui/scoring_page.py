@@ -424,6 +424,14 @@ class ScoringPage(QWidget):
     # ----- form ---------------------------------------------------------------------------
     def _show(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         need_id = current.data(NEED_ID_ROLE) if current.isValid() else None
+        if self.model.rowCount():
+            self.form.placeholder.setText(self.tr("Select a need to score it."))
+        elif self.model.all_rows():
+            self.form.placeholder.setText(self.tr("No need matches these filters."))
+        else:
+            self.form.placeholder.setText(
+                self.tr("No need to score yet: the needs you create are ranked here.")
+            )
         if need_id is not None and need_id == self.form.need_id:
             return
         if self.form.is_dirty():

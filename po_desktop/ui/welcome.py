@@ -66,7 +66,7 @@ class WelcomePanel(QWidget):
                 self.tr("Projects"),
                 self.tr(
                     "An external project (the customer platform) or an internal one (the ERP "
-                    "roll-out). Its code starts the keys of its needs: ERP-1, ERP-2…"
+                    "roll-out). Its code prefixes the keys of its needs: ERP-1, ERP-2…"
                 ),
                 [self.projects_button],
             ),

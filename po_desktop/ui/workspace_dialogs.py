@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import people as people_service
 from po_desktop.store.services import projects as project_service
-from po_desktop.ui import feedback
+from po_desktop.ui import feedback, screen
 from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.workspace import Workspace
 
@@ -104,6 +104,7 @@ class _ListEditor(QDialog):
         outer.addLayout(body)
         outer.addWidget(close)
         workspace.changed.connect(self.reload)
+        screen.fit(self, QSize(760, 460))
 
     def reload(self) -> None:
         """Show the data as stored now, without overwriting edits the user has not saved."""
@@ -136,6 +137,11 @@ class _ListEditor(QDialog):
         self.list.blockSignals(False)
         if self.list.count() == 0 and not dirty:
             self.start_new()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Delete acts on the item shown: nothing to delete while a new one is typed."""
+        self.delete_button.setEnabled(self.current_id is not None)
 
     def _is_dirty(self) -> bool:
         return self._loaded is not None and self._input() != self._loaded
@@ -157,6 +163,7 @@ class _ListEditor(QDialog):
         self.error.hide()
         self.load(target)
         self._loaded = self._input()
+        self._update_buttons()
 
     def _select_id(self, item_id: int | None) -> None:
         self.list.blockSignals(True)
@@ -197,6 +204,7 @@ class _ListEditor(QDialog):
         self.error.hide()
         self.clear_form()
         self._loaded = self._input()
+        self._update_buttons()
 
     def fail(self, exc: PoDesktopError) -> None:
         self.error.setText(exc.render())
@@ -301,9 +309,13 @@ class ProjectsDialog(_ListEditor):
         self.owner = QComboBox()
         self.color = QLineEdit()
         self.color.setMaxLength(7)
+        self.swatch = QLabel()  # the colour itself, not only its code
+        self.swatch.setFixedSize(22, 22)
+        self.color.textChanged.connect(self._show_swatch)
         pick = QPushButton(self.tr("Choose…"))
         pick.clicked.connect(self._pick_color)
         color_row = QHBoxLayout()
+        color_row.addWidget(self.swatch)
         color_row.addWidget(self.color)
         color_row.addWidget(pick)
         self.archived = QCheckBox(self.tr("Archived (no new needs)"))
@@ -325,7 +337,7 @@ class ProjectsDialog(_ListEditor):
         chosen = self.owner.currentData()
         self.owner.blockSignals(True)
         self.owner.clear()
-        self.owner.addItem(self.tr("Nobody"), None)
+        self.owner.addItem(self.tr("(none)"), None)
         for person in self.workspace.read(queries.people):
             self.owner.addItem(person.name, person.id)
         self.owner.setCurrentIndex(max(0, self.owner.findData(chosen)))
@@ -336,6 +348,10 @@ class ProjectsDialog(_ListEditor):
             (p.id, f"{p.code} — {p.name}", _swatch(p.color))
             for p in self.workspace.read(queries.projects)
         ]
+
+    def _show_swatch(self, text: str) -> None:
+        colour = QColor(text)
+        self.swatch.setPixmap(_swatch(text).pixmap(22, 22) if colour.isValid() else QPixmap())
 
     def _pick_color(self) -> None:
         chosen = feedback.sink().choose_color(self, self.color.text(), self.tr("Project colour"))

@@ -15,7 +15,7 @@
     <context>
         <name>CadenceDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="486" />
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="493" />
             <source>Plan %n sprint(s)</source>
             <translation>
                 <numerusform>Plan %n sprint</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>CalendarPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="366" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="384" />
             <source>%n working day(s)</source>
             <translation>
                 <numerusform>%n working day</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="421" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="439" />
             <source>Added since the start: %n need(s), %1 points.</source>
             <translation>
                 <numerusform>Added since the start: %n need, %1 points.</numerusform>
@@ -45,11 +45,22 @@
     <context>
         <name>CloseSprintDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="527" />
-            <source>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</source>
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="534" />
+            <source>%n need(s) not done. Choose where each one goes; the sprint's velocity will be recorded.</source>
             <translation>
-                <numerusform>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</numerusform>
-                <numerusform>Needs not done: %n. Choose where each one goes; the sprint's velocity is recorded.</numerusform>
+                <numerusform>%n need not done. Choose where each one goes; the sprint's velocity will be recorded.</numerusform>
+                <numerusform>%n needs not done. Choose where each one goes; the sprint's velocity will be recorded.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ColumnHeader</name>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/board/view.py" line="140" />
+            <source>%n need(s)</source>
+            <translation>
+                <numerusform>%n need</numerusform>
+                <numerusform>%n needs</numerusform>
             </translation>
         </message>
     </context>
@@ -75,7 +86,7 @@
     <context>
         <name>GridsDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="213" />
+            <location filename="../../po_desktop/ui/grid_dialog.py" line="215" />
             <source>%n assessment(s) made with it</source>
             <translation>
                 <numerusform>%n assessment made with it</numerusform>
@@ -83,18 +94,18 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="295" />
-            <source>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
+            <location filename="../../po_desktop/ui/grid_dialog.py" line="297" />
+            <source>Used by %n assessment(s). Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</source>
             <translation>
-                <numerusform>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</numerusform>
-                <numerusform>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</numerusform>
+                <numerusform>Used by %n assessment. Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</numerusform>
+                <numerusform>Used by %n assessments. Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</numerusform>
             </translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="689" />
+            <location filename="../../po_desktop/ui/main_window.py" line="690" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Delete %n need</numerusform>
@@ -102,7 +113,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="679" />
+            <location filename="../../po_desktop/ui/main_window.py" line="680" />
             <source>Delete these %n needs, with their scoring and history?
 
 %1
@@ -122,7 +133,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="695" />
+            <location filename="../../po_desktop/ui/main_window.py" line="696" />
             <source>%n need(s) deleted.</source>
             <translation>
                 <numerusform>%n need deleted.</numerusform>
@@ -130,7 +141,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="745" />
+            <location filename="../../po_desktop/ui/main_window.py" line="746" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Move %n need</numerusform>
@@ -138,7 +149,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="753" />
+            <location filename="../../po_desktop/ui/main_window.py" line="754" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Plan %n need</numerusform>
@@ -146,7 +157,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="761" />
+            <location filename="../../po_desktop/ui/main_window.py" line="762" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Assign %n need</numerusform>
@@ -154,7 +165,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="769" />
+            <location filename="../../po_desktop/ui/main_window.py" line="770" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Duplicate %n need</numerusform>
@@ -162,7 +173,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="776" />
+            <location filename="../../po_desktop/ui/main_window.py" line="777" />
             <source>%n need(s) duplicated.</source>
             <translation>
                 <numerusform>%n need duplicated.</numerusform>
@@ -170,7 +181,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="1114" />
+            <location filename="../../po_desktop/ui/main_window.py" line="1115" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>
@@ -181,7 +192,7 @@ You can undo it (Ctrl+Z).</numerusform>
     <context>
         <name>ScoringPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring_page.py" line="342" />
+            <location filename="../../po_desktop/ui/scoring_page.py" line="344" />
             <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
             <translation>
                 <numerusform>Needs moving in the ranking: %n. Nothing is saved until you apply.</numerusform>
@@ -189,7 +200,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring_page.py" line="357" />
+            <location filename="../../po_desktop/ui/scoring_page.py" line="359" />
             <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
             <translation>
                 <numerusform>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</numerusform>

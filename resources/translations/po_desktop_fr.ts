@@ -16,27 +16,27 @@
     <message>
         <location filename="../../po_desktop/ui/about_dialog.py" line="59"/>
         <source>Database:</source>
-        <translation>Base :</translation>
+        <translation>Base&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/about_dialog.py" line="61"/>
         <source>Schema version:</source>
-        <translation>Version du schéma :</translation>
+        <translation>Version du schéma&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/about_dialog.py" line="63"/>
         <source>Log file:</source>
-        <translation>Journal :</translation>
+        <translation>Journal&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/about_dialog.py" line="65"/>
         <source>Running on:</source>
-        <translation>Environnement :</translation>
+        <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/about_dialog.py" line="75"/>
         <source>Licence file missing: %1</source>
-        <translation>Fichier de licence absent : %1</translation>
+        <translation>Fichier de licence absent&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/about_dialog.py" line="78"/>
@@ -46,58 +46,63 @@
     <message>
         <location filename="../../po_desktop/ui/about_dialog.py" line="88"/>
         <source>Licences of the bundled fonts and icons:</source>
-        <translation>Licences des polices et icônes fournies :</translation>
+        <translation>Licences des polices et des icônes fournies :</translation>
     </message>
 </context>
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="334"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="335"/>
         <source>New absence</source>
         <translation>Nouvelle absence</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="334"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="335"/>
         <source>Edit absence</source>
         <translation>Modifier l&apos;absence</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="352"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="353"/>
         <source>Leave, training, client visit…</source>
         <translation>Congés, formation, visite client…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="353"/>
-        <source>Person:</source>
-        <translation>Personne :</translation>
-    </message>
-    <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="354"/>
-        <source>From:</source>
-        <translation>Du :</translation>
+        <source>Person:</source>
+        <translation>Personne&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="355"/>
-        <source>To (included):</source>
-        <translation>Au (inclus) :</translation>
+        <source>From:</source>
+        <translation>Du&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="356"/>
-        <source>Reason:</source>
-        <translation>Motif :</translation>
+        <source>To (included):</source>
+        <translation>Au (inclus)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="359"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="357"/>
+        <source>Reason:</source>
+        <translation>Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="360"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="373"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="367"/>
+        <source>Add people first (Workspace ▸ People): an absence is someone&apos;s.</source>
+        <translation>Ajoutez d&apos;abord des personnes (Espace de travail ▸ Personnes) : une absence est celle de quelqu&apos;un.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="380"/>
         <source>Absence of %1</source>
         <translation>Absence de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="380"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="387"/>
         <source>Delete absence of %1</source>
         <translation>Supprimer l&apos;absence de %1</translation>
     </message>
@@ -106,202 +111,192 @@
     <name>BoardPage</name>
     <message>
         <location filename="../../po_desktop/ui/board/page.py" line="69"/>
-        <source>%1 needs</source>
-        <translation>%1 besoins</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="70"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="71"/>
-        <source>%1 pts</source>
-        <translation>%1 pts</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="72"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="70"/>
         <source>WIP limit exceeded</source>
         <translation>Limite dépassée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="73"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="71"/>
         <source>Work-in-progress limit: %1 cards</source>
-        <translation>Limite d&apos;en-cours : %1 cartes</translation>
+        <translation>Limite d&apos;en-cours&#xa0;: %1 cartes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="103"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="101"/>
         <source>Swimlanes</source>
         <translation>Couloirs</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="108"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="106"/>
         <source>No swimlanes</source>
         <translation>Sans couloirs</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="109"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="107"/>
         <source>Lanes by project</source>
         <translation>Couloirs par projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="110"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="108"/>
         <source>Lanes by assignee</source>
         <translation>Couloirs par responsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="111"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="109"/>
         <source>Lanes by business unit</source>
         <translation>Couloirs par métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="427"/>
-        <source>Duplicate anyway?</source>
-        <translation>Dupliquer quand même ?</translation>
+        <location filename="../../po_desktop/ui/board/page.py" line="148"/>
+        <source>Move card up</source>
+        <translation>Monter la carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="428"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="151"/>
+        <source>Move card down</source>
+        <translation>Descendre la carte</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="425"/>
+        <source>Duplicate anyway?</source>
+        <translation>Dupliquer quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/board/page.py" line="426"/>
         <source>Duplicate anyway</source>
         <translation>Dupliquer quand même</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="430"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="428"/>
         <source>Move anyway?</source>
-        <translation>Déplacer quand même ?</translation>
+        <translation>Déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="431"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="429"/>
         <source>Move anyway</source>
         <translation>Déplacer quand même</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="433"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="431"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="493"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="491"/>
         <source>Backlog (no sprint)</source>
         <translation>Backlog (sans sprint)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="276"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="274"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="121"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="119"/>
         <source>Columns…</source>
         <translation>Colonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="123"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="121"/>
         <source>Add, rename, reorder or limit the board&apos;s columns</source>
         <translation>Ajouter, renommer, réordonner ou limiter les colonnes du tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="144"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="142"/>
         <source>Move to previous column</source>
         <translation>Vers la colonne précédente</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="147"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="145"/>
         <source>Move to next column</source>
         <translation>Vers la colonne suivante</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="150"/>
-        <source>Move up</source>
-        <translation>Monter</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="153"/>
-        <source>Move down</source>
-        <translation>Descendre</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="156"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="154"/>
         <source>Move to top of column</source>
         <translation>En haut de la colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="158"/>
-        <location filename="../../po_desktop/ui/board/page.py" line="515"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="156"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="513"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="258"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="256"/>
         <source>Assignee: %1</source>
-        <translation>Responsable : %1</translation>
+        <translation>Responsable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="259"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="257"/>
         <source>Sprint: %1</source>
-        <translation>Sprint : %1</translation>
+        <translation>Sprint&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="262"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="260"/>
         <source>In “%1” since %2</source>
-        <translation>Dans « %1 » depuis le %2</translation>
+        <translation>Dans «&#xa0;%1&#xa0;» depuis le %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="265"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="263"/>
         <source>Tags: %1</source>
-        <translation>Étiquettes : %1</translation>
+        <translation>Étiquettes&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="279"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="277"/>
         <source>No business unit</source>
         <translation>Sans métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="412"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="410"/>
         <source>“%1” would hold %2 needs for a limit of %3.</source>
-        <translation>« %1 » contiendrait %2 besoins pour une limite de %3.</translation>
+        <translation>« %1 » contiendrait %2 besoins pour une limite de %3.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="421"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="419"/>
         <source>Entry rules and work-in-progress limit</source>
         <translation>Règles d&apos;entrée et limite d&apos;en-cours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="425"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="423"/>
         <source>Work-in-progress limit</source>
         <translation>Limite d&apos;en-cours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="482"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="480"/>
         <source>Open…</source>
         <translation>Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="483"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="481"/>
         <source>Open scoring form</source>
         <translation>Ouvrir la cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="485"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="483"/>
         <source>Move to column</source>
         <translation>Déplacer vers la colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="491"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="489"/>
         <source>Move to sprint</source>
         <translation>Planifier dans le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="502"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="500"/>
         <source>Assign to</source>
         <translation>Attribuer à</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="503"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="501"/>
         <source>Nobody</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="516"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="514"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -346,24 +341,24 @@
     <message>
         <location filename="../../po_desktop/ui/board/settings_dialog.py" line="104"/>
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/board/settings_dialog.py" line="105"/>
         <source>WIP limit:</source>
-        <translation>Limite d&apos;en-cours :</translation>
+        <translation>Limite de travail en cours :</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/board/settings_dialog.py" line="107"/>
         <source>Entry rules:</source>
-        <translation>Règles d&apos;entrée :</translation>
+        <translation>Règles d&apos;entrée :</translation>
     </message>
     <message numerus="yes">
         <location filename="../../po_desktop/ui/board/settings_dialog.py" line="165"/>
         <source>%n need(s) in this column: it can be removed once empty.</source>
         <translation>
-            <numerusform>%n besoin dans cette colonne : elle pourra être retirée une fois vide.</numerusform>
-            <numerusform>%n besoins dans cette colonne : elle pourra être retirée une fois vide.</numerusform>
+            <numerusform>%n besoin dans cette colonne&#xa0;: elle pourra être retirée une fois vide.</numerusform>
+            <numerusform>%n besoins dans cette colonne&#xa0;: elle pourra être retirée une fois vide.</numerusform>
         </translation>
     </message>
     <message>
@@ -390,82 +385,82 @@
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="390"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="397"/>
         <source>Plan sprints</source>
         <translation>Planifier des sprints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="417"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="424"/>
         <source> weeks</source>
         <translation> semaines</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="421"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="428"/>
         <source>Sprint {n}</source>
         <translation>Sprint {n}</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="422"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="429"/>
         <source>{n} is replaced by the sprint&apos;s number</source>
         <translation>{n} est remplacé par le numéro du sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="441"/>
-        <source>First sprint starts:</source>
-        <translation>Début du premier sprint :</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="442"/>
-        <source>Sprints to create:</source>
-        <translation>Sprints à créer :</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="443"/>
-        <source>Length:</source>
-        <translation>Durée :</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="444"/>
-        <source>Team:</source>
-        <translation>Équipe :</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="445"/>
-        <source>Names:</source>
-        <translation>Noms :</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="446"/>
-        <source>First number:</source>
-        <translation>Premier numéro :</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="447"/>
-        <source>Focus factor:</source>
-        <translation>Facteur de concentration :</translation>
-    </message>
-    <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="448"/>
-        <source>Members:</source>
-        <translation>Membres :</translation>
+        <source>First sprint starts:</source>
+        <translation>Début du premier sprint&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="449"/>
-        <source>Daily scrum:</source>
-        <translation>Mêlée quotidienne :</translation>
+        <source>Sprints to create:</source>
+        <translation>Sprints à créer&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="450"/>
-        <source>Review and retrospective from:</source>
-        <translation>Revue et rétrospective à partir de :</translation>
+        <source>Length:</source>
+        <translation>Durée&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="451"/>
+        <source>Team:</source>
+        <translation>Équipe&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="452"/>
+        <source>Names:</source>
+        <translation>Noms&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="453"/>
+        <source>First number:</source>
+        <translation>Premier numéro&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="454"/>
+        <source>Focus factor:</source>
+        <translation>Facteur de concentration&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="455"/>
+        <source>Members:</source>
+        <translation>Membres&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="456"/>
+        <source>Daily scrum:</source>
+        <translation>Mêlée quotidienne&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="457"/>
+        <source>Review and retrospective from:</source>
+        <translation>Revue et rétrospective à partir de&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="460"/>
         <source>Planning on the first day, a daily scrum on every working day, review and retrospective on the last day. Public holidays get none; every ritual stays editable afterwards.</source>
-        <translation>Planification le premier jour, mêlée quotidienne chaque jour ouvré, revue et rétrospective le dernier jour. Aucun rituel les jours fériés ; chacun reste modifiable ensuite.</translation>
+        <translation>Planification le premier jour, mêlée quotidienne chaque jour ouvré, revue et rétrospective le dernier jour. Aucun rituel les jours fériés ; chacun reste modifiable ensuite.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="486"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="493"/>
         <source>Plan %n sprint(s)</source>
         <translation>
             <numerusform>Planifier %n sprint</numerusform>
@@ -476,175 +471,181 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="80"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="81"/>
         <source>Previous month or week (Page Up)</source>
         <translation>Mois ou semaine précédents (Page préc.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="82"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="83"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="83"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="84"/>
         <source>Back to today (Home)</source>
         <translation>Revenir à aujourd&apos;hui (Début)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="86"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="87"/>
         <source>Next month or week (Page Down)</source>
         <translation>Mois ou semaine suivants (Page suiv.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="93"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="94"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="94"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="95"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="105"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="553"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="106"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="571"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="107"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="108"/>
         <source>Which public holidays count: metropolitan France or a region</source>
-        <translation>Les jours fériés qui comptent : France métropolitaine ou une région</translation>
+        <translation>Les jours fériés qui comptent&#xa0;: France métropolitaine ou une région</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="113"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="114"/>
         <source>New sprint…</source>
         <translation>Nouveau sprint…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="115"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="116"/>
         <source>Plan sprints…</source>
         <translation>Planifier des sprints…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="117"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="118"/>
         <source>Create the next sprints of a team with their rituals</source>
         <translation>Créer les prochains sprints d&apos;une équipe avec leurs rituels</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="120"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="121"/>
         <source>Export (.ics)…</source>
         <translation>Exporter (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="121"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="122"/>
         <source>Export sprints and rituals to a calendar file</source>
         <translation>Exporter sprints et rituels vers un fichier d&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="123"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="124"/>
         <source>Review pack (PDF)…</source>
         <translation>Dossier de revue (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="125"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="126"/>
         <source>Print the sprint-review pack of the selected sprint, in the app&apos;s language</source>
         <translation>Imprimer le dossier de revue du sprint sélectionné, dans la langue de l&apos;application</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="138"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="139"/>
         <source>Holidays:</source>
-        <translation>Jours fériés :</translation>
+        <translation>Jours fériés&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="160"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="352"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="490"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="161"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="230"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="370"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="508"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="167"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="168"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="168"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="169"/>
         <source>Working days</source>
         <translation>Jours ouvrés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="169"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="170"/>
         <source>Absent</source>
         <translation>Absences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="170"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="171"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="171"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="172"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="184"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="185"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="186"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="187"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="188"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="189"/>
         <source>Start the sprint: its needs now are the committed scope</source>
-        <translation>Démarrer le sprint : ses besoins actuels deviennent l&apos;engagement</translation>
+        <translation>Démarrer le sprint&#xa0;: ses besoins actuels deviennent l&apos;engagement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="191"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="192"/>
         <source>Close…</source>
         <translation>Clôturer…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="193"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="194"/>
         <source>Close the sprint and choose where unfinished needs go</source>
         <translation>Clôturer le sprint et choisir où vont les besoins non terminés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="196"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="197"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="212"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="213"/>
         <source>Portfolio: points per project, sprint by sprint</source>
-        <translation>Portefeuille : points par projet, sprint par sprint</translation>
+        <translation>Portefeuille&#xa0;: points par projet, sprint par sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="219"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="221"/>
         <source>▼ less than the sprint before: the project is losing ground.</source>
-        <translation>▼ moins qu&apos;au sprint précédent : le projet perd du terrain.</translation>
+        <translation>▼ moins qu&apos;au sprint précédent&#xa0;: le projet perd du terrain.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="308"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="231"/>
+        <source>Portfolio</source>
+        <translation>Portefeuille</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="318"/>
         <source>Nothing planned in this sprint yet</source>
         <translation>Rien n&apos;est encore planifié dans ce sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="315"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="325"/>
         <source>%1: %2 points, down from %3 in the sprint before</source>
-        <translation>%1 : %2 points, contre %3 au sprint précédent</translation>
+        <translation>%1&#xa0;: %2 points, contre %3 au sprint précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="353"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="371"/>
         <source>No sprint yet: create one, or plan several at once.</source>
-        <translation>Aucun sprint : créez-en un, ou planifiez-en plusieurs d&apos;un coup.</translation>
+        <translation>Aucun sprint pour l&apos;instant : créez-en un ou planifiez-en plusieurs à la fois.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_page.py" line="366"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="384"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n jour ouvré</numerusform>
@@ -652,145 +653,145 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="371"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="550"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="389"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="568"/>
         <source>Public holidays: %1</source>
-        <translation>Jours fériés : %1</translation>
+        <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="373"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="391"/>
         <source>Goal: %1</source>
-        <translation>Objectif : %1</translation>
+        <translation>Objectif&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="393"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="411"/>
         <source>Team capacity: %1 days (focus factor %2)</source>
-        <translation>Capacité de l&apos;équipe : %1 jours (facteur de concentration %2)</translation>
+        <translation>Capacité de l&apos;équipe&#xa0;: %1 jours (facteur de concentration %2)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="398"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="416"/>
         <source>no forecast yet: no closed sprint for this team</source>
-        <translation>pas encore de prévision : aucun sprint clos pour cette équipe</translation>
+        <translation>pas encore de prévision&#xa0;: aucun sprint clos pour cette équipe</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="400"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="418"/>
         <source>Committed: %1 points; %2.</source>
-        <translation>Engagé : %1 points ; %2.</translation>
+        <translation>Engagé&#xa0;: %1 points&#xa0;; %2.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="407"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="425"/>
         <source>Committed: %1 points of a forecast of %2 (from the last closed sprints).</source>
-        <translation>Engagé : %1 points pour une prévision de %2 (d&apos;après les derniers sprints clos).</translation>
+        <translation>Engagé&#xa0;: %1 points pour une prévision de %2 (d&apos;après les derniers sprints clos).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="413"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="431"/>
         <source>Over-committed: take needs out or lower the goal.</source>
-        <translation>Surengagement : retirez des besoins ou revoyez l&apos;objectif.</translation>
+        <translation>Surengagement&#xa0;: retirez des besoins ou revoyez l&apos;objectif.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_page.py" line="421"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="439"/>
         <source>Added since the start: %n need(s), %1 points.</source>
         <translation>
-            <numerusform>Ajouté depuis le début : %n besoin, %1 points.</numerusform>
-            <numerusform>Ajoutés depuis le début : %n besoins, %1 points.</numerusform>
+            <numerusform>Ajouté depuis le début&#xa0;: %n besoin, %1 points.</numerusform>
+            <numerusform>Ajoutés depuis le début&#xa0;: %n besoins, %1 points.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="432"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="450"/>
         <source>Week %1</source>
         <translation>Semaine %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="452"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="470"/>
         <source>New ritual this day…</source>
         <translation>Nouveau rituel ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="453"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="471"/>
         <source>New absence this day…</source>
         <translation>Nouvelle absence ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="454"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="472"/>
         <source>New sprint from this day…</source>
         <translation>Nouveau sprint à partir de ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="506"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="524"/>
         <source>Start the sprint</source>
         <translation>Démarrer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="508"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="526"/>
         <source>“%1” holds %2 points for a forecast of %3 (from the last closed sprints): the team is likely not to finish it.
 
 Start it anyway?</source>
-        <translation>« %1 » contient %2 points pour une prévision de %3 (d&apos;après les derniers sprints clos) : l&apos;équipe risque de ne pas tout terminer.
+        <translation>« %1 » contient %2 points pour une prévision de %3 (d&apos;après les derniers sprints clos) : l&apos;équipe risque de ne pas tout terminer.
 
-Le démarrer quand même ?</translation>
+Le démarrer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="514"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="532"/>
         <source>Start anyway</source>
         <translation>Démarrer quand même</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="515"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="533"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="521"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="539"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="537"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="555"/>
         <source>Delete sprint</source>
         <translation>Supprimer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="538"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="556"/>
         <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
-        <translation>Supprimer le sprint « %1 » et ses rituels ? Vous pourrez l&apos;annuler.</translation>
+        <translation>Supprimer le sprint «&#xa0;%1&#xa0;» et ses rituels&#xa0;? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="542"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="560"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="560"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="576"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="578"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="594"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="563"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="581"/>
         <source>Calendar (*.ics)</source>
         <translation>Agenda (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="584"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="591"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="604"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="617"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="602"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="609"/>
         <location filename="../../po_desktop/ui/calendar_page.py" line="622"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="635"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="640"/>
         <source>Review pack</source>
         <translation>Dossier de revue</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="584"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="602"/>
         <source>Select a sprint first.</source>
         <translation>Sélectionnez d&apos;abord un sprint.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="594"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="612"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="602"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="620"/>
         <source>Preparing the review pack of %1…</source>
         <translation>Préparation du dossier de revue de %1…</translation>
     </message>
@@ -805,7 +806,7 @@ Le démarrer quand même ?</translation>
     <message>
         <location filename="../../po_desktop/ui/calendar_view.py" line="83"/>
         <source>Absent: %1</source>
-        <translation>Absent : %1</translation>
+        <translation>Absence : %1</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_view.py" line="84"/>
@@ -847,21 +848,11 @@ Le démarrer quand même ?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/board/delegate.py" line="64"/>
-        <source>%1 pts</source>
-        <translation>%1 pts</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/board/delegate.py" line="65"/>
-        <source>%1 pt</source>
-        <translation>%1 pt</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/board/delegate.py" line="66"/>
         <source>non-technical</source>
         <translation>non technique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/delegate.py" line="67"/>
+        <location filename="../../po_desktop/ui/board/delegate.py" line="65"/>
         <source>not scored</source>
         <translation>non coté</translation>
     </message>
@@ -869,151 +860,162 @@ Le démarrer quand même ?</translation>
 <context>
     <name>CeremonyDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="244"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="245"/>
         <source>New ritual</source>
         <translation>Nouveau rituel</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="244"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="245"/>
         <source>Edit ritual</source>
         <translation>Modifier le rituel</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="268"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="269"/>
         <source>No sprint</source>
         <translation>Aucun sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="274"/>
-        <source>Optional: the kind of ritual is shown otherwise</source>
-        <translation>Facultatif : sinon le type de rituel est affiché</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="278"/>
-        <source>Ritual:</source>
-        <translation>Rituel :</translation>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="275"/>
+        <source>Optional (default: the kind of ritual)</source>
+        <translation>Facultatif (par défaut : le type de rituel)</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="279"/>
-        <source>When:</source>
-        <translation>Quand :</translation>
+        <source>Ritual:</source>
+        <translation>Rituel&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="280"/>
-        <source>Duration:</source>
-        <translation>Durée :</translation>
+        <source>When:</source>
+        <translation>Quand&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="281"/>
-        <source>Sprint:</source>
-        <translation>Sprint :</translation>
+        <source>Duration:</source>
+        <translation>Durée&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="282"/>
-        <source>Title:</source>
-        <translation>Titre :</translation>
+        <source>Sprint:</source>
+        <translation>Sprint&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="283"/>
-        <source>Location:</source>
-        <translation>Lieu :</translation>
+        <source>Title:</source>
+        <translation>Titre&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="284"/>
-        <source>Notes:</source>
-        <translation>Notes :</translation>
+        <source>Location:</source>
+        <translation>Lieu&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="287"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="285"/>
+        <source>Notes:</source>
+        <translation>Notes&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="288"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="309"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="310"/>
         <source>New ritual: %1</source>
-        <translation>Nouveau rituel : %1</translation>
+        <translation>Nouveau rituel&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="309"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="310"/>
         <source>Edit ritual: %1</source>
-        <translation>Modifier le rituel : %1</translation>
+        <translation>Modifier le rituel&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="318"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="319"/>
         <source>Delete ritual: %1</source>
-        <translation>Supprimer le rituel : %1</translation>
+        <translation>Supprimer le rituel&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>CloseSprintDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="523"/>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="605"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="530"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="612"/>
         <source>Close %1</source>
         <translation>Clôturer %1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="527"/>
-        <source>Needs not done: %n. Choose where each one goes; the sprint&apos;s velocity is recorded.</source>
-        <translation>
-            <numerusform>Besoins non terminés : %n. Choisissez où va chacun ; la vélocité du sprint est enregistrée.</numerusform>
-            <numerusform>Besoins non terminés : %n. Choisissez où va chacun ; la vélocité du sprint est enregistrée.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="546"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="546"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="546"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
-        <source>Goes to</source>
-        <translation>Va dans</translation>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="534"/>
+        <source>%n need(s) not done. Choose where each one goes; the sprint&apos;s velocity will be recorded.</source>
+        <translation>
+            <numerusform>%n besoin n&apos;est pas terminé. Choisissez sa destination ; la vélocité du sprint sera enregistrée.</numerusform>
+            <numerusform>%n besoins ne sont pas terminés. Choisissez la destination de chacun ; la vélocité du sprint sera enregistrée.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="550"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="546"/>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="557"/>
         <source>Next sprint (%1)</source>
         <translation>Sprint suivant (%1)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="552"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="559"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="553"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="560"/>
         <source>Where %1 goes</source>
         <translation>Destination de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="573"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="580"/>
         <source>All to the next sprint (%1)</source>
-        <translation>Tout au sprint suivant (%1)</translation>
+        <translation>Tout reporter au sprint suivant (%1)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="577"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="584"/>
         <source>All to the backlog</source>
-        <translation>Tout au backlog</translation>
+        <translation>Tout remettre au backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="583"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="590"/>
         <source>Close the sprint</source>
         <translation>Clôturer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="587"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="594"/>
         <source>No sprint is planned after this one: unfinished needs go back to the backlog.</source>
-        <translation>Aucun sprint n&apos;est prévu après celui-ci : les besoins non terminés retournent au backlog.</translation>
+        <translation>Aucun sprint n&apos;est prévu après celui-ci&#xa0;: les besoins non terminés retournent au backlog.</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnHeader</name>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/board/view.py" line="140"/>
+        <source>%n need(s)</source>
+        <translation>
+            <numerusform>%n besoin</numerusform>
+            <numerusform>%n besoins</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1030,23 +1032,23 @@ Le démarrer quand même ?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/crash.py" line="79"/>
-        <source>Nothing of that action was saved; your earlier work is safe in the database. You can go on working, or quit and open the application again.</source>
-        <translation>Rien de cette action n&apos;a été enregistré ; votre travail précédent est intact dans la base. Vous pouvez continuer, ou quitter et rouvrir l&apos;application.</translation>
+        <source>None of that action was saved; your earlier work is safe in the database. You can go on working, or quit and open the application again.</source>
+        <translation>Cette action n&apos;a pas été enregistrée ; votre travail antérieur est intact dans la base. Vous pouvez continuer, ou quitter et rouvrir l&apos;application.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/crash.py" line="88"/>
         <source>Error: %1</source>
-        <translation>Erreur : %1</translation>
+        <translation>Erreur&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/crash.py" line="92"/>
         <source>The details are also written to the log file:</source>
-        <translation>Le détail est aussi écrit dans le journal :</translation>
+        <translation>Les détails sont aussi consignés dans le journal :</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/crash.py" line="94"/>
         <source>The log file could not be written; copy the details below.</source>
-        <translation>Le journal n&apos;a pas pu être écrit ; copiez le détail ci-dessous.</translation>
+        <translation>Le journal n&apos;a pas pu être écrit&#xa0;; copiez le détail ci-dessous.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/crash.py" line="103"/>
@@ -1056,7 +1058,7 @@ Le démarrer quand même ?</translation>
     <message>
         <location filename="../../po_desktop/ui/crash.py" line="106"/>
         <source>&amp;Copy the details</source>
-        <translation>&amp;Copier le détail</translation>
+        <translation>&amp;Copier les détails</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/crash.py" line="108"/>
@@ -1142,25 +1144,25 @@ Le démarrer quand même ?</translation>
     <message>
         <location filename="../../po_desktop/ui/board/readiness.py" line="72"/>
         <source>A need can still be moved into this column without them: the move asks first, and says what is missing.</source>
-        <translation>Un besoin peut quand même entrer dans cette colonne sans les respecter : le déplacement demande d&apos;abord confirmation et dit ce qui manque.</translation>
+        <translation>Un besoin peut quand même entrer dans cette colonne sans les respecter : le déplacement demande d&apos;abord confirmation et dit ce qui manque.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/board/readiness.py" line="81"/>
         <source>Entry rules: %1</source>
-        <translation>Règles d&apos;entrée : %1</translation>
+        <translation>Règles d&apos;entrée : %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../po_desktop/ui/board/readiness.py" line="91"/>
         <source>%n need(s) would enter “%1” without meeting its entry rules:</source>
         <translation>
-            <numerusform>%n besoin entrerait dans « %1 » sans respecter ses règles d&apos;entrée :</numerusform>
-            <numerusform>%n besoins entreraient dans « %1 » sans respecter ses règles d&apos;entrée :</numerusform>
+            <numerusform>%n besoin entrerait dans « %1 » sans respecter ses règles d&apos;entrée :</numerusform>
+            <numerusform>%n besoins entreraient dans « %1 » sans respecter ses règles d&apos;entrée :</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/board/readiness.py" line="97"/>
         <source>%1 “%2”: %3</source>
-        <translation>%1 « %2 » : %3</translation>
+        <translation>%1 « %2 » : %3</translation>
     </message>
     <message numerus="yes">
         <location filename="../../po_desktop/ui/board/readiness.py" line="101"/>
@@ -1175,9 +1177,9 @@ Le démarrer quand même ?</translation>
         <source>This need does not meet the entry rules of “%1”: %2.
 
 Save it there anyway?</source>
-        <translation>Ce besoin ne respecte pas les règles d&apos;entrée de « %1 » : %2.
+        <translation>Ce besoin ne respecte pas les règles d&apos;entrée de « %1 » : %2.
 
-L&apos;enregistrer quand même dans cette colonne ?</translation>
+L&apos;enregistrer quand même dans cette colonne ?</translation>
     </message>
 </context>
 <context>
@@ -1194,11 +1196,11 @@ L&apos;enregistrer quand même dans cette colonne ?</translation>
 %1
 
 Open its folder?</source>
-        <translation>Aucune application de cet ordinateur n&apos;ouvre ce fichier. Il est enregistré ici :
+        <translation>Aucune application de cet ordinateur n&apos;ouvre ce fichier. Il est enregistré ici :
 
 %1
 
-Ouvrir son dossier ?</translation>
+Ouvrir son dossier ?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/feedback.py" line="211"/>
@@ -1215,7 +1217,7 @@ Ouvrir son dossier ?</translation>
         <source>The folder could not be opened either. The file is here:
 
 %1</source>
-        <translation>Le dossier n&apos;a pas pu être ouvert non plus. Le fichier est ici :
+        <translation>Le dossier n&apos;a pas pu être ouvert non plus. Le fichier est ici :
 
 %1</translation>
     </message>
@@ -1224,7 +1226,7 @@ Ouvrir son dossier ?</translation>
         <source>The folder could not be opened. It is here:
 
 %1</source>
-        <translation>Le dossier n&apos;a pas pu être ouvert. Il est ici :
+        <translation>Le dossier n&apos;a pas pu être ouvert. Il est ici :
 
 %1</translation>
     </message>
@@ -1243,143 +1245,143 @@ Ouvrir son dossier ?</translation>
         <translation>pondérée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="77"/>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="483"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="79"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="484"/>
         <source>New grid</source>
         <translation>Nouvelle grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="80"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="82"/>
         <source>From the default grid</source>
         <translation>À partir de la grille par défaut</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="81"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="83"/>
         <source>RICE (reach × impact × confidence / effort)</source>
         <translation>RICE (portée × impact × confiance / effort)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="82"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="84"/>
         <source>WSJF (cost of delay / job size)</source>
         <translation>WSJF (coût du retard / taille du travail)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="83"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="85"/>
         <source>ICE (impact × confidence × ease)</source>
         <translation>ICE (impact × confiance × facilité)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="87"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="89"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="89"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="91"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="91"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="93"/>
         <source>Make active</source>
         <translation>Rendre active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="92"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="94"/>
         <source>New scorings and the ranking use the active grid</source>
         <translation>Les nouvelles cotations et le classement utilisent la grille active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="112"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="114"/>
         <source>Label (French)</source>
         <translation>Libellé (français)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="113"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="115"/>
         <source>Label (English)</source>
         <translation>Libellé (anglais)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="114"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="116"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="115"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="117"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="116"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="118"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="117"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="119"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="118"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="120"/>
         <source>Help (French)</source>
         <translation>Aide (français)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="119"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="121"/>
         <source>Help (English)</source>
         <translation>Aide (anglais)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="137"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="139"/>
         <source>What each step of the selected criterion means</source>
         <translation>Ce que signifie chaque niveau du critère sélectionné</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="141"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="143"/>
         <source>In French</source>
         <translation>En français</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="142"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="144"/>
         <source>In English</source>
         <translation>En anglais</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="146"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="148"/>
         <source>e.g. 1: nice to have; 3: saves a team time; 5: …</source>
-        <translation>ex. 1 : confort ; 3 : fait gagner du temps à une équipe ; 5 : …</translation>
+        <translation>ex. 1 : confort ; 3 : fait gagner du temps à une équipe ; 5 : …</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="151"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="153"/>
         <source>Add a criterion</source>
         <translation>Ajouter un critère</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="153"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="155"/>
         <source>Remove the criterion</source>
         <translation>Retirer le critère</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="162"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="164"/>
         <source>&amp;Save the grid</source>
         <translation>&amp;Enregistrer la grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="165"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="167"/>
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="166"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="168"/>
         <source>Formula:</source>
-        <translation>Formule :</translation>
+        <translation>Formule&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="210"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="212"/>
         <source>(active)</source>
         <translation>(active)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="213"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="215"/>
         <source>%n assessment(s) made with it</source>
         <translation>
             <numerusform>%n cotation faite avec elle</numerusform>
@@ -1387,75 +1389,75 @@ Ouvrir son dossier ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="256"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="258"/>
         <source>Unsaved grid</source>
         <translation>Grille non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="257"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="259"/>
         <source>The changes to the grid “%1” are not saved.</source>
-        <translation>Les modifications de la grille « %1 » ne sont pas enregistrées.</translation>
+        <translation>Les modifications de la grille «&#xa0;%1&#xa0;» ne sont pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="290"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="292"/>
         <source>Needs were scored with this grid: it is kept for them</source>
-        <translation>Des besoins ont été cotés avec cette grille : elle est gardée pour eux</translation>
+        <translation>Des besoins ont été cotés avec cette grille&#xa0;: elle est gardée pour eux</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="295"/>
-        <source>Needs were scored with this grid (assessments: %n). Saving your changes makes a new grid (it takes over if this one is active); those assessments keep this one.</source>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="297"/>
+        <source>Used by %n assessment(s). Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</source>
         <translation>
-            <numerusform>Des besoins ont été cotés avec cette grille (cotations : %n). Enregistrer vos modifications crée une nouvelle grille (qui devient active si celle-ci l&apos;est) ; ces cotations gardent celle-ci.</numerusform>
-            <numerusform>Des besoins ont été cotés avec cette grille (cotations : %n). Enregistrer vos modifications crée une nouvelle grille (qui devient active si celle-ci l&apos;est) ; ces cotations gardent celle-ci.</numerusform>
+            <numerusform>Utilisée par %n cotation. Enregistrer vos modifications crée une nouvelle grille (active si celle-ci l&apos;est) ; la cotation existante reste rattachée à celle-ci.</numerusform>
+            <numerusform>Utilisée par %n cotations. Enregistrer vos modifications crée une nouvelle grille (active si celle-ci l&apos;est) ; les cotations existantes restent rattachées à celle-ci.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="304"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="305"/>
         <source>No need was scored with this grid yet: it is edited in place.</source>
-        <translation>Aucun besoin n&apos;a encore été coté avec cette grille : elle est modifiée telle quelle.</translation>
+        <translation>Aucun besoin n&apos;a encore été coté avec cette grille&#xa0;: elle est modifiée telle quelle.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="327"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="328"/>
         <source>benefit</source>
         <translation>bénéfice</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="328"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="329"/>
         <source>cost</source>
         <translation>coût</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="435"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="436"/>
         <source>Edit grid %1</source>
         <translation>Modifier la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="486"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="487"/>
         <source>New grid %1</source>
         <translation>Nouvelle grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="492"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="493"/>
         <source>Duplicate grid %1</source>
         <translation>Dupliquer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="500"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="501"/>
         <source>Delete grid</source>
         <translation>Supprimer la grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="501"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="502"/>
         <source>Delete the grid “%1”? You can undo it.</source>
-        <translation>Supprimer la grille « %1 » ? Vous pourrez l&apos;annuler.</translation>
+        <translation>Supprimer la grille «&#xa0;%1&#xa0;»&#xa0;? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="505"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="506"/>
         <source>Delete grid %1</source>
         <translation>Supprimer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="515"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="516"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
@@ -1475,7 +1477,7 @@ Ouvrir son dossier ?</translation>
     <message>
         <location filename="../../po_desktop/ui/help_dialogs.py" line="84"/>
         <source>New need (Ctrl+N) asks first for the problem to solve — “what challenge must we meet?” — and only then for the solution the requester has in mind. Needs arrive in the board&apos;s first column, “to qualify”.</source>
-        <translation>Nouveau besoin (Ctrl+N) demande d&apos;abord le problème à résoudre — « quel défi devons-nous relever ? » — et seulement ensuite la solution qu&apos;envisage le demandeur. Les besoins arrivent dans la première colonne du tableau, « À qualifier ».</translation>
+        <translation>Nouveau besoin (Ctrl+N) demande d&apos;abord le problème à résoudre — « quel défi devons-nous relever ? » — et seulement ensuite la solution qu&apos;envisage le demandeur. Les besoins arrivent dans la première colonne du tableau, « À qualifier ».</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/help_dialogs.py" line="90"/>
@@ -1485,7 +1487,7 @@ Ouvrir son dossier ?</translation>
     <message>
         <location filename="../../po_desktop/ui/help_dialogs.py" line="92"/>
         <source>The Scoring view ranks the open needs. F8 goes to the next unscored need: fill in each criterion of the grid, then decide go, no-go or explore (a rationale is required for the last two). Every save is a version; an older one can be restored.</source>
-        <translation>La vue Cotation classe les besoins ouverts. F8 passe au besoin non coté suivant : renseignez chaque critère de la grille, puis décidez go, no go ou à explorer (une justification est demandée pour les deux derniers). Chaque enregistrement est une version ; une version antérieure peut être restaurée.</translation>
+        <translation>La vue Cotation classe les besoins ouverts. F8 passe au besoin non coté suivant : renseignez chaque critère de la grille, puis décidez go, no go ou à explorer (une justification est demandée pour les deux derniers). Chaque enregistrement est une version ; une version antérieure peut être restaurée.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/help_dialogs.py" line="99"/>
@@ -1495,7 +1497,7 @@ Ouvrir son dossier ?</translation>
     <message>
         <location filename="../../po_desktop/ui/help_dialogs.py" line="101"/>
         <source>The Calendar shows each sprint&apos;s real capacity: working days less public holidays and absences. Move the top-ranked ready needs into the sprint from a card&apos;s menu until the forecast is reached; the portfolio shows whether a project is losing ground.</source>
-        <translation>Le Calendrier montre la capacité réelle de chaque sprint : les jours ouvrés, moins les jours fériés et les absences. Placez dans le sprint, depuis le menu d&apos;une carte, les besoins prêts les mieux classés jusqu&apos;à atteindre la prévision ; le portefeuille montre si un projet perd du terrain.</translation>
+        <translation>Le Calendrier montre la capacité réelle de chaque sprint : les jours ouvrés, moins les jours fériés et les absences. Placez dans le sprint, depuis le menu d&apos;une carte, les besoins prêts les mieux classés jusqu&apos;à atteindre la prévision ; le portefeuille montre si un projet perd du terrain.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/help_dialogs.py" line="108"/>
@@ -1505,7 +1507,7 @@ Ouvrir son dossier ?</translation>
     <message>
         <location filename="../../po_desktop/ui/help_dialogs.py" line="110"/>
         <source>On the board, move cards with Ctrl+← and Ctrl+→ while the team talks; Ctrl+Z undoes any mistake. At the review, close the sprint (each unfinished need goes to the next sprint or back to the backlog) and print the review pack.</source>
-        <translation>Sur le tableau, déplacez les cartes avec Ctrl+← et Ctrl+→ pendant que l&apos;équipe parle ; Ctrl+Z annule toute erreur. À la revue, clôturez le sprint (chaque besoin non terminé va au sprint suivant ou retourne au backlog) et imprimez le dossier de revue.</translation>
+        <translation>Sur le tableau, déplacez les cartes avec Ctrl+← et Ctrl+→ pendant que l&apos;équipe parle ; Ctrl+Z annule toute erreur. À la revue, clôturez le sprint (chaque besoin non terminé va au sprint suivant ou retourne au backlog) et imprimez le dossier de revue.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/help_dialogs.py" line="117"/>
@@ -1514,33 +1516,33 @@ Ouvrir son dossier ?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/help_dialogs.py" line="119"/>
-        <source>The workspace is one file on this computer, usable without a network. A verified backup is taken when it is opened and every few hours; File ▸ Restore a backup puts one back without deleting anything.</source>
-        <translation>L&apos;espace de travail est un seul fichier sur cet ordinateur, utilisable sans réseau. Une sauvegarde vérifiée est faite à son ouverture et toutes les quelques heures ; Fichier ▸ Restaurer une sauvegarde en remet une en place sans rien supprimer.</translation>
+        <source>The workspace is one file on this computer, usable without a network. A verified backup is taken when it is opened, then regularly (every 4 hours by default); File ▸ Restore a backup puts one back without deleting anything.</source>
+        <translation>L&apos;espace de travail est un seul fichier sur cet ordinateur, utilisable sans réseau. Une sauvegarde vérifiée est faite à son ouverture, puis régulièrement (toutes les 4 h par défaut) ; Fichier ▸ Restaurer une sauvegarde en remet une en place sans rien supprimer.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="105"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
         <source>&amp;Board</source>
         <translation>&amp;Tableau</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="106"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
         <source>L&amp;ist</source>
         <translation>L&amp;iste</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="107"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
         <source>&amp;Scoring</source>
         <translation>&amp;Cotation</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="108"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
         <source>Ca&amp;lendar</source>
         <translation>Ca&amp;lendrier</translation>
     </message>
@@ -1555,267 +1557,257 @@ Ouvrir son dossier ?</translation>
         <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="209"/>
         <source>&amp;New database…</source>
         <translation>&amp;Nouvelle base…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="212"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="214"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="218"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="220"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="222"/>
         <source>Res&amp;tore a backup…</source>
         <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="225"/>
         <source>&amp;Import needs (CSV)…</source>
         <translation>&amp;Importer des besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="228"/>
         <source>&amp;Export needs (CSV)…</source>
         <translation>&amp;Exporter les besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="231"/>
         <source>Export the &amp;calendar (.ics)…</source>
         <translation>Exporter le &amp;calendrier (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="234"/>
         <source>Sprint &amp;review pack (PDF)…</source>
         <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="237"/>
         <source>Prefere&amp;nces…</source>
         <translation>Préfére&amp;nces…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="243"/>
         <source>&amp;New need…</source>
         <translation>&amp;Nouveau besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="245"/>
         <source>New need (Ctrl+N)</source>
         <translation>Nouveau besoin (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="247"/>
         <source>&amp;Edit need…</source>
         <translation>&amp;Modifier le besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="250"/>
         <source>&amp;Delete need</source>
         <translation>&amp;Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="253"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="255"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Projets…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="257"/>
         <source>P&amp;eople…</source>
         <translation>P&amp;ersonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="258"/>
         <source>&amp;About PO Desktop</source>
         <translation>À &amp;propos de PO Desktop</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="261"/>
         <source>Short &amp;guide</source>
         <translation>&amp;Guide de démarrage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="264"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="267"/>
         <source>Board &amp;columns…</source>
         <translation>&amp;Colonnes du tableau…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="269"/>
         <source>Scoring &amp;grids…</source>
         <translation>&amp;Grilles de cotation…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="272"/>
         <source>&amp;Next unscored need</source>
         <translation>Besoin non coté &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="275"/>
         <source>&amp;Previous unscored need</source>
         <translation>Besoin non coté &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="295"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="298"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="308"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="312"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="711"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="712"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="310"/>
         <source>Undo: %1 (Ctrl+Z)</source>
-        <translation>Annuler : %1 (Ctrl+Z)</translation>
+        <translation>Annuler : %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="316"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="318"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="318"/>
         <source>Redo: %1 (Ctrl+Y)</source>
-        <translation>Rétablir : %1 (Ctrl+Y)</translation>
+        <translation>Rétablir : %1 (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="323"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="340"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="351"/>
         <source>Move &amp;card</source>
         <translation>Déplacer la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="355"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="361"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="366"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="372"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="382"/>
         <source>Project:</source>
-        <translation>Projet :</translation>
+        <translation>Projet&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="428"/>
         <source>All projects</source>
         <translation>Tous les projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="432"/>
         <source>(archived)</source>
         <translation>(archivé)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="568"/>
-        <source>%1 of %2 needs</source>
-        <translation>%1 besoins affichés sur %2</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="578"/>
         <source>search “%1”</source>
-        <translation>recherche « %1 »</translation>
+        <translation>recherche « %1 »</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="579"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="580"/>
         <source>project %1</source>
         <translation>projet %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="596"/>
-        <source>Filtered: %1 of %2 needs shown (%3).</source>
-        <translation>Vue filtrée : %1 besoins affichés sur %2 (%3).</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="600"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="601"/>
         <source>Show all needs</source>
         <translation>Afficher tous les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="648"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="649"/>
         <source>Need created.</source>
         <translation>Besoin créé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="677"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="678"/>
         <source>Delete needs</source>
         <translation>Supprimer des besoins</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="679"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="680"/>
         <source>Delete these %n needs, with their scoring and history?
 
 %1
 
 You can undo it (Ctrl+Z).</source>
         <translation>
-            <numerusform>Supprimer ce besoin, avec sa cotation et son historique ?
+            <numerusform>Supprimer ce besoin, avec sa cotation et son historique ?
 
 %1
 
 Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
-            <numerusform>Supprimer ces %n besoins, avec leur cotation et leur historique ?
+            <numerusform>Supprimer ces %n besoins, avec leur cotation et leur historique ?
 
 %1
 
@@ -1823,12 +1815,12 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="684"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="685"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="689"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="690"/>
         <source>Delete %n need(s)</source>
         <translation>
             <numerusform>Supprimer %n besoin</numerusform>
@@ -1836,20 +1828,35 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1083"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1084"/>
         <source>Import: %1 need(s) created, %2 updated, %3 project(s) created.</source>
-        <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
+        <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="745"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="746"/>
         <source>Move %n need(s)</source>
         <translation>
             <numerusform>Déplacer %n besoin</numerusform>
             <numerusform>Déplacer %n besoins</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="567"/>
+        <source>Needs shown: %1 of %2</source>
+        <translation>Besoins affichés : %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="569"/>
+        <source>No need yet</source>
+        <translation>Aucun besoin pour l&apos;instant</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="597"/>
+        <source>Filtered view — needs shown: %1 of %2 (%3).</source>
+        <translation>Vue filtrée — besoins affichés : %1 sur %2 (%3).</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="753"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="754"/>
         <source>Plan %n need(s)</source>
         <translation>
             <numerusform>Planifier %n besoin</numerusform>
@@ -1857,7 +1864,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="761"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="762"/>
         <source>Assign %n need(s)</source>
         <translation>
             <numerusform>Attribuer %n besoin</numerusform>
@@ -1865,7 +1872,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="769"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="770"/>
         <source>Duplicate %n need(s)</source>
         <translation>
             <numerusform>Dupliquer %n besoin</numerusform>
@@ -1873,131 +1880,131 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="805"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="806"/>
         <source>This need is done or hidden by the filters: it is not in the ranking.</source>
-        <translation>Ce besoin est terminé ou masqué par les filtres : il n&apos;est pas dans le classement.</translation>
+        <translation>Ce besoin est terminé ou masqué par les filtres&#xa0;: il n&apos;est pas dans le classement.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="827"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="828"/>
         <source>Review pack saved: %1</source>
-        <translation>Dossier de revue enregistré : %1</translation>
+        <translation>Dossier de revue enregistré&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="835"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="836"/>
         <source>Calendar exported: %1</source>
-        <translation>Calendrier exporté : %1</translation>
+        <translation>Calendrier exporté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="863"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="864"/>
         <source>New database</source>
         <translation>Nouvelle base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="875"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="876"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="885"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="997"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="886"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="998"/>
         <source>Cannot open database</source>
         <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="936"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="937"/>
         <source>(not found)</source>
         <translation>(introuvable)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="939"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="940"/>
         <source>No other database yet</source>
         <translation>Aucune autre base pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="942"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="943"/>
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="954"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="965"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="955"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="966"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="967"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="968"/>
         <source>Copy saved: %1</source>
-        <translation>Copie enregistrée : %1</translation>
+        <translation>Copie enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="973"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="974"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="979"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="980"/>
         <source>Backup saved and verified: %1</source>
-        <translation>Sauvegarde enregistrée et vérifiée : %1</translation>
+        <translation>Sauvegarde enregistrée et vérifiée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="982"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="983"/>
         <source>Backup failed: %1</source>
-        <translation>Échec de la sauvegarde : %1</translation>
+        <translation>Échec de la sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="987"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="988"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="988"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="989"/>
         <source>The automatic backup could not be written:</source>
-        <translation>La sauvegarde automatique n&apos;a pas pu être écrite :</translation>
+        <translation>La sauvegarde automatique n&apos;a pas pu être écrite&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="990"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="991"/>
         <source>Your database is unchanged. Check the free space on the disk.</source>
         <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1011"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1020"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1036"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1045"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1012"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1021"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1037"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1046"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1022"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1023"/>
         <source>Replace the open database with this copy?
 
 %1
 
 The current file is kept beside it, under a name ending in “.before-restore-…”: nothing is deleted.</source>
-        <translation>Remplacer la base ouverte par cette copie ?
+        <translation>Remplacer la base ouverte par cette copie&#xa0;?
 
 %1
 
-Le fichier actuel est conservé à côté, sous un nom finissant par « .before-restore-… » : rien n&apos;est supprimé.</translation>
+Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.before-restore-…&#xa0;»&#xa0;: rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1026"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1027"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="685"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1027"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="686"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1028"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="693"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="694"/>
         <source>%1 deleted.</source>
         <translation>%1 supprimé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="695"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="696"/>
         <source>%n need(s) deleted.</source>
         <translation>
             <numerusform>%n besoin supprimé.</numerusform>
@@ -2005,12 +2012,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="708"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="709"/>
         <source>Other changes were made since: use Edit ▸ Undo.</source>
-        <translation>D&apos;autres modifications ont été faites depuis : utilisez Édition ▸ Annuler.</translation>
+        <translation>D&apos;autres modifications ont été faites depuis : utilisez Édition ▸ Annuler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="776"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="777"/>
         <source>%n need(s) duplicated.</source>
         <translation>
             <numerusform>%n besoin dupliqué.</numerusform>
@@ -2018,58 +2025,58 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="783"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="784"/>
         <source>No unscored need below in the list.</source>
         <translation>Plus de besoin non coté plus bas dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="785"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="786"/>
         <source>No unscored need above in the list.</source>
         <translation>Plus de besoin non coté plus haut dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1050"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1051"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1052"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1053"/>
         <source>Previous file kept: %1</source>
-        <translation>Ancien fichier conservé : %1</translation>
+        <translation>Ancien fichier conservé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1059"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1080"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1060"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1081"/>
         <source>Import needs</source>
         <translation>Importer des besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1059"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1060"/>
         <source>CSV files (*.csv);;*</source>
         <translation>Fichiers CSV (*.csv);;*</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1066"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1067"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1097"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1098"/>
         <source>Export needs</source>
         <translation>Exporter les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1100"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1101"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1112"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1113"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="1114"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1115"/>
         <source>%n need(s) exported.</source>
         <translation>
             <numerusform>%n besoin exporté.</numerusform>
@@ -2077,22 +2084,22 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1155"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1156"/>
         <source>Public holidays: %1</source>
-        <translation>Jours fériés : %1</translation>
+        <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1158"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1159"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1177"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1178"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1178"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1179"/>
         <source>The new language will be used the next time you start PO Desktop.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
     </message>
@@ -2118,7 +2125,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/need_dialog.py" line="111"/>
         <source>What challenge must we meet? Who is hindered, how often, at what cost?</source>
-        <translation>Quel défi devons-nous relever ? Qui est gêné, à quelle fréquence, à quel coût ?</translation>
+        <translation>Quel défi devons-nous relever&#xa0;? Qui est gêné, à quelle fréquence, à quel coût&#xa0;?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/need_dialog.py" line="116"/>
@@ -2128,7 +2135,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/need_dialog.py" line="128"/>
         <source>Needs development work (IT)</source>
-        <translation>Nécessite du développement (informatique)</translation>
+        <translation>Nécessite un développement informatique</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/need_dialog.py" line="134"/>
@@ -2153,7 +2160,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/need_dialog.py" line="147"/>
         <source>How we will know it is done</source>
-        <translation>Comment saurons-nous que c&apos;est terminé ?</translation>
+        <translation>Comment saurons-nous que c&apos;est terminé&#xa0;?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/need_dialog.py" line="149"/>
@@ -2168,7 +2175,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/need_dialog.py" line="157"/>
         <source>This workspace has no project yet. Every need belongs to one: create the first with “New project…” (a code such as ERP gives the keys ERP-1, ERP-2…).</source>
-        <translation>Cet espace n&apos;a encore aucun projet. Chaque besoin appartient à un projet : créez le premier avec « Nouveau projet… » (un code comme ERP donne les clés ERP-1, ERP-2…).</translation>
+        <translation>Cet espace n&apos;a encore aucun projet. Chaque besoin appartient à un projet : créez le premier avec « Nouveau projet… » (un code comme ERP donne les clés ERP-1, ERP-2…).</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/need_dialog.py" line="164"/>
@@ -2258,7 +2265,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/need_dialog.py" line="330"/>
         <source>Every need belongs to a project: create one first.</source>
-        <translation>Chaque besoin appartient à un projet : créez-en un d&apos;abord.</translation>
+        <translation>Chaque besoin appartient à un projet : créez-en un d&apos;abord.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/need_dialog.py" line="338"/>
@@ -2277,79 +2284,92 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     </message>
 </context>
 <context>
+    <name>NeedListPage</name>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="89"/>
+        <source>No need matches the search and filters.</source>
+        <translation>Aucun besoin ne correspond à la recherche et aux filtres.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/pages.py" line="91"/>
+        <source>No need yet: create one with New need (Ctrl+N), or import a CSV file.</source>
+        <translation>Aucun besoin pour l&apos;instant : créez-en un avec Nouveau besoin (Ctrl+N), ou importez un fichier CSV.</translation>
+    </message>
+</context>
+<context>
     <name>NeedTableModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="156"/>
+        <location filename="../../po_desktop/ui/models.py" line="175"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="157"/>
+        <location filename="../../po_desktop/ui/models.py" line="176"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="158"/>
+        <location filename="../../po_desktop/ui/models.py" line="177"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="159"/>
+        <location filename="../../po_desktop/ui/models.py" line="178"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="160"/>
+        <location filename="../../po_desktop/ui/models.py" line="179"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="161"/>
+        <location filename="../../po_desktop/ui/models.py" line="180"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="162"/>
+        <location filename="../../po_desktop/ui/models.py" line="181"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="163"/>
+        <location filename="../../po_desktop/ui/models.py" line="182"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="164"/>
+        <location filename="../../po_desktop/ui/models.py" line="183"/>
         <source>Business unit</source>
         <translation>Métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="165"/>
+        <location filename="../../po_desktop/ui/models.py" line="184"/>
         <source>Assignee</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="166"/>
+        <location filename="../../po_desktop/ui/models.py" line="185"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="167"/>
+        <location filename="../../po_desktop/ui/models.py" line="186"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="169"/>
+        <location filename="../../po_desktop/ui/models.py" line="188"/>
         <source>non-technical</source>
         <translation>non technique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="170"/>
+        <location filename="../../po_desktop/ui/models.py" line="189"/>
         <source>not scored</source>
         <translation>non coté</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="171"/>
+        <location filename="../../po_desktop/ui/models.py" line="190"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
@@ -2357,69 +2377,82 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="388"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="404"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="402"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="418"/>
         <source>e.g. Developer, HR manager</source>
         <translation>ex. Développeuse, Responsable RH</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="410"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="426"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="411"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="427"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="412"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="428"/>
         <source>&amp;Role</source>
         <translation>&amp;Rôle</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="413"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="429"/>
         <source>&amp;Business unit</source>
         <translation>&amp;Métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="414"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="430"/>
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="427"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="443"/>
         <source>inactive</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="397"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="413"/>
         <source>Add person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="398"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="414"/>
         <source>Edit person</source>
         <translation>Modifier la personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="399"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="415"/>
         <source>Remove person</source>
         <translation>Retirer la personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="461"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="477"/>
         <source>Person in use</source>
         <translation>Personne affectée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="462"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="478"/>
         <source>Mark this person inactive instead?</source>
-        <translation>Marquer plutôt cette personne comme inactive ?</translation>
+        <translation>Marquer plutôt cette personne comme inactive&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>Points</name>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="58"/>
+        <source>%1 pt</source>
+        <translation>%1 pt</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/models.py" line="60"/>
+        <source>%1 pts</source>
+        <translation>%1 pts</translation>
     </message>
 </context>
 <context>
@@ -2436,8 +2469,8 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="47"/>
-        <source>A new language is used from the next start of the application.</source>
-        <translation>Une nouvelle langue s&apos;applique au prochain démarrage de l&apos;application.</translation>
+        <source>A change of language takes effect at the next start.</source>
+        <translation>Le changement de langue prend effet au prochain démarrage.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="50"/>
@@ -2447,7 +2480,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="52"/>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="62"/>
@@ -2457,17 +2490,17 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="67"/>
         <source>File:</source>
-        <translation>Fichier :</translation>
+        <translation>Fichier&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="68"/>
         <source>Public &amp;holidays:</source>
-        <translation>&amp;Jours fériés :</translation>
+        <translation>&amp;Jours fériés&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="70"/>
         <source>Stored in the database: the same for everyone who opens this file.</source>
-        <translation>Enregistrés dans la base : les mêmes pour tous ceux qui ouvrent ce fichier.</translation>
+        <translation>Enregistrés dans la base : les mêmes pour tous ceux qui ouvrent ce fichier.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="81"/>
@@ -2492,22 +2525,27 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="86"/>
         <source>&amp;Recent copies to keep:</source>
-        <translation>Copies &amp;récentes à garder :</translation>
+        <translation>Copies &amp;récentes à conserver :</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="87"/>
-        <source>Weekly copies, for (&amp;weeks):</source>
-        <translation>Copies hebdomadaires, pendant (&amp;semaines) :</translation>
+        <source>Keep weekly copies for (&amp;weeks):</source>
+        <translation>Conserver les copies hebdomadaires pendant (&amp;semaines) :</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="88"/>
-        <source>A copy while open, every:</source>
-        <translation>Une copie pendant l&apos;utilisation, toutes les :</translation>
+        <source>Back up while open, every:</source>
+        <translation>Copie automatique pendant l&apos;utilisation, toutes les :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/preferences_dialog.py" line="136"/>
+        <source>No backup of this database yet.</source>
+        <translation>Aucune sauvegarde de cette base pour l&apos;instant.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="91"/>
         <source>A verified copy is taken when a database is opened. Copies go to:</source>
-        <translation>Une copie vérifiée est faite à l&apos;ouverture d&apos;une base. Les copies vont dans :</translation>
+        <translation>Une copie vérifiée est faite à l&apos;ouverture d&apos;une base. Les copies vont dans&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="97"/>
@@ -2525,14 +2563,9 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         <translation>Dossier des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/preferences_dialog.py" line="136"/>
-        <source>No copy of this database yet.</source>
-        <translation>Aucune copie de cette base pour l&apos;instant.</translation>
-    </message>
-    <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="140"/>
         <source>Last copy: %1 (%2).</source>
-        <translation>Dernière copie : %1 (%2).</translation>
+        <translation>Dernière copie&#xa0;: %1 (%2).</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="150"/>
@@ -2542,7 +2575,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="170"/>
         <source>Public holidays: %1</source>
-        <translation>Jours fériés : %1</translation>
+        <translation>Jours fériés : %1</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/preferences_dialog.py" line="173"/>
@@ -2553,77 +2586,77 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>ProjectsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="282"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="290"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="282"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="290"/>
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="296"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304"/>
         <source>e.g. ERP — prefix of the need keys</source>
         <translation>ex. ERP — préfixe des clés de besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="315"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="309"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="321"/>
         <source>Archived (no new needs)</source>
         <translation>Archivé (plus de nouveaux besoins)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="310"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="322"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="311"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="323"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="312"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="324"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="313"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="325"/>
         <source>&amp;Product owner</source>
-        <translation>&amp;Product owner</translation>
+        <translation>&amp;Product Owner</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="314"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="326"/>
         <source>Co&amp;lour</source>
         <translation>Cou&amp;leur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="328"/>
-        <source>Nobody</source>
-        <translation>Personne</translation>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="340"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="341"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="357"/>
         <source>Project colour</source>
         <translation>Couleur du projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="291"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="299"/>
         <source>Create project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="292"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="300"/>
         <source>Edit project</source>
         <translation>Modifier le projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="293"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="301"/>
         <source>Delete project</source>
         <translation>Supprimer le projet</translation>
     </message>
@@ -2698,7 +2731,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/quick_filters.py" line="52"/>
         <source>Filters:</source>
-        <translation>Filtres :</translation>
+        <translation>Filtres&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/quick_filters.py" line="77"/>
@@ -2724,17 +2757,17 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>RankedNeedModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="324"/>
+        <location filename="../../po_desktop/ui/models.py" line="343"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="324"/>
+        <location filename="../../po_desktop/ui/models.py" line="343"/>
         <source>Move</source>
         <translation>Évolution</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="464"/>
+        <location filename="../../po_desktop/ui/models.py" line="481"/>
         <source>Saved score %1, simulated %2</source>
         <translation>Score enregistré %1, simulé %2</translation>
     </message>
@@ -2744,7 +2777,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/recovery.py" line="40"/>
         <source>A verified backup of this database from %1 exists. Restore it now? The damaged file is kept beside it, untouched, under a name ending in “.before-restore-…”.</source>
-        <translation>Il existe une sauvegarde vérifiée de cette base, du %1. La restaurer maintenant ? Le fichier endommagé est conservé à côté, intact, sous un nom finissant par « .before-restore-… ».</translation>
+        <translation>Il existe une sauvegarde vérifiée de cette base, du %1. La restaurer maintenant&#xa0;? Le fichier endommagé est conservé à côté, intact, sous un nom finissant par «&#xa0;.before-restore-…&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -2765,102 +2798,102 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         <translation>Solution envisagée (selon le demandeur)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="99"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="101"/>
         <source>Scoring grid</source>
         <translation>Grille de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="101"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="103"/>
         <source>Criteria</source>
         <translation>Critères</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="105"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="107"/>
         <source>Grid:</source>
-        <translation>Grille :</translation>
+        <translation>Grille&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="108"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="110"/>
         <source>Score:</source>
-        <translation>Score :</translation>
+        <translation>Score&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="116"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="118"/>
         <source>Why this decision? Required for a no-go or an explore.</source>
-        <translation>Pourquoi cette décision ? Obligatoire pour un no go ou un « à explorer ».</translation>
+        <translation>Pourquoi cette décision&#xa0;? Obligatoire pour un no go ou un «&#xa0;à explorer&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="120"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="122"/>
         <source>Who decided (the requester and you)</source>
         <translation>Qui a décidé (le demandeur et vous)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="121"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="123"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="123"/>
-        <source>Decision:</source>
-        <translation>Décision :</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="124"/>
-        <source>Rationale:</source>
-        <translation>Justification :</translation>
-    </message>
-    <message>
         <location filename="../../po_desktop/ui/scoring_form.py" line="125"/>
-        <source>Decided by:</source>
-        <translation>Décidé par :</translation>
+        <source>Decision:</source>
+        <translation>Décision&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="132"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="126"/>
+        <source>Rationale:</source>
+        <translation>Justification&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="127"/>
+        <source>Decided by:</source>
+        <translation>Décidé par&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="134"/>
         <source>&amp;Save scoring</source>
         <translation>&amp;Enregistrer la cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="138"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="140"/>
         <source>Restore this version</source>
         <translation>Restaurer cette version</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="141"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="143"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="165"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="174"/>
         <source>Select a need to score it.</source>
         <translation>Sélectionnez un besoin pour le coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="217"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="226"/>
         <source>No problem statement yet: state it before scoring.</source>
-        <translation>Pas encore de défi formulé : formulez-le avant de coter.</translation>
+        <translation>Pas encore de défi formulé&#xa0;: formulez-le avant de coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="331"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="340"/>
         <source>cost</source>
         <translation>coût</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="331"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="340"/>
         <source>benefit</source>
         <translation>bénéfice</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="360"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="369"/>
         <source>%1 / 100 — rank %2 of %3 in the backlog</source>
         <translation>%1 / 100 — rang %2 sur %3 dans le backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="381"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="390"/>
         <source>Score %1</source>
         <translation>Coter %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="392"/>
+        <location filename="../../po_desktop/ui/scoring_form.py" line="401"/>
         <source>Restore scoring v%1</source>
         <translation>Restaurer la cotation v%1</translation>
     </message>
@@ -2868,105 +2901,120 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>ScoringPage</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="222"/>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="391"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="224"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="393"/>
         <source>Active grid</source>
         <translation>Grille active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="223"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="225"/>
         <source>The grid new scorings use and the ranking shows</source>
         <translation>La grille des nouvelles cotations et du classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="225"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="227"/>
         <source>Grids…</source>
         <translation>Grilles…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="226"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="228"/>
         <source>Create, edit or remove scoring grids</source>
         <translation>Créer, modifier ou supprimer des grilles de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="228"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="230"/>
         <source>Next unscored ▼</source>
         <translation>Non coté suivant ▼</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="229"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="231"/>
         <source>Next need without a score (F8)</source>
         <translation>Besoin suivant sans cotation (F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="231"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="233"/>
         <source>Previous unscored ▲</source>
         <translation>Non coté précédent ▲</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="232"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="234"/>
         <source>Previous need without a score (Shift+F8)</source>
         <translation>Besoin précédent sans cotation (Maj+F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="235"/>
-        <source>Active grid:</source>
-        <translation>Grille active :</translation>
-    </message>
-    <message>
         <location filename="../../po_desktop/ui/scoring_page.py" line="237"/>
-        <source>Scoring session:</source>
-        <translation>Séance de cotation :</translation>
+        <source>Active grid:</source>
+        <translation>Grille active&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="257"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="239"/>
+        <source>Scoring session:</source>
+        <translation>Séance de cotation&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="259"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="258"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="260"/>
         <source>Value / effort matrix</source>
         <translation>Matrice valeur / effort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring_page.py" line="342"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="344"/>
         <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
         <translation>
-            <numerusform>Besoins qui changent de rang : %n. Rien n&apos;est enregistré avant d&apos;appliquer.</numerusform>
-            <numerusform>Besoins qui changent de rang : %n. Rien n&apos;est enregistré avant d&apos;appliquer.</numerusform>
+            <numerusform>Besoins qui changent de rang&#xa0;: %n. Rien n&apos;est enregistré avant d&apos;appliquer.</numerusform>
+            <numerusform>Besoins qui changent de rang&#xa0;: %n. Rien n&apos;est enregistré avant d&apos;appliquer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring_page.py" line="357"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="359"/>
         <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
         <translation>
-            <numerusform>Enregistrer ces poids dans la grille « %1 » ? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score ; les versions antérieures gardent les anciens poids. Vous pourrez l&apos;annuler.</numerusform>
-            <numerusform>Enregistrer ces poids dans la grille « %1 » ? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score ; les versions antérieures gardent les anciens poids. Vous pourrez l&apos;annuler.</numerusform>
+            <numerusform>Enregistrer ces poids dans la grille «&#xa0;%1&#xa0;»&#xa0;? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score&#xa0;; les versions antérieures gardent les anciens poids. Vous pourrez l&apos;annuler.</numerusform>
+            <numerusform>Enregistrer ces poids dans la grille «&#xa0;%1&#xa0;»&#xa0;? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score&#xa0;; les versions antérieures gardent les anciens poids. Vous pourrez l&apos;annuler.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="355"/>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="374"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="357"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="376"/>
         <source>Apply these weights</source>
         <translation>Appliquer ces poids</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="368"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="370"/>
         <source>Apply weights to %1</source>
         <translation>Appliquer les poids à %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="386"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="388"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="441"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="428"/>
+        <source>Select a need to score it.</source>
+        <translation>Sélectionnez un besoin pour le coter.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="430"/>
+        <source>No need matches these filters.</source>
+        <translation>Aucun besoin ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="433"/>
+        <source>No need to score yet: the needs you create are ranked here.</source>
+        <translation>Aucun besoin à coter pour l&apos;instant : les besoins que vous créez sont classés ici.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="451"/>
         <source>Unsaved scoring</source>
         <translation>Cotation non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="442"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="452"/>
         <source>The scoring of %1 is not saved.</source>
         <translation>La cotation de %1 n&apos;est pas enregistrée.</translation>
     </message>
@@ -3052,57 +3100,62 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         <translation>Modifier le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="180"/>
-        <source>Sprints of one team may not overlap; leave empty for a single team</source>
-        <translation>Les sprints d&apos;une même équipe ne peuvent pas se chevaucher ; laissez vide s&apos;il n&apos;y a qu&apos;une équipe</translation>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="177"/>
+        <source>None: the workspace&apos;s one team</source>
+        <translation>Aucune : l&apos;équipe unique de l&apos;espace</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="190"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="181"/>
+        <source>Sprints of one team may not overlap; leave empty for a single team</source>
+        <translation>Les sprints d&apos;une même équipe ne peuvent pas se chevaucher&#xa0;; laissez vide s&apos;il n&apos;y a qu&apos;une équipe</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="191"/>
         <source>Share of working time left for sprint work after meetings and support</source>
         <translation>Part du temps de travail qui reste pour le sprint après réunions et support</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="193"/>
-        <source>Name:</source>
-        <translation>Nom :</translation>
-    </message>
-    <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="194"/>
-        <source>Goal:</source>
-        <translation>Objectif :</translation>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="195"/>
-        <source>Team:</source>
-        <translation>Équipe :</translation>
+        <source>Goal:</source>
+        <translation>Objectif&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="196"/>
-        <source>Start:</source>
-        <translation>Début :</translation>
+        <source>Team:</source>
+        <translation>Équipe&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="197"/>
-        <source>End:</source>
-        <translation>Fin :</translation>
+        <source>Start:</source>
+        <translation>Début&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="198"/>
-        <source>Focus factor:</source>
-        <translation>Facteur de concentration :</translation>
+        <source>End:</source>
+        <translation>Fin&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="199"/>
-        <source>Members:</source>
-        <translation>Membres :</translation>
+        <source>Focus factor:</source>
+        <translation>Facteur de concentration&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="219"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="200"/>
+        <source>Members:</source>
+        <translation>Membres&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="220"/>
         <source>New sprint %1</source>
         <translation>Nouveau sprint %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="224"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="225"/>
         <source>Edit sprint %1</source>
         <translation>Modifier le sprint %1</translation>
     </message>
@@ -3110,42 +3163,42 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
 <context>
     <name>SprintTableModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="529"/>
+        <location filename="../../po_desktop/ui/models.py" line="551"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="530"/>
+        <location filename="../../po_desktop/ui/models.py" line="552"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="531"/>
+        <location filename="../../po_desktop/ui/models.py" line="553"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="532"/>
+        <location filename="../../po_desktop/ui/models.py" line="554"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="533"/>
+        <location filename="../../po_desktop/ui/models.py" line="555"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="534"/>
+        <location filename="../../po_desktop/ui/models.py" line="556"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="535"/>
+        <location filename="../../po_desktop/ui/models.py" line="557"/>
         <source>Velocity</source>
         <translation>Vélocité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="536"/>
+        <location filename="../../po_desktop/ui/models.py" line="558"/>
         <source>Rituals</source>
         <translation>Rituels</translation>
     </message>
@@ -3206,7 +3259,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         <translation>Valeur →</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/matrix.py" line="212"/>
+        <location filename="../../po_desktop/ui/matrix.py" line="221"/>
         <source>Value %1 · effort %2</source>
         <translation>Valeur %1 · effort %2</translation>
     </message>
@@ -3216,7 +3269,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/welcome.py" line="36"/>
         <source>A new workspace: four steps to start</source>
-        <translation>Un nouvel espace de travail : quatre étapes pour commencer</translation>
+        <translation>Un nouvel espace de travail : quatre étapes pour commencer</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/welcome.py" line="43"/>
@@ -3256,13 +3309,13 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     </message>
     <message>
         <location filename="../../po_desktop/ui/welcome.py" line="68"/>
-        <source>An external project (the customer platform) or an internal one (the ERP roll-out). Its code starts the keys of its needs: ERP-1, ERP-2…</source>
-        <translation>Un projet externe (la plateforme client) ou interne (le déploiement de l&apos;ERP). Son code commence les clés de ses besoins : ERP-1, ERP-2…</translation>
+        <source>An external project (the customer platform) or an internal one (the ERP roll-out). Its code prefixes the keys of its needs: ERP-1, ERP-2…</source>
+        <translation>Un projet externe (la plateforme client) ou interne (le déploiement de l&apos;ERP). Son code sert de préfixe aux clés de ses besoins : ERP-1, ERP-2…</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/welcome.py" line="75"/>
         <source>The days the team does not work, removed from each sprint&apos;s capacity.</source>
-        <translation>Les jours où l&apos;équipe ne travaille pas, retirés de la capacité de chaque sprint.</translation>
+        <translation>Les jours non travaillés, déduits de la capacité de chaque sprint.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/welcome.py" line="79"/>
@@ -3272,7 +3325,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/welcome.py" line="81"/>
         <source>Who carries out the needs, in IT or elsewhere (marketing, HR, sales administration), with their availability.</source>
-        <translation>Qui réalise les besoins, à l&apos;informatique ou ailleurs (marketing, RH, administration des ventes), avec sa disponibilité.</translation>
+        <translation>Les personnes qui réalisent les besoins, à la DSI ou ailleurs (marketing, RH, administration des ventes), et leur disponibilité.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/welcome.py" line="87"/>
@@ -3330,7 +3383,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/scoring_page.py" line="115"/>
         <source>A weight must be above 0; a small weight makes the criterion count little</source>
-        <translation>Un poids doit être supérieur à 0 ; un petit poids fait peu compter le critère</translation>
+        <translation>Un poids doit être supérieur à 0&#xa0;; un petit poids fait peu compter le critère</translation>
     </message>
 </context>
 <context>
@@ -3351,9 +3404,9 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="177"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="184"/>
         <source>Save the changes to this item?</source>
-        <translation>Enregistrer les modifications de cet élément ?</translation>
+        <translation>Enregistrer les modifications de cet élément&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -3361,12 +3414,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par « .before-
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="90"/>
         <source>“%1” is not a date between 01/01/2000 and 31/12/2099. Type it like 04/01/2027, or pick it in the calendar.</source>
-        <translation>« %1 » n&apos;est pas une date entre le 01/01/2000 et le 31/12/2099. Saisissez-la comme 04/01/2027, ou choisissez-la dans le calendrier.</translation>
+        <translation>« %1 » n&apos;est pas une date entre le 01/01/2000 et le 31/12/2099. Saisissez-la comme 04/01/2027, ou choisissez-la dans le calendrier.</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/calendar_dialogs.py" line="94"/>
         <source>“%1” is not a time of day. Type it like 14:30.</source>
-        <translation>« %1 » n&apos;est pas une heure. Saisissez-la comme 14:30.</translation>
+        <translation>« %1 » n&apos;est pas une heure. Saisissez-la comme 14:30.</translation>
     </message>
 </context>
 </TS>

@@ -167,7 +167,7 @@ def test_columns_show_cards_in_rank_order_with_counts_and_points(window: MainWin
     header = window.board.view.column_header(0)
     assert header.name.text() == "À qualifier"
     assert header.figures.text() == "3 needs · 10 pts"
-    assert window.count_label.text() == "8 of 8 needs"
+    assert window.count_label.text() == "Needs shown: 8 of 8"
 
 
 def test_delegate_paints_every_card_field(window: MainWindow) -> None:
@@ -425,7 +425,7 @@ def test_each_quick_filter(window: MainWindow, combo: str, value: object, expect
     widget.setCurrentIndex(index)
     shown = {r.title for cell in window.board.model.cells() for r in cell.rows()}
     assert shown == expected
-    assert window.count_label.text() == f"{len(expected)} of 8 needs"
+    assert window.count_label.text() == f"Needs shown: {len(expected)} of 8"
     first = window.board.view.column_header(0)
     in_first = [r for r in window.need_rows if r.column_name == "À qualifier"]
     shown_first = [r for r in in_first if r.title in expected]
@@ -472,7 +472,7 @@ def test_search_ignores_case_and_accents_and_shows_what_was_typed(
         expected = {"Paie mensuelle"} if typed.startswith("DEFI") else {"Cœur de l’offre"}
         qtbot.waitUntil(lambda expected=expected: shown() == expected)
         assert window.search.text() == typed
-        assert window.count_label.text() == "1 of 9 needs"
+        assert window.count_label.text() == "Needs shown: 1 of 9"
 
 
 def test_filters_are_kept_per_database_between_runs(

@@ -143,7 +143,7 @@ def test_edit_need_then_undo_restores_it(window: MainWindow, qtbot: QtBot) -> No
 def test_project_filter_and_search(window: MainWindow, qtbot: QtBot) -> None:
     window.project_filter.setCurrentIndex(window.project_filter.findData(2))
     assert _keys(window) == ["PLAT-1"]
-    assert window.count_label.text() == "1 of 4 needs"
+    assert window.count_label.text() == "Needs shown: 1 of 4"
     window.project_filter.setCurrentIndex(0)
     type_text(window.search, "gagner du temps")  # matches the problem statement
     qtbot.waitUntil(lambda: len(_keys(window)) == 3)
@@ -159,7 +159,7 @@ def test_list_and_ranking_search_ignore_case_and_accents(window: MainWindow, qtb
     assert window.search.text() == "DEFI 2 : GAGNER"
     window.tabs.setCurrentIndex(MainWindow.SCORING)
     qtbot.waitUntil(lambda: [r.title for r in window.scoring.model.rows()] == ["Paie mensuelle"])
-    assert window.count_label.text() == "1 of 4 needs"
+    assert window.count_label.text() == "Needs shown: 1 of 4"
 
 
 def test_delete_selection_then_undo(window: MainWindow, qtbot: QtBot) -> None:

@@ -152,7 +152,7 @@ def test_editing_a_used_grid_in_the_dialog_makes_a_new_one(
 ) -> None:
     dialog = GridsDialog(window.workspace, window)
     qtbot.addWidget(dialog)
-    assert "(assessments: 3)" in dialog.notice.text()
+    assert dialog.notice.text().startswith("Used by 3 assessments.")
     weight = dialog.table.item(0, dialog.WEIGHT)
     weight.setText("0")
     assert dialog.save_button.isEnabled()

@@ -60,3 +60,19 @@ def test_catalogue_messages_have_both_languages_with_the_same_placeholders() -> 
         fields_fr = {name for _t, name, _s, _c in formatter.parse(french) if name}
         fields_en = {name for _t, name, _s, _c in formatter.parse(english) if name}
         assert fields_fr == fields_en, msg_id
+
+
+def test_french_translations_keep_their_punctuation_with_the_word() -> None:
+    """A no-break space keeps "Nom :" whole: no line may start with a lone colon."""
+    import re
+
+    loose = re.compile(r"\S [:;?!»]|« ")
+    offending = [
+        text
+        for message in ET.parse(TS).iter("message")
+        for node in message.iter()
+        if node.tag in ("translation", "numerusform")
+        and (text := node.text or "")
+        and loose.search(text)
+    ]
+    assert offending == [], "run tools/french_typography.py: " + repr(offending[:5])

@@ -253,7 +253,7 @@ def test_a_filter_kept_from_last_time_says_so_and_clears_in_one_click(
     assert again.search.text() == "congés"
     bar = again.filter_bar
     assert bar.isVisible()
-    assert "2 of 4 needs" in bar.label.text() and "congés" in bar.label.text()
+    assert "needs shown: 2 of 4" in bar.label.text() and "congés" in bar.label.text()
     (show_all,) = bar.buttons
     show_all.click()
     assert again.search.text() == "" and len(_keys(again)) == 4

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from po_desktop.domain.messages import choice_label
 from po_desktop.store.queries import NeedRow
 from po_desktop.ui.board.model import CARD_ROLE
-from po_desktop.ui.models import format_points, format_score
+from po_desktop.ui.models import format_score, points_label
 
 CARD_HEIGHT = 104
 PIXMAP_CACHE = 256
@@ -61,8 +61,6 @@ class CardDelegate(QStyledItemDelegate):
         self._split_cache: dict[tuple[str, int], tuple[str, str]] = {}
         self._pixmaps: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
         self._days = self.tr("%1 d")  # age in the column, e.g. "3 d" / "3 j"
-        self._points = self.tr("%1 pts")
-        self._point = self.tr("%1 pt")
         self._non_technical = self.tr("non-technical")
         self._unscored = self.tr("not scored")
 
@@ -195,9 +193,7 @@ class CardDelegate(QStyledItemDelegate):
                 x,
                 bottom,
                 chip_h,
-                (self._point if row.points <= 1 else self._points).replace(
-                    "%1", format_points(row.points)
-                ),
+                points_label(row.points),
                 text_colour,
                 _blend(base, text_colour, 0.08),
                 None,

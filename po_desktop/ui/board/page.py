@@ -66,9 +66,7 @@ class BoardPage(QWidget):
         self.rule_texts = EntryRuleTexts(self)
         self.view.describe_rules = self.rule_texts.summary
         self.view.texts = {
-            "cards": self.tr("%1 needs"),
             "shown_of": self.tr("%1 of %2"),
-            "points": self.tr("%1 pts"),
             "over": self.tr("WIP limit exceeded"),
             "wip_tip": self.tr("Work-in-progress limit: %1 cards"),
         }
@@ -147,10 +145,10 @@ class BoardPage(QWidget):
             self.tr("Move to next column"), "Ctrl+Right", lambda: self.move_selection("next")
         )
         self.move_up_action = action(
-            self.tr("Move up"), "Ctrl+Up", lambda: self.move_selection("up")
+            self.tr("Move card up"), "Ctrl+Up", lambda: self.move_selection("up")
         )
         self.move_down_action = action(
-            self.tr("Move down"), "Ctrl+Down", lambda: self.move_selection("down")
+            self.tr("Move card down"), "Ctrl+Down", lambda: self.move_selection("down")
         )
         self.move_top_action = action(
             self.tr("Move to top of column"), "Ctrl+Home", lambda: self.move_selection("top")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from po_desktop.domain.readiness import EntryRule
 from po_desktop.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from po_desktop.ui.board.model import BoardModel, CellModel, ColumnInfo, ColumnStats, LaneKey
-from po_desktop.ui.models import NEED_ID_ROLE, format_points, literal_html, no_mnemonic
+from po_desktop.ui.models import NEED_ID_ROLE, literal_html, no_mnemonic, points_label
 
 MIN_COLUMN_WIDTH = 190
 AUTOSCROLL_MARGIN, AUTOSCROLL_STEP = 40, 24
@@ -137,8 +137,8 @@ class ColumnHeader(QFrame):
                 texts["shown_of"].replace("%1", str(stats.shown)).replace("%2", str(stats.total))
             )
         else:
-            count = texts["cards"].replace("%1", str(stats.shown))
-        points = texts["points"].replace("%1", format_points(stats.points))
+            count = self.tr("%n need(s)", "", stats.shown)
+        points = points_label(stats.points)
         self.figures.setText(f"{count} · {points}")
         self.over = stats.over_limit(column.wip_limit)
         if column.wip_limit is None:
