@@ -13,14 +13,16 @@ import contextlib
 import hashlib
 import os
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from po_desktop import paths
 from po_desktop.domain.backups import BackupPolicy, to_keep
 from po_desktop.store import engine as sqlite
+from po_desktop.store import versions
 from po_desktop.store.errors import DatabaseFileError
+from po_desktop.store.versions import Version
 
 AUTOMATIC = frozenset({"open", "auto"})
 """Reasons whose copies rotate away; every other reason is kept until the user deletes it."""
@@ -38,11 +40,40 @@ _SIDE_FILES = ("-wal", "-shm")
 class Backup:
     path: Path
     taken: datetime
+    """When the copy's name says it was taken: by the wall clock of that day, right or not."""
     reason: str
 
     @property
     def automatic(self) -> bool:
         return self.reason in AUTOMATIC
+
+    @property
+    def version(self) -> Version | None:
+        """The workspace version the copy holds (None: unreadable, or from before versions)."""
+        return _version_of(self.path)
+
+    def from_the_future(self, now: datetime) -> bool:
+        """Stamped later than now: taken while the clock was ahead. Suspect: never a reason
+        to skip a copy or to delete one."""
+        return self.taken > now + FUTURE_TOLERANCE
+
+
+FUTURE_TOLERANCE = timedelta(hours=1)
+"""Clocks drift and time zones change: within this, a stamp is not from the future."""
+
+_versions: dict[tuple[Path, int, int], Version | None] = {}
+
+
+def _version_of(path: Path) -> Version | None:
+    """Read once per file state: a copy never changes once written."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _versions:
+        _versions[key] = versions.of_file(path)
+    return _versions[key]
 
 
 def folder_for(database: Path) -> Path:
@@ -144,10 +175,17 @@ def list_backups(database: Path) -> list[Backup]:
 
 
 def newest(database: Path, *, automatic_only: bool = False) -> Backup | None:
-    for backup in list_backups(database):
-        if backup.automatic or not automatic_only:
-            return backup
-    return None
+    """The copy holding the latest state of the workspace: by version when the copies
+    have one (the wall clock may have been wrong), by name otherwise."""
+    copies = [b for b in list_backups(database) if b.automatic or not automatic_only]
+    if not copies:
+        return None
+    return max(copies, key=_recency)
+
+
+def _recency(backup: Backup) -> tuple[int, datetime]:
+    version = backup.version
+    return (version.counter if version is not None else -1, backup.taken)
 
 
 def newest_verified(database: Path) -> Backup | None:
@@ -172,15 +210,28 @@ def _integrity_ok(path: Path) -> bool:
 
 
 def rotate(database: Path, policy: BackupPolicy, *, now: datetime | None = None) -> list[Path]:
-    """Delete the automatic copies the policy no longer keeps; returns what was deleted."""
-    _remove_stale_partials(database, now or datetime.now())
+    """Delete the automatic copies the policy no longer keeps; returns what was deleted.
+
+    The most recent copies are the latest versions of the workspace, not the latest
+    names: after a clock that was ahead is set right, a new copy is stamped earlier than
+    the ones before it and must not be the one deleted. Copies stamped in the future
+    are kept (suspect, not old); weekly copies are chosen among the others.
+    """
+    now = now or datetime.now()
+    _remove_stale_partials(database, now)
     automatic = [b for b in list_backups(database) if b.automatic]
-    keep = to_keep((b.taken for b in automatic), policy.clamped(), now or datetime.now())
-    removed = []
+    trusted = [b for b in automatic if not b.from_the_future(now)]
+    policy = policy.clamped()
+    keep = {b.path for b in sorted(automatic, key=_recency, reverse=True)[: policy.keep_recent]}
+    weekly = to_keep((b.taken for b in trusted), replace(policy, keep_recent=0), now)
     seen: set[datetime] = set()
-    for backup in automatic:  # newest first: of two copies in one second, keep the newer
-        if backup.taken in keep and backup.taken not in seen:
+    for backup in trusted:  # newest first: of two copies in one second, keep the newer
+        if backup.taken in weekly and backup.taken not in seen:
             seen.add(backup.taken)
+            keep.add(backup.path)
+    removed = []
+    for backup in automatic:
+        if backup.path in keep or backup.from_the_future(now):
             continue
         try:
             backup.path.unlink()
@@ -202,44 +253,27 @@ def _remove_stale_partials(database: Path, now: datetime) -> None:
                 partial.unlink()
 
 
-def is_due(database: Path, policy: BackupPolicy, *, now: datetime | None = None) -> bool:
-    """True when the database changed since its newest copy, and that copy is older than
-    the policy's interval (or there is none)."""
+def is_due(database: Path, policy: BackupPolicy, *, elapsed_s: float | None = None) -> bool:
+    """True when the workspace holds changes no copy has, and ``elapsed_s`` (seconds since
+    the last copy of this session, measured by a clock that the user's clock settings do
+    not move) reaches the policy's interval. None: no copy this session yet."""
     if policy.every_hours <= 0:
         return False
-    last = newest(database)
-    if last is None:
-        return True
-    now = now or datetime.now()
-    if (now - _taken(last)).total_seconds() < policy.every_hours * 3600:
+    if elapsed_s is not None and elapsed_s < policy.every_hours * 3600:
         return False
-    return changed_since(database, last)
+    return has_changes_since_last_copy(database)
 
 
-def changed_since(database: Path, backup: Backup | None) -> bool:
-    """Whether the database was written after ``backup`` was taken (a copy of an unchanged
-    file would only push an older, different one out of the rotation)."""
-    return backup is None or _modified(database) > _taken(backup)
-
-
-def _taken(backup: Backup) -> datetime:
-    """When the copy was written: the name says, unless the clock was wrong that day
-    (a name in the future would otherwise stop every later copy)."""
-    try:
-        written = datetime.fromtimestamp(backup.path.stat().st_mtime)
-    except OSError:
-        return backup.taken
-    return min(backup.taken, written)
-
-
-def _modified(database: Path) -> datetime:
-    """Last write to the database or its write-ahead log."""
-    stamps = []
-    for suffix in ("", *_SIDE_FILES):
-        candidate = Path(f"{database}{suffix}")
-        if candidate.exists():
-            stamps.append(candidate.stat().st_mtime)
-    return datetime.fromtimestamp(max(stamps)) if stamps else datetime.min
+def has_changes_since_last_copy(database: Path) -> bool:
+    """Whether the workspace's current version is missing from its copies (a copy of an
+    unchanged file would only push an older, different one out of the rotation)."""
+    copies = list_backups(database)
+    if not copies:
+        return True
+    version = versions.of_file(database)
+    if version is None:
+        return True  # unreadable here: a copy will say why
+    return all(b.version != version for b in copies)
 
 
 def check_restorable(database: Path, source: Path) -> None:

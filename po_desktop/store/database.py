@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from po_desktop.store import backups
+from po_desktop.store import backups, versions
 from po_desktop.store import engine as sqlite
 from po_desktop.store.errors import DatabaseFileError
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
@@ -102,6 +102,7 @@ def open_database(
             _create(path)
         eng = sqlite.make_engine(path)
         factory = sessionmaker(eng, expire_on_commit=False)
+        versions.install(factory)  # each write gives the workspace a new version
         if info.exists and info.revision != HEAD:
             upgrade(eng)
         return Database(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +39,9 @@ class AutoBackup(QObject):
         self._database = database
         self._policy = policy
         self._thread: threading.Thread | None = None
+        self._last_copy: float | None = None
+        """time.monotonic() of the last copy this session: the wall clock may be changed
+        (set right after running ahead) while the app runs; this clock is not."""
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
@@ -52,7 +56,8 @@ class AutoBackup(QObject):
     def check(self) -> bool:
         """Take a copy when the policy says one is due; True when one was started."""
         path = self._database()
-        if self.busy or not backups.is_due(path, self._policy()):
+        elapsed = None if self._last_copy is None else time.monotonic() - self._last_copy
+        if self.busy or not backups.is_due(path, self._policy(), elapsed_s=elapsed):
             return False
         return self.run("auto")
 
@@ -62,8 +67,10 @@ class AutoBackup(QObject):
         if self.busy:
             return False
         path, policy = self._database(), self._policy()
-        if reason == "open" and not backups.changed_since(path, backups.newest(path)):
-            return False
+        if reason == "open":
+            self._last_copy = time.monotonic()  # the interval counts from the opening
+            if not backups.has_changes_since_last_copy(path):
+                return False
         self._thread = threading.Thread(
             target=self._work, args=(path, reason, policy), name="po-desktop-backup", daemon=True
         )
@@ -83,6 +90,7 @@ class AutoBackup(QObject):
             self.finished.emit(None, f"{type(exc).__name__}: {exc}")
             return
         log.info("Backup of %s: %s", path, copy)
+        self._last_copy = time.monotonic()
         self.finished.emit(copy, "")
 
     def wait(self, timeout: float = 60.0) -> None:

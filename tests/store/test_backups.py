@@ -108,22 +108,31 @@ def test_rotate_deletes_only_old_automatic_copies(db_path: Path) -> None:
     assert left == {*made[:5], manual, upgrade}
 
 
-def test_is_due_after_the_interval_only_when_the_file_changed(db_path: Path) -> None:
+def test_is_due_after_the_interval_only_when_the_workspace_changed(db_path: Path) -> None:
     _add_project(db_path, "ERP")
     policy = BackupPolicy(every_hours=4)
     assert backups.is_due(db_path, policy)  # never backed up
-    past = datetime.now() - timedelta(hours=5)
-    backups.create(db_path, "auto", now=past)
-    stamp = (past - timedelta(minutes=1)).timestamp()
-    for suffix in ("", "-wal", "-shm"):
-        side = Path(f"{db_path}{suffix}")
-        if side.exists():
-            os.utime(side, (stamp, stamp))
-    assert not backups.is_due(db_path, policy)  # unchanged since the copy
+    backups.create(db_path, "auto")
+    assert not backups.is_due(db_path, policy, elapsed_s=5 * 3600)  # unchanged since
     _add_project(db_path, "CRM")
-    assert backups.is_due(db_path, policy)
-    assert not backups.is_due(db_path, BackupPolicy(every_hours=0))
-    assert not backups.is_due(db_path, BackupPolicy(every_hours=6))
+    assert backups.is_due(db_path, policy, elapsed_s=5 * 3600)
+    assert not backups.is_due(db_path, policy, elapsed_s=3 * 3600)  # too soon
+    assert not backups.is_due(db_path, BackupPolicy(every_hours=0), elapsed_s=5 * 3600)
+    assert not backups.is_due(db_path, BackupPolicy(every_hours=6), elapsed_s=5 * 3600)
+
+
+def test_a_write_is_a_new_version_a_read_is_not(db_path: Path) -> None:
+    from po_desktop.store import versions
+
+    _add_project(db_path, "ERP")
+    first = versions.of_file(db_path)
+    with open_database(db_path) as db, db.session() as s:
+        s.scalars(select(Project)).all()  # reading changes nothing
+        s.commit()
+    assert versions.of_file(db_path) == first
+    _add_project(db_path, "CRM")
+    after = versions.of_file(db_path)
+    assert after is not None and first is not None and after.counter == first.counter + 1
 
 
 def test_restore_puts_the_copy_back_and_keeps_the_current_file(db_path: Path) -> None:
@@ -270,11 +279,44 @@ def test_upgrade_copies_keep_their_revision_in_the_listing(db_path: Path) -> Non
     assert reasons == ["before-upgrade-from-0002", "before-upgrade-from-0002"]
 
 
-def test_a_copy_stamped_in_the_future_does_not_stop_later_copies(db_path: Path) -> None:
-    _add_project(db_path, "ERP")
-    backups.create(db_path, "auto", now=datetime.now() + timedelta(days=300))  # wrong clock
-    past = (datetime.now() - timedelta(hours=6)).timestamp()
+def _ahead(db_path: Path, days: int, count: int) -> None:
+    """Automatic copies taken while the computer's clock ran ``days`` ahead: the process
+    clock really faked (libfaketime), the file times as that clock stamped them."""
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("faketime") is None:
+        pytest.skip("libfaketime's faketime is not installed (.ci/run installs it on CI)")
+    script = (
+        "import sys; from pathlib import Path; from po_desktop.store import backups;"
+        "from po_desktop.domain.backups import BackupPolicy;"
+        "p = Path(sys.argv[1]); backups.create(p, 'auto');"
+        "backups.rotate(p, BackupPolicy(keep_recent=3, keep_weeks=2))"
+    )
+    for index in range(count):
+        _add_project(db_path, f"F{index}X")  # a change each time: each copy is due
+        subprocess.run(
+            ["faketime", f"+{days} days", sys.executable, "-c", script, str(db_path)],
+            check=True,
+        )
+    future = (datetime.now() + timedelta(days=days)).timestamp()
     for copy in backups.folder_for(db_path).glob("*.podb"):
-        os.utime(copy, (past, past))  # it was really written 6 hours ago
+        os.utime(copy, (future, future))
+
+
+def test_after_a_clock_that_ran_ahead_copies_go_on_and_none_is_lost(db_path: Path) -> None:
+    _add_project(db_path, "ERP")
+    _ahead(db_path, 300, 4)
+    ahead = {b.path for b in backups.list_backups(db_path)}
+    assert len(ahead) == 3  # rotated as usual while the clock was wrong
+    assert all(b.taken > datetime.now() for b in backups.list_backups(db_path))
+    # The clock is right again. The workspace changes; a copy is due, and taken.
     _add_project(db_path, "CRM")
-    assert backups.is_due(db_path, BackupPolicy(every_hours=4))
+    assert backups.is_due(db_path, BackupPolicy(every_hours=4), elapsed_s=5 * 3600)
+    latest = backups.create(db_path, "auto")
+    removed = backups.rotate(db_path, BackupPolicy(keep_recent=3, keep_weeks=2))
+    assert latest.exists() and latest not in removed  # the newest state, whatever its stamp
+    assert backups.newest(db_path).path == latest  # type: ignore[union-attr]
+    assert ahead <= {b.path for b in backups.list_backups(db_path)}  # suspects are kept
+    assert not backups.has_changes_since_last_copy(db_path)  # nothing new: none due
