@@ -300,6 +300,24 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{path} est la base elle-même : choisissez une sauvegarde à restaurer.",
         "{path} is the database itself: choose a backup to restore.",
     ),
+    # The open file deleted, moved or replaced (issue 15)
+    "db.gone": (
+        "Le fichier de cet espace de travail n'est plus à sa place ({path}) : supprimé, "
+        "déplacé ou renommé par un autre programme. Rien de plus n'y sera enregistré : "
+        "enregistrez l'espace ouvert dans un nouveau fichier (Fichier ▸ Enregistrer sous…).",
+        "This workspace's file is no longer where it was ({path}): deleted, moved or "
+        "renamed by another program. Nothing more will be saved there: save the open "
+        "workspace to a new file (File ▸ Save as…).",
+    ),
+    "db.replaced": (
+        "Le fichier de cet espace de travail a été remplacé par un autre ({path}), par "
+        "exemple une ancienne copie remise par une synchronisation. Rien de plus n'y sera "
+        "enregistré : enregistrez l'espace ouvert dans un nouveau fichier "
+        "(Fichier ▸ Enregistrer sous…).",
+        "This workspace's file was replaced by another one ({path}), for example an older "
+        "copy put back by a sync tool. Nothing more will be saved there: save the open "
+        "workspace to a new file (File ▸ Save as…).",
+    ),
     "cli.unexpected": (
         "erreur inattendue ({error}). Le détail est dans {log}",
         "unexpected error ({error}). Details are in {log}",

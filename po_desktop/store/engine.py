@@ -200,6 +200,23 @@ def backup_file(source: Path, destination: Path) -> Path:
     return destination
 
 
+def backup_connection(source: sqlite3.Connection, destination: Path) -> Path:
+    """Copy what an open connection sees (its file may be gone from its folder) with the
+    online backup API, then verify the copy."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    dst = sqlite3.connect(destination)
+    try:
+        source.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+        result = dst.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        dst.close()
+    if result != "ok":
+        destination.unlink(missing_ok=True)
+        raise DatabaseFileError("db.corrupt", path=str(destination), detail=result)
+    return destination
+
+
 class FileLock:
     """An exclusive advisory lock beside the database, released by the OS on exit or crash."""
 

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 from po_desktop.ui import icons
 
-INFO, NOTICE = "info", "notice"
-_TINTS = {INFO: "#FFF4CE", NOTICE: "#E3F0FB"}
-"""Soft backgrounds, dark text on both: a filter (amber) and a done action (blue)."""
+INFO, NOTICE, ALERT = "info", "notice", "alert"
+_TINTS = {INFO: "#FFF4CE", NOTICE: "#E3F0FB", ALERT: "#FDE2E1"}
+"""Soft backgrounds, dark text on all: a filter (amber), a done action (blue), a danger
+to the user's work (red)."""
 
 
 class MessageBar(QFrame):

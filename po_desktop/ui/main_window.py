@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from po_desktop import APP_NAME
 from po_desktop.domain.messages import choice_label
-from po_desktop.store import backups, queries
+from po_desktop.store import backups, queries, rescue
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.queries import NeedRow
@@ -37,11 +37,11 @@ from po_desktop.store.services import sprints as sprint_service
 from po_desktop.store.services.needs import NeedChange
 from po_desktop.ui import feedback, icons
 from po_desktop.ui.autobackup import AutoBackup
-from po_desktop.ui.banner import INFO, NOTICE, MessageBar
+from po_desktop.ui.banner import ALERT, INFO, NOTICE, MessageBar
 from po_desktop.ui.board.model import ColumnInfo
 from po_desktop.ui.board.page import BoardPage, Choice
 from po_desktop.ui.calendar_page import CalendarPage
-from po_desktop.ui.feedback import Purpose
+from po_desktop.ui.feedback import Purpose, Unsaved
 from po_desktop.ui.filtering import NeedFilter
 from po_desktop.ui.models import SprintTableModel
 from po_desktop.ui.need_dialog import NeedDialog
@@ -58,6 +58,9 @@ if TYPE_CHECKING:
 
 FILE_FILTER = "PO Desktop (*.podb *.db *.sqlite);;*"
 
+
+FILE_CHECK_MS = 3000
+"""How often the window checks that its database is still where it was opened."""
 
 PATCH_LIMIT = 1000
 """Above this many changed needs, reloading everything is faster than patching rows."""
@@ -107,11 +110,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.scoring, icons.icon("view-scoring"), self.tr("&Scoring"))
         self.tabs.addTab(self.calendar, icons.icon("view-calendar"), self.tr("Ca&lendar"))
         self.notice_bar = MessageBar(NOTICE)
+        self.lost_bar = MessageBar(ALERT)
         self.filter_bar = MessageBar(INFO)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
+        central_layout.addWidget(self.lost_bar)
         central_layout.addWidget(self.notice_bar)
         central_layout.addWidget(self.filter_bar)
         central_layout.addWidget(self.tabs, 1)
@@ -148,6 +153,12 @@ class MainWindow(QMainWindow):
         )
         self.autobackup.finished.connect(self._backup_finished)
         self._backup_warned = False
+        # The file may be deleted, moved or replaced under the app (a sync tool, a
+        # colleague): noticed within seconds, and before any save.
+        self.file_timer = QTimer(self)
+        self.file_timer.setInterval(FILE_CHECK_MS)
+        self.file_timer.timeout.connect(self.check_file)
+        self.file_timer.start()
 
         self._build_actions()
         self._connect_workspace()
@@ -216,6 +227,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.save_copy_action = self._action(
             self.tr("Save a &copy…"), self.save_copy, std.SaveAs, "save-copy"
+        )
+        self.save_as_action = self._action(self.tr("Save &as…"), self.save_as, icon="save-copy")
+        self.save_as_action.setToolTip(
+            self.tr("Save the open workspace to a new file and go on working in that file")
         )
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_now, icon="backup")
         self.restore_action = self._action(
@@ -324,6 +339,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_db_action)
         file_menu.addAction(self.open_action)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.save_copy_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
@@ -391,6 +407,7 @@ class MainWindow(QMainWindow):
         self.workspace.changed.connect(self.reload)
         self.workspace.needs_changed.connect(self._needs_changed)
         self.workspace.failed.connect(self._show_failure)
+        self.workspace.file_lost.connect(self._file_lost)
         self.workspace.undo_stack.cleanChanged.connect(self._update_title)
         saved = self.board.restore_state(self.settings.board_state(self.workspace.database.path))
         self.search.blockSignals(True)
@@ -889,6 +906,7 @@ class MainWindow(QMainWindow):
         self._detach_workspace()
         self._attach_workspace(database)
         self.autobackup.run("open")
+        self.autobackup.start()  # stopped while a lost file was shown
         return True
 
     def _detach_workspace(self) -> None:
@@ -899,6 +917,8 @@ class MainWindow(QMainWindow):
         old.changed.disconnect(self.reload)
         old.needs_changed.disconnect(self._needs_changed)
         old.failed.disconnect(self._show_failure)
+        old.file_lost.disconnect(self._file_lost)
+        self.lost_bar.dismiss()
         old.undo_stack.cleanChanged.disconnect(self._update_title)
         self.undo_group.removeStack(old.undo_stack)
         old.close()
@@ -961,12 +981,81 @@ class MainWindow(QMainWindow):
             if target is None:
                 return None
         try:
-            backups.save_copy(self.workspace.database.path, target)
+            if self.workspace.file_state() is rescue.FileState.PRESENT:
+                backups.save_copy(self.workspace.database.path, target)
+            else:  # the file is gone: copy what the app still holds open
+                self._check_target(target)
+                rescue.save_open(self.workspace.database.engine, target)
         except PoDesktopError as exc:
             feedback.sink().warn(self, self.tr("Save a copy"), exc.render())
             return None
         self.statusBar().showMessage(self.tr("Copy saved: %1").replace("%1", str(target)), 8000)
         return target
+
+    def _check_target(self, target: Path) -> None:
+        """Never write over the open database, nor over a file open in PO Desktop."""
+        if self.workspace.database.owns(target):
+            raise DatabaseFileError("db.output_is_database", path=str(target))
+        if target.exists():
+            from po_desktop.store.engine import FileLock
+
+            lock = FileLock(target)
+            lock.acquire()  # refused when another window or instance has it open
+            lock.release()
+
+    @Slot()
+    def save_as(self, target: Path | None = None) -> Path | None:
+        """The open workspace to a new file, then the window works in that file: the way
+        out when the file was deleted or replaced under the app, and a plain Save as."""
+        if target is None:
+            source = self.workspace.database.path
+            target = feedback.sink().choose_save(
+                self,
+                self.tr("Save as"),
+                Purpose.COPY,
+                f"{source.stem}.podb",
+                FILE_FILTER,
+                ".podb",
+            )
+            if target is None:
+                return None
+        if self.scoring.form.is_dirty() and not self.scoring.leave_form():
+            return None
+        try:
+            self._check_target(target)
+            rescue.save_open(self.workspace.database.engine, target)
+        except PoDesktopError as exc:
+            feedback.sink().warn(self, self.tr("Save as"), exc.render())
+            return None
+        if not self.switch_database(target):
+            return None
+        self.notify(
+            self.tr("Saved as %1: you are now working in this file.").replace("%1", str(target)),
+            undo=False,
+        )
+        return target
+
+    @Slot()
+    def check_file(self) -> None:
+        """The database must still be at its name: a banner and a way out when it is not."""
+        state = self.workspace.file_state()
+        if state is rescue.FileState.PRESENT:
+            if self.lost_bar.isVisible():  # put back where it was
+                self.lost_bar.dismiss()
+                self.autobackup.start()
+            return
+        self._file_lost(state)
+
+    @Slot(object)
+    def _file_lost(self, state: rescue.FileState) -> None:
+        if self.lost_bar.isVisible():
+            return
+        self.autobackup.timer.stop()  # nothing left to copy from that name
+        self.lost_bar.show_message(
+            rescue.refusal(self.workspace.database.path, state).render(),
+            [(self.tr("Save as…"), self.save_as)],
+            closable=False,
+        )
 
     @Slot()
     def backup_now(self) -> None:
@@ -1216,6 +1305,19 @@ class MainWindow(QMainWindow):
         if self.scoring.form.is_dirty() and not self.scoring.leave_form():
             event.ignore()  # the scoring is still being typed
             return
+        state = self.workspace.file_state()
+        if state is not rescue.FileState.PRESENT:
+            # Closing would drop the only copy of the workspace left: the open one.
+            answer = feedback.sink().ask_unsaved(
+                self,
+                APP_NAME,
+                rescue.refusal(self.workspace.database.path, state).render()
+                + "\n\n"
+                + self.tr("Save it to a new file before closing?"),
+            )
+            if answer is Unsaved.CANCEL or (answer is Unsaved.SAVE and self.save_as() is None):
+                event.ignore()
+                return
         self._save_board_state()
         self._save_window_state()
         self.settings.sync()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
+from po_desktop.store import rescue
 from po_desktop.store.database import Database
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services.needs import NeedChange, apply_snapshots
@@ -26,10 +27,25 @@ class Workspace(QObject):
     failed = Signal(str)
     """An undo or redo could not be applied; the text is for the user."""
 
+    file_lost = Signal(object)
+    """The database file is gone or replaced (a ``rescue.FileState``): saves are refused."""
+
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database = database
         self.undo_stack = QUndoStack(self)
+        self.opened_as = rescue.identity(database.path)
+        """The file opened (device, inode): its name must still lead to it for a save."""
+
+    def file_state(self) -> rescue.FileState:
+        return rescue.state(self.database.path, self.opened_as)
+
+    def check_file(self) -> None:
+        """Refuse a write while the file is not where it was opened: it would be lost."""
+        state = self.file_state()
+        if state is not rescue.FileState.PRESENT:
+            self.file_lost.emit(state)
+            raise rescue.refusal(self.database.path, state)
 
     def session(self) -> Session:
         return self.database.session()
@@ -40,6 +56,7 @@ class Workspace(QObject):
 
     def perform_need_change(self, text: str, action: Callable[[Session], NeedChange]) -> NeedChange:
         """Run a need service now and push its undo command; errors propagate unchanged."""
+        self.check_file()
         with self.session() as session:
             change = action(session)
         self.undo_stack.push(NeedChangeCommand(self, text, change))
@@ -54,6 +71,7 @@ class Workspace(QObject):
         redo: Callable[[Session, T], T] | None = None,
     ) -> T:
         """Run any other service now; ``undo`` reverses it given what ``do`` returned."""
+        self.check_file()
         with self.session() as session:
             result = do(session)
         self.undo_stack.push(
@@ -91,6 +109,7 @@ class NeedChangeCommand(QUndoCommand):
 
     def _apply(self, states: dict) -> None:
         try:
+            self.workspace.check_file()
             with self.workspace.session() as session:
                 apply_snapshots(session, states)
         except PoDesktopError as exc:
@@ -126,6 +145,7 @@ class CallbackCommand(QUndoCommand):
 
     def _run(self, fn: Callable[[Session, object], object], keep: bool) -> None:
         try:
+            self.workspace.check_file()
             with self.workspace.session() as session:
                 outcome = fn(session, self.result)
             if keep:

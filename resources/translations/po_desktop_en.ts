@@ -105,7 +105,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="690" />
+            <location filename="../../po_desktop/ui/main_window.py" line="707" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Delete %n need</numerusform>
@@ -113,7 +113,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="680" />
+            <location filename="../../po_desktop/ui/main_window.py" line="697" />
             <source>Delete these %n needs, with their scoring and history?
 
 %1
@@ -133,7 +133,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="696" />
+            <location filename="../../po_desktop/ui/main_window.py" line="713" />
             <source>%n need(s) deleted.</source>
             <translation>
                 <numerusform>%n need deleted.</numerusform>
@@ -141,7 +141,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="746" />
+            <location filename="../../po_desktop/ui/main_window.py" line="763" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Move %n need</numerusform>
@@ -149,7 +149,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="754" />
+            <location filename="../../po_desktop/ui/main_window.py" line="771" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Plan %n need</numerusform>
@@ -157,7 +157,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="762" />
+            <location filename="../../po_desktop/ui/main_window.py" line="779" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Assign %n need</numerusform>
@@ -165,7 +165,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="770" />
+            <location filename="../../po_desktop/ui/main_window.py" line="787" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Duplicate %n need</numerusform>
@@ -173,7 +173,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="777" />
+            <location filename="../../po_desktop/ui/main_window.py" line="794" />
             <source>%n need(s) duplicated.</source>
             <translation>
                 <numerusform>%n need duplicated.</numerusform>
@@ -181,7 +181,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="1115" />
+            <location filename="../../po_desktop/ui/main_window.py" line="1204" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>

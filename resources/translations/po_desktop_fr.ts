@@ -1523,279 +1523,289 @@ Ouvrir son dossier ?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="105"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="294"/>
         <source>&amp;Board</source>
         <translation>&amp;Tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="106"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="294"/>
         <source>L&amp;ist</source>
         <translation>L&amp;iste</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="107"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="294"/>
         <source>&amp;Scoring</source>
         <translation>&amp;Cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="108"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="294"/>
         <source>Ca&amp;lendar</source>
         <translation>Ca&amp;lendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="133"/>
         <source>Project filter</source>
         <translation>Filtre projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="136"/>
         <source>Search key, title, problem… (Ctrl+F)</source>
         <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="220"/>
         <source>&amp;New database…</source>
         <translation>&amp;Nouvelle base…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="223"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="225"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="229"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="231"/>
+        <source>Save &amp;as…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="233"/>
+        <source>Save the open workspace to a new file and go on working in that file</source>
+        <translation>Enregistrer l&apos;espace ouvert dans un nouveau fichier et continuer à travailler dans ce fichier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="235"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="237"/>
         <source>Res&amp;tore a backup…</source>
         <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="240"/>
         <source>&amp;Import needs (CSV)…</source>
         <translation>&amp;Importer des besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="243"/>
         <source>&amp;Export needs (CSV)…</source>
         <translation>&amp;Exporter les besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="246"/>
         <source>Export the &amp;calendar (.ics)…</source>
         <translation>Exporter le &amp;calendrier (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="249"/>
         <source>Sprint &amp;review pack (PDF)…</source>
         <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="252"/>
         <source>Prefere&amp;nces…</source>
         <translation>Préfére&amp;nces…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="255"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="258"/>
         <source>&amp;New need…</source>
         <translation>&amp;Nouveau besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="260"/>
         <source>New need (Ctrl+N)</source>
         <translation>Nouveau besoin (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="262"/>
         <source>&amp;Edit need…</source>
         <translation>&amp;Modifier le besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="265"/>
         <source>&amp;Delete need</source>
         <translation>&amp;Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="268"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="270"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Projets…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="272"/>
         <source>P&amp;eople…</source>
         <translation>P&amp;ersonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="273"/>
         <source>&amp;About PO Desktop</source>
         <translation>À &amp;propos de PO Desktop</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="276"/>
         <source>Short &amp;guide</source>
         <translation>&amp;Guide de démarrage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="282"/>
         <source>Board &amp;columns…</source>
         <translation>&amp;Colonnes du tableau…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="284"/>
         <source>Scoring &amp;grids…</source>
         <translation>&amp;Grilles de cotation…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="287"/>
         <source>&amp;Next unscored need</source>
         <translation>Besoin non coté &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="290"/>
         <source>&amp;Previous unscored need</source>
         <translation>Besoin non coté &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="310"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="313"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="306"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="310"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="712"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="729"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="325"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Annuler : %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="314"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="333"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="333"/>
         <source>Redo: %1 (Ctrl+Y)</source>
         <translation>Rétablir : %1 (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="338"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="356"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="367"/>
         <source>Move &amp;card</source>
         <translation>Déplacer la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="371"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="377"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="382"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="388"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="398"/>
         <source>Project:</source>
         <translation>Projet&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="445"/>
         <source>All projects</source>
         <translation>Tous les projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="449"/>
         <source>(archived)</source>
         <translation>(archivé)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="578"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="595"/>
         <source>search “%1”</source>
         <translation>recherche « %1 »</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="580"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="597"/>
         <source>project %1</source>
         <translation>projet %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="601"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="618"/>
         <source>Show all needs</source>
         <translation>Afficher tous les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="649"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="666"/>
         <source>Need created.</source>
         <translation>Besoin créé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="678"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="695"/>
         <source>Delete needs</source>
         <translation>Supprimer des besoins</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="680"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="697"/>
         <source>Delete these %n needs, with their scoring and history?
 
 %1
@@ -1815,12 +1825,12 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="685"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="702"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="690"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="707"/>
         <source>Delete %n need(s)</source>
         <translation>
             <numerusform>Supprimer %n besoin</numerusform>
@@ -1828,12 +1838,33 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1084"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1014"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1028"/>
+        <source>Save as</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="1033"/>
+        <source>Saved as %1: you are now working in this file.</source>
+        <translation>Enregistré sous %1 : vous travaillez maintenant dans ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="1056"/>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="1173"/>
         <source>Import: %1 need(s) created, %2 updated, %3 project(s) created.</source>
         <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
     </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="1316"/>
+        <source>Save it to a new file before closing?</source>
+        <translation>L&apos;enregistrer dans un nouveau fichier avant de fermer ?</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="746"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="763"/>
         <source>Move %n need(s)</source>
         <translation>
             <numerusform>Déplacer %n besoin</numerusform>
@@ -1841,22 +1872,22 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="567"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="584"/>
         <source>Needs shown: %1 of %2</source>
         <translation>Besoins affichés : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="569"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="586"/>
         <source>No need yet</source>
         <translation>Aucun besoin pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="597"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="614"/>
         <source>Filtered view — needs shown: %1 of %2 (%3).</source>
         <translation>Vue filtrée — besoins affichés : %1 sur %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="754"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="771"/>
         <source>Plan %n need(s)</source>
         <translation>
             <numerusform>Planifier %n besoin</numerusform>
@@ -1864,7 +1895,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="762"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="779"/>
         <source>Assign %n need(s)</source>
         <translation>
             <numerusform>Attribuer %n besoin</numerusform>
@@ -1872,7 +1903,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="770"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="787"/>
         <source>Duplicate %n need(s)</source>
         <translation>
             <numerusform>Dupliquer %n besoin</numerusform>
@@ -1880,102 +1911,102 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="806"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="823"/>
         <source>This need is done or hidden by the filters: it is not in the ranking.</source>
         <translation>Ce besoin est terminé ou masqué par les filtres&#xa0;: il n&apos;est pas dans le classement.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="828"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="845"/>
         <source>Review pack saved: %1</source>
         <translation>Dossier de revue enregistré&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="836"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="853"/>
         <source>Calendar exported: %1</source>
         <translation>Calendrier exporté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="864"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="881"/>
         <source>New database</source>
         <translation>Nouvelle base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="876"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="893"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="886"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="998"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="903"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1087"/>
         <source>Cannot open database</source>
         <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="937"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="957"/>
         <source>(not found)</source>
         <translation>(introuvable)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="940"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="960"/>
         <source>No other database yet</source>
         <translation>Aucune autre base pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="943"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="963"/>
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="955"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="966"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="975"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="990"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="968"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="992"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="974"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1063"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="980"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1069"/>
         <source>Backup saved and verified: %1</source>
         <translation>Sauvegarde enregistrée et vérifiée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="983"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1072"/>
         <source>Backup failed: %1</source>
         <translation>Échec de la sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="988"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1077"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="989"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1078"/>
         <source>The automatic backup could not be written:</source>
         <translation>La sauvegarde automatique n&apos;a pas pu être écrite&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="991"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1080"/>
         <source>Your database is unchanged. Check the free space on the disk.</source>
         <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1012"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1021"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1037"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1046"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1101"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1110"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1126"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1135"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1023"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1112"/>
         <source>Replace the open database with this copy?
 
 %1
@@ -1988,23 +2019,23 @@ The current file is kept beside it, under a name ending in “.before-restore-�
 Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.before-restore-…&#xa0;»&#xa0;: rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1027"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1116"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="686"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1028"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="703"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1117"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="694"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="711"/>
         <source>%1 deleted.</source>
         <translation>%1 supprimé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="696"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="713"/>
         <source>%n need(s) deleted.</source>
         <translation>
             <numerusform>%n besoin supprimé.</numerusform>
@@ -2012,12 +2043,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="709"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="726"/>
         <source>Other changes were made since: use Edit ▸ Undo.</source>
         <translation>D&apos;autres modifications ont été faites depuis : utilisez Édition ▸ Annuler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="777"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="794"/>
         <source>%n need(s) duplicated.</source>
         <translation>
             <numerusform>%n besoin dupliqué.</numerusform>
@@ -2025,58 +2056,58 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="784"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="801"/>
         <source>No unscored need below in the list.</source>
         <translation>Plus de besoin non coté plus bas dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="786"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="803"/>
         <source>No unscored need above in the list.</source>
         <translation>Plus de besoin non coté plus haut dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1051"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1140"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1053"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1142"/>
         <source>Previous file kept: %1</source>
         <translation>Ancien fichier conservé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1060"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1081"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1149"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1170"/>
         <source>Import needs</source>
         <translation>Importer des besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1060"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1149"/>
         <source>CSV files (*.csv);;*</source>
         <translation>Fichiers CSV (*.csv);;*</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1067"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1156"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1098"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1187"/>
         <source>Export needs</source>
         <translation>Exporter les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1101"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1190"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1113"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1202"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="1115"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1204"/>
         <source>%n need(s) exported.</source>
         <translation>
             <numerusform>%n besoin exporté.</numerusform>
@@ -2084,22 +2115,22 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1156"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1245"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1159"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1248"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1178"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1267"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1179"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1268"/>
         <source>The new language will be used the next time you start PO Desktop.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
     </message>
