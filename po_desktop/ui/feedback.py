@@ -171,9 +171,13 @@ class Feedback:
         suggested_name: str,
         name_filter: str,
         suffix: str,
+        folder: Path | None = None,
     ) -> Path | None:
-        """A file to write; ``suffix`` (".csv") is added when the user typed none."""
-        start = self.folder_for(purpose) / suggested_name
+        """A file to write; ``suffix`` (".csv") is added when the user typed none;
+        ``folder`` overrides the remembered one."""
+        start = (
+            folder if folder is not None and folder.is_dir() else self.folder_for(purpose)
+        ) / suggested_name
         chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start), name_filter)
         if not chosen:
             return None

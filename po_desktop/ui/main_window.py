@@ -1016,6 +1016,7 @@ class MainWindow(QMainWindow):
                 f"{source.stem}.podb",
                 FILE_FILTER,
                 ".podb",
+                source.parent,  # where the workspace was: where its user looks for it
             )
             if target is None:
                 return None

@@ -110,6 +110,7 @@ class FakeFeedback(Feedback):
         suggested_name: str,
         name_filter: str,
         suffix: str,
+        folder: Path | None = None,
     ) -> Path | None:
         self.shown.append(Shown("save", title, suggested_name))
         return self.files.get(purpose)
