@@ -300,6 +300,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{path} est la base elle-même : choisissez une sauvegarde à restaurer.",
         "{path} is the database itself: choose a backup to restore.",
     ),
+    # The change protocol (issue 17)
+    "change.stale": (
+        "Impossible d'annuler ou de rétablir : l'élément {table} {key} a été modifié depuis. "
+        "Rien n'a été changé.",
+        "Cannot undo or redo: the {table} item {key} was changed since. Nothing was changed.",
+    ),
     # The open file deleted, moved or replaced (issue 15)
     "db.gone": (
         "Le fichier de cet espace de travail n'est plus à sa place ({path}) : supprimé, "

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, Session
 
 from po_desktop.domain.messages import Bilingual, language
 from po_desktop.domain.text import NameIndex
+from po_desktop.store import changes
 from po_desktop.store.errors import NotFoundError, StorageError, ValidationError
 
 P = ParamSpec("P")
@@ -46,10 +47,11 @@ def transactional(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concaten
                 with session.begin_nested():
                     return fn(session, *args, **kwargs)
             if not session.in_transaction():
-                with session.begin():
+                with session.begin(), changes.capturing(session):
                     return fn(session, *args, **kwargs)
             try:
-                result = fn(session, *args, **kwargs)
+                with changes.capturing(session):
+                    result = fn(session, *args, **kwargs)
                 session.commit()
                 return result
             except BaseException:
@@ -79,13 +81,14 @@ def atomic(session: Session) -> Iterator[Session]:
     try:
         if session.in_transaction():
             try:
-                yield session
+                with changes.capturing(session):
+                    yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
         else:
-            with session.begin():
+            with session.begin(), changes.capturing(session):
                 yield session
     finally:
         session.info[_DEPTH] = 0

@@ -1,0 +1,238 @@
+"""The change protocol: what one user action did, row by row, and how to undo or redo it.
+
+A :class:`Change` holds, for each table, the rows the action touched as they were
+before and after it (``None``: absent), plus the kinds of data that changed, its
+author and time. It is plain data (column values as the database stores them) so the
+team workspace can send it between machines. :func:`record` captures it around any
+service call, whatever the service does (ORM objects, bulk statements, cascades);
+:func:`apply` plays it backwards (undo) or forwards (redo), exactly, ids included,
+and refuses when the rows are no longer as the change left them.
+
+Capture is engine-specific and lives in :mod:`po_desktop.store.capture`; this module
+speaks rows and tables only.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.orm import Session
+
+from po_desktop.store import capture as backend
+from po_desktop.store.errors import ConflictError
+from po_desktop.store.models import Base
+
+Row = dict[str, Any]
+"""Column name to the value the database stores (text dates, 0/1 booleans)."""
+Key = tuple[Any, ...]
+
+KINDS: Mapping[str, str] = {
+    "need": "needs",
+    "need_tag": "needs",
+    "need_event": "needs",
+    "sprint_commitment": "needs",
+    "assessment": "scoring",
+    "assessment_value": "scoring",
+    "scoring_model": "grids",
+    "criterion": "grids",
+    "project": "projects",
+    "person": "people",
+    "board_column": "columns",
+    "sprint": "calendar",
+    "sprint_member": "calendar",
+    "ceremony": "calendar",
+    "absence": "calendar",
+    "setting": "settings",
+}
+"""What each table's rows are, for the views: each refreshes what the kinds concern."""
+
+UNRECORDED = {"setting": {("change_counter",), ("change_token",)}}
+"""Rows kept by the store itself (the workspace's version), never part of a change."""
+
+
+@dataclass
+class Change:
+    """One user action: the rows it touched, before and after."""
+
+    rows: dict[str, dict[Key, tuple[Row | None, Row | None]]] = field(default_factory=dict)
+    author: str = ""
+    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    result: Any = field(default=None, compare=False)
+    """What the service returned (an id, a summary): for the caller, never serialised."""
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(KINDS.get(table, table) for table in self.rows)
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+    @property
+    def need_ids(self) -> list[int]:
+        """Every need this change concerns (its own row, or a row that belongs to it)."""
+        found: dict[int, None] = {}
+        for table, rows in self.rows.items():
+            for key, (before, after) in rows.items():
+                if table == "need":
+                    found[key[0]] = None
+                    continue
+                for row in (before, after):
+                    if row is not None and isinstance(row.get("need_id"), int):
+                        found[row["need_id"]] = None
+        return list(found)
+
+    def merge(self, later: Change) -> None:
+        """Add what a later step of the same action did (its 'after' wins)."""
+        for table, rows in later.rows.items():
+            mine = self.rows.setdefault(table, {})
+            for key, (before, after) in rows.items():
+                mine[key] = (mine[key][0], after) if key in mine else (before, after)
+            self.rows[table] = {k: (b, a) for k, (b, a) in mine.items() if b != a}
+            if not self.rows[table]:
+                del self.rows[table]
+
+    def created(self, table: str) -> list[Key]:
+        """Keys of the rows of ``table`` the action created."""
+        return [key for key, (before, _after) in self.rows.get(table, {}).items() if before is None]
+
+    def inverse(self) -> Change:
+        """The change that undoes this one (its rows swapped)."""
+        return Change(
+            {t: {k: (a, b) for k, (b, a) in rows.items()} for t, rows in self.rows.items()},
+            self.author,
+        )
+
+    # ----- plain data ---------------------------------------------------------------------
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready: what crosses the network in a team workspace."""
+        return {
+            "id": self.id,
+            "author": self.author,
+            "at": self.at.isoformat(),
+            "rows": {
+                table: [[list(key), before, after] for key, (before, after) in rows.items()]
+                for table, rows in self.rows.items()
+            },
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Change:
+        return cls(
+            {
+                table: {tuple(key): (before, after) for key, before, after in rows}
+                for table, rows in data["rows"].items()
+            },
+            data.get("author", ""),
+            datetime.fromisoformat(data["at"]),
+            data["id"],
+        )
+
+
+def tables() -> list[Table]:
+    """Every table a change may touch, parents before children."""
+    return list(Base.metadata.sorted_tables)
+
+
+@contextmanager
+def record(session: Session, author: str = "") -> Iterator[Change]:
+    """Capture every row the statements inside the block touch, into the change yielded
+    (filled when the block ends). Nested blocks share the outer recording."""
+    change = Change(author=author)
+    connection = session.connection()
+    with backend.recording(connection, tables()) as log:
+        yield change
+        session.flush()
+        change.rows = _collapse(log(), tables())
+
+
+_CAPTURE = "po_desktop.capture"
+_CAPTURING = "po_desktop.capturing"
+
+
+@contextmanager
+def capture(session: Session, author: str = "") -> Iterator[Change]:
+    """What the services called inside the block change, gathered into one change (the
+    services commit as usual; each records its rows before its commit)."""
+    change = Change(author=author)
+    previous = session.info.get(_CAPTURE)
+    session.info[_CAPTURE] = change
+    try:
+        yield change
+    finally:
+        if previous is None:
+            session.info.pop(_CAPTURE, None)
+        else:
+            session.info[_CAPTURE] = previous
+
+
+@contextmanager
+def capturing(session: Session) -> Iterator[None]:
+    """Inside a service's transaction: record its rows when a capture asks for them."""
+    target: Change | None = session.info.get(_CAPTURE)
+    if target is None or session.info.get(_CAPTURING):
+        yield
+        return
+    session.info[_CAPTURING] = True
+    try:
+        with record(session) as change:
+            yield
+        target.merge(change)
+    finally:
+        session.info.pop(_CAPTURING, None)
+
+
+def _collapse(
+    entries: list[tuple[str, Key, Row | None, Row | None]], known: list[Table]
+) -> dict[str, dict[Key, tuple[Row | None, Row | None]]]:
+    """First 'before' and last 'after' of each row; rows back where they were, dropped."""
+    merged: dict[str, dict[Key, tuple[Row | None, Row | None]]] = {}
+    for table, key, before, after in entries:
+        if key in UNRECORDED.get(table, ()):
+            continue
+        rows = merged.setdefault(table, {})
+        if key in rows:
+            rows[key] = (rows[key][0], after)
+        else:
+            rows[key] = (before, after)
+    order = {t.name: i for i, t in enumerate(known)}
+    result: dict[str, dict[Key, tuple[Row | None, Row | None]]] = {}
+    for table in sorted(merged, key=lambda name: order.get(name, len(order))):
+        kept = {k: (b, a) for k, (b, a) in merged[table].items() if b != a}
+        if kept:
+            result[table] = kept
+    return result
+
+
+def apply(session: Session, change: Change, *, backwards: bool) -> Change:
+    """Undo (``backwards``) or redo a change, in the session's transaction; returns the
+    change that was applied (rows before and after, this time).
+
+    Every row must still be as the change left it (for an undo, its 'after'): if
+    another action, or another person, changed it since, nothing is applied and
+    :class:`ConflictError` says so.
+    """
+    session.flush()
+    wanted = change.inverse() if backwards else change
+    connection = session.connection()
+    by_name = {t.name: t for t in tables()}
+    for table_name, rows in wanted.rows.items():
+        table = by_name[table_name]
+        current = backend.read_rows(connection, table, list(rows))
+        for key, (expected, _target) in rows.items():
+            if current.get(key) != expected:
+                raise ConflictError("change.stale", table=table_name, key=_show(key))
+    backend.write_rows(connection, [(by_name[t], rows) for t, rows in wanted.rows.items()])
+    session.expire_all()
+    return wanted
+
+
+def _show(key: Key) -> str:
+    return "/".join(str(part) for part in key)
