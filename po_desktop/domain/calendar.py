@@ -17,6 +17,10 @@ from datetime import date, datetime, time, timedelta
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import Bilingual
 
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2099, 12, 31)
+"""The dates a workspace plans with; outside them, a date is a typing mistake."""
+
 REGIONS: dict[str, Bilingual] = {
     "": Bilingual("France métropolitaine", "Metropolitan France"),
     "6AE": Bilingual("Alsace", "Alsace"),
