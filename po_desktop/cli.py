@@ -439,7 +439,12 @@ def _cmd_screenshot(args: argparse.Namespace, lang: str) -> int:
 
     if args.view not in VIEWS:
         raise CliError(
-            translate("field.bad_choice", field="--view", value=args.view, choices=", ".join(VIEWS))
+            translate(
+                "field.bad_choice",
+                field="--view",
+                value=args.view,
+                choices=messages.listing(VIEWS, limit=None),
+            )
         )
     render_view(path, args.view, args.output, size=size, lang=lang)
     print(translate("cli.screenshot_done", lang, path=args.output))

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from po_desktop.domain.messages import FIELD_LABELS, Message
+from po_desktop.domain.messages import FIELD_LABELS, Message, listing
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.models import BoardColumn, Need, Project, Sprint
@@ -145,13 +145,15 @@ def _header(row: list[str]) -> list[str | None]:
             duplicates.append(raw.strip())
         columns.append(column)
     if unknown:
-        raise ValidationError("csv.unknown_columns", columns=", ".join(unknown))
+        raise ValidationError("csv.unknown_columns", columns=listing(unknown, quoted=True))
     if duplicates:
-        raise ValidationError("csv.duplicate_columns", columns=", ".join(duplicates))
+        raise ValidationError("csv.duplicate_columns", columns=listing(duplicates, quoted=True))
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         raise ValidationError(
-            "csv.missing_columns", columns=", ".join(missing), expected=", ".join(COLUMNS)
+            "csv.missing_columns",
+            columns=listing(missing),
+            expected=listing(COLUMNS, limit=None),
         )
     return columns
 
