@@ -10,11 +10,8 @@ every value survives a round trip unchanged.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
-import os
-import secrets
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,6 +20,7 @@ from sqlalchemy.orm import Session, contains_eager, selectinload
 from po_desktop.domain.messages import FIELD_LABELS, Message, listing
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import ValidationError
+from po_desktop.store.files import atomic_text
 from po_desktop.store.models import BoardColumn, Need, Project, Sprint
 from po_desktop.store.services._base import LONG_TEXT_MAX
 from po_desktop.store.services.importing import NeedRecord
@@ -251,23 +249,13 @@ def write_needs_csv(
     """Export needs (all, or those of one project, by code or name) ordered by key;
     returns the number of rows.
 
-    The file is written beside the target and renamed over it, so a crash or a
-    full disk leaves either the old file or the new one, never half of one.
-    Write failures raise OSError.
+    Written atomically (see :mod:`po_desktop.store.files`): a crash or a full disk
+    leaves either the old file or the new one, never half of one. A write failure
+    raises a StorageError that says why in the user's language.
     """
-    path = Path(path)
     rows = _rows(session, project)
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with temp.open("x", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
-            writer.writerow(COLUMNS)
-            writer.writerows(rows)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+    with atomic_text(path, encoding="utf-8-sig") as fh:
+        writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
     return len(rows)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from po_desktop.domain.calendar import REGIONS
 from po_desktop.domain.messages import choice_label, language
-from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.services import sprints as service
 from po_desktop.ui import feedback
 from po_desktop.ui.calendar_dialogs import (
@@ -566,14 +566,17 @@ class CalendarPage(QWidget):
             if path is None:
                 return None
         from po_desktop.io.ics import export_ics
+        from po_desktop.store import files
 
         lang = language()
+        workspace = self._workspace()
         try:
-            data = self._workspace().read(lambda s: export_ics(s, sprint_id, lang))
-            path.write_bytes(data)
-        except (OSError, PoDesktopError) as exc:
-            detail = exc.render() if isinstance(exc, PoDesktopError) else (exc.strerror or str(exc))
-            feedback.sink().warn(self, self.tr("Export the calendar"), detail)
+            if workspace.database.owns(path):  # replacing it would lose the workspace
+                raise DatabaseFileError("db.output_is_database", path=str(path))
+            data = workspace.read(lambda s: export_ics(s, sprint_id, lang))
+            files.write_bytes(path, data)
+        except PoDesktopError as exc:
+            feedback.sink().warn(self, self.tr("Export the calendar"), exc.render())
             return None
         return path
 
