@@ -191,8 +191,9 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "csv.empty": ("Le fichier {file} est vide.", "The file {file} is empty."),
     "csv.encoding": (
-        "Le fichier {file} n'est ni en UTF-8 ni en Windows-1252.",
-        "The file {file} is neither UTF-8 nor Windows-1252.",
+        "Le fichier {file} n'est ni en UTF-8, ni en UTF-16, ni en Windows-1252 : "
+        "enregistrez-le au format CSV UTF-8.",
+        "The file {file} is neither UTF-8, UTF-16 nor Windows-1252: save it as CSV UTF-8.",
     ),
     "csv.missing_columns": (
         "Colonnes manquantes dans l'en-tête : {columns}. Colonnes attendues : {expected}.",
@@ -701,10 +702,6 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "un guillemet fermant doit être suivi du séparateur ou d'une fin de ligne",
         "a closing quotation mark must be followed by the separator or a line end",
     ),
-    "csv.nul": (
-        "caractère nul (NUL) : est-ce bien un fichier texte ?",
-        "a NUL character: is this really a text file?",
-    ),
     "csv.bad_syntax": ("syntaxe CSV invalide", "invalid CSV syntax"),
     "date.out_of_range": (
         "La date « {field} » ({value}) doit être comprise entre le {min} et le {max}.",
@@ -925,9 +922,9 @@ def clip_path(text: str, limit: int = MAX_PATH) -> str:
     return text[:head] + "…" + text[-tail:]
 
 
-def _thousands(count: int, lang: str | None) -> str:
-    text = f"{count:,}"
-    return text.replace(",", "\u202f") if (lang or _current) == "fr" else text
+def thousands(count: int) -> Bilingual:
+    """A count as each language groups its digits: 9 990 (narrow spaces), 9,990."""
+    return Bilingual(f"{count:,}".replace(",", "\u202f"), f"{count:,}")
 
 
 @dataclass(frozen=True)
@@ -947,7 +944,7 @@ class Listing:
         hidden = len(self.items) - len(shown)
         if hidden:
             text = _pick(_CATALOG["list.more"], lang).format(
-                items=text, count=_thousands(hidden, lang)
+                items=text, count=thousands(hidden).render(lang)
             )
         return text
 
