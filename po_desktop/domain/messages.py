@@ -726,6 +726,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "correct them in the calendar (from {min} to {max}).",
     ),
     "cli.skipped": ("Ignoré : {problem}", "Skipped: {problem}"),
+    "cli.skipped_more": ("… et {count} autres ignorés.", "… and {count} more skipped."),
     "cli.interrupted_import": (
         "Interrompu : rien n'a été importé.",
         "Interrupted: nothing was imported.",
