@@ -21,6 +21,7 @@ from po_desktop.domain.messages import translate
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl+C
 
 
 class CliError(Exception):
@@ -151,6 +152,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args, lang)
     except CliError as exc:
         return _fail(str(exc))
+    except KeyboardInterrupt:
+        # Ctrl+C: every command is one transaction (an import is all or nothing) and every
+        # output is written atomically, so stopping here leaves things as they were.
+        if debug:
+            raise
+        interrupted = "cli.interrupted_import" if command == "import-csv" else "cli.interrupted"
+        _fail(translate(interrupted, lang))
+        return EXIT_INTERRUPTED
     except Exception as exc:
         if debug:
             raise
