@@ -105,7 +105,10 @@ def _not_text(data: bytes, path: Path) -> None:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
-                kind = archive.read("mimetype")[:100] if "mimetype" in names else b""
+                kind = b""
+                if "mimetype" in names:
+                    with archive.open("mimetype") as entry:
+                        kind = entry.read(100)  # never more: an archive can lie about sizes
         except (zipfile.BadZipFile, KeyError, ValueError, OSError):  # OSError: a corrupt entry
             names, kind = set(), b""
         if any(name.startswith("xl/") for name in names):

@@ -279,13 +279,7 @@ def clean_date(value: object, name: str) -> date:
 
 def _check_range(day: date, name: str) -> None:
     if not in_range(day):
-        raise ValidationError(
-            "date.out_of_range",
-            field=name,
-            value=day_label(day),
-            min=day_label(EARLIEST),
-            max=day_label(LATEST),
-        )
+        raise ValidationError("date.out_of_range", field=name, value=day_label(day), **_bounds())
 
 
 def _bounds() -> dict[str, Any]:
@@ -358,6 +352,7 @@ def _ceremonies_in_range() -> Any:
 
 
 def ceremony_date_problem(ceremony: Ceremony) -> Message:
+    """A stored ritual whose day is out of range, said (its title, else its kind)."""
     return Message(
         "ceremony.date_out_of_range",
         {
