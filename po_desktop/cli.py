@@ -21,6 +21,7 @@ from po_desktop.domain.messages import translate
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl+C
 
 
 class CliError(Exception):
@@ -151,28 +152,77 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args, lang)
     except CliError as exc:
         return _fail(str(exc))
-    except Exception as exc:
-        from po_desktop.store.errors import PoDesktopError
-
+    except KeyboardInterrupt:
+        # Ctrl+C: every command is one transaction (an import is all or nothing) and every
+        # output is written atomically, so stopping here leaves things as they were.
         if debug:
             raise
-        if isinstance(exc, PoDesktopError):
-            return _fail(exc.render(lang))
-        return _fail(_unexpected(exc, lang))
+        interrupted = "cli.interrupted_import" if command == "import-csv" else "cli.interrupted"
+        _fail(translate(interrupted, lang))
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        if debug:
+            raise
+        return _fail(_explain(exc, lang))
 
 
-def _unexpected(exc: Exception, lang: str) -> str:
-    """One line for the terminal; the traceback goes to the log file for a bug report."""
+def _explain(exc: Exception, lang: str) -> str:
+    """The one line an error gets: ours are said as they are; a system or database error
+    in the user's words, never Python's or SQLite's English; anything else is a bug."""
+    from sqlalchemy.exc import DBAPIError
+
+    from po_desktop.store.errors import PoDesktopError
+    from po_desktop.store.services._base import storage_error
+
+    if isinstance(exc, PoDesktopError):
+        return exc.render(lang)
+    if isinstance(exc, OSError):
+        _log(exc)
+        return messages.os_message(exc).render(lang)
+    if isinstance(exc, DBAPIError):
+        _log(exc)
+        return storage_error(exc).render(lang)
+    return _unexpected(exc, lang)
+
+
+def _log(exc: BaseException, text: str = "Command failed") -> Path | None:
+    """The traceback to the log file, if there is one; returns its path.
+
+    Nothing is printed when the log cannot be written (a full disk is often the very
+    error being reported): the terminal gets one line, whatever happens here.
+    """
     import logging
 
     from po_desktop import logs
 
     path = logs.configure()
-    logging.getLogger("po_desktop.cli").error("Unexpected error", exc_info=exc)
+    if path is None:
+        return None
+    raising = logging.raiseExceptions
+    logging.raiseExceptions = False  # a failed log write says nothing on stderr
+    try:
+        logging.getLogger("po_desktop.cli").error(text, exc_info=exc)
+    finally:
+        logging.raiseExceptions = raising
+    return path
+
+
+def _unexpected(exc: Exception, lang: str) -> str:
+    """One line for the terminal; the traceback goes to the log file for a bug report."""
+    path = _log(exc, "Unexpected error")
     summary = f"{type(exc).__name__}: {exc}"
     if path is None:
         return summary
     return translate("cli.unexpected", lang, error=summary, log=path)
+
+
+def _warn(problems: Sequence[messages.Message], lang: str) -> None:
+    """Rows left out of an output, one line each on stderr (ten at most, then how many)."""
+    for problem in problems[: messages.MAX_ITEMS]:
+        print(f"po-desktop: {translate('cli.skipped', lang, problem=problem)}", file=sys.stderr)
+    if len(problems) > messages.MAX_ITEMS:
+        more = messages.thousands(len(problems) - messages.MAX_ITEMS)
+        print(f"po-desktop: {translate('cli.skipped_more', lang, count=more)}", file=sys.stderr)
 
 
 def _fail(text: str) -> int:
@@ -228,6 +278,7 @@ def _cmd_check(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store.database import table_counts
     from po_desktop.store.errors import DatabaseFileError
     from po_desktop.store.migrate import HEAD
+    from po_desktop.store.services.sprints import dates_out_of_range
 
     path = _db_path(args, required=True)
     info = engine.inspect_file(path)
@@ -235,9 +286,14 @@ def _cmd_check(args: argparse.Namespace, lang: str) -> int:
         raise DatabaseFileError("db.not_found", path=str(path))
     ro = engine.make_engine(path, read_only=True)
     try:
-        problems = engine.integrity_problems(ro)
-        with Session(ro) as session:
-            counts = table_counts(session) if not problems else {}
+        problems: list[object] = list(engine.integrity_problems(ro))
+        counts = {}
+        if not problems:
+            with Session(ro) as session:
+                counts = table_counts(session)
+                if info.revision == HEAD:  # older schemas lack columns the models read
+                    # Dates no report can work with (a sprint ending in 9999), to be fixed.
+                    problems += dates_out_of_range(session)
     finally:
         ro.dispose()
     print(translate("cli.check_file", lang, path=path, size=f"{info.size:,}".replace(",", " ")))
@@ -287,18 +343,14 @@ def _cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
     with open_database(path, create=False) as db, db.session() as session:
         if db.owns(args.output):
             raise DatabaseFileError("db.output_is_database", path=str(args.output))
-        try:
-            count = write_needs_csv(session, args.output, delimiter=args.sep, project=args.project)
-        except OSError as exc:
-            raise CliError(
-                translate("cli.output_unwritable", lang, path=args.output, detail=exc.strerror)
-            ) from exc
+        count = write_needs_csv(session, args.output, delimiter=args.sep, project=args.project)
     print(translate("cli.export_done", lang, count=count, path=args.output))
     return EXIT_OK
 
 
 def _cmd_backlog(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.io.backlog import as_csv, as_table, ranked_backlog
+    from po_desktop.store import files
     from po_desktop.store.database import open_database
     from po_desktop.store.errors import DatabaseFileError
 
@@ -311,12 +363,7 @@ def _cmd_backlog(args: argparse.Namespace, lang: str) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
-    try:
-        args.output.write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
-    except OSError as exc:
-        raise CliError(
-            translate("cli.output_unwritable", lang, path=args.output, detail=exc.strerror)
-        ) from exc
+    files.write_text(args.output, text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
     return EXIT_OK
 
 
@@ -335,6 +382,7 @@ def _cmd_capacity(args: argparse.Namespace, lang: str) -> int:
 
 def _cmd_ics(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.io.ics import export_ics
+    from po_desktop.store import files
     from po_desktop.store.database import open_database
     from po_desktop.store.errors import DatabaseFileError
 
@@ -342,13 +390,10 @@ def _cmd_ics(args: argparse.Namespace, lang: str) -> int:
     with open_database(path, create=False) as db, db.session() as session:
         if db.owns(args.output):
             raise DatabaseFileError("db.output_is_database", path=str(args.output))
-        data = export_ics(session, args.sprint, lang)
-    try:
-        args.output.write_bytes(data)
-    except OSError as exc:
-        raise CliError(
-            translate("cli.output_unwritable", lang, path=args.output, detail=exc.strerror)
-        ) from exc
+        skipped: list[messages.Message] = []
+        data = export_ics(session, args.sprint, lang, skipped)
+    files.write_bytes(args.output, data)
+    _warn(skipped, lang)
     print(translate("cli.ics_done", lang, path=args.output, count=data.count(b"BEGIN:VEVENT")))
     return EXIT_OK
 
@@ -439,7 +484,12 @@ def _cmd_screenshot(args: argparse.Namespace, lang: str) -> int:
 
     if args.view not in VIEWS:
         raise CliError(
-            translate("field.bad_choice", field="--view", value=args.view, choices=", ".join(VIEWS))
+            translate(
+                "field.bad_choice",
+                field="--view",
+                value=args.view,
+                choices=messages.listing(VIEWS, limit=None),
+            )
         )
     render_view(path, args.view, args.output, size=size, lang=lang)
     print(translate("cli.screenshot_done", lang, path=args.output))

@@ -17,6 +17,22 @@ from datetime import date, datetime, time, timedelta
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import Bilingual
 
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2099, 12, 31)
+"""The dates a workspace plans with; outside them, a date is a typing mistake."""
+
+
+def in_range(day: date) -> bool:
+    """True for a date a workspace can plan with (see EARLIEST and LATEST)."""
+    return EARLIEST <= day <= LATEST
+
+
+def clamp(day: date) -> date:
+    """The nearest date a workspace can plan with: a view or a default never leaves the
+    range, whatever an older file holds (``date.max + 1 day`` is an OverflowError)."""
+    return min(max(day, EARLIEST), LATEST)
+
+
 REGIONS: dict[str, Bilingual] = {
     "": Bilingual("France métropolitaine", "Metropolitan France"),
     "6AE": Bilingual("Alsace", "Alsace"),
@@ -31,12 +47,13 @@ REGIONS: dict[str, Bilingual] = {
 
 
 def public_holidays(start: date, end: date, region: str = "", lang: str = "fr") -> dict[date, str]:
-    """French public holidays from ``start`` to ``end`` included, with their names."""
+    """French public holidays from ``start`` to ``end`` included, with their names; known
+    from EARLIEST to LATEST only (a span to the year 9999 costs no 8,000 years of work)."""
     if region not in REGIONS:
         region = ""
     return {
         day: name
-        for year in range(start.year, end.year + 1)
+        for year in range(max(start.year, EARLIEST.year), min(end.year, LATEST.year) + 1)
         for day, name in _year(year, region, lang)
         if start <= day <= end
     }
@@ -60,9 +77,10 @@ def is_working_day(day: date, holidays_: Collection[date]) -> bool:
 
 
 def working_days(start: date, end: date, holidays_: Collection[date]) -> list[date]:
-    """Monday to Friday from ``start`` to ``end`` included, public holidays left out."""
+    """Monday to Friday from ``start`` to ``end`` included, public holidays left out;
+    days outside EARLIEST to LATEST count as none (a sprint ending in 9999 stays finite)."""
     days = []
-    day = start
+    day, end = max(start, EARLIEST), min(end, LATEST)
     while day <= end:
         if is_working_day(day, holidays_):
             days.append(day)

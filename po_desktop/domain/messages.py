@@ -7,8 +7,10 @@ are rendered in the user's language here, so the CLI can show them without Qt.
 
 from __future__ import annotations
 
+import errno
 import locale
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -189,8 +191,9 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "csv.empty": ("Le fichier {file} est vide.", "The file {file} is empty."),
     "csv.encoding": (
-        "Le fichier {file} n'est ni en UTF-8 ni en Windows-1252.",
-        "The file {file} is neither UTF-8 nor Windows-1252.",
+        "Le fichier {file} n'est ni en UTF-8, ni en UTF-16, ni en Windows-1252 : "
+        "enregistrez-le au format CSV UTF-8.",
+        "The file {file} is neither UTF-8, UTF-16 nor Windows-1252: save it as CSV UTF-8.",
     ),
     "csv.missing_columns": (
         "Colonnes manquantes dans l'en-tête : {columns}. Colonnes attendues : {expected}.",
@@ -212,7 +215,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "la clé {key} apparaît deux fois dans le fichier.",
         "the key {key} appears twice in the file.",
     ),
-    "csv.malformed": ("Fichier CSV mal formé : {detail}.", "Malformed CSV file: {detail}."),
+    "csv.malformed": (
+        "Ligne {line} : fichier CSV mal formé ({detail}). Rien n'a été importé.",
+        "Line {line}: malformed CSV file ({detail}). Nothing was imported.",
+    ),
     "csv.duplicate_columns": (
         "Colonnes en double dans l'en-tête : {columns}.",
         "Duplicate header columns: {columns}.",
@@ -610,6 +616,153 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Impossible d'écrire {path} : {detail}.",
         "Cannot write {path}: {detail}.",
     ),
+    # Outputs and messages (issue 15)
+    "output.failed": (
+        "Impossible d'écrire {path} : {reason}. Un fichier existant à ce nom est resté tel quel.",
+        "Cannot write {path}: {reason}. Any existing file of that name was left as it was.",
+    ),
+    "file.read_failed": ("Impossible de lire {path} : {reason}.", "Cannot read {path}: {reason}."),
+    "file.failed": ("{path} : {reason}.", "{path}: {reason}."),
+    "file.failed_no_path": (
+        "Erreur du système de fichiers : {reason}.",
+        "File system error: {reason}.",
+    ),
+    "os.no_space": ("le disque est plein", "the disk is full"),
+    "os.quota": ("votre quota d'espace disque est atteint", "your disk quota is used up"),
+    "os.read_only": ("le support est en lecture seule", "the medium is read-only"),
+    "os.denied": (
+        "l'accès est refusé (droits insuffisants sur le fichier ou le dossier)",
+        "access is denied (no permission on the file or folder)",
+    ),
+    "os.busy": (
+        "le fichier est utilisé par un autre programme",
+        "the file is in use by another program",
+    ),
+    "os.not_found": ("le fichier ou le dossier n'existe pas", "the file or folder does not exist"),
+    "os.is_folder": ("c'est un dossier, pas un fichier", "it is a folder, not a file"),
+    "os.not_folder": (
+        "une partie du chemin n'est pas un dossier",
+        "part of the path is not a folder",
+    ),
+    "os.name_too_long": (
+        "le nom est trop long pour ce système de fichiers",
+        "the name is too long for this file system",
+    ),
+    "os.io": (
+        "erreur d'entrée-sortie sur le support (disque endommagé ou retiré ?)",
+        "input/output error on the medium (a damaged or removed disk?)",
+    ),
+    "os.too_many_files": (
+        "trop de fichiers sont ouverts ; fermez des programmes puis réessayez",
+        "too many files are open; close some programs, then try again",
+    ),
+    "os.exists": ("un fichier de ce nom existe déjà", "a file of that name already exists"),
+    "os.too_big": (
+        "le fichier dépasse la taille permise par ce système de fichiers",
+        "the file is larger than this file system allows",
+    ),
+    "os.gone": (
+        "le support ou le partage réseau n'est plus disponible",
+        "the disk or network share is no longer available",
+    ),
+    "os.unsupported": (
+        "ce système de fichiers ne permet pas cette opération",
+        "this file system does not support the operation",
+    ),
+    "os.bad_name": (
+        "le nom contient un caractère que ce système n'accepte pas",
+        "the name holds a character this system does not accept",
+    ),
+    "os.other": ("erreur du système ({code})", "system error ({code})"),
+    "sqlite.io": ("erreur d'entrée-sortie sur le disque", "disk input/output error"),
+    "sqlite.corrupt": ("le fichier de la base est endommagé", "the database file is damaged"),
+    "sqlite.cant_open": (
+        "le fichier de la base ne peut pas être ouvert",
+        "the database file cannot be opened",
+    ),
+    "sqlite.constraint": (
+        "une règle d'intégrité de la base a été enfreinte",
+        "a database integrity rule was broken",
+    ),
+    "sqlite.busy": (
+        "la base est occupée par un autre programme",
+        "the database is busy in another program",
+    ),
+    "sqlite.no_memory": ("mémoire insuffisante", "out of memory"),
+    "sqlite.too_big": (
+        "une valeur est trop grande pour la base",
+        "a value is too large for the database",
+    ),
+    "sqlite.other": ("erreur SQLite {code}", "SQLite error {code}"),
+    "list.more": ("{items} et {count} autres", "{items} and {count} more"),
+    "csv.workbook": (
+        "{file} est un classeur Excel, pas un fichier CSV : dans Excel, choisissez "
+        "Fichier › Enregistrer sous › « CSV UTF-8 (délimité par des virgules) ».",
+        "{file} is an Excel workbook, not a CSV file: in Excel, choose "
+        "File › Save As › “CSV UTF-8 (Comma delimited)”.",
+    ),
+    "csv.opendocument": (
+        "{file} est un classeur LibreOffice, pas un fichier CSV : dans LibreOffice, choisissez "
+        "Fichier › Enregistrer sous › « Texte CSV », jeu de caractères Unicode (UTF-8).",
+        "{file} is a LibreOffice spreadsheet, not a CSV file: in LibreOffice, choose "
+        "File › Save As › “Text CSV”, character set Unicode (UTF-8).",
+    ),
+    "csv.binary": (
+        "{file} n'est pas un fichier texte ({kind}) : enregistrez-le au format CSV UTF-8.",
+        "{file} is not a text file ({kind}): save it as CSV UTF-8.",
+    ),
+    "csv.kind.zip": ("archive ZIP", "a ZIP archive"),
+    "csv.kind.pdf": ("document PDF", "a PDF document"),
+    "csv.kind.binary": ("contenu binaire", "binary content"),
+    "csv.field_too_big": (
+        "une valeur dépasse {limit} caractères",
+        "a value is longer than {limit} characters",
+    ),
+    "csv.unclosed_quote": (
+        "un guillemet ouvert n'est jamais refermé",
+        "a quotation mark is opened and never closed",
+    ),
+    "csv.quote_in_field": (
+        "un guillemet fermant doit être suivi du séparateur ou d'une fin de ligne",
+        "a closing quotation mark must be followed by the separator or a line end",
+    ),
+    "csv.bad_syntax": ("syntaxe CSV invalide", "invalid CSV syntax"),
+    "date.out_of_range": (
+        "La date « {field} » ({value}) doit être comprise entre le {min} et le {max}.",
+        "The date “{field}” ({value}) must be between {min} and {max}.",
+    ),
+    "sprint.dates_out_of_range": (
+        "Le sprint « {name} » a des dates hors de la plage prise en charge "
+        "({start} → {end}) : corrigez-les dans le calendrier (du {min} au {max}).",
+        "The sprint “{name}” has dates outside the supported range ({start} → {end}): "
+        "correct them in the calendar (from {min} to {max}).",
+    ),
+    "ceremony.date_out_of_range": (
+        "Le rituel « {name} » a une date hors de la plage prise en charge ({start}) : "
+        "corrigez-la dans le calendrier (du {min} au {max}).",
+        "The ceremony “{name}” has a date outside the supported range ({start}): "
+        "correct it in the calendar (from {min} to {max}).",
+    ),
+    "absence.dates_out_of_range": (
+        "L'absence de {name} a des dates hors de la plage prise en charge "
+        "({start} → {end}) : corrigez-les dans le calendrier (du {min} au {max}).",
+        "The absence of {name} has dates outside the supported range ({start} → {end}): "
+        "correct them in the calendar (from {min} to {max}).",
+    ),
+    "cli.skipped": ("Ignoré : {problem}", "Skipped: {problem}"),
+    "cli.skipped_more": ("… et {count} autres ignorés.", "… and {count} more skipped."),
+    "cli.interrupted_import": (
+        "Interrompu : rien n'a été importé.",
+        "Interrupted: nothing was imported.",
+    ),
+    "cli.interrupted": (
+        "Interrompu : la commande s'est arrêtée avant la fin.",
+        "Interrupted: the command stopped before the end.",
+    ),
+    "pack.layout": (
+        "le dossier ne peut pas être mis en page (un élément est plus grand qu'une page)",
+        "the pack cannot be laid out (one element is larger than a page)",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -733,12 +886,12 @@ def choice_label(value: str, lang: str | None = None) -> str:
 
 
 def translate(msg_id: str, lang: str | None = None, **params: Any) -> str:
+    """The message in ``lang``; every value from the user or a file is bounded (see
+    :func:`bounded`), so a 10,000-column header or a 200 KB cell makes a short line."""
     pair = _CATALOG.get(msg_id)
     if pair is None:
         return msg_id
-    rendered: dict[str, Any] = {}
-    for name, value in params.items():
-        rendered[name] = value.render(lang) if isinstance(value, Message | Bilingual) else value
+    rendered = {name: bounded(name, value, lang) for name, value in params.items()}
     if "field" in rendered and isinstance(rendered["field"], str):
         rendered["field"] = field_label(rendered["field"], lang)
     return _pick(pair, lang).format(**rendered)
@@ -767,6 +920,169 @@ class Bilingual:
 
     def render(self, lang: str | None = None) -> str:
         return _pick((self.fr, self.en), lang)
+
+
+# ----- Bounded values and system errors in the user's words (issue 15) -----------------
+
+MAX_ITEMS = 10
+"""A message lists at most this many items, then says how many more there are."""
+MAX_VALUE = 200
+"""Characters of one quoted value (a name, a cell, a column) in a message."""
+MAX_PATH = 400
+"""Characters of a path in a message: its start and its end (the file name) are kept."""
+PATH_PARAMS = frozenset({"path", "file", "folder", "log", "source", "kept"})
+
+
+def clip(text: str, limit: int = MAX_VALUE) -> str:
+    """``text`` cut at ``limit`` characters, an ellipsis saying so."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def clip_path(text: str, limit: int = MAX_PATH) -> str:
+    """A long path cut in its middle: where it starts and its file name stay readable."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 3
+    tail = limit - 1 - head
+    return text[:head] + "…" + text[-tail:]
+
+
+def thousands(count: int) -> Bilingual:
+    """A count as each language groups its digits: 9 990 (narrow spaces), 9,990."""
+    return Bilingual(f"{count:,}".replace(",", "\u202f"), f"{count:,}")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Names or values listed in a message: at most ``limit`` of them, each clipped, then
+    "and N more". ``quoted`` puts each in the language's quotation marks."""
+
+    items: tuple[str, ...]
+    quoted: bool = False
+    limit: int | None = MAX_ITEMS
+
+    def render(self, lang: str | None = None) -> str:
+        shown = self.items if self.limit is None else self.items[: self.limit]
+        opening, closing = ("« ", " »") if (lang or _current) == "fr" else ("“", "”")
+        texts = [f"{opening}{clip(item)}{closing}" if self.quoted else clip(item) for item in shown]
+        text = ", ".join(texts)
+        hidden = len(self.items) - len(shown)
+        if hidden:
+            text = _pick(_CATALOG["list.more"], lang).format(
+                items=text, count=thousands(hidden).render(lang)
+            )
+        return text
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def listing(
+    items: Iterable[object], *, quoted: bool = False, limit: int | None = MAX_ITEMS
+) -> Listing:
+    """What a message shows of a list (see :class:`Listing`)."""
+    return Listing(tuple(str(item) for item in items), quoted, limit)
+
+
+def bounded(name: str, value: Any, lang: str | None = None) -> Any:
+    """A message parameter as shown: messages and lists rendered in ``lang``, texts
+    clipped (paths in their middle); numbers as they are."""
+    if isinstance(value, Message | Listing):
+        return value.render(lang)
+    if isinstance(value, Bilingual):
+        return clip(value.render(lang))
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    if isinstance(value, os.PathLike) or name in PATH_PARAMS:
+        return clip_path(os.fspath(value) if isinstance(value, os.PathLike) else str(value))
+    return clip(str(value))
+
+
+def _errno_ids() -> dict[int, str]:
+    names = {
+        "ENOSPC": "os.no_space",
+        "EDQUOT": "os.quota",
+        "EROFS": "os.read_only",
+        "EACCES": "os.denied",
+        "EPERM": "os.denied",
+        "EBUSY": "os.busy",
+        "ETXTBSY": "os.busy",
+        "ENOENT": "os.not_found",
+        "EISDIR": "os.is_folder",
+        "ENOTDIR": "os.not_folder",
+        "ENAMETOOLONG": "os.name_too_long",
+        "EIO": "os.io",
+        "EMFILE": "os.too_many_files",
+        "ENFILE": "os.too_many_files",
+        "EEXIST": "os.exists",
+        "EFBIG": "os.too_big",
+        "ENODEV": "os.gone",
+        "ENXIO": "os.gone",
+        "ENOMEDIUM": "os.gone",
+        "ESTALE": "os.gone",
+        "ENOTCONN": "os.gone",
+        "EHOSTDOWN": "os.gone",
+        "ENOTSUP": "os.unsupported",
+        "EOPNOTSUPP": "os.unsupported",
+        "EILSEQ": "os.bad_name",
+    }
+    # Not every system has every code (Windows lacks EDQUOT and ENOMEDIUM).
+    return {getattr(errno, code): msg for code, msg in names.items() if hasattr(errno, code)}
+
+
+OS_ERRORS = _errno_ids()
+"""errno → the message that says it to a user; any other code is named, not described."""
+_WINDOWS_SHARING = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+_WINDOWS_BAD_NAME = 123  # ERROR_INVALID_NAME: "?" or ":" in a file name
+
+
+def os_reason(exc: OSError) -> Message:
+    """Why a file operation failed, in the user's language: never Python's English
+    ``strerror`` ("No space left on device") inside a French sentence."""
+    if getattr(exc, "winerror", None) in _WINDOWS_SHARING:
+        return Message("os.busy")
+    if getattr(exc, "winerror", None) == _WINDOWS_BAD_NAME:
+        return Message("os.bad_name")
+    msg_id = OS_ERRORS.get(exc.errno) if exc.errno is not None else None
+    if msg_id is not None:
+        return Message(msg_id)
+    if exc.errno is not None:
+        code = errno.errorcode.get(exc.errno, str(exc.errno))
+    else:
+        code = type(exc).__name__
+    return Message("os.other", {"code": code})
+
+
+def os_message(exc: OSError) -> Message:
+    """A whole sentence for an OSError that reached the user with nothing better to say."""
+    if exc.filename is not None:
+        return Message("file.failed", {"path": str(exc.filename), "reason": os_reason(exc)})
+    return Message("file.failed_no_path", {"reason": os_reason(exc)})
+
+
+_SQLITE_IDS = {
+    3: "os.denied",  # SQLITE_PERM
+    5: "sqlite.busy",  # SQLITE_BUSY
+    6: "sqlite.busy",  # SQLITE_LOCKED
+    7: "sqlite.no_memory",  # SQLITE_NOMEM
+    8: "os.read_only",  # SQLITE_READONLY
+    10: "sqlite.io",  # SQLITE_IOERR
+    11: "sqlite.corrupt",  # SQLITE_CORRUPT
+    13: "os.no_space",  # SQLITE_FULL
+    14: "sqlite.cant_open",  # SQLITE_CANTOPEN
+    18: "sqlite.too_big",  # SQLITE_TOOBIG
+    19: "sqlite.constraint",  # SQLITE_CONSTRAINT
+    26: "sqlite.corrupt",  # SQLITE_NOTADB
+}
+
+
+def sqlite_reason(code: int | None, name: str | None = None) -> Message:
+    """An SQLite error (``sqlite3.Error.sqlite_errorcode`` and ``sqlite_errorname``) in the
+    user's language; SQLite's own English ("disk I/O error") is left to the log."""
+    msg_id = _SQLITE_IDS.get(code & 0xFF) if code is not None else None
+    if msg_id is not None:
+        return Message(msg_id)
+    return Message("sqlite.other", {"code": name or (str(code) if code is not None else "?")})
 
 
 _MONTHS_FR = (

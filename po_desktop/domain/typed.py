@@ -10,11 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
+from po_desktop.domain.calendar import EARLIEST, LATEST
 from po_desktop.domain.text import fold
-
-EARLIEST = date(2000, 1, 1)
-LATEST = date(2099, 12, 31)
-"""The dates a workspace plans with; outside them, a date is a typing mistake."""
 
 _MONTHS = {
     # French, then English; abbreviations as people write them (with or without the dot).

@@ -10,21 +10,19 @@ every value survives a round trip unchanged.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
-import os
-import secrets
+import zipfile
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from po_desktop.domain.messages import FIELD_LABELS, Message
+from po_desktop.domain.messages import FIELD_LABELS, Message, listing, os_reason, thousands
 from po_desktop.domain.text import fold
-from po_desktop.store.errors import ValidationError
+from po_desktop.store.errors import StorageError, ValidationError
+from po_desktop.store.files import atomic_text
 from po_desktop.store.models import BoardColumn, Need, Project, Sprint
-from po_desktop.store.services._base import LONG_TEXT_MAX
 from po_desktop.store.services.importing import NeedRecord
 from po_desktop.store.services.projects import find_project
 
@@ -45,14 +43,16 @@ COLUMNS: tuple[str, ...] = (
     "acceptance",
 )
 REQUIRED: tuple[str, ...] = ("key", "title", "problem", "project")
-DELIMITERS: tuple[str, ...] = (";", ",")
+DELIMITERS: tuple[str, ...] = (";", ",", "\t")
+"""What French and English spreadsheets write; tabs in Excel's "Unicode text"."""
 
 FORMULA_STARTS = frozenset("=+-@\t\r")
 """First characters that make Excel or LibreOffice evaluate a cell (CSV injection)."""
 _ESCAPED_STARTS = FORMULA_STARTS | {"'"}
 
-# A long text may be 200,000 characters; the csv module refuses fields above 131,072 by default.
-_FIELD_LIMIT = 4 * LONG_TEXT_MAX
+# A long text may be 200,000 characters; the csv module refuses fields above 131,072 by
+# default. Far above that, the field's own check names the field that is too long.
+_FIELD_LIMIT = 10_000_000
 
 
 def _header_aliases() -> dict[str, str]:
@@ -92,15 +92,82 @@ def restore(value: str) -> str:
     return value
 
 
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other Office files
+_PROBE = 4096
+"""Bytes looked at to recognise an encoding or a file that is not text."""
+
+
+def _not_text(data: bytes, path: Path) -> None:
+    """Refuse, with what it is and what to do, a file that is not a CSV at all: a
+    workbook saved as is, a PDF, an image."""
+    if data.startswith(_ZIP):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                kind = b""
+                if "mimetype" in names:
+                    with archive.open("mimetype") as entry:
+                        kind = entry.read(100)  # never more: an archive can lie about sizes
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError):  # OSError: a corrupt entry
+            names, kind = set(), b""
+        if any(name.startswith("xl/") for name in names):
+            raise ValidationError("csv.workbook", file=str(path))
+        if kind.startswith(b"application/vnd.oasis.opendocument"):
+            raise ValidationError("csv.opendocument", file=str(path))
+        raise ValidationError("csv.binary", file=str(path), kind=Message("csv.kind.zip"))
+    if data.startswith(_OLE2):
+        raise ValidationError("csv.workbook", file=str(path))
+    if data.startswith(b"%PDF-"):
+        raise ValidationError("csv.binary", file=str(path), kind=Message("csv.kind.pdf"))
+    if data[:_PROBE].count(0) > len(data[:_PROBE]) // 10:
+        raise ValidationError("csv.binary", file=str(path), kind=Message("csv.kind.binary"))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 by the place of its NUL bytes: text in Latin letters has one NUL in each pair
+    of bytes, after the letter (little-endian) or before it (big-endian)."""
+    probe = data[: _PROBE - _PROBE % 2]
+    if len(probe) < 4:
+        return None
+    even, odd = probe[0::2].count(0), probe[1::2].count(0)
+    pairs = len(probe) // 2
+    if odd > pairs * 0.4 and even < pairs * 0.05:
+        return "utf-16-le"
+    if even > pairs * 0.4 and odd < pairs * 0.05:
+        return "utf-16-be"
+    return None
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),  # Excel's "Unicode text" (tab-separated)
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def _decode(data: bytes, path: Path) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+    """The file's text: UTF-8, UTF-16 or UTF-32 (by their byte-order mark, or UTF-16 by
+    its NUL bytes), else Windows-1252. A file that is not text says what it is."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decoded(data[len(bom) :], encoding, path)
+    encoding = _utf16_without_bom(data)
+    if encoding is not None:
+        return _decoded(data, encoding, path)
+    _not_text(data, path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    return _decoded(data, "cp1252", path)
+
+
+def _decoded(data: bytes, encoding: str, path: Path) -> str:
     try:
-        return data.decode("cp1252")
+        return data.decode(encoding)
     except UnicodeDecodeError:
         raise ValidationError("csv.encoding", file=str(path)) from None
 
@@ -145,13 +212,15 @@ def _header(row: list[str]) -> list[str | None]:
             duplicates.append(raw.strip())
         columns.append(column)
     if unknown:
-        raise ValidationError("csv.unknown_columns", columns=", ".join(unknown))
+        raise ValidationError("csv.unknown_columns", columns=listing(unknown, quoted=True))
     if duplicates:
-        raise ValidationError("csv.duplicate_columns", columns=", ".join(duplicates))
+        raise ValidationError("csv.duplicate_columns", columns=listing(duplicates, quoted=True))
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         raise ValidationError(
-            "csv.missing_columns", columns=", ".join(missing), expected=", ".join(COLUMNS)
+            "csv.missing_columns",
+            columns=listing(missing),
+            expected=listing(COLUMNS, limit=None),
         )
     return columns
 
@@ -160,10 +229,15 @@ def read_needs_csv(path: Path | str) -> list[NeedRecord]:
     """Read a needs file into records, each with the line where it starts.
 
     Columns absent from the header are ``None`` in the records, so an import
-    leaves those fields of existing needs alone. An unreadable file raises OSError.
+    leaves those fields of existing needs alone. Every problem, an unreadable file
+    included, raises a PoDesktopError that says it in the user's language.
     """
     path = Path(path)
-    text = _decode(path.read_bytes(), path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StorageError("file.read_failed", path=str(path), reason=os_reason(exc)) from exc
+    text = _decode(data, path)
     if not text.strip():
         raise ValidationError("csv.empty", file=str(path))
     if csv.field_size_limit() < _FIELD_LIMIT:
@@ -177,7 +251,7 @@ def read_needs_csv(path: Path | str) -> list[NeedRecord]:
         try:
             row = next(reader, None)
         except csv.Error as exc:
-            raise ValidationError("csv.malformed", detail=str(exc), line=start) from None
+            raise ValidationError("csv.malformed", detail=_csv_problem(exc), line=start) from None
         if row is None:
             break
         end = reader.line_num
@@ -198,6 +272,18 @@ def read_needs_csv(path: Path | str) -> list[NeedRecord]:
     if header is None:
         raise ValidationError("csv.empty", file=str(path))
     return records
+
+
+def _csv_problem(exc: csv.Error) -> Message:
+    """What the csv module found, in the user's words (its own texts are English)."""
+    text = str(exc)
+    if text.startswith("field larger than field limit"):
+        return Message("csv.field_too_big", {"limit": thousands(csv.field_size_limit())})
+    if text == "unexpected end of data":  # strict mode: the file ends inside quotes
+        return Message("csv.unclosed_quote")
+    if text.endswith("expected after '\"'"):
+        return Message("csv.quote_in_field")
+    return Message("csv.bad_syntax")
 
 
 def _points(value: float | None) -> str:
@@ -249,23 +335,13 @@ def write_needs_csv(
     """Export needs (all, or those of one project, by code or name) ordered by key;
     returns the number of rows.
 
-    The file is written beside the target and renamed over it, so a crash or a
-    full disk leaves either the old file or the new one, never half of one.
-    Write failures raise OSError.
+    Written atomically (see :mod:`po_desktop.store.files`): a crash or a full disk
+    leaves either the old file or the new one, never half of one. A write failure
+    raises a StorageError that says why in the user's language.
     """
-    path = Path(path)
     rows = _rows(session, project)
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with temp.open("x", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
-            writer.writerow(COLUMNS)
-            writer.writerows(rows)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+    with atomic_text(path, encoding="utf-8-sig") as fh:
+        writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
     return len(rows)

@@ -19,8 +19,9 @@ from icalendar import Calendar, Event, vRecur
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.calendar import in_range
 from po_desktop.domain.enums import CeremonyKind
-from po_desktop.domain.messages import choice_label
+from po_desktop.domain.messages import Message, choice_label
 from po_desktop.store.models import Ceremony, Sprint
 from po_desktop.store.services import sprints as sprint_service
 
@@ -38,14 +39,33 @@ def _text(value: str) -> str:
     return _CONTROL.sub("", value)
 
 
-def export_ics(session: Session, sprint_ref: str | int | None = None, lang: str = "fr") -> bytes:
-    """The calendar of one sprint, or of every sprint, as iCalendar bytes."""
+def export_ics(
+    session: Session,
+    sprint_ref: str | int | None = None,
+    lang: str = "fr",
+    skipped: list[Message] | None = None,
+) -> bytes:
+    """The calendar of one sprint, or of every sprint, as iCalendar bytes.
+
+    A sprint or ritual whose stored dates are out of range (an older or hand-edited
+    file) is left out and said in ``skipped``; asked for by name, it is refused.
+    """
     uid = sprint_service.setting(session, sprint_service.UID_KEY) or "workspace"
     chosen = (
         [sprint_service.find_sprint(session, sprint_ref)]
         if sprint_ref is not None
         else list(session.scalars(select(Sprint).order_by(Sprint.start_date)))
     )
+    if sprint_ref is not None:
+        sprint_service.check_sprint_dates(chosen[0])
+    left_out = skipped if skipped is not None else []
+
+    def usable(ceremony: Ceremony) -> bool:
+        if in_range(ceremony.starts_at.date()):
+            return True
+        left_out.append(sprint_service.ceremony_date_problem(ceremony))
+        return False
+
     stamp = datetime.now(UTC).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", "-//PO Desktop//Sprint calendar//FR")
@@ -55,12 +75,18 @@ def export_ics(session: Session, sprint_ref: str | int | None = None, lang: str 
     cal.add("x-wr-calname", _text(name))
     cal.add("x-wr-timezone", "Europe/Paris")
     for sprint in chosen:
+        problem = sprint_service.sprint_dates_problem(sprint)
+        if problem is not None:
+            left_out.append(problem)
+            continue
         cal.add_component(_sprint_event(sprint, uid, stamp, lang))
-        ceremonies = list(
-            session.scalars(
+        ceremonies = [
+            c
+            for c in session.scalars(
                 select(Ceremony).where(Ceremony.sprint_id == sprint.id).order_by(Ceremony.starts_at)
             )
-        )
+            if usable(c)
+        ]
         dailies = [c for c in ceremonies if c.kind == CeremonyKind.DAILY.value]
         for ceremony in ceremonies:
             if ceremony.kind != CeremonyKind.DAILY.value:
@@ -78,7 +104,8 @@ def export_ics(session: Session, sprint_ref: str | int | None = None, lang: str 
             < datetime.combine(span.end_date + timedelta(days=1), datetime.min.time()),
         )
     for ceremony in session.scalars(loose):
-        cal.add_component(_ceremony_event(ceremony, None, uid, stamp, lang))
+        if usable(ceremony):
+            cal.add_component(_ceremony_event(ceremony, None, uid, stamp, lang))
     cal.add_missing_timezones()
     return cal.to_ical()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -312,8 +312,9 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
-def build_pack(data: ReviewData, output: Path, lang: str = "fr") -> int:
-    """Write the pack to ``output``; returns its number of pages."""
+def build_pack(data: ReviewData, output: Path | IO[bytes], lang: str = "fr") -> int:
+    """Write the pack to ``output`` (a file name or a binary file); returns its number
+    of pages."""
     register_fonts()
     styles = _Styles()
     story: list[Any] = []
@@ -346,7 +347,7 @@ def build_pack(data: ReviewData, output: Path, lang: str = "fr") -> int:
         pages.append(canvas.getPageNumber())
 
     doc = SimpleDocTemplate(
-        str(output),
+        output if not isinstance(output, Path) else str(output),
         pagesize=A4,
         leftMargin=25 * mm,  # room for binding
         rightMargin=18 * mm,

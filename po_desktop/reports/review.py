@@ -182,6 +182,7 @@ def _lines(
 def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> ReviewData:
     """Everything the pack prints about one sprint."""
     sprint = sprint_service.find_sprint(session, sprint_ref)
+    sprint_service.check_sprint_dates(sprint)  # an older file's 9999-12-31: said, not a crash
     now = utcnow()
     done_columns = set(session.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True))))
     started = sprint.started_at or datetime.combine(sprint.start_date, datetime.min.time())
@@ -447,8 +448,10 @@ def _next_sprint(
     if following is None:
         return
     data.next_name, data.next_goal = following.name, following.goal
-    capacity = sprint_service.capacity(session, following.id, lang)
-    data.next_forecast = capacity.forecast
+    if sprint_service.sprint_dates_problem(following) is None:
+        data.next_forecast = sprint_service.capacity(session, following.id, lang).forecast
+    else:  # its dates are out of range: no forecast for it, the rest of the pack prints
+        data.next_forecast = None
     done_columns = set(session.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True))))
     already = float(
         session.scalar(
@@ -480,7 +483,8 @@ def _next_sprint(
     ranked = rank([(n, score, decision) for n, _p, _s, score, decision in candidates])
     points = {n: p for n, p, _s, _sc, _d in candidates}
     data.next_planned = already
-    budget = None if capacity.forecast is None else max(0.0, capacity.forecast - already)
+    forecast = data.next_forecast
+    budget = None if forecast is None else max(0.0, forecast - already)
     chosen: list[int] = []
     total = 0.0
     for r in ranked:

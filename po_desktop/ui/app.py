@@ -96,6 +96,9 @@ def run_gui(db_path: Path | None, lang: str | None = None) -> int:
         return 2
     if window is None:
         return 2
+    from po_desktop.ui import session_end
+
+    session_end.install(app, window)  # a logout (SIGTERM) closes it as its close button does
     return app.exec()
 
 

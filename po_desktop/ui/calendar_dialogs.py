@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from po_desktop.domain.calendar import RitualTimes
+from po_desktop.domain.calendar import EARLIEST, LATEST, RitualTimes, clamp
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import choice_label
 from po_desktop.store.errors import PoDesktopError
@@ -397,7 +397,12 @@ class CadenceDialog(_ServiceDialog):
         self.setWindowTitle(self.tr("Plan sprints"))
 
         def read(s: Session) -> tuple[date, list[str], int, set[int]]:
-            last = s.scalar(select(Sprint).order_by(Sprint.end_date.desc()).limit(1))
+            last = s.scalar(  # the last sprint a plan can follow (not one ending in 9999)
+                select(Sprint)
+                .where(Sprint.start_date >= EARLIEST, Sprint.end_date <= LATEST)
+                .order_by(Sprint.end_date.desc())
+                .limit(1)
+            )
             teams = sorted({t for t in s.scalars(select(Sprint.team)) if t})
             count = len(s.scalars(select(Sprint.id)).all())
             members = (
@@ -410,7 +415,7 @@ class CadenceDialog(_ServiceDialog):
                 else set(s.scalars(select(Person.id).where(Person.active.is_(True))))
             )
             after = last.end_date if last else date.today()
-            start = after + timedelta(days=7 - after.weekday())  # the Monday after
+            start = clamp(after + timedelta(days=7 - after.weekday()))  # the Monday after
             return start, teams, count, members
 
         start, teams, count, members = workspace.read(read)

@@ -31,8 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from po_desktop.domain.calendar import REGIONS
-from po_desktop.domain.messages import choice_label, language
-from po_desktop.store.errors import PoDesktopError
+from po_desktop.domain.messages import (
+    MAX_ITEMS,
+    Message,
+    choice_label,
+    language,
+    thousands,
+    translate,
+)
+from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.services import sprints as service
 from po_desktop.ui import feedback
 from po_desktop.ui.calendar_dialogs import (
@@ -374,9 +381,19 @@ class CalendarPage(QWidget):
             self.load.clear()
             return
         lang = language()
-        cap = self._workspace().read(lambda s: service.capacity(s, sprint_id, lang))
-        self.capacity = cap
         row = self.model.row_at(self.model.row_of(sprint_id) or 0)
+        try:
+            cap = self._workspace().read(lambda s: service.capacity(s, sprint_id, lang))
+        except PoDesktopError as exc:  # dates an older file holds out of range: said here
+            self.capacity = None
+            self.details.setTitle(row.name)
+            self.summary.setText(exc.render())
+            self.people.setRowCount(0)
+            self.totals.clear()
+            self.load.clear()
+            self.start_button.setEnabled(False)
+            return
+        self.capacity = cap
         locale = QLocale()
         start = locale.toString(QDate(cap.start), QLocale.FormatType.ShortFormat)
         end = locale.toString(QDate(cap.end), QLocale.FormatType.ShortFormat)
@@ -515,7 +532,11 @@ class CalendarPage(QWidget):
             return False
         name = self.model.row_at(self.model.row_of(sprint_id) or 0).name
         lang = language()
-        cap = self._workspace().read(lambda s: service.capacity(s, sprint_id, lang))
+        try:
+            cap = self._workspace().read(lambda s: service.capacity(s, sprint_id, lang))
+        except PoDesktopError as exc:
+            feedback.sink().warn(self, self.tr("Start the sprint"), exc.render())
+            return False
         if (
             cap.forecast is not None
             and cap.over_committed
@@ -584,15 +605,25 @@ class CalendarPage(QWidget):
             if path is None:
                 return None
         from po_desktop.io.ics import export_ics
+        from po_desktop.store import files
 
         lang = language()
+        workspace = self._workspace()
         try:
-            data = self._workspace().read(lambda s: export_ics(s, sprint_id, lang))
-            path.write_bytes(data)
-        except (OSError, PoDesktopError) as exc:
-            detail = exc.render() if isinstance(exc, PoDesktopError) else (exc.strerror or str(exc))
-            feedback.sink().warn(self, self.tr("Export the calendar"), detail)
+            if workspace.database.owns(path):  # replacing it would lose the workspace
+                raise DatabaseFileError("db.output_is_database", path=str(path))
+            skipped: list[Message] = []
+            data = workspace.read(lambda s: export_ics(s, sprint_id, lang, skipped))
+            files.write_bytes(path, data)
+        except PoDesktopError as exc:
+            feedback.sink().warn(self, self.tr("Export the calendar"), exc.render())
             return None
+        if skipped:  # rows an older file holds with dates out of range
+            shown = [m.render() for m in skipped[:MAX_ITEMS]]
+            if len(skipped) > MAX_ITEMS:
+                more = thousands(len(skipped) - MAX_ITEMS)
+                shown.append(translate("cli.skipped_more", count=more))
+            feedback.sink().warn(self, self.tr("Export the calendar"), "\n\n".join(shown))
         return path
 
     def export_pack(self, path: Path | None = None, *, open_it: bool = True) -> Path | None:

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from po_desktop.domain.calendar import clamp
 from po_desktop.domain.messages import choice_label
 from po_desktop.store.services.sprints import CalendarItems
 
@@ -115,6 +116,7 @@ class CalendarView(QWidget):
             self.update()
 
     def select(self, day: date) -> None:
+        day = clamp(day)  # a sprint an older file dates 9999 is shown at the range's end
         if day == self.selected:
             return
         before = self.visible_range()

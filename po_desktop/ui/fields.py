@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from po_desktop.domain.typed import EARLIEST, LATEST, parse_date, parse_time
+from po_desktop.domain.calendar import EARLIEST, LATEST
+from po_desktop.domain.typed import parse_date, parse_time
 from po_desktop.ui import icons
 
 DATE_FORMAT = "dd/MM/yyyy"

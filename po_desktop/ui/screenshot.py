@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QWidget
 
     from po_desktop.store.database import Database
@@ -97,15 +98,29 @@ def _render(
         window.resize(*size)
         with screen.pretend(QSize(*size)):  # dialogs size themselves for that screen
             shown = show_view(window, view)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        if not shown.grab().save(str(output), "PNG"):
-            from po_desktop.store.errors import StorageError
-
-            raise StorageError("cli.output_unwritable", path=str(output), detail="PNG")
+        _save_png(shown.grab().toImage(), output)
     finally:
         window.close()
         window.deleteLater()
         QApplication.processEvents()
+
+
+def _save_png(image: QImage, output: Path) -> None:
+    """Encoded in memory, then written atomically: a full disk or a read-only folder is
+    said in words (QImage.save only says "failed") and never costs the previous file."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from po_desktop.store import files
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # pragma: no cover - Qt always has its PNG writer
+        raise RuntimeError("Qt could not encode the PNG")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise files.output_error(output, exc) from exc
+    files.write_bytes(output, buffer.data().data())
 
 
 def show_view(window: MainWindow, view: str) -> QWidget:

@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from po_desktop.io import csv_needs
 from po_desktop.io.csv_needs import (
     COLUMNS,
     neutralise,
@@ -19,6 +18,7 @@ from po_desktop.io.csv_needs import (
     restore,
     write_needs_csv,
 )
+from po_desktop.store import files
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import PoDesktopError, ValidationError
 from po_desktop.store.models import BoardColumn, Need, NeedEvent, Project, Sprint
@@ -524,9 +524,12 @@ def test_failed_export_keeps_the_previous_file(
     def disk_full(_fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(csv_needs.os, "fsync", disk_full)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(files.os, "fsync", disk_full)
+    with pytest.raises(PoDesktopError) as info:
         export(db, path)
+    assert info.value.render("fr").endswith(
+        "out.csv : le disque est plein. Un fichier existant à ce nom est resté tel quel."
+    )
     assert path.read_text() == "ancien contenu"
     assert sorted(p.name for p in home.iterdir() if p.suffix == ".tmp") == []
 

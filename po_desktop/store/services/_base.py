@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Mapped, Session
 
-from po_desktop.domain.messages import Bilingual, language
+from po_desktop.domain.messages import language, listing, sqlite_reason
 from po_desktop.domain.text import NameIndex
 from po_desktop.store import changes
 from po_desktop.store.errors import NotFoundError, StorageError, ValidationError
@@ -95,14 +95,21 @@ def atomic(session: Session) -> Iterator[Session]:
 
 
 def _storage_error(exc: DBAPIError, session: Session) -> StorageError:
+    return storage_error(exc, session.get_bind().url.database or "")
+
+
+def storage_error(exc: DBAPIError, path: str = "") -> StorageError:
+    """A database error as the user reads it: SQLite's English stays in the log."""
     text = str(exc.orig).lower()
     if "locked" in text or "busy" in text:
         return StorageError("db.busy")
     if "full" in text:  # SQLITE_FULL: no room on the disk (or the file's page limit)
         return StorageError("db.full")
     if "readonly" in text or "read-only" in text:
-        return StorageError("db.read_only", path=session.get_bind().url.database or "")
-    return StorageError("db.write_failed", detail=str(exc.orig))
+        return StorageError("db.read_only", path=path)
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    name = getattr(exc.orig, "sqlite_errorname", None)
+    return StorageError("db.write_failed", detail=sqlite_reason(code, name))
 
 
 SHORT_TEXT_MAX = 300
@@ -164,9 +171,7 @@ def clean_choice(value: object, field: str, choices: Iterable[str]) -> str:
     allowed = list(choices)
     text = str(value)
     if text not in allowed:
-        raise ValidationError(
-            "field.bad_choice", field=field, value=text, choices=", ".join(allowed)
-        )
+        raise ValidationError("field.bad_choice", field=field, value=text, choices=listing(allowed))
     return text
 
 
@@ -308,9 +313,6 @@ def pick_named(index: NameIndex[T], typed: str) -> T | None:
         raise ValidationError(
             "name.ambiguous",
             ref=typed,
-            names=Bilingual(
-                ", ".join(f"« {name} »" for name in names),
-                ", ".join(f"“{name}”" for name in names),
-            ),
+            names=listing(names, quoted=True),
         )
     return found[0][1] if found else None

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField, Source
 from po_desktop.domain.keys import format_key, parse_key
-from po_desktop.domain.messages import CHOICE_LABELS
+from po_desktop.domain.messages import CHOICE_LABELS, listing
 from po_desktop.domain.text import NameIndex, fold
 from po_desktop.store.errors import (
     ConflictError,
@@ -193,7 +193,7 @@ class _Lookups:
                 "field.bad_choice",
                 field="status",
                 value=name,
-                choices=", ".join(self.column_names),
+                choices=listing(self.column_names),
             )
         return column_id
 
@@ -297,7 +297,7 @@ def _source(raw: str) -> str:
             "field.bad_choice",
             field="source",
             value=text,
-            choices=", ".join(s.value for s in Source),
+            choices=listing(s.value for s in Source),
         )
     return value
 

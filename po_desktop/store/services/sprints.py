@@ -10,26 +10,29 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.calendar import (
+    EARLIEST,
+    LATEST,
     CadenceError,
     PastSprint,
     PersonCapacity,
     RitualTimes,
     cadence,
     forecast_points,
+    in_range,
     overlaps,
     person_capacity,
     public_holidays,
     working_days,
 )
 from po_desktop.domain.enums import CeremonyKind, EventField, SprintState
-from po_desktop.domain.messages import day_label
+from po_desktop.domain.messages import Bilingual, Message, choice_label, day_label
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import (
@@ -260,14 +263,107 @@ def redo_change(session: Session, change: CalendarChange) -> CalendarChange:
 
 
 def clean_date(value: object, name: str) -> date:
+    """A date as stored: typed or given, and within the range a workspace plans with."""
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValidationError("sprint.bad_date", field=name, value=str(value)) from None
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValidationError("sprint.bad_date", field=name, value=str(value)) from None
+    _check_range(day, name)
+    return day
+
+
+def _check_range(day: date, name: str) -> None:
+    if not in_range(day):
+        raise ValidationError("date.out_of_range", field=name, value=day_label(day), **_bounds())
+
+
+def _bounds() -> dict[str, Any]:
+    return {"min": day_label(EARLIEST), "max": day_label(LATEST)}
+
+
+def sprint_dates_problem(sprint: Sprint) -> Message | None:
+    """What is wrong with a stored sprint's dates (an older or hand-edited file may hold
+    9999-12-31), or None: reports on such a sprint say so instead of overflowing."""
+    if in_range(sprint.start_date) and in_range(sprint.end_date):
+        return None
+    return Message(
+        "sprint.dates_out_of_range",
+        {
+            "name": sprint.name,
+            "start": day_label(sprint.start_date),
+            "end": day_label(sprint.end_date),
+            **_bounds(),
+        },
+    )
+
+
+def check_sprint_dates(sprint: Sprint) -> None:
+    """Refuse to report on a sprint whose stored dates are out of range, saying which."""
+    problem = sprint_dates_problem(sprint)
+    if problem is not None:
+        raise ValidationError(problem.msg_id, **problem.params)
+
+
+def _sprints_in_range() -> Any:
+    return (Sprint.start_date >= EARLIEST) & (Sprint.end_date <= LATEST)
+
+
+def dates_out_of_range(session: Session) -> list[Message]:
+    """Every stored sprint, ritual and absence whose dates a workspace cannot plan with,
+    each said in a message (``check`` lists them; exports leave them out)."""
+    problems: list[Message] = []
+    for sprint in session.scalars(select(Sprint).where(~_sprints_in_range()).order_by(Sprint.id)):
+        problem = sprint_dates_problem(sprint)
+        if problem is not None:
+            problems.append(problem)
+    for ceremony in session.scalars(
+        select(Ceremony).where(~_ceremonies_in_range()).order_by(Ceremony.id)
+    ):
+        problems.append(ceremony_date_problem(ceremony))
+    for absence, name in session.execute(
+        select(Absence, Person.name)
+        .join(Person, Person.id == Absence.person_id)
+        .where((Absence.start_date < EARLIEST) | (Absence.end_date > LATEST))
+        .order_by(Absence.id)
+    ):
+        problems.append(
+            Message(
+                "absence.dates_out_of_range",
+                {
+                    "name": name,
+                    "start": day_label(absence.start_date),
+                    "end": day_label(absence.end_date),
+                    **_bounds(),
+                },
+            )
+        )
+    return problems
+
+
+def _ceremonies_in_range() -> Any:
+    return (Ceremony.starts_at >= datetime.combine(EARLIEST, time())) & (
+        Ceremony.starts_at < datetime.combine(LATEST + timedelta(days=1), time())
+    )
+
+
+def ceremony_date_problem(ceremony: Ceremony) -> Message:
+    """A stored ritual whose day is out of range, said (its title, else its kind)."""
+    return Message(
+        "ceremony.date_out_of_range",
+        {
+            "name": Bilingual(
+                ceremony.title or choice_label(ceremony.kind, "fr"),
+                ceremony.title or choice_label(ceremony.kind, "en"),
+            ),
+            "start": day_label(ceremony.starts_at),
+            **_bounds(),
+        },
+    )
 
 
 @dataclass
@@ -467,6 +563,7 @@ def _check_ceremony(session: Session, data: CeremonyInput) -> dict[str, Any]:
     kind = clean_choice(data.kind, "kind", [k.value for k in CeremonyKind])
     if not isinstance(data.starts_at, datetime):
         raise ValidationError("sprint.bad_date", field="start", value=str(data.starts_at))
+    _check_range(data.starts_at.date(), "start")
     minutes = clean_number(
         data.duration_minutes, "duration_minutes", minimum=5, maximum=24 * 60, allow_none=False
     )
@@ -722,6 +819,7 @@ def capacity(session: Session, sprint_id: int, lang: str = "fr") -> SprintCapaci
     """Per person: working days minus holidays and absences, times availability and focus;
     the team's total, and a forecast from the last three closed sprints of the team."""
     sprint = _sprint(session, sprint_id)
+    check_sprint_dates(sprint)
     region = holiday_region(session)
     off = public_holidays(sprint.start_date, sprint.end_date, region, lang)
     days, people = _team_days(session, sprint, off)
@@ -733,6 +831,7 @@ def capacity(session: Session, sprint_id: int, lang: str = "fr") -> SprintCapaci
                 func.lower(Sprint.team) == sprint.team.lower(),
                 Sprint.end_date < sprint.start_date,
                 Sprint.velocity.is_not(None),
+                _sprints_in_range(),  # an older file's sprint in the year 1 is no history
             )
             .order_by(Sprint.start_date.desc())
             .limit(3)
