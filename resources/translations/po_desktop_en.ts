@@ -15,7 +15,7 @@
     <context>
         <name>CadenceDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="493" />
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="498" />
             <source>Plan %n sprint(s)</source>
             <translation>
                 <numerusform>Plan %n sprint</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>CalendarPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="384" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="401" />
             <source>%n working day(s)</source>
             <translation>
                 <numerusform>%n working day</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="439" />
+            <location filename="../../po_desktop/ui/calendar_page.py" line="456" />
             <source>Added since the start: %n need(s), %1 points.</source>
             <translation>
                 <numerusform>Added since the start: %n need, %1 points.</numerusform>
@@ -45,7 +45,7 @@
     <context>
         <name>CloseSprintDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="534" />
+            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539" />
             <source>%n need(s) not done. Choose where each one goes; the sprint's velocity will be recorded.</source>
             <translation>
                 <numerusform>%n need not done. Choose where each one goes; the sprint's velocity will be recorded.</numerusform>
@@ -181,7 +181,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="1204" />
+            <location filename="../../po_desktop/ui/main_window.py" line="1205" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>

@@ -390,77 +390,77 @@
         <translation>Planifier des sprints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="424"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="429"/>
         <source> weeks</source>
         <translation> semaines</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="428"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="433"/>
         <source>Sprint {n}</source>
         <translation>Sprint {n}</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="429"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="434"/>
         <source>{n} is replaced by the sprint&apos;s number</source>
         <translation>{n} est remplacé par le numéro du sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="448"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="453"/>
         <source>First sprint starts:</source>
         <translation>Début du premier sprint&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="449"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="454"/>
         <source>Sprints to create:</source>
         <translation>Sprints à créer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="450"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="455"/>
         <source>Length:</source>
         <translation>Durée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="451"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="456"/>
         <source>Team:</source>
         <translation>Équipe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="452"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="457"/>
         <source>Names:</source>
         <translation>Noms&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="453"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="458"/>
         <source>First number:</source>
         <translation>Premier numéro&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="454"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="459"/>
         <source>Focus factor:</source>
         <translation>Facteur de concentration&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="455"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="460"/>
         <source>Members:</source>
         <translation>Membres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="456"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="461"/>
         <source>Daily scrum:</source>
         <translation>Mêlée quotidienne&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="457"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="462"/>
         <source>Review and retrospective from:</source>
         <translation>Revue et rétrospective à partir de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="460"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="465"/>
         <source>Planning on the first day, a daily scrum on every working day, review and retrospective on the last day. Public holidays get none; every ritual stays editable afterwards.</source>
         <translation>Planification le premier jour, mêlée quotidienne chaque jour ouvré, revue et rétrospective le dernier jour. Aucun rituel les jours fériés ; chacun reste modifiable ensuite.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="493"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="498"/>
         <source>Plan %n sprint(s)</source>
         <translation>
             <numerusform>Planifier %n sprint</numerusform>
@@ -471,181 +471,181 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="81"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="88"/>
         <source>Previous month or week (Page Up)</source>
         <translation>Mois ou semaine précédents (Page préc.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="83"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="90"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="84"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="91"/>
         <source>Back to today (Home)</source>
         <translation>Revenir à aujourd&apos;hui (Début)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="87"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="94"/>
         <source>Next month or week (Page Down)</source>
         <translation>Mois ou semaine suivants (Page suiv.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="94"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="101"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="95"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="102"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="106"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="571"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="113"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="592"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="108"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="115"/>
         <source>Which public holidays count: metropolitan France or a region</source>
         <translation>Les jours fériés qui comptent&#xa0;: France métropolitaine ou une région</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="114"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="121"/>
         <source>New sprint…</source>
         <translation>Nouveau sprint…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="116"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="123"/>
         <source>Plan sprints…</source>
         <translation>Planifier des sprints…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="118"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="125"/>
         <source>Create the next sprints of a team with their rituals</source>
         <translation>Créer les prochains sprints d&apos;une équipe avec leurs rituels</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="121"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="128"/>
         <source>Export (.ics)…</source>
         <translation>Exporter (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="122"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="129"/>
         <source>Export sprints and rituals to a calendar file</source>
         <translation>Exporter sprints et rituels vers un fichier d&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="124"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="131"/>
         <source>Review pack (PDF)…</source>
         <translation>Dossier de revue (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="126"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="133"/>
         <source>Print the sprint-review pack of the selected sprint, in the app&apos;s language</source>
         <translation>Imprimer le dossier de revue du sprint sélectionné, dans la langue de l&apos;application</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="139"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="146"/>
         <source>Holidays:</source>
         <translation>Jours fériés&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="161"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="230"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="370"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="508"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="168"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="237"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="377"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="525"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="168"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="175"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="169"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="176"/>
         <source>Working days</source>
         <translation>Jours ouvrés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="170"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="177"/>
         <source>Absent</source>
         <translation>Absences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="171"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="178"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="172"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="179"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="185"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="192"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="187"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="194"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="189"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="196"/>
         <source>Start the sprint: its needs now are the committed scope</source>
         <translation>Démarrer le sprint&#xa0;: ses besoins actuels deviennent l&apos;engagement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="192"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="199"/>
         <source>Close…</source>
         <translation>Clôturer…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="194"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="201"/>
         <source>Close the sprint and choose where unfinished needs go</source>
         <translation>Clôturer le sprint et choisir où vont les besoins non terminés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="197"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="204"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="213"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="220"/>
         <source>Portfolio: points per project, sprint by sprint</source>
         <translation>Portefeuille&#xa0;: points par projet, sprint par sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="221"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="228"/>
         <source>▼ less than the sprint before: the project is losing ground.</source>
         <translation>▼ moins qu&apos;au sprint précédent&#xa0;: le projet perd du terrain.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="231"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="238"/>
         <source>Portfolio</source>
         <translation>Portefeuille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="318"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="325"/>
         <source>Nothing planned in this sprint yet</source>
         <translation>Rien n&apos;est encore planifié dans ce sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="325"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="332"/>
         <source>%1: %2 points, down from %3 in the sprint before</source>
         <translation>%1&#xa0;: %2 points, contre %3 au sprint précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="371"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="378"/>
         <source>No sprint yet: create one, or plan several at once.</source>
         <translation>Aucun sprint pour l&apos;instant : créez-en un ou planifiez-en plusieurs à la fois.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_page.py" line="384"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="401"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n jour ouvré</numerusform>
@@ -653,43 +653,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="389"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="568"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="406"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="589"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="391"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="408"/>
         <source>Goal: %1</source>
         <translation>Objectif&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="411"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="428"/>
         <source>Team capacity: %1 days (focus factor %2)</source>
         <translation>Capacité de l&apos;équipe&#xa0;: %1 jours (facteur de concentration %2)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="416"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="433"/>
         <source>no forecast yet: no closed sprint for this team</source>
         <translation>pas encore de prévision&#xa0;: aucun sprint clos pour cette équipe</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="418"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="435"/>
         <source>Committed: %1 points; %2.</source>
         <translation>Engagé&#xa0;: %1 points&#xa0;; %2.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="425"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="442"/>
         <source>Committed: %1 points of a forecast of %2 (from the last closed sprints).</source>
         <translation>Engagé&#xa0;: %1 points pour une prévision de %2 (d&apos;après les derniers sprints clos).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="431"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="448"/>
         <source>Over-committed: take needs out or lower the goal.</source>
         <translation>Surengagement&#xa0;: retirez des besoins ou revoyez l&apos;objectif.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_page.py" line="439"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="456"/>
         <source>Added since the start: %n need(s), %1 points.</source>
         <translation>
             <numerusform>Ajouté depuis le début&#xa0;: %n besoin, %1 points.</numerusform>
@@ -697,32 +697,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="450"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="467"/>
         <source>Week %1</source>
         <translation>Semaine %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="470"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="487"/>
         <source>New ritual this day…</source>
         <translation>Nouveau rituel ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="471"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="488"/>
         <source>New absence this day…</source>
         <translation>Nouvelle absence ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="472"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="489"/>
         <source>New sprint from this day…</source>
         <translation>Nouveau sprint à partir de ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="524"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="538"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="545"/>
         <source>Start the sprint</source>
         <translation>Démarrer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="526"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="547"/>
         <source>“%1” holds %2 points for a forecast of %3 (from the last closed sprints): the team is likely not to finish it.
 
 Start it anyway?</source>
@@ -731,67 +732,68 @@ Start it anyway?</source>
 Le démarrer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="532"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="553"/>
         <source>Start anyway</source>
         <translation>Démarrer quand même</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="533"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="554"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="539"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="560"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="555"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="576"/>
         <source>Delete sprint</source>
         <translation>Supprimer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="556"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="577"/>
         <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
         <translation>Supprimer le sprint «&#xa0;%1&#xa0;» et ses rituels&#xa0;? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="560"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="581"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="578"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="594"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="599"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="619"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="626"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="581"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="602"/>
         <source>Calendar (*.ics)</source>
         <translation>Agenda (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="602"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="609"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="622"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="635"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="633"/>
         <location filename="../../po_desktop/ui/calendar_page.py" line="640"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="653"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="666"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="671"/>
         <source>Review pack</source>
         <translation>Dossier de revue</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="602"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="633"/>
         <source>Select a sprint first.</source>
         <translation>Sélectionnez d&apos;abord un sprint.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="612"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="643"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="620"/>
+        <location filename="../../po_desktop/ui/calendar_page.py" line="651"/>
         <source>Preparing the review pack of %1…</source>
         <translation>Préparation du dossier de revue de %1…</translation>
     </message>
@@ -799,42 +801,42 @@ Le démarrer quand même ?</translation>
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="76"/>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="77"/>
         <source>Sprint calendar</source>
         <translation>Calendrier des sprints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="83"/>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="84"/>
         <source>Absent: %1</source>
         <translation>Absence : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="84"/>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="85"/>
         <source>+%1 more</source>
         <translation>+%1 autres</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="87"/>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="88"/>
         <source>Planning</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="88"/>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="89"/>
         <source>Daily</source>
         <translation>Mêlée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="89"/>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="90"/>
         <source>Review</source>
         <translation>Revue</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="90"/>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="91"/>
         <source>Retro</source>
         <translation>Rétro</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="91"/>
+        <location filename="../../po_desktop/ui/calendar_view.py" line="92"/>
         <source>Refinement</source>
         <translation>Affinage</translation>
     </message>
@@ -938,28 +940,28 @@ Le démarrer quand même ?</translation>
 <context>
     <name>CloseSprintDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="530"/>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="612"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="535"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="617"/>
         <source>Close %1</source>
         <translation>Clôturer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="546"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="551"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="546"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="551"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="546"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="551"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="534"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
         <source>%n need(s) not done. Choose where each one goes; the sprint&apos;s velocity will be recorded.</source>
         <translation>
             <numerusform>%n besoin n&apos;est pas terminé. Choisissez sa destination ; la vélocité du sprint sera enregistrée.</numerusform>
@@ -967,42 +969,42 @@ Le démarrer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="546"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="551"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="557"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="562"/>
         <source>Next sprint (%1)</source>
         <translation>Sprint suivant (%1)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="559"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="564"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="560"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="565"/>
         <source>Where %1 goes</source>
         <translation>Destination de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="580"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="585"/>
         <source>All to the next sprint (%1)</source>
         <translation>Tout reporter au sprint suivant (%1)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="584"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="589"/>
         <source>All to the backlog</source>
         <translation>Tout remettre au backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="590"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="595"/>
         <source>Close the sprint</source>
         <translation>Clôturer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="594"/>
+        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="599"/>
         <source>No sprint is planned after this one: unfinished needs go back to the backlog.</source>
         <translation>Aucun sprint n&apos;est prévu après celui-ci&#xa0;: les besoins non terminés retournent au backlog.</translation>
     </message>
@@ -1089,17 +1091,17 @@ Le démarrer quand même ?</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../po_desktop/ui/fields.py" line="80"/>
+        <location filename="../../po_desktop/ui/fields.py" line="81"/>
         <source>dd/mm/yyyy</source>
         <translation>jj/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/fields.py" line="81"/>
+        <location filename="../../po_desktop/ui/fields.py" line="82"/>
         <source>Type a date such as 04/01/2027, or pick it in the calendar</source>
         <translation>Saisissez une date comme 04/01/2027, ou choisissez-la dans le calendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/fields.py" line="85"/>
+        <location filename="../../po_desktop/ui/fields.py" line="86"/>
         <source>Pick in the calendar</source>
         <translation>Choisir dans le calendrier</translation>
     </message>
@@ -1190,7 +1192,7 @@ L&apos;enregistrer quand même dans cette colonne ?</translation>
         <translation>Ne pas enregistrer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/feedback.py" line="206"/>
+        <location filename="../../po_desktop/ui/feedback.py" line="210"/>
         <source>No application on this computer opens this file. It is saved here:
 
 %1
@@ -1203,17 +1205,17 @@ Open its folder?</source>
 Ouvrir son dossier ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/feedback.py" line="211"/>
+        <location filename="../../po_desktop/ui/feedback.py" line="215"/>
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/feedback.py" line="212"/>
+        <location filename="../../po_desktop/ui/feedback.py" line="216"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/feedback.py" line="217"/>
+        <location filename="../../po_desktop/ui/feedback.py" line="221"/>
         <source>The folder could not be opened either. The file is here:
 
 %1</source>
@@ -1222,7 +1224,7 @@ Ouvrir son dossier ?</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/feedback.py" line="229"/>
+        <location filename="../../po_desktop/ui/feedback.py" line="233"/>
         <source>The folder could not be opened. It is here:
 
 %1</source>
@@ -1839,27 +1841,27 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="1014"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1028"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1029"/>
         <source>Save as</source>
         <translation>Enregistrer sous</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1033"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1034"/>
         <source>Saved as %1: you are now working in this file.</source>
         <translation>Enregistré sous %1 : vous travaillez maintenant dans ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1056"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1057"/>
         <source>Save as…</source>
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1173"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1174"/>
         <source>Import: %1 need(s) created, %2 updated, %3 project(s) created.</source>
         <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1316"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1317"/>
         <source>Save it to a new file before closing?</source>
         <translation>L&apos;enregistrer dans un nouveau fichier avant de fermer ?</translation>
     </message>
@@ -1937,7 +1939,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="903"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1087"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1088"/>
         <source>Cannot open database</source>
         <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
@@ -1968,45 +1970,45 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         <translation>Copie enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1063"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1064"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1069"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1070"/>
         <source>Backup saved and verified: %1</source>
         <translation>Sauvegarde enregistrée et vérifiée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1072"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1073"/>
         <source>Backup failed: %1</source>
         <translation>Échec de la sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1077"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1078"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1078"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1079"/>
         <source>The automatic backup could not be written:</source>
         <translation>La sauvegarde automatique n&apos;a pas pu être écrite&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1080"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1081"/>
         <source>Your database is unchanged. Check the free space on the disk.</source>
         <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1101"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1110"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1126"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1135"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1102"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1111"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1127"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1136"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1112"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1113"/>
         <source>Replace the open database with this copy?
 
 %1
@@ -2019,13 +2021,13 @@ The current file is kept beside it, under a name ending in “.before-restore-�
 Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.before-restore-…&#xa0;»&#xa0;: rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1116"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1117"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="703"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1117"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1118"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2066,48 +2068,48 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         <translation>Plus de besoin non coté plus haut dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1140"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1141"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1142"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1143"/>
         <source>Previous file kept: %1</source>
         <translation>Ancien fichier conservé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1149"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1170"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1150"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1171"/>
         <source>Import needs</source>
         <translation>Importer des besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1149"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1150"/>
         <source>CSV files (*.csv);;*</source>
         <translation>Fichiers CSV (*.csv);;*</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1156"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1157"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1187"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1188"/>
         <source>Export needs</source>
         <translation>Exporter les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1190"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1191"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1202"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1203"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="1204"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1205"/>
         <source>%n need(s) exported.</source>
         <translation>
             <numerusform>%n besoin exporté.</numerusform>
@@ -2115,22 +2117,22 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1245"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1246"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1248"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1249"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1267"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1268"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1268"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1269"/>
         <source>The new language will be used the next time you start PO Desktop.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
     </message>
@@ -3237,12 +3239,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>TimeField</name>
     <message>
-        <location filename="../../po_desktop/ui/fields.py" line="141"/>
+        <location filename="../../po_desktop/ui/fields.py" line="142"/>
         <source>hh:mm</source>
         <translation>hh:mm</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/fields.py" line="142"/>
+        <location filename="../../po_desktop/ui/fields.py" line="143"/>
         <source>Type a time such as 14:30 or 9h</source>
         <translation>Saisissez une heure comme 14:30 ou 9h</translation>
     </message>
