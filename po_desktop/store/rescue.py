@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import enum
 import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from po_desktop.domain.messages import os_reason, sqlite_reason
 from po_desktop.store import engine as sqlite
 from po_desktop.store.errors import DatabaseFileError
 
@@ -70,9 +72,13 @@ def save_open(engine: Engine, target: Path) -> Path:
     except DatabaseFileError:
         partial.unlink(missing_ok=True)
         raise
-    except Exception as exc:  # OSError or sqlite3.Error: no room, no permission
+    except (OSError, sqlite3.Error) as exc:  # no room, no permission
         partial.unlink(missing_ok=True)
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        detail = (
+            os_reason(exc)
+            if isinstance(exc, OSError)
+            else sqlite_reason(getattr(exc, "sqlite_errorcode", None))
+        )
         raise DatabaseFileError("backup.write_failed", path=str(target), detail=detail) from exc
     finally:
         raw.close()

@@ -1198,9 +1198,8 @@ class MainWindow(QMainWindow):
                 raise DatabaseFileError("db.output_is_database", path=str(path))
             with self.workspace.session() as session:
                 count = write_needs_csv(session, path)
-        except (PoDesktopError, OSError) as exc:
-            text = exc.render() if isinstance(exc, PoDesktopError) else str(exc)
-            feedback.sink().warn(self, self.tr("Export failed"), text)
+        except PoDesktopError as exc:  # a write error too: said by the atomic writer
+            feedback.sink().warn(self, self.tr("Export failed"), exc.render())
             return
         self.statusBar().showMessage(self.tr("%n need(s) exported.", "", count), 6000)
 
