@@ -87,7 +87,12 @@ def recording(
     dbapi = connection.connection.driver_connection
     info = connection.connection.info
     state = info.setdefault(_DEPTH, {"depth": 0})
-    if not info.get(_READY):
+    # Temporary objects created in a transaction that rolled back are gone: look, each
+    # time (one lookup), instead of trusting a flag.
+    installed = dbapi.execute(
+        "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = ?", (_LOG,)
+    ).fetchone()
+    if not installed or not info.get(_READY):
         _install(dbapi, tables, state)
         info[_READY] = True
     by_name = {t.name: [c.name for c in t.columns] for t in tables}

@@ -67,6 +67,12 @@ class Change:
     result: Any = field(default=None, compare=False)
     """What the service returned (an id, a summary): for the caller, never serialised."""
 
+    @classmethod
+    def everything(cls) -> Change:
+        """A change of unknown extent (written outside the protocol, a file replaced):
+        every kind concerned, no row known, for views to reload all they show."""
+        return cls({table: {} for table in KINDS})
+
     @property
     def kinds(self) -> frozenset[str]:
         return frozenset(KINDS.get(table, table) for table in self.rows)

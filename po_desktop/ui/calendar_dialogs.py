@@ -101,7 +101,7 @@ class _ServiceDialog(QDialog):
 
     def run(self, text: str, do: Callable[[Session], object]) -> bool:
         try:
-            self.change = self.workspace.perform(text, do, service.undo_change, service.redo_change)  # type: ignore[arg-type]
+            self.change = self.workspace.perform(text, do)
         except PoDesktopError as exc:
             self.error.setText(exc.render())
             self.error.show()

@@ -520,7 +520,7 @@ class CalendarPage(QWidget):
 
     def _perform(self, text: str, do: Callable[..., object]) -> bool:
         try:
-            self._workspace().perform(text, do, service.undo_change, service.redo_change)  # type: ignore[arg-type]
+            self._workspace().perform(text, do)
         except PoDesktopError as exc:
             feedback.sink().warn(self, self.tr("Sprint"), exc.render())
             return False

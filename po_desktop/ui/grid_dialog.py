@@ -190,10 +190,13 @@ class GridsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(close)
-        self.workspace.changed.connect(self.reload)
+        self.workspace.changes_applied.connect(self._changes_applied)
         self.reload()
 
     # ----- list ---------------------------------------------------------------------------
+    def _changes_applied(self, _change: object) -> None:
+        self.reload()
+
     def reload(self) -> None:
         """The grids as stored; the grid being edited stays selected."""
 
@@ -432,17 +435,15 @@ class GridsDialog(QDialog):
         except PoDesktopError as exc:
             self._show_error(exc)
             return False
-        edit = self._perform(
+        saved = self._perform(
             self.tr("Edit grid %1").replace("%1", draft.name.strip()),
             lambda s: scoring.save_grid(s, model_id, draft),
-            scoring.undo_grid_edit,
-            scoring.redo_grid_edit,  # a copy comes back under the same id
         )
-        if edit is None:
+        if saved is None:
             return False
         self.error.hide()
-        if edit.model_id != model_id:  # a used grid was copied: show the copy
-            self._select(edit.model_id)
+        if saved != model_id:  # a used grid was copied: show the copy
+            self._select(saved)
         return True
 
     def _select(self, model_id: int) -> None:
@@ -451,31 +452,26 @@ class GridsDialog(QDialog):
                 self.grid_list.setCurrentRow(row)
                 return
 
-    def _perform(
-        self,
-        text: str,
-        do: Callable[[Session], T],
-        undo: Callable[[Session, T], object],
-        redo: Callable[[Session, T], T] | None = None,
-    ) -> T | None:
-        """One undoable action; a refusal is shown in the dialog and None returned."""
+    def _perform(self, text: str, action: Callable[[Session], object]) -> int | None:
+        """One undoable action; a refusal is shown in the dialog and None returned.
+        Returns the grid concerned (the one saved or created), or 0."""
         try:
-            return self.workspace.perform(text, do, undo, redo)
+            change = self.workspace.perform(text, action)
         except PoDesktopError as exc:
             self._show_error(exc)
             return None
+        result = change.result
+        return int(getattr(result, "model_id", result) or 0)
 
     def _create(self, draft: GridDraft, text: str) -> None:
-        edit = self._perform(
+        created = self._perform(
             text,
             lambda s: scoring.save_grid(
                 s, None, replace(draft, name=scoring.free_name(s, draft.name))
             ),
-            scoring.undo_grid_edit,
-            scoring.redo_grid_edit,
         )
-        if edit is not None:
-            self._select(edit.model_id)
+        if created:
+            self._select(created)
 
     def add_preset(self, preset: str) -> None:
         if not self._may_leave():
@@ -505,7 +501,6 @@ class GridsDialog(QDialog):
         self._perform(
             self.tr("Delete grid %1").replace("%1", loaded.name),
             lambda s: scoring.delete_grid(s, model_id),
-            lambda s, deleted: scoring.restore_grid(s, deleted),  # type: ignore[arg-type]
         )
 
     def activate(self) -> None:
@@ -515,7 +510,6 @@ class GridsDialog(QDialog):
         self._perform(
             self.tr("Make %1 the active grid").replace("%1", loaded.name),
             lambda s: scoring.set_active_grid(s, model_id),
-            lambda s, previous: scoring.set_active_grid(s, previous),  # type: ignore[arg-type]
         )
 
     def reject(self) -> None:

@@ -29,12 +29,12 @@ from sqlalchemy.orm import Session
 from po_desktop import APP_NAME
 from po_desktop.domain.messages import choice_label
 from po_desktop.store import backups, queries, rescue
+from po_desktop.store.changes import Change
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services import sprints as sprint_service
-from po_desktop.store.services.needs import NeedChange
 from po_desktop.ui import feedback, icons
 from po_desktop.ui.autobackup import AutoBackup
 from po_desktop.ui.banner import ALERT, INFO, NOTICE, MessageBar
@@ -61,6 +61,9 @@ FILE_FILTER = "PO Desktop (*.podb *.db *.sqlite);;*"
 
 FILE_CHECK_MS = 3000
 """How often the window checks that its database is still where it was opened."""
+
+NEED_KINDS = frozenset({"needs", "scoring"})
+"""Changes of these kinds only: the rows of their needs are patched, nothing reloaded."""
 
 PATCH_LIMIT = 1000
 """Above this many changed needs, reloading everything is faster than patching rows."""
@@ -404,8 +407,7 @@ class MainWindow(QMainWindow):
     def _connect_workspace(self) -> None:
         self.undo_group.addStack(self.workspace.undo_stack)
         self.undo_group.setActiveStack(self.workspace.undo_stack)
-        self.workspace.changed.connect(self.reload)
-        self.workspace.needs_changed.connect(self._needs_changed)
+        self.workspace.changes_applied.connect(self._changes_applied)
         self.workspace.failed.connect(self._show_failure)
         self.workspace.file_lost.connect(self._file_lost)
         self.workspace.undo_stack.cleanChanged.connect(self._update_title)
@@ -466,7 +468,15 @@ class MainWindow(QMainWindow):
         # then filters as fast as the next ones.
         QTimer.singleShot(300, self.board.model.warm_search)
 
-    @Slot(list)
+    @Slot(object)
+    def _changes_applied(self, change: Change) -> None:
+        """Refresh what the change concerns: the rows of its needs, or everything when
+        it reaches projects, people, columns, sprints, grids or settings."""
+        if change.kinds <= NEED_KINDS:
+            self._needs_changed(change.need_ids)
+        else:
+            self.reload()
+
     def _needs_changed(self, need_ids: list[int]) -> None:
         """Patch the rows of these needs only: a card move must not reload 10,000 rows."""
         if len(need_ids) > PATCH_LIMIT:
@@ -732,12 +742,12 @@ class MainWindow(QMainWindow):
     def _perform(
         self,
         text: str,
-        action: Callable[[Session], NeedChange],
+        action: Callable[[Session], object],
         select: list[int] | None = None,
-    ) -> NeedChange | None:
+    ) -> Change | None:
         """One undoable need action; a refusal is shown, never raised into Qt."""
         try:
-            change = self.workspace.perform_need_change(text, action)
+            change = self.workspace.perform(text, action)
         except PoDesktopError as exc:
             self._show_failure(exc.render())
             return None
@@ -788,7 +798,7 @@ class MainWindow(QMainWindow):
             lambda s: need_service.duplicate_needs(s, ids),
         )
         if change is not None:
-            copies = [i for i, state in change.before.items() if state is None]
+            copies = [key[0] for key in change.created("need")]
             if copies:
                 self._select_many(copies)
             self.notify(self.tr("%n need(s) duplicated.", "", len(copies)))
@@ -914,8 +924,7 @@ class MainWindow(QMainWindow):
         self._save_board_state()
         self.autobackup.wait()
         old = self.workspace
-        old.changed.disconnect(self.reload)
-        old.needs_changed.disconnect(self._needs_changed)
+        old.changes_applied.disconnect(self._changes_applied)
         old.failed.disconnect(self._show_failure)
         old.file_lost.disconnect(self._file_lost)
         self.lost_bar.dismiss()
@@ -1162,14 +1171,8 @@ class MainWindow(QMainWindow):
         from po_desktop.store.services.importing import import_needs
 
         records = read_needs_csv(path)
-        outcome: list[ImportResult] = []
-
-        def run(session: Session) -> NeedChange:
-            outcome.append(import_needs(session, records))
-            return outcome[0].change
-
-        self.workspace.perform_need_change(self.tr("Import needs"), run)
-        result = outcome[0]
+        change = self.workspace.perform(self.tr("Import needs"), lambda s: import_needs(s, records))
+        result: ImportResult = change.result
         self.notify(
             self.tr("Import: %1 need(s) created, %2 updated, %3 project(s) created.")
             .replace("%1", str(result.created))

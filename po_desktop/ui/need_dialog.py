@@ -334,19 +334,20 @@ class NeedDialog(QDialog):
             return  # everything typed stays, to be completed or saved elsewhere
         try:
             if self.need_id is None:
-                change = self.workspace.perform_need_change(
+                change = self.workspace.perform(
                     self.tr("Create need"), lambda s: need_service.create_need(s, data)
                 )
             else:
                 need_id = self.need_id
-                change = self.workspace.perform_need_change(
+                change = self.workspace.perform(
                     self.tr("Edit need"), lambda s: need_service.update_need(s, need_id, data)
                 )
         except PoDesktopError as exc:
             field = exc.field if isinstance(exc, ValidationError) else None
             self.show_error(exc.render(), field)
             return
-        self.saved_need_id = change.primary_id
+        created = change.created("need")
+        self.saved_need_id = created[0][0] if created else self.need_id
         self.accept()
 
     def _entry_allowed(self, data: need_service.NeedInput) -> bool:

@@ -289,7 +289,7 @@ class ScoringForm(QWidget):
         assert need_id is not None
         self._saving = True  # the refresh it triggers must not ask about unsaved edits
         try:
-            self._workspace().perform_need_change(text, action)  # type: ignore[arg-type]
+            self._workspace().perform(text, action)
         except PoDesktopError as exc:
             self.error.setText(exc.render())
             self.error.show()

@@ -369,8 +369,6 @@ class ScoringPage(QWidget):
             self._workspace().perform(
                 self.tr("Apply weights to %1").replace("%1", grid.name),
                 lambda s: scoring.apply_weights(s, model_id, weights),
-                scoring.undo_weights,
-                scoring.redo_weights,
             )
         except PoDesktopError as exc:
             feedback.sink().warn(self, self.tr("Apply these weights"), exc.render())
@@ -387,7 +385,6 @@ class ScoringPage(QWidget):
             self._workspace().perform(
                 self.tr("Make %1 the active grid").replace("%1", name),
                 lambda s: scoring.set_active_grid(s, model_id),
-                lambda s, previous: scoring.set_active_grid(s, previous),  # type: ignore[arg-type]
             )
         except PoDesktopError as exc:
             feedback.sink().warn(self, self.tr("Active grid"), exc.render())

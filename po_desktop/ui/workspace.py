@@ -1,4 +1,12 @@
-"""The open database as the GUI sees it: sessions, undo stack, change notification."""
+"""The open database as the GUI sees it: sessions, the one way to write, the undo stack.
+
+Every write of the interface is ``workspace.perform(text, service_call)``: the service
+runs in its own transaction, what it changed is recorded row by row
+(:mod:`po_desktop.store.changes`), the change goes on the undo stack, and
+:attr:`Workspace.changes_applied` tells every view what changed, so each refreshes
+only what the change's kinds concern. Undo and redo apply the same change backwards
+and forwards: no screen ever writes an inverse operation.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +17,21 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
-from po_desktop.store import rescue
+from po_desktop.store import changes, rescue
+from po_desktop.store.changes import Change
 from po_desktop.store.database import Database
 from po_desktop.store.errors import PoDesktopError
-from po_desktop.store.services.needs import NeedChange, apply_snapshots
 
 T = TypeVar("T")
 
 
 class Workspace(QObject):
-    """One per open database. Every view listens to :attr:`changed` and reloads."""
+    """One per open database."""
 
-    changed = Signal()
-    """Data changed (projects, people, columns...): views reload everything they show."""
-    needs_changed = Signal(list)
-    """Only these needs changed (a move, an edit, an undo of one): views patch those rows."""
+    changes_applied = Signal(object)
+    """A :class:`Change` was made, undone or redone: views refresh what its kinds say."""
     failed = Signal(str)
     """An undo or redo could not be applied; the text is for the user."""
-
     file_lost = Signal(object)
     """The database file is gone or replaced (a ``rescue.FileState``): saves are refused."""
 
@@ -54,31 +59,24 @@ class Workspace(QObject):
         with self.session() as session:
             return fn(session)
 
-    def perform_need_change(self, text: str, action: Callable[[Session], NeedChange]) -> NeedChange:
-        """Run a need service now and push its undo command; errors propagate unchanged."""
+    def perform(self, text: str, action: Callable[[Session], object]) -> Change:
+        """Run one user action (a service call) now, as one undoable step named ``text``.
+
+        Returns what it changed, with the service's own return value in
+        ``change.result``. A refusal (:class:`PoDesktopError`) propagates unchanged,
+        with nothing written and nothing on the undo stack.
+        """
         self.check_file()
-        with self.session() as session:
-            change = action(session)
-        self.undo_stack.push(NeedChangeCommand(self, text, change))
-        self.needs_changed.emit(change.need_ids)
+        with self.session() as session, changes.capture(session) as change:
+            change.result = action(session)
+        if not change.empty:
+            self.undo_stack.push(ChangeCommand(self, text, change))
+            self.changes_applied.emit(change)
         return change
 
-    def perform(
-        self,
-        text: str,
-        do: Callable[[Session], T],
-        undo: Callable[[Session, T], object],
-        redo: Callable[[Session, T], T] | None = None,
-    ) -> T:
-        """Run any other service now; ``undo`` reverses it given what ``do`` returned."""
-        self.check_file()
-        with self.session() as session:
-            result = do(session)
-        self.undo_stack.push(
-            CallbackCommand(self, text, result, undo, redo or (lambda s, _r: do(s)))
-        )
-        self.changed.emit()
-        return result
+    def changed_elsewhere(self) -> None:
+        """The database was written outside :meth:`perform`: every view reloads."""
+        self.changes_applied.emit(Change.everything())
 
     def set_holiday_region(self, code: str, text: str) -> bool:
         """Follow another public-holiday calendar, as one undoable step; False when unchanged."""
@@ -86,11 +84,7 @@ class Workspace(QObject):
 
         if code == self.read(sprints.holiday_region):
             return False
-        self.perform(
-            text,
-            lambda s: sprints.set_setting(s, sprints.REGION_KEY, code),
-            lambda s, previous: sprints.set_setting(s, sprints.REGION_KEY, str(previous)),
-        )
+        self.perform(text, lambda s: sprints.set_setting(s, sprints.REGION_KEY, code))
         return True
 
     def close(self) -> None:
@@ -98,68 +92,31 @@ class Workspace(QObject):
         self.database.close()
 
 
-class NeedChangeCommand(QUndoCommand):
-    """Undo applies the 'before' snapshots, redo the 'after' ones: exact, events included."""
+class ChangeCommand(QUndoCommand):
+    """Undo applies the change backwards, redo forwards: exact, ids and history included."""
 
-    def __init__(self, workspace: Workspace, text: str, change: NeedChange) -> None:
+    def __init__(self, workspace: Workspace, text: str, change: Change) -> None:
         super().__init__(text)
         self.workspace = workspace
         self.change = change
-        self._applied = True
+        self._pushed = True
 
-    def _apply(self, states: dict) -> None:
+    def _apply(self, backwards: bool) -> None:
         try:
             self.workspace.check_file()
-            with self.workspace.session() as session:
-                apply_snapshots(session, states)
-        except PoDesktopError as exc:
+            with self.workspace.session() as session, session.begin():
+                applied = changes.apply(session, self.change, backwards=backwards)
+        except PoDesktopError as exc:  # changed since by something else: said, dropped
             self.workspace.failed.emit(exc.render())
             self.setObsolete(True)
-        self.workspace.needs_changed.emit(self.change.need_ids)
+            return
+        self.workspace.changes_applied.emit(applied)
 
     def redo(self) -> None:
-        if self._applied:
-            self._applied = False  # the service already ran when the command was pushed
+        if self._pushed:
+            self._pushed = False  # the service already ran when the command was pushed
             return
-        self._apply(self.change.after)
+        self._apply(backwards=False)
 
     def undo(self) -> None:
-        self._apply(self.change.before)
-
-
-class CallbackCommand(QUndoCommand):
-    def __init__(
-        self,
-        workspace: Workspace,
-        text: str,
-        result: object,
-        undo: Callable[[Session, object], object],
-        redo: Callable[[Session, object], object],
-    ) -> None:
-        super().__init__(text)
-        self.workspace = workspace
-        self.result = result
-        self._undo = undo
-        self._redo = redo
-        self._applied = True
-
-    def _run(self, fn: Callable[[Session, object], object], keep: bool) -> None:
-        try:
-            self.workspace.check_file()
-            with self.workspace.session() as session:
-                outcome = fn(session, self.result)
-            if keep:
-                self.result = outcome
-        except PoDesktopError as exc:
-            self.workspace.failed.emit(exc.render())
-            self.setObsolete(True)
-        self.workspace.changed.emit()
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self._run(self._redo, keep=True)
-
-    def undo(self) -> None:
-        self._run(self._undo, keep=False)
+        self._apply(backwards=True)

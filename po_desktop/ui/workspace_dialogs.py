@@ -45,15 +45,11 @@ def _swatch(color: str) -> QIcon:
 
 @dataclass(frozen=True)
 class EntityOps:
-    """The services behind one kind of list; undo brings back the exact row."""
+    """The services behind one kind of list (undo is the change protocol's)."""
 
     create: Callable[[Session, Any], int]
     update: Callable[[Session, int, Any], object]
     delete: Callable[[Session, int], object]
-    row: Callable[[Session, int], dict[str, object]]
-    restore: Callable[[Session, dict[str, object]], int]
-    current: Callable[[Session, int], Any]
-    """The stored values of an item, in the form's input type."""
 
 
 class _ListEditor(QDialog):
@@ -103,8 +99,11 @@ class _ListEditor(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(body)
         outer.addWidget(close)
-        workspace.changed.connect(self.reload)
+        workspace.changes_applied.connect(self._changes_applied)
         screen.fit(self, QSize(760, 460))
+
+    def _changes_applied(self, _change: object) -> None:
+        self.reload()  # an undo elsewhere may concern this list
 
     def reload(self) -> None:
         """Show the data as stored now, without overwriting edits the user has not saved."""
@@ -216,21 +215,11 @@ class _ListEditor(QDialog):
         ops = self.ops
         try:
             if self.current_id is None:
-                row = self.workspace.perform(
-                    self.create_text,
-                    lambda s: ops.row(s, ops.create(s, data)),
-                    lambda s, r: ops.delete(s, r["id"]),
-                    lambda s, r: ops.row(s, ops.restore(s, r)),
-                )
-                self.current_id = int(row["id"])  # type: ignore[call-overload]
+                change = self.workspace.perform(self.create_text, lambda s: ops.create(s, data))
+                self.current_id = int(change.result)
             else:
                 item_id = self.current_id
-                before = self.workspace.read(lambda s: ops.current(s, item_id))
-                self.workspace.perform(
-                    self.edit_text,
-                    lambda s: ops.update(s, item_id, data),
-                    lambda s, _r: ops.update(s, item_id, before),
-                )
+                self.workspace.perform(self.edit_text, lambda s: ops.update(s, item_id, data))
         except PoDesktopError as exc:
             self.fail(exc)
             return False
@@ -248,13 +237,8 @@ class _ListEditor(QDialog):
             return
         item_id = self.current_id
         ops = self.ops
-        row = self.workspace.read(lambda s: ops.row(s, item_id))
         try:
-            self.workspace.perform(
-                self.delete_text,
-                lambda s: ops.delete(s, item_id),
-                lambda s, _r: ops.restore(s, row),
-            )
+            self.workspace.perform(self.delete_text, lambda s: ops.delete(s, item_id))
         except PoDesktopError as exc:
             self.delete_refused(exc)
             return
@@ -292,9 +276,6 @@ class ProjectsDialog(_ListEditor):
             create=lambda s, data: project_service.create_project(s, data).id,
             update=project_service.update_project,
             delete=project_service.delete_project,
-            row=project_service.project_row,
-            restore=project_service.restore_project,
-            current=lambda s, pid: _project_input(project_service.find_project(s, pid)),
         )
         self.create_text = self.tr("Create project")
         self.edit_text = self.tr("Edit project")
@@ -387,17 +368,6 @@ class ProjectsDialog(_ListEditor):
         )
 
 
-def _project_input(project: object) -> project_service.ProjectInput:
-    return project_service.ProjectInput(
-        code=project.code,  # type: ignore[attr-defined]
-        name=project.name,  # type: ignore[attr-defined]
-        kind=project.kind,  # type: ignore[attr-defined]
-        owner_id=project.owner_id,  # type: ignore[attr-defined]
-        color=project.color,  # type: ignore[attr-defined]
-        archived=project.archived,  # type: ignore[attr-defined]
-    )
-
-
 class PeopleDialog(_ListEditor):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
@@ -406,9 +376,6 @@ class PeopleDialog(_ListEditor):
             create=lambda s, data: people_service.create_person(s, data).id,
             update=people_service.update_person,
             delete=people_service.delete_person,
-            row=people_service.person_row,
-            restore=people_service.restore_person,
-            current=_person_input,
         )
         self.create_text = self.tr("Add person")
         self.edit_text = self.tr("Edit person")
@@ -479,14 +446,3 @@ class PeopleDialog(_ListEditor):
         ):
             self.active.setChecked(False)
             self.save()
-
-
-def _person_input(session: Session, person_id: int) -> people_service.PersonInput:
-    person = next(p for p in queries.people(session) if p.id == person_id)
-    return people_service.PersonInput(
-        name=person.name,
-        role=person.role,
-        business_unit=person.business_unit,
-        availability=person.availability,
-        active=person.active,
-    )

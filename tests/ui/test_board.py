@@ -293,7 +293,7 @@ def test_breaking_a_wip_limit_asks_first(
     flow = _column_ids(window)
     with window.workspace.session() as s:
         columns.update_column(s, flow[3], name="En cours", wip_limit=2)
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     header = window.board.view.column_header(3)
     assert header.wip.text() == "2 / 2" and not header.over
     feedback.default_answer = False
@@ -509,7 +509,7 @@ def test_filters_are_kept_per_database_between_runs(
 def test_board_follows_changes_made_elsewhere(window: MainWindow, tmp_path: Path) -> None:
     flow = _column_ids(window)
     need = _id(window, "Inventaire")
-    window.workspace.perform_need_change("move", lambda s: needs.move_needs(s, [need], flow[5]))
+    window.workspace.perform("move", lambda s: needs.move_needs(s, [need], flow[5]))
     assert _titles(window, 5) == ["Inventaire"]
     window.undo_action.trigger()
     assert _titles(window, 5) == []
@@ -521,7 +521,7 @@ def test_board_follows_changes_made_elsewhere(window: MainWindow, tmp_path: Path
     assert _titles(window, 4) == ["Salon RH"]
     with window.workspace.session() as s:  # a change through the project dialog
         projects.update_project(s, 2, projects.ProjectInput("PLAT", "Portail client"))
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     window.board.lanes.setCurrentIndex(window.board.lanes.findData("project"))
     assert window.board.model.lanes[1].label == "PLAT — Portail client"
 
@@ -644,7 +644,7 @@ def test_a_lane_that_loses_its_last_card_goes(window: MainWindow) -> None:
     board.lanes.setCurrentIndex(board.lanes.findData("assignee"))
     lea = next(lane.key for lane in board.model.lanes if lane.label == "Léa Martin")
     ids = [r.id for cell in board.model.cells() if cell.lane == lea for r in cell.rows()]
-    window.workspace.perform_need_change("unassign", lambda s: needs.assign_needs(s, ids, None))
+    window.workspace.perform("unassign", lambda s: needs.assign_needs(s, ids, None))
     assert "Léa Martin" not in [lane.label for lane in board.model.lanes]
     assert board.model.lane_counts[None] == 6
 
@@ -673,7 +673,7 @@ def _rules(window: MainWindow, column: int, rules: set[EntryRule], wip: int | No
     name = window.board.model.columns[column].name
     with window.workspace.session() as s:
         columns.update_column(s, column_id, name=name, wip_limit=wip, entry_rules=rules)
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
 
 
 def test_a_keyboard_move_that_breaks_entry_rules_asks_with_the_reasons(
@@ -757,7 +757,7 @@ def test_the_question_names_ten_needs_then_counts_the_rest(
     with window.workspace.session() as s:
         for n in range(12):
             needs.create_need(s, needs.NeedInput(f"Besoin {n}", "Un défi", 1))
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     _rules(window, 1, {EntryRule.ESTIMATE, EntryRule.GO})
     ids = [r.id for r in window.need_rows if r.title.startswith("Besoin ")]
     feedback.default_answer = False
@@ -782,7 +782,7 @@ def test_the_question_shows_column_names_and_titles_as_typed(
             _id(window, "Paie mensuelle"),
             dataclasses.replace(needs.need_input(needs.find_need(s, "ERP-3")), title=title),
         )
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     feedback.default_answer = False
     window.board.request_move([_id(window, title)], flow[2], None)
     question = feedback.questions[0]

@@ -186,7 +186,7 @@ def test_plan_start_and_close_sprints_from_the_page(
 def test_month_view_marks_holidays_absences_and_today(window: MainWindow) -> None:
     with window.workspace.session() as s:
         sprints.save_absence(s, None, sprints.AbsenceInput(1, "2027-07-15", "2027-07-16", "Congés"))
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     view = _page(window).calendar
     assert view.items.holidays[date(2027, 7, 14)] == "National Day"
     view.repaint()
@@ -218,7 +218,7 @@ def test_a_click_on_a_sprint_band_selects_the_day_clicked_and_the_sprint_stays_c
     page = _page(window)
     with window.workspace.session() as s:
         sprints.create_sprint(s, sprints.SprintInput("Août", "2027-08-02", "2027-08-13"))
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     view = page.calendar
     view.repaint()
     cell = next(h for h in view.hits() if h.kind == "day" and h.day == date(2027, 7, 21))

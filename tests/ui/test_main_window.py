@@ -172,9 +172,7 @@ def test_delete_selection_then_undo(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_views_refresh_after_a_change_elsewhere(window: MainWindow) -> None:
-    window.workspace.perform_need_change(
-        "move", lambda s: needs.move_needs(s, [1], _last_column(s))
-    )
+    window.workspace.perform("move", lambda s: needs.move_needs(s, [1], _last_column(s)))
     assert _row(window, 1).column_name == "Terminé"
     assert "ERP-1" in [r.key for r in window.board.model.cells()[-1].rows()]
     window.tabs.setCurrentIndex(MainWindow.SCORING)
@@ -324,7 +322,7 @@ def test_actions_work_after_switching_database(
     with window.workspace.session() as s:
         pid = projects.create_project(s, projects.ProjectInput("MKT", "Marketing")).id
         needs.create_need(s, needs.NeedInput("Salon", "Trouver des prospects", pid))
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     assert _keys(window) == ["MKT-1"]
     window.activateWindow()
     window.board.select_need(window.need_rows[0].id)
@@ -361,7 +359,7 @@ def test_unsaved_person_edits_are_not_dropped_silently(
     qtbot.waitUntil(lambda: dialog.list.currentRow() == 0)  # the highlight goes back
     assert dialog.list.item(0).isSelected() and not dialog.list.item(1).isSelected()
     assert dialog.name.text().endswith("(modifié)")
-    window.workspace.changed.emit()  # a reload elsewhere keeps the unsaved text too
+    window.workspace.changed_elsewhere()  # a reload elsewhere keeps the unsaved text too
     assert dialog.name.text().endswith("(modifié)")
     feedback.answers = [Unsaved.SAVE]
     dialog.list.setCurrentRow(1)
@@ -403,5 +401,5 @@ def test_switching_database_forgets_the_selection(window: MainWindow, tmp_path: 
     with window.workspace.session() as s:
         pid = projects.create_project(s, projects.ProjectInput("MKT", "Marketing")).id
         needs.create_need(s, needs.NeedInput("Salon", "Trouver des prospects", pid))
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     assert window.board.selected_ids() == []

@@ -162,7 +162,7 @@ def test_switching_grids_and_back_keeps_the_saved_values(window: MainWindow) -> 
     _select(window, 3)
     assert form.inputs["relevance"].text() == "5"
     ice = window.workspace.read(lambda s: scoring.add_preset_grid(s, "ice").id)
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     _select(window, 3)
     form.grid_combo.setCurrentIndex(form.grid_combo.findData(ice))
     assert set(form.inputs) == {"impact", "confidence", "ease"}

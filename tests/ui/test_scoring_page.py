@@ -138,7 +138,7 @@ def test_the_scoring_list_has_the_boards_quick_filters(window: MainWindow) -> No
 def test_switching_the_active_grid_is_undoable(window: MainWindow) -> None:
     page = window.scoring
     ice = window.workspace.read(lambda s: scoring.add_preset_grid(s, "ice").id)
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     page.grid_combo.setCurrentIndex(page.grid_combo.findData(ice))
     page.grid_combo.activated.emit(page.grid_combo.currentIndex())
     assert window.workspace.read(lambda s: scoring.active_model(s).id) == ice
@@ -239,7 +239,7 @@ def test_apply_keeps_untouched_weights_to_the_last_digit(
 
     made = window.workspace.read(precise)
     window.workspace.read(lambda s: scoring.set_active_grid(s, made.model_id))  # type: ignore[attr-defined]
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     page = window.scoring
     page.what_if.set_on(True)
     page.what_if.spins["investment"].setValue(3)
@@ -261,7 +261,7 @@ def test_a_grid_switch_while_sorted_by_a_criterion_falls_back_to_the_rank(
     page.list.view.sortByColumn(RankedNeedModel.FIRST_CRITERION + 3, Qt.SortOrder.AscendingOrder)
     ice = window.workspace.read(lambda s: scoring.add_preset_grid(s, "ice").id)
     window.workspace.read(lambda s: scoring.set_active_grid(s, ice))
-    window.workspace.changed.emit()  # three criteria now: the fourth column is gone
+    window.workspace.changed_elsewhere()  # three criteria now: the fourth column is gone
     header = page.list.view.horizontalHeader()
     assert header.sortIndicatorSection() == RankedNeedModel.RANK
     assert _order(window) == ["ERP-3", "ERP-1", "ERP-2", "ERP-4"]

@@ -90,7 +90,7 @@ def test_the_rank_the_form_announces_is_the_rank_the_table_shows_once_saved(
                     "pour comparer" if decision != "go" else "",
                 ),
             )
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     window.tabs.setCurrentIndex(MainWindow.SCORING)
     page = window.scoring
     page.list.select_need(4)  # the newest need: it loses every tie on age
@@ -163,7 +163,7 @@ def sprint_to_close(window: MainWindow) -> int:
         _new_sprint(s, "Sprint suivant", monday + timedelta(days=14))
         needs.plan_needs(s, [1, 2, 3], sprint)
         sprints.start_sprint(s, sprint)
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     return sprint
 
 
@@ -390,7 +390,7 @@ def test_starting_a_sprint_over_its_forecast_asks(
         sprints.close_sprint(s, past, sprints.BACKLOG, {})
         upcoming = _new_sprint(s, "Trop chargé", monday)
         needs.plan_needs(s, [2, 3, 4], upcoming)
-    window.workspace.changed.emit()
+    window.workspace.changed_elsewhere()
     window.tabs.setCurrentIndex(MainWindow.CALENDAR)
     window.calendar.select_sprint(upcoming)
     feedback.answers = [False]

@@ -226,8 +226,6 @@ class BoardSettingsDialog(QDialog):
             self.workspace.perform(
                 self.tr("Edit board columns"),
                 lambda s: column_service.apply_workflow(s, specs),
-                lambda s, result: column_service.apply_workflow(s, result[0]),
-                lambda s, result: column_service.apply_workflow(s, result[1]),
             )
         except PoDesktopError as exc:
             self.error.setText(exc.render())
