@@ -52,6 +52,23 @@ KINDS: Mapping[str, str] = {
 }
 """What each table's rows are, for the views: each refreshes what the kinds concern."""
 
+QUIET = {"project": frozenset({"next_number"})}
+"""Columns whose change no view shows (the number the next key takes): a change of only
+these does not make its table's kind part of the change."""
+
+
+def _shows(table: str, rows: Mapping[Key, tuple[Row | None, Row | None]]) -> bool:
+    quiet = QUIET.get(table)
+    if quiet is None or not rows:
+        return True
+    for before, after in rows.values():
+        if before is None or after is None:
+            return True
+        if any(before.get(c) != after.get(c) for c in before if c not in quiet):
+            return True
+    return False
+
+
 UNRECORDED = {"setting": {("change_counter",), ("change_token",)}}
 """Rows kept by the store itself (the workspace's version), never part of a change."""
 
@@ -75,7 +92,9 @@ class Change:
 
     @property
     def kinds(self) -> frozenset[str]:
-        return frozenset(KINDS.get(table, table) for table in self.rows)
+        return frozenset(
+            KINDS.get(table, table) for table, rows in self.rows.items() if _shows(table, rows)
+        )
 
     @property
     def empty(self) -> bool:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.undo import need_state
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -485,7 +486,7 @@ def test_batch_creation_matches_create_need(db: Database) -> None:
         )
         session.commit()
         by_service, by_import = (
-            need_service.snapshot(session, need(session, key).id) for key in ("ERP-1", "ERP-2")
+            need_state(session, need(session, key).id) for key in ("ERP-1", "ERP-2")
         )
     assert by_service is not None and by_import is not None
     volatile = {"id", "number", "rank", "created_at", "updated_at", "done_at", "column_since"}

@@ -297,7 +297,7 @@ class Writer:
                 ["created events of needs titled like", [prefix], 1, 0],
                 ["tags of needs titled like", [prefix], 2, 0],
             ],
-            created=lambda change: [change.primary_id],
+            created=lambda need_id: [need_id],
         )
 
     def import_(self) -> Plan | None:
@@ -338,7 +338,9 @@ class Writer:
             f"import {size} needs titled {prefix!r}… into {code}",
             call,
             counts=counts,
-            created=lambda result: list(result.change.before),
+            created=lambda _result: list(
+                self.s.scalars(select(Need.id).where(Need.title.startswith(prefix)))
+            ),
         )
 
     def assess(self) -> Plan | None:
@@ -458,15 +460,17 @@ class Writer:
         )
 
 
-def created_fields(result: Any, created: list[int]) -> list[list[Any]]:
-    """The tracked fields of needs an action created, as its result says they were committed:
-    from then on they are checked like any edited field."""
-    change = getattr(result, "change", result)
+def created_fields(session: Session, created: list[int]) -> list[list[Any]]:
+    """The tracked fields of needs an action created, as they were committed: from then on
+    they are checked like any edited field."""
+    session.expire_all()
     fields = []
     for need_id in created:
-        snap = change.after[need_id]
-        fields += [["need", need_id, c, None, snap.row[c]] for c in TRACKED_NEED_FIELDS]
-        fields.append([TAGS, need_id, "names", None, ",".join(sorted(snap.tags))])
+        need = session.get(Need, need_id)
+        assert need is not None
+        fields += [["need", need_id, c, None, getattr(need, c)] for c in TRACKED_NEED_FIELDS]
+        tags = session.scalars(select(NeedTag.name).where(NeedTag.need_id == need_id))
+        fields.append([TAGS, need_id, "names", None, ",".join(sorted(tags))])
     return fields
 
 
@@ -527,7 +531,8 @@ def run_writer(db: Path, directory: Path, seed: int, round_no: int, limit: float
         phase.set(COMMITTED)
         created = [n for n in plan.created(result) if n is not None]
         journal.write(
-            {"seq": writer.seq, "done": True, "created": created_fields(result, created)}, sync=True
+            {"seq": writer.seq, "done": True, "created": created_fields(writer.s, created)},
+            sync=True,
         )
         phase.set(IDLE)
         writer.need_ids += created

@@ -246,8 +246,7 @@ def _seed_needs(s: Session, seeded: Seeded) -> None:
             bad = needs.NeedInput(**{**vars(data), "tags": [value]})
             assert_refused(lambda bad=bad: needs.create_need(s, bad), "tags", tag.refused)
         change = needs.create_need(s, data)
-        assert change.primary_id is not None
-        seeded.needs[change.primary_id] = stored
+        seeded.needs[change] = stored
 
 
 def _seed_projects_and_people(s: Session, seeded: Seeded) -> None:
@@ -310,8 +309,7 @@ def _seed_sprints(s: Session, seeded: Seeded) -> None:
             bad = sprints.SprintInput(**{**inputs, spec.name: value}, start=day, end=day)
             assert_refused(lambda bad=bad: sprints.create_sprint(s, bad), spec.name, msg_id)
         change = sprints.create_sprint(s, sprints.SprintInput(**inputs, start=day, end=day))
-        assert change.primary_id is not None
-        seeded.sprints[change.primary_id] = stored
+        seeded.sprints[change] = stored
 
 
 def _seed_rituals(s: Session, seeded: Seeded) -> None:
@@ -329,8 +327,7 @@ def _seed_rituals(s: Session, seeded: Seeded) -> None:
         change = sprints.save_ceremony(
             s, None, sprints.CeremonyInput("review", starts, 50, sprint_id, **inputs)
         )
-        assert change.primary_id is not None
-        seeded.ceremonies[change.primary_id] = {**stored, "sprint_id": sprint_id}
+        seeded.ceremonies[change] = {**stored, "sprint_id": sprint_id}
 
         inputs, stored, refusals = split(value, ABSENCE)
         on = PACK_START + timedelta(days=day)
@@ -339,8 +336,7 @@ def _seed_rituals(s: Session, seeded: Seeded) -> None:
             bad = sprints.AbsenceInput(person, on, on, value)
             assert_refused(lambda bad=bad: sprints.save_absence(s, None, bad), spec.name, msg_id)
         change = sprints.save_absence(s, None, sprints.AbsenceInput(person, on, on, **inputs))
-        assert change.primary_id is not None
-        seeded.absences[change.primary_id] = stored["reason"]
+        seeded.absences[change] = stored["reason"]
 
 
 def seed(path: Path) -> Seeded:
@@ -359,13 +355,12 @@ def seed(path: Path) -> Seeded:
                     PACK_SPRINT, PACK_START, PACK_END, PACK_GOAL, member_ids=members
                 ),
             )
-            assert pack.primary_id is not None
             after = PACK_END + timedelta(days=1)
             sprints.create_sprint(  # the pack previews it: a name and an unbreakable goal
                 s,
                 sprints.SprintInput(NEXT_SPRINT, after, after + timedelta(days=13), "A" * 100_000),
             )
-            seeded = Seeded(path, project.id, pack.primary_id, members=members)
+            seeded = Seeded(path, project.id, pack, members=members)
         # One transaction and a fresh session a phase: the services' savepoints still roll
         # each refusal back, without a disk sync per call.
         for phase in (_seed_projects_and_people, _seed_needs, _seed_sprints, _seed_rituals):
@@ -490,7 +485,7 @@ def test_pasted_line_ends_and_tabs_are_kept_in_descriptions_and_flattened_in_tit
             tags=[" gdpr\n", "r&d\tIT"],
         ),
     )
-    need = session.get(Need, change.primary_id)
+    need = session.get(Need, change)
     assert need is not None
     assert need.title == "Relances clients (Excel)"
     assert need.problem == "Bonjour,\n\n\tLes relances\npartent\nen retard.\n"
@@ -797,7 +792,7 @@ def named_window(app: QApplication, db: Database, qtbot: QtBot) -> Iterator[Main
                 "<b>Besoin</b> & co",
                 "p",
                 project.id,
-                sprint_id=sprint.primary_id,
+                sprint_id=sprint,
                 assignee_id=person.id,
             ),
         )
@@ -869,7 +864,7 @@ def test_control_characters_from_an_older_database_stay_out_of_the_exports(
     sprints.save_ceremony(
         session,
         None,
-        sprints.CeremonyInput("review", datetime(2027, 1, 15, 14), 60, change.primary_id, "t"),
+        sprints.CeremonyInput("review", datetime(2027, 1, 15, 14), 60, change, "t"),
     )
     session.execute(text("UPDATE sprint SET name = 'S' || char(0) || '<b>1</b>', goal = char(27)"))
     session.execute(text("UPDATE ceremony SET title = 'a' || char(0) || 'b', notes = char(7)"))

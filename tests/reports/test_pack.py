@@ -171,7 +171,7 @@ def test_hostile_text_prints_literally(tmp_path: Path, session: Session) -> None
     sprint = sprints.create_sprint(
         session,
         sprints.SprintInput("Sprint <i>&amp;</i>", "2027-01-04", "2027-01-15", goal=goal),
-    ).primary_id
+    )
     for title in hostile:
         needs.create_need(
             session, needs.NeedInput(title, "Défi <script>", erp.id, points=1, sprint_id=sprint)
@@ -189,9 +189,7 @@ def test_hostile_text_prints_literally(tmp_path: Path, session: Session) -> None
 
 
 def test_an_empty_sprint_still_makes_a_pack_that_says_so(tmp_path: Path, session: Session) -> None:
-    sprint = sprints.create_sprint(
-        session, sprints.SprintInput("Vide", "2027-01-04", "2027-01-15")
-    ).primary_id
+    sprint = sprints.create_sprint(session, sprints.SprintInput("Vide", "2027-01-04", "2027-01-15"))
     out = tmp_path / "vide.pdf"
     export_pack(session, sprint, out, "en")  # type: ignore[arg-type]
     text = _flat(_text(out))
@@ -254,7 +252,7 @@ def test_a_closed_sprint_reports_its_carry_over_and_the_sprint_that_came_next(
     one = sprints.create_sprint(
         session,
         sprints.SprintInput("S1", "2026-11-02", "2026-11-13"),  # lived, and closed
-    ).primary_id
+    )
     sprints.create_sprint(session, sprints.SprintInput("S2", "2026-11-16", "2026-11-27"))
     needs.create_need(session, needs.NeedInput("Paie", "Défi", erp.id, points=8, sprint_id=one))
     sprints.start_sprint(session, one)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from helpers.undo import act, undo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,9 +26,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _need(session: Session, project_id: int, title: str, **extra: object) -> int:
-    change = needs.create_need(session, NeedInput(title, "Quel défi ?", project_id, **extra))
-    assert change.primary_id is not None
-    return change.primary_id
+    return needs.create_need(session, NeedInput(title, "Quel défi ?", project_id, **extra))
 
 
 def _sprint(session: Session, name: str, state: str = "planned") -> int:
@@ -49,10 +48,10 @@ def _events(session: Session, need_id: int, field: str) -> list[tuple[str | None
 def test_assign_then_undo(session: Session, project_id: int) -> None:
     lea = people.create_person(session, people.PersonInput("Léa Martin")).id
     a, b = _need(session, project_id, "A"), _need(session, project_id, "B")
-    change = needs.assign_needs(session, [a, b], lea)
+    change = act(session, lambda s: needs.assign_needs(s, [a, b], lea))
     rows = {r.id: r for r in queries.need_rows(session)}
     assert rows[a].assignee_name == rows[b].assignee_name == "Léa Martin"
-    needs.apply_snapshots(session, change.before)
+    undo(session, change)
     assert {r.assignee_id for r in queries.need_rows(session)} == {None}
     with pytest.raises(NotFoundError):
         needs.assign_needs(session, [a], 999)
@@ -64,14 +63,17 @@ def test_plan_records_sprint_events_and_refuses_closed_sprints(
     a = _need(session, project_id, "A")
     sprint = _sprint(session, "Sprint 12")
     closed = _sprint(session, "Sprint 11", "closed")
-    change = needs.plan_needs(session, [a], sprint)
+    planned = act(session, lambda s: needs.plan_needs(s, [a], sprint))
     assert _events(session, a, "sprint") == [(None, str(sprint))]
-    needs.plan_needs(session, [a], None)
+    unplanned = act(session, lambda s: needs.plan_needs(s, [a], None))
     assert _events(session, a, "sprint")[-1] == (str(sprint), None)
     with pytest.raises(ConflictError) as err:
         needs.plan_needs(session, [a], closed)
     assert "Sprint 11" in err.value.render("en") and "clos" in err.value.render("fr")
-    needs.apply_snapshots(session, change.before)
+    with pytest.raises(ConflictError):  # undone in order only: the later action first
+        undo(session, planned)
+    undo(session, unplanned)
+    undo(session, planned)
     assert _events(session, a, "sprint") == []
 
 
@@ -80,14 +82,14 @@ def test_duplicate_lands_below_its_original_with_a_new_key(
 ) -> None:
     a = _need(session, project_id, "A", tags=["RH"], points=3)
     _need(session, project_id, "B")
-    change = needs.duplicate_needs(session, [a])
-    copy = change.primary_id
-    assert copy is not None and copy != a
+    change = act(session, lambda s: needs.duplicate_needs(s, [a]))
+    (copy,) = change.result
+    assert copy != a
     rows = sorted(queries.need_rows(session), key=lambda r: r.rank)
     assert [r.title for r in rows] == ["A", "A", "B"]
     assert rows[1].key == "ERP-3" and rows[1].tags == ("RH",) and rows[1].points == 3
     assert [e[0] for e in _events(session, copy, "created")] == [None]
-    needs.apply_snapshots(session, change.before)
+    undo(session, change)
     assert [r.title for r in queries.need_rows(session)] == ["A", "B"]
 
 
@@ -187,10 +189,10 @@ def test_move_can_reassign_in_the_same_action(session: Session, project_id: int)
     lea = people.create_person(session, people.PersonInput("Léa Martin")).id
     flow = columns.workflow(session)
     a = _need(session, project_id, "A")
-    change = needs.move_needs(session, [a], flow[1].id, assignee_id=lea)
+    change = act(session, lambda s: needs.move_needs(s, [a], flow[1].id, assignee_id=lea))
     row = queries.need_rows(session)[0]
     assert (row.column_id, row.assignee_id) == (flow[1].id, lea)
-    needs.apply_snapshots(session, change.before)
+    undo(session, change)
     row = queries.need_rows(session)[0]
     assert (row.column_id, row.assignee_id) == (flow[0].id, None)
     with pytest.raises(NotFoundError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from helpers.undo import act, redo, undo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -18,11 +19,9 @@ MIDDLE = {"relevance": 3, "investment": 3, "time": 2, "resources": 5}  # 50.0 by
 
 
 def _need(session: Session, project_id: int) -> int:
-    change = needs.create_need(
+    return needs.create_need(
         session, needs.NeedInput("Relances", "Les factures partent en retard", project_id)
     )
-    assert change.primary_id is not None
-    return change.primary_id
 
 
 def _decisions(session: Session, need_id: int) -> list[tuple[str | None, str | None]]:
@@ -125,7 +124,7 @@ def test_restoring_an_old_version_is_a_new_version_and_undoes_exactly(
     scoring.assess_need(
         session, need, AssessmentInput(MIDDLE, "explore", rationale="Étude d'abord")
     )
-    change = scoring.restore_assessment(session, need, 1)
+    change = act(session, lambda s: scoring.restore_assessment(s, need, 1))
     versions = scoring.history(session, need)
     assert [(a.version, a.decision) for a in versions] == [
         (3, "go"),
@@ -133,7 +132,7 @@ def test_restoring_an_old_version_is_a_new_version_and_undoes_exactly(
         (1, "go"),
     ]
     assert _decisions(session, need)[-1] == ("explore", "go")
-    needs.apply_snapshots(session, change.before)  # undo
+    undo(session, change)
     assert [a.version for a in scoring.history(session, need)] == [2, 1]
     assert _decisions(session, need)[-1] == ("go", "explore")
     assert queries.need_rows(session)[0].decision == "explore"
@@ -197,13 +196,13 @@ def test_an_unused_grid_is_edited_in_place_and_undone_exactly(
     before = scoring.draft_of(model)
     draft = _draft_with(session, relevance=5)
     draft = replace(draft, name="Grille commerce", criteria=draft.criteria[:2])
-    edit = scoring.save_grid(session, model.id, draft)
-    assert (edit.model_id, edit.created) == (model.id, False)
+    edit = act(session, lambda s: scoring.save_grid(s, model.id, draft))
+    assert edit.result == model.id and not edit.created("scoring_model")
     saved = scoring.draft_of(scoring.active_model(session))
     assert saved.name == "Grille commerce"
     assert [c.key for c in saved.criteria] == ["relevance", "investment"]
     assert saved.criteria[0].weight == 5
-    scoring.undo_grid_edit(session, edit)
+    undo(session, edit)
     assert scoring.draft_of(scoring.active_model(session)) == before
 
 
@@ -213,18 +212,19 @@ def test_editing_a_used_grid_makes_a_new_active_grid_and_keeps_old_scores(
     need = _need(session, project_id)
     scoring.assess_need(session, need, AssessmentInput(MIDDLE))
     old = scoring.active_model(session)
-    edit = scoring.save_grid(session, old.id, _draft_with(session, relevance=9))
-    assert edit.created and edit.model_id != old.id
+    edit = act(session, lambda s: scoring.save_grid(s, old.id, _draft_with(s, relevance=9)))
+    assert edit.created("scoring_model") and edit.result != old.id
     new = scoring.active_model(session)
-    assert (new.id, new.name) == (edit.model_id, "Grille par défaut (2)")
+    assert (new.id, new.name) == (edit.result, "Grille par défaut (2)")
+    after = scoring.draft_of(new)
     assert [a.model_id for a in scoring.history(session, need)] == [old.id]
     assert scoring.find_model(session, old.id).criteria[0].weight == 3  # untouched
-    scoring.undo_grid_edit(session, edit)
+    undo(session, edit)
     assert scoring.active_model(session).id == old.id
     assert [m.id for m in scoring.grids(session)] == [old.id]
-    scoring.redo_grid_edit(session, edit)  # the same id again: later undo steps still apply
+    redo(session, edit)  # the same id again: later undo steps still apply
     again = scoring.active_model(session)
-    assert (again.id, scoring.draft_of(again)) == (edit.model_id, edit.after)
+    assert (again.id, scoring.draft_of(again)) == (edit.result, after)
 
 
 def test_grid_edits_are_validated_and_save_nothing(session: Session, project_id: int) -> None:
@@ -276,12 +276,13 @@ def test_a_used_grid_or_the_last_grid_cannot_be_deleted(session: Session, projec
         scoring.delete_grid(session, default.id)  # the only grid
     ice = scoring.add_preset_grid(session, "ice")
     scoring.set_active_grid(session, ice.id)
-    deleted = scoring.delete_grid(session, ice.id)
-    assert deleted.was_active and scoring.active_model(session).id == default.id
-    restored = scoring.restore_grid(session, deleted)
-    assert restored == ice.id  # under its own id: a redo of the deletion finds it
+    draft = scoring.draft_of(ice)
+    deleted = act(session, lambda s: scoring.delete_grid(s, ice.id))
+    assert scoring.active_model(session).id == default.id
+    undo(session, deleted)
+    restored = ice.id  # under its own id: a redo of the deletion finds it
     assert scoring.active_model(session).id == restored
-    assert scoring.draft_of(scoring.active_model(session)) == deleted.draft
+    assert scoring.draft_of(scoring.active_model(session)) == draft
     scoring.assess_need(
         session,
         _need(session, project_id),
@@ -307,24 +308,26 @@ def test_applying_what_if_weights_rescores_on_a_new_grid_and_undoes(
     )
     scores = {r.id: r.score for r in queries.need_rows(session)}
     assert scores[a] > scores[b]
-    done = scoring.apply_weights(session, old.id, {"relevance": 20})
-    assert set(done.need_ids) == {a, b}  # c was scored on another grid
+    done = act(session, lambda s: scoring.apply_weights(s, old.id, {"relevance": 20}))
+    assert set(done.result) == {a, b}  # c was scored on another grid
+    (new_grid,) = done.created("scoring_model")
     rows = {r.id: r for r in queries.need_rows(session)}
     assert (rows[a].score, rows[b].score) == (40.0, 86.0)  # relevance now dominates
     assert rows[c].score == scores[c]
     latest = scoring.history(session, b)[0]
     assert (latest.version, latest.decision, latest.rationale) == (2, "explore", "À chiffrer")
-    assert latest.model_id == done.edit.model_id == scoring.active_model(session).id
+    assert latest.model_id == new_grid[0] == scoring.active_model(session).id
     assert {v.value for v in latest.values} == {5, 4, 3}
     assert scoring.history(session, a)[0].decided_by == "Claire"
     assert _decisions(session, a) == [(None, "go")]  # the decision did not change: no event
-    scoring.undo_weights(session, done)
+    added = sorted(key[0] for key in done.created("assessment"))
+    undo(session, done)
     assert {r.id: r.score for r in queries.need_rows(session)} == scores
     assert scoring.active_model(session).id == old.id
     assert _versions(session, b) == 1
-    scoring.redo_weights(session, done)
-    assert scoring.history(session, b)[0].id == done.assessment_ids[1]
-    assert scoring.active_model(session).id == done.edit.model_id
+    redo(session, done)
+    assert scoring.history(session, b)[0].id == added[1]
+    assert scoring.active_model(session).id == new_grid[0]
     assert {r.id: r.score for r in queries.need_rows(session)}[b] == 86.0
 
 
@@ -333,6 +336,6 @@ def test_a_long_grid_name_still_gets_a_free_copy_name(session: Session, project_
     model = scoring.active_model(session)
     scoring.save_grid(session, model.id, replace(scoring.draft_of(model), name=long_name))
     scoring.assess_need(session, _need(session, project_id), AssessmentInput(MIDDLE))
-    edit = scoring.save_grid(session, model.id, _draft_with(session, relevance=4))
-    copy = scoring.find_model(session, edit.model_id).name
+    saved = scoring.save_grid(session, model.id, _draft_with(session, relevance=4))
+    copy = scoring.find_model(session, saved).name
     assert copy == "G" * 76 + " (2)" and len(copy) == 80

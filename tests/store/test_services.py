@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers.undo import act, need_state, redo, undo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -15,11 +16,9 @@ from po_desktop.store.services.needs import NeedInput
 
 
 def _need(session: Session, project_id: int, title: str = "Facturation", **extra: object) -> int:
-    change = needs.create_need(
+    return needs.create_need(
         session, NeedInput(title=title, problem="Quel défi ?", project_id=project_id, **extra)
     )
-    assert change.primary_id is not None
-    return change.primary_id
 
 
 def _column_ids(session: Session) -> list[int]:
@@ -262,8 +261,8 @@ def test_repeated_moves_to_the_same_gap_renumber_and_undo_exactly(
         needs.move_needs(session, [ids[2]], column, before_id=ids[3])
         ids[2], ids[3] = ids[3], ids[2]
     before = {r.key: r.rank for r in queries.need_rows(session)}
-    change = needs.move_needs(session, [ids[0]], column, before_id=ids[3])
-    needs.apply_snapshots(session, change.before)
+    change = act(session, lambda s: needs.move_needs(s, [ids[0]], column, before_id=ids[3]))
+    undo(session, change)
     assert {r.key: r.rank for r in queries.need_rows(session)} == before
 
 
@@ -272,27 +271,27 @@ def test_undo_redo_of_move_restores_column_rank_and_events(
 ) -> None:
     need_id = _need(session, project_id)
     target = _column_ids(session)[3]
-    original = needs.snapshot(session, need_id)
-    change = needs.move_needs(session, [need_id], target)
-    moved = needs.snapshot(session, need_id)
+    original = need_state(session, need_id)
+    change = act(session, lambda s: needs.move_needs(s, [need_id], target))
+    moved = need_state(session, need_id)
     assert moved is not None and len(moved.events) == 2
-    needs.apply_snapshots(session, change.before)
-    assert needs.snapshot(session, need_id) == original
-    needs.apply_snapshots(session, change.after)
-    assert needs.snapshot(session, need_id) == moved
+    undo(session, change)
+    assert need_state(session, need_id) == original
+    redo(session, change)
+    assert need_state(session, need_id) == moved
 
 
 def test_delete_and_undo_bring_everything_back(session: Session, project_id: int) -> None:
     need_id = _need(session, project_id, tags=["RGPD"], points=8)
     needs.move_needs(session, [need_id], _column_ids(session)[2])
-    original = needs.snapshot(session, need_id)
-    change = needs.delete_needs(session, [need_id])
+    original = need_state(session, need_id)
+    change = act(session, lambda s: needs.delete_needs(s, [need_id]))
     assert session.get(Need, need_id) is None
     assert session.scalar(select(func.count()).select_from(NeedEvent)) == 0
-    needs.apply_snapshots(session, change.before)
-    assert needs.snapshot(session, need_id) == original
+    undo(session, change)
+    assert need_state(session, need_id) == original
     # The key of a deleted need is never handed to another need.
-    needs.apply_snapshots(session, change.after)
+    redo(session, change)
     assert needs.find_need(session, _need(session, project_id)).key == "ERP-2"
 
 
@@ -321,15 +320,18 @@ def test_undo_of_a_move_that_renumbered_the_column(session: Session, project_id:
     ranks_before: dict[int, int] = {}
     for turn in range(64):  # cards dropped in turn just above ids[1]: the gap halves each time
         ranks_before = {r.id: r.rank for r in queries.need_rows(session)}
-        change = needs.move_needs(session, [ids[2 + turn % 3]], column, before_id=ids[1])
-        if len(change.before) > 1:
+        change = act(
+            session,
+            lambda s, turn=turn: needs.move_needs(s, [ids[2 + turn % 3]], column, before_id=ids[1]),
+        )
+        if len(change.rows.get("need", {})) > 1:
             break
-    assert change is not None and len(change.before) > 1, "the column was never renumbered"
+    assert change is not None and len(change.rows["need"]) > 1, "the column was never renumbered"
     ranks_after = {r.id: r.rank for r in queries.need_rows(session)}
     assert ranks_after != ranks_before
-    needs.apply_snapshots(session, change.before)
+    undo(session, change)
     assert {r.id: r.rank for r in queries.need_rows(session)} == ranks_before
-    needs.apply_snapshots(session, change.after)
+    redo(session, change)
     assert {r.id: r.rank for r in queries.need_rows(session)} == ranks_after
 
 

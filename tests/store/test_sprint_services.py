@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from dateutil.rrule import rrulestr
+from helpers.undo import act, redo, undo
 from icalendar import Calendar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from po_desktop.io.ics import export_ics
 from po_desktop.store import queries
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
-from po_desktop.store.models import Ceremony, Need, NeedEvent, Sprint
+from po_desktop.store.models import Ceremony, Need, NeedEvent, Sprint, SprintMember
 from po_desktop.store.services import columns, needs, people, sprints
 from po_desktop.store.services.sprints import (
     AbsenceInput,
@@ -27,19 +28,31 @@ def _person(session: Session, name: str, availability: float = 1.0) -> int:
     return people.create_person(session, people.PersonInput(name, availability=availability)).id
 
 
+def _sprint_state(session: Session, sprint_id: int) -> tuple[object, ...]:
+    """A sprint with its team and rituals, as stored."""
+    session.expire_all()
+    sprint = session.get(Sprint, sprint_id)
+    assert sprint is not None
+    members = sorted(
+        session.scalars(select(SprintMember.person_id).where(SprintMember.sprint_id == sprint_id))
+    )
+    rituals = sorted(
+        (c.id, c.kind, c.starts_at)
+        for c in session.scalars(select(Ceremony).where(Ceremony.sprint_id == sprint_id))
+    )
+    columns_ = [c.key for c in Sprint.__table__.columns]
+    return tuple(getattr(sprint, c) for c in columns_), tuple(members), tuple(rituals)
+
+
 def _sprint(session: Session, name: str, start: str, end: str, **kw: object) -> int:
-    change = sprints.create_sprint(session, SprintInput(name, start, end, **kw))  # type: ignore[arg-type]
-    assert change.primary_id is not None
-    return change.primary_id
+    return sprints.create_sprint(session, SprintInput(name, start, end, **kw))  # type: ignore[arg-type]
 
 
 def _need(session: Session, project_id: int, title: str, points: float, sprint: int | None) -> int:
-    change = needs.create_need(
+    return needs.create_need(
         session,
         needs.NeedInput(title, f"Défi : {title}", project_id, points=points, sprint_id=sprint),
     )
-    assert change.primary_id is not None
-    return change.primary_id
 
 
 def test_dates_and_overlaps_are_refused_with_the_other_sprint_named(session: Session) -> None:
@@ -71,21 +84,24 @@ def test_editing_and_deleting_a_sprint_undo_exactly(session: Session, project_id
     sprints.save_ceremony(
         session, None, CeremonyInput("review", datetime(2027, 1, 15, 14), 60, sprint_id)
     )
-    before = sprints._sprint_snapshot(session, sprint_id)
-    change = sprints.update_sprint(
-        session, sprint_id, SprintInput("Sprint 1 bis", "2027-01-04", "2027-01-14", goal="Paie")
+    before = _sprint_state(session, sprint_id)
+    change = act(
+        session,
+        lambda s: sprints.update_sprint(
+            s, sprint_id, SprintInput("Sprint 1 bis", "2027-01-04", "2027-01-14", goal="Paie")
+        ),
     )
     assert session.get(Sprint, sprint_id).name == "Sprint 1 bis"  # type: ignore[union-attr]
-    sprints.undo_change(session, change)
-    assert sprints._sprint_snapshot(session, sprint_id) == before
+    undo(session, change)
+    assert _sprint_state(session, sprint_id) == before
     need = _need(session, project_id, "Paie", 3, sprint_id)
     with pytest.raises(ConflictError):
         sprints.delete_sprint(session, sprint_id)  # it still holds a need
     needs.plan_needs(session, [need], None)
-    gone = sprints.delete_sprint(session, sprint_id)
+    gone = act(session, lambda s: sprints.delete_sprint(s, sprint_id))
     assert session.get(Sprint, sprint_id) is None
-    sprints.undo_change(session, gone)
-    assert sprints._sprint_snapshot(session, sprint_id) == before  # rituals and team back
+    undo(session, gone)
+    assert _sprint_state(session, sprint_id) == before  # rituals and team back
 
 
 def test_capacity_with_a_holiday_an_absence_and_a_part_timer(session: Session) -> None:
@@ -122,13 +138,15 @@ def test_start_then_close_carries_unfinished_needs_and_records_velocity(
     a = _need(session, project_id, "A", 3, one)
     b = _need(session, project_id, "B", 5, one)
     c = _need(session, project_id, "C", 2, one)
-    started = sprints.start_sprint(session, one)
+    started = act(session, lambda s: sprints.start_sprint(s, one))
     with pytest.raises(ConflictError):
         sprints.start_sprint(session, two)  # one active sprint per team
     late = _need(session, project_id, "Late", 1, one)
     assert sprints.added_during(session, one) == {late}
     needs.move_needs(session, [a], done_column.id)
-    closing = sprints.close_sprint(session, one, sprints.NEXT, {c: sprints.BACKLOG})
+    closing = act(
+        session, lambda s: sprints.close_sprint(s, one, sprints.NEXT, {c: sprints.BACKLOG})
+    )
     rows = {r.id: r for r in queries.need_rows(session)}
     assert (rows[b].sprint_id, rows[c].sprint_id, rows[late].sprint_id) == (two, None, two)
     assert rows[a].sprint_id == one
@@ -141,16 +159,16 @@ def test_start_then_close_carries_unfinished_needs_and_records_velocity(
     ).all()
     assert events[-1] == (str(one), None)
     # Next sprint's forecast comes from this one: 3 points over 10 days of capacity.
-    sprints.undo_change(session, closing)
+    undo(session, closing)
     back = {r.id: r.sprint_id for r in queries.need_rows(session)}
     assert back[b] == back[c] == one
     assert session.get(Sprint, one).state == "active"  # type: ignore[union-attr]
-    sprints.redo_change(session, closing)
+    redo(session, closing)
     assert session.get(Sprint, one).velocity == 3.0  # type: ignore[union-attr]
     cap = sprints.capacity(session, two)
     assert cap.forecast == 3.0 and cap.committed == 6.0 and cap.over_committed
-    sprints.undo_change(session, closing)
-    sprints.undo_change(session, started)
+    undo(session, closing)
+    undo(session, started)
     assert session.get(Sprint, one).state == "planned"  # type: ignore[union-attr]
 
 
@@ -167,9 +185,12 @@ def test_closing_needs_a_next_sprint_to_carry_into(session: Session, project_id:
 
 def test_cadence_creates_sprints_with_rituals_all_or_nothing(session: Session) -> None:
     lea = _person(session, "Léa")
-    change = sprints.generate_cadence(
+    change = act(
         session,
-        CadenceInput("2027-04-26", 3, 2, team="Plateforme", member_ids=[lea], first_number=12),
+        lambda s: sprints.generate_cadence(
+            s,
+            CadenceInput("2027-04-26", 3, 2, team="Plateforme", member_ids=[lea], first_number=12),
+        ),
     )
     made = list(session.scalars(select(Sprint).order_by(Sprint.start_date)))
     assert [(s.name, s.start_date, s.end_date) for s in made] == [
@@ -187,7 +208,7 @@ def test_cadence_creates_sprints_with_rituals_all_or_nothing(session: Session) -
     with pytest.raises(ValidationError) as caught:
         sprints.generate_cadence(session, CadenceInput("2028-01-03", 0, 2))
     assert "from 1 to 52" in caught.value.render("en")
-    sprints.undo_change(session, change)
+    undo(session, change)
     assert session.scalar(select(func.count()).select_from(Ceremony)) == 0
 
 

@@ -168,9 +168,9 @@ def test_plan_start_and_close_sprints_from_the_page(
     assert page.close_button.isEnabled()
     with window.workspace.session() as s:
         late = needs.create_need(s, needs.NeedInput("Urgent", "Défi", 1, points=2))
-    window._plan_needs([late.primary_id], juillet)  # type: ignore[list-item]
+    window._plan_needs([late], juillet)  # type: ignore[list-item]
     assert "Added since the start: 1 need, 2 points." in page.load.text()
-    window._plan_needs([late.primary_id], None)  # type: ignore[list-item]
+    window._plan_needs([late], None)  # type: ignore[list-item]
     closing = CloseSprintDialog(window.workspace, juillet, window)
     qtbot.addWidget(closing)
     assert set(closing.combos) == {1, 2}

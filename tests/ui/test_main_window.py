@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers.fakes import FakeFeedback
 from helpers.keys import type_text
+from helpers.undo import need_state
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -302,12 +303,12 @@ def test_saving_an_unchanged_need_changes_nothing(window: MainWindow, qtbot: QtB
         data.points = 1 / 3
         needs.update_need(s, 1, data)
         people.update_person(s, lea, people.PersonInput("Léa Martin", active=False))
-    before = window.workspace.read(lambda s: needs.snapshot(s, 1))
+    before = window.workspace.read(lambda s: need_state(s, 1))
     dialog = NeedDialog(window.workspace, need_id=1, parent=window)
     qtbot.addWidget(dialog)
     assert dialog.assignee.currentText() == "Léa Martin"
     dialog.save()
-    after = window.workspace.read(lambda s: needs.snapshot(s, 1))
+    after = window.workspace.read(lambda s: need_state(s, 1))
     assert after is not None and before is not None
     assert after.row["assignee_id"] == lea
     assert after.row["points"] == 1 / 3

@@ -238,7 +238,7 @@ def test_apply_keeps_untouched_weights_to_the_last_digit(
         )  # type: ignore[arg-type]
 
     made = window.workspace.read(precise)
-    window.workspace.read(lambda s: scoring.set_active_grid(s, made.model_id))  # type: ignore[attr-defined]
+    window.workspace.read(lambda s: scoring.set_active_grid(s, made))
     window.workspace.changed_elsewhere()
     page = window.scoring
     page.what_if.set_on(True)

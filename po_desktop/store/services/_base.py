@@ -66,6 +66,7 @@ def transactional(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concaten
         finally:
             session.info[_DEPTH] = depth
 
+    wrapper.__transactional__ = True  # type: ignore[attr-defined]  # a write service
     return wrapper
 
 

@@ -4,19 +4,18 @@ Rows are checked by the same validators as a need typed in a dialog and get
 the same history events. The first bad row rolls the whole import back and is
 reported with its line number in the file.
 
-New needs are inserted in batches rather than through :func:`needs.create_need`:
-that service snapshots every need for undo and costs about 7 ms a row (72 s for
-10,000 rows), nearly all of it ORM queries, not savepoints. The batch path uses
+New needs are inserted in batches rather than through :func:`needs.create_need`,
+whose ORM queries per need would make a 10,000-row file slow. The batch path uses
 the same validation (``needs._validate``) and event formatting, and a test pins
 that both paths store identical rows, tags and events. Existing needs that the
-file changes go through :func:`needs.update_need` (7–14 ms each); rows equal to
-the stored need are skipped, so re-importing an edited export costs only its edits.
+file changes go through :func:`needs.update_need`; rows equal to the stored need are
+skipped, so re-importing an edited export costs only its edits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -83,8 +82,6 @@ class ImportResult:
     projects_created: int = 0
     unchanged: int = 0
     """Existing needs whose row matched them exactly: left untouched, not even re-dated."""
-    change: need_service.NeedChange = field(default_factory=need_service.NeedChange)
-    """Every need the import created or changed, before and after: undo puts them back."""
 
 
 def _source_aliases() -> dict[str, str]:
@@ -375,7 +372,6 @@ def import_needs(
     lookups = _Lookups(session, records)
     creator = _Creator(session, lookups)
     result = ImportResult()
-    before: dict[int, need_service.NeedSnapshot | None] = {}
     seen: set[str] = set()
     for index, record in enumerate(records):
         line = record.line or first_line + index
@@ -391,9 +387,7 @@ def import_needs(
                 result.unchanged += 1
             else:
                 creator.flush()
-                change = need_service.update_need(session, need_id, data)
-                for touched, state in change.before.items():
-                    before.setdefault(touched, state)
+                need_service.update_need(session, need_id, data)
                 creator.forget_ranks()
                 result.updated += 1
         except PoDesktopError as exc:
@@ -402,8 +396,4 @@ def import_needs(
             ) from exc
     creator.flush()
     result.projects_created = lookups.projects_created
-    before.update(dict.fromkeys(creator.created_ids))
-    result.change = need_service.NeedChange(
-        before=before, after=need_service.snapshots(session, list(before))
-    )
     return result

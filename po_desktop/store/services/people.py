@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from po_desktop.store.errors import ConflictError, NotFoundError
@@ -75,19 +75,3 @@ def delete_person(session: Session, person_id: int) -> None:
     if count:
         raise ConflictError("person.in_use", name=person.name, count=count)
     session.delete(person)
-
-
-def person_row(session: Session, person_id: int) -> dict[str, object]:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError("person.not_found", ref=person_id)
-    return {c.key: getattr(person, c.key) for c in Person.__table__.columns}
-
-
-@transactional
-def restore_person(session: Session, row: dict[str, object]) -> int:
-    """Re-create a removed person with the same id (undo of a removal)."""
-    if session.get(Person, row["id"]) is not None:
-        raise ConflictError("person.in_use", name=row["name"], count=1)
-    session.execute(insert(Person), [row])
-    return int(row["id"])  # type: ignore[call-overload]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.colours import next_project_colour
@@ -114,23 +114,3 @@ def find_project(session: Session, ref: str | int) -> Project:
     if project is None:
         raise NotFoundError("project.not_found", ref=ref)
     return project
-
-
-def project_row(session: Session, project_id: int) -> dict[str, object]:
-    """Every column of a project, for an undo that must bring it back exactly."""
-    project = session.get(Project, project_id)
-    if project is None:
-        raise NotFoundError("project.not_found", ref=project_id)
-    return {c.key: getattr(project, c.key) for c in Project.__table__.columns}
-
-
-@transactional
-def restore_project(session: Session, row: dict[str, object]) -> int:
-    """Re-create a deleted project with its id and numbering, so older undos still apply."""
-    if session.get(Project, row["id"]) is not None:
-        raise ConflictError("project.code_taken", code=row["code"])
-    taken = session.scalar(select(Project.id).where(Project.code == row["code"]))
-    if taken is not None:
-        raise ConflictError("project.code_taken", code=row["code"])
-    session.execute(insert(Project), [row])
-    return int(row["id"])  # type: ignore[call-overload]

@@ -1,8 +1,7 @@
 """Cotation: grids in the database, and assessments as versions that are never edited.
 
 Scoring a need writes a new assessment version; restoring an older one writes a
-copy of it as the newest. Both return a :class:`NeedChange`, so undo brings the
-history back exactly, decision events included.
+copy of it as the newest. Undo is the change protocol's (store/changes.py).
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import Decision, Direction, EventField
@@ -33,7 +32,7 @@ from po_desktop.store.services._base import (
     find_named,
     transactional,
 )
-from po_desktop.store.services.needs import NeedChange, _event, _Recorder
+from po_desktop.store.services.needs import _event
 
 NEEDS_A_REASON = frozenset({Decision.NO_GO.value, Decision.EXPLORE.value})
 """Decisions the requester will want explained later: a rationale is required."""
@@ -157,28 +156,6 @@ def draft_of(model: ScoringModel) -> GridDraft:
     return GridDraft(model.name, model.preset, grid_of(model).criteria)
 
 
-@dataclass(frozen=True)
-class GridEdit:
-    """What :func:`save_grid` did, enough for :func:`undo_grid_edit` to take it back."""
-
-    model_id: int
-    """The grid that holds the draft now: the one edited, or a new one."""
-    created: bool
-    before: GridDraft | None
-    """The grid's content before an edit in place."""
-    previous_active: int
-    after: GridDraft | None = None
-    """The grid's content after the edit: redo writes it back under the same id."""
-    active_after: int = 0
-
-
-def _edit(
-    session: Session, model: ScoringModel, created: bool, before: GridDraft | None, previous: int
-) -> GridEdit:
-    session.flush()
-    return GridEdit(model.id, created, before, previous, draft_of(model), _any_active(session))
-
-
 def uses(session: Session, model_id: int) -> int:
     """How many assessment versions were made with this grid."""
     return session.scalar(select(func.count()).where(Assessment.model_id == model_id)) or 0
@@ -260,8 +237,8 @@ def _set_criteria(session: Session, model: ScoringModel, criteria: Sequence[Crit
 
 
 @transactional
-def save_grid(session: Session, model_id: int | None, draft: GridDraft) -> GridEdit:
-    """Create a grid, or change one.
+def save_grid(session: Session, model_id: int | None, draft: GridDraft) -> int:
+    """Create a grid, or change one; returns the grid that holds the draft now.
 
     A grid that already scored needs is never changed under them: the edit makes a
     new grid (named "… (2)" unless the user renamed it), which takes over as the
@@ -269,93 +246,33 @@ def save_grid(session: Session, model_id: int | None, draft: GridDraft) -> GridE
     """
     clean_choice(draft.preset, "preset", (*PRESETS, "custom"))
     criteria = _clean_criteria(draft)
-    previous_active = active_model(session).id if model_id is not None else _any_active(session)
     if model_id is None:
         model = new_model(
             _check_name(session, draft.name, None), draft.preset, criteria, active=False
         )
         session.add(model)
         session.flush()
-        return _edit(session, model, True, None, previous_active)
+        return model.id
     model = session.get(ScoringModel, model_id)
     if model is None:
         raise NotFoundError("scoring.grid_not_found", ref=model_id)
     if uses(session, model_id) == 0:
-        before = draft_of(model)
         model.name = _check_name(session, draft.name, model_id)
         model.preset = draft.preset
         _set_criteria(session, model, criteria)
-        return _edit(session, model, False, before, previous_active)
+        session.flush()
+        return model.id
     same_name = draft.name.strip().lower() == model.name.lower()
     name = free_name(session, model.name) if same_name else _check_name(session, draft.name, None)
     copy = new_model(name, draft.preset, criteria, active=model.active)
     model.active = False
     session.add(copy)
-    return _edit(session, copy, True, None, previous_active)
-
-
-def _any_active(session: Session) -> int:
-    try:
-        return active_model(session).id
-    except NotFoundError:
-        return 0
-
-
-def _activate(session: Session, model_id: int) -> None:
-    for other in grids(session):
-        other.active = other.id == model_id
+    session.flush()
+    return copy.id
 
 
 @transactional
-def undo_grid_edit(session: Session, edit: GridEdit) -> None:
-    model = session.get(ScoringModel, edit.model_id)
-    if model is None:
-        raise NotFoundError("scoring.grid_not_found", ref=edit.model_id)
-    if edit.created:
-        if uses(session, model.id):
-            raise ConflictError("scoring.grid_in_use", name=model.name)
-        session.delete(model)
-        session.flush()
-    elif edit.before is not None:
-        model.name = edit.before.name
-        model.preset = edit.before.preset
-        _set_criteria(session, model, edit.before.criteria)
-    if edit.previous_active:
-        _activate(session, edit.previous_active)
-    session.flush()
-
-
-@transactional
-def redo_grid_edit(session: Session, edit: GridEdit) -> GridEdit:
-    """Do an undone edit again, under the same grid id: later steps of the undo history
-    that name this grid keep working."""
-    assert edit.after is not None
-    if edit.created:
-        model = new_model(edit.after.name, edit.after.preset, edit.after.criteria, active=False)
-        model.id = edit.model_id
-        session.add(model)
-    else:
-        model = session.get(ScoringModel, edit.model_id)  # type: ignore[assignment]
-        if model is None:
-            raise NotFoundError("scoring.grid_not_found", ref=edit.model_id)
-        model.name, model.preset = edit.after.name, edit.after.preset
-        _set_criteria(session, model, edit.after.criteria)
-    session.flush()
-    if edit.active_after:
-        _activate(session, edit.active_after)
-    session.flush()
-    return edit
-
-
-@dataclass(frozen=True)
-class DeletedGrid:
-    model_id: int
-    draft: GridDraft
-    was_active: bool
-
-
-@transactional
-def delete_grid(session: Session, model_id: int) -> DeletedGrid:
+def delete_grid(session: Session, model_id: int) -> None:
     """Remove a grid no assessment uses; the database always keeps one grid."""
     model = session.get(ScoringModel, model_id)
     if model is None:
@@ -366,48 +283,22 @@ def delete_grid(session: Session, model_id: int) -> DeletedGrid:
     others = [g for g in grids(session) if g.id != model_id]
     if not others:
         raise ConflictError("scoring.last_grid")
-    deleted = DeletedGrid(model_id, draft_of(model), model.active)
+    was_active = model.active
     session.delete(model)
     session.flush()
-    if deleted.was_active:
+    if was_active:
         others[0].active = True
     session.flush()
-    return deleted
 
 
 @transactional
-def restore_grid(session: Session, deleted: DeletedGrid) -> int:
-    """Undo of :func:`delete_grid`: the grid back under its id, active again if it was."""
-    draft = deleted.draft
-    model = new_model(draft.name, draft.preset, draft.criteria, active=False)
-    model.id = deleted.model_id
-    session.add(model)
-    session.flush()
-    if deleted.was_active:
-        _activate(session, model.id)
-        session.flush()
-    return model.id
-
-
-@dataclass(frozen=True)
-class Reweighed:
-    """What applying what-if weights did: the grid edit and the assessments it added."""
-
-    edit: GridEdit
-    assessment_ids: tuple[int, ...]
-    need_ids: tuple[int, ...]
-    rows: tuple[dict[str, object], ...] = ()
-    """The assessments added, ids included, and their values: redo writes them back."""
-    values: tuple[dict[str, object], ...] = ()
-
-
-@transactional
-def apply_weights(session: Session, model_id: int, weights: Mapping[str, float]) -> Reweighed:
+def apply_weights(session: Session, model_id: int, weights: Mapping[str, float]) -> list[int]:
     """Make what-if weights real: the grid with these weights, and each need re-scored.
 
     Needs whose current assessment used this grid get a new version on the new
     grid, with the same values, decision, rationale and decider: only the score
-    moves. Their older versions keep the old grid and the old score.
+    moves. Their older versions keep the old grid and the old score. Returns the needs
+    re-scored.
     """
     model = session.get(ScoringModel, model_id)
     if model is None:
@@ -416,10 +307,10 @@ def apply_weights(session: Session, model_id: int, weights: Mapping[str, float])
     criteria = tuple(
         replace(c, weight=float(weights[c.key])) if c.key in weights else c for c in draft.criteria
     )
-    edit = save_grid(session, model_id, replace(draft, criteria=criteria))
-    if not edit.created:
-        return Reweighed(edit, (), ())
-    new = session.get(ScoringModel, edit.model_id)
+    saved = save_grid(session, model_id, replace(draft, criteria=criteria))
+    if saved == model_id:  # edited in place: no assessment used it
+        return []
+    new = session.get(ScoringModel, saved)
     assert new is not None
     grid = grid_of(new)
     score = grid.scorer()
@@ -461,7 +352,7 @@ def apply_weights(session: Session, model_id: int, weights: Mapping[str, float])
         for a in current
     ]
     if not rows:
-        return Reweighed(edit, (), ())
+        return []
     added = session.execute(
         insert(Assessment).returning(
             Assessment.id, Assessment.need_id, sort_by_parameter_order=True
@@ -474,32 +365,7 @@ def apply_weights(session: Session, model_id: int, weights: Mapping[str, float])
         for key, value in values[need_id].items()
     ]
     session.execute(insert(AssessmentValue), value_rows)
-    return Reweighed(
-        edit,
-        tuple(a for a, _n in added),
-        tuple(n for _a, n in added),
-        tuple({**row, "id": a} for row, (a, _n) in zip(rows, added, strict=True)),
-        tuple(value_rows),
-    )
-
-
-@transactional
-def redo_weights(session: Session, reweighed: Reweighed) -> Reweighed:
-    """Apply the same weights again, with the same grid and assessment ids."""
-    redo_grid_edit(session, reweighed.edit)
-    if reweighed.rows:
-        session.execute(insert(Assessment), list(reweighed.rows))
-        session.execute(insert(AssessmentValue), list(reweighed.values))
-    session.flush()
-    return reweighed
-
-
-@transactional
-def undo_weights(session: Session, reweighed: Reweighed) -> None:
-    if reweighed.assessment_ids:
-        session.execute(delete(Assessment).where(Assessment.id.in_(reweighed.assessment_ids)))
-    session.expire_all()
-    undo_grid_edit(session, reweighed.edit)
+    return [need_id for _a, need_id in added]
 
 
 @dataclass(frozen=True)
@@ -544,11 +410,11 @@ def _numbers(grid: Grid, values: Mapping[str, float | str | None]) -> dict[str, 
 
 
 @transactional
-def assess_need(session: Session, need_id: int, data: AssessmentInput) -> NeedChange:
+def assess_need(session: Session, need_id: int, data: AssessmentInput) -> int:
     """Score a need: a new assessment version; a changed decision is recorded as an event.
 
     The form nudges toward the real need: a need without a problem statement
-    cannot be scored, and a no-go or an explore needs a rationale.
+    cannot be scored, and a no-go or an explore needs a rationale. Returns the version.
     """
     need = session.get(Need, need_id)
     if need is None:
@@ -569,8 +435,6 @@ def assess_need(session: Session, need_id: int, data: AssessmentInput) -> NeedCh
         score = grid.score(numbers)
     except ScoringError as exc:
         raise ValidationError(exc.message.msg_id, **exc.message.params) from None
-    recorder = _Recorder(session)
-    recorder.touch(need_id)
     previous = _latest(session, need_id)
     now = utcnow()
     assessment = Assessment(
@@ -594,11 +458,11 @@ def assess_need(session: Session, need_id: int, data: AssessmentInput) -> NeedCh
     if old_decision != decision:
         _event(session, need_id, EventField.DECISION, old_decision, decision, now)
     need.updated_at = now
-    return recorder.finish(need_id)
+    return assessment.version
 
 
 @transactional
-def restore_assessment(session: Session, need_id: int, version: int) -> NeedChange:
+def restore_assessment(session: Session, need_id: int, version: int) -> int:
     """Make an older version the current one again, as a new version (history is kept)."""
     old = session.scalar(
         select(Assessment).where(Assessment.need_id == need_id, Assessment.version == version)
@@ -607,8 +471,6 @@ def restore_assessment(session: Session, need_id: int, version: int) -> NeedChan
         raise NotFoundError("scoring.version_not_found", ref=version)
     latest = _latest(session, need_id)
     assert latest is not None
-    recorder = _Recorder(session)
-    recorder.touch(need_id)
     now = utcnow()
     copy = Assessment(
         need_id=need_id,
@@ -631,7 +493,7 @@ def restore_assessment(session: Session, need_id: int, version: int) -> NeedChan
     need = session.get(Need, need_id)
     if need is not None:
         need.updated_at = now
-    return recorder.finish(need_id)
+    return copy.version
 
 
 def history(session: Session, need_id: int) -> list[Assessment]:

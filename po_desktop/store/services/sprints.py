@@ -1,8 +1,7 @@
 """Sprints, rituals and absences: plan, generate a cadence, start, close; capacity.
 
-Every mutating service returns a :class:`CalendarChange` holding the rows it
-touched before and after (and, for a close, the needs it moved), so undo puts
-back exactly what was there, ids included.
+Each service is one user action; the change protocol (store/changes.py) records
+and undoes what it wrote.
 """
 
 from __future__ import annotations
@@ -55,12 +54,7 @@ from po_desktop.store.services._base import (
     find_named,
     transactional,
 )
-from po_desktop.store.services.needs import (
-    NeedChange,
-    _event,
-    _Recorder,
-    apply_snapshots,
-)
+from po_desktop.store.services.needs import _event
 
 # ----- workspace settings ---------------------------------------------------------------
 
@@ -101,162 +95,6 @@ def holiday_region(session: Session) -> str:
 
 def holidays_between(session: Session, start: date, end: date, lang: str = "fr") -> dict[date, str]:
     return public_holidays(start, end, holiday_region(session), lang)
-
-
-# ----- snapshots and undo ---------------------------------------------------------------
-
-
-def _row(obj: object) -> dict[str, Any]:
-    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}  # type: ignore[attr-defined]
-
-
-@dataclass(frozen=True)
-class SprintSnapshot:
-    row: dict[str, Any]
-    members: tuple[int, ...]
-    ceremonies: tuple[dict[str, Any], ...]
-    commitments: tuple[dict[str, Any], ...]
-
-
-@dataclass
-class CalendarChange:
-    """Rows one user action touched, before and after: sprints, ceremonies, absences."""
-
-    sprints_before: dict[int, SprintSnapshot | None] = field(default_factory=dict)
-    sprints_after: dict[int, SprintSnapshot | None] = field(default_factory=dict)
-    ceremonies_before: dict[int, dict[str, Any] | None] = field(default_factory=dict)
-    ceremonies_after: dict[int, dict[str, Any] | None] = field(default_factory=dict)
-    absences_before: dict[int, dict[str, Any] | None] = field(default_factory=dict)
-    absences_after: dict[int, dict[str, Any] | None] = field(default_factory=dict)
-    needs: NeedChange | None = None
-    primary_id: int | None = None
-
-
-def _sprint_snapshot(session: Session, sprint_id: int) -> SprintSnapshot | None:
-    sprint = session.get(Sprint, sprint_id)
-    if sprint is None:
-        return None
-    members = tuple(
-        sorted(
-            session.scalars(
-                select(SprintMember.person_id).where(SprintMember.sprint_id == sprint_id)
-            )
-        )
-    )
-    ceremonies = tuple(
-        _row(c)
-        for c in session.scalars(
-            select(Ceremony).where(Ceremony.sprint_id == sprint_id).order_by(Ceremony.id)
-        )
-    )
-    commitments = tuple(
-        _row(c)
-        for c in session.scalars(
-            select(SprintCommitment).where(SprintCommitment.sprint_id == sprint_id)
-        )
-    )
-    return SprintSnapshot(_row(sprint), members, ceremonies, commitments)
-
-
-class _Tracker:
-    """Collects the 'before' state of what a service touches, then the 'after'."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.change = CalendarChange()
-
-    def sprint(self, sprint_id: int) -> None:
-        if sprint_id not in self.change.sprints_before:
-            self.change.sprints_before[sprint_id] = _sprint_snapshot(self.session, sprint_id)
-
-    def rows(self, model: type) -> dict[int, dict[str, Any] | None]:
-        """The 'before' map of rituals or absences."""
-        change = self.change
-        return change.ceremonies_before if model is Ceremony else change.absences_before
-
-    def row(self, model: type, row_id: int) -> None:
-        before = self.rows(model)
-        if row_id not in before:
-            row = self.session.get(model, row_id)
-            before[row_id] = _row(row) if row else None
-
-    def finish(self, primary_id: int | None = None) -> CalendarChange:
-        self.session.flush()
-        self.session.expire_all()
-        change = self.change
-        change.sprints_after = {i: _sprint_snapshot(self.session, i) for i in change.sprints_before}
-        change.ceremonies_after = {
-            i: (_row(r) if (r := self.session.get(Ceremony, i)) else None)
-            for i in change.ceremonies_before
-        }
-        change.absences_after = {
-            i: (_row(r) if (r := self.session.get(Absence, i)) else None)
-            for i in change.absences_before
-        }
-        change.primary_id = primary_id
-        return change
-
-
-def _put_sprints(
-    session: Session, states: dict[int, SprintSnapshot | None], *, present: bool
-) -> None:
-    """Write the sprints whose target state exists (``present``) or delete the others."""
-    for sprint_id, snap in states.items():
-        if (snap is not None) != present:
-            continue
-        session.execute(delete(Ceremony).where(Ceremony.sprint_id == sprint_id))
-        session.execute(delete(SprintMember).where(SprintMember.sprint_id == sprint_id))
-        session.execute(delete(SprintCommitment).where(SprintCommitment.sprint_id == sprint_id))
-        if snap is None:
-            session.execute(delete(Sprint).where(Sprint.id == sprint_id))
-            continue
-        if session.get(Sprint, sprint_id) is None:
-            session.execute(insert(Sprint), [snap.row])
-        else:
-            session.execute(
-                Sprint.__table__.update().where(Sprint.id == sprint_id).values(**snap.row)  # type: ignore[attr-defined]
-            )
-        if snap.members:
-            session.execute(
-                insert(SprintMember),
-                [{"sprint_id": sprint_id, "person_id": p} for p in snap.members],
-            )
-        if snap.ceremonies:
-            session.execute(insert(Ceremony), list(snap.ceremonies))
-        if snap.commitments:
-            session.execute(insert(SprintCommitment), list(snap.commitments))
-
-
-def _put_rows(session: Session, model: type, states: dict[int, dict[str, Any] | None]) -> None:
-    for row_id, row in states.items():
-        session.execute(delete(model).where(model.id == row_id))  # type: ignore[attr-defined]
-        if row is not None:
-            session.execute(insert(model), [row])
-
-
-def _apply(session: Session, change: CalendarChange, *, forward: bool) -> None:
-    sprints = change.sprints_after if forward else change.sprints_before
-    ceremonies = change.ceremonies_after if forward else change.ceremonies_before
-    absences = change.absences_after if forward else change.absences_before
-    _put_sprints(session, sprints, present=True)  # sprints that needs may point to, first
-    if change.needs is not None:
-        apply_snapshots(session, change.needs.after if forward else change.needs.before)
-    _put_rows(session, Ceremony, ceremonies)
-    _put_rows(session, Absence, absences)
-    _put_sprints(session, sprints, present=False)  # and gone once nothing points to them
-    session.flush()
-    session.expire_all()
-
-
-@transactional
-def undo_change(session: Session, change: CalendarChange) -> None:
-    _apply(session, change, forward=False)
-
-
-@transactional
-def redo_change(session: Session, change: CalendarChange) -> CalendarChange:
-    _apply(session, change, forward=True)
-    return change
 
 
 # ----- validation -----------------------------------------------------------------------
@@ -431,40 +269,36 @@ def _set_members(session: Session, sprint_id: int, member_ids: Sequence[int]) ->
 
 
 @transactional
-def create_sprint(session: Session, data: SprintInput) -> CalendarChange:
+def create_sprint(session: Session, data: SprintInput) -> int:
+    """A planned sprint with its team members; its id."""
     values = _check_sprint(session, data, None)
     sprint = Sprint(**values, state=SprintState.PLANNED.value)
     session.add(sprint)
     session.flush()
-    tracker = _Tracker(session)
-    tracker.change.sprints_before[sprint.id] = None
     _set_members(session, sprint.id, data.member_ids)
-    return tracker.finish(sprint.id)
+    return sprint.id
 
 
 @transactional
-def update_sprint(session: Session, sprint_id: int, data: SprintInput) -> CalendarChange:
+def update_sprint(session: Session, sprint_id: int, data: SprintInput) -> None:
     sprint = _sprint(session, sprint_id)
     values = _check_sprint(session, data, sprint_id)
-    tracker = _Tracker(session)
-    tracker.sprint(sprint_id)
     for key, value in values.items():
         setattr(sprint, key, value)
     _set_members(session, sprint_id, data.member_ids)
-    return tracker.finish(sprint_id)
 
 
 @transactional
-def delete_sprint(session: Session, sprint_id: int) -> CalendarChange:
+def delete_sprint(session: Session, sprint_id: int) -> None:
     """Remove an empty sprint with its rituals; one still holding needs is refused."""
     sprint = _sprint(session, sprint_id)
     count = session.scalar(select(func.count()).where(Need.sprint_id == sprint_id)) or 0
     if count:
         raise ConflictError("sprint.has_needs", name=sprint.name, count=count)
-    tracker = _Tracker(session)
-    tracker.sprint(sprint_id)
-    _put_sprints(session, {sprint_id: None}, present=False)
-    return tracker.finish()
+    for model in (Ceremony, SprintMember, SprintCommitment):
+        session.execute(delete(model).where(model.sprint_id == sprint_id))  # type: ignore[attr-defined]
+    session.execute(delete(Sprint).where(Sprint.id == sprint_id))
+    session.expire_all()
 
 
 def _sprint(session: Session, sprint_id: int) -> Sprint:
@@ -493,7 +327,7 @@ class CadenceInput:
 
 
 @transactional
-def generate_cadence(session: Session, data: CadenceInput) -> CalendarChange:
+def generate_cadence(session: Session, data: CadenceInput) -> list[int]:
     """The next sprints of a team, back to back, each with its rituals: all or nothing."""
     start = clean_date(data.first_start, "start")
     horizon = start + timedelta(weeks=max(1, data.weeks) * max(1, data.count) + 1)
@@ -514,19 +348,15 @@ def generate_cadence(session: Session, data: CadenceInput) -> CalendarChange:
             for k, v in exc.params.items()
         }
         raise ValidationError(exc.msg_id, **params) from None
-    tracker = _Tracker(session)
-    first_id = None
+    created: list[int] = []
     for plan in plans:
-        change = create_sprint(
+        sprint_id = create_sprint(
             session,
             SprintInput(
                 plan.name, plan.start, plan.end, "", data.team, data.focus_factor, data.member_ids
             ),
         )
-        sprint_id = change.primary_id
-        assert sprint_id is not None
-        first_id = first_id or sprint_id
-        tracker.change.sprints_before[sprint_id] = None
+        created.append(sprint_id)
         session.execute(
             insert(Ceremony),
             [
@@ -542,7 +372,7 @@ def generate_cadence(session: Session, data: CadenceInput) -> CalendarChange:
                 for c in plan.ceremonies
             ],
         )
-    return tracker.finish(first_id)
+    return created
 
 
 # ----- ceremonies and absences ----------------------------------------------------------
@@ -590,43 +420,37 @@ def sprint_at(session: Session, day: date, team: str | None = None) -> Sprint | 
 
 def _save_row(
     session: Session, model: type, row_id: int | None, values: dict[str, Any], missing: str
-) -> CalendarChange:
-    """Create (``row_id`` None) or update one ritual or absence, with its undo."""
-    tracker = _Tracker(session)
+) -> int:
+    """Create (``row_id`` None) or update one ritual or absence; its id."""
     if row_id is None:
         row = model(**values)
         session.add(row)
         session.flush()
-        tracker.rows(model)[row.id] = None
-        return tracker.finish(row.id)
+        return int(row.id)
     row = session.get(model, row_id)
     if row is None:
         raise NotFoundError(missing, ref=row_id)
-    tracker.row(model, row_id)
     for key, value in values.items():
         setattr(row, key, value)
-    return tracker.finish(row_id)
+    return row_id
 
 
-def _delete_row(session: Session, model: type, row_id: int, missing: str) -> CalendarChange:
+def _delete_row(session: Session, model: type, row_id: int, missing: str) -> None:
     row = session.get(model, row_id)
     if row is None:
         raise NotFoundError(missing, ref=row_id)
-    tracker = _Tracker(session)
-    tracker.row(model, row_id)
     session.delete(row)
-    return tracker.finish()
 
 
 @transactional
-def save_ceremony(session: Session, ceremony_id: int | None, data: CeremonyInput) -> CalendarChange:
+def save_ceremony(session: Session, ceremony_id: int | None, data: CeremonyInput) -> int:
     values = _check_ceremony(session, data)
     return _save_row(session, Ceremony, ceremony_id, values, "ceremony.not_found")
 
 
 @transactional
-def delete_ceremony(session: Session, ceremony_id: int) -> CalendarChange:
-    return _delete_row(session, Ceremony, ceremony_id, "ceremony.not_found")
+def delete_ceremony(session: Session, ceremony_id: int) -> None:
+    _delete_row(session, Ceremony, ceremony_id, "ceremony.not_found")
 
 
 @dataclass
@@ -638,7 +462,7 @@ class AbsenceInput:
 
 
 @transactional
-def save_absence(session: Session, absence_id: int | None, data: AbsenceInput) -> CalendarChange:
+def save_absence(session: Session, absence_id: int | None, data: AbsenceInput) -> int:
     if session.get(Person, data.person_id) is None:
         raise NotFoundError("person.not_found", ref=data.person_id)
     start, end = clean_date(data.start, "start"), clean_date(data.end, "end")
@@ -656,8 +480,8 @@ def save_absence(session: Session, absence_id: int | None, data: AbsenceInput) -
 
 
 @transactional
-def delete_absence(session: Session, absence_id: int) -> CalendarChange:
-    return _delete_row(session, Absence, absence_id, "absence.not_found")
+def delete_absence(session: Session, absence_id: int) -> None:
+    _delete_row(session, Absence, absence_id, "absence.not_found")
 
 
 # ----- lifecycle ------------------------------------------------------------------------
@@ -668,7 +492,7 @@ def _done_columns(session: Session) -> set[int]:
 
 
 @transactional
-def start_sprint(session: Session, sprint_id: int) -> CalendarChange:
+def start_sprint(session: Session, sprint_id: int) -> None:
     """Start a planned sprint: its scope now is the commitment; later additions show as added."""
     sprint = _sprint(session, sprint_id)
     if sprint.state != SprintState.PLANNED.value:
@@ -681,8 +505,6 @@ def start_sprint(session: Session, sprint_id: int) -> CalendarChange:
     )
     if running is not None:
         raise ConflictError("sprint.other_active", name=running.name)
-    tracker = _Tracker(session)
-    tracker.sprint(sprint_id)
     sprint.state = SprintState.ACTIVE.value
     sprint.started_at = utcnow()
     needs = session.execute(select(Need.id, Need.points).where(Need.sprint_id == sprint_id)).all()
@@ -691,7 +513,6 @@ def start_sprint(session: Session, sprint_id: int) -> CalendarChange:
             insert(SprintCommitment),
             [{"sprint_id": sprint_id, "need_id": n, "points": p} for n, p in needs],
         )
-    return tracker.finish(sprint_id)
 
 
 def next_sprint(session: Session, sprint: Sprint) -> Sprint | None:
@@ -717,7 +538,7 @@ def close_sprint(
     sprint_id: int,
     default: str = NEXT,
     choices: dict[int, str] | None = None,
-) -> CalendarChange:
+) -> None:
     """Close the active sprint: each unfinished need goes to the next sprint or back to
     the backlog (``choices`` per need, else ``default``), recorded as sprint events;
     the sprint's velocity is the points of the needs it finished. All or nothing.
@@ -735,10 +556,6 @@ def close_sprint(
     following = next_sprint(session, sprint)
     if following is None and NEXT in targets.values():
         raise ConflictError("sprint.no_next", name=sprint.name)
-    tracker = _Tracker(session)
-    tracker.sprint(sprint_id)
-    recorder = _Recorder(session)
-    recorder.touch_many(unfinished)
     now = utcnow()
     for need_id, target in targets.items():
         new_sprint = following.id if target == NEXT and following is not None else None
@@ -750,10 +567,6 @@ def close_sprint(
     sprint.velocity = float(sum(p or 0 for _n, column, p in members if column in done))
     sprint.state = SprintState.CLOSED.value
     sprint.closed_at = now
-    needs_change = recorder.finish()
-    change = tracker.finish(sprint_id)
-    change.needs = needs_change if unfinished else None
-    return change
 
 
 # ----- capacity -------------------------------------------------------------------------

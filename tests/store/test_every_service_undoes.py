@@ -1,0 +1,325 @@
+"""Every write service, undone and redone by the change protocol, exactly.
+
+Each service runs on a copy of a demo workspace as the interface runs it (its change
+recorded); the change is applied backwards and every table must be as before, then
+forwards and every table must be as after — ids, events, scorings, ranks included.
+A service added without a case here fails the first test.
+"""
+
+from __future__ import annotations
+
+import inspect
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers.undo import act, redo, undo
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.readiness import EntryRule
+from po_desktop.store import changes
+from po_desktop.store.database import open_database
+from po_desktop.store.models import (
+    Absence,
+    BoardColumn,
+    Ceremony,
+    Need,
+    Person,
+    Project,
+    ScoringModel,
+    Sprint,
+)
+from po_desktop.store.services import (
+    columns,
+    demo,
+    importing,
+    needs,
+    people,
+    projects,
+    scoring,
+    sprints,
+    workspace,
+)
+from po_desktop.store.services.demo import seed_demo
+
+TODAY = date(2026, 11, 28)
+MODULES = (columns, demo, importing, needs, people, projects, scoring, sprints, workspace)
+
+
+def _first(session: Session, stmt: Any) -> Any:
+    value = session.scalar(stmt.limit(1))
+    assert value is not None
+    return value
+
+
+def _need(session: Session, offset: int = 0) -> int:
+    return _first(session, select(Need.id).order_by(Need.id).offset(offset))
+
+
+def _planned(session: Session) -> int:
+    return _first(session, select(Sprint.id).where(Sprint.state == "planned").order_by(Sprint.id))
+
+
+def _active(session: Session) -> int:
+    return _first(session, select(Sprint.id).where(Sprint.state == "active"))
+
+
+def _unscored_grid(session: Session) -> int:
+    return scoring.add_preset_grid(session, "ice", "ICE à supprimer").id
+
+
+def _values(session: Session) -> dict[str, str]:
+    return {c.key: "3" for c in scoring.active_model(session).criteria}
+
+
+def _late_monday(session: Session) -> date:
+    last = _first(session, select(func.max(Sprint.end_date)))
+    return last + timedelta(days=7 - last.weekday() + 14)
+
+
+Case = Callable[[Session], Any] | tuple[Callable[[Session], Any], Callable[[Session, Any], Any]]
+"""A service call, or what it acts on (made first, not part of the change) and the call."""
+
+CASES: dict[str, Case] = {
+    # columns
+    "create_column": lambda s: columns.create_column(s, "Recette", position=3, wip_limit=4),
+    "update_column": lambda s: columns.update_column(
+        s,
+        _first(s, select(BoardColumn.id).order_by(BoardColumn.position)),
+        name="Nouveaux",
+        wip_limit=7,
+    ),
+    "move_column": lambda s: columns.move_column(
+        s, _first(s, select(BoardColumn.id).order_by(BoardColumn.position)), 2
+    ),
+    "delete_column": (
+        lambda s: columns.create_column(s, "Vide").id,
+        lambda s, column_id: columns.delete_column(s, column_id),
+    ),
+    "apply_workflow": lambda s: columns.apply_workflow(
+        s,
+        [
+            replace(c, name=c.name + " ✓", entry_rules=frozenset({EntryRule.GO}))
+            for c in columns.workflow(s)
+        ],
+    ),
+    # needs
+    "create_need": lambda s: needs.create_need(
+        s, needs.NeedInput("Nouveau", "Quel défi ?", _first(s, select(Project.id)), tags=["a"])
+    ),
+    "update_need": lambda s: needs.update_need(
+        s,
+        _need(s),
+        needs.NeedInput(
+            "Titre changé",
+            "Défi changé",
+            _first(s, select(Project.id).order_by(Project.id.desc())),
+            column_id=_first(s, select(BoardColumn.id).order_by(BoardColumn.position.desc())),
+            points=5,
+            sprint_id=_planned(s),
+            tags=["x", "y"],
+        ),
+    ),
+    "move_needs": lambda s: needs.move_needs(
+        s,
+        [_need(s, 1), _need(s, 2)],
+        _first(s, select(BoardColumn.id).order_by(BoardColumn.position.desc())),
+        None,
+        assignee_id=_first(s, select(Person.id)),
+    ),
+    "assign_needs": lambda s: needs.assign_needs(s, [_need(s), _need(s, 3)], None),
+    "plan_needs": lambda s: needs.plan_needs(s, [_need(s, 4), _need(s, 5)], _planned(s)),
+    "duplicate_needs": lambda s: needs.duplicate_needs(s, [_need(s, 6), _need(s, 7)]),
+    "delete_needs": lambda s: needs.delete_needs(s, [_need(s, 8), _need(s, 9)]),
+    "import_needs": lambda s: importing.import_needs(
+        s,
+        [
+            importing.NeedRecord(title="Importé", problem="Défi", project="NEWP", tags="a, b"),
+            importing.NeedRecord(
+                key=needs.find_need(s, _need(s)).key,
+                title="Mis à jour",
+                problem="Défi",
+                project=needs.find_need(s, _need(s)).project.code,
+            ),
+        ],
+    ),
+    # people and projects
+    "create_person": lambda s: people.create_person(s, people.PersonInput("Zoé Nouvel", "PO")),
+    "update_person": lambda s: people.update_person(
+        s, _first(s, select(Person.id)), people.PersonInput("Renommée", availability=0.5)
+    ),
+    "delete_person": (
+        lambda s: people.create_person(s, people.PersonInput("Éphémère")).id,
+        lambda s, person_id: people.delete_person(s, person_id),
+    ),
+    "create_project": lambda s: projects.create_project(s, projects.ProjectInput("CRM", "CRM")),
+    "update_project": lambda s: projects.update_project(
+        s,
+        _first(s, select(Project.id)),
+        projects.ProjectInput("ERPX", "ERP renommé", "internal", archived=True),
+    ),
+    "delete_project": (
+        lambda s: projects.create_project(s, projects.ProjectInput("TMP", "Temporaire")).id,
+        lambda s, project_id: projects.delete_project(s, project_id),
+    ),
+    # scoring
+    "add_preset_grid": lambda s: scoring.add_preset_grid(s, "wsjf"),
+    "set_active_grid": lambda s: scoring.set_active_grid(s, _unscored_grid(s)),
+    "save_grid": lambda s: scoring.save_grid(
+        s,
+        scoring.active_model(s).id,
+        scoring.GridDraft(
+            "Grille modifiée", "custom", scoring.draft_of(scoring.active_model(s)).criteria[:3]
+        ),
+    ),
+    "delete_grid": (_unscored_grid, lambda s, grid_id: scoring.delete_grid(s, grid_id)),
+    "apply_weights": lambda s: scoring.apply_weights(
+        s,
+        scoring.active_model(s).id,
+        {scoring.active_model(s).criteria[0].key: 7.5},
+    ),
+    "assess_need": lambda s: scoring.assess_need(
+        s, _need(s, 10), scoring.AssessmentInput(_values(s), "explore", "À étudier", "Claire")
+    ),
+    "restore_assessment": (
+        lambda s: (
+            scoring.assess_need(
+                s, _need(s, 11), scoring.AssessmentInput(_values(s), "go", decided_by="Claire")
+            )
+            and _need(s, 11)
+        ),
+        lambda s, need_id: scoring.restore_assessment(
+            s, need_id, min(a.version for a in scoring.history(s, need_id))
+        ),
+    ),
+    # sprints and the calendar
+    "set_setting": lambda s: sprints.set_setting(s, sprints.REGION_KEY, "57"),
+    "create_sprint": lambda s: sprints.create_sprint(
+        s,
+        sprints.SprintInput(
+            "Nouveau sprint",
+            _late_monday(s),
+            _late_monday(s) + timedelta(days=11),
+            team="Autre équipe",
+            member_ids=[_first(s, select(Person.id))],
+        ),
+    ),
+    "update_sprint": lambda s: sprints.update_sprint(
+        s,
+        _planned(s),
+        sprints.SprintInput(
+            "Renommé",
+            s.get(Sprint, _planned(s)).start_date,  # type: ignore[union-attr]
+            s.get(Sprint, _planned(s)).end_date,  # type: ignore[union-attr]
+            goal="Un but",
+        ),
+    ),
+    "delete_sprint": (
+        lambda s: sprints.create_sprint(
+            s,
+            sprints.SprintInput(
+                "À supprimer", _late_monday(s), _late_monday(s) + timedelta(days=11), team="X"
+            ),
+        ),
+        lambda s, sprint_id: sprints.delete_sprint(s, sprint_id),
+    ),
+    "generate_cadence": lambda s: sprints.generate_cadence(
+        s, sprints.CadenceInput(_late_monday(s), 2, 2, team="Cadence")
+    ),
+    "save_ceremony": lambda s: sprints.save_ceremony(
+        s,
+        _first(s, select(Ceremony.id)),
+        sprints.CeremonyInput("review", datetime(2026, 12, 10, 15), 45, _active(s), "Revue"),
+    ),
+    "delete_ceremony": lambda s: sprints.delete_ceremony(s, _first(s, select(Ceremony.id))),
+    "save_absence": lambda s: sprints.save_absence(
+        s,
+        None,
+        sprints.AbsenceInput(_first(s, select(Person.id)), "2026-12-14", "2026-12-16", "Congés"),
+    ),
+    "delete_absence": lambda s: sprints.delete_absence(s, _first(s, select(Absence.id))),
+    "start_sprint": lambda s: (
+        sprints.close_sprint(s, _active(s), sprints.BACKLOG),
+        sprints.start_sprint(s, _planned(s)),
+    ),
+    "close_sprint": lambda s: sprints.close_sprint(s, _active(s), sprints.NEXT),
+    # a workspace's first steps
+    "initialize": lambda s: (s.execute(ScoringModel.__table__.delete()), workspace.initialize(s)),
+    "seed_demo": lambda s: seed_demo(s, needs=8, seed=4, today=TODAY),
+}
+"""Each write service, called as the interface would."""
+
+ON_EMPTY = {"seed_demo", "initialize"}
+"""Services for a workspace with nothing in it yet."""
+
+
+def _services() -> set[str]:
+    found = set()
+    for module in MODULES:
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ == module.__name__ and getattr(fn, "__transactional__", False):
+                found.add(name)
+    return found
+
+
+def test_every_write_service_has_a_case() -> None:
+    assert _services() == set(CASES)
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("undo-every-service")
+    demo_path = folder / "demo.podb"
+    with open_database(demo_path) as db, db.session() as session:
+        seed_demo(session, needs=40, seed=9, today=TODAY)
+    empty = folder / "empty.podb"
+    with open_database(empty) as db, db.session() as session:
+        session.execute(ScoringModel.__table__.delete())
+        session.execute(BoardColumn.__table__.delete())
+        session.commit()
+    return {"demo": demo_path, "empty": empty}
+
+
+def _dump(path: Path) -> dict[str, list[tuple[str, ...]]]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dump = {
+            t.name: sorted(
+                tuple(repr(v) for v in row) for row in conn.execute(f'SELECT * FROM "{t.name}"')
+            )
+            for t in changes.tables()
+        }
+    finally:
+        conn.close()
+    dump["setting"] = [r for r in dump["setting"] if "change_" not in r[0]]  # the version
+    return dump
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_service_is_undone_and_redone_exactly(
+    name: str, templates: dict[str, Path], tmp_path: Path
+) -> None:
+    path = tmp_path / "espace.podb"
+    shutil.copyfile(templates["empty" if name in ON_EMPTY else "demo"], path)
+    with open_database(path) as db, db.session() as session:
+        case = CASES[name]
+        if isinstance(case, tuple):  # what the service acts on, made beforehand
+            setup, call = case
+            made = setup(session)
+            session.commit()
+            case = lambda s: call(s, made)  # noqa: E731
+        before = _dump(path)
+        change = act(session, case)
+        after = _dump(path)
+        assert after != before, f"{name} changed nothing: the case does not exercise it"
+        assert not change.empty
+        undo(session, change)
+        assert _dump(path) == before
+        redo(session, change)
+        assert _dump(path) == after
