@@ -288,6 +288,20 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{path} existe déjà ; utilisez --force pour le remplacer.",
         "{path} already exists; use --force to replace it.",
     ),
+    # File safety (issue 15)
+    "db.lock_unsafe": (
+        "{lock} n'est pas un fichier ordinaire (lien symbolique, lien physique ou autre) : "
+        "PO Desktop ne s'en sert pas pour réserver {path} et n'y a rien écrit. Supprimez-le, "
+        "puis réessayez.",
+        "{lock} is not an ordinary file (a symbolic link, a hard link or other): PO Desktop "
+        "will not use it to reserve {path} and wrote nothing to it. Remove it, then try again.",
+    ),
+    "db.locked_elsewhere": (
+        "{path} est déjà ouvert par une autre instance de PO Desktop, sous un autre nom (un "
+        "lien vers le même fichier). Fermez-la d'abord.",
+        "{path} is already open in another PO Desktop instance, under another name (a link "
+        "to the same file). Close it first.",
+    ),
     "backup.write_failed": (
         "Impossible d'écrire la sauvegarde {path} ({detail}). La base n'a pas été modifiée.",
         "Cannot write the backup {path} ({detail}). The database was left untouched.",

@@ -100,6 +100,8 @@ def open_database(
             migrated_from = info.revision
         if not info.exists:
             _create(path)
+            if file_lock is not None:
+                file_lock.hold_identity()
         eng = sqlite.make_engine(path)
         factory = sessionmaker(eng, expire_on_commit=False)
         if info.exists and info.revision != HEAD:

@@ -7,13 +7,15 @@ when a team of product owners outgrows one laptop.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import socket
 import sqlite3
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
@@ -201,67 +203,181 @@ def backup_file(source: Path, destination: Path) -> Path:
 
 
 class FileLock:
-    """An exclusive advisory lock beside the database, released by the OS on exit or crash."""
+    """One PO Desktop instance per database, held until it closes or dies (the OS releases
+    both locks even after a crash).
+
+    Two locks: an exclusive lock on ``NAME.lock`` beside the database (any instance
+    finds it by name; it says who holds it), and on POSIX an exclusive ``flock`` on the
+    database file itself, so that a second name for the same file (a hard link, a bind
+    mount) cannot get a second writer. On Linux ``flock`` and SQLite's own ``fcntl``
+    byte-range locks are independent (tests/store/test_file_safety.py checks it with two
+    processes); on NFS, where Linux turns ``flock`` into ``fcntl`` locks that would
+    collide with SQLite's, only the ``.lock`` file is used.
+
+    The lock file is opened without following a symbolic link, and refused unless it is
+    a regular file with one name: a ``.lock`` planted as a link to another file must
+    never truncate that file.
+    """
 
     def __init__(self, db_path: Path) -> None:
+        self.database = db_path
         self.path = db_path.with_name(db_path.name + ".lock")
-        self._fh: IO[str] | None = None
+        self._fd: int | None = None
+        self._identity: int | None = None
+        self._held = False
 
-    def acquire(self) -> None:
-        database = str(self.path.with_suffix(""))
-        try:
-            fh = self.path.open("a+", encoding="utf-8")
-        except OSError as exc:
-            raise DatabaseFileError(
-                "db.lock_failed", path=database, detail=exc.strerror or str(exc)
-            ) from exc
-        try:
-            _lock(fh)
-        except OSError:
+    def acquire(self, *, create: bool = True) -> None:
+        """Take both locks. ``create=False`` (read-only media) uses a ``.lock`` already
+        there but creates none."""
+        fd = self._open_lock_file(create)
+        if fd is not None:
             try:
-                fh.seek(0)
-                owner = fh.read().strip() or "?"
-            except OSError:  # Windows refuses reads of a locked byte
-                owner = "?"
-            fh.close()
-            raise DatabaseFileError("db.locked", path=database, owner=owner) from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()} @ {socket.gethostname()}")
-        fh.flush()
-        self._fh = fh
+                _lock(fd)
+            except OSError:
+                owner = _read_owner(fd)
+                os.close(fd)
+                raise DatabaseFileError("db.locked", path=str(self.database), owner=owner) from None
+            self._fd = fd
+            _write_owner(fd)
+        self._held = True
+        try:
+            self.hold_identity()
+        except BaseException:
+            self.release()
+            raise
+
+    def hold_identity(self) -> None:
+        """Lock the database file itself (done again once a new database is in place)."""
+        if sys.platform == "win32" or self._identity is not None:
+            return  # Windows: byte-range locks on the database would block SQLite's reads
+        try:
+            fd = os.open(self.database, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+        except FileNotFoundError:
+            return  # created later, then locked
+        except OSError as exc:
+            raise _lock_failed(self.database, exc) from exc
+        if _on_network_file_system(fd):
+            os.close(fd)
+            return
+        try:
+            _lock(fd)
+        except BlockingIOError:
+            os.close(fd)
+            raise DatabaseFileError("db.locked_elsewhere", path=str(self.database)) from None
+        except OSError:  # a file system without flock: the .lock file still guards the name
+            os.close(fd)
+            return
+        self._identity = fd
 
     def release(self) -> None:
-        if self._fh is not None:
-            with contextlib.suppress(OSError):
-                _unlock(self._fh)
-            self._fh.close()
-            self._fh = None
+        """Drop both locks. Called once SQLite's connections to the file are closed:
+        closing any descriptor of a file drops the process's ``fcntl`` locks on it."""
+        for fd in (self._identity, self._fd):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    _unlock(fd)
+                os.close(fd)
+        self._fd = self._identity = None
+        self._held = False
 
     @property
     def held(self) -> bool:
-        return self._fh is not None
+        return self._held
+
+    def _open_lock_file(self, create: bool) -> int | None:
+        refused = DatabaseFileError("db.lock_unsafe", lock=str(self.path), path=str(self.database))
+        try:
+            status = os.lstat(self.path)
+        except FileNotFoundError:
+            status = None
+        except OSError as exc:
+            raise _lock_failed(self.database, exc) from exc
+        if status is not None and not _plain_file(status):
+            raise refused
+        if status is None and not create:
+            return None
+        flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        flags |= getattr(os, "O_NONBLOCK", 0)  # a FIFO put there must not hang the app
+        try:
+            fd = os.open(self.path, flags | (os.O_CREAT if create else 0), 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # became a symbolic link since lstat
+                raise refused from None
+            if create or exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise _lock_failed(self.database, exc) from exc
+            try:  # read-only media: a lock needs no write access
+                fd = os.open(self.path, flags & ~os.O_RDWR | os.O_RDONLY)
+            except OSError as again:
+                raise _lock_failed(self.database, again) from again
+        if not _plain_file(os.fstat(fd)):
+            os.close(fd)
+            raise refused
+        return fd
+
+
+def _plain_file(status: os.stat_result) -> bool:
+    return stat.S_ISREG(status.st_mode) and status.st_nlink == 1
+
+
+def _lock_failed(database: Path, exc: OSError) -> DatabaseFileError:
+    return DatabaseFileError("db.lock_failed", path=str(database), detail=exc.strerror or str(exc))
+
+
+def _read_owner(fd: int) -> str:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, 200).decode("utf-8", "replace").strip() or "?"
+    except OSError:  # Windows refuses reads of a locked byte
+        return "?"
+
+
+def _write_owner(fd: int) -> None:
+    """Say who holds the lock, for the message a second instance shows."""
+    with contextlib.suppress(OSError):  # read-only media: the lock works unsaid
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, f"pid {os.getpid()} @ {socket.gethostname()}".encode())
+
+
+_NETWORK_FILE_SYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs"})
+
+
+def _on_network_file_system(fd: int) -> bool:
+    """Linux only (elsewhere ``flock`` stays local): the type of the mount holding ``fd``."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        device = os.fstat(fd).st_dev
+        mounts = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    wanted = f"{os.major(device)}:{os.minor(device)}"
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) > 2 and fields[2] == wanted and "-" in fields:
+            return fields[fields.index("-") + 1] in _NETWORK_FILE_SYSTEMS
+    return False
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
     import msvcrt
 
-    def _lock(fh: IO[str]) -> None:
-        fh.seek(0)
-        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+    def _lock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
-    def _unlock(fh: IO[str]) -> None:
-        fh.seek(0)
-        msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 else:
     import fcntl
 
-    def _lock(fh: IO[str]) -> None:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(fh: IO[str]) -> None:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def checkpoint_path(path: Path) -> None:

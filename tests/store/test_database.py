@@ -221,14 +221,14 @@ def test_lock_file_that_cannot_be_created_is_a_clear_error(
     with open_database(db_path):
         pass
 
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse_lock(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name.endswith(".lock"):
+    def refuse_lock(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith(".lock"):
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", refuse_lock)
+    monkeypatch.setattr(os, "open", refuse_lock)
     with pytest.raises(DatabaseFileError) as err:
         open_database(db_path)
     assert err.value.kind == "lock_failed"
