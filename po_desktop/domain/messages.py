@@ -289,6 +289,21 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{path} already exists; use --force to replace it.",
     ),
     # File safety (issue 15)
+    "db.name_too_long": (
+        "Le nom « {name} » fait {length} octets : SQLite ne peut pas utiliser un nom de plus de "
+        "{limit} octets (il y ajoute « -journal »). Choisissez un nom plus court ; rien n'a "
+        "été créé ni modifié.",
+        "The name “{name}” is {length} bytes long: SQLite cannot use a name longer than {limit} "
+        "bytes (it adds “-journal” to it). Choose a shorter name; nothing was created or "
+        "changed.",
+    ),
+    "db.path_too_long": (
+        "Le chemin {path} fait {length} octets : SQLite ne peut pas ouvrir un chemin de plus de "
+        "{limit} octets. Choisissez un dossier moins profond ou un nom plus court ; rien n'a "
+        "été créé ni modifié.",
+        "The path {path} is {length} bytes long: SQLite cannot open a path longer than {limit} "
+        "bytes. Choose a shallower folder or a shorter name; nothing was created or changed.",
+    ),
     "db.lock_unsafe": (
         "{lock} n'est pas un fichier ordinaire (lien symbolique, lien physique ou autre) : "
         "PO Desktop ne s'en sert pas pour réserver {path} et n'y a rien écrit. Supprimez-le, "

@@ -20,6 +20,7 @@ from pathlib import Path
 from po_desktop import paths
 from po_desktop.domain.backups import BackupPolicy, to_keep
 from po_desktop.store import engine as sqlite
+from po_desktop.store import files
 from po_desktop.store.errors import DatabaseFileError
 
 AUTOMATIC = frozenset({"open", "auto"})
@@ -51,13 +52,14 @@ def folder_for(database: Path) -> Path:
     resolved = Path(database).expanduser().resolve()
     # fsencode: a file name that is not valid UTF-8 (old Linux disks) still gets a folder.
     digest = hashlib.sha1(os.fsencode(resolved), usedforsecurity=False).hexdigest()[:8]
-    return paths.backups_dir() / f"{resolved.stem}-{digest}"
+    return paths.backups_dir() / files.fit(resolved.stem, f"-{digest}")
 
 
 def _new_path(database: Path, reason: str, now: datetime) -> Path:
     """A new name every time: a backup never overwrites an earlier one."""
     folder = folder_for(database)
-    base = f"{Path(database).stem}-{now.strftime(_STAMP)}-{reason}"
+    tail = f"-{now.strftime(_STAMP)}-{reason}"
+    base = _stem_within(database, folder, tail) + tail
     candidate = folder / f"{base}.podb"
     counter = 1
     while candidate.exists():
@@ -66,20 +68,27 @@ def _new_path(database: Path, reason: str, now: datetime) -> Path:
     return candidate
 
 
+def _stem_within(database: Path, folder: Path, tail: str) -> str:
+    """The database's stem, cut so that a copy's name (``tail``, a number, ``.podb`` and
+    SQLite's ``-journal`` included) fits in a file name, and its path in what SQLite opens."""
+    room = min(sqlite.NAME_LIMIT, sqlite.PATH_LIMIT - files.size(str(folder)) - 1)
+    return files.clip(Path(database).stem, room - files.size(tail + "-99.podb"))
+
+
 def _copy_into(source: Path, target: Path, *, replacing: bool = False) -> Path:
-    """Copy ``source`` to ``target`` through a verified ``.partial`` file renamed into place:
+    """Copy ``source`` to ``target`` through a verified scratch file renamed into place:
     a copy cut short (the app quit, the disk filled) never stands under the real name.
 
     ``replacing`` drops the replaced file's WAL and shared memory first, which SQLite
     would otherwise replay onto the copy.
     """
-    partial = target.with_name(target.name + ".partial")
+    partial = files.scratch(target, "partial")
     try:
         sqlite.backup_file(source, partial)
         if replacing:
             for suffix in (*_SIDE_FILES, "-journal"):
                 Path(f"{target}{suffix}").unlink(missing_ok=True)
-        os.replace(partial, target)
+        files.move(partial, target)
         return target
     except DatabaseFileError:
         partial.unlink(missing_ok=True)
@@ -107,13 +116,13 @@ def save_copy(database: Path, target: Path) -> Path:
     """
     database = Path(database).expanduser().resolve()
     target = Path(target).expanduser().resolve()
-    own = [database] + [Path(f"{database}{s}") for s in (*_SIDE_FILES, "-journal", ".lock")]
-    if target in own:
+    lock = sqlite.FileLock(target)
+    if target in [database, *sqlite.side_files(database), sqlite.FileLock(database).path]:
         raise DatabaseFileError("db.output_is_database", path=str(target))
     if target.is_dir():
         raise DatabaseFileError("backup.write_failed", path=str(target), detail="is a folder")
+    sqlite.check_name(target)
     # A PO Desktop instance with the target open would keep writing to it: refused.
-    lock = sqlite.FileLock(target)
     lock_was_there = lock.path.exists()
     lock.acquire()
     try:
@@ -277,11 +286,12 @@ def restore(database: Path, source: Path, *, now: datetime | None = None) -> Pat
     """
     database = Path(database).expanduser().resolve()
     source = Path(source).expanduser().resolve()
+    sqlite.check_name(database)
     _check_source(database, source)  # the copy's integrity: checked on the scratch copy
     database.parent.mkdir(parents=True, exist_ok=True)
     lock = sqlite.FileLock(database)
     lock.acquire()
-    scratch = database.with_name(database.name + ".restoring")
+    scratch = files.scratch(database, "restoring")
     scratch_files = [Path(f"{scratch}{s}") for s in ("", "-wal", "-shm", "-journal")]
     moved: list[tuple[Path, Path]] = []
     try:
@@ -293,17 +303,18 @@ def restore(database: Path, source: Path, *, now: datetime | None = None) -> Pat
         if any(p.exists() for p in current):
             # Even without the main file, a stale WAL must go: SQLite would replay it
             # onto the restored copy.
-            stamp = (now or datetime.now()).strftime(_STAMP)
-            kept = database.with_name(f"{database.name}.before-restore-{stamp}")
-            counter = 1
-            while any(Path(f"{kept}{s}").exists() for s in ("", *_SIDE_FILES)):
-                counter += 1
-                kept = database.with_name(f"{database.name}.before-restore-{stamp}-{counter}")
+            when = files.stamp(now)
+
+            def name(counter: int) -> str:
+                tail = f".before-restore-{when}" + (f"-{counter}" if counter > 1 else "")
+                return files.fit(database.name, tail, sqlite.NAME_LIMIT)
+
+            kept = files.free_name(database.parent, name, ("", *_SIDE_FILES))
             for path, suffix in zip(current, ("", *_SIDE_FILES), strict=True):
                 if path.exists():
-                    os.replace(path, Path(f"{kept}{suffix}"))
+                    files.move(path, Path(f"{kept}{suffix}"))
                     moved.append((path, Path(f"{kept}{suffix}")))
-        os.replace(scratch, database)
+        files.move(scratch, database)
         return kept
     except BaseException as exc:
         for original, aside in reversed(moved):

@@ -10,12 +10,10 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from po_desktop.store import backups
+from po_desktop.store import backups, files
 from po_desktop.store import engine as sqlite
 from po_desktop.store.errors import DatabaseFileError
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
-
-_SIDE_FILES = ("-wal", "-shm", "-journal", ".lock")
 
 
 @dataclass
@@ -37,7 +35,7 @@ class Database:
     def owns(self, other: Path) -> bool:
         """True when writing ``other`` would overwrite this database or its side files."""
         target = Path(other).expanduser().resolve()
-        own = [self.path] + [self.path.with_name(self.path.name + s) for s in _SIDE_FILES]
+        own = [self.path, *sqlite.side_files(self.path), sqlite.FileLock(self.path).path]
         return target in own
 
     def close(self) -> None:
@@ -129,10 +127,10 @@ def _create(path: Path) -> None:
     """
     from po_desktop.store.services import workspace
 
-    scratch = path.with_name(path.name + ".creating")
-    side_files = [Path(f"{scratch}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
-    for leftover in side_files:
-        leftover.unlink(missing_ok=True)
+    scratch = files.scratch(path, "creating")
+    leftovers = [scratch, *sqlite.side_files(scratch)]
+    for leftover in leftovers:
+        files.remove(leftover)
     eng = sqlite.make_engine(scratch)
     try:
         sqlite.mark_as_ours(eng)
@@ -140,11 +138,17 @@ def _create(path: Path) -> None:
         with sessionmaker(eng, expire_on_commit=False)() as session:
             workspace.initialize(session)
         sqlite.checkpoint(eng)
-    finally:
         eng.dispose()
-    for leftover in side_files[1:]:
-        leftover.unlink(missing_ok=True)  # empty after the checkpoint
-    os.replace(scratch, path)
+        for leftover in leftovers[1:]:
+            files.remove(leftover)  # empty after the checkpoint
+        files.sync_file(scratch)
+    except BaseException:
+        eng.dispose()
+        for leftover in leftovers:  # a full disk, say: nothing half-made stays behind
+            with contextlib.suppress(OSError):
+                files.remove(leftover)
+        raise
+    files.move(scratch, path)
 
 
 def schema_revision(engine: Engine) -> str | None:

@@ -20,11 +20,21 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
+from po_desktop.store import files
 from po_desktop.store.errors import DatabaseFileError
 
 APPLICATION_ID = 0x504F4431  # "PОD1": marks a file as ours in the SQLite header
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+"""Files SQLite keeps beside a database: they belong to it and travel with it."""
+
+NAME_LIMIT = files.NAME_MAX - len("-journal")
+"""The longest database name SQLite can use: it must add "-journal" to it."""
+
+PATH_LIMIT = 512 - len("-journal")
+"""The longest path SQLite's Unix layer opens (its MAX_PATHNAME), journal suffix included."""
 
 
 @dataclass(frozen=True)
@@ -37,12 +47,27 @@ class FileInfo:
     size: int = 0
 
 
+def side_files(path: Path) -> list[Path]:
+    return [Path(f"{path}{suffix}") for suffix in SIDE_SUFFIXES]
+
+
+def check_name(path: Path) -> None:
+    """Refuse a name SQLite cannot use before anything is written under it."""
+    length = files.size(path.name)
+    if length > NAME_LIMIT:
+        raise DatabaseFileError("db.name_too_long", name=path.name, length=length, limit=NAME_LIMIT)
+    length = files.size(str(path))
+    if sys.platform != "win32" and length > PATH_LIMIT:
+        raise DatabaseFileError("db.path_too_long", path=str(path), length=length, limit=PATH_LIMIT)
+
+
 def inspect_file(path: Path) -> FileInfo:
     """Classify a file without writing a byte to it; raise when it is not usable.
 
     A missing file is fine (it will be created). Anything else must carry our
     application id and a schema version, and pass SQLite's quick check.
     """
+    check_name(path)
     if not path.exists():
         return FileInfo(path, exists=False)
     if path.is_dir():
@@ -183,7 +208,11 @@ def integrity_problems(engine: Engine) -> list[str]:
 
 
 def backup_file(source: Path, destination: Path) -> Path:
-    """Copy a live database with SQLite's online backup API, then verify the copy."""
+    """Copy a live database with SQLite's online backup API, then verify the copy.
+
+    The copy is a self-contained file (rollback journal, no WAL), flushed to the disk;
+    the caller renames it into place.
+    """
     destination.parent.mkdir(parents=True, exist_ok=True)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -199,6 +228,7 @@ def backup_file(source: Path, destination: Path) -> Path:
     if result != "ok":
         destination.unlink(missing_ok=True)
         raise DatabaseFileError("db.corrupt", path=str(source), detail=result)
+    files.sync_file(destination)
     return destination
 
 
@@ -221,7 +251,7 @@ class FileLock:
 
     def __init__(self, db_path: Path) -> None:
         self.database = db_path
-        self.path = db_path.with_name(db_path.name + ".lock")
+        self.path = db_path.with_name(files.fit(db_path.name, ".lock"))
         self._fd: int | None = None
         self._identity: int | None = None
         self._held = False
