@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 from po_desktop import paths
 from po_desktop.domain.backups import BackupPolicy, to_keep
@@ -79,24 +80,45 @@ def _copy_into(source: Path, target: Path, *, replacing: bool = False) -> Path:
     """Copy ``source`` to ``target`` through a verified scratch file renamed into place:
     a copy cut short (the app quit, the disk filled) never stands under the real name.
 
-    ``replacing`` drops the replaced file's WAL and shared memory first, which SQLite
-    would otherwise replay onto the copy.
+    ``replacing`` drops the replaced file's WAL, shared memory and journal first, which
+    SQLite would otherwise replay onto the copy.
     """
     partial = files.scratch(target, "partial")
     try:
         sqlite.backup_file(source, partial)
         if replacing:
-            for suffix in (*_SIDE_FILES, "-journal"):
-                Path(f"{target}{suffix}").unlink(missing_ok=True)
+            for side in sqlite.side_files(target):
+                files.remove(side)
         files.move(partial, target)
         return target
-    except DatabaseFileError:
-        partial.unlink(missing_ok=True)
-        raise
-    except Exception as exc:  # OSError or sqlite3.Error: no room, no permission
-        partial.unlink(missing_ok=True)
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise DatabaseFileError("backup.write_failed", path=str(target), detail=detail) from exc
+    except BaseException as exc:
+        _discard(partial)
+        _raise_failure(exc, target, "backup.write_failed")
+
+
+def _discard(scratch: Path) -> None:
+    for leftover in (scratch, *sqlite.side_files(scratch)):
+        with contextlib.suppress(OSError):
+            files.remove(leftover)
+
+
+def _failure(exc: Exception, path: Path, msg_id: str) -> DatabaseFileError:
+    """What to tell the user about a copy or a restore that failed: a damaged source or a
+    full disk each in their own words, anything else under ``msg_id`` with its detail."""
+    known = sqlite.file_error(exc, path)
+    if known is not None and (known is exc or known.kind == "disk_full"):
+        return known
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return DatabaseFileError(msg_id, path=str(path), detail=detail)
+
+
+def _raise_failure(exc: BaseException, path: Path, msg_id: str) -> NoReturn:
+    if not isinstance(exc, Exception):
+        raise exc
+    failure = _failure(exc, path, msg_id)
+    if failure is exc:
+        raise exc
+    raise failure from exc
 
 
 def create(database: Path, reason: str = "manual", *, now: datetime | None = None) -> Path:
@@ -164,7 +186,7 @@ def newest_verified(database: Path) -> Backup | None:
     rot a backup too): what to offer when the database itself is found damaged."""
     for backup in list_backups(database):
         try:
-            sqlite.inspect_file(backup.path)
+            sqlite.inspect_file(backup.path, recover=False)
             if _integrity_ok(backup.path):
                 return backup
         except DatabaseFileError:
@@ -268,7 +290,7 @@ def _check_source(database: Path, source: Path) -> None:
         raise DatabaseFileError("db.not_found", path=str(source))
     if source == database:
         raise DatabaseFileError("backup.same_file", path=str(source))
-    info = sqlite.inspect_file(source)  # ours, readable, a known schema (checked below)
+    info = sqlite.inspect_file(source, recover=False)  # ours, readable, a known schema
     from po_desktop.store.migrate import KNOWN_REVISIONS
 
     if info.revision not in KNOWN_REVISIONS:
@@ -323,9 +345,6 @@ def restore(database: Path, source: Path, *, now: datetime | None = None) -> Pat
         for leftover in scratch_files:
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
-        if isinstance(exc, DatabaseFileError) or not isinstance(exc, Exception):
-            raise
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise DatabaseFileError("backup.restore_failed", path=str(database), detail=detail) from exc
+        _raise_failure(exc, database, "backup.restore_failed")
     finally:
         lock.release()

@@ -10,12 +10,15 @@ it listed when the rename returned.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+
+from po_desktop.store.errors import DatabaseFileError
 
 NAME_MAX = 255
 """Bytes in one file name on ext4, APFS, NTFS (as UTF-16 units), exFAT and most others."""
@@ -128,3 +131,33 @@ def set_aside(path: Path, when: str) -> Path | None:
     aside = free_name(path.parent, name)
     move(path, aside)
     return aside
+
+
+def out_of_room(folder: Path) -> bool:
+    """Whether the file system holding ``folder`` has (next to) no free space left: some
+    failures of a full disk reach us as mere I/O errors (SQLite extending its -shm)."""
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:  # pragma: no cover - Windows
+        return False
+    try:
+        found = statvfs(folder)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < 64 * 1024
+
+
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+_NO_ACCESS = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def os_error(exc: OSError, path: Path, *, writing: bool = True) -> DatabaseFileError:
+    """A system call's failure as the user must read it: the cause, in their language,
+    rather than the system's English ``strerror``."""
+    if exc.errno in _FULL:
+        return DatabaseFileError("db.disk_full", path=str(path))
+    if exc.errno in _NO_ACCESS and writing:
+        return DatabaseFileError("db.cannot_write", path=str(path))
+    if exc.errno == errno.EIO:
+        return DatabaseFileError("db.io_error", path=str(path), detail="EIO")
+    code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
+    return DatabaseFileError("db.cannot_open", path=str(path), detail=code)
