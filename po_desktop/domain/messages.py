@@ -400,6 +400,14 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{path} is already open in another PO Desktop instance, under another name (a link "
         "to the same file). Close it first.",
     ),
+    "backup.restore_record": (
+        "Une restauration de {path} a été interrompue et son journal {record} est illisible : "
+        "rien n'a été touché. Le fichier d'avant est à côté, sous un nom finissant par "
+        "« .before-restore-… » ; supprimez le journal une fois les fichiers vérifiés.",
+        "A restore of {path} was interrupted and its record {record} cannot be read: nothing "
+        "was touched. The previous file is beside it, under a name ending in "
+        "“.before-restore-…”; remove the record once you have checked the files.",
+    ),
     "backup.write_failed": (
         "Impossible d'écrire la sauvegarde {path} ({detail}). La base n'a pas été modifiée.",
         "Cannot write the backup {path} ({detail}). The database was left untouched.",

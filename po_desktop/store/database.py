@@ -81,13 +81,21 @@ def backup_before_replacing(path: Path) -> Path:
 def examine(path: Path | str) -> sqlite.FileInfo:
     """The verdict on a file, the same for opening it and for ``po-desktop check``.
 
-    :func:`~po_desktop.store.engine.inspect_file` tells what the file is (recovering a
-    crash's journal or log on the way) and raises when it cannot be opened. A schema
-    this version does not know is refused as too new; one that needs an upgrade where
-    the file cannot be written is refused with the reason.
+    A restore cut short (the app killed, the power lost) is finished or undone first,
+    under the database's lock; then :func:`~po_desktop.store.engine.inspect_file` tells
+    what the file is (recovering a crash's journal or log on the way) and raises when
+    it cannot be opened. A schema this version does not know is refused as too new; one
+    that needs an upgrade where the file cannot be written is refused with the reason.
     """
     path = Path(path).expanduser().resolve()
     sqlite.check_name(path)
+    if backups.restore_pending(path):
+        lock = sqlite.FileLock(path)
+        lock.acquire()
+        try:
+            backups.finish_restore(path)
+        finally:
+            lock.release()
     info = sqlite.inspect_file(path)
     if info.revision is not None and info.revision not in KNOWN_REVISIONS:
         raise DatabaseFileError("db.too_new", path=str(path), revision=info.revision)
@@ -199,7 +207,9 @@ def _create(path: Path) -> None:
     """Build a new workspace beside the target, then move it into place in one step.
 
     A crash half-way leaves only a scratch file, never a half-made database
-    under the user's chosen name (which would then be refused as damaged).
+    under the user's chosen name (which would then be refused as damaged). Side files
+    another database left under that name (its log, its journal) are set aside, named
+    ``NAME-wal.stale-DATE``, not adopted: SQLite would replay them into the new file.
     """
     from po_desktop.store.services import workspace
 
@@ -224,6 +234,9 @@ def _create(path: Path) -> None:
             with contextlib.suppress(OSError):
                 files.remove(leftover)
         raise
+    when = files.stamp()
+    for side in sqlite.side_files(path):
+        files.set_aside(side, when)
     files.move(scratch, path)
 
 
