@@ -272,19 +272,23 @@ def _cmd_demo(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, lang: str) -> int:
+    """The same verdict as opening gives (:func:`~po_desktop.store.database.examine`): an
+    unusable file (damaged, foreign, too new, busy...) exits 2 with the message opening
+    shows; a usable one is checked in full, exiting 1 when problems are found."""
     from sqlalchemy.orm import Session
 
+    from po_desktop.domain.messages import Message
     from po_desktop.store import engine
-    from po_desktop.store.database import table_counts
+    from po_desktop.store.database import examine, table_counts
     from po_desktop.store.errors import DatabaseFileError
     from po_desktop.store.migrate import HEAD
     from po_desktop.store.services.sprints import dates_out_of_range
 
     path = _db_path(args, required=True)
-    info = engine.inspect_file(path)
+    info = examine(path)
     if not info.exists:
         raise DatabaseFileError("db.not_found", path=str(path))
-    ro = engine.make_engine(path, read_only=True)
+    ro = engine.make_engine(info.path, read_only=True)
     try:
         problems: list[object] = list(engine.integrity_problems(ro))
         counts = {}
@@ -298,7 +302,9 @@ def _cmd_check(args: argparse.Namespace, lang: str) -> int:
         ro.dispose()
     print(translate("cli.check_file", lang, path=path, size=f"{info.size:,}".replace(",", " ")))
     print(translate("cli.check_schema", lang, revision=info.revision, head=HEAD))
-    if info.revision != HEAD:
+    if info.read_only is not None:
+        print(Message("db.opened_read_only", {"reason": info.read_only}).render(lang))
+    elif info.revision != HEAD:
         print(translate("cli.check_upgrade", lang))
     for name, count in counts.items():
         print(f"  {translate('count.' + name, lang)}: {count}")

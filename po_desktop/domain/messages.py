@@ -294,6 +294,126 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{path} existe déjà ; utilisez --force pour le remplacer.",
         "{path} already exists; use --force to replace it.",
     ),
+    # File safety (issue 15)
+    "db.disk_full": (
+        "Le disque qui contient {path} est plein : rien n'a été modifié. "
+        "Libérez de la place, puis recommencez.",
+        "The disk holding {path} is full: nothing was changed. Free some space, then try again.",
+    ),
+    "db.cannot_write": (
+        "Impossible d'écrire dans {path} : le support est en lecture seule ou vous n'en avez "
+        "pas le droit. Rien n'a été modifié ; choisissez un dossier où vous pouvez écrire.",
+        "Cannot write to {path}: the medium is read-only or you lack the permission. Nothing "
+        "was changed; choose a folder you can write to.",
+    ),
+    "db.io_error": (
+        "Erreur d'entrée-sortie sur le disque de {path} ({detail}) : le support est peut-être "
+        "défaillant ou déconnecté. Rien n'a été modifié ; rebranchez-le ou vérifiez-le, et "
+        "copiez vos sauvegardes en lieu sûr.",
+        "Input/output error on the disk of {path} ({detail}): the medium may be failing or "
+        "disconnected. Nothing was changed; reconnect or check it, and copy your backups to a "
+        "safe place.",
+    ),
+    "db.cannot_open": (
+        "Impossible d'ouvrir {path} ({detail}) : vérifiez que le fichier est accessible "
+        "(droits, disque branché). Le fichier n'a pas été modifié.",
+        "Cannot open {path} ({detail}): check that the file can be reached (permissions, "
+        "disk connected). The file was left untouched.",
+    ),
+    "db.name_too_long": (
+        "Le nom « {name} » fait {length} octets : SQLite ne peut pas utiliser un nom de plus de "
+        "{limit} octets (il y ajoute « -journal »). Choisissez un nom plus court ; rien n'a "
+        "été créé ni modifié.",
+        "The name “{name}” is {length} bytes long: SQLite cannot use a name longer than {limit} "
+        "bytes (it adds “-journal” to it). Choose a shorter name; nothing was created or "
+        "changed.",
+    ),
+    "db.path_too_long": (
+        "Le chemin {path} fait {length} octets : SQLite ne peut pas ouvrir un chemin de plus de "
+        "{limit} octets. Choisissez un dossier moins profond ou un nom plus court ; rien n'a "
+        "été créé ni modifié.",
+        "The path {path} is {length} bytes long: SQLite cannot open a path longer than {limit} "
+        "bytes. Choose a shallower folder or a shorter name; nothing was created or changed.",
+    ),
+    "db.ro_recovery": (
+        "{path} garde des modifications interrompues par un arrêt brutal (fichier « -journal » "
+        "ou « -wal » à côté), qui doivent être terminées ou annulées, mais ni le fichier ni son "
+        "dossier ne peuvent être modifiés ici. Copiez-le avec ses fichiers « -journal », "
+        "« -wal » et « -shm » dans un dossier où vous pouvez écrire, puis ouvrez la copie ; "
+        "rien n'a été modifié.",
+        "{path} holds changes interrupted by a crash (a “-journal” or “-wal” file beside it) "
+        "that must be finished or undone, but neither the file nor its folder can be written "
+        "here. Copy it with its “-journal”, “-wal” and “-shm” files to a folder you can write "
+        "to, then open the copy; nothing was changed.",
+    ),
+    "db.ro.medium": (
+        "{path} est sur un support en lecture seule (clé USB verrouillée, partage en lecture "
+        "seule, CD)",
+        "{path} is on a read-only medium (a locked USB stick, a read-only share, a CD)",
+    ),
+    "db.ro.file": (
+        "vous n'avez pas le droit de modifier {path}",
+        "you are not allowed to change {path}",
+    ),
+    "db.ro.folder": (
+        "vous n'avez pas le droit d'écrire dans le dossier de {path}, où la base range ses "
+        "fichiers de travail",
+        "you are not allowed to write to the folder of {path}, where the database keeps its "
+        "working files",
+    ),
+    "db.ro.links": (
+        "{path} porte {count} noms (liens physiques) : deux instances pourraient l'écrire en même "
+        "temps sous deux noms",
+        "{path} has {count} names (hard links): two instances could write it at once under "
+        "two names",
+    ),
+    "db.ro.asked": (
+        "{path} est ouvert en lecture seule à votre demande",
+        "{path} was opened read-only as you asked",
+    ),
+    "db.opened_read_only": (
+        "Lecture seule : {reason}. Vous pouvez consulter, exporter et imprimer ; pour modifier, "
+        "copiez le fichier dans un dossier où vous pouvez écrire et ouvrez la copie.",
+        "Read-only: {reason}. You can browse, export and print; to make changes, copy the file "
+        "to a folder you can write to and open the copy.",
+    ),
+    "db.read_only_write": (
+        "Cette base est ouverte en lecture seule ({reason}) : la modification n'a pas été "
+        "enregistrée.",
+        "This database is open read-only ({reason}): the change was not saved.",
+    ),
+    "db.upgrade_needs_write": (
+        "{path} doit être mis à niveau (schéma {revision} vers {head}) pour cette version, mais "
+        "{reason}. Copiez-le dans un dossier où vous pouvez écrire et ouvrez la copie ; rien "
+        "n'a été modifié.",
+        "{path} needs an upgrade (schema {revision} to {head}) for this version, but {reason}. "
+        "Copy it to a folder you can write to and open the copy; nothing was changed.",
+    ),
+    "db.needs_write": (
+        "Impossible d'ouvrir la base pour la modifier : {reason}. Rien n'a été modifié.",
+        "Cannot open the database for changes: {reason}. Nothing was changed.",
+    ),
+    "db.lock_unsafe": (
+        "{lock} n'est pas un fichier ordinaire (lien symbolique, lien physique ou autre) : "
+        "PO Desktop ne s'en sert pas pour réserver {path} et n'y a rien écrit. Supprimez-le, "
+        "puis réessayez.",
+        "{lock} is not an ordinary file (a symbolic link, a hard link or other): PO Desktop "
+        "will not use it to reserve {path} and wrote nothing to it. Remove it, then try again.",
+    ),
+    "db.locked_elsewhere": (
+        "{path} est déjà ouvert par une autre instance de PO Desktop, sous un autre nom (un "
+        "lien vers le même fichier). Fermez-la d'abord.",
+        "{path} is already open in another PO Desktop instance, under another name (a link "
+        "to the same file). Close it first.",
+    ),
+    "backup.restore_record": (
+        "Une restauration de {path} a été interrompue et son journal {record} est illisible : "
+        "rien n'a été touché. Le fichier d'avant est à côté, sous un nom finissant par "
+        "« .before-restore-… » ; supprimez le journal une fois les fichiers vérifiés.",
+        "A restore of {path} was interrupted and its record {record} cannot be read: nothing "
+        "was touched. The previous file is beside it, under a name ending in "
+        "“.before-restore-…”; remove the record once you have checked the files.",
+    ),
     "backup.write_failed": (
         "Impossible d'écrire la sauvegarde {path} ({detail}). La base n'a pas été modifiée.",
         "Cannot write the backup {path} ({detail}). The database was left untouched.",

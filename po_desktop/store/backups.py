@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any, NoReturn
 
 from po_desktop import paths
 from po_desktop.domain.backups import BackupPolicy, to_keep
 from po_desktop.store import engine as sqlite
-from po_desktop.store import versions
+from po_desktop.store import files, versions
 from po_desktop.store.errors import DatabaseFileError
 from po_desktop.store.versions import Version
 
@@ -82,13 +84,14 @@ def folder_for(database: Path) -> Path:
     resolved = Path(database).expanduser().resolve()
     # fsencode: a file name that is not valid UTF-8 (old Linux disks) still gets a folder.
     digest = hashlib.sha1(os.fsencode(resolved), usedforsecurity=False).hexdigest()[:8]
-    return paths.backups_dir() / f"{resolved.stem}-{digest}"
+    return paths.backups_dir() / files.fit(resolved.stem, f"-{digest}")
 
 
 def _new_path(database: Path, reason: str, now: datetime) -> Path:
     """A new name every time: a backup never overwrites an earlier one."""
     folder = folder_for(database)
-    base = f"{Path(database).stem}-{now.strftime(_STAMP)}-{reason}"
+    tail = f"-{now.strftime(_STAMP)}-{reason}"
+    base = _stem_within(database, folder, tail) + tail
     candidate = folder / f"{base}.podb"
     counter = 1
     while candidate.exists():
@@ -97,28 +100,57 @@ def _new_path(database: Path, reason: str, now: datetime) -> Path:
     return candidate
 
 
+def _stem_within(database: Path, folder: Path, tail: str) -> str:
+    """The database's stem, cut so that a copy's name (``tail``, a number, ``.podb`` and
+    SQLite's ``-journal`` included) fits in a file name, and its path in what SQLite opens."""
+    room = min(sqlite.NAME_LIMIT, sqlite.PATH_LIMIT - files.size(str(folder)) - 1)
+    return files.clip(Path(database).stem, room - files.size(tail + "-99.podb"))
+
+
 def _copy_into(source: Path, target: Path, *, replacing: bool = False) -> Path:
-    """Copy ``source`` to ``target`` through a verified ``.partial`` file renamed into place:
+    """Copy ``source`` to ``target`` through a verified scratch file renamed into place:
     a copy cut short (the app quit, the disk filled) never stands under the real name.
 
-    ``replacing`` drops the replaced file's WAL and shared memory first, which SQLite
-    would otherwise replay onto the copy.
+    ``replacing`` sets the replaced file's WAL, shared memory and journal aside
+    (``NAME-wal.stale-DATE``) first: SQLite would otherwise replay them onto the copy.
     """
-    partial = target.with_name(target.name + ".partial")
+    partial = files.scratch(target, "partial")
     try:
         sqlite.backup_file(source, partial)
         if replacing:
-            for suffix in (*_SIDE_FILES, "-journal"):
-                Path(f"{target}{suffix}").unlink(missing_ok=True)
-        os.replace(partial, target)
+            when = files.stamp()
+            for side in sqlite.side_files(target):
+                files.set_aside(side, when)
+        files.move(partial, target)
         return target
-    except DatabaseFileError:
-        partial.unlink(missing_ok=True)
-        raise
-    except Exception as exc:  # OSError or sqlite3.Error: no room, no permission
-        partial.unlink(missing_ok=True)
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise DatabaseFileError("backup.write_failed", path=str(target), detail=detail) from exc
+    except BaseException as exc:
+        _discard(partial)
+        _raise_failure(exc, target, "backup.write_failed")
+
+
+def _discard(scratch: Path) -> None:
+    for leftover in (scratch, *sqlite.side_files(scratch)):
+        with contextlib.suppress(OSError):
+            files.remove(leftover)
+
+
+def _failure(exc: Exception, path: Path, msg_id: str) -> DatabaseFileError:
+    """What to tell the user about a copy or a restore that failed: a damaged source or a
+    full disk each in their own words, anything else under ``msg_id`` with its detail."""
+    known = sqlite.file_error(exc, path)
+    if known is not None and (known is exc or known.kind == "disk_full"):
+        return known
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return DatabaseFileError(msg_id, path=str(path), detail=detail)
+
+
+def _raise_failure(exc: BaseException, path: Path, msg_id: str) -> NoReturn:
+    if not isinstance(exc, Exception):
+        raise exc
+    failure = _failure(exc, path, msg_id)
+    if failure is exc:
+        raise exc
+    raise failure from exc
 
 
 def create(database: Path, reason: str = "manual", *, now: datetime | None = None) -> Path:
@@ -138,13 +170,13 @@ def save_copy(database: Path, target: Path) -> Path:
     """
     database = Path(database).expanduser().resolve()
     target = Path(target).expanduser().resolve()
-    own = [database] + [Path(f"{database}{s}") for s in (*_SIDE_FILES, "-journal", ".lock")]
-    if target in own:
+    lock = sqlite.FileLock(target)
+    if target in [database, *sqlite.side_files(database), sqlite.FileLock(database).path]:
         raise DatabaseFileError("db.output_is_database", path=str(target))
     if target.is_dir():
         raise DatabaseFileError("backup.write_failed", path=str(target), detail="is a folder")
+    sqlite.check_name(target)
     # A PO Desktop instance with the target open would keep writing to it: refused.
-    lock = sqlite.FileLock(target)
     lock_was_there = lock.path.exists()
     lock.acquire()
     try:
@@ -193,7 +225,7 @@ def newest_verified(database: Path) -> Backup | None:
     rot a backup too): what to offer when the database itself is found damaged."""
     for backup in list_backups(database):
         try:
-            sqlite.inspect_file(backup.path)
+            sqlite.inspect_file(backup.path, recover=False)
             if _integrity_ok(backup.path):
                 return backup
         except DatabaseFileError:
@@ -293,7 +325,7 @@ def _check_source(database: Path, source: Path) -> None:
         raise DatabaseFileError("db.not_found", path=str(source))
     if source == database:
         raise DatabaseFileError("backup.same_file", path=str(source))
-    info = sqlite.inspect_file(source)  # ours, readable, a known schema (checked below)
+    info = sqlite.inspect_file(source, recover=False)  # ours, readable, a known schema
     from po_desktop.store.migrate import KNOWN_REVISIONS
 
     if info.revision not in KNOWN_REVISIONS:
@@ -304,51 +336,176 @@ def restore(database: Path, source: Path, *, now: datetime | None = None) -> Pat
     """Put the copy ``source`` in place of ``database``; returns where the current file
     was kept (None when there was none).
 
-    The current file is never deleted: it is renamed aside with its WAL (which holds
-    its latest changes), so a restore of the wrong copy is itself undone by restoring
-    the file kept aside. A rename that fails puts back what was already moved. The
-    caller must hold no connection to ``database``; its lock is taken here.
+    The current file is never deleted: it is renamed aside with its side files (its WAL
+    holds its latest changes), so a restore of the wrong copy is itself undone by
+    restoring the file kept aside. The caller must hold no connection to ``database``;
+    its lock is taken here.
+
+    A kill or a power cut between any two steps leaves, at the next opening, either the
+    old workspace or the restored one, whole: the verified copy is made and flushed
+    beside the database first, then a record of every rename to come (``NAME.restore-
+    intent``) is flushed, then the renames run, each followed by a flush of the folder,
+    and the record goes last. :func:`finish_restore`, run by every opening while a record
+    is there, finishes the renames when the copy is whole and puts everything back
+    otherwise. A rename that fails now (a file in use) puts back what was moved.
     """
     database = Path(database).expanduser().resolve()
     source = Path(source).expanduser().resolve()
+    sqlite.check_name(database)
     _check_source(database, source)  # the copy's integrity: checked on the scratch copy
     database.parent.mkdir(parents=True, exist_ok=True)
     lock = sqlite.FileLock(database)
     lock.acquire()
-    scratch = database.with_name(database.name + ".restoring")
-    scratch_files = [Path(f"{scratch}{s}") for s in ("", "-wal", "-shm", "-journal")]
-    moved: list[tuple[Path, Path]] = []
     try:
-        for leftover in scratch_files:
-            leftover.unlink(missing_ok=True)
-        sqlite.backup_file(source, scratch)  # verified (integrity_check) beside the target
-        current = [Path(f"{database}{s}") for s in ("", *_SIDE_FILES)]
-        kept = None
-        if any(p.exists() for p in current):
-            # Even without the main file, a stale WAL must go: SQLite would replay it
-            # onto the restored copy.
-            stamp = (now or datetime.now()).strftime(_STAMP)
-            kept = database.with_name(f"{database.name}.before-restore-{stamp}")
-            counter = 1
-            while any(Path(f"{kept}{s}").exists() for s in ("", *_SIDE_FILES)):
-                counter += 1
-                kept = database.with_name(f"{database.name}.before-restore-{stamp}-{counter}")
-            for path, suffix in zip(current, ("", *_SIDE_FILES), strict=True):
-                if path.exists():
-                    os.replace(path, Path(f"{kept}{suffix}"))
-                    moved.append((path, Path(f"{kept}{suffix}")))
-        os.replace(scratch, database)
-        return kept
-    except BaseException as exc:
-        for original, aside in reversed(moved):
-            with contextlib.suppress(OSError):
-                os.replace(aside, original)
-        for leftover in scratch_files:
-            with contextlib.suppress(OSError):
-                leftover.unlink(missing_ok=True)
-        if isinstance(exc, DatabaseFileError) or not isinstance(exc, Exception):
-            raise
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise DatabaseFileError("backup.restore_failed", path=str(database), detail=detail) from exc
+        finish_restore(database)  # an earlier restore cut short comes first
+        copy = files.scratch(database, "restoring")
+        try:
+            _discard(copy)
+            sqlite.backup_file(source, copy)  # verified (integrity_check) and flushed
+            files.sync_folder(database.parent)
+            record = _plan(database, source, copy, now)
+            _write_record(database, record)
+        except BaseException as exc:
+            _discard(copy)
+            files.remove(files.scratch(database, "intent"))
+            _raise_failure(exc, database, "backup.restore_failed")
+        try:
+            _roll_forward(database, record)
+        except BaseException as exc:
+            _roll_back(database, record)
+            _raise_failure(exc, database, "backup.restore_failed")
+        kept = record["kept"]
+        return database.with_name(kept) if kept else None
     finally:
         lock.release()
+
+
+_RECORD_FORMAT = 1
+
+
+def record_path(database: Path) -> Path:
+    """Where a restore in progress keeps its record: found again from the name alone."""
+    return database.with_name(files.fit(database.name, ".restore-intent"))
+
+
+def restore_pending(database: Path) -> bool:
+    return os.path.lexists(record_path(database))
+
+
+def _plan(database: Path, source: Path, copy: Path, now: datetime | None) -> dict[str, Any]:
+    """Every rename the restore will make, names relative to the database's folder (and
+    where the copy came from, for a human who reads the record)."""
+    suffixes = [s for s in ("", *sqlite.SIDE_SUFFIXES) if os.path.lexists(f"{database}{s}")]
+    kept = None
+    if suffixes:
+        # Even without the main file, a stale WAL must go: SQLite would replay it
+        # onto the restored copy.
+        when = files.stamp(now)
+
+        def name(counter: int) -> str:
+            tail = f".before-restore-{when}" + (f"-{counter}" if counter > 1 else "")
+            return files.fit(database.name, tail, sqlite.NAME_LIMIT)
+
+        kept = files.free_name(database.parent, name, ("", *sqlite.SIDE_SUFFIXES)).name
+    return {
+        "format": _RECORD_FORMAT,
+        "database": database.name,
+        "source": str(source),
+        "copy": copy.name,
+        "sha256": _sha256(copy),
+        "kept": kept,
+        "moves": [[database.name + s, f"{kept}{s}"] for s in suffixes],
+    }
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_record(database: Path, record: dict[str, Any]) -> None:
+    """Written whole beside the database, flushed, then renamed into place and the
+    folder flushed: the next start finds either no record or a complete one."""
+    temporary = files.scratch(database, "intent")
+    data = json.dumps(record, indent=1).encode("ascii")  # any file name, escaped
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    files.move(temporary, record_path(database))
+
+
+def _read_record(database: Path) -> dict[str, Any]:
+    path = record_path(database)
+    try:
+        record = json.loads(path.read_text(encoding="ascii"))
+        names = [record["copy"], *(name for move in record["moves"] for name in move)]
+        if record["kept"] is not None:
+            names.append(record["kept"])
+        if record["format"] != _RECORD_FORMAT or not all(_plain_name(n) for n in names):
+            raise ValueError("unexpected record")
+        if not all(len(move) == 2 for move in record["moves"]):
+            raise ValueError("unexpected record")
+        return record  # type: ignore[no-any-return]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DatabaseFileError(
+            "backup.restore_record", path=str(database), record=str(path)
+        ) from exc
+
+
+def _plain_name(name: object) -> bool:
+    """A name inside the database's folder: a record never moves a file elsewhere."""
+    return isinstance(name, str) and name not in ("", ".", "..") and Path(name).name == name
+
+
+def finish_restore(database: Path) -> bool:
+    """Finish or undo a restore that was cut short; False when there was none.
+
+    The caller holds the database's lock. The copy whole (its digest is the record's):
+    the remaining renames are made and the copy takes the database's place. The copy
+    already in place: only the record is left to remove. Anything else: every file
+    moved aside goes back under its name, and the copy is removed.
+    """
+    if not restore_pending(database):
+        return False
+    record = _read_record(database)
+    copy = database.with_name(record["copy"])
+    if copy.exists() and _sha256(copy) == record["sha256"]:
+        _roll_forward(database, record)
+    elif not copy.exists() and database.exists() and _sha256(database) == record["sha256"]:
+        _forget(database)
+    else:
+        _roll_back(database, record)
+    return True
+
+
+def _roll_forward(database: Path, record: dict[str, Any]) -> None:
+    for current, aside in record["moves"]:
+        here, there = database.with_name(current), database.with_name(aside)
+        if os.path.lexists(here) and not os.path.lexists(there):
+            files.move(here, there)
+    files.move(database.with_name(record["copy"]), database)
+    _forget(database)
+
+
+def _roll_back(database: Path, record: dict[str, Any]) -> None:
+    for current, aside in reversed(record["moves"]):
+        here, there = database.with_name(current), database.with_name(aside)
+        if os.path.lexists(there) and not os.path.lexists(here):
+            files.move(there, here)
+    copy = database.with_name(record["copy"])
+    for leftover in (copy, *sqlite.side_files(copy)):
+        files.remove(leftover)
+    _forget(database)
+
+
+def _forget(database: Path) -> None:
+    files.remove(record_path(database))
+    files.sync_folder(database.parent)

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from po_desktop.store import backups, versions
+from po_desktop.domain.messages import Message
+from po_desktop.store import backups, files, versions
 from po_desktop.store import engine as sqlite
 from po_desktop.store.errors import DatabaseFileError
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
 
-_SIDE_FILES = ("-wal", "-shm", "-journal", ".lock")
-
 
 @dataclass
 class Database:
-    """An open workspace: one engine, a session factory and the file lock."""
+    """An open workspace: one engine, a session factory and the file lock.
+
+    ``read_only`` is True when the file can only be read here: it lies on read-only
+    media, the user may not write it or its folder, it has more than one name (hard
+    links), or ``open_database(..., read_only=True)`` asked for it. ``read_only_reason``
+    then holds the sentence for the banner the window shows (a :class:`Message`,
+    rendered in the user's language: why, and what can still be done — browse, export,
+    print). Every write through a read-only database fails with a
+    :class:`~po_desktop.store.errors.StorageError` ``db.read_only_write`` naming the
+    reason, whatever the code path; nothing is backed up or migrated, and no lock file
+    is created where none can be. The UI disables its edit actions from ``read_only``.
+    """
 
     path: Path
     engine: Engine
@@ -29,6 +39,8 @@ class Database:
     created: bool = False
     migrated_from: str | None = None
     backup_path: Path | None = None
+    read_only: bool = False
+    read_only_reason: Message | None = None
     _closed: bool = field(default=False, repr=False)
 
     def session(self) -> Session:
@@ -37,15 +49,16 @@ class Database:
     def owns(self, other: Path) -> bool:
         """True when writing ``other`` would overwrite this database or its side files."""
         target = Path(other).expanduser().resolve()
-        own = [self.path] + [self.path.with_name(self.path.name + s) for s in _SIDE_FILES]
+        own = [self.path, *sqlite.side_files(self.path), sqlite.FileLock(self.path).path]
         return target in own
 
     def close(self) -> None:
         if self._closed:
             return
         self._closed = True
-        with contextlib.suppress(Exception):
-            sqlite.checkpoint(self.engine)
+        if not self.read_only:
+            with contextlib.suppress(Exception):
+                sqlite.checkpoint(self.engine)
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()
@@ -65,73 +78,147 @@ def backup_before_replacing(path: Path) -> Path:
     return backups.create(path, "before-replace")
 
 
+def examine(path: Path | str) -> sqlite.FileInfo:
+    """The verdict on a file, the same for opening it and for ``po-desktop check``.
+
+    A restore cut short (the app killed, the power lost) is finished or undone first,
+    under the database's lock; then :func:`~po_desktop.store.engine.inspect_file` tells
+    what the file is (recovering a crash's journal or log on the way) and raises when
+    it cannot be opened. A schema this version does not know is refused as too new; one
+    that needs an upgrade where the file cannot be written is refused with the reason.
+    """
+    path = Path(path).expanduser().resolve()
+    sqlite.check_name(path)
+    if backups.restore_pending(path):
+        lock = sqlite.FileLock(path)
+        lock.acquire()
+        try:
+            backups.finish_restore(path)
+        finally:
+            lock.release()
+    info = sqlite.inspect_file(path)
+    if info.revision is not None and info.revision not in KNOWN_REVISIONS:
+        raise DatabaseFileError("db.too_new", path=str(path), revision=info.revision)
+    if info.read_only is not None:
+        _refuse_upgrade(info, info.read_only)
+    return info
+
+
+def _refuse_upgrade(info: sqlite.FileInfo, reason: Message) -> None:
+    if info.exists and info.revision != HEAD:
+        raise DatabaseFileError(
+            "db.upgrade_needs_write",
+            path=str(info.path),
+            revision=info.revision,
+            head=HEAD,
+            reason=reason,
+        )
+
+
+def _read_only(info: sqlite.FileInfo, asked: bool | None) -> Message | None:
+    """Why this opening is read-only (None: it is not); refuses what cannot be done."""
+    reason = info.read_only
+    if reason is not None and asked is False:
+        raise DatabaseFileError("db.needs_write", reason=reason)
+    if reason is None and asked:
+        if not info.exists:
+            raise DatabaseFileError("db.not_found", path=str(info.path))
+        reason = Message("db.ro.asked", {"path": str(info.path)})
+    if reason is not None:
+        _refuse_upgrade(info, reason)
+    return reason
+
+
 def open_database(
     path: Path | str,
     *,
     create: bool = True,
     lock: bool = True,
+    read_only: bool | None = None,
 ) -> Database:
     """Open (or create) a PO Desktop database, refusing any file that is not ours.
 
-    A refused file is never written to: every check reads it through a
-    read-only connection before the first write-capable one exists.
+    A refused file is never written to: its header is read before any connection
+    exists (see :func:`examine`). ``read_only``: None decides from the file (a file
+    that can only be read here opens read-only, see :class:`Database`); True opens
+    read-only anyway; False refuses a file that cannot be written.
     """
     # Resolved, so a symbolic link cannot put a second lock beside another name.
     path = Path(path).expanduser().resolve()
-    info = sqlite.inspect_file(path)
+    info = examine(path)
     if not info.exists and not create:
         raise DatabaseFileError("db.not_found", path=str(path))
-    if info.revision is not None and info.revision not in KNOWN_REVISIONS:
-        raise DatabaseFileError("db.too_new", path=str(path), revision=info.revision)
-    if info.exists and not os.access(path, os.W_OK):
-        raise DatabaseFileError("db.read_only", path=str(path))
-
+    reason = _read_only(info, read_only)
     file_lock: sqlite.FileLock | None = None
-    if lock:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        file_lock = sqlite.FileLock(path)
-        file_lock.acquire()
     try:
-        backup_path = None
-        migrated_from = None
-        if info.exists and info.revision != HEAD:
-            assert info.revision is not None
-            backup_path = backup_before_migration(path, info.revision)
-            migrated_from = info.revision
-        if not info.exists:
-            _create(path)
-        eng = sqlite.make_engine(path)
-        factory = sessionmaker(eng, expire_on_commit=False)
-        versions.install(factory)  # each write gives the workspace a new version
-        if info.exists and info.revision != HEAD:
-            upgrade(eng)
-        return Database(
-            path,
-            eng,
-            factory,
-            file_lock,
-            created=not info.exists,
-            migrated_from=migrated_from,
-            backup_path=backup_path,
-        )
+        if lock:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            file_lock = sqlite.FileLock(path)
+            file_lock.acquire(create=info.folder_writable)
+            if not info.exists:  # made by another instance (or a restore) meanwhile?
+                info = examine(path)
+                reason = _read_only(info, read_only)
+        if reason is not None:
+            eng = sqlite.make_engine(path, read_only=True, reason=reason)
+            return Database(
+                path,
+                eng,
+                sessionmaker(eng, expire_on_commit=False),
+                file_lock,
+                read_only=True,
+                read_only_reason=Message("db.opened_read_only", {"reason": reason}),
+            )
+        return _open_for_writing(path, info, file_lock)
     except BaseException:
         if file_lock is not None:
             file_lock.release()
         raise
 
 
+def _open_for_writing(
+    path: Path, info: sqlite.FileInfo, file_lock: sqlite.FileLock | None
+) -> Database:
+    opened: dict[str, Any] = {"created": not info.exists}
+    eng: Engine | None = None
+    try:
+        if info.exists and info.revision != HEAD:
+            assert info.revision is not None
+            opened["backup_path"] = backup_before_migration(path, info.revision)
+            opened["migrated_from"] = info.revision
+        if not info.exists:
+            _create(path)
+            if file_lock is not None:
+                file_lock.hold_identity()
+        eng = sqlite.make_engine(path)
+        if info.exists and info.revision != HEAD:
+            upgrade(eng)
+    except Exception as exc:
+        if eng is not None:
+            eng.dispose()
+        # A full disk or a medium gone read-only: the user's reading, not SQLite's English.
+        known = sqlite.file_error(exc, path)
+        if known is None:
+            raise
+        raise known from exc
+    factory = sessionmaker(eng, expire_on_commit=False)
+    versions.install(factory)  # each write gives the workspace a new version
+    return Database(path, eng, factory, file_lock, **opened)
+
+
 def _create(path: Path) -> None:
     """Build a new workspace beside the target, then move it into place in one step.
 
     A crash half-way leaves only a scratch file, never a half-made database
-    under the user's chosen name (which would then be refused as damaged).
+    under the user's chosen name (which would then be refused as damaged). Side files
+    another database left under that name (its log, its journal) are set aside, named
+    ``NAME-wal.stale-DATE``, not adopted: SQLite would replay them into the new file.
     """
     from po_desktop.store.services import workspace
 
-    scratch = path.with_name(path.name + ".creating")
-    side_files = [Path(f"{scratch}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
-    for leftover in side_files:
-        leftover.unlink(missing_ok=True)
+    scratch = files.scratch(path, "creating")
+    leftovers = [scratch, *sqlite.side_files(scratch)]
+    for leftover in leftovers:
+        files.remove(leftover)
     eng = sqlite.make_engine(scratch)
     try:
         sqlite.mark_as_ours(eng)
@@ -139,11 +226,20 @@ def _create(path: Path) -> None:
         with sessionmaker(eng, expire_on_commit=False)() as session:
             workspace.initialize(session)
         sqlite.checkpoint(eng)
-    finally:
         eng.dispose()
-    for leftover in side_files[1:]:
-        leftover.unlink(missing_ok=True)  # empty after the checkpoint
-    os.replace(scratch, path)
+        for leftover in leftovers[1:]:
+            files.remove(leftover)  # empty after the checkpoint
+        files.sync_file(scratch)
+    except BaseException:
+        eng.dispose()
+        for leftover in leftovers:  # a full disk, say: nothing half-made stays behind
+            with contextlib.suppress(OSError):
+                files.remove(leftover)
+        raise
+    when = files.stamp()
+    for side in sqlite.side_files(path):
+        files.set_aside(side, when)
+    files.move(scratch, path)
 
 
 def schema_revision(engine: Engine) -> str | None:

@@ -7,52 +7,178 @@ when a team of product owners outgrows one laptop.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import socket
 import sqlite3
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import NullPool
 
-from po_desktop.store.errors import DatabaseFileError
+from po_desktop.domain.messages import Message
+from po_desktop.store import files
+from po_desktop.store.errors import DatabaseFileError, StorageError
 
 APPLICATION_ID = 0x504F4431  # "PОD1": marks a file as ours in the SQLite header
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+"""Files SQLite keeps beside a database: they belong to it and travel with it."""
+
+NAME_LIMIT = files.NAME_MAX - len("-journal")
+"""The longest database name SQLite can use: it must add "-journal" to it."""
+
+PATH_LIMIT = 512 - len("-journal")
+"""The longest path SQLite's Unix layer opens (its MAX_PATHNAME), journal suffix included."""
+
+# SQLite's primary result codes (an extended code keeps them in its low byte).
+_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT = 3, 5, 6, 8, 10, 11
+_FULL, _CANTOPEN, _AUTH, _NOTADB = 13, 14, 23, 26
+_KINDS = {
+    _CORRUPT: "db.corrupt",
+    _NOTADB: "db.corrupt",
+    _BUSY: "db.busy_file",
+    _LOCKED: "db.busy_file",
+    _FULL: "db.disk_full",
+    _IOERR: "db.io_error",
+    _CANTOPEN: "db.cannot_open",
+    _PERM: "db.cannot_open",
+    _AUTH: "db.cannot_open",
+    _READONLY: "db.ro_recovery",  # at opening: a crash's changes that cannot be rolled back
+}
+
 
 @dataclass(frozen=True)
 class FileInfo:
-    """What a read-only look at a file found."""
+    """What a look at a file found: it is ours, of which schema, and may it be written."""
 
     path: Path
     exists: bool
     revision: str | None = None
     size: int = 0
+    read_only: Message | None = None
+    """Why the file can only be read here (a ``db.ro.*`` message), None when it can be written."""
+    folder_writable: bool = True
+    """Whether files can be created beside an existing file (its lock, its journal)."""
 
 
-def inspect_file(path: Path) -> FileInfo:
-    """Classify a file without writing a byte to it; raise when it is not usable.
+def side_files(path: Path) -> list[Path]:
+    return [Path(f"{path}{suffix}") for suffix in SIDE_SUFFIXES]
 
-    A missing file is fine (it will be created). Anything else must carry our
-    application id and a schema version, and pass SQLite's quick check.
-    """
-    if not path.exists():
-        return FileInfo(path, exists=False)
-    if path.is_dir():
-        raise DatabaseFileError("db.not_sqlite", path=str(path))
-    size = path.stat().st_size
-    if size == 0:
-        raise DatabaseFileError("db.empty_file", path=str(path))
+
+def check_name(path: Path) -> None:
+    """Refuse a name SQLite cannot use before anything is written under it."""
+    length = files.size(path.name)
+    if length > NAME_LIMIT:
+        raise DatabaseFileError("db.name_too_long", name=path.name, length=length, limit=NAME_LIMIT)
+    length = files.size(str(path))
+    if sys.platform != "win32" and length > PATH_LIMIT:
+        raise DatabaseFileError("db.path_too_long", path=str(path), length=length, limit=PATH_LIMIT)
+
+
+def _read_only_mount(path: Path) -> bool:
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:  # pragma: no cover - Windows
+        return False
     try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
+        return bool(statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def folder_writable(folder: Path) -> bool:
+    return not _read_only_mount(folder) and os.access(folder, os.W_OK | os.X_OK)
+
+
+def read_only_reason(path: Path, links: int = 1) -> Message | None:
+    """Why an existing file can only be read here; None when it can be written."""
+    params: dict[str, Any] = {"path": str(path)}
+    if _read_only_mount(path):
+        return Message("db.ro.medium", params)
+    if links > 1:
+        # Two names, two lock files: two instances could write it at once.
+        return Message("db.ro.links", params | {"count": links})
+    if not os.access(path, os.W_OK):
+        return Message("db.ro.file", params)
+    if not folder_writable(path.parent):
+        return Message("db.ro.folder", params)
+    return None
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            return os.read(fd, 100)
+        finally:
+            os.close(fd)
     except OSError as exc:
-        raise DatabaseFileError("db.corrupt", path=str(path), detail=exc.strerror) from exc
+        raise files.os_error(exc, path, writing=False) from exc
+
+
+def _wal_index_missing(path: Path, header: bytes) -> tuple[bool, bool]:
+    """For a WAL database: (no shared-memory index beside it, a write-ahead log with
+    pages in it). A log without its index can only be read where the index can be made."""
+    if len(header) < 20 or header[18] != 2:
+        return False, False
+    wal = Path(f"{path}-wal")
+    has_log = wal.exists() and wal.stat().st_size > 0
+    return not Path(f"{path}-shm").exists(), has_log
+
+
+def _uri(path: Path, *, read_only: bool, immutable: bool = False) -> str:
+    # Never format a file name into a URL by hand: "%20" or "?" in a name would be
+    # decoded and SQLite would open (and write) a different file than the one checked.
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    return uri + "&immutable=1" if immutable else uri
+
+
+def read_uri(path: Path, header: bytes | None = None) -> str:
+    """A read-only connection string for ``path``, wherever it lies.
+
+    A WAL database needs its shared-memory index (``-shm``) to be read; on read-only
+    media, where none can be created, SQLite reads it only as ``immutable``, which is
+    exact when no write-ahead log is there to be ignored. A log without its index there
+    cannot be read: refused, with what to do.
+    """
+    no_index, has_log = _wal_index_missing(path, header or _read_header(path))
+    if no_index and not folder_writable(path.parent):
+        if has_log:
+            raise DatabaseFileError("db.ro_recovery", path=str(path))
+        return _uri(path, read_only=True, immutable=True)
+    return _uri(path, read_only=True)
+
+
+def inspect_file(path: Path, *, recover: bool = True) -> FileInfo:
+    """Tell what ``path`` is, or raise the one reason it cannot be opened.
+
+    The header is read first, without SQLite: a file that is not a PO Desktop
+    database gets no connection, so not even a ``-journal`` or ``-wal`` appears beside
+    it. Ours is opened read-write when it and its folder can be written and ``recover``
+    is set, so SQLite rolls back a journal or recovers a log a crash left; then
+    ``quick_check``. What fails is told apart by SQLite's result code: damaged, busy,
+    full disk, I/O error, cannot open. A file that can only be read here says why in
+    ``read_only``.
+    """
+    check_name(path)
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return FileInfo(path, exists=False)
+    except OSError as exc:
+        raise files.os_error(exc, path, writing=False) from exc
+    if stat.S_ISDIR(status.st_mode):
+        raise DatabaseFileError("db.not_sqlite", path=str(path))
+    if status.st_size == 0:
+        raise DatabaseFileError("db.empty_file", path=str(path))
+    header = _read_header(path)
     if not header.startswith(SQLITE_MAGIC):
         raise DatabaseFileError("db.not_sqlite", path=str(path))
     if len(header) < 100:
@@ -61,10 +187,15 @@ def inspect_file(path: Path) -> FileInfo:
         # Decided from the header alone: no connection, so not even -wal/-shm files
         # appear beside another application's database.
         raise DatabaseFileError("db.foreign", path=str(path))
+    reason = read_only_reason(path, status.st_nlink)
+    if reason is not None or not recover:
+        uri = read_uri(path, header)
+    else:
+        uri = _uri(path, read_only=False)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise DatabaseFileError("db.corrupt", path=str(path), detail=str(exc)) from exc
+        raise sqlite_error(exc, path) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
@@ -80,23 +211,52 @@ def inspect_file(path: Path) -> FileInfo:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if row is None:
             raise DatabaseFileError("db.corrupt", path=str(path), detail="no schema version")
-        return FileInfo(path, exists=True, revision=str(row[0]), size=size)
-    except sqlite3.DatabaseError as exc:
-        raise _classify(exc, path) from exc
+        return FileInfo(
+            path,
+            exists=True,
+            revision=str(row[0]),
+            size=status.st_size,
+            read_only=reason,
+            folder_writable=folder_writable(path.parent),
+        )
+    except sqlite3.Error as exc:
+        raise sqlite_error(exc, path) from exc
     finally:
         conn.close()
 
 
-_BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
-
-
-def _classify(exc: sqlite3.DatabaseError, path: Path) -> DatabaseFileError:
-    """A file another program holds is not a damaged file: saying "damaged" would send the
-    user to restore an older copy over a healthy one."""
+def sqlite_error(exc: sqlite3.Error, path: Path) -> DatabaseFileError:
+    """One kind per cause: a file another program holds, or a full disk, is not a damaged
+    file (saying "damaged" would send the user to restore an older copy over a healthy one)."""
     code = getattr(exc, "sqlite_errorcode", None)
-    if (code is not None and code & 0xFF in _BUSY_CODES) or "locked" in str(exc).lower():
-        return DatabaseFileError("db.busy_file", path=str(path))
-    return DatabaseFileError("db.corrupt", path=str(path), detail=str(exc))
+    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    kind = _KINDS.get(code & 0xFF) if code is not None else None
+    if kind is None:
+        # No code (a message from the Python layer) or one without a cause of its own.
+        text = str(exc).lower()
+        kind = "db.busy_file" if "locked" in text else "db.cannot_open"
+    if kind == "db.io_error" and files.out_of_room(path.parent):
+        kind = "db.disk_full"
+    if kind == "db.corrupt":
+        return DatabaseFileError(kind, path=str(path), detail=str(exc))
+    return DatabaseFileError(kind, path=str(path), detail=name)
+
+
+def file_error(exc: BaseException, path: Path) -> DatabaseFileError | None:
+    """The user's reading of a failure while writing a database file or its copy (a full
+    disk, a read-only medium...); None for anything else, which is a bug to report."""
+    if isinstance(exc, DatabaseFileError):
+        return exc
+    cause = getattr(exc, "orig", None)  # SQLAlchemy wraps the driver's error
+    if isinstance(cause, sqlite3.Error):
+        exc = cause
+    if isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorcode", None) is not None:
+        if exc.sqlite_errorcode & 0xFF == _READONLY:
+            return DatabaseFileError("db.cannot_write", path=str(path))
+        return sqlite_error(exc, path)
+    if isinstance(exc, OSError):
+        return files.os_error(exc, path)
+    return None
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -130,16 +290,22 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path | str, *, read_only: bool = False, echo: bool = False) -> Engine:
+def make_engine(
+    path: Path | str,
+    *,
+    read_only: bool = False,
+    reason: Message | None = None,
+    echo: bool = False,
+) -> Engine:
     """An engine whose every connection has foreign keys, WAL, FULL sync and a busy timeout.
 
-    ``read_only`` opens the file in SQLite's read-only mode, for checks that
-    must not change a byte.
+    ``read_only`` opens the file in SQLite's read-only mode (``immutable`` on read-only
+    media, see :func:`read_uri`). Every write then fails with a :class:`StorageError`
+    that says the workspace is read-only and why (``reason``, a ``db.ro.*`` message),
+    raised here whichever code path attempted it.
     """
-    # Never format a file name into a URL: "%20" or "?" in a name would be decoded
-    # and SQLite would open (and write) a different file than the one checked.
     if read_only:
-        uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+        uri = read_uri(Path(path))
         engine = create_engine(
             "sqlite://",
             creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
@@ -147,6 +313,15 @@ def make_engine(path: Path | str, *, read_only: bool = False, echo: bool = False
             poolclass=NullPool,
         )
         event.listen(engine, "connect", _on_connect_read_only)
+        refusal = reason or Message("db.ro.asked", {"path": str(path)})
+
+        def refuse_writes(context: ExceptionContext) -> None:
+            cause = context.original_exception
+            code = getattr(cause, "sqlite_errorcode", None)
+            if code is not None and code & 0xFF == _READONLY:
+                raise StorageError("db.read_only_write", reason=refusal) from cause
+
+        event.listen(engine, "handle_error", refuse_writes)
     else:
         engine = create_engine(URL.create("sqlite", database=str(path)), echo=echo)
         event.listen(engine, "connect", _on_connect)
@@ -181,9 +356,13 @@ def integrity_problems(engine: Engine) -> list[str]:
 
 
 def backup_file(source: Path, destination: Path) -> Path:
-    """Copy a live database with SQLite's online backup API, then verify the copy."""
+    """Copy a live database with SQLite's online backup API, then verify the copy.
+
+    The copy is a self-contained file (rollback journal, no WAL), flushed to the disk;
+    the caller renames it into place.
+    """
     destination.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(read_uri(source), uri=True)
     try:
         dst = sqlite3.connect(destination)
         try:
@@ -197,6 +376,7 @@ def backup_file(source: Path, destination: Path) -> Path:
     if result != "ok":
         destination.unlink(missing_ok=True)
         raise DatabaseFileError("db.corrupt", path=str(source), detail=result)
+    files.sync_file(destination)
     return destination
 
 
@@ -218,67 +398,181 @@ def backup_connection(source: sqlite3.Connection, destination: Path) -> Path:
 
 
 class FileLock:
-    """An exclusive advisory lock beside the database, released by the OS on exit or crash."""
+    """One PO Desktop instance per database, held until it closes or dies (the OS releases
+    both locks even after a crash).
+
+    Two locks: an exclusive lock on ``NAME.lock`` beside the database (any instance
+    finds it by name; it says who holds it), and on POSIX an exclusive ``flock`` on the
+    database file itself, so that a second name for the same file (a hard link, a bind
+    mount) cannot get a second writer. On Linux ``flock`` and SQLite's own ``fcntl``
+    byte-range locks are independent (tests/store/test_file_safety.py checks it with two
+    processes); on NFS, where Linux turns ``flock`` into ``fcntl`` locks that would
+    collide with SQLite's, only the ``.lock`` file is used.
+
+    The lock file is opened without following a symbolic link, and refused unless it is
+    a regular file with one name: a ``.lock`` planted as a link to another file must
+    never truncate that file.
+    """
 
     def __init__(self, db_path: Path) -> None:
-        self.path = db_path.with_name(db_path.name + ".lock")
-        self._fh: IO[str] | None = None
+        self.database = db_path
+        self.path = db_path.with_name(files.fit(db_path.name, ".lock"))
+        self._fd: int | None = None
+        self._identity: int | None = None
+        self._held = False
 
-    def acquire(self) -> None:
-        database = str(self.path.with_suffix(""))
-        try:
-            fh = self.path.open("a+", encoding="utf-8")
-        except OSError as exc:
-            raise DatabaseFileError(
-                "db.lock_failed", path=database, detail=exc.strerror or str(exc)
-            ) from exc
-        try:
-            _lock(fh)
-        except OSError:
+    def acquire(self, *, create: bool = True) -> None:
+        """Take both locks. ``create=False`` (read-only media) uses a ``.lock`` already
+        there but creates none."""
+        fd = self._open_lock_file(create)
+        if fd is not None:
             try:
-                fh.seek(0)
-                owner = fh.read().strip() or "?"
-            except OSError:  # Windows refuses reads of a locked byte
-                owner = "?"
-            fh.close()
-            raise DatabaseFileError("db.locked", path=database, owner=owner) from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()} @ {socket.gethostname()}")
-        fh.flush()
-        self._fh = fh
+                _lock(fd)
+            except OSError:
+                owner = _read_owner(fd)
+                os.close(fd)
+                raise DatabaseFileError("db.locked", path=str(self.database), owner=owner) from None
+            self._fd = fd
+            _write_owner(fd)
+        self._held = True
+        try:
+            self.hold_identity()
+        except BaseException:
+            self.release()
+            raise
+
+    def hold_identity(self) -> None:
+        """Lock the database file itself (done again once a new database is in place)."""
+        if sys.platform == "win32" or self._identity is not None:
+            return  # Windows: byte-range locks on the database would block SQLite's reads
+        try:
+            fd = os.open(self.database, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+        except FileNotFoundError:
+            return  # created later, then locked
+        except OSError as exc:
+            raise files.os_error(exc, self.database) from exc
+        if _on_network_file_system(fd):
+            os.close(fd)
+            return
+        try:
+            _lock(fd)
+        except BlockingIOError:
+            os.close(fd)
+            raise DatabaseFileError("db.locked_elsewhere", path=str(self.database)) from None
+        except OSError:  # a file system without flock: the .lock file still guards the name
+            os.close(fd)
+            return
+        self._identity = fd
 
     def release(self) -> None:
-        if self._fh is not None:
-            with contextlib.suppress(OSError):
-                _unlock(self._fh)
-            self._fh.close()
-            self._fh = None
+        """Drop both locks. Called once SQLite's connections to the file are closed:
+        closing any descriptor of a file drops the process's ``fcntl`` locks on it."""
+        for fd in (self._identity, self._fd):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    _unlock(fd)
+                os.close(fd)
+        self._fd = self._identity = None
+        self._held = False
 
     @property
     def held(self) -> bool:
-        return self._fh is not None
+        return self._held
+
+    def _open_lock_file(self, create: bool) -> int | None:
+        refused = DatabaseFileError("db.lock_unsafe", lock=str(self.path), path=str(self.database))
+        try:
+            status = os.lstat(self.path)
+        except FileNotFoundError:
+            status = None
+        except OSError as exc:
+            raise _lock_failed(self.database, exc) from exc
+        if status is not None and not _plain_file(status):
+            raise refused
+        if status is None and not create:
+            return None
+        flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        flags |= getattr(os, "O_NONBLOCK", 0)  # a FIFO put there must not hang the app
+        try:
+            fd = os.open(self.path, flags | (os.O_CREAT if create else 0), 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # became a symbolic link since lstat
+                raise refused from None
+            if create or exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise _lock_failed(self.database, exc) from exc
+            try:  # read-only media: a lock needs no write access
+                fd = os.open(self.path, flags & ~os.O_RDWR | os.O_RDONLY)
+            except OSError as again:
+                raise _lock_failed(self.database, again) from again
+        if not _plain_file(os.fstat(fd)):
+            os.close(fd)
+            raise refused
+        return fd
+
+
+def _plain_file(status: os.stat_result) -> bool:
+    return stat.S_ISREG(status.st_mode) and status.st_nlink == 1
+
+
+def _lock_failed(database: Path, exc: OSError) -> DatabaseFileError:
+    return DatabaseFileError("db.lock_failed", path=str(database), detail=exc.strerror or str(exc))
+
+
+def _read_owner(fd: int) -> str:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, 200).decode("utf-8", "replace").strip() or "?"
+    except OSError:  # Windows refuses reads of a locked byte
+        return "?"
+
+
+def _write_owner(fd: int) -> None:
+    """Say who holds the lock, for the message a second instance shows."""
+    with contextlib.suppress(OSError):  # read-only media: the lock works unsaid
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, f"pid {os.getpid()} @ {socket.gethostname()}".encode())
+
+
+_NETWORK_FILE_SYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs"})
+
+
+def _on_network_file_system(fd: int) -> bool:
+    """Linux only (elsewhere ``flock`` stays local): the type of the mount holding ``fd``."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        device = os.fstat(fd).st_dev
+        mounts = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    wanted = f"{os.major(device)}:{os.minor(device)}"
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) > 2 and fields[2] == wanted and "-" in fields:
+            return fields[fields.index("-") + 1] in _NETWORK_FILE_SYSTEMS
+    return False
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
     import msvcrt
 
-    def _lock(fh: IO[str]) -> None:
-        fh.seek(0)
-        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+    def _lock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
-    def _unlock(fh: IO[str]) -> None:
-        fh.seek(0)
-        msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 else:
     import fcntl
 
-    def _lock(fh: IO[str]) -> None:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(fh: IO[str]) -> None:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def checkpoint_path(path: Path) -> None:

@@ -1248,7 +1248,7 @@ Ouvrir son dossier ?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/grid_dialog.py" line="79"/>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="484"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="480"/>
         <source>New grid</source>
         <translation>Nouvelle grille</translation>
     </message>
@@ -1378,12 +1378,12 @@ Ouvrir son dossier ?</translation>
         <translation>Formule&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="212"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="215"/>
         <source>(active)</source>
         <translation>(active)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="215"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="218"/>
         <source>%n assessment(s) made with it</source>
         <translation>
             <numerusform>%n cotation faite avec elle</numerusform>
@@ -1391,22 +1391,22 @@ Ouvrir son dossier ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="258"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="261"/>
         <source>Unsaved grid</source>
         <translation>Grille non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="259"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="262"/>
         <source>The changes to the grid “%1” are not saved.</source>
         <translation>Les modifications de la grille «&#xa0;%1&#xa0;» ne sont pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="292"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="295"/>
         <source>Needs were scored with this grid: it is kept for them</source>
         <translation>Des besoins ont été cotés avec cette grille&#xa0;: elle est gardée pour eux</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="297"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="300"/>
         <source>Used by %n assessment(s). Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</source>
         <translation>
             <numerusform>Utilisée par %n cotation. Enregistrer vos modifications crée une nouvelle grille (active si celle-ci l&apos;est) ; la cotation existante reste rattachée à celle-ci.</numerusform>
@@ -1414,52 +1414,52 @@ Ouvrir son dossier ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="305"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="308"/>
         <source>No need was scored with this grid yet: it is edited in place.</source>
         <translation>Aucun besoin n&apos;a encore été coté avec cette grille&#xa0;: elle est modifiée telle quelle.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="328"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="331"/>
         <source>benefit</source>
         <translation>bénéfice</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="329"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="332"/>
         <source>cost</source>
         <translation>coût</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="436"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="439"/>
         <source>Edit grid %1</source>
         <translation>Modifier la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="487"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="483"/>
         <source>New grid %1</source>
         <translation>Nouvelle grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="493"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="489"/>
         <source>Duplicate grid %1</source>
         <translation>Dupliquer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="501"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="497"/>
         <source>Delete grid</source>
         <translation>Supprimer la grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="502"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="498"/>
         <source>Delete the grid “%1”? You can undo it.</source>
         <translation>Supprimer la grille «&#xa0;%1&#xa0;»&#xa0;? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="506"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="502"/>
         <source>Delete grid %1</source>
         <translation>Supprimer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="516"/>
+        <location filename="../../po_desktop/ui/grid_dialog.py" line="511"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
@@ -1525,289 +1525,289 @@ Ouvrir son dossier ?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="108"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="297"/>
         <source>&amp;Board</source>
         <translation>&amp;Tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="109"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="297"/>
         <source>L&amp;ist</source>
         <translation>L&amp;iste</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="110"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="297"/>
         <source>&amp;Scoring</source>
         <translation>&amp;Cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="111"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="297"/>
         <source>Ca&amp;lendar</source>
         <translation>Ca&amp;lendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="136"/>
         <source>Project filter</source>
         <translation>Filtre projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="139"/>
         <source>Search key, title, problem… (Ctrl+F)</source>
         <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="223"/>
         <source>&amp;New database…</source>
         <translation>&amp;Nouvelle base…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="228"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="232"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="234"/>
         <source>Save &amp;as…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="236"/>
         <source>Save the open workspace to a new file and go on working in that file</source>
         <translation>Enregistrer l&apos;espace ouvert dans un nouveau fichier et continuer à travailler dans ce fichier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="238"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="240"/>
         <source>Res&amp;tore a backup…</source>
         <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="243"/>
         <source>&amp;Import needs (CSV)…</source>
         <translation>&amp;Importer des besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Export needs (CSV)…</source>
         <translation>&amp;Exporter les besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="249"/>
         <source>Export the &amp;calendar (.ics)…</source>
         <translation>Exporter le &amp;calendrier (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="252"/>
         <source>Sprint &amp;review pack (PDF)…</source>
         <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="255"/>
         <source>Prefere&amp;nces…</source>
         <translation>Préfére&amp;nces…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="258"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="261"/>
         <source>&amp;New need…</source>
         <translation>&amp;Nouveau besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="263"/>
         <source>New need (Ctrl+N)</source>
         <translation>Nouveau besoin (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="265"/>
         <source>&amp;Edit need…</source>
         <translation>&amp;Modifier le besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="268"/>
         <source>&amp;Delete need</source>
         <translation>&amp;Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="271"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="273"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Projets…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="275"/>
         <source>P&amp;eople…</source>
         <translation>P&amp;ersonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="276"/>
         <source>&amp;About PO Desktop</source>
         <translation>À &amp;propos de PO Desktop</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
         <source>Short &amp;guide</source>
         <translation>&amp;Guide de démarrage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="282"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="285"/>
         <source>Board &amp;columns…</source>
         <translation>&amp;Colonnes du tableau…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="287"/>
         <source>Scoring &amp;grids…</source>
         <translation>&amp;Grilles de cotation…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="290"/>
         <source>&amp;Next unscored need</source>
         <translation>Besoin non coté &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="293"/>
         <source>&amp;Previous unscored need</source>
         <translation>Besoin non coté &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="313"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="316"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="321"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="325"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="729"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="739"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="328"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Annuler : %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="329"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="336"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="336"/>
         <source>Redo: %1 (Ctrl+Y)</source>
         <translation>Rétablir : %1 (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="341"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="359"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="370"/>
         <source>Move &amp;card</source>
         <translation>Déplacer la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="374"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="380"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="385"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="391"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="401"/>
         <source>Project:</source>
         <translation>Projet&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="445"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="447"/>
         <source>All projects</source>
         <translation>Tous les projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="449"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="451"/>
         <source>(archived)</source>
         <translation>(archivé)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="605"/>
         <source>search “%1”</source>
         <translation>recherche « %1 »</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="597"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="607"/>
         <source>project %1</source>
         <translation>projet %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="618"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="628"/>
         <source>Show all needs</source>
         <translation>Afficher tous les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="666"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="676"/>
         <source>Need created.</source>
         <translation>Besoin créé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="695"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="705"/>
         <source>Delete needs</source>
         <translation>Supprimer des besoins</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="697"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="707"/>
         <source>Delete these %n needs, with their scoring and history?
 
 %1
@@ -1827,12 +1827,12 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="702"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="712"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="707"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="717"/>
         <source>Delete %n need(s)</source>
         <translation>
             <numerusform>Supprimer %n besoin</numerusform>
@@ -1840,33 +1840,33 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1014"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1029"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1023"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1038"/>
         <source>Save as</source>
         <translation>Enregistrer sous</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1034"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1043"/>
         <source>Saved as %1: you are now working in this file.</source>
         <translation>Enregistré sous %1 : vous travaillez maintenant dans ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1057"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1066"/>
         <source>Save as…</source>
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1174"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1177"/>
         <source>Import: %1 need(s) created, %2 updated, %3 project(s) created.</source>
         <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1317"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1319"/>
         <source>Save it to a new file before closing?</source>
         <translation>L&apos;enregistrer dans un nouveau fichier avant de fermer ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="763"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="773"/>
         <source>Move %n need(s)</source>
         <translation>
             <numerusform>Déplacer %n besoin</numerusform>
@@ -1874,22 +1874,22 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="584"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="594"/>
         <source>Needs shown: %1 of %2</source>
         <translation>Besoins affichés : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="586"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="596"/>
         <source>No need yet</source>
         <translation>Aucun besoin pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="614"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="624"/>
         <source>Filtered view — needs shown: %1 of %2 (%3).</source>
         <translation>Vue filtrée — besoins affichés : %1 sur %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="771"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="781"/>
         <source>Plan %n need(s)</source>
         <translation>
             <numerusform>Planifier %n besoin</numerusform>
@@ -1897,7 +1897,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="779"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="789"/>
         <source>Assign %n need(s)</source>
         <translation>
             <numerusform>Attribuer %n besoin</numerusform>
@@ -1905,7 +1905,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="787"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="797"/>
         <source>Duplicate %n need(s)</source>
         <translation>
             <numerusform>Dupliquer %n besoin</numerusform>
@@ -1913,102 +1913,102 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="823"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="833"/>
         <source>This need is done or hidden by the filters: it is not in the ranking.</source>
         <translation>Ce besoin est terminé ou masqué par les filtres&#xa0;: il n&apos;est pas dans le classement.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="845"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="855"/>
         <source>Review pack saved: %1</source>
         <translation>Dossier de revue enregistré&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="853"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="863"/>
         <source>Calendar exported: %1</source>
         <translation>Calendrier exporté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="881"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="891"/>
         <source>New database</source>
         <translation>Nouvelle base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="893"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="903"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="903"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1088"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="913"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1097"/>
         <source>Cannot open database</source>
         <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="957"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="966"/>
         <source>(not found)</source>
         <translation>(introuvable)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="960"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="969"/>
         <source>No other database yet</source>
         <translation>Aucune autre base pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="963"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="972"/>
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="975"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="990"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="984"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="999"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="992"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1001"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1064"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1073"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1070"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1079"/>
         <source>Backup saved and verified: %1</source>
         <translation>Sauvegarde enregistrée et vérifiée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1073"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1082"/>
         <source>Backup failed: %1</source>
         <translation>Échec de la sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1078"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1087"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1079"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1088"/>
         <source>The automatic backup could not be written:</source>
         <translation>La sauvegarde automatique n&apos;a pas pu être écrite&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1081"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1090"/>
         <source>Your database is unchanged. Check the free space on the disk.</source>
         <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1102"/>
         <location filename="../../po_desktop/ui/main_window.py" line="1111"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1127"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1120"/>
         <location filename="../../po_desktop/ui/main_window.py" line="1136"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1145"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1113"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1122"/>
         <source>Replace the open database with this copy?
 
 %1
@@ -2021,23 +2021,23 @@ The current file is kept beside it, under a name ending in “.before-restore-�
 Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.before-restore-…&#xa0;»&#xa0;: rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1117"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1126"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="703"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1118"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="713"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1127"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="711"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="721"/>
         <source>%1 deleted.</source>
         <translation>%1 supprimé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="713"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="723"/>
         <source>%n need(s) deleted.</source>
         <translation>
             <numerusform>%n besoin supprimé.</numerusform>
@@ -2045,12 +2045,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="726"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="736"/>
         <source>Other changes were made since: use Edit ▸ Undo.</source>
         <translation>D&apos;autres modifications ont été faites depuis : utilisez Édition ▸ Annuler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="794"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="804"/>
         <source>%n need(s) duplicated.</source>
         <translation>
             <numerusform>%n besoin dupliqué.</numerusform>
@@ -2058,58 +2058,58 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="801"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="811"/>
         <source>No unscored need below in the list.</source>
         <translation>Plus de besoin non coté plus bas dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="803"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="813"/>
         <source>No unscored need above in the list.</source>
         <translation>Plus de besoin non coté plus haut dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1141"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1150"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1143"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1152"/>
         <source>Previous file kept: %1</source>
         <translation>Ancien fichier conservé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1150"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1171"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1159"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1174"/>
         <source>Import needs</source>
         <translation>Importer des besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1150"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1159"/>
         <source>CSV files (*.csv);;*</source>
         <translation>Fichiers CSV (*.csv);;*</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1157"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1166"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1188"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1191"/>
         <source>Export needs</source>
         <translation>Exporter les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1191"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1194"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1203"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1205"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="1205"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1207"/>
         <source>%n need(s) exported.</source>
         <translation>
             <numerusform>%n besoin exporté.</numerusform>
@@ -2117,22 +2117,22 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1246"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1248"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1249"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1251"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1268"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1270"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1269"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1271"/>
         <source>The new language will be used the next time you start PO Desktop.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
     </message>
@@ -2306,12 +2306,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         <translation>Créer un besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="373"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="374"/>
         <source>Save anyway</source>
         <translation>Enregistrer quand même</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="374"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="375"/>
         <source>Keep editing</source>
         <translation>Continuer la saisie</translation>
     </message>
@@ -2410,67 +2410,67 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="404"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="374"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="418"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="385"/>
         <source>e.g. Developer, HR manager</source>
         <translation>ex. Développeuse, Responsable RH</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="426"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="393"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="427"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="394"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="428"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="395"/>
         <source>&amp;Role</source>
         <translation>&amp;Rôle</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="429"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="396"/>
         <source>&amp;Business unit</source>
         <translation>&amp;Métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="430"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="397"/>
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="443"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="410"/>
         <source>inactive</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="413"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="380"/>
         <source>Add person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="414"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="381"/>
         <source>Edit person</source>
         <translation>Modifier la personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="415"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="382"/>
         <source>Remove person</source>
         <translation>Retirer la personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="477"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="444"/>
         <source>Person in use</source>
         <translation>Personne affectée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="478"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="445"/>
         <source>Mark this person inactive instead?</source>
         <translation>Marquer plutôt cette personne comme inactive&#xa0;?</translation>
     </message>
@@ -2619,77 +2619,77 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>ProjectsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="290"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="274"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="290"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="274"/>
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="285"/>
         <source>e.g. ERP — prefix of the need keys</source>
         <translation>ex. ERP — préfixe des clés de besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="315"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="296"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="321"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="302"/>
         <source>Archived (no new needs)</source>
         <translation>Archivé (plus de nouveaux besoins)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="322"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="303"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="323"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="324"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="305"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="325"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="306"/>
         <source>&amp;Product owner</source>
         <translation>&amp;Product Owner</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="326"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="307"/>
         <source>Co&amp;lour</source>
         <translation>Cou&amp;leur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="340"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="321"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="357"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="338"/>
         <source>Project colour</source>
         <translation>Couleur du projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="299"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="280"/>
         <source>Create project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="300"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="281"/>
         <source>Edit project</source>
         <translation>Modifier le projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="301"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="282"/>
         <source>Delete project</source>
         <translation>Supprimer le projet</translation>
     </message>
@@ -2935,7 +2935,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
     <name>ScoringPage</name>
     <message>
         <location filename="../../po_desktop/ui/scoring_page.py" line="224"/>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="393"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="390"/>
         <source>Active grid</source>
         <translation>Grille active</translation>
     </message>
@@ -3012,7 +3012,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
     </message>
     <message>
         <location filename="../../po_desktop/ui/scoring_page.py" line="357"/>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="376"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="374"/>
         <source>Apply these weights</source>
         <translation>Appliquer ces poids</translation>
     </message>
@@ -3022,32 +3022,32 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         <translation>Appliquer les poids à %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="388"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="386"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="428"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="425"/>
         <source>Select a need to score it.</source>
         <translation>Sélectionnez un besoin pour le coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="430"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="427"/>
         <source>No need matches these filters.</source>
         <translation>Aucun besoin ne correspond à ces filtres.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="433"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="430"/>
         <source>No need to score yet: the needs you create are ranked here.</source>
         <translation>Aucun besoin à coter pour l&apos;instant : les besoins que vous créez sont classés ici.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="451"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="448"/>
         <source>Unsaved scoring</source>
         <translation>Cotation non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="452"/>
+        <location filename="../../po_desktop/ui/scoring_page.py" line="449"/>
         <source>The scoring of %1 is not saved.</source>
         <translation>La cotation de %1 n&apos;est pas enregistrée.</translation>
     </message>
@@ -3422,22 +3422,22 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>_ListEditor</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="81"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="77"/>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="82"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="78"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="83"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="79"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="184"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="183"/>
         <source>Save the changes to this item?</source>
         <translation>Enregistrer les modifications de cet élément&#xa0;?</translation>
     </message>

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.workspace import add_project, digest, project_codes
 from sqlalchemy import select
 
 from po_desktop.domain.backups import BackupPolicy, to_keep
@@ -16,21 +16,6 @@ from po_desktop.store import backups
 from po_desktop.store.database import open_database
 from po_desktop.store.errors import DatabaseFileError
 from po_desktop.store.models import Project
-from po_desktop.store.services import projects
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _project_codes(path: Path) -> list[str]:
-    with open_database(path, create=False) as db, db.session() as session:
-        return sorted(session.scalars(select(Project.code)))
-
-
-def _add_project(path: Path, code: str) -> None:
-    with open_database(path) as db, db.session() as session:
-        projects.create_project(session, projects.ProjectInput(code, f"Projet {code}", "internal"))
 
 
 def test_rotation_keeps_recent_and_one_per_week() -> None:
@@ -61,7 +46,7 @@ def test_policy_clamps_hand_edited_numbers() -> None:
 
 
 def test_backup_is_a_verified_copy_in_a_folder_per_database(db_path: Path, home: Path) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     copy = backups.create(db_path, "manual")
     assert copy.parent == backups.folder_for(db_path)
     assert copy.parent.parent == home / "backups"
@@ -69,7 +54,7 @@ def test_backup_is_a_verified_copy_in_a_folder_per_database(db_path: Path, home:
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # one self-contained file
     conn.close()
-    assert _project_codes(copy) == ["ERP"]
+    assert project_codes(copy) == ["ERP"]
     listed = backups.list_backups(db_path)
     assert [b.path for b in listed] == [copy] and listed[0].reason == "manual"
 
@@ -79,14 +64,14 @@ def test_two_databases_with_the_same_name_keep_separate_backups(tmp_path: Path) 
     second = tmp_path / "b" / "po.podb"
     for path in (first, second):
         path.parent.mkdir()
-        _add_project(path, "ERP")
+        add_project(path, "ERP")
     backups.create(first, "auto")
     assert backups.list_backups(second) == []
     assert backups.folder_for(first) != backups.folder_for(second)
 
 
 def test_a_damaged_database_gives_no_backup(db_path: Path) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     size = db_path.stat().st_size
     with db_path.open("r+b") as fh:  # scribble over the pages after the header
         fh.seek(4096)
@@ -97,7 +82,7 @@ def test_a_damaged_database_gives_no_backup(db_path: Path) -> None:
 
 
 def test_rotate_deletes_only_old_automatic_copies(db_path: Path) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     now = datetime(2026, 11, 28, 12, 0)
     made = [backups.create(db_path, "auto", now=now - timedelta(hours=4 * i)) for i in range(14)]
     manual = backups.create(db_path, "manual", now=now - timedelta(days=400))
@@ -109,12 +94,12 @@ def test_rotate_deletes_only_old_automatic_copies(db_path: Path) -> None:
 
 
 def test_is_due_after_the_interval_only_when_the_workspace_changed(db_path: Path) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     policy = BackupPolicy(every_hours=4)
     assert backups.is_due(db_path, policy)  # never backed up
     backups.create(db_path, "auto")
     assert not backups.is_due(db_path, policy, elapsed_s=5 * 3600)  # unchanged since
-    _add_project(db_path, "CRM")
+    add_project(db_path, "CRM")
     assert backups.is_due(db_path, policy, elapsed_s=5 * 3600)
     assert not backups.is_due(db_path, policy, elapsed_s=3 * 3600)  # too soon
     assert not backups.is_due(db_path, BackupPolicy(every_hours=0), elapsed_s=5 * 3600)
@@ -124,34 +109,34 @@ def test_is_due_after_the_interval_only_when_the_workspace_changed(db_path: Path
 def test_a_write_is_a_new_version_a_read_is_not(db_path: Path) -> None:
     from po_desktop.store import versions
 
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     first = versions.of_file(db_path)
     with open_database(db_path) as db, db.session() as s:
         s.scalars(select(Project)).all()  # reading changes nothing
         s.commit()
     assert versions.of_file(db_path) == first
-    _add_project(db_path, "CRM")
+    add_project(db_path, "CRM")
     after = versions.of_file(db_path)
     assert after is not None and first is not None and after.counter == first.counter + 1
 
 
 def test_restore_puts_the_copy_back_and_keeps_the_current_file(db_path: Path) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     copy = backups.create(db_path, "manual")
-    _add_project(db_path, "CRM")  # work done after the backup
-    before = _digest(db_path)
+    add_project(db_path, "CRM")  # work done after the backup
+    before = digest(db_path)
     kept = backups.restore(db_path, copy)
-    assert _project_codes(db_path) == ["ERP"]
+    assert project_codes(db_path) == ["ERP"]
     assert kept is not None and kept.parent == db_path.parent
     # Nothing lost: the file kept aside (with its WAL) still holds the later work.
-    assert _digest(kept) == before
-    assert _project_codes(kept) == ["CRM", "ERP"]
+    assert digest(kept) == before
+    assert project_codes(kept) == ["CRM", "ERP"]
     assert copy.exists()
 
 
 def test_restore_refuses_bad_sources_and_touches_nothing(db_path: Path, tmp_path: Path) -> None:
-    _add_project(db_path, "ERP")
-    before = _digest(db_path)
+    add_project(db_path, "ERP")
+    before = digest(db_path)
     junk = tmp_path / "junk.podb"
     junk.write_bytes(b"not a database at all" * 100)
     other = tmp_path / "other.sqlite"
@@ -172,13 +157,13 @@ def test_restore_refuses_bad_sources_and_touches_nothing(db_path: Path, tmp_path
     with pytest.raises(DatabaseFileError) as caught:
         backups.restore(db_path, rotten)
     assert caught.value.kind == "corrupt"
-    assert _digest(db_path) == before
+    assert digest(db_path) == before
     assert not list(db_path.parent.glob("*.before-restore-*"))
     assert not list(db_path.parent.glob("*.restoring*"))
 
 
 def test_restore_refuses_while_the_database_is_open(db_path: Path) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     copy = backups.create(db_path, "manual")
     with open_database(db_path):
         with pytest.raises(DatabaseFileError) as caught:
@@ -188,7 +173,7 @@ def test_restore_refuses_while_the_database_is_open(db_path: Path) -> None:
 
 
 def test_newest_verified_skips_a_rotten_copy(db_path: Path) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     now = datetime.now()
     good = backups.create(db_path, "auto", now=now - timedelta(hours=2))
     rotten = backups.create(db_path, "auto", now=now - timedelta(hours=1))
@@ -213,7 +198,7 @@ def _wal_only_table(path: Path) -> sqlite3.Connection:
 def test_a_restore_that_fails_half_way_puts_everything_back(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     copy = backups.create(db_path, "manual")
     holder = _wal_only_table(db_path)
     before = {s: Path(f"{db_path}{s}").read_bytes() for s in ("", "-wal")}
@@ -242,16 +227,16 @@ def test_a_restore_that_fails_half_way_puts_everything_back(
 def test_save_a_copy_over_an_old_database_ignores_its_leftover_wal(
     db_path: Path, tmp_path: Path
 ) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     target = tmp_path / "old.podb"
-    _add_project(target, "OLD")
+    add_project(target, "OLD")
     holder = _wal_only_table(target)
     leftovers = {s: Path(f"{target}{s}").read_bytes() for s in ("-wal", "-shm")}
     holder.close()
     for suffix, data in leftovers.items():  # as a crash of that old database left them
         Path(f"{target}{suffix}").write_bytes(data)
     backups.save_copy(db_path, target)
-    assert _project_codes(target) == ["ERP"]  # the copy, not the old file's WAL replayed
+    assert project_codes(target) == ["ERP"]  # the copy, not the old file's WAL replayed
     conn = sqlite3.connect(target)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()
@@ -261,18 +246,18 @@ def test_save_a_copy_over_an_old_database_ignores_its_leftover_wal(
 def test_save_a_copy_refuses_a_database_open_in_another_instance(
     db_path: Path, tmp_path: Path
 ) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     target = tmp_path / "busy.podb"
-    _add_project(target, "OLD")
+    add_project(target, "OLD")
     with open_database(target):
         with pytest.raises(DatabaseFileError) as caught:
             backups.save_copy(db_path, target)
         assert caught.value.kind == "locked"
-    assert _project_codes(target) == ["OLD"]
+    assert project_codes(target) == ["OLD"]
 
 
 def test_upgrade_copies_keep_their_revision_in_the_listing(db_path: Path) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     backups.create(db_path, "before-upgrade-from-0002")
     backups.create(db_path, "before-upgrade-from-0002")  # same second: numbered
     reasons = [b.reason for b in backups.list_backups(db_path)]
@@ -295,7 +280,7 @@ def _ahead(db_path: Path, days: int, count: int) -> None:
         "backups.rotate(p, BackupPolicy(keep_recent=3, keep_weeks=2))"
     )
     for index in range(count):
-        _add_project(db_path, f"F{index}X")  # a change each time: each copy is due
+        add_project(db_path, f"F{index}X")  # a change each time: each copy is due
         subprocess.run(
             ["faketime", f"+{days} days", sys.executable, "-c", script, str(db_path)],
             check=True,
@@ -306,13 +291,13 @@ def _ahead(db_path: Path, days: int, count: int) -> None:
 
 
 def test_after_a_clock_that_ran_ahead_copies_go_on_and_none_is_lost(db_path: Path) -> None:
-    _add_project(db_path, "ERP")
+    add_project(db_path, "ERP")
     _ahead(db_path, 300, 4)
     ahead = {b.path for b in backups.list_backups(db_path)}
     assert len(ahead) == 3  # rotated as usual while the clock was wrong
     assert all(b.taken > datetime.now() for b in backups.list_backups(db_path))
     # The clock is right again. The workspace changes; a copy is due, and taken.
-    _add_project(db_path, "CRM")
+    add_project(db_path, "CRM")
     assert backups.is_due(db_path, BackupPolicy(every_hours=4), elapsed_s=5 * 3600)
     latest = backups.create(db_path, "auto")
     removed = backups.rotate(db_path, BackupPolicy(keep_recent=3, keep_weeks=2))

@@ -113,7 +113,13 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
     assert "newer version" in err.render("en")
 
 
-def test_read_only_file_is_refused(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_the_user_may_not_write_opens_read_only(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Browsing, exporting and printing still work; every write says why it cannot."""
+    from po_desktop.store.errors import StorageError
+    from po_desktop.store.services import projects
+
     with open_database(db_path):
         pass
     db_path.chmod(0o444)
@@ -122,7 +128,20 @@ def test_read_only_file_is_refused(db_path: Path, monkeypatch: pytest.MonkeyPatc
         monkeypatch.setattr(
             os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode)
         )
-    assert "read-only" in _refused(db_path, "read_only").render("en")
+    before = _digest(db_path)
+    with open_database(db_path) as db:
+        assert db.read_only and db.read_only_reason is not None
+        assert "not allowed to change" in db.read_only_reason.render("en")
+        assert "Lecture seule" in db.read_only_reason.render("fr")
+        with db.session() as s, pytest.raises(StorageError) as err:
+            projects.create_project(s, projects.ProjectInput("ERP", "ERP"))
+        assert err.value.message.msg_id == "db.read_only_write"
+        assert "open read-only" in err.value.render("en")
+        assert "readonly" not in err.value.render("en")  # not SQLite's English
+    assert _digest(db_path) == before
+    with pytest.raises(DatabaseFileError) as refused:
+        open_database(db_path, read_only=False)
+    assert refused.value.kind == "needs_write"
 
 
 def test_second_instance_is_told_the_file_is_in_use(db_path: Path) -> None:
@@ -221,14 +240,14 @@ def test_lock_file_that_cannot_be_created_is_a_clear_error(
     with open_database(db_path):
         pass
 
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse_lock(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name.endswith(".lock"):
+    def refuse_lock(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith(".lock"):
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", refuse_lock)
+    monkeypatch.setattr(os, "open", refuse_lock)
     with pytest.raises(DatabaseFileError) as err:
         open_database(db_path)
     assert err.value.kind == "lock_failed"

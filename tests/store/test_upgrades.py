@@ -8,37 +8,14 @@ earlier one.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers.workspace import FIXTURES, tables
 
 from po_desktop.store import backups
 from po_desktop.store.database import open_database
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-def _tables(path: Path) -> dict[str, tuple[list[str], list[tuple[object, ...]]]]:
-    """Every user table: its columns and all its rows, in a stable order."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        names = [
-            row[0]
-            for row in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'"
-                " AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
-            )
-        ]
-        found = {}
-        for name in names:
-            cursor = conn.execute(f'SELECT * FROM "{name}" ORDER BY 1')
-            columns = [d[0] for d in cursor.description]
-            found[name] = (columns, sorted(cursor.fetchall(), key=repr))
-        return found
-    finally:
-        conn.close()
 
 
 def test_there_is_a_fixture_for_every_released_revision() -> None:
@@ -52,7 +29,7 @@ def test_each_revision_upgrades_with_its_data_intact(
 ) -> None:
     path = tmp_path / "workspace.podb"
     shutil.copy(FIXTURES / f"schema-{revision}.podb", path)
-    before = _tables(path)
+    before = tables(path)
     assert sum(len(rows) for _c, rows in before.values()) > 100  # a real workspace, not empty
 
     with open_database(path) as db:
@@ -62,8 +39,8 @@ def test_each_revision_upgrades_with_its_data_intact(
             assert db.migrated_from == revision
             assert db.backup_path is not None
             assert db.backup_path.parent == backups.folder_for(path)
-            assert _tables(db.backup_path) == before  # the copy is the file as it was
-    after = _tables(path)
+            assert tables(db.backup_path) == before  # the copy is the file as it was
+    after = tables(path)
 
     # Every value of every column that still exists is still there, row for row.
     for table, (columns, rows) in before.items():

@@ -39,6 +39,10 @@ def run_migrations_online() -> None:
                 target_metadata=target_metadata,
                 render_as_batch=True,
                 compare_type=True,
+                # SQLite's DDL is transactional, though Alembic assumes otherwise and
+                # commits after each revision: one transaction for the whole upgrade, so
+                # a crash leaves the old schema or the new one, never one in between.
+                transactional_ddl=True,
             )
             with context.begin_transaction():
                 context.run_migrations()
