@@ -114,12 +114,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.calendar, icons.icon("view-calendar"), self.tr("Ca&lendar"))
         self.notice_bar = MessageBar(NOTICE)
         self.lost_bar = MessageBar(ALERT)
+        self.read_only_bar = MessageBar(INFO)
         self.filter_bar = MessageBar(INFO)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.lost_bar)
+        central_layout.addWidget(self.read_only_bar)
         central_layout.addWidget(self.notice_bar)
         central_layout.addWidget(self.filter_bar)
         central_layout.addWidget(self.tabs, 1)
@@ -408,6 +410,7 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.workspace.undo_stack)
         self.undo_group.setActiveStack(self.workspace.undo_stack)
         self.workspace.changes_applied.connect(self._changes_applied)
+        self._show_read_only()
         self.workspace.failed.connect(self._show_failure)
         self.workspace.file_lost.connect(self._file_lost)
         self.workspace.undo_stack.cleanChanged.connect(self._update_title)
@@ -467,6 +470,30 @@ class MainWindow(QMainWindow):
         # Search text for every card, built once the window is up: the first keystroke
         # then filters as fast as the next ones.
         QTimer.singleShot(300, self.board.model.warm_search)
+
+    def _write_actions(self) -> list[QAction]:
+        """What changes the workspace: disabled while it can only be read."""
+        return [
+            self.new_need_action,
+            self.delete_action,
+            self.import_action,
+            self.restore_action,
+            self.board.duplicate_action,
+            *self.board.move_actions,
+            self.next_unscored_action,
+            self.previous_unscored_action,
+        ]
+
+    def _show_read_only(self) -> None:
+        """A workspace that can only be read says so, and why; its edit actions wait."""
+        reason = self.workspace.read_only_reason()
+        for action in self._write_actions():
+            action.setEnabled(not reason)
+        self.board.setAcceptDrops(not reason)
+        if reason:
+            self.read_only_bar.show_message(reason, closable=False)
+        else:
+            self.read_only_bar.dismiss()
 
     @Slot(object)
     def _changes_applied(self, change: Change) -> None:
@@ -574,9 +601,11 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         self._refresh_page(index)
         self._update_count()
-        # Card moves act on the board's selection: only while the board is in sight.
+        # Card moves act on the board's selection: only while the board is in sight,
+        # and never on a workspace that can only be read.
+        writable = not self.workspace.database.read_only
         for action in (*self.board.move_actions, self.board.duplicate_action):
-            action.setEnabled(index == self.BOARD)
+            action.setEnabled(writable and index == self.BOARD)
 
     def _update_count(self) -> None:
         index = self.tabs.currentIndex()

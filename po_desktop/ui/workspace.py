@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from po_desktop.store import changes, rescue
 from po_desktop.store.changes import Change
 from po_desktop.store.database import Database
-from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.errors import PoDesktopError, StorageError
 
 T = TypeVar("T")
 
@@ -55,6 +55,11 @@ class Workspace(QObject):
     def session(self) -> Session:
         return self.database.session()
 
+    def read_only_reason(self) -> str:
+        """Why nothing can be changed here ("" when everything can)."""
+        reason = self.database.read_only_reason
+        return reason.render() if reason is not None else ""
+
     def read(self, fn: Callable[[Session], T]) -> T:
         with self.session() as session:
             return fn(session)
@@ -67,6 +72,10 @@ class Workspace(QObject):
         with nothing written and nothing on the undo stack.
         """
         self.check_file()
+        banner = self.database.read_only_reason
+        if self.database.read_only:  # said before anything runs, in the user's words
+            why = banner.params.get("reason", "") if banner is not None else ""
+            raise StorageError("db.read_only_write", reason=why)
         with self.session() as session, changes.capture(session) as change:
             change.result = action(session)
         if not change.empty:
