@@ -40,14 +40,14 @@ from po_desktop.ui.autobackup import AutoBackup
 from po_desktop.ui.banner import ALERT, INFO, NOTICE, MessageBar
 from po_desktop.ui.board.model import ColumnInfo
 from po_desktop.ui.board.page import BoardPage, Choice
-from po_desktop.ui.calendar_page import CalendarPage
+from po_desktop.ui.calendar.page import CalendarPage
 from po_desktop.ui.feedback import Purpose, Unsaved
 from po_desktop.ui.filtering import NeedFilter
 from po_desktop.ui.models import SprintTableModel
 from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.pages import ListPage, NeedListPage
 from po_desktop.ui.recovery import open_or_recover
-from po_desktop.ui.scoring_page import ScoringPage
+from po_desktop.ui.scoring.page import ScoringPage
 from po_desktop.ui.settings import Settings
 from po_desktop.ui.welcome import WelcomePanel
 from po_desktop.ui.workspace import Workspace
@@ -894,7 +894,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_grids(self) -> None:
-        from po_desktop.ui.grid_dialog import GridsDialog
+        from po_desktop.ui.scoring.grid_dialog import GridsDialog
 
         if self.scoring.form.is_dirty() and not self.scoring.leave_form():
             return  # a grid edit could replace the grid the typed scoring uses

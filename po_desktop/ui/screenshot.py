@@ -166,14 +166,14 @@ def show_view(window: MainWindow, view: str) -> QWidget:
 
 def build_dialog(window: MainWindow, view: str) -> QWidget:
     """The dialog behind ``view``, filled as a user would first see it."""
-    from po_desktop.ui import calendar_dialogs as cal
+    from po_desktop.ui.calendar import dialogs as cal
 
     workspace = window.workspace
     model = window.sprint_model
     rows = [model.row_at(i) for i in range(model.rowCount())]
     active = next((r.id for r in rows if r.state == "active"), rows[0].id if rows else None)
     if view == "grids":
-        from po_desktop.ui.grid_dialog import GridsDialog
+        from po_desktop.ui.scoring.grid_dialog import GridsDialog
 
         return GridsDialog(workspace, window)
     if view == "need":

@@ -15,7 +15,7 @@
     <context>
         <name>CadenceDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="498" />
+            <location filename="../../po_desktop/ui/calendar/dialogs.py" line="498" />
             <source>Plan %n sprint(s)</source>
             <translation>
                 <numerusform>Plan %n sprint</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>CalendarPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="401" />
+            <location filename="../../po_desktop/ui/calendar/page.py" line="401" />
             <source>%n working day(s)</source>
             <translation>
                 <numerusform>%n working day</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_page.py" line="456" />
+            <location filename="../../po_desktop/ui/calendar/page.py" line="456" />
             <source>Added since the start: %n need(s), %1 points.</source>
             <translation>
                 <numerusform>Added since the start: %n need, %1 points.</numerusform>
@@ -45,7 +45,7 @@
     <context>
         <name>CloseSprintDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539" />
+            <location filename="../../po_desktop/ui/calendar/dialogs.py" line="539" />
             <source>%n need(s) not done. Choose where each one goes; the sprint's velocity will be recorded.</source>
             <translation>
                 <numerusform>%n need not done. Choose where each one goes; the sprint's velocity will be recorded.</numerusform>
@@ -86,7 +86,7 @@
     <context>
         <name>GridsDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="218" />
+            <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="218" />
             <source>%n assessment(s) made with it</source>
             <translation>
                 <numerusform>%n assessment made with it</numerusform>
@@ -94,7 +94,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/grid_dialog.py" line="300" />
+            <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="300" />
             <source>Used by %n assessment(s). Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</source>
             <translation>
                 <numerusform>Used by %n assessment. Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</numerusform>
@@ -105,7 +105,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="717" />
+            <location filename="../../po_desktop/ui/main_window.py" line="746" />
             <source>Delete %n need(s)</source>
             <translation>
                 <numerusform>Delete %n need</numerusform>
@@ -113,7 +113,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="707" />
+            <location filename="../../po_desktop/ui/main_window.py" line="736" />
             <source>Delete these %n needs, with their scoring and history?
 
 %1
@@ -133,7 +133,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="723" />
+            <location filename="../../po_desktop/ui/main_window.py" line="752" />
             <source>%n need(s) deleted.</source>
             <translation>
                 <numerusform>%n need deleted.</numerusform>
@@ -141,7 +141,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="773" />
+            <location filename="../../po_desktop/ui/main_window.py" line="802" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Move %n need</numerusform>
@@ -149,7 +149,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="781" />
+            <location filename="../../po_desktop/ui/main_window.py" line="810" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Plan %n need</numerusform>
@@ -157,7 +157,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="789" />
+            <location filename="../../po_desktop/ui/main_window.py" line="818" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Assign %n need</numerusform>
@@ -165,7 +165,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="797" />
+            <location filename="../../po_desktop/ui/main_window.py" line="826" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Duplicate %n need</numerusform>
@@ -173,7 +173,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="804" />
+            <location filename="../../po_desktop/ui/main_window.py" line="833" />
             <source>%n need(s) duplicated.</source>
             <translation>
                 <numerusform>%n need duplicated.</numerusform>
@@ -181,7 +181,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="1207" />
+            <location filename="../../po_desktop/ui/main_window.py" line="1236" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>
@@ -192,7 +192,7 @@ You can undo it (Ctrl+Z).</numerusform>
     <context>
         <name>ScoringPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring_page.py" line="344" />
+            <location filename="../../po_desktop/ui/scoring/page.py" line="344" />
             <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
             <translation>
                 <numerusform>Needs moving in the ranking: %n. Nothing is saved until you apply.</numerusform>
@@ -200,7 +200,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring_page.py" line="359" />
+            <location filename="../../po_desktop/ui/scoring/page.py" line="359" />
             <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
             <translation>
                 <numerusform>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</numerusform>

@@ -52,57 +52,57 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="335"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="335"/>
         <source>New absence</source>
         <translation>Nouvelle absence</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="335"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="335"/>
         <source>Edit absence</source>
         <translation>Modifier l&apos;absence</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="353"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="353"/>
         <source>Leave, training, client visit…</source>
         <translation>Congés, formation, visite client…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="354"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="354"/>
         <source>Person:</source>
         <translation>Personne&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="355"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="355"/>
         <source>From:</source>
         <translation>Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="356"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="356"/>
         <source>To (included):</source>
         <translation>Au (inclus)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="357"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="357"/>
         <source>Reason:</source>
         <translation>Motif&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="360"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="360"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="367"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="367"/>
         <source>Add people first (Workspace ▸ People): an absence is someone&apos;s.</source>
         <translation>Ajoutez d&apos;abord des personnes (Espace de travail ▸ Personnes) : une absence est celle de quelqu&apos;un.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="380"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="380"/>
         <source>Absence of %1</source>
         <translation>Absence de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="387"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="387"/>
         <source>Delete absence of %1</source>
         <translation>Supprimer l&apos;absence de %1</translation>
     </message>
@@ -385,82 +385,82 @@
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="397"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="397"/>
         <source>Plan sprints</source>
         <translation>Planifier des sprints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="429"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="429"/>
         <source> weeks</source>
         <translation> semaines</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="433"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="433"/>
         <source>Sprint {n}</source>
         <translation>Sprint {n}</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="434"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="434"/>
         <source>{n} is replaced by the sprint&apos;s number</source>
         <translation>{n} est remplacé par le numéro du sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="453"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="453"/>
         <source>First sprint starts:</source>
         <translation>Début du premier sprint&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="454"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="454"/>
         <source>Sprints to create:</source>
         <translation>Sprints à créer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="455"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="455"/>
         <source>Length:</source>
         <translation>Durée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="456"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="456"/>
         <source>Team:</source>
         <translation>Équipe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="457"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="457"/>
         <source>Names:</source>
         <translation>Noms&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="458"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="458"/>
         <source>First number:</source>
         <translation>Premier numéro&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="459"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="459"/>
         <source>Focus factor:</source>
         <translation>Facteur de concentration&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="460"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="460"/>
         <source>Members:</source>
         <translation>Membres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="461"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="461"/>
         <source>Daily scrum:</source>
         <translation>Mêlée quotidienne&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="462"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="462"/>
         <source>Review and retrospective from:</source>
         <translation>Revue et rétrospective à partir de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="465"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="465"/>
         <source>Planning on the first day, a daily scrum on every working day, review and retrospective on the last day. Public holidays get none; every ritual stays editable afterwards.</source>
         <translation>Planification le premier jour, mêlée quotidienne chaque jour ouvré, revue et rétrospective le dernier jour. Aucun rituel les jours fériés ; chacun reste modifiable ensuite.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="498"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="498"/>
         <source>Plan %n sprint(s)</source>
         <translation>
             <numerusform>Planifier %n sprint</numerusform>
@@ -471,181 +471,181 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="88"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="88"/>
         <source>Previous month or week (Page Up)</source>
         <translation>Mois ou semaine précédents (Page préc.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="90"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="90"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="91"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="91"/>
         <source>Back to today (Home)</source>
         <translation>Revenir à aujourd&apos;hui (Début)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="94"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="94"/>
         <source>Next month or week (Page Down)</source>
         <translation>Mois ou semaine suivants (Page suiv.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="101"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="101"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="102"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="102"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="113"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="592"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="113"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="592"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="115"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="115"/>
         <source>Which public holidays count: metropolitan France or a region</source>
         <translation>Les jours fériés qui comptent&#xa0;: France métropolitaine ou une région</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="121"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="121"/>
         <source>New sprint…</source>
         <translation>Nouveau sprint…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="123"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="123"/>
         <source>Plan sprints…</source>
         <translation>Planifier des sprints…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="125"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="125"/>
         <source>Create the next sprints of a team with their rituals</source>
         <translation>Créer les prochains sprints d&apos;une équipe avec leurs rituels</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="128"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="128"/>
         <source>Export (.ics)…</source>
         <translation>Exporter (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="129"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="129"/>
         <source>Export sprints and rituals to a calendar file</source>
         <translation>Exporter sprints et rituels vers un fichier d&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="131"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="131"/>
         <source>Review pack (PDF)…</source>
         <translation>Dossier de revue (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="133"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="133"/>
         <source>Print the sprint-review pack of the selected sprint, in the app&apos;s language</source>
         <translation>Imprimer le dossier de revue du sprint sélectionné, dans la langue de l&apos;application</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="146"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="146"/>
         <source>Holidays:</source>
         <translation>Jours fériés&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="168"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="237"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="377"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="525"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="168"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="237"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="377"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="525"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="175"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="175"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="176"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="176"/>
         <source>Working days</source>
         <translation>Jours ouvrés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="177"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="177"/>
         <source>Absent</source>
         <translation>Absences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="178"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="178"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="179"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="179"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="192"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="192"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="194"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="194"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="196"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="196"/>
         <source>Start the sprint: its needs now are the committed scope</source>
         <translation>Démarrer le sprint&#xa0;: ses besoins actuels deviennent l&apos;engagement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="199"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="199"/>
         <source>Close…</source>
         <translation>Clôturer…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="201"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="201"/>
         <source>Close the sprint and choose where unfinished needs go</source>
         <translation>Clôturer le sprint et choisir où vont les besoins non terminés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="204"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="204"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="220"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="220"/>
         <source>Portfolio: points per project, sprint by sprint</source>
         <translation>Portefeuille&#xa0;: points par projet, sprint par sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="228"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="228"/>
         <source>▼ less than the sprint before: the project is losing ground.</source>
         <translation>▼ moins qu&apos;au sprint précédent&#xa0;: le projet perd du terrain.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="238"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="238"/>
         <source>Portfolio</source>
         <translation>Portefeuille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="325"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="325"/>
         <source>Nothing planned in this sprint yet</source>
         <translation>Rien n&apos;est encore planifié dans ce sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="332"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="332"/>
         <source>%1: %2 points, down from %3 in the sprint before</source>
         <translation>%1&#xa0;: %2 points, contre %3 au sprint précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="378"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="378"/>
         <source>No sprint yet: create one, or plan several at once.</source>
         <translation>Aucun sprint pour l&apos;instant : créez-en un ou planifiez-en plusieurs à la fois.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_page.py" line="401"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="401"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n jour ouvré</numerusform>
@@ -653,43 +653,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="406"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="589"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="406"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="589"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="408"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="408"/>
         <source>Goal: %1</source>
         <translation>Objectif&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="428"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="428"/>
         <source>Team capacity: %1 days (focus factor %2)</source>
         <translation>Capacité de l&apos;équipe&#xa0;: %1 jours (facteur de concentration %2)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="433"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="433"/>
         <source>no forecast yet: no closed sprint for this team</source>
         <translation>pas encore de prévision&#xa0;: aucun sprint clos pour cette équipe</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="435"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="435"/>
         <source>Committed: %1 points; %2.</source>
         <translation>Engagé&#xa0;: %1 points&#xa0;; %2.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="442"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="442"/>
         <source>Committed: %1 points of a forecast of %2 (from the last closed sprints).</source>
         <translation>Engagé&#xa0;: %1 points pour une prévision de %2 (d&apos;après les derniers sprints clos).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="448"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="448"/>
         <source>Over-committed: take needs out or lower the goal.</source>
         <translation>Surengagement&#xa0;: retirez des besoins ou revoyez l&apos;objectif.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_page.py" line="456"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="456"/>
         <source>Added since the start: %n need(s), %1 points.</source>
         <translation>
             <numerusform>Ajouté depuis le début&#xa0;: %n besoin, %1 points.</numerusform>
@@ -697,33 +697,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="467"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="467"/>
         <source>Week %1</source>
         <translation>Semaine %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="487"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="487"/>
         <source>New ritual this day…</source>
         <translation>Nouveau rituel ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="488"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="488"/>
         <source>New absence this day…</source>
         <translation>Nouvelle absence ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="489"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="489"/>
         <source>New sprint from this day…</source>
         <translation>Nouveau sprint à partir de ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="538"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="545"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="538"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="545"/>
         <source>Start the sprint</source>
         <translation>Démarrer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="547"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="547"/>
         <source>“%1” holds %2 points for a forecast of %3 (from the last closed sprints): the team is likely not to finish it.
 
 Start it anyway?</source>
@@ -732,68 +732,68 @@ Start it anyway?</source>
 Le démarrer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="553"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="553"/>
         <source>Start anyway</source>
         <translation>Démarrer quand même</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="554"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="554"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="560"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="560"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="576"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="576"/>
         <source>Delete sprint</source>
         <translation>Supprimer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="577"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="577"/>
         <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
         <translation>Supprimer le sprint «&#xa0;%1&#xa0;» et ses rituels&#xa0;? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="581"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="581"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="599"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="619"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="626"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="599"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="619"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="626"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="602"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="602"/>
         <source>Calendar (*.ics)</source>
         <translation>Agenda (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="633"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="640"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="653"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="666"/>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="671"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="633"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="640"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="653"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="666"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="671"/>
         <source>Review pack</source>
         <translation>Dossier de revue</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="633"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="633"/>
         <source>Select a sprint first.</source>
         <translation>Sélectionnez d&apos;abord un sprint.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="643"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="643"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_page.py" line="651"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="651"/>
         <source>Preparing the review pack of %1…</source>
         <translation>Préparation du dossier de revue de %1…</translation>
     </message>
@@ -801,42 +801,42 @@ Le démarrer quand même ?</translation>
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="77"/>
+        <location filename="../../po_desktop/ui/calendar/view.py" line="77"/>
         <source>Sprint calendar</source>
         <translation>Calendrier des sprints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="84"/>
+        <location filename="../../po_desktop/ui/calendar/view.py" line="84"/>
         <source>Absent: %1</source>
         <translation>Absence : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="85"/>
+        <location filename="../../po_desktop/ui/calendar/view.py" line="85"/>
         <source>+%1 more</source>
         <translation>+%1 autres</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="88"/>
+        <location filename="../../po_desktop/ui/calendar/view.py" line="88"/>
         <source>Planning</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="89"/>
+        <location filename="../../po_desktop/ui/calendar/view.py" line="89"/>
         <source>Daily</source>
         <translation>Mêlée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="90"/>
+        <location filename="../../po_desktop/ui/calendar/view.py" line="90"/>
         <source>Review</source>
         <translation>Revue</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="91"/>
+        <location filename="../../po_desktop/ui/calendar/view.py" line="91"/>
         <source>Retro</source>
         <translation>Rétro</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_view.py" line="92"/>
+        <location filename="../../po_desktop/ui/calendar/view.py" line="92"/>
         <source>Refinement</source>
         <translation>Affinage</translation>
     </message>
@@ -862,77 +862,77 @@ Le démarrer quand même ?</translation>
 <context>
     <name>CeremonyDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="245"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="245"/>
         <source>New ritual</source>
         <translation>Nouveau rituel</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="245"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="245"/>
         <source>Edit ritual</source>
         <translation>Modifier le rituel</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="269"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="269"/>
         <source>No sprint</source>
         <translation>Aucun sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="275"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="275"/>
         <source>Optional (default: the kind of ritual)</source>
         <translation>Facultatif (par défaut : le type de rituel)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="279"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="279"/>
         <source>Ritual:</source>
         <translation>Rituel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="280"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="280"/>
         <source>When:</source>
         <translation>Quand&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="281"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="281"/>
         <source>Duration:</source>
         <translation>Durée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="282"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="282"/>
         <source>Sprint:</source>
         <translation>Sprint&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="283"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="283"/>
         <source>Title:</source>
         <translation>Titre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="284"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="284"/>
         <source>Location:</source>
         <translation>Lieu&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="285"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="285"/>
         <source>Notes:</source>
         <translation>Notes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="288"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="288"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="310"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="310"/>
         <source>New ritual: %1</source>
         <translation>Nouveau rituel&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="310"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="310"/>
         <source>Edit ritual: %1</source>
         <translation>Modifier le rituel&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="319"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="319"/>
         <source>Delete ritual: %1</source>
         <translation>Supprimer le rituel&#xa0;: %1</translation>
     </message>
@@ -940,28 +940,28 @@ Le démarrer quand même ?</translation>
 <context>
     <name>CloseSprintDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="535"/>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="617"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="535"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="617"/>
         <source>Close %1</source>
         <translation>Clôturer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="551"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="551"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="551"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="551"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="551"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="551"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="539"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="539"/>
         <source>%n need(s) not done. Choose where each one goes; the sprint&apos;s velocity will be recorded.</source>
         <translation>
             <numerusform>%n besoin n&apos;est pas terminé. Choisissez sa destination ; la vélocité du sprint sera enregistrée.</numerusform>
@@ -969,42 +969,42 @@ Le démarrer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="551"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="551"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="562"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="562"/>
         <source>Next sprint (%1)</source>
         <translation>Sprint suivant (%1)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="564"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="564"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="565"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="565"/>
         <source>Where %1 goes</source>
         <translation>Destination de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="585"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="585"/>
         <source>All to the next sprint (%1)</source>
         <translation>Tout reporter au sprint suivant (%1)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="589"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="589"/>
         <source>All to the backlog</source>
         <translation>Tout remettre au backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="595"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="595"/>
         <source>Close the sprint</source>
         <translation>Clôturer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="599"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="599"/>
         <source>No sprint is planned after this one: unfinished needs go back to the backlog.</source>
         <translation>Aucun sprint n&apos;est prévu après celui-ci&#xa0;: les besoins non terminés retournent au backlog.</translation>
     </message>
@@ -1236,154 +1236,154 @@ Ouvrir son dossier ?</translation>
 <context>
     <name>GridsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="60"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="60"/>
         <source>Scoring grids</source>
         <translation>Grilles de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="67"/>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="68"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="67"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="68"/>
         <source>weighted</source>
         <translation>pondérée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="79"/>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="480"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="79"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="480"/>
         <source>New grid</source>
         <translation>Nouvelle grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="82"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="82"/>
         <source>From the default grid</source>
         <translation>À partir de la grille par défaut</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="83"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="83"/>
         <source>RICE (reach × impact × confidence / effort)</source>
         <translation>RICE (portée × impact × confiance / effort)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="84"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="84"/>
         <source>WSJF (cost of delay / job size)</source>
         <translation>WSJF (coût du retard / taille du travail)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="85"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="85"/>
         <source>ICE (impact × confidence × ease)</source>
         <translation>ICE (impact × confiance × facilité)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="89"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="89"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="91"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="91"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="93"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="93"/>
         <source>Make active</source>
         <translation>Rendre active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="94"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="94"/>
         <source>New scorings and the ranking use the active grid</source>
         <translation>Les nouvelles cotations et le classement utilisent la grille active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="114"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="114"/>
         <source>Label (French)</source>
         <translation>Libellé (français)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="115"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="115"/>
         <source>Label (English)</source>
         <translation>Libellé (anglais)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="116"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="116"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="117"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="117"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="118"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="118"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="119"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="119"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="120"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="120"/>
         <source>Help (French)</source>
         <translation>Aide (français)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="121"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="121"/>
         <source>Help (English)</source>
         <translation>Aide (anglais)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="139"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="139"/>
         <source>What each step of the selected criterion means</source>
         <translation>Ce que signifie chaque niveau du critère sélectionné</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="143"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="143"/>
         <source>In French</source>
         <translation>En français</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="144"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="144"/>
         <source>In English</source>
         <translation>En anglais</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="148"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="148"/>
         <source>e.g. 1: nice to have; 3: saves a team time; 5: …</source>
         <translation>ex. 1 : confort ; 3 : fait gagner du temps à une équipe ; 5 : …</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="153"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="153"/>
         <source>Add a criterion</source>
         <translation>Ajouter un critère</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="155"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="155"/>
         <source>Remove the criterion</source>
         <translation>Retirer le critère</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="164"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="164"/>
         <source>&amp;Save the grid</source>
         <translation>&amp;Enregistrer la grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="167"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="167"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="168"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="168"/>
         <source>Formula:</source>
         <translation>Formule&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="215"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="215"/>
         <source>(active)</source>
         <translation>(active)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="218"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="218"/>
         <source>%n assessment(s) made with it</source>
         <translation>
             <numerusform>%n cotation faite avec elle</numerusform>
@@ -1391,22 +1391,22 @@ Ouvrir son dossier ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="261"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="261"/>
         <source>Unsaved grid</source>
         <translation>Grille non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="262"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="262"/>
         <source>The changes to the grid “%1” are not saved.</source>
         <translation>Les modifications de la grille «&#xa0;%1&#xa0;» ne sont pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="295"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="295"/>
         <source>Needs were scored with this grid: it is kept for them</source>
         <translation>Des besoins ont été cotés avec cette grille&#xa0;: elle est gardée pour eux</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="300"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="300"/>
         <source>Used by %n assessment(s). Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</source>
         <translation>
             <numerusform>Utilisée par %n cotation. Enregistrer vos modifications crée une nouvelle grille (active si celle-ci l&apos;est) ; la cotation existante reste rattachée à celle-ci.</numerusform>
@@ -1414,52 +1414,52 @@ Ouvrir son dossier ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="308"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="308"/>
         <source>No need was scored with this grid yet: it is edited in place.</source>
         <translation>Aucun besoin n&apos;a encore été coté avec cette grille&#xa0;: elle est modifiée telle quelle.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="331"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="331"/>
         <source>benefit</source>
         <translation>bénéfice</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="332"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="332"/>
         <source>cost</source>
         <translation>coût</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="439"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="439"/>
         <source>Edit grid %1</source>
         <translation>Modifier la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="483"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="483"/>
         <source>New grid %1</source>
         <translation>Nouvelle grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="489"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="489"/>
         <source>Duplicate grid %1</source>
         <translation>Dupliquer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="497"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="497"/>
         <source>Delete grid</source>
         <translation>Supprimer la grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="498"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="498"/>
         <source>Delete the grid “%1”? You can undo it.</source>
         <translation>Supprimer la grille «&#xa0;%1&#xa0;»&#xa0;? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="502"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="502"/>
         <source>Delete grid %1</source>
         <translation>Supprimer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/grid_dialog.py" line="511"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="511"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
@@ -1526,288 +1526,288 @@ Ouvrir son dossier ?</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="111"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="299"/>
         <source>&amp;Board</source>
         <translation>&amp;Tableau</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="112"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="299"/>
         <source>L&amp;ist</source>
         <translation>L&amp;iste</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="113"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="299"/>
         <source>&amp;Scoring</source>
         <translation>&amp;Cotation</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/main_window.py" line="114"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="299"/>
         <source>Ca&amp;lendar</source>
         <translation>Ca&amp;lendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="138"/>
         <source>Project filter</source>
         <translation>Filtre projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="141"/>
         <source>Search key, title, problem… (Ctrl+F)</source>
         <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="225"/>
         <source>&amp;New database…</source>
         <translation>&amp;Nouvelle base…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="228"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="230"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="234"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="236"/>
         <source>Save &amp;as…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="238"/>
         <source>Save the open workspace to a new file and go on working in that file</source>
         <translation>Enregistrer l&apos;espace ouvert dans un nouveau fichier et continuer à travailler dans ce fichier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="240"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="242"/>
         <source>Res&amp;tore a backup…</source>
         <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="245"/>
         <source>&amp;Import needs (CSV)…</source>
         <translation>&amp;Importer des besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="248"/>
         <source>&amp;Export needs (CSV)…</source>
         <translation>&amp;Exporter les besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="251"/>
         <source>Export the &amp;calendar (.ics)…</source>
         <translation>Exporter le &amp;calendrier (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="254"/>
         <source>Sprint &amp;review pack (PDF)…</source>
         <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="257"/>
         <source>Prefere&amp;nces…</source>
         <translation>Préfére&amp;nces…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="260"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="263"/>
         <source>&amp;New need…</source>
         <translation>&amp;Nouveau besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="265"/>
         <source>New need (Ctrl+N)</source>
         <translation>Nouveau besoin (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="267"/>
         <source>&amp;Edit need…</source>
         <translation>&amp;Modifier le besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="270"/>
         <source>&amp;Delete need</source>
         <translation>&amp;Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="273"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="275"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Projets…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="277"/>
         <source>P&amp;eople…</source>
         <translation>P&amp;ersonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
         <source>&amp;About PO Desktop</source>
         <translation>À &amp;propos de PO Desktop</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="281"/>
         <source>Short &amp;guide</source>
         <translation>&amp;Guide de démarrage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="284"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="287"/>
         <source>Board &amp;columns…</source>
         <translation>&amp;Colonnes du tableau…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="289"/>
         <source>Scoring &amp;grids…</source>
         <translation>&amp;Grilles de cotation…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="292"/>
         <source>&amp;Next unscored need</source>
         <translation>Besoin non coté &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="295"/>
         <source>&amp;Previous unscored need</source>
         <translation>Besoin non coté &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="315"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="318"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="324"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="328"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="739"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="768"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="330"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Annuler : %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="332"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="338"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="338"/>
         <source>Redo: %1 (Ctrl+Y)</source>
         <translation>Rétablir : %1 (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="343"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="361"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="372"/>
         <source>Move &amp;card</source>
         <translation>Déplacer la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="376"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="382"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="387"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="393"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="403"/>
         <source>Project:</source>
         <translation>Projet&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="450"/>
         <source>All projects</source>
         <translation>Tous les projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="454"/>
         <source>(archived)</source>
         <translation>(archivé)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="605"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="634"/>
         <source>search “%1”</source>
         <translation>recherche « %1 »</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="607"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="636"/>
         <source>project %1</source>
         <translation>projet %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="628"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="657"/>
         <source>Show all needs</source>
         <translation>Afficher tous les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="676"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="705"/>
         <source>Need created.</source>
         <translation>Besoin créé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="705"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="734"/>
         <source>Delete needs</source>
         <translation>Supprimer des besoins</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="707"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="736"/>
         <source>Delete these %n needs, with their scoring and history?
 
 %1
@@ -1827,12 +1827,12 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="712"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="741"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="717"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="746"/>
         <source>Delete %n need(s)</source>
         <translation>
             <numerusform>Supprimer %n besoin</numerusform>
@@ -1840,33 +1840,33 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1023"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1038"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1052"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1067"/>
         <source>Save as</source>
         <translation>Enregistrer sous</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1043"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1072"/>
         <source>Saved as %1: you are now working in this file.</source>
         <translation>Enregistré sous %1 : vous travaillez maintenant dans ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1066"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1095"/>
         <source>Save as…</source>
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1177"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1206"/>
         <source>Import: %1 need(s) created, %2 updated, %3 project(s) created.</source>
         <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1319"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1348"/>
         <source>Save it to a new file before closing?</source>
         <translation>L&apos;enregistrer dans un nouveau fichier avant de fermer ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="773"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="802"/>
         <source>Move %n need(s)</source>
         <translation>
             <numerusform>Déplacer %n besoin</numerusform>
@@ -1874,22 +1874,22 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="594"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="623"/>
         <source>Needs shown: %1 of %2</source>
         <translation>Besoins affichés : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="596"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="625"/>
         <source>No need yet</source>
         <translation>Aucun besoin pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="624"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="653"/>
         <source>Filtered view — needs shown: %1 of %2 (%3).</source>
         <translation>Vue filtrée — besoins affichés : %1 sur %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="781"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="810"/>
         <source>Plan %n need(s)</source>
         <translation>
             <numerusform>Planifier %n besoin</numerusform>
@@ -1897,7 +1897,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="789"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="818"/>
         <source>Assign %n need(s)</source>
         <translation>
             <numerusform>Attribuer %n besoin</numerusform>
@@ -1905,7 +1905,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="797"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="826"/>
         <source>Duplicate %n need(s)</source>
         <translation>
             <numerusform>Dupliquer %n besoin</numerusform>
@@ -1913,102 +1913,102 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="833"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="862"/>
         <source>This need is done or hidden by the filters: it is not in the ranking.</source>
         <translation>Ce besoin est terminé ou masqué par les filtres&#xa0;: il n&apos;est pas dans le classement.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="855"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="884"/>
         <source>Review pack saved: %1</source>
         <translation>Dossier de revue enregistré&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="863"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="892"/>
         <source>Calendar exported: %1</source>
         <translation>Calendrier exporté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="891"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="920"/>
         <source>New database</source>
         <translation>Nouvelle base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="903"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="932"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="913"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1097"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="942"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1126"/>
         <source>Cannot open database</source>
         <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="966"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="995"/>
         <source>(not found)</source>
         <translation>(introuvable)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="969"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="998"/>
         <source>No other database yet</source>
         <translation>Aucune autre base pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="972"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1001"/>
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="984"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="999"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1013"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1028"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1001"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1030"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1073"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1102"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1079"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1108"/>
         <source>Backup saved and verified: %1</source>
         <translation>Sauvegarde enregistrée et vérifiée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1082"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1111"/>
         <source>Backup failed: %1</source>
         <translation>Échec de la sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1087"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1116"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1088"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1117"/>
         <source>The automatic backup could not be written:</source>
         <translation>La sauvegarde automatique n&apos;a pas pu être écrite&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1090"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1119"/>
         <source>Your database is unchanged. Check the free space on the disk.</source>
         <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1111"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1120"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1136"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1145"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1140"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1149"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1165"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1174"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1122"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1151"/>
         <source>Replace the open database with this copy?
 
 %1
@@ -2021,23 +2021,23 @@ The current file is kept beside it, under a name ending in “.before-restore-�
 Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.before-restore-…&#xa0;»&#xa0;: rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1126"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1155"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="713"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1127"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="742"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1156"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="721"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="750"/>
         <source>%1 deleted.</source>
         <translation>%1 supprimé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="723"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="752"/>
         <source>%n need(s) deleted.</source>
         <translation>
             <numerusform>%n besoin supprimé.</numerusform>
@@ -2045,12 +2045,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="736"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="765"/>
         <source>Other changes were made since: use Edit ▸ Undo.</source>
         <translation>D&apos;autres modifications ont été faites depuis : utilisez Édition ▸ Annuler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="804"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="833"/>
         <source>%n need(s) duplicated.</source>
         <translation>
             <numerusform>%n besoin dupliqué.</numerusform>
@@ -2058,58 +2058,58 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="811"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="840"/>
         <source>No unscored need below in the list.</source>
         <translation>Plus de besoin non coté plus bas dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="813"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="842"/>
         <source>No unscored need above in the list.</source>
         <translation>Plus de besoin non coté plus haut dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1150"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1179"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1152"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1181"/>
         <source>Previous file kept: %1</source>
         <translation>Ancien fichier conservé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1159"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1174"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1188"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1203"/>
         <source>Import needs</source>
         <translation>Importer des besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1159"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1188"/>
         <source>CSV files (*.csv);;*</source>
         <translation>Fichiers CSV (*.csv);;*</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1166"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1195"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1191"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1220"/>
         <source>Export needs</source>
         <translation>Exporter les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1194"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1223"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1205"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1234"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="1207"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1236"/>
         <source>%n need(s) exported.</source>
         <translation>
             <numerusform>%n besoin exporté.</numerusform>
@@ -2117,22 +2117,22 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1248"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1277"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1251"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1280"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1270"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1299"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1271"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="1300"/>
         <source>The new language will be used the next time you start PO Desktop.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
     </message>
@@ -2816,117 +2816,117 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="91"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="91"/>
         <source>The need</source>
         <translation>Le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="93"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="93"/>
         <source>Problem to solve (the real need)</source>
         <translation>Défi à relever (le besoin réel)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="95"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="95"/>
         <source>Proposed solution (as the requester sees it)</source>
         <translation>Solution envisagée (selon le demandeur)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="101"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="101"/>
         <source>Scoring grid</source>
         <translation>Grille de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="103"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="103"/>
         <source>Criteria</source>
         <translation>Critères</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="107"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="107"/>
         <source>Grid:</source>
         <translation>Grille&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="110"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="110"/>
         <source>Score:</source>
         <translation>Score&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="118"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="118"/>
         <source>Why this decision? Required for a no-go or an explore.</source>
         <translation>Pourquoi cette décision&#xa0;? Obligatoire pour un no go ou un «&#xa0;à explorer&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="122"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="122"/>
         <source>Who decided (the requester and you)</source>
         <translation>Qui a décidé (le demandeur et vous)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="123"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="123"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="125"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="125"/>
         <source>Decision:</source>
         <translation>Décision&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="126"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="126"/>
         <source>Rationale:</source>
         <translation>Justification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="127"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="127"/>
         <source>Decided by:</source>
         <translation>Décidé par&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="134"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="134"/>
         <source>&amp;Save scoring</source>
         <translation>&amp;Enregistrer la cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="140"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="140"/>
         <source>Restore this version</source>
         <translation>Restaurer cette version</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="143"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="143"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="174"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="174"/>
         <source>Select a need to score it.</source>
         <translation>Sélectionnez un besoin pour le coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="226"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="226"/>
         <source>No problem statement yet: state it before scoring.</source>
         <translation>Pas encore de défi formulé&#xa0;: formulez-le avant de coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="340"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="340"/>
         <source>cost</source>
         <translation>coût</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="340"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="340"/>
         <source>benefit</source>
         <translation>bénéfice</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="369"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="369"/>
         <source>%1 / 100 — rank %2 of %3 in the backlog</source>
         <translation>%1 / 100 — rang %2 sur %3 dans le backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="390"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="390"/>
         <source>Score %1</source>
         <translation>Coter %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_form.py" line="401"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="401"/>
         <source>Restore scoring v%1</source>
         <translation>Restaurer la cotation v%1</translation>
     </message>
@@ -2934,68 +2934,68 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>ScoringPage</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="224"/>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="390"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="224"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="390"/>
         <source>Active grid</source>
         <translation>Grille active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="225"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="225"/>
         <source>The grid new scorings use and the ranking shows</source>
         <translation>La grille des nouvelles cotations et du classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="227"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="227"/>
         <source>Grids…</source>
         <translation>Grilles…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="228"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="228"/>
         <source>Create, edit or remove scoring grids</source>
         <translation>Créer, modifier ou supprimer des grilles de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="230"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="230"/>
         <source>Next unscored ▼</source>
         <translation>Non coté suivant ▼</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="231"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="231"/>
         <source>Next need without a score (F8)</source>
         <translation>Besoin suivant sans cotation (F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="233"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="233"/>
         <source>Previous unscored ▲</source>
         <translation>Non coté précédent ▲</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="234"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="234"/>
         <source>Previous need without a score (Shift+F8)</source>
         <translation>Besoin précédent sans cotation (Maj+F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="237"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="237"/>
         <source>Active grid:</source>
         <translation>Grille active&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="239"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="239"/>
         <source>Scoring session:</source>
         <translation>Séance de cotation&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="259"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="259"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="260"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="260"/>
         <source>Value / effort matrix</source>
         <translation>Matrice valeur / effort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring_page.py" line="344"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="344"/>
         <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
         <translation>
             <numerusform>Besoins qui changent de rang&#xa0;: %n. Rien n&apos;est enregistré avant d&apos;appliquer.</numerusform>
@@ -3003,7 +3003,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring_page.py" line="359"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="359"/>
         <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
         <translation>
             <numerusform>Enregistrer ces poids dans la grille «&#xa0;%1&#xa0;»&#xa0;? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score&#xa0;; les versions antérieures gardent les anciens poids. Vous pourrez l&apos;annuler.</numerusform>
@@ -3011,43 +3011,43 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="357"/>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="374"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="357"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="374"/>
         <source>Apply these weights</source>
         <translation>Appliquer ces poids</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="370"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="370"/>
         <source>Apply weights to %1</source>
         <translation>Appliquer les poids à %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="386"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="386"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="425"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="425"/>
         <source>Select a need to score it.</source>
         <translation>Sélectionnez un besoin pour le coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="427"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="427"/>
         <source>No need matches these filters.</source>
         <translation>Aucun besoin ne correspond à ces filtres.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="430"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="430"/>
         <source>No need to score yet: the needs you create are ranked here.</source>
         <translation>Aucun besoin à coter pour l&apos;instant : les besoins que vous créez sont classés ici.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="448"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="448"/>
         <source>Unsaved scoring</source>
         <translation>Cotation non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="449"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="449"/>
         <source>The scoring of %1 is not saved.</source>
         <translation>La cotation de %1 n&apos;est pas enregistrée.</translation>
     </message>
@@ -3123,72 +3123,72 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>SprintDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="154"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="154"/>
         <source>New sprint</source>
         <translation>Nouveau sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="154"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="154"/>
         <source>Edit sprint</source>
         <translation>Modifier le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="177"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="177"/>
         <source>None: the workspace&apos;s one team</source>
         <translation>Aucune : l&apos;équipe unique de l&apos;espace</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="181"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="181"/>
         <source>Sprints of one team may not overlap; leave empty for a single team</source>
         <translation>Les sprints d&apos;une même équipe ne peuvent pas se chevaucher&#xa0;; laissez vide s&apos;il n&apos;y a qu&apos;une équipe</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="191"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="191"/>
         <source>Share of working time left for sprint work after meetings and support</source>
         <translation>Part du temps de travail qui reste pour le sprint après réunions et support</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="194"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="194"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="195"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="195"/>
         <source>Goal:</source>
         <translation>Objectif&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="196"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="196"/>
         <source>Team:</source>
         <translation>Équipe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="197"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="197"/>
         <source>Start:</source>
         <translation>Début&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="198"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="198"/>
         <source>End:</source>
         <translation>Fin&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="199"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="199"/>
         <source>Focus factor:</source>
         <translation>Facteur de concentration&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="200"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="200"/>
         <source>Members:</source>
         <translation>Membres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="220"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="220"/>
         <source>New sprint %1</source>
         <translation>Nouveau sprint %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="225"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="225"/>
         <source>Edit sprint %1</source>
         <translation>Modifier le sprint %1</translation>
     </message>
@@ -3252,47 +3252,47 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>ValueEffortMatrix</name>
     <message>
-        <location filename="../../po_desktop/ui/matrix.py" line="53"/>
+        <location filename="../../po_desktop/ui/scoring/matrix.py" line="53"/>
         <source>Value / effort matrix</source>
         <translation>Matrice valeur / effort</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/matrix.py" line="57"/>
+        <location filename="../../po_desktop/ui/scoring/matrix.py" line="57"/>
         <source>Quick wins</source>
         <translation>Gains rapides</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/matrix.py" line="58"/>
+        <location filename="../../po_desktop/ui/scoring/matrix.py" line="58"/>
         <source>Big bets</source>
         <translation>Paris stratégiques</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/matrix.py" line="59"/>
+        <location filename="../../po_desktop/ui/scoring/matrix.py" line="59"/>
         <source>Fill-ins</source>
         <translation>Tâches d&apos;appoint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/matrix.py" line="60"/>
+        <location filename="../../po_desktop/ui/scoring/matrix.py" line="60"/>
         <source>Money pits</source>
         <translation>Gouffres</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/matrix.py" line="62"/>
+        <location filename="../../po_desktop/ui/scoring/matrix.py" line="62"/>
         <source>No need shown has a score on the active grid.</source>
         <translation>Aucun besoin affiché n&apos;est coté avec la grille active.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/matrix.py" line="154"/>
+        <location filename="../../po_desktop/ui/scoring/matrix.py" line="154"/>
         <source>Effort →</source>
         <translation>Effort →</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/matrix.py" line="162"/>
+        <location filename="../../po_desktop/ui/scoring/matrix.py" line="162"/>
         <source>Value →</source>
         <translation>Valeur →</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/matrix.py" line="221"/>
+        <location filename="../../po_desktop/ui/scoring/matrix.py" line="221"/>
         <source>Value %1 · effort %2</source>
         <translation>Valeur %1 · effort %2</translation>
     </message>
@@ -3389,32 +3389,32 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="48"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="48"/>
         <source>Try other weights (what-if)</source>
         <translation>Essayer d&apos;autres poids (simulation)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="50"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="50"/>
         <source>Change the active grid&apos;s weights and see the ranking move at once</source>
         <translation>Changez les poids de la grille active et voyez le classement bouger aussitôt</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="62"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="62"/>
         <source>Back to the saved weights</source>
         <translation>Revenir aux poids enregistrés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="64"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="64"/>
         <source>Apply these weights…</source>
         <translation>Appliquer ces poids…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="66"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="66"/>
         <source>Save these weights in the grid and re-score the needs it scored (undoable)</source>
         <translation>Enregistrer ces poids dans la grille et recalculer le score des besoins cotés avec elle (annulable)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring_page.py" line="115"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="115"/>
         <source>A weight must be above 0; a small weight makes the criterion count little</source>
         <translation>Un poids doit être supérieur à 0&#xa0;; un petit poids fait peu compter le critère</translation>
     </message>
@@ -3445,12 +3445,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>_ServiceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="90"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="90"/>
         <source>“%1” is not a date between 01/01/2000 and 31/12/2099. Type it like 04/01/2027, or pick it in the calendar.</source>
         <translation>« %1 » n&apos;est pas une date entre le 01/01/2000 et le 31/12/2099. Saisissez-la comme 04/01/2027, ou choisissez-la dans le calendrier.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar_dialogs.py" line="94"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="94"/>
         <source>“%1” is not a time of day. Type it like 14:30.</source>
         <translation>« %1 » n&apos;est pas une heure. Saisissez-la comme 14:30.</translation>
     </message>

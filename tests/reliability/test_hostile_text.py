@@ -61,8 +61,8 @@ from po_desktop.store.services.importing import import_needs
 from po_desktop.ui import need_dialog
 from po_desktop.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from po_desktop.ui.board.model import CARD_ROLE
-from po_desktop.ui.calendar_dialogs import SprintDialog
-from po_desktop.ui.calendar_view import CalendarView, Hit
+from po_desktop.ui.calendar.dialogs import SprintDialog
+from po_desktop.ui.calendar.view import CalendarView, Hit
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.models import NEED_ID_ROLE, NeedTableModel
 from po_desktop.ui.need_dialog import NeedDialog, plain_text

@@ -16,14 +16,14 @@ from sqlalchemy import select
 from po_desktop.store.database import Database
 from po_desktop.store.models import Ceremony, Sprint
 from po_desktop.store.services import needs, people, projects, sprints
-from po_desktop.ui.calendar_dialogs import (
+from po_desktop.ui.calendar.dialogs import (
     CadenceDialog,
     CeremonyDialog,
     CloseSprintDialog,
     SprintDialog,
 )
-from po_desktop.ui.calendar_page import CalendarPage
-from po_desktop.ui.calendar_view import CalendarView
+from po_desktop.ui.calendar.page import CalendarPage
+from po_desktop.ui.calendar.view import CalendarView
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.workspace import Workspace
 

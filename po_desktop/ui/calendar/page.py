@@ -42,14 +42,14 @@ from po_desktop.domain.messages import (
 from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.services import sprints as service
 from po_desktop.ui import feedback
-from po_desktop.ui.calendar_dialogs import (
+from po_desktop.ui.calendar.dialogs import (
     AbsenceDialog,
     CadenceDialog,
     CeremonyDialog,
     CloseSprintDialog,
     SprintDialog,
 )
-from po_desktop.ui.calendar_view import CalendarView
+from po_desktop.ui.calendar.view import CalendarView
 from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.models import SprintTableModel, format_percent, format_points
 from po_desktop.ui.workspace import Workspace

@@ -44,7 +44,7 @@ from po_desktop.store.services.scoring import GridDraft
 from po_desktop.ui import feedback, screen
 from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.need_dialog import plain_text
-from po_desktop.ui.scoring_form import number_text
+from po_desktop.ui.scoring.form import number_text
 from po_desktop.ui.workspace import Workspace
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

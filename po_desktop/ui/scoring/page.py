@@ -29,11 +29,11 @@ from po_desktop.store.services import scoring
 from po_desktop.ui import feedback
 from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.flow import FlowLayout, flowing
-from po_desktop.ui.matrix import MatrixPoint, ValueEffortMatrix
 from po_desktop.ui.models import NEED_ID_ROLE, NeedTableModel, RankedNeedModel
 from po_desktop.ui.pages import NeedListPage
 from po_desktop.ui.quick_filters import QuickFilters
-from po_desktop.ui.scoring_form import ScoringForm
+from po_desktop.ui.scoring.form import ScoringForm
+from po_desktop.ui.scoring.matrix import MatrixPoint, ValueEffortMatrix
 from po_desktop.ui.workspace import Workspace
 
 

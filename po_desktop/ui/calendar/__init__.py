@@ -1,0 +1,1 @@
+"""The sprint calendar: the month and week views, the side panels and their dialogs."""

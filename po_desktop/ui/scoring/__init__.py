@@ -1,0 +1,1 @@
+"""The scoring page: the ranked backlog, the scoring form, the matrix and the grids."""
