@@ -26,7 +26,7 @@
     <context>
         <name>CalendarPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar/page.py" line="401" />
+            <location filename="../../po_desktop/ui/calendar/page.py" line="394" />
             <source>%n working day(s)</source>
             <translation>
                 <numerusform>%n working day</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar/page.py" line="456" />
+            <location filename="../../po_desktop/ui/calendar/page.py" line="449" />
             <source>Added since the start: %n need(s), %1 points.</source>
             <translation>
                 <numerusform>Added since the start: %n need, %1 points.</numerusform>
@@ -84,6 +84,17 @@
         </message>
     </context>
     <context>
+        <name>Exchange</name>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/exchange.py" line="84" />
+            <source>%n need(s) exported.</source>
+            <translation>
+                <numerusform>%n need exported.</numerusform>
+                <numerusform>%n needs exported.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>GridsDialog</name>
         <message numerus="yes">
             <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="218" />
@@ -103,17 +114,9 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>NeedActions</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="746" />
-            <source>Delete %n need(s)</source>
-            <translation>
-                <numerusform>Delete %n need</numerusform>
-                <numerusform>Delete %n needs</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="736" />
+            <location filename="../../po_desktop/ui/need_actions.py" line="99" />
             <source>Delete these %n needs, with their scoring and history?
 
 %1
@@ -133,7 +136,15 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="752" />
+            <location filename="../../po_desktop/ui/need_actions.py" line="109" />
+            <source>Delete %n need(s)</source>
+            <translation>
+                <numerusform>Delete %n need</numerusform>
+                <numerusform>Delete %n needs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/need_actions.py" line="115" />
             <source>%n need(s) deleted.</source>
             <translation>
                 <numerusform>%n need deleted.</numerusform>
@@ -141,7 +152,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="802" />
+            <location filename="../../po_desktop/ui/need_actions.py" line="127" />
             <source>Move %n need(s)</source>
             <translation>
                 <numerusform>Move %n need</numerusform>
@@ -149,7 +160,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="810" />
+            <location filename="../../po_desktop/ui/need_actions.py" line="134" />
             <source>Plan %n need(s)</source>
             <translation>
                 <numerusform>Plan %n need</numerusform>
@@ -157,7 +168,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="818" />
+            <location filename="../../po_desktop/ui/need_actions.py" line="141" />
             <source>Assign %n need(s)</source>
             <translation>
                 <numerusform>Assign %n need</numerusform>
@@ -165,7 +176,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="826" />
+            <location filename="../../po_desktop/ui/need_actions.py" line="148" />
             <source>Duplicate %n need(s)</source>
             <translation>
                 <numerusform>Duplicate %n need</numerusform>
@@ -173,26 +184,18 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="833" />
+            <location filename="../../po_desktop/ui/need_actions.py" line="154" />
             <source>%n need(s) duplicated.</source>
             <translation>
                 <numerusform>%n need duplicated.</numerusform>
                 <numerusform>%n needs duplicated.</numerusform>
             </translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../po_desktop/ui/main_window.py" line="1236" />
-            <source>%n need(s) exported.</source>
-            <translation>
-                <numerusform>%n need exported.</numerusform>
-                <numerusform>%n needs exported.</numerusform>
-            </translation>
-        </message>
     </context>
     <context>
         <name>ScoringPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring/page.py" line="344" />
+            <location filename="../../po_desktop/ui/scoring/page.py" line="342" />
             <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
             <translation>
                 <numerusform>Needs moving in the ranking: %n. Nothing is saved until you apply.</numerusform>
@@ -200,7 +203,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring/page.py" line="359" />
+            <location filename="../../po_desktop/ui/scoring/page.py" line="357" />
             <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
             <translation>
                 <numerusform>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</numerusform>

@@ -110,193 +110,193 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="69"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="68"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="70"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="69"/>
         <source>WIP limit exceeded</source>
         <translation>Limite dépassée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="71"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="70"/>
         <source>Work-in-progress limit: %1 cards</source>
         <translation>Limite d&apos;en-cours&#xa0;: %1 cartes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="101"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="100"/>
         <source>Swimlanes</source>
         <translation>Couloirs</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="106"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="105"/>
         <source>No swimlanes</source>
         <translation>Sans couloirs</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="107"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="106"/>
         <source>Lanes by project</source>
         <translation>Couloirs par projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="108"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="107"/>
         <source>Lanes by assignee</source>
         <translation>Couloirs par responsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="109"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="108"/>
         <source>Lanes by business unit</source>
         <translation>Couloirs par métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="148"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="147"/>
         <source>Move card up</source>
         <translation>Monter la carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="151"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="150"/>
         <source>Move card down</source>
         <translation>Descendre la carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="425"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="424"/>
         <source>Duplicate anyway?</source>
         <translation>Dupliquer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="426"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="425"/>
         <source>Duplicate anyway</source>
         <translation>Dupliquer quand même</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="428"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="427"/>
         <source>Move anyway?</source>
         <translation>Déplacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="429"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="428"/>
         <source>Move anyway</source>
         <translation>Déplacer quand même</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="431"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="430"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="491"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="489"/>
         <source>Backlog (no sprint)</source>
         <translation>Backlog (sans sprint)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="274"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="273"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="119"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="118"/>
         <source>Columns…</source>
         <translation>Colonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="121"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="120"/>
         <source>Add, rename, reorder or limit the board&apos;s columns</source>
         <translation>Ajouter, renommer, réordonner ou limiter les colonnes du tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="142"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="141"/>
         <source>Move to previous column</source>
         <translation>Vers la colonne précédente</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="145"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="144"/>
         <source>Move to next column</source>
         <translation>Vers la colonne suivante</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="154"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="153"/>
         <source>Move to top of column</source>
         <translation>En haut de la colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="156"/>
-        <location filename="../../po_desktop/ui/board/page.py" line="513"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="155"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="508"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="256"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="255"/>
         <source>Assignee: %1</source>
         <translation>Responsable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="257"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="256"/>
         <source>Sprint: %1</source>
         <translation>Sprint&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="260"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="259"/>
         <source>In “%1” since %2</source>
         <translation>Dans «&#xa0;%1&#xa0;» depuis le %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="263"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="262"/>
         <source>Tags: %1</source>
         <translation>Étiquettes&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="277"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="276"/>
         <source>No business unit</source>
         <translation>Sans métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="410"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="409"/>
         <source>“%1” would hold %2 needs for a limit of %3.</source>
         <translation>« %1 » contiendrait %2 besoins pour une limite de %3.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="419"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="418"/>
         <source>Entry rules and work-in-progress limit</source>
         <translation>Règles d&apos;entrée et limite d&apos;en-cours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="423"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="422"/>
         <source>Work-in-progress limit</source>
         <translation>Limite d&apos;en-cours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="480"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="479"/>
         <source>Open…</source>
         <translation>Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="481"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="480"/>
         <source>Open scoring form</source>
         <translation>Ouvrir la cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="483"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="482"/>
         <source>Move to column</source>
         <translation>Déplacer vers la colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="489"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="488"/>
         <source>Move to sprint</source>
         <translation>Planifier dans le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="500"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="495"/>
         <source>Assign to</source>
         <translation>Attribuer à</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="501"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="496"/>
         <source>Nobody</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/page.py" line="514"/>
+        <location filename="../../po_desktop/ui/board/page.py" line="509"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -471,181 +471,181 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="88"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="81"/>
         <source>Previous month or week (Page Up)</source>
         <translation>Mois ou semaine précédents (Page préc.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="90"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="83"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="91"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="84"/>
         <source>Back to today (Home)</source>
         <translation>Revenir à aujourd&apos;hui (Début)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="94"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="87"/>
         <source>Next month or week (Page Down)</source>
         <translation>Mois ou semaine suivants (Page suiv.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="101"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="94"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="102"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="95"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="113"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="592"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="106"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="576"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="115"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="108"/>
         <source>Which public holidays count: metropolitan France or a region</source>
         <translation>Les jours fériés qui comptent&#xa0;: France métropolitaine ou une région</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="121"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="114"/>
         <source>New sprint…</source>
         <translation>Nouveau sprint…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="123"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="116"/>
         <source>Plan sprints…</source>
         <translation>Planifier des sprints…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="125"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="118"/>
         <source>Create the next sprints of a team with their rituals</source>
         <translation>Créer les prochains sprints d&apos;une équipe avec leurs rituels</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="128"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="121"/>
         <source>Export (.ics)…</source>
         <translation>Exporter (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="129"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="122"/>
         <source>Export sprints and rituals to a calendar file</source>
         <translation>Exporter sprints et rituels vers un fichier d&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="131"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="124"/>
         <source>Review pack (PDF)…</source>
         <translation>Dossier de revue (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="133"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="126"/>
         <source>Print the sprint-review pack of the selected sprint, in the app&apos;s language</source>
         <translation>Imprimer le dossier de revue du sprint sélectionné, dans la langue de l&apos;application</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="146"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="139"/>
         <source>Holidays:</source>
         <translation>Jours fériés&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="168"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="237"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="377"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="525"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="161"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="230"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="370"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="514"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="175"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="168"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="176"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="169"/>
         <source>Working days</source>
         <translation>Jours ouvrés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="177"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="170"/>
         <source>Absent</source>
         <translation>Absences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="178"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="171"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="179"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="172"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="192"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="185"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="194"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="187"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="196"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="189"/>
         <source>Start the sprint: its needs now are the committed scope</source>
         <translation>Démarrer le sprint&#xa0;: ses besoins actuels deviennent l&apos;engagement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="199"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="192"/>
         <source>Close…</source>
         <translation>Clôturer…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="201"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="194"/>
         <source>Close the sprint and choose where unfinished needs go</source>
         <translation>Clôturer le sprint et choisir où vont les besoins non terminés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="204"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="197"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="220"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="213"/>
         <source>Portfolio: points per project, sprint by sprint</source>
         <translation>Portefeuille&#xa0;: points par projet, sprint par sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="228"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="221"/>
         <source>▼ less than the sprint before: the project is losing ground.</source>
         <translation>▼ moins qu&apos;au sprint précédent&#xa0;: le projet perd du terrain.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="238"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="231"/>
         <source>Portfolio</source>
         <translation>Portefeuille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="325"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="318"/>
         <source>Nothing planned in this sprint yet</source>
         <translation>Rien n&apos;est encore planifié dans ce sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="332"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="325"/>
         <source>%1: %2 points, down from %3 in the sprint before</source>
         <translation>%1&#xa0;: %2 points, contre %3 au sprint précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="378"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="371"/>
         <source>No sprint yet: create one, or plan several at once.</source>
         <translation>Aucun sprint pour l&apos;instant : créez-en un ou planifiez-en plusieurs à la fois.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar/page.py" line="401"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="394"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n jour ouvré</numerusform>
@@ -653,43 +653,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="406"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="589"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="399"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="578"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="408"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="401"/>
         <source>Goal: %1</source>
         <translation>Objectif&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="428"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="421"/>
         <source>Team capacity: %1 days (focus factor %2)</source>
         <translation>Capacité de l&apos;équipe&#xa0;: %1 jours (facteur de concentration %2)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="433"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="426"/>
         <source>no forecast yet: no closed sprint for this team</source>
         <translation>pas encore de prévision&#xa0;: aucun sprint clos pour cette équipe</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="435"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="428"/>
         <source>Committed: %1 points; %2.</source>
         <translation>Engagé&#xa0;: %1 points&#xa0;; %2.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="442"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="435"/>
         <source>Committed: %1 points of a forecast of %2 (from the last closed sprints).</source>
         <translation>Engagé&#xa0;: %1 points pour une prévision de %2 (d&apos;après les derniers sprints clos).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="448"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="441"/>
         <source>Over-committed: take needs out or lower the goal.</source>
         <translation>Surengagement&#xa0;: retirez des besoins ou revoyez l&apos;objectif.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar/page.py" line="456"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="449"/>
         <source>Added since the start: %n need(s), %1 points.</source>
         <translation>
             <numerusform>Ajouté depuis le début&#xa0;: %n besoin, %1 points.</numerusform>
@@ -697,33 +697,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="467"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="460"/>
         <source>Week %1</source>
         <translation>Semaine %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="487"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="480"/>
         <source>New ritual this day…</source>
         <translation>Nouveau rituel ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="488"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="481"/>
         <source>New absence this day…</source>
         <translation>Nouvelle absence ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="489"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="482"/>
         <source>New sprint from this day…</source>
         <translation>Nouveau sprint à partir de ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="538"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="545"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="523"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="533"/>
         <source>Start the sprint</source>
         <translation>Démarrer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="547"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="535"/>
         <source>“%1” holds %2 points for a forecast of %3 (from the last closed sprints): the team is likely not to finish it.
 
 Start it anyway?</source>
@@ -732,70 +732,80 @@ Start it anyway?</source>
 Le démarrer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="553"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="541"/>
         <source>Start anyway</source>
         <translation>Démarrer quand même</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="554"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="542"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="560"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="548"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="576"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="564"/>
         <source>Delete sprint</source>
         <translation>Supprimer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="577"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="565"/>
         <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
         <translation>Supprimer le sprint «&#xa0;%1&#xa0;» et ses rituels&#xa0;? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="581"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="569"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="599"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="619"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="626"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="587"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="610"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="618"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="602"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="590"/>
         <source>Calendar (*.ics)</source>
         <translation>Agenda (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="633"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="640"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="653"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="612"/>
+        <source>Calendar exported: %1</source>
+        <translation>Calendrier exporté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="625"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="632"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="645"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="662"/>
         <location filename="../../po_desktop/ui/calendar/page.py" line="666"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="671"/>
         <source>Review pack</source>
         <translation>Dossier de revue</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="633"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="625"/>
         <source>Select a sprint first.</source>
         <translation>Sélectionnez d&apos;abord un sprint.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="643"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="635"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="651"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="643"/>
         <source>Preparing the review pack of %1…</source>
         <translation>Préparation du dossier de revue de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="664"/>
+        <source>Review pack saved: %1</source>
+        <translation>Dossier de revue enregistré&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1195,53 @@ L&apos;enregistrer quand même dans cette colonne ?</translation>
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../po_desktop/ui/exchange.py" line="31"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="49"/>
+        <source>Import needs</source>
+        <translation>Importer des besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/exchange.py" line="33"/>
+        <source>CSV files (*.csv);;*</source>
+        <translation>Fichiers CSV (*.csv);;*</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/exchange.py" line="40"/>
+        <source>Import failed</source>
+        <translation>Échec de l&apos;import</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/exchange.py" line="53"/>
+        <source>Import: %1 need(s) created, %2 updated, %3 project(s) created.</source>
+        <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/exchange.py" line="66"/>
+        <source>Export needs</source>
+        <translation>Exporter les besoins</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/exchange.py" line="69"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/exchange.py" line="82"/>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/exchange.py" line="84"/>
+        <source>%n need(s) exported.</source>
+        <translation>
+            <numerusform>%n besoin exporté.</numerusform>
+            <numerusform>%n besoins exportés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <location filename="../../po_desktop/ui/feedback.py" line="108"/>
@@ -1231,6 +1288,137 @@ Ouvrir son dossier ?</translation>
         <translation>Le dossier n&apos;a pas pu être ouvert. Il est ici :
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="73"/>
+        <source>New database</source>
+        <translation>Nouvelle base</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="84"/>
+        <source>Open database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="94"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="123"/>
+        <source>Cannot open database</source>
+        <translation>Impossible d&apos;ouvrir la base</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="142"/>
+        <source>(not found)</source>
+        <translation>(introuvable)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="145"/>
+        <source>No other database yet</source>
+        <translation>Aucune autre base pour l&apos;instant</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="148"/>
+        <source>Clear the list</source>
+        <translation>Vider la liste</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="159"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="176"/>
+        <source>Save a copy</source>
+        <translation>Enregistrer une copie</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="178"/>
+        <source>Copy saved: %1</source>
+        <translation>Copie enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="198"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="216"/>
+        <source>Save as</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="221"/>
+        <source>Saved as %1: you are now working in this file.</source>
+        <translation>Enregistré sous %1 : vous travaillez maintenant dans ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="243"/>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="250"/>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="254"/>
+        <source>Backup saved and verified: %1</source>
+        <translation>Sauvegarde enregistrée et vérifiée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="256"/>
+        <source>Backup failed: %1</source>
+        <translation>Échec de la sauvegarde&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="260"/>
+        <source>Backup failed</source>
+        <translation>Échec de la sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="261"/>
+        <source>The automatic backup could not be written:</source>
+        <translation>La sauvegarde automatique n&apos;a pas pu être écrite&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="263"/>
+        <source>Your database is unchanged. Check the free space on the disk.</source>
+        <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="273"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="282"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="295"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="284"/>
+        <source>Replace the open database with this copy?
+
+%1
+
+The current file is kept beside it, under a name ending in “.before-restore-…”: nothing is deleted.</source>
+        <translation>Remplacer la base ouverte par cette copie&#xa0;?
+
+%1
+
+Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.before-restore-…&#xa0;»&#xa0;: rien n&apos;est supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="288"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="289"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="308"/>
+        <source>Backup restored.</source>
+        <translation>Sauvegarde restaurée.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="311"/>
+        <source>Previous file kept: %1</source>
+        <translation>Ancien fichier conservé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1523,291 +1711,80 @@ Ouvrir son dossier ?</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Host</name>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="111"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="299"/>
-        <source>&amp;Board</source>
-        <translation>&amp;Tableau</translation>
+        <location filename="../../po_desktop/ui/host.py" line="107"/>
+        <source>Other changes were made since: use Edit ▸ Undo.</source>
+        <translation>D&apos;autres modifications ont été faites depuis : utilisez Édition ▸ Annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="112"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="299"/>
-        <source>L&amp;ist</source>
-        <translation>L&amp;iste</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="113"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="299"/>
-        <source>&amp;Scoring</source>
-        <translation>&amp;Cotation</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="114"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="299"/>
-        <source>Ca&amp;lendar</source>
-        <translation>Ca&amp;lendrier</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="138"/>
-        <source>Project filter</source>
-        <translation>Filtre projet</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="141"/>
-        <source>Search key, title, problem… (Ctrl+F)</source>
-        <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="225"/>
-        <source>&amp;New database…</source>
-        <translation>&amp;Nouvelle base…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="228"/>
-        <source>&amp;Open…</source>
-        <translation>&amp;Ouvrir…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="230"/>
-        <source>Open &amp;recent</source>
-        <translation>Fichiers &amp;récents</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="234"/>
-        <source>Save a &amp;copy…</source>
-        <translation>Enregistrer une &amp;copie…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="236"/>
-        <source>Save &amp;as…</source>
-        <translation>Enregistrer &amp;sous…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="238"/>
-        <source>Save the open workspace to a new file and go on working in that file</source>
-        <translation>Enregistrer l&apos;espace ouvert dans un nouveau fichier et continuer à travailler dans ce fichier</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="240"/>
-        <source>&amp;Back up now</source>
-        <translation>&amp;Sauvegarder maintenant</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="242"/>
-        <source>Res&amp;tore a backup…</source>
-        <translation>Res&amp;taurer une sauvegarde…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="245"/>
-        <source>&amp;Import needs (CSV)…</source>
-        <translation>&amp;Importer des besoins (CSV)…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="248"/>
-        <source>&amp;Export needs (CSV)…</source>
-        <translation>&amp;Exporter les besoins (CSV)…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="251"/>
-        <source>Export the &amp;calendar (.ics)…</source>
-        <translation>Exporter le &amp;calendrier (.ics)…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="254"/>
-        <source>Sprint &amp;review pack (PDF)…</source>
-        <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="257"/>
-        <source>Prefere&amp;nces…</source>
-        <translation>Préfére&amp;nces…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="260"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="263"/>
-        <source>&amp;New need…</source>
-        <translation>&amp;Nouveau besoin…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="265"/>
-        <source>New need (Ctrl+N)</source>
-        <translation>Nouveau besoin (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="267"/>
-        <source>&amp;Edit need…</source>
-        <translation>&amp;Modifier le besoin…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="270"/>
-        <source>&amp;Delete need</source>
-        <translation>&amp;Supprimer le besoin</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="273"/>
-        <source>&amp;Find</source>
-        <translation>&amp;Rechercher</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="275"/>
-        <source>&amp;Projects…</source>
-        <translation>&amp;Projets…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="277"/>
-        <source>P&amp;eople…</source>
-        <translation>P&amp;ersonnes…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="278"/>
-        <source>&amp;About PO Desktop</source>
-        <translation>À &amp;propos de PO Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="281"/>
-        <source>Short &amp;guide</source>
-        <translation>&amp;Guide de démarrage</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="284"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Raccourcis clavier</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="287"/>
-        <source>Board &amp;columns…</source>
-        <translation>&amp;Colonnes du tableau…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="289"/>
-        <source>Scoring &amp;grids…</source>
-        <translation>&amp;Grilles de cotation…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="292"/>
-        <source>&amp;Next unscored need</source>
-        <translation>Besoin non coté &amp;suivant</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="295"/>
-        <source>&amp;Previous unscored need</source>
-        <translation>Besoin non coté &amp;précédent</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="315"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="318"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="326"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="330"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="768"/>
+        <location filename="../../po_desktop/ui/host.py" line="109"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="330"/>
-        <source>Undo: %1 (Ctrl+Z)</source>
-        <translation>Annuler : %1 (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="334"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="338"/>
-        <source>Redo</source>
-        <translation>Rétablir</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="338"/>
-        <source>Redo: %1 (Ctrl+Y)</source>
-        <translation>Rétablir : %1 (Ctrl+Y)</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="343"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="361"/>
-        <source>&amp;Edit</source>
-        <translation>É&amp;dition</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="372"/>
-        <source>Move &amp;card</source>
-        <translation>Déplacer la &amp;carte</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="376"/>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="382"/>
-        <source>&amp;Workspace</source>
-        <translation>&amp;Espace de travail</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="387"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="96"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="403"/>
-        <source>Project:</source>
-        <translation>Projet&#xa0;:</translation>
+        <location filename="../../po_desktop/ui/main_window.py" line="324"/>
+        <source>Save it to a new file before closing?</source>
+        <translation>L&apos;enregistrer dans un nouveau fichier avant de fermer ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="450"/>
-        <source>All projects</source>
-        <translation>Tous les projets</translation>
+        <location filename="../../po_desktop/ui/main_window.py" line="223"/>
+        <source>This need is done or hidden by the filters: it is not in the ranking.</source>
+        <translation>Ce besoin est terminé ou masqué par les filtres&#xa0;: il n&apos;est pas dans le classement.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="454"/>
-        <source>(archived)</source>
-        <translation>(archivé)</translation>
+        <location filename="../../po_desktop/ui/main_window.py" line="201"/>
+        <source>No unscored need below in the list.</source>
+        <translation>Plus de besoin non coté plus bas dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="634"/>
-        <source>search “%1”</source>
-        <translation>recherche « %1 »</translation>
+        <location filename="../../po_desktop/ui/main_window.py" line="203"/>
+        <source>No unscored need above in the list.</source>
+        <translation>Plus de besoin non coté plus haut dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="636"/>
-        <source>project %1</source>
-        <translation>projet %1</translation>
+        <location filename="../../po_desktop/ui/main_window.py" line="263"/>
+        <source>Public holidays: %1</source>
+        <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="657"/>
-        <source>Show all needs</source>
-        <translation>Afficher tous les besoins</translation>
+        <location filename="../../po_desktop/ui/main_window.py" line="261"/>
+        <source>Public holidays</source>
+        <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="705"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/main_window.py" line="280"/>
+        <source>The new language will be used the next time you start PO Desktop.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedActions</name>
+    <message>
+        <location filename="../../po_desktop/ui/need_actions.py" line="72"/>
         <source>Need created.</source>
         <translation>Besoin créé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="734"/>
+        <location filename="../../po_desktop/ui/need_actions.py" line="97"/>
         <source>Delete needs</source>
         <translation>Supprimer des besoins</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="736"/>
+        <location filename="../../po_desktop/ui/need_actions.py" line="99"/>
         <source>Delete these %n needs, with their scoring and history?
 
 %1
@@ -1827,12 +1804,17 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="741"/>
+        <location filename="../../po_desktop/ui/need_actions.py" line="104"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
+    <message>
+        <location filename="../../po_desktop/ui/need_actions.py" line="105"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="746"/>
+        <location filename="../../po_desktop/ui/need_actions.py" line="109"/>
         <source>Delete %n need(s)</source>
         <translation>
             <numerusform>Supprimer %n besoin</numerusform>
@@ -1840,56 +1822,28 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1052"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1067"/>
-        <source>Save as</source>
-        <translation>Enregistrer sous</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1072"/>
-        <source>Saved as %1: you are now working in this file.</source>
-        <translation>Enregistré sous %1 : vous travaillez maintenant dans ce fichier.</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1095"/>
-        <source>Save as…</source>
-        <translation>Enregistrer sous…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1206"/>
-        <source>Import: %1 need(s) created, %2 updated, %3 project(s) created.</source>
-        <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1348"/>
-        <source>Save it to a new file before closing?</source>
-        <translation>L&apos;enregistrer dans un nouveau fichier avant de fermer ?</translation>
+        <location filename="../../po_desktop/ui/need_actions.py" line="113"/>
+        <source>%1 deleted.</source>
+        <translation>%1 supprimé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="802"/>
+        <location filename="../../po_desktop/ui/need_actions.py" line="115"/>
+        <source>%n need(s) deleted.</source>
+        <translation>
+            <numerusform>%n besoin supprimé.</numerusform>
+            <numerusform>%n besoins supprimés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/need_actions.py" line="127"/>
         <source>Move %n need(s)</source>
         <translation>
             <numerusform>Déplacer %n besoin</numerusform>
             <numerusform>Déplacer %n besoins</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="623"/>
-        <source>Needs shown: %1 of %2</source>
-        <translation>Besoins affichés : %1 sur %2</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="625"/>
-        <source>No need yet</source>
-        <translation>Aucun besoin pour l&apos;instant</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="653"/>
-        <source>Filtered view — needs shown: %1 of %2 (%3).</source>
-        <translation>Vue filtrée — besoins affichés : %1 sur %2 (%3).</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="810"/>
+        <location filename="../../po_desktop/ui/need_actions.py" line="134"/>
         <source>Plan %n need(s)</source>
         <translation>
             <numerusform>Planifier %n besoin</numerusform>
@@ -1897,7 +1851,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="818"/>
+        <location filename="../../po_desktop/ui/need_actions.py" line="141"/>
         <source>Assign %n need(s)</source>
         <translation>
             <numerusform>Attribuer %n besoin</numerusform>
@@ -1905,236 +1859,20 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="826"/>
+        <location filename="../../po_desktop/ui/need_actions.py" line="148"/>
         <source>Duplicate %n need(s)</source>
         <translation>
             <numerusform>Dupliquer %n besoin</numerusform>
             <numerusform>Dupliquer %n besoins</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="862"/>
-        <source>This need is done or hidden by the filters: it is not in the ranking.</source>
-        <translation>Ce besoin est terminé ou masqué par les filtres&#xa0;: il n&apos;est pas dans le classement.</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="884"/>
-        <source>Review pack saved: %1</source>
-        <translation>Dossier de revue enregistré&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="892"/>
-        <source>Calendar exported: %1</source>
-        <translation>Calendrier exporté&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="920"/>
-        <source>New database</source>
-        <translation>Nouvelle base</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="932"/>
-        <source>Open database</source>
-        <translation>Ouvrir une base</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="942"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1126"/>
-        <source>Cannot open database</source>
-        <translation>Impossible d&apos;ouvrir la base</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="995"/>
-        <source>(not found)</source>
-        <translation>(introuvable)</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="998"/>
-        <source>No other database yet</source>
-        <translation>Aucune autre base pour l&apos;instant</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1001"/>
-        <source>Clear the list</source>
-        <translation>Vider la liste</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1013"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1028"/>
-        <source>Save a copy</source>
-        <translation>Enregistrer une copie</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1030"/>
-        <source>Copy saved: %1</source>
-        <translation>Copie enregistrée&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1102"/>
-        <source>Backing up…</source>
-        <translation>Sauvegarde en cours…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1108"/>
-        <source>Backup saved and verified: %1</source>
-        <translation>Sauvegarde enregistrée et vérifiée&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1111"/>
-        <source>Backup failed: %1</source>
-        <translation>Échec de la sauvegarde&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1116"/>
-        <source>Backup failed</source>
-        <translation>Échec de la sauvegarde</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1117"/>
-        <source>The automatic backup could not be written:</source>
-        <translation>La sauvegarde automatique n&apos;a pas pu être écrite&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1119"/>
-        <source>Your database is unchanged. Check the free space on the disk.</source>
-        <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1140"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1149"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1165"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1174"/>
-        <source>Restore a backup</source>
-        <translation>Restaurer une sauvegarde</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1151"/>
-        <source>Replace the open database with this copy?
-
-%1
-
-The current file is kept beside it, under a name ending in “.before-restore-…”: nothing is deleted.</source>
-        <translation>Remplacer la base ouverte par cette copie&#xa0;?
-
-%1
-
-Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.before-restore-…&#xa0;»&#xa0;: rien n&apos;est supprimé.</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1155"/>
-        <source>Restore</source>
-        <translation>Restaurer</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="742"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1156"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="750"/>
-        <source>%1 deleted.</source>
-        <translation>%1 supprimé.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="752"/>
-        <source>%n need(s) deleted.</source>
-        <translation>
-            <numerusform>%n besoin supprimé.</numerusform>
-            <numerusform>%n besoins supprimés.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="765"/>
-        <source>Other changes were made since: use Edit ▸ Undo.</source>
-        <translation>D&apos;autres modifications ont été faites depuis : utilisez Édition ▸ Annuler.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="833"/>
+        <location filename="../../po_desktop/ui/need_actions.py" line="154"/>
         <source>%n need(s) duplicated.</source>
         <translation>
             <numerusform>%n besoin dupliqué.</numerusform>
             <numerusform>%n besoins dupliqués.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="840"/>
-        <source>No unscored need below in the list.</source>
-        <translation>Plus de besoin non coté plus bas dans la liste.</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="842"/>
-        <source>No unscored need above in the list.</source>
-        <translation>Plus de besoin non coté plus haut dans la liste.</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1179"/>
-        <source>Backup restored.</source>
-        <translation>Sauvegarde restaurée.</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1181"/>
-        <source>Previous file kept: %1</source>
-        <translation>Ancien fichier conservé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1188"/>
-        <location filename="../../po_desktop/ui/main_window.py" line="1203"/>
-        <source>Import needs</source>
-        <translation>Importer des besoins</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1188"/>
-        <source>CSV files (*.csv);;*</source>
-        <translation>Fichiers CSV (*.csv);;*</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1195"/>
-        <source>Import failed</source>
-        <translation>Échec de l&apos;import</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1220"/>
-        <source>Export needs</source>
-        <translation>Exporter les besoins</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1223"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1234"/>
-        <source>Export failed</source>
-        <translation>Échec de l&apos;export</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../po_desktop/ui/main_window.py" line="1236"/>
-        <source>%n need(s) exported.</source>
-        <translation>
-            <numerusform>%n besoin exporté.</numerusform>
-            <numerusform>%n besoins exportés.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1277"/>
-        <source>Public holidays: %1</source>
-        <translation>Jours fériés : %1</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1280"/>
-        <source>Public holidays</source>
-        <translation>Jours fériés</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1299"/>
-        <source>Preferences</source>
-        <translation>Préférences</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="1300"/>
-        <source>The new language will be used the next time you start PO Desktop.</source>
-        <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
     </message>
 </context>
 <context>
@@ -2934,68 +2672,68 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>ScoringPage</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="224"/>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="390"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="222"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="383"/>
         <source>Active grid</source>
         <translation>Grille active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="225"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="223"/>
         <source>The grid new scorings use and the ranking shows</source>
         <translation>La grille des nouvelles cotations et du classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="227"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="225"/>
         <source>Grids…</source>
         <translation>Grilles…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="228"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="226"/>
         <source>Create, edit or remove scoring grids</source>
         <translation>Créer, modifier ou supprimer des grilles de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="230"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="228"/>
         <source>Next unscored ▼</source>
         <translation>Non coté suivant ▼</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="231"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="229"/>
         <source>Next need without a score (F8)</source>
         <translation>Besoin suivant sans cotation (F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="233"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="231"/>
         <source>Previous unscored ▲</source>
         <translation>Non coté précédent ▲</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="234"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="232"/>
         <source>Previous need without a score (Shift+F8)</source>
         <translation>Besoin précédent sans cotation (Maj+F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="237"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="235"/>
         <source>Active grid:</source>
         <translation>Grille active&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="239"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="237"/>
         <source>Scoring session:</source>
         <translation>Séance de cotation&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="259"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="257"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="260"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="258"/>
         <source>Value / effort matrix</source>
         <translation>Matrice valeur / effort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring/page.py" line="344"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="342"/>
         <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
         <translation>
             <numerusform>Besoins qui changent de rang&#xa0;: %n. Rien n&apos;est enregistré avant d&apos;appliquer.</numerusform>
@@ -3003,7 +2741,7 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring/page.py" line="359"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="357"/>
         <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
         <translation>
             <numerusform>Enregistrer ces poids dans la grille «&#xa0;%1&#xa0;»&#xa0;? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score&#xa0;; les versions antérieures gardent les anciens poids. Vous pourrez l&apos;annuler.</numerusform>
@@ -3011,43 +2749,43 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="357"/>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="374"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="355"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="369"/>
         <source>Apply these weights</source>
         <translation>Appliquer ces poids</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="370"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="367"/>
         <source>Apply weights to %1</source>
         <translation>Appliquer les poids à %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="386"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="381"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="425"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="419"/>
         <source>Select a need to score it.</source>
         <translation>Sélectionnez un besoin pour le coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="427"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="421"/>
         <source>No need matches these filters.</source>
         <translation>Aucun besoin ne correspond à ces filtres.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="430"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="424"/>
         <source>No need to score yet: the needs you create are ranked here.</source>
         <translation>Aucun besoin à coter pour l&apos;instant : les besoins que vous créez sont classés ici.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="448"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="442"/>
         <source>Unsaved scoring</source>
         <translation>Cotation non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="449"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="443"/>
         <source>The scoring of %1 is not saved.</source>
         <translation>La cotation de %1 n&apos;est pas enregistrée.</translation>
     </message>
@@ -3298,6 +3036,79 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
     </message>
 </context>
 <context>
+    <name>Views</name>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="82"/>
+        <source>Project filter</source>
+        <translation>Filtre projet</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="85"/>
+        <source>Search key, title, problem… (Ctrl+F)</source>
+        <translation>Rechercher clé, titre, défi… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="98"/>
+        <source>&amp;Board</source>
+        <translation>&amp;Tableau</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="98"/>
+        <source>L&amp;ist</source>
+        <translation>L&amp;iste</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="98"/>
+        <source>&amp;Scoring</source>
+        <translation>&amp;Cotation</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="98"/>
+        <source>Ca&amp;lendar</source>
+        <translation>Ca&amp;lendrier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="121"/>
+        <source>All projects</source>
+        <translation>Tous les projets</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="125"/>
+        <source>(archived)</source>
+        <translation>(archivé)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="273"/>
+        <source>Needs shown: %1 of %2</source>
+        <translation>Besoins affichés : %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="275"/>
+        <source>No need yet</source>
+        <translation>Aucun besoin pour l&apos;instant</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="284"/>
+        <source>search “%1”</source>
+        <translation>recherche « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="286"/>
+        <source>project %1</source>
+        <translation>projet %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="301"/>
+        <source>Filtered view — needs shown: %1 of %2 (%3).</source>
+        <translation>Vue filtrée — besoins affichés : %1 sur %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/views.py" line="305"/>
+        <source>Show all needs</source>
+        <translation>Afficher tous les besoins</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePanel</name>
     <message>
         <location filename="../../po_desktop/ui/welcome.py" line="36"/>
@@ -3389,34 +3200,244 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="48"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="46"/>
         <source>Try other weights (what-if)</source>
         <translation>Essayer d&apos;autres poids (simulation)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="50"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="48"/>
         <source>Change the active grid&apos;s weights and see the ranking move at once</source>
         <translation>Changez les poids de la grille active et voyez le classement bouger aussitôt</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="62"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="60"/>
         <source>Back to the saved weights</source>
         <translation>Revenir aux poids enregistrés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="64"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="62"/>
         <source>Apply these weights…</source>
         <translation>Appliquer ces poids…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="66"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="64"/>
         <source>Save these weights in the grid and re-score the needs it scored (undoable)</source>
         <translation>Enregistrer ces poids dans la grille et recalculer le score des besoins cotés avec elle (annulable)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="115"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="113"/>
         <source>A weight must be above 0; a small weight makes the criterion count little</source>
         <translation>Un poids doit être supérieur à 0&#xa0;; un petit poids fait peu compter le critère</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="34"/>
+        <source>&amp;New database…</source>
+        <translation>&amp;Nouvelle base…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="36"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="38"/>
+        <source>Open &amp;recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="41"/>
+        <source>Save a &amp;copy…</source>
+        <translation>Enregistrer une &amp;copie…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="43"/>
+        <source>Save &amp;as…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="45"/>
+        <source>Save the open workspace to a new file and go on working in that file</source>
+        <translation>Enregistrer l&apos;espace ouvert dans un nouveau fichier et continuer à travailler dans ce fichier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="47"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="49"/>
+        <source>Res&amp;tore a backup…</source>
+        <translation>Res&amp;taurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="52"/>
+        <source>&amp;Import needs (CSV)…</source>
+        <translation>&amp;Importer des besoins (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="55"/>
+        <source>&amp;Export needs (CSV)…</source>
+        <translation>&amp;Exporter les besoins (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="58"/>
+        <source>Export the &amp;calendar (.ics)…</source>
+        <translation>Exporter le &amp;calendrier (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="64"/>
+        <source>Sprint &amp;review pack (PDF)…</source>
+        <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="67"/>
+        <source>Prefere&amp;nces…</source>
+        <translation>Préfére&amp;nces…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="70"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="73"/>
+        <source>&amp;New need…</source>
+        <translation>&amp;Nouveau besoin…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="74"/>
+        <source>New need (Ctrl+N)</source>
+        <translation>Nouveau besoin (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="75"/>
+        <source>&amp;Edit need…</source>
+        <translation>&amp;Modifier le besoin…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="77"/>
+        <source>&amp;Delete need</source>
+        <translation>&amp;Supprimer le besoin</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="80"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="90"/>
+        <source>&amp;Next unscored need</source>
+        <translation>Besoin non coté &amp;suivant</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="93"/>
+        <source>&amp;Previous unscored need</source>
+        <translation>Besoin non coté &amp;précédent</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="96"/>
+        <source>&amp;Projects…</source>
+        <translation>&amp;Projets…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="97"/>
+        <source>P&amp;eople…</source>
+        <translation>P&amp;ersonnes…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="99"/>
+        <source>Board &amp;columns…</source>
+        <translation>&amp;Colonnes du tableau…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="102"/>
+        <source>Scoring &amp;grids…</source>
+        <translation>&amp;Grilles de cotation…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="106"/>
+        <source>Short &amp;guide</source>
+        <translation>&amp;Guide de démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="109"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="111"/>
+        <source>&amp;About PO Desktop</source>
+        <translation>À &amp;propos de PO Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="135"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="138"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="146"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="150"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="150"/>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation>Annuler : %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="154"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="158"/>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="158"/>
+        <source>Redo: %1 (Ctrl+Y)</source>
+        <translation>Rétablir : %1 (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="190"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="209"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="210"/>
+        <source>Move &amp;card</source>
+        <translation>Déplacer la &amp;carte</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="225"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="232"/>
+        <source>&amp;Workspace</source>
+        <translation>&amp;Espace de travail</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="239"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/window_actions.py" line="267"/>
+        <source>Project:</source>
+        <translation>Projet&#xa0;:</translation>
     </message>
 </context>
 <context>

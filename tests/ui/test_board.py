@@ -276,10 +276,10 @@ def test_undo_and_redo_of_a_move_restore_column_rank_and_events(
     _press(window, qtbot, Qt.Key.Key_Right)
     moved_events = _events(window, need)
     assert len(moved_events) == len(before_events) + 1
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert _titles(window, 0) == ["Relances de factures", "Export comptable", "Paie mensuelle"]
     assert _events(window, need) == before_events
-    window.redo_action.trigger()
+    window.actions.redo_action.trigger()
     assert _titles(window, 1)[0] == "Export comptable"
     assert _events(window, need) == moved_events
 
@@ -350,7 +350,7 @@ def test_swimlanes_by_project_assignee_and_unit(window: MainWindow, qtbot: QtBot
     assert _drop(_cell(window, 2, lea), [export], 0, _cell(window, 1, None))
     qtbot.waitUntil(lambda: _titles(window, 2, lea) == ["Export comptable"])
     assert next(r for r in window.need_rows if r.id == export).assignee_name == "Léa Martin"
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert "Export comptable" in _titles(window, 1, None)
     assert next(r for r in window.need_rows if r.id == export).assignee_id is None
 
@@ -497,7 +497,7 @@ def test_filters_are_kept_per_database_between_runs(
         assert second.search.text() == "Défi : RELANCES"  # as typed
         assert second.board.model.shown_count() == 1
         # Another database starts with its own (empty) filters.
-        assert second.switch_database(tmp_path / "other.podb")
+        assert second.files.switch_database(tmp_path / "other.podb")
         assert second.board.model.lane_mode == "none" and second.search.text() == ""
         assert second.board.assignee.currentData() is None
         second.close()
@@ -511,13 +511,13 @@ def test_board_follows_changes_made_elsewhere(window: MainWindow, tmp_path: Path
     need = _id(window, "Inventaire")
     window.workspace.perform("move", lambda s: needs.move_needs(s, [need], flow[5]))
     assert _titles(window, 5) == ["Inventaire"]
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert _titles(window, 5) == []
     csv_file = tmp_path / "besoins.csv"
     csv_file.write_text(
         "key,title,problem,project,status\n,Salon RH,Recruter,ERP,En revue\n", encoding="utf-8"
     )
-    window.import_file(csv_file)
+    window.exchange.import_file(csv_file)
     assert _titles(window, 4) == ["Salon RH"]
     with window.workspace.session() as s:  # a change through the project dialog
         projects.update_project(s, 2, projects.ProjectInput("PLAT", "Portail client"))
@@ -547,10 +547,10 @@ def test_card_menu_plans_assigns_duplicates_and_deletes(window: MainWindow) -> N
     assert len(copy) == 1 and copy[0] != inventaire
     _menu_action(window.board.card_menu(copy), "Delete").trigger()  # type: ignore[attr-defined]
     assert _titles(window, 3) == ["Tableau RH", "Inventaire"]
-    window.undo_action.trigger()  # the copy comes back
+    window.actions.undo_action.trigger()  # the copy comes back
     assert _titles(window, 3) == ["Tableau RH", "Inventaire", "Inventaire"]
     for _ in range(3):
-        window.undo_action.trigger()  # duplicate, assign, plan
+        window.actions.undo_action.trigger()  # duplicate, assign, plan
     row = next(r for r in window.need_rows if r.id == inventaire)
     assert (row.sprint_name, row.assignee_name) == (None, None)
     _menu_action(window.board.card_menu([inventaire]), "Open scoring form").trigger()  # type: ignore[attr-defined]
@@ -561,7 +561,7 @@ def test_card_menu_plans_assigns_duplicates_and_deletes(window: MainWindow) -> N
 def test_double_click_opens_the_need_editor(window: MainWindow, qtbot: QtBot) -> None:
     view = window.board.view.view(None, _column_ids(window)[0])
     assert view is not None
-    window.board.open_requested.disconnect(window.edit_need)  # no modal editor in a test
+    window.board.open_requested.disconnect(window.needs.edit)  # no modal editor in a test
     with qtbot.waitSignal(window.board.open_requested) as opened:
         view.activated.emit(_cell(window, 0).index(1))
     assert opened.args == [_id(window, "Export comptable")]
@@ -594,7 +594,7 @@ def test_board_settings_edit_the_workflow_as_one_undoable_action(
     assert names == ["À qualifier", "À coter", "En réalisation", "Validé métier", "Prêt", "Terminé"]
     assert window.board.view.column_header(2).wip.text() == "2 / 4"
     assert _titles(window, 2) == ["Tableau RH", "Inventaire"]
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     names = [c.name for c in window.board.model.columns]
     assert names == ["À qualifier", "À coter", "Prêt", "En cours", "En revue", "Terminé"]
 
@@ -832,10 +832,10 @@ def test_board_settings_show_save_and_undo_entry_rules(window: MainWindow, qtbot
     assert dialog.result() == dialog.DialogCode.Accepted
     rules = [c.entry_rules for c in window.board.model.columns]
     assert rules[0] == {EntryRule.PROBLEM} and rules[2] == {EntryRule.ESTIMATE, EntryRule.GO}
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     rules = [c.entry_rules for c in window.board.model.columns]
     assert rules[0] == frozenset() and rules[2] == {EntryRule.ESTIMATE}
-    window.redo_action.trigger()
+    window.actions.redo_action.trigger()
     assert window.board.model.columns[2].entry_rules == {EntryRule.ESTIMATE, EntryRule.GO}
 
 

@@ -68,10 +68,10 @@ def test_capacity_shows_the_holiday_and_follows_needs_moved_into_the_sprint(
     assert page.people.rowCount() == 2
     assert "Committed: 0 points" in page.load.text()
     juillet = _sprint_id(window, "Juillet")
-    window._plan_needs([1, 2], juillet)  # as the board's or the backlog's menu does
+    window.needs.plan([1, 2], juillet)  # as the board's or the backlog's menu does
     assert page.capacity.committed == 8.0
     assert "Committed: 8 points" in page.load.text()
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert page.capacity.committed == 0.0
 
 
@@ -93,7 +93,7 @@ def test_creating_a_sprint_refuses_bad_dates_and_overlaps_by_name(
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert window.sprint_model.rowCount() == 2
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert window.sprint_model.rowCount() == 1
 
 
@@ -131,7 +131,7 @@ def test_clicking_an_empty_day_offers_to_create_and_a_ritual_is_edited_by_double
     editor.accept()
     minutes = window.workspace.read(lambda s: s.get(Ceremony, entry.id).duration_minutes)
     assert minutes == 90
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert window.workspace.read(lambda s: s.get(Ceremony, entry.id).duration_minutes) == 60
 
 
@@ -160,7 +160,7 @@ def test_plan_start_and_close_sprints_from_the_page(
     cadence.accept()
     assert window.sprint_model.rowCount() == 3
     juillet = _sprint_id(window, "Juillet")
-    window._plan_needs([1, 2], juillet)
+    window.needs.plan([1, 2], juillet)
     page = _page(window)
     page.select_sprint(juillet)
     assert page.start_button.isEnabled() and not page.close_button.isEnabled()
@@ -168,9 +168,9 @@ def test_plan_start_and_close_sprints_from_the_page(
     assert page.close_button.isEnabled()
     with window.workspace.session() as s:
         late = needs.create_need(s, needs.NeedInput("Urgent", "Défi", 1, points=2))
-    window._plan_needs([late], juillet)  # type: ignore[list-item]
+    window.needs.plan([late], juillet)  # type: ignore[list-item]
     assert "Added since the start: 1 need, 2 points." in page.load.text()
-    window._plan_needs([late], None)  # type: ignore[list-item]
+    window.needs.plan([late], None)  # type: ignore[list-item]
     closing = CloseSprintDialog(window.workspace, juillet, window)
     qtbot.addWidget(closing)
     assert set(closing.combos) == {1, 2}
@@ -233,5 +233,5 @@ def test_a_click_on_a_sprint_band_selects_the_day_clicked_and_the_sprint_stays_c
     assert view.selected == date(2027, 7, 21)  # not the sprint's first day
     august = _sprint_id(window, "Août")
     page.select_sprint(august)
-    window._plan_needs([1], august)  # any change reloads the list of sprints
+    window.needs.plan([1], august)  # any change reloads the list of sprints
     assert page.current_sprint_id() == august and page.capacity.name == "Août"  # type: ignore[union-attr]

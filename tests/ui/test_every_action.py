@@ -161,8 +161,8 @@ def test_every_menu_and_toolbar_action_works(
         window = _open(templates[workspace], tmp_path / str(index + 1), feedback, qtbot)
         _select_first_card(window)
         action = dict(_window_actions(window))[name]
-        redoing = action in (window.redo_action, window.redo_button)
-        if redoing or action in (window.undo_action, window.undo_button):
+        redoing = action in (window.actions.redo_action, window.actions.redo_button)
+        if redoing or action in (window.actions.undo_action, window.actions.undo_button):
             _something_to_undo(window, redo=redoing)
         if not _trigger(Scene(window, tmp_path, feedback), name, action):
             never_enabled.append(name)

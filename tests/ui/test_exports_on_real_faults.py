@@ -45,8 +45,8 @@ def test_exports_on_a_full_disk_warn_and_keep_the_previous_files(
         for path in feedback.files.values():
             path.write_bytes(b"previous")
         fill(disk)
-        window.export_action.trigger()
-        window.export_ics()
+        window.actions.export_action.trigger()
+        window.calendar.export_ics()
         window.export_pack()
         assert len(feedback.warnings) == 3
         for path, warning in zip(feedback.files.values(), feedback.warnings, strict=True):

@@ -46,12 +46,12 @@ def test_a_deleted_file_refuses_saves_and_the_work_is_saved_elsewhere(
     window: MainWindow, feedback: FakeFeedback, tmp_path: Path
 ) -> None:
     path = window.workspace.database.path
-    window._duplicate_needs([1])  # work done before the file disappears
+    window.needs.duplicate([1])  # work done before the file disappears
     os.unlink(path)  # a cleanup tool, a colleague, a sync conflict
-    window._delete_needs([2])
+    window.needs.delete([2])
     assert "no longer where it was" in feedback.warnings[-1]  # said, not "deleted"
     assert len(window.need_rows) == 4  # nothing pretended to be saved
-    window.check_file()
+    window.files.check_file()
     assert window.lost_bar.isVisible() and str(path) in window.lost_bar.label.text()
 
     rescued = tmp_path / "sauvé.podb"
@@ -60,7 +60,7 @@ def test_a_deleted_file_refuses_saves_and_the_work_is_saved_elsewhere(
     save_as.click()
     assert window.workspace.database.path == rescued.resolve()
     assert not window.lost_bar.isVisible()
-    window._delete_needs([2])  # work goes on, in the new file
+    window.needs.delete([2])  # work goes on, in the new file
     window.workspace.close()
     assert _titles(rescued) == ["Congés", "Relances", "Relances"]
 
@@ -71,12 +71,12 @@ def test_a_file_replaced_by_an_older_copy_is_noticed_and_never_written(
     path = window.workspace.database.path
     older = tmp_path / "older.podb"
     shutil.copyfile(path, older)  # what the sync tool had
-    window._delete_needs([3])
+    window.needs.delete([3])
     os.replace(older, path)  # the sync tool puts its copy back
-    window._delete_needs([1])
+    window.needs.delete([1])
     assert "replaced by another one" in feedback.warnings[-1]
     copy = tmp_path / "copie.podb"
-    assert window.save_copy(copy) == copy  # from the workspace the app holds
+    assert window.files.save_copy(copy) == copy  # from the workspace the app holds
     assert _titles(copy) == ["Paie", "Relances"]  # with the deletion made before
 
 

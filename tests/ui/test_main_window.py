@@ -98,11 +98,11 @@ def test_create_need_through_the_dialog_then_undo_and_redo(
     assert "ERP-4" in _keys(window)
     row = next(r for r in window.need_rows if r.key == "ERP-4")
     assert (row.points, row.tags, row.technical) == (0.5, ("reporting", "RH"), False)
-    assert window.undo_action.isEnabled()
+    assert window.actions.undo_action.isEnabled()
 
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert "ERP-4" not in _keys(window)
-    window.redo_action.trigger()
+    window.actions.redo_action.trigger()
     assert "ERP-4" in _keys(window)
     assert window.workspace.read(lambda s: needs.find_need(s, "ERP-4").title) == (
         "Tableau de bord RH"
@@ -136,7 +136,7 @@ def test_edit_need_then_undo_restores_it(window: MainWindow, qtbot: QtBot) -> No
     dialog.title.setText("Relances automatiques")
     dialog.save()
     assert _row(window, 1).title == "Relances automatiques"
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     titles = [r.title for r in window.need_rows]
     assert "Relances de factures" in titles and "Relances automatiques" not in titles
 
@@ -166,9 +166,9 @@ def test_list_and_ranking_search_ignore_case_and_accents(window: MainWindow, qtb
 def test_delete_selection_then_undo(window: MainWindow, qtbot: QtBot) -> None:
     window.board.view.setFocus()
     window.board.select_need(2)
-    window.delete_action.trigger()
+    window.actions.delete_action.trigger()
     assert "ERP-2" not in _keys(window)
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert "ERP-2" in _keys(window)
 
 
@@ -199,7 +199,7 @@ def test_projects_dialog_creates_and_undo_removes(window: MainWindow, qtbot: QtB
     dialog.name.setText("Trop court")
     dialog.save()
     assert "Invalid project code" in dialog.error.text()
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert window.project_filter.findText("RH — SIRH") < 0
 
 
@@ -210,7 +210,7 @@ def test_people_dialog_edits(window: MainWindow, qtbot: QtBot) -> None:
     dialog.availability.setValue(50)
     dialog.save()
     assert window.workspace.read(queries.people)[0].availability == 0.5
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert window.workspace.read(queries.people)[0].availability == 1.0
 
 
@@ -246,7 +246,7 @@ def test_import_csv_is_one_undoable_action(window: MainWindow, tmp_path: Path) -
         ";Campagne salon;Trouver des prospects;PLAT;À coter;3\r\n"
         "ERP-1;Relances de factures;Défi 0 : gagner du temps;ERP;Prêt;1\r\n".encode("cp1252")
     )
-    result = window.import_file(csv_file)
+    result = window.exchange.import_file(csv_file)
     assert (result.created, result.updated) == (1, 1)
     rows = {r.key: r for r in window.need_rows}
     assert rows["PLAT-2"].column_name == "À coter" and rows["ERP-1"].column_name == "Prêt"
@@ -256,7 +256,7 @@ def test_import_csv_is_one_undoable_action(window: MainWindow, tmp_path: Path) -
     undo.click()  # the notice's own Undo
     rows = {r.key: r for r in window.need_rows}
     assert "PLAT-2" not in rows and rows["ERP-1"].column_name == "À qualifier"
-    window.redo_action.trigger()
+    window.actions.redo_action.trigger()
     assert {r.key for r in window.need_rows} >= {"PLAT-2", "ERP-1"}
 
 
@@ -269,10 +269,10 @@ def test_failed_import_changes_nothing(window: MainWindow, tmp_path: Path) -> No
         encoding="utf-8",
     )
     with pytest.raises(ValidationError) as err:
-        window.import_file(csv_file)
+        window.exchange.import_file(csv_file)
     assert "Line 3" in err.value.render("en")
     assert len(window.need_rows) == 4
-    assert not window.undo_action.isEnabled()
+    assert not window.actions.undo_action.isEnabled()
 
 
 def test_undoing_a_project_deletion_restores_it_exactly(window: MainWindow, qtbot: QtBot) -> None:
@@ -285,13 +285,13 @@ def test_undoing_a_project_deletion_restores_it_exactly(window: MainWindow, qtbo
     created_id = dialog.current_id
     dialog.delete()
     assert window.project_filter.findText("RH — SIRH") < 0
-    window.undo_action.trigger()  # undo the deletion: same id as before
+    window.actions.undo_action.trigger()  # undo the deletion: same id as before
     assert window.workspace.read(lambda s: projects.find_project(s, "RH").id) == created_id
-    window.undo_action.trigger()  # undo the creation still finds it
+    window.actions.undo_action.trigger()  # undo the creation still finds it
     assert window.project_filter.findText("RH — SIRH") < 0
-    window.redo_action.trigger()  # created again, same id
+    window.actions.redo_action.trigger()  # created again, same id
     assert window.workspace.read(lambda s: projects.find_project(s, "RH").id) == created_id
-    window.redo_action.trigger()  # deleted again
+    window.actions.redo_action.trigger()  # deleted again
     assert window.project_filter.findText("RH — SIRH") < 0
 
 
@@ -318,7 +318,7 @@ def test_saving_an_unchanged_need_changes_nothing(window: MainWindow, qtbot: QtB
 def test_actions_work_after_switching_database(
     window: MainWindow, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    assert window.switch_database(tmp_path / "other.podb")
+    assert window.files.switch_database(tmp_path / "other.podb")
     assert window.windowTitle().startswith("other.podb")
     with window.workspace.session() as s:
         pid = projects.create_project(s, projects.ProjectInput("MKT", "Marketing")).id
@@ -331,7 +331,7 @@ def test_actions_work_after_switching_database(
     assert view is not None
     qtbot.keyClick(view, Qt.Key.Key_Delete)  # one shortcut, not two ambiguous ones
     assert _keys(window) == []
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert _keys(window) == ["MKT-1"]
 
 
@@ -398,7 +398,7 @@ def test_order_is_stable_across_reloads(window: MainWindow) -> None:
 
 def test_switching_database_forgets_the_selection(window: MainWindow, tmp_path: Path) -> None:
     window.board.select_need(1)
-    assert window.switch_database(tmp_path / "other.podb")
+    assert window.files.switch_database(tmp_path / "other.podb")
     with window.workspace.session() as s:
         pid = projects.create_project(s, projects.ProjectInput("MKT", "Marketing")).id
         needs.create_need(s, needs.NeedInput("Salon", "Trouver des prospects", pid))

@@ -43,7 +43,11 @@ def test_a_read_only_workspace_says_why_and_its_edits_wait(
     assert win.read_only_bar.isVisible()
     assert "Read-only" in win.read_only_bar.label.text()
     assert str(path) in win.read_only_bar.label.text()  # which file, and why
-    for action in (win.new_need_action, win.delete_action, win.import_action):
+    for action in (
+        win.actions.new_need_action,
+        win.actions.delete_action,
+        win.actions.import_action,
+    ):
         assert not action.isEnabled(), action.text()
     for index in range(win.tabs.count()):  # coming back to the board re-enables nothing
         win.tabs.setCurrentIndex(index)
@@ -64,5 +68,5 @@ def test_a_read_only_workspace_says_why_and_its_edits_wait(
         assert again.read_only is False
         win = _window(qtbot, again, tmp_path)
         assert not win.read_only_bar.isVisible()
-        assert win.new_need_action.isEnabled()
+        assert win.actions.new_need_action.isEnabled()
         win.close()

@@ -59,7 +59,7 @@ def test_scoring_a_need_with_a_live_score_then_undo(window: MainWindow) -> None:
     row = next(r for r in window.need_rows if r.id == 1)
     assert (row.score, row.decision) == (50.0, "go")
     assert form.history.count() == 1 and "Léa Martin" in form.history.item(0).text()
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert next(r for r in window.need_rows if r.id == 1).score is None
 
 
@@ -92,7 +92,7 @@ def test_an_older_version_can_be_restored_and_undone(window: MainWindow) -> None
     assert form.restore_selected()
     versions = window.workspace.read(lambda s: scoring.history(s, 3))
     assert (versions[0].version, versions[0].decision, versions[0].score) == (3, "go", 68.8)
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     versions = window.workspace.read(lambda s: scoring.history(s, 3))
     assert [a.version for a in versions] == [2, 1]
 
@@ -137,12 +137,12 @@ def test_switching_database_with_unsaved_scoring_asks_first(
     _select(window, 1)
     _fill(window, MIDDLE)
     feedback.default_unsaved = Unsaved.CANCEL
-    assert not window.switch_database(tmp_path / "other.podb")
+    assert not window.files.switch_database(tmp_path / "other.podb")
     assert window.scoring.form.inputs["time"].text() == "2"  # still there, nothing lost
     assert not window.close()  # closing asks too
     assert window.isVisible()
     feedback.default_unsaved = Unsaved.DISCARD
-    assert window.switch_database(tmp_path / "other.podb")
+    assert window.files.switch_database(tmp_path / "other.podb")
     assert window.scoring.form.need_id is None
 
 

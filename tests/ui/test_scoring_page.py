@@ -102,7 +102,7 @@ def test_what_if_reranks_at_once_and_saves_nothing_until_applied(
     assert page.grid_combo.currentText() == "Grille par défaut (2)"
     assert not page.what_if.is_on()
     assert _order(window)[0] == "ERP-2"
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert _scores(window) == before
     assert page.grid_combo.currentText() == "Grille par défaut"
 
@@ -143,7 +143,7 @@ def test_switching_the_active_grid_is_undoable(window: MainWindow) -> None:
     page.grid_combo.activated.emit(page.grid_combo.currentIndex())
     assert window.workspace.read(lambda s: scoring.active_model(s).id) == ice
     assert page.model.criteria[0].key == "impact"  # the columns follow the active grid
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert window.workspace.read(lambda s: scoring.active_model(s).name) == "Grille par défaut"
 
 
@@ -168,7 +168,7 @@ def test_editing_a_used_grid_in_the_dialog_makes_a_new_one(
     active = window.workspace.read(lambda s: scoring.draft_of(scoring.active_model(s)))
     assert (active.name, active.criteria[0].weight) == ("Grille par défaut (2)", 4.5)
     assert window.workspace.read(lambda s: scoring.history(s, 1)[0].model_id) != dialog.model_id
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert dialog.grid_list.count() == 1
 
 
@@ -191,7 +191,7 @@ def test_a_new_grid_from_a_preset_can_be_edited_and_deleted(
     feedback.answers = [True]
     dialog.delete()
     assert dialog.grid_list.count() == 1
-    window.undo_action.trigger()
+    window.actions.undo_action.trigger()
     assert dialog.grid_list.count() == 2
 
 
@@ -221,7 +221,7 @@ def test_an_undo_while_typing_refreshes_the_history_and_keeps_the_typing(
     form.inputs["relevance"].setText("3")
     assert form.save() and form.history.count() == 2
     form.inputs["relevance"].setText("4")  # typing again, not saved
-    window.undo_action.trigger()  # takes back the version just saved
+    window.actions.undo_action.trigger()  # takes back the version just saved
     assert form.history.count() == 1
     assert form.inputs["relevance"].text() == "4"
     form.load(None)  # drop the typing: closing the window would ask about it
@@ -288,10 +288,10 @@ def test_redo_of_a_grid_deletion_finds_the_grid_again(
     dialog.add_preset("ice")
     feedback.answers = [True]
     dialog.delete()
-    window.undo_action.trigger()  # deletion undone
-    window.undo_action.trigger()  # creation undone
-    window.redo_action.trigger()
-    window.redo_action.trigger()
+    window.actions.undo_action.trigger()  # deletion undone
+    window.actions.undo_action.trigger()  # creation undone
+    window.actions.redo_action.trigger()
+    window.actions.redo_action.trigger()
     assert dialog.grid_list.count() == 1
     assert not dialog.error.isVisible()
     assert window.workspace.undo_stack.canUndo()

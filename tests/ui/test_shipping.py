@@ -157,10 +157,10 @@ def test_title_recent_files_and_save_a_copy(
 ) -> None:
     assert window.windowTitle().startswith("workspace.podb — ")
     first = window.workspace.database.path
-    assert window.switch_database(tmp_path / "other.podb")
+    assert window.files.switch_database(tmp_path / "other.podb")
     assert window.windowTitle().startswith("other.podb — ")
-    window._fill_recent_menu()
-    entries = [a for a in window.recent_menu.actions() if a.data()]
+    window.files.fill_recent_menu()
+    entries = [a for a in window.actions.recent_menu.actions() if a.data()]
     assert [Path(a.data()) for a in entries] == [first]  # the open file is not offered
     entries[0].trigger()
     assert window.workspace.database.path == first
@@ -168,7 +168,7 @@ def test_title_recent_files_and_save_a_copy(
 
     target = tmp_path / "copie.podb"
     target.write_text("an old file the user chose to replace")
-    copy = window.save_copy(target)
+    copy = window.files.save_copy(target)
     assert copy == target
     assert not list(tmp_path.glob("*.partial"))
     with open_database(copy, create=False) as db, db.session() as s:
@@ -177,7 +177,7 @@ def test_title_recent_files_and_save_a_copy(
 
 def test_save_a_copy_refuses_the_open_file(window: MainWindow, feedback: FakeFeedback) -> None:
     before = _snapshot(window.workspace.database.path)
-    assert window.save_copy(window.workspace.database.path) is None
+    assert window.files.save_copy(window.workspace.database.path) is None
     assert "open database itself" in feedback.warnings[0]
     assert _snapshot(window.workspace.database.path) == before
 
@@ -194,10 +194,10 @@ def test_backups_taken_while_open_and_restored_from_the_window(
     assert not window.autobackup.check()  # just copied: nothing due
 
     first = window.need_rows[0].id
-    window._delete_needs([first])  # a mistake noticed too late for Ctrl+Z
+    window.needs.delete([first])  # a mistake noticed too late for Ctrl+Z
     window.workspace.undo_stack.clear()
     assert len(window.need_rows) == 2
-    assert window.restore_backup(copy)
+    assert window.files.restore_backup(copy)
     assert len(window.need_rows) == 3
     assert window.workspace.undo_stack.count() == 0
     kept = list(path.parent.glob("workspace.podb.before-restore-*"))
@@ -250,7 +250,7 @@ def test_an_unexpected_error_is_reported_rolled_back_and_the_app_goes_on(
         done = s.scalar(select(BoardColumn.id).where(BoardColumn.is_done.is_(True)))
     ids = [row.id for row in window.need_rows[:2]]
     try:
-        window._move_needs(ids, done, None)
+        window.needs.move(ids, done, None)
     except RuntimeError as exc:  # what Qt would hand to sys.excepthook
         handler.handle(type(exc), exc, exc.__traceback__)
 
@@ -266,7 +266,7 @@ def test_an_unexpected_error_is_reported_rolled_back_and_the_app_goes_on(
     assert "injected fault after the write" in log_path.read_text(encoding="utf-8")
 
     monkeypatch.setattr(needs, "_place", real_place)  # the app goes on: the same move works
-    window._move_needs(ids, done, None)
+    window.needs.move(ids, done, None)
     with window.workspace.session() as s:
         assert {s.get(Need, i).column_id for i in ids} == {done}  # type: ignore[union-attr]
 
@@ -356,11 +356,11 @@ def test_a_damaged_database_offers_its_newest_verified_backup(
     damaged = hashlib.sha256(bytes(data)).hexdigest()
 
     feedback.answers = [False, True]
-    assert not window.switch_database(other)  # "No": nothing is touched
+    assert not window.files.switch_database(other)  # "No": nothing is touched
     asked = feedback.questions
     assert "damaged" in asked[0] and "verified backup" in asked[0]
     assert hashlib.sha256(other.read_bytes()).hexdigest() == damaged
-    assert window.switch_database(other)  # "Yes": the copy is put back and opened
+    assert window.files.switch_database(other)  # "Yes": the copy is put back and opened
     assert window.workspace.database.path == other.resolve()
     with window.workspace.session() as s:
         assert [p.code for p in s.scalars(select(Project))] == ["CRM"]
@@ -379,7 +379,7 @@ def test_a_damaged_database_without_backup_is_refused_untouched(
     for offset in range(4096, len(data), 7):  # every page after the header rots
         data[offset] ^= 0x5A
     damaged.write_bytes(bytes(data))
-    assert not window.switch_database(damaged)
+    assert not window.files.switch_database(damaged)
     assert not feedback.questions  # nothing to offer
     assert len(feedback.warnings) == 1 and "damaged" in feedback.warnings[0]
     assert damaged.read_bytes() == bytes(data)
@@ -389,13 +389,13 @@ def test_recent_menu_shows_ampersands_and_greys_out_missing_files(
     window: MainWindow, tmp_path: Path
 ) -> None:
     first = window.workspace.database.path
-    assert window.switch_database(tmp_path / "R&D.podb")
-    assert window.switch_database(first)
+    assert window.files.switch_database(tmp_path / "R&D.podb")
+    assert window.files.switch_database(first)
     gone = tmp_path / "gone.podb"
     window.settings.remember_database(gone)  # opened once, deleted since
-    assert window.switch_database(first)  # already open: nothing to do, no "in use" refusal
-    window._fill_recent_menu()
-    entries = {Path(a.data()).name: a for a in window.recent_menu.actions() if a.data()}
+    assert window.files.switch_database(first)  # already open: nothing to do, no "in use" refusal
+    window.files.fill_recent_menu()
+    entries = {Path(a.data()).name: a for a in window.actions.recent_menu.actions() if a.data()}
     assert set(entries) == {"R&D.podb", "gone.podb"}
     assert entries["R&D.podb"].text().startswith("&") and "R&&D.podb" in entries["R&D.podb"].text()
     assert entries["R&D.podb"].isEnabled() and not entries["gone.podb"].isEnabled()

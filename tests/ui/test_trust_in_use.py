@@ -235,7 +235,7 @@ def test_f8_from_the_search_box_opens_the_next_unscored_need_ready_to_score(
     first = next(iter(form.inputs.values()))
     qtbot.waitUntil(first.hasFocus)
     assert form.scroll.verticalScrollBar().value() == 0  # the problem statement in sight
-    assert window.next_unscored_action.shortcut() == QKeySequence("F8")
+    assert window.actions.next_unscored_action.shortcut() == QKeySequence("F8")
 
 
 # 10 -------------------------------------------------------------------------------------
@@ -262,16 +262,16 @@ def test_a_filter_kept_from_last_time_says_so_and_clears_in_one_click(
 
 # 11 -------------------------------------------------------------------------------------
 def test_the_toolbar_does_not_move_after_an_action(window: MainWindow) -> None:
-    before = window.undo_button.text()
-    window._delete_needs([1])
-    assert window.undo_button.text() == before == "Undo"
-    assert "Delete" in window.undo_button.toolTip()  # what it would undo, on hover
-    assert "Delete" in window.undo_action.text()  # and in the Edit menu
+    before = window.actions.undo_button.text()
+    window.needs.delete([1])
+    assert window.actions.undo_button.text() == before == "Undo"
+    assert "Delete" in window.actions.undo_button.toolTip()  # what it would undo, on hover
+    assert "Delete" in window.actions.undo_action.text()  # and in the Edit menu
 
 
 # 14 -------------------------------------------------------------------------------------
 def test_ctrl_y_redoes_on_every_platform(window: MainWindow) -> None:
-    assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
+    assert QKeySequence("Ctrl+Y") in window.actions.redo_action.shortcuts()
 
 
 def test_the_english_points_hint_uses_a_decimal_point(window: MainWindow, qtbot: QtBot) -> None:
@@ -343,18 +343,18 @@ def test_a_pack_no_viewer_can_open_says_where_it_is(
 # Guardrails -----------------------------------------------------------------------------
 def test_deleting_several_needs_asks_first(window: MainWindow, feedback: FakeFeedback) -> None:
     feedback.answers = [False]
-    window._delete_needs([1, 2])
+    window.needs.delete([1, 2])
     assert "ERP-1, ERP-2" in feedback.questions[0]
     assert len(_keys(window)) == 4  # "no": nothing deleted
     feedback.answers = [True]
-    window._delete_needs([1, 2])
+    window.needs.delete([1, 2])
     assert len(_keys(window)) == 2
 
 
 def test_deleting_one_need_offers_undo_in_a_notification(
     window: MainWindow, feedback: FakeFeedback
 ) -> None:
-    window._delete_needs([3])
+    window.needs.delete([3])
     assert not feedback.questions  # one need: no question, Undo at hand instead
     bar = window.notice_bar
     assert bar.isVisible() and bar.label.text() == "ERP-3 deleted."
@@ -366,11 +366,11 @@ def test_deleting_one_need_offers_undo_in_a_notification(
 def test_the_notification_undo_never_undoes_a_later_action(
     window: MainWindow, feedback: FakeFeedback
 ) -> None:
-    window._delete_needs([3])
+    window.needs.delete([3])
     (undo,) = window.notice_bar.buttons
-    window._delete_needs([4])  # another action since: a new notice...
+    window.needs.delete([4])  # another action since: a new notice...
     window.notice_bar.show_message("older", [("Undo", lambda: None)])
-    window._delete_needs([2])
+    window.needs.delete([2])
     stack = window.workspace.undo_stack
     count = stack.index()
     undo.click()  # the first notice's button, kept by a slow click

@@ -31,7 +31,9 @@ from po_desktop.ui.board.model import LANE_MODES, BoardModel, ColumnInfo, Lane, 
 from po_desktop.ui.board.readiness import Breach, EntryRuleTexts, breaches
 from po_desktop.ui.board.view import BoardView, CellView
 from po_desktop.ui.filtering import NeedFilter
+from po_desktop.ui.host import Host
 from po_desktop.ui.models import fill, literal_html, no_mnemonic
+from po_desktop.ui.need_actions import NeedActions
 from po_desktop.ui.quick_filters import QuickFilters, filter_combo
 
 
@@ -45,20 +47,17 @@ class Choice:
 
 
 class BoardPage(QWidget):
+    """The board runs its card actions itself (through ``needs``, one undoable step each),
+    after the questions only the board can ask: entry rules and WIP limits."""
+
     open_requested = Signal(int)
     scoring_requested = Signal(int)
-    move_requested = Signal(list, int, object, object)
-    """Needs (ids, in order) to put into a column above a need id (None: at the bottom),
-    and the person to give them to (``UNCHANGED`` to keep their assignee)."""
-    plan_requested = Signal(list, object)
-    assign_requested = Signal(list, object)
-    duplicate_requested = Signal(list)
-    delete_requested = Signal(list)
-    settings_requested = Signal()
     filters_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, host: Host, needs: NeedActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.host = host
+        self.needs = needs
         self.model = BoardModel(self)
         self.model.set_lane_labeller(self._lane)
         self.model.set_tooltip_maker(self._tooltip)
@@ -120,7 +119,7 @@ class BoardPage(QWidget):
         self.settings_button.setToolTip(
             self.tr("Add, rename, reorder or limit the board's columns")
         )
-        self.settings_button.clicked.connect(self.settings_requested)
+        self.settings_button.clicked.connect(self.show_settings)
         bar = QHBoxLayout(self.filter_bar)
         bar.setContentsMargins(8, 6, 8, 2)
         bar.setSpacing(6)
@@ -382,14 +381,14 @@ class BoardPage(QWidget):
         assignee: int | Unchanged | None = UNCHANGED,
     ) -> bool:
         """Ask before breaking the column's entry rules or WIP limit (one question for
-        both), then hand the move to the window (undoable)."""
+        both), then move them (one undoable step)."""
         arriving = [i for i in ids if self.model.column_of(i) != column_id]
         column = self.model.column(column_id)
         rows = [row for row in map(self.model.need, arriving) if row is not None]
         found = breaches(column.entry_rules, rows) if column is not None else []
         if not self._allowed(column_id, len(arriving), found):
             return False
-        self.move_requested.emit(list(ids), column_id, before_id, assignee)
+        self.needs.move(list(ids), column_id, before_id, assignee)
         return True
 
     def _allowed(
@@ -487,23 +486,19 @@ class BoardPage(QWidget):
             )
             act.setEnabled(any(self.model.column_of(i) != column.id for i in ids))
         sprints = menu.addMenu(self.tr("Move to sprint"))
-        sprints.addAction(
-            self.tr("Backlog (no sprint)"), lambda: self.plan_requested.emit(ids, None)
-        )
+        sprints.addAction(self.tr("Backlog (no sprint)"), lambda: self.needs.plan(ids, None))
         if self._sprints:
             sprints.addSeparator()
         for sprint in self._sprints:
             label = f"{sprint.label} ({sprint.detail})" if sprint.detail else sprint.label
-            sprints.addAction(
-                no_mnemonic(label), lambda s=sprint.id: self.plan_requested.emit(ids, s)
-            )
+            sprints.addAction(no_mnemonic(label), lambda s=sprint.id: self.needs.plan(ids, s))
         assign = menu.addMenu(self.tr("Assign to"))
-        assign.addAction(self.tr("Nobody"), lambda: self.assign_requested.emit(ids, None))
+        assign.addAction(self.tr("Nobody"), lambda: self.needs.assign(ids, None))
         if self._people:
             assign.addSeparator()
         for person in self._people:
             assign.addAction(
-                no_mnemonic(person.label), lambda p=person.id: self.assign_requested.emit(ids, p)
+                no_mnemonic(person.label), lambda p=person.id: self.needs.assign(ids, p)
             )
         if board_moves:
             menu.addSeparator()
@@ -511,7 +506,7 @@ class BoardPage(QWidget):
                 menu.addAction(act)
         menu.addSeparator()
         menu.addAction(self.tr("Duplicate"), lambda: self.duplicate(ids))
-        menu.addAction(self.tr("Delete"), lambda: self.delete_requested.emit(ids))
+        menu.addAction(self.tr("Delete"), lambda: self.needs.delete(ids))
         return menu
 
     def _duplicate(self) -> None:
@@ -529,4 +524,10 @@ class BoardPage(QWidget):
                 arriving[column_id] = arriving.get(column_id, 0) + 1
         # Copies join their originals' columns: no move, so no entry rule to meet.
         if all(self._allowed(c, n, [], duplicate=True) for c, n in arriving.items()):
-            self.duplicate_requested.emit(ids)
+            self.needs.duplicate(ids)
+
+    def show_settings(self) -> None:
+        """The board's columns: names, order, WIP limits, entry rules."""
+        from po_desktop.ui.board.settings_dialog import BoardSettingsDialog
+
+        self.host.run_dialog(BoardSettingsDialog(self.host.workspace, self.host.window))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,8 +51,8 @@ from po_desktop.ui.calendar.dialogs import (
 )
 from po_desktop.ui.calendar.view import CalendarView
 from po_desktop.ui.feedback import Purpose
+from po_desktop.ui.host import Host
 from po_desktop.ui.models import SprintTableModel, format_percent, format_points
-from po_desktop.ui.workspace import Workspace
 
 
 def format_days(days: float) -> str:
@@ -63,17 +63,10 @@ def format_days(days: float) -> str:
 class CalendarPage(QWidget):
     """Sprints, rituals, holidays and absences in time; capacity and load beside them."""
 
-    ics_requested = Signal()
-
-    def __init__(
-        self,
-        model: SprintTableModel,
-        workspace: Callable[[], Workspace],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, host: Host, model: SprintTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.host = host
         self.model = model
-        self._workspace = workspace
         self.capacity: service.SprintCapacity | None = None
         self.create_menu = QMenu(self)
         self.calendar = CalendarView()
@@ -127,7 +120,7 @@ class CalendarPage(QWidget):
         self.cadence_button.clicked.connect(self.plan_sprints)
         self.ics_button = QPushButton(self.tr("Export (.ics)…"))
         self.ics_button.setToolTip(self.tr("Export sprints and rituals to a calendar file"))
-        self.ics_button.clicked.connect(self.ics_requested)
+        self.ics_button.clicked.connect(lambda: self.export_ics())
         self.pack_button = QPushButton(self.tr("Review pack (PDF)…"))
         self.pack_button.setToolTip(
             self.tr("Print the sprint-review pack of the selected sprint, in the app's language")
@@ -271,7 +264,7 @@ class CalendarPage(QWidget):
         """
         self.calendar.today = date.today()  # the app may stay open past midnight
         current = keep if keep is not None else self.current_sprint_id()
-        region = self._workspace().read(service.holiday_region)
+        region = self.host.workspace.read(service.holiday_region)
         self.region.setCurrentIndex(max(0, self.region.findData(region)))
         self.load_range()
         self.load_portfolio()
@@ -294,12 +287,12 @@ class CalendarPage(QWidget):
         first, last = self.calendar.visible_range()
         lang = language()
         self.calendar.set_items(
-            self._workspace().read(lambda s: service.calendar_items(s, first, last, lang))
+            self.host.workspace.read(lambda s: service.calendar_items(s, first, last, lang))
         )
         self._update_title()
 
     def load_portfolio(self) -> None:
-        rows = self._workspace().read(service.portfolio)
+        rows = self.host.workspace.read(service.portfolio)
         # Recent history and what is planned: the last three closed sprints onwards.
         closed = [i for i, r in enumerate(rows) if r.state == "closed"]
         rows = rows[max(0, closed[-3] if len(closed) >= 3 else 0) :]
@@ -383,7 +376,7 @@ class CalendarPage(QWidget):
         lang = language()
         row = self.model.row_at(self.model.row_of(sprint_id) or 0)
         try:
-            cap = self._workspace().read(lambda s: service.capacity(s, sprint_id, lang))
+            cap = self.host.workspace.read(lambda s: service.capacity(s, sprint_id, lang))
         except PoDesktopError as exc:  # dates an older file holds out of range: said here
             self.capacity = None
             self.details.setTitle(row.name)
@@ -490,41 +483,35 @@ class CalendarPage(QWidget):
         menu.popup(where)
 
     def _dialog(self, dialog: QDialog) -> bool:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return feedback.sink().run(dialog)
+        return self.host.run_dialog(dialog)
 
     def new_ceremony(self, day: date) -> bool:
-        return self._dialog(CeremonyDialog(self._workspace(), None, day, self))
+        return self._dialog(CeremonyDialog(self.host.workspace, None, day, self))
 
     def edit_ceremony(self, ceremony_id: int) -> bool:
-        return self._dialog(CeremonyDialog(self._workspace(), ceremony_id, None, self))
+        return self._dialog(CeremonyDialog(self.host.workspace, ceremony_id, None, self))
 
     def new_absence(self, day: date) -> bool:
-        return self._dialog(AbsenceDialog(self._workspace(), None, day, self))
+        return self._dialog(AbsenceDialog(self.host.workspace, None, day, self))
 
     def edit_absence(self, absence_id: int) -> bool:
-        return self._dialog(AbsenceDialog(self._workspace(), absence_id, None, self))
+        return self._dialog(AbsenceDialog(self.host.workspace, absence_id, None, self))
 
     def new_sprint(self, day: date | None = None) -> bool:
         return self._dialog(
-            SprintDialog(self._workspace(), None, day or self.calendar.selected, self)
+            SprintDialog(self.host.workspace, None, day or self.calendar.selected, self)
         )
 
     def edit_sprint(self, sprint_id: int | None) -> bool:
         if sprint_id is None:
             return False
-        return self._dialog(SprintDialog(self._workspace(), sprint_id, None, self))
+        return self._dialog(SprintDialog(self.host.workspace, sprint_id, None, self))
 
     def plan_sprints(self) -> bool:
-        return self._dialog(CadenceDialog(self._workspace(), self))
+        return self._dialog(CadenceDialog(self.host.workspace, self))
 
     def _perform(self, text: str, do: Callable[..., object]) -> bool:
-        try:
-            self._workspace().perform(text, do)
-        except PoDesktopError as exc:
-            feedback.sink().warn(self, self.tr("Sprint"), exc.render())
-            return False
-        return True
+        return self.host.perform(text, do, title=self.tr("Sprint")) is not None
 
     def start_sprint(self) -> bool:
         sprint_id = self.current_sprint_id()
@@ -532,10 +519,11 @@ class CalendarPage(QWidget):
             return False
         name = self.model.row_at(self.model.row_of(sprint_id) or 0).name
         lang = language()
-        try:
-            cap = self._workspace().read(lambda s: service.capacity(s, sprint_id, lang))
-        except PoDesktopError as exc:
-            feedback.sink().warn(self, self.tr("Start the sprint"), exc.render())
+        cap = self.host.attempt(
+            self.tr("Start the sprint"),
+            lambda: self.host.read(lambda s: service.capacity(s, sprint_id, lang)),
+        )
+        if cap is None:
             return False
         if (
             cap.forecast is not None
@@ -564,7 +552,7 @@ class CalendarPage(QWidget):
         sprint_id = self.current_sprint_id()
         if sprint_id is None:
             return False
-        return self._dialog(CloseSprintDialog(self._workspace(), sprint_id, self))
+        return self._dialog(CloseSprintDialog(self.host.workspace, sprint_id, self))
 
     def delete_sprint(self) -> bool:
         sprint_id = self.current_sprint_id()
@@ -584,12 +572,12 @@ class CalendarPage(QWidget):
     def _region_picked(self) -> None:
         code = self.region.currentData() or ""
         label = self.region.currentText()
-        try:
-            self._workspace().set_holiday_region(
+        self.host.attempt(
+            self.tr("Public holidays"),
+            lambda: self.host.workspace.set_holiday_region(
                 code, self.tr("Public holidays: %1").replace("%1", label)
-            )
-        except PoDesktopError as exc:
-            feedback.sink().warn(self, self.tr("Public holidays"), exc.render())
+            ),
+        )
 
     def export_ics(self, path: Path | None = None, sprint_id: int | None = None) -> Path | None:
         """Write the calendar file; asks where when no path is given."""
@@ -608,16 +596,20 @@ class CalendarPage(QWidget):
         from po_desktop.store import files
 
         lang = language()
-        workspace = self._workspace()
-        try:
-            if workspace.database.owns(path):  # replacing it would lose the workspace
-                raise DatabaseFileError("db.output_is_database", path=str(path))
-            skipped: list[Message] = []
-            data = workspace.read(lambda s: export_ics(s, sprint_id, lang, skipped))
-            files.write_bytes(path, data)
-        except PoDesktopError as exc:
-            feedback.sink().warn(self, self.tr("Export the calendar"), exc.render())
+        workspace = self.host.workspace
+        skipped: list[Message] = []
+
+        def write(target: Path) -> Path:
+            if workspace.database.owns(target):  # replacing it would lose the workspace
+                raise DatabaseFileError("db.output_is_database", path=str(target))
+            files.write_bytes(
+                target, workspace.read(lambda s: export_ics(s, sprint_id, lang, skipped))
+            )
+            return target
+
+        if self.host.attempt(self.tr("Export the calendar"), lambda: write(path)) is None:
             return None
+        self.host.status(self.tr("Calendar exported: %1").replace("%1", str(path)))
         if skipped:  # rows an older file holds with dates out of range
             shown = [m.render() for m in skipped[:MAX_ITEMS]]
             if len(skipped) > MAX_ITEMS:
@@ -657,16 +649,19 @@ class CalendarPage(QWidget):
         progress.show()
         QApplication.processEvents()
         lang = language()
-        workspace = self._workspace()
-        try:
-            with workspace.session() as session:
-                export_pack(session, sprint_id, path, lang, database=workspace.database)
-        except PoDesktopError as exc:
-            progress.close()
-            feedback.sink().warn(self, self.tr("Review pack"), exc.render())
+        workspace = self.host.workspace
+
+        def write(target: Path) -> Path:
+            try:
+                with workspace.session() as session:
+                    export_pack(session, sprint_id, target, lang, database=workspace.database)
+            finally:
+                progress.close()  # whatever happens, the window is given back, before a word
+            return target
+
+        if self.host.attempt(self.tr("Review pack"), lambda: write(path)) is None:
             return None
-        finally:
-            progress.close()  # whatever happens, the window is given back
+        self.host.status(self.tr("Review pack saved: %1").replace("%1", str(path)))
         if open_it:
             feedback.sink().open_externally(self, path, self.tr("Review pack"))
         return path

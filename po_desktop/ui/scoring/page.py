@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,12 +27,12 @@ from po_desktop.store.services import scoring
 from po_desktop.ui import feedback
 from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.flow import FlowLayout, flowing
+from po_desktop.ui.host import Host
 from po_desktop.ui.models import NEED_ID_ROLE, NeedTableModel, RankedNeedModel
 from po_desktop.ui.pages import NeedListPage
 from po_desktop.ui.quick_filters import QuickFilters
 from po_desktop.ui.scoring.form import ScoringForm
 from po_desktop.ui.scoring.matrix import MatrixPoint, ValueEffortMatrix
-from po_desktop.ui.workspace import Workspace
 
 
 class WhatIfPanel(QWidget):
@@ -177,14 +175,14 @@ class ScoringPage(QWidget):
     """Cotation: open needs ranked by score, and the scoring form of the selected one."""
 
     open_requested = Signal(int)
-    grids_requested = Signal()
     filters_changed = Signal()
 
     LIST_TAB, MATRIX_TAB = 0, 1
 
-    def __init__(self, workspace: Callable[[], Workspace], parent: QWidget | None = None) -> None:
+    def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
+        self.host = host
+        host.on_leave(lambda: not self.form.is_dirty() or self.leave_form())
         self.grid: Grid | None = None
         self.grid_id: int | None = None
         self.list = NeedListPage(
@@ -208,7 +206,7 @@ class ScoringPage(QWidget):
         self.list.view.setColumnWidth(RankedNeedModel.MOVE, 60)
         self.list.open_requested.connect(self.open_requested)
         self.list.view.sortByColumn(RankedNeedModel.RANK, Qt.SortOrder.AscendingOrder)
-        self.form = ScoringForm(workspace, self.model.rank_preview)
+        self.form = ScoringForm(lambda: host.workspace, self.model.rank_preview)
         self.form.setMinimumWidth(340)
         self.list.view.selectionModel().currentRowChanged.connect(self._show)
         # A reset (filter, reload) clears the current row without a signal: follow it.
@@ -226,7 +224,7 @@ class ScoringPage(QWidget):
         self.grid_combo.activated.connect(self._grid_picked)
         self.grids_button = QPushButton(self.tr("Grids…"))
         self.grids_button.setToolTip(self.tr("Create, edit or remove scoring grids"))
-        self.grids_button.clicked.connect(self.grids_requested)
+        self.grids_button.clicked.connect(self.show_grids)
         self.next_button = QPushButton(self.tr("Next unscored ▼"))
         self.next_button.setToolTip(self.tr("Next need without a score (F8)"))
         self.next_button.clicked.connect(lambda: self.step_unscored(1))
@@ -297,7 +295,7 @@ class ScoringPage(QWidget):
             )
 
         try:
-            names, self.grid_id, grid, values = self._workspace().read(read)
+            names, self.grid_id, grid, values = self.host.read(read)
         except PoDesktopError:  # no grid at all: nothing to rank by
             names, self.grid_id, grid, values = [], None, None, {}
         self.grid_combo.clear()
@@ -365,13 +363,11 @@ class ScoringPage(QWidget):
         ):
             return False
         model_id, weights = self.grid_id, self.what_if.weights()
-        try:
-            self._workspace().perform(
-                self.tr("Apply weights to %1").replace("%1", grid.name),
-                lambda s: scoring.apply_weights(s, model_id, weights),
-            )
-        except PoDesktopError as exc:
-            feedback.sink().warn(self, self.tr("Apply these weights"), exc.render())
+        if not self.host.perform(
+            self.tr("Apply weights to %1").replace("%1", grid.name),
+            lambda s: scoring.apply_weights(s, model_id, weights),
+            title=self.tr("Apply these weights"),
+        ):
             return False
         self.what_if.set_on(False)
         return True
@@ -381,13 +377,11 @@ class ScoringPage(QWidget):
         if model_id is None or model_id == self.grid_id:
             return
         name = self.grid_combo.currentText()
-        try:
-            self._workspace().perform(
-                self.tr("Make %1 the active grid").replace("%1", name),
-                lambda s: scoring.set_active_grid(s, model_id),
-            )
-        except PoDesktopError as exc:
-            feedback.sink().warn(self, self.tr("Active grid"), exc.render())
+        self.host.perform(
+            self.tr("Make %1 the active grid").replace("%1", name),
+            lambda s: scoring.set_active_grid(s, model_id),
+            title=self.tr("Active grid"),
+        )
 
     # ----- matrix -------------------------------------------------------------------------
     def _schedule_matrix(self) -> None:
@@ -483,3 +477,11 @@ class ScoringPage(QWidget):
                 return True
             index += step
         return False
+
+    def show_grids(self) -> None:
+        """The scoring grids: create, edit, weigh, remove."""
+        from po_desktop.ui.scoring.grid_dialog import GridsDialog
+
+        if self.form.is_dirty() and not self.leave_form():
+            return  # a grid edit could replace the grid the typed scoring uses
+        self.host.run_dialog(GridsDialog(self.host.workspace, self.host.window))

@@ -1,0 +1,154 @@
+"""What can be done to needs from any page: create, edit, move, plan, assign, duplicate,
+delete — each one undoable step through :meth:`Host.perform`.
+
+The board's card menu, the lists' context menu, the Edit menu and the keyboard all
+call these; the page on screen is asked for its selection and shown the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject
+from sqlalchemy.orm import Session
+
+from po_desktop.store.services import needs as need_service
+from po_desktop.ui import feedback
+from po_desktop.ui.host import Host
+from po_desktop.ui.need_dialog import NeedDialog
+
+MAX_KEYS_ASKED = 12
+"""How many keys the question before deleting several needs names."""
+
+
+class NeedPage(Protocol):
+    """A page that shows needs and lets the user select them."""
+
+    def selected_ids(self) -> list[int]: ...
+
+    def select_need(self, need_id: int) -> None: ...
+
+    def select_needs(self, ids: list[int], current: int | None) -> None: ...
+
+
+class NeedActions(QObject):
+    def __init__(
+        self,
+        host: Host,
+        current_page: Callable[[], NeedPage | None],
+        default_project: Callable[[], int | None],
+    ) -> None:
+        super().__init__(host)
+        self.host = host
+        self._current_page = current_page
+        self._default_project = default_project
+
+    # ----- selection ----------------------------------------------------------------------
+    def selected(self) -> list[int]:
+        page = self._current_page()
+        return page.selected_ids() if page is not None else []
+
+    def select(self, ids: list[int]) -> None:
+        page = self._current_page()
+        if page is not None and ids:
+            page.select_needs(ids, ids[0])
+
+    def _perform(
+        self, text: str, action: Callable[[Session], object], select: list[int] | None = None
+    ) -> bool:
+        change = self.host.perform(text, action)
+        if change is not None and select:
+            self.select(select)
+        return change is not None
+
+    # ----- editing ------------------------------------------------------------------------
+    def new(self) -> None:
+        dialog = NeedDialog(
+            self.host.workspace, parent=self.host.window, project_id=self._default_project()
+        )
+        if feedback.sink().run(dialog) and dialog.saved_need_id is not None:
+            self.select([dialog.saved_need_id])
+            self.host.status(self.tr("Need created."), 4000)
+
+    def edit(self, need_id: int) -> None:
+        dialog = NeedDialog(self.host.workspace, need_id, parent=self.host.window)
+        if feedback.sink().run(dialog):
+            self.select([need_id])
+
+    def edit_selected(self) -> None:
+        ids = self.selected()
+        if ids:
+            self.edit(ids[0])
+
+    def delete_selected(self) -> None:
+        ids = self.selected()
+        if ids:
+            self.delete(ids)
+
+    def delete(self, ids: list[int]) -> None:
+        """Several needs: asked first. One: deleted at once, with Undo at hand."""
+        rows = self.host.rows
+        keys = [row.key for row in map(rows.get, ids) if row is not None]
+        if len(ids) > 1:
+            shown = ", ".join(keys[:MAX_KEYS_ASKED]) + (" …" if len(keys) > MAX_KEYS_ASKED else "")
+            if not feedback.sink().ask(
+                self.host.window,
+                self.tr("Delete needs"),
+                self.tr(
+                    "Delete these %n needs, with their scoring and history?\n\n%1\n\n"
+                    "You can undo it (Ctrl+Z).",
+                    "",
+                    len(ids),
+                ).replace("%1", shown),
+                yes=self.tr("Delete"),
+                no=self.tr("Cancel"),
+                default_yes=False,
+            ):
+                return
+        text = self.tr("Delete %n need(s)", "", len(ids))
+        if not self._perform(text, lambda s: need_service.delete_needs(s, ids)):
+            return
+        if len(keys) == 1:
+            self.host.notify(self.tr("%1 deleted.").replace("%1", keys[0]))
+        else:
+            self.host.notify(self.tr("%n need(s) deleted.", "", len(ids)))
+
+    # ----- moving -------------------------------------------------------------------------
+    def move(
+        self,
+        ids: list[int],
+        column_id: int,
+        before_id: int | None,
+        assignee: int | need_service.Unchanged | None = need_service.UNCHANGED,
+    ) -> None:
+        """Into a column, above a need (None: at the bottom), given to ``assignee``."""
+        self._perform(
+            self.tr("Move %n need(s)", "", len(ids)),
+            lambda s: need_service.move_needs(s, ids, column_id, before_id, assignee_id=assignee),
+            select=ids,
+        )
+
+    def plan(self, ids: list[int], sprint_id: int | None) -> None:
+        self._perform(
+            self.tr("Plan %n need(s)", "", len(ids)),
+            lambda s: need_service.plan_needs(s, ids, sprint_id),
+            select=ids,
+        )
+
+    def assign(self, ids: list[int], person_id: int | None) -> None:
+        self._perform(
+            self.tr("Assign %n need(s)", "", len(ids)),
+            lambda s: need_service.assign_needs(s, ids, person_id),
+            select=ids,
+        )
+
+    def duplicate(self, ids: list[int]) -> None:
+        change = self.host.perform(
+            self.tr("Duplicate %n need(s)", "", len(ids)),
+            lambda s: need_service.duplicate_needs(s, ids),
+        )
+        if change is not None:
+            copies = [key[0] for key in change.created("need")]
+            self.select(copies)
+            self.host.notify(self.tr("%n need(s) duplicated.", "", len(copies)))

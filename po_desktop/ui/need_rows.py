@@ -1,0 +1,98 @@
+"""The loaded needs every page shows, and what they are shown with.
+
+One copy of the workspace's need rows for the board, the list and the ranked backlog:
+read whole when the workspace changes in depth (a new file, columns, projects, an
+import), patched row by row when a change only touches needs (a card moved, a need
+scored), so a move does not reload 10,000 rows. ``version`` goes up at each change;
+a page remembers the version it shows and refreshes when it is behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from po_desktop.store import queries
+from po_desktop.store.models import Person, Project
+from po_desktop.store.queries import NeedRow, SprintRow
+from po_desktop.store.services import sprints as sprint_service
+from po_desktop.ui.board.model import ColumnInfo
+
+PATCH_LIMIT = 1000
+"""Above this many changed needs, reloading everything is faster than patching rows."""
+
+
+@dataclass
+class Reference:
+    """What the filters and menus offer beside the needs: projects, people, sprints…"""
+
+    projects: list[Project] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    """Active people only: the ones a need can be given to."""
+    sprints: list[SprintRow] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    region: str = ""
+
+
+class NeedRows:
+    """The need rows, their columns and reference data, and the search-text cache."""
+
+    def __init__(self) -> None:
+        self.rows: list[NeedRow] = []
+        self.columns: list[ColumnInfo] = []
+        self.done_columns: frozenset[int] = frozenset()
+        self.reference = Reference()
+        self.haystacks: dict[int, str] = {}
+        """Folded search text per need, built on first use and shared by every view."""
+        self.version = 0
+        self._pos: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def get(self, need_id: int) -> NeedRow | None:
+        pos = self._pos.get(need_id)
+        return self.rows[pos] if pos is not None else None
+
+    def load(self, session: Session) -> None:
+        """Everything again, in one session."""
+        self.rows = queries.need_rows(session)
+        columns = queries.columns(session)
+        self.reference = Reference(
+            projects=queries.projects(session),
+            people=[p for p in queries.people(session) if p.active],
+            sprints=queries.sprint_rows(session),
+            units=queries.business_units(session),
+            tags=queries.tag_names(session),
+            region=sprint_service.holiday_region(session),
+        )
+        self.columns = [
+            ColumnInfo(c.id, c.name, c.wip_limit, c.is_done, c.entry_rules) for c in columns
+        ]
+        self.done_columns = frozenset(c.id for c in columns if c.is_done)
+        self.haystacks = {}
+        self._pos = {row.id: i for i, row in enumerate(self.rows)}
+        self.version += 1
+
+    def patch(self, session: Session, need_ids: list[int]) -> dict[int, NeedRow | None] | None:
+        """Read these needs again; returns each one's new row (None: deleted), or None,
+        changing nothing, when there are too many to patch: read everything instead."""
+        if len(need_ids) > PATCH_LIMIT:
+            return None
+        found = {row.id: row for row in queries.need_rows(session, need_ids=need_ids)}
+        fresh: dict[int, NeedRow | None] = {i: found.get(i) for i in dict.fromkeys(need_ids)}
+        replaced = {i: row for i, row in fresh.items() if row is not None}
+        if len(replaced) == len(fresh) and all(i in self._pos for i in fresh):
+            for need_id, row in replaced.items():  # edits and moves: rows replaced in place
+                self.rows[self._pos[need_id]] = row
+        else:
+            rows = [r for r in self.rows if r.id not in fresh]
+            rows.extend(replaced.values())
+            self.rows = rows
+            self._pos = {r.id: i for i, r in enumerate(rows)}
+        for need_id in fresh:
+            self.haystacks.pop(need_id, None)
+        self.version += 1
+        return fresh

@@ -1,0 +1,340 @@
+"""The four pages in their tabs, and what each one shows.
+
+The toolbar's search and project filter narrow the board and both lists; the scoring
+list adds its own quick filters and shows open needs only. A page is refreshed when it
+is on screen and behind the loaded rows (``NeedRows.version``) or the filters; the
+others wait until they are shown. A change that only touches needs patches their rows
+(the board patches its cards in place); any other change reloads everything.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QStackedWidget, QTabWidget
+
+from po_desktop.domain.messages import choice_label
+from po_desktop.store import queries
+from po_desktop.store.changes import Change
+from po_desktop.ui import icons
+from po_desktop.ui.banner import INFO, MessageBar
+from po_desktop.ui.board.page import BoardPage, Choice
+from po_desktop.ui.calendar.page import CalendarPage
+from po_desktop.ui.filtering import NeedFilter
+from po_desktop.ui.host import Host
+from po_desktop.ui.models import SprintTableModel
+from po_desktop.ui.pages import ListPage, NeedListPage
+from po_desktop.ui.scoring.page import ScoringPage
+from po_desktop.ui.welcome import WelcomePanel
+
+NEED_KINDS = frozenset({"needs", "scoring"})
+"""Changes of these kinds only: the rows of their needs are patched, nothing reloaded."""
+
+SLOW_FILTER_S = 0.04
+"""A filter pass slower than this (100,000 needs) waits for a pause in typing."""
+
+SEARCH_KEPT_STYLE = "QLineEdit { background: #FFF4CE; }"
+"""A search box with text stands out: needs are hidden."""
+
+
+class Views(QObject):
+    BOARD, LIST, SCORING, CALENDAR = range(4)
+
+    def __init__(
+        self,
+        host: Host,
+        board: BoardPage,
+        scoring: ScoringPage,
+        calendar: CalendarPage,
+        sprint_model: SprintTableModel,
+    ) -> None:
+        super().__init__(host)
+        self.host = host
+        self.board, self.scoring, self.calendar = board, scoring, calendar
+        self.sprint_model = sprint_model
+        self.needs_list = ListPage()
+        self._shown: dict[int, tuple[int, NeedFilter | None]] = {}
+        self.pending_project: int | None = None
+        """The project filter the last session left, applied once the projects are read."""
+
+        # The board, or the first steps while the workspace has no need yet.
+        self.welcome = WelcomePanel()
+        self.board_stack = QStackedWidget()
+        self.board_stack.addWidget(board)
+        self.board_stack.addWidget(self.welcome)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for page, icon, label in zip(
+            (self.board_stack, self.needs_list, scoring, calendar),
+            ("view-board", "view-list", "view-scoring", "view-calendar"),
+            self.labels(),
+            strict=True,
+        ):
+            self.tabs.addTab(page, icons.icon(icon), label)
+        self.tabs.currentChanged.connect(self.tab_changed)
+        self.filter_bar = MessageBar(INFO)
+        self.count_label = QLabel()
+
+        self.project_filter = QComboBox()
+        self.project_filter.setMinimumWidth(200)
+        self.project_filter.setAccessibleName(self.tr("Project filter"))
+        self.project_filter.currentIndexChanged.connect(self.filters_edited)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search key, title, problem… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(320)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)  # raised to 150 ms when filtering gets slow
+        self._search_timer.timeout.connect(self._search_now)
+        self.search.textChanged.connect(self._search_timer.start)
+
+        board.filters_changed.connect(self._board_filters_changed)
+        scoring.filters_changed.connect(self.apply_filters)
+
+    def labels(self) -> list[str]:
+        return [self.tr("&Board"), self.tr("L&ist"), self.tr("&Scoring"), self.tr("Ca&lendar")]
+
+    def current_page(self) -> NeedListPage | BoardPage | None:
+        return {
+            self.BOARD: self.board,
+            self.LIST: self.needs_list,
+            self.SCORING: self.scoring.list,
+        }.get(self.tabs.currentIndex())
+
+    # ----- loading ------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Everything again from the database (a new file, columns, projects, an import)."""
+        self.host.reload_rows()
+        rows = self.host.rows
+        ref = rows.reference
+        self.welcome.set_progress(len(ref.projects), len(ref.people), ref.region)
+        self._board_or_welcome()
+        self.sprint_model.set_rows(ref.sprints)
+        current = self.project_filter.currentData()
+        if self.pending_project is not None:
+            current, self.pending_project = self.pending_project, None
+        self.project_filter.blockSignals(True)
+        self.project_filter.clear()
+        self.project_filter.addItem(self.tr("All projects"), None)
+        for project in ref.projects:
+            label = f"{project.code} — {project.name}"
+            if project.archived:
+                label += " " + self.tr("(archived)")
+            self.project_filter.addItem(label, project.id)
+        self.project_filter.setCurrentIndex(max(0, self.project_filter.findData(current)))
+        self.project_filter.blockSignals(False)
+        self.board.set_reference(
+            [Choice(p.id, p.code, p.name) for p in ref.projects],
+            [Choice(p.id, p.name) for p in ref.people],
+            [
+                Choice(s.id, s.name, choice_label(s.state))
+                for s in ref.sprints
+                if s.state != "closed"
+            ],
+            ref.units,
+            ref.tags,
+        )
+        self.scoring.filters.set_reference(
+            [(p.id, p.name) for p in ref.people], ref.units, ref.tags
+        )
+        self.apply_filters()
+        # Search text for every card, built once the window is up: the first keystroke
+        # then filters as fast as the next ones.
+        QTimer.singleShot(300, self.board.model.warm_search)
+
+    def changes_applied(self, change: Change) -> None:
+        """Refresh what the change concerns: the rows of its needs, or everything when
+        it reaches projects, people, columns, sprints, grids or settings."""
+        if not change.kinds <= NEED_KINDS:
+            self.reload()
+            return
+        board_was_current = self._shown.get(self.BOARD) == (
+            self.host.rows.version,
+            self._base_filter(),
+        )
+        with self.host.workspace.session() as session:
+            fresh = self.host.rows.patch(session, change.need_ids)
+        if fresh is None:  # too many to patch: read again whole
+            self.reload()
+            return
+        self._board_or_welcome()
+        on_board = self.tabs.currentIndex() == self.BOARD
+        if board_was_current and on_board and self.board.patch(fresh):
+            self._shown[self.BOARD] = (self.host.rows.version, self._base_filter())
+        self.apply_filters()
+
+    def forget(self) -> None:
+        """Another file: ids mean other needs, every page is refreshed when shown."""
+        self._shown.clear()
+        self.project_filter.blockSignals(True)
+        self.project_filter.setCurrentIndex(0)
+        self.project_filter.blockSignals(False)
+        for page in (self.needs_list, self.scoring.list):
+            page.view.clearSelection()
+            page.view.setCurrentIndex(page.model.index(-1, -1))
+        self.board.clear_selection()
+        self.scoring.form.load(None)  # its need belongs to the other file
+
+    def _board_or_welcome(self) -> None:
+        """The first steps while the workspace has no need; the board from the first one."""
+        self.board_stack.setCurrentWidget(self.board if self.host.rows.rows else self.welcome)
+
+    # ----- filtering ----------------------------------------------------------------------
+    def _base_filter(self) -> NeedFilter:
+        return NeedFilter(
+            text=self.search.text().strip(),
+            project_id=self.project_filter.currentData(),
+        )
+
+    def _search_now(self) -> None:
+        """Filter on every keystroke while that is instant; wait for a pause when it is not."""
+        started = time.perf_counter()
+        self.filters_edited()
+        elapsed = time.perf_counter() - started
+        self._search_timer.setInterval(150 if elapsed > SLOW_FILTER_S else 0)
+
+    def apply_filters(self) -> None:
+        """Refresh the page on screen now; the others when they are shown."""
+        self._refresh_page(self.tabs.currentIndex())
+        self.update_count()
+
+    def filters_edited(self) -> None:
+        """The user changed the project or the search: show it, and keep it for next time."""
+        self.apply_filters()
+        self.save_board_state()
+
+    def _refresh_page(self, index: int) -> None:
+        rows = self.host.rows
+        if index == self.CALENDAR:
+            if self._shown.get(index, (None,))[0] != rows.version:
+                # A need moved into a sprint changes its load and forecast: read them anew,
+                # on the sprint the user had chosen.
+                chosen = self.calendar.current_sprint_id()
+                self.sprint_model.set_rows(self.host.read(queries.sprint_rows))
+                self.calendar.refresh(chosen)
+                self._shown[index] = (rows.version, None)
+            return
+        # Board and list show every need; the scoring list, open needs only, with its own
+        # quick filters (the board's vocabulary).
+        base = self._base_filter()
+        wanted = (
+            base
+            if index in (self.BOARD, self.LIST)
+            else self.scoring.filters.applied(
+                replace(base, open_only=True, done_column_ids=rows.done_columns)
+            )
+        )
+        version, shown_filter = self._shown.get(index, (None, None))
+        if version == rows.version and shown_filter == wanted:
+            return
+        if index == self.BOARD:
+            if version != rows.version:
+                self.board.set_data(rows.columns, rows.rows, rows.haystacks, wanted)
+            else:
+                self.board.apply_filter(wanted)
+        else:
+            page = self.needs_list if index == self.LIST else self.scoring.list
+            selected = page.selected_ids()
+            current = page.current_id()
+            if version != rows.version:
+                if index == self.SCORING:
+                    self.scoring.refresh_grid()  # a scoring, an undo, a grid edit...
+                page.model.set_rows(rows.rows, wanted, rows.haystacks)
+            else:
+                page.model.set_filter(wanted)
+            page.select_needs(selected, current)
+        self._shown[index] = (rows.version, wanted)
+
+    def tab_changed(self, index: int) -> None:
+        self._refresh_page(index)
+        self.update_count()
+        # Card moves act on the board's selection: only while the board is in sight,
+        # and never on a workspace that can only be read.
+        writable = not self.host.workspace.database.read_only
+        for action in (*self.board.move_actions, self.board.duplicate_action):
+            action.setEnabled(writable and index == self.BOARD)
+
+    def update_count(self) -> None:
+        index = self.tabs.currentIndex()
+        total = len(self.host.rows)
+        if index == self.BOARD:
+            shown = self.board.model.shown_count()
+        elif index == self.LIST:
+            shown = self.needs_list.model.rowCount()
+        elif index == self.SCORING:
+            shown = self.scoring.model.rowCount()
+        else:
+            shown = total
+        # "Needs shown: 1 of 240": no noun to agree with the numbers, in either language.
+        self.count_label.setText(
+            self.tr("Needs shown: %1 of %2").replace("%1", str(shown)).replace("%2", str(total))
+            if total
+            else self.tr("No need yet")
+        )
+        self._update_filter_bar(index, shown, total)
+
+    def _active_filters(self, index: int) -> list[str]:
+        """What narrows the page on screen, in the user's words."""
+        parts = []
+        text = self.search.text().strip()
+        if text:
+            parts.append(self.tr("search “%1”").replace("%1", text))
+        if self.project_filter.currentData() is not None:
+            parts.append(self.tr("project %1").replace("%1", self.project_filter.currentText()))
+        quick = {self.BOARD: self.board.filters, self.SCORING: self.scoring.filters}.get(index)
+        if quick is not None:
+            parts.extend(combo.currentText() for combo in quick.combos if combo.currentIndex() > 0)
+        return parts
+
+    def _update_filter_bar(self, index: int, shown: int, total: int) -> None:
+        """A filtered page says so plainly, with one click back to every need: a search
+        kept from the last session must never pass for needs that are gone."""
+        self.search.setStyleSheet(SEARCH_KEPT_STYLE if self.search.text().strip() else "")
+        parts = self._active_filters(index) if index != self.CALENDAR else []
+        if not parts:
+            self.filter_bar.dismiss()
+            return
+        self.filter_bar.show_message(
+            self.tr("Filtered view — needs shown: %1 of %2 (%3).")
+            .replace("%1", str(shown))
+            .replace("%2", str(total))
+            .replace("%3", ", ".join(parts)),
+            [(self.tr("Show all needs"), self.clear_filters)],
+            closable=False,
+        )
+
+    def clear_filters(self) -> None:
+        """Every need on every page: no search, no project, no quick filter."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.project_filter.blockSignals(True)
+        self.project_filter.setCurrentIndex(0)
+        self.project_filter.blockSignals(False)
+        for quick in (self.board.filters, self.scoring.filters):
+            quick.clear()  # each says it changed: its page refilters
+        self.filters_edited()
+
+    def _board_filters_changed(self) -> None:
+        self.update_count()
+        self.save_board_state()
+
+    # ----- the board's state, per database ------------------------------------------------
+    def restore_board_state(self) -> None:
+        """The open database's lanes and filters, as its user left them."""
+        settings, path = self.host.settings, self.host.workspace.database.path
+        saved = self.board.restore_state(settings.board_state(path))
+        self.search.blockSignals(True)
+        self.search.setText(saved.text)
+        self.search.blockSignals(False)
+        self.pending_project = saved.project_id
+
+    def save_board_state(self) -> None:
+        state = self.board.state()
+        state["filter"] = self.board.need_filter().to_state()
+        state["filter"]["text"] = self.search.text().strip()
+        state["filter"]["project_id"] = self.project_filter.currentData()
+        self.host.settings.set_board_state(self.host.workspace.database.path, state)
