@@ -453,7 +453,7 @@ def _read_record(database: Path) -> dict[str, Any]:
             raise ValueError("unexpected record")
         if not all(len(move) == 2 for move in record["moves"]):
             raise ValueError("unexpected record")
-        return record  # type: ignore[no-any-return]
+        return record
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DatabaseFileError(
             "backup.restore_record", path=str(database), record=str(path)

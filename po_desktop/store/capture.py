@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -78,13 +79,21 @@ def _install(dbapi: Any, tables: Sequence[Table], state: dict[str, int]) -> None
             )
 
 
+def _driver(connection: Connection) -> sqlite3.Connection:
+    """The SQLite connection under SQLAlchemy's: the triggers' log is read through it."""
+    dbapi = connection.connection.driver_connection
+    if not isinstance(dbapi, sqlite3.Connection):  # only SQLite records through triggers
+        raise TypeError(f"change capture needs a SQLite connection, not {type(dbapi)}")
+    return dbapi
+
+
 @contextmanager
 def recording(
     connection: Connection, tables: Sequence[Table]
 ) -> Iterator[Callable[[], list[Entry]]]:
     """Log the rows written through ``connection`` inside the block; yields a function
     returning the log (outermost block only; an inner one shares it)."""
-    dbapi = connection.connection.driver_connection
+    dbapi = _driver(connection)
     info = connection.connection.info
     state = info.setdefault(_DEPTH, {"depth": 0})
     # Temporary objects created in a transaction that rolled back are gone: look, each
@@ -149,7 +158,7 @@ def _decode(literal: str) -> Any:
 
 def read_rows(connection: Connection, table: Table, keys: Sequence[Key]) -> dict[Key, Row]:
     """The rows of ``table`` at these keys now, in the log's own terms (absent: missing)."""
-    dbapi = connection.connection.driver_connection
+    dbapi = _driver(connection)
     columns = [c.name for c in table.columns]
     key_columns = [c.name for c in table.primary_key.columns]
     found: dict[Key, Row] = {}
@@ -168,7 +177,7 @@ def write_rows(
     """Put each row to its target state (None: absent), in an order foreign keys and
     unique constraints accept: values that must move are parked first, deletes go
     children first, inserts parents first, then updates."""
-    dbapi = connection.connection.driver_connection
+    dbapi = _driver(connection)
     dbapi.execute("PRAGMA defer_foreign_keys = ON")  # checked at commit, as a whole
     for table, rows in changes:  # park unique values of the rows that move or go
         parked = _parking(table)

@@ -34,7 +34,8 @@ class Database:
 
     path: Path
     engine: Engine
-    Session: sessionmaker[Session]
+    sessions: sessionmaker[Session]
+    """Makes the sessions of this database (see :meth:`session`)."""
     lock: sqlite.FileLock | None
     created: bool = False
     migrated_from: str | None = None
@@ -44,7 +45,7 @@ class Database:
     _closed: bool = field(default=False, repr=False)
 
     def session(self) -> Session:
-        return self.Session()
+        return self.sessions()
 
     def owns(self, other: Path) -> bool:
         """True when writing ``other`` would overwrite this database or its side files."""

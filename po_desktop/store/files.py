@@ -225,7 +225,7 @@ def atomic_binary(target: Path | str) -> Iterator[BinaryIO]:
             fh.flush()
             os.fsync(fh.fileno())
         except BaseException:
-            fh.raw.close()  # type: ignore[attr-defined]  # the rest goes with the file
+            fh.raw.close()  # the rest goes with the file
             raise
         finally:
             fh.close()

@@ -7,7 +7,7 @@ Undo, where a status-bar message would go unseen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
@@ -53,7 +53,7 @@ class MessageBar(QFrame):
     def show_message(
         self,
         text: str,
-        actions: list[tuple[str, Callable[[], object]]] = (),  # type: ignore[assignment]
+        actions: Sequence[tuple[str, Callable[[], object]]] = (),
         *,
         timeout_ms: int = 0,
         closable: bool = True,

@@ -166,14 +166,15 @@ class Files(QObject):
                 return None
         chosen = target
 
-        def copy() -> None:
+        def copy() -> Path:
             if self.host.workspace.file_state() is rescue.FileState.PRESENT:
                 backups.save_copy(self.path, chosen)
             else:  # the file is gone: copy what the app still holds open
                 self._check_target(chosen)
                 rescue.save_open(self.host.workspace.database.engine, chosen)
+            return chosen
 
-        if self.host.attempt(self.tr("Save a copy"), lambda: copy() or True) is None:
+        if self.host.attempt(self.tr("Save a copy"), copy) is None:
             return None
         self.host.status(self.tr("Copy saved: %1").replace("%1", str(target)), 8000)
         return target
@@ -294,8 +295,13 @@ class Files(QObject):
             return False
         title = self.tr("Restore a backup")
         chosen = source
+
+        def check() -> Path:
+            backups.check_restorable(path, chosen)
+            return chosen
+
         # A copy that cannot be used is refused while the workspace is still open.
-        if self.host.attempt(title, lambda: backups.check_restorable(path, chosen) or True) is None:
+        if self.host.attempt(title, check) is None:
             return False
         self._detach()
         try:  # the file kept aside, in a tuple: None means refused

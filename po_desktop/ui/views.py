@@ -98,11 +98,12 @@ class Views(QObject):
         return [self.tr("&Board"), self.tr("L&ist"), self.tr("&Scoring"), self.tr("Ca&lendar")]
 
     def current_page(self) -> NeedListPage | BoardPage | None:
-        return {
+        pages: dict[int, NeedListPage | BoardPage] = {
             self.BOARD: self.board,
             self.LIST: self.needs_list,
             self.SCORING: self.scoring.list,
-        }.get(self.tabs.currentIndex())
+        }
+        return pages.get(self.tabs.currentIndex())
 
     # ----- loading ------------------------------------------------------------------------
     def reload(self) -> None:

@@ -8,6 +8,7 @@ dialog reads the menus, so a shortcut declared here is documented there.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, SignalInstance
@@ -80,7 +81,7 @@ class WindowActions(QObject):
         self.find_action = make(self.tr("&Find"), window.focus_search, std.Find, "find")
         # ----- View
         self.view_actions = [
-            make(label, lambda i=index: window.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}", icon)
+            make(label, partial(window.tabs.setCurrentIndex, index), f"Ctrl+{index + 1}", icon)
             for index, (label, icon) in enumerate(
                 zip(window.view_labels(), VIEW_ICONS, strict=True)
             )

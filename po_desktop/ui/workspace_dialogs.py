@@ -131,7 +131,7 @@ class _ListEditor(QDialog):
         elif self.list.count():
             self.list.setCurrentRow(0)
             self.current_id = self.list.item(0).data(Qt.ItemDataRole.UserRole)
-            self.load(self.current_id)  # type: ignore[arg-type]
+            self.load(self.current_id)
             self._loaded = self._input()
         self.list.blockSignals(False)
         if self.list.count() == 0 and not dirty:

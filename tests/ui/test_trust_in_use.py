@@ -234,7 +234,7 @@ def test_f8_from_the_search_box_opens_the_next_unscored_need_ready_to_score(
     assert form.heading.text().startswith("ERP-3")
     first = next(iter(form.inputs.values()))
     qtbot.waitUntil(first.hasFocus)
-    assert form.scroll.verticalScrollBar().value() == 0  # the problem statement in sight
+    assert form.scroll_area.verticalScrollBar().value() == 0  # the problem statement in sight
     assert window.actions.next_unscored_action.shortcut() == QKeySequence("F8")
 
 

@@ -72,8 +72,8 @@ class CardDelegate(QStyledItemDelegate):
         row = index.data(CARD_ROLE)
         if not isinstance(row, NeedRow):
             return
-        target: QRect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        target: QRect = option.rect
+        state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         focused = bool(state & QStyle.StateFlag.State_HasFocus)
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
@@ -84,8 +84,8 @@ class CardDelegate(QStyledItemDelegate):
             selected,
             focused,
             _age_days(row.column_since),
-            option.palette.cacheKey(),  # type: ignore[attr-defined]
-            option.font.key(),  # type: ignore[attr-defined]
+            option.palette.cacheKey(),
+            option.font.key(),
             ratio,
         )
         pixmap = self._pixmaps.get(key)
@@ -114,7 +114,7 @@ class CardDelegate(QStyledItemDelegate):
         selected: bool,
         focused: bool,
     ) -> None:
-        palette = option.palette  # type: ignore[attr-defined]
+        palette = option.palette
         rect = outer.adjusted(MARGIN_X, MARGIN_Y, -MARGIN_X, -MARGIN_Y)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -138,7 +138,7 @@ class CardDelegate(QStyledItemDelegate):
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted = _blend(text_colour, base, 0.42)
         inner = rect.adjusted(STRIPE + 8, 6, -8, -6)
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         small = QFont(font)
         small.setPointSizeF(max(7.0, font.pointSizeF() - 1.0))
         bold_small = QFont(small)

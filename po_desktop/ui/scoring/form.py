@@ -153,7 +153,7 @@ class ScoringForm(QWidget):
         layout.addWidget(decision_box)
         layout.addWidget(history_box)
         layout.addStretch(1)
-        scroll = self.scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         # The message and Save stay in sight under the scrolled form: on a laptop the
@@ -181,7 +181,7 @@ class ScoringForm(QWidget):
         """Show a need and its latest scoring; unsaved typing of another need is dropped."""
         self.need_id = need_id
         self.error.hide()
-        self.scroll.setVisible(need_id is not None)
+        self.scroll_area.setVisible(need_id is not None)
         self.footer.setVisible(need_id is not None)
         self.placeholder.setVisible(need_id is None)
         if need_id is None:
@@ -345,12 +345,12 @@ class ScoringForm(QWidget):
 
     def start_scoring(self) -> None:
         """Back to the top (the problem statement, read first) and into the first input."""
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         first = next(iter(self.inputs.values()), None)
         if first is not None:
             first.setFocus(Qt.FocusReason.ShortcutFocusReason)
             first.selectAll()
-            self.scroll.ensureWidgetVisible(self.heading)
+            self.scroll_area.ensureWidgetVisible(self.heading)
 
     def values(self) -> dict[str, str]:
         return {key: edit.text() for key, edit in self.inputs.items()}
