@@ -8,7 +8,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
 
-.PHONY: run test lint bench translations i18n clean demo screenshots build
+.PHONY: run test lint mypy-shrink bench translations i18n clean demo screenshots build
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,13 @@ run: $(STAMP) $(QM) $(DEMO_DB)
 	$(PY) -m po_desktop --db $(DEMO_DB)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check po_desktop tests bench
-	$(VENV)/bin/ruff format --check po_desktop tests bench
+	$(VENV)/bin/ruff check po_desktop tests bench tools
+	$(VENV)/bin/ruff format --check po_desktop tests bench tools
 	$(VENV)/bin/lint-imports
+	$(PY) tools/mypy_baseline.py
+
+mypy-shrink: $(STAMP)
+	$(PY) tools/mypy_baseline.py --shrink
 
 test: $(STAMP) $(QM) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
