@@ -241,11 +241,11 @@ def _cmd_gui(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.demo import seed_demo
     from po_desktop.store import engine
     from po_desktop.store.database import backup_before_replacing, open_database
     from po_desktop.store.errors import DatabaseFileError
     from po_desktop.store.migrate import KNOWN_REVISIONS
-    from po_desktop.store.services.demo import seed_demo
 
     path = _db_path(args, required=True)
     if path.exists():

@@ -18,11 +18,11 @@ from helpers.far_dates import FAR_SPRINT, YEAR_ONE, insert_far_dates
 from sqlalchemy.orm import Session
 
 from po_desktop.cli import main
+from po_desktop.demo import seed_demo
 from po_desktop.domain.calendar import public_holidays, working_days
 from po_desktop.store.database import open_database
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.services import people, sprints
-from po_desktop.store.services.demo import seed_demo
 
 FAR = "Le sprint « Sprint fou » a des dates hors de la plage prise en charge"
 

@@ -22,6 +22,8 @@ from helpers.undo import act, redo, undo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from po_desktop.demo import generate as demo
+from po_desktop.demo import seed_demo
 from po_desktop.domain.readiness import EntryRule
 from po_desktop.store import changes
 from po_desktop.store.database import open_database
@@ -37,7 +39,6 @@ from po_desktop.store.models import (
 )
 from po_desktop.store.services import (
     columns,
-    demo,
     importing,
     needs,
     people,
@@ -46,7 +47,6 @@ from po_desktop.store.services import (
     sprints,
     workspace,
 )
-from po_desktop.store.services.demo import seed_demo
 
 TODAY = date(2026, 11, 28)
 MODULES = (columns, demo, importing, needs, people, projects, scoring, sprints, workspace)
