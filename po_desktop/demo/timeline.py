@@ -6,6 +6,7 @@ import bisect
 import functools
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from po_desktop.demo.rng import Rng
 
@@ -14,28 +15,23 @@ _DAY_END = time(18, 0)
 NOW = time(17, 0)
 """The demo's present moment: the end of ``today``'s working day."""
 
-
-@functools.lru_cache(maxsize=4096)
-def _paris_offset(day: date) -> int:
-    """Hours between Paris and UTC on ``day`` (EU rule), without a tz database.
-
-    Summer time runs from the last Sunday of March to the last Sunday of October;
-    work hours never fall in the switch hours, so the date alone decides.
-    """
-
-    def last_sunday(month: int) -> date:
-        last = date(day.year, month, 31)
-        return last - timedelta(days=(last.weekday() + 1) % 7)
-
-    return 2 if last_sunday(3) <= day < last_sunday(10) else 1
+PARIS = ZoneInfo("Europe/Paris")
 
 
 @functools.lru_cache(maxsize=4096)
 def _utc_shift(day: date) -> timedelta:
-    return timedelta(hours=_paris_offset(day))
+    """Paris's offset from UTC during office hours on ``day``.
+
+    Clocks change at night, never during office hours: the date alone decides, and
+    the offset is looked up once a day instead of once a moment.
+    """
+    offset = datetime.combine(day, DAY_START, PARIS).utcoffset()
+    assert offset is not None
+    return offset
 
 
 def utc(local: datetime) -> datetime:
+    """The naive UTC moment of a naive Paris wall-clock time within office hours."""
     return local - _utc_shift(local.date())
 
 
