@@ -375,13 +375,14 @@ def _cmd_backlog(args: argparse.Namespace, lang: str) -> int:
 
 def _cmd_capacity(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.io.capacity import capacity_report
+    from po_desktop.store import calendar_queries
     from po_desktop.store.database import open_database
     from po_desktop.store.services import sprints
 
     path = _db_path(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         sprint = sprints.find_sprint(session, args.sprint)
-        report = capacity_report(sprints.capacity(session, sprint.id, lang), lang)
+        report = capacity_report(calendar_queries.capacity(session, sprint.id, lang), lang)
     sys.stdout.write(report)
     return EXIT_OK
 

@@ -18,6 +18,7 @@ from po_desktop.domain.history import Event, NeedHistory, NeedState, burndown, i
 from po_desktop.domain.keys import format_key
 from po_desktop.domain.scoring import rank
 from po_desktop.domain.text import fold
+from po_desktop.store import calendar_queries
 from po_desktop.store.models import (
     Assessment,
     BoardColumn,
@@ -32,6 +33,7 @@ from po_desktop.store.models import (
     utcnow,
 )
 from po_desktop.store.services import sprints as sprint_service
+from po_desktop.store.services import workspace as workspace_service
 
 
 @dataclass(frozen=True)
@@ -258,7 +260,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
         committed_points = sum(p or 0 for p in committed.values())
     else:  # not started: what is planned
         committed_points = sum(end_state[i].points or 0 for i in in_sprint_at_end)
-    off = sprint_service.holidays_between(session, sprint.start_date, sprint.end_date, lang)
+    off = workspace_service.holidays_between(session, sprint.start_date, sprint.end_date, lang)
     days = working_days(sprint.start_date, sprint.end_date, off)
     members = sorted(
         session.scalars(
@@ -449,7 +451,7 @@ def _next_sprint(
         return
     data.next_name, data.next_goal = following.name, following.goal
     if sprint_service.sprint_dates_problem(following) is None:
-        data.next_forecast = sprint_service.capacity(session, following.id, lang).forecast
+        data.next_forecast = calendar_queries.capacity(session, following.id, lang).forecast
     else:  # its dates are out of range: no forecast for it, the rest of the pack prints
         data.next_forecast = None
     done_columns = set(session.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True))))

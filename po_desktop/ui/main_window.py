@@ -34,7 +34,7 @@ from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services import needs as need_service
-from po_desktop.store.services import sprints as sprint_service
+from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui import feedback, icons
 from po_desktop.ui.autobackup import AutoBackup
 from po_desktop.ui.banner import ALERT, INFO, NOTICE, MessageBar
@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
             people = [p for p in queries.people(session) if p.active]
             units = queries.business_units(session)
             tags = queries.tag_names(session)
-            region = sprint_service.holiday_region(session)
+            region = workspace_service.holiday_region(session)
         self.welcome.set_progress(len(projects), len(people), region)
         self._board_or_welcome()
         self._haystacks = {}
