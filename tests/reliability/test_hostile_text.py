@@ -48,8 +48,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.formulas import FORMULA_STARTS
 from po_desktop.domain.messages import field_label
-from po_desktop.io.csv_needs import FORMULA_STARTS, read_needs_csv, write_needs_csv
+from po_desktop.io.csv_needs import read_needs_csv, write_needs_csv
 from po_desktop.io.ics import export_ics
 from po_desktop.reports.export import export_pack
 from po_desktop.store.database import Database, open_database
