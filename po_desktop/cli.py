@@ -355,7 +355,7 @@ def _cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_backlog(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.io.backlog import as_csv, as_table, ranked_backlog
+    from po_desktop.reports.backlog import as_csv, as_table, ranked_backlog
     from po_desktop.store import files
     from po_desktop.store.database import open_database
     from po_desktop.store.errors import DatabaseFileError
@@ -374,7 +374,7 @@ def _cmd_backlog(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_capacity(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.io.capacity import capacity_report
+    from po_desktop.reports.capacity import capacity_report
     from po_desktop.store import calendar_queries
     from po_desktop.store.database import open_database
     from po_desktop.store.services import sprints
