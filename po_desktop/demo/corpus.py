@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from po_desktop.domain.enums import Decision
+from po_desktop.domain.enums import Decision, Source
 
 # --------------------------------------------------------------------------- people
 
@@ -129,7 +129,7 @@ class Theme:
     weight: int
     units: tuple[tuple[str, int], ...]
     technical: float
-    sources: tuple[tuple[str, int], ...]
+    sources: tuple[tuple[Source, int], ...]
     owner: str
     actions: tuple[str, ...]
     contexts: tuple[str, ...]
@@ -143,7 +143,7 @@ THEMES: tuple[Theme, ...] = (
         weight=30,
         units=(("ADV", 6), ("IT", 3), ("Marketing", 1)),
         technical=0.5,
-        sources=(("customer", 6), ("team", 3), ("other", 1), ("rnd", 1)),
+        sources=((Source.CUSTOMER, 6), (Source.TEAM, 3), (Source.OTHER, 1), (Source.RND, 1)),
         owner="claire",
         actions=(
             "Simplifier",
@@ -298,7 +298,7 @@ THEMES: tuple[Theme, ...] = (
         weight=20,
         units=(("Finance", 6), ("ADV", 4)),
         technical=0.4,
-        sources=(("customer", 5), ("team", 4), ("other", 2)),
+        sources=((Source.CUSTOMER, 5), (Source.TEAM, 4), (Source.OTHER, 2)),
         owner="claire",
         actions=(
             "Dématérialiser",
@@ -408,7 +408,7 @@ THEMES: tuple[Theme, ...] = (
         weight=20,
         units=(("Marketing", 1),),
         technical=0.2,
-        sources=(("team", 4), ("customer", 2), ("other", 2), ("rnd", 1)),
+        sources=((Source.TEAM, 4), (Source.CUSTOMER, 2), (Source.OTHER, 2), (Source.RND, 1)),
         owner="sophie",
         actions=(
             "Personnaliser",
@@ -554,7 +554,7 @@ THEMES: tuple[Theme, ...] = (
         weight=12,
         units=(("IT", 1),),
         technical=0.95,
-        sources=(("team", 3), ("rnd", 2), ("customer", 2), ("other", 2)),
+        sources=((Source.TEAM, 3), (Source.RND, 2), (Source.CUSTOMER, 2), (Source.OTHER, 2)),
         owner="claire",
         actions=(
             "Sécuriser",
@@ -668,7 +668,7 @@ THEMES: tuple[Theme, ...] = (
         weight=10,
         units=(("IT", 8), ("Marketing", 2)),
         technical=0.9,
-        sources=(("customer", 3), ("team", 3), ("rnd", 2)),
+        sources=((Source.CUSTOMER, 3), (Source.TEAM, 3), (Source.RND, 2)),
         owner="claire",
         actions=(
             "Accélérer",
@@ -786,7 +786,7 @@ THEMES: tuple[Theme, ...] = (
         weight=8,
         units=(("IT", 1),),
         technical=1.0,
-        sources=(("rnd", 4), ("team", 4), ("other", 1)),
+        sources=((Source.RND, 4), (Source.TEAM, 4), (Source.OTHER, 1)),
         owner="claire",
         actions=(
             "Migrer",
@@ -893,7 +893,7 @@ THEMES: tuple[Theme, ...] = (
         weight=25,
         units=(("RH", 1),),
         technical=0.15,
-        sources=(("team", 6), ("other", 2), ("rnd", 1)),
+        sources=((Source.TEAM, 6), (Source.OTHER, 2), (Source.RND, 1)),
         owner="julien",
         actions=(
             "Dématérialiser",
@@ -1041,7 +1041,7 @@ THEMES: tuple[Theme, ...] = (
         weight=25,
         units=(("Finance", 1),),
         technical=0.25,
-        sources=(("team", 6), ("other", 3), ("rnd", 1)),
+        sources=((Source.TEAM, 6), (Source.OTHER, 3), (Source.RND, 1)),
         owner="julien",
         actions=(
             "Automatiser",
@@ -1156,7 +1156,7 @@ THEMES: tuple[Theme, ...] = (
         weight=30,
         units=(("ADV", 8), ("Finance", 2)),
         technical=0.3,
-        sources=(("team", 6), ("customer", 1), ("other", 1), ("rnd", 1)),
+        sources=((Source.TEAM, 6), (Source.CUSTOMER, 1), (Source.OTHER, 1), (Source.RND, 1)),
         owner="julien",
         actions=(
             "Simplifier",
@@ -1271,7 +1271,7 @@ THEMES: tuple[Theme, ...] = (
         weight=20,
         units=(("IT", 8), ("Finance", 1), ("RH", 1)),
         technical=0.85,
-        sources=(("team", 5), ("rnd", 2), ("other", 2)),
+        sources=((Source.TEAM, 5), (Source.RND, 2), (Source.OTHER, 2)),
         owner="julien",
         actions=(
             "Préparer",

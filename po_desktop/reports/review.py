@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.calendar import working_days
+from po_desktop.domain.enums import CeremonyKind, Decision, EventField, SprintState
 from po_desktop.domain.history import Event, NeedHistory, NeedState, burndown, ideal_line
 from po_desktop.domain.keys import format_key
 from po_desktop.domain.scoring import rank
@@ -194,7 +195,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     touched |= set(
         session.scalars(
             select(NeedEvent.need_id).where(
-                NeedEvent.field == "sprint",
+                NeedEvent.field == EventField.SPRINT.value,
                 (NeedEvent.new_value == str(sprint.id)) | (NeedEvent.old_value == str(sprint.id)),
             )
         )
@@ -202,7 +203,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     finished_during = set(
         session.scalars(
             select(NeedEvent.need_id).where(
-                NeedEvent.field == "column",
+                NeedEvent.field == EventField.COLUMN.value,
                 NeedEvent.new_value.in_([str(c) for c in done_columns]),
                 NeedEvent.at >= started,
                 NeedEvent.at <= closing,
@@ -225,20 +226,26 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     entered_late = {
         i
         for i, h in histories.items()
-        if any(e.new == str(sprint.id) and started < e.at < closing for e in h.changes("sprint"))
+        if any(
+            e.new == str(sprint.id) and started < e.at < closing
+            for e in h.changes(EventField.SPRINT)
+        )
     }
     added = (entered_late - set(committed)) if sprint.started_at else set()
     removed = {
         i
         for i, h in histories.items()
         if i not in in_sprint_at_end
-        and any(e.old == str(sprint.id) and started < e.at < closing for e in h.changes("sprint"))
+        and any(
+            e.old == str(sprint.id) and started < e.at < closing
+            for e in h.changes(EventField.SPRINT)
+        )
     }
     outside = set()
     for i in finished_during - touched:  # finished with no sprint (not another team's)
         finish = next(
             e.at
-            for e in histories[i].changes("column")
+            for e in histories[i].changes(EventField.COLUMN)
             if e.new is not None and int(e.new) in done_columns and started <= e.at <= closing
         )
         if histories[i].at(finish).sprint is None:
@@ -331,7 +338,7 @@ def _velocity(session: Session, sprint: Sprint) -> list[VelocityBar]:
             .where(
                 func.lower(Sprint.team) == sprint.team.lower(),
                 Sprint.start_date <= sprint.start_date,
-                Sprint.state != "planned",
+                Sprint.state != SprintState.PLANNED.value,
             )
             .order_by(Sprint.start_date.desc())
             .limit(6)
@@ -355,7 +362,10 @@ def _velocity(session: Session, sprint: Sprint) -> list[VelocityBar]:
             )
         bars.append(
             VelocityBar(
-                old.name, float(committed or 0), float(completed or 0), old.state == "closed"
+                old.name,
+                float(committed or 0),
+                float(completed or 0),
+                old.state == SprintState.CLOSED,
             )
         )
     return bars
@@ -369,7 +379,9 @@ def _decisions(session: Session, start: datetime, end: datetime) -> list[Decisio
     """
     events = session.execute(
         select(NeedEvent.need_id, NeedEvent.at, NeedEvent.new_value)
-        .where(NeedEvent.field == "decision", NeedEvent.at >= start, NeedEvent.at <= end)
+        .where(
+            NeedEvent.field == EventField.DECISION.value, NeedEvent.at >= start, NeedEvent.at <= end
+        )
         .order_by(NeedEvent.at, NeedEvent.id)
     ).all()
     need_ids = sorted({need_id for need_id, _at, _d in events})
@@ -405,7 +417,7 @@ def _decisions(session: Session, start: datetime, end: datetime) -> list[Decisio
                 key,
                 title,
                 assessment.score if assessment else 0.0,
-                decision or "pending",
+                decision or Decision.PENDING.value,
                 assessment.rationale if assessment else "",
                 assessment.decided_by if assessment else "",
                 at,
@@ -419,8 +431,14 @@ def _rituals(session: Session, sprint_id: int) -> list[RitualLine]:
     for c in session.scalars(
         select(Ceremony).where(Ceremony.sprint_id == sprint_id).order_by(Ceremony.starts_at)
     ):
-        groups[(c.kind, c.title if c.kind != "daily" else "")].append(c.starts_at)
-    order = {"planning": 0, "daily": 1, "refinement": 2, "review": 3, "retro": 4}
+        groups[(c.kind, c.title if c.kind != CeremonyKind.DAILY else "")].append(c.starts_at)
+    order = {
+        CeremonyKind.PLANNING: 0,
+        CeremonyKind.DAILY: 1,
+        CeremonyKind.REFINEMENT: 2,
+        CeremonyKind.REVIEW: 3,
+        CeremonyKind.RETRO: 4,
+    }
     return [
         RitualLine(kind, title, tuple(d.date() for d in moments), moments[0].strftime("%H:%M"))
         for (kind, title), moments in sorted(
@@ -479,7 +497,7 @@ def _next_sprint(
             Need.column_id.not_in(done_columns),
             Need.sprint_id.is_(None),  # in the backlog: what is already planned is counted
             Need.points.is_not(None),  # ready: decided "go" and estimated
-            Assessment.decision == "go",
+            Assessment.decision == Decision.GO.value,
         )
     ).all()
     ranked = rank([(n, score, decision) for n, _p, _s, score, decision in candidates])
