@@ -28,7 +28,7 @@ from po_desktop.store.models import (
     SprintCommitment,
     SprintMember,
 )
-from po_desktop.store.services.sprints import _sprint, _sprints_in_range, check_sprint_dates
+from po_desktop.store.services.sprints import check_sprint_dates, get_sprint, sprints_in_range
 from po_desktop.store.services.workspace import holiday_region, holidays_between
 
 # ----- capacity -------------------------------------------------------------------------
@@ -93,7 +93,7 @@ def _team_days(
 def capacity(session: Session, sprint_id: int, lang: str = "fr") -> SprintCapacity:
     """Per person: working days minus holidays and absences, times availability and focus;
     the team's total, and a forecast from the last three closed sprints of the team."""
-    sprint = _sprint(session, sprint_id)
+    sprint = get_sprint(session, sprint_id)
     check_sprint_dates(sprint)
     region = holiday_region(session)
     off = public_holidays(sprint.start_date, sprint.end_date, region, lang)
@@ -106,7 +106,7 @@ def capacity(session: Session, sprint_id: int, lang: str = "fr") -> SprintCapaci
                 func.lower(Sprint.team) == sprint.team.lower(),
                 Sprint.end_date < sprint.start_date,
                 Sprint.velocity.is_not(None),
-                _sprints_in_range(),  # an older file's sprint in the year 1 is no history
+                sprints_in_range(),  # an older file's sprint in the year 1 is no history
             )
             .order_by(Sprint.start_date.desc())
             .limit(3)
@@ -148,7 +148,7 @@ def added_during(session: Session, sprint_id: int) -> set[int]:
             select(SprintCommitment.need_id).where(SprintCommitment.sprint_id == sprint_id)
         )
     )
-    sprint = _sprint(session, sprint_id)
+    sprint = get_sprint(session, sprint_id)
     if sprint.state == SprintState.PLANNED.value:
         return set()
     current = set(session.scalars(select(Need.id).where(Need.sprint_id == sprint_id)))

@@ -29,10 +29,10 @@ from po_desktop.store.services._base import (
 )
 from po_desktop.store.services.sprints import (
     SprintInput,
-    _check_range,
-    _sprint,
+    check_in_range,
     clean_date,
     create_sprint,
+    get_sprint,
 )
 from po_desktop.store.services.workspace import holidays_between
 
@@ -117,12 +117,12 @@ def _check_ceremony(session: Session, data: CeremonyInput) -> dict[str, Any]:
     kind = clean_choice(data.kind, "kind", [k.value for k in CeremonyKind])
     if not isinstance(data.starts_at, datetime):
         raise ValidationError("sprint.bad_date", field="start", value=str(data.starts_at))
-    _check_range(data.starts_at.date(), "start")
+    check_in_range(data.starts_at.date(), "start")
     minutes = clean_number(
         data.duration_minutes, "duration_minutes", minimum=5, maximum=24 * 60, allow_none=False
     )
     if data.sprint_id is not None:
-        _sprint(session, data.sprint_id)
+        get_sprint(session, data.sprint_id)
     return {
         "kind": kind,
         "starts_at": data.starts_at.replace(tzinfo=None, second=0, microsecond=0),

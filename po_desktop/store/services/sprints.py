@@ -54,11 +54,12 @@ def clean_date(value: object, name: str) -> date:
             day = date.fromisoformat(str(value).strip())
         except ValueError:
             raise ValidationError("sprint.bad_date", field=name, value=str(value)) from None
-    _check_range(day, name)
+    check_in_range(day, name)
     return day
 
 
-def _check_range(day: date, name: str) -> None:
+def check_in_range(day: date, name: str) -> None:
+    """Refuse a day a workspace cannot plan with, naming the field."""
     if not in_range(day):
         raise ValidationError("date.out_of_range", field=name, value=day_label(day), **_bounds())
 
@@ -90,7 +91,8 @@ def check_sprint_dates(sprint: Sprint) -> None:
         raise ValidationError(problem.msg_id, **problem.params)
 
 
-def _sprints_in_range() -> Any:
+def sprints_in_range() -> Any:
+    """The SQL condition of a sprint whose dates a workspace can plan with."""
     return (Sprint.start_date >= EARLIEST) & (Sprint.end_date <= LATEST)
 
 
@@ -98,7 +100,7 @@ def dates_out_of_range(session: Session) -> list[Message]:
     """Every stored sprint, ritual and absence whose dates a workspace cannot plan with,
     each said in a message (``check`` lists them; exports leave them out)."""
     problems: list[Message] = []
-    for sprint in session.scalars(select(Sprint).where(~_sprints_in_range()).order_by(Sprint.id)):
+    for sprint in session.scalars(select(Sprint).where(~sprints_in_range()).order_by(Sprint.id)):
         problem = sprint_dates_problem(sprint)
         if problem is not None:
             problems.append(problem)
@@ -224,7 +226,7 @@ def create_sprint(session: Session, data: SprintInput) -> int:
 
 @transactional
 def update_sprint(session: Session, sprint_id: int, data: SprintInput) -> None:
-    sprint = _sprint(session, sprint_id)
+    sprint = get_sprint(session, sprint_id)
     values = _check_sprint(session, data, sprint_id)
     for key, value in values.items():
         setattr(sprint, key, value)
@@ -234,7 +236,7 @@ def update_sprint(session: Session, sprint_id: int, data: SprintInput) -> None:
 @transactional
 def delete_sprint(session: Session, sprint_id: int) -> None:
     """Remove an empty sprint with its rituals; one still holding needs is refused."""
-    sprint = _sprint(session, sprint_id)
+    sprint = get_sprint(session, sprint_id)
     count = session.scalar(select(func.count()).where(Need.sprint_id == sprint_id)) or 0
     if count:
         raise ConflictError("sprint.has_needs", name=sprint.name, count=count)
@@ -244,7 +246,8 @@ def delete_sprint(session: Session, sprint_id: int) -> None:
     session.expire_all()
 
 
-def _sprint(session: Session, sprint_id: int) -> Sprint:
+def get_sprint(session: Session, sprint_id: int) -> Sprint:
+    """The sprint with this id; NotFoundError when there is none."""
     sprint = session.get(Sprint, sprint_id)
     if sprint is None:
         raise NotFoundError("sprint.not_found", ref=sprint_id)
@@ -266,7 +269,7 @@ def _done_columns(session: Session) -> set[int]:
 @transactional
 def start_sprint(session: Session, sprint_id: int) -> None:
     """Start a planned sprint: its scope now is the commitment; later additions show as added."""
-    sprint = _sprint(session, sprint_id)
+    sprint = get_sprint(session, sprint_id)
     if sprint.state != SprintState.PLANNED.value:
         raise ConflictError("sprint.not_planned", name=sprint.name)
     running = session.scalar(
@@ -315,7 +318,7 @@ def close_sprint(
     the backlog (``choices`` per need, else ``default``), recorded as sprint events;
     the sprint's velocity is the points of the needs it finished. All or nothing.
     """
-    sprint = _sprint(session, sprint_id)
+    sprint = get_sprint(session, sprint_id)
     if sprint.state != SprintState.ACTIVE.value:
         raise ConflictError("sprint.not_active", name=sprint.name)
     clean_choice(default, "sprint", (NEXT, BACKLOG))

@@ -67,5 +67,5 @@ def initialize(session: Session) -> None:
             session.add(BoardColumn(name=name, position=position, is_done=is_done))
     if session.scalar(select(ScoringModel.id).limit(1)) is None:
         session.add(new_model(DEFAULT_MODEL_NAME, "default", DEFAULT_GRID, active=True))
-    if session.get(Setting, "workspace_uid") is None:
-        session.add(Setting(key="workspace_uid", value=uuid.uuid4().hex))
+    if session.get(Setting, UID_KEY) is None:
+        session.add(Setting(key=UID_KEY, value=uuid.uuid4().hex))
