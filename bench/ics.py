@@ -58,12 +58,13 @@ def build(db: Path) -> tuple[int, int]:
     from po_desktop.domain.enums import CeremonyKind
     from po_desktop.store.database import open_database
     from po_desktop.store.models import Ceremony, Sprint
+    from po_desktop.store.services import rituals as ritual_service
     from po_desktop.store.services import sprints as service
 
     with open_database(db) as database, database.session() as session:
-        service.generate_cadence(
+        ritual_service.generate_cadence(
             session,
-            service.CadenceInput(FIRST_MONDAY, SPRINTS, 2, team="Plateforme client"),
+            ritual_service.CadenceInput(FIRST_MONDAY, SPRINTS, 2, team="Plateforme client"),
         )
         for index, sprint in enumerate(
             list(session.scalars(select(Sprint).order_by(Sprint.start_date)))
@@ -89,10 +90,10 @@ def build(db: Path) -> tuple[int, int]:
             )
             dailies = [c for c in rituals if c.kind == CeremonyKind.DAILY.value]
             moved, cancelled = dailies[3], dailies[6]
-            service.save_ceremony(
+            ritual_service.save_ceremony(
                 session,
                 moved.id,
-                service.CeremonyInput(
+                ritual_service.CeremonyInput(
                     CeremonyKind.DAILY.value,
                     datetime.combine(moved.starts_at.date(), clock(14, 0)),
                     15,
@@ -101,12 +102,12 @@ def build(db: Path) -> tuple[int, int]:
                     notes="Déplacé : comité de pilotage le matin.",
                 ),
             )
-            service.delete_ceremony(session, cancelled.id)
+            ritual_service.delete_ceremony(session, cancelled.id)
             retro = next(c for c in rituals if c.kind == CeremonyKind.RETRO.value)
-            service.save_ceremony(
+            ritual_service.save_ceremony(
                 session,
                 retro.id,
-                service.CeremonyInput(
+                ritual_service.CeremonyInput(
                     CeremonyKind.RETRO.value,
                     retro.starts_at,
                     retro.duration_minutes,
@@ -116,10 +117,10 @@ def build(db: Path) -> tuple[int, int]:
                 ),
             )
         for month in range(1, 13):
-            service.save_ceremony(
+            ritual_service.save_ceremony(
                 session,
                 None,
-                service.CeremonyInput(
+                ritual_service.CeremonyInput(
                     CeremonyKind.REFINEMENT.value,
                     datetime(2026, month, 15, 10, 0) + timedelta(days=(month % 3)),
                     90,

@@ -241,11 +241,11 @@ def _cmd_gui(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.demo import seed_demo
     from po_desktop.store import engine
     from po_desktop.store.database import backup_before_replacing, open_database
     from po_desktop.store.errors import DatabaseFileError
     from po_desktop.store.migrate import KNOWN_REVISIONS
-    from po_desktop.store.services.demo import seed_demo
 
     path = _db_path(args, required=True)
     if path.exists():
@@ -355,7 +355,7 @@ def _cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_backlog(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.io.backlog import as_csv, as_table, ranked_backlog
+    from po_desktop.reports.backlog import as_csv, as_table, ranked_backlog
     from po_desktop.store import files
     from po_desktop.store.database import open_database
     from po_desktop.store.errors import DatabaseFileError
@@ -374,14 +374,15 @@ def _cmd_backlog(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_capacity(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.io.capacity import capacity_report
+    from po_desktop.reports.capacity import capacity_report
+    from po_desktop.store import calendar_queries
     from po_desktop.store.database import open_database
     from po_desktop.store.services import sprints
 
     path = _db_path(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         sprint = sprints.find_sprint(session, args.sprint)
-        report = capacity_report(sprints.capacity(session, sprint.id, lang), lang)
+        report = capacity_report(calendar_queries.capacity(session, sprint.id, lang), lang)
     sys.stdout.write(report)
     return EXIT_OK
 

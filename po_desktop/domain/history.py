@@ -11,6 +11,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
+from po_desktop.domain.enums import EventField
+
 
 @dataclass(frozen=True)
 class Event:
@@ -53,13 +55,13 @@ def _int(value: str | None) -> int | None:
 
 
 def _undo(state: NeedState, event: Event) -> NeedState:
-    if event.field == "created":
+    if event.field == EventField.CREATED:
         return replace(state, exists=False)
-    if event.field == "column":
+    if event.field == EventField.COLUMN:
         return replace(state, column=_int(event.old))
-    if event.field == "sprint":
+    if event.field == EventField.SPRINT:
         return replace(state, sprint=_int(event.old))
-    if event.field == "points":
+    if event.field == EventField.POINTS:
         return replace(state, points=None if event.old is None else float(event.old))
     return state
 

@@ -10,7 +10,7 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import NamedTuple
 
-from po_desktop.domain.enums import Direction
+from po_desktop.domain.enums import Decision, Direction
 from po_desktop.domain.messages import Bilingual, Message
 
 
@@ -527,7 +527,13 @@ class Ranked(NamedTuple):
     """None, or "decision" / "older" when another need has the same score."""
 
 
-DECISION_ORDER = {"go": 0, "explore": 1, "pending": 2, None: 3, "no_go": 4}
+DECISION_ORDER: dict[str | None, int] = {
+    Decision.GO: 0,
+    Decision.EXPLORE: 1,
+    Decision.PENDING: 2,
+    None: 3,
+    Decision.NO_GO: 4,
+}
 
 
 def rank(entries: Sequence[tuple[int, float, str | None]]) -> list[Ranked]:

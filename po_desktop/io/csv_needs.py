@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
+from po_desktop.domain.formulas import neutralise, restore
 from po_desktop.domain.messages import FIELD_LABELS, Message, listing, os_reason, thousands
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import StorageError, ValidationError
@@ -46,10 +47,6 @@ REQUIRED: tuple[str, ...] = ("key", "title", "problem", "project")
 DELIMITERS: tuple[str, ...] = (";", ",", "\t")
 """What French and English spreadsheets write; tabs in Excel's "Unicode text"."""
 
-FORMULA_STARTS = frozenset("=+-@\t\r")
-"""First characters that make Excel or LibreOffice evaluate a cell (CSV injection)."""
-_ESCAPED_STARTS = FORMULA_STARTS | {"'"}
-
 # A long text may be 200,000 characters; the csv module refuses fields above 131,072 by
 # default. Far above that, the field's own check names the field that is too long.
 _FIELD_LIMIT = 10_000_000
@@ -69,27 +66,6 @@ def _header_aliases() -> dict[str, str]:
 
 
 HEADER_ALIASES = _header_aliases()
-
-
-def neutralise(value: str) -> str:
-    """Prefix an apostrophe when a spreadsheet would read the value as a formula.
-
-    A value that already starts with an apostrophe before such a character (or
-    before another apostrophe) gets one too, so :func:`restore` is an exact inverse.
-    """
-    if value and (
-        value[0] in FORMULA_STARTS
-        or (value[0] == "'" and len(value) > 1 and value[1] in _ESCAPED_STARTS)
-    ):
-        return "'" + value
-    return value
-
-
-def restore(value: str) -> str:
-    """Undo :func:`neutralise`: drop exactly one protective apostrophe."""
-    if len(value) > 1 and value[0] == "'" and value[1] in _ESCAPED_STARTS:
-        return value[1:]
-    return value
 
 
 _ZIP = b"PK\x03\x04"

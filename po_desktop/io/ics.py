@@ -24,6 +24,7 @@ from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import Message, choice_label
 from po_desktop.store.models import Ceremony, Sprint
 from po_desktop.store.services import sprints as sprint_service
+from po_desktop.store.services import workspace as workspace_service
 
 PARIS = ZoneInfo("Europe/Paris")
 DOMAIN = "po-desktop"
@@ -50,7 +51,7 @@ def export_ics(
     A sprint or ritual whose stored dates are out of range (an older or hand-edited
     file) is left out and said in ``skipped``; asked for by name, it is refused.
     """
-    uid = sprint_service.setting(session, sprint_service.UID_KEY) or "workspace"
+    uid = workspace_service.setting(session, workspace_service.UID_KEY) or "workspace"
     chosen = (
         [sprint_service.find_sprint(session, sprint_ref)]
         if sprint_ref is not None

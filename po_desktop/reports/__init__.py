@@ -1,1 +1,2 @@
-"""Printed documents (the sprint-review pack) with reportlab; no Qt."""
+"""Printed documents (the sprint-review pack) with reportlab, and text reports (the ranked
+backlog, a sprint's capacity) for the command line; no Qt."""

@@ -14,10 +14,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.calendar import working_days
+from po_desktop.domain.enums import CeremonyKind, Decision, EventField, SprintState
 from po_desktop.domain.history import Event, NeedHistory, NeedState, burndown, ideal_line
 from po_desktop.domain.keys import format_key
 from po_desktop.domain.scoring import rank
 from po_desktop.domain.text import fold
+from po_desktop.store import calendar_queries
 from po_desktop.store.models import (
     Assessment,
     BoardColumn,
@@ -32,6 +34,7 @@ from po_desktop.store.models import (
     utcnow,
 )
 from po_desktop.store.services import sprints as sprint_service
+from po_desktop.store.services import workspace as workspace_service
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     touched |= set(
         session.scalars(
             select(NeedEvent.need_id).where(
-                NeedEvent.field == "sprint",
+                NeedEvent.field == EventField.SPRINT.value,
                 (NeedEvent.new_value == str(sprint.id)) | (NeedEvent.old_value == str(sprint.id)),
             )
         )
@@ -200,7 +203,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     finished_during = set(
         session.scalars(
             select(NeedEvent.need_id).where(
-                NeedEvent.field == "column",
+                NeedEvent.field == EventField.COLUMN.value,
                 NeedEvent.new_value.in_([str(c) for c in done_columns]),
                 NeedEvent.at >= started,
                 NeedEvent.at <= closing,
@@ -223,20 +226,26 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     entered_late = {
         i
         for i, h in histories.items()
-        if any(e.new == str(sprint.id) and started < e.at < closing for e in h.changes("sprint"))
+        if any(
+            e.new == str(sprint.id) and started < e.at < closing
+            for e in h.changes(EventField.SPRINT)
+        )
     }
     added = (entered_late - set(committed)) if sprint.started_at else set()
     removed = {
         i
         for i, h in histories.items()
         if i not in in_sprint_at_end
-        and any(e.old == str(sprint.id) and started < e.at < closing for e in h.changes("sprint"))
+        and any(
+            e.old == str(sprint.id) and started < e.at < closing
+            for e in h.changes(EventField.SPRINT)
+        )
     }
     outside = set()
     for i in finished_during - touched:  # finished with no sprint (not another team's)
         finish = next(
             e.at
-            for e in histories[i].changes("column")
+            for e in histories[i].changes(EventField.COLUMN)
             if e.new is not None and int(e.new) in done_columns and started <= e.at <= closing
         )
         if histories[i].at(finish).sprint is None:
@@ -258,7 +267,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
         committed_points = sum(p or 0 for p in committed.values())
     else:  # not started: what is planned
         committed_points = sum(end_state[i].points or 0 for i in in_sprint_at_end)
-    off = sprint_service.holidays_between(session, sprint.start_date, sprint.end_date, lang)
+    off = workspace_service.holidays_between(session, sprint.start_date, sprint.end_date, lang)
     days = working_days(sprint.start_date, sprint.end_date, off)
     members = sorted(
         session.scalars(
@@ -329,7 +338,7 @@ def _velocity(session: Session, sprint: Sprint) -> list[VelocityBar]:
             .where(
                 func.lower(Sprint.team) == sprint.team.lower(),
                 Sprint.start_date <= sprint.start_date,
-                Sprint.state != "planned",
+                Sprint.state != SprintState.PLANNED.value,
             )
             .order_by(Sprint.start_date.desc())
             .limit(6)
@@ -353,7 +362,10 @@ def _velocity(session: Session, sprint: Sprint) -> list[VelocityBar]:
             )
         bars.append(
             VelocityBar(
-                old.name, float(committed or 0), float(completed or 0), old.state == "closed"
+                old.name,
+                float(committed or 0),
+                float(completed or 0),
+                old.state == SprintState.CLOSED,
             )
         )
     return bars
@@ -367,7 +379,9 @@ def _decisions(session: Session, start: datetime, end: datetime) -> list[Decisio
     """
     events = session.execute(
         select(NeedEvent.need_id, NeedEvent.at, NeedEvent.new_value)
-        .where(NeedEvent.field == "decision", NeedEvent.at >= start, NeedEvent.at <= end)
+        .where(
+            NeedEvent.field == EventField.DECISION.value, NeedEvent.at >= start, NeedEvent.at <= end
+        )
         .order_by(NeedEvent.at, NeedEvent.id)
     ).all()
     need_ids = sorted({need_id for need_id, _at, _d in events})
@@ -403,7 +417,7 @@ def _decisions(session: Session, start: datetime, end: datetime) -> list[Decisio
                 key,
                 title,
                 assessment.score if assessment else 0.0,
-                decision or "pending",
+                decision or Decision.PENDING.value,
                 assessment.rationale if assessment else "",
                 assessment.decided_by if assessment else "",
                 at,
@@ -417,8 +431,14 @@ def _rituals(session: Session, sprint_id: int) -> list[RitualLine]:
     for c in session.scalars(
         select(Ceremony).where(Ceremony.sprint_id == sprint_id).order_by(Ceremony.starts_at)
     ):
-        groups[(c.kind, c.title if c.kind != "daily" else "")].append(c.starts_at)
-    order = {"planning": 0, "daily": 1, "refinement": 2, "review": 3, "retro": 4}
+        groups[(c.kind, c.title if c.kind != CeremonyKind.DAILY else "")].append(c.starts_at)
+    order: dict[str, int] = {
+        CeremonyKind.PLANNING: 0,
+        CeremonyKind.DAILY: 1,
+        CeremonyKind.REFINEMENT: 2,
+        CeremonyKind.REVIEW: 3,
+        CeremonyKind.RETRO: 4,
+    }
     return [
         RitualLine(kind, title, tuple(d.date() for d in moments), moments[0].strftime("%H:%M"))
         for (kind, title), moments in sorted(
@@ -449,7 +469,7 @@ def _next_sprint(
         return
     data.next_name, data.next_goal = following.name, following.goal
     if sprint_service.sprint_dates_problem(following) is None:
-        data.next_forecast = sprint_service.capacity(session, following.id, lang).forecast
+        data.next_forecast = calendar_queries.capacity(session, following.id, lang).forecast
     else:  # its dates are out of range: no forecast for it, the rest of the pack prints
         data.next_forecast = None
     done_columns = set(session.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True))))
@@ -477,7 +497,7 @@ def _next_sprint(
             Need.column_id.not_in(done_columns),
             Need.sprint_id.is_(None),  # in the backlog: what is already planned is counted
             Need.points.is_not(None),  # ready: decided "go" and estimated
-            Assessment.decision == "go",
+            Assessment.decision == Decision.GO.value,
         )
     ).all()
     ranked = rank([(n, score, decision) for n, _p, _s, score, decision in candidates])

@@ -29,6 +29,7 @@ from po_desktop.domain.enums import (
     CeremonyKind,
     Decision,
     Direction,
+    EventField,
     ProjectKind,
     Source,
     SprintState,
@@ -183,7 +184,7 @@ class Need(Base):
     problem: Mapped[str] = mapped_column(Text, default="")
     solution: Mapped[str] = mapped_column(Text, default="")
     requester: Mapped[str] = mapped_column(String(200), default="")
-    source: Mapped[str] = mapped_column(String(16), default="other")
+    source: Mapped[str] = mapped_column(String(16), default=Source.OTHER.value)
     business_unit: Mapped[str] = mapped_column(String(80), default="")
     technical: Mapped[bool] = mapped_column(Boolean, default=True)
     column_id: Mapped[int] = mapped_column(ForeignKey("board_column.id", ondelete="RESTRICT"))
@@ -251,11 +252,7 @@ class NeedEvent(Base):
     old_value: Mapped[str | None] = mapped_column(String(64))
     new_value: Mapped[str | None] = mapped_column(String(64))
 
-    __table_args__ = (
-        CheckConstraint(
-            "field IN ('created', 'column', 'sprint', 'points', 'decision')", name="field_valid"
-        ),
-    )
+    __table_args__ = (_enum_check("field", EventField),)
 
 
 class ScoringModel(Base):

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from po_desktop.store import queries
 from po_desktop.store.models import Person, Project
 from po_desktop.store.queries import NeedRow, SprintRow
-from po_desktop.store.services import sprints as sprint_service
+from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui.board.model import ColumnInfo
 
 PATCH_LIMIT = 1000
@@ -66,7 +66,7 @@ class NeedRows:
             sprints=queries.sprint_rows(session),
             units=queries.business_units(session),
             tags=queries.tag_names(session),
-            region=sprint_service.holiday_region(session),
+            region=workspace_service.holiday_region(session),
         )
         self.columns = [
             ColumnInfo(c.id, c.name, c.wip_limit, c.is_done, c.entry_rules) for c in columns

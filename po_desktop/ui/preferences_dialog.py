@@ -22,7 +22,7 @@ from po_desktop.domain.backups import POLICY_LIMITS, BackupPolicy
 from po_desktop.domain.calendar import REGIONS
 from po_desktop.store import backups
 from po_desktop.store.errors import PoDesktopError
-from po_desktop.store.services import sprints
+from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui import feedback, icons
 from po_desktop.ui.settings import Settings
 from po_desktop.ui.workspace import Workspace
@@ -57,7 +57,7 @@ class PreferencesDialog(QDialog):
         lang = messages.language()
         for code, label in REGIONS.items():
             self.region.addItem(label.render(lang), code)
-        current = workspace.read(sprints.holiday_region)
+        current = workspace.read(workspace_service.holiday_region)
         self.region.setCurrentIndex(max(0, self.region.findData(current)))
         database = QGroupBox(self.tr("This database"))
         database_form = QFormLayout(database)

@@ -89,11 +89,11 @@ class Workspace(QObject):
 
     def set_holiday_region(self, code: str, text: str) -> bool:
         """Follow another public-holiday calendar, as one undoable step; False when unchanged."""
-        from po_desktop.store.services import sprints
+        from po_desktop.store.services import workspace as settings
 
-        if code == self.read(sprints.holiday_region):
+        if code == self.read(settings.holiday_region):
             return False
-        self.perform(text, lambda s: sprints.set_setting(s, sprints.REGION_KEY, code))
+        self.perform(text, lambda s: settings.set_setting(s, settings.REGION_KEY, code))
         return True
 
     def close(self) -> None:

@@ -18,11 +18,11 @@ from helpers.far_dates import FAR_SPRINT, YEAR_ONE, insert_far_dates
 from sqlalchemy.orm import Session
 
 from po_desktop.cli import main
+from po_desktop.demo import seed_demo
 from po_desktop.domain.calendar import public_holidays, working_days
 from po_desktop.store.database import open_database
 from po_desktop.store.errors import ValidationError
-from po_desktop.store.services import people, sprints
-from po_desktop.store.services.demo import seed_demo
+from po_desktop.store.services import people, rituals, sprints
 
 FAR = "Le sprint « Sprint fou » a des dates hors de la plage prise en charge"
 
@@ -99,17 +99,17 @@ def test_services_refuse_dates_out_of_range_naming_the_field(session: Session) -
         sprints.create_sprint(session, sprints.SprintInput("S", date(1999, 12, 31), "2000-01-07"))
     person = people.create_person(session, people.PersonInput("Léa")).id
     with pytest.raises(ValidationError, match="“End” \\(1 Jan 2100\\)"):
-        sprints.save_absence(
-            session, None, sprints.AbsenceInput(person, "2099-12-30", "2100-01-01")
+        rituals.save_absence(
+            session, None, rituals.AbsenceInput(person, "2099-12-30", "2100-01-01")
         )
     with pytest.raises(ValidationError, match="“Start” \\(3 Jan 2100\\)"):
-        sprints.save_ceremony(
-            session, None, sprints.CeremonyInput("review", datetime(2100, 1, 3, 10))
+        rituals.save_ceremony(
+            session, None, rituals.CeremonyInput("review", datetime(2100, 1, 3, 10))
         )
     with pytest.raises(ValidationError, match="“Start” \\(31 Dec 9999\\)"):
-        sprints.generate_cadence(session, sprints.CadenceInput("9999-12-31", 2, 2))
+        rituals.generate_cadence(session, rituals.CadenceInput("9999-12-31", 2, 2))
     with pytest.raises(ValidationError, match=r"“End” \(.* 2100\)"):  # the last sprints
-        sprints.generate_cadence(session, sprints.CadenceInput("2099-11-02", 6, 2))
+        rituals.generate_cadence(session, rituals.CadenceInput("2099-11-02", 6, 2))
     assert sprints.dates_out_of_range(session) == []
 
 

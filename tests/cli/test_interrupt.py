@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from po_desktop import cli
+from po_desktop.demo import seed_demo
 from po_desktop.store.database import open_database
-from po_desktop.store.services.demo import seed_demo
 
 ROWS = 20_000
 """Seconds of import on a laptop: the signal comes long before the end."""

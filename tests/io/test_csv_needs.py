@@ -12,13 +12,8 @@ from helpers.undo import need_state
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from po_desktop.io.csv_needs import (
-    COLUMNS,
-    neutralise,
-    read_needs_csv,
-    restore,
-    write_needs_csv,
-)
+from po_desktop.domain.formulas import neutralise, restore
+from po_desktop.io.csv_needs import COLUMNS, read_needs_csv, write_needs_csv
 from po_desktop.store import files
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import PoDesktopError, ValidationError

@@ -38,8 +38,8 @@ from typing import Any
 
 import pytest
 
+from po_desktop.demo import seed_demo
 from po_desktop.store.database import open_database
-from po_desktop.store.services.demo import seed_demo
 
 WRITER_PATH = Path(__file__).with_name("crash_writer.py")
 SEED = int(os.environ.get("PO_CRASH_SEED", "20260310"))

@@ -48,14 +48,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.formulas import FORMULA_STARTS
 from po_desktop.domain.messages import field_label
-from po_desktop.io.csv_needs import FORMULA_STARTS, read_needs_csv, write_needs_csv
+from po_desktop.io.csv_needs import read_needs_csv, write_needs_csv
 from po_desktop.io.ics import export_ics
 from po_desktop.reports.export import export_pack
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import ConflictError, ValidationError
 from po_desktop.store.models import Absence, Ceremony, Need, Person, Project, Sprint
-from po_desktop.store.services import columns, needs, people, projects, sprints
+from po_desktop.store.services import columns, needs, people, projects, rituals, sprints
 from po_desktop.store.services._base import atomic
 from po_desktop.store.services.importing import import_needs
 from po_desktop.ui import need_dialog
@@ -321,11 +322,11 @@ def _seed_rituals(s: Session, seeded: Seeded) -> None:
         sprint_id = seeded.pack_sprint_id if index % 2 else None
         inputs, stored, refusals = split(value, CEREMONY)
         for spec, msg_id in refusals:
-            bad = sprints.CeremonyInput("review", starts, 50, sprint_id, **inputs)
+            bad = rituals.CeremonyInput("review", starts, 50, sprint_id, **inputs)
             setattr(bad, spec.name, value)
-            assert_refused(lambda bad=bad: sprints.save_ceremony(s, None, bad), spec.name, msg_id)
-        change = sprints.save_ceremony(
-            s, None, sprints.CeremonyInput("review", starts, 50, sprint_id, **inputs)
+            assert_refused(lambda bad=bad: rituals.save_ceremony(s, None, bad), spec.name, msg_id)
+        change = rituals.save_ceremony(
+            s, None, rituals.CeremonyInput("review", starts, 50, sprint_id, **inputs)
         )
         seeded.ceremonies[change] = {**stored, "sprint_id": sprint_id}
 
@@ -333,9 +334,9 @@ def _seed_rituals(s: Session, seeded: Seeded) -> None:
         on = PACK_START + timedelta(days=day)
         person = absent[index]
         for spec, msg_id in refusals:
-            bad = sprints.AbsenceInput(person, on, on, value)
-            assert_refused(lambda bad=bad: sprints.save_absence(s, None, bad), spec.name, msg_id)
-        change = sprints.save_absence(s, None, sprints.AbsenceInput(person, on, on, **inputs))
+            bad = rituals.AbsenceInput(person, on, on, value)
+            assert_refused(lambda bad=bad: rituals.save_absence(s, None, bad), spec.name, msg_id)
+        change = rituals.save_absence(s, None, rituals.AbsenceInput(person, on, on, **inputs))
         seeded.absences[change] = stored["reason"]
 
 
@@ -861,10 +862,10 @@ def test_control_characters_from_an_older_database_stay_out_of_the_exports(
 ) -> None:
     """Before the services refused them, NUL and ESC could be stored: exports still cope."""
     change = sprints.create_sprint(session, sprints.SprintInput("S", "2027-01-04", "2027-01-15"))
-    sprints.save_ceremony(
+    rituals.save_ceremony(
         session,
         None,
-        sprints.CeremonyInput("review", datetime(2027, 1, 15, 14), 60, change, "t"),
+        rituals.CeremonyInput("review", datetime(2027, 1, 15, 14), 60, change, "t"),
     )
     session.execute(text("UPDATE sprint SET name = 'S' || char(0) || '<b>1</b>', goal = char(27)"))
     session.execute(text("UPDATE ceremony SET title = 'a' || char(0) || 'b', notes = char(7)"))

@@ -20,8 +20,8 @@ import pytest
 from helpers.mounts import fill, remount_read_only, small_tmpfs
 
 from po_desktop.cli import main
+from po_desktop.demo import seed_demo
 from po_desktop.store.database import open_database
-from po_desktop.store.services.demo import seed_demo
 
 FULL = {"fr": "le disque est plein", "en": "the disk is full"}
 READ_ONLY = {"fr": "le support est en lecture seule", "en": "the medium is read-only"}

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from po_desktop.demo import seed_demo
 from po_desktop.store import changes
 from po_desktop.store.database import Database
 from po_desktop.store.errors import ConflictError
 from po_desktop.store.services import needs, people, projects
-from po_desktop.store.services.demo import seed_demo
 
 
 def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from po_desktop.demo import DemoSummary, seed_demo
 from po_desktop.domain.enums import DEFAULT_COLUMNS, Decision, SprintState
 from po_desktop.domain.readiness import EntryRule, unmet_entry_rules
 from po_desktop.domain.scoring import DEFAULT_GRID, weighted_score
@@ -34,7 +35,6 @@ from po_desktop.store.models import (
     SprintCommitment,
 )
 from po_desktop.store.services import projects
-from po_desktop.store.services.demo import DemoSummary, seed_demo
 
 TODAY = date(2026, 3, 11)  # a Wednesday, in the week after a sprint started
 

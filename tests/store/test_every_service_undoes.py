@@ -22,6 +22,8 @@ from helpers.undo import act, redo, undo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from po_desktop.demo import generate as demo
+from po_desktop.demo import seed_demo
 from po_desktop.domain.readiness import EntryRule
 from po_desktop.store import changes
 from po_desktop.store.database import open_database
@@ -37,19 +39,18 @@ from po_desktop.store.models import (
 )
 from po_desktop.store.services import (
     columns,
-    demo,
     importing,
     needs,
     people,
     projects,
+    rituals,
     scoring,
     sprints,
     workspace,
 )
-from po_desktop.store.services.demo import seed_demo
 
 TODAY = date(2026, 11, 28)
-MODULES = (columns, demo, importing, needs, people, projects, scoring, sprints, workspace)
+MODULES = (columns, demo, importing, needs, people, projects, rituals, scoring, sprints, workspace)
 
 
 def _first(session: Session, stmt: Any) -> Any:
@@ -199,7 +200,7 @@ CASES: dict[str, Case] = {
         ),
     ),
     # sprints and the calendar
-    "set_setting": lambda s: sprints.set_setting(s, sprints.REGION_KEY, "57"),
+    "set_setting": lambda s: workspace.set_setting(s, workspace.REGION_KEY, "57"),
     "create_sprint": lambda s: sprints.create_sprint(
         s,
         sprints.SprintInput(
@@ -229,21 +230,21 @@ CASES: dict[str, Case] = {
         ),
         lambda s, sprint_id: sprints.delete_sprint(s, sprint_id),
     ),
-    "generate_cadence": lambda s: sprints.generate_cadence(
-        s, sprints.CadenceInput(_late_monday(s), 2, 2, team="Cadence")
+    "generate_cadence": lambda s: rituals.generate_cadence(
+        s, rituals.CadenceInput(_late_monday(s), 2, 2, team="Cadence")
     ),
-    "save_ceremony": lambda s: sprints.save_ceremony(
+    "save_ceremony": lambda s: rituals.save_ceremony(
         s,
         _first(s, select(Ceremony.id)),
-        sprints.CeremonyInput("review", datetime(2026, 12, 10, 15), 45, _active(s), "Revue"),
+        rituals.CeremonyInput("review", datetime(2026, 12, 10, 15), 45, _active(s), "Revue"),
     ),
-    "delete_ceremony": lambda s: sprints.delete_ceremony(s, _first(s, select(Ceremony.id))),
-    "save_absence": lambda s: sprints.save_absence(
+    "delete_ceremony": lambda s: rituals.delete_ceremony(s, _first(s, select(Ceremony.id))),
+    "save_absence": lambda s: rituals.save_absence(
         s,
         None,
-        sprints.AbsenceInput(_first(s, select(Person.id)), "2026-12-14", "2026-12-16", "Congés"),
+        rituals.AbsenceInput(_first(s, select(Person.id)), "2026-12-14", "2026-12-16", "Congés"),
     ),
-    "delete_absence": lambda s: sprints.delete_absence(s, _first(s, select(Absence.id))),
+    "delete_absence": lambda s: rituals.delete_absence(s, _first(s, select(Absence.id))),
     "start_sprint": lambda s: (
         sprints.close_sprint(s, _active(s), sprints.BACKLOG),
         sprints.start_sprint(s, _planned(s)),

@@ -170,7 +170,7 @@ def test_latest_values_feed_what_if(session: Session, project_id: int) -> None:
 
 
 def test_backlog_on_one_grid_shows_the_current_decision(session: Session, project_id: int) -> None:
-    from po_desktop.io.backlog import ranked_backlog
+    from po_desktop.reports.backlog import ranked_backlog
 
     need = _need(session, project_id)
     scoring.assess_need(session, need, AssessmentInput(MIDDLE, "go"))

@@ -12,16 +12,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from po_desktop.io.ics import export_ics
-from po_desktop.store import queries
+from po_desktop.store import calendar_queries, queries
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import Ceremony, Need, NeedEvent, Sprint, SprintMember
-from po_desktop.store.services import columns, needs, people, sprints
-from po_desktop.store.services.sprints import (
-    AbsenceInput,
-    CadenceInput,
-    CeremonyInput,
-    SprintInput,
-)
+from po_desktop.store.services import columns, needs, people, rituals, sprints, workspace
+from po_desktop.store.services.rituals import AbsenceInput, CadenceInput, CeremonyInput
+from po_desktop.store.services.sprints import SprintInput
 
 
 def _person(session: Session, name: str, availability: float = 1.0) -> int:
@@ -81,7 +77,7 @@ def test_dates_and_overlaps_are_refused_with_the_other_sprint_named(session: Ses
 def test_editing_and_deleting_a_sprint_undo_exactly(session: Session, project_id: int) -> None:
     lea = _person(session, "Léa")
     sprint_id = _sprint(session, "Sprint 1", "2027-01-04", "2027-01-15", member_ids=[lea])
-    sprints.save_ceremony(
+    rituals.save_ceremony(
         session, None, CeremonyInput("review", datetime(2027, 1, 15, 14), 60, sprint_id)
     )
     before = _sprint_state(session, sprint_id)
@@ -109,8 +105,8 @@ def test_capacity_with_a_holiday_an_absence_and_a_part_timer(session: Session) -
     sprint_id = _sprint(
         session, "Juillet", "2027-07-12", "2027-07-23", focus_factor="0,8", member_ids=[lea, marc]
     )
-    sprints.save_absence(session, None, AbsenceInput(lea, "2027-07-15", "2027-07-16", "Congés"))
-    cap = sprints.capacity(session, sprint_id)
+    rituals.save_absence(session, None, AbsenceInput(lea, "2027-07-15", "2027-07-16", "Congés"))
+    cap = calendar_queries.capacity(session, sprint_id)
     assert cap.working_days == 9  # 14 July
     assert [(p.name, p.present_days, p.days) for p in cap.people] == [
         ("Léa", 7, 5.6),  # 7 x 0.8
@@ -123,9 +119,9 @@ def test_capacity_with_a_holiday_an_absence_and_a_part_timer(session: Session) -
 def test_alsace_moselle_region_changes_capacity(session: Session) -> None:
     lea = _person(session, "Léa")
     sprint_id = _sprint(session, "Noël", "2028-12-25", "2029-01-05", member_ids=[lea])
-    assert sprints.capacity(session, sprint_id).working_days == 8
-    sprints.set_setting(session, sprints.REGION_KEY, "6AE")
-    assert sprints.capacity(session, sprint_id).working_days == 7  # 26 December
+    assert calendar_queries.capacity(session, sprint_id).working_days == 8
+    workspace.set_setting(session, workspace.REGION_KEY, "6AE")
+    assert calendar_queries.capacity(session, sprint_id).working_days == 7  # 26 December
 
 
 def test_start_then_close_carries_unfinished_needs_and_records_velocity(
@@ -142,7 +138,7 @@ def test_start_then_close_carries_unfinished_needs_and_records_velocity(
     with pytest.raises(ConflictError):
         sprints.start_sprint(session, two)  # one active sprint per team
     late = _need(session, project_id, "Late", 1, one)
-    assert sprints.added_during(session, one) == {late}
+    assert calendar_queries.added_during(session, one) == {late}
     needs.move_needs(session, [a], done_column.id)
     closing = act(
         session, lambda s: sprints.close_sprint(s, one, sprints.NEXT, {c: sprints.BACKLOG})
@@ -165,7 +161,7 @@ def test_start_then_close_carries_unfinished_needs_and_records_velocity(
     assert session.get(Sprint, one).state == "active"  # type: ignore[union-attr]
     redo(session, closing)
     assert session.get(Sprint, one).velocity == 3.0  # type: ignore[union-attr]
-    cap = sprints.capacity(session, two)
+    cap = calendar_queries.capacity(session, two)
     assert cap.forecast == 3.0 and cap.committed == 6.0 and cap.over_committed
     undo(session, closing)
     undo(session, started)
@@ -187,7 +183,7 @@ def test_cadence_creates_sprints_with_rituals_all_or_nothing(session: Session) -
     lea = _person(session, "Léa")
     change = act(
         session,
-        lambda s: sprints.generate_cadence(
+        lambda s: rituals.generate_cadence(
             s,
             CadenceInput("2027-04-26", 3, 2, team="Plateforme", member_ids=[lea], first_number=12),
         ),
@@ -203,17 +199,17 @@ def test_cadence_creates_sprints_with_rituals_all_or_nothing(session: Session) -
     ).all()
     assert len(dailies) == 9 and datetime(2027, 5, 6, 9, 30) not in dailies  # Ascension
     with pytest.raises(ConflictError):  # overlaps Sprint 14: nothing is created
-        sprints.generate_cadence(session, CadenceInput("2027-05-31", 2, 2, team="plateforme"))
+        rituals.generate_cadence(session, CadenceInput("2027-05-31", 2, 2, team="plateforme"))
     assert session.scalar(select(func.count()).select_from(Sprint)) == 3
     with pytest.raises(ValidationError) as caught:
-        sprints.generate_cadence(session, CadenceInput("2028-01-03", 0, 2))
+        rituals.generate_cadence(session, CadenceInput("2028-01-03", 0, 2))
     assert "from 1 to 52" in caught.value.render("en")
     undo(session, change)
     assert session.scalar(select(func.count()).select_from(Ceremony)) == 0
 
 
 def test_ics_parses_back_with_the_same_events(session: Session) -> None:
-    sprints.generate_cadence(session, CadenceInput("2027-04-26", 2, 2, name_pattern="Sprint {n}"))
+    rituals.generate_cadence(session, CadenceInput("2027-04-26", 2, 2, name_pattern="Sprint {n}"))
     first = session.scalar(select(Sprint).order_by(Sprint.start_date))
     assert first is not None
     moved = session.scalars(
@@ -221,7 +217,7 @@ def test_ics_parses_back_with_the_same_events(session: Session) -> None:
         .where(Ceremony.sprint_id == first.id, Ceremony.kind == "daily")
         .order_by(Ceremony.starts_at)
     ).all()[2]
-    sprints.save_ceremony(
+    rituals.save_ceremony(
         session,
         moved.id,
         CeremonyInput("daily", datetime(2027, 4, 28, 11, 0), 15, first.id, location="Salle 2"),
@@ -314,12 +310,12 @@ def test_a_sprint_is_found_by_its_name_typed_without_case_or_accents(session: Se
 
 def test_rituals_outside_any_sprint_are_exported_too(session: Session) -> None:
     _sprint(session, "Sprint 1", "2027-01-04", "2027-01-15")
-    sprints.save_ceremony(
+    rituals.save_ceremony(
         session,
         None,
         CeremonyInput("refinement", datetime(2027, 1, 7, 14), 90, None, "Atelier client"),
     )
-    sprints.save_ceremony(
+    rituals.save_ceremony(
         session, None, CeremonyInput("refinement", datetime(2027, 3, 7, 14), 90, None, "Plus tard")
     )
     every = [str(e.get("summary")) for e in Calendar.from_ical(export_ics(session)).walk("VEVENT")]

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from po_desktop.store.database import Database
 from po_desktop.store.models import Ceremony, Sprint
-from po_desktop.store.services import needs, people, projects, sprints
+from po_desktop.store.services import needs, people, projects, rituals, sprints
 from po_desktop.ui.calendar.dialogs import (
     CadenceDialog,
     CeremonyDialog,
@@ -185,7 +185,7 @@ def test_plan_start_and_close_sprints_from_the_page(
 
 def test_month_view_marks_holidays_absences_and_today(window: MainWindow) -> None:
     with window.workspace.session() as s:
-        sprints.save_absence(s, None, sprints.AbsenceInput(1, "2027-07-15", "2027-07-16", "Congés"))
+        rituals.save_absence(s, None, rituals.AbsenceInput(1, "2027-07-15", "2027-07-16", "Congés"))
     window.workspace.changed_elsewhere()
     view = _page(window).calendar
     assert view.items.holidays[date(2027, 7, 14)] == "National Day"

@@ -21,9 +21,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 from pytestqt.qtbot import QtBot
 
+from po_desktop.demo import seed_demo
 from po_desktop.store import backups
 from po_desktop.store.database import open_database
-from po_desktop.store.services.demo import seed_demo
 from po_desktop.ui.app import create_application
 from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.main_window import MainWindow

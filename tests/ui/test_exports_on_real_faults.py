@@ -13,8 +13,8 @@ from helpers.mounts import fill, small_tmpfs
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from po_desktop.demo import seed_demo
 from po_desktop.store.database import open_database
-from po_desktop.store.services.demo import seed_demo
 from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.settings import Settings

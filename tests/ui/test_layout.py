@@ -19,8 +19,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from po_desktop.demo import seed_demo
 from po_desktop.store.database import open_database
-from po_desktop.store.services.demo import seed_demo
 from po_desktop.ui import screen
 from po_desktop.ui.app import create_application
 from po_desktop.ui.main_window import MainWindow

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from po_desktop.store.services.demo import seed_demo
+from po_desktop.demo import seed_demo
 from po_desktop.ui.screenshot import DIALOGS, render_view
 
 

@@ -19,7 +19,8 @@ from po_desktop.domain.backups import BackupPolicy
 from po_desktop.store import backups
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.models import BoardColumn, Need, NeedEvent, Project
-from po_desktop.store.services import needs, projects, sprints
+from po_desktop.store.services import needs, projects
+from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui.about_dialog import AboutDialog
 from po_desktop.ui.crash import CrashDialog, CrashHandler
 from po_desktop.ui.main_window import MainWindow
@@ -312,9 +313,9 @@ def test_preferences_save_language_backups_and_the_holiday_region(
     reread = Settings(window.settings.path)
     assert reread.language == "fr"
     assert reread.backup_policy == BackupPolicy(keep_recent=20, keep_weeks=0, every_hours=0)
-    assert window.workspace.read(sprints.holiday_region) == "6AE"
+    assert window.workspace.read(workspace_service.holiday_region) == "6AE"
     window.workspace.undo_stack.undo()  # the region is team data: one undoable step
-    assert window.workspace.read(sprints.holiday_region) == ""
+    assert window.workspace.read(workspace_service.holiday_region) == ""
 
     dialog.backup_now.click()
     assert [b.reason for b in backups.list_backups(window.workspace.database.path)] == ["manual"]

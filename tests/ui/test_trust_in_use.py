@@ -25,6 +25,7 @@ from po_desktop.store import queries
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.models import Project, Sprint
 from po_desktop.store.services import needs, people, projects, scoring, sprints
+from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui import screen
 from po_desktop.ui.app import create_application
 from po_desktop.ui.calendar.dialogs import CadenceDialog, CloseSprintDialog, SprintDialog
@@ -433,7 +434,7 @@ def test_a_new_workspace_guides_its_first_steps(
 
     window.welcome.region.setCurrentIndex(window.welcome.region.findData("57"))
     window.welcome.region.activated.emit(window.welcome.region.currentIndex())
-    assert window.workspace.read(sprints.holiday_region) == "57"
+    assert window.workspace.read(workspace_service.holiday_region) == "57"
 
 
 def test_help_lists_the_keyboard_shortcuts(window: MainWindow, qtbot: QtBot) -> None:

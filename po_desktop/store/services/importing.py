@@ -89,7 +89,7 @@ def _source_aliases() -> dict[str, str]:
     for value in (s.value for s in Source):
         for label in CHOICE_LABELS.get(value, ()):
             aliases[fold(label)] = value
-    aliases.update({"equipe": "team", "equipe interne": "team"})
+    aliases.update({"equipe": Source.TEAM.value, "equipe interne": Source.TEAM.value})
     return aliases
 
 

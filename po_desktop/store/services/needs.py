@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain import ranks
-from po_desktop.domain.enums import EventField, Source
+from po_desktop.domain.enums import EventField, Source, SprintState
 from po_desktop.domain.keys import format_key, parse_key
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import (
@@ -373,7 +373,7 @@ def plan_needs(session: Session, need_ids: Sequence[int], sprint_id: int | None)
         sprint = session.get(Sprint, sprint_id)
         if sprint is None:
             raise NotFoundError("sprint.not_found", ref=sprint_id)
-        if sprint.state == "closed":
+        if sprint.state == SprintState.CLOSED.value:
             raise ConflictError("sprint.closed", name=sprint.name)
     needs = _load(session, need_ids)
     now = utcnow()

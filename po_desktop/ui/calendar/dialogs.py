@@ -47,6 +47,7 @@ from po_desktop.store.models import (
     Sprint,
     SprintMember,
 )
+from po_desktop.store.services import rituals as ritual_service
 from po_desktop.store.services import sprints as service
 from po_desktop.ui import screen
 from po_desktop.ui.fields import DateField, DateTimeField, TimeField
@@ -250,7 +251,7 @@ class CeremonyDialog(_ServiceDialog):
             names = [
                 (sp.id, sp.name) for sp in s.scalars(select(Sprint).order_by(Sprint.start_date))
             ]
-            running = service.sprint_at(s, day or date.today())
+            running = ritual_service.sprint_at(s, day or date.today())
             return row, names, running.id if running else None
 
         row, sprints, running = workspace.read(read)
@@ -289,10 +290,10 @@ class CeremonyDialog(_ServiceDialog):
             )
             delete.clicked.connect(self.delete)
 
-    def data(self) -> service.CeremonyInput:
+    def data(self) -> ritual_service.CeremonyInput:
         moment = self.when.dateTime()
         d, t = moment.date(), moment.time()
-        return service.CeremonyInput(
+        return ritual_service.CeremonyInput(
             self.kind.currentData(),
             datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()),
             self.duration.value(),
@@ -309,7 +310,7 @@ class CeremonyDialog(_ServiceDialog):
         label = choice_label(data.kind)
         text = self.tr("New ritual: %1") if ceremony_id is None else self.tr("Edit ritual: %1")
         if self.run(
-            text.replace("%1", label), lambda s: service.save_ceremony(s, ceremony_id, data)
+            text.replace("%1", label), lambda s: ritual_service.save_ceremony(s, ceremony_id, data)
         ):
             super().accept()
 
@@ -317,7 +318,7 @@ class CeremonyDialog(_ServiceDialog):
         ceremony_id = self.ceremony_id
         assert ceremony_id is not None
         text = self.tr("Delete ritual: %1").replace("%1", choice_label(self.kind.currentData()))
-        if self.run(text, lambda s: service.delete_ceremony(s, ceremony_id)):
+        if self.run(text, lambda s: ritual_service.delete_ceremony(s, ceremony_id)):
             super().accept()
 
 
@@ -371,21 +372,21 @@ class AbsenceDialog(_ServiceDialog):
         if not self.typed_ok(self.start, self.end):
             return
         absence_id = self.absence_id
-        data = service.AbsenceInput(
+        data = ritual_service.AbsenceInput(
             int(self.person.currentData() or 0),
             self.start.value(),
             self.end.value(),
             self.reason.text(),
         )
         text = self.tr("Absence of %1").replace("%1", self.person.currentText())
-        if self.run(text, lambda s: service.save_absence(s, absence_id, data)):
+        if self.run(text, lambda s: ritual_service.save_absence(s, absence_id, data)):
             super().accept()
 
     def delete(self) -> None:
         absence_id = self.absence_id
         assert absence_id is not None
         text = self.tr("Delete absence of %1").replace("%1", self.person.currentText())
-        if self.run(text, lambda s: service.delete_absence(s, absence_id)):
+        if self.run(text, lambda s: ritual_service.delete_absence(s, absence_id)):
             super().accept()
 
 
@@ -484,7 +485,7 @@ class CadenceDialog(_ServiceDialog):
             review=review_at,
             retro=time(min(23, retro_minute // 60), retro_minute % 60),
         )
-        data = service.CadenceInput(
+        data = ritual_service.CadenceInput(
             self.start.value(),
             self.count.value(),
             self.weeks.value(),
@@ -496,7 +497,7 @@ class CadenceDialog(_ServiceDialog):
             rituals,
         )
         text = self.tr("Plan %n sprint(s)", "", data.count)
-        if self.run(text, lambda s: service.generate_cadence(s, data)):
+        if self.run(text, lambda s: ritual_service.generate_cadence(s, data)):
             super().accept()
 
 

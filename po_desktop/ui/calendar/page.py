@@ -39,8 +39,10 @@ from po_desktop.domain.messages import (
     thousands,
     translate,
 )
+from po_desktop.store import calendar_queries
 from po_desktop.store.errors import DatabaseFileError, PoDesktopError
 from po_desktop.store.services import sprints as service
+from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui import feedback
 from po_desktop.ui.calendar.dialogs import (
     AbsenceDialog,
@@ -67,7 +69,7 @@ class CalendarPage(QWidget):
         super().__init__(parent)
         self.host = host
         self.model = model
-        self.capacity: service.SprintCapacity | None = None
+        self.capacity: calendar_queries.SprintCapacity | None = None
         self.create_menu = QMenu(self)
         self.calendar = CalendarView()
         self.calendar.range_changed.connect(lambda *_r: self.load_range())
@@ -264,7 +266,7 @@ class CalendarPage(QWidget):
         """
         self.calendar.today = date.today()  # the app may stay open past midnight
         current = keep if keep is not None else self.current_sprint_id()
-        region = self.host.workspace.read(service.holiday_region)
+        region = self.host.workspace.read(workspace_service.holiday_region)
         self.region.setCurrentIndex(max(0, self.region.findData(region)))
         self.load_range()
         self.load_portfolio()
@@ -287,12 +289,14 @@ class CalendarPage(QWidget):
         first, last = self.calendar.visible_range()
         lang = language()
         self.calendar.set_items(
-            self.host.workspace.read(lambda s: service.calendar_items(s, first, last, lang))
+            self.host.workspace.read(
+                lambda s: calendar_queries.calendar_items(s, first, last, lang)
+            )
         )
         self._update_title()
 
     def load_portfolio(self) -> None:
-        rows = self.host.workspace.read(service.portfolio)
+        rows = self.host.workspace.read(calendar_queries.portfolio)
         # Recent history and what is planned: the last three closed sprints onwards.
         closed = [i for i, r in enumerate(rows) if r.state == "closed"]
         rows = rows[max(0, closed[-3] if len(closed) >= 3 else 0) :]
@@ -376,7 +380,7 @@ class CalendarPage(QWidget):
         lang = language()
         row = self.model.row_at(self.model.row_of(sprint_id) or 0)
         try:
-            cap = self.host.workspace.read(lambda s: service.capacity(s, sprint_id, lang))
+            cap = self.host.workspace.read(lambda s: calendar_queries.capacity(s, sprint_id, lang))
         except PoDesktopError as exc:  # dates an older file holds out of range: said here
             self.capacity = None
             self.details.setTitle(row.name)
@@ -521,7 +525,7 @@ class CalendarPage(QWidget):
         lang = language()
         cap = self.host.attempt(
             self.tr("Start the sprint"),
-            lambda: self.host.read(lambda s: service.capacity(s, sprint_id, lang)),
+            lambda: self.host.read(lambda s: calendar_queries.capacity(s, sprint_id, lang)),
         )
         if cap is None:
             return False

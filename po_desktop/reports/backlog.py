@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.formulas import neutralise
 from po_desktop.domain.messages import Bilingual, choice_label
 from po_desktop.domain.scoring import rank
-from po_desktop.io.csv_needs import neutralise
 from po_desktop.store import queries
 from po_desktop.store.models import Assessment
 from po_desktop.store.services import scoring

@@ -1,103 +1,20 @@
-"""Demo workspace: a reproducible French SME backlog for trials, screenshots and load tests.
+"""The demo's words: its people, requesters and the French phrases its needs are made of.
 
-Everything derives from ``random.Random(seed)`` and ``today``: the same pair always gives
-the same rows, ids included, so a screenshot, a bug report or a benchmark can be replayed.
-Work happens during Paris office hours (09:00–18:00 on French working days); need, event,
-sprint and assessment times are stored in naive UTC like every other timestamp, while
-ceremonies keep local wall-clock time (see ``Ceremony.starts_at``).
-
-Rows are written with bulk inserts and precomputed ids: 10,000 needs and their history
-take a second or two, where one ORM object per row would take much longer.
+Pure data, read by the generator; each theme's topics keep a need's title, problem,
+solution and acceptance criteria about the same subject.
 """
 
 from __future__ import annotations
 
-import bisect
-import functools
-import itertools
-import random
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Any
 
-import holidays
-from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
-
-from po_desktop.domain import ranks
-from po_desktop.domain.enums import (
-    DEFAULT_COLUMNS,
-    CeremonyKind,
-    Decision,
-    EventField,
-    ProjectKind,
-    Source,
-    SprintState,
-)
-from po_desktop.domain.readiness import EntryRule
-from po_desktop.domain.scoring import DEFAULT_GRID, weighted_score
-from po_desktop.store.errors import ConflictError, ValidationError
-from po_desktop.store.models import (
-    Absence,
-    Assessment,
-    AssessmentValue,
-    BoardColumn,
-    Ceremony,
-    Criterion,
-    Need,
-    NeedEvent,
-    NeedTag,
-    Person,
-    Project,
-    ScoringModel,
-    Sprint,
-    SprintCommitment,
-    SprintMember,
-)
-from po_desktop.store.services import workspace
-from po_desktop.store.services._base import transactional
-from po_desktop.store.services.workspace import DEFAULT_MODEL_NAME
-
-MAX_DEMO_NEEDS = 200_000
-
-
-@dataclass(frozen=True)
-class DemoSummary:
-    """What :func:`seed_demo` wrote, for the CLI and the welcome screen to report."""
-
-    projects: int
-    people: int
-    needs: int
-    sprints: int
-    ceremonies: int
-    assessments: int
-    events: int
-
-
-# Workflow stages, in the order of DEFAULT_COLUMNS.
-Q, C, R, D, V, T = range(6)
-_STAGE_NAMES = tuple(name for name, _done in DEFAULT_COLUMNS)
-
-_POINTS = (1.0, 2.0, 3.0, 5.0, 8.0, 13.0)
-_POINT_WEIGHTS = (10, 20, 25, 25, 14, 6)
-
-_DAY_START = time(9, 0)
-_DAY_END = time(18, 0)
-_NOW = time(17, 0)
-"""The demo's present moment: the end of ``today``'s working day."""
-
-SPRINT_DAYS = 14
-_CAPACITY = (34, 44)
-"""Points the team commits to at a sprint planning (its usual velocity)."""
-_CLOSED_SPRINTS = 4
-
+from po_desktop.domain.enums import Decision, Source
 
 # --------------------------------------------------------------------------- people
 
 
 @dataclass(frozen=True)
-class _PersonSpec:
+class PersonSpec:
     key: str
     name: str
     role: str
@@ -106,47 +23,47 @@ class _PersonSpec:
     team: bool
 
 
-_PEOPLE: tuple[_PersonSpec, ...] = (
-    _PersonSpec("claire", "Claire Moreau", "Product Owner — Plateforme client", "IT", 1.0, True),
-    _PersonSpec("julien", "Julien Lefèvre", "Product Owner — ERP", "Finance", 0.9, True),
-    _PersonSpec(
+PEOPLE: tuple[PersonSpec, ...] = (
+    PersonSpec("claire", "Claire Moreau", "Product Owner — Plateforme client", "IT", 1.0, True),
+    PersonSpec("julien", "Julien Lefèvre", "Product Owner — ERP", "Finance", 0.9, True),
+    PersonSpec(
         "sophie", "Sophie Garnier", "Product Owner — Marketing digital", "Marketing", 0.6, False
     ),
-    _PersonSpec("camille", "Camille Bernard", "Développeuse", "IT", 1.0, True),
-    _PersonSpec("thomas", "Thomas Petit", "Développeur back-end", "IT", 1.0, True),
-    _PersonSpec("lea", "Léa Dubois", "Développeuse front-end", "IT", 0.8, True),
-    _PersonSpec("antoine", "Antoine Girard", "Architecte technique", "IT", 0.5, True),
-    _PersonSpec("emilie", "Émilie Fournier", "Testeuse QA", "IT", 0.9, True),
-    _PersonSpec("hugo", "Hugo Lambert", "Designer UX/UI", "IT", 0.6, True),
-    _PersonSpec("nicolas", "Nicolas Roux", "Chef de projet ERP", "IT", 0.9, True),
-    _PersonSpec("julie", "Julie Mercier", "Chargée de marketing", "Marketing", 0.6, False),
-    _PersonSpec("nathalie", "Nathalie Blanc", "Responsable RH", "RH", 0.5, False),
-    _PersonSpec("karim", "Karim Benali", "Assistant ADV", "ADV", 0.7, False),
-    _PersonSpec("manon", "Manon Chevalier", "Responsable ADV", "ADV", 0.5, False),
-    _PersonSpec("isabelle", "Isabelle Faure", "Contrôleuse de gestion", "Finance", 0.5, False),
+    PersonSpec("camille", "Camille Bernard", "Développeuse", "IT", 1.0, True),
+    PersonSpec("thomas", "Thomas Petit", "Développeur back-end", "IT", 1.0, True),
+    PersonSpec("lea", "Léa Dubois", "Développeuse front-end", "IT", 0.8, True),
+    PersonSpec("antoine", "Antoine Girard", "Architecte technique", "IT", 0.5, True),
+    PersonSpec("emilie", "Émilie Fournier", "Testeuse QA", "IT", 0.9, True),
+    PersonSpec("hugo", "Hugo Lambert", "Designer UX/UI", "IT", 0.6, True),
+    PersonSpec("nicolas", "Nicolas Roux", "Chef de projet ERP", "IT", 0.9, True),
+    PersonSpec("julie", "Julie Mercier", "Chargée de marketing", "Marketing", 0.6, False),
+    PersonSpec("nathalie", "Nathalie Blanc", "Responsable RH", "RH", 0.5, False),
+    PersonSpec("karim", "Karim Benali", "Assistant ADV", "ADV", 0.7, False),
+    PersonSpec("manon", "Manon Chevalier", "Responsable ADV", "ADV", 0.5, False),
+    PersonSpec("isabelle", "Isabelle Faure", "Contrôleuse de gestion", "Finance", 0.5, False),
 )
 
 # Who picks up a need in a sprint: developers for technical work, the business
 # people (helped by the UX designer or the ERP project lead) for the rest.
-_TECH_ASSIGNEES = {
+TECH_ASSIGNEES = {
     "PLAT": ("camille", "thomas", "lea", "lea", "emilie", "antoine", "hugo"),
     "ERP": ("thomas", "camille", "nicolas", "antoine", "emilie"),
 }
-_BUSINESS_ASSIGNEES = {
+BUSINESS_ASSIGNEES = {
     "IT": ("nicolas", "hugo"),
     "Marketing": ("julie", "hugo", "sophie"),
     "RH": ("nathalie", "nicolas"),
     "ADV": ("karim", "manon", "nicolas"),
     "Finance": ("isabelle", "julien", "nicolas"),
 }
-_INTERNAL_REQUESTERS = {
+INTERNAL_REQUESTERS = {
     "IT": ("Antoine Girard", "Camille Bernard", "Support informatique", "Hugo Lambert"),
     "Marketing": ("Julie Mercier", "Sophie Garnier", "Direction commerciale"),
     "RH": ("Nathalie Blanc", "Comité social et économique", "Service paie"),
     "ADV": ("Karim Benali", "Manon Chevalier", "Direction commerciale"),
     "Finance": ("Isabelle Faure", "Direction financière", "Service comptabilité"),
 }
-_CUSTOMERS = (
+CUSTOMERS = (
     "Société Durand SA",
     "Boulangeries Martin",
     "Transports Lemaire",
@@ -166,8 +83,8 @@ _CUSTOMERS = (
     "Optique Bertrand",
     "Sodimat Distribution",
 )
-_RND_REQUESTERS = ("Cellule innovation", "Antoine Girard", "Veille technologique")
-_OTHER_REQUESTERS = (
+RND_REQUESTERS = ("Cellule innovation", "Antoine Girard", "Veille technologique")
+OTHER_REQUESTERS = (
     "Direction générale",
     "Commissaire aux comptes",
     "Délégué à la protection des données",
@@ -175,7 +92,7 @@ _OTHER_REQUESTERS = (
     "Service juridique",
     "Retour du salon Global Industrie",
 )
-_UNIT_PHRASE = {
+UNIT_PHRASE = {
     "IT": "l'IT",
     "Marketing": "le marketing",
     "RH": "les RH",
@@ -188,7 +105,7 @@ _UNIT_PHRASE = {
 
 
 @dataclass(frozen=True)
-class _Topic:
+class Topic:
     """Needs about one subject: their title, problem, solution and criteria agree."""
 
     objects: tuple[str, ...]
@@ -205,28 +122,28 @@ class _Topic:
 
 
 @dataclass(frozen=True)
-class _Theme:
+class Theme:
     """One family of needs of a project, with its business units and vocabulary."""
 
     project: str
     weight: int
     units: tuple[tuple[str, int], ...]
     technical: float
-    sources: tuple[tuple[str, int], ...]
+    sources: tuple[tuple[Source, int], ...]
     owner: str
     actions: tuple[str, ...]
     contexts: tuple[str, ...]
     impacts: tuple[str, ...]
-    topics: tuple[_Topic, ...]
+    topics: tuple[Topic, ...]
 
 
-_THEMES: tuple[_Theme, ...] = (
-    _Theme(
+THEMES: tuple[Theme, ...] = (
+    Theme(
         project="PLAT",
         weight=30,
         units=(("ADV", 6), ("IT", 3), ("Marketing", 1)),
         technical=0.5,
-        sources=(("customer", 6), ("team", 3), ("other", 1), ("rnd", 1)),
+        sources=((Source.CUSTOMER, 6), (Source.TEAM, 3), (Source.OTHER, 1), (Source.RND, 1)),
         owner="claire",
         actions=(
             "Simplifier",
@@ -254,7 +171,7 @@ _THEMES: tuple[_Theme, ...] = (
             "fait perdre des ventes en fin de mois",
         ),
         topics=(
-            _Topic(
+            Topic(
                 objects=(
                     "le suivi de commande",
                     "l'historique des commandes",
@@ -294,7 +211,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "Un client ne voit que les commandes de son propre compte.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "le panier",
                     "les réassorts récurrents",
@@ -334,7 +251,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "La date de livraison annoncée est tenue dans 95 % des cas.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "les devis en ligne",
                     "les adresses de livraison",
@@ -376,12 +293,12 @@ _THEMES: tuple[_Theme, ...] = (
             ),
         ),
     ),
-    _Theme(
+    Theme(
         project="PLAT",
         weight=20,
         units=(("Finance", 6), ("ADV", 4)),
         technical=0.4,
-        sources=(("customer", 5), ("team", 4), ("other", 2)),
+        sources=((Source.CUSTOMER, 5), (Source.TEAM, 4), (Source.OTHER, 2)),
         owner="claire",
         actions=(
             "Dématérialiser",
@@ -408,7 +325,7 @@ _THEMES: tuple[_Theme, ...] = (
             "multiplie les appels à la comptabilité",
         ),
         topics=(
-            _Topic(
+            Topic(
                 objects=(
                     "les factures PDF",
                     "la facture électronique",
@@ -446,7 +363,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "Le client télécharge toutes ses factures d'une année en un clic.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "les relances de paiement",
                     "le paiement par carte",
@@ -486,12 +403,12 @@ _THEMES: tuple[_Theme, ...] = (
             ),
         ),
     ),
-    _Theme(
+    Theme(
         project="PLAT",
         weight=20,
         units=(("Marketing", 1),),
         technical=0.2,
-        sources=(("team", 4), ("customer", 2), ("other", 2), ("rnd", 1)),
+        sources=((Source.TEAM, 4), (Source.CUSTOMER, 2), (Source.OTHER, 2), (Source.RND, 1)),
         owner="sophie",
         actions=(
             "Personnaliser",
@@ -519,7 +436,7 @@ _THEMES: tuple[_Theme, ...] = (
             "lasse les clients avec des envois non ciblés",
         ),
         topics=(
-            _Topic(
+            Topic(
                 objects=("la newsletter", "les campagnes e-mailing", "les codes promo"),
                 qualifiers=(
                     "test A/B",
@@ -563,7 +480,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "Un segment se construit sans requête technique, en moins de cinq minutes.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "les pages produits",
                     "les bannières saisonnières",
@@ -603,7 +520,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "L'inscription se fait en moins de deux minutes sur mobile.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=("le programme de fidélité", "les avis clients"),
                 qualifiers=(
                     "modération des avis",
@@ -632,12 +549,12 @@ _THEMES: tuple[_Theme, ...] = (
             ),
         ),
     ),
-    _Theme(
+    Theme(
         project="PLAT",
         weight=12,
         units=(("IT", 1),),
         technical=0.95,
-        sources=(("team", 3), ("rnd", 2), ("customer", 2), ("other", 2)),
+        sources=((Source.TEAM, 3), (Source.RND, 2), (Source.CUSTOMER, 2), (Source.OTHER, 2)),
         owner="claire",
         actions=(
             "Sécuriser",
@@ -663,7 +580,7 @@ _THEMES: tuple[_Theme, ...] = (
             "fait échouer les audits de sécurité de nos clients",
         ),
         topics=(
-            _Topic(
+            Topic(
                 objects=(
                     "la connexion à l'espace client",
                     "la gestion des mots de passe",
@@ -702,7 +619,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "Les mots de passe sont stockés hachés et ne sont jamais envoyés par e-mail.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "le consentement aux cookies",
                     "la suppression de compte",
@@ -746,12 +663,12 @@ _THEMES: tuple[_Theme, ...] = (
             ),
         ),
     ),
-    _Theme(
+    Theme(
         project="PLAT",
         weight=10,
         units=(("IT", 8), ("Marketing", 2)),
         technical=0.9,
-        sources=(("customer", 3), ("team", 3), ("rnd", 2)),
+        sources=((Source.CUSTOMER, 3), (Source.TEAM, 3), (Source.RND, 2)),
         owner="claire",
         actions=(
             "Accélérer",
@@ -778,7 +695,7 @@ _THEMES: tuple[_Theme, ...] = (
             "dégrade notre référencement",
         ),
         topics=(
-            _Topic(
+            Topic(
                 objects=(
                     "l'application mobile",
                     "le mode hors ligne",
@@ -819,7 +736,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "L'application fonctionne sur Android 10 et iOS 15 ou plus récents.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "le chargement des pages catalogue",
                     "les images produits",
@@ -864,12 +781,12 @@ _THEMES: tuple[_Theme, ...] = (
             ),
         ),
     ),
-    _Theme(
+    Theme(
         project="PLAT",
         weight=8,
         units=(("IT", 1),),
         technical=1.0,
-        sources=(("rnd", 4), ("team", 4), ("other", 1)),
+        sources=((Source.RND, 4), (Source.TEAM, 4), (Source.OTHER, 1)),
         owner="claire",
         actions=(
             "Migrer",
@@ -895,7 +812,7 @@ _THEMES: tuple[_Theme, ...] = (
             "fait peser un risque de perte de données",
         ),
         topics=(
-            _Topic(
+            Topic(
                 objects=(
                     "le déploiement continu",
                     "les tests de bout en bout",
@@ -930,7 +847,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "Aucune régression sur les tests automatisés existants.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "l'API partenaires",
                     "la supervision des serveurs",
@@ -971,12 +888,12 @@ _THEMES: tuple[_Theme, ...] = (
             ),
         ),
     ),
-    _Theme(
+    Theme(
         project="ERP",
         weight=25,
         units=(("RH", 1),),
         technical=0.15,
-        sources=(("team", 6), ("other", 2), ("rnd", 1)),
+        sources=((Source.TEAM, 6), (Source.OTHER, 2), (Source.RND, 1)),
         owner="julien",
         actions=(
             "Dématérialiser",
@@ -1003,7 +920,7 @@ _THEMES: tuple[_Theme, ...] = (
             "occupe les RH à de la saisie",
         ),
         topics=(
-            _Topic(
+            Topic(
                 objects=(
                     "les bulletins de paie",
                     "les variables de paie",
@@ -1044,7 +961,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "Les heures supplémentaires majorées figurent sur le bulletin du mois suivant.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=("les demandes de congés", "les notes de frais"),
                 qualifiers=(
                     "circuit de validation",
@@ -1074,7 +991,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "Une note de frais validée est payée au virement suivant.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "l'accueil des nouveaux arrivants",
                     "l'entretien annuel",
@@ -1119,12 +1036,12 @@ _THEMES: tuple[_Theme, ...] = (
             ),
         ),
     ),
-    _Theme(
+    Theme(
         project="ERP",
         weight=25,
         units=(("Finance", 1),),
         technical=0.25,
-        sources=(("team", 6), ("other", 3), ("rnd", 1)),
+        sources=((Source.TEAM, 6), (Source.OTHER, 3), (Source.RND, 1)),
         owner="julien",
         actions=(
             "Automatiser",
@@ -1151,7 +1068,7 @@ _THEMES: tuple[_Theme, ...] = (
             "prive la direction d'une vision de la trésorerie",
         ),
         topics=(
-            _Topic(
+            Topic(
                 objects=(
                     "la clôture mensuelle",
                     "le rapprochement bancaire",
@@ -1189,7 +1106,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "Les montants de TVA correspondent au grand livre au centime près.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "les budgets par service",
                     "les tableaux de bord financiers",
@@ -1234,12 +1151,12 @@ _THEMES: tuple[_Theme, ...] = (
             ),
         ),
     ),
-    _Theme(
+    Theme(
         project="ERP",
         weight=30,
         units=(("ADV", 8), ("Finance", 2)),
         technical=0.3,
-        sources=(("team", 6), ("customer", 1), ("other", 1), ("rnd", 1)),
+        sources=((Source.TEAM, 6), (Source.CUSTOMER, 1), (Source.OTHER, 1), (Source.RND, 1)),
         owner="julien",
         actions=(
             "Simplifier",
@@ -1266,7 +1183,7 @@ _THEMES: tuple[_Theme, ...] = (
             "dégrade les marges",
         ),
         topics=(
-            _Topic(
+            Topic(
                 objects=(
                     "la saisie des commandes",
                     "les tarifs clients",
@@ -1304,7 +1221,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "commande.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "les inventaires",
                     "les stocks multi-dépôts",
@@ -1349,12 +1266,12 @@ _THEMES: tuple[_Theme, ...] = (
             ),
         ),
     ),
-    _Theme(
+    Theme(
         project="ERP",
         weight=20,
         units=(("IT", 8), ("Finance", 1), ("RH", 1)),
         technical=0.85,
-        sources=(("team", 5), ("rnd", 2), ("other", 2)),
+        sources=((Source.TEAM, 5), (Source.RND, 2), (Source.OTHER, 2)),
         owner="julien",
         actions=(
             "Préparer",
@@ -1381,7 +1298,7 @@ _THEMES: tuple[_Theme, ...] = (
             "alourdit la charge des utilisateurs clés",
         ),
         topics=(
-            _Topic(
+            Topic(
                 objects=(
                     "la reprise des données clients",
                     "la reprise des articles",
@@ -1423,7 +1340,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "Les utilisateurs clés valident le jeu d'essai de chaque processus.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "l'interface avec la plateforme client",
                     "les flux EDI",
@@ -1461,7 +1378,7 @@ _THEMES: tuple[_Theme, ...] = (
                     "5 minutes.",
                 ),
             ),
-            _Topic(
+            Topic(
                 objects=(
                     "la formation des utilisateurs clés",
                     "les supports de formation",
@@ -1497,7 +1414,7 @@ _THEMES: tuple[_Theme, ...] = (
     ),
 )
 
-_SYMPTOMS = (
+SYMPTOMS = (
     ("ne s'affiche plus", "ne s'affichent plus"),
     ("ne se met plus à jour", "ne se mettent plus à jour"),
     ("se charge trop lentement", "se chargent trop lentement"),
@@ -1505,8 +1422,8 @@ _SYMPTOMS = (
     ("est en doublon", "sont en doublon"),
     ("provoque une erreur 500", "provoquent une erreur 500"),
 )
-_GENERIC_QUALIFIERS = ("export Excel", "historique des modifications", "recherche et filtres")
-_TITLE_SUFFIXES = (
+GENERIC_QUALIFIERS = ("export Excel", "historique des modifications", "recherche et filtres")
+TITLE_SUFFIXES = (
     "(phase 2)",
     "(lot 2)",
     "(V2)",
@@ -1516,35 +1433,35 @@ _TITLE_SUFFIXES = (
     "– périmètre agences",
     "– demande du comité de pilotage",
 )
-_DURATIONS = ("30 minutes", "1 h", "2 h", "3 h", "une demi-journée")
-_CONSTRAINTS = (
+DURATIONS = ("30 minutes", "1 h", "2 h", "3 h", "une demi-journée")
+CONSTRAINTS = (
     "alourdir leur travail",
     "ajouter une saisie supplémentaire",
     "dépendre de l'équipe IT",
     "augmenter les coûts de licence",
     "changer d'outil",
 )
-_PROBLEM_EXTRAS = (
+PROBLEM_EXTRAS = (
     "Sujet évoqué à plusieurs reprises en comité de pilotage.",
     "Impact estimé : une dizaine de réclamations par mois.",
     "Point soulevé lors de la dernière rétrospective.",
     "Demande en hausse depuis le début de l'année.",
     "Concerne environ 300 dossiers par mois.",
 )
-_SOLUTION_EXTRAS = (
+SOLUTION_EXTRAS = (
     "Première version limitée au siège.",
     "À valider avec le demandeur sur une maquette.",
     "Réutiliser le composant déjà développé pour l'espace client.",
     "Prévoir une phase pilote de deux semaines.",
 )
-_GENERIC_CHECKS = (
+GENERIC_CHECKS = (
     "La documentation utilisateur est mise à jour.",
     "Les données personnelles restent conformes au RGPD.",
     "Validé en recette par le demandeur.",
     "Fonctionne sur les navigateurs du parc (Edge, Chrome, Firefox).",
     "Aucune régression sur les tests automatisés existants.",
 )
-_RATIONALES = {
+RATIONALES = {
     Decision.GO: (
         "Gain direct pour {unit} et coût maîtrisé.",
         "Aligné sur l'objectif du trimestre ; à planifier dès que possible.",
@@ -1575,7 +1492,7 @@ _RATIONALES = {
         "",
     ),
 }
-_VALUE_RANGES = {
+VALUE_RANGES = {
     # relevance (benefit), investment, time, resources (costs)
     Decision.GO: ((3, 5), (1, 3), (1, 3), (1, 3)),
     Decision.NO_GO: ((1, 3), (3, 5), (3, 5), (2, 5)),
@@ -1583,7 +1500,7 @@ _VALUE_RANGES = {
     Decision.PENDING: ((1, 5), (1, 5), (1, 5), (1, 5)),
 }
 
-_GOALS = (
+GOALS = (
     "Mettre en ligne le suivi de commande en temps réel pour les grands comptes",
     "Finaliser la reprise des données clients dans l'ERP",
     "Dématérialiser les factures et automatiser les relances de paiement",
@@ -1591,7 +1508,7 @@ _GOALS = (
     "Rendre l'espace client pleinement utilisable sur mobile",
     "Préparer la bascule comptable de fin de trimestre",
 )
-_RETRO_FORMATS = (
+RETRO_FORMATS = (
     "Format : bateau pirate.",
     "Format : Start / Stop / Continue.",
     "Format : 4L (aimé, appris, manqué, souhaité).",
@@ -1599,1133 +1516,3 @@ _RETRO_FORMATS = (
     "Format : étoile de mer.",
     "Format : ligne du temps du sprint.",
 )
-
-
-class _Rng(random.Random):
-    """``random.Random`` whose ``choice`` costs one float draw, not a bit-rejection loop.
-
-    Still fully determined by the seed; a 10,000-need demo makes ~100,000 choices.
-    """
-
-    def choice(self, seq: Sequence[Any]) -> Any:
-        return seq[int(self.random() * len(seq))]
-
-    def between(self, lo: int, hi: int) -> int:
-        """An integer in [lo, hi], like ``randint``."""
-        return lo + int(self.random() * (hi - lo + 1))
-
-    def weighted(self, table: tuple[Sequence[Any], list[float]]) -> Any:
-        """A draw from (population, cumulative weights) prepared by :func:`_cumulative`."""
-        population, cumulative = table
-        return population[bisect.bisect(cumulative, self.random() * cumulative[-1])]
-
-
-def _cumulative(pairs: Sequence[tuple[Any, float]]) -> tuple[list[Any], list[float]]:
-    population = [p[0] for p in pairs]
-    return population, list(itertools.accumulate(p[1] for p in pairs))
-
-
-def _de(phrase: str) -> str:
-    """« de » with the French elision before a vowel or a mute h."""
-    return f"d'{phrase}" if phrase[:1].lower() in "aàâeéèêiîoôuûyh" else f"de {phrase}"
-
-
-def _bare(noun_phrase: str) -> tuple[str, bool]:
-    """The noun without its article, capitalised for a title, and whether it is plural."""
-    for article in ("les ", "le ", "la ", "l'"):
-        if noun_phrase.startswith(article):
-            rest = noun_phrase[len(article) :]
-            return rest[0].upper() + rest[1:], article == "les "
-    return noun_phrase[0].upper() + noun_phrase[1:], False
-
-
-def _title(rng: _Rng, theme: _Theme, topic: _Topic) -> tuple[str, bool]:
-    """A varied title: templates × actions × objects × contexts (thousands per theme).
-
-    Returns the title and whether it reports a defect (always technical).
-    """
-    phrase = rng.choice(topic.objects)
-    roll = rng.random()
-    suffix = f" {rng.choice(_TITLE_SUFFIXES)}" if rng.random() < 0.3 else ""
-    if roll < 0.5:
-        context = f" {rng.choice(theme.contexts)}" if rng.random() < 0.6 else ""
-        return f"{rng.choice(theme.actions)} {phrase}{context}{suffix}", False
-    bare, plural = _bare(phrase)
-    if roll < 0.78:
-        aspects = topic.qualifiers if rng.random() < 0.85 else _GENERIC_QUALIFIERS
-        return f"{bare} : {rng.choice(aspects)}{suffix}", False
-    if roll < 0.9:
-        symptom = rng.choice(_SYMPTOMS)[1 if plural else 0]
-        context = rng.choice(theme.contexts) if rng.random() < 0.5 else ""
-        text = f"Anomalie : {phrase} {symptom}"
-        return (f"{text} {context}" if context else text), True
-    action = rng.choice(theme.actions)
-    return f"Étude : {action[0].lower()}{action[1:]} {phrase}", False
-
-
-def _problem(rng: _Rng, theme: _Theme, topic: _Topic) -> str:
-    """A problem phrased as a challenge to meet, never as a solution."""
-    dative, goal = rng.choice(topic.goals)
-    challenge = f"Comment permettre {dative} {_de(goal)}"
-    roll = rng.random()
-    if roll < 0.4:
-        text = f"{challenge} ?"
-    else:
-        who, pain = rng.choice(topic.pains)
-        if roll < 0.75:
-            text = (
-                f"{who[0].upper()}{who[1:]} perdent {rng.choice(_DURATIONS)} par semaine à "
-                f"{pain}. {challenge} ?"
-            )
-        else:
-            constraint = "" if " sans " in goal else f" sans {rng.choice(_CONSTRAINTS)}"
-            text = (
-                f"Aujourd'hui, {who} doivent {pain}, ce qui {rng.choice(theme.impacts)}. "
-                f"{challenge}{constraint} ?"
-            )
-    if rng.random() < 0.35:
-        text += f"\n\n{rng.choice(_PROBLEM_EXTRAS)}"
-    return text
-
-
-# --------------------------------------------------------------------------- calendar
-
-
-@functools.lru_cache(maxsize=4096)
-def _paris_offset(day: date) -> int:
-    """Hours between Paris and UTC on ``day`` (EU rule), without a tz database.
-
-    Summer time runs from the last Sunday of March to the last Sunday of October;
-    work hours never fall in the switch hours, so the date alone decides.
-    """
-
-    def last_sunday(month: int) -> date:
-        last = date(day.year, month, 31)
-        return last - timedelta(days=(last.weekday() + 1) % 7)
-
-    return 2 if last_sunday(3) <= day < last_sunday(10) else 1
-
-
-@functools.lru_cache(maxsize=4096)
-def _utc_shift(day: date) -> timedelta:
-    return timedelta(hours=_paris_offset(day))
-
-
-def _utc(local: datetime) -> datetime:
-    return local - _utc_shift(local.date())
-
-
-_MINUTES = tuple(
-    timedelta(minutes=m)
-    for m in range((_DAY_END.hour - _DAY_START.hour) * 60 + _DAY_END.minute - _DAY_START.minute)
-)
-
-
-class _Timeline:
-    """Office hours on working days between two local moments, as one line of minutes.
-
-    Sampling offsets on this line puts every generated moment inside office hours,
-    in order, without rejection loops.
-    """
-
-    def __init__(self, start: datetime, end: datetime, working: Callable[[date], bool]) -> None:
-        self.start = start
-        self.end = end
-        self.seg_start: list[datetime] = []
-        self.seg_offset: list[int] = []
-        self.seg_len: list[int] = []
-        total = 0
-        day = start.date()
-        while day <= end.date():
-            if working(day):
-                lo = max(start, datetime.combine(day, _DAY_START))
-                hi = min(end, datetime.combine(day, _DAY_END))
-                minutes = int((hi - lo).total_seconds() // 60)
-                if minutes > 0:
-                    self.seg_start.append(lo)
-                    self.seg_offset.append(total)
-                    self.seg_len.append(minutes)
-                    total += minutes
-            day += timedelta(days=1)
-        self.total = total
-
-    def at(self, offset: float) -> datetime:
-        if not self.seg_start:
-            return self.start
-        i = bisect.bisect_right(self.seg_offset, offset) - 1
-        if i < 0:
-            i = 0
-        minute = int(offset - self.seg_offset[i])
-        if minute >= self.seg_len[i]:
-            minute = self.seg_len[i] - 1
-        elif minute < 0:
-            minute = 0
-        return self.seg_start[i] + _MINUTES[minute]
-
-    def offset(self, moment: datetime) -> int:
-        i = bisect.bisect_right(self.seg_start, moment) - 1
-        if i < 0:
-            return 0
-        inside = int((moment - self.seg_start[i]).total_seconds() // 60)
-        return self.seg_offset[i] + min(inside, self.seg_len[i])
-
-    def sample(self, rng: _Rng, count: int, lo: float, hi: float) -> list[datetime]:
-        """``count`` sorted moments between two offsets."""
-        hi = max(lo, hi)
-        return [self.at(o) for o in sorted(lo + rng.random() * (hi - lo) for _ in range(count))]
-
-
-@dataclass
-class _SprintPlan:
-    index: int
-    start: date
-    end: date
-    work_days: list[date]
-    state: SprintState
-    name: str
-    goal: str
-    id: int = 0
-
-    @property
-    def planning_start(self) -> datetime:
-        return datetime.combine(self.work_days[0], time(9, 30))
-
-    @property
-    def started_at(self) -> datetime:
-        return datetime.combine(self.work_days[0], time(11, 30))
-
-    @property
-    def review_at(self) -> datetime:
-        return datetime.combine(self.work_days[-1], time(14, 0))
-
-    @property
-    def closed_at(self) -> datetime:
-        return datetime.combine(self.work_days[-1], time(17, 0))
-
-
-def _active_start(today: date) -> date:
-    """Monday starting the sprint that holds ``today``; sprints start on odd ISO weeks.
-
-    On a weekend the sprint is the one whose first week just ended, so that
-    ``today`` always lies between its start and end dates.
-    """
-    monday = today - timedelta(days=today.weekday())
-    if today.weekday() < 5 and monday.isocalendar().week % 2 == 0:
-        return monday - timedelta(days=7)
-    return monday
-
-
-# --------------------------------------------------------------------------- drafts
-
-
-class _Draft:
-    """A need being generated; times are local until the rows are written."""
-
-    __slots__ = (
-        "acceptance",
-        "assessments",
-        "assignee",
-        "created_at",
-        "decided_by",
-        "done_at",
-        "events",
-        "id",
-        "number",
-        "order",
-        "points",
-        "problem",
-        "project",
-        "requester",
-        "score",
-        "solution",
-        "source",
-        "sprint",
-        "stage",
-        "tags",
-        "technical",
-        "theme",
-        "title",
-        "topic",
-        "unit",
-    )
-
-    acceptance: str
-    assessments: list[tuple[int, Decision, tuple[int, ...], float, str, datetime]]
-    assignee: str | None
-    created_at: datetime
-    decided_by: str
-    done_at: datetime | None
-    events: list[tuple[datetime, str, Any, Any]]
-    id: int
-    number: int
-    order: int
-    points: float | None
-    problem: str
-    project: str
-    requester: str
-    score: float | None
-    solution: str
-    source: str
-    sprint: int | None
-    stage: int
-    tags: list[str]
-    technical: bool
-    theme: _Theme
-    title: str
-    topic: _Topic
-    unit: str
-
-    def __init__(self, order: int) -> None:
-        self.order = order
-        self.events = []
-        self.assessments = []
-        self.stage = Q
-        self.sprint = None
-        self.points = None
-        self.done_at = None
-        self.assignee = None
-        self.score = None
-        self.id = 0
-        self.number = 0
-
-    def event(self, at: datetime, kind: EventField, old: Any, new: Any) -> None:
-        self.events.append((at, kind.value, old, new))
-
-    def move(self, at: datetime, stage: int) -> None:
-        self.event(at, EventField.COLUMN, self.stage, stage)
-        self.stage = stage
-        self.done_at = at if stage == T else None
-
-
-class _Builder:
-    """Generates drafts; one instance per :func:`seed_demo` call, one RNG for everything."""
-
-    def __init__(self, rng: _Rng, timeline: _Timeline) -> None:
-        self.rng = rng
-        self.line = timeline
-        self.drafts: list[_Draft] = []
-        self._themes = {
-            code: _cumulative([(t, t.weight) for t in _THEMES if t.project == code])
-            for code in ("PLAT", "ERP")
-        }
-        self._units = {id(t): _cumulative(t.units) for t in _THEMES}
-        self._sources = {id(t): _cumulative(t.sources) for t in _THEMES}
-        self._points = _cumulative(list(zip(_POINTS, _POINT_WEIGHTS, strict=True)))
-        self._score_cache: dict[tuple[int, ...], float] = {}
-
-    # -- content
-
-    def new(self) -> _Draft:
-        rng = self.rng
-        d = _Draft(len(self.drafts))
-        self.drafts.append(d)
-        d.project = "PLAT" if rng.random() < 0.55 else "ERP"
-        theme: _Theme = rng.weighted(self._themes[d.project])
-        d.theme = theme
-        topic = rng.choice(theme.topics)
-        d.topic = topic
-        d.unit = rng.weighted(self._units[id(theme)])
-        d.title, defect = _title(rng, theme, topic)
-        d.technical = defect or rng.random() < theme.technical
-        d.source = rng.weighted(self._sources[id(theme)])
-        if d.source == Source.CUSTOMER:
-            d.requester = rng.choice(_CUSTOMERS)
-        elif d.source == Source.TEAM:
-            d.requester = rng.choice(_INTERNAL_REQUESTERS[d.unit])
-        elif d.source == Source.RND:
-            d.requester = rng.choice(_RND_REQUESTERS)
-        else:
-            d.requester = rng.choice(_OTHER_REQUESTERS)
-        d.problem = _problem(rng, theme, topic)
-        d.solution = ""
-        d.acceptance = ""
-        tags = rng.sample(topic.tags, min(len(topic.tags), rng.choice((0, 1, 1, 2, 2, 3))))
-        if rng.random() < 0.08:
-            tags.append("mobile" if d.project == "PLAT" else "reporting")
-        if rng.random() < 0.05:
-            tags.append("quick win")
-        seen: dict[str, str] = {}
-        for tag in tags:
-            seen.setdefault(tag.casefold(), tag)
-        d.tags = list(seen.values())
-        d.decided_by = theme.owner
-        return d
-
-    def describe(self, d: _Draft) -> None:
-        """Solution and acceptance criteria: written once a need is worth detailing."""
-        rng = self.rng
-        rich = d.stage >= R or any(kind == EventField.SPRINT for _at, kind, *_v in d.events)
-        if rich or rng.random() < (0.6 if d.stage == C else 0.25):
-            text = rng.choice(d.topic.solutions)
-            if rng.random() < 0.3:
-                text += " " + rng.choice(_SOLUTION_EXTRAS)
-            d.solution = text
-        if rich or (d.stage == C and rng.random() < 0.4):
-            lines = rng.sample(d.topic.checks, rng.between(2, 3))
-            if rng.random() < 0.5:
-                lines.append(rng.choice(_GENERIC_CHECKS))
-            d.acceptance = "\n".join(f"- {line}" for line in lines)
-
-    def assign(self, d: _Draft, chance: float = 1.0) -> None:
-        if self.rng.random() >= chance:
-            return
-        pool = _TECH_ASSIGNEES[d.project] if d.technical else _BUSINESS_ASSIGNEES[d.unit]
-        d.assignee = self.rng.choice(pool)
-
-    def estimate(self, chance: float = 1.0) -> float | None:
-        """Story points, or None (not estimated yet) with probability ``1 - chance``."""
-        if chance < 1.0 and self.rng.random() >= chance:
-            return None
-        points: float = self.rng.weighted(self._points)
-        return points
-
-    def fill(self, load: float, capacity: int) -> float:
-        """Points of the next need taken into a sprint, small ones filling the last gap."""
-        points = self.estimate()
-        assert points is not None
-        room = capacity + 3 - load
-        if points > room:
-            points = max(p for p in _POINTS if p <= max(room, _POINTS[0]))
-        return points
-
-    # -- decisions
-
-    def plan_decisions(self, final_stage: int, committed: bool) -> list[Decision]:
-        """Decision of each assessment version, consistent with where the need ends up."""
-        rng = self.rng
-        if committed or final_stage >= R:
-            # "Prêt" asks for a go decision (READY_RULES): every need that got there has one.
-            if rng.random() < 0.25:
-                return [Decision.EXPLORE, Decision.GO]
-            return [Decision.GO, Decision.GO] if rng.random() < 0.15 else [Decision.GO]
-        if final_stage == C:
-            if rng.random() >= 0.75:
-                return []
-            first = rng.choices(
-                (Decision.GO, Decision.EXPLORE, Decision.PENDING, Decision.NO_GO), (55, 20, 10, 15)
-            )[0]
-            if first is Decision.NO_GO or rng.random() >= 0.25:
-                return [first]
-            follow = {
-                Decision.GO: (Decision.GO, Decision.GO, Decision.GO, Decision.NO_GO),
-                Decision.EXPLORE: (Decision.GO, Decision.NO_GO),
-                Decision.PENDING: (Decision.GO, Decision.EXPLORE),
-            }[first]
-            return [first, rng.choice(follow)]
-        if rng.random() >= 0.2:
-            return []
-        first = rng.choices((Decision.PENDING, Decision.EXPLORE, Decision.NO_GO), (40, 35, 25))[0]
-        if first is not Decision.NO_GO and rng.random() < 0.2:
-            return [first, Decision.NO_GO if first is Decision.EXPLORE else Decision.EXPLORE]
-        return [first]
-
-    def assess(self, d: _Draft, version: int, decision: Decision, at: datetime) -> None:
-        rng = self.rng
-        values = tuple(rng.between(lo, hi) for lo, hi in _VALUE_RANGES[decision])
-        score = self._score_cache.get(values)
-        if score is None:
-            score = weighted_score(
-                DEFAULT_GRID,
-                {spec.key: float(v) for spec, v in zip(DEFAULT_GRID, values, strict=True)},
-            )
-            self._score_cache[values] = score
-        template = rng.choice(_RATIONALES[decision])
-        rationale = template.format(unit=_UNIT_PHRASE[d.unit], requester=d.requester)
-        previous = d.assessments[-1][1].value if d.assessments else None
-        d.assessments.append((version, decision, values, score, rationale, at))
-        d.score = score
-        d.event(at, EventField.DECISION, previous, decision.value)
-
-    # -- history
-
-    def prehistory(
-        self,
-        d: _Draft,
-        target: int,
-        hi: float,
-        *,
-        points: float | None,
-        committed: bool = False,
-        recent: bool = False,
-    ) -> None:
-        """Creation, triage, scoring and estimation up to ``target``, before offset ``hi``.
-
-        ``recent`` favours late creation dates: a triage pile is mostly fresh.
-        """
-        rng = self.rng
-        decisions = self.plan_decisions(target, committed)
-        created_at = Q if target == Q or rng.random() < 0.8 else C
-        steps: list[tuple[str, Any]] = []
-        if created_at == Q and decisions:
-            steps.append(("decision", 0))
-        if created_at == Q and target >= C:
-            steps.append(("move", C))
-        if created_at == C and decisions:
-            steps.append(("decision", 0))
-        if len(decisions) > 1:
-            steps.append(("decision", 1))
-        if points is not None:
-            steps.append(("points", points))
-        steps.extend(("move", stage) for stage in range(max(R, created_at + 1), target + 1))
-        u = rng.random()
-        start = hi * (1 - u * u) if recent else hi * u
-        first = self.line.at(start)
-        d.created_at = first
-        d.stage = created_at
-        d.event(first, EventField.CREATED, None, created_at)
-        times = self.line.sample(rng, len(steps), self.line.offset(first), hi)
-        for at, (kind, payload) in zip(times, steps, strict=True):
-            if kind == "decision":
-                self.assess(d, payload + 1, decisions[payload], at)
-            elif kind == "points":
-                d.event(at, EventField.POINTS, d.points, payload)
-                d.points = payload
-            else:
-                d.move(at, payload)
-
-    def flow(self, d: _Draft, target: int, lo: float, hi: float, *, rescore: bool = False) -> None:
-        """Walk the workflow from the need's column to ``target`` between two offsets.
-
-        ``rescore`` slips in a re-estimate during the work, a scope change that
-        burndown charts must show.
-        """
-        stages = list(range(d.stage + 1, target + 1))
-        count = len(stages) + (1 if rescore and stages else 0)
-        times = self.line.sample(self.rng, count, lo, hi)
-        if rescore and stages:
-            at = times.pop(len(times) // 2)
-            old = d.points
-            index = _POINTS.index(old) if old in _POINTS else 2
-            new = _POINTS[min(len(_POINTS) - 1, index + 1) if index < 3 else index - 1]
-            d.event(at, EventField.POINTS, old, new)
-            d.points = new
-        for at, stage in zip(times, stages, strict=True):
-            d.move(at, stage)
-
-
-# --------------------------------------------------------------------------- the service
-
-
-def _check_count(needs: object) -> int:
-    if isinstance(needs, bool) or not isinstance(needs, int):
-        raise ValidationError("field.bad_number", field="needs", value=needs)
-    if not 0 <= needs <= MAX_DEMO_NEEDS:
-        raise ValidationError(
-            "field.out_of_range", field="needs", value=needs, min=0, max=MAX_DEMO_NEEDS
-        )
-    return needs
-
-
-def _ensure_empty(session: Session) -> None:
-    """Refuse a workspace with user data: demo keys and names would collide with it."""
-    for model in (Need, Project, Sprint, Person):
-        if session.scalar(select(model.id).limit(1)) is not None:
-            raise ConflictError("demo.not_empty")
-
-
-_WIP_LIMITS = {"En cours": 5, "En revue": 3}
-READY_RULES = {"Prêt": frozenset(EntryRule)}
-"""The team's definition of ready: a need enters "Prêt" with a problem statement, an
-estimate and a go decision. The generated needs that reach it meet all three."""
-
-
-def _defaults(session: Session) -> tuple[list[int], int, list[int]]:
-    """Ids of the default columns and grid, which the demo's history refers to.
-
-    A fresh workspace has them; one whose workflow or grid was already reshaped
-    is not fresh, and is refused like a workspace holding data.
-    """
-    workspace.initialize(session)
-    columns = {c.name: c.id for c in session.scalars(select(BoardColumn))}
-    model = session.scalar(select(ScoringModel).where(ScoringModel.name == DEFAULT_MODEL_NAME))
-    criteria = (
-        {}
-        if model is None
-        else {
-            c.key: c.id
-            for c in session.scalars(select(Criterion).where(Criterion.model_id == model.id))
-        }
-    )
-    if (
-        model is None
-        or any(name not in columns for name in _STAGE_NAMES)
-        or any(spec.key not in criteria for spec in DEFAULT_GRID)
-    ):
-        raise ConflictError("demo.not_empty")
-    # The team's agreed work-in-progress limits and definition of ready, as a coached team
-    # would set them.
-    for name, limit in _WIP_LIMITS.items():
-        column = session.get(BoardColumn, columns[name])
-        if column is not None and column.wip_limit is None:
-            column.wip_limit = limit
-    for name, rules in READY_RULES.items():
-        column = session.get(BoardColumn, columns[name])
-        if column is not None and not column.entry_rules:
-            column.entry_rules = rules
-    return (
-        [columns[name] for name in _STAGE_NAMES],
-        model.id,
-        [criteria[spec.key] for spec in DEFAULT_GRID],
-    )
-
-
-def _sprint_plans(rng: _Rng, today: date, working: Callable[[date], bool]) -> list[_SprintPlan]:
-    active = _active_start(today)
-    goals = rng.sample(_GOALS, len(_GOALS))
-    plans = []
-    for index in range(_CLOSED_SPRINTS + 2):
-        start = active + timedelta(days=SPRINT_DAYS * (index - _CLOSED_SPRINTS))
-        end = start + timedelta(days=SPRINT_DAYS - 3)  # Monday to Friday of the second week
-        days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
-        work_days = [day for day in days if working(day)] or [start]
-        state = (
-            SprintState.CLOSED
-            if index < _CLOSED_SPRINTS
-            else SprintState.ACTIVE
-            if index == _CLOSED_SPRINTS
-            else SprintState.PLANNED
-        )
-        iso = start.isocalendar()
-        plans.append(
-            _SprintPlan(
-                index,
-                start,
-                end,
-                work_days,
-                state,
-                f"Sprint {iso.year}-{iso.week:02d}",
-                goals[index],
-            )
-        )
-    return plans
-
-
-def _ceremonies(plans: list[_SprintPlan], rng: _Rng) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-
-    def add(
-        plan: _SprintPlan,
-        kind: CeremonyKind,
-        title: str,
-        day: date,
-        at: time,
-        minutes: int,
-        location: str,
-        notes: str = "",
-    ) -> None:
-        rows.append(
-            {
-                "sprint_id": plan.id,
-                "kind": kind.value,
-                "title": title,
-                "starts_at": datetime.combine(day, at),
-                "duration_minutes": minutes,
-                "location": location,
-                "notes": notes,
-            }
-        )
-
-    for plan in plans:
-        first, last = plan.work_days[0], plan.work_days[-1]
-        add(
-            plan,
-            CeremonyKind.PLANNING,
-            f"Planification — {plan.name}",
-            first,
-            time(9, 30),
-            120,
-            "Salle Garonne",
-            f"Objectif proposé : {plan.goal}.",
-        )
-        for day in plan.work_days:
-            add(
-                plan,
-                CeremonyKind.DAILY,
-                "Mêlée quotidienne",
-                day,
-                time(9, 15),
-                15,
-                "Open space, écran du tableau",
-            )
-        middle = plan.work_days[len(plan.work_days) // 2]
-        add(
-            plan,
-            CeremonyKind.REFINEMENT,
-            "Affinage du backlog",
-            middle,
-            time(14, 0),
-            60,
-            "Salle Dordogne",
-            "Préparer les besoins du sprint suivant (critères, estimation).",
-        )
-        add(
-            plan,
-            CeremonyKind.REVIEW,
-            f"Revue — {plan.name}",
-            last,
-            time(14, 0),
-            60,
-            "Salle Garonne + Teams",
-            "Démonstration aux métiers : ADV, Marketing, RH, Finance.",
-        )
-        add(
-            plan,
-            CeremonyKind.RETRO,
-            "Rétrospective",
-            last,
-            time(15, 30),
-            90,
-            "Salle Dordogne",
-            rng.choice(_RETRO_FORMATS),
-        )
-    return rows
-
-
-def _absences(plans: list[_SprintPlan], people: dict[str, int]) -> list[dict[str, Any]]:
-    active, planned = plans[_CLOSED_SPRINTS], plans[_CLOSED_SPRINTS + 1]
-    spans = (
-        ("lea", active.end - timedelta(days=1), planned.start + timedelta(days=4), "Congés payés"),
-        (
-            "thomas",
-            planned.start + timedelta(days=2),
-            planned.start + timedelta(days=3),
-            "Formation Kubernetes",
-        ),
-        ("emilie", active.start + timedelta(days=4), active.start + timedelta(days=4), "RTT"),
-        ("nicolas", planned.start + timedelta(days=7), planned.end, "Congés payés"),
-        (
-            "camille",
-            active.start + timedelta(days=1),
-            active.start + timedelta(days=2),
-            "Formation accessibilité numérique (RGAA)",
-        ),
-        (
-            "julien",
-            plans[_CLOSED_SPRINTS - 1].start + timedelta(days=8),
-            plans[_CLOSED_SPRINTS - 1].start + timedelta(days=9),
-            "Congés payés",
-        ),
-    )
-    return [
-        {"person_id": people[key], "start_date": start, "end_date": end, "reason": reason}
-        for key, start, end, reason in spans
-    ]
-
-
-@transactional
-def seed_demo(
-    session: Session, *, needs: int = 240, seed: int = 7, today: date | None = None
-) -> DemoSummary:
-    """Fill an empty workspace with a realistic French demo: 2 projects, a team, 6 sprints.
-
-    Deterministic for a given ``seed`` and ``today`` (ids included); ``today``
-    defaults to the current date so that the active sprint is always current.
-    """
-    count = _check_count(needs)
-    _ensure_empty(session)
-    today = today or date.today()
-    rng = _Rng(seed)
-
-    stage_id, model_id, criterion_ids = _defaults(session)
-
-    # Calendar: French public holidays over the whole history.
-    active_start = _active_start(today)
-    history_start = active_start - timedelta(days=SPRINT_DAYS * _CLOSED_SPRINTS + 140)
-    fr = holidays.country_holidays("FR", years=range(history_start.year, active_start.year + 2))
-
-    def working(day: date) -> bool:
-        return day.weekday() < 5 and day not in fr
-
-    plans = _sprint_plans(rng, today, working)
-    active = plans[_CLOSED_SPRINTS]
-    now = max(datetime.combine(today, _NOW), datetime.combine(active.work_days[0], _NOW))
-    line = _Timeline(datetime.combine(history_start, _DAY_START), now, working)
-    builder = _Builder(rng, line)
-
-    # People, projects, sprints: a few rows, written as ORM objects for their ids.
-    people: dict[str, int] = {}
-    for spec in _PEOPLE:
-        person = Person(
-            name=spec.name,
-            role=spec.role,
-            business_unit=spec.unit,
-            availability=spec.availability,
-            active=True,
-        )
-        session.add(person)
-        session.flush()
-        people[spec.key] = person.id
-    project_rows = {
-        "PLAT": Project(
-            code="PLAT",
-            name="Plateforme client",
-            kind=ProjectKind.EXTERNAL.value,
-            owner_id=people["claire"],
-            color="#2E86AB",
-            archived=False,
-            next_number=1,
-            created_at=_utc(datetime.combine(history_start - timedelta(days=30), time(10, 0))),
-        ),
-        "ERP": Project(
-            code="ERP",
-            name="Déploiement ERP",
-            kind=ProjectKind.INTERNAL.value,
-            owner_id=people["julien"],
-            color="#E07A1F",
-            archived=False,
-            next_number=1,
-            created_at=_utc(datetime.combine(history_start - timedelta(days=23), time(10, 0))),
-        ),
-    }
-    session.add_all(project_rows.values())
-    sprint_rows: list[Sprint] = []
-    for plan in plans:
-        sprint = Sprint(
-            name=plan.name,
-            goal=plan.goal,
-            start_date=plan.start,
-            end_date=plan.end,
-            state=plan.state.value,
-            focus_factor=0.8,
-            velocity=None,
-            started_at=None if plan.state is SprintState.PLANNED else _utc(plan.started_at),
-            closed_at=_utc(plan.closed_at) if plan.state is SprintState.CLOSED else None,
-        )
-        session.add(sprint)
-        session.flush()
-        plan.id = sprint.id
-        sprint_rows.append(sprint)
-    team = [people[spec.key] for spec in _PEOPLE if spec.team]
-    session.execute(
-        insert(SprintMember), [{"sprint_id": p.id, "person_id": pid} for p in plans for pid in team]
-    )
-    ceremony_rows = _ceremonies(plans, rng)
-    session.execute(insert(Ceremony), ceremony_rows)
-    session.execute(insert(Absence), _absences(plans, people))
-
-    commitments: list[tuple[int, _Draft, float | None]] = []
-    _generate(builder, plans, count, commitments)
-    assert len(builder.drafts) == count
-
-    # Velocity: points of the needs each closed sprint finished.
-    for plan, sprint in zip(plans, sprint_rows, strict=True):
-        if plan.state is SprintState.CLOSED:
-            sprint.velocity = float(
-                sum(
-                    d.points or 0 for d in builder.drafts if d.sprint == plan.index and d.stage == T
-                )
-            )
-
-    summary = _write_needs(
-        session,
-        builder.drafts,
-        plans,
-        stage_id,
-        people,
-        project_rows,
-        model_id,
-        criterion_ids,
-        commitments,
-    )
-    return DemoSummary(
-        projects=len(project_rows),
-        people=len(people),
-        needs=count,
-        sprints=len(plans),
-        ceremonies=len(ceremony_rows),
-        assessments=summary[0],
-        events=summary[1],
-    )
-
-
-def _generate(
-    b: _Builder,
-    plans: list[_SprintPlan],
-    count: int,
-    commitments: list[tuple[int, _Draft, float | None]],
-) -> None:
-    """Decide what every need went through: sprints first, then the backlog."""
-    rng, line = b.rng, b.line
-    most = min(round(count * 0.05), 16)  # needs newly taken into one sprint, at most
-    extras = count >= 60
-    added = [rng.between(1, 2) if extras else 0 for _ in range(_CLOSED_SPRINTS + 1)]
-    legacy = round(count * 0.08)
-
-    carry: list[_Draft] = []
-    for plan in plans[: _CLOSED_SPRINTS + 1]:
-        is_active = plan.state is SprintState.ACTIVE
-        lo = line.offset(plan.started_at)
-        hi = line.total if is_active else line.offset(plan.review_at)
-        planning = line.offset(plan.planning_start)
-        members: list[_Draft] = []
-        for d in carry:  # unfinished work comes along, same column
-            at = plan.planning_start + timedelta(minutes=5 + rng.randrange(110))
-            d.event(at, EventField.SPRINT, d.sprint, plan.index)
-            d.sprint = plan.index
-            members.append(d)
-        newcomers: list[_Draft] = []
-        capacity = rng.between(_CAPACITY[0], _CAPACITY[1])
-        load = sum(d.points or 0 for d in carry)
-        while len(newcomers) < most and load < capacity:
-            d = b.new()
-            points = b.fill(load, capacity)
-            load += points
-            b.prehistory(d, R, planning, points=points, committed=True)
-            at = plan.planning_start + timedelta(minutes=5 + rng.randrange(110))
-            d.event(at, EventField.SPRINT, None, plan.index)
-            d.sprint = plan.index
-            b.assign(d)
-            newcomers.append(d)
-        members += newcomers
-        commitments.extend((plan.index, d, d.points) for d in members)
-        carry = []
-
-        removed: list[_Draft] = []
-        if extras and plan.index in (1, 3) and len(newcomers) >= 3:
-            d = newcomers[-1]
-            at_out, at_back = line.sample(rng, 2, lo, lo + (hi - lo) / 2)
-            d.event(at_out, EventField.SPRINT, plan.index, None)
-            d.sprint = None
-            d.move(at_back, C)  # too big after all: back to costing, to be split
-            if d.points != 13.0:
-                d.event(at_back, EventField.POINTS, d.points, 13.0)
-                d.points = 13.0
-            removed.append(d)
-        for _ in range(added[plan.index]):
-            at = line.at(lo + (hi - lo) * (0.1 + 0.5 * rng.random()))
-            d = b.new()
-            b.prehistory(d, R, line.offset(at), points=b.estimate(), committed=True)
-            d.event(at, EventField.SPRINT, None, plan.index)
-            d.sprint = plan.index
-            b.assign(d)
-            members.append(d)
-
-        working = [d for d in members if d not in removed]
-        if is_active:
-            elapsed = sum(1 for day in plan.work_days if day <= line.end.date())
-            _play_active(b, working, lo, hi, elapsed / len(plan.work_days))
-        else:
-            rescored = False
-            for d in working:
-                entry = max(lo, line.offset(d.events[-1][0]))
-                done = rng.random() < (0.95 if d.stage > R else 0.88)
-                target = T if done else rng.choice((D, V, V) if d.stage < V else (V,))
-                target = max(target, d.stage)
-                rescore = done and not rescored and d.stage == R and rng.random() < 0.5
-                rescored |= rescore
-                b.flow(d, target, entry, hi, rescore=rescore)
-                if d.stage != T:
-                    carry.append(d)
-
-    # The planned sprint: ready needs picked during the active sprint's refinement.
-    active, planned = plans[_CLOSED_SPRINTS], plans[_CLOSED_SPRINTS + 1]
-    active_lo = line.offset(active.started_at)
-    capacity = rng.between(_CAPACITY[0], _CAPACITY[1])
-    load = 0.0
-    for _ in range(most):
-        if load >= capacity:
-            break
-        d = b.new()
-        points = b.fill(load, capacity)
-        load += points
-        b.prehistory(d, R, line.offset(active.planning_start), points=points, committed=True)
-        at = line.sample(rng, 1, active_lo, line.total)[0]
-        d.event(at, EventField.SPRINT, None, planned.index)
-        d.sprint = planned.index
-        b.assign(d, 0.6)
-
-    # Done before the sprint history began.
-    first_planning = line.offset(plans[0].planning_start)
-    for _ in range(legacy):
-        d = b.new()
-        b.prehistory(d, T, first_planning, points=b.estimate(0.9), committed=True)
-        b.assign(d)
-
-    # The backlog: a triage pile, needs being costed, and a ready queue.
-    backlog = count - len(b.drafts)
-    assert backlog >= 0
-    to_triage = round(backlog * 0.4)
-    to_cost = round(backlog * 0.32)
-    for i in range(backlog):
-        d = b.new()
-        if i < to_triage:
-            b.prehistory(d, Q, line.total, points=b.estimate(0.05), recent=True)
-        elif i < to_triage + to_cost:
-            b.prehistory(d, C, line.total, points=b.estimate(0.4))
-        else:
-            b.prehistory(d, R, line.total, points=b.estimate())  # ready: estimated
-            b.assign(d, 0.25)
-
-    for d in b.drafts:
-        b.describe(d)
-
-
-def _play_active(b: _Builder, members: list[_Draft], lo: float, hi: float, elapsed: float) -> None:
-    """Spread the active sprint over Prêt / En cours / En revue / Terminé, by elapsed time."""
-    rng = b.rng
-    fresh = [d for d in members if d.stage == R]
-    ongoing = [d for d in members if d.stage > R]
-    n = len(fresh)
-    done = round(n * elapsed * 0.6)
-    review = round(n * 0.15)
-    doing = round(n * 0.3)
-    if n >= 4:
-        done, review, doing = max(1, done), max(1, review), max(1, doing)
-        while done + review + doing > n - 1:
-            if doing >= max(done, review) and doing > 1:
-                doing -= 1
-            elif done >= review and done > 1:
-                done -= 1
-            else:
-                review -= 1
-    targets = [T] * done + [V] * review + [D] * doing
-    targets += [R] * (n - len(targets))
-    rng.shuffle(targets)
-    for d, target in zip(fresh, targets, strict=True):
-        b.flow(d, target, max(lo, b.line.offset(d.events[-1][0])), hi)
-    for d in ongoing:
-        target = T if rng.random() < 0.7 else max(d.stage, rng.choice((D, V)))
-        b.flow(d, target, max(lo, b.line.offset(d.events[-1][0])), hi)
-
-
-def _write_needs(
-    session: Session,
-    drafts: list[_Draft],
-    plans: list[_SprintPlan],
-    stage_id: list[int],
-    people: dict[str, int],
-    projects: dict[str, Project],
-    model_id: int,
-    criterion_ids: list[int],
-    commitments: list[tuple[int, _Draft, float | None]],
-) -> tuple[int, int]:
-    """Number, rank and bulk-insert every need with its tags, history and assessments."""
-    session.flush()
-    need_base = (session.scalar(select(func.max(Need.id))) or 0) + 1
-    assessment_base = (session.scalar(select(func.max(Assessment.id))) or 0) + 1
-    sprint_id = [p.id for p in plans]
-
-    drafts = sorted(drafts, key=lambda d: (d.created_at, d.order))
-    numbers = {"PLAT": 0, "ERP": 0}
-    for offset, d in enumerate(drafts):
-        d.id = need_base + offset
-        numbers[d.project] += 1
-        d.number = numbers[d.project]
-    for code, project in projects.items():
-        project.next_number = numbers[code] + 1
-
-    ranked: dict[int, list[_Draft]] = {stage: [] for stage in range(6)}
-    for d in drafts:
-        ranked[d.stage].append(d)
-    sprint_order = {len(plans) - 2: 0, len(plans) - 1: 1}
-    keys: dict[int, Callable[[_Draft], Any]] = {
-        Q: lambda d: d.id,
-        C: lambda d: (-(d.score if d.score is not None else -1.0), d.id),
-        R: lambda d: (
-            sprint_order.get(d.sprint, 2),
-            -(d.score if d.score is not None else -1.0),
-            d.id,
-        ),
-        D: lambda d: d.id,
-        V: lambda d: d.id,
-        T: lambda d: (-(d.done_at.timestamp() if d.done_at else 0.0), d.id),
-    }
-    rank_of: dict[int, int] = {}
-    for stage, members in ranked.items():
-        members.sort(key=keys[stage])
-        rank_of.update(zip((d.id for d in members), ranks.spread(len(members)), strict=True))
-
-    # Event values are stored as services/needs.py writes them: ids and points as text.
-    stages: dict[Any, str | None] = {None: None, **{i: str(c) for i, c in enumerate(stage_id)}}
-    as_text: dict[str, dict[Any, str | None]] = {
-        EventField.CREATED: stages,
-        EventField.COLUMN: stages,
-        EventField.SPRINT: {None: None, **{i: str(s) for i, s in enumerate(sprint_id)}},
-        EventField.POINTS: {None: None, **{p: str(int(p)) for p in _POINTS}},
-        EventField.DECISION: {None: None, **{d.value: d.value for d in Decision}},
-    }
-
-    need_rows: list[dict[str, Any]] = []
-    tag_rows: list[dict[str, Any]] = []
-    events: list[tuple[datetime, int, int, str, str | None, str | None]] = []
-    assessment_rows: list[dict[str, Any]] = []
-    value_rows: list[dict[str, Any]] = []
-    next_assessment = assessment_base
-    for d in drafts:
-        last = d.events[-1][0]  # each need's events are appended in time order
-        need_rows.append(
-            {
-                "id": d.id,
-                "project_id": projects[d.project].id,
-                "number": d.number,
-                "title": d.title,
-                "problem": d.problem,
-                "solution": d.solution,
-                "requester": d.requester,
-                "source": d.source,
-                "business_unit": d.unit,
-                "technical": d.technical,
-                "column_id": stage_id[d.stage],
-                "rank": rank_of[d.id],
-                "points": d.points,
-                "sprint_id": None if d.sprint is None else sprint_id[d.sprint],
-                "assignee_id": None if d.assignee is None else people[d.assignee],
-                "acceptance": d.acceptance,
-                "created_at": _utc(d.created_at),
-                "updated_at": _utc(last),
-                "done_at": None if d.done_at is None else _utc(d.done_at),
-                "column_since": _utc(
-                    max(
-                        at
-                        for at, kind, _old, _new in d.events
-                        if kind in (EventField.CREATED, EventField.COLUMN)
-                    )
-                ),
-            }
-        )
-        tag_rows.extend({"need_id": d.id, "name": tag} for tag in d.tags)
-        for seq, (at, kind, old, new) in enumerate(d.events):
-            text = as_text[kind]
-            events.append((at, d.id, seq, kind, text[old], text[new]))
-        for version, decision, values, score, rationale, at in d.assessments:
-            assessment_rows.append(
-                {
-                    "id": next_assessment,
-                    "need_id": d.id,
-                    "model_id": model_id,
-                    "version": version,
-                    "score": score,
-                    "decision": decision.value,
-                    "rationale": rationale,
-                    "decided_by": _PERSON_NAMES[d.decided_by],
-                    "decided_at": _utc(at),
-                }
-            )
-            value_rows.extend(
-                {"assessment_id": next_assessment, "criterion_id": cid, "value": float(v)}
-                for cid, v in zip(criterion_ids, values, strict=True)
-            )
-            next_assessment += 1
-    events.sort(key=lambda e: (e[0], e[1], e[2]))
-    event_rows = [
-        {"need_id": nid, "at": _utc(at), "field": kind, "old_value": old, "new_value": new}
-        for at, nid, _seq, kind, old, new in events
-    ]
-    commitment_rows = [
-        {"sprint_id": sprint_id[index], "need_id": d.id, "points": points}
-        for index, d, points in commitments
-    ]
-    for model, rows in (
-        (Need, need_rows),
-        (NeedTag, tag_rows),
-        (NeedEvent, event_rows),
-        (Assessment, assessment_rows),
-        (AssessmentValue, value_rows),
-        (SprintCommitment, commitment_rows),
-    ):
-        if rows:
-            session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
-    return len(assessment_rows), len(event_rows)
-
-
-_PERSON_NAMES = {spec.key: spec.name for spec in _PEOPLE}

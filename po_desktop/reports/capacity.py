@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from po_desktop.domain.messages import Bilingual, day_label
-from po_desktop.store.services.sprints import SprintCapacity
+from po_desktop.store.calendar_queries import SprintCapacity
 
 _T = {
     "person": Bilingual("Personne", "Person"),

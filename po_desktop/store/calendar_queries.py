@@ -1,0 +1,263 @@
+"""What the calendar shows, read: sprint capacity and forecast, the portfolio of points
+per project, and the sprints, rituals, absences and holidays of a period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.calendar import (
+    PastSprint,
+    PersonCapacity,
+    forecast_points,
+    person_capacity,
+    public_holidays,
+    working_days,
+)
+from po_desktop.domain.enums import SprintState
+from po_desktop.domain.text import fold
+from po_desktop.store.models import (
+    Absence,
+    Ceremony,
+    Need,
+    Person,
+    Sprint,
+    SprintCommitment,
+    SprintMember,
+)
+from po_desktop.store.services.sprints import check_sprint_dates, get_sprint, sprints_in_range
+from po_desktop.store.services.workspace import holiday_region, holidays_between
+
+# ----- capacity -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SprintCapacity:
+    sprint_id: int
+    name: str
+    start: date
+    end: date
+    focus_factor: float
+    working_days: int
+    holidays: tuple[tuple[date, str], ...]
+    people: tuple[PersonCapacity, ...]
+    forecast: float | None
+    """Points the team can take (None before any closed sprint)."""
+    committed: float
+    """Points of the needs in the sprint now."""
+    history: tuple[PastSprint, ...]
+    added: tuple[int, float] = (0, 0.0)
+    """Needs (and their points) taken in after the sprint started: scope creep, in sight."""
+
+    @property
+    def days(self) -> float:
+        return round(sum(p.days for p in self.people), 2)
+
+    @property
+    def over_committed(self) -> bool:
+        return self.forecast is not None and self.committed > self.forecast
+
+
+def _team_days(
+    session: Session, sprint: Sprint, off: dict[date, str]
+) -> tuple[list[date], list[PersonCapacity]]:
+    days = working_days(sprint.start_date, sprint.end_date, off)
+    people = sorted(
+        session.scalars(
+            select(Person)
+            .join(SprintMember, SprintMember.person_id == Person.id)
+            .where(SprintMember.sprint_id == sprint.id)
+        ),
+        key=lambda p: fold(p.name),
+    )
+    absences: dict[int, list[tuple[date, date]]] = {}
+    for a in session.scalars(
+        select(Absence).where(
+            Absence.person_id.in_([p.id for p in people]),
+            Absence.end_date >= sprint.start_date,
+            Absence.start_date <= sprint.end_date,
+        )
+    ):
+        absences.setdefault(a.person_id, []).append((a.start_date, a.end_date))
+    return days, [
+        person_capacity(
+            p.id, p.name, days, absences.get(p.id, []), p.availability, sprint.focus_factor
+        )
+        for p in people
+    ]
+
+
+def capacity(session: Session, sprint_id: int, lang: str = "fr") -> SprintCapacity:
+    """Per person: working days minus holidays and absences, times availability and focus;
+    the team's total, and a forecast from the last three closed sprints of the team."""
+    sprint = get_sprint(session, sprint_id)
+    check_sprint_dates(sprint)
+    region = holiday_region(session)
+    off = public_holidays(sprint.start_date, sprint.end_date, region, lang)
+    days, people = _team_days(session, sprint, off)
+    past = list(
+        session.scalars(
+            select(Sprint)
+            .where(
+                Sprint.state == SprintState.CLOSED.value,
+                func.lower(Sprint.team) == sprint.team.lower(),
+                Sprint.end_date < sprint.start_date,
+                Sprint.velocity.is_not(None),
+                sprints_in_range(),  # an older file's sprint in the year 1 is no history
+            )
+            .order_by(Sprint.start_date.desc())
+            .limit(3)
+        )
+    )
+    history = []
+    for old in reversed(past):
+        old_off = public_holidays(old.start_date, old.end_date, region, lang)
+        _d, old_people = _team_days(session, old, old_off)
+        history.append(PastSprint(old.velocity or 0.0, round(sum(p.days for p in old_people), 2)))
+    total = round(sum(p.days for p in people), 2)
+    committed = session.scalar(
+        select(func.coalesce(func.sum(Need.points), 0)).where(Need.sprint_id == sprint_id)
+    )
+    late = added_during(session, sprint_id)
+    late_points = session.scalar(
+        select(func.coalesce(func.sum(Need.points), 0)).where(Need.id.in_(late))
+    )
+    return SprintCapacity(
+        sprint.id,
+        sprint.name,
+        sprint.start_date,
+        sprint.end_date,
+        sprint.focus_factor,
+        len(days),
+        tuple(off.items()),
+        tuple(people),
+        forecast_points(total, history),
+        float(committed or 0),
+        tuple(history),
+        (len(late), float(late_points or 0)),
+    )
+
+
+def added_during(session: Session, sprint_id: int) -> set[int]:
+    """Needs in a started sprint that were not in its committed scope."""
+    committed = set(
+        session.scalars(
+            select(SprintCommitment.need_id).where(SprintCommitment.sprint_id == sprint_id)
+        )
+    )
+    sprint = get_sprint(session, sprint_id)
+    if sprint.state == SprintState.PLANNED.value:
+        return set()
+    current = set(session.scalars(select(Need.id).where(Need.sprint_id == sprint_id)))
+    return current - committed
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    sprint_id: int
+    sprint: str
+    start: date
+    state: str
+    team: str
+    points: dict[str, float]
+    """Points committed per project code."""
+
+
+def portfolio(session: Session) -> list[PortfolioRow]:
+    """Sprint by sprint, the points committed to each project (closed sprints: what was done
+    plus what was carried, as the sprint's needs stand now)."""
+    from po_desktop.store.models import Project
+
+    sums: dict[int, dict[str, float]] = {}
+    for sprint_id, code, points in session.execute(
+        select(Need.sprint_id, Project.code, func.coalesce(func.sum(Need.points), 0))
+        .join(Project, Project.id == Need.project_id)
+        .where(Need.sprint_id.is_not(None))
+        .group_by(Need.sprint_id, Project.code)
+    ):
+        sums.setdefault(sprint_id, {})[code] = float(points)
+    return [
+        PortfolioRow(s.id, s.name, s.start_date, s.state, s.team, sums.get(s.id, {}))
+        for s in session.scalars(select(Sprint).order_by(Sprint.start_date))
+    ]
+
+
+# ----- what the calendar view shows -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarSprint:
+    id: int
+    name: str
+    team: str
+    start: date
+    end: date
+    state: str
+    goal: str
+
+
+@dataclass(frozen=True)
+class CalendarCeremony:
+    id: int
+    sprint_id: int | None
+    kind: str
+    title: str
+    starts_at: datetime
+    minutes: int
+    location: str
+
+
+@dataclass(frozen=True)
+class CalendarAbsence:
+    id: int
+    person_id: int
+    person: str
+    start: date
+    end: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class CalendarItems:
+    sprints: tuple[CalendarSprint, ...]
+    ceremonies: tuple[CalendarCeremony, ...]
+    absences: tuple[CalendarAbsence, ...]
+    holidays: dict[date, str]
+
+
+def calendar_items(session: Session, start: date, end: date, lang: str = "fr") -> CalendarItems:
+    """Everything the calendar shows from ``start`` to ``end`` included, in three SELECTs."""
+    sprints = tuple(
+        CalendarSprint(s.id, s.name, s.team, s.start_date, s.end_date, s.state, s.goal)
+        for s in session.scalars(
+            select(Sprint)
+            .where(Sprint.end_date >= start, Sprint.start_date <= end)
+            .order_by(Sprint.start_date)
+        )
+    )
+    ceremonies = tuple(
+        CalendarCeremony(
+            c.id, c.sprint_id, c.kind, c.title, c.starts_at, c.duration_minutes, c.location
+        )
+        for c in session.scalars(
+            select(Ceremony)
+            .where(
+                Ceremony.starts_at >= datetime.combine(start, datetime.min.time()),
+                Ceremony.starts_at < datetime.combine(end + timedelta(days=1), datetime.min.time()),
+            )
+            .order_by(Ceremony.starts_at)
+        )
+    )
+    absences = tuple(
+        CalendarAbsence(a.id, a.person_id, name, a.start_date, a.end_date, a.reason)
+        for a, name in session.execute(
+            select(Absence, Person.name)
+            .join(Person, Person.id == Absence.person_id)
+            .where(Absence.end_date >= start, Absence.start_date <= end)
+            .order_by(Absence.start_date, Person.name)
+        )
+    )
+    return CalendarItems(sprints, ceremonies, absences, holidays_between(session, start, end, lang))
