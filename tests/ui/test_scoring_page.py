@@ -16,8 +16,8 @@ from po_desktop.store.database import Database
 from po_desktop.store.services import needs, projects, scoring
 from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.main_window import MainWindow
-from po_desktop.ui.models import RankedNeedModel
 from po_desktop.ui.scoring.grid_dialog import GridsDialog
+from po_desktop.ui.scoring.ranked_model import RankedNeedModel
 from po_desktop.ui.workspace import Workspace
 
 CHEAP = {"relevance": 2, "investment": 1, "time": 1, "resources": 1}  # 71.9, 40 at relevance x20

@@ -28,11 +28,12 @@ from po_desktop.ui import feedback
 from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.flow import FlowLayout, flowing
 from po_desktop.ui.host import Host
-from po_desktop.ui.models import NEED_ID_ROLE, NeedTableModel, RankedNeedModel
+from po_desktop.ui.models import NEED_ID_ROLE, NeedTableModel
 from po_desktop.ui.pages import NeedListPage
 from po_desktop.ui.quick_filters import QuickFilters
 from po_desktop.ui.scoring.form import ScoringForm
 from po_desktop.ui.scoring.matrix import MatrixPoint, ValueEffortMatrix
+from po_desktop.ui.scoring.ranked_model import RankedNeedModel
 
 
 class WhatIfPanel(QWidget):
