@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -32,15 +30,11 @@ from PySide6.QtWidgets import (
 
 from po_desktop.domain.calendar import REGIONS
 from po_desktop.domain.messages import (
-    MAX_ITEMS,
-    Message,
     choice_label,
     language,
-    thousands,
-    translate,
 )
 from po_desktop.store import calendar_queries
-from po_desktop.store.errors import DatabaseFileError, PoDesktopError
+from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import sprints as service
 from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui import feedback
@@ -51,8 +45,8 @@ from po_desktop.ui.calendar.dialogs import (
     CloseSprintDialog,
     SprintDialog,
 )
+from po_desktop.ui.calendar.exports import CalendarExports
 from po_desktop.ui.calendar.view import CalendarView
-from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.host import Host
 from po_desktop.ui.models import SprintTableModel, format_percent, format_points
 
@@ -68,6 +62,7 @@ class CalendarPage(QWidget):
     def __init__(self, host: Host, model: SprintTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
+        self.exports = CalendarExports(host, self)
         self.model = model
         self.capacity: calendar_queries.SprintCapacity | None = None
         self.create_menu = QMenu(self)
@@ -585,42 +580,7 @@ class CalendarPage(QWidget):
 
     def export_ics(self, path: Path | None = None, sprint_id: int | None = None) -> Path | None:
         """Write the calendar file; asks where when no path is given."""
-        if path is None:
-            path = feedback.sink().choose_save(
-                self,
-                self.tr("Export the calendar"),
-                Purpose.CALENDAR,
-                "sprints.ics",
-                self.tr("Calendar (*.ics)"),
-                ".ics",
-            )
-            if path is None:
-                return None
-        from po_desktop.io.ics import export_ics
-        from po_desktop.store import files
-
-        lang = language()
-        workspace = self.host.workspace
-        skipped: list[Message] = []
-
-        def write(target: Path) -> Path:
-            if workspace.database.owns(target):  # replacing it would lose the workspace
-                raise DatabaseFileError("db.output_is_database", path=str(target))
-            files.write_bytes(
-                target, workspace.read(lambda s: export_ics(s, sprint_id, lang, skipped))
-            )
-            return target
-
-        if self.host.attempt(self.tr("Export the calendar"), lambda: write(path)) is None:
-            return None
-        self.host.status(self.tr("Calendar exported: %1").replace("%1", str(path)))
-        if skipped:  # rows an older file holds with dates out of range
-            shown = [m.render() for m in skipped[:MAX_ITEMS]]
-            if len(skipped) > MAX_ITEMS:
-                more = thousands(len(skipped) - MAX_ITEMS)
-                shown.append(translate("cli.skipped_more", count=more))
-            feedback.sink().warn(self, self.tr("Export the calendar"), "\n\n".join(shown))
-        return path
+        return self.exports.ics(path, sprint_id)
 
     def export_pack(self, path: Path | None = None, *, open_it: bool = True) -> Path | None:
         """The selected sprint's review pack as a PDF, then opened in the PDF viewer."""
@@ -629,43 +589,4 @@ class CalendarPage(QWidget):
             feedback.sink().inform(self, self.tr("Review pack"), self.tr("Select a sprint first."))
             return None
         name = self.model.row_at(self.model.row_of(sprint_id) or 0).name
-        if path is None:
-            safe = "".join(c if c.isalnum() or c in "-_ " else "-" for c in name).strip()
-            path = feedback.sink().choose_save(
-                self,
-                self.tr("Review pack"),
-                Purpose.PACK,
-                f"{'revue' if language() == 'fr' else 'review'}-{safe}.pdf",
-                self.tr("PDF document (*.pdf)"),
-                ".pdf",
-            )
-            if path is None:
-                return None
-        from po_desktop.reports.export import export_pack
-
-        progress = QProgressDialog(
-            self.tr("Preparing the review pack of %1…").replace("%1", name), "", 0, 0, self
-        )
-        progress.setWindowTitle(self.tr("Review pack"))
-        progress.setCancelButton(None)
-        progress.setMinimumDuration(0)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.show()
-        QApplication.processEvents()
-        lang = language()
-        workspace = self.host.workspace
-
-        def write(target: Path) -> Path:
-            try:
-                with workspace.session() as session:
-                    export_pack(session, sprint_id, target, lang, database=workspace.database)
-            finally:
-                progress.close()  # whatever happens, the window is given back, before a word
-            return target
-
-        if self.host.attempt(self.tr("Review pack"), lambda: write(path)) is None:
-            return None
-        self.host.status(self.tr("Review pack saved: %1").replace("%1", str(path)))
-        if open_it:
-            feedback.sink().open_externally(self, path, self.tr("Review pack"))
-        return path
+        return self.exports.pack(sprint_id, name, path, open_it=open_it)
