@@ -217,6 +217,12 @@ def sprints(session: Session) -> list[Sprint]:
     return list(session.scalars(select(Sprint).order_by(Sprint.start_date)))
 
 
+def need_counts_by_column(session: Session) -> dict[int, int]:
+    """How many needs each column holds (a column without any is absent)."""
+    query = select(Need.column_id, func.count()).group_by(Need.column_id)
+    return {column_id: count for column_id, count in session.execute(query)}
+
+
 def columns(session: Session) -> list[BoardColumn]:
     return list(session.scalars(select(BoardColumn).order_by(BoardColumn.position)))
 

@@ -4,7 +4,7 @@
     <context>
         <name>BoardSettingsDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="165" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="161" />
             <source>%n need(s) in this column: it can be removed once empty.</source>
             <translation>
                 <numerusform>%n need in this column: it can be removed once empty.</numerusform>
@@ -15,7 +15,7 @@
     <context>
         <name>CadenceDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar/dialogs.py" line="498" />
+            <location filename="../../po_desktop/ui/calendar/dialogs.py" line="440" />
             <source>Plan %n sprint(s)</source>
             <translation>
                 <numerusform>Plan %n sprint</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>CalendarPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar/page.py" line="394" />
+            <location filename="../../po_desktop/ui/calendar/page.py" line="393" />
             <source>%n working day(s)</source>
             <translation>
                 <numerusform>%n working day</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar/page.py" line="449" />
+            <location filename="../../po_desktop/ui/calendar/page.py" line="448" />
             <source>Added since the start: %n need(s), %1 points.</source>
             <translation>
                 <numerusform>Added since the start: %n need, %1 points.</numerusform>
@@ -45,7 +45,7 @@
     <context>
         <name>CloseSprintDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar/dialogs.py" line="539" />
+            <location filename="../../po_desktop/ui/calendar/dialogs.py" line="459" />
             <source>%n need(s) not done. Choose where each one goes; the sprint's velocity will be recorded.</source>
             <translation>
                 <numerusform>%n need not done. Choose where each one goes; the sprint's velocity will be recorded.</numerusform>
@@ -195,7 +195,7 @@ You can undo it (Ctrl+Z).</numerusform>
     <context>
         <name>ScoringPage</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring/page.py" line="342" />
+            <location filename="../../po_desktop/ui/scoring/page.py" line="343" />
             <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
             <translation>
                 <numerusform>Needs moving in the ranking: %n. Nothing is saved until you apply.</numerusform>
@@ -203,7 +203,7 @@ You can undo it (Ctrl+Z).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring/page.py" line="357" />
+            <location filename="../../po_desktop/ui/scoring/page.py" line="358" />
             <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
             <translation>
                 <numerusform>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</numerusform>

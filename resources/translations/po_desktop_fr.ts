@@ -52,57 +52,57 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="335"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="301"/>
         <source>New absence</source>
         <translation>Nouvelle absence</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="335"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="301"/>
         <source>Edit absence</source>
         <translation>Modifier l&apos;absence</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="353"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="315"/>
         <source>Leave, training, client visit…</source>
         <translation>Congés, formation, visite client…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="354"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="316"/>
         <source>Person:</source>
         <translation>Personne&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="355"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="317"/>
         <source>From:</source>
         <translation>Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="356"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="318"/>
         <source>To (included):</source>
         <translation>Au (inclus)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="357"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="319"/>
         <source>Reason:</source>
         <translation>Motif&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="360"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="322"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="367"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="329"/>
         <source>Add people first (Workspace ▸ People): an absence is someone&apos;s.</source>
         <translation>Ajoutez d&apos;abord des personnes (Espace de travail ▸ Personnes) : une absence est celle de quelqu&apos;un.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="380"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="342"/>
         <source>Absence of %1</source>
         <translation>Absence de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="387"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="349"/>
         <source>Delete absence of %1</source>
         <translation>Supprimer l&apos;absence de %1</translation>
     </message>
@@ -309,52 +309,52 @@
         <translation>Colonnes du tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="65"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="61"/>
         <source>&amp;Add column</source>
         <translation>&amp;Ajouter une colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="66"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="62"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="67"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="63"/>
         <source>Move &amp;up</source>
         <translation>&amp;Monter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="68"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="64"/>
         <source>Move &amp;down</source>
         <translation>&amp;Descendre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="83"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="79"/>
         <source>No limit</source>
         <translation>Sans limite</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="85"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="81"/>
         <source>Needs in this column are done (velocity, burndown)</source>
         <translation>Les besoins de cette colonne sont terminés (vélocité, burndown)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="104"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="100"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="105"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="101"/>
         <source>WIP limit:</source>
         <translation>Limite de travail en cours :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="107"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="103"/>
         <source>Entry rules:</source>
         <translation>Règles d&apos;entrée :</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="165"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="161"/>
         <source>%n need(s) in this column: it can be removed once empty.</source>
         <translation>
             <numerusform>%n besoin dans cette colonne&#xa0;: elle pourra être retirée une fois vide.</numerusform>
@@ -362,22 +362,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="189"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="185"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="168"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="164"/>
         <source>No need in this column.</source>
         <translation>Aucun besoin dans cette colonne.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="198"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="194"/>
         <source>New column</source>
         <translation>Nouvelle colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="227"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="223"/>
         <source>Edit board columns</source>
         <translation>Modifier les colonnes du tableau</translation>
     </message>
@@ -385,82 +385,82 @@
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="397"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="359"/>
         <source>Plan sprints</source>
         <translation>Planifier des sprints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="429"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="371"/>
         <source> weeks</source>
         <translation> semaines</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="433"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="375"/>
         <source>Sprint {n}</source>
         <translation>Sprint {n}</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="434"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="376"/>
         <source>{n} is replaced by the sprint&apos;s number</source>
         <translation>{n} est remplacé par le numéro du sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="453"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="395"/>
         <source>First sprint starts:</source>
         <translation>Début du premier sprint&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="454"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="396"/>
         <source>Sprints to create:</source>
         <translation>Sprints à créer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="455"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="397"/>
         <source>Length:</source>
         <translation>Durée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="456"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="398"/>
         <source>Team:</source>
         <translation>Équipe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="457"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="399"/>
         <source>Names:</source>
         <translation>Noms&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="458"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="400"/>
         <source>First number:</source>
         <translation>Premier numéro&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="459"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="401"/>
         <source>Focus factor:</source>
         <translation>Facteur de concentration&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="460"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="402"/>
         <source>Members:</source>
         <translation>Membres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="461"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="403"/>
         <source>Daily scrum:</source>
         <translation>Mêlée quotidienne&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="462"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="404"/>
         <source>Review and retrospective from:</source>
         <translation>Revue et rétrospective à partir de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="465"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="407"/>
         <source>Planning on the first day, a daily scrum on every working day, review and retrospective on the last day. Public holidays get none; every ritual stays editable afterwards.</source>
         <translation>Planification le premier jour, mêlée quotidienne chaque jour ouvré, revue et rétrospective le dernier jour. Aucun rituel les jours fériés ; chacun reste modifiable ensuite.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="498"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="440"/>
         <source>Plan %n sprint(s)</source>
         <translation>
             <numerusform>Planifier %n sprint</numerusform>
@@ -469,183 +469,226 @@
     </message>
 </context>
 <context>
+    <name>CalendarExports</name>
+    <message>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="30"/>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="53"/>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="61"/>
+        <source>Export the calendar</source>
+        <translation>Exporter le calendrier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="33"/>
+        <source>Calendar (*.ics)</source>
+        <translation>Agenda (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="55"/>
+        <source>Calendar exported: %1</source>
+        <translation>Calendrier exporté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="73"/>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="86"/>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="103"/>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="107"/>
+        <source>Review pack</source>
+        <translation>Dossier de revue</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="76"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="84"/>
+        <source>Preparing the review pack of %1…</source>
+        <translation>Préparation du dossier de revue de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/calendar/exports.py" line="105"/>
+        <source>Review pack saved: %1</source>
+        <translation>Dossier de revue enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="81"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="78"/>
         <source>Previous month or week (Page Up)</source>
         <translation>Mois ou semaine précédents (Page préc.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="83"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="80"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="84"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="81"/>
         <source>Back to today (Home)</source>
         <translation>Revenir à aujourd&apos;hui (Début)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="87"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="84"/>
         <source>Next month or week (Page Down)</source>
         <translation>Mois ou semaine suivants (Page suiv.)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="94"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="91"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="95"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="92"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="106"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="576"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="103"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="575"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="108"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="105"/>
         <source>Which public holidays count: metropolitan France or a region</source>
         <translation>Les jours fériés qui comptent&#xa0;: France métropolitaine ou une région</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="114"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="111"/>
         <source>New sprint…</source>
         <translation>Nouveau sprint…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="116"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="113"/>
         <source>Plan sprints…</source>
         <translation>Planifier des sprints…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="118"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="115"/>
         <source>Create the next sprints of a team with their rituals</source>
         <translation>Créer les prochains sprints d&apos;une équipe avec leurs rituels</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="121"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="118"/>
         <source>Export (.ics)…</source>
         <translation>Exporter (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="122"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="119"/>
         <source>Export sprints and rituals to a calendar file</source>
         <translation>Exporter sprints et rituels vers un fichier d&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="124"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="121"/>
         <source>Review pack (PDF)…</source>
         <translation>Dossier de revue (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="126"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="123"/>
         <source>Print the sprint-review pack of the selected sprint, in the app&apos;s language</source>
         <translation>Imprimer le dossier de revue du sprint sélectionné, dans la langue de l&apos;application</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="139"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="136"/>
         <source>Holidays:</source>
         <translation>Jours fériés&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="161"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="230"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="370"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="514"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="158"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="227"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="369"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="513"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="168"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="165"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="169"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="166"/>
         <source>Working days</source>
         <translation>Jours ouvrés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="170"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="167"/>
         <source>Absent</source>
         <translation>Absences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="171"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="168"/>
         <source>Availability</source>
         <translation>Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="172"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="169"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="185"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="182"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="187"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="184"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="189"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="186"/>
         <source>Start the sprint: its needs now are the committed scope</source>
         <translation>Démarrer le sprint&#xa0;: ses besoins actuels deviennent l&apos;engagement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="192"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="189"/>
         <source>Close…</source>
         <translation>Clôturer…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="194"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="191"/>
         <source>Close the sprint and choose where unfinished needs go</source>
         <translation>Clôturer le sprint et choisir où vont les besoins non terminés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="197"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="194"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="213"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="210"/>
         <source>Portfolio: points per project, sprint by sprint</source>
         <translation>Portefeuille&#xa0;: points par projet, sprint par sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="221"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="218"/>
         <source>▼ less than the sprint before: the project is losing ground.</source>
         <translation>▼ moins qu&apos;au sprint précédent&#xa0;: le projet perd du terrain.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="231"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="228"/>
         <source>Portfolio</source>
         <translation>Portefeuille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="318"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="317"/>
         <source>Nothing planned in this sprint yet</source>
         <translation>Rien n&apos;est encore planifié dans ce sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="325"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="324"/>
         <source>%1: %2 points, down from %3 in the sprint before</source>
         <translation>%1&#xa0;: %2 points, contre %3 au sprint précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="371"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="370"/>
         <source>No sprint yet: create one, or plan several at once.</source>
         <translation>Aucun sprint pour l&apos;instant : créez-en un ou planifiez-en plusieurs à la fois.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar/page.py" line="394"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="393"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n jour ouvré</numerusform>
@@ -653,43 +696,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="399"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="578"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="398"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="577"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="401"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="400"/>
         <source>Goal: %1</source>
         <translation>Objectif&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="421"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="420"/>
         <source>Team capacity: %1 days (focus factor %2)</source>
         <translation>Capacité de l&apos;équipe&#xa0;: %1 jours (facteur de concentration %2)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="426"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="425"/>
         <source>no forecast yet: no closed sprint for this team</source>
         <translation>pas encore de prévision&#xa0;: aucun sprint clos pour cette équipe</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="428"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="427"/>
         <source>Committed: %1 points; %2.</source>
         <translation>Engagé&#xa0;: %1 points&#xa0;; %2.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="435"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="434"/>
         <source>Committed: %1 points of a forecast of %2 (from the last closed sprints).</source>
         <translation>Engagé&#xa0;: %1 points pour une prévision de %2 (d&apos;après les derniers sprints clos).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="441"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="440"/>
         <source>Over-committed: take needs out or lower the goal.</source>
         <translation>Surengagement&#xa0;: retirez des besoins ou revoyez l&apos;objectif.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar/page.py" line="449"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="448"/>
         <source>Added since the start: %n need(s), %1 points.</source>
         <translation>
             <numerusform>Ajouté depuis le début&#xa0;: %n besoin, %1 points.</numerusform>
@@ -697,33 +740,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="460"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="459"/>
         <source>Week %1</source>
         <translation>Semaine %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="480"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="479"/>
         <source>New ritual this day…</source>
         <translation>Nouveau rituel ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="481"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="480"/>
         <source>New absence this day…</source>
         <translation>Nouvelle absence ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="482"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="481"/>
         <source>New sprint from this day…</source>
         <translation>Nouveau sprint à partir de ce jour…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="523"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="533"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="522"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="532"/>
         <source>Start the sprint</source>
         <translation>Démarrer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="535"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="534"/>
         <source>“%1” holds %2 points for a forecast of %3 (from the last closed sprints): the team is likely not to finish it.
 
 Start it anyway?</source>
@@ -732,80 +775,44 @@ Start it anyway?</source>
 Le démarrer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="541"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="540"/>
         <source>Start anyway</source>
         <translation>Démarrer quand même</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="542"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="541"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="548"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="547"/>
         <source>Start %1</source>
         <translation>Démarrer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="564"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="563"/>
         <source>Delete sprint</source>
         <translation>Supprimer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="565"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="564"/>
         <source>Delete the sprint “%1” and its rituals? You can undo it.</source>
         <translation>Supprimer le sprint «&#xa0;%1&#xa0;» et ses rituels&#xa0;? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="569"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="568"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="587"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="610"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="618"/>
-        <source>Export the calendar</source>
-        <translation>Exporter le calendrier</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="590"/>
-        <source>Calendar (*.ics)</source>
-        <translation>Agenda (*.ics)</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="612"/>
-        <source>Calendar exported: %1</source>
-        <translation>Calendrier exporté&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="625"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="632"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="645"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="662"/>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="666"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="589"/>
         <source>Review pack</source>
         <translation>Dossier de revue</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="625"/>
+        <location filename="../../po_desktop/ui/calendar/page.py" line="589"/>
         <source>Select a sprint first.</source>
         <translation>Sélectionnez d&apos;abord un sprint.</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="635"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>Document PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="643"/>
-        <source>Preparing the review pack of %1…</source>
-        <translation>Préparation du dossier de revue de %1…</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/calendar/page.py" line="664"/>
-        <source>Review pack saved: %1</source>
-        <translation>Dossier de revue enregistré&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -872,77 +879,77 @@ Le démarrer quand même ?</translation>
 <context>
     <name>CeremonyDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="245"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="217"/>
         <source>New ritual</source>
         <translation>Nouveau rituel</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="245"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="217"/>
         <source>Edit ritual</source>
         <translation>Modifier le rituel</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="269"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="235"/>
         <source>No sprint</source>
         <translation>Aucun sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="275"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="241"/>
         <source>Optional (default: the kind of ritual)</source>
         <translation>Facultatif (par défaut : le type de rituel)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="279"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="245"/>
         <source>Ritual:</source>
         <translation>Rituel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="280"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="246"/>
         <source>When:</source>
         <translation>Quand&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="281"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="247"/>
         <source>Duration:</source>
         <translation>Durée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="282"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="248"/>
         <source>Sprint:</source>
         <translation>Sprint&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="283"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="249"/>
         <source>Title:</source>
         <translation>Titre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="284"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="250"/>
         <source>Location:</source>
         <translation>Lieu&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="285"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="251"/>
         <source>Notes:</source>
         <translation>Notes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="288"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="254"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="310"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="276"/>
         <source>New ritual: %1</source>
         <translation>Nouveau rituel&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="310"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="276"/>
         <source>Edit ritual: %1</source>
         <translation>Modifier le rituel&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="319"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="285"/>
         <source>Delete ritual: %1</source>
         <translation>Supprimer le rituel&#xa0;: %1</translation>
     </message>
@@ -950,28 +957,28 @@ Le démarrer quand même ?</translation>
 <context>
     <name>CloseSprintDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="535"/>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="617"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="455"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="537"/>
         <source>Close %1</source>
         <translation>Clôturer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="551"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="471"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="551"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="471"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="551"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="471"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="539"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="459"/>
         <source>%n need(s) not done. Choose where each one goes; the sprint&apos;s velocity will be recorded.</source>
         <translation>
             <numerusform>%n besoin n&apos;est pas terminé. Choisissez sa destination ; la vélocité du sprint sera enregistrée.</numerusform>
@@ -979,42 +986,42 @@ Le démarrer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="551"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="471"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="562"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="482"/>
         <source>Next sprint (%1)</source>
         <translation>Sprint suivant (%1)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="564"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="484"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="565"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="485"/>
         <source>Where %1 goes</source>
         <translation>Destination de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="585"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="505"/>
         <source>All to the next sprint (%1)</source>
         <translation>Tout reporter au sprint suivant (%1)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="589"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="509"/>
         <source>All to the backlog</source>
         <translation>Tout remettre au backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="595"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="515"/>
         <source>Close the sprint</source>
         <translation>Clôturer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="599"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="519"/>
         <source>No sprint is planned after this one: unfinished needs go back to the backlog.</source>
         <translation>Aucun sprint n&apos;est prévu après celui-ci&#xa0;: les besoins non terminés retournent au backlog.</translation>
     </message>
@@ -1325,70 +1332,70 @@ Ouvrir son dossier ?</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/lifecycle.py" line="159"/>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="176"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="177"/>
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="178"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="179"/>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="198"/>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="216"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="199"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="217"/>
         <source>Save as</source>
         <translation>Enregistrer sous</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="221"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="222"/>
         <source>Saved as %1: you are now working in this file.</source>
         <translation>Enregistré sous %1 : vous travaillez maintenant dans ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="243"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="244"/>
         <source>Save as…</source>
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="250"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="251"/>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="254"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="255"/>
         <source>Backup saved and verified: %1</source>
         <translation>Sauvegarde enregistrée et vérifiée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="256"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="257"/>
         <source>Backup failed: %1</source>
         <translation>Échec de la sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="260"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="261"/>
         <source>Backup failed</source>
         <translation>Échec de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="261"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="262"/>
         <source>The automatic backup could not be written:</source>
         <translation>La sauvegarde automatique n&apos;a pas pu être écrite&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="263"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="264"/>
         <source>Your database is unchanged. Check the free space on the disk.</source>
         <translation>Votre base n&apos;a pas été modifiée. Vérifiez l&apos;espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="273"/>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="282"/>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="295"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="274"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="283"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="296"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="284"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="285"/>
         <source>Replace the open database with this copy?
 
 %1
@@ -1401,22 +1408,22 @@ The current file is kept beside it, under a name ending in “.before-restore-�
 Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.before-restore-…&#xa0;»&#xa0;: rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="288"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="289"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="289"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="290"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="308"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="314"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/lifecycle.py" line="311"/>
+        <location filename="../../po_desktop/ui/lifecycle.py" line="317"/>
         <source>Previous file kept: %1</source>
         <translation>Ancien fichier conservé&#xa0;: %1</translation>
     </message>
@@ -1731,42 +1738,42 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="325"/>
         <source>Save it to a new file before closing?</source>
         <translation>L&apos;enregistrer dans un nouveau fichier avant de fermer ?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="224"/>
         <source>This need is done or hidden by the filters: it is not in the ranking.</source>
         <translation>Ce besoin est terminé ou masqué par les filtres&#xa0;: il n&apos;est pas dans le classement.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="202"/>
         <source>No unscored need below in the list.</source>
         <translation>Plus de besoin non coté plus bas dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="204"/>
         <source>No unscored need above in the list.</source>
         <translation>Plus de besoin non coté plus haut dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="264"/>
         <source>Public holidays: %1</source>
         <translation>Jours fériés : %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="262"/>
         <source>Public holidays</source>
         <translation>Jours fériés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="280"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../po_desktop/ui/main_window.py" line="281"/>
         <source>The new language will be used the next time you start PO Desktop.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de PO Desktop.</translation>
     </message>
@@ -2070,77 +2077,77 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>NeedTableModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="175"/>
+        <location filename="../../po_desktop/ui/models.py" line="167"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="176"/>
+        <location filename="../../po_desktop/ui/models.py" line="168"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="177"/>
+        <location filename="../../po_desktop/ui/models.py" line="169"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="178"/>
+        <location filename="../../po_desktop/ui/models.py" line="170"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="179"/>
+        <location filename="../../po_desktop/ui/models.py" line="171"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="180"/>
+        <location filename="../../po_desktop/ui/models.py" line="172"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="181"/>
+        <location filename="../../po_desktop/ui/models.py" line="173"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="182"/>
+        <location filename="../../po_desktop/ui/models.py" line="174"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="183"/>
+        <location filename="../../po_desktop/ui/models.py" line="175"/>
         <source>Business unit</source>
         <translation>Métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="184"/>
+        <location filename="../../po_desktop/ui/models.py" line="176"/>
         <source>Assignee</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="185"/>
+        <location filename="../../po_desktop/ui/models.py" line="177"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="186"/>
+        <location filename="../../po_desktop/ui/models.py" line="178"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="188"/>
+        <location filename="../../po_desktop/ui/models.py" line="180"/>
         <source>non-technical</source>
         <translation>non technique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="189"/>
+        <location filename="../../po_desktop/ui/models.py" line="181"/>
         <source>not scored</source>
         <translation>non coté</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="190"/>
+        <location filename="../../po_desktop/ui/models.py" line="182"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
@@ -2216,12 +2223,12 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>Points</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="58"/>
+        <location filename="../../po_desktop/ui/models.py" line="51"/>
         <source>%1 pt</source>
         <translation>%1 pt</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="60"/>
+        <location filename="../../po_desktop/ui/models.py" line="53"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
@@ -2528,17 +2535,17 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>RankedNeedModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="343"/>
+        <location filename="../../po_desktop/ui/scoring/ranked_model.py" line="40"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="343"/>
+        <location filename="../../po_desktop/ui/scoring/ranked_model.py" line="40"/>
         <source>Move</source>
         <translation>Évolution</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="481"/>
+        <location filename="../../po_desktop/ui/scoring/ranked_model.py" line="178"/>
         <source>Saved score %1, simulated %2</source>
         <translation>Score enregistré %1, simulé %2</translation>
     </message>
@@ -2554,117 +2561,117 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="91"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="82"/>
         <source>The need</source>
         <translation>Le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="93"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="84"/>
         <source>Problem to solve (the real need)</source>
         <translation>Défi à relever (le besoin réel)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="95"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="86"/>
         <source>Proposed solution (as the requester sees it)</source>
         <translation>Solution envisagée (selon le demandeur)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="101"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="92"/>
         <source>Scoring grid</source>
         <translation>Grille de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="103"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="94"/>
         <source>Criteria</source>
         <translation>Critères</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="107"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="98"/>
         <source>Grid:</source>
         <translation>Grille&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="110"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="101"/>
         <source>Score:</source>
         <translation>Score&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="118"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="109"/>
         <source>Why this decision? Required for a no-go or an explore.</source>
         <translation>Pourquoi cette décision&#xa0;? Obligatoire pour un no go ou un «&#xa0;à explorer&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="122"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="113"/>
         <source>Who decided (the requester and you)</source>
         <translation>Qui a décidé (le demandeur et vous)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="123"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="114"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="125"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="116"/>
         <source>Decision:</source>
         <translation>Décision&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="126"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="117"/>
         <source>Rationale:</source>
         <translation>Justification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="127"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="118"/>
         <source>Decided by:</source>
         <translation>Décidé par&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="134"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="125"/>
         <source>&amp;Save scoring</source>
         <translation>&amp;Enregistrer la cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="140"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="131"/>
         <source>Restore this version</source>
         <translation>Restaurer cette version</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="143"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="134"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="174"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="165"/>
         <source>Select a need to score it.</source>
         <translation>Sélectionnez un besoin pour le coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="226"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="194"/>
         <source>No problem statement yet: state it before scoring.</source>
         <translation>Pas encore de défi formulé&#xa0;: formulez-le avant de coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="340"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="302"/>
         <source>cost</source>
         <translation>coût</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="340"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="302"/>
         <source>benefit</source>
         <translation>bénéfice</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="369"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="331"/>
         <source>%1 / 100 — rank %2 of %3 in the backlog</source>
         <translation>%1 / 100 — rang %2 sur %3 dans le backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="390"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="352"/>
         <source>Score %1</source>
         <translation>Coter %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="401"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="363"/>
         <source>Restore scoring v%1</source>
         <translation>Restaurer la cotation v%1</translation>
     </message>
@@ -2672,68 +2679,68 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>ScoringPage</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="222"/>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="383"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="223"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="384"/>
         <source>Active grid</source>
         <translation>Grille active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="223"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="224"/>
         <source>The grid new scorings use and the ranking shows</source>
         <translation>La grille des nouvelles cotations et du classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="225"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="226"/>
         <source>Grids…</source>
         <translation>Grilles…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="226"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="227"/>
         <source>Create, edit or remove scoring grids</source>
         <translation>Créer, modifier ou supprimer des grilles de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="228"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="229"/>
         <source>Next unscored ▼</source>
         <translation>Non coté suivant ▼</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="229"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="230"/>
         <source>Next need without a score (F8)</source>
         <translation>Besoin suivant sans cotation (F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="231"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="232"/>
         <source>Previous unscored ▲</source>
         <translation>Non coté précédent ▲</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="232"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="233"/>
         <source>Previous need without a score (Shift+F8)</source>
         <translation>Besoin précédent sans cotation (Maj+F8)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="235"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="236"/>
         <source>Active grid:</source>
         <translation>Grille active&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="237"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="238"/>
         <source>Scoring session:</source>
         <translation>Séance de cotation&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="257"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="258"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="258"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="259"/>
         <source>Value / effort matrix</source>
         <translation>Matrice valeur / effort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring/page.py" line="342"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="343"/>
         <source>Needs moving in the ranking: %n. Nothing is saved until you apply.</source>
         <translation>
             <numerusform>Besoins qui changent de rang&#xa0;: %n. Rien n&apos;est enregistré avant d&apos;appliquer.</numerusform>
@@ -2741,7 +2748,7 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring/page.py" line="357"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="358"/>
         <source>Save these weights in the grid “%1”? Each need scored with it (%n) gets a new version with the new score; earlier versions keep the old weights. You can undo it.</source>
         <translation>
             <numerusform>Enregistrer ces poids dans la grille «&#xa0;%1&#xa0;»&#xa0;? Chaque besoin coté avec elle (%n) reçoit une nouvelle version avec le nouveau score&#xa0;; les versions antérieures gardent les anciens poids. Vous pourrez l&apos;annuler.</numerusform>
@@ -2749,43 +2756,43 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="355"/>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="369"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="356"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="370"/>
         <source>Apply these weights</source>
         <translation>Appliquer ces poids</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="367"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="368"/>
         <source>Apply weights to %1</source>
         <translation>Appliquer les poids à %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="381"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="382"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="419"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="420"/>
         <source>Select a need to score it.</source>
         <translation>Sélectionnez un besoin pour le coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="421"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="422"/>
         <source>No need matches these filters.</source>
         <translation>Aucun besoin ne correspond à ces filtres.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="424"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="425"/>
         <source>No need to score yet: the needs you create are ranked here.</source>
         <translation>Aucun besoin à coter pour l&apos;instant : les besoins que vous créez sont classés ici.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="442"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="443"/>
         <source>Unsaved scoring</source>
         <translation>Cotation non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="443"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="444"/>
         <source>The scoring of %1 is not saved.</source>
         <translation>La cotation de %1 n&apos;est pas enregistrée.</translation>
     </message>
@@ -2861,72 +2868,72 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>SprintDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="154"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="139"/>
         <source>New sprint</source>
         <translation>Nouveau sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="154"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="139"/>
         <source>Edit sprint</source>
         <translation>Modifier le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="177"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="149"/>
         <source>None: the workspace&apos;s one team</source>
         <translation>Aucune : l&apos;équipe unique de l&apos;espace</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="181"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="153"/>
         <source>Sprints of one team may not overlap; leave empty for a single team</source>
         <translation>Les sprints d&apos;une même équipe ne peuvent pas se chevaucher&#xa0;; laissez vide s&apos;il n&apos;y a qu&apos;une équipe</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="191"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="163"/>
         <source>Share of working time left for sprint work after meetings and support</source>
         <translation>Part du temps de travail qui reste pour le sprint après réunions et support</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="194"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="166"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="195"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="167"/>
         <source>Goal:</source>
         <translation>Objectif&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="196"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="168"/>
         <source>Team:</source>
         <translation>Équipe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="197"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="169"/>
         <source>Start:</source>
         <translation>Début&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="198"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="170"/>
         <source>End:</source>
         <translation>Fin&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="199"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="171"/>
         <source>Focus factor:</source>
         <translation>Facteur de concentration&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="200"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="172"/>
         <source>Members:</source>
         <translation>Membres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="220"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="192"/>
         <source>New sprint %1</source>
         <translation>Nouveau sprint %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="225"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="197"/>
         <source>Edit sprint %1</source>
         <translation>Modifier le sprint %1</translation>
     </message>
@@ -2934,42 +2941,42 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>SprintTableModel</name>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="551"/>
+        <location filename="../../po_desktop/ui/models.py" line="328"/>
         <source>Sprint</source>
         <translation>Sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="552"/>
+        <location filename="../../po_desktop/ui/models.py" line="329"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="553"/>
+        <location filename="../../po_desktop/ui/models.py" line="330"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="554"/>
+        <location filename="../../po_desktop/ui/models.py" line="331"/>
         <source>Needs</source>
         <translation>Besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="555"/>
+        <location filename="../../po_desktop/ui/models.py" line="332"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="556"/>
+        <location filename="../../po_desktop/ui/models.py" line="333"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="557"/>
+        <location filename="../../po_desktop/ui/models.py" line="334"/>
         <source>Velocity</source>
         <translation>Vélocité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/models.py" line="558"/>
+        <location filename="../../po_desktop/ui/models.py" line="335"/>
         <source>Rituals</source>
         <translation>Rituels</translation>
     </message>
@@ -3068,42 +3075,42 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         <translation>Ca&amp;lendrier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/views.py" line="121"/>
+        <location filename="../../po_desktop/ui/views.py" line="122"/>
         <source>All projects</source>
         <translation>Tous les projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/views.py" line="125"/>
+        <location filename="../../po_desktop/ui/views.py" line="126"/>
         <source>(archived)</source>
         <translation>(archivé)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/views.py" line="273"/>
+        <location filename="../../po_desktop/ui/views.py" line="274"/>
         <source>Needs shown: %1 of %2</source>
         <translation>Besoins affichés : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/views.py" line="275"/>
+        <location filename="../../po_desktop/ui/views.py" line="276"/>
         <source>No need yet</source>
         <translation>Aucun besoin pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/views.py" line="284"/>
+        <location filename="../../po_desktop/ui/views.py" line="285"/>
         <source>search “%1”</source>
         <translation>recherche « %1 »</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/views.py" line="286"/>
+        <location filename="../../po_desktop/ui/views.py" line="287"/>
         <source>project %1</source>
         <translation>projet %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/views.py" line="301"/>
+        <location filename="../../po_desktop/ui/views.py" line="302"/>
         <source>Filtered view — needs shown: %1 of %2 (%3).</source>
         <translation>Vue filtrée — besoins affichés : %1 sur %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/views.py" line="305"/>
+        <location filename="../../po_desktop/ui/views.py" line="306"/>
         <source>Show all needs</source>
         <translation>Afficher tous les besoins</translation>
     </message>
@@ -3200,32 +3207,32 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="46"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="47"/>
         <source>Try other weights (what-if)</source>
         <translation>Essayer d&apos;autres poids (simulation)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="48"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="49"/>
         <source>Change the active grid&apos;s weights and see the ranking move at once</source>
         <translation>Changez les poids de la grille active et voyez le classement bouger aussitôt</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="60"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="61"/>
         <source>Back to the saved weights</source>
         <translation>Revenir aux poids enregistrés</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="62"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="63"/>
         <source>Apply these weights…</source>
         <translation>Appliquer ces poids…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="64"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="65"/>
         <source>Save these weights in the grid and re-score the needs it scored (undoable)</source>
         <translation>Enregistrer ces poids dans la grille et recalculer le score des besoins cotés avec elle (annulable)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/page.py" line="113"/>
+        <location filename="../../po_desktop/ui/scoring/page.py" line="114"/>
         <source>A weight must be above 0; a small weight makes the criterion count little</source>
         <translation>Un poids doit être supérieur à 0&#xa0;; un petit poids fait peu compter le critère</translation>
     </message>
@@ -3233,209 +3240,209 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="34"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="35"/>
         <source>&amp;New database…</source>
         <translation>&amp;Nouvelle base…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="36"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="37"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="38"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="39"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="41"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="42"/>
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="43"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="44"/>
         <source>Save &amp;as…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="45"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="46"/>
         <source>Save the open workspace to a new file and go on working in that file</source>
         <translation>Enregistrer l&apos;espace ouvert dans un nouveau fichier et continuer à travailler dans ce fichier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="47"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="48"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="49"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="50"/>
         <source>Res&amp;tore a backup…</source>
         <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="52"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="53"/>
         <source>&amp;Import needs (CSV)…</source>
         <translation>&amp;Importer des besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="55"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="56"/>
         <source>&amp;Export needs (CSV)…</source>
         <translation>&amp;Exporter les besoins (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="58"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="59"/>
         <source>Export the &amp;calendar (.ics)…</source>
         <translation>Exporter le &amp;calendrier (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="64"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="65"/>
         <source>Sprint &amp;review pack (PDF)…</source>
         <translation>Dossier de &amp;revue du sprint (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="67"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="68"/>
         <source>Prefere&amp;nces…</source>
         <translation>Préfére&amp;nces…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="70"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="71"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="73"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="74"/>
         <source>&amp;New need…</source>
         <translation>&amp;Nouveau besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="74"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="75"/>
         <source>New need (Ctrl+N)</source>
         <translation>Nouveau besoin (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="75"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="76"/>
         <source>&amp;Edit need…</source>
         <translation>&amp;Modifier le besoin…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="77"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="78"/>
         <source>&amp;Delete need</source>
         <translation>&amp;Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="80"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="81"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="90"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="91"/>
         <source>&amp;Next unscored need</source>
         <translation>Besoin non coté &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="93"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="94"/>
         <source>&amp;Previous unscored need</source>
         <translation>Besoin non coté &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="96"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="97"/>
         <source>&amp;Projects…</source>
         <translation>&amp;Projets…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="97"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="98"/>
         <source>P&amp;eople…</source>
         <translation>P&amp;ersonnes…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="99"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="100"/>
         <source>Board &amp;columns…</source>
         <translation>&amp;Colonnes du tableau…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="102"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="103"/>
         <source>Scoring &amp;grids…</source>
         <translation>&amp;Grilles de cotation…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="106"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="107"/>
         <source>Short &amp;guide</source>
         <translation>&amp;Guide de démarrage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="109"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="110"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="111"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="112"/>
         <source>&amp;About PO Desktop</source>
         <translation>À &amp;propos de PO Desktop</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="135"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="136"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="138"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="139"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="146"/>
-        <location filename="../../po_desktop/ui/window_actions.py" line="150"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="147"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="151"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="150"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="151"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Annuler : %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="154"/>
-        <location filename="../../po_desktop/ui/window_actions.py" line="158"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="155"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="159"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="158"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="159"/>
         <source>Redo: %1 (Ctrl+Y)</source>
         <translation>Rétablir : %1 (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="190"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="209"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="210"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="210"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="211"/>
         <source>Move &amp;card</source>
         <translation>Déplacer la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="225"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="226"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="232"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="233"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Espace de travail</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="239"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="240"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/window_actions.py" line="267"/>
+        <location filename="../../po_desktop/ui/window_actions.py" line="268"/>
         <source>Project:</source>
         <translation>Projet&#xa0;:</translation>
     </message>
@@ -3466,12 +3473,12 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>_ServiceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="90"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="82"/>
         <source>“%1” is not a date between 01/01/2000 and 31/12/2099. Type it like 04/01/2027, or pick it in the calendar.</source>
         <translation>« %1 » n&apos;est pas une date entre le 01/01/2000 et le 31/12/2099. Saisissez-la comme 04/01/2027, ou choisissez-la dans le calendrier.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="94"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="86"/>
         <source>“%1” is not a time of day. Type it like 14:30.</source>
         <translation>« %1 » n&apos;est pas une heure. Saisissez-la comme 14:30.</translation>
     </message>

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from po_desktop.domain.readiness import ENTRY_RULES, EntryRule
+from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError
-from po_desktop.store.models import Need
 from po_desktop.store.services import columns as column_service
 from po_desktop.store.services.columns import ColumnSpec
 from po_desktop.ui.board.readiness import EntryRuleTexts
@@ -46,15 +46,11 @@ class BoardSettingsDialog(QDialog):
         self.workspace = workspace
         self.setWindowTitle(self.tr("Board columns"))
 
-        def load(session: object) -> list[_Draft]:
-            counts = dict(
-                session.execute(  # type: ignore[attr-defined]
-                    select(Need.column_id, func.count()).group_by(Need.column_id)
-                ).all()
-            )
+        def load(session: Session) -> list[_Draft]:
+            counts = queries.need_counts_by_column(session)
             return [
-                _Draft(s.id, s.name, s.wip_limit, s.is_done, counts.get(s.id, 0), s.entry_rules)
-                for s in column_service.workflow(session)  # type: ignore[arg-type]
+                _Draft(s.id, s.name, s.wip_limit, s.is_done, counts.get(s.id or 0, 0), s.entry_rules)
+                for s in column_service.workflow(session)
             ]
 
         self.drafts: list[_Draft] = workspace.read(load)

@@ -31,22 +31,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from po_desktop.domain.calendar import EARLIEST, LATEST, RitualTimes, clamp
+from po_desktop.domain.calendar import RitualTimes
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import choice_label
+from po_desktop.store import calendar_forms as forms
 from po_desktop.store.errors import PoDesktopError
-from po_desktop.store.models import (
-    Absence,
-    BoardColumn,
-    Ceremony,
-    Need,
-    Person,
-    Sprint,
-    SprintMember,
-)
 from po_desktop.store.services import rituals as ritual_service
 from po_desktop.store.services import sprints as service
 from po_desktop.ui import screen
@@ -113,14 +104,7 @@ class _ServiceDialog(QDialog):
         """Active people as a check list (the sprint's team)."""
         widget = QListWidget()
         widget.setMaximumHeight(150)
-        people = self.workspace.read(
-            lambda s: [
-                (p.id, p.name)
-                for p in s.scalars(
-                    select(Person).where(Person.active.is_(True)).order_by(Person.name)
-                )
-            ]
-        )
+        people = self.workspace.read(forms.active_people)
         for person_id, name in people:
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, person_id)
@@ -154,40 +138,27 @@ class SprintDialog(_ServiceDialog):
         self.sprint_id = sprint_id
         self.setWindowTitle(self.tr("New sprint") if sprint_id is None else self.tr("Edit sprint"))
 
-        def read(s: Session) -> tuple[object, set[int], list[str]]:
-            sprint = s.get(Sprint, sprint_id) if sprint_id is not None else None
-            members = (
-                set(
-                    s.scalars(
-                        select(SprintMember.person_id).where(SprintMember.sprint_id == sprint_id)
-                    )
-                )
-                if sprint_id
-                else {p for p in s.scalars(select(Person.id).where(Person.active.is_(True)))}
-            )
-            teams = sorted({t for t in s.scalars(select(Sprint.team)) if t})
-            return sprint, members, teams
-
-        sprint, members, teams = workspace.read(read)
-        self.name = QLineEdit(sprint.name if sprint else "")  # type: ignore[attr-defined]
+        loaded = workspace.read(lambda s: forms.sprint_form(s, sprint_id))
+        sprint, members, teams = loaded.sprint, loaded.members, loaded.teams
+        self.name = QLineEdit(sprint.name if sprint else "")
         self.name.setMaxLength(2 * 80)  # UTF-16 units: room for 80 emoji (see NeedDialog)
-        self.goal = QPlainTextEdit(sprint.goal if sprint else "")  # type: ignore[attr-defined]
+        self.goal = QPlainTextEdit(sprint.goal if sprint else "")
         self.goal.setMaximumHeight(70)
         self.team = QComboBox()
         self.team.setEditable(True)
         self.team.lineEdit().setPlaceholderText(self.tr("None: the workspace's one team"))
         self.team.addItems(["", *teams])
-        self.team.setCurrentText(sprint.team if sprint else "")  # type: ignore[attr-defined]
+        self.team.setCurrentText(sprint.team if sprint else "")
         self.team.setToolTip(
             self.tr("Sprints of one team may not overlap; leave empty for a single team")
         )
         first = start or date.today()
-        self.start = DateField(sprint.start_date if sprint else first)  # type: ignore[attr-defined]
-        self.end = DateField(sprint.end_date if sprint else first + timedelta(days=11))  # type: ignore[attr-defined]
+        self.start = DateField(sprint.start_date if sprint else first)
+        self.end = DateField(sprint.end_date if sprint else first + timedelta(days=11))
         self.focus = QDoubleSpinBox()
         self.focus.setRange(0.05, 1.0)
         self.focus.setSingleStep(0.05)
-        self.focus.setValue(sprint.focus_factor if sprint else 0.8)  # type: ignore[attr-defined]
+        self.focus.setValue(sprint.focus_factor if sprint else 0.8)
         self.focus.setToolTip(
             self.tr("Share of working time left for sprint work after meetings and support")
         )
@@ -246,36 +217,30 @@ class CeremonyDialog(_ServiceDialog):
             self.tr("New ritual") if ceremony_id is None else self.tr("Edit ritual")
         )
 
-        def read(s: Session) -> tuple[object, list[tuple[int, str]], int | None]:
-            row = s.get(Ceremony, ceremony_id) if ceremony_id is not None else None
-            names = [
-                (sp.id, sp.name) for sp in s.scalars(select(Sprint).order_by(Sprint.start_date))
-            ]
-            running = ritual_service.sprint_at(s, day or date.today())
-            return row, names, running.id if running else None
-
-        row, sprints, running = workspace.read(read)
+        on_day = day or date.today()
+        loaded = workspace.read(lambda s: forms.ceremony_form(s, ceremony_id, on_day))
+        row, sprints, running = loaded.ceremony, loaded.sprints, loaded.running
         self.kind = QComboBox()
         for kind in CeremonyKind:
             self.kind.addItem(choice_label(kind.value).capitalize(), kind.value)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind if row else "refinement")))  # type: ignore[attr-defined]
-        when = row.starts_at if row else datetime.combine(day or date.today(), time(10, 0))  # type: ignore[attr-defined]
+        self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind if row else "refinement")))
+        when = row.starts_at if row else datetime.combine(day or date.today(), time(10, 0))
         self.when = DateTimeField(when)
         self.duration = QSpinBox()
         self.duration.setRange(5, 24 * 60)
         self.duration.setSingleStep(15)
         self.duration.setSuffix(" min")
-        self.duration.setValue(row.duration_minutes if row else 60)  # type: ignore[attr-defined]
+        self.duration.setValue(row.duration_minutes if row else 60)
         self.sprint = QComboBox()
         self.sprint.addItem(self.tr("No sprint"), None)
         for sprint_id, name in sprints:
             self.sprint.addItem(name, sprint_id)
-        chosen = row.sprint_id if row else running  # type: ignore[attr-defined]
+        chosen = row.sprint_id if row else running
         self.sprint.setCurrentIndex(max(0, self.sprint.findData(chosen)))
-        self.title = QLineEdit(row.title if row else "")  # type: ignore[attr-defined]
+        self.title = QLineEdit(row.title if row else "")
         self.title.setPlaceholderText(self.tr("Optional (default: the kind of ritual)"))
-        self.location = QLineEdit(row.location if row else "")  # type: ignore[attr-defined]
-        self.notes = QPlainTextEdit(row.notes if row else "")  # type: ignore[attr-defined]
+        self.location = QLineEdit(row.location if row else "")
+        self.notes = QPlainTextEdit(row.notes if row else "")
         self.notes.setMaximumHeight(70)
         self.form.addRow(self.tr("Ritual:"), self.kind)
         self.form.addRow(self.tr("When:"), self.when)
@@ -336,21 +301,17 @@ class AbsenceDialog(_ServiceDialog):
             self.tr("New absence") if absence_id is None else self.tr("Edit absence")
         )
 
-        def read(s: Session) -> tuple[object, list[tuple[int, str]]]:
-            row = s.get(Absence, absence_id) if absence_id is not None else None
-            people = [(p.id, p.name) for p in s.scalars(select(Person).order_by(Person.name))]
-            return row, people
-
-        row, people = workspace.read(read)
+        loaded = workspace.read(lambda s: forms.absence_form(s, absence_id))
+        row, people = loaded.absence, loaded.people
         self.person = QComboBox()
         for person_id, name in people:
             self.person.addItem(name, person_id)
         if row is not None:
-            self.person.setCurrentIndex(max(0, self.person.findData(row.person_id)))  # type: ignore[attr-defined]
-        first = row.start_date if row else (day or date.today())  # type: ignore[attr-defined]
+            self.person.setCurrentIndex(max(0, self.person.findData(row.person_id)))
+        first = row.start_date if row else (day or date.today())
         self.start = DateField(first)
-        self.end = DateField(row.end_date if row else first)  # type: ignore[attr-defined]
-        self.reason = QLineEdit(row.reason if row else "")  # type: ignore[attr-defined]
+        self.end = DateField(row.end_date if row else first)
+        self.reason = QLineEdit(row.reason if row else "")
         self.reason.setPlaceholderText(self.tr("Leave, training, client visit…"))
         self.form.addRow(self.tr("Person:"), self.person)
         self.form.addRow(self.tr("From:"), self.start)
@@ -397,29 +358,9 @@ class CadenceDialog(_ServiceDialog):
         super().__init__(workspace, "", parent)
         self.setWindowTitle(self.tr("Plan sprints"))
 
-        def read(s: Session) -> tuple[date, list[str], int, set[int]]:
-            last = s.scalar(  # the last sprint a plan can follow (not one ending in 9999)
-                select(Sprint)
-                .where(Sprint.start_date >= EARLIEST, Sprint.end_date <= LATEST)
-                .order_by(Sprint.end_date.desc())
-                .limit(1)
-            )
-            teams = sorted({t for t in s.scalars(select(Sprint.team)) if t})
-            count = len(s.scalars(select(Sprint.id)).all())
-            members = (
-                set(
-                    s.scalars(
-                        select(SprintMember.person_id).where(SprintMember.sprint_id == last.id)
-                    )
-                )
-                if last
-                else set(s.scalars(select(Person.id).where(Person.active.is_(True))))
-            )
-            after = last.end_date if last else date.today()
-            start = clamp(after + timedelta(days=7 - after.weekday()))  # the Monday after
-            return start, teams, count, members
-
-        start, teams, count, members = workspace.read(read)
+        today = date.today()
+        plan = workspace.read(lambda s: forms.cadence_defaults(s, today))
+        start, teams, count, members = plan.start, plan.teams, plan.sprint_count, plan.members
         self.start = DateField(start)
         self.count = QSpinBox()
         self.count.setRange(1, 52)
@@ -508,31 +449,9 @@ class CloseSprintDialog(_ServiceDialog):
         super().__init__(workspace, "", parent)
         self.sprint_id = sprint_id
 
-        def read(
-            s: Session,
-        ) -> tuple[str, str | None, list[tuple[int, str, str, str, float | None]]]:
-            sprint = s.get(Sprint, sprint_id)
-            assert sprint is not None
-            following = service.next_sprint(s, sprint)
-            done = {
-                c for c in s.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True)))
-            }
-            from po_desktop.domain.keys import format_key
-            from po_desktop.store.models import Project
-
-            rows = [
-                (n.id, format_key(code, n.number), n.title, column, n.points)
-                for n, code, column in s.execute(
-                    select(Need, Project.code, BoardColumn.name)
-                    .join(Project, Project.id == Need.project_id)
-                    .join(BoardColumn, BoardColumn.id == Need.column_id)
-                    .where(Need.sprint_id == sprint_id, Need.column_id.not_in(done))
-                    .order_by(BoardColumn.position, Need.rank)
-                )
-            ]
-            return sprint.name, following.name if following else None, rows
-
-        name, self.following, rows = workspace.read(read)
+        closing = workspace.read(lambda s: forms.closing(s, sprint_id))
+        name, self.following = closing.name, closing.following
+        rows = [(n.id, n.key, n.title, n.column, n.points) for n in closing.open_needs]
         self.setWindowTitle(self.tr("Close %1").replace("%1", name))
         self.name = name
         intro = QLabel(

@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 from po_desktop.domain.enums import Decision
 from po_desktop.domain.messages import choice_label, language
 from po_desktop.domain.scoring import Grid, ScoringError
+from po_desktop.store import scoring_queries
 from po_desktop.store.errors import PoDesktopError
-from po_desktop.store.models import Assessment, Need, ScoringModel
 from po_desktop.store.services import scoring
 from po_desktop.ui.models import format_score, muted
 from po_desktop.ui.need_dialog import plain_text
@@ -40,15 +40,6 @@ def number_text(value: float) -> str:
     """Every digit that was saved: re-saving must not round a value behind the user's back."""
     text = str(int(value)) if float(value).is_integer() else format(value, ".15g")
     return text.replace(".", ",") if language() == "fr" else text
-
-
-def _versions(history: list[Assessment], models: list[ScoringModel]) -> list[tuple[object, ...]]:
-    """What the history list shows of each version, newest first."""
-    names = {m.id: m.name for m in models}
-    return [
-        (a.version, a.decided_at, a.decision, a.score, a.decided_by, names.get(a.model_id, ""))
-        for a in history
-    ]
 
 
 class ScoringForm(QWidget):
@@ -190,35 +181,12 @@ class ScoringForm(QWidget):
             self.grid = None
             return
 
-        def read(session: Session) -> tuple[object, ...] | None:
-            need = session.get(Need, need_id)
-            if need is None:
-                return None
-            history = scoring.history(session, need_id)
-            models = scoring.grids(session)
-            latest = history[0] if history else None
-            model_id = latest.model_id if latest else scoring.active_model(session).id
-            values = {v.criterion_id: v.value for v in latest.values} if latest is not None else {}
-            by_model = {m.id: scoring.grid_of(m) for m in models}
-            keys = {c.id: c.key for m in models for c in m.criteria}
-            return (
-                need.key,
-                need.title,
-                need.problem,
-                need.solution,
-                [(m.id, m.name) for m in models],
-                by_model,
-                model_id,
-                {keys[c]: v for c, v in values.items()},
-                latest,
-                _versions(history, models),
-            )
-
-        data = self._workspace().read(read)
-        if data is None:
+        sheet = self._workspace().read(lambda s: scoring_queries.scoring_sheet(s, need_id))
+        if sheet is None:
             self.load(None)
             return
-        key, title, problem, solution, models, by_model, model_id, values, latest, versions = data
+        key, title, problem, solution = sheet.key, sheet.title, sheet.problem, sheet.solution
+        by_model, model_id, values = sheet.by_model, sheet.model_id, sheet.values
         self.heading.setText(f"{key} — {title}")
         self.problem.setHtml(
             escape(str(problem)).replace("\n", "<br>")
@@ -230,31 +198,29 @@ class ScoringForm(QWidget):
         self._grids = by_model
         self.grid_combo.blockSignals(True)
         self.grid_combo.clear()
-        for model, name in models:  # type: ignore[attr-defined]
+        for model, name in sheet.grids:
             self.grid_combo.addItem(name, model)
         self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(model_id)))
         self.grid_combo.blockSignals(False)
         self._saved_values, self._saved_model = values, model_id
-        self._build_inputs(by_model[model_id], values)  # type: ignore[index]
-        self.decision.setCurrentIndex(
-            max(0, self.decision.findData(latest.decision if latest else "pending"))  # type: ignore[attr-defined]
-        )
-        self.rationale.setPlainText(latest.rationale if latest else "")  # type: ignore[attr-defined]
-        self.decided_by.setText(latest.decided_by if latest else "")  # type: ignore[attr-defined]
-        self._fill_history(versions)  # type: ignore[arg-type]
+        self._build_inputs(by_model[model_id], values)
+        self.decision.setCurrentIndex(max(0, self.decision.findData(sheet.decision)))
+        self.rationale.setPlainText(sheet.rationale)
+        self.decided_by.setText(sheet.decided_by)
+        self._fill_history(sheet.versions)
         self._loaded = self._state()
 
-    def _fill_history(self, versions: list[tuple[object, ...]]) -> None:
+    def _fill_history(self, versions: list[scoring_queries.Version]) -> None:
         self.history.clear()
-        for version, at, decision, score, by, grid in versions:
-            stamp = int(at.replace(tzinfo=UTC).timestamp())  # type: ignore[attr-defined]  # naive UTC
+        for v in versions:
+            stamp = int(v.decided_at.replace(tzinfo=UTC).timestamp())  # naive UTC
             when = QLocale().toString(
                 QDateTime.fromSecsSinceEpoch(stamp), QLocale.FormatType.ShortFormat
             )
-            text = f"v{version} · {when} · {choice_label(str(decision))} · "
-            text += f"{format_score(score)} · {grid}"  # type: ignore[arg-type]
-            item = QListWidgetItem(text + (f" · {by}" if by else ""))
-            item.setData(Qt.ItemDataRole.UserRole, version)
+            text = f"v{v.version} · {when} · {choice_label(v.decision)} · "
+            text += f"{format_score(v.score)} · {v.grid}"
+            item = QListWidgetItem(text + (f" · {v.decided_by}" if v.decided_by else ""))
+            item.setData(Qt.ItemDataRole.UserRole, v.version)
             self.history.addItem(item)
         self.history.setCurrentRow(0)
         self.restore_button.setEnabled(False)
@@ -264,11 +230,7 @@ class ScoringForm(QWidget):
         need_id = self.need_id
         if need_id is None:
             return
-        self._fill_history(
-            self._workspace().read(
-                lambda s: _versions(scoring.history(s, need_id), scoring.grids(s))
-            )
-        )
+        self._fill_history(self._workspace().read(lambda s: scoring_queries.versions(s, need_id)))
 
     def _state(self) -> tuple[object, ...]:
         return (
@@ -296,8 +258,8 @@ class ScoringForm(QWidget):
             return False
         finally:
             self._saving = False
-        self._saved_values: dict[str, float] = {}
-        self._saved_model: object = None
+        self._saved_values = {}
+        self._saved_model = None
         self.load(need_id)
         self.saved.emit(need_id)
         return True
