@@ -48,9 +48,12 @@ class BoardSettingsDialog(QDialog):
 
         def load(session: Session) -> list[_Draft]:
             counts = queries.need_counts_by_column(session)
+            specs = column_service.workflow(session)
             return [
-                _Draft(s.id, s.name, s.wip_limit, s.is_done, counts.get(s.id or 0, 0), s.entry_rules)
-                for s in column_service.workflow(session)
+                _Draft(
+                    s.id, s.name, s.wip_limit, s.is_done, counts.get(s.id or 0, 0), s.entry_rules
+                )
+                for s in specs
             ]
 
         self.drafts: list[_Draft] = workspace.read(load)
