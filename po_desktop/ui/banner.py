@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from po_desktop.store.errors import PoDesktopError
 from po_desktop.ui import icons
 
 INFO, NOTICE, ALERT = "info", "notice", "alert"
@@ -101,3 +102,30 @@ class MessageBar(QFrame):
         elif event.type() == QEvent.Type.Leave:
             self._hovered = False
         return super().eventFilter(watched, event)
+
+
+class FormError(QLabel):
+    """Why a form was refused, shown in the form: the dialog stays open with everything
+    typed. Plain text (messages quote what the user typed), wrapped, red and bold;
+    hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("formError")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.setAccessibleName(self.tr("Error"))
+        self.hide()
+
+    def say(self, text: str) -> None:
+        self.setText(text)
+        self.show()
+
+    def refused(self, exc: PoDesktopError) -> None:
+        """A service's refusal, in the user's language."""
+        self.say(exc.render())
+
+    def clear(self) -> None:
+        self.hide()
+        super().clear()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from po_desktop.store.errors import DatabaseFileError, PoDesktopError
+from po_desktop.store.errors import DatabaseFileError
 from po_desktop.ui import feedback
 from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.host import Host
@@ -32,12 +32,8 @@ class Exchange(QObject):
             Purpose.IMPORT,
             self.tr("CSV files (*.csv);;*"),
         )
-        if path is None:
-            return
-        try:
-            self.import_file(path)
-        except PoDesktopError as exc:
-            self.host.warn(self.tr("Import failed"), exc.render())
+        if path is not None:
+            self.host.attempt(self.tr("Import failed"), lambda: self.import_file(path))
 
     def import_file(self, path: Path) -> ImportResult:
         """Import a CSV file as one undoable action; raises when nothing was imported."""

@@ -68,11 +68,7 @@ class Host(QObject):
     ) -> Change | None:
         """One undoable user action named ``text``; a refusal is shown under ``title``
         and None returned, never raised."""
-        try:
-            return self.workspace.perform(text, action)
-        except PoDesktopError as exc:
-            self.warn(title, exc.render())
-            return None
+        return self.workspace.try_perform(text, action, lambda exc: self.warn(title, exc.render()))
 
     def attempt(self, title: str, fn: Callable[[], T]) -> T | None:
         """Run what may be refused (an export, a read of odd data): the refusal is said

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -30,6 +32,7 @@ from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError, ValidationError
 from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback, screen
+from po_desktop.ui.banner import FormError
 from po_desktop.ui.board.readiness import EntryRuleTexts
 from po_desktop.ui.workspace import Workspace
 
@@ -192,13 +195,7 @@ class NeedDialog(QDialog):
             grid.addWidget(label, r, c * 2)
             grid.addWidget(widget, r, c * 2 + 1)
 
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
-        self.error.setWordWrap(True)
-        self.error.setObjectName("errorLabel")
-        self.error.setStyleSheet("color: #B00020; font-weight: bold;")
-        self.error.setAccessibleName(self.tr("Error"))
-        self.error.hide()
+        self.error = FormError()
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -332,19 +329,19 @@ class NeedDialog(QDialog):
         data = self.collect()
         if not self._entry_allowed(data):
             return  # everything typed stays, to be completed or saved elsewhere
-        try:
-            if self.need_id is None:
-                change = self.workspace.perform(
-                    self.tr("Create need"), lambda s: need_service.create_need(s, data)
-                )
-            else:
-                need_id = self.need_id
-                change = self.workspace.perform(
-                    self.tr("Edit need"), lambda s: need_service.update_need(s, need_id, data)
-                )
-        except PoDesktopError as exc:
-            field = exc.field if isinstance(exc, ValidationError) else None
-            self.show_error(exc.render(), field)
+
+        def refused(exc: PoDesktopError) -> None:
+            self.show_error(exc.render(), exc.field if isinstance(exc, ValidationError) else None)
+
+        need_id = self.need_id
+        action: Callable[[Session], object]
+        if need_id is None:
+            text, action = self.tr("Create need"), partial(need_service.create_need, data=data)
+        else:
+            text = self.tr("Edit need")
+            action = partial(need_service.update_need, need_id=need_id, data=data)
+        change = self.workspace.try_perform(text, action, refused)
+        if change is None:
             return
         created = change.created("need")
         self.saved_need_id = created[0][0] if created else self.need_id
@@ -377,8 +374,7 @@ class NeedDialog(QDialog):
         )
 
     def show_error(self, text: str, field: str | None) -> None:
-        self.error.setText(text)
-        self.error.show()
+        self.error.say(text)
         widget = self._field_widgets.get(field or "")
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -83,6 +83,20 @@ class Workspace(QObject):
             self.changes_applied.emit(change)
         return change
 
+    def try_perform(
+        self,
+        text: str,
+        action: Callable[[Session], object],
+        refused: Callable[[PoDesktopError], object],
+    ) -> Change | None:
+        """:meth:`perform`, with a refusal handed to ``refused`` (a form's error line, a
+        message box) and None returned: the one "try, catch, show" of the interface."""
+        try:
+            return self.perform(text, action)
+        except PoDesktopError as exc:
+            refused(exc)
+            return None
+
     def changed_elsewhere(self) -> None:
         """The database was written outside :meth:`perform`: every view reloads."""
         self.changes_applied.emit(Change.everything())

@@ -33,6 +33,7 @@ from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import people as people_service
 from po_desktop.store.services import projects as project_service
 from po_desktop.ui import feedback, screen
+from po_desktop.ui.banner import FormError
 from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.workspace import Workspace
 
@@ -69,11 +70,7 @@ class _ListEditor(QDialog):
         self.list.setMinimumWidth(220)
         self.list.currentItemChanged.connect(self._on_current)
         self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B00020; font-weight: bold;")
-        self.error.hide()
+        self.error = FormError()
         self.new_button = QPushButton(self.tr("New"))
         self.save_button = QPushButton(self.tr("Save"))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -205,23 +202,20 @@ class _ListEditor(QDialog):
         self._loaded = self._input()
         self._update_buttons()
 
-    def fail(self, exc: PoDesktopError) -> None:
-        self.error.setText(exc.render())
-        self.error.show()
-
     def save(self) -> bool:
         """Create or update the item in the form; False (and the reason shown) on error."""
         data = self._input()
-        ops = self.ops
-        try:
-            if self.current_id is None:
-                change = self.workspace.perform(self.create_text, lambda s: ops.create(s, data))
-                self.current_id = int(change.result)
-            else:
-                item_id = self.current_id
-                self.workspace.perform(self.edit_text, lambda s: ops.update(s, item_id, data))
-        except PoDesktopError as exc:
-            self.fail(exc)
+        ops, item_id = self.ops, self.current_id
+        if item_id is None:
+            change = self.workspace.try_perform(
+                self.create_text, lambda s: ops.create(s, data), self.error.refused
+            )
+            if change is None:
+                return False
+            self.current_id = int(change.result)
+        elif not self.workspace.try_perform(
+            self.edit_text, lambda s: ops.update(s, item_id, data), self.error.refused
+        ):
             return False
         self.error.hide()  # the value the message was about is saved now
         self._loaded = data
@@ -237,10 +231,9 @@ class _ListEditor(QDialog):
             return
         item_id = self.current_id
         ops = self.ops
-        try:
-            self.workspace.perform(self.delete_text, lambda s: ops.delete(s, item_id))
-        except PoDesktopError as exc:
-            self.delete_refused(exc)
+        if not self.workspace.try_perform(
+            self.delete_text, lambda s: ops.delete(s, item_id), self.delete_refused
+        ):
             return
         self.error.hide()
         self.current_id = None
@@ -248,7 +241,7 @@ class _ListEditor(QDialog):
         self.reload()
 
     def delete_refused(self, exc: PoDesktopError) -> None:
-        self.fail(exc)
+        self.error.refused(exc)
 
     # Subclasses fill these in.
     def items(self) -> list[tuple[int, str, QIcon | None]]:

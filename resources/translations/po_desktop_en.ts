@@ -4,7 +4,7 @@
     <context>
         <name>BoardSettingsDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="161" />
+            <location filename="../../po_desktop/ui/board/settings_dialog.py" line="159" />
             <source>%n need(s) in this column: it can be removed once empty.</source>
             <translation>
                 <numerusform>%n need in this column: it can be removed once empty.</numerusform>
@@ -15,7 +15,7 @@
     <context>
         <name>CadenceDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar/dialogs.py" line="440" />
+            <location filename="../../po_desktop/ui/calendar/dialogs.py" line="429" />
             <source>Plan %n sprint(s)</source>
             <translation>
                 <numerusform>Plan %n sprint</numerusform>
@@ -45,7 +45,7 @@
     <context>
         <name>CloseSprintDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/calendar/dialogs.py" line="459" />
+            <location filename="../../po_desktop/ui/calendar/dialogs.py" line="448" />
             <source>%n need(s) not done. Choose where each one goes; the sprint's velocity will be recorded.</source>
             <translation>
                 <numerusform>%n need not done. Choose where each one goes; the sprint's velocity will be recorded.</numerusform>
@@ -86,7 +86,7 @@
     <context>
         <name>Exchange</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/exchange.py" line="84" />
+            <location filename="../../po_desktop/ui/exchange.py" line="80" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>
@@ -97,7 +97,7 @@
     <context>
         <name>GridsDialog</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="218" />
+            <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="215" />
             <source>%n assessment(s) made with it</source>
             <translation>
                 <numerusform>%n assessment made with it</numerusform>
@@ -105,7 +105,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="300" />
+            <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="297" />
             <source>Used by %n assessment(s). Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</source>
             <translation>
                 <numerusform>Used by %n assessment. Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</numerusform>

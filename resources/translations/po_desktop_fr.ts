@@ -52,57 +52,57 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="301"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="291"/>
         <source>New absence</source>
         <translation>Nouvelle absence</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="301"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="291"/>
         <source>Edit absence</source>
         <translation>Modifier l&apos;absence</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="315"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="305"/>
         <source>Leave, training, client visit…</source>
         <translation>Congés, formation, visite client…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="316"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="306"/>
         <source>Person:</source>
         <translation>Personne&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="317"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="307"/>
         <source>From:</source>
         <translation>Du&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="318"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="308"/>
         <source>To (included):</source>
         <translation>Au (inclus)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="319"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="309"/>
         <source>Reason:</source>
         <translation>Motif&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="322"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="312"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="329"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="319"/>
         <source>Add people first (Workspace ▸ People): an absence is someone&apos;s.</source>
         <translation>Ajoutez d&apos;abord des personnes (Espace de travail ▸ Personnes) : une absence est celle de quelqu&apos;un.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="342"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="331"/>
         <source>Absence of %1</source>
         <translation>Absence de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="349"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="338"/>
         <source>Delete absence of %1</source>
         <translation>Supprimer l&apos;absence de %1</translation>
     </message>
@@ -304,57 +304,57 @@
 <context>
     <name>BoardSettingsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="47"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="46"/>
         <source>Board columns</source>
         <translation>Colonnes du tableau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="61"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="63"/>
         <source>&amp;Add column</source>
         <translation>&amp;Ajouter une colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="62"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="64"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="63"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="65"/>
         <source>Move &amp;up</source>
         <translation>&amp;Monter</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="64"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="66"/>
         <source>Move &amp;down</source>
         <translation>&amp;Descendre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="79"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="81"/>
         <source>No limit</source>
         <translation>Sans limite</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="81"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="83"/>
         <source>Needs in this column are done (velocity, burndown)</source>
         <translation>Les besoins de cette colonne sont terminés (vélocité, burndown)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="100"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="102"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="101"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="103"/>
         <source>WIP limit:</source>
         <translation>Limite de travail en cours :</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="103"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="105"/>
         <source>Entry rules:</source>
         <translation>Règles d&apos;entrée :</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="161"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="159"/>
         <source>%n need(s) in this column: it can be removed once empty.</source>
         <translation>
             <numerusform>%n besoin dans cette colonne&#xa0;: elle pourra être retirée une fois vide.</numerusform>
@@ -362,22 +362,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="185"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="183"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="164"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="162"/>
         <source>No need in this column.</source>
         <translation>Aucun besoin dans cette colonne.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="194"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="192"/>
         <source>New column</source>
         <translation>Nouvelle colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="223"/>
+        <location filename="../../po_desktop/ui/board/settings_dialog.py" line="220"/>
         <source>Edit board columns</source>
         <translation>Modifier les colonnes du tableau</translation>
     </message>
@@ -385,82 +385,82 @@
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="359"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="348"/>
         <source>Plan sprints</source>
         <translation>Planifier des sprints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="371"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="360"/>
         <source> weeks</source>
         <translation> semaines</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="375"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="364"/>
         <source>Sprint {n}</source>
         <translation>Sprint {n}</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="376"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="365"/>
         <source>{n} is replaced by the sprint&apos;s number</source>
         <translation>{n} est remplacé par le numéro du sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="395"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="384"/>
         <source>First sprint starts:</source>
         <translation>Début du premier sprint&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="396"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="385"/>
         <source>Sprints to create:</source>
         <translation>Sprints à créer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="397"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="386"/>
         <source>Length:</source>
         <translation>Durée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="398"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="387"/>
         <source>Team:</source>
         <translation>Équipe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="399"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="388"/>
         <source>Names:</source>
         <translation>Noms&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="400"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="389"/>
         <source>First number:</source>
         <translation>Premier numéro&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="401"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="390"/>
         <source>Focus factor:</source>
         <translation>Facteur de concentration&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="402"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="391"/>
         <source>Members:</source>
         <translation>Membres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="403"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="392"/>
         <source>Daily scrum:</source>
         <translation>Mêlée quotidienne&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="404"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="393"/>
         <source>Review and retrospective from:</source>
         <translation>Revue et rétrospective à partir de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="407"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="396"/>
         <source>Planning on the first day, a daily scrum on every working day, review and retrospective on the last day. Public holidays get none; every ritual stays editable afterwards.</source>
         <translation>Planification le premier jour, mêlée quotidienne chaque jour ouvré, revue et rétrospective le dernier jour. Aucun rituel les jours fériés ; chacun reste modifiable ensuite.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="440"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="429"/>
         <source>Plan %n sprint(s)</source>
         <translation>
             <numerusform>Planifier %n sprint</numerusform>
@@ -879,77 +879,77 @@ Le démarrer quand même ?</translation>
 <context>
     <name>CeremonyDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="217"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="207"/>
         <source>New ritual</source>
         <translation>Nouveau rituel</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="217"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="207"/>
         <source>Edit ritual</source>
         <translation>Modifier le rituel</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="235"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="225"/>
         <source>No sprint</source>
         <translation>Aucun sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="241"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="231"/>
         <source>Optional (default: the kind of ritual)</source>
         <translation>Facultatif (par défaut : le type de rituel)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="245"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="235"/>
         <source>Ritual:</source>
         <translation>Rituel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="246"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="236"/>
         <source>When:</source>
         <translation>Quand&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="247"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="237"/>
         <source>Duration:</source>
         <translation>Durée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="248"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="238"/>
         <source>Sprint:</source>
         <translation>Sprint&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="249"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="239"/>
         <source>Title:</source>
         <translation>Titre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="250"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="240"/>
         <source>Location:</source>
         <translation>Lieu&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="251"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="241"/>
         <source>Notes:</source>
         <translation>Notes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="254"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="244"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="276"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="266"/>
         <source>New ritual: %1</source>
         <translation>Nouveau rituel&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="276"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="266"/>
         <source>Edit ritual: %1</source>
         <translation>Modifier le rituel&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="285"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="275"/>
         <source>Delete ritual: %1</source>
         <translation>Supprimer le rituel&#xa0;: %1</translation>
     </message>
@@ -957,28 +957,28 @@ Le démarrer quand même ?</translation>
 <context>
     <name>CloseSprintDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="455"/>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="537"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="444"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="526"/>
         <source>Close %1</source>
         <translation>Clôturer %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="471"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="460"/>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="471"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="460"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="471"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="460"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="459"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="448"/>
         <source>%n need(s) not done. Choose where each one goes; the sprint&apos;s velocity will be recorded.</source>
         <translation>
             <numerusform>%n besoin n&apos;est pas terminé. Choisissez sa destination ; la vélocité du sprint sera enregistrée.</numerusform>
@@ -986,42 +986,42 @@ Le démarrer quand même ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="471"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="460"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="482"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="471"/>
         <source>Next sprint (%1)</source>
         <translation>Sprint suivant (%1)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="484"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="473"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="485"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="474"/>
         <source>Where %1 goes</source>
         <translation>Destination de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="505"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="494"/>
         <source>All to the next sprint (%1)</source>
         <translation>Tout reporter au sprint suivant (%1)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="509"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="498"/>
         <source>All to the backlog</source>
         <translation>Tout remettre au backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="515"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="504"/>
         <source>Close the sprint</source>
         <translation>Clôturer le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="519"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="508"/>
         <source>No sprint is planned after this one: unfinished needs go back to the backlog.</source>
         <translation>Aucun sprint n&apos;est prévu après celui-ci&#xa0;: les besoins non terminés retournent au backlog.</translation>
     </message>
@@ -1205,7 +1205,7 @@ L&apos;enregistrer quand même dans cette colonne ?</translation>
     <name>Exchange</name>
     <message>
         <location filename="../../po_desktop/ui/exchange.py" line="31"/>
-        <location filename="../../po_desktop/ui/exchange.py" line="49"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="45"/>
         <source>Import needs</source>
         <translation>Importer des besoins</translation>
     </message>
@@ -1215,32 +1215,32 @@ L&apos;enregistrer quand même dans cette colonne ?</translation>
         <translation>Fichiers CSV (*.csv);;*</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="40"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="36"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="53"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="49"/>
         <source>Import: %1 need(s) created, %2 updated, %3 project(s) created.</source>
         <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="66"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="62"/>
         <source>Export needs</source>
         <translation>Exporter les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="69"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="65"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="82"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="78"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/exchange.py" line="84"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="80"/>
         <source>%n need(s) exported.</source>
         <translation>
             <numerusform>%n besoin exporté.</numerusform>
@@ -1429,156 +1429,164 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
     </message>
 </context>
 <context>
+    <name>FormError</name>
+    <message>
+        <location filename="../../po_desktop/ui/banner.py" line="118"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+</context>
+<context>
     <name>GridsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="60"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="61"/>
         <source>Scoring grids</source>
         <translation>Grilles de cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="67"/>
         <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="68"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="69"/>
         <source>weighted</source>
         <translation>pondérée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="79"/>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="480"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="80"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="471"/>
         <source>New grid</source>
         <translation>Nouvelle grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="82"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="83"/>
         <source>From the default grid</source>
         <translation>À partir de la grille par défaut</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="83"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="84"/>
         <source>RICE (reach × impact × confidence / effort)</source>
         <translation>RICE (portée × impact × confiance / effort)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="84"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="85"/>
         <source>WSJF (cost of delay / job size)</source>
         <translation>WSJF (coût du retard / taille du travail)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="85"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="86"/>
         <source>ICE (impact × confidence × ease)</source>
         <translation>ICE (impact × confiance × facilité)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="89"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="90"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="91"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="92"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="93"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="94"/>
         <source>Make active</source>
         <translation>Rendre active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="94"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="95"/>
         <source>New scorings and the ranking use the active grid</source>
         <translation>Les nouvelles cotations et le classement utilisent la grille active</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="114"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="115"/>
         <source>Label (French)</source>
         <translation>Libellé (français)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="115"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="116"/>
         <source>Label (English)</source>
         <translation>Libellé (anglais)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="116"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="117"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="117"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="118"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="118"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="119"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="119"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="120"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="120"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="121"/>
         <source>Help (French)</source>
         <translation>Aide (français)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="121"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="122"/>
         <source>Help (English)</source>
         <translation>Aide (anglais)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="139"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="140"/>
         <source>What each step of the selected criterion means</source>
         <translation>Ce que signifie chaque niveau du critère sélectionné</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="143"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="144"/>
         <source>In French</source>
         <translation>En français</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="144"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="145"/>
         <source>In English</source>
         <translation>En anglais</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="148"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="149"/>
         <source>e.g. 1: nice to have; 3: saves a team time; 5: …</source>
         <translation>ex. 1 : confort ; 3 : fait gagner du temps à une équipe ; 5 : …</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="153"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="154"/>
         <source>Add a criterion</source>
         <translation>Ajouter un critère</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="155"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="156"/>
         <source>Remove the criterion</source>
         <translation>Retirer le critère</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="164"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="161"/>
         <source>&amp;Save the grid</source>
         <translation>&amp;Enregistrer la grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="167"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="164"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="168"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="165"/>
         <source>Formula:</source>
         <translation>Formule&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="215"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="212"/>
         <source>(active)</source>
         <translation>(active)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="218"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="215"/>
         <source>%n assessment(s) made with it</source>
         <translation>
             <numerusform>%n cotation faite avec elle</numerusform>
@@ -1586,22 +1594,22 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="261"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="258"/>
         <source>Unsaved grid</source>
         <translation>Grille non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="262"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="259"/>
         <source>The changes to the grid “%1” are not saved.</source>
         <translation>Les modifications de la grille «&#xa0;%1&#xa0;» ne sont pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="295"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="292"/>
         <source>Needs were scored with this grid: it is kept for them</source>
         <translation>Des besoins ont été cotés avec cette grille&#xa0;: elle est gardée pour eux</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="300"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="297"/>
         <source>Used by %n assessment(s). Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</source>
         <translation>
             <numerusform>Utilisée par %n cotation. Enregistrer vos modifications crée une nouvelle grille (active si celle-ci l&apos;est) ; la cotation existante reste rattachée à celle-ci.</numerusform>
@@ -1609,52 +1617,52 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         </translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="308"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="305"/>
         <source>No need was scored with this grid yet: it is edited in place.</source>
         <translation>Aucun besoin n&apos;a encore été coté avec cette grille&#xa0;: elle est modifiée telle quelle.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="331"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="328"/>
         <source>benefit</source>
         <translation>bénéfice</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="332"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="329"/>
         <source>cost</source>
         <translation>coût</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="439"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="432"/>
         <source>Edit grid %1</source>
         <translation>Modifier la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="483"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="474"/>
         <source>New grid %1</source>
         <translation>Nouvelle grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="489"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="480"/>
         <source>Duplicate grid %1</source>
         <translation>Dupliquer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="497"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="488"/>
         <source>Delete grid</source>
         <translation>Supprimer la grille</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="498"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="489"/>
         <source>Delete the grid “%1”? You can undo it.</source>
         <translation>Supprimer la grille «&#xa0;%1&#xa0;»&#xa0;? Vous pourrez l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="502"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="493"/>
         <source>Delete grid %1</source>
         <translation>Supprimer la grille %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="511"/>
+        <location filename="../../po_desktop/ui/scoring/grid_dialog.py" line="502"/>
         <source>Make %1 the active grid</source>
         <translation>Rendre active la grille %1</translation>
     </message>
@@ -1720,12 +1728,12 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
 <context>
     <name>Host</name>
     <message>
-        <location filename="../../po_desktop/ui/host.py" line="107"/>
+        <location filename="../../po_desktop/ui/host.py" line="103"/>
         <source>Other changes were made since: use Edit ▸ Undo.</source>
         <translation>D&apos;autres modifications ont été faites depuis : utilisez Édition ▸ Annuler.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/host.py" line="109"/>
+        <location filename="../../po_desktop/ui/host.py" line="105"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
@@ -1885,178 +1893,173 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="97"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="100"/>
         <source>New need</source>
         <translation>Nouveau besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="97"/>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="343"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="100"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="341"/>
         <source>Edit need</source>
         <translation>Modifier le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="108"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="111"/>
         <source>Short name shown on the card</source>
         <translation>Nom court affiché sur la carte</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="111"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="114"/>
         <source>What challenge must we meet? Who is hindered, how often, at what cost?</source>
         <translation>Quel défi devons-nous relever&#xa0;? Qui est gêné, à quelle fréquence, à quel coût&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="116"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="119"/>
         <source>The solution the requester has in mind, if any (kept apart from the need)</source>
         <translation>La solution que le demandeur a en tête, le cas échéant (distincte du besoin)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="128"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="131"/>
         <source>Needs development work (IT)</source>
         <translation>Nécessite un développement informatique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="134"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="137"/>
         <source>e.g. 3 or 0.5 — empty if not estimated</source>
         <translation>ex. 3 ou 0,5 — vide si non estimé</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="136"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="139"/>
         <source>Backlog (no sprint)</source>
         <translation>Backlog (sans sprint)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="140"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="143"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="144"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="147"/>
         <source>Comma-separated, e.g. GDPR, mobile</source>
         <translation>Séparées par des virgules, ex. RGPD, mobile</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="147"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="150"/>
         <source>How we will know it is done</source>
         <translation>Comment saurons-nous que c&apos;est terminé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="149"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="152"/>
         <source>New pro&amp;ject…</source>
         <translation>Nouveau pro&amp;jet…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="150"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="153"/>
         <source>Create a project without leaving this need</source>
         <translation>Créer un projet sans quitter ce besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="157"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="160"/>
         <source>This workspace has no project yet. Every need belongs to one: create the first with “New project…” (a code such as ERP gives the keys ERP-1, ERP-2…).</source>
         <translation>Cet espace n&apos;a encore aucun projet. Chaque besoin appartient à un projet : créez le premier avec « Nouveau projet… » (un code comme ERP donne les clés ERP-1, ERP-2…).</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="164"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="167"/>
         <source>The need</source>
         <translation>Le besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="167"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="170"/>
         <source>&amp;Project</source>
         <translation>&amp;Projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="170"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="173"/>
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="171"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="174"/>
         <source>Pro&amp;blem statement</source>
         <translation>Défi à relever (&amp;besoin réel)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="172"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="175"/>
         <source>Proposed &amp;solution</source>
         <translation>&amp;Solution envisagée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="173"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="176"/>
         <source>Acceptance c&amp;riteria</source>
         <translation>Critères d&apos;a&amp;cceptation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="175"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="178"/>
         <source>Origin and routing</source>
         <translation>Origine et orientation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="178"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="181"/>
         <source>Re&amp;quester</source>
         <translation>&amp;Demandeur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="179"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="182"/>
         <source>Sour&amp;ce</source>
         <translation>Ori&amp;gine</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="180"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="183"/>
         <source>B&amp;usiness unit</source>
         <translation>Méti&amp;er</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="182"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="185"/>
         <source>Colu&amp;mn</source>
         <translation>Colo&amp;nne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="183"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="186"/>
         <source>P&amp;oints</source>
         <translation>P&amp;oints</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="184"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="187"/>
         <source>Spri&amp;nt</source>
         <translation>Spri&amp;nt</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="185"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="188"/>
         <source>Ass&amp;ignee</source>
         <translation>Respo&amp;nsable</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="186"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="189"/>
         <source>Ta&amp;gs</source>
         <translation>É&amp;tiquettes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="200"/>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="271"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="268"/>
         <source>Edit need %1</source>
         <translation>Modifier le besoin %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="330"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="327"/>
         <source>Every need belongs to a project: create one first.</source>
         <translation>Chaque besoin appartient à un projet : créez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="338"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="339"/>
         <source>Create need</source>
         <translation>Créer un besoin</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="374"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="371"/>
         <source>Save anyway</source>
         <translation>Enregistrer quand même</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/need_dialog.py" line="375"/>
+        <location filename="../../po_desktop/ui/need_dialog.py" line="372"/>
         <source>Keep editing</source>
         <translation>Continuer la saisie</translation>
     </message>
@@ -2155,67 +2158,67 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="374"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="367"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="385"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="378"/>
         <source>e.g. Developer, HR manager</source>
         <translation>ex. Développeuse, Responsable RH</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="393"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="386"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="394"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="387"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="395"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="388"/>
         <source>&amp;Role</source>
         <translation>&amp;Rôle</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="396"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="389"/>
         <source>&amp;Business unit</source>
         <translation>&amp;Métier</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="397"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="390"/>
         <source>&amp;Availability</source>
         <translation>&amp;Disponibilité</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="410"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="403"/>
         <source>inactive</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="380"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="373"/>
         <source>Add person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="381"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="374"/>
         <source>Edit person</source>
         <translation>Modifier la personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="382"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="375"/>
         <source>Remove person</source>
         <translation>Retirer la personne</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="444"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="437"/>
         <source>Person in use</source>
         <translation>Personne affectée</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="445"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="438"/>
         <source>Mark this person inactive instead?</source>
         <translation>Marquer plutôt cette personne comme inactive&#xa0;?</translation>
     </message>
@@ -2364,77 +2367,77 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>ProjectsDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="274"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="267"/>
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="274"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="267"/>
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="285"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="278"/>
         <source>e.g. ERP — prefix of the need keys</source>
         <translation>ex. ERP — préfixe des clés de besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="296"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="289"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="302"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="295"/>
         <source>Archived (no new needs)</source>
         <translation>Archivé (plus de nouveaux besoins)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="303"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="296"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="304"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="297"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="305"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="298"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="306"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="299"/>
         <source>&amp;Product owner</source>
         <translation>&amp;Product Owner</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="307"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="300"/>
         <source>Co&amp;lour</source>
         <translation>Cou&amp;leur</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="321"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="314"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="338"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="331"/>
         <source>Project colour</source>
         <translation>Couleur du projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="280"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="273"/>
         <source>Create project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="281"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="274"/>
         <source>Edit project</source>
         <translation>Modifier le projet</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="282"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="275"/>
         <source>Delete project</source>
         <translation>Supprimer le projet</translation>
     </message>
@@ -2626,52 +2629,52 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
         <translation>Décidé par&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="125"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="121"/>
         <source>&amp;Save scoring</source>
         <translation>&amp;Enregistrer la cotation</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="131"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="127"/>
         <source>Restore this version</source>
         <translation>Restaurer cette version</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="134"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="130"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="165"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="161"/>
         <source>Select a need to score it.</source>
         <translation>Sélectionnez un besoin pour le coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="194"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="190"/>
         <source>No problem statement yet: state it before scoring.</source>
         <translation>Pas encore de défi formulé&#xa0;: formulez-le avant de coter.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="302"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="296"/>
         <source>cost</source>
         <translation>coût</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="302"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="296"/>
         <source>benefit</source>
         <translation>bénéfice</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="331"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="325"/>
         <source>%1 / 100 — rank %2 of %3 in the backlog</source>
         <translation>%1 / 100 — rang %2 sur %3 dans le backlog</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="352"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="346"/>
         <source>Score %1</source>
         <translation>Coter %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/scoring/form.py" line="363"/>
+        <location filename="../../po_desktop/ui/scoring/form.py" line="357"/>
         <source>Restore scoring v%1</source>
         <translation>Restaurer la cotation v%1</translation>
     </message>
@@ -2868,72 +2871,72 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>SprintDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="139"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="129"/>
         <source>New sprint</source>
         <translation>Nouveau sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="139"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="129"/>
         <source>Edit sprint</source>
         <translation>Modifier le sprint</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="149"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="139"/>
         <source>None: the workspace&apos;s one team</source>
         <translation>Aucune : l&apos;équipe unique de l&apos;espace</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="153"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="143"/>
         <source>Sprints of one team may not overlap; leave empty for a single team</source>
         <translation>Les sprints d&apos;une même équipe ne peuvent pas se chevaucher&#xa0;; laissez vide s&apos;il n&apos;y a qu&apos;une équipe</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="163"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="153"/>
         <source>Share of working time left for sprint work after meetings and support</source>
         <translation>Part du temps de travail qui reste pour le sprint après réunions et support</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="166"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="156"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="167"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="157"/>
         <source>Goal:</source>
         <translation>Objectif&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="168"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="158"/>
         <source>Team:</source>
         <translation>Équipe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="169"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="159"/>
         <source>Start:</source>
         <translation>Début&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="170"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="160"/>
         <source>End:</source>
         <translation>Fin&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="171"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="161"/>
         <source>Focus factor:</source>
         <translation>Facteur de concentration&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="172"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="162"/>
         <source>Members:</source>
         <translation>Membres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="192"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="182"/>
         <source>New sprint %1</source>
         <translation>Nouveau sprint %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="197"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="187"/>
         <source>Edit sprint %1</source>
         <translation>Modifier le sprint %1</translation>
     </message>
@@ -3450,22 +3453,22 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>_ListEditor</name>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="77"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="74"/>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="78"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="75"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="79"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="76"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="183"/>
+        <location filename="../../po_desktop/ui/workspace_dialogs.py" line="180"/>
         <source>Save the changes to this item?</source>
         <translation>Enregistrer les modifications de cet élément&#xa0;?</translation>
     </message>
@@ -3473,12 +3476,12 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
 <context>
     <name>_ServiceDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="82"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="78"/>
         <source>“%1” is not a date between 01/01/2000 and 31/12/2099. Type it like 04/01/2027, or pick it in the calendar.</source>
         <translation>« %1 » n&apos;est pas une date entre le 01/01/2000 et le 31/12/2099. Saisissez-la comme 04/01/2027, ou choisissez-la dans le calendrier.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="86"/>
+        <location filename="../../po_desktop/ui/calendar/dialogs.py" line="82"/>
         <source>“%1” is not a time of day. Type it like 14:30.</source>
         <translation>« %1 » n&apos;est pas une heure. Saisissez-la comme 14:30.</translation>
     </message>

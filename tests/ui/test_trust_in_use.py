@@ -16,7 +16,7 @@ from helpers.keys import type_text
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -293,7 +293,7 @@ def test_french_wording_reads_as_french(window: MainWindow, qtbot: QtBot) -> Non
         texts = [
             label.text()
             for d in (cadence, preferences)
-            for label in d.findChildren(type(cadence.error))
+            for label in d.findChildren(QLabel)
         ]
         joined = "\n".join(texts)
         assert "Rien les jours fériés" not in joined and "planifient avec." not in joined

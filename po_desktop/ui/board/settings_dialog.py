@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,9 +22,9 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain.readiness import ENTRY_RULES, EntryRule
 from po_desktop.store import queries
-from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import columns as column_service
 from po_desktop.store.services.columns import ColumnSpec
+from po_desktop.ui.banner import FormError
 from po_desktop.ui.board.readiness import EntryRuleTexts
 from po_desktop.ui.workspace import Workspace
 
@@ -112,11 +111,7 @@ class BoardSettingsDialog(QDialog):
         top.addWidget(self.list, 2)
         top.addLayout(buttons)
         top.addLayout(form, 3)
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B00020;")
-        self.error.hide()
+        self.error = FormError()
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -221,13 +216,9 @@ class BoardSettingsDialog(QDialog):
     def apply(self) -> None:
         """One undoable action; a refusal keeps the dialog and every edit as typed."""
         specs = self.specs()
-        try:
-            self.workspace.perform(
-                self.tr("Edit board columns"),
-                lambda s: column_service.apply_workflow(s, specs),
-            )
-        except PoDesktopError as exc:
-            self.error.setText(exc.render())
-            self.error.show()
-            return
-        self.accept()
+        if self.workspace.try_perform(
+            self.tr("Edit board columns"),
+            lambda s: column_service.apply_workflow(s, specs),
+            self.error.refused,
+        ):
+            self.accept()

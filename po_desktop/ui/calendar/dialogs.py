@@ -37,10 +37,10 @@ from po_desktop.domain.calendar import RitualTimes
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import choice_label
 from po_desktop.store import calendar_forms as forms
-from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import rituals as ritual_service
 from po_desktop.store.services import sprints as service
 from po_desktop.ui import screen
+from po_desktop.ui.banner import FormError
 from po_desktop.ui.fields import DateField, DateTimeField, TimeField
 from po_desktop.ui.models import format_points
 from po_desktop.ui.need_dialog import plain_text
@@ -55,11 +55,7 @@ class _ServiceDialog(QDialog):
         self.workspace = workspace
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B00020;")
-        self.error.hide()
+        self.error = FormError()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -84,21 +80,15 @@ class _ServiceDialog(QDialog):
                 )
             else:
                 text = self.tr("“%1” is not a time of day. Type it like 14:30.")
-            self.error.setText(text.replace("%1", field.text()))
-            self.error.show()
+            self.error.say(text.replace("%1", field.text()))
             field.setFocus()
             field.selectAll()
             return False
         return True
 
     def run(self, text: str, do: Callable[[Session], object]) -> bool:
-        try:
-            self.change = self.workspace.perform(text, do)
-        except PoDesktopError as exc:
-            self.error.setText(exc.render())
-            self.error.show()
-            return False
-        return True
+        self.change = self.workspace.try_perform(text, do, self.error.refused)
+        return self.change is not None
 
     def people_list(self, chosen: set[int]) -> QListWidget:
         """Active people as a check list (the sprint's team)."""
@@ -325,10 +315,9 @@ class AbsenceDialog(_ServiceDialog):
 
     def accept(self) -> None:
         if self.person.currentData() is None:
-            self.error.setText(
+            self.error.say(
                 self.tr("Add people first (Workspace ▸ People): an absence is someone's.")
             )
-            self.error.show()
             return
         if not self.typed_ok(self.start, self.end):
             return

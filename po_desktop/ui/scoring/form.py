@@ -29,8 +29,8 @@ from po_desktop.domain.enums import Decision
 from po_desktop.domain.messages import choice_label, language
 from po_desktop.domain.scoring import Grid, ScoringError
 from po_desktop.store import scoring_queries
-from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import scoring
+from po_desktop.ui.banner import FormError
 from po_desktop.ui.models import format_score, muted
 from po_desktop.ui.need_dialog import plain_text
 from po_desktop.ui.workspace import Workspace
@@ -117,11 +117,7 @@ class ScoringForm(QWidget):
         decision_form.addRow(self.tr("Rationale:"), self.rationale)
         decision_form.addRow(self.tr("Decided by:"), self.decided_by)
 
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B00020;")
-        self.error.hide()
+        self.error = FormError()
         self.save_button = QPushButton(self.tr("&Save scoring"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -251,13 +247,11 @@ class ScoringForm(QWidget):
         assert need_id is not None
         self._saving = True  # the refresh it triggers must not ask about unsaved edits
         try:
-            self._workspace().perform(text, action)
-        except PoDesktopError as exc:
-            self.error.setText(exc.render())
-            self.error.show()
-            return False
+            done = self._workspace().try_perform(text, action, self.error.refused)
         finally:
             self._saving = False
+        if done is None:
+            return False
         self._saved_values = {}
         self._saved_model = None
         self.load(need_id)

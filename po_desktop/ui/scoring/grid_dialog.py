@@ -42,6 +42,7 @@ from po_desktop.store.services import scoring
 from po_desktop.store.services._base import clean_number
 from po_desktop.store.services.scoring import GridDraft
 from po_desktop.ui import feedback, screen
+from po_desktop.ui.banner import FormError
 from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.need_dialog import plain_text
 from po_desktop.ui.scoring.form import number_text
@@ -156,11 +157,7 @@ class GridsDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_criterion)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B00020;")
-        self.error.hide()
+        self.error = FormError()
         self.save_button = QPushButton(self.tr("&Save the grid"))
         self.save_button.clicked.connect(self.save)
         form = QFormLayout()
@@ -422,10 +419,6 @@ class GridsDialog(QDialog):
         self.save_button.setEnabled(self.is_dirty())
         self.remove_button.setEnabled(self.table.rowCount() > 0)
 
-    def _show_error(self, exc: PoDesktopError) -> None:
-        self.error.setText(exc.render())
-        self.error.show()
-
     # ----- actions ------------------------------------------------------------------------
     def save(self) -> bool:
         """Save the grid as typed; a refusal shows why and keeps every cell."""
@@ -433,7 +426,7 @@ class GridsDialog(QDialog):
         try:
             draft = self.draft()
         except PoDesktopError as exc:
-            self._show_error(exc)
+            self.error.refused(exc)
             return False
         saved = self._perform(
             self.tr("Edit grid %1").replace("%1", draft.name.strip()),
@@ -455,10 +448,8 @@ class GridsDialog(QDialog):
     def _perform(self, text: str, action: Callable[[Session], object]) -> int | None:
         """One undoable action; a refusal is shown in the dialog and None returned.
         Returns the grid concerned (the one saved or created), or 0."""
-        try:
-            change = self.workspace.perform(text, action)
-        except PoDesktopError as exc:
-            self._show_error(exc)
+        change = self.workspace.try_perform(text, action, self.error.refused)
+        if change is None:
             return None
         result = change.result
         return int(getattr(result, "model_id", result) or 0)
