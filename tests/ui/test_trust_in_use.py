@@ -290,11 +290,7 @@ def test_french_wording_reads_as_french(window: MainWindow, qtbot: QtBot) -> Non
         preferences = PreferencesDialog(window.settings, window.workspace, window)
         qtbot.addWidget(cadence)
         qtbot.addWidget(preferences)
-        texts = [
-            label.text()
-            for d in (cadence, preferences)
-            for label in d.findChildren(QLabel)
-        ]
+        texts = [label.text() for d in (cadence, preferences) for label in d.findChildren(QLabel)]
         joined = "\n".join(texts)
         assert "Rien les jours fériés" not in joined and "planifient avec." not in joined
         assert "Aucun rituel les jours fériés" in joined
