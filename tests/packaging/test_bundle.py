@@ -26,7 +26,7 @@ from po_desktop import APP_ID, APP_NAME, __version__
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "build.spec"
 BUILD_TIMEOUT_S = 900
 RUN_TIMEOUT_S = 120
