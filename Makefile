@@ -4,22 +4,20 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DB := demo/demo.podb
-TS := $(wildcard resources/translations/*.ts)
-QM := $(TS:.ts=.qm)
 
 
 .PHONY: run test lint bench translations i18n clean demo screenshots build
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-resources/translations/%.qm: resources/translations/%.ts $(STAMP)
-	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
-
-translations: $(QM)
+# .ts -> .qm beside the sources (the wheel and the bundle compile their own copies with the
+# same tool); files already up to date are left alone.
+translations: $(STAMP)
+	$(PY) tools/compile_translations.py
 
 # Re-extract GUI strings into the .ts sources (then translate them, e.g. in pyside6-linguist).
 # English needs only its plural forms ("%n need(s)"): the sources are English.
@@ -34,7 +32,7 @@ $(DEMO_DB): | $(STAMP)
 
 demo: $(DEMO_DB)
 
-run: $(STAMP) $(QM) $(DEMO_DB)
+run: $(STAMP) translations $(DEMO_DB)
 	$(PY) -m po_desktop --db $(DEMO_DB)
 
 lint: $(STAMP)
@@ -42,20 +40,20 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check po_desktop tests bench
 	$(VENV)/bin/lint-imports
 
-test: $(STAMP) $(QM) lint
+test: $(STAMP) translations lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 # Every bench/*.py script (10,000 needs, then 100,000 where it matters), offscreen;
 # writes and prints docs/benchmarks.md. Takes several minutes.
-bench: $(STAMP) $(QM)
+bench: $(STAMP) translations
 	$(PY) bench/run_all.py
 
 # The README's screenshot, rendered by the app itself from the demo database.
-screenshots: $(STAMP) $(QM) $(DEMO_DB)
+screenshots: $(STAMP) translations $(DEMO_DB)
 	$(PY) -m po_desktop screenshot --db $(DEMO_DB) --view board --lang fr -o docs/screenshot.png
 
 # One-folder bundle for machines without Python: dist/po-desktop/po-desktop (build.spec).
-build: $(STAMP) $(QM)
+build: $(STAMP) translations
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 
 clean:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 import sys
 from pathlib import Path
@@ -50,8 +51,22 @@ def backups_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """Bundled resources: next to the frozen executable, or at the repository root."""
+    """The fonts, icons, translations and licences the application ships.
+
+    In the PyInstaller bundle: ``resources/`` among the bundle's files. In an installed
+    package (wheel, sdist): ``po_desktop/resources``, read through importlib.resources.
+    In the repository or an editable install: the ``resources/`` folder at the top of the
+    repository, the same files before installation.
+    """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    installed = importlib.resources.files(__package__ or "po_desktop") / "resources"
+    if isinstance(installed, Path) and installed.is_dir():
+        return installed
+    repository = Path(__file__).resolve().parent.parent / "resources"
+    if repository.is_dir():
+        return repository
+    # Neither: a broken installation. Name the place where the files should be, so that
+    # every "missing" message points there.
+    return Path(str(installed))
