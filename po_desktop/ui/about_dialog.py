@@ -1,4 +1,4 @@
-"""About: what is running, on which file, and the licences of what we ship."""
+"""About: what is running, on which file, what is missing, and the licences of what we ship."""
 
 from __future__ import annotations
 
@@ -31,8 +31,9 @@ LICENCES = (
 
 
 def _read(relative: Path) -> str:
+    path = paths.resource(relative.as_posix())
     try:
-        return (paths.resources_dir() / relative).read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8") if path is not None else ""
     except OSError:
         return ""
 
@@ -78,6 +79,22 @@ class AboutDialog(QDialog):
             label = self.tr("Icons") if name == "Icons" else name
             self.licences.addTab(text, label)
 
+        # A broken installation says so here (the log has it too): what is missing, where.
+        missing = paths.missing_resources(icons.expected())
+        self.missing = QPlainTextEdit(
+            "\n".join(f"{what} — {where}" for what, where in missing.items())
+        )
+        self.missing.setReadOnly(True)
+        self.missing.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        margins = 2 * (self.missing.frameWidth() + self.missing.document().documentMargin())
+        self.missing.setMaximumHeight(int(self.missing.fontMetrics().lineSpacing() * 5 + margins))
+        self.missing_title = QLabel(
+            self.tr("Missing from this installation (reinstall %1 to repair it):").replace(
+                "%1", APP_NAME
+            )
+        )
+        self.missing_title.setWordWrap(True)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -85,6 +102,10 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(facts)
+        layout.addWidget(self.missing_title)
+        layout.addWidget(self.missing)
+        self.missing_title.setVisible(bool(missing))
+        self.missing.setVisible(bool(missing))
         layout.addWidget(QLabel(self.tr("Licences of the bundled fonts and icons:")))
         layout.addWidget(self.licences, 1)
         layout.addWidget(buttons)

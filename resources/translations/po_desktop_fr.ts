@@ -4,47 +4,52 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="43"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="44"/>
         <source>About %1</source>
         <translation>À propos de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="50"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="51"/>
         <source>Needs, scoring, board and sprints for product owners — offline.</source>
         <translation>Besoins, cotation, tableau et sprints pour les product owners — hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="59"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="60"/>
         <source>Database:</source>
         <translation>Base&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="61"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="62"/>
         <source>Schema version:</source>
         <translation>Version du schéma&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="63"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="64"/>
         <source>Log file:</source>
         <translation>Journal&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="65"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="66"/>
         <source>Running on:</source>
         <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="75"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="76"/>
         <source>Licence file missing: %1</source>
         <translation>Fichier de licence absent&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="78"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="79"/>
         <source>Icons</source>
         <translation>Icônes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="88"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="92"/>
+        <source>Missing from this installation (reinstall %1 to repair it):</source>
+        <translation>Manquant dans cette installation (réinstallez %1 pour la réparer)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="109"/>
         <source>Licences of the bundled fonts and icons:</source>
         <translation>Licences des polices et des icônes fournies :</translation>
     </message>
