@@ -4,9 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DB := demo/demo.podb
+LOWEST := .venv-lowest
 
 
-.PHONY: run test lint bench translations i18n clean demo screenshots build
+.PHONY: run test test-lowest lint bench translations i18n clean demo screenshots build
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +44,19 @@ lint: $(STAMP)
 test: $(STAMP) translations lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
+# The same code against the oldest versions pyproject.toml allows: a fresh .venv-lowest
+# installed under a constraints file of the floors (tools/lowest_constraints.py), then the
+# suite but the slow tests (which build and install the wheel and the bundle with the
+# newest versions), UI tests included: a Qt floor is only proven by them.
+test-lowest: $(STAMP)
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(PY) tools/lowest_constraints.py --extra test > $(LOWEST)/constraints.txt
+	$(LOWEST)/bin/python -m pip install --quiet --constraint $(LOWEST)/constraints.txt \
+		-e . pytest pytest-qt pypdf
+	$(LOWEST)/bin/python -m pip list --format=freeze
+	QT_QPA_PLATFORM=offscreen $(LOWEST)/bin/python -m pytest -m "not slow"
+
 # Every bench/*.py script (10,000 needs, then 100,000 where it matters), offscreen;
 # writes and prints docs/benchmarks.md. Takes several minutes.
 bench: $(STAMP) translations
@@ -57,4 +71,4 @@ build: $(STAMP) translations
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 
 clean:
-	rm -rf $(VENV) build dist demo resources/translations/*.qm .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOWEST) build dist demo resources/translations/*.qm .pytest_cache .ruff_cache
