@@ -5,9 +5,11 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DB := demo/demo.podb
 LOWEST := .venv-lowest
+BUILD_VENV := .venv-build
+LOCK := requirements/bundle.txt
 
 
-.PHONY: run test test-lowest lint bench translations i18n clean demo screenshots build
+.PHONY: run test test-lowest lint bench translations i18n clean demo screenshots build lock
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -66,9 +68,27 @@ bench: $(STAMP) translations
 screenshots: $(STAMP) translations $(DEMO_DB)
 	$(PY) -m po_desktop screenshot --db $(DEMO_DB) --view board --lang fr -o docs/screenshot.png
 
-# One-folder bundle for machines without Python: dist/po-desktop/po-desktop (build.spec).
-build: $(STAMP) translations
-	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+# One-folder bundle for machines without Python: dist/po-desktop/po-desktop (build.spec),
+# built in .venv-build, which holds exactly the versions of requirements/bundle.txt (hashes
+# checked): two builds of one commit ship the same libraries.
+$(BUILD_VENV)/.installed: $(LOCK)
+	rm -rf $(BUILD_VENV)
+	$(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	touch $@
+
+build: $(BUILD_VENV)/.installed
+	$(BUILD_VENV)/bin/python -m PyInstaller --noconfirm --clean build.spec
+
+# Refresh requirements/bundle.txt: the newest releases pyproject.toml and bundle.in allow,
+# resolved for this platform and Python, with their hashes. Commit the result.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe \
+		--strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file $(LOCK) pyproject.toml requirements/bundle.in
 
 clean:
-	rm -rf $(VENV) $(LOWEST) build dist demo resources/translations/*.qm .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOWEST) $(BUILD_VENV) .venv-lock build dist demo resources/translations/*.qm .pytest_cache .ruff_cache
