@@ -34,24 +34,29 @@
         <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="76"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="81"/>
+        <source>Third-party components</source>
+        <translation>Composants tiers</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="113"/>
+        <source>Licences of %1 and of the components it ships:</source>
+        <translation>Licences de %1 et des composants qu&apos;il embarque :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="120"/>
         <source>Licence file missing: %1</source>
         <translation>Fichier de licence absent&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="79"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="78"/>
         <source>Icons</source>
         <translation>Icônes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="92"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="96"/>
         <source>Missing from this installation (reinstall %1 to repair it):</source>
         <translation>Manquant dans cette installation (réinstallez %1 pour la réparer)&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="109"/>
-        <source>Licences of the bundled fonts and icons:</source>
-        <translation>Licences des polices et des icônes fournies :</translation>
     </message>
 </context>
 <context>

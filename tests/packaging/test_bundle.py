@@ -10,8 +10,10 @@ icons and translations (screenshot).
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+import shutil
 import struct
 import subprocess
 from pathlib import Path
@@ -145,3 +147,30 @@ def test_board_screenshot_renders_with_qt_fonts_and_translations(
     # A blank or unstyled window compresses to a few kilobytes; the board is far richer.
     assert len(data) > 30_000, len(data)
     assert "Traceback" not in result.stderr, report(result)
+
+
+def test_licences_ship_beside_the_executable_and_inside_for_about(bundle: Path) -> None:
+    """What the bundle holds, traced to its packages at build time (LGPL: Qt's notice and
+    where its sources are); the same file under resources/ for the About dialog."""
+    licence = (bundle / "LICENSE.txt").read_text(encoding="utf-8")
+    assert "All rights reserved" in licence
+    notices = (bundle / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    inside = [p for p in bundle.rglob("THIRD-PARTY-NOTICES.txt") if p.parent.name == "resources"]
+    assert [p.read_text(encoding="utf-8") for p in inside] == [notices]
+    for expected in (
+        "Qt and Qt for Python (LGPL-3.0)",
+        "https://download.qt.io/official_releases/qt/",
+        "\nPySide6_Essentials ",
+        "\nshiboken6 ",
+        "\nPython 3.",
+        "\nSQLAlchemy ",
+        "\nreportlab ",
+        "GNU LESSER GENERAL PUBLIC LICENSE",
+    ):
+        assert expected in notices, expected
+    if shutil.which("dpkg-query") and any(bundle.rglob("libxcb-cursor.so.0")):
+        # A system library PyInstaller collected: its Debian package and source.
+        lines = notices.split("\nlibxcb-cursor0 ", 1)[1].splitlines()[1:]
+        entry = "\n".join(itertools.takewhile(lambda line: line.startswith("    "), lines))
+        assert "ships: libxcb-cursor.so.0" in entry
+        assert "apt-get source xcb-util-cursor=" in entry

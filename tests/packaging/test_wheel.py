@@ -37,7 +37,7 @@ PROBE = """
 import sys
 from pathlib import Path
 
-from po_desktop import paths
+from po_desktop import notices, paths
 from po_desktop.store.database import open_database
 from po_desktop.ui import icons
 from po_desktop.ui.app import create_application
@@ -50,7 +50,9 @@ workspace = Workspace(open_database(Path(sys.argv[1])))
 window = MainWindow(workspace, settings=Settings(Path(sys.argv[2])))
 print("menu:", window.menuBar().actions()[0].text())
 print("resources:", paths.resources_dir())
-print("missing:", sorted(paths.missing_resources(icons.expected())))
+print("missing:", sorted(paths.missing_resources([*icons.expected(), *notices.expected()])))
+print("licence:", "All rights reserved" in (notices.project_licence() or ""))
+print("notices:", "SQLAlchemy" in (notices.third_party_notices() or ""))
 print("icon:", not icons.icon("undo").isNull())
 window.close()
 """
@@ -214,3 +216,4 @@ def test_french_window_from_the_installed_package(
     assert Path(lines["resources"]).is_relative_to(installed), report(probe)
     assert lines["missing"] == "[]", report(probe)
     assert lines["icon"] == "True", report(probe)
+    assert lines["licence"] == lines["notices"] == "True", report(probe)  # About's tabs
