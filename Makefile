@@ -9,7 +9,7 @@ BUILD_VENV := .venv-build
 LOCK := requirements/bundle.txt
 
 
-.PHONY: run test test-lowest lint bench translations i18n clean demo screenshots build lock
+.PHONY: run test test-lowest lint bench translations i18n clean demo screenshots build deb lock
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,11 @@ $(BUILD_VENV)/.installed: $(LOCK)
 
 build: $(BUILD_VENV)/.installed
 	$(BUILD_VENV)/bin/python -m PyInstaller --noconfirm --clean build.spec
+
+# A Debian package of the bundle, dist/po-desktop_<version>_<arch>.deb (tools/make_deb.py):
+# sudo apt install ./dist/po-desktop_*.deb installs it, sudo apt remove po-desktop removes it.
+deb: build
+	$(PYTHON) tools/make_deb.py dist/po-desktop dist
 
 # Refresh requirements/bundle.txt: the newest releases pyproject.toml and bundle.in allow,
 # resolved for this platform and Python, with their hashes. Commit the result.

@@ -136,8 +136,20 @@ def _db_path(args: argparse.Namespace, *, required: bool = False) -> Path:
     return paths.default_database()
 
 
+def _file_to_open(arguments: list[str]) -> list[str]:
+    """``po-desktop FILE`` (a double click on a .podb, a file manager's "Open with": the
+    desktop entry runs ``po-desktop %f``) opens that workspace, as ``--db FILE`` does.
+    Only a lone argument that names a file, not a command: ``po-desktop chek`` stays an
+    error about the command."""
+    if len(arguments) == 1 and not arguments[0].startswith("-"):
+        path = Path(arguments[0])
+        if arguments[0] not in _HANDLERS and (path.suffix or path.exists() or path.is_absolute()):
+            return ["--db", arguments[0]]
+    return arguments
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    arguments = _file_to_open(list(sys.argv[1:] if argv is None else argv))
     lang = _peek_language(arguments) or messages.system_language()
     messages.set_language(lang)
     args = build_parser(lang).parse_args(arguments)

@@ -107,7 +107,7 @@ def _system_libraries(libraries: list[tuple[str, Path]]) -> list[notices.Compone
     packages: dict[str, list[str]] = defaultdict(list)
     unknown: list[notices.Component] = []
     for dest, source in libraries:
-        package = _debian_package(source) if shutil.which("dpkg-query") else None
+        package = debian_package(source) if shutil.which("dpkg-query") else None
         if package:
             packages[package].append(Path(dest).name)
         else:
@@ -122,7 +122,7 @@ def _system_libraries(libraries: list[tuple[str, Path]]) -> list[notices.Compone
     return [_debian_component(name, files) for name, files in packages.items()] + unknown
 
 
-def _debian_package(path: Path) -> str | None:
+def debian_package(path: Path) -> str | None:
     """The installed Debian package that owns ``path`` (usr-merged or not)."""
     text = str(path)
     variants = [text, text.removeprefix("/usr") if text.startswith("/usr/") else "/usr" + text]
