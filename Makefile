@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DB := demo/demo.podb
+# make run and the demo keep their settings, backups and logs here, not in your profile.
+RUN_HOME := .run
 LOWEST := .venv-lowest
 BUILD_VENV := .venv-build
 LOCK := requirements/bundle.txt
@@ -31,12 +33,12 @@ i18n: $(STAMP)
 	$(PY) tools/english_plurals.py resources/translations/po_desktop_en.ts
 
 $(DEMO_DB): | $(STAMP)
-	$(PY) -m po_desktop demo --db $(DEMO_DB)
+	PO_DESKTOP_HOME=$(RUN_HOME) $(PY) -m po_desktop demo --db $(DEMO_DB)
 
 demo: $(DEMO_DB)
 
 run: $(STAMP) translations $(DEMO_DB)
-	$(PY) -m po_desktop --db $(DEMO_DB)
+	PO_DESKTOP_HOME=$(RUN_HOME) $(PY) -m po_desktop --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check po_desktop tests bench
@@ -66,7 +68,7 @@ bench: $(STAMP) translations
 
 # The README's screenshot, rendered by the app itself from the demo database.
 screenshots: $(STAMP) translations $(DEMO_DB)
-	$(PY) -m po_desktop screenshot --db $(DEMO_DB) --view board --lang fr -o docs/screenshot.png
+	PO_DESKTOP_HOME=$(RUN_HOME) $(PY) -m po_desktop screenshot --db $(DEMO_DB) --view board --lang fr -o docs/screenshot.png
 
 # One-folder bundle for machines without Python: dist/po-desktop/po-desktop (build.spec),
 # built in .venv-build, which holds exactly the versions of requirements/bundle.txt (hashes
@@ -96,4 +98,4 @@ lock:
 		--output-file $(LOCK) pyproject.toml requirements/bundle.in
 
 clean:
-	rm -rf $(VENV) $(LOWEST) $(BUILD_VENV) .venv-lock build dist demo resources/translations/*.qm .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOWEST) $(BUILD_VENV) .venv-lock $(RUN_HOME) build dist demo resources/translations/*.qm .pytest_cache .ruff_cache
