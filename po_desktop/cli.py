@@ -137,14 +137,14 @@ def _db_path(args: argparse.Namespace, *, required: bool = False) -> Path:
 
 
 def _file_to_open(arguments: list[str]) -> list[str]:
-    """``po-desktop FILE`` (a double click on a .podb, a file manager's "Open with": the
-    desktop entry runs ``po-desktop %f``) opens that workspace, as ``--db FILE`` does.
-    Only a lone argument that names a file, not a command: ``po-desktop chek`` stays an
-    error about the command."""
-    if len(arguments) == 1 and not arguments[0].startswith("-"):
+    """``po-desktop FILE [--lang fr]`` (a double click on a .podb, a file manager's "Open
+    with": the desktop entry runs ``po-desktop %f``) opens that workspace, as ``--db FILE``
+    does. Only a first argument that names a file, not a command: ``po-desktop chek``
+    stays an error about the command."""
+    if arguments and not arguments[0].startswith("-") and arguments[0] not in _HANDLERS:
         path = Path(arguments[0])
-        if arguments[0] not in _HANDLERS and (path.suffix or path.exists() or path.is_absolute()):
-            return ["--db", arguments[0]]
+        if path.suffix or path.exists() or path.is_absolute():
+            return ["--db", *arguments]
     return arguments
 
 

@@ -49,11 +49,14 @@ def test_the_menu_entry_opens_the_file_it_is_given_with_our_icon_and_type() -> N
 
 
 @pytest.mark.parametrize("path", ["/home/léa/équipe.podb", "équipe.podb", "C:\\équipe.podb"])
-def test_a_lone_file_argument_opens_that_workspace(path: str) -> None:
+def test_a_file_as_first_argument_opens_that_workspace(path: str) -> None:
     assert cli._file_to_open([path]) == ["--db", path]
+    assert cli._file_to_open([path, "--lang", "fr"]) == ["--db", path, "--lang", "fr"]
 
 
-@pytest.mark.parametrize("args", [["demo"], ["chek"], ["--version"], ["--db", "w.podb"], []])
+@pytest.mark.parametrize(
+    "args", [["demo"], ["chek"], ["--version"], ["--db", "w.podb"], ["check", "--db", "w.podb"], []]
+)
 def test_commands_and_options_are_not_taken_for_files(args: list[str]) -> None:
     assert cli._file_to_open(args) == args
 
