@@ -137,8 +137,20 @@ def _db_path(args: argparse.Namespace, *, required: bool = False) -> Path:
     return paths.default_database()
 
 
+def _file_to_open(arguments: list[str]) -> list[str]:
+    """``po-desktop FILE [--lang fr]`` (a double click on a .podb, a file manager's "Open
+    with": the desktop entry runs ``po-desktop %f``) opens that workspace, as ``--db FILE``
+    does. Only a first argument that names a file, not a command: ``po-desktop chek``
+    stays an error about the command."""
+    if arguments and not arguments[0].startswith("-") and arguments[0] not in _HANDLERS:
+        path = Path(arguments[0])
+        if path.suffix or path.exists() or path.is_absolute():
+            return ["--db", *arguments]
+    return arguments
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    arguments = _file_to_open(list(sys.argv[1:] if argv is None else argv))
     lang = _peek_language(arguments) or messages.system_language()
     messages.set_language(lang)
     args = build_parser(lang).parse_args(arguments)

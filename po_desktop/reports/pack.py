@@ -148,10 +148,13 @@ def register_fonts() -> None:
     """The bundled DejaVu Sans: Latin, Greek, Cyrillic, arrows and check marks, embedded."""
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
-    folder = paths.resources_dir() / "fonts"
     # Regular and bold only: the pack never slants text, and each face costs a parse.
-    pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+    # Without them the pack cannot embed its fonts: a clear error, not a PDF that depends
+    # on the printer's fonts.
+    regular = paths.required_resource("fonts/DejaVuSans.ttf")
+    bold = paths.required_resource("fonts/DejaVuSans-Bold.ttf")
+    pdfmetrics.registerFont(TTFont(FONT, str(regular)))
+    pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 

@@ -1,4 +1,4 @@
-"""About: what is running, on which file, and the licences of what we ship."""
+"""About: what is running, on which file, what is missing, and the licences of what we ship."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from po_desktop import APP_NAME, __version__, logs, paths
+from po_desktop import APP_NAME, __version__, logs, notices, paths
 from po_desktop.store.database import schema_revision
 from po_desktop.ui import icons, screen
 from po_desktop.ui.workspace import Workspace
@@ -31,8 +31,9 @@ LICENCES = (
 
 
 def _read(relative: Path) -> str:
+    path = paths.resource(relative.as_posix())
     try:
-        return (paths.resources_dir() / relative).read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8") if path is not None else ""
     except OSError:
         return ""
 
@@ -69,14 +70,34 @@ class AboutDialog(QDialog):
             ),
         )
 
+        # PO Desktop's own terms first, the components it ships last (the bundle's notices,
+        # or those of the packages pip installed beside it).
         self.licences = QTabWidget()
+        self._add_licence(APP_NAME, notices.project_licence(), notices.LICENCE_FILE)
         for name, relative in LICENCES:
-            text = QPlainTextEdit(
-                _read(relative) or self.tr("Licence file missing: %1").replace("%1", str(relative))
-            )
-            text.setReadOnly(True)
             label = self.tr("Icons") if name == "Icons" else name
-            self.licences.addTab(text, label)
+            self._add_licence(label, _read(relative), str(relative))
+        self._add_licence(
+            self.tr("Third-party components"),
+            notices.third_party_notices(),
+            notices.NOTICES_FILE,
+        )
+
+        # A broken installation says so here (the log has it too): what is missing, where.
+        missing = paths.missing_resources([*icons.expected(), *notices.expected()])
+        self.missing = QPlainTextEdit(
+            "\n".join(f"{what} — {where}" for what, where in missing.items())
+        )
+        self.missing.setReadOnly(True)
+        self.missing.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        margins = 2 * (self.missing.frameWidth() + self.missing.document().documentMargin())
+        self.missing.setMaximumHeight(int(self.missing.fontMetrics().lineSpacing() * 5 + margins))
+        self.missing_title = QLabel(
+            self.tr("Missing from this installation (reinstall %1 to repair it):").replace(
+                "%1", APP_NAME
+            )
+        )
+        self.missing_title.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -85,10 +106,20 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(facts)
-        layout.addWidget(QLabel(self.tr("Licences of the bundled fonts and icons:")))
+        layout.addWidget(self.missing_title)
+        layout.addWidget(self.missing)
+        self.missing_title.setVisible(bool(missing))
+        self.missing.setVisible(bool(missing))
+        heading = self.tr("Licences of %1 and of the components it ships:")
+        layout.addWidget(QLabel(heading.replace("%1", APP_NAME)))
         layout.addWidget(self.licences, 1)
         layout.addWidget(buttons)
         screen.fit(self, QSize(620, 520))
+
+    def _add_licence(self, label: str, text: str | None, file: str) -> None:
+        shown = QPlainTextEdit(text or self.tr("Licence file missing: %1").replace("%1", file))
+        shown.setReadOnly(True)
+        self.licences.addTab(shown, label)
 
     @staticmethod
     def _selectable(text: str) -> QLabel:

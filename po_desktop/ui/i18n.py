@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFontDatabase
 
 from po_desktop import paths
 from po_desktop.domain import messages
 
+_log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
+
+FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+"""The interface's fonts, in resources/fonts (the pack embeds the same two)."""
 
 
 def install_translators(app: QCoreApplication, lang: str) -> bool:
@@ -30,32 +37,43 @@ def install_translators(app: QCoreApplication, lang: str) -> bool:
             QLocale.Country.France if lang == "fr" else QLocale.Country.UnitedKingdom,
         )
     )
-    folder = paths.resources_dir() / "translations"
-    ours = QTranslator(app)
-    found = ours.load(str(folder / f"po_desktop_{lang}.qm"))
-    if found:  # for English, only the plural forms: "1 need", "2 needs"
-        app.installTranslator(ours)
-        _installed.append(ours)
+    # For English, our catalogue holds only the plural forms: "1 need", "2 needs".
+    found = _install(app, paths.resource(f"translations/po_desktop_{lang}.qm"))
     if lang == "en":
         return True
-    supplement = QTranslator(app)
-    if supplement.load(str(folder / f"qt_supplement_{lang}.qm")):
-        app.installTranslator(supplement)
-        _installed.append(supplement)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qtbase = QTranslator(app)
-    if qtbase.load(f"qtbase_{lang}", qt_dir):
-        app.installTranslator(qtbase)
-        _installed.append(qtbase)
+    _install(app, paths.resource(f"translations/qt_supplement_{lang}.qm"))
+    qtbase = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{lang}.qm")
+    if not qtbase.is_file():
+        paths.report_missing(f"Qt: {qtbase.name}", qtbase)
+    _install(app, qtbase if qtbase.is_file() else None)
     return found
+
+
+def _install(app: QCoreApplication, qm: Path | None) -> bool:
+    """Load and install one catalogue; a missing one was logged by the caller, an
+    unreadable one is logged here."""
+    if qm is None:
+        return False
+    translator = QTranslator(app)
+    if not translator.load(str(qm)):
+        _log.warning("Translations in %s could not be loaded; the interface stays English", qm)
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True
 
 
 def load_fonts() -> str | None:
     """Register the bundled fonts so every machine renders the same glyphs."""
     family = None
-    for font_file in sorted((paths.resources_dir() / "fonts").glob("*.ttf")):
+    for name in FONTS:
+        font_file = paths.resource(f"fonts/{name}")
+        if font_file is None:
+            continue
         font_id = QFontDatabase.addApplicationFont(str(font_file))
-        if font_id >= 0 and family is None:
+        if font_id < 0:
+            _log.warning("The font %s could not be loaded; using the system's", font_file)
+        elif family is None:
             families = QFontDatabase.applicationFontFamilies(font_id)
             family = families[0] if families else None
     return family

@@ -1,14 +1,14 @@
 """The one place that loads the application's icons (``resources/icons``).
 
 Icons are named, not pathed: callers write ``icon("undo")`` and a typo is a ``KeyError``
-that the tests catch, while a file missing from a broken install only costs an empty icon
-and a logged warning — an action without its picture still works, so never crash for it.
+that the tests catch, while a file missing from a broken install only costs an empty icon,
+a logged warning and a line in the About dialog — an action without its picture still
+works, so never crash for it.
 Call these once a ``QApplication`` exists (Qt loads the SVG icon engine plugin with it).
 """
 
 from __future__ import annotations
 
-import logging
 from functools import cache
 from pathlib import Path
 
@@ -16,8 +16,6 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
 from po_desktop import paths
-
-_log = logging.getLogger(__name__)
 
 NAMES: frozenset[str] = frozenset(
     {
@@ -66,6 +64,12 @@ def icons_dir() -> Path:
     return paths.resources_dir() / "icons"
 
 
+def expected() -> list[str]:
+    """Every icon file, relative to the resources folder (the About dialog checks them)."""
+    pngs = [f"icons/{app_png_name(size)}" for size in APP_ICON_SIZES]
+    return [f"icons/{name}.svg" for name in sorted(NAMES)] + ["icons/app.svg", *pngs]
+
+
 def app_png_name(size: int) -> str:
     """``app.png`` is the 256 px rendering; smaller ones are ``app-<size>.png``."""
     return "app.png" if size == max(APP_ICON_SIZES) else f"app-{size}.png"
@@ -79,11 +83,8 @@ def icon(name: str) -> QIcon:
     """
     if name not in NAMES:
         raise KeyError(f"no icon named {name!r}")
-    path = icons_dir() / f"{name}.svg"
-    if not path.is_file():
-        _log.warning("Icon %r is missing (%s); showing none", name, path)
-        return QIcon()
-    return QIcon(str(path))
+    path = paths.resource(f"icons/{name}.svg")
+    return QIcon(str(path)) if path is not None else QIcon()
 
 
 @cache
@@ -95,15 +96,12 @@ def app_icon() -> QIcon:
     pixmap, so the two cannot be mixed in one QIcon); they also need no SVG plugin.
     The SVG is the fallback when the PNGs are missing.
     """
-    folder = icons_dir()
     result = QIcon()
     for size in APP_ICON_SIZES:
-        png = folder / app_png_name(size)
-        if png.is_file():
+        png = paths.resource(f"icons/{app_png_name(size)}")
+        if png is not None:
             result.addFile(str(png), QSize(size, size))
-    svg = folder / "app.svg"
-    if result.isNull() and svg.is_file():
-        result = QIcon(str(svg))
     if result.isNull():
-        _log.warning("The application icon is missing from %s", folder)
+        svg = paths.resource("icons/app.svg")
+        result = QIcon(str(svg)) if svg is not None else result
     return result

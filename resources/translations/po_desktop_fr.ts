@@ -4,37 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="43"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="44"/>
         <source>About %1</source>
         <translation>À propos de %1</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="50"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="51"/>
         <source>Needs, scoring, board and sprints for product owners — offline.</source>
         <translation>Besoins, cotation, tableau et sprints pour les product owners — hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="59"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="60"/>
         <source>Database:</source>
         <translation>Base&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="61"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="62"/>
         <source>Schema version:</source>
         <translation>Version du schéma&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="63"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="64"/>
         <source>Log file:</source>
         <translation>Journal&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="65"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="66"/>
         <source>Running on:</source>
         <translation>Environnement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="75"/>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="81"/>
+        <source>Third-party components</source>
+        <translation>Composants tiers</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="113"/>
+        <source>Licences of %1 and of the components it ships:</source>
+        <translation>Licences de %1 et des composants qu&apos;il embarque :</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="120"/>
         <source>Licence file missing: %1</source>
         <translation>Fichier de licence absent&#xa0;: %1</translation>
     </message>
@@ -44,9 +54,9 @@
         <translation>Icônes</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/about_dialog.py" line="88"/>
-        <source>Licences of the bundled fonts and icons:</source>
-        <translation>Licences des polices et des icônes fournies :</translation>
+        <location filename="../../po_desktop/ui/about_dialog.py" line="96"/>
+        <source>Missing from this installation (reinstall %1 to repair it):</source>
+        <translation>Manquant dans cette installation (réinstallez %1 pour la réparer) :</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import runpy
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,21 +15,9 @@ from po_desktop.ui.feedback import install
 
 @pytest.fixture(scope="session", autouse=True)
 def compiled_translations() -> None:
-    folder = paths.resources_dir() / "translations"
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    for source in folder.glob("*.ts"):
-        target = source.with_suffix(".qm")
-        if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
-            subprocess.run(
-                [
-                    str(lrelease) if lrelease.exists() else "pyside6-lrelease",
-                    "-silent",
-                    str(source),
-                    "-qm",
-                    str(target),
-                ],
-                check=True,
-            )
+    """The .qm files beside their sources, compiled by the project's one compile step."""
+    tool = Path(__file__).resolve().parents[2] / "tools" / "compile_translations.py"
+    runpy.run_path(str(tool))["compile_translations"](paths.resources_dir() / "translations")
 
 
 @pytest.fixture

@@ -94,14 +94,16 @@ def test_unknown_name_is_a_key_error(name: str) -> None:
 def test_missing_file_gives_an_empty_icon_and_one_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A broken install loses pictures, not the app; the log says which file is missing."""
+    """A broken install loses pictures, not the app; the log says which file is missing,
+    and so does the About dialog (paths.missing_resources)."""
     monkeypatch.setattr(paths, "resources_dir", lambda: tmp_path)
-    with caplog.at_level(logging.WARNING, logger=icons.__name__):
+    with caplog.at_level(logging.WARNING, logger=paths.__name__):
         assert icons.icon("undo").isNull()
         assert icons.icon("undo").isNull()
-    warnings = [r for r in caplog.records if r.name == icons.__name__]
+    warnings = [r for r in caplog.records if r.name == paths.__name__]
     assert len(warnings) == 1
     assert "undo" in warnings[0].getMessage()
+    assert "icons/undo.svg" in paths.missing_resources(icons.expected())
 
 
 def test_app_icon_offers_256_px() -> None:

@@ -2,79 +2,34 @@
 
 Only the built executable proves the spec right: a resource loaded by path, a module
 imported by name or a Qt plugin missing from the bundle passes every other test and
-fails on the user's machine. One build per module (about a minute), then the CLI
-paths that touch each of them: migrations (demo), holidays and fonts (pack),
-Qt with its offscreen plugin, SVG icons and translations (screenshot).
+fails on the user's machine. One build per session (about a minute; tests/packaging/
+conftest.py, shared with the Debian package), then the CLI paths that touch each of
+them: migrations (demo), holidays and fonts (pack), Qt with its offscreen plugin, SVG
+icons and translations (screenshot).
 """
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
+import itertools
 import os
 import re
-import sqlite3
+import shutil
 import struct
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.commands import active_sprint, pdf_text, report, run
 from pypdf import PdfReader
 
 from po_desktop import APP_ID, APP_NAME, __version__
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
-SPEC = ROOT / "build.spec"
-BUILD_TIMEOUT_S = 900
-RUN_TIMEOUT_S = 120
-
 # Qt libraries and packages the spec leaves out: their names on Linux, Windows and macOS.
 UNWANTED = re.compile(
     r"Qt6?(Network|WebEngine|Qml|Quick|Pdf|Multimedia|3D|Wayland|EglFS)|tkinter|_tcl_data|pytest"
 )
-
-
-def _report(result: subprocess.CompletedProcess[str]) -> str:
-    """What a failing command said, for the assertion message."""
-    return (
-        f"{' '.join(map(str, result.args))}\nexit {result.returncode}\n"
-        f"--- stdout\n{result.stdout[-4000:]}\n--- stderr\n{result.stderr[-4000:]}"
-    )
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built folder; skipped only where PyInstaller is not installed."""
-    if importlib.util.find_spec("PyInstaller") is None:
-        pytest.skip("PyInstaller is not installed (pip install -e '.[test]')")
-    work = tmp_path_factory.mktemp("pyinstaller")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--distpath",
-            str(work / "dist"),
-            "--workpath",
-            str(work / "build"),
-            str(SPEC),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=BUILD_TIMEOUT_S,
-        check=False,
-    )
-    assert result.returncode == 0, _report(result)
-    folder = work / "dist" / APP_ID
-    assert folder.is_dir(), _report(result)
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -83,41 +38,25 @@ def bundle_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("bundle-home")
 
 
-def run(bundle: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_bundle(bundle: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     exe = bundle / (f"{APP_ID}.exe" if os.name == "nt" else APP_ID)
     env = os.environ | {"PO_DESKTOP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [str(exe), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",  # a Windows console code page must not fail the test
-        env=env,
-        timeout=RUN_TIMEOUT_S,
-        check=False,
-    )
+    return run([exe, *args], env=env)
 
 
 @pytest.fixture(scope="module")
 def workspace(bundle: Path, bundle_home: Path) -> Path:
     """A demo database created by the bundle itself: Alembic runs every migration."""
     db = bundle_home / "w.podb"
-    result = run(bundle, bundle_home, "demo", "--db", str(db), "--needs", "60")
-    assert result.returncode == 0, _report(result)
+    result = run_bundle(bundle, bundle_home, "demo", "--db", str(db), "--needs", "60")
+    assert result.returncode == 0, report(result)
     return db
 
 
-def _active_sprint(db: Path) -> int:
-    with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as raw:
-        row = raw.execute("SELECT id FROM sprint WHERE state = 'active'").fetchone()
-    assert row is not None, "the demo has no active sprint"
-    return int(row[0])
-
-
 def test_version_is_the_package_version(bundle: Path, bundle_home: Path) -> None:
-    result = run(bundle, bundle_home, "--version")
-    assert result.returncode == 0, _report(result)
-    assert result.stdout.strip() == f"{APP_NAME} {__version__}", _report(result)
+    result = run_bundle(bundle, bundle_home, "--version")
+    assert result.returncode == 0, report(result)
+    assert result.stdout.strip() == f"{APP_NAME} {__version__}", report(result)
 
 
 def test_bundle_holds_what_is_loaded_by_path_and_not_what_is_unused(bundle: Path) -> None:
@@ -151,16 +90,16 @@ def test_french_qt_supplement_ships_where_the_app_loads_it(bundle: Path) -> None
 def test_check_passes_on_the_demo_workspace(
     bundle: Path, bundle_home: Path, workspace: Path
 ) -> None:
-    result = run(bundle, bundle_home, "check", "--db", str(workspace))
-    assert result.returncode == 0, _report(result)
+    result = run_bundle(bundle, bundle_home, "check", "--db", str(workspace))
+    assert result.returncode == 0, report(result)
 
 
 def test_french_pack_is_a_pdf_with_french_text(
     bundle: Path, bundle_home: Path, workspace: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "p.pdf"
-    sprint = str(_active_sprint(workspace))
-    result = run(
+    sprint = str(active_sprint(workspace))
+    result = run_bundle(
         bundle,
         bundle_home,
         "pack",
@@ -173,11 +112,10 @@ def test_french_pack_is_a_pdf_with_french_text(
         "--lang",
         "fr",
     )
-    assert result.returncode == 0, _report(result)
+    assert result.returncode == 0, report(result)
     assert out.read_bytes()[:4] == b"%PDF"
-    reader = PdfReader(out)
-    assert len(reader.pages) >= 2
-    text = re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in reader.pages))
+    assert len(PdfReader(out).pages) >= 2
+    text = pdf_text(out)
     assert "Revue de sprint" in text, text[:500]
     assert "Objectif du sprint" in text, text[:500]
 
@@ -186,7 +124,7 @@ def test_board_screenshot_renders_with_qt_fonts_and_translations(
     bundle: Path, bundle_home: Path, workspace: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "b.png"
-    result = run(
+    result = run_bundle(
         bundle,
         bundle_home,
         "screenshot",
@@ -201,11 +139,38 @@ def test_board_screenshot_renders_with_qt_fonts_and_translations(
         "-o",
         str(out),
     )
-    assert result.returncode == 0, _report(result)
-    assert out.is_file(), _report(result)
+    assert result.returncode == 0, report(result)
+    assert out.is_file(), report(result)
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1280, 800)
     # A blank or unstyled window compresses to a few kilobytes; the board is far richer.
     assert len(data) > 30_000, len(data)
-    assert "Traceback" not in result.stderr, _report(result)
+    assert "Traceback" not in result.stderr, report(result)
+
+
+def test_licences_ship_beside_the_executable_and_inside_for_about(bundle: Path) -> None:
+    """What the bundle holds, traced to its packages at build time (LGPL: Qt's notice and
+    where its sources are); the same file under resources/ for the About dialog."""
+    licence = (bundle / "LICENSE.txt").read_text(encoding="utf-8")
+    assert "All rights reserved" in licence
+    notices = (bundle / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    inside = [p for p in bundle.rglob("THIRD-PARTY-NOTICES.txt") if p.parent.name == "resources"]
+    assert [p.read_text(encoding="utf-8") for p in inside] == [notices]
+    for expected in (
+        "Qt and Qt for Python (LGPL-3.0)",
+        "https://download.qt.io/official_releases/qt/",
+        "\nPySide6_Essentials ",
+        "\nshiboken6 ",
+        "\nPython 3.",
+        "\nSQLAlchemy ",
+        "\nreportlab ",
+        "GNU LESSER GENERAL PUBLIC LICENSE",
+    ):
+        assert expected in notices, expected
+    if shutil.which("dpkg-query") and any(bundle.rglob("libxcb-cursor.so.0")):
+        # A system library PyInstaller collected: its Debian package and source.
+        lines = notices.split("\nlibxcb-cursor0 ", 1)[1].splitlines()[1:]
+        entry = "\n".join(itertools.takewhile(lambda line: line.startswith("    "), lines))
+        assert "ships: libxcb-cursor.so.0" in entry
+        assert "apt-get source xcb-util-cursor=" in entry
