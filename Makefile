@@ -19,18 +19,16 @@ $(STAMP): pyproject.toml setup.py
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# .ts -> .qm beside the sources (the wheel and the bundle compile their own copies with the
-# same tool); files already up to date are left alone.
+# The catalogue's .po -> .mo beside the sources (the wheel and the bundle compile their own
+# copies with the same tool); files already up to date are left alone.
 translations: $(STAMP)
 	$(PY) tools/compile_translations.py
 
-# Re-extract GUI strings into the .ts sources (then translate them, e.g. in pyside6-linguist).
-# English needs only its plural forms ("%n need(s)"): the sources are English.
+# Re-extract every text of the code into the catalogue (resources/translations/*.po), then
+# translate the new French ones (Poedit, Lokalize or any editor). English needs only the
+# plural forms of Qt's counted texts ("%n need(s)"), filled in automatically.
 i18n: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate po_desktop/ui/*.py po_desktop/ui/*/*.py -ts resources/translations/po_desktop_fr.ts -no-obsolete
-	$(PY) tools/french_typography.py resources/translations/po_desktop_fr.ts
-	$(VENV)/bin/pyside6-lupdate po_desktop/ui/*.py po_desktop/ui/*/*.py -pluralonly -target-language en_GB -ts resources/translations/po_desktop_en.ts -no-obsolete
-	$(PY) tools/english_plurals.py resources/translations/po_desktop_en.ts
+	$(PY) tools/i18n_catalogue.py
 
 $(DEMO_DB): | $(STAMP)
 	PO_DESKTOP_HOME=$(RUN_HOME) $(PY) -m po_desktop demo --db $(DEMO_DB)
@@ -102,4 +100,4 @@ lock:
 		--output-file $(LOCK) pyproject.toml requirements/bundle.in
 
 clean:
-	rm -rf $(VENV) $(LOWEST) $(BUILD_VENV) .venv-lock $(RUN_HOME) build dist demo resources/translations/*.qm .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOWEST) $(BUILD_VENV) .venv-lock $(RUN_HOME) build dist demo resources/translations/*.mo .pytest_cache .ruff_cache

@@ -21,7 +21,7 @@ RESOURCES_PACKAGE = "po_desktop.resources"
 
 
 class BuildPyWithTranslations(build_py):
-    """build_py, then the .qm files compiled beside the other resources."""
+    """build_py, then the .mo files compiled beside the other resources."""
 
     def run(self) -> None:
         super().run()
@@ -33,7 +33,7 @@ class BuildPyWithTranslations(build_py):
         ]
         # A wheel always gets fresh files: build/lib outlives the build that filled it.
         compiled = compile_translations(target, sources, force=not editable)
-        self._translations = [str(qm) for qm in compiled]
+        self._translations = [str(mo) for mo in compiled]
 
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
         return [*super().get_outputs(include_bytecode), *getattr(self, "_translations", [])]

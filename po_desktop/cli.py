@@ -312,7 +312,7 @@ def _cmd_check(args: argparse.Namespace, lang: str) -> int:
                     problems += dates_out_of_range(session)
     finally:
         ro.dispose()
-    print(translate("cli.check_file", lang, path=path, size=f"{info.size:,}".replace(",", " ")))
+    print(translate("cli.check_file", lang, path=path, size=messages.thousands(info.size)))
     print(translate("cli.check_schema", lang, revision=info.revision, head=HEAD))
     if info.read_only is not None:
         print(Message("db.opened_read_only", {"reason": info.read_only}).render(lang))
@@ -340,15 +340,7 @@ def _cmd_import_csv(args: argparse.Namespace, lang: str) -> int:
     records = read_needs_csv(args.file)
     with open_database(path, create=False) as db, db.session() as session:
         result = import_needs(session, records)
-    print(
-        translate(
-            "cli.import_done",
-            lang,
-            created=result.created,
-            updated=result.updated,
-            projects=result.projects_created,
-        )
-    )
+    print(result.summary().render(lang))
     return EXIT_OK
 
 

@@ -83,9 +83,9 @@ EXPECTED_RESOURCES: tuple[str, ...] = (
     "fonts/DejaVuSans-Bold.ttf",
     "fonts/LICENSE-DejaVu.txt",
     "icons/LICENSE.md",
-    "translations/po_desktop_en.qm",
-    "translations/po_desktop_fr.qm",
-    "translations/qt_supplement_fr.qm",
+    "translations/po_desktop_en.mo",
+    "translations/po_desktop_fr.mo",
+    "translations/qt_supplement_fr.mo",
 )
 """What every installation ships under :func:`resources_dir` (icons: ``ui.icons.NAMES``)."""
 

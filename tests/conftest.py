@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import runpy
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -12,9 +13,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
+from po_desktop import i18n, paths
 from po_desktop.domain import messages
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.services import projects
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """The .mo files beside their sources, compiled by the project's one compile step when
+    `make` has not (messages, the CLI and the interface all read them)."""
+    tool = Path(__file__).resolve().parents[1] / "tools" / "compile_translations.py"
+    runpy.run_path(str(tool))["compile_translations"](paths.resources_dir() / "translations")
+    i18n.catalogue.cache_clear()
 
 
 @pytest.fixture(autouse=True)

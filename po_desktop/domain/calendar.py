@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from po_desktop.domain.enums import CeremonyKind
-from po_desktop.domain.messages import Bilingual
+from po_desktop.i18n import N_
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)
@@ -33,15 +33,15 @@ def clamp(day: date) -> date:
     return min(max(day, EARLIEST), LATEST)
 
 
-REGIONS: dict[str, Bilingual] = {
-    "": Bilingual("France métropolitaine", "Metropolitan France"),
-    "6AE": Bilingual("Alsace", "Alsace"),
-    "57": Bilingual("Moselle", "Moselle"),
-    "971": Bilingual("Guadeloupe", "Guadeloupe"),
-    "972": Bilingual("Martinique", "Martinique"),
-    "973": Bilingual("Guyane", "French Guiana"),
-    "974": Bilingual("La Réunion", "Réunion"),
-    "976": Bilingual("Mayotte", "Mayotte"),
+REGIONS: dict[str, str] = {
+    "": N_("Metropolitan France"),
+    "6AE": N_("Alsace"),
+    "57": N_("Moselle"),
+    "971": N_("Guadeloupe"),
+    "972": N_("Martinique"),
+    "973": N_("French Guiana"),
+    "974": N_("Réunion"),
+    "976": N_("Mayotte"),
 }
 """Public-holiday calendars a workspace can follow ('' = metropolitan France)."""
 

@@ -1,959 +1,520 @@
-"""Messages that outlive Qt: service errors and CLI output, in French and English.
+"""Messages raised below the interface: service errors and CLI output, by id.
 
-Qt widgets translate their own strings with Qt Linguist; errors raised below the
-UI (services, CSV import, database checks) carry a message id and parameters and
-are rendered in the user's language here, so the CLI can show them without Qt.
+Errors raised below the UI (services, file import, database checks) carry a message id
+and parameters, not text: they are rendered late, in the language of whoever shows them
+(the window, the CLI, another machine of a team), through the one catalogue
+(:mod:`po_desktop.i18n`). Here each id gets its English text, marked for the catalogue;
+a message with a ``count`` has two forms and agrees with it ("1 besoin", "2 besoins").
 """
 
 from __future__ import annotations
 
 import errno
-import locale
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-LANGUAGES = ("fr", "en")
+from po_desktop.domain.formatting import Count, Day, Number
+from po_desktop.i18n import (
+    LANGUAGES,
+    N_,
+    NP_,
+    Plural,
+    gettext,
+    language,
+    plural,
+    set_language,
+    system_language,
+)
 
-_CATALOG: dict[str, tuple[str, str]] = {
-    # id: (French, English)
-    "field.required": ("Le champ « {field} » est obligatoire.", "The field “{field}” is required."),
-    "field.too_long": (
-        "Le champ « {field} » dépasse {max} caractères.",
-        "The field “{field}” is longer than {max} characters.",
+__all__ = ["LANGUAGES", "language", "set_language", "system_language"]
+
+_CATALOG: dict[str, str | Plural] = {
+    "field.required": N_("The field “{field}” is required."),
+    "field.too_long": N_("The field “{field}” is longer than {max} characters."),
+    "field.bad_character": N_(
+        "The field “{field}” contains a control or invalid character ({char}) that cannot be "
+        "saved: remove it."
     ),
-    "field.bad_character": (
-        "Le champ « {field} » contient un caractère de contrôle ou invalide ({char}) "
-        "qui ne peut pas être enregistré : supprimez-le.",
-        "The field “{field}” contains a control or invalid character ({char}) "
-        "that cannot be saved: remove it.",
+    "field.bad_choice": N_("Invalid value “{value}” for “{field}”; expected one of: {choices}."),
+    "field.bad_number": N_("“{value}” is not a valid number for “{field}”."),
+    "field.out_of_range": N_("“{field}” must be between {min} and {max} (got {value})."),
+    "field.bad_color": N_("Invalid colour “{value}”: use the form #RRGGBB."),
+    "field.bad_bool": N_("“{value}” is not a valid yes/no value for “{field}”."),
+    "name.ambiguous": N_(
+        "“{ref}” matches more than one name: {names}. Type the exact name, accents included."
     ),
-    "field.bad_choice": (
-        "Valeur « {value} » invalide pour « {field} » ; valeurs possibles : {choices}.",
-        "Invalid value “{value}” for “{field}”; expected one of: {choices}.",
+    "tag.invalid": N_("The tag “{tag}” is invalid (no comma, at most 40 characters)."),
+    "project.bad_code": N_(
+        "Invalid project code “{code}”: 2 to 10 capital letters or digits, starting with a "
+        "letter (e.g. ERP)."
     ),
-    "field.bad_number": (
-        "« {value} » n'est pas un nombre valide pour « {field} ».",
-        "“{value}” is not a valid number for “{field}”.",
+    "project.code_taken": N_("The project code “{code}” is already in use."),
+    "project.not_found": N_("Project not found: {ref}."),
+    "project.has_needs": NP_(
+        "Project “{code}” still has {count} need: archive it or move it first.",
+        "Project “{code}” still has {count} needs: archive it or move them first.",
     ),
-    "field.out_of_range": (
-        "« {field} » doit être compris entre {min} et {max} (reçu : {value}).",
-        "“{field}” must be between {min} and {max} (got {value}).",
+    "project.archived": N_("Project “{code}” is archived: no new need can be added to it."),
+    "person.not_found": N_("Person not found: {ref}."),
+    "person.in_use": N_(
+        "“{name}” is still assigned to needs or projects ({count}): reassign them first."
     ),
-    "field.bad_color": (
-        "Couleur « {value} » invalide : utilisez la forme #RRGGBB.",
-        "Invalid colour “{value}”: use the form #RRGGBB.",
+    "need.not_found": N_("Need not found: {ref}."),
+    "need.key_taken": N_("The key {key} is already in use."),
+    "need.bad_key": N_("Invalid key “{key}”: expected CODE-NUMBER, e.g. ERP-12."),
+    "need.key_project_mismatch": N_("The key {key} does not belong to project {code}."),
+    "column.not_found": N_("Column not found: {ref}."),
+    "column.name_taken": N_("A column named “{name}” already exists."),
+    "column.not_empty": NP_(
+        "Column “{name}” still holds {count} need: move it before removing the column.",
+        "Column “{name}” still holds {count} needs: move them before removing the column.",
     ),
-    "field.bad_bool": (
-        "« {value} » n'est pas une valeur oui/non valide pour « {field} ».",
-        "“{value}” is not a valid yes/no value for “{field}”.",
-    ),
-    "name.ambiguous": (
-        "« {ref} » désigne plusieurs éléments : {names}. Saisissez le nom exact, accents compris.",
-        "“{ref}” matches more than one name: {names}. Type the exact name, accents included.",
-    ),
-    "tag.invalid": (
-        "L'étiquette « {tag} » est invalide (pas de virgule, 40 caractères au plus).",
-        "The tag “{tag}” is invalid (no comma, at most 40 characters).",
-    ),
-    "project.bad_code": (
-        "Code projet « {code} » invalide : 2 à 10 lettres majuscules ou chiffres, "
-        "commençant par une lettre (ex. ERP).",
-        "Invalid project code “{code}”: 2 to 10 capital letters or digits, "
-        "starting with a letter (e.g. ERP).",
-    ),
-    "project.code_taken": (
-        "Le code projet « {code} » est déjà utilisé.",
-        "The project code “{code}” is already in use.",
-    ),
-    "project.not_found": ("Projet introuvable : {ref}.", "Project not found: {ref}."),
-    "project.has_needs": (
-        "Le projet « {code} » contient {count} besoin(s) : archivez-le ou déplacez-les d'abord.",
-        "Project “{code}” still has {count} need(s): archive it or move them first.",
-    ),
-    "project.archived": (
-        "Le projet « {code} » est archivé : on ne peut plus y ajouter de besoin.",
-        "Project “{code}” is archived: no new need can be added to it.",
-    ),
-    "person.not_found": ("Personne introuvable : {ref}.", "Person not found: {ref}."),
-    "person.in_use": (
-        "« {name} » est affecté(e) à {count} besoin(s) ou projet(s) : réaffectez-les d'abord.",
-        "“{name}” is assigned to {count} need(s) or project(s): reassign them first.",
-    ),
-    "need.not_found": ("Besoin introuvable : {ref}.", "Need not found: {ref}."),
-    "need.key_taken": ("La clé {key} est déjà utilisée.", "The key {key} is already in use."),
-    "need.bad_key": (
-        "Clé « {key} » invalide : attendu CODE-NUMÉRO, par ex. ERP-12.",
-        "Invalid key “{key}”: expected CODE-NUMBER, e.g. ERP-12.",
-    ),
-    "need.key_project_mismatch": (
-        "La clé {key} ne correspond pas au projet {code}.",
-        "The key {key} does not belong to project {code}.",
-    ),
-    "column.not_found": ("Colonne introuvable : {ref}.", "Column not found: {ref}."),
-    "column.name_taken": (
-        "Une colonne s'appelle déjà « {name} ».",
-        "A column named “{name}” already exists.",
-    ),
-    "column.not_empty": (
-        "La colonne « {name} » contient {count} besoin(s) : déplacez-les avant de la supprimer.",
-        "Column “{name}” still holds {count} need(s): move them before removing it.",
-    ),
-    "column.last": (
-        "Le tableau doit garder au moins une colonne.",
-        "The board must keep at least one column.",
-    ),
-    "sprint.not_found": ("Sprint introuvable : {ref}.", "Sprint not found: {ref}."),
-    "scoring.no_grid": (
-        "Aucune grille de cotation dans cette base.",
-        "There is no scoring grid in this database.",
-    ),
-    "scoring.grid_not_found": (
-        "Grille de cotation introuvable : {ref}.",
-        "Scoring grid not found: {ref}.",
-    ),
-    "scoring.grid_name_taken": (
-        "Une grille s'appelle déjà « {name} ».",
-        "A grid named “{name}” already exists.",
-    ),
-    "scoring.grid_in_use": (
-        "Des besoins ont été cotés avec la grille « {name} » : elle est gardée pour que ces "
-        "cotations gardent leur grille.",
+    "column.last": N_("The board must keep at least one column."),
+    "sprint.not_found": N_("Sprint not found: {ref}."),
+    "scoring.no_grid": N_("There is no scoring grid in this database."),
+    "scoring.grid_not_found": N_("Scoring grid not found: {ref}."),
+    "scoring.grid_name_taken": N_("A grid named “{name}” already exists."),
+    "scoring.grid_in_use": N_(
         "Needs were scored with the grid “{name}”: it stays so that those assessments keep "
-        "their grid.",
+        "their grid."
     ),
-    "scoring.last_grid": (
-        "La base doit garder au moins une grille de cotation.",
-        "The database must keep at least one scoring grid.",
+    "scoring.last_grid": N_("The database must keep at least one scoring grid."),
+    "scoring.criterion_label": N_("Every criterion needs a name."),
+    "scoring.criterion_repeated": N_("The criterion “{criterion}” appears twice in the grid."),
+    "scoring.problem_first": N_(
+        "State the problem first (the real need): a solution alone cannot be scored."
     ),
-    "scoring.criterion_label": (
-        "Chaque critère a besoin d'un nom.",
-        "Every criterion needs a name.",
+    "scoring.rationale_required": N_(
+        "Explain a no-go or an explore decision: the requester will read this rationale."
     ),
-    "scoring.criterion_repeated": (
-        "Le critère « {criterion} » apparaît deux fois dans la grille.",
-        "The criterion “{criterion}” appears twice in the grid.",
+    "scoring.version_not_found": N_("Assessment version not found: {ref}."),
+    "scoring.bad_number": N_("“{value}” is not a valid number for “{criterion}”."),
+    "scoring.no_criterion": N_("A scoring grid needs at least one criterion."),
+    "scoring.bad_weight": N_(
+        "The weight of “{criterion}” must be a positive number (got {weight})."
     ),
-    "scoring.problem_first": (
-        "Formulez d'abord le défi à relever (le besoin réel) : on ne cote pas une solution.",
-        "State the problem first (the real need): a solution alone cannot be scored.",
+    "scoring.empty_scale": N_(
+        "The scale of “{criterion}” must go from a minimum to a larger maximum."
     ),
-    "scoring.rationale_required": (
-        "Expliquez un no go ou un « à explorer » : le demandeur lira cette justification.",
-        "Explain a no-go or an explore decision: the requester will read this rationale.",
+    "scoring.missing_value": N_("Give a value for “{criterion}”."),
+    "scoring.out_of_range": N_("“{criterion}” must be between {min} and {max} (got {value})."),
+    "scoring.formula_scale": N_(
+        "The scale of “{criterion}” cannot start below 0, nor at 0 for a divisor ({formula} "
+        "formula): no work takes zero effort."
     ),
-    "scoring.version_not_found": (
-        "Version de cotation introuvable : {ref}.",
-        "Assessment version not found: {ref}.",
+    "scoring.missing_role": N_("The {formula} grid needs a “{role}” criterion."),
+    "sprint.closed": N_("The sprint “{name}” is closed: no need can be added to it."),
+    "column.name_repeated": N_(
+        "Two columns are named “{name}”: each column needs a name of its own."
     ),
-    "scoring.bad_number": (
-        "« {value} » n'est pas un nombre valide pour « {criterion} ».",
-        "“{value}” is not a valid number for “{criterion}”.",
+    "csv.empty": N_("The file {file} is empty."),
+    "csv.encoding": N_(
+        "The file {file} is neither UTF-8, UTF-16 nor Windows-1252: save it as CSV UTF-8."
     ),
-    "scoring.no_criterion": (
-        "Une grille de cotation doit compter au moins un critère.",
-        "A scoring grid needs at least one criterion.",
-    ),
-    "scoring.bad_weight": (
-        "Le poids de « {criterion} » doit être un nombre positif (reçu : {weight}).",
-        "The weight of “{criterion}” must be a positive number (got {weight}).",
-    ),
-    "scoring.empty_scale": (
-        "L'échelle de « {criterion} » doit aller d'un minimum à un maximum plus grand.",
-        "The scale of “{criterion}” must go from a minimum to a larger maximum.",
-    ),
-    "scoring.missing_value": (
-        "Donnez une valeur pour « {criterion} ».",
-        "Give a value for “{criterion}”.",
-    ),
-    "scoring.out_of_range": (
-        "« {criterion} » doit être compris entre {min} et {max} (reçu : {value}).",
-        "“{criterion}” must be between {min} and {max} (got {value}).",
-    ),
-    "scoring.formula_scale": (
-        "L'échelle de « {criterion} » ne peut pas commencer sous 0, ni à 0 pour un diviseur "
-        "(formule {formula}) : un effort nul n'existe pas.",
-        "The scale of “{criterion}” cannot start below 0, nor at 0 for a divisor "
-        "({formula} formula): no work takes zero effort.",
-    ),
-    "scoring.missing_role": (
-        "La grille {formula} doit avoir un critère « {role} ».",
-        "The {formula} grid needs a “{role}” criterion.",
-    ),
-    "sprint.closed": (
-        "Le sprint « {name} » est clos : on ne peut plus y ajouter de besoin.",
-        "The sprint “{name}” is closed: no need can be added to it.",
-    ),
-    "column.name_repeated": (
-        "Deux colonnes portent le nom « {name} » : chaque colonne doit avoir son propre nom.",
-        "Two columns are named “{name}”: each column needs a name of its own.",
-    ),
-    "csv.empty": ("Le fichier {file} est vide.", "The file {file} is empty."),
-    "csv.encoding": (
-        "Le fichier {file} n'est ni en UTF-8, ni en UTF-16, ni en Windows-1252 : "
-        "enregistrez-le au format CSV UTF-8.",
-        "The file {file} is neither UTF-8, UTF-16 nor Windows-1252: save it as CSV UTF-8.",
-    ),
-    "csv.missing_columns": (
-        "Colonnes manquantes dans l'en-tête : {columns}. Colonnes attendues : {expected}.",
-        "Missing header columns: {columns}. Expected columns: {expected}.",
-    ),
-    "csv.unknown_columns": (
-        "Colonnes inconnues dans l'en-tête : {columns}.",
-        "Unknown header columns: {columns}.",
-    ),
-    "csv.row": (
-        "Ligne {line} : {problem} Rien n'a été importé.",
-        "Line {line}: {problem} Nothing was imported.",
-    ),
-    "csv.bad_row_length": (
-        "{count} valeurs au lieu de {expected}.",
+    "csv.missing_columns": N_("Missing header columns: {columns}. Expected columns: {expected}."),
+    "csv.unknown_columns": N_("Unknown header columns: {columns}."),
+    "csv.row": N_("Line {line}: {problem} Nothing was imported."),
+    "csv.bad_row_length": NP_(
+        "{count} value instead of {expected}.",
         "{count} values instead of {expected}.",
     ),
-    "csv.duplicate_key": (
-        "la clé {key} apparaît deux fois dans le fichier.",
-        "the key {key} appears twice in the file.",
+    "csv.duplicate_key": N_("the key {key} appears twice in the file."),
+    "csv.malformed": N_("Line {line}: malformed CSV file ({detail}). Nothing was imported."),
+    "csv.duplicate_columns": N_("Duplicate header columns: {columns}."),
+    "db.not_found": N_("File not found: {path}."),
+    "db.empty_file": N_(
+        "{path} is an empty file, not a PO Desktop database. Choose a new file name to create "
+        "a database."
     ),
-    "csv.malformed": (
-        "Ligne {line} : fichier CSV mal formé ({detail}). Rien n'a été importé.",
-        "Line {line}: malformed CSV file ({detail}). Nothing was imported.",
+    "db.not_sqlite": N_(
+        "{path} is not a PO Desktop database (it is not an SQLite file). The file was left "
+        "untouched."
     ),
-    "csv.duplicate_columns": (
-        "Colonnes en double dans l'en-tête : {columns}.",
-        "Duplicate header columns: {columns}.",
+    "db.foreign": N_(
+        "{path} is an SQLite database of another application, not a PO Desktop database. The "
+        "file was left untouched."
     ),
-    "db.not_found": ("Fichier introuvable : {path}.", "File not found: {path}."),
-    "db.empty_file": (
-        "{path} est un fichier vide, pas une base PO Desktop. "
-        "Choisissez un nouveau nom de fichier pour créer une base.",
-        "{path} is an empty file, not a PO Desktop database. "
-        "Choose a new file name to create a database.",
+    "db.corrupt": N_(
+        "{path} is damaged ({detail}). The file was left untouched; restore a backup."
     ),
-    "db.not_sqlite": (
-        "{path} n'est pas une base PO Desktop (ce n'est pas un fichier SQLite). "
-        "Le fichier n'a pas été modifié.",
-        "{path} is not a PO Desktop database (it is not an SQLite file). "
-        "The file was left untouched.",
+    "db.too_new": N_(
+        "{path} was created by a newer version of PO Desktop (schema {revision}). Please "
+        "update the application."
     ),
-    "db.foreign": (
-        "{path} est une base SQLite d'une autre application, pas une base PO Desktop. "
-        "Le fichier n'a pas été modifié.",
-        "{path} is an SQLite database of another application, not a PO Desktop database. "
-        "The file was left untouched.",
+    "db.locked": N_(
+        "{path} is already open in another PO Desktop instance ({owner}). Close it first."
     ),
-    "db.corrupt": (
-        "{path} est endommagé ({detail}). Le fichier n'a pas été modifié ; "
-        "restaurez une sauvegarde.",
-        "{path} is damaged ({detail}). The file was left untouched; restore a backup.",
+    "db.lock_failed": N_(
+        "Cannot reserve {path} for this instance ({detail}): is the folder read-only?"
     ),
-    "db.too_new": (
-        "{path} a été créé par une version plus récente de PO Desktop (schéma {revision}). "
-        "Mettez l'application à jour.",
-        "{path} was created by a newer version of PO Desktop (schema {revision}). "
-        "Please update the application.",
+    "db.output_is_database": N_("{path} is the open database itself: choose another output file."),
+    "db.read_only": N_("{path} is read-only: changes cannot be saved."),
+    "db.busy": N_("The database is busy in another program; try again in a moment."),
+    "db.full": N_(
+        "The disk is full: the change was not saved and the database is intact. Free some "
+        "space, then try again."
     ),
-    "db.locked": (
-        "{path} est déjà ouvert par une autre instance de PO Desktop ({owner}). Fermez-la d'abord.",
-        "{path} is already open in another PO Desktop instance ({owner}). Close it first.",
+    "db.busy_file": N_(
+        "{path} is in use by another program. Close it, then try again; the file was left "
+        "untouched."
     ),
-    "db.lock_failed": (
-        "Impossible de réserver {path} pour cette instance ({detail}) : le dossier est-il "
-        "en lecture seule ?",
-        "Cannot reserve {path} for this instance ({detail}): is the folder read-only?",
-    ),
-    "db.output_is_database": (
-        "{path} est la base ouverte elle-même : choisissez un autre fichier de sortie.",
-        "{path} is the open database itself: choose another output file.",
-    ),
-    "db.read_only": (
-        "{path} est en lecture seule : impossible d'y enregistrer.",
-        "{path} is read-only: changes cannot be saved.",
-    ),
-    "db.busy": (
-        "La base est occupée par un autre programme ; réessayez dans un instant.",
-        "The database is busy in another program; try again in a moment.",
-    ),
-    "db.full": (
-        "Le disque est plein : la modification n'a pas été enregistrée et la base est "
-        "intacte. Libérez de la place puis recommencez.",
-        "The disk is full: the change was not saved and the database is intact. "
-        "Free some space, then try again.",
-    ),
-    "db.busy_file": (
-        "{path} est utilisé par un autre programme. Fermez-le puis réessayez ; "
-        "le fichier n'a pas été modifié.",
-        "{path} is in use by another program. Close it, then try again; "
-        "the file was left untouched.",
-    ),
-    "db.write_failed": (
-        "Échec de l'enregistrement ({detail}) ; aucune modification n'a été appliquée.",
-        "Saving failed ({detail}); no change was applied.",
-    ),
-    "db.exists": (
-        "{path} existe déjà ; utilisez --force pour le remplacer.",
-        "{path} already exists; use --force to replace it.",
-    ),
+    "db.write_failed": N_("Saving failed ({detail}); no change was applied."),
+    "db.exists": N_("{path} already exists; use --force to replace it."),
     # File safety (issue 15)
-    "db.disk_full": (
-        "Le disque qui contient {path} est plein : rien n'a été modifié. "
-        "Libérez de la place, puis recommencez.",
-        "The disk holding {path} is full: nothing was changed. Free some space, then try again.",
+    "db.disk_full": N_(
+        "The disk holding {path} is full: nothing was changed. Free some space, then try again."
     ),
-    "db.cannot_write": (
-        "Impossible d'écrire dans {path} : le support est en lecture seule ou vous n'en avez "
-        "pas le droit. Rien n'a été modifié ; choisissez un dossier où vous pouvez écrire.",
+    "db.cannot_write": N_(
         "Cannot write to {path}: the medium is read-only or you lack the permission. Nothing "
-        "was changed; choose a folder you can write to.",
+        "was changed; choose a folder you can write to."
     ),
-    "db.io_error": (
-        "Erreur d'entrée-sortie sur le disque de {path} ({detail}) : le support est peut-être "
-        "défaillant ou déconnecté. Rien n'a été modifié ; rebranchez-le ou vérifiez-le, et "
-        "copiez vos sauvegardes en lieu sûr.",
+    "db.io_error": N_(
         "Input/output error on the disk of {path} ({detail}): the medium may be failing or "
         "disconnected. Nothing was changed; reconnect or check it, and copy your backups to a "
-        "safe place.",
+        "safe place."
     ),
-    "db.cannot_open": (
-        "Impossible d'ouvrir {path} ({detail}) : vérifiez que le fichier est accessible "
-        "(droits, disque branché). Le fichier n'a pas été modifié.",
-        "Cannot open {path} ({detail}): check that the file can be reached (permissions, "
-        "disk connected). The file was left untouched.",
+    "db.cannot_open": N_(
+        "Cannot open {path} ({detail}): check that the file can be reached (permissions, disk "
+        "connected). The file was left untouched."
     ),
-    "db.name_too_long": (
-        "Le nom « {name} » fait {length} octets : SQLite ne peut pas utiliser un nom de plus de "
-        "{limit} octets (il y ajoute « -journal »). Choisissez un nom plus court ; rien n'a "
-        "été créé ni modifié.",
-        "The name “{name}” is {length} bytes long: SQLite cannot use a name longer than {limit} "
-        "bytes (it adds “-journal” to it). Choose a shorter name; nothing was created or "
-        "changed.",
+    "db.name_too_long": N_(
+        "The name “{name}” is {length} bytes long: SQLite cannot use a name longer than "
+        "{limit} bytes (it adds “-journal” to it). Choose a shorter name; nothing was created "
+        "or changed."
     ),
-    "db.path_too_long": (
-        "Le chemin {path} fait {length} octets : SQLite ne peut pas ouvrir un chemin de plus de "
-        "{limit} octets. Choisissez un dossier moins profond ou un nom plus court ; rien n'a "
-        "été créé ni modifié.",
+    "db.path_too_long": N_(
         "The path {path} is {length} bytes long: SQLite cannot open a path longer than {limit} "
-        "bytes. Choose a shallower folder or a shorter name; nothing was created or changed.",
+        "bytes. Choose a shallower folder or a shorter name; nothing was created or changed."
     ),
-    "db.ro_recovery": (
-        "{path} garde des modifications interrompues par un arrêt brutal (fichier « -journal » "
-        "ou « -wal » à côté), qui doivent être terminées ou annulées, mais ni le fichier ni son "
-        "dossier ne peuvent être modifiés ici. Copiez-le avec ses fichiers « -journal », "
-        "« -wal » et « -shm » dans un dossier où vous pouvez écrire, puis ouvrez la copie ; "
-        "rien n'a été modifié.",
+    "db.ro_recovery": N_(
         "{path} holds changes interrupted by a crash (a “-journal” or “-wal” file beside it) "
         "that must be finished or undone, but neither the file nor its folder can be written "
         "here. Copy it with its “-journal”, “-wal” and “-shm” files to a folder you can write "
-        "to, then open the copy; nothing was changed.",
+        "to, then open the copy; nothing was changed."
     ),
-    "db.ro.medium": (
-        "{path} est sur un support en lecture seule (clé USB verrouillée, partage en lecture "
-        "seule, CD)",
-        "{path} is on a read-only medium (a locked USB stick, a read-only share, a CD)",
+    "db.ro.medium": N_(
+        "{path} is on a read-only medium (a locked USB stick, a read-only share, a CD)"
     ),
-    "db.ro.file": (
-        "vous n'avez pas le droit de modifier {path}",
-        "you are not allowed to change {path}",
-    ),
-    "db.ro.folder": (
-        "vous n'avez pas le droit d'écrire dans le dossier de {path}, où la base range ses "
-        "fichiers de travail",
+    "db.ro.file": N_("you are not allowed to change {path}"),
+    "db.ro.folder": N_(
         "you are not allowed to write to the folder of {path}, where the database keeps its "
-        "working files",
+        "working files"
     ),
-    "db.ro.links": (
-        "{path} porte {count} noms (liens physiques) : deux instances pourraient l'écrire en même "
-        "temps sous deux noms",
-        "{path} has {count} names (hard links): two instances could write it at once under "
-        "two names",
+    "db.ro.links": N_(
+        "{path} has {count} names (hard links): two instances could write it at once under two "
+        "names"
     ),
-    "db.ro.asked": (
-        "{path} est ouvert en lecture seule à votre demande",
-        "{path} was opened read-only as you asked",
-    ),
-    "db.opened_read_only": (
-        "Lecture seule : {reason}. Vous pouvez consulter, exporter et imprimer ; pour modifier, "
-        "copiez le fichier dans un dossier où vous pouvez écrire et ouvrez la copie.",
+    "db.ro.asked": N_("{path} was opened read-only as you asked"),
+    "db.opened_read_only": N_(
         "Read-only: {reason}. You can browse, export and print; to make changes, copy the file "
-        "to a folder you can write to and open the copy.",
+        "to a folder you can write to and open the copy."
     ),
-    "db.read_only_write": (
-        "Cette base est ouverte en lecture seule ({reason}) : la modification n'a pas été "
-        "enregistrée.",
-        "This database is open read-only ({reason}): the change was not saved.",
+    "db.read_only_write": N_(
+        "This database is open read-only ({reason}): the change was not saved."
     ),
-    "db.upgrade_needs_write": (
-        "{path} doit être mis à niveau (schéma {revision} vers {head}) pour cette version, mais "
-        "{reason}. Copiez-le dans un dossier où vous pouvez écrire et ouvrez la copie ; rien "
-        "n'a été modifié.",
+    "db.upgrade_needs_write": N_(
         "{path} needs an upgrade (schema {revision} to {head}) for this version, but {reason}. "
-        "Copy it to a folder you can write to and open the copy; nothing was changed.",
+        "Copy it to a folder you can write to and open the copy; nothing was changed."
     ),
-    "db.needs_write": (
-        "Impossible d'ouvrir la base pour la modifier : {reason}. Rien n'a été modifié.",
-        "Cannot open the database for changes: {reason}. Nothing was changed.",
-    ),
-    "db.lock_unsafe": (
-        "{lock} n'est pas un fichier ordinaire (lien symbolique, lien physique ou autre) : "
-        "PO Desktop ne s'en sert pas pour réserver {path} et n'y a rien écrit. Supprimez-le, "
-        "puis réessayez.",
+    "db.needs_write": N_("Cannot open the database for changes: {reason}. Nothing was changed."),
+    "db.lock_unsafe": N_(
         "{lock} is not an ordinary file (a symbolic link, a hard link or other): PO Desktop "
-        "will not use it to reserve {path} and wrote nothing to it. Remove it, then try again.",
+        "will not use it to reserve {path} and wrote nothing to it. Remove it, then try again."
     ),
-    "db.locked_elsewhere": (
-        "{path} est déjà ouvert par une autre instance de PO Desktop, sous un autre nom (un "
-        "lien vers le même fichier). Fermez-la d'abord.",
-        "{path} is already open in another PO Desktop instance, under another name (a link "
-        "to the same file). Close it first.",
+    "db.locked_elsewhere": N_(
+        "{path} is already open in another PO Desktop instance, under another name (a link to "
+        "the same file). Close it first."
     ),
-    "backup.restore_record": (
-        "Une restauration de {path} a été interrompue et son journal {record} est illisible : "
-        "rien n'a été touché. Le fichier d'avant est à côté, sous un nom finissant par "
-        "« .before-restore-… » ; supprimez le journal une fois les fichiers vérifiés.",
+    "backup.restore_record": N_(
         "A restore of {path} was interrupted and its record {record} cannot be read: nothing "
         "was touched. The previous file is beside it, under a name ending in "
-        "“.before-restore-…”; remove the record once you have checked the files.",
+        "“.before-restore-…”; remove the record once you have checked the files."
     ),
-    "backup.write_failed": (
-        "Impossible d'écrire la sauvegarde {path} ({detail}). La base n'a pas été modifiée.",
-        "Cannot write the backup {path} ({detail}). The database was left untouched.",
+    "backup.write_failed": N_(
+        "Cannot write the backup {path} ({detail}). The database was left untouched."
     ),
-    "backup.restore_failed": (
-        "La restauration de {path} a échoué ({detail}) ; le fichier est resté tel quel.",
-        "Restoring {path} failed ({detail}); the file was left as it was.",
-    ),
-    "backup.same_file": (
-        "{path} est la base elle-même : choisissez une sauvegarde à restaurer.",
-        "{path} is the database itself: choose a backup to restore.",
-    ),
+    "backup.restore_failed": N_("Restoring {path} failed ({detail}); the file was left as it was."),
+    "backup.same_file": N_("{path} is the database itself: choose a backup to restore."),
     # The change protocol (issue 17)
-    "change.stale": (
-        "Impossible d'annuler ou de rétablir : l'élément {table} {key} a été modifié depuis. "
-        "Rien n'a été changé.",
-        "Cannot undo or redo: the {table} item {key} was changed since. Nothing was changed.",
+    "change.stale": N_(
+        "Cannot undo or redo: the {table} item {key} was changed since. Nothing was changed."
     ),
     # The open file deleted, moved or replaced (issue 15)
-    "db.gone": (
-        "Le fichier de cet espace de travail n'est plus à sa place ({path}) : supprimé, "
-        "déplacé ou renommé par un autre programme. Rien de plus n'y sera enregistré : "
-        "enregistrez l'espace ouvert dans un nouveau fichier (Fichier ▸ Enregistrer sous…).",
-        "This workspace's file is no longer where it was ({path}): deleted, moved or "
-        "renamed by another program. Nothing more will be saved there: save the open "
-        "workspace to a new file (File ▸ Save as…).",
+    "db.gone": N_(
+        "This workspace's file is no longer where it was ({path}): deleted, moved or renamed "
+        "by another program. Nothing more will be saved there: save the open workspace to a "
+        "new file (File ▸ Save as…)."
     ),
-    "db.replaced": (
-        "Le fichier de cet espace de travail a été remplacé par un autre ({path}), par "
-        "exemple une ancienne copie remise par une synchronisation. Rien de plus n'y sera "
-        "enregistré : enregistrez l'espace ouvert dans un nouveau fichier "
-        "(Fichier ▸ Enregistrer sous…).",
-        "This workspace's file was replaced by another one ({path}), for example an older "
-        "copy put back by a sync tool. Nothing more will be saved there: save the open "
-        "workspace to a new file (File ▸ Save as…).",
+    "db.replaced": N_(
+        "This workspace's file was replaced by another one ({path}), for example an older copy "
+        "put back by a sync tool. Nothing more will be saved there: save the open workspace to "
+        "a new file (File ▸ Save as…)."
     ),
-    "cli.unexpected": (
-        "erreur inattendue ({error}). Le détail est dans {log}",
-        "unexpected error ({error}). Details are in {log}",
+    "cli.unexpected": N_("unexpected error ({error}). Details are in {log}"),
+    "cli.backup_done": N_("Verified backup: {path}"),
+    "cli.backup_rotated": N_("Old automatic backups removed: {count}"),
+    "cli.backup_list_header": N_("Backups of {path} (newest first):"),
+    "cli.backup_none": N_("No backup of {path} in {folder}."),
+    "cli.restore_done": N_("Database restored from {source}."),
+    "cli.restore_kept": N_("The previous file is kept: {path}"),
+    "cli.help.description": N_("PO Desktop: needs, scoring, board and sprints for product owners."),
+    "cli.help.db": N_("database file"),
+    "cli.help.lang": N_("language (fr or en)"),
+    "cli.help.debug": N_("show full error tracebacks"),
+    "cli.help.version": N_("show the version and exit"),
+    "cli.help.command_metavar": N_("COMMAND"),
+    "cli.help.gui": N_("open the application (default)"),
+    "cli.help.demo": N_("create a French demo workspace"),
+    "cli.help.demo_needs": N_("number of needs (default 240)"),
+    "cli.help.demo_seed": N_("random seed (default 7)"),
+    "cli.help.demo_force": N_("replace an existing demo database (a copy is kept)"),
+    "cli.help.check": N_("integrity check, schema version, counts"),
+    "cli.help.import-csv": N_("import needs from a CSV file"),
+    "cli.help.csv_file": N_("CSV file to import"),
+    "cli.help.export-csv": N_("export needs to a CSV file"),
+    "cli.help.output": N_("file to write"),
+    "cli.help.output_optional": N_("write to this file instead"),
+    "cli.help.sep": N_("separator (default ;)"),
+    "cli.help.project": N_("only this project (code or name)"),
+    "cli.help.backlog": N_("print the ranked backlog (open needs by score)"),
+    "cli.help.format": N_("output format (default table)"),
+    "cli.help.grid": N_("rank by the assessments made with this grid (name or id)"),
+    "cli.help.capacity": N_("a sprint's capacity per person and its forecast"),
+    "cli.help.sprint": N_("sprint name or id"),
+    "cli.help.ics": N_("export sprints and rituals to iCalendar"),
+    "cli.help.ics_sprint": N_("only this sprint (name or id); default: every sprint"),
+    "cli.help.pack": N_("print a sprint-review pack (PDF)"),
+    "cli.help.screenshot": N_("render a view to a PNG file"),
+    "cli.help.view": N_("view to render (main, board, ...)"),
+    "cli.help.size": N_("WIDTHxHEIGHT (default 1280x800)"),
+    "cli.help.backup": N_("take a verified backup of the database now"),
+    "cli.help.backup_list": N_("list the backups instead of taking one"),
+    "cli.help.restore": N_(
+        "put a backup in place of the database (the current file is kept aside)"
     ),
-    "cli.backup_done": (
-        "Sauvegarde vérifiée : {path}",
-        "Verified backup: {path}",
+    "cli.help.from": N_("backup file to restore"),
+    "cli.demo_done": N_("Demo database created: {path} ({needs} needs)."),
+    "cli.demo_backup": N_("The previous database was backed up to {path}."),
+    "cli.check_file": N_("File: {path} ({size} bytes)"),
+    "cli.check_schema": N_("Schema version: {revision} (this application: {head})"),
+    "cli.check_upgrade": N_(
+        "The schema will be upgraded (after a backup) the next time it is opened."
     ),
-    "cli.backup_rotated": (
-        "Anciennes sauvegardes automatiques supprimées : {count}",
-        "Old automatic backups removed: {count}",
+    "cli.check_problem": N_("Problem: {problem}"),
+    "cli.check_ok": N_("Integrity: OK"),
+    "import.done": N_("Import done: {needs}, {updated}, {projects}."),
+    "cli.export_done": NP_(
+        "{count} need exported to {path}.",
+        "{count} needs exported to {path}.",
     ),
-    "cli.backup_list_header": (
-        "Sauvegardes de {path} (les plus récentes d'abord) :",
-        "Backups of {path} (newest first):",
-    ),
-    "cli.backup_none": (
-        "Aucune sauvegarde de {path} dans {folder}.",
-        "No backup of {path} in {folder}.",
-    ),
-    "cli.restore_done": (
-        "Base restaurée depuis {source}.",
-        "Database restored from {source}.",
-    ),
-    "cli.restore_kept": (
-        "L'ancien fichier est conservé : {path}",
-        "The previous file is kept: {path}",
-    ),
-    "cli.help.description": (
-        "PO Desktop : besoins, cotation, tableau et sprints pour product owners.",
-        "PO Desktop: needs, scoring, board and sprints for product owners.",
-    ),
-    "cli.help.db": (
-        "fichier de la base",
-        "database file",
-    ),
-    "cli.help.lang": (
-        "langue (fr ou en)",
-        "language (fr or en)",
-    ),
-    "cli.help.debug": (
-        "afficher la trace complète des erreurs",
-        "show full error tracebacks",
-    ),
-    "cli.help.version": (
-        "afficher la version et quitter",
-        "show the version and exit",
-    ),
-    "cli.help.command_metavar": (
-        "COMMANDE",
-        "COMMAND",
-    ),
-    "cli.help.gui": (
-        "ouvrir l'application (par défaut)",
-        "open the application (default)",
-    ),
-    "cli.help.demo": (
-        "créer une base de démonstration en français",
-        "create a French demo workspace",
-    ),
-    "cli.help.demo_needs": (
-        "nombre de besoins (240 par défaut)",
-        "number of needs (default 240)",
-    ),
-    "cli.help.demo_seed": (
-        "graine du hasard (7 par défaut)",
-        "random seed (default 7)",
-    ),
-    "cli.help.demo_force": (
-        "remplacer une base de démonstration existante (une copie est gardée)",
-        "replace an existing demo database (a copy is kept)",
-    ),
-    "cli.help.check": (
-        "vérifier l'intégrité, la version du schéma et les effectifs",
-        "integrity check, schema version, counts",
-    ),
-    "cli.help.import-csv": (
-        "importer des besoins depuis un fichier CSV",
-        "import needs from a CSV file",
-    ),
-    "cli.help.csv_file": (
-        "fichier CSV à importer",
-        "CSV file to import",
-    ),
-    "cli.help.export-csv": (
-        "exporter les besoins vers un fichier CSV",
-        "export needs to a CSV file",
-    ),
-    "cli.help.output": (
-        "fichier à écrire",
-        "file to write",
-    ),
-    "cli.help.output_optional": (
-        "écrire dans ce fichier plutôt qu'à l'écran",
-        "write to this file instead",
-    ),
-    "cli.help.sep": (
-        "séparateur (; par défaut)",
-        "separator (default ;)",
-    ),
-    "cli.help.project": (
-        "seulement ce projet (code ou nom)",
-        "only this project (code or name)",
-    ),
-    "cli.help.backlog": (
-        "afficher le backlog classé (besoins ouverts par score)",
-        "print the ranked backlog (open needs by score)",
-    ),
-    "cli.help.format": (
-        "format de sortie (table par défaut)",
-        "output format (default table)",
-    ),
-    "cli.help.grid": (
-        "classer selon les cotations faites avec cette grille (nom ou numéro)",
-        "rank by the assessments made with this grid (name or id)",
-    ),
-    "cli.help.capacity": (
-        "capacité d'un sprint par personne et prévision",
-        "a sprint's capacity per person and its forecast",
-    ),
-    "cli.help.sprint": (
-        "nom ou numéro du sprint",
-        "sprint name or id",
-    ),
-    "cli.help.ics": (
-        "exporter sprints et rituels au format iCalendar",
-        "export sprints and rituals to iCalendar",
-    ),
-    "cli.help.ics_sprint": (
-        "seulement ce sprint (nom ou numéro) ; par défaut : tous",
-        "only this sprint (name or id); default: every sprint",
-    ),
-    "cli.help.pack": (
-        "imprimer le dossier de revue de sprint (PDF)",
-        "print a sprint-review pack (PDF)",
-    ),
-    "cli.help.screenshot": (
-        "enregistrer une vue en image PNG",
-        "render a view to a PNG file",
-    ),
-    "cli.help.view": (
-        "vue à enregistrer (main, board, …)",
-        "view to render (main, board, ...)",
-    ),
-    "cli.help.size": (
-        "LARGEURxHAUTEUR (1280x800 par défaut)",
-        "WIDTHxHEIGHT (default 1280x800)",
-    ),
-    "cli.help.backup": (
-        "faire maintenant une sauvegarde vérifiée de la base",
-        "take a verified backup of the database now",
-    ),
-    "cli.help.backup_list": (
-        "lister les sauvegardes au lieu d'en faire une",
-        "list the backups instead of taking one",
-    ),
-    "cli.help.restore": (
-        "remettre une sauvegarde à la place de la base (le fichier actuel est gardé à côté)",
-        "put a backup in place of the database (the current file is kept aside)",
-    ),
-    "cli.help.from": (
-        "sauvegarde à restaurer",
-        "backup file to restore",
-    ),
-    "cli.demo_done": (
-        "Base de démonstration créée : {path} ({needs} besoins).",
-        "Demo database created: {path} ({needs} needs).",
-    ),
-    "cli.demo_backup": (
-        "L'ancienne base a été sauvegardée dans {path}.",
-        "The previous database was backed up to {path}.",
-    ),
-    "cli.check_file": ("Fichier : {path} ({size} octets)", "File: {path} ({size} bytes)"),
-    "cli.check_schema": (
-        "Version du schéma : {revision} (cette version de l'application : {head})",
-        "Schema version: {revision} (this application: {head})",
-    ),
-    "cli.check_upgrade": (
-        "Le schéma sera mis à jour (après sauvegarde) à la prochaine ouverture.",
-        "The schema will be upgraded (after a backup) the next time it is opened.",
-    ),
-    "cli.check_problem": ("Problème : {problem}", "Problem: {problem}"),
-    "cli.check_ok": ("Intégrité : OK", "Integrity: OK"),
-    "cli.import_done": (
-        "Import terminé : {created} besoin(s) créé(s), {updated} mis à jour, "
-        "{projects} projet(s) créé(s).",
-        "Import done: {created} need(s) created, {updated} updated, {projects} project(s) created.",
-    ),
-    "cli.export_done": (
-        "{count} besoin(s) exporté(s) dans {path}.",
-        "{count} need(s) exported to {path}.",
-    ),
-    "cli.pack_done": (
-        "Dossier de revue écrit : {path} ({pages} pages).",
-        "Review pack written: {path} ({pages} pages).",
-    ),
-    "pack.no_sprint": (
-        "Cette base ne contient aucun sprint : il n'y a pas de revue à imprimer.",
-        "This database holds no sprint: there is no review to print.",
-    ),
-    "cli.ics_done": (
-        "Calendrier écrit : {path} ({count} événements).",
+    "cli.pack_done": N_("Review pack written: {path} ({pages} pages)."),
+    "pack.no_sprint": N_("This database holds no sprint: there is no review to print."),
+    "cli.ics_done": NP_(
+        "Calendar written: {path} ({count} event).",
         "Calendar written: {path} ({count} events).",
     ),
-    "cli.screenshot_done": ("Capture enregistrée : {path}", "Screenshot saved: {path}"),
-    "count.projects": ("Projets", "Projects"),
-    "count.people": ("Personnes", "People"),
-    "count.needs": ("Besoins", "Needs"),
-    "count.columns": ("Colonnes", "Columns"),
-    "count.sprints": ("Sprints", "Sprints"),
-    "count.assessments": ("Cotations", "Assessments"),
-    "count.ceremonies": ("Rituels", "Ceremonies"),
-    "count.absences": ("Absences", "Absences"),
-    "count.events": ("Événements", "Events"),
-    "demo.not_empty": (
-        "Les données de démonstration ne s'ajoutent qu'à un espace de travail neuf ; "
-        "celui-ci contient déjà des données. Créez un nouveau fichier.",
-        "Demo data can only go into a fresh workspace; this one already holds data. "
-        "Create a new file.",
+    "cli.screenshot_done": N_("Screenshot saved: {path}"),
+    "count.projects": N_("Projects"),
+    "count.people": N_("People"),
+    "count.needs": N_("Needs"),
+    "count.columns": N_("Columns"),
+    "count.sprints": N_("Sprints"),
+    "count.assessments": N_("Assessments"),
+    "count.ceremonies": N_("Ceremonies"),
+    "count.absences": N_("Absences"),
+    "count.events": N_("Events"),
+    "demo.not_empty": N_(
+        "Demo data can only go into a fresh workspace; this one already holds data. Create a "
+        "new file."
     ),
-    "sprint.dates_order": (
-        "La fin du sprint ({end}) doit suivre son début ({start}).",
-        "The sprint's end ({end}) must come after its start ({start}).",
+    "sprint.dates_order": N_("The sprint's end ({end}) must come after its start ({start})."),
+    "sprint.overlap": N_(
+        "These dates overlap the sprint “{name}” ({start} → {end}) of the same team."
     ),
-    "sprint.overlap": (
-        "Ces dates chevauchent le sprint « {name} » ({start} → {end}) de la même équipe.",
-        "These dates overlap the sprint “{name}” ({start} → {end}) of the same team.",
-    ),
-    "sprint.name_taken": (
-        "Un sprint s'appelle déjà « {name} ».",
-        "A sprint named “{name}” already exists.",
-    ),
-    "sprint.has_needs": (
-        "Le sprint « {name} » contient encore des besoins ({count}) : remettez-les au backlog "
-        "ou dans un autre sprint avant de le supprimer.",
+    "sprint.name_taken": N_("A sprint named “{name}” already exists."),
+    "sprint.has_needs": N_(
         "The sprint “{name}” still holds needs ({count}): put them back in the backlog or in "
-        "another sprint before deleting it.",
+        "another sprint before deleting it."
     ),
-    "sprint.not_planned": (
-        "Le sprint « {name} » a déjà commencé.",
-        "The sprint “{name}” has already started.",
+    "sprint.not_planned": N_("The sprint “{name}” has already started."),
+    "sprint.not_active": N_(
+        "The sprint “{name}” is not active: only an active sprint can be closed."
     ),
-    "sprint.not_active": (
-        "Le sprint « {name} » n'est pas en cours : seul un sprint en cours peut être clos.",
-        "The sprint “{name}” is not active: only an active sprint can be closed.",
+    "sprint.other_active": N_("The team already has an active sprint: “{name}”. Close it first."),
+    "sprint.no_next": N_(
+        "No sprint is planned after “{name}” for this team: create one, or send the unfinished "
+        "needs back to the backlog."
     ),
-    "sprint.other_active": (
-        "L'équipe a déjà un sprint en cours : « {name} ». Clôturez-le d'abord.",
-        "The team already has an active sprint: “{name}”. Close it first.",
-    ),
-    "sprint.no_next": (
-        "Aucun sprint prévu après « {name} » pour cette équipe : créez-le, ou renvoyez les "
-        "besoins non terminés au backlog.",
-        "No sprint is planned after “{name}” for this team: create one, or send the "
-        "unfinished needs back to the backlog.",
-    ),
-    "sprint.bad_date": (
-        "Date « {value} » invalide : attendu AAAA-MM-JJ, par ex. 2027-07-14.",
-        "Invalid date “{value}”: expected YYYY-MM-DD, e.g. 2027-07-14.",
-    ),
-    "ceremony.not_found": ("Rituel introuvable : {ref}.", "Ceremony not found: {ref}."),
-    "absence.not_found": ("Absence introuvable : {ref}.", "Absence not found: {ref}."),
-    "absence.dates_order": (
-        "La fin de l'absence ({end}) ne peut pas précéder son début ({start}).",
-        "The absence's end ({end}) cannot come before its start ({start}).",
-    ),
-    "cadence.bad_count": (
-        "Le nombre de sprints à créer doit aller de 1 à {max}.",
-        "The number of sprints to create must be from 1 to {max}.",
-    ),
-    "cadence.bad_weeks": (
-        "Un sprint dure de 1 à {max} semaines.",
-        "A sprint lasts 1 to {max} weeks.",
-    ),
-    "cadence.no_working_day": (
-        "Le sprint commençant le {start} ne compte aucun jour ouvré.",
-        "The sprint starting on {start} has no working day.",
-    ),
-    "cli.bad_size": (
-        "Taille « {value} » invalide : attendu LARGEURxHAUTEUR, par ex. 1280x800.",
-        "Invalid size “{value}”: expected WIDTHxHEIGHT, e.g. 1280x800.",
-    ),
-    "cli.output_unwritable": (
-        "Impossible d'écrire {path} : {detail}.",
-        "Cannot write {path}: {detail}.",
-    ),
+    "sprint.bad_date": N_("Invalid date “{value}”: expected YYYY-MM-DD, e.g. 2027-07-14."),
+    "ceremony.not_found": N_("Ceremony not found: {ref}."),
+    "absence.not_found": N_("Absence not found: {ref}."),
+    "absence.dates_order": N_("The absence's end ({end}) cannot come before its start ({start})."),
+    "cadence.bad_count": N_("The number of sprints to create must be from 1 to {max}."),
+    "cadence.bad_weeks": N_("A sprint lasts 1 to {max} weeks."),
+    "cadence.no_working_day": N_("The sprint starting on {start} has no working day."),
+    "cli.bad_size": N_("Invalid size “{value}”: expected WIDTHxHEIGHT, e.g. 1280x800."),
+    "cli.output_unwritable": N_("Cannot write {path}: {detail}."),
     # Outputs and messages (issue 15)
-    "output.failed": (
-        "Impossible d'écrire {path} : {reason}. Un fichier existant à ce nom est resté tel quel.",
-        "Cannot write {path}: {reason}. Any existing file of that name was left as it was.",
+    "output.failed": N_(
+        "Cannot write {path}: {reason}. Any existing file of that name was left as it was."
     ),
-    "file.read_failed": ("Impossible de lire {path} : {reason}.", "Cannot read {path}: {reason}."),
-    "file.failed": ("{path} : {reason}.", "{path}: {reason}."),
-    "file.failed_no_path": (
-        "Erreur du système de fichiers : {reason}.",
-        "File system error: {reason}.",
+    "file.read_failed": N_("Cannot read {path}: {reason}."),
+    "file.failed": N_("{path}: {reason}."),
+    "file.failed_no_path": N_("File system error: {reason}."),
+    "os.no_space": N_("the disk is full"),
+    "os.quota": N_("your disk quota is used up"),
+    "os.read_only": N_("the medium is read-only"),
+    "os.denied": N_("access is denied (no permission on the file or folder)"),
+    "os.busy": N_("the file is in use by another program"),
+    "os.not_found": N_("the file or folder does not exist"),
+    "os.is_folder": N_("it is a folder, not a file"),
+    "os.not_folder": N_("part of the path is not a folder"),
+    "os.name_too_long": N_("the name is too long for this file system"),
+    "os.io": N_("input/output error on the medium (a damaged or removed disk?)"),
+    "os.too_many_files": N_("too many files are open; close some programs, then try again"),
+    "os.exists": N_("a file of that name already exists"),
+    "os.too_big": N_("the file is larger than this file system allows"),
+    "os.gone": N_("the disk or network share is no longer available"),
+    "os.unsupported": N_("this file system does not support the operation"),
+    "os.bad_name": N_("the name holds a character this system does not accept"),
+    "os.other": N_("system error ({code})"),
+    "sqlite.io": N_("disk input/output error"),
+    "sqlite.corrupt": N_("the database file is damaged"),
+    "sqlite.cant_open": N_("the database file cannot be opened"),
+    "sqlite.constraint": N_("a database integrity rule was broken"),
+    "sqlite.busy": N_("the database is busy in another program"),
+    "sqlite.no_memory": N_("out of memory"),
+    "sqlite.too_big": N_("a value is too large for the database"),
+    "sqlite.other": N_("SQLite error {code}"),
+    "list.more": NP_(
+        "{items} and {count} more",
+        "{items} and {count} more",
     ),
-    "os.no_space": ("le disque est plein", "the disk is full"),
-    "os.quota": ("votre quota d'espace disque est atteint", "your disk quota is used up"),
-    "os.read_only": ("le support est en lecture seule", "the medium is read-only"),
-    "os.denied": (
-        "l'accès est refusé (droits insuffisants sur le fichier ou le dossier)",
-        "access is denied (no permission on the file or folder)",
+    "csv.workbook": N_(
+        "{file} is an Excel workbook, not a CSV file: in Excel, choose File › Save As › “CSV "
+        "UTF-8 (Comma delimited)”."
     ),
-    "os.busy": (
-        "le fichier est utilisé par un autre programme",
-        "the file is in use by another program",
+    "csv.opendocument": N_(
+        "{file} is a LibreOffice spreadsheet, not a CSV file: in LibreOffice, choose File › "
+        "Save As › “Text CSV”, character set Unicode (UTF-8)."
     ),
-    "os.not_found": ("le fichier ou le dossier n'existe pas", "the file or folder does not exist"),
-    "os.is_folder": ("c'est un dossier, pas un fichier", "it is a folder, not a file"),
-    "os.not_folder": (
-        "une partie du chemin n'est pas un dossier",
-        "part of the path is not a folder",
+    "csv.binary": N_("{file} is not a text file ({kind}): save it as CSV UTF-8."),
+    "csv.kind.zip": N_("a ZIP archive"),
+    "csv.kind.pdf": N_("a PDF document"),
+    "csv.kind.binary": N_("binary content"),
+    "csv.field_too_big": N_("a value is longer than {limit} characters"),
+    "csv.unclosed_quote": N_("a quotation mark is opened and never closed"),
+    "csv.quote_in_field": N_(
+        "a closing quotation mark must be followed by the separator or a line end"
     ),
-    "os.name_too_long": (
-        "le nom est trop long pour ce système de fichiers",
-        "the name is too long for this file system",
+    "csv.bad_syntax": N_("invalid CSV syntax"),
+    "date.out_of_range": N_("The date “{field}” ({value}) must be between {min} and {max}."),
+    "sprint.dates_out_of_range": N_(
+        "The sprint “{name}” has dates outside the supported range ({start} → {end}): correct "
+        "them in the calendar (from {min} to {max})."
     ),
-    "os.io": (
-        "erreur d'entrée-sortie sur le support (disque endommagé ou retiré ?)",
-        "input/output error on the medium (a damaged or removed disk?)",
+    "ceremony.date_out_of_range": N_(
+        "The ceremony “{name}” has a date outside the supported range ({start}): correct it in "
+        "the calendar (from {min} to {max})."
     ),
-    "os.too_many_files": (
-        "trop de fichiers sont ouverts ; fermez des programmes puis réessayez",
-        "too many files are open; close some programs, then try again",
-    ),
-    "os.exists": ("un fichier de ce nom existe déjà", "a file of that name already exists"),
-    "os.too_big": (
-        "le fichier dépasse la taille permise par ce système de fichiers",
-        "the file is larger than this file system allows",
-    ),
-    "os.gone": (
-        "le support ou le partage réseau n'est plus disponible",
-        "the disk or network share is no longer available",
-    ),
-    "os.unsupported": (
-        "ce système de fichiers ne permet pas cette opération",
-        "this file system does not support the operation",
-    ),
-    "os.bad_name": (
-        "le nom contient un caractère que ce système n'accepte pas",
-        "the name holds a character this system does not accept",
-    ),
-    "os.other": ("erreur du système ({code})", "system error ({code})"),
-    "sqlite.io": ("erreur d'entrée-sortie sur le disque", "disk input/output error"),
-    "sqlite.corrupt": ("le fichier de la base est endommagé", "the database file is damaged"),
-    "sqlite.cant_open": (
-        "le fichier de la base ne peut pas être ouvert",
-        "the database file cannot be opened",
-    ),
-    "sqlite.constraint": (
-        "une règle d'intégrité de la base a été enfreinte",
-        "a database integrity rule was broken",
-    ),
-    "sqlite.busy": (
-        "la base est occupée par un autre programme",
-        "the database is busy in another program",
-    ),
-    "sqlite.no_memory": ("mémoire insuffisante", "out of memory"),
-    "sqlite.too_big": (
-        "une valeur est trop grande pour la base",
-        "a value is too large for the database",
-    ),
-    "sqlite.other": ("erreur SQLite {code}", "SQLite error {code}"),
-    "list.more": ("{items} et {count} autres", "{items} and {count} more"),
-    "csv.workbook": (
-        "{file} est un classeur Excel, pas un fichier CSV : dans Excel, choisissez "
-        "Fichier › Enregistrer sous › « CSV UTF-8 (délimité par des virgules) ».",
-        "{file} is an Excel workbook, not a CSV file: in Excel, choose "
-        "File › Save As › “CSV UTF-8 (Comma delimited)”.",
-    ),
-    "csv.opendocument": (
-        "{file} est un classeur LibreOffice, pas un fichier CSV : dans LibreOffice, choisissez "
-        "Fichier › Enregistrer sous › « Texte CSV », jeu de caractères Unicode (UTF-8).",
-        "{file} is a LibreOffice spreadsheet, not a CSV file: in LibreOffice, choose "
-        "File › Save As › “Text CSV”, character set Unicode (UTF-8).",
-    ),
-    "csv.binary": (
-        "{file} n'est pas un fichier texte ({kind}) : enregistrez-le au format CSV UTF-8.",
-        "{file} is not a text file ({kind}): save it as CSV UTF-8.",
-    ),
-    "csv.kind.zip": ("archive ZIP", "a ZIP archive"),
-    "csv.kind.pdf": ("document PDF", "a PDF document"),
-    "csv.kind.binary": ("contenu binaire", "binary content"),
-    "csv.field_too_big": (
-        "une valeur dépasse {limit} caractères",
-        "a value is longer than {limit} characters",
-    ),
-    "csv.unclosed_quote": (
-        "un guillemet ouvert n'est jamais refermé",
-        "a quotation mark is opened and never closed",
-    ),
-    "csv.quote_in_field": (
-        "un guillemet fermant doit être suivi du séparateur ou d'une fin de ligne",
-        "a closing quotation mark must be followed by the separator or a line end",
-    ),
-    "csv.bad_syntax": ("syntaxe CSV invalide", "invalid CSV syntax"),
-    "date.out_of_range": (
-        "La date « {field} » ({value}) doit être comprise entre le {min} et le {max}.",
-        "The date “{field}” ({value}) must be between {min} and {max}.",
-    ),
-    "sprint.dates_out_of_range": (
-        "Le sprint « {name} » a des dates hors de la plage prise en charge "
-        "({start} → {end}) : corrigez-les dans le calendrier (du {min} au {max}).",
-        "The sprint “{name}” has dates outside the supported range ({start} → {end}): "
-        "correct them in the calendar (from {min} to {max}).",
-    ),
-    "ceremony.date_out_of_range": (
-        "Le rituel « {name} » a une date hors de la plage prise en charge ({start}) : "
-        "corrigez-la dans le calendrier (du {min} au {max}).",
-        "The ceremony “{name}” has a date outside the supported range ({start}): "
-        "correct it in the calendar (from {min} to {max}).",
-    ),
-    "absence.dates_out_of_range": (
-        "L'absence de {name} a des dates hors de la plage prise en charge "
-        "({start} → {end}) : corrigez-les dans le calendrier (du {min} au {max}).",
+    "absence.dates_out_of_range": N_(
         "The absence of {name} has dates outside the supported range ({start} → {end}): "
-        "correct them in the calendar (from {min} to {max}).",
+        "correct them in the calendar (from {min} to {max})."
     ),
-    "cli.skipped": ("Ignoré : {problem}", "Skipped: {problem}"),
-    "cli.skipped_more": ("… et {count} autres ignorés.", "… and {count} more skipped."),
-    "cli.interrupted_import": (
-        "Interrompu : rien n'a été importé.",
-        "Interrupted: nothing was imported.",
+    "cli.skipped": N_("Skipped: {problem}"),
+    "cli.skipped_more": NP_(
+        "… and {count} more skipped.",
+        "… and {count} more skipped.",
     ),
-    "cli.interrupted": (
-        "Interrompu : la commande s'est arrêtée avant la fin.",
-        "Interrupted: the command stopped before the end.",
+    "cli.interrupted_import": N_("Interrupted: nothing was imported."),
+    "cli.interrupted": N_("Interrupted: the command stopped before the end."),
+    "pack.layout": N_("the pack cannot be laid out (one element is larger than a page)"),
+    # Counts that other messages compose (an import's summary)
+    "count.needs_created": NP_(
+        "{count} need created",
+        "{count} needs created",
     ),
-    "pack.layout": (
-        "le dossier ne peut pas être mis en page (un élément est plus grand qu'une page)",
-        "the pack cannot be laid out (one element is larger than a page)",
+    "count.needs_updated": NP_(
+        "{count} updated",
+        "{count} updated",
+    ),
+    "count.projects_created": NP_(
+        "{count} project created",
+        "{count} projects created",
     ),
 }
 
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Titre", "Title"),
-    "problem": ("Défi à relever", "Problem statement"),
-    "solution": ("Solution envisagée", "Proposed solution"),
-    "requester": ("Demandeur", "Requester"),
-    "source": ("Origine", "Source"),
-    "business_unit": ("Métier", "Business unit"),
-    "technical": ("Technique", "Technical"),
-    "project": ("Projet", "Project"),
-    "status": ("Statut", "Status"),
-    "column": ("Colonne", "Column"),
-    "points": ("Points", "Story points"),
-    "sprint": ("Sprint", "Sprint"),
-    "tags": ("Étiquettes", "Tags"),
-    "acceptance": ("Critères d'acceptation", "Acceptance criteria"),
-    "key": ("Clé", "Key"),
-    "code": ("Code", "Code"),
-    "name": ("Nom", "Name"),
-    "kind": ("Type", "Kind"),
-    "color": ("Couleur", "Colour"),
-    "role": ("Rôle", "Role"),
-    "availability": ("Disponibilité", "Availability"),
-    "wip_limit": ("Limite d'en-cours", "WIP limit"),
-    "entry_rules": ("Règles d'entrée", "Entry rules"),
-    "assignee": ("Responsable", "Assignee"),
-    "needs": ("Nombre de besoins", "Number of needs"),
-    "decision": ("Décision", "Decision"),
-    "rationale": ("Justification", "Rationale"),
-    "decided_by": ("Décidé par", "Decided by"),
-    "preset": ("Modèle de grille", "Grid preset"),
-    "goal": ("Objectif", "Goal"),
-    "team": ("Équipe", "Team"),
-    "focus_factor": ("Facteur de concentration", "Focus factor"),
-    "start": ("Début", "Start"),
-    "end": ("Fin", "End"),
-    "duration_minutes": ("Durée (minutes)", "Duration (minutes)"),
-    "location": ("Lieu", "Location"),
-    "notes": ("Notes", "Notes"),
-    "reason": ("Motif", "Reason"),
+FIELD_LABELS: dict[str, str] = {
+    "title": N_("Title"),
+    "problem": N_("Problem statement"),
+    "solution": N_("Proposed solution"),
+    "requester": N_("Requester"),
+    "source": N_("Source"),
+    "business_unit": N_("Business unit"),
+    "technical": N_("Technical"),
+    "project": N_("Project"),
+    "status": N_("Status"),
+    "column": N_("Column"),
+    "points": N_("Story points"),
+    "sprint": N_("Sprint"),
+    "tags": N_("Tags"),
+    "acceptance": N_("Acceptance criteria"),
+    "key": N_("Key"),
+    "code": N_("Code"),
+    "name": N_("Name"),
+    "kind": N_("Kind"),
+    "color": N_("Colour"),
+    "role": N_("Role"),
+    "availability": N_("Availability"),
+    "wip_limit": N_("WIP limit"),
+    "entry_rules": N_("Entry rules"),
+    "assignee": N_("Assignee"),
+    "needs": N_("Number of needs"),
+    "decision": N_("Decision"),
+    "rationale": N_("Rationale"),
+    "decided_by": N_("Decided by"),
+    "preset": N_("Grid preset"),
+    "goal": N_("Goal"),
+    "team": N_("Team"),
+    "focus_factor": N_("Focus factor"),
+    "start": N_("Start"),
+    "end": N_("End"),
+    "duration_minutes": N_("Duration (minutes)"),
+    "location": N_("Location"),
+    "notes": N_("Notes"),
+    "reason": N_("Reason"),
 }
 
-CHOICE_LABELS: dict[str, tuple[str, str]] = {
-    "external": ("externe", "external"),
-    "internal": ("interne", "internal"),
-    "rnd": ("R&D", "R&D"),
-    "customer": ("client", "customer"),
-    "team": ("équipe interne", "internal team"),
-    "other": ("autre", "other"),
-    "pending": ("en attente", "pending"),
-    "go": ("go", "go"),
-    "no_go": ("no go", "no go"),
-    "explore": ("à explorer", "explore"),
-    "planned": ("prévu", "planned"),
-    "active": ("en cours", "active"),
-    "closed": ("clos", "closed"),
-    "planning": ("planification", "sprint planning"),
-    "daily": ("mêlée quotidienne", "daily scrum"),
-    "review": ("revue de sprint", "sprint review"),
-    "retro": ("rétrospective", "retrospective"),
-    "refinement": ("affinage du backlog", "backlog refinement"),
+CHOICE_LABELS: dict[str, str] = {
+    "external": N_("external"),
+    "internal": N_("internal"),
+    "rnd": N_("R&D"),
+    "customer": N_("customer"),
+    "team": N_("internal team"),
+    "other": N_("other"),
+    "pending": N_("pending"),
+    "go": N_("go"),
+    "no_go": N_("no go"),
+    "explore": N_("explore"),
+    "planned": N_("planned"),
+    "active": N_("active"),
+    "closed": N_("closed"),
+    "planning": N_("sprint planning"),
+    "daily": N_("daily scrum"),
+    "review": N_("sprint review"),
+    "retro": N_("retrospective"),
+    "refinement": N_("backlog refinement"),
 }
 
-BACKUP_REASONS: dict[str, tuple[str, str]] = {
-    "open": ("à l'ouverture", "on opening"),
-    "auto": ("automatique", "automatic"),
-    "manual": ("manuelle", "manual"),
-    "before-replace": ("avant remplacement", "before replacing"),
-    "before-restore": ("avant restauration", "before restoring"),
-    "before-upgrade": ("avant mise à niveau", "before upgrading"),
+BACKUP_REASONS: dict[str, str] = {
+    "open": N_("on opening"),
+    "auto": N_("automatic"),
+    "manual": N_("manual"),
+    "before-replace": N_("before replacing"),
+    "before-restore": N_("before restoring"),
+    "before-upgrade": N_("before upgrading"),
 }
 
 
@@ -961,60 +522,47 @@ def backup_reason(reason: str, lang: str | None = None) -> str:
     """ "before-upgrade-from-0002" reads "before upgrading (0002)"."""
     if reason.startswith("before-upgrade-from-"):
         revision = reason.removeprefix("before-upgrade-from-")
-        return f"{_pick(BACKUP_REASONS['before-upgrade'], lang)} ({revision})"
-    pair = BACKUP_REASONS.get(reason)
-    return _pick(pair, lang) if pair else reason
-
-
-_current = "fr"
-
-
-def system_language() -> str:
-    """French when the system locale is French, English otherwise."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var)
-        if value:
-            return "fr" if value.lower().startswith("fr") else "en"
-    try:
-        loc = locale.getlocale()[0] or ""
-    except ValueError:
-        loc = ""
-    return "fr" if loc.lower().startswith("fr") else "en"
-
-
-def set_language(lang: str) -> None:
-    global _current
-    _current = lang if lang in LANGUAGES else "en"
-
-
-def language() -> str:
-    return _current
-
-
-def _pick(pair: tuple[str, str], lang: str | None) -> str:
-    return pair[0] if (lang or _current) == "fr" else pair[1]
+        return f"{gettext(BACKUP_REASONS['before-upgrade'], lang)} ({revision})"
+    text = BACKUP_REASONS.get(reason)
+    return gettext(text, lang) if text else reason
 
 
 def field_label(name: str, lang: str | None = None) -> str:
-    pair = FIELD_LABELS.get(name)
-    return _pick(pair, lang) if pair else name
+    text = FIELD_LABELS.get(name)
+    return gettext(text, lang) if text else name
 
 
 def choice_label(value: str, lang: str | None = None) -> str:
-    pair = CHOICE_LABELS.get(value)
-    return _pick(pair, lang) if pair else value
+    text = CHOICE_LABELS.get(value)
+    return gettext(text, lang) if text else value
+
+
+def labels_in_every_language(text: str) -> tuple[str, ...]:
+    """``text`` and its translations: what a file written in any language may say."""
+    return tuple(dict.fromkeys(gettext(text, lang) for lang in LANGUAGES))
+
+
+def _count_of(value: Any) -> int:
+    return value.value if isinstance(value, Count) else int(value)
 
 
 def translate(msg_id: str, lang: str | None = None, **params: Any) -> str:
     """The message in ``lang``; every value from the user or a file is bounded (see
-    :func:`bounded`), so a 10,000-column header or a 200 KB cell makes a short line."""
-    pair = _CATALOG.get(msg_id)
-    if pair is None:
+    :func:`bounded`), so a 10,000-column header or a 200 KB cell makes a short line.
+    A message with two forms takes the one its ``count`` asks for."""
+    entry = _CATALOG.get(msg_id)
+    if entry is None:
         return msg_id
+    if isinstance(entry, Plural):
+        text = plural(entry, _count_of(params.get("count", 0)), lang)
+        if isinstance(params.get("count"), int):
+            params = {**params, "count": Count(params["count"])}
+    else:
+        text = gettext(entry, lang)
     rendered = {name: bounded(name, value, lang) for name, value in params.items()}
     if "field" in rendered and isinstance(rendered["field"], str):
         rendered["field"] = field_label(rendered["field"], lang)
-    return _pick(pair, lang).format(**rendered)
+    return text.format(**rendered)
 
 
 @dataclass(frozen=True)
@@ -1032,6 +580,16 @@ class Message:
 
 
 @dataclass(frozen=True)
+class Verbatim:
+    """Text already rendered (and bounded) that a message includes as it is."""
+
+    text: str
+
+    def render(self, lang: str | None = None) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Bilingual:
     """A user-defined text kept in both languages (a criterion's label): picked when shown."""
 
@@ -1039,7 +597,7 @@ class Bilingual:
     en: str
 
     def render(self, lang: str | None = None) -> str:
-        return _pick((self.fr, self.en), lang)
+        return self.fr if (lang or language()) == "fr" else self.en
 
 
 # ----- Bounded values and system errors in the user's words (issue 15) -----------------
@@ -1067,9 +625,9 @@ def clip_path(text: str, limit: int = MAX_PATH) -> str:
     return text[:head] + "…" + text[-tail:]
 
 
-def thousands(count: int) -> Bilingual:
+def thousands(count: int) -> Count:
     """A count as each language groups its digits: 9 990 (narrow spaces), 9,990."""
-    return Bilingual(f"{count:,}".replace(",", "\u202f"), f"{count:,}")
+    return Count(count)
 
 
 @dataclass(frozen=True)
@@ -1083,14 +641,12 @@ class Listing:
 
     def render(self, lang: str | None = None) -> str:
         shown = self.items if self.limit is None else self.items[: self.limit]
-        opening, closing = ("« ", " »") if (lang or _current) == "fr" else ("“", "”")
+        opening, closing = ("«\u00a0", "\u00a0»") if (lang or language()) == "fr" else ("“", "”")
         texts = [f"{opening}{clip(item)}{closing}" if self.quoted else clip(item) for item in shown]
         text = ", ".join(texts)
         hidden = len(self.items) - len(shown)
         if hidden:
-            text = _pick(_CATALOG["list.more"], lang).format(
-                items=text, count=thousands(hidden).render(lang)
-            )
+            text = translate("list.more", lang, items=Verbatim(text), count=hidden)
         return text
 
     def __str__(self) -> str:
@@ -1107,7 +663,7 @@ def listing(
 def bounded(name: str, value: Any, lang: str | None = None) -> Any:
     """A message parameter as shown: messages and lists rendered in ``lang``, texts
     clipped (paths in their middle); numbers as they are."""
-    if isinstance(value, Message | Listing):
+    if isinstance(value, Message | Listing | Count | Day | Number | Verbatim):
         return value.render(lang)
     if isinstance(value, Bilingual):
         return clip(value.render(lang))
@@ -1205,51 +761,39 @@ def sqlite_reason(code: int | None, name: str | None = None) -> Message:
     return Message("sqlite.other", {"code": name or (str(code) if code is not None else "?")})
 
 
-_MONTHS_FR = (
-    "janv.", "févr.", "mars", "avr.", "mai", "juin",
-    "juil.", "août", "sept.", "oct.", "nov.", "déc.",
-)  # fmt: skip
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def day_label(day: Any) -> Bilingual:
+def day_label(day: Any) -> Day:
     """A date as each language writes it: 14 juil. 2027, 14 Jul 2027."""
-    return Bilingual(
-        f"{day.day} {_MONTHS_FR[day.month - 1]} {day.year}",
-        f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}",
-    )
+    return Day(day)
 
 
 def known_ids() -> frozenset[str]:
     return frozenset(_CATALOG)
 
 
-_ARGPARSE_FR = {
-    "usage: ": "utilisation : ",
-    # argparse appends ":" to headings; French sets a space before it.
-    "positional arguments": "arguments positionnels\u00a0",
-    "options": "options\u00a0",
-    "show this help message and exit": "afficher cette aide et quitter",
-    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
-    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
-    "unrecognized arguments: %s": "arguments inconnus : %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "choix invalide : %(value)r (valeurs possibles : %(choices)s)"
-    ),
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
-    "expected one argument": "une valeur est attendue",
-    "expected at least one argument": "au moins une valeur est attendue",
-    "expected at most one argument": "au plus une valeur est attendue",
-    "invalid %(type)s value: %(value)r": "valeur %(type)s invalide : %(value)r",
-    "not allowed with argument %s": "incompatible avec l'argument %s",
-    "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
-    "ambiguous option: %(option)s could match %(matches)s": (
-        "option ambiguë : %(option)s peut désigner %(matches)s"
-    ),
-    "ignored explicit argument %r": "argument explicite ignoré : %r",
-}
+_ARGPARSE = frozenset(
+    {
+        N_("usage: "),
+        N_("positional arguments"),
+        N_("options"),
+        N_("show this help message and exit"),
+        N_("%(prog)s: error: %(message)s\n"),
+        N_("the following arguments are required: %s"),
+        N_("unrecognized arguments: %s"),
+        N_("invalid choice: %(value)r (choose from %(choices)s)"),
+        N_("argument %(argument_name)s: %(message)s"),
+        N_("expected one argument"),
+        N_("expected at least one argument"),
+        N_("expected at most one argument"),
+        N_("invalid %(type)s value: %(value)r"),
+        N_("not allowed with argument %s"),
+        N_("one of the arguments %s is required"),
+        N_("ambiguous option: %(option)s could match %(matches)s"),
+        N_("ignored explicit argument %r"),
+    }
+)
+"""argparse's own words that a user of the command line meets."""
 
 
 def argparse_text(text: str, lang: str | None = None) -> str:
     """argparse's own words (usage, errors) in the user's language."""
-    return _ARGPARSE_FR.get(text, text) if (lang or _current) == "fr" else text
+    return gettext(text, lang) if text in _ARGPARSE else text

@@ -11,6 +11,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from po_desktop.domain.enums import Decision, Direction
+from po_desktop.domain.formatting import Number
 from po_desktop.domain.messages import Bilingual, Message
 
 
@@ -66,10 +67,9 @@ def _value(spec: CriterionSpec, values: Mapping[str, float]) -> float:
     return value
 
 
-def _number(value: float) -> Bilingual:
+def _number(value: float) -> Number:
     """A number as each language writes it: 0,5 in French, 0.5 in English."""
-    text = str(int(value)) if float(value).is_integer() else format(value, ".15g")
-    return Bilingual(text.replace(".", ","), text)
+    return Number(value)
 
 
 def normalised(spec: CriterionSpec, value: float) -> float:

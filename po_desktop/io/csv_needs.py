@@ -13,13 +13,21 @@ import codecs
 import csv
 import io
 import zipfile
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from po_desktop.domain.formulas import neutralise, restore
-from po_desktop.domain.messages import FIELD_LABELS, Message, listing, os_reason, thousands
+from po_desktop.domain.messages import (
+    FIELD_LABELS,
+    Message,
+    labels_in_every_language,
+    listing,
+    os_reason,
+    thousands,
+)
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import StorageError, ValidationError
 from po_desktop.store.files import atomic_text
@@ -52,20 +60,19 @@ DELIMITERS: tuple[str, ...] = (";", ",", "\t")
 _FIELD_LIMIT = 10_000_000
 
 
-def _header_aliases() -> dict[str, str]:
+@cache
+def header_aliases() -> dict[str, str]:
     """Column ids plus their French and English labels, so a translated header still reads
-    (folded: "CLE", "Metier" and "Critères d’acceptation" are read too)."""
+    (folded: "CLE", "Metier" and "Critères d’acceptation" are read too). Built on first
+    use: the catalogue is read then, not when the module is imported."""
     aliases: dict[str, str] = {}
     for column in COLUMNS:
         aliases[column] = column
-        for label in FIELD_LABELS.get(column, ()):
+        for label in labels_in_every_language(FIELD_LABELS.get(column, column)):
             aliases[fold(label)] = column
     aliases["libelle"] = "title"
     aliases["business unit"] = "business_unit"
     return aliases
-
-
-HEADER_ALIASES = _header_aliases()
 
 
 _ZIP = b"PK\x03\x04"
@@ -165,7 +172,9 @@ def _sniff(text: str) -> str:
     first = first.rstrip("\r\n")
 
     def score(delimiter: str) -> tuple[int, int]:
-        known = sum(_normalise_header(n) in HEADER_ALIASES for n in _split_header(first, delimiter))
+        known = sum(
+            _normalise_header(n) in header_aliases() for n in _split_header(first, delimiter)
+        )
         return known, first.count(delimiter)
 
     return max(DELIMITERS, key=score)
@@ -181,7 +190,7 @@ def _header(row: list[str]) -> list[str | None]:
         if not name:
             columns.append(None)
             continue
-        column = HEADER_ALIASES.get(name)
+        column = header_aliases().get(name)
         if column is None:
             unknown.append(raw.strip())
         elif column in columns:

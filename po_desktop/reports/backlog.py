@@ -13,29 +13,31 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from po_desktop.domain import formatting
 from po_desktop.domain.formulas import neutralise
-from po_desktop.domain.messages import Bilingual, choice_label
+from po_desktop.domain.messages import choice_label
 from po_desktop.domain.scoring import rank
+from po_desktop.i18n import N_, gettext
 from po_desktop.store import queries
 from po_desktop.store.models import Assessment
 from po_desktop.store.services import scoring
 
 HEADERS = {
-    "rank": Bilingual("Rang", "Rank"),
-    "key": Bilingual("Clé", "Key"),
-    "title": Bilingual("Titre", "Title"),
-    "score": Bilingual("Score", "Score"),
-    "decision": Bilingual("Décision", "Decision"),
-    "project": Bilingual("Projet", "Project"),
-    "source": Bilingual("Origine", "Source"),
-    "unit": Bilingual("Métier", "Business unit"),
-    "tie": Bilingual("Égalité", "Tie"),
+    "rank": N_("Rank"),
+    "key": N_("Key"),
+    "title": N_("Title"),
+    "score": N_("Score"),
+    "decision": N_("Decision"),
+    "project": N_("Project"),
+    "source": N_("Source"),
+    "unit": N_("Business unit"),
+    "tie": N_("Tie"),
 }
 TIES = {
-    "decision": Bilingual("départagé par la décision", "broken by decision"),
-    "older": Bilingual("le plus ancien d'abord", "older first"),
+    "decision": N_("broken by decision"),
+    "older": N_("older first"),
 }
-UNSCORED = Bilingual("non coté", "not scored")
+UNSCORED = N_("not scored")
 
 
 @dataclass(frozen=True)
@@ -102,10 +104,8 @@ def _line(
 
 
 def _cells(line: BacklogLine, lang: str) -> list[str]:
-    score = "" if line.score is None else f"{line.score:.1f}"
-    if lang == "fr":
-        score = score.replace(".", ",")
-    decision = choice_label(line.decision, lang) if line.decision else UNSCORED.render(lang)
+    score = "" if line.score is None else formatting.fixed(line.score, lang, group=False)
+    decision = choice_label(line.decision, lang) if line.decision else gettext(UNSCORED, lang)
     return [
         str(line.rank),
         line.key,
@@ -115,7 +115,7 @@ def _cells(line: BacklogLine, lang: str) -> list[str]:
         line.project,
         choice_label(line.source, lang),
         line.unit,
-        TIES[line.tie].render(lang) if line.tie else "",
+        gettext(TIES[line.tie], lang) if line.tie else "",
     ]
 
 
@@ -123,7 +123,7 @@ def as_csv(lines: list[BacklogLine], lang: str) -> str:
     """UTF-8 text with ';' (what French spreadsheets expect); formulas are neutralised."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([h.render(lang) for h in HEADERS.values()])
+    writer.writerow([gettext(h, lang) for h in HEADERS.values()])
     for line in lines:
         writer.writerow([neutralise(cell) for cell in _cells(line, lang)])
     return out.getvalue()
@@ -131,7 +131,7 @@ def as_csv(lines: list[BacklogLine], lang: str) -> str:
 
 def as_table(lines: list[BacklogLine], lang: str, title_width: int = 48) -> str:
     """Aligned columns for a terminal; long titles are shortened with an ellipsis."""
-    header = [h.render(lang) for h in HEADERS.values()]
+    header = [gettext(h, lang) for h in HEADERS.values()]
     rows = []
     for line in lines:
         cells = _cells(line, lang)

@@ -2,51 +2,41 @@
 
 from __future__ import annotations
 
-from po_desktop.domain.messages import Bilingual, day_label
+from po_desktop.domain import formatting
+from po_desktop.i18n import N_, gettext, pgettext
 from po_desktop.store.calendar_queries import SprintCapacity
 
-_T = {
-    "person": Bilingual("Personne", "Person"),
-    "working": Bilingual("Jours ouvrés", "Working days"),
-    "absent": Bilingual("Absences", "Absent"),
-    "availability": Bilingual("Disponibilité", "Availability"),
-    "days": Bilingual("Jours disponibles", "Available days"),
-    "focus": Bilingual("facteur de concentration", "focus factor"),
-    "holidays": Bilingual("Jours fériés", "Public holidays"),
-    "none": Bilingual("aucun", "none"),
-    "team": Bilingual("Capacité de l'équipe", "Team capacity"),
-    "day_unit": Bilingual("jours", "days"),
-    "forecast": Bilingual("Prévision", "Forecast"),
-    "no_forecast": Bilingual(
-        "aucune (pas encore de sprint clos pour cette équipe)",
-        "none (no closed sprint for this team yet)",
-    ),
-    "points": Bilingual("points", "points"),
-    "from": Bilingual("d'après les derniers sprints clos", "from the last closed sprints"),
-    "committed": Bilingual("Engagé", "Committed"),
-    "over": Bilingual("au-delà de la prévision", "over the forecast"),
-    "no_member": Bilingual(
-        "Aucun membre dans ce sprint : ajoutez l'équipe pour calculer sa capacité.",
-        "No member in this sprint: add the team to compute its capacity.",
-    ),
+_T: dict[str, str] = {
+    "person": N_("Person"),
+    "working": N_("Working days"),
+    "absent": N_("Absent"),
+    "availability": N_("Availability"),
+    "days": N_("Available days"),
+    "focus": N_("focus factor"),
+    "holidays": N_("Public holidays"),
+    "team": N_("Team capacity"),
+    "day_unit": N_("days"),
+    "forecast": N_("Forecast"),
+    "no_forecast": N_("none (no closed sprint for this team yet)"),
+    "points": N_("points"),
+    "from": N_("from the last closed sprints"),
+    "committed": N_("Committed"),
+    "over": N_("over the forecast"),
+    "no_member": N_("No member in this sprint: add the team to compute its capacity."),
 }
 
 
-def number(value: float, lang: str) -> str:
-    """1 decimal at most, with a decimal comma in French."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else f"{value:.0f}"
-    return text.replace(".", ",") if lang == "fr" else text
-
-
 def capacity_report(cap: SprintCapacity, lang: str) -> str:
-    t = {key: text.render(lang) for key, text in _T.items()}
-    start, end = day_label(cap.start).render(lang), day_label(cap.end).render(lang)
+    t = {key: gettext(text, lang) for key, text in _T.items()}
+    t["none"] = pgettext("public holidays", "none", lang)
+
+    start, end = formatting.day(cap.start, lang), formatting.day(cap.end, lang)
     lines = [
-        f"{cap.name} — {start} → {end} ({t['focus']} {number(cap.focus_factor, lang)})",
+        f"{cap.name} — {start} → {end} ({t['focus']} {formatting.number(cap.focus_factor, lang)})",
     ]
-    sep = " : " if lang == "fr" else ": "  # French puts a space before the colon
+    sep = "\u00a0: " if lang == "fr" else ": "  # French: a no-break space before the colon
     lines.append(f"{t['working']}{sep}{cap.working_days}")
-    holidays = ", ".join(f"{day_label(d).render(lang)} ({name})" for d, name in cap.holidays)
+    holidays = ", ".join(f"{formatting.day(d, lang)} ({name})" for d, name in cap.holidays)
     lines.append(f"{t['holidays']}{sep}{holidays or t['none']}")
     lines.append("")
     if cap.people:
@@ -56,8 +46,8 @@ def capacity_report(cap: SprintCapacity, lang: str) -> str:
                 p.name,
                 str(p.working_days),
                 str(p.absent_days),
-                f"{number(p.availability * 100, lang)} %",
-                number(p.days, lang),
+                formatting.percent(p.availability, lang),
+                formatting.number(p.days, lang),
             ]
             for p in cap.people
         ]
@@ -72,13 +62,13 @@ def capacity_report(cap: SprintCapacity, lang: str) -> str:
     else:
         lines.append(t["no_member"])
     lines.append("")
-    lines.append(f"{t['team']}{sep}{number(cap.days, lang)} {t['day_unit']}")
+    lines.append(f"{t['team']}{sep}{formatting.number(cap.days, lang)} {t['day_unit']}")
     if cap.forecast is None:
         lines.append(f"{t['forecast']}{sep}{t['no_forecast']}")
     else:
-        past = ", ".join(number(p.velocity, lang) for p in cap.history)
-        points = f"{number(cap.forecast, lang)} {t['points']}"
+        past = ", ".join(formatting.number(p.velocity, lang) for p in cap.history)
+        points = f"{formatting.number(cap.forecast, lang)} {t['points']}"
         lines.append(f"{t['forecast']}{sep}{points} ({t['from']}{sep}{past})")
-    committed = f"{t['committed']}{sep}{number(cap.committed, lang)} {t['points']}"
+    committed = f"{t['committed']}{sep}{formatting.number(cap.committed, lang)} {t['points']}"
     lines.append(committed + (f" — {t['over']}" if cap.over_committed else ""))
     return "\n".join(lines) + "\n"

@@ -45,12 +45,7 @@ class Exchange(QObject):
             self.tr("Import needs"), lambda s: import_needs(s, records)
         )
         result: ImportResult = change.result
-        self.host.notify(
-            self.tr("Import: %1 need(s) created, %2 updated, %3 project(s) created.")
-            .replace("%1", str(result.created))
-            .replace("%2", str(result.updated))
-            .replace("%3", str(result.projects_created))
-        )
+        self.host.notify(result.summary().render())
         return result
 
     def export_csv(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from po_desktop.domain import formatting
 from po_desktop.domain.messages import choice_label, language
 from po_desktop.domain.scoring import (
     DECISION_ORDER,
@@ -33,14 +34,12 @@ Index = QModelIndex | QPersistentModelIndex
 def format_points(points: float | None) -> str:
     if points is None:
         return "—"
-    text = f"{points:g}"
-    return text.replace(".", ",") if _french() else text
+    return formatting.number(points, decimals=2)
 
 
 def format_percent(share: float) -> str:
     """0.5 as "50 %" in French (a no-break space before the sign), "50%" in English."""
-    number = f"{share * 100:.0f}"
-    return f"{number}\u00a0%" if _french() else f"{number}%"
+    return formatting.percent(share)
 
 
 def points_label(points: float) -> str:

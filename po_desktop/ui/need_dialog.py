@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from po_desktop.domain import formatting
 from po_desktop.domain.enums import Source
-from po_desktop.domain.messages import choice_label, language
+from po_desktop.domain.messages import choice_label
 from po_desktop.domain.readiness import EntryRule, has_problem, unmet_entry_rules
 from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError, ValidationError
@@ -65,8 +66,7 @@ def format_points_input(points: float | None) -> str:
     """Points as the user would type them, in their language's decimal mark."""
     if points is None:
         return ""
-    text = f"{points:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if language() == "fr" else text
+    return formatting.number(points, decimals=2, group=False)
 
 
 def plain_text(edit: QPlainTextEdit) -> str:

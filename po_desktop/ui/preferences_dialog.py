@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from po_desktop.domain import messages
 from po_desktop.domain.backups import POLICY_LIMITS, BackupPolicy
 from po_desktop.domain.calendar import REGIONS
+from po_desktop.i18n import gettext
 from po_desktop.store import backups
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import workspace as workspace_service
@@ -56,7 +57,7 @@ class PreferencesDialog(QDialog):
         self.region = QComboBox()
         lang = messages.language()
         for code, label in REGIONS.items():
-            self.region.addItem(label.render(lang), code)
+            self.region.addItem(gettext(label, lang), code)
         current = workspace.read(workspace_service.holiday_region)
         self.region.setCurrentIndex(max(0, self.region.findData(current)))
         database = QGroupBox(self.tr("This database"))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from po_desktop.domain.calendar import REGIONS
 from po_desktop.domain.messages import language
+from po_desktop.i18n import gettext
 from po_desktop.ui import icons
 from po_desktop.ui.models import muted
 
@@ -52,7 +53,7 @@ class WelcomePanel(QWidget):
         self.region.setAccessibleName(self.tr("Public holidays"))
         lang = language()
         for code, label in REGIONS.items():
-            self.region.addItem(label.render(lang), code)
+            self.region.addItem(gettext(label, lang), code)
         self.region.activated.connect(lambda: self.region_chosen.emit(self.region.currentData()))
         self.people_button = QPushButton(self.tr("Add people…"))
         self.people_button.clicked.connect(self.people_requested)

@@ -50,7 +50,7 @@ def test_check_healthy_database(tmp_path: Path, capsys: pytest.CaptureFixture[st
     _workspace(path)
     assert main(["check", "--db", str(path), "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert "Intégrité : OK" in out
+    assert "Intégrité\u00a0: OK" in out
     assert "Besoins: 1" in out
 
 
@@ -230,11 +230,11 @@ def test_csv_round_trip_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["demo", "--db", str(source), "--needs", "40"]) == 0
     first = tmp_path / "first.csv"
     assert main(["export-csv", "--db", str(source), "-o", str(first), "--lang", "en"]) == 0
-    assert "40 need(s) exported" in capsys.readouterr().out
+    assert "40 needs exported" in capsys.readouterr().out
     copy = tmp_path / "copy.podb"
     assert main(["demo", "--db", str(copy), "--needs", "0"]) == 0  # same columns and sprints
     assert main(["import-csv", str(first), "--db", str(copy), "--lang", "en"]) == 0
-    assert "40 need(s) created" in capsys.readouterr().out
+    assert "40 needs created" in capsys.readouterr().out
     second = tmp_path / "second.csv"
     assert main(["export-csv", "--db", str(copy), "-o", str(second)]) == 0
     assert second.read_bytes() == first.read_bytes()
@@ -302,7 +302,7 @@ def test_capacity_and_ics_commands(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["capacity", "--db", str(path), "--sprint", active.upper(), "--lang", "fr"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"{active} — ") and "facteur de concentration 0,8" in out
-    assert "Capacité de l'équipe : " in out and "Prévision : " in out
+    assert "Capacité de l'équipe\u00a0: " in out and "Prévision\u00a0: " in out
     assert main(["capacity", "--db", str(path), "--sprint", "Sprint 99", "--lang", "en"]) == 2
     assert capsys.readouterr().err.strip() == "po-desktop: Sprint not found: Sprint 99."
     ics = tmp_path / "all.ics"
@@ -330,7 +330,7 @@ def test_sprints_grids_and_projects_are_found_by_names_typed_without_accents(
     target = tmp_path / "erp.csv"
     export = ["export-csv", "--db", str(path), "-o", str(target), "--lang", "en"]
     assert main([*export, "--project", "deploiement erp"]) == 0
-    assert "1 need(s) exported" in capsys.readouterr().out
+    assert "1 need exported" in capsys.readouterr().out
     assert main(["backlog", "--db", str(path), "--grid", "GRILLE PAR DEFAUT"]) == 0
     with open_database(path) as db, db.session() as s:
         sprints.create_sprint(s, sprints.SprintInput("Sprint Ete", "2027-08-02", "2027-08-13"))
@@ -346,14 +346,14 @@ def test_help_and_argument_errors_speak_french(capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit):
         main(["--lang", "fr", "--help"])
     out = capsys.readouterr().out
-    assert out.startswith("utilisation : po-desktop")
+    assert out.startswith("utilisation\u00a0: po-desktop")
     assert "imprimer le dossier de revue de sprint (PDF)" in out
     assert "show this help" not in out and "positional" not in out
     with pytest.raises(SystemExit) as exit_info:
         main(["pack", "--lang", "fr", "--db", "x.podb"])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
-    assert "erreur : arguments obligatoires manquants : --sprint" in err
+    assert "erreur\u00a0: arguments obligatoires manquants\u00a0: --sprint" in err
     with pytest.raises(SystemExit):
         main(["--lang", "en", "pack", "--help"])
     out = capsys.readouterr().out
@@ -369,8 +369,8 @@ def test_backup_list_and_restore_commands(
     assert "No backup" in capsys.readouterr().out
     assert main(["backup", "--db", str(path), "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Sauvegarde vérifiée : ")
-    copy = Path(out.split(" : ", 1)[1].strip())
+    assert out.startswith("Sauvegarde vérifiée\u00a0: ")
+    copy = Path(out.split("\u00a0: ", 1)[1].strip())
     assert copy.is_file() and home in copy.parents
     with open_database(path) as db, db.session() as s:  # work after the backup
         projects.create_project(s, projects.ProjectInput("CRM", "Refonte CRM"))

@@ -24,7 +24,7 @@ from po_desktop.store.database import open_database
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.services import people, rituals, sprints
 
-FAR = "Le sprint « Sprint fou » a des dates hors de la plage prise en charge"
+FAR = "Le sprint «\u00a0Sprint fou\u00a0» a des dates hors de la plage prise en charge"
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_commands_survive_far_dates_in_the_file(
     assert code == 2 and err.startswith(f"po-desktop: {FAR} (4 janv. 2027 → 31 déc. 9999)")
     assert "(du 1 janv. 2000 au 31 déc. 2099)" in err
     code, out, _err = _run(capsys, "capacity", *db, "--sprint", names["active"])
-    assert code == 0 and "Prévision : " in out  # the sprint of the year 1 is no history
+    assert code == 0 and "Prévision\u00a0: " in out  # the sprint of the year 1 is no history
     code, _out, err = _run(
         capsys, "pack", *db, "--sprint", FAR_SPRINT, "-o", str(tmp_path / "f.pdf")
     )
@@ -69,7 +69,9 @@ def test_commands_survive_far_dates_in_the_file(
     code, out, err = _run(capsys, "ics", *db, "-o", str(tmp_path / "all.ics"))
     assert code == 0 and "Calendrier écrit" in out
     skipped = err.splitlines()
-    assert len(skipped) == 3 and all(line.startswith("po-desktop: Ignoré : ") for line in skipped)
+    assert len(skipped) == 3 and all(
+        line.startswith("po-desktop: Ignoré\u00a0: ") for line in skipped
+    )
     assert FAR in err and YEAR_ONE in err and "Fin des temps" in err
     ics = (tmp_path / "all.ics").read_bytes()
     assert b"9999" not in ics and b"00010101" not in ics and ics.count(b"BEGIN:VEVENT") > 10
@@ -80,7 +82,7 @@ def test_commands_survive_far_dates_in_the_file(
     code, out, _err = _run(capsys, "backlog", *db)
     assert code == 0 and out.startswith("Rang")
     code, out, _err = _run(capsys, "check", *db)
-    problems = [line for line in out.splitlines() if line.startswith("Problème : ")]
+    problems = [line for line in out.splitlines() if line.startswith("Problème\u00a0: ")]
     assert code == 1 and len(problems) == 4, out
     assert "Congé sans fin" not in out and "L'absence de " in out
 
@@ -89,7 +91,7 @@ def test_services_refuse_dates_out_of_range_naming_the_field(session: Session) -
     with pytest.raises(ValidationError) as info:
         sprints.create_sprint(session, sprints.SprintInput("S", "2027-01-04", "9999-12-31"))
     assert info.value.render("fr") == (
-        "La date « Fin » (31 déc. 9999) doit être comprise entre le 1 janv. 2000 "
+        "La date «\u00a0Fin\u00a0» (31 déc. 9999) doit être comprise entre le 1 janv. 2000 "
         "et le 31 déc. 2099."
     )
     assert info.value.render("en") == (

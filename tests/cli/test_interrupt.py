@@ -65,7 +65,7 @@ def test_ctrl_c_during_an_import_rolls_it_back(tmp_path: Path) -> None:
     child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=30)
     assert child.returncode == 130, (out, err)
-    assert err == "po-desktop: Interrompu : rien n'a été importé.\n"
+    assert err == "po-desktop: Interrompu\u00a0: rien n'a été importé.\n"
     assert out == ""
     assert _dump(path) == before
     with open_database(path) as again:  # and the lock went with the process
@@ -85,5 +85,5 @@ def test_an_interrupted_command_says_so_in_the_users_language(
     pack = ["pack", "--db", "x.podb", "--sprint", "1", "-o", "x.pdf", "--lang", "fr"]
     assert cli.main(pack) == 130
     assert capsys.readouterr().err == (
-        "po-desktop: Interrompu : la commande s'est arrêtée avant la fin.\n"
+        "po-desktop: Interrompu\u00a0: la commande s'est arrêtée avant la fin.\n"
     )

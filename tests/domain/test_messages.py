@@ -22,7 +22,7 @@ def test_a_long_list_shows_ten_items_then_how_many_more() -> None:
     columns = listing([f"colonne {i}" for i in range(10_000)], quoted=True)
     french = translate("csv.unknown_columns", "fr", columns=columns)
     english = translate("csv.unknown_columns", "en", columns=columns)
-    assert french.endswith("« colonne 9 » et 9\u202f990 autres.")
+    assert french.endswith("«\u00a0colonne 9\u00a0» et 9\u202f990 autres.")
     assert english.endswith("“colonne 9” and 9,990 more.")
     assert len(french) < 400 and len(english) < 400
     short = translate("csv.missing_columns", "en", columns=listing(["a", "b"]), expected="x")
@@ -47,7 +47,7 @@ def test_every_mapped_system_error_is_said_in_both_languages(code: int) -> None:
     french, english = os_reason(error).render("fr"), os_reason(error).render("en")
     assert french and english and french != english
     assert os.strerror(code) not in french
-    assert os_message(error).render("fr").startswith("/tmp/sortie.csv : ")
+    assert os_message(error).render("fr").startswith("/tmp/sortie.csv\u00a0: ")
 
 
 def test_an_unmapped_system_error_is_named_not_described_in_english() -> None:

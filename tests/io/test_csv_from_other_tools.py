@@ -95,8 +95,9 @@ def test_files_that_are_not_csv_say_what_they_are(tmp_path: Path) -> None:
     )
     error = _refusal(_written(tmp_path / "besoins.xlsx", xlsx))
     assert error.render("fr") == (
-        f"{tmp_path / 'besoins.xlsx'} est un classeur Excel, pas un fichier CSV : dans Excel, "
-        "choisissez Fichier › Enregistrer sous › « CSV UTF-8 (délimité par des virgules) »."
+        f"{tmp_path / 'besoins.xlsx'} est un classeur Excel, pas un fichier CSV\u00a0: dans Excel, "
+        "choisissez Fichier › Enregistrer sous › «\u00a0CSV UTF-8 (délimité par des "
+        "virgules)\u00a0»."
     )
     assert "Colonnes" not in error.render("fr")
     ods = _zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"})
@@ -121,7 +122,7 @@ def test_a_10000_column_file_gives_a_short_message(tmp_path: Path) -> None:
     assert error.render("en").endswith("“col9” and 9,990 more.")
     row = ";".join(["x"] * 10_000)
     error = _refusal(_written(tmp_path / "row.csv", f"key;title;problem;project\n{row}\n".encode()))
-    assert error.render("en") == "Line 2: 10000 values instead of 4. Nothing was imported."
+    assert error.render("en") == "Line 2: 10,000 values instead of 4. Nothing was imported."
 
 
 def test_huge_cells_name_the_field_or_the_limit_in_a_short_message(
@@ -143,12 +144,13 @@ def test_huge_cells_name_the_field_or_the_limit_in_a_short_message(
         with db.session() as session, pytest.raises(ValidationError) as info:
             import_needs(session, read_needs_csv(path))
         text = info.value.render("fr")
-        assert text.startswith("Ligne 2 : Le champ « ") and len(text) < 300
+        assert text.startswith("Ligne 2\u00a0: Le champ «\u00a0") and len(text) < 300
     giant = "y" * 10_000_001
     path = _written(tmp_path / "giant.csv", f"key;title;problem;project\n;T;{giant};ERP\n".encode())
     error = _refusal(path)
     assert error.render("fr") == (
-        "Ligne 2 : fichier CSV mal formé (une valeur dépasse 10\u202f000\u202f000 caractères). "
+        "Ligne 2\u00a0: fichier CSV mal formé (une valeur dépasse 10\u202f000\u202f000 "
+        "caractères). "
         "Rien n'a été importé."
     )
     assert "field limit" not in error.render("en") and "10,000,000" in error.render("en")
@@ -165,7 +167,7 @@ def test_huge_cells_name_the_field_or_the_limit_in_a_short_message(
 def test_csv_syntax_errors_are_said_in_french(tmp_path: Path, content: str, french: str) -> None:
     error = _refusal(_written(tmp_path / "bad.csv", content.encode()))
     text = error.render("fr")
-    assert text.startswith("Ligne 2 : fichier CSV mal formé (") and french in text
+    assert text.startswith("Ligne 2\u00a0: fichier CSV mal formé (") and french in text
     assert not any(english in text for english in ("expected", "unexpected", "line contains"))
 
 
@@ -175,7 +177,7 @@ def test_an_unreadable_file_is_said_in_words(
     folder = tmp_path / "pas un fichier.csv"
     folder.mkdir()
     assert _refusal(folder).render("fr") == (
-        f"Impossible de lire {folder} : c'est un dossier, pas un fichier."
+        f"Impossible de lire {folder}\u00a0: c'est un dossier, pas un fichier."
     )
     db = tmp_path / "w.podb"
     open_database(db).close()
@@ -183,4 +185,4 @@ def test_an_unreadable_file_is_said_in_words(
         tmp_path / "excel.txt", codecs.BOM_UTF16_LE + EXCEL_UNICODE_TEXT.encode("utf-16-le")
     )
     assert main(["import-csv", str(utf16), "--db", str(db), "--lang", "fr"]) == 0
-    assert "2 besoin(s) créé(s)" in capsys.readouterr().out
+    assert "2 besoins créés" in capsys.readouterr().out

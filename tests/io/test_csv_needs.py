@@ -255,7 +255,8 @@ def test_one_bad_row_imports_nothing(db: Database, home: Path) -> None:
     error = import_error(db, path)
     assert error.message.msg_id == "csv.row"
     assert error.render("fr") == (
-        "Ligne 3 : « abc » n'est pas un nombre valide pour « Points ». Rien n'a été importé."
+        "Ligne 3\u00a0: «\u00a0abc\u00a0» n'est pas un nombre valide pour "
+        "«\u00a0Points\u00a0». Rien n'a été importé."
     )
     assert error.render("en") == (
         "Line 3: “abc” is not a valid number for “Story points”. Nothing was imported."
@@ -309,7 +310,9 @@ def test_unknown_and_duplicate_columns_are_refused(home: Path) -> None:
 def test_unknown_status_lists_the_board_columns(db: Database, home: Path) -> None:
     path = write(home / "status.csv", "key;title;problem;project;status\n;A;Défi;ERP;Fini\n")
     text = import_error(db, path).render("fr")
-    assert text.startswith("Ligne 2 : Valeur « Fini » invalide pour « Statut »")
+    assert text.startswith(
+        "Ligne 2\u00a0: Valeur «\u00a0Fini\u00a0» invalide pour «\u00a0Statut\u00a0»"
+    )
     assert "À qualifier, À coter, Prêt, En cours, En revue, Terminé" in text
 
 
@@ -325,7 +328,7 @@ def test_duplicate_key_in_file(db: Database, home: Path) -> None:
         home / "dup.csv", "key;title;problem;project\nERP-4;A;Défi;ERP\nerp-4;B;Défi;ERP\n"
     )
     assert import_error(db, path).render("fr") == (
-        "Ligne 3 : la clé ERP-4 apparaît deux fois dans le fichier. Rien n'a été importé."
+        "Ligne 3\u00a0: la clé ERP-4 apparaît deux fois dans le fichier. Rien n'a été importé."
     )
     assert count(db, Need) == 0
 
@@ -342,7 +345,7 @@ def test_key_must_belong_to_the_project_column(db: Database, home: Path) -> None
 def test_bad_row_length(db: Database, home: Path) -> None:
     path = write(home / "len.csv", "key;title;problem;project\n;A;Défi\n")
     error = import_error(db, path)
-    assert error.render("fr") == "Ligne 2 : 3 valeurs au lieu de 4. Rien n'a été importé."
+    assert error.render("fr") == "Ligne 2\u00a0: 3 valeurs au lieu de 4. Rien n'a été importé."
 
 
 def test_empty_files(home: Path) -> None:
@@ -524,7 +527,7 @@ def test_failed_export_keeps_the_previous_file(
     with pytest.raises(PoDesktopError) as info:
         export(db, path)
     assert info.value.render("fr").endswith(
-        "out.csv : le disque est plein. Un fichier existant à ce nom est resté tel quel."
+        "out.csv\u00a0: le disque est plein. Un fichier existant à ce nom est resté tel quel."
     )
     assert path.read_text() == "ancien contenu"
     assert sorted(p.name for p in home.iterdir() if p.suffix == ".tmp") == []

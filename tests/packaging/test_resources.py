@@ -19,10 +19,10 @@ def test_the_repository_reads_its_top_level_resources() -> None:
 
 def test_every_expected_resource_ships_and_every_catalogue_is_expected() -> None:
     folder = ROOT / "resources"
-    catalogues = {f"translations/{ts.stem}.qm" for ts in (folder / "translations").glob("*.ts")}
-    assert catalogues == {r for r in paths.EXPECTED_RESOURCES if r.endswith(".qm")}
+    catalogues = {f"translations/{po.stem}.mo" for po in (folder / "translations").glob("*.po")}
+    assert catalogues == {r for r in paths.EXPECTED_RESOURCES if r.endswith(".mo")}
     for relative in paths.EXPECTED_RESOURCES:
-        if not relative.endswith(".qm"):  # compiled by make, the wheel or the bundle
+        if not relative.endswith(".mo"):  # compiled by make, the wheel or the bundle
             assert (folder / relative).is_file(), relative
 
 
@@ -45,7 +45,7 @@ def test_a_missing_resource_is_logged_once_and_listed(
     assert "fonts/DejaVuSans-Bold.ttf" in missing
     assert "fonts/DejaVuSans.ttf" not in missing
     assert missing["icons/undo.svg"] == tmp_path / "icons" / "undo.svg"
-    assert "translations/po_desktop_fr.qm" in missing
+    assert "translations/po_desktop_fr.mo" in missing
 
 
 def test_a_resource_the_task_needs_stops_it_with_the_reason(

@@ -140,12 +140,12 @@ def test_the_wheel_carries_resources_and_compiled_translations(built: dict[str, 
         "po_desktop/resources/fonts/DejaVuSans.ttf",
         "po_desktop/resources/fonts/DejaVuSans-Bold.ttf",
         "po_desktop/resources/icons/undo.svg",
-        "po_desktop/resources/translations/po_desktop_fr.qm",
-        "po_desktop/resources/translations/qt_supplement_fr.qm",
+        "po_desktop/resources/translations/po_desktop_fr.mo",
+        "po_desktop/resources/translations/qt_supplement_fr.mo",
         "po_desktop/store/migrations/versions/0001_initial_schema.py",
     ):
         assert expected in names, expected
-    assert not any(name.endswith(".ts") for name in names)
+    assert not any(name.endswith((".po", ".pot")) for name in names)
 
 
 def test_the_sdist_rebuilds_the_same_wheel(built: dict[str, Path]) -> None:

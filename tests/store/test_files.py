@@ -78,7 +78,7 @@ def test_impossible_targets_are_said_in_the_users_language(tmp_path: Path) -> No
     with pytest.raises(StorageError) as info:
         files.write_bytes(folder, b"x")
     assert info.value.render("fr").endswith(
-        "dossier : c'est un dossier, pas un fichier. "
+        "dossier\u00a0: c'est un dossier, pas un fichier. "
         "Un fichier existant à ce nom est resté tel quel."
     )
     with pytest.raises(StorageError) as info:

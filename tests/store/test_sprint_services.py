@@ -297,7 +297,8 @@ def test_a_sprint_is_found_by_its_name_typed_without_case_or_accents(session: Se
         sprints.find_sprint(session, "sprint éte")
     assert caught.value.message.msg_id == "name.ambiguous"
     assert caught.value.render("fr") == (
-        "« sprint éte » désigne plusieurs éléments : « Sprint Été », « Sprint Ete ». "
+        "«\u00a0sprint éte\u00a0» désigne plusieurs éléments\u00a0: «\u00a0Sprint "
+        "Été\u00a0», «\u00a0Sprint Ete\u00a0». "
         "Saisissez le nom exact, accents compris."
     )
     assert "“Sprint Été”, “Sprint Ete”" in caught.value.render("en")

@@ -1,23 +1,13 @@
-"""UI tests need the compiled French catalogue; build it when `make` has not."""
+"""UI tests: the application's set-up, and a fake for every message box and file chooser."""
 
 from __future__ import annotations
 
-import runpy
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from helpers.fakes import FakeFeedback
 
-from po_desktop import paths
 from po_desktop.ui.feedback import install
-
-
-@pytest.fixture(scope="session", autouse=True)
-def compiled_translations() -> None:
-    """The .qm files beside their sources, compiled by the project's one compile step."""
-    tool = Path(__file__).resolve().parents[2] / "tools" / "compile_translations.py"
-    runpy.run_path(str(tool))["compile_translations"](paths.resources_dir() / "translations")
 
 
 @pytest.fixture

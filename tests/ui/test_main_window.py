@@ -251,7 +251,7 @@ def test_import_csv_is_one_undoable_action(window: MainWindow, tmp_path: Path) -
     rows = {r.key: r for r in window.need_rows}
     assert rows["PLAT-2"].column_name == "À coter" and rows["ERP-1"].column_name == "Prêt"
     notice = window.notice_bar
-    assert notice.isVisible() and "1 need(s) created, 1 updated" in notice.label.text()
+    assert notice.isVisible() and "1 need created, 1 updated" in notice.label.text()
     (undo,) = notice.buttons
     undo.click()  # the notice's own Undo
     rows = {r.key: r for r in window.need_rows}

@@ -54,7 +54,7 @@ def test_missing_translations_are_logged_not_silent(
     with caplog.at_level(logging.WARNING):
         create_application("fr")
     logged = "\n".join(record.getMessage() for record in caplog.records)
-    assert f"translations/po_desktop_fr.qm is missing (looked for {gone / 'translations'}" in logged
+    assert f"translations/po_desktop_fr.mo is missing (looked for {gone / 'translations'}" in logged
 
 
 def test_about_lists_what_is_missing_in_the_users_language(
@@ -68,5 +68,5 @@ def test_about_lists_what_is_missing_in_the_users_language(
     assert dialog.missing.isVisible()
     assert dialog.missing_title.text().startswith("Manquant dans cette installation")
     listed = dialog.missing.toPlainText().splitlines()
-    for what in ("fonts/DejaVuSans.ttf", "translations/po_desktop_fr.qm", "icons/undo.svg"):
+    for what in ("fonts/DejaVuSans.ttf", "translations/po_desktop_fr.mo", "icons/undo.svg"):
         assert f"{what} — {gone / what}" in listed

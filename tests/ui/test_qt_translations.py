@@ -2,7 +2,7 @@
 
 Qt's widgets ask for their texts at run time; qtbase_fr.qm answers most of them, but not
 the ones Qt reworded after its translators last passed (the file chooser's "Look in:").
-resources/translations/qt_supplement_fr.ts fills those gaps. A spy translator, asked
+resources/translations/qt_supplement_fr.po fills those gaps. A spy translator, asked
 before every other one, records what Qt asks while the French user meets its dialogs:
 a string nobody translates fails here the day a Qt upgrade brings one.
 """
@@ -10,13 +10,12 @@ a string nobody translates fails here the day a Qt upgrade brings one.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
+import runpy
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
@@ -62,7 +61,8 @@ from po_desktop import paths
 from po_desktop.ui import i18n
 from po_desktop.ui.app import create_application
 
-SUPPLEMENT = paths.resources_dir() / "translations" / "qt_supplement_fr.ts"
+ROOT = Path(__file__).resolve().parents[2]
+SUPPLEMENT = paths.resources_dir() / "translations" / "qt_supplement_fr.po"
 NBSP = "\u00a0"
 
 # What Qt shows untranslated, as plain words (no "&", no ":", no shortcut). "Type",
@@ -303,7 +303,9 @@ def test_french_progress_shows_a_french_percentage(french: QApplication, qtbot: 
 def test_english_installs_nothing_of_the_supplement(app: QApplication) -> None:
     create_application("fr")
     create_application("en")  # back from French: nothing of it stays behind
-    assert not any("qt_supplement" in t.filePath() for t in i18n._installed)
+    assert not any(
+        isinstance(t, i18n.CatalogueTranslator) and t.answers_qt_contexts for t in i18n._installed
+    )
     for context, source, disambiguation in (
         ("QFileDialog", "&Look in:", None),
         ("QAbstractFileIconProvider", "Folder", "All other platforms"),
@@ -316,21 +318,16 @@ def test_english_installs_nothing_of_the_supplement(app: QApplication) -> None:
 
 
 def _supplement_messages() -> list[tuple[str, str, str | None, str]]:
-    """(context, source, disambiguation, translation) of every message of the .ts."""
+    """(context, source, disambiguation, translation) of every message of the .po."""
+    with SUPPLEMENT.open("rb") as stream:
+        catalogue = read_po(stream, locale="fr")
     found = []
-    for context in ET.parse(SUPPLEMENT).iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            assert translation is not None and translation.get("type") is None
-            found.append(
-                (
-                    name,
-                    message.findtext("source") or "",
-                    message.findtext("comment"),
-                    translation.text or "",
-                )
-            )
+    for message in catalogue:
+        if not message.id:
+            continue
+        assert isinstance(message.id, str) and message.context and not message.fuzzy
+        context, _bar, disambiguation = message.context.partition("|")
+        found.append((context, message.id, disambiguation or None, str(message.string)))
     return found
 
 
@@ -357,30 +354,21 @@ def _qtbase_fr() -> QTranslator:
     return qtbase
 
 
-def _lrelease() -> str:
-    exe = Path(sys.executable).with_name("pyside6-lrelease")
-    return str(exe) if exe.exists() else "pyside6-lrelease"
-
-
 def test_qt_catalogue_answers_first_and_the_supplement_fills_its_gaps(
     app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A supplement that also translates "Cancel" must not override Qt's "Annuler"."""
     folder = tmp_path / "resources" / "translations"
     folder.mkdir(parents=True)
-    ts = folder / "qt_supplement_fr.ts"
-    ts.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-        '<TS version="2.1" language="fr" sourcelanguage="en">\n'
-        "<context><name>QPlatformTheme</name>\n"
-        "<message><source>Cancel</source><translation>Laisser tomber</translation></message>\n"
-        "</context>\n<context><name>QFileDialog</name>\n"
-        "<message><source>&amp;Look in:</source><translation>&amp;Ici</translation></message>\n"
-        "</context>\n</TS>\n",
+    (folder / "qt_supplement_fr.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgctxt "QPlatformTheme"\nmsgid "Cancel"\nmsgstr "Laisser tomber"\n\n'
+        'msgctxt "QFileDialog"\nmsgid "&Look in:"\nmsgstr "&Ici"\n',
         encoding="utf-8",
     )
-    qm = ts.with_suffix(".qm")
-    subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+    runpy.run_path(str(ROOT / "tools" / "compile_translations.py"))["compile_translations"](
+        sources=folder
+    )
     monkeypatch.setattr(paths, "resources_dir", lambda: tmp_path / "resources")
     try:
         create_application("fr")
@@ -523,4 +511,4 @@ def test_everything_qt_asks_in_french_has_a_translation(
         for context, source, disambiguation, n in spy.asked
         if not any(t.translate(context, source, disambiguation, n) for t in i18n._installed)
     )
-    assert untranslated == [], "add these to qt_supplement_fr.ts: " + repr(untranslated)
+    assert untranslated == [], "add these to qt_supplement_fr.po: " + repr(untranslated)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField, Source
 from po_desktop.domain.keys import format_key, parse_key
-from po_desktop.domain.messages import CHOICE_LABELS, listing
+from po_desktop.domain.messages import CHOICE_LABELS, Message, labels_in_every_language, listing
 from po_desktop.domain.text import NameIndex, fold
 from po_desktop.store.errors import (
     ConflictError,
@@ -83,18 +84,28 @@ class ImportResult:
     unchanged: int = 0
     """Existing needs whose row matched them exactly: left untouched, not even re-dated."""
 
+    def summary(self) -> Message:
+        """ "Import done: 3 needs created, 1 updated, 1 project created." """
+        return Message(
+            "import.done",
+            {
+                "needs": Message("count.needs_created", {"count": self.created}),
+                "updated": Message("count.needs_updated", {"count": self.updated}),
+                "projects": Message("count.projects_created", {"count": self.projects_created}),
+            },
+        )
 
-def _source_aliases() -> dict[str, str]:
+
+@cache
+def source_aliases() -> dict[str, str]:
+    """Stored values and French/English labels (folded: "equipe", "CLIENT") → stored value.
+    Built on first use: the catalogue is read then, not when the module is imported."""
     aliases = {s.value: s.value for s in Source}
     for value in (s.value for s in Source):
-        for label in CHOICE_LABELS.get(value, ()):
+        for label in labels_in_every_language(CHOICE_LABELS.get(value, value)):
             aliases[fold(label)] = value
     aliases.update({"equipe": Source.TEAM.value, "equipe interne": Source.TEAM.value})
     return aliases
-
-
-SOURCE_ALIASES = _source_aliases()
-"""Stored values and French/English labels (folded: "equipe", "CLIENT") → stored value."""
 
 
 _INPUT_FIELDS = (
@@ -288,7 +299,7 @@ def _source(raw: str) -> str:
     text = raw.strip()
     if not text:
         return Source.OTHER.value
-    value = SOURCE_ALIASES.get(fold(text))
+    value = source_aliases().get(fold(text))
     if value is None:
         raise ValidationError(
             "field.bad_choice",

@@ -33,6 +33,7 @@ from po_desktop.domain.messages import (
     choice_label,
     language,
 )
+from po_desktop.i18n import gettext
 from po_desktop.store import calendar_queries
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import sprints as service
@@ -106,7 +107,7 @@ class CalendarPage(QWidget):
         )
         lang = language()
         for code, label in REGIONS.items():
-            self.region.addItem(label.render(lang), code)
+            self.region.addItem(gettext(label, lang), code)
         self.region.activated.connect(self._region_picked)
         self.new_sprint_button = QPushButton(self.tr("New sprint…"))
         self.new_sprint_button.clicked.connect(lambda: self.new_sprint())
@@ -181,7 +182,7 @@ class CalendarPage(QWidget):
         self.load.setWordWrap(True)
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(lambda: self.edit_sprint(self.current_sprint_id()))
-        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button = QPushButton(self.tr("Start", "start the sprint"))
         self.start_button.setToolTip(
             self.tr("Start the sprint: its needs now are the committed scope")
         )

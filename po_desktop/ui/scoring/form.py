@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from po_desktop.domain import formatting
 from po_desktop.domain.enums import Decision
 from po_desktop.domain.messages import choice_label, language
 from po_desktop.domain.scoring import Grid, ScoringError
@@ -38,8 +39,7 @@ from po_desktop.ui.workspace import Workspace
 
 def number_text(value: float) -> str:
     """Every digit that was saved: re-saving must not round a value behind the user's back."""
-    text = str(int(value)) if float(value).is_integer() else format(value, ".15g")
-    return text.replace(".", ",") if language() == "fr" else text
+    return formatting.number(value, decimals=12, group=False)
 
 
 class ScoringForm(QWidget):

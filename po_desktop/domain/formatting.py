@@ -1,0 +1,119 @@
+"""Numbers and dates as each language writes them, through Babel (CLDR's rules).
+
+The one place where a value becomes text for a reader: the interface, messages, the CLI,
+the pack and the exports that a person reads. French groups thousands with a narrow
+no-break space and writes a decimal comma (2,5 ; 9 990), English a point and a comma
+(2.5; 9,990). Every number is rounded the same way: to the decimals asked, half away from
+zero, trailing zeros dropped (62.5 → "62,5", 3.0 → "3").
+
+Reading a number is another matter: a file's numbers follow that file's convention (a
+French spreadsheet's decimal comma in a ``;`` file), never the language of the interface.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal, format_percent
+
+from po_desktop import i18n
+
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+"""The locale of each language: French of France, British English (day before month)."""
+
+
+def locale_of(lang: str | None = None) -> str:
+    return LOCALES.get(lang or i18n.language(), "en_GB")
+
+
+def _rounded(value: float, decimals: int) -> Decimal:
+    quantum = Decimal(1).scaleb(-decimals)
+    return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def number(value: float, lang: str | None = None, *, decimals: int = 1, group: bool = True) -> str:
+    """``value`` to at most ``decimals`` places, trailing zeros dropped: "2,5", "3", "1 234,5"."""
+    rounded = _rounded(value, decimals).normalize()
+    if rounded == 0:
+        rounded = Decimal(0)  # no "-0"
+    pattern = "#,##0" if group else "0"
+    if decimals > 0:
+        pattern += "." + "#" * decimals
+    return format_decimal(rounded, format=pattern, locale=locale_of(lang), group_separator=group)
+
+
+def fixed(value: float, lang: str | None = None, *, decimals: int = 1, group: bool = True) -> str:
+    """``value`` with exactly ``decimals`` places (columns of figures line up): "62,0"."""
+    pattern = ("#,##0" if group else "0") + ("." + "0" * decimals if decimals > 0 else "")
+    rounded = _rounded(value, decimals)
+    shown = abs(rounded) if rounded == 0 else rounded
+    return format_decimal(shown, format=pattern, locale=locale_of(lang), group_separator=group)
+
+
+def integer(value: int, lang: str | None = None) -> str:
+    """A count with its thousands grouped: "9 990" (narrow no-break space), "9,990"."""
+    return format_decimal(value, format="#,##0", locale=locale_of(lang))
+
+
+def percent(ratio: float, lang: str | None = None) -> str:
+    """A ratio as a whole percentage: "80 %" (narrow no-break space), "80%"."""
+    return format_percent(float(_rounded(ratio, 2)), locale=locale_of(lang))
+
+
+def day(value: dt.date, lang: str | None = None) -> str:
+    """A date in a sentence or a table: "14 juil. 2027", "14 Jul 2027"."""
+    return format_date(value, "d MMM y", locale=locale_of(lang))
+
+
+def long_day(value: dt.date, lang: str | None = None) -> str:
+    """A date in a title: "mercredi 14 juillet 2027", "Wednesday 14 July 2027"."""
+    return format_date(value, "EEEE d MMMM y", locale=locale_of(lang))
+
+
+def moment(value: dt.datetime, lang: str | None = None) -> str:
+    """A date and time: "14 juil. 2027, 09:30", "14 Jul 2027, 09:30"."""
+    return format_datetime(value, "d MMM y, HH:mm", locale=locale_of(lang))
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count in a message: grouped as the reader's language groups it, and the number
+    that chooses the message's plural form."""
+
+    value: int
+
+    def render(self, lang: str | None = None) -> str:
+        return integer(self.value, lang)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True)
+class Number:
+    """A value in a message (a scale's bounds, a weight), to ``decimals`` places at most."""
+
+    value: float
+    decimals: int = 6
+
+    def render(self, lang: str | None = None) -> str:
+        return number(self.value, lang, decimals=self.decimals)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date in a message, written in the reader's language when the message is shown."""
+
+    value: dt.date
+
+    def render(self, lang: str | None = None) -> str:
+        return day(self.value, lang)
+
+    def __str__(self) -> str:
+        return self.render()
