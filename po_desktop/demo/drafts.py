@@ -25,7 +25,8 @@ from po_desktop.demo.phrases import need_problem, need_title
 from po_desktop.demo.rng import Rng, cumulative
 from po_desktop.demo.timeline import Timeline
 from po_desktop.domain.enums import Decision, EventField, Source
-from po_desktop.domain.scoring import DEFAULT_GRID, weighted_score
+from po_desktop.domain.grid_presets import DEFAULT_GRID
+from po_desktop.domain.scoring import weighted_score
 
 # Workflow stages, in the order of DEFAULT_COLUMNS.
 Q, C, R, D, V, T = range(6)

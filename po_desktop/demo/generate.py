@@ -33,8 +33,8 @@ from po_desktop.domain.enums import (
     ProjectKind,
     SprintState,
 )
+from po_desktop.domain.grid_presets import DEFAULT_GRID
 from po_desktop.domain.readiness import EntryRule
-from po_desktop.domain.scoring import DEFAULT_GRID
 from po_desktop.store.errors import ConflictError, ValidationError
 from po_desktop.store.models import (
     Absence,

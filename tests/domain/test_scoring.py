@@ -8,21 +8,15 @@ from dataclasses import replace
 
 import pytest
 
-from po_desktop.domain.scoring import (
+from po_desktop.domain.grid_presets import (
     DEFAULT_GRID,
     DEFAULT_WEIGHTED_GRID,
     ICE_GRID,
     PRESETS,
     RICE_GRID,
     WSJF_GRID,
-    Grid,
-    GridKind,
-    Ranked,
-    Reranker,
-    ScoringError,
-    rank,
-    what_if,
 )
+from po_desktop.domain.scoring import Grid, GridKind, Ranked, Reranker, ScoringError, rank, what_if
 
 
 def test_default_grid_by_hand() -> None:

@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from po_desktop.demo import DemoSummary, seed_demo
 from po_desktop.domain.enums import DEFAULT_COLUMNS, Decision, SprintState
+from po_desktop.domain.grid_presets import DEFAULT_GRID
 from po_desktop.domain.readiness import EntryRule, unmet_entry_rules
-from po_desktop.domain.scoring import DEFAULT_GRID, weighted_score
+from po_desktop.domain.scoring import weighted_score
 from po_desktop.store import queries
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.engine import integrity_problems

@@ -13,7 +13,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import Decision, Direction, EventField
-from po_desktop.domain.scoring import PRESETS, CriterionSpec, Grid, GridKind, ScoringError
+from po_desktop.domain.grid_presets import PRESETS
+from po_desktop.domain.scoring import CriterionSpec, Grid, GridKind, ScoringError
 from po_desktop.store import queries
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import (

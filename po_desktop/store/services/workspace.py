@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain.calendar import public_holidays
 from po_desktop.domain.enums import DEFAULT_COLUMNS
-from po_desktop.domain.scoring import DEFAULT_GRID
+from po_desktop.domain.grid_presets import DEFAULT_GRID
 from po_desktop.store.models import BoardColumn, ScoringModel, Setting
 from po_desktop.store.services._base import transactional
 from po_desktop.store.services.scoring import new_model

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import Direction
-from po_desktop.domain.scoring import PRESETS, CriterionSpec
+from po_desktop.domain.grid_presets import PRESETS
+from po_desktop.domain.scoring import CriterionSpec
 from po_desktop.store.errors import PoDesktopError, ValidationError
 from po_desktop.store.services import scoring
 from po_desktop.store.services._base import clean_number
