@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from po_desktop.domain.messages import choice_label, language
 from po_desktop.domain.scoring import (
     DECISION_ORDER,
+    score_text,
 )
 from po_desktop.store.queries import NeedRow, SprintRow
 from po_desktop.ui.filtering import NeedFilter
@@ -58,8 +59,7 @@ def points_label(points: float) -> str:
 def format_score(score: float | None) -> str:
     if score is None:
         return "—"
-    text = f"{score:.0f}"
-    return text
+    return score_text(score)
 
 
 def literal_html(text: str) -> str:

@@ -68,6 +68,8 @@ def test_bundle_holds_what_is_loaded_by_path_and_not_what_is_unused(bundle: Path
         "qtbase_fr.qm",
         "qt_supplement_fr.qm",
         "DejaVuSans.ttf",
+        "NotoEmoji-Regular.ttf",
+        "LICENSE-NotoEmoji.txt",
         "0001_initial_schema.py",
     ):
         assert expected in names
