@@ -690,7 +690,7 @@ def _velocity_chart(data: ReviewData, lang: str) -> Drawing:
     chart.x, chart.y = 12 * mm, 10 * mm
     chart.width, chart.height = 145 * mm, 46 * mm
     chart.data = [[b.committed for b in bars] or [0], [b.completed for b in bars] or [0]]
-    chart.categoryAxis.categoryNames = [_short(b.sprint, 18) for b in bars] or [""]
+    chart.categoryAxis.categoryNames = [single_font(_short(b.sprint, 18)) for b in bars] or [""]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.labels.fontName = FONT

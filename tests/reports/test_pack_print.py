@@ -14,7 +14,14 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain.scoring import score_text
 from po_desktop.reports.pack import build_pack, typeset
-from po_desktop.reports.review import DecisionLine, NeedLine, ReviewData, RitualLine, collect
+from po_desktop.reports.review import (
+    DecisionLine,
+    NeedLine,
+    ReviewData,
+    RitualLine,
+    VelocityBar,
+    collect,
+)
 from po_desktop.store.services import needs, projects, scoring, sprints
 
 TEAM = ("Antoine Girard", "Camille Bernard", "Claire Moreau", "Émilie Fournier", "Hugo Lambert")
@@ -204,8 +211,9 @@ def test_emoji_print_in_the_emoji_font_and_unknown_characters_as_a_replacement(
     tmp_path: Path,
 ) -> None:
     done = [_need(1, "Fusée 🚀 prête ✅"), _need(2, "Idéogramme 漢 inconnu")]
+    velocity = [VelocityBar("Sprint 🚀", 20, 18.5)]  # a chart label: drawn in one font
     out = tmp_path / "pack.pdf"
-    build_pack(_data(done=done, name="Sprint 🚀"), out, "fr")
+    build_pack(_data(done=done, name="Sprint 🚀", velocity=velocity), out, "fr")
     reader = PdfReader(out)
     fonts: dict[str, set[str]] = {}
     for number, page in enumerate(reader.pages):
@@ -217,3 +225,4 @@ def test_emoji_print_in_the_emoji_font_and_unknown_characters_as_a_replacement(
     text = "\n".join(_pages(out))
     assert "🚀" in text and "✅" in text
     assert "Idéogramme \ufffd inconnu" in text  # no font has it: said, not a wrong glyph
+    assert "Sprint \ufffd" in text  # the chart's label
