@@ -59,7 +59,7 @@ test-lowest: $(STAMP)
 	$(PYTHON) -m venv $(LOWEST)
 	$(PY) tools/lowest_constraints.py --extra test > $(LOWEST)/constraints.txt
 	$(LOWEST)/bin/python -m pip install --quiet --constraint $(LOWEST)/constraints.txt \
-		-e . pytest pytest-qt pypdf
+		-e . pytest pytest-qt pypdf recurring-ical-events
 	$(LOWEST)/bin/python -m pip list --format=freeze
 	QT_QPA_PLATFORM=offscreen $(LOWEST)/bin/python -m pytest -m "not slow"
 

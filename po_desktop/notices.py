@@ -192,16 +192,27 @@ def licence_texts(dist: metadata.Distribution) -> list[tuple[str, str]]:
 
 def own_components() -> list[Component]:
     """What ships inside PO Desktop's own resources under another licence: the fonts."""
-    path = paths.resource("fonts/LICENSE-DejaVu.txt")
-    text = path.read_text(encoding="utf-8") if path is not None else ""
+
+    def texts(relative: str) -> tuple[tuple[str, str], ...]:
+        path = paths.resource(relative)
+        text = path.read_text(encoding="utf-8") if path is not None else ""
+        return ((relative, text),) if text else ()
+
     return [
         Component(
             name="DejaVu Sans fonts",
             version="",
             licence="Bitstream Vera Fonts licence; DejaVu changes in the public domain",
             origin="https://dejavu-fonts.github.io/ (resources/fonts)",
-            texts=(("fonts/LICENSE-DejaVu.txt", text),) if text else (),
-        )
+            texts=texts("fonts/LICENSE-DejaVu.txt"),
+        ),
+        Component(
+            name="Noto Emoji font (monochrome)",
+            version="",
+            licence="SIL Open Font License 1.1",
+            origin="https://github.com/googlefonts/noto-emoji (resources/fonts)",
+            texts=texts("fonts/LICENSE-NotoEmoji.txt"),
+        ),
     ]
 
 

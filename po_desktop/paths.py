@@ -82,6 +82,8 @@ EXPECTED_RESOURCES: tuple[str, ...] = (
     "fonts/DejaVuSans.ttf",
     "fonts/DejaVuSans-Bold.ttf",
     "fonts/LICENSE-DejaVu.txt",
+    "fonts/NotoEmoji-Regular.ttf",
+    "fonts/LICENSE-NotoEmoji.txt",
     "icons/LICENSE.md",
     "translations/po_desktop_en.mo",
     "translations/po_desktop_fr.mo",

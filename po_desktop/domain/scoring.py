@@ -499,3 +499,9 @@ def what_if(
     changes over the same needs, keep a :class:`Reranker` instead.
     """
     return Reranker(grid, values).what_if(grid, decisions, current, fixed)
+
+
+def score_text(score: float) -> str:
+    """A score as the app shows it, on screen and in print: a whole number, halves to
+    the even one as Python rounds (62.5 → "62", 87.5 → "88")."""
+    return f"{score:.0f}"

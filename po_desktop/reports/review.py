@@ -62,6 +62,8 @@ class DecisionLine:
     rationale: str
     decided_by: str
     at: datetime
+    version: int | None = None
+    """The scoring version that carried the decision (None: no scoring by then)."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ class ReviewData:
     """Points the next sprint already holds, with what this one carries into it."""
     next_needs: list[NeedLine] = field(default_factory=list)
     rituals: list[RitualLine] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    """Each team member's role ("" when none is recorded), by name."""
 
     @property
     def completion(self) -> float | None:
@@ -269,14 +273,14 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
         committed_points = sum(end_state[i].points or 0 for i in in_sprint_at_end)
     off = workspace_service.holidays_between(session, sprint.start_date, sprint.end_date, lang)
     days = working_days(sprint.start_date, sprint.end_date, off)
-    members = sorted(
-        session.scalars(
-            select(Person.name)
+    roles = dict(
+        session.execute(
+            select(Person.name, Person.role)
             .join(SprintMember, SprintMember.person_id == Person.id)
             .where(SprintMember.sprint_id == sprint.id)
-        ),
-        key=fold,
+        ).all()
     )
+    members = sorted(roles, key=fold)
     projects = sorted(
         {
             f"{code} — {name}"
@@ -312,6 +316,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
         float(committed_points),
         float(completed_points),
         added=len(added),
+        roles=roles,
     )
     data.done = _lines(session, done, added)
     data.not_done = _lines(session, not_done, added, goes_to)
@@ -372,7 +377,8 @@ def _velocity(session: Session, sprint: Sprint) -> list[VelocityBar]:
 
 
 def _decisions(session: Session, start: datetime, end: datetime) -> list[DecisionLine]:
-    """Decisions taken while the sprint ran, each with the assessment that carried it.
+    """The decision each need was left with while the sprint ran (the latest, when it
+    was decided more than once), with the assessment that carried it, in time order.
 
     Three SELECTs whatever the number of decisions: the events, the needs, and
     their assessments up to the sprint's end.
@@ -384,7 +390,12 @@ def _decisions(session: Session, start: datetime, end: datetime) -> list[Decisio
         )
         .order_by(NeedEvent.at, NeedEvent.id)
     ).all()
-    need_ids = sorted({need_id for need_id, _at, _d in events})
+    latest = {need_id: (at, decision) for need_id, at, decision in events}  # the last wins
+    kept = sorted(
+        ((need_id, at, decision) for need_id, (at, decision) in latest.items()),
+        key=lambda e: e[1],
+    )
+    need_ids = sorted(latest)
     if not need_ids:
         return []
     needs = {
@@ -405,7 +416,7 @@ def _decisions(session: Session, start: datetime, end: datetime) -> list[Decisio
     ):
         versions[a.need_id].append(a)
     lines = []
-    for need_id, at, decision in events:
+    for need_id, at, decision in kept:
         if need_id not in needs:
             continue
         # The newest version made by the time of the decision (saved in the same step).
@@ -421,6 +432,7 @@ def _decisions(session: Session, start: datetime, end: datetime) -> list[Decisio
                 assessment.rationale if assessment else "",
                 assessment.decided_by if assessment else "",
                 at,
+                assessment.version if assessment else None,
             )
         )
     return lines

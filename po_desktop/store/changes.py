@@ -69,8 +69,9 @@ def _shows(table: str, rows: Mapping[Key, tuple[Row | None, Row | None]]) -> boo
     return False
 
 
-UNRECORDED = {"setting": {("change_counter",), ("change_token",)}}
-"""Rows kept by the store itself (the workspace's version), never part of a change."""
+UNRECORDED = {"setting": {("change_counter",), ("change_token",), ("calendar_revisions",)}}
+"""Rows kept by the store itself (the workspace's version, the calendar events' revisions:
+``calendar_revisions``), never part of a change."""
 
 
 @dataclass

@@ -26,6 +26,7 @@ from po_desktop.ui.workspace import Workspace
 
 LICENCES = (
     ("DejaVu Sans", Path("fonts") / "LICENSE-DejaVu.txt"),
+    ("Noto Emoji", Path("fonts") / "LICENSE-NotoEmoji.txt"),
     ("Icons", Path("icons") / "LICENSE.md"),
 )
 

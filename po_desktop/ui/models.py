@@ -22,6 +22,7 @@ from po_desktop.domain import formatting
 from po_desktop.domain.messages import choice_label, language
 from po_desktop.domain.scoring import (
     DECISION_ORDER,
+    score_text,
 )
 from po_desktop.store.queries import NeedRow, SprintRow
 from po_desktop.ui.filtering import NeedFilter
@@ -57,8 +58,7 @@ def points_label(points: float) -> str:
 def format_score(score: float | None) -> str:
     if score is None:
         return "—"
-    text = f"{score:.0f}"
-    return text
+    return score_text(score)
 
 
 def literal_html(text: str) -> str:

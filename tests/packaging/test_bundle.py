@@ -68,6 +68,8 @@ def test_bundle_holds_what_is_loaded_by_path_and_not_what_is_unused(bundle: Path
         "qtbase_fr.qm",
         "qt_supplement_fr.mo",
         "DejaVuSans.ttf",
+        "NotoEmoji-Regular.ttf",
+        "LICENSE-NotoEmoji.txt",
         "0001_initial_schema.py",
         "fr_FR.dat",  # Babel's French numbers and dates
         "en_GB.dat",

@@ -139,6 +139,8 @@ def test_the_wheel_carries_resources_and_compiled_translations(built: dict[str, 
     for expected in (
         "po_desktop/resources/fonts/DejaVuSans.ttf",
         "po_desktop/resources/fonts/DejaVuSans-Bold.ttf",
+        "po_desktop/resources/fonts/NotoEmoji-Regular.ttf",
+        "po_desktop/resources/fonts/LICENSE-NotoEmoji.txt",
         "po_desktop/resources/icons/undo.svg",
         "po_desktop/resources/translations/po_desktop_fr.mo",
         "po_desktop/resources/translations/qt_supplement_fr.mo",

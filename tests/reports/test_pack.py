@@ -116,7 +116,8 @@ def test_the_french_pack_prints_each_section_with_the_demo_figures(
             (str(sprint_id), started, closed, sprint_id),
         ).fetchone()[0]
         decisions = raw.execute(
-            "SELECT count(*) FROM need_event WHERE field = 'decision' AND at >= ? AND at <= ?",
+            "SELECT count(DISTINCT need_id) FROM need_event"
+            " WHERE field = 'decision' AND at >= ? AND at <= ?",
             (started, closed),
         ).fetchone()[0]
         dailies = raw.execute(
@@ -130,7 +131,7 @@ def test_the_french_pack_prints_each_section_with_the_demo_figures(
     assert f"Besoins non terminés {carried}" in text
     assert f"Retirés en cours de sprint {removed}" in text
     decided = text[text.index("Décisions de cotation") : text.index("Aperçu du sprint suivant")]
-    assert len(re.findall(r"\b[A-Z]+-\d+ — ", decided)) == decisions  # a row per decision
+    assert len(re.findall(r"\b[A-Z]+-\d+ — ", decided)) == decisions  # a row per need decided
     assert f"({dailies} séances)" in text
     if following:
         assert following[0] in text[text.index("Aperçu du sprint suivant") :]

@@ -25,10 +25,23 @@ def test_about_shows_the_licence_and_the_third_party_notices(
     dialog = AboutDialog(Workspace(db))
     qtbot.addWidget(dialog)
     tabs = _tabs(dialog)
-    assert list(tabs) == ["PO Desktop", "DejaVu Sans", "Icons", "Third-party components"]
+    assert list(tabs) == [
+        "PO Desktop",
+        "DejaVu Sans",
+        "Noto Emoji",
+        "Icons",
+        "Third-party components",
+    ]
+    assert "SIL Open Font License" in tabs["Noto Emoji"]
     assert "All rights reserved" in tabs["PO Desktop"]
     notices = tabs["Third-party components"]
-    for expected in ("Qt and Qt for Python (LGPL-3.0)", "SQLAlchemy", "reportlab", "holidays"):
+    for expected in (
+        "Qt and Qt for Python (LGPL-3.0)",
+        "SQLAlchemy",
+        "reportlab",
+        "holidays",
+        "Noto Emoji font (monochrome)",
+    ):
         assert expected in notices
     assert "https://download.qt.io/official_releases/qt/" in notices
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in notices

@@ -335,7 +335,7 @@ def test_about_names_the_version_the_file_its_schema_and_the_licences(
     assert __version__ in joined
     assert str(window.workspace.database.path) in joined
     assert HEAD in labels
-    assert dialog.licences.count() == 4  # PO Desktop, DejaVu, icons, third-party components
+    assert dialog.licences.count() == 5  # PO Desktop, DejaVu, Noto Emoji, icons, third-party
     for index in range(dialog.licences.count()):
         text = dialog.licences.widget(index).toPlainText()  # type: ignore[attr-defined]
         assert len(text) > 200 and "missing" not in text
