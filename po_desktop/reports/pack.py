@@ -51,8 +51,10 @@ from reportlab.platypus import (
 )
 
 from po_desktop import __version__, paths
-from po_desktop.domain.messages import choice_label, day_label
+from po_desktop.domain import formatting
+from po_desktop.domain.messages import choice_label
 from po_desktop.domain.scoring import score_text
+from po_desktop.i18n import N_, NP_, gettext, plural
 from po_desktop.reports.review import NeedLine, ReviewData
 
 FONT, BOLD = "PODesktopSans", "PODesktopSans-Bold"
@@ -61,106 +63,78 @@ EMOJI = "PODesktopEmoji"
 TITLE_MAX = 300
 """A table cell shows at most this many characters of a title: a row must fit a page."""
 
-_T: dict[str, tuple[str, str]] = {
-    "title": ("Revue de sprint", "Sprint review"),
-    "goal": ("Objectif du sprint", "Sprint goal"),
-    "dates": ("Dates", "Dates"),
-    "projects": ("Projets concernés", "Projects involved"),
-    "team": ("Équipe", "Team"),
-    "po": ("Product owner", "Product owner"),
-    "generated": ("Document généré le", "Generated on"),
-    "none": ("—", "—"),
-    "summary": ("Synthèse", "Summary"),
-    "committed": ("Points engagés", "Points committed"),
-    "completed": ("Points terminés", "Points completed"),
-    "rate": ("Taux de réalisation", "Completion rate"),
-    "n_done": ("Besoins terminés", "Needs done"),
-    "n_not_done": ("Besoins non terminés", "Needs not done"),
-    "n_removed": ("Retirés en cours de sprint", "Removed during the sprint"),
-    "n_added": ("Ajoutés en cours de sprint", "Added during the sprint"),
-    "velocity": ("Vélocité des derniers sprints", "Velocity of the last sprints"),
-    "velocity_note": (
-        "Barres claires : points engagés ; barres foncées : points terminés ; "
-        "trait pointillé : moyenne des points terminés ({avg}).",
+_T: dict[str, str] = {
+    "title": N_("Sprint review"),
+    "goal": N_("Sprint goal"),
+    "dates": N_("Dates"),
+    "projects": N_("Projects involved"),
+    "team": N_("Team"),
+    "po": N_("Product owner"),
+    "generated": N_("Generated on"),
+    "none": N_("—"),
+    "summary": N_("Summary"),
+    "committed": N_("Points committed"),
+    "completed": N_("Points completed"),
+    "rate": N_("Completion rate"),
+    "n_done": N_("Needs done"),
+    "n_not_done": N_("Needs not done"),
+    "n_removed": N_("Removed during the sprint"),
+    "n_added": N_("Added during the sprint"),
+    "velocity": N_("Velocity of the last sprints"),
+    "velocity_note": N_(
         "Light bars: points committed; dark bars: points completed; "
-        "dotted line: average of points completed ({avg}).",
+        "dotted line: average of points completed ({avg})."
     ),
-    "burndown": (
-        "Burndown : points restants par jour ouvré",
-        "Burndown: points left per working day",
-    ),
-    "burndown_note": (
-        "Trait plein et carrés : points restants ; tirets : trajectoire idéale.",
-        "Solid line and squares: points left; dashes: ideal line.",
-    ),
-    "done": ("Besoins terminés", "Completed needs"),
-    "not_done": ("Besoins non terminés", "Needs not completed"),
-    "removed": ("Retirés du sprint en cours de route", "Removed from the sprint during it"),
-    "outside": ("Terminés hors du sprint", "Completed outside the sprint"),
-    "decisions": (
-        "Décisions de cotation prises pendant le sprint",
-        "Scoring decisions taken during the sprint",
-    ),
-    "next": ("Aperçu du sprint suivant", "Next sprint preview"),
-    "next_none": (
-        "Aucun sprint n'est prévu après celui-ci.",
-        "No sprint is planned after this one.",
-    ),
-    "forecast": ("Capacité prévue", "Forecast capacity"),
-    "planned": (
-        "Déjà prévu (avec ce que ce sprint y reporte)",
-        "Already planned (with what this sprint carries over)",
-    ),
-    "next_full": (
-        "Aucun : le sprint suivant est déjà plein au regard de sa prévision.",
-        "None: the next sprint is already full for its forecast.",
-    ),
-    "next_needs": (
-        "Besoins prêts les mieux classés qui tiennent dans la prévision",
-        "Top-ranked ready needs that fit the forecast",
-    ),
-    "rituals": ("Rituels du sprint", "Rituals of the sprint"),
-    "notes": ("Notes", "Notes"),
-    "attendance": ("Présences et validation", "Attendance and sign-off"),
-    "key": ("Clé", "Key"),
-    "need": ("Besoin", "Need"),
-    "project": ("Projet", "Project"),
-    "points": ("Points", "Points"),
-    "requester": ("Demandeur", "Requester"),
-    "unit": ("Métier", "Business unit"),
-    "column": ("Colonne", "Column"),
-    "next_place": ("Suite", "Goes to"),
-    "backlog": ("Backlog", "Backlog"),
-    "score": ("Score", "Score"),
-    "decision": ("Décision", "Decision"),
-    "rationale": ("Justification", "Rationale"),
-    "by": ("Décidé par", "Decided by"),
-    "decided_on": ("Date (version)", "Date (version)"),
-    "ritual": ("Rituel", "Ritual"),
-    "when": ("Dates", "Dates"),
-    "time": ("Heure", "Time"),
-    "name": ("Nom", "Name"),
-    "role": ("Rôle", "Role"),
-    "present": ("Présent", "Present"),
-    "signature": ("Signature", "Signature"),
-    "added_mark": ("* ajouté après le début du sprint", "* added after the sprint started"),
-    "empty": ("Aucun.", "None."),
-    "empty_sprint": (
-        "Ce sprint ne contient aucun besoin : rien n'a été engagé ni terminé.",
-        "This sprint holds no need: nothing was committed or completed.",
-    ),
-    "page": ("page {n} / {total}", "page {n} / {total}"),
-    "sessions": ("{n} séances", "{n} sessions"),
-    "subject": (
-        "Dossier de revue du sprint « {name} », du {start} au {end}",
-        "Review pack of the sprint “{name}”, {start} to {end}",
-    ),
+    "burndown": N_("Burndown: points left per working day"),
+    "burndown_note": N_("Solid line and squares: points left; dashes: ideal line."),
+    "done": N_("Completed needs"),
+    "not_done": N_("Needs not completed"),
+    "removed": N_("Removed from the sprint during it"),
+    "outside": N_("Completed outside the sprint"),
+    "decisions": N_("Scoring decisions taken during the sprint"),
+    "next": N_("Next sprint preview"),
+    "next_none": N_("No sprint is planned after this one."),
+    "forecast": N_("Forecast capacity"),
+    "planned": N_("Already planned (with what this sprint carries over)"),
+    "next_full": N_("None: the next sprint is already full for its forecast."),
+    "next_needs": N_("Top-ranked ready needs that fit the forecast"),
+    "rituals": N_("Rituals of the sprint"),
+    "notes": N_("Notes"),
+    "attendance": N_("Attendance and sign-off"),
+    "key": N_("Key"),
+    "need": N_("Need"),
+    "project": N_("Project"),
+    "points": N_("Points"),
+    "requester": N_("Requester"),
+    "unit": N_("Business unit"),
+    "column": N_("Column"),
+    "next_place": N_("Goes to"),
+    "backlog": N_("Backlog"),
+    "score": N_("Score"),
+    "decision": N_("Decision"),
+    "rationale": N_("Rationale"),
+    "by": N_("Decided by"),
+    "decided_on": N_("Date (version)"),
+    "ritual": N_("Ritual"),
+    "when": N_("Dates"),
+    "time": N_("Time"),
+    "name": N_("Name"),
+    "role": N_("Role"),
+    "present": N_("Present"),
+    "signature": N_("Signature"),
+    "added_mark": N_("* added after the sprint started"),
+    "empty": N_("None."),
+    "empty_sprint": N_("This sprint holds no need: nothing was committed or completed."),
+    "page": N_("page {n} / {total}"),
+    "subject": N_("Review pack of the sprint “{name}”, {start} to {end}"),
 }
 
 
+SESSIONS = NP_("{n} session", "{n} sessions")
+
+
 def _t(key: str, lang: str, **params: object) -> str:
-    french, english = _T[key]
-    text = french if lang == "fr" else english
+    text = gettext(_T[key], lang)
     return text.format(**params) if params else text
 
 
@@ -306,22 +280,16 @@ def _short(value: str, limit: int = TITLE_MAX) -> str:
 
 
 def _number(value: float | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    rendered = f"{value:.1f}".rstrip("0").rstrip(".")
-    return rendered.replace(".", ",") if lang == "fr" else rendered
+    return "—" if value is None else formatting.number(value, lang)
 
 
 def _points(value: float | None, lang: str) -> str:
     """A need's points as the app shows them: 0,5 · 3 · 13."""
-    if value is None:
-        return "—"
-    rendered = f"{value:g}"
-    return rendered.replace(".", ",") if lang == "fr" else rendered
+    return "—" if value is None else formatting.number(value, lang, decimals=2)
 
 
 def _date(day: date, lang: str) -> str:
-    return day_label(day).render(lang)
+    return formatting.day(day, lang)
 
 
 class _Styles:
@@ -882,7 +850,8 @@ def _rituals(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
         label = r.title or choice_label(r.kind, lang).capitalize()
         if len(r.days) > 3:
             span = f"{_date(r.days[0], lang)} → {_date(r.days[-1], lang)}"
-            when = f"{span} ({_t('sessions', lang, n=len(r.days))})"
+            sessions = plural(SESSIONS, len(r.days), lang).format(n=len(r.days))
+            when = f"{span} ({sessions})"
         else:
             when = ", ".join(_date(d, lang) for d in r.days)
         rows.append([_short(label, 120), when, r.time])
