@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.scoring import score_text
-from po_desktop.reports.pack import build_pack, typeset
+from po_desktop.reports.pack import build_pack
+from po_desktop.reports.pdf_text import typeset
 from po_desktop.reports.review import (
     DecisionLine,
     NeedLine,
