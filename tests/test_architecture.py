@@ -62,3 +62,50 @@ def test_the_rule_sees_sql_when_there_is_some(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert len(_sql_in(module)) == 2
+
+
+# ----- sizes: a module says one thing ------------------------------------------------
+
+MAX_LINES = 600
+DATA_MODULES = {
+    "demo/corpus.py",  # the demo workspace's French texts: data, read by the generator
+    "domain/messages.py",  # the table of message ids and their English texts
+}
+SHELL = "ui/main_window.py"
+"""The window is a shell: actions, pages and lifecycle live in their own modules."""
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_no_module_is_over_six_hundred_lines_but_data() -> None:
+    long = {
+        str(path.relative_to(PACKAGE)): _lines(path)
+        for path in _modules(PACKAGE)
+        if _lines(path) > MAX_LINES
+    }
+    assert set(long) <= DATA_MODULES, f"split these modules: {long}"
+    assert all((PACKAGE / name).is_file() for name in DATA_MODULES)  # the list stays true
+
+
+def test_the_main_window_is_a_shell() -> None:
+    assert _lines(PACKAGE / SHELL) < 400
+
+
+def test_no_interface_module_writes_an_inverse_operation() -> None:
+    """Undo applies the Change a service returned: the interface passes one service call
+    to perform() and never an undo or redo of its own."""
+    found = []
+    for path in _modules(PACKAGE / "ui"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in {"perform", "try_perform"}
+                and (len(node.args) > 3 or any(k.arg in {"undo", "redo"} for k in node.keywords))
+            ):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+            if isinstance(node, ast.ClassDef) and node.name == "CallbackCommand":
+                found.append(f"{path.relative_to(PACKAGE)}: class CallbackCommand")
+    assert found == []
