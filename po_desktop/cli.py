@@ -361,7 +361,9 @@ def _cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
     with open_database(path, create=False) as db, db.session() as session:
         if db.owns(args.output):
             raise DatabaseFileError("db.output_is_database", path=str(args.output))
-        count = write_needs_csv(session, args.output, delimiter=args.sep, project=args.project)
+        count = write_needs_csv(
+            session, args.output, delimiter=args.sep, project=args.project, lang=lang
+        )
     print(translate("cli.export_done", lang, count=count, path=args.output))
     return EXIT_OK
 

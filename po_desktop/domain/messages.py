@@ -883,6 +883,15 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "le dossier ne peut pas être mis en page (un élément est plus grand qu'une page)",
         "the pack cannot be laid out (one element is larger than a page)",
     ),
+    # issue 18: exchange
+    "field.ambiguous_number": (
+        "« {value} » peut valoir {decimal} ou {grouped} selon le tableur qui l'a écrit : "
+        "écrivez l'un ou l'autre dans « {field} ».",
+        "“{value}” may be {decimal} or {grouped} depending on the spreadsheet that wrote it: "
+        "write one or the other in “{field}”.",
+    ),
+    "exchange.yes": ("oui", "yes"),
+    "exchange.no": ("non", "no"),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {

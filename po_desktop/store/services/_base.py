@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Mapped, Session
 
-from po_desktop.domain.messages import language, listing, sqlite_reason
+from po_desktop.domain.messages import Bilingual, language, listing, sqlite_reason
+from po_desktop.domain.numbers import AmbiguousNumberError, NumberConvention, for_language
 from po_desktop.domain.text import NameIndex
 from po_desktop.store import changes
 from po_desktop.store.errors import NotFoundError, StorageError, ValidationError
@@ -183,7 +184,13 @@ def clean_number(
     minimum: float | None = None,
     maximum: float | None = None,
     allow_none: bool = True,
+    numbers: NumberConvention | None = None,
 ) -> float | None:
+    """A number from a value or a text, checked against its bounds.
+
+    A text is read by ``numbers``, the convention of whoever wrote it (a file's, see
+    :mod:`po_desktop.domain.numbers`); None means typed in the interface, in its language.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         if allow_none:
             return None
@@ -191,7 +198,18 @@ def clean_number(
     if isinstance(value, bool):
         raise ValidationError("field.bad_number", field=field, value=value)
     try:
-        number = _parse_number(value) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
+        if isinstance(value, str):
+            number = (numbers or for_language(language())).parse(value)
+        else:
+            number = float(value)  # type: ignore[arg-type]
+    except AmbiguousNumberError as exc:
+        raise ValidationError(
+            "field.ambiguous_number",
+            field=field,
+            value=value,
+            decimal=Bilingual(_fmt(exc.decimal).replace(".", ","), _fmt(exc.decimal)),
+            grouped=_fmt(exc.grouped),
+        ) from None
     except (TypeError, ValueError):
         raise ValidationError("field.bad_number", field=field, value=value) from None
     if math.isnan(number) or math.isinf(number):
@@ -207,29 +225,6 @@ def clean_number(
             max=_fmt(maximum),
         )
     return number
-
-
-_SPACES = "[ \u00a0\u202f]"
-_SPACED = re.compile(rf"[+-]?\d{{1,3}}(?:{_SPACES}\d{{3}})+(?:[.,]\d+)?")
-_COMMAS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_PLAIN = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
-
-
-def _parse_number(text: str) -> float:
-    """A number as people type it: "0,5" or "0.5"; "1 000" (spaces group by three);
-    in English, "1,000" is a thousand, as the RICE help text writes it.
-
-    Anything else is refused, so a typo never becomes a value: "1 5", "1_0",
-    "nan", "1e3".
-    """
-    cleaned = text.strip()
-    if _SPACED.fullmatch(cleaned):
-        cleaned = re.sub(_SPACES, "", cleaned)
-    elif _COMMAS.fullmatch(cleaned) and language() == "en":
-        cleaned = cleaned.replace(",", "")
-    elif not _PLAIN.fullmatch(cleaned):
-        raise ValueError(text)
-    return float(cleaned.replace(",", "."))
 
 
 def _fmt(bound: float | None) -> str:

@@ -25,6 +25,7 @@ from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField, Source
 from po_desktop.domain.keys import format_key, parse_key
 from po_desktop.domain.messages import CHOICE_LABELS, listing
+from po_desktop.domain.numbers import EITHER, NumberConvention
 from po_desktop.domain.text import NameIndex, fold
 from po_desktop.store.errors import (
     ConflictError,
@@ -65,12 +66,15 @@ class NeedRecord:
     technical: str | None = None
     project: str = ""
     status: str | None = None
-    points: str | None = None
+    points: str | float | None = None
+    """Text as the file writes it (read by ``numbers``), or a workbook's number."""
     sprint: str | None = None
     tags: str | None = None
     acceptance: str | None = None
     line: int = 0
     """Physical line in the file where the row starts; 0 when unknown."""
+    numbers: NumberConvention = EITHER
+    """How the file writes its numbers: its convention, never the interface language's."""
 
 
 @dataclass
@@ -307,8 +311,8 @@ def _tags(raw: str) -> list[str]:
     return clean_tags(raw.split(","))
 
 
-def _points(raw: str) -> float | None:
-    return clean_number(raw, "points", minimum=0, maximum=need_service.MAX_POINTS)
+def _points(raw: str | float, numbers: NumberConvention) -> float | None:
+    return clean_number(raw, "points", minimum=0, maximum=need_service.MAX_POINTS, numbers=numbers)
 
 
 def _key(record: NeedRecord, project: Project, seen: set[str]) -> int | None:
@@ -351,7 +355,7 @@ def _input(
         business_unit=text(record.business_unit, base.business_unit),
         technical=base.technical if record.technical is None else _technical(record.technical),
         column_id=column_id,
-        points=base.points if record.points is None else _points(record.points),
+        points=base.points if record.points is None else _points(record.points, record.numbers),
         sprint_id=base.sprint_id if record.sprint is None else lookups.sprint_id(record.sprint),
         assignee_id=base.assignee_id,
         tags=base.tags if record.tags is None else _tags(record.tags),
@@ -383,7 +387,7 @@ def import_needs(
             if current is None:
                 creator.add(data, project, number)
                 result.created += 1
-            elif data == current:
+            elif need_service.as_stored(data) == current:
                 result.unchanged += 1
             else:
                 creator.flush()

@@ -7,7 +7,7 @@ the change protocol (:mod:`po_desktop.store.changes`), which also undoes it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -115,17 +115,39 @@ class _Clean:
     tags: list[str]
 
 
+TEXTS: dict[str, tuple[bool, int]] = {
+    "title": (True, 300),
+    "problem": (True, LONG_TEXT_MAX),
+    "solution": (False, LONG_TEXT_MAX),
+    "requester": (False, 200),
+    "business_unit": (False, 80),
+    "acceptance": (False, LONG_TEXT_MAX),
+}
+"""A need's texts: required, longest length."""
+
+
+def _texts(data: NeedInput) -> dict[str, str]:
+    return {
+        name: clean_text(getattr(data, name), name, required=required, max_len=max_len)
+        for name, (required, max_len) in TEXTS.items()
+    }
+
+
+def as_stored(data: NeedInput) -> NeedInput:
+    """``data`` with its texts as the store keeps them (line ends, surrounding spaces):
+    compared with a stored need, equal means saving it would change nothing."""
+    stored = replace(data)
+    for name, text in _texts(data).items():
+        setattr(stored, name, text)
+    return stored
+
+
 def _validate(session: Session, data: NeedInput) -> _Clean:
     values: dict[str, Any] = {
-        "title": clean_text(data.title, "title", required=True, max_len=300),
-        "problem": clean_text(data.problem, "problem", required=True, max_len=LONG_TEXT_MAX),
-        "solution": clean_text(data.solution, "solution", max_len=LONG_TEXT_MAX),
-        "requester": clean_text(data.requester, "requester", max_len=200),
+        **_texts(data),
         "source": clean_choice(data.source, "source", [s.value for s in Source]),
-        "business_unit": clean_text(data.business_unit, "business_unit", max_len=80),
         "technical": clean_bool(data.technical, "technical"),
         "points": clean_number(data.points, "points", minimum=0, maximum=MAX_POINTS),
-        "acceptance": clean_text(data.acceptance, "acceptance", max_len=LONG_TEXT_MAX),
     }
     project = session.get(Project, data.project_id)
     if project is None:
