@@ -77,6 +77,11 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     exp.add_argument("--sep", choices=[";", ","], default=";", help=h("sep"))
     exp.add_argument("--project", help=h("project"))
 
+    export = command("export")
+    export.add_argument("-o", "--output", type=Path, required=True, help=h("export_output"))
+    export.add_argument("--sep", choices=[";", ","], default=";", help=h("sep"))
+    export.add_argument("--project", help=h("project"))
+
     backlog = command("backlog")
     backlog.add_argument("--format", choices=("table", "csv"), default="table", help=h("format"))
     backlog.add_argument("--grid", help=h("grid"))
@@ -329,7 +334,8 @@ def _cmd_check(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_import_csv(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.io.csv_needs import read_needs_csv
+    from po_desktop.io.needs_files import open_needs
+    from po_desktop.io.needs_table import records
     from po_desktop.store.database import open_database
     from po_desktop.store.errors import DatabaseFileError
     from po_desktop.store.services.importing import import_needs
@@ -337,9 +343,10 @@ def _cmd_import_csv(args: argparse.Namespace, lang: str) -> int:
     path = _db_path(args, required=True)
     if not args.file.is_file():
         raise DatabaseFileError("db.not_found", path=str(args.file))
-    records = read_needs_csv(args.file)
+    with open_needs(args.file) as table:
+        found = list(records(table))
     with open_database(path, create=False) as db, db.session() as session:
-        result = import_needs(session, records)
+        result = import_needs(session, found)
     print(
         translate(
             "cli.import_done",
@@ -354,15 +361,35 @@ def _cmd_import_csv(args: argparse.Namespace, lang: str) -> int:
 
 def _cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.io.csv_needs import write_needs_csv
+    from po_desktop.io.needs_files import WORKBOOK_SUFFIXES
     from po_desktop.store.database import open_database
-    from po_desktop.store.errors import DatabaseFileError
+    from po_desktop.store.errors import DatabaseFileError, ValidationError
 
+    if args.output.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise ValidationError("exchange.csv_into_workbook", file=str(args.output))
     path = _db_path(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         if db.owns(args.output):
             raise DatabaseFileError("db.output_is_database", path=str(args.output))
         count = write_needs_csv(
             session, args.output, delimiter=args.sep, project=args.project, lang=lang
+        )
+    print(translate("cli.export_done", lang, count=count, path=args.output))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.io.needs_files import export_format, export_needs
+    from po_desktop.store.database import open_database
+    from po_desktop.store.errors import DatabaseFileError
+
+    export_format(args.output)  # an unknown extension is refused before anything opens
+    path = _db_path(args, required=True)
+    with open_database(path, create=False) as db, db.session() as session:
+        if db.owns(args.output):
+            raise DatabaseFileError("db.output_is_database", path=str(args.output))
+        count = export_needs(
+            session, args.output, project=args.project, lang=lang, delimiter=args.sep
         )
     print(translate("cli.export_done", lang, count=count, path=args.output))
     return EXIT_OK
@@ -523,6 +550,7 @@ _HANDLERS = {
     "check": _cmd_check,
     "import-csv": _cmd_import_csv,
     "export-csv": _cmd_export_csv,
+    "export": _cmd_export,
     "backlog": _cmd_backlog,
     "capacity": _cmd_capacity,
     "ics": _cmd_ics,

@@ -892,6 +892,55 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "exchange.yes": ("oui", "yes"),
     "exchange.no": ("non", "no"),
+    "exchange.sheet_title": ("Besoins", "Needs"),
+    "exchange.cell_too_long": (
+        "{key} : « {field} » dépasse {max} caractères, plus qu'une cellule de tableur "
+        "n'en contient. Rien n'a été exporté : exportez en CSV, qui garde les textes entiers.",
+        "{key}: “{field}” is longer than {max} characters, more than a spreadsheet cell "
+        "holds. Nothing was exported: export to CSV, which keeps texts whole.",
+    ),
+    "exchange.bad_workbook": (
+        "{file} ne peut pas être lu comme un classeur Excel : il est peut-être endommagé. "
+        "Ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau en .xlsx.",
+        "{file} cannot be read as an Excel workbook: it may be damaged. "
+        "Open it in Excel or LibreOffice and save it again as .xlsx.",
+    ),
+    "exchange.opendocument": (
+        "{file} est un classeur LibreOffice (.ods) : dans LibreOffice, choisissez "
+        "Fichier › Enregistrer sous › « Classeur Excel 2007-365 (.xlsx) », "
+        "puis importez ce fichier.",
+        "{file} is a LibreOffice spreadsheet (.ods): in LibreOffice, choose "
+        "File › Save As › “Excel 2007-365 (.xlsx)”, then import that file.",
+    ),
+    "exchange.old_workbook": (
+        "{file} est un classeur Excel de l'ancien format (.xls) ou protégé par un mot de "
+        "passe : dans Excel, choisissez Fichier › Enregistrer sous › « Classeur Excel "
+        "(.xlsx) », sans mot de passe, puis importez ce fichier.",
+        "{file} is an Excel workbook in the old format (.xls) or protected by a password: "
+        "in Excel, choose File › Save As › “Excel Workbook (.xlsx)”, without a password, "
+        "then import that file.",
+    ),
+    "exchange.unknown_extension": (
+        "{file} : l'extension « {suffix} » n'est pas un format d'export. "
+        "Nommez le fichier en .xlsx (classeur Excel) ou en .csv.",
+        "{file}: the extension “{suffix}” is not an export format. "
+        "Name the file .xlsx (Excel workbook) or .csv.",
+    ),
+    "cli.help.export": (
+        "exporter les besoins vers un classeur Excel (.xlsx) ou un fichier CSV (.csv), "
+        "selon l'extension du fichier",
+        "export needs to an Excel workbook (.xlsx) or a CSV file (.csv), by the file's extension",
+    ),
+    "cli.help.export_output": (
+        "fichier à écrire : .xlsx (classeur Excel) ou .csv",
+        "file to write: .xlsx (Excel workbook) or .csv",
+    ),
+    "exchange.csv_into_workbook": (
+        "{file} : export-csv écrit du texte CSV, pas un classeur. Pour un classeur, "
+        "utilisez « po-desktop export -o {file} » ; pour du CSV, nommez le fichier en .csv.",
+        "{file}: export-csv writes CSV text, not a workbook. For a workbook, use "
+        "“po-desktop export -o {file}”; for CSV, name the file .csv.",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
