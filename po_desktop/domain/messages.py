@@ -527,12 +527,9 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "integrity check, schema version, counts",
     ),
     "cli.help.import-csv": (
-        "importer des besoins depuis un fichier CSV",
-        "import needs from a CSV file",
-    ),
-    "cli.help.csv_file": (
-        "fichier CSV à importer",
-        "CSV file to import",
+        "importer des besoins depuis un fichier CSV ou un classeur (.xlsx) : "
+        "l'ancien nom de « import »",
+        "import needs from a CSV file or a workbook (.xlsx): the former name of “import”",
     ),
     "cli.help.export-csv": (
         "exporter les besoins vers un fichier CSV",
@@ -633,11 +630,6 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "cli.check_problem": ("Problème : {problem}", "Problem: {problem}"),
     "cli.check_ok": ("Intégrité : OK", "Integrity: OK"),
-    "cli.import_done": (
-        "Import terminé : {created} besoin(s) créé(s), {updated} mis à jour, "
-        "{projects} projet(s) créé(s).",
-        "Import done: {created} need(s) created, {updated} updated, {projects} project(s) created.",
-    ),
     "cli.export_done": (
         "{count} besoin(s) exporté(s) dans {path}.",
         "{count} need(s) exported to {path}.",
@@ -934,6 +926,43 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "cli.help.export_output": (
         "fichier à écrire : .xlsx (classeur Excel) ou .csv",
         "file to write: .xlsx (Excel workbook) or .csv",
+    ),
+    "cli.help.import": (
+        "importer des besoins depuis un fichier CSV ou un classeur Excel (.xlsx), tout ou rien",
+        "import needs from a CSV file or an Excel workbook (.xlsx), all or nothing",
+    ),
+    "cli.help.import_file": (
+        "fichier à importer : CSV ou classeur Excel (.xlsx)",
+        "file to import: CSV or Excel workbook (.xlsx)",
+    ),
+    "cli.help.import_format": (
+        "format du fichier (auto : reconnu d'après son contenu)",
+        "the file's format (auto: told by its content)",
+    ),
+    "cli.help.import_project": (
+        "projet (code) des lignes qui n'en indiquent pas ; créé s'il n'existe pas",
+        "project (code) for rows that name none; created if it does not exist",
+    ),
+    "cli.help.dry_run": (
+        "dire ce que l'import ferait, sans rien écrire",
+        "say what the import would do, writing nothing",
+    ),
+    "cli.import_summary": ("Import terminé : {counts}.", "Import done: {counts}."),
+    "cli.import_preview": (
+        "Aperçu, rien n'a été importé : {counts}.",
+        "Preview, nothing was imported: {counts}.",
+    ),
+    "cli.progress_rows": ("{count} lignes lues", "{count} rows read"),
+    "exchange.created": ("{count} besoin(s) créé(s)", "{count} need(s) created"),
+    "exchange.updated": ("{count} mis à jour", "{count} updated"),
+    "exchange.skipped": ("{count} ignoré(s) car inchangé(s)", "{count} skipped as unchanged"),
+    "exchange.projects_created": ("{count} projet(s) créé(s)", "{count} project(s) created"),
+    "exchange.to_create": ("{count} besoin(s) à créer", "{count} need(s) to create"),
+    "exchange.to_update": ("{count} à mettre à jour", "{count} to update"),
+    "exchange.to_skip": ("{count} à ignorer car inchangé(s)", "{count} to skip as unchanged"),
+    "exchange.projects_to_create": (
+        "{count} projet(s) à créer",
+        "{count} project(s) to create",
     ),
     "exchange.csv_into_workbook": (
         "{file} : export-csv écrit du texte CSV, pas un classeur. Pour un classeur, "

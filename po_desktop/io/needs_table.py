@@ -98,7 +98,9 @@ Mapping = list[str | None]
 """For each column of a file, the field it fills (None: left out)."""
 
 
-def default_mapping(header: Sequence[object], *, line: int = 1) -> Mapping:
+def default_mapping(
+    header: Sequence[object], *, line: int = 1, optional: Sequence[str] = ()
+) -> Mapping:
     """Each header cell's column by its name; a name we do not know, a column named
     twice or a required one missing is refused, the header's line named."""
     mapping: Mapping = []
@@ -121,7 +123,7 @@ def default_mapping(header: Sequence[object], *, line: int = 1) -> Mapping:
     if duplicates:
         problem = Message("csv.duplicate_columns", {"columns": listing(duplicates, quoted=True)})
         raise ValidationError("csv.row", line=line, problem=problem)
-    check_mapping(mapping, line=line)
+    check_mapping(mapping, line=line, optional=optional)
     return mapping
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -175,22 +175,32 @@ def open_xlsx(path: Path | str) -> Table:
     """Open a workbook of needs: its first sheet's header, then its rows on demand
     (line = the spreadsheet's row number). Close the table when done."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(path)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        # Opened here, not by name: openpyxl refuses a workbook whose name does not end
+        # in .xlsx, and the file is what it holds, whatever its name.
+        fh = path.open("rb")
     except OSError as exc:
         raise StorageError("file.read_failed", path=str(path), reason=os_reason(exc)) from exc
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+    try:
+        workbook = load_workbook(fh, read_only=True, data_only=True, keep_links=False)
+    except OSError as exc:
+        fh.close()
+        raise StorageError("file.read_failed", path=str(path), reason=os_reason(exc)) from exc
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as exc:
+        fh.close()
         raise ValidationError("exchange.bad_workbook", file=str(path)) from exc
     try:
-        return _open(workbook, path)
+        return _open(workbook, path, fh.close)
     except BaseException:
         workbook.close()
+        fh.close()
         raise
 
 
-def _open(workbook: Any, path: Path) -> Table:
+def _open(workbook: Any, path: Path, release: Callable[[], None]) -> Table:
     sheet = workbook.worksheets[0]
     declared = sheet.max_row if isinstance(sheet.max_row, int) else 0
     # Some tools write a wrong size: read what is there.
@@ -208,10 +218,19 @@ def _open(workbook: Any, path: Path) -> Table:
     if header is None:
         raise ValidationError("csv.empty", file=str(path))
 
-    def tracked() -> Iterator[tuple[int, Sequence[Cell]]]:
+    def tracked() -> Generator[tuple[int, Sequence[Cell]]]:
         for line, row in rows:
             position["row"] = line
             yield line, row
+
+    reading = tracked()
+
+    def close() -> None:
+        # A sheet's rows hold the archive open until their generators end.
+        reading.close()
+        rows.close()
+        workbook.close()
+        release()
 
     def progress() -> float:
         return min(1.0, position["row"] / declared) if declared > 1 else 0.0
@@ -222,9 +241,9 @@ def _open(workbook: Any, path: Path) -> Table:
         header=header,
         header_line=header_line,
         strict_width=False,
-        _rows=tracked(),
+        _rows=reading,
         _progress=progress,
-        _close=workbook.close,
+        _close=close,
     )
 
 
@@ -232,7 +251,7 @@ def _filled(value: object) -> bool:
     return value is not None and (not isinstance(value, str) or bool(value.strip()))
 
 
-def _rows(sheet: Any, path: Path) -> Iterator[tuple[int, Sequence[Cell]]]:
+def _rows(sheet: Any, path: Path) -> Generator[tuple[int, Sequence[Cell]]]:
     try:
         for line, row in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
             yield line, [_value(value) for value in row]

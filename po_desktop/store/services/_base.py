@@ -96,6 +96,26 @@ def atomic(session: Session) -> Iterator[Session]:
         session.info[_DEPTH] = 0
 
 
+@contextlib.contextmanager
+def rolled_back(session: Session) -> Iterator[Session]:
+    """Run services for what they would do, then undo it all: inside, each service runs
+    in a savepoint as in an import; at the end everything is rolled back, whether the
+    block succeeded or not. Nothing is committed, nothing is recorded as a change."""
+    if session.info.get(_DEPTH, 0):
+        raise RuntimeError("rolled_back() inside a service would roll back its caller")
+    if session.in_transaction():
+        session.rollback()
+    session.info[_DEPTH] = 1
+    try:
+        with session.begin():
+            yield session
+            session.rollback()
+    except OperationalError as exc:
+        raise _storage_error(exc, session) from exc
+    finally:
+        session.info[_DEPTH] = 0
+
+
 def _storage_error(exc: DBAPIError, session: Session) -> StorageError:
     return storage_error(exc, session.get_bind().url.database or "")
 
