@@ -964,6 +964,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{count} projet(s) à créer",
         "{count} project(s) to create",
     ),
+    "exchange.cancelled": (
+        "Import interrompu : rien n'a été importé.",
+        "Import stopped: nothing was imported.",
+    ),
     "exchange.csv_into_workbook": (
         "{file} : export-csv écrit du texte CSV, pas un classeur. Pour un classeur, "
         "utilisez « po-desktop export -o {file} » ; pour du CSV, nommez le fichier en .csv.",

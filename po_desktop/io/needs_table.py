@@ -272,3 +272,70 @@ def need_rows(
             ", ".join(sorted(need.tag_names, key=str.casefold)),
             need.acceptance,
         ]
+
+
+# ----- what a file holds, for the import assistant ---------------------------------------
+
+DISTINCT_MAX = 200
+"""Distinct values kept per column: enough to map a file's statuses, bounded however
+many rows it has."""
+
+
+@dataclass
+class TableScan:
+    """A file's columns as the import assistant shows them: an example of each, the
+    distinct values of each (its statuses, when a column holds them), the rows."""
+
+    header: list[str]
+    examples: list[str]
+    values: list[list[str]]
+    """Each column's distinct non-blank values in the order met, at most
+    :data:`DISTINCT_MAX`."""
+    filled: list[int]
+    """Each column's non-blank cells."""
+    rows: int = 0
+
+
+def scan(table: Table, progress: Callable[[int], None] | None = None) -> TableScan:
+    """Read the whole table once; ``progress`` is called every thousand rows (raising
+    from it stops the scan)."""
+    width = len(table.header)
+    examples = [""] * width
+    values: list[dict[str, None]] = [{} for _ in range(width)]
+    filled = [0] * width
+    rows = 0
+    for _line, row in table.rows():
+        texts = [_text(value).strip() for value in row[:width]]
+        if not any(texts):
+            continue
+        rows += 1
+        for index, text in enumerate(texts):
+            if text:
+                filled[index] += 1
+                if not examples[index]:
+                    examples[index] = text
+                seen = values[index]
+                if len(seen) < DISTINCT_MAX:
+                    seen.setdefault(text)
+        if progress is not None and rows % 1000 == 0:
+            progress(rows)
+    return TableScan(list(table.header), examples, [list(v) for v in values], filled, rows)
+
+
+def signature(header: Sequence[object]) -> str:
+    """The same for every file with these column names (case and accents aside): the
+    key under which the assistant remembers how such a file is mapped."""
+    import hashlib
+
+    names = "\x1f".join(normalise_header(name) for name in header)
+    return hashlib.sha1(names.encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def guess_mapping(header: Sequence[object]) -> Mapping:
+    """Each column's field by its name, None for a name we do not know or a field
+    already taken by an earlier column: the assistant's starting point."""
+    mapping: Mapping = []
+    for name in header:
+        column = column_for(name)
+        mapping.append(column if column is not None and column not in mapping else None)
+    return mapping

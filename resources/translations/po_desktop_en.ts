@@ -86,7 +86,7 @@
     <context>
         <name>Exchange</name>
         <message numerus="yes">
-            <location filename="../../po_desktop/ui/exchange.py" line="80" />
+            <location filename="../../po_desktop/ui/exchange.py" line="91" />
             <source>%n need(s) exported.</source>
             <translation>
                 <numerusform>%n need exported.</numerusform>
@@ -110,6 +110,17 @@
             <translation>
                 <numerusform>Used by %n assessment. Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</numerusform>
                 <numerusform>Used by %n assessments. Saving your changes makes a new grid (active if this one is); existing assessments stay on this grid.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message numerus="yes">
+            <location filename="../../po_desktop/ui/import_dialog.py" line="131" />
+            <source>%1 — %n row(s) of needs</source>
+            <translation>
+                <numerusform>%1 — %n row of needs</numerusform>
+                <numerusform>%1 — %n rows of needs</numerusform>
             </translation>
         </message>
     </context>

@@ -1214,43 +1214,38 @@ L&apos;enregistrer quand même dans cette colonne ?</translation>
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="31"/>
-        <location filename="../../po_desktop/ui/exchange.py" line="45"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="33"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="59"/>
         <source>Import needs</source>
         <translation>Importer des besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="33"/>
-        <source>CSV files (*.csv);;*</source>
-        <translation>Fichiers CSV (*.csv);;*</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="36"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="40"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="49"/>
-        <source>Import: %1 need(s) created, %2 updated, %3 project(s) created.</source>
-        <translation>Import : %1 besoin(s) créé(s), %2 mis à jour, %3 projet(s) créé(s).</translation>
-    </message>
-    <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="62"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="72"/>
         <source>Export needs</source>
         <translation>Exporter les besoins</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="65"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
+        <location filename="../../po_desktop/ui/exchange.py" line="36"/>
+        <source>Needs files (*.xlsx *.csv *.txt);;Excel workbooks (*.xlsx);;CSV files (*.csv);;*</source>
+        <translation>Fichiers de besoins (*.xlsx *.csv *.txt);;Classeurs Excel (*.xlsx);;Fichiers CSV (*.csv);;*</translation>
     </message>
     <message>
-        <location filename="../../po_desktop/ui/exchange.py" line="78"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="75"/>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Classeurs Excel (*.xlsx);;Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/exchange.py" line="89"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../po_desktop/ui/exchange.py" line="80"/>
+        <location filename="../../po_desktop/ui/exchange.py" line="91"/>
         <source>%n need(s) exported.</source>
         <translation>
             <numerusform>%n besoin exporté.</numerusform>
@@ -1746,6 +1741,168 @@ Le fichier actuel est conservé à côté, sous un nom finissant par «&#xa0;.be
         <location filename="../../po_desktop/ui/host.py" line="105"/>
         <source>Undo</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="74"/>
+        <source>Import: %1 need(s) created, %2 updated, %3 skipped as unchanged.</source>
+        <translation>Import&#xa0;: %1 besoin(s) créé(s), %2 mis à jour, %3 ignoré(s) car inchangé(s).</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="89"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="121"/>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="414"/>
+        <source>Import needs</source>
+        <translation>Importer des besoins</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../po_desktop/ui/import_dialog.py" line="131"/>
+        <source>%1 — %n row(s) of needs</source>
+        <translation>
+            <numerusform>%1 — %n ligne de besoins</numerusform>
+            <numerusform>%1 — %n lignes de besoins</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="139"/>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="147"/>
+        <source>Status in the file</source>
+        <translation>Statut dans le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="147"/>
+        <source>Board column</source>
+        <translation>Colonne du tableau</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="151"/>
+        <source>Statuses</source>
+        <translation>Statuts</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="158"/>
+        <source>&amp;Refresh the preview</source>
+        <translation>&amp;Actualiser l&apos;aperçu</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="164"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="164"/>
+        <source>What happens</source>
+        <translation>Ce qui se passe</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="164"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="164"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="173"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="183"/>
+        <source>Rows that name no project go to this one; a new code creates it.</source>
+        <translation>Les lignes sans projet vont dans celui-ci&#xa0;; un nouveau code le crée.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="186"/>
+        <source>Project for rows without one:</source>
+        <translation>Projet des lignes qui n&apos;en ont pas&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="193"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="213"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="224"/>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="224"/>
+        <source>Example</source>
+        <translation>Exemple</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="224"/>
+        <source>Imported as</source>
+        <translation>Importée comme</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="236"/>
+        <source>— left out —</source>
+        <translation>— ignorée —</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="304"/>
+        <source>No column is imported as the status: new needs go to “%1”.</source>
+        <translation>Aucune colonne n&apos;est importée comme statut&#xa0;: les nouveaux besoins vont dans «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="310"/>
+        <source>Each status of the file goes to the board column chosen here.</source>
+        <translation>Chaque statut du fichier va dans la colonne du tableau choisie ici.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="346"/>
+        <source>Choose the file&apos;s column for: %1.</source>
+        <translation>Choisissez la colonne du fichier pour&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="376"/>
+        <source>to create</source>
+        <translation>à créer</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="377"/>
+        <source>to update</source>
+        <translation>à mettre à jour</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="382"/>
+        <source>(new)</source>
+        <translation>(nouvelle)</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="378"/>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="391"/>
+        <source>The preview shows what the import will do.</source>
+        <translation>L&apos;aperçu montre ce que fera l&apos;import.</translation>
+    </message>
+    <message>
+        <location filename="../../po_desktop/ui/import_dialog.py" line="394"/>
+        <source>%1 need(s) to create, %2 to update, %3 unchanged (skipped).</source>
+        <translation>%1 besoin(s) à créer, %2 à mettre à jour, %3 inchangé(s) (ignoré(s)).</translation>
     </message>
 </context>
 <context>
@@ -3294,13 +3451,13 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</numerusform>
     </message>
     <message>
         <location filename="../../po_desktop/ui/window_actions.py" line="53"/>
-        <source>&amp;Import needs (CSV)…</source>
-        <translation>&amp;Importer des besoins (CSV)…</translation>
+        <source>&amp;Import needs (Excel, CSV)…</source>
+        <translation>&amp;Importer des besoins (Excel, CSV)…</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/window_actions.py" line="56"/>
-        <source>&amp;Export needs (CSV)…</source>
-        <translation>&amp;Exporter les besoins (CSV)…</translation>
+        <source>&amp;Export needs (Excel, CSV)…</source>
+        <translation>&amp;Exporter les besoins (Excel, CSV)…</translation>
     </message>
     <message>
         <location filename="../../po_desktop/ui/window_actions.py" line="59"/>

@@ -139,6 +139,13 @@ class ImportOptions:
     which then writes nothing."""
 
 
+class ImportCancelledError(PoDesktopError):
+    """The user stopped the import (its progress callback raised it): nothing written."""
+
+    def __init__(self) -> None:
+        super().__init__("exchange.cancelled")
+
+
 def status_key(text: str) -> str:
     """A file's status as :attr:`ImportOptions.statuses` keys it."""
     return fold(text.strip())
@@ -203,8 +210,14 @@ class _Lookups:
         """Existing needs a row of the file named already."""
         self.batch_keys: set[tuple[int, int]] = set()
 
-    def project(self, raw: str) -> Project:
-        code = raw.strip().upper() or self.options.default_project.strip().upper()
+    def project(self, raw: str, key: str = "") -> Project:
+        """The row's project: its own column, else the code of its key, else the default
+        project; created when it does not exist."""
+        code = raw.strip().upper()
+        if not code and key.strip():
+            parsed = parse_key(key)
+            code = parsed[0] if parsed is not None else ""
+        code = code or self.options.default_project.strip().upper()
         if not code:
             raise ValidationError("field.required", field="project")
         # Codes are ASCII capitals: "érp" can only mean ERP.
@@ -496,7 +509,7 @@ def _run(
         for record in batch:
             line = record.line or first_line + done + len(placed)
             try:
-                project = lookups.project(record.project)
+                project = lookups.project(record.project, record.key)
                 placed.append((line, record, project, _key(record, project)))
             except PoDesktopError as exc:
                 refused = _row_error(exc, line)  # once the rows before it are checked
