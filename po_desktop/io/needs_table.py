@@ -213,7 +213,13 @@ def records(table: Table, mapping: Sequence[str | None] | None = None) -> Iterat
     width = len(mapping)
     columns = [(index, name) for index, name in enumerate(mapping) if name is not None]
     numbers = table.numbers
+    texts_only = table.format == "csv"  # every cell is a str already: the quick way
     for line, row in table.rows():
+        if texts_only and len(row) == width:
+            if any(cell.strip() for cell in row):  # type: ignore[union-attr]
+                text_values = {name: row[index] for index, name in columns}
+                yield NeedRecord(**text_values, line=line, numbers=numbers)  # type: ignore[arg-type]
+            continue
         if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in row):
             continue
         if len(row) != width and (table.strict_width or any(_text(v).strip() for v in row[width:])):

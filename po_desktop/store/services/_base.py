@@ -177,11 +177,15 @@ def clean_text(value: object, field: str, *, required: bool = False, max_len: in
     length is checked on what would be stored.
     """
     text = "" if value is None else str(value)
-    _check_characters(text, field)
-    if max_len <= SHORT_TEXT_MAX:
-        text = _one_line(text)
+    if text.isprintable():  # most titles and names: no control, break, BOM or odd code
+        if max_len <= SHORT_TEXT_MAX:
+            text = text.strip()
     else:
-        text = _LEADING_BOM.sub("", _LINE_BREAK.sub("\n", text))
+        _check_characters(text, field)
+        if max_len <= SHORT_TEXT_MAX:
+            text = _one_line(text)
+        else:
+            text = _LEADING_BOM.sub("", _LINE_BREAK.sub("\n", text))
     if required and not text.strip():
         raise ValidationError("field.required", field=field)
     if len(text) > max_len:

@@ -22,11 +22,12 @@ be created, updated and skipped, nothing written.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from po_desktop.domain import ranks
@@ -35,17 +36,17 @@ from po_desktop.domain.keys import format_key, parse_key
 from po_desktop.domain.messages import CHOICE_LABELS, listing
 from po_desktop.domain.numbers import EITHER, NumberConvention
 from po_desktop.domain.text import NameIndex, fold
+from po_desktop.store.bulk import bind_value, insert_many
 from po_desktop.store.errors import (
     NotFoundError,
     PoDesktopError,
     ValidationError,
 )
-from po_desktop.store.models import BoardColumn, Need, NeedEvent, NeedTag, Project, Sprint, utcnow
+from po_desktop.store.models import BoardColumn, Need, NeedTag, Project, Sprint, utcnow
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services._base import (
     clean_bool,
     clean_number,
-    clean_tags,
     pick_named,
     rolled_back,
     transactional,
@@ -319,6 +320,10 @@ class _Creator:
         self.lookups = lookups
         self.bottom: dict[int, int] | None = None
         self.pending: list[tuple[dict[str, Any], list[str]]] = []
+        self.now = utcnow()
+        """One time for the whole import: it is one action."""
+        connection = session.connection()
+        self.stored_now = bind_value(connection, _TABLES["need"], "created_at", self.now)
         self.keyless: dict[int, int] = {}
         """Project id → needs created without a key (numbered -1, -2, … until the end)."""
 
@@ -327,7 +332,7 @@ class _Creator:
         self.bottom = None
 
     def add(self, data: need_service.NeedInput, project: Project, number: int | None) -> None:
-        clean = need_service._validate(self.session, data)
+        clean = need_service._validate(self.session, data, known=True)
         if project.archived:
             raise ValidationError("project.archived", field="project", code=project.code)
         column = self.lookups.columns[data.column_id or self.lookups.first_column.id]
@@ -339,7 +344,7 @@ class _Creator:
         top = self.bottom.get(column.id)
         rank = ranks.STEP if top is None else top + ranks.STEP
         self.bottom[column.id] = rank
-        now = utcnow()
+        now = self.stored_now
         row = {
             **clean.values,
             "number": number,
@@ -358,21 +363,35 @@ class _Creator:
         if not self.pending:
             return
         rows = [row for row, _tags in self.pending]
-        ids = self.session.scalars(
-            insert(Need).returning(Need.id, sort_by_parameter_order=True), rows
-        ).all()
-        tags: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
-        for need_id, (row, names) in zip(ids, self.pending, strict=True):
-            tags += [{"need_id": need_id, "name": name} for name in names]
-            events.append(_event(need_id, EventField.CREATED, row["column_id"], row))
+        connection = self.session.connection()
+        columns = list(rows[0])
+        pick = operator.itemgetter(*columns)
+        insert_many(connection, _TABLES["need"], columns, [pick(row) for row in rows])
+        # The ids by (project, number), unique to each row: RETURNING in parameter order
+        # makes SQLAlchemy insert on SQLite a row at a time.
+        by_key: dict[tuple[int, int], int] = {}
+        numbers: dict[int, list[int]] = {}
+        for row in rows:
+            numbers.setdefault(row["project_id"], []).append(row["number"])
+        for project_id, wanted in numbers.items():
+            query = select(Need.number, Need.id).where(
+                Need.project_id == project_id, Need.number.in_(wanted)
+            )
+            for number, need_id in self.session.execute(query):
+                by_key[(project_id, number)] = need_id
+        tags: list[tuple[int, str]] = []
+        events: list[tuple[int, str, str, None, str]] = []
+        now = self.stored_now
+        for row, names in self.pending:
+            need_id = by_key[(row["project_id"], row["number"])]
+            tags += [(need_id, name) for name in names]
+            events.append((need_id, now, _CREATED, None, _value(row["column_id"])))
             if row["sprint_id"] is not None:
-                events.append(_event(need_id, EventField.SPRINT, row["sprint_id"], row))
+                events.append((need_id, now, _SPRINT, None, _value(row["sprint_id"])))
             if row["points"] is not None:
-                events.append(_event(need_id, EventField.POINTS, row["points"], row))
-        if tags:
-            self.session.execute(insert(NeedTag), tags)
-        self.session.execute(insert(NeedEvent), events)
+                events.append((need_id, now, _POINTS, None, _value(row["points"])))
+        insert_many(connection, _TABLES["need_tag"], ("need_id", "name"), tags)
+        insert_many(connection, _TABLES["need_event"], _EVENT_COLUMNS, events)
         self.pending.clear()
 
     def number_keyless(self) -> None:
@@ -392,14 +411,14 @@ class _Creator:
             project.next_number = base - lowest
 
 
-def _event(need_id: int, kind: EventField, new: object, row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "need_id": need_id,
-        "at": row["created_at"],
-        "field": kind.value,
-        "old_value": None,
-        "new_value": need_service._event_value(new),
-    }
+_TABLES = Need.metadata.tables
+_EVENT_COLUMNS = ("need_id", "at", "field", "old_value", "new_value")
+_CREATED, _SPRINT, _POINTS = (
+    EventField.CREATED.value,
+    EventField.SPRINT.value,
+    EventField.POINTS.value,
+)
+_value = need_service._event_value
 
 
 def _source(raw: str) -> str:
@@ -422,7 +441,8 @@ def _technical(raw: str) -> bool:
 
 
 def _tags(raw: str) -> list[str]:
-    return clean_tags(raw.split(","))
+    """The tags as written; cleaned once, where a need is validated."""
+    return raw.split(",") if raw.strip() else []
 
 
 def _points(raw: str | float, numbers: NumberConvention) -> float | None:

@@ -39,6 +39,7 @@ from po_desktop.store.services._base import (
 )
 
 MAX_POINTS = 1000
+SOURCES = tuple(s.value for s in Source)
 
 
 class Unchanged:
@@ -134,33 +135,37 @@ def _texts(data: NeedInput) -> dict[str, str]:
 
 
 def as_stored(data: NeedInput) -> NeedInput:
-    """``data`` with its texts as the store keeps them (line ends, surrounding spaces):
+    """``data`` with its texts and tags as the store keeps them (line ends, spaces):
     compared with a stored need, equal means saving it would change nothing."""
-    stored = replace(data)
+    stored = replace(data, tags=clean_tags(data.tags))
     for name, text in _texts(data).items():
         setattr(stored, name, text)
     return stored
 
 
-def _validate(session: Session, data: NeedInput) -> _Clean:
+def _validate(session: Session, data: NeedInput, *, known: bool = False) -> _Clean:
+    """``data`` checked and cleaned; ``known``: the caller has checked that its project,
+    column and sprint exist (an import, from rows it loaded) and no assignee is set."""
     values: dict[str, Any] = {
         **_texts(data),
-        "source": clean_choice(data.source, "source", [s.value for s in Source]),
+        "source": clean_choice(data.source, "source", SOURCES),
         "technical": clean_bool(data.technical, "technical"),
         "points": clean_number(data.points, "points", minimum=0, maximum=MAX_POINTS),
     }
+    values["project_id"] = data.project_id
+    values["sprint_id"] = data.sprint_id
+    values["assignee_id"] = data.assignee_id
+    if known and data.assignee_id is None:
+        return _Clean(values, clean_tags(data.tags))
     project = session.get(Project, data.project_id)
     if project is None:
         raise NotFoundError("project.not_found", ref=data.project_id)
-    values["project_id"] = project.id
     if data.column_id is not None and session.get(BoardColumn, data.column_id) is None:
         raise NotFoundError("column.not_found", ref=data.column_id)
     if data.sprint_id is not None and session.get(Sprint, data.sprint_id) is None:
         raise NotFoundError("sprint.not_found", ref=data.sprint_id)
     if data.assignee_id is not None and session.get(Person, data.assignee_id) is None:
         raise NotFoundError("person.not_found", ref=data.assignee_id)
-    values["sprint_id"] = data.sprint_id
-    values["assignee_id"] = data.assignee_id
     return _Clean(values, clean_tags(data.tags))
 
 
