@@ -19,7 +19,8 @@ from sqlalchemy import Connection, Table, insert
 def bind_value(connection: Connection, table: Table, column: str, value: Any) -> Any:
     """``value`` as the dialect stores it in ``table.column`` (a datetime as SQLite's
     text): convert a value shared by many rows once, not per row."""
-    processor = table.c[column].type.bind_processor(connection.dialect)
+    dialect = connection.dialect
+    processor = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
     return processor(value) if processor is not None else value
 
 

@@ -174,3 +174,38 @@ def test_errors_come_in_the_order_of_the_rows(db: Database) -> None:
     with db.session() as session, pytest.raises(ValidationError) as info:
         import_needs(session, rows)
     assert info.value.render("en").startswith("Line 3: The field “Title” is required.")
+
+
+def test_imported_times_are_stored_as_every_other_time(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import writes its rows without SQLAlchemy's per-row conversion: its times must
+    still be the text SQLAlchemy writes (never the sqlite3 module's own adapter, which
+    drops zero microseconds and is deprecated from Python 3.12)."""
+    import re
+    from datetime import datetime
+
+    from sqlalchemy import text
+
+    monkeypatch.setattr(
+        "po_desktop.store.services.importing.utcnow", lambda: datetime(2026, 12, 7, 9, 30)
+    )
+
+    with db.session() as session:
+        project = session.scalar(select(Project.id))
+        if project is None:
+            import_needs(session, [record("Premier")])
+        need_service.create_need(
+            session, need_service.NeedInput("Saisi", "Défi", session.scalar(select(Project.id)))
+        )
+        import_needs(session, [record("Importé", status="Terminé")])
+        stored = {
+            title: values
+            for title, *values in session.execute(
+                text("SELECT title, created_at, updated_at, column_since, done_at FROM need")
+            )
+        }
+    shape = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
+    for title in ("Saisi", "Importé"):
+        assert all(shape.fullmatch(v) for v in stored[title] if v is not None), stored[title]
+    assert stored["Importé"][3] == stored["Importé"][0]  # done when imported into Terminé
