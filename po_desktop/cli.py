@@ -16,7 +16,7 @@ from pathlib import Path
 
 from po_desktop import APP_NAME, __version__
 from po_desktop.domain import messages
-from po_desktop.domain.messages import translate
+from po_desktop.domain.messages import Message, translate
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -69,13 +69,24 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     command("check")
 
-    imp = command("import-csv")
-    imp.add_argument("file", type=Path, help=h("csv_file"))
+    for name in ("import", "import-csv"):  # import-csv: the name it had before xlsx
+        imp = command(name)
+        imp.add_argument("file", type=Path, help=h("import_file"))
+        imp.add_argument(
+            "--format", choices=("auto", "csv", "xlsx"), default="auto", help=h("import_format")
+        )
+        imp.add_argument("--project", help=h("import_project"))
+        imp.add_argument("--dry-run", action="store_true", help=h("dry_run"))
 
     exp = command("export-csv")
     exp.add_argument("-o", "--output", type=Path, required=True, help=h("output"))
     exp.add_argument("--sep", choices=[";", ","], default=";", help=h("sep"))
     exp.add_argument("--project", help=h("project"))
+
+    export = command("export")
+    export.add_argument("-o", "--output", type=Path, required=True, help=h("export_output"))
+    export.add_argument("--sep", choices=[";", ","], default=";", help=h("sep"))
+    export.add_argument("--project", help=h("project"))
 
     backlog = command("backlog")
     backlog.add_argument("--format", choices=("table", "csv"), default="table", help=h("format"))
@@ -169,7 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # output is written atomically, so stopping here leaves things as they were.
         if debug:
             raise
-        interrupted = "cli.interrupted_import" if command == "import-csv" else "cli.interrupted"
+        importing = command in ("import", "import-csv")
+        interrupted = "cli.interrupted_import" if importing else "cli.interrupted"
         _fail(translate(interrupted, lang))
         return EXIT_INTERRUPTED
     except Exception as exc:
@@ -289,7 +301,6 @@ def _cmd_check(args: argparse.Namespace, lang: str) -> int:
     shows; a usable one is checked in full, exiting 1 when problems are found."""
     from sqlalchemy.orm import Session
 
-    from po_desktop.domain.messages import Message
     from po_desktop.store import engine
     from po_desktop.store.database import examine, table_counts
     from po_desktop.store.errors import DatabaseFileError
@@ -328,32 +339,102 @@ def _cmd_check(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
-def _cmd_import_csv(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.io.csv_needs import read_needs_csv
+def _cmd_import(args: argparse.Namespace, lang: str) -> int:
+    """Needs from a CSV file or a workbook, all or nothing, with a progress bar on a
+    terminal; ``--dry-run`` says what would happen and writes nothing."""
+    from po_desktop.io.needs_files import open_needs
+    from po_desktop.io.needs_table import default_mapping, records
     from po_desktop.store.database import open_database
     from po_desktop.store.errors import DatabaseFileError
-    from po_desktop.store.services.importing import import_needs
+    from po_desktop.store.services.importing import ImportOptions, import_needs, preview_import
 
     path = _db_path(args, required=True)
     if not args.file.is_file():
         raise DatabaseFileError("db.not_found", path=str(args.file))
-    records = read_needs_csv(args.file)
-    with open_database(path, create=False) as db, db.session() as session:
-        result = import_needs(session, records)
-    print(result.summary().render(lang))
+    project = (args.project or "").strip()
+    with open_needs(args.file, args.format) as table:
+        optional = ("project",) if project else ()
+        mapping = default_mapping(table.header, line=table.header_line, optional=optional)
+        bar = _ProgressBar(table.progress, lang) if sys.stderr.isatty() else None
+        options = ImportOptions(
+            default_project=project, progress=bar.update if bar is not None else None
+        )
+        with open_database(path, create=False) as db, db.session() as session:
+            run = preview_import if args.dry_run else import_needs
+            try:
+                result = run(session, records(table, mapping), options)
+            finally:
+                if bar is not None:
+                    bar.finish()
+    print(result.summary(preview=args.dry_run).render(lang))
     return EXIT_OK
+
+
+class _ProgressBar:
+    """A bar on stderr (a terminal) while a long command reads its file: redrawn at
+    most ten times a second, erased at the end."""
+
+    WIDTH = 30
+
+    def __init__(self, fraction: Callable[[], float], lang: str) -> None:
+        self.fraction = fraction
+        self.lang = lang
+        self.shown = 0.0
+        self.drawn = False
+
+    def update(self, rows: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if now - self.shown < 0.1:
+            return
+        self.shown = now
+        done = max(0.0, min(1.0, self.fraction()))
+        filled = round(done * self.WIDTH)
+        bar = "█" * filled + "·" * (self.WIDTH - filled)
+        rows_text = translate("cli.progress_rows", self.lang, count=messages.thousands(rows))
+        sys.stderr.write(f"\r{bar} {done:4.0%}  {rows_text}")
+        sys.stderr.flush()
+        self.drawn = True
+
+    def finish(self) -> None:
+        if self.drawn:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
 
 
 def _cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.io.csv_needs import write_needs_csv
+    from po_desktop.io.needs_files import WORKBOOK_SUFFIXES
     from po_desktop.store.database import open_database
-    from po_desktop.store.errors import DatabaseFileError
+    from po_desktop.store.errors import DatabaseFileError, ValidationError
 
+    if args.output.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise ValidationError("exchange.csv_into_workbook", file=str(args.output))
     path = _db_path(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         if db.owns(args.output):
             raise DatabaseFileError("db.output_is_database", path=str(args.output))
-        count = write_needs_csv(session, args.output, delimiter=args.sep, project=args.project)
+        count = write_needs_csv(
+            session, args.output, delimiter=args.sep, project=args.project, lang=lang
+        )
+    print(translate("cli.export_done", lang, count=count, path=args.output))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.io.needs_files import export_format, export_needs
+    from po_desktop.store.database import open_database
+    from po_desktop.store.errors import DatabaseFileError
+
+    export_format(args.output)  # an unknown extension is refused before anything opens
+    path = _db_path(args, required=True)
+    with open_database(path, create=False) as db, db.session() as session:
+        if db.owns(args.output):
+            raise DatabaseFileError("db.output_is_database", path=str(args.output))
+        count = export_needs(
+            session, args.output, project=args.project, lang=lang, delimiter=args.sep
+        )
     print(translate("cli.export_done", lang, count=count, path=args.output))
     return EXIT_OK
 
@@ -511,8 +592,10 @@ _HANDLERS = {
     "gui": _cmd_gui,
     "demo": _cmd_demo,
     "check": _cmd_check,
-    "import-csv": _cmd_import_csv,
+    "import": _cmd_import,
+    "import-csv": _cmd_import,
     "export-csv": _cmd_export_csv,
+    "export": _cmd_export,
     "backlog": _cmd_backlog,
     "capacity": _cmd_capacity,
     "ics": _cmd_ics,

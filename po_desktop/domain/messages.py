@@ -271,8 +271,9 @@ _CATALOG: dict[str, str | Plural] = {
     "cli.help.demo_seed": N_("random seed (default 7)"),
     "cli.help.demo_force": N_("replace an existing demo database (a copy is kept)"),
     "cli.help.check": N_("integrity check, schema version, counts"),
-    "cli.help.import-csv": N_("import needs from a CSV file"),
-    "cli.help.csv_file": N_("CSV file to import"),
+    "cli.help.import-csv": N_(
+        "import needs from a CSV file or a workbook (.xlsx): the former name of “import”"
+    ),
     "cli.help.export-csv": N_("export needs to a CSV file"),
     "cli.help.output": N_("file to write"),
     "cli.help.output_optional": N_("write to this file instead"),
@@ -304,7 +305,6 @@ _CATALOG: dict[str, str | Plural] = {
     ),
     "cli.check_problem": N_("Problem: {problem}"),
     "cli.check_ok": N_("Integrity: OK"),
-    "import.done": N_("Import done: {needs}, {updated}, {projects}."),
     "cli.export_done": NP_(
         "{count} need exported to {path}.",
         "{count} needs exported to {path}.",
@@ -431,19 +431,64 @@ _CATALOG: dict[str, str | Plural] = {
     "cli.interrupted_import": N_("Interrupted: nothing was imported."),
     "cli.interrupted": N_("Interrupted: the command stopped before the end."),
     "pack.layout": N_("the pack cannot be laid out (one element is larger than a page)"),
-    # Counts that other messages compose (an import's summary)
-    "count.needs_created": NP_(
-        "{count} need created",
-        "{count} needs created",
+    # Exchange with spreadsheets (issue 18)
+    "field.ambiguous_number": N_(
+        "“{value}” may be {decimal} or {grouped} depending on the spreadsheet that wrote it: "
+        "write one or the other in “{field}”."
     ),
-    "count.needs_updated": NP_(
-        "{count} updated",
-        "{count} updated",
+    "exchange.yes": N_("yes"),
+    "exchange.no": N_("no"),
+    "exchange.sheet_title": N_("Needs"),
+    "exchange.cell_too_long": N_(
+        "{key}: “{field}” is longer than {max} characters, more than a spreadsheet cell holds. "
+        "Nothing was exported: export to CSV, which keeps texts whole."
     ),
-    "count.projects_created": NP_(
-        "{count} project created",
-        "{count} projects created",
+    "exchange.bad_workbook": N_(
+        "{file} cannot be read as an Excel workbook: it may be damaged. Open it in Excel or "
+        "LibreOffice and save it again as .xlsx."
     ),
+    "exchange.opendocument": N_(
+        "{file} is a LibreOffice spreadsheet (.ods): in LibreOffice, choose File › Save As › "
+        "“Excel 2007-365 (.xlsx)”, then import that file."
+    ),
+    "exchange.old_workbook": N_(
+        "{file} is an Excel workbook in the old format (.xls) or protected by a password: in "
+        "Excel, choose File › Save As › “Excel Workbook (.xlsx)”, without a password, then "
+        "import that file."
+    ),
+    "exchange.unknown_extension": N_(
+        "{file}: the extension “{suffix}” is not an export format. Name the file .xlsx (Excel "
+        "workbook) or .csv."
+    ),
+    "exchange.csv_into_workbook": N_(
+        "{file}: export-csv writes CSV text, not a workbook. For a workbook, use "
+        "“po-desktop export -o {file}”; for CSV, name the file .csv."
+    ),
+    "cli.help.export": N_(
+        "export needs to an Excel workbook (.xlsx) or a CSV file (.csv), by the file's extension"
+    ),
+    "cli.help.export_output": N_("file to write: .xlsx (Excel workbook) or .csv"),
+    "cli.help.import": N_(
+        "import needs from a CSV file or an Excel workbook (.xlsx), all or nothing"
+    ),
+    "cli.help.import_file": N_("file to import: CSV or Excel workbook (.xlsx)"),
+    "cli.help.import_format": N_("the file's format (auto: told by its content)"),
+    "cli.help.import_project": N_(
+        "project (code) for rows that name none; created if it does not exist"
+    ),
+    "cli.help.dry_run": N_("say what the import would do, writing nothing"),
+    "cli.import_summary": N_("Import done: {counts}."),
+    "cli.import_preview": N_("Preview, nothing was imported: {counts}."),
+    "cli.progress_rows": NP_("{count} row read", "{count} rows read"),
+    "exchange.created": NP_("{count} need created", "{count} needs created"),
+    "exchange.updated": NP_("{count} updated", "{count} updated"),
+    "exchange.skipped": NP_("{count} skipped as unchanged", "{count} skipped as unchanged"),
+    "exchange.projects_created": NP_("{count} project created", "{count} projects created"),
+    "exchange.to_create": NP_("{count} need to create", "{count} needs to create"),
+    "exchange.to_update": NP_("{count} to update", "{count} to update"),
+    "exchange.to_skip": NP_("{count} to skip as unchanged", "{count} to skip as unchanged"),
+    "exchange.projects_to_create": NP_("{count} project to create", "{count} projects to create"),
+    "exchange.cancelled": N_("Import stopped: nothing was imported."),
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -633,16 +678,18 @@ def thousands(count: int) -> Count:
 @dataclass(frozen=True)
 class Listing:
     """Names or values listed in a message: at most ``limit`` of them, each clipped, then
-    "and N more". ``quoted`` puts each in the language's quotation marks."""
+    "and N more". ``quoted`` puts each in the language's quotation marks. Messages among
+    the items are rendered in the language the listing is."""
 
-    items: tuple[str, ...]
+    items: tuple[str | Message, ...]
     quoted: bool = False
     limit: int | None = MAX_ITEMS
 
     def render(self, lang: str | None = None) -> str:
         shown = self.items if self.limit is None else self.items[: self.limit]
         opening, closing = ("«\u00a0", "\u00a0»") if (lang or language()) == "fr" else ("“", "”")
-        texts = [f"{opening}{clip(item)}{closing}" if self.quoted else clip(item) for item in shown]
+        words = [item.render(lang) if isinstance(item, Message) else item for item in shown]
+        texts = [f"{opening}{clip(item)}{closing}" if self.quoted else clip(item) for item in words]
         text = ", ".join(texts)
         hidden = len(self.items) - len(shown)
         if hidden:
@@ -657,7 +704,9 @@ def listing(
     items: Iterable[object], *, quoted: bool = False, limit: int | None = MAX_ITEMS
 ) -> Listing:
     """What a message shows of a list (see :class:`Listing`)."""
-    return Listing(tuple(str(item) for item in items), quoted, limit)
+    return Listing(
+        tuple(item if isinstance(item, Message) else str(item) for item in items), quoted, limit
+    )
 
 
 def bounded(name: str, value: Any, lang: str | None = None) -> Any:

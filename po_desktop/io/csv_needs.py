@@ -1,10 +1,16 @@
-"""Needs as CSV files that Excel (French or English) opens and writes back.
+"""Needs as CSV files that Excel and LibreOffice (French or English) open and write back.
 
-Export is UTF-8 with a BOM and ``;`` so a French Excel shows accents and
-columns right; import also takes Windows-1252 and ``,`` because that is what a
-file saved by hand from Excel often is. Text that a spreadsheet would run as a
-formula is prefixed with an apostrophe on export and unprefixed on import, so
-every value survives a round trip unchanged.
+Export is UTF-8 with a BOM, headers in the user's language, and ``;`` with decimal
+commas by default, so a French spreadsheet shows accents and columns right and stores
+the points as numbers; ``,`` comes with decimal points, as an English one reads them.
+Import also takes Windows-1252, UTF-16 (Excel's "Unicode text"), Excel's ``sep=;``
+first line, headers in either language, and reads the numbers by the file's own
+convention (its separator), never by the interface language. Text that a spreadsheet
+would run as a formula is prefixed with an apostrophe on export and unprefixed on
+import, so every value survives a round trip unchanged.
+
+The file is read as it is imported, never whole: a million rows take the memory of a
+few.
 """
 
 from __future__ import annotations
@@ -12,46 +18,33 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
-from functools import cache
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, contains_eager, selectinload
+from sqlalchemy.orm import Session
 
 from po_desktop.domain.formulas import neutralise, restore
-from po_desktop.domain.messages import (
-    FIELD_LABELS,
-    Message,
-    labels_in_every_language,
-    listing,
-    os_reason,
-    thousands,
+from po_desktop.domain.messages import Message, os_reason, thousands
+from po_desktop.domain.numbers import DECIMAL_POINT, NumberConvention, for_delimiter
+from po_desktop.io.needs_table import (
+    COLUMNS,
+    Cell,
+    Table,
+    header_aliases,
+    header_label,
+    need_rows,
+    normalise_header,
+    records,
 )
-from po_desktop.domain.text import fold
 from po_desktop.store.errors import StorageError, ValidationError
 from po_desktop.store.files import atomic_text
-from po_desktop.store.models import BoardColumn, Need, Project, Sprint
 from po_desktop.store.services.importing import NeedRecord
-from po_desktop.store.services.projects import find_project
 
-COLUMNS: tuple[str, ...] = (
-    "key",
-    "title",
-    "problem",
-    "solution",
-    "requester",
-    "source",
-    "business_unit",
-    "technical",
-    "project",
-    "status",
-    "points",
-    "sprint",
-    "tags",
-    "acceptance",
-)
-REQUIRED: tuple[str, ...] = ("key", "title", "problem", "project")
+__all__ = ["COLUMNS", "DELIMITERS", "open_csv", "read_needs_csv", "write_needs_csv"]
+
 DELIMITERS: tuple[str, ...] = (";", ",", "\t")
 """What French and English spreadsheets write; tabs in Excel's "Unicode text"."""
 
@@ -59,51 +52,48 @@ DELIMITERS: tuple[str, ...] = (";", ",", "\t")
 # default. Far above that, the field's own check names the field that is too long.
 _FIELD_LIMIT = 10_000_000
 
-
-@cache
-def header_aliases() -> dict[str, str]:
-    """Column ids plus their French and English labels, so a translated header still reads
-    (folded: "CLE", "Metier" and "Critères d’acceptation" are read too). Built on first
-    use: the catalogue is read then, not when the module is imported."""
-    aliases: dict[str, str] = {}
-    for column in COLUMNS:
-        aliases[column] = column
-        for label in labels_in_every_language(FIELD_LABELS.get(column, column)):
-            aliases[fold(label)] = column
-    aliases["libelle"] = "title"
-    aliases["business unit"] = "business_unit"
-    return aliases
-
-
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other Office files
 _PROBE = 4096
 """Bytes looked at to recognise an encoding or a file that is not text."""
+_CHUNK = 1 << 20
+_SEP_LINE = re.compile(r'^"?sep=(.)"?\s*$', re.IGNORECASE)
+"""Excel's first line naming the separator ("sep=;"), which it writes and reads."""
 
 
-def _not_text(data: bytes, path: Path) -> None:
+def zip_kind(path: Path) -> str | None:
+    """ "xlsx", "ods" or "zip" for a ZIP archive (a workbook saved as is), else None."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            kind = b""
+            if "mimetype" in names:
+                with archive.open("mimetype") as entry:
+                    kind = entry.read(100)  # never more: an archive can lie about sizes
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):  # OSError: a corrupt entry
+        return "zip"
+    if any(name.startswith("xl/") for name in names):
+        return "xlsx"
+    if kind.startswith(b"application/vnd.oasis.opendocument"):
+        return "ods"
+    return "zip"
+
+
+def _not_text(head: bytes, path: Path) -> None:
     """Refuse, with what it is and what to do, a file that is not a CSV at all: a
-    workbook saved as is, a PDF, an image."""
-    if data.startswith(_ZIP):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
-                kind = b""
-                if "mimetype" in names:
-                    with archive.open("mimetype") as entry:
-                        kind = entry.read(100)  # never more: an archive can lie about sizes
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError):  # OSError: a corrupt entry
-            names, kind = set(), b""
-        if any(name.startswith("xl/") for name in names):
+    workbook of another format, a PDF, an image."""
+    if head.startswith(_ZIP):
+        kind = zip_kind(path)
+        if kind == "xlsx":
             raise ValidationError("csv.workbook", file=str(path))
-        if kind.startswith(b"application/vnd.oasis.opendocument"):
+        if kind == "ods":
             raise ValidationError("csv.opendocument", file=str(path))
         raise ValidationError("csv.binary", file=str(path), kind=Message("csv.kind.zip"))
-    if data.startswith(_OLE2):
+    if head.startswith(_OLE2):
         raise ValidationError("csv.workbook", file=str(path))
-    if data.startswith(b"%PDF-"):
+    if head.startswith(b"%PDF-"):
         raise ValidationError("csv.binary", file=str(path), kind=Message("csv.kind.pdf"))
-    if data[:_PROBE].count(0) > len(data[:_PROBE]) // 10:
+    if head.count(0) > len(head) // 10:
         raise ValidationError("csv.binary", file=str(path), kind=Message("csv.kind.binary"))
 
 
@@ -131,32 +121,35 @@ _BOMS = (
 )
 
 
-def _decode(data: bytes, path: Path) -> str:
-    """The file's text: UTF-8, UTF-16 or UTF-32 (by their byte-order mark, or UTF-16 by
-    its NUL bytes), else Windows-1252. A file that is not text says what it is."""
+def _decodes(fh: BinaryIO, encoding: str) -> bool:
+    """Whether the rest of the file decodes, read a chunk at a time."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        while chunk := fh.read(_CHUNK):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _encoding(fh: BinaryIO, path: Path) -> tuple[str, int]:
+    """The file's encoding and the bytes of its byte-order mark: UTF-8, UTF-16 or
+    UTF-32 (by their mark, or UTF-16 by its NUL bytes), else Windows-1252 when it is
+    not UTF-8. A file that is not text says what it is."""
+    head = fh.read(_PROBE)
     for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _decoded(data[len(bom) :], encoding, path)
-    encoding = _utf16_without_bom(data)
+        if head.startswith(bom):
+            return encoding, len(bom)
+    encoding = _utf16_without_bom(head)
     if encoding is not None:
-        return _decoded(data, encoding, path)
-    _not_text(data, path)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    return _decoded(data, "cp1252", path)
-
-
-def _decoded(data: bytes, encoding: str, path: Path) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise ValidationError("csv.encoding", file=str(path)) from None
-
-
-def _normalise_header(name: str) -> str:
-    return fold(name.replace("\ufeff", "").strip())
+        return encoding, 0
+    _not_text(head, path)
+    for encoding in ("utf-8", "cp1252"):
+        fh.seek(0)
+        if _decodes(fh, encoding):
+            return encoding, 0
+    raise ValidationError("csv.encoding", file=str(path))
 
 
 def _split_header(line: str, delimiter: str) -> list[str]:
@@ -166,97 +159,128 @@ def _split_header(line: str, delimiter: str) -> list[str]:
         return []
 
 
-def _sniff(text: str) -> str:
+def _sniff(first: str) -> str:
     """The separator that turns the header line into the most known column names."""
-    first = next(line for line in io.StringIO(text, newline="") if line.strip())
     first = first.rstrip("\r\n")
 
     def score(delimiter: str) -> tuple[int, int]:
         known = sum(
-            _normalise_header(n) in header_aliases() for n in _split_header(first, delimiter)
+            normalise_header(n) in header_aliases() for n in _split_header(first, delimiter)
         )
         return known, first.count(delimiter)
 
     return max(DELIMITERS, key=score)
 
 
-def _header(row: list[str]) -> list[str | None]:
-    """Each position's column id; None for an unnamed column (a trailing separator)."""
-    columns: list[str | None] = []
-    unknown: list[str] = []
-    duplicates: list[str] = []
-    for raw in row:
-        name = _normalise_header(raw)
-        if not name:
-            columns.append(None)
-            continue
-        column = header_aliases().get(name)
-        if column is None:
-            unknown.append(raw.strip())
-        elif column in columns:
-            duplicates.append(raw.strip())
-        columns.append(column)
-    if unknown:
-        raise ValidationError("csv.unknown_columns", columns=listing(unknown, quoted=True))
-    if duplicates:
-        raise ValidationError("csv.duplicate_columns", columns=listing(duplicates, quoted=True))
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise ValidationError(
-            "csv.missing_columns",
-            columns=listing(missing),
-            expected=listing(COLUMNS, limit=None),
-        )
-    return columns
+def open_csv(path: Path | str, *, delimiter: str | None = None) -> Table:
+    """Open a CSV file of needs: its encoding, separator, header and convention for
+    numbers found; rows read on demand. Close the table when done.
 
-
-def read_needs_csv(path: Path | str) -> list[NeedRecord]:
-    """Read a needs file into records, each with the line where it starts.
-
-    Columns absent from the header are ``None`` in the records, so an import
-    leaves those fields of existing needs alone. Every problem, an unreadable file
-    included, raises a PoDesktopError that says it in the user's language.
+    Every problem, an unreadable file included, raises a PoDesktopError that says it in
+    the user's language and names the line.
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        raw = path.open("rb")
     except OSError as exc:
         raise StorageError("file.read_failed", path=str(path), reason=os_reason(exc)) from exc
-    text = _decode(data, path)
-    if not text.strip():
+    try:
+        return _open(raw, path, delimiter)
+    except BaseException:
+        raw.close()
+        raise
+
+
+def _open(raw: BinaryIO, path: Path, delimiter: str | None) -> Table:
+    try:
+        total = max(1, path.stat().st_size)
+        encoding, skip = _encoding(raw, path)
+        raw.seek(skip)
+    except OSError as exc:
+        raise StorageError("file.read_failed", path=str(path), reason=os_reason(exc)) from exc
+    text = io.TextIOWrapper(raw, encoding=encoding, newline="")
+    lines = _lines(text, path)
+    # Blank lines before the header stay in what the csv module reads, so its line
+    # numbers are the file's; Excel's "sep=;" line does not, and is counted apart.
+    before: list[str] = []
+    offset = 0
+    for line in lines:
+        if not line.strip():
+            before.append(line)
+            continue
+        named = _SEP_LINE.match(line)
+        if named is not None and not offset and not before:
+            delimiter = delimiter or named[1]
+            offset = 1
+            continue
+        before.append(line)
+        break
+    if not before or not before[-1].strip():
         raise ValidationError("csv.empty", file=str(path))
+    delimiter = delimiter or _sniff(before[-1])
     if csv.field_size_limit() < _FIELD_LIMIT:
         csv.field_size_limit(_FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff(text), strict=True)
-    header: list[str | None] | None = None
-    records: list[NeedRecord] = []
+    reader = csv.reader(_chain(before, lines), delimiter=delimiter, strict=True)
+    rows = _rows(reader, offset)
+    header: list[str] | None = None
+    header_line = 0
+    for number, row in rows:
+        if any(value.strip() for value in row):
+            header = [value.replace("\ufeff", "") for value in row]
+            header_line = number
+            break
+    if header is None:
+        raise ValidationError("csv.empty", file=str(path))
+    return Table(
+        path=path,
+        format="csv",
+        header=header,
+        header_line=header_line,
+        numbers=for_delimiter(delimiter),
+        strict_width=True,
+        _rows=((line, [restore(value) for value in row]) for line, row in rows),
+        _progress=lambda: min(1.0, raw.tell() / total) if not raw.closed else 1.0,
+        _close=text.close,
+    )
+
+
+def _lines(text: io.TextIOWrapper, path: Path) -> Iterator[str]:
+    try:
+        yield from text
+    except UnicodeDecodeError:
+        raise ValidationError("csv.encoding", file=str(path)) from None
+
+
+def _chain(first: Iterable[str], rest: Iterator[str]) -> Iterator[str]:
+    yield from first
+    yield from rest
+
+
+def _rows(reader: Iterator[list[str]], offset: int) -> Iterator[tuple[int, list[str]]]:
+    """Each row with the line where it starts in the file."""
     end = 0
     while True:
         start = end + 1
         try:
             row = next(reader, None)
         except csv.Error as exc:
-            raise ValidationError("csv.malformed", detail=_csv_problem(exc), line=start) from None
+            raise ValidationError(
+                "csv.malformed", detail=_csv_problem(exc), line=start + offset
+            ) from None
         if row is None:
-            break
-        end = reader.line_num
-        if not any(value.strip() for value in row):
-            continue  # blank line, or a row of bare separators as Excel leaves them
-        if header is None:
-            header = _header(row)
-            continue
-        if len(row) != len(header):
-            problem = Message("csv.bad_row_length", {"count": len(row), "expected": len(header)})
-            raise ValidationError("csv.row", line=start, problem=problem)
-        values = {
-            column: restore(value)
-            for column, value in zip(header, row, strict=True)
-            if column is not None
-        }
-        records.append(NeedRecord(**values, line=start))
-    if header is None:
-        raise ValidationError("csv.empty", file=str(path))
-    return records
+            return
+        end = reader.line_num  # type: ignore[attr-defined]
+        yield start + offset, row
+
+
+def read_needs_csv(path: Path | str) -> list[NeedRecord]:
+    """Read a needs file into records, each with the line where it starts.
+
+    Columns absent from the header are ``None`` in the records, so an import
+    leaves those fields of existing needs alone.
+    """
+    with open_csv(path) as table:
+        return list(records(table))
 
 
 def _csv_problem(exc: csv.Error) -> Message:
@@ -271,43 +295,12 @@ def _csv_problem(exc: csv.Error) -> Message:
     return Message("csv.bad_syntax")
 
 
-def _points(value: float | None) -> str:
+def _cell(value: Cell, numbers: NumberConvention) -> str:
     if value is None:
         return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def _rows(session: Session, project: str | None) -> list[list[str]]:
-    columns = {i: name for i, name in session.execute(select(BoardColumn.id, BoardColumn.name))}
-    sprints = {i: name for i, name in session.execute(select(Sprint.id, Sprint.name))}
-    query = (
-        select(Need)
-        .join(Need.project)
-        .options(contains_eager(Need.project), selectinload(Need.tags))
-        .order_by(Project.code, Need.number)
-    )
-    if project is not None:
-        query = query.where(Project.id == find_project(session, project).id)
-    rows = []
-    for need in session.scalars(query):
-        values = {
-            "key": need.key,
-            "title": need.title,
-            "problem": need.problem,
-            "solution": need.solution,
-            "requester": need.requester,
-            "source": need.source,
-            "business_unit": need.business_unit,
-            "technical": "oui" if need.technical else "non",
-            "project": need.project.code,
-            "status": columns[need.column_id],
-            "points": _points(need.points),
-            "sprint": "" if need.sprint_id is None else sprints[need.sprint_id],
-            "tags": ", ".join(sorted(need.tag_names, key=str.casefold)),
-            "acceptance": need.acceptance,
-        }
-        rows.append([neutralise(values[c]) for c in COLUMNS])
-    return rows
+    if isinstance(value, float):
+        return numbers.format(value)
+    return neutralise(str(value))
 
 
 def write_needs_csv(
@@ -316,17 +309,24 @@ def write_needs_csv(
     *,
     delimiter: str = ";",
     project: str | None = None,
+    lang: str | None = None,
 ) -> int:
     """Export needs (all, or those of one project, by code or name) ordered by key;
-    returns the number of rows.
+    returns the number of rows. Headers are in ``lang`` (default: the interface's);
+    points are written as the spreadsheet that reads this separator writes numbers.
 
     Written atomically (see :mod:`po_desktop.store.files`): a crash or a full disk
     leaves either the old file or the new one, never half of one. A write failure
     raises a StorageError that says why in the user's language.
     """
-    rows = _rows(session, project)
+    numbers = for_delimiter(delimiter)
+    if numbers.decimal is None:
+        numbers = DECIMAL_POINT
+    count = 0
     with atomic_text(path, encoding="utf-8-sig") as fh:
         writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
-    return len(rows)
+        writer.writerow([header_label(c, lang) for c in COLUMNS])
+        for row in need_rows(session, project, lang):
+            writer.writerow([_cell(value, numbers) for value in row])
+            count += 1
+    return count

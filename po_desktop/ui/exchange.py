@@ -1,4 +1,5 @@
-"""Needs in and out of the workspace as files: CSV import (one undoable step) and export.
+"""Needs in and out of the workspace as files: the import assistant (CSV or xlsx, one
+undoable step) and the export (xlsx or CSV, by the name chosen).
 
 The calendar (.ics) and the review pack are exported by the calendar page, which knows
 the sprint they are about.
@@ -25,49 +26,63 @@ class Exchange(QObject):
         super().__init__(host)
         self.host = host
 
-    def import_csv(self) -> None:
+    def import_needs(self) -> None:
+        """Choose a file, then map, preview and import it in the assistant."""
         path = feedback.sink().choose_open(
             self.host.window,
             self.tr("Import needs"),
             Purpose.IMPORT,
-            self.tr("CSV files (*.csv);;*"),
+            self.tr(
+                "Needs files (*.xlsx *.csv *.txt);;Excel workbooks (*.xlsx);;CSV files (*.csv);;*"
+            ),
         )
         if path is not None:
-            self.host.attempt(self.tr("Import failed"), lambda: self.import_file(path))
+            self.host.attempt(self.tr("Import failed"), lambda: self.open_assistant(path))
+
+    def open_assistant(self, path: Path) -> bool:
+        """The assistant on ``path``; True when it imported. Raises when the file
+        cannot be read at all."""
+        from po_desktop.ui.import_dialog import ImportDialog  # loaded on use: start-up time
+
+        return self.host.run_dialog(ImportDialog(self.host, path, self.host.window))
 
     def import_file(self, path: Path) -> ImportResult:
-        """Import a CSV file as one undoable action; raises when nothing was imported."""
-        from po_desktop.io.csv_needs import read_needs_csv  # loaded on use: start-up time
+        """Import a file as it is (columns by their names) as one undoable action;
+        raises when nothing was imported."""
+        from po_desktop.io.needs_files import open_needs  # loaded on use: start-up time
+        from po_desktop.io.needs_table import records
         from po_desktop.store.services.importing import import_needs
 
-        records = read_needs_csv(path)
-        change = self.host.workspace.perform(
-            self.tr("Import needs"), lambda s: import_needs(s, records)
-        )
+        with open_needs(path) as table:
+            change = self.host.workspace.perform(
+                self.tr("Import needs"), lambda s: import_needs(s, records(table))
+            )
         result: ImportResult = change.result
         self.host.notify(result.summary().render())
         return result
 
-    def export_csv(self) -> None:
-        from po_desktop.io.csv_needs import write_needs_csv  # loaded on use: start-up time
+    def export_needs(self) -> None:
+        """An Excel workbook or a CSV file, by the extension of the name chosen."""
+        from po_desktop.io.needs_files import export_format, export_needs
 
         workspace = self.host.workspace
         path = feedback.sink().choose_save(
             self.host.window,
             self.tr("Export needs"),
             Purpose.EXPORT,
-            workspace.database.path.with_suffix(".csv").name,
-            self.tr("CSV files (*.csv)"),
-            ".csv",
+            workspace.database.path.with_suffix(".xlsx").name,
+            self.tr("Excel workbooks (*.xlsx);;CSV files (*.csv)"),
+            ".xlsx",
         )
         if path is None:
             return
 
         def write(target: Path) -> int:
+            export_format(target)  # an unknown extension is refused before anything runs
             if workspace.database.owns(target):
                 raise DatabaseFileError("db.output_is_database", path=str(target))
             with workspace.session() as session:
-                return write_needs_csv(session, target)
+                return export_needs(session, target)
 
         # A write error too is said (by the atomic writer), and the previous file kept.
         count = self.host.attempt(self.tr("Export failed"), lambda: write(path))

@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         welcome.projects_requested.connect(self.show_projects)
         welcome.people_requested.connect(self.show_people)
         welcome.need_requested.connect(self.needs.new)
-        welcome.import_requested.connect(self.exchange.import_csv)
+        welcome.import_requested.connect(self.exchange.import_needs)
         welcome.guide_requested.connect(self.show_guide)
         welcome.region_chosen.connect(self._region_chosen)
 

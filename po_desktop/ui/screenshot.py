@@ -40,6 +40,7 @@ VIEWS = (
             "crash",
             "shortcuts",
             "guide",
+            "import",
         )
     ),
 )
@@ -221,6 +222,8 @@ def build_dialog(window: MainWindow, view: str) -> QWidget:
         from po_desktop.ui.help_dialogs import GuideDialog
 
         return GuideDialog(window)
+    if view == "import":
+        return _import_dialog(window)
     assert view == "crash"
     from po_desktop import logs
     from po_desktop.ui.crash import CrashDialog
@@ -229,3 +232,40 @@ def build_dialog(window: MainWindow, view: str) -> QWidget:
         raise RuntimeError("sample error for the screenshot")
     except RuntimeError as exc:
         return CrashDialog((RuntimeError, exc, exc.__traceback__), logs.log_file(), window)
+
+
+SAMPLE_IMPORT = (
+    "Clé;Titre;Problème;Statut;Points;Commentaire\r\n"
+    ";Relances clients automatiques;Les factures partent en retard;À faire;2,5;urgent\r\n"
+    ";Tableau de bord des ventes;Les chiffres arrivent une semaine après;En cours;5;\r\n"
+    ";Badge visiteurs;L'accueil note les visiteurs sur papier;Fait;;à revoir\r\n"
+)
+"""A spreadsheet as a PO brings it: French headers, a column of ours missing (the
+project), one we do not know, statuses unlike the board's columns."""
+
+
+def _import_dialog(window: MainWindow) -> QWidget:
+    """The import assistant on a sample file, with the workspace's first needs in it
+    (updated ones among them) when it has some."""
+    from po_desktop.ui.import_dialog import ImportDialog
+
+    scratch = Path(tempfile.mkdtemp(prefix="po-desktop-import-"))
+    sample = scratch / "besoins.csv"
+    lines = SAMPLE_IMPORT.split("\r\n")
+    rows = window.need_rows[:3]
+    for index, row in enumerate(rows):  # existing needs: the first kept, the next changed
+        title = row.title if index == 0 else f"{row.title} (révisé)"
+        lines.insert(1 + index, f"{row.key};{title.replace(';', ',')};Défi;À faire;;")
+    sample.write_bytes("\r\n".join(lines).encode("utf-8-sig"))
+    dialog = ImportDialog(window.host, sample, window)
+    codes = [dialog.project.itemText(i) for i in range(dialog.project.count())]
+    dialog.project.setCurrentText(next((code for code in codes if code), "WEB"))
+
+    def clean() -> None:
+        import shutil
+
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    dialog.destroyed.connect(clean)
+    dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
+    return dialog

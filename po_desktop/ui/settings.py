@@ -223,5 +223,27 @@ class Settings:
         self._qs.setValue(f"databases/{key}/path", str(database.resolve()))
         self._qs.setValue(f"databases/{key}/board", json.dumps(state, ensure_ascii=False))
 
+    def import_plan(self, source: str) -> dict[str, Any]:
+        """How the user last mapped a file of this shape (io.needs_table.signature):
+        ``columns`` (file column → field, "" left out), ``statuses`` (file status →
+        board column name) and ``project``; {} when never imported. Only strings are
+        kept: a hand-edited file cannot put anything else in the assistant."""
+        value = self._json(f"imports/{source}")
+        if not isinstance(value, dict):
+            return {}
+        plan: dict[str, Any] = {}
+        for key in ("columns", "statuses"):
+            part = value.get(key)
+            if isinstance(part, dict):
+                plan[key] = {
+                    k: v for k, v in part.items() if isinstance(k, str) and isinstance(v, str)
+                }
+        if isinstance(value.get("project"), str):
+            plan["project"] = value["project"]
+        return plan
+
+    def set_import_plan(self, source: str, plan: dict[str, Any]) -> None:
+        self._qs.setValue(f"imports/{source}", json.dumps(plan, ensure_ascii=False))
+
     def sync(self) -> None:
         self._qs.sync()

@@ -50,10 +50,10 @@ class WindowActions(QObject):
             self.tr("Res&tore a backup…"), files.restore_backup, None, "restore"
         )
         self.import_action = make(
-            self.tr("&Import needs (CSV)…"), exchange.import_csv, None, "import"
+            self.tr("&Import needs (Excel, CSV)…"), exchange.import_needs, None, "import"
         )
         self.export_action = make(
-            self.tr("&Export needs (CSV)…"), exchange.export_csv, None, "export"
+            self.tr("&Export needs (Excel, CSV)…"), exchange.export_needs, None, "export"
         )
         self.ics_action = make(
             self.tr("Export the &calendar (.ics)…"),

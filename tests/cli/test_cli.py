@@ -236,7 +236,7 @@ def test_csv_round_trip_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["import-csv", str(first), "--db", str(copy), "--lang", "en"]) == 0
     assert "40 needs created" in capsys.readouterr().out
     second = tmp_path / "second.csv"
-    assert main(["export-csv", "--db", str(copy), "-o", str(second)]) == 0
+    assert main(["export-csv", "--db", str(copy), "-o", str(second), "--lang", "en"]) == 0
     assert second.read_bytes() == first.read_bytes()
 
 

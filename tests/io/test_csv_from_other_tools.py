@@ -119,7 +119,8 @@ def test_a_10000_column_file_gives_a_short_message(tmp_path: Path) -> None:
     error = _refusal(_written(tmp_path / "wide.csv", (header + "\n").encode()))
     for lang in ("fr", "en"):
         assert len(error.render(lang).encode()) < 2000
-    assert error.render("en").endswith("“col9” and 9,990 more.")
+    assert error.render("en").endswith("“col9” and 9,990 more. Nothing was imported.")
+    assert error.render("en").startswith("Line 1: Unknown header columns: “col0”")
     row = ";".join(["x"] * 10_000)
     error = _refusal(_written(tmp_path / "row.csv", f"key;title;problem;project\n{row}\n".encode()))
     assert error.render("en") == "Line 2: 10,000 values instead of 4. Nothing was imported."

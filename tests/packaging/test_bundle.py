@@ -99,6 +99,24 @@ def test_check_passes_on_the_demo_workspace(
     assert result.returncode == 0, report(result)
 
 
+def test_needs_go_out_to_a_workbook_and_back(
+    bundle: Path, bundle_home: Path, workspace: Path, tmp_path: Path
+) -> None:
+    """openpyxl is imported only when a workbook is written or read: the analysis must
+    still have found it."""
+    out = tmp_path / "besoins.xlsx"
+    result = run_bundle(
+        bundle, bundle_home, "export", "--db", str(workspace), "-o", str(out), "--lang", "fr"
+    )
+    assert result.returncode == 0, report(result)
+    assert out.read_bytes()[:2] == b"PK"
+    result = run_bundle(bundle, bundle_home, "import-csv", str(out), "--db", str(workspace))
+    assert result.returncode == 0, report(result)
+    assert "0 needs created, 0 updated" in result.stdout or "0 besoin créé" in (result.stdout), (
+        report(result)
+    )
+
+
 def test_french_pack_is_a_pdf_with_french_text(
     bundle: Path, bundle_home: Path, workspace: Path, tmp_path: Path
 ) -> None:

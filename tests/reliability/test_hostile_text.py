@@ -50,7 +50,7 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain.formulas import FORMULA_STARTS
 from po_desktop.domain.messages import field_label
-from po_desktop.io.csv_needs import read_needs_csv, write_needs_csv
+from po_desktop.io.csv_needs import COLUMNS, read_needs_csv, write_needs_csv
 from po_desktop.io.ics import export_ics
 from po_desktop.reports.export import export_pack
 from po_desktop.store.database import Database, open_database
@@ -664,7 +664,8 @@ def test_csv_round_trip_gives_back_every_text_and_no_cell_is_a_formula(
         assert write_needs_csv(s, exported) == len(CORPUS)
     raw = exported.read_bytes()
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
-    header = rows[0]
+    header = list(COLUMNS)  # the header is in the user's language; the order is fixed
+    assert len(rows[0]) == len(header)
     for row in rows[1:]:
         for cell in row:
             assert cell[:1] not in FORMULA_STARTS, cell  # nothing a spreadsheet would run

@@ -13,7 +13,8 @@ from babel.messages.pofile import read_po
 
 from po_desktop import paths
 from po_desktop.domain import messages
-from po_desktop.domain.messages import Message, translate
+from po_desktop.domain.messages import Message
+from po_desktop.store.services.importing import ImportResult
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOL = runpy.run_path(str(ROOT / "tools" / "i18n_catalogue.py"))
@@ -120,11 +121,7 @@ def test_counts_agree_in_both_languages() -> None:
     assert exported(1, "en") == "1 need exported to x.csv."
     assert exported(1200, "en") == "1,200 needs exported to x.csv."
     assert exported(1200, "fr") == "1\u202f200 besoins exportés dans x.csv."
-    summary = translate(
-        "import.done",
-        "fr",
-        needs=Message("count.needs_created", {"count": 1}),
-        updated=Message("count.needs_updated", {"count": 3}),
-        projects=Message("count.projects_created", {"count": 2}),
+    summary = ImportResult(created=1, updated=3, projects_created=2).summary().render("fr")
+    assert summary == (
+        "Import terminé\u00a0: 1 besoin créé, 3 mis à jour, 0 ignoré car inchangé, 2 projets créés."
     )
-    assert summary == "Import terminé\u00a0: 1 besoin créé, 3 mis à jour, 2 projets créés."

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Mapped, Session
 
-from po_desktop.domain.messages import language, listing, sqlite_reason
+from po_desktop.domain.messages import Bilingual, language, listing, sqlite_reason
+from po_desktop.domain.numbers import AmbiguousNumberError, NumberConvention, for_language
 from po_desktop.domain.text import NameIndex
 from po_desktop.store import changes
 from po_desktop.store.errors import NotFoundError, StorageError, ValidationError
@@ -95,6 +96,26 @@ def atomic(session: Session) -> Iterator[Session]:
         session.info[_DEPTH] = 0
 
 
+@contextlib.contextmanager
+def rolled_back(session: Session) -> Iterator[Session]:
+    """Run services for what they would do, then undo it all: inside, each service runs
+    in a savepoint as in an import; at the end everything is rolled back, whether the
+    block succeeded or not. Nothing is committed, nothing is recorded as a change."""
+    if session.info.get(_DEPTH, 0):
+        raise RuntimeError("rolled_back() inside a service would roll back its caller")
+    if session.in_transaction():
+        session.rollback()
+    session.info[_DEPTH] = 1
+    try:
+        with session.begin():
+            yield session
+            session.rollback()
+    except OperationalError as exc:
+        raise _storage_error(exc, session) from exc
+    finally:
+        session.info[_DEPTH] = 0
+
+
 def _storage_error(exc: DBAPIError, session: Session) -> StorageError:
     return storage_error(exc, session.get_bind().url.database or "")
 
@@ -156,11 +177,15 @@ def clean_text(value: object, field: str, *, required: bool = False, max_len: in
     length is checked on what would be stored.
     """
     text = "" if value is None else str(value)
-    _check_characters(text, field)
-    if max_len <= SHORT_TEXT_MAX:
-        text = _one_line(text)
+    if text.isprintable():  # most titles and names: no control, break, BOM or odd code
+        if max_len <= SHORT_TEXT_MAX:
+            text = text.strip()
     else:
-        text = _LEADING_BOM.sub("", _LINE_BREAK.sub("\n", text))
+        _check_characters(text, field)
+        if max_len <= SHORT_TEXT_MAX:
+            text = _one_line(text)
+        else:
+            text = _LEADING_BOM.sub("", _LINE_BREAK.sub("\n", text))
     if required and not text.strip():
         raise ValidationError("field.required", field=field)
     if len(text) > max_len:
@@ -183,7 +208,13 @@ def clean_number(
     minimum: float | None = None,
     maximum: float | None = None,
     allow_none: bool = True,
+    numbers: NumberConvention | None = None,
 ) -> float | None:
+    """A number from a value or a text, checked against its bounds.
+
+    A text is read by ``numbers``, the convention of whoever wrote it (a file's, see
+    :mod:`po_desktop.domain.numbers`); None means typed in the interface, in its language.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         if allow_none:
             return None
@@ -191,7 +222,18 @@ def clean_number(
     if isinstance(value, bool):
         raise ValidationError("field.bad_number", field=field, value=value)
     try:
-        number = _parse_number(value) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
+        if isinstance(value, str):
+            number = (numbers or for_language(language())).parse(value)
+        else:
+            number = float(value)  # type: ignore[arg-type]
+    except AmbiguousNumberError as exc:
+        raise ValidationError(
+            "field.ambiguous_number",
+            field=field,
+            value=value,
+            decimal=Bilingual(_fmt(exc.decimal).replace(".", ","), _fmt(exc.decimal)),
+            grouped=_fmt(exc.grouped),
+        ) from None
     except (TypeError, ValueError):
         raise ValidationError("field.bad_number", field=field, value=value) from None
     if math.isnan(number) or math.isinf(number):
@@ -207,29 +249,6 @@ def clean_number(
             max=_fmt(maximum),
         )
     return number
-
-
-_SPACES = "[ \u00a0\u202f]"
-_SPACED = re.compile(rf"[+-]?\d{{1,3}}(?:{_SPACES}\d{{3}})+(?:[.,]\d+)?")
-_COMMAS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_PLAIN = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
-
-
-def _parse_number(text: str) -> float:
-    """A number as people type it: "0,5" or "0.5"; "1 000" (spaces group by three);
-    in English, "1,000" is a thousand, as the RICE help text writes it.
-
-    Anything else is refused, so a typo never becomes a value: "1 5", "1_0",
-    "nan", "1e3".
-    """
-    cleaned = text.strip()
-    if _SPACED.fullmatch(cleaned):
-        cleaned = re.sub(_SPACES, "", cleaned)
-    elif _COMMAS.fullmatch(cleaned) and language() == "en":
-        cleaned = cleaned.replace(",", "")
-    elif not _PLAIN.fullmatch(cleaned):
-        raise ValueError(text)
-    return float(cleaned.replace(",", "."))
 
 
 def _fmt(bound: float | None) -> str:

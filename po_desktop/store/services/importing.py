@@ -1,50 +1,62 @@
-"""Bulk import of needs from rows of text (a CSV file): one transaction, all or nothing.
+"""Bulk import of needs from rows of text (a CSV file, a workbook): one transaction, all
+or nothing, however many rows.
 
-Rows are checked by the same validators as a need typed in a dialog and get
-the same history events. The first bad row rolls the whole import back and is
-reported with its line number in the file.
+Rows are checked by the same validators as a need typed in a dialog and get the same
+history events. The first bad row rolls the whole import back and is reported with
+its line number in the file.
 
-New needs are inserted in batches rather than through :func:`needs.create_need`,
-whose ORM queries per need would make a 10,000-row file slow. The batch path uses
-the same validation (``needs._validate``) and event formatting, and a test pins
-that both paths store identical rows, tags and events. Existing needs that the
-file changes go through :func:`needs.update_need`; rows equal to the stored need are
-skipped, so re-importing an edited export costs only its edits.
+Records are read as they come, a batch at a time: a million-row file takes the memory
+of a batch, not of the file. For each batch the needs its keys name are looked up in
+one query; new needs are inserted in bulk rather than through
+:func:`needs.create_need`, whose ORM queries per need would make a 10,000-row file
+slow. The bulk path uses the same validation (``needs._validate``) and event
+formatting, and a test pins that both paths store identical rows, tags and events.
+Existing needs that the file changes go through :func:`needs.update_need`; rows equal
+to the stored need are skipped, so re-importing an edited export costs only its edits.
+
+A new need without a key takes its number at the end, after every key the file names
+(until then it holds a negative placeholder), so it never takes a number a later row
+refers to. :func:`preview_import` runs the same import and rolls it back: what would
+be created, updated and skipped, nothing written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField, Source
 from po_desktop.domain.keys import format_key, parse_key
 from po_desktop.domain.messages import CHOICE_LABELS, Message, labels_in_every_language, listing
+from po_desktop.domain.numbers import EITHER, NumberConvention
 from po_desktop.domain.text import NameIndex, fold
+from po_desktop.store.bulk import bind_value, insert_many
 from po_desktop.store.errors import (
-    ConflictError,
     NotFoundError,
     PoDesktopError,
     ValidationError,
 )
-from po_desktop.store.models import BoardColumn, Need, NeedEvent, NeedTag, Project, Sprint, utcnow
+from po_desktop.store.models import BoardColumn, Need, NeedTag, Project, Sprint, utcnow
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services._base import (
     clean_bool,
     clean_number,
-    clean_tags,
     pick_named,
+    rolled_back,
     transactional,
 )
 from po_desktop.store.services.projects import ProjectInput, create_project
 
 BATCH_SIZE = 1000
+PREVIEW_MAX = 1000
+"""Rows a preview lists; its counts are exact however many rows there are."""
 
 
 @dataclass(frozen=True)
@@ -66,12 +78,30 @@ class NeedRecord:
     technical: str | None = None
     project: str = ""
     status: str | None = None
-    points: str | None = None
+    points: str | float | None = None
+    """Text as the file writes it (read by ``numbers``), or a workbook's number."""
     sprint: str | None = None
     tags: str | None = None
     acceptance: str | None = None
     line: int = 0
     """Physical line in the file where the row starts; 0 when unknown."""
+    numbers: NumberConvention = EITHER
+    """How the file writes its numbers: its convention, never the interface language's."""
+
+
+CREATE, UPDATE, SKIP = "create", "update", "skip"
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """What an import does with one row of the file."""
+
+    line: int
+    action: str
+    """:data:`CREATE`, :data:`UPDATE` or :data:`SKIP` (the need is as the row says)."""
+    key: str
+    """The need's key; empty for a new need the file gives no key (numbered at the end)."""
+    title: str
 
 
 @dataclass
@@ -82,18 +112,65 @@ class ImportResult:
     updated: int = 0
     projects_created: int = 0
     unchanged: int = 0
-    """Existing needs whose row matched them exactly: left untouched, not even re-dated."""
+    """Existing needs whose row matched them exactly: skipped, not even re-dated."""
+    preview: list[PreviewRow] = field(default_factory=list, compare=False)
+    """The first :data:`PREVIEW_MAX` rows, when asked for."""
 
-    def summary(self) -> Message:
-        """ "Import done: 3 needs created, 1 updated, 1 project created." """
+    @property
+    def skipped(self) -> int:
+        return self.unchanged
+
+    @property
+    def rows(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def summary(self, *, preview: bool = False) -> Message:
+        """What the import did, or would do: "Import done: 3 needs created, 1 updated,
+        0 skipped as unchanged, 1 project created." (the CLI and the window alike)."""
+        counts = [
+            Message(
+                "exchange.to_create" if preview else "exchange.created", {"count": self.created}
+            ),
+            Message(
+                "exchange.to_update" if preview else "exchange.updated", {"count": self.updated}
+            ),
+            Message("exchange.to_skip" if preview else "exchange.skipped", {"count": self.skipped}),
+        ]
+        if self.projects_created:
+            created = "exchange.projects_to_create" if preview else "exchange.projects_created"
+            counts.append(Message(created, {"count": self.projects_created}))
         return Message(
-            "import.done",
-            {
-                "needs": Message("count.needs_created", {"count": self.created}),
-                "updated": Message("count.needs_updated", {"count": self.updated}),
-                "projects": Message("count.projects_created", {"count": self.projects_created}),
-            },
+            "cli.import_preview" if preview else "cli.import_summary",
+            {"counts": listing(counts, limit=None)},
         )
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the user chose beside the file."""
+
+    default_project: str = ""
+    """Project code for rows that name none (created when it does not exist)."""
+    statuses: Mapping[str, int] = field(default_factory=dict)
+    """The file's statuses (folded, see :func:`status_key`) → board column id; a status
+    not listed is looked up among the columns' names."""
+    preview: bool = False
+    """Keep the first rows' actions in the result."""
+    progress: Callable[[int], None] | None = None
+    """Called after each batch with the rows done; raising from it stops the import,
+    which then writes nothing."""
+
+
+class ImportCancelledError(PoDesktopError):
+    """The user stopped the import (its progress callback raised it): nothing written."""
+
+    def __init__(self) -> None:
+        super().__init__("exchange.cancelled")
+
+
+def status_key(text: str) -> str:
+    """A file's status as :attr:`ImportOptions.statuses` keys it."""
+    return fold(text.strip())
 
 
 @cache
@@ -125,31 +202,13 @@ _INPUT_FIELDS = (
 )
 
 
-def _existing_needs(
-    session: Session,
-) -> dict[tuple[int, int], tuple[int, need_service.NeedInput]]:
-    """Every need as (id, what ``needs.need_input`` gives), keyed by (project id, number).
-
-    Plain rows, not ORM objects: with thousands of Need or NeedTag objects in the
-    session, each tag delete in ``update_need`` scans them all (quadratic time).
-    """
-    tags: dict[int, list[str]] = {}
-    for need_id, name in session.execute(select(NeedTag.need_id, NeedTag.name)):
-        tags.setdefault(need_id, []).append(name)
-    columns = [getattr(Need, name) for name in _INPUT_FIELDS]
-    existing = {}
-    for row in session.execute(select(Need.id, Need.number, *columns)):
-        values = {name: getattr(row, name) for name in _INPUT_FIELDS}
-        data = need_service.NeedInput(**values, tags=sorted(tags.get(row.id, ()), key=str.casefold))
-        existing[(row.project_id, row.number)] = (row.id, data)
-    return existing
-
-
 class _Lookups:
-    """Projects, columns, sprints and keyed needs loaded once, not queried per row."""
+    """Projects, columns and sprints loaded once, not queried per row; the needs a batch's
+    keys name, a batch at a time."""
 
-    def __init__(self, session: Session, records: Sequence[NeedRecord]) -> None:
+    def __init__(self, session: Session, options: ImportOptions) -> None:
         self.session = session
+        self.options = options
         # The session holds loaded rows weakly: keeping projects, columns and sprints
         # here lets the services' session.get() calls hit its identity map every row.
         self.projects = {p.code: p for p in session.scalars(select(Project))}
@@ -160,22 +219,26 @@ class _Lookups:
         self.column_names = [c.name for c in columns]
         self.columns = {c.id: c for c in columns}
         self.columns_by_name = NameIndex((c.name, c.id) for c in columns)
+        self.column_cache: dict[str, int] = {}
         sprints = list(session.scalars(select(Sprint)))
         self.sprints = {s.id: s for s in sprints}
         self.sprints_by_name = NameIndex((s.name, s.id) for s in sprints)
-        self.max_keyed: dict[str, int] = {}
-        for record in records:
-            parsed = parse_key(record.key) if record.key.strip() else None
-            if parsed is not None:
-                code, number = parsed
-                self.max_keyed[code] = max(self.max_keyed.get(code, 0), number)
-        self.needs: dict[tuple[int, int], tuple[int, need_service.NeedInput]] = {}
-        if self.max_keyed:
-            self.needs = _existing_needs(session)
+        self.sprint_cache: dict[str, int] = {}
         self.projects_created = 0
+        self.newest_before = session.scalar(select(func.max(Need.id))) or 0
+        """Needs above this id were created by this import."""
+        self.touched: set[int] = set()
+        """Existing needs a row of the file named already."""
+        self.batch_keys: set[tuple[int, int]] = set()
 
-    def project(self, raw: str) -> Project:
+    def project(self, raw: str, key: str = "") -> Project:
+        """The row's project: its own column, else the code of its key, else the default
+        project; created when it does not exist."""
         code = raw.strip().upper()
+        if not code and key.strip():
+            parsed = parse_key(key)
+            code = parsed[0] if parsed is not None else ""
+        code = code or self.options.default_project.strip().upper()
         if not code:
             raise ValidationError("field.required", field="project")
         # Codes are ASCII capitals: "érp" can only mean ERP.
@@ -184,35 +247,89 @@ class _Lookups:
             project = create_project(self.session, ProjectInput(code=code, name=code))
             self.projects[code] = project
             self.projects_created += 1
-        # Keyless rows take numbers after every key the file names, so a new need
-        # never takes a number that a later row of the same file refers to.
-        keyed = self.max_keyed.pop(code, 0)
-        if keyed >= project.next_number:
-            project.next_number = keyed + 1
         return project
 
     def column_id(self, raw: str) -> int | None:
         name = raw.strip()
         if not name:
             return None
-        column_id = pick_named(self.columns_by_name, name)
+        found = self.column_cache.get(name)
+        if found is not None:
+            return found
+        column_id = self.options.statuses.get(status_key(name))
         if column_id is None:
+            column_id = pick_named(self.columns_by_name, name)
+        if column_id is None or column_id not in self.columns:
             raise ValidationError(
                 "field.bad_choice",
                 field="status",
                 value=name,
                 choices=listing(self.column_names),
             )
+        self.column_cache[name] = column_id
         return column_id
 
     def sprint_id(self, raw: str) -> int | None:
         name = raw.strip()
         if not name:
             return None
+        found = self.sprint_cache.get(name)
+        if found is not None:
+            return found
         sprint_id = pick_named(self.sprints_by_name, name)
         if sprint_id is None:
             raise NotFoundError("sprint.not_found", ref=name)
+        self.sprint_cache[name] = sprint_id
         return sprint_id
+
+    def existing(
+        self, keys: Iterable[tuple[int, int]]
+    ) -> dict[tuple[int, int], tuple[int, need_service.NeedInput]]:
+        """The needs at these (project id, number) keys, as ``needs.need_input`` gives
+        them. Plain rows, not ORM objects: with thousands of Need or NeedTag objects in
+        the session, each tag delete in ``update_need`` scans them all."""
+        by_project: dict[int, list[int]] = {}
+        for project_id, number in keys:
+            by_project.setdefault(project_id, []).append(number)
+        columns = [getattr(Need, name) for name in _INPUT_FIELDS]
+        rows = []
+        for project_id, numbers in by_project.items():
+            query = select(Need.id, Need.number, *columns).where(
+                Need.project_id == project_id, Need.number.in_(numbers)
+            )
+            rows += list(self.session.execute(query))
+        tags: dict[int, list[str]] = {}
+        if rows:
+            query = select(NeedTag.need_id, NeedTag.name).where(
+                NeedTag.need_id.in_([row.id for row in rows])
+            )
+            for need_id, name in self.session.execute(query):
+                tags.setdefault(need_id, []).append(name)
+        found = {}
+        for row in rows:
+            values = {name: getattr(row, name) for name in _INPUT_FIELDS}
+            data = need_service.NeedInput(
+                **values, tags=sorted(tags.get(row.id, ()), key=str.casefold)
+            )
+            found[(row.project_id, row.number)] = (row.id, data)
+        return found
+
+    def claim(self, project: Project, number: int, need_id: int) -> None:
+        """Refuse a key the file names twice: twice in this batch, or a need this import
+        created or already read a row for."""
+        key = (project.id, number)
+        if key in self.batch_keys or (
+            need_id and (need_id > self.newest_before or need_id in self.touched)
+        ):
+            raise ValidationError(
+                "csv.duplicate_key", field="key", key=format_key(project.code, number)
+            )
+        self.batch_keys.add(key)
+        if need_id:
+            self.touched.add(need_id)
+        # Keyless rows are numbered after every key the file names.
+        if number >= project.next_number:
+            project.next_number = number + 1
 
 
 class _Creator:
@@ -223,31 +340,31 @@ class _Creator:
         self.lookups = lookups
         self.bottom: dict[int, int] | None = None
         self.pending: list[tuple[dict[str, Any], list[str]]] = []
-        self.numbers: set[tuple[int, int]] = set()
-        self.created_ids: list[int] = []
+        self.now = utcnow()
+        """One time for the whole import: it is one action."""
+        connection = session.connection()
+        self.stored_now = bind_value(connection, _TABLES["need"], "created_at", self.now)
+        self.keyless: dict[int, int] = {}
+        """Project id → needs created without a key (numbered -1, -2, … until the end)."""
 
     def forget_ranks(self) -> None:
         """Another service moved needs: read the columns' bottom ranks again."""
         self.bottom = None
 
     def add(self, data: need_service.NeedInput, project: Project, number: int | None) -> None:
-        clean = need_service._validate(self.session, data)
+        clean = need_service._validate(self.session, data, known=True)
         if project.archived:
             raise ValidationError("project.archived", field="project", code=project.code)
         column = self.lookups.columns[data.column_id or self.lookups.first_column.id]
         if number is None:
-            number = project.next_number
-        if (project.id, number) in self.numbers:
-            raise ConflictError("need.key_taken", key=format_key(project.code, number))
-        self.numbers.add((project.id, number))
-        project.next_number = max(project.next_number, number + 1)
+            number = self.keyless[project.id] = self.keyless.get(project.id, 0) - 1
         if self.bottom is None:
             query = select(Need.column_id, func.max(Need.rank)).group_by(Need.column_id)
             self.bottom = {column_id: top for column_id, top in self.session.execute(query)}
         top = self.bottom.get(column.id)
         rank = ranks.STEP if top is None else top + ranks.STEP
         self.bottom[column.id] = rank
-        now = utcnow()
+        now = self.stored_now
         row = {
             **clean.values,
             "number": number,
@@ -266,33 +383,62 @@ class _Creator:
         if not self.pending:
             return
         rows = [row for row, _tags in self.pending]
-        ids = self.session.scalars(
-            insert(Need).returning(Need.id, sort_by_parameter_order=True), rows
-        ).all()
-        self.created_ids.extend(ids)
-        tags: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
-        for need_id, (row, names) in zip(ids, self.pending, strict=True):
-            tags += [{"need_id": need_id, "name": name} for name in names]
-            events.append(_event(need_id, EventField.CREATED, row["column_id"], row))
+        connection = self.session.connection()
+        columns = list(rows[0])
+        pick = operator.itemgetter(*columns)
+        insert_many(connection, _TABLES["need"], columns, [pick(row) for row in rows])
+        # The ids by (project, number), unique to each row: RETURNING in parameter order
+        # makes SQLAlchemy insert on SQLite a row at a time.
+        by_key: dict[tuple[int, int], int] = {}
+        numbers: dict[int, list[int]] = {}
+        for row in rows:
+            numbers.setdefault(row["project_id"], []).append(row["number"])
+        for project_id, wanted in numbers.items():
+            query = select(Need.number, Need.id).where(
+                Need.project_id == project_id, Need.number.in_(wanted)
+            )
+            for number, need_id in self.session.execute(query):
+                by_key[(project_id, number)] = need_id
+        tags: list[tuple[int, str]] = []
+        events: list[tuple[int, str, str, None, str]] = []
+        now = self.stored_now
+        for row, names in self.pending:
+            need_id = by_key[(row["project_id"], row["number"])]
+            tags += [(need_id, name) for name in names]
+            events.append((need_id, now, _CREATED, None, _value(row["column_id"])))
             if row["sprint_id"] is not None:
-                events.append(_event(need_id, EventField.SPRINT, row["sprint_id"], row))
+                events.append((need_id, now, _SPRINT, None, _value(row["sprint_id"])))
             if row["points"] is not None:
-                events.append(_event(need_id, EventField.POINTS, row["points"], row))
-        if tags:
-            self.session.execute(insert(NeedTag), tags)
-        self.session.execute(insert(NeedEvent), events)
+                events.append((need_id, now, _POINTS, None, _value(row["points"])))
+        insert_many(connection, _TABLES["need_tag"], ("need_id", "name"), tags)
+        insert_many(connection, _TABLES["need_event"], _EVENT_COLUMNS, events)
         self.pending.clear()
 
+    def number_keyless(self) -> None:
+        """Give the needs created without a key their numbers, after every key the file
+        named: placeholder -1 becomes the project's next number, -2 the one after..."""
+        self.flush()
+        by_id = {p.id: p for p in self.lookups.projects.values()}
+        for project_id, lowest in self.keyless.items():
+            project = by_id[project_id]
+            base = project.next_number
+            self.session.execute(
+                update(Need)
+                .where(Need.project_id == project_id, Need.number < 0)
+                .values(number=base - 1 - Need.number)
+                .execution_options(synchronize_session=False)
+            )
+            project.next_number = base - lowest
 
-def _event(need_id: int, kind: EventField, new: object, row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "need_id": need_id,
-        "at": row["created_at"],
-        "field": kind.value,
-        "old_value": None,
-        "new_value": need_service._event_value(new),
-    }
+
+_TABLES = Need.metadata.tables
+_EVENT_COLUMNS = ("need_id", "at", "field", "old_value", "new_value")
+_CREATED, _SPRINT, _POINTS = (
+    EventField.CREATED.value,
+    EventField.SPRINT.value,
+    EventField.POINTS.value,
+)
+_value = need_service._event_value
 
 
 def _source(raw: str) -> str:
@@ -315,14 +461,15 @@ def _technical(raw: str) -> bool:
 
 
 def _tags(raw: str) -> list[str]:
-    return clean_tags(raw.split(","))
+    """The tags as written; cleaned once, where a need is validated."""
+    return raw.split(",") if raw.strip() else []
 
 
-def _points(raw: str) -> float | None:
-    return clean_number(raw, "points", minimum=0, maximum=need_service.MAX_POINTS)
+def _points(raw: str | float, numbers: NumberConvention) -> float | None:
+    return clean_number(raw, "points", minimum=0, maximum=need_service.MAX_POINTS, numbers=numbers)
 
 
-def _key(record: NeedRecord, project: Project, seen: set[str]) -> int | None:
+def _key(record: NeedRecord, project: Project) -> int | None:
     raw = record.key.strip()
     if not raw:
         return None
@@ -330,12 +477,9 @@ def _key(record: NeedRecord, project: Project, seen: set[str]) -> int | None:
     if parsed is None:
         raise ValidationError("need.bad_key", field="key", key=raw)
     code, number = parsed
-    key = format_key(code, number)
     if code != project.code:
+        key = format_key(code, number)
         raise ValidationError("need.key_project_mismatch", field="key", key=key, code=project.code)
-    if key in seen:
-        raise ValidationError("csv.duplicate_key", field="key", key=key)
-    seen.add(key)
     return number
 
 
@@ -362,7 +506,7 @@ def _input(
         business_unit=text(record.business_unit, base.business_unit),
         technical=base.technical if record.technical is None else _technical(record.technical),
         column_id=column_id,
-        points=base.points if record.points is None else _points(record.points),
+        points=base.points if record.points is None else _points(record.points, record.numbers),
         sprint_id=base.sprint_id if record.sprint is None else lookups.sprint_id(record.sprint),
         assignee_id=base.assignee_id,
         tags=base.tags if record.tags is None else _tags(record.tags),
@@ -370,41 +514,111 @@ def _input(
     )
 
 
+def _row_error(exc: PoDesktopError, line: int) -> ValidationError:
+    return ValidationError(
+        "csv.row", field=getattr(exc, "field", None), line=line, problem=exc.message
+    )
+
+
+def _batches(records: Iterable[NeedRecord], size: int) -> Iterator[list[NeedRecord]]:
+    batch: list[NeedRecord] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _run(
+    session: Session,
+    records: Iterable[NeedRecord],
+    options: ImportOptions,
+    first_line: int,
+) -> ImportResult:
+    lookups = _Lookups(session, options)
+    creator = _Creator(session, lookups)
+    result = ImportResult()
+    done = 0
+    for batch in _batches(records, BATCH_SIZE):
+        creator.flush()  # the batch's lookups see the needs created before it
+        lookups.batch_keys.clear()
+        placed: list[tuple[int, NeedRecord, Project, int | None]] = []
+        refused: ValidationError | None = None
+        for record in batch:
+            line = record.line or first_line + done + len(placed)
+            try:
+                project = lookups.project(record.project, record.key)
+                placed.append((line, record, project, _key(record, project)))
+            except PoDesktopError as exc:
+                refused = _row_error(exc, line)  # once the rows before it are checked
+                refused.__cause__ = exc
+                break
+        existing = lookups.existing(
+            (project.id, number) for _, _, project, number in placed if number is not None
+        )
+        for line, record, project, number in placed:
+            try:
+                need_id, current = 0, None
+                if number is not None:
+                    need_id, current = existing.get((project.id, number), (0, None))
+                    lookups.claim(project, number, need_id)
+                data = _input(record, lookups, project, current)
+                if current is None:
+                    creator.add(data, project, number)
+                    result.created += 1
+                    action = CREATE
+                elif need_service.as_stored(data) == current:
+                    result.unchanged += 1
+                    action = SKIP
+                else:
+                    creator.flush()
+                    need_service.update_need(session, need_id, data)
+                    creator.forget_ranks()
+                    result.updated += 1
+                    action = UPDATE
+            except PoDesktopError as exc:
+                raise _row_error(exc, line) from exc
+            if options.preview and len(result.preview) < PREVIEW_MAX:
+                key = format_key(project.code, number) if number is not None else ""
+                result.preview.append(PreviewRow(line, action, key, data.title))
+        if refused is not None:
+            raise refused
+        done += len(batch)
+        if options.progress is not None:
+            options.progress(done)
+    creator.number_keyless()
+    result.projects_created = lookups.projects_created
+    return result
+
+
 @transactional
 def import_needs(
-    session: Session, records: Sequence[NeedRecord], *, first_line: int = 2
+    session: Session,
+    records: Iterable[NeedRecord],
+    options: ImportOptions | None = None,
+    *,
+    first_line: int = 2,
 ) -> ImportResult:
     """Create or update one need per record; the first bad row aborts everything.
 
     A row with a key updates that need (or creates it under that key); a row
     without one creates a new need. ``first_line`` numbers records whose
-    ``line`` is 0, so errors still point at a line of the file.
+    ``line`` is 0, so errors still point at a line of the file. ``records`` is
+    read once, as it comes.
     """
-    lookups = _Lookups(session, records)
-    creator = _Creator(session, lookups)
-    result = ImportResult()
-    seen: set[str] = set()
-    for index, record in enumerate(records):
-        line = record.line or first_line + index
-        try:
-            project = lookups.project(record.project)
-            number = _key(record, project, seen)
-            need_id, current = lookups.needs.get((project.id, number or 0), (0, None))
-            data = _input(record, lookups, project, current)
-            if current is None:
-                creator.add(data, project, number)
-                result.created += 1
-            elif data == current:
-                result.unchanged += 1
-            else:
-                creator.flush()
-                need_service.update_need(session, need_id, data)
-                creator.forget_ranks()
-                result.updated += 1
-        except PoDesktopError as exc:
-            raise ValidationError(
-                "csv.row", field=getattr(exc, "field", None), line=line, problem=exc.message
-            ) from exc
-    creator.flush()
-    result.projects_created = lookups.projects_created
-    return result
+    return _run(session, records, options or ImportOptions(), first_line)
+
+
+def preview_import(
+    session: Session,
+    records: Iterable[NeedRecord],
+    options: ImportOptions | None = None,
+    *,
+    first_line: int = 2,
+) -> ImportResult:
+    """What :func:`import_needs` would do with these records, and its refusal if it
+    would refuse them: the same import, rolled back. Nothing is written."""
+    with rolled_back(session):
+        return _run(session, records, options or ImportOptions(), first_line)

@@ -7,7 +7,7 @@ the change protocol (:mod:`po_desktop.store.changes`), which also undoes it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -39,6 +39,7 @@ from po_desktop.store.services._base import (
 )
 
 MAX_POINTS = 1000
+SOURCES = tuple(s.value for s in Source)
 
 
 class Unchanged:
@@ -115,30 +116,56 @@ class _Clean:
     tags: list[str]
 
 
-def _validate(session: Session, data: NeedInput) -> _Clean:
+TEXTS: dict[str, tuple[bool, int]] = {
+    "title": (True, 300),
+    "problem": (True, LONG_TEXT_MAX),
+    "solution": (False, LONG_TEXT_MAX),
+    "requester": (False, 200),
+    "business_unit": (False, 80),
+    "acceptance": (False, LONG_TEXT_MAX),
+}
+"""A need's texts: required, longest length."""
+
+
+def _texts(data: NeedInput) -> dict[str, str]:
+    return {
+        name: clean_text(getattr(data, name), name, required=required, max_len=max_len)
+        for name, (required, max_len) in TEXTS.items()
+    }
+
+
+def as_stored(data: NeedInput) -> NeedInput:
+    """``data`` with its texts and tags as the store keeps them (line ends, spaces):
+    compared with a stored need, equal means saving it would change nothing."""
+    stored = replace(data, tags=clean_tags(data.tags))
+    for name, text in _texts(data).items():
+        setattr(stored, name, text)
+    return stored
+
+
+def _validate(session: Session, data: NeedInput, *, known: bool = False) -> _Clean:
+    """``data`` checked and cleaned; ``known``: the caller has checked that its project,
+    column and sprint exist (an import, from rows it loaded) and no assignee is set."""
     values: dict[str, Any] = {
-        "title": clean_text(data.title, "title", required=True, max_len=300),
-        "problem": clean_text(data.problem, "problem", required=True, max_len=LONG_TEXT_MAX),
-        "solution": clean_text(data.solution, "solution", max_len=LONG_TEXT_MAX),
-        "requester": clean_text(data.requester, "requester", max_len=200),
-        "source": clean_choice(data.source, "source", [s.value for s in Source]),
-        "business_unit": clean_text(data.business_unit, "business_unit", max_len=80),
+        **_texts(data),
+        "source": clean_choice(data.source, "source", SOURCES),
         "technical": clean_bool(data.technical, "technical"),
         "points": clean_number(data.points, "points", minimum=0, maximum=MAX_POINTS),
-        "acceptance": clean_text(data.acceptance, "acceptance", max_len=LONG_TEXT_MAX),
     }
+    values["project_id"] = data.project_id
+    values["sprint_id"] = data.sprint_id
+    values["assignee_id"] = data.assignee_id
+    if known and data.assignee_id is None:
+        return _Clean(values, clean_tags(data.tags))
     project = session.get(Project, data.project_id)
     if project is None:
         raise NotFoundError("project.not_found", ref=data.project_id)
-    values["project_id"] = project.id
     if data.column_id is not None and session.get(BoardColumn, data.column_id) is None:
         raise NotFoundError("column.not_found", ref=data.column_id)
     if data.sprint_id is not None and session.get(Sprint, data.sprint_id) is None:
         raise NotFoundError("sprint.not_found", ref=data.sprint_id)
     if data.assignee_id is not None and session.get(Person, data.assignee_id) is None:
         raise NotFoundError("person.not_found", ref=data.assignee_id)
-    values["sprint_id"] = data.sprint_id
-    values["assignee_id"] = data.assignee_id
     return _Clean(values, clean_tags(data.tags))
 
 

@@ -1,0 +1,82 @@
+"""Files of needs, whichever format: told apart by their content on import and by
+their name's extension on export.
+
+Import: a workbook (.xlsx) is recognised by what it holds, whatever its name, so an
+``.xlsx`` given to the CSV import is read as the workbook it is; anything else is read
+as CSV text. Export: ``.xlsx`` writes a workbook, ``.csv`` a CSV file; any other
+extension is refused rather than guessed, so a file named ``.xlsx`` never holds CSV.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.messages import os_reason
+from po_desktop.io.csv_needs import open_csv, write_needs_csv, zip_kind
+from po_desktop.io.needs_table import Table
+from po_desktop.io.xlsx_needs import open_xlsx, write_needs_xlsx
+from po_desktop.store.errors import StorageError, ValidationError
+
+IMPORT_FORMATS = ("auto", "csv", "xlsx")
+EXPORT_FORMATS = {".xlsx": "xlsx", ".csv": "csv"}
+"""Extensions an export understands, and the format each writes."""
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def detect_format(path: Path) -> str:
+    """ "xlsx" for a workbook, "csv" for anything else (the CSV reader says what is not
+    text). An OpenDocument spreadsheet or an old .xls is refused with what to do."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise StorageError("file.read_failed", path=str(path), reason=os_reason(exc)) from exc
+    if head.startswith(_ZIP):
+        kind = zip_kind(path)
+        if kind == "xlsx":
+            return "xlsx"
+        if kind == "ods":
+            raise ValidationError("exchange.opendocument", file=str(path))
+    if head.startswith(_OLE2):
+        raise ValidationError("exchange.old_workbook", file=str(path))
+    return "csv"
+
+
+def open_needs(path: Path | str, format: str = "auto") -> Table:
+    """The file's table of needs, by ``format`` ("auto": by its content)."""
+    path = Path(path)
+    if format not in IMPORT_FORMATS:
+        raise ValidationError(
+            "field.bad_choice", field="--format", value=format, choices=", ".join(IMPORT_FORMATS)
+        )
+    if format == "auto":
+        format = detect_format(path)
+    return open_xlsx(path) if format == "xlsx" else open_csv(path)
+
+
+def export_format(path: Path | str) -> str:
+    """The format an export to ``path`` writes, by its extension; refused when unknown."""
+    suffix = Path(path).suffix.lower()
+    found = EXPORT_FORMATS.get(suffix)
+    if found is None:
+        raise ValidationError("exchange.unknown_extension", file=str(path), suffix=suffix or "—")
+    return found
+
+
+def export_needs(
+    session: Session,
+    path: Path | str,
+    *,
+    project: str | None = None,
+    lang: str | None = None,
+    delimiter: str = ";",
+) -> int:
+    """Export needs to ``path`` as its extension says (.xlsx or .csv); the row count."""
+    if export_format(path) == "xlsx":
+        return write_needs_xlsx(session, path, project=project, lang=lang)
+    return write_needs_csv(session, path, delimiter=delimiter, project=project, lang=lang)

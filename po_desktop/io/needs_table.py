@@ -1,0 +1,354 @@
+"""Needs as a table, whatever file holds it (CSV, xlsx): its columns, their names in
+both languages, a file's header mapped to them, its rows turned into records.
+
+A reader (:mod:`po_desktop.io.csv_needs`, :mod:`po_desktop.io.xlsx_needs`) opens a
+:class:`Table`: the header as written, the rows as they are read (a million-row file is
+never held whole), and the convention its numbers are written in. :func:`records`
+turns rows into :class:`~po_desktop.store.services.importing.NeedRecord` by a mapping
+from the file's columns to ours, which the import assistant lets the user change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import cache
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, contains_eager, selectinload
+
+from po_desktop.domain.messages import (
+    FIELD_LABELS,
+    Message,
+    choice_label,
+    field_label,
+    labels_in_every_language,
+    listing,
+)
+from po_desktop.domain.numbers import EITHER, NumberConvention
+from po_desktop.domain.text import fold
+from po_desktop.store.errors import ValidationError
+from po_desktop.store.models import BoardColumn, Need, Project, Sprint
+from po_desktop.store.services.importing import NeedRecord
+from po_desktop.store.services.projects import find_project
+
+COLUMNS: tuple[str, ...] = (
+    "key",
+    "title",
+    "problem",
+    "solution",
+    "requester",
+    "source",
+    "business_unit",
+    "technical",
+    "project",
+    "status",
+    "points",
+    "sprint",
+    "tags",
+    "acceptance",
+)
+REQUIRED: tuple[str, ...] = ("title", "problem", "project")
+"""Columns a file must have; without ``key`` every row is a new need."""
+
+Cell = str | float | int | bool | datetime | date | time | None
+"""What a cell holds: text in a CSV file, typed values in a workbook."""
+
+
+@cache
+def header_aliases() -> dict[str, str]:
+    """Column ids plus their French and English labels, folded: "CLE", "Metier" and
+    "Critères d’acceptation" read too, and the names people give them ("Problème").
+    Built on first use: the catalogue is read then, not when the module is imported."""
+    aliases: dict[str, str] = {}
+    for column in COLUMNS:
+        aliases[column] = column
+        for label in labels_in_every_language(FIELD_LABELS.get(column, column)):
+            aliases[fold(label)] = column
+    aliases.update(
+        {
+            "libelle": "title",
+            "business unit": "business_unit",
+            "probleme": "problem",
+            "defi": "problem",
+            "problem statement": "problem",
+            "colonne": "status",
+            "column": "status",
+            "etiquette": "tags",
+            "tag": "tags",
+            "story points": "points",
+            "acceptance criteria": "acceptance",
+        }
+    )
+    return aliases
+
+
+def header_label(column: str, lang: str | None = None) -> str:
+    """A column's name in an exported header, in the user's language."""
+    return field_label(column, lang)
+
+
+def column_for(name: object) -> str | None:
+    """Our column for a header cell as written, None when it names none of ours."""
+    return header_aliases().get(normalise_header(name))
+
+
+def normalise_header(name: object) -> str:
+    text = "" if name is None else str(name)
+    return fold(text.replace("\ufeff", "").strip())
+
+
+Mapping = list[str | None]
+"""For each column of a file, the field it fills (None: left out)."""
+
+
+def default_mapping(
+    header: Sequence[object], *, line: int = 1, optional: Sequence[str] = ()
+) -> Mapping:
+    """Each header cell's column by its name; a name we do not know, a column named
+    twice or a required one missing is refused, the header's line named."""
+    mapping: Mapping = []
+    unknown: list[str] = []
+    duplicates: list[str] = []
+    for raw in header:
+        name = normalise_header(raw)
+        if not name:
+            mapping.append(None)
+            continue
+        column = header_aliases().get(name)
+        if column is None:
+            unknown.append(str(raw).strip())
+        elif column in mapping:
+            duplicates.append(str(raw).strip())
+        mapping.append(column)
+    if unknown:
+        problem = Message("csv.unknown_columns", {"columns": listing(unknown, quoted=True)})
+        raise ValidationError("csv.row", line=line, problem=problem)
+    if duplicates:
+        problem = Message("csv.duplicate_columns", {"columns": listing(duplicates, quoted=True)})
+        raise ValidationError("csv.row", line=line, problem=problem)
+    check_mapping(mapping, line=line, optional=optional)
+    return mapping
+
+
+def check_mapping(
+    mapping: Sequence[str | None], *, line: int = 1, optional: Sequence[str] = ()
+) -> None:
+    """Refuse a mapping without a required column (``optional``: given another way)."""
+    missing = [c for c in REQUIRED if c not in mapping and c not in optional]
+    if missing:
+        problem = Message(
+            "csv.missing_columns",
+            {"columns": listing(missing), "expected": listing(COLUMNS, limit=None)},
+        )
+        raise ValidationError("csv.row", line=line, problem=problem)
+
+
+@dataclass
+class Table:
+    """A file of needs being read: its header, then its rows on demand.
+
+    ``rows`` yields ``(line, cells)``, ``line`` being where the row starts in the file
+    (the spreadsheet's row number in a workbook). ``progress`` says how much of the
+    file is read, 0 to 1. Close it (or use ``with``) to release the file.
+    """
+
+    path: Path
+    format: str
+    """"csv" or "xlsx"."""
+    header: list[str]
+    header_line: int
+    numbers: NumberConvention = EITHER
+    """How the numbers written as text are written (see :mod:`po_desktop.domain.numbers`)."""
+    strict_width: bool = True
+    """Every row has exactly as many cells as the header (CSV); a workbook's rows end
+    at their last value."""
+    _rows: Iterator[tuple[int, Sequence[Cell]]] = field(default_factory=lambda: iter(()))
+    _progress: Callable[[], float] = lambda: 0.0
+    _close: Callable[[], None] = lambda: None
+
+    def rows(self) -> Iterator[tuple[int, Sequence[Cell]]]:
+        return self._rows
+
+    def progress(self) -> float:
+        return self._progress()
+
+    def close(self) -> None:
+        self._close()
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _text(value: Cell) -> str:
+    """A workbook's typed cell as the text a CSV file would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def records(table: Table, mapping: Sequence[str | None] | None = None) -> Iterator[NeedRecord]:
+    """The table's rows as records, by ``mapping`` (default: the header's names).
+
+    Blank rows are skipped. A number in the points column stays a number; every other
+    cell becomes its text. A row with more or fewer cells than the header (CSV) or a
+    value under no header (a workbook) is refused with its line.
+    """
+    if mapping is None:
+        mapping = default_mapping(table.header, line=table.header_line)
+    width = len(mapping)
+    columns = [(index, name) for index, name in enumerate(mapping) if name is not None]
+    numbers = table.numbers
+    texts_only = table.format == "csv"  # every cell is a str already: the quick way
+    for line, row in table.rows():
+        if texts_only and len(row) == width:
+            if any(cell.strip() for cell in row):  # type: ignore[union-attr]
+                text_values = {name: row[index] for index, name in columns}
+                yield NeedRecord(**text_values, line=line, numbers=numbers)  # type: ignore[arg-type]
+            continue
+        if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in row):
+            continue
+        if len(row) != width and (table.strict_width or any(_text(v).strip() for v in row[width:])):
+            problem = Message("csv.bad_row_length", {"count": len(row), "expected": width})
+            raise ValidationError("csv.row", line=line, problem=problem)
+        values: dict[str, str | float] = {}
+        for index, name in columns:
+            value = row[index] if index < len(row) else None
+            if name == "points" and isinstance(value, int | float) and not isinstance(value, bool):
+                values[name] = float(value)
+            else:
+                values[name] = _text(value)
+        yield NeedRecord(**values, line=line, numbers=numbers)  # type: ignore[arg-type]
+
+
+# ----- export ---------------------------------------------------------------------------
+
+ExportValue = str | float | None
+"""A cell of an export: text, or the points as a number (None: no points)."""
+
+
+def yes_no(value: bool, lang: str | None = None) -> str:
+    """The technical flag as an export writes it; the import reads both languages."""
+    return Message("exchange.yes" if value else "exchange.no").render(lang)
+
+
+def need_rows(
+    session: Session, project: str | None = None, lang: str | None = None
+) -> Iterator[list[ExportValue]]:
+    """Every need (or one project's, by code or name) ordered by key, one value per
+    column of :data:`COLUMNS`: texts as stored, choices in ``lang``, points a number."""
+    columns = {i: name for i, name in session.execute(select(BoardColumn.id, BoardColumn.name))}
+    sprints = {i: name for i, name in session.execute(select(Sprint.id, Sprint.name))}
+    query = (
+        select(Need)
+        .join(Need.project)
+        .options(contains_eager(Need.project), selectinload(Need.tags))
+        .order_by(Project.code, Need.number)
+    )
+    if project is not None:
+        query = query.where(Project.id == find_project(session, project).id)
+    for need in session.scalars(query):
+        yield [
+            need.key,
+            need.title,
+            need.problem,
+            need.solution,
+            need.requester,
+            choice_label(need.source, lang),
+            need.business_unit,
+            yes_no(need.technical, lang),
+            need.project.code,
+            columns[need.column_id],
+            need.points,
+            "" if need.sprint_id is None else sprints[need.sprint_id],
+            ", ".join(sorted(need.tag_names, key=str.casefold)),
+            need.acceptance,
+        ]
+
+
+# ----- what a file holds, for the import assistant ---------------------------------------
+
+DISTINCT_MAX = 200
+"""Distinct values kept per column: enough to map a file's statuses, bounded however
+many rows it has."""
+
+
+@dataclass
+class TableScan:
+    """A file's columns as the import assistant shows them: an example of each, the
+    distinct values of each (its statuses, when a column holds them), the rows."""
+
+    header: list[str]
+    examples: list[str]
+    values: list[list[str]]
+    """Each column's distinct non-blank values in the order met, at most
+    :data:`DISTINCT_MAX`."""
+    filled: list[int]
+    """Each column's non-blank cells."""
+    rows: int = 0
+
+
+def scan(table: Table, progress: Callable[[int], None] | None = None) -> TableScan:
+    """Read the whole table once; ``progress`` is called every thousand rows (raising
+    from it stops the scan)."""
+    width = len(table.header)
+    examples = [""] * width
+    values: list[dict[str, None]] = [{} for _ in range(width)]
+    filled = [0] * width
+    rows = 0
+    for _line, row in table.rows():
+        texts = [_text(value).strip() for value in row[:width]]
+        if not any(texts):
+            continue
+        rows += 1
+        for index, text in enumerate(texts):
+            if text:
+                filled[index] += 1
+                if not examples[index]:
+                    examples[index] = text
+                seen = values[index]
+                if len(seen) < DISTINCT_MAX:
+                    seen.setdefault(text)
+        if progress is not None and rows % 1000 == 0:
+            progress(rows)
+    return TableScan(list(table.header), examples, [list(v) for v in values], filled, rows)
+
+
+def signature(header: Sequence[object]) -> str:
+    """The same for every file with these column names (case and accents aside): the
+    key under which the assistant remembers how such a file is mapped."""
+    import hashlib
+
+    names = "\x1f".join(normalise_header(name) for name in header)
+    return hashlib.sha1(names.encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def guess_mapping(header: Sequence[object]) -> Mapping:
+    """Each column's field by its name, None for a name we do not know or a field
+    already taken by an earlier column: the assistant's starting point."""
+    mapping: Mapping = []
+    for name in header:
+        column = column_for(name)
+        mapping.append(column if column is not None and column not in mapping else None)
+    return mapping

@@ -1,0 +1,436 @@
+"""The import assistant: a file of needs (CSV or xlsx), mapped and previewed, then
+imported all or nothing as one undoable step.
+
+It shows the file's columns with an example each and what each is imported as (our
+field, or left out); the file's statuses and the board column each goes to; the
+project for rows that name none; and a preview of what the import does: needs created,
+updated, skipped because the file says what they already are. How a file of this shape
+(its column names) was mapped is remembered in the settings for the next one. Reading
+a large file shows a progress dialog whose Stop button rolls everything back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.messages import field_label
+from po_desktop.io.needs_files import open_needs
+from po_desktop.io.needs_table import (
+    COLUMNS,
+    REQUIRED,
+    TableScan,
+    guess_mapping,
+    normalise_header,
+    records,
+    scan,
+    signature,
+)
+from po_desktop.store import queries
+from po_desktop.store.services.importing import (
+    CREATE,
+    SKIP,
+    UPDATE,
+    ImportCancelledError,
+    ImportOptions,
+    ImportResult,
+    import_needs,
+    preview_import,
+    status_key,
+)
+from po_desktop.ui import screen
+from po_desktop.ui.banner import FormError
+from po_desktop.ui.host import Host
+
+FileMapping = list[str | None]
+
+
+def import_summary(result: ImportResult) -> str:
+    """What an import did, for the notice under the toolbar (the CLI's words)."""
+    return result.summary().render()
+
+
+class _Progress:
+    """A progress dialog over ``parent`` while a file is read; Stop raises
+    :class:`ImportCancelledError` from the next step, which rolls everything back."""
+
+    def __init__(self, parent: QWidget, text: str, fraction: Callable[[], float]) -> None:
+        self.fraction = fraction
+        stop = QCoreApplication.translate("ImportDialog", "Stop")
+        self.dialog = QProgressDialog(text, stop, 0, 1000, parent)
+        self.dialog.setWindowTitle(parent.windowTitle())
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(400)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setValue(0)
+
+    def step(self, _rows: int) -> None:
+        self.dialog.setValue(max(0, min(999, int(self.fraction() * 1000))))
+        QApplication.processEvents()
+        if self.dialog.wasCanceled():
+            raise ImportCancelledError
+
+    def close(self) -> None:
+        self.dialog.reset()
+        self.dialog.close()
+        self.dialog.setParent(None)  # gone now, not when the event loop gets to it
+        self.dialog.deleteLater()
+
+
+class ImportDialog(QDialog):
+    """Raises a PoDesktopError when the file cannot be read (the caller says it)."""
+
+    COLUMNS_TAB, STATUSES_TAB, PREVIEW_TAB = range(3)
+
+    def __init__(self, host: Host, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.path = path
+        self.progress: _Progress | None = None
+        self.setWindowTitle(self.tr("Import needs"))
+        self.board = host.read(lambda s: [(c.id, c.name) for c in queries.columns(s)])
+        codes = host.read(lambda s: [p.code for p in queries.projects(s, include_archived=False)])
+        self.scan: TableScan = self._read(lambda table, step: scan(table, step))
+        self.source = signature(self.scan.header)
+        plan = host.settings.import_plan(self.source)
+        self.preview_stale = True
+
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(
+            self.tr("%1 — %n row(s) of needs", "", self.scan.rows).replace("%1", path.name)
+        )
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        self.tabs = QTabWidget()
+        self.mapping_table = self._mapping_table(plan.get("columns", {}))
+        self.tabs.addTab(self.mapping_table, self.tr("Columns"))
+        self.statuses_page = QWidget()
+        statuses_layout = QVBoxLayout(self.statuses_page)
+        self.statuses_note = QLabel()
+        self.statuses_note.setWordWrap(True)
+        statuses_layout.addWidget(self.statuses_note)
+        self.statuses_table = QTableWidget(0, 2)
+        self.statuses_table.setHorizontalHeaderLabels(
+            [self.tr("Status in the file"), self.tr("Board column")]
+        )
+        self._stretch(self.statuses_table)
+        statuses_layout.addWidget(self.statuses_table)
+        self.tabs.addTab(self.statuses_page, self.tr("Statuses"))
+        self.preview_page = QWidget()
+        preview_layout = QVBoxLayout(self.preview_page)
+        top = QHBoxLayout()
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        top.addWidget(self.counts, 1)
+        self.refresh_button = QPushButton(self.tr("&Refresh the preview"))
+        self.refresh_button.clicked.connect(self.refresh_preview)
+        top.addWidget(self.refresh_button)
+        preview_layout.addLayout(top)
+        self.preview_table = QTableWidget(0, 4)
+        self.preview_table.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("What happens"), self.tr("Key"), self.tr("Title")]
+        )
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.preview_table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.preview_table.verticalHeader().hide()
+        preview_layout.addWidget(self.preview_table)
+        self.tabs.addTab(self.preview_page, self.tr("Preview"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout.addWidget(self.tabs, 1)
+
+        form = QFormLayout()
+        self.project = QComboBox()
+        self.project.setEditable(True)
+        self.project.addItems(["", *codes])
+        self.project.setCurrentText(plan.get("project", ""))
+        self.project.setToolTip(
+            self.tr("Rows that name no project go to this one; a new code creates it.")
+        )
+        self.project.currentTextChanged.connect(self._changed)
+        form.addRow(self.tr("Project for rows without one:"), self.project)
+        layout.addLayout(form)
+
+        self.error = FormError()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self._saved_statuses = plan.get("statuses", {})
+        self.status_combos: list[tuple[str, QComboBox]] = []
+        self._fill_statuses()
+        self._show_counts(None)
+        screen.fit(self, QSize(920, 620))
+
+    # ----- reading the file ---------------------------------------------------------------
+    def _read(self, work: Callable[[Any, Callable[[int], None]], Any]) -> Any:
+        """``work(table, step)`` over the file, with a progress dialog for long reads."""
+        with open_needs(self.path) as table, self._progress(table.progress) as step:
+            return work(table, step)
+
+    @contextmanager
+    def _progress(self, fraction: Callable[[], float]) -> Iterator[Callable[[int], None]]:
+        self.progress = _Progress(
+            self, self.tr("Reading %1…").replace("%1", self.path.name), fraction
+        )
+        try:
+            yield self.progress.step
+        finally:
+            self.progress.close()
+            self.progress = None
+
+    # ----- columns ------------------------------------------------------------------------
+    def _mapping_table(self, saved: dict[str, str]) -> QTableWidget:
+        table = QTableWidget(len(self.scan.header), 3)
+        table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Example"), self.tr("Imported as")]
+        )
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        guessed = guess_mapping(self.scan.header)
+        self.combos: list[QComboBox] = []
+        for row, name in enumerate(self.scan.header):
+            table.setItem(row, 0, QTableWidgetItem(name))
+            example = QTableWidgetItem(self.scan.examples[row].splitlines()[0][:80]
+                                       if self.scan.examples[row] else "")  # fmt: skip
+            table.setItem(row, 1, example)
+            combo = QComboBox()
+            combo.addItem(self.tr("— left out —"), None)
+            for field in COLUMNS:
+                combo.addItem(field_label(field), field)
+            remembered = saved.get(normalise_header(name))
+            chosen = (remembered or None) if remembered is not None else guessed[row]
+            if chosen is not None and chosen not in COLUMNS:
+                chosen = guessed[row]
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.currentIndexChanged.connect(lambda _i, r=row: self._mapping_changed(r))
+            table.setCellWidget(row, 2, combo)
+            self.combos.append(combo)
+        self._stretch(table)
+        return table
+
+    @staticmethod
+    def _stretch(table: QTableWidget) -> None:
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+
+    def mapping(self) -> FileMapping:
+        return [combo.currentData() for combo in self.combos]
+
+    def _mapping_changed(self, row: int) -> None:
+        """A field goes to one column: choosing it for this one leaves the other out."""
+        chosen = self.combos[row].currentData()
+        if chosen is not None:
+            for other, combo in enumerate(self.combos):
+                if other != row and combo.currentData() == chosen:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(0)
+                    combo.blockSignals(False)
+        if chosen == "status" or "status" not in self.mapping() or row == self._status_column():
+            self._fill_statuses()
+        self._changed()
+
+    def _status_column(self) -> int | None:
+        mapping = self.mapping()
+        return mapping.index("status") if "status" in mapping else None
+
+    # ----- statuses -----------------------------------------------------------------------
+    def _fill_statuses(self) -> None:
+        remembered = {**self._saved_statuses, **self.statuses()} if self.combos else {}
+        column = self._status_column()
+        values = self.scan.values[column] if column is not None else []
+        self.status_combos = []
+        self.statuses_table.setRowCount(len(values))
+        by_name = {status_key(name): column_id for column_id, name in self.board}
+        names = {column_id: name for column_id, name in self.board}
+        for row, value in enumerate(values):
+            self.statuses_table.setItem(row, 0, QTableWidgetItem(value))
+            combo = QComboBox()
+            for column_id, name in self.board:
+                combo.addItem(name, column_id)
+            key = status_key(value)
+            wanted = by_name.get(key)
+            saved = remembered.get(key)
+            if isinstance(saved, str):
+                wanted = next((i for i, n in names.items() if n == saved), wanted)
+            elif isinstance(saved, int):
+                wanted = saved if saved in names else wanted
+            combo.setCurrentIndex(max(0, combo.findData(wanted)))
+            combo.currentIndexChanged.connect(self._changed)
+            self.statuses_table.setCellWidget(row, 1, combo)
+            self.status_combos.append((value, combo))
+        first = self.board[0][1] if self.board else ""
+        if column is None:
+            self.statuses_note.setText(
+                self.tr("No column is imported as the status: new needs go to “%1”.").replace(
+                    "%1", first
+                )
+            )
+        else:
+            self.statuses_note.setText(
+                self.tr("Each status of the file goes to the board column chosen here.")
+            )
+
+    def statuses(self) -> dict[str, Any]:
+        """The file's statuses (folded) → board column id."""
+        return {status_key(value): combo.currentData() for value, combo in self.status_combos}
+
+    # ----- preview ------------------------------------------------------------------------
+    def _changed(self, *_args: object) -> None:
+        self.preview_stale = True
+        self.error.clear()
+        if self.tabs.currentIndex() == self.PREVIEW_TAB:
+            self.refresh_preview()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == self.PREVIEW_TAB and self.preview_stale:
+            self.refresh_preview()
+
+    def options(self, **extra: Any) -> ImportOptions:
+        return ImportOptions(
+            default_project=self.project.currentText().strip(), statuses=self.statuses(), **extra
+        )
+
+    def _missing(self) -> list[str]:
+        mapping = self.mapping()
+        optional = set()
+        if self.project.currentText().strip():
+            optional.add("project")
+        elif "key" in mapping and self.scan.filled[mapping.index("key")] == self.scan.rows:
+            optional.add("project")  # every row's key names its project
+        return [f for f in REQUIRED if f not in mapping and f not in optional]
+
+    def _check(self) -> bool:
+        missing = self._missing()
+        if missing:
+            self.error.say(
+                self.tr("Choose the file's column for: %1.").replace(
+                    "%1", ", ".join(field_label(f) for f in missing)
+                )
+            )
+            return False
+        return True
+
+    def refresh_preview(self) -> None:
+        self.preview_stale = False
+        self.preview_table.setRowCount(0)
+        if not self._check():
+            self._show_counts(None)
+            return
+        mapping = self.mapping()
+
+        def run(table: Any, step: Callable[[int], None]) -> ImportResult:
+            options = self.options(preview=True, progress=step)
+            return self.host.read(lambda s: preview_import(s, records(table, mapping), options))
+
+        from po_desktop.store.errors import PoDesktopError
+
+        try:
+            result = self._read(run)
+        except PoDesktopError as exc:
+            self.error.refused(exc)
+            self._show_counts(None)
+            return
+        self.error.clear()
+        self._show_counts(result)
+        words = {
+            CREATE: self.tr("to create"),
+            UPDATE: self.tr("to update"),
+            SKIP: self.tr("unchanged"),
+        }
+        self.preview_table.setRowCount(len(result.preview))
+        for row, line in enumerate(result.preview):
+            cells = [str(line.line), words[line.action], line.key or self.tr("(new)"), line.title]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.preview_table.setItem(row, column, item)
+
+    def _show_counts(self, result: ImportResult | None) -> None:
+        if result is None:
+            self.counts.setText(self.tr("The preview shows what the import will do."))
+            return
+        self.counts.setText(result.summary(preview=True).render())
+
+    # ----- import -------------------------------------------------------------------------
+    def accept(self) -> None:
+        if not self._check():
+            return
+        mapping = self.mapping()
+        results: list[ImportResult] = []
+
+        def run(table: Any, step: Callable[[int], None]) -> None:
+            options = self.options(progress=step)
+
+            def call(session: Session) -> ImportResult:
+                return import_needs(session, records(table, mapping), options)
+
+            change = self.host.workspace.try_perform(
+                self.tr("Import needs"), call, self.error.refused
+            )
+            if change is not None:
+                results.append(change.result)
+
+        from po_desktop.store.errors import PoDesktopError
+
+        try:
+            self._read(run)
+        except PoDesktopError as exc:  # the file itself, read again
+            self.error.refused(exc)
+            return
+        if not results:
+            return
+        self._remember()
+        self.host.notify(import_summary(results[0]))
+        super().accept()
+
+    def _remember(self) -> None:
+        names = dict(self.board)
+        self.host.settings.set_import_plan(
+            self.source,
+            {
+                "columns": {
+                    normalise_header(name): field or ""
+                    for name, field in zip(self.scan.header, self.mapping(), strict=True)
+                },
+                "statuses": {k: names.get(v, "") for k, v in self.statuses().items()},
+                "project": self.project.currentText().strip(),
+            },
+        )

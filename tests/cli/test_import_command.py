@@ -1,0 +1,154 @@
+"""``po-desktop import``: CSV or workbook, a default project, a dry run, one summary line,
+and a progress bar when a person watches a terminal (issue 18)."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from po_desktop.cli import main
+from po_desktop.store.database import open_database
+from po_desktop.store.models import Need, Project
+
+
+def workspace(path: Path) -> Path:
+    open_database(path).close()
+    return path
+
+
+def needs(path: Path) -> list[tuple[str, str]]:
+    with open_database(path) as db, db.session() as session:
+        return [
+            (need.key, need.title)
+            for need in session.scalars(select(Need).order_by(Need.project_id, Need.number))
+        ]
+
+
+def test_summary_line_counts_created_updated_and_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = workspace(tmp_path / "w.podb")
+    first = tmp_path / "v1.csv"
+    first.write_text("Titre;Problème;Projet\nA;Défi;ERP\nB;Défi;ERP\nC;Défi;ERP\n")
+    assert main(["import", str(first), "--db", str(db), "--lang", "fr"]) == 0
+    assert capsys.readouterr().out == (
+        "Import terminé\u00a0: 3 besoins créés, 0 mis à jour, 0 ignoré car inchangé, "
+        "1 projet créé.\n"
+    )
+    second = tmp_path / "v2.csv"
+    second.write_text("key;title;problem;project\nERP-1;A;Défi;ERP\nERP-2;B2;Défi;ERP\n;D;X;ERP\n")
+    assert main(["import-csv", str(second), "--db", str(db), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "Import done: 1 need created, 1 updated, 1 skipped as unchanged.\n"
+    )
+    assert needs(db) == [("ERP-1", "A"), ("ERP-2", "B2"), ("ERP-3", "C"), ("ERP-4", "D")]
+
+
+def test_dry_run_says_what_would_happen_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = workspace(tmp_path / "w.podb")
+    path = tmp_path / "b.csv"
+    path.write_text("title;problem;project\nA;Défi;NEW\n")
+    before = db.read_bytes()
+    assert main(["import", str(path), "--db", str(db), "--dry-run", "--lang", "fr"]) == 0
+    assert capsys.readouterr().out == (
+        "Aperçu, rien n'a été importé\u00a0: 1 besoin à créer, 0 à mettre à jour, "
+        "0 à ignorer car inchangé, 1 projet à créer.\n"
+    )
+    assert needs(db) == []
+    with open_database(db) as database, database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Project)) == 0
+    assert db.read_bytes() == before
+    path.write_text("title;problem;project\nA;Défi;NEW\n;Défi;NEW\n")
+    assert main(["import", str(path), "--db", str(db), "--dry-run", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "po-desktop: Line 3: The field “Title” is required. Nothing was imported.\n"
+    )
+
+
+def test_default_project_for_a_file_without_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = workspace(tmp_path / "w.podb")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Titre", "Défi à relever"])
+    sheet.append(["Relances", "Les factures partent en retard"])
+    path = tmp_path / "sans projet.xlsx"
+    workbook.save(path)
+    assert main(["import", str(path), "--db", str(db), "--lang", "en"]) == 2
+    assert "Missing header columns: project." in capsys.readouterr().err
+    assert main(["import", str(path), "--db", str(db), "--project", "crm", "--lang", "en"]) == 0
+    assert needs(db) == [("CRM-1", "Relances")]
+
+
+def test_format_chosen_by_hand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = workspace(tmp_path / "w.podb")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["title", "problem", "project"])
+    sheet.append(["A", "Défi", "ERP"])
+    path = tmp_path / "named.csv"  # a workbook whatever its name says
+    workbook.save(path)
+    assert main(["import", str(path), "--db", str(db), "--format", "csv", "--lang", "en"]) == 2
+    assert "is an Excel workbook, not a CSV file" in capsys.readouterr().err
+    assert main(["import", str(path), "--db", str(db), "--lang", "en"]) == 0
+    assert needs(db) == [("ERP-1", "A")]
+
+
+def _rows(count: int) -> str:
+    return "title;problem;project\n" + "".join(f"Besoin {i};Défi {i};ERP\n" for i in range(count))
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    db = workspace(tmp_path / "w.podb")
+    path = tmp_path / "big.csv"
+    path.write_text(_rows(20_000))
+    env = os.environ | {"PO_DESKTOP_HOME": str(tmp_path / "home")}
+    command = [sys.executable, "-m", "po_desktop", "import", str(path), "--db", str(db)]
+    master, slave = pty.openpty()
+    try:
+        child = subprocess.run(
+            [*command, "--lang", "fr", "--dry-run"],
+            stdout=subprocess.PIPE,
+            stderr=slave,
+            env=env,
+            timeout=300,
+            check=False,
+        )
+        os.close(slave)
+        slave = -1
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal is closed once everything is read
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        if slave >= 0:
+            os.close(slave)
+        os.close(master)
+    assert child.returncode == 0
+    text = seen.decode()
+    assert "lignes lues" in text and "%" in text and "\r" in text, text
+    assert text.endswith("\r\x1b[K")  # erased once done: the summary stands alone
+    assert child.stdout.decode().startswith(
+        "Aperçu, rien n'a été importé\u00a0: 20\u202f000 besoins à créer"
+    )
+    piped = subprocess.run(
+        [*command, "--lang", "en"], capture_output=True, env=env, timeout=300, check=False
+    )
+    assert piped.returncode == 0 and piped.stderr == b""

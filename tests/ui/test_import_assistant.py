@@ -1,0 +1,273 @@
+"""The import assistant as a product owner uses it: File ▸ Import, a spreadsheet that is
+not quite ours, its columns and statuses mapped, a project for the rows without one, a
+preview, then one undoable import (issue 18)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from helpers.fakes import FakeFeedback
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QProgressDialog
+from pytestqt.qtbot import QtBot
+
+from po_desktop.store import queries
+from po_desktop.store.database import Database
+from po_desktop.store.services import needs, projects
+from po_desktop.ui.feedback import Purpose
+from po_desktop.ui.import_dialog import ImportDialog
+from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.settings import Settings
+from po_desktop.ui.workspace import Workspace
+
+SPREADSHEET = (
+    "Clé;Résumé;Problème;État;Points;Commentaire\r\n"
+    ";Relances automatiques;Les factures partent en retard;À faire;2,5;urgent\r\n"
+    ";Tableau des ventes;Les chiffres arrivent tard;En cours;5;\r\n"
+    ";Badge visiteurs;L'accueil note tout sur papier;Fait;;à revoir\r\n"
+)
+"""As a PO brings it: a title called "Résumé", statuses unlike the board's columns, no
+project column, a column we do not know."""
+
+
+@pytest.fixture
+def window(app: QApplication, db: Database, qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    with db.session() as s:
+        erp = projects.create_project(s, projects.ProjectInput("ERP", "Déploiement ERP"))
+        needs.create_need(s, needs.NeedInput("Factures", "Relances manuelles", erp.id))
+    win = MainWindow(Workspace(db), settings=Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.workspace.undo_stack.clear()
+
+
+def spreadsheet(tmp_path: Path, text: str = SPREADSHEET, name: str = "besoins.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8-sig"))
+    return path
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} not among {[combo.itemText(i) for i in range(combo.count())]}"
+    combo.setCurrentIndex(index)
+
+
+def mapped(dialog: ImportDialog) -> dict[str, str]:
+    """Each column of the file and what it is imported as, as the table shows it."""
+    return {
+        dialog.mapping_table.item(row, 0).text(): dialog.combos[row].currentText()
+        for row in range(dialog.mapping_table.rowCount())
+    }
+
+
+def statuses(dialog: ImportDialog) -> dict[str, QComboBox]:
+    return {value: combo for value, combo in dialog.status_combos}
+
+
+def run_assistant(
+    window: MainWindow, feedback: FakeFeedback, path: Path, fill: Callable[[ImportDialog], None]
+) -> None:
+    feedback.files[Purpose.IMPORT] = path
+
+    def on_dialog(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ImportDialog)
+        dialog.show()
+        QApplication.processEvents()
+        fill(dialog)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    feedback.on_dialog = on_dialog
+    window.actions.import_action.trigger()
+
+
+def test_a_spreadsheet_is_mapped_previewed_and_imported_as_one_undoable_step(
+    window: MainWindow, feedback: FakeFeedback, tmp_path: Path
+) -> None:
+    before = {row.key for row in window.need_rows}
+
+    def fill(dialog: ImportDialog) -> None:
+        assert dialog.summary.text() == "besoins.csv — 3 rows of needs"
+        assert mapped(dialog) == {
+            "Clé": "Key",
+            "Résumé": "— left out —",
+            "Problème": "Problem statement",
+            "État": "— left out —",
+            "Points": "Story points",
+            "Commentaire": "— left out —",
+        }
+        choose(dialog.combos[1], "Title")
+        dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
+        assert dialog.error.text() == "Choose the file's column for: Project."
+        dialog.project.setCurrentText("web")
+        assert dialog.counts.text() == (
+            "Preview, nothing was imported: 3 needs to create, 0 to update, "
+            "0 to skip as unchanged, 1 project to create."
+        )
+        choose(dialog.combos[3], "Status")
+        found = statuses(dialog)
+        assert list(found) == ["À faire", "En cours", "Fait"]
+        assert {v: c.currentText() for v, c in found.items()} == {
+            "À faire": "À qualifier",  # no column of that name: the first one
+            "En cours": "En cours",
+            "Fait": "À qualifier",
+        }
+        choose(found["Fait"], "Terminé")
+        preview = dialog.preview_table
+        assert [preview.item(r, 1).text() for r in range(preview.rowCount())] == ["to create"] * 3
+        assert preview.item(0, 3).text() == "Relances automatiques"
+        dialog.import_button.click()
+
+    run_assistant(window, feedback, spreadsheet(tmp_path), fill)
+    rows = {row.key: row for row in window.need_rows}
+    assert {k: (rows[k].title, rows[k].column_name) for k in set(rows) - before} == {
+        "WEB-1": ("Relances automatiques", "À qualifier"),
+        "WEB-2": ("Tableau des ventes", "En cours"),
+        "WEB-3": ("Badge visiteurs", "Terminé"),
+    }
+    assert rows["WEB-1"].points == 2.5
+    assert window.notice_bar.label.text() == (
+        "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, 1 project created."
+    )
+    assert window.actions.undo_action.isEnabled()
+    window.actions.undo_action.trigger()  # one step takes it all back, the project too
+    assert {row.key for row in window.need_rows} == before
+    assert window.host.read(lambda s: [p.code for p in queries.projects(s)]) == ["ERP"]
+
+
+def test_the_mapping_is_remembered_for_the_next_file_of_that_shape(
+    window: MainWindow, feedback: FakeFeedback, tmp_path: Path
+) -> None:
+    def first(dialog: ImportDialog) -> None:
+        choose(dialog.combos[1], "Title")
+        choose(dialog.combos[3], "Status")
+        choose(statuses(dialog)["Fait"], "Terminé")
+        dialog.project.setCurrentText("WEB")
+        dialog.import_button.click()
+
+    run_assistant(window, feedback, spreadsheet(tmp_path), first)
+    later = spreadsheet(
+        tmp_path,
+        "CLÉ;résumé;Problème;Etat;Points;Commentaire\r\n;Nouveau;Défi;fait;;\r\n"
+        "WEB-1;Relances automatiques;Les factures partent en retard;À faire;2,5;\r\n",
+        "semaine suivante.csv",
+    )
+    seen: dict[str, object] = {}
+
+    def second(dialog: ImportDialog) -> None:
+        seen["mapped"] = mapped(dialog)
+        seen["fait"] = statuses(dialog)["fait"].currentText()
+        seen["project"] = dialog.project.currentText()
+        dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
+        seen["counts"] = dialog.counts.text()
+        dialog.import_button.click()
+
+    run_assistant(window, feedback, later, second)
+    assert seen == {
+        "mapped": {
+            "CLÉ": "Key",
+            "résumé": "Title",
+            "Problème": "Problem statement",
+            "Etat": "Status",
+            "Points": "Story points",
+            "Commentaire": "— left out —",
+        },
+        "fait": "Terminé",
+        "project": "WEB",
+        "counts": "Preview, nothing was imported: 1 need to create, 0 to update, "
+        "1 to skip as unchanged.",
+    }
+    rows = {row.key: row for row in window.need_rows}
+    assert (rows["WEB-4"].title, rows["WEB-4"].column_name) == ("Nouveau", "Terminé")
+
+
+def test_a_refused_row_keeps_the_assistant_open_and_writes_nothing(
+    window: MainWindow, feedback: FakeFeedback, tmp_path: Path
+) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Titre", "Problème", "Projet", "Points"])
+    sheet.append(["Bon", "Défi", "ERP", 3])
+    sheet.append(["Mauvais", "Défi", "ERP", "beaucoup"])
+    path = tmp_path / "besoins.xlsx"
+    workbook.save(path)
+    before = {row.key for row in window.need_rows}
+    outcome: dict[str, object] = {}
+
+    def fill(dialog: ImportDialog) -> None:
+        dialog.import_button.click()
+        outcome["error"] = dialog.error.text()
+        outcome["open"] = dialog.isVisible()
+        dialog.reject()
+
+    run_assistant(window, feedback, path, fill)
+    assert outcome == {
+        "error": "Line 3: “beaucoup” is not a valid number for “Story points”. "
+        "Nothing was imported.",
+        "open": True,
+    }
+    assert {row.key for row in window.need_rows} == before
+    assert not window.actions.undo_action.isEnabled()
+
+
+def test_stop_during_the_import_rolls_everything_back(
+    window: MainWindow, feedback: FakeFeedback, tmp_path: Path
+) -> None:
+    rows = "".join(f";Besoin {i};Défi {i};ERP;;;\r\n" for i in range(2500))
+    path = spreadsheet(tmp_path, "Clé;Titre;Problème;Projet;Statut;Points;Commentaire\r\n" + rows)
+    before = {row.key for row in window.need_rows}
+    outcome: dict[str, object] = {}
+
+    def press_stop() -> None:
+        (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog)]
+        progress = dialog.findChild(QProgressDialog)
+        assert isinstance(progress, QProgressDialog)
+        progress.cancel()  # what its Stop button does
+
+    def fill(dialog: ImportDialog) -> None:
+        QTimer.singleShot(0, press_stop)
+        dialog.import_button.click()
+        outcome["error"] = dialog.error.text()
+        dialog.reject()
+
+    run_assistant(window, feedback, path, fill)
+    assert outcome["error"] == "Import stopped: nothing was imported."
+    assert {row.key for row in window.need_rows} == before
+    assert not window.actions.undo_action.isEnabled()
+
+
+def test_a_file_that_cannot_be_read_is_said_and_no_assistant_opens(
+    window: MainWindow, feedback: FakeFeedback, tmp_path: Path
+) -> None:
+    path = tmp_path / "besoins.ods"
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    feedback.files[Purpose.IMPORT] = path
+    window.actions.import_action.trigger()
+    assert feedback.dialogs == []
+    (warning,) = feedback.warnings
+    assert "is a LibreOffice spreadsheet (.ods)" in warning
+
+
+def test_export_writes_a_workbook_or_csv_by_the_name_chosen(
+    window: MainWindow, feedback: FakeFeedback, tmp_path: Path
+) -> None:
+    target = tmp_path / "besoins.xlsx"
+    feedback.files[Purpose.EXPORT] = target
+    window.actions.export_action.trigger()
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    assert [c.value for c in sheet[1]][:2] == ["Key", "Title"]
+    assert [c.value for c in sheet[2]][:2] == ["ERP-1", "Factures"]
+    feedback.files[Purpose.EXPORT] = tmp_path / "besoins.pdf"
+    window.actions.export_action.trigger()
+    (warning,) = feedback.warnings
+    assert "the extension “.pdf” is not an export format" in warning
+    assert not (tmp_path / "besoins.pdf").exists()
