@@ -346,7 +346,8 @@ def _cmd_import(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.io.needs_table import default_mapping, records
     from po_desktop.store.database import open_database
     from po_desktop.store.errors import DatabaseFileError
-    from po_desktop.store.services.importing import ImportOptions, import_needs, preview_import
+    from po_desktop.store.services.import_types import ImportOptions
+    from po_desktop.store.services.importing import import_needs, preview_import
 
     path = _db_path(args, required=True)
     if not args.file.is_file():

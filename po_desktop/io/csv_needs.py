@@ -41,7 +41,7 @@ from po_desktop.io.needs_table import (
 )
 from po_desktop.store.errors import StorageError, ValidationError
 from po_desktop.store.files import atomic_text
-from po_desktop.store.services.importing import NeedRecord
+from po_desktop.store.services.import_types import NeedRecord
 
 __all__ = ["COLUMNS", "DELIMITERS", "open_csv", "read_needs_csv", "write_needs_csv"]
 

@@ -4,7 +4,7 @@ both languages, a file's header mapped to them, its rows turned into records.
 A reader (:mod:`po_desktop.io.csv_needs`, :mod:`po_desktop.io.xlsx_needs`) opens a
 :class:`Table`: the header as written, the rows as they are read (a million-row file is
 never held whole), and the convention its numbers are written in. :func:`records`
-turns rows into :class:`~po_desktop.store.services.importing.NeedRecord` by a mapping
+turns rows into :class:`~po_desktop.store.services.import_types.NeedRecord` by a mapping
 from the file's columns to ours, which the import assistant lets the user change.
 """
 
@@ -32,7 +32,7 @@ from po_desktop.domain.numbers import EITHER, NumberConvention
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.models import BoardColumn, Need, Project, Sprint
-from po_desktop.store.services.importing import NeedRecord
+from po_desktop.store.services.import_types import NeedRecord
 from po_desktop.store.services.projects import find_project
 
 COLUMNS: tuple[str, ...] = (

@@ -18,7 +18,7 @@ from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.host import Host
 
 if TYPE_CHECKING:
-    from po_desktop.store.services.importing import ImportResult
+    from po_desktop.store.services.import_types import ImportResult
 
 
 class Exchange(QObject):

@@ -50,17 +50,16 @@ from po_desktop.io.needs_table import (
     signature,
 )
 from po_desktop.store import queries
-from po_desktop.store.services.importing import (
+from po_desktop.store.services.import_types import (
     CREATE,
     SKIP,
     UPDATE,
     ImportCancelledError,
     ImportOptions,
     ImportResult,
-    import_needs,
-    preview_import,
     status_key,
 )
+from po_desktop.store.services.importing import import_needs, preview_import
 from po_desktop.ui import screen
 from po_desktop.ui.banner import FormError
 from po_desktop.ui.host import Host

@@ -27,7 +27,8 @@ from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import PoDesktopError, ValidationError
 from po_desktop.store.models import BoardColumn, Need, Sprint
 from po_desktop.store.services import needs as need_service
-from po_desktop.store.services.importing import ImportResult, import_needs
+from po_desktop.store.services.import_types import ImportResult
+from po_desktop.store.services.importing import import_needs
 from po_desktop.store.services.projects import ProjectInput, create_project
 
 TEXTS = [

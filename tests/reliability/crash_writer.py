@@ -54,7 +54,7 @@ from po_desktop.store.models import (
     Project,
     Sprint,
 )
-from po_desktop.store.services import importing, needs, scoring, sprints
+from po_desktop.store.services import import_types, importing, needs, scoring, sprints
 
 # Where the writer stands (one byte of the phase file).
 OPENING, READY, PREPARING, STARTED, WRITING, COMMITTING, COMMITTED, IDLE = "ORPSWCDI"
@@ -306,7 +306,7 @@ class Writer:
         new_project = self.rng.random() < 0.15
         code = f"N{self.token.upper()}" if new_project else self.rng.choice(list(self.projects))
         records = [
-            importing.NeedRecord(
+            import_types.NeedRecord(
                 title=f"{prefix}{i}",
                 problem=f"Imported row {i} of {size}.",
                 project=code,
@@ -325,7 +325,7 @@ class Writer:
         if new_project:
             counts.append(["projects coded", [code], 1, 0])
 
-        def call() -> importing.ImportResult:
+        def call() -> import_types.ImportResult:
             result = importing.import_needs(self.s, records)
             if new_project:
                 project = self.s.scalar(select(Project).where(Project.code == code))

@@ -39,6 +39,7 @@ from po_desktop.store.models import (
 )
 from po_desktop.store.services import (
     columns,
+    import_types,
     importing,
     needs,
     people,
@@ -141,8 +142,8 @@ CASES: dict[str, Case] = {
     "import_needs": lambda s: importing.import_needs(
         s,
         [
-            importing.NeedRecord(title="Importé", problem="Défi", project="NEWP", tags="a, b"),
-            importing.NeedRecord(
+            import_types.NeedRecord(title="Importé", problem="Défi", project="NEWP", tags="a, b"),
+            import_types.NeedRecord(
                 key=needs.find_need(s, _need(s)).key,
                 title="Mis à jour",
                 problem="Défi",

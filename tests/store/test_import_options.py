@@ -14,7 +14,7 @@ from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.models import BoardColumn, Need, NeedEvent, Project
 from po_desktop.store.services import needs as need_service
-from po_desktop.store.services.importing import (
+from po_desktop.store.services.import_types import (
     CREATE,
     SKIP,
     UPDATE,
@@ -22,10 +22,9 @@ from po_desktop.store.services.importing import (
     ImportResult,
     NeedRecord,
     PreviewRow,
-    import_needs,
-    preview_import,
     status_key,
 )
+from po_desktop.store.services.importing import import_needs, preview_import
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 from po_desktop import paths
 from po_desktop.domain import messages
 from po_desktop.domain.messages import Message
-from po_desktop.store.services.importing import ImportResult
+from po_desktop.store.services.import_types import ImportResult
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOL = runpy.run_path(str(ROOT / "tools" / "i18n_catalogue.py"))

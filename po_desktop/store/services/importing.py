@@ -23,8 +23,7 @@ be created, updated and skipped, nothing written.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -34,8 +33,8 @@ from sqlalchemy.orm import Session
 from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField, Source
 from po_desktop.domain.keys import format_key, parse_key
-from po_desktop.domain.messages import CHOICE_LABELS, Message, labels_in_every_language, listing
-from po_desktop.domain.numbers import EITHER, NumberConvention
+from po_desktop.domain.messages import CHOICE_LABELS, labels_in_every_language, listing
+from po_desktop.domain.numbers import NumberConvention
 from po_desktop.domain.text import NameIndex, fold
 from po_desktop.store.bulk import bind_value, insert_many
 from po_desktop.store.errors import (
@@ -52,125 +51,20 @@ from po_desktop.store.services._base import (
     rolled_back,
     transactional,
 )
+from po_desktop.store.services.import_types import (
+    CREATE,
+    PREVIEW_MAX,
+    SKIP,
+    UPDATE,
+    ImportOptions,
+    ImportResult,
+    NeedRecord,
+    PreviewRow,
+    status_key,
+)
 from po_desktop.store.services.projects import ProjectInput, create_project
 
 BATCH_SIZE = 1000
-PREVIEW_MAX = 1000
-"""Rows a preview lists; its counts are exact however many rows there are."""
-
-
-@dataclass(frozen=True)
-class NeedRecord:
-    """One need as text read from a file.
-
-    ``None`` means the column is absent from the file: a new need gets the
-    default and an existing need keeps its value, so a file with only a few
-    columns cannot wipe the others. An empty string is a real (empty) value.
-    """
-
-    key: str = ""
-    title: str = ""
-    problem: str = ""
-    solution: str | None = None
-    requester: str | None = None
-    source: str | None = None
-    business_unit: str | None = None
-    technical: str | None = None
-    project: str = ""
-    status: str | None = None
-    points: str | float | None = None
-    """Text as the file writes it (read by ``numbers``), or a workbook's number."""
-    sprint: str | None = None
-    tags: str | None = None
-    acceptance: str | None = None
-    line: int = 0
-    """Physical line in the file where the row starts; 0 when unknown."""
-    numbers: NumberConvention = EITHER
-    """How the file writes its numbers: its convention, never the interface language's."""
-
-
-CREATE, UPDATE, SKIP = "create", "update", "skip"
-
-
-@dataclass(frozen=True)
-class PreviewRow:
-    """What an import does with one row of the file."""
-
-    line: int
-    action: str
-    """:data:`CREATE`, :data:`UPDATE` or :data:`SKIP` (the need is as the row says)."""
-    key: str
-    """The need's key; empty for a new need the file gives no key (numbered at the end)."""
-    title: str
-
-
-@dataclass
-class ImportResult:
-    """Counts to show the user after an import."""
-
-    created: int = 0
-    updated: int = 0
-    projects_created: int = 0
-    unchanged: int = 0
-    """Existing needs whose row matched them exactly: skipped, not even re-dated."""
-    preview: list[PreviewRow] = field(default_factory=list, compare=False)
-    """The first :data:`PREVIEW_MAX` rows, when asked for."""
-
-    @property
-    def skipped(self) -> int:
-        return self.unchanged
-
-    @property
-    def rows(self) -> int:
-        return self.created + self.updated + self.unchanged
-
-    def summary(self, *, preview: bool = False) -> Message:
-        """What the import did, or would do: "Import done: 3 needs created, 1 updated,
-        0 skipped as unchanged, 1 project created." (the CLI and the window alike)."""
-        counts = [
-            Message(
-                "exchange.to_create" if preview else "exchange.created", {"count": self.created}
-            ),
-            Message(
-                "exchange.to_update" if preview else "exchange.updated", {"count": self.updated}
-            ),
-            Message("exchange.to_skip" if preview else "exchange.skipped", {"count": self.skipped}),
-        ]
-        if self.projects_created:
-            created = "exchange.projects_to_create" if preview else "exchange.projects_created"
-            counts.append(Message(created, {"count": self.projects_created}))
-        return Message(
-            "cli.import_preview" if preview else "cli.import_summary",
-            {"counts": listing(counts, limit=None)},
-        )
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    """What the user chose beside the file."""
-
-    default_project: str = ""
-    """Project code for rows that name none (created when it does not exist)."""
-    statuses: Mapping[str, int] = field(default_factory=dict)
-    """The file's statuses (folded, see :func:`status_key`) → board column id; a status
-    not listed is looked up among the columns' names."""
-    preview: bool = False
-    """Keep the first rows' actions in the result."""
-    progress: Callable[[int], None] | None = None
-    """Called after each batch with the rows done; raising from it stops the import,
-    which then writes nothing."""
-
-
-class ImportCancelledError(PoDesktopError):
-    """The user stopped the import (its progress callback raised it): nothing written."""
-
-    def __init__(self) -> None:
-        super().__init__("exchange.cancelled")
-
-
-def status_key(text: str) -> str:
-    """A file's status as :attr:`ImportOptions.statuses` keys it."""
-    return fold(text.strip())
 
 
 @cache
