@@ -348,6 +348,7 @@ def _cmd_import(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store.errors import DatabaseFileError
     from po_desktop.store.services.import_types import ImportOptions
     from po_desktop.store.services.importing import import_needs, preview_import
+    from po_desktop.terminal import ProgressBar
 
     path = _db_path(args, required=True)
     if not args.file.is_file():
@@ -356,7 +357,7 @@ def _cmd_import(args: argparse.Namespace, lang: str) -> int:
     with open_needs(args.file, args.format) as table:
         optional = ("project",) if project else ()
         mapping = default_mapping(table.header, line=table.header_line, optional=optional)
-        bar = _ProgressBar(table.progress, lang) if sys.stderr.isatty() else None
+        bar = ProgressBar(table.progress, lang) if sys.stderr.isatty() else None
         options = ImportOptions(
             default_project=project, progress=bar.update if bar is not None else None
         )
@@ -369,39 +370,6 @@ def _cmd_import(args: argparse.Namespace, lang: str) -> int:
                     bar.finish()
     print(result.summary(preview=args.dry_run).render(lang))
     return EXIT_OK
-
-
-class _ProgressBar:
-    """A bar on stderr (a terminal) while a long command reads its file: redrawn at
-    most ten times a second, erased at the end."""
-
-    WIDTH = 30
-
-    def __init__(self, fraction: Callable[[], float], lang: str) -> None:
-        self.fraction = fraction
-        self.lang = lang
-        self.shown = 0.0
-        self.drawn = False
-
-    def update(self, rows: int) -> None:
-        import time
-
-        now = time.monotonic()
-        if now - self.shown < 0.1:
-            return
-        self.shown = now
-        done = max(0.0, min(1.0, self.fraction()))
-        filled = round(done * self.WIDTH)
-        bar = "█" * filled + "·" * (self.WIDTH - filled)
-        rows_text = translate("cli.progress_rows", self.lang, count=messages.thousands(rows))
-        sys.stderr.write(f"\r{bar} {done:4.0%}  {rows_text}")
-        sys.stderr.flush()
-        self.drawn = True
-
-    def finish(self) -> None:
-        if self.drawn:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
 
 
 def _cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
