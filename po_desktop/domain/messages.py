@@ -431,6 +431,14 @@ _CATALOG: dict[str, str | Plural] = {
     "cli.interrupted_import": N_("Interrupted: nothing was imported."),
     "cli.interrupted": N_("Interrupted: the command stopped before the end."),
     "pack.layout": N_("the pack cannot be laid out (one element is larger than a page)"),
+    # The decision letter and the printed cards (issue 19)
+    "letter.not_scored": N_(
+        "{key} has not been scored yet: there is no decision to send. Score it with the "
+        "requester first (Scoring view)."
+    ),
+    "letter.same_output": N_(
+        "{path} cannot be both the letter and its e-mail draft: give the draft another name."
+    ),
     # Counts that other messages compose (an import's summary)
     "count.needs_created": NP_(
         "{count} need created",
