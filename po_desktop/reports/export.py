@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.messages import Message
+from po_desktop.reports.cards import build_cards, need_cards, sprint_cards
 from po_desktop.reports.letter import build_letter
 from po_desktop.reports.letter_data import DecisionLetter, collect_letter
 from po_desktop.reports.letter_mail import draft
@@ -91,3 +93,27 @@ def _same_file(one: Path, other: Path) -> bool:
     return os.path.abspath(one) == os.path.abspath(other) or (
         one.exists() and other.exists() and os.path.samefile(one, other)
     )
+
+
+def export_cards(
+    session: Session,
+    output: Path,
+    lang: str = "fr",
+    *,
+    sprint: str | int | None = None,
+    needs: Sequence[str | int] = (),
+    per_page: int = 8,
+    database: Any = None,
+) -> tuple[int, int]:
+    """Write the cards of a sprint, or of these needs, atomically; returns the number of
+    cards and of sheets."""
+    if database is not None and database.owns(output):
+        raise DatabaseFileError("db.output_is_database", path=str(output))
+    cards = (
+        sprint_cards(session, sprint, lang)
+        if sprint is not None
+        else need_cards(session, needs, lang)
+    )
+    with atomic_binary(output) as fh:
+        sheets = build_cards(cards, fh, lang, per_page)
+    return len(cards.cards), sheets

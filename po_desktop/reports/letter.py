@@ -19,11 +19,10 @@ from typing import IO, Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
 from po_desktop.domain import formatting
 from po_desktop.domain.enums import Decision
@@ -31,7 +30,7 @@ from po_desktop.domain.messages import choice_label
 from po_desktop.domain.scoring import score_text
 from po_desktop.i18n import N_, gettext
 from po_desktop.reports.letter_data import DecisionLetter
-from po_desktop.reports.pdf_metadata import Metadata, NumberedCanvas
+from po_desktop.reports.pdf_metadata import Metadata, NumberedCanvas, a4_document
 from po_desktop.reports.pdf_text import (
     BOLD,
     FONT,
@@ -169,7 +168,9 @@ class _Styles:
         self.h2 = ParagraphStyle(
             "h2", parent=base, fontName=BOLD, fontSize=11, leading=14, spaceBefore=7, spaceAfter=2
         )
-        self.verdict = ParagraphStyle("verdict", parent=base, fontName=BOLD, fontSize=13, leading=17)
+        self.verdict = ParagraphStyle(
+            "verdict", parent=base, fontName=BOLD, fontSize=13, leading=17
+        )
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5)
         self.cell_head = ParagraphStyle("cellhead", parent=self.cell, fontName=BOLD)
 
@@ -193,7 +194,7 @@ def _criteria_table(letter: DecisionLetter, s: _Styles, width: float) -> Table:
                 s.para(label("cost" if c.cost else "benefit", lang), s.cell),
             ]
         )
-    fixed = [18 * mm, 24 * mm, 17 * mm, 22 * mm]
+    fixed = [16 * mm, 22 * mm, 16 * mm, 25 * mm]
     table = Table(rows, colWidths=[width - sum(fixed), *fixed], repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -244,7 +245,9 @@ def _story(letter: DecisionLetter, s: _Styles, width: float, today: date) -> lis
         [[s.para(project, s.body), s.para(formatting.day(today, lang), s.right)]],
         colWidths=[width * 0.65, width * 0.35],
     )
-    head.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    head.setStyle(
+        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    )
     story: list[Any] = [head, Spacer(1, 8 * mm)]
     if letter.requester.strip():
         story.append(s.para(label("to", lang, requester=clip_title(letter.requester, 200)), s.body))
@@ -312,29 +315,14 @@ def build_letter(
         draw_text(canvas, margin, 11 * mm, footer_text, 7.5)
         canvas.restoreState()
 
-    canvas_class = type(
-        "_LetterCanvas", (NumberedCanvas,), {"footer": staticmethod(footer), "metadata": meta}
-    )
-    doc = SimpleDocTemplate(
-        output if not isinstance(output, Path) else str(output),
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=meta.title,
-        subject=meta.subject,
-        author=meta.author,
-        keywords=list(meta.keywords),
-        creator=meta.creator,
-        lang=lang,
-        initialFontName=FONT,
-        initialFontSize=10,
-    )
+    class _LetterCanvas(NumberedCanvas):
+        pass
+
+    _LetterCanvas.footer = staticmethod(footer)
+    _LetterCanvas.metadata = meta
+    doc = a4_document(output, meta, (margin, margin, 18 * mm, 18 * mm), 10)
     width = doc.width - 12  # the frame's padding, 6 points each side
     height = doc.height - 12
     story = _story(letter, styles, width, today)
     # Whatever the texts, one page: what does not fit is scaled down, never sent over.
-    doc.build(
-        [KeepInFrame(width, height, story, mode="shrink")], canvasmaker=canvas_class
-    )
+    doc.build([KeepInFrame(width, height, story, mode="shrink")], canvasmaker=_LetterCanvas)

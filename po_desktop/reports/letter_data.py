@@ -20,7 +20,7 @@ from po_desktop.store.errors import ConflictError
 from po_desktop.store.services import needs as need_service
 
 
-class NotScored(ConflictError):
+class NotScoredError(ConflictError):
     """The need has no scoring yet: there is no decision to send."""
 
 
@@ -79,13 +79,13 @@ def local_day(moment: datetime) -> date:
 
 
 def collect_letter(session: Session, ref: str | int) -> DecisionLetter:
-    """The letter of one need, by key (``ERP-12``) or id; :class:`NotScored` when the need
+    """The letter of one need, by key (``ERP-12``) or id; :class:`NotScoredError` when the need
     was never scored, NotFoundError / ValidationError for an unknown or malformed key."""
     need = need_service.find_need(session, ref)
     sheet = scoring_queries.scoring_sheet(session, need.id)
     assert sheet is not None  # found just above, in the same session
     if not sheet.versions:
-        raise NotScored("letter.not_scored", key=need.key)
+        raise NotScoredError("letter.not_scored", key=need.key)
     latest = sheet.versions[0]
     grid = sheet.by_model[sheet.model_id]
     criteria = tuple(

@@ -34,6 +34,7 @@ MAIL_TEXTS: dict[str, str] = {
 
 _ADDRESS = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]+$")
 _BREAKS = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
+_SPACES = re.compile(r" {2,}")
 
 
 def _text(name: str, lang: str, /, **params: object) -> str:
@@ -43,7 +44,8 @@ def _text(name: str, lang: str, /, **params: object) -> str:
 def one_line(value: str, limit: int = 200) -> str:
     """A value fit for a header: no line break or control character (which would let a
     title add headers of its own), spaces collapsed, at most ``limit`` characters."""
-    return " ".join(_BREAKS.sub(" ", clip_title(value, limit)).split())
+    # Plain spaces only: French no-break spaces (before a colon) stay where they are.
+    return _SPACES.sub(" ", _BREAKS.sub(" ", clip_title(value, limit))).strip(" ")
 
 
 def requester_address(requester: str) -> Address | None:
