@@ -143,6 +143,11 @@ BAND = 8 * mm
 """The width of the project's pattern along a card's left edge."""
 
 
+def qr_size(per_page: int) -> float:
+    """The side of a card's QR code (its quiet zone included)."""
+    return 22 * mm if per_page == 6 else 19 * mm
+
+
 def _styles(lang: str, per_page: int) -> dict[str, ParagraphStyle]:
     big = per_page == 6
     return {
@@ -195,7 +200,7 @@ def _card(canvas: Canvas, card: Card, x: float, y: float, w: float, h: float, la
     canvas.setFont(FONT, 6)
     canvas.drawCentredString(cx, cy - 4 * mm, card_label("points", lang))
     # The QR code of the key, bottom right; the project and requester beside it.
-    qr = 22 * mm if per_page == 6 else 19 * mm
+    qr = qr_size(per_page)
     _qr(canvas, card.key, right - qr + 1.5 * mm, y + PAD - 1.5 * mm, qr)
     lines_w = right - qr - left - 1 * mm
     line = styles["line"]
@@ -205,9 +210,9 @@ def _card(canvas: Canvas, card: Card, x: float, y: float, w: float, h: float, la
     if requester:
         info.append(Paragraph(text(card_label("requester", lang, name=requester), lang), line))
     _fit(canvas, info, left, y + PAD, lines_w, 2 * line.leading + 1, "truncate")
-    # The title takes the room left between the key and the bottom lines.
+    # The title takes the room left between the key and the QR code.
     title_top = top - 2 * ring - 2 * mm
-    title_bottom = y + PAD + 2 * line.leading + 3 * mm
+    title_bottom = y + PAD + qr
     title = Paragraph(text(clip_title(card.title), lang), styles["title"])
     _fit(canvas, [title], left, title_bottom, right - left, title_top - title_bottom, "shrink")
 
