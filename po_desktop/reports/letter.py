@@ -194,7 +194,7 @@ def _criteria_table(letter: DecisionLetter, s: _Styles, width: float) -> Table:
                 s.para(label("cost" if c.cost else "benefit", lang), s.cell),
             ]
         )
-    fixed = [16 * mm, 22 * mm, 16 * mm, 25 * mm]
+    fixed = [16 * mm, 20 * mm, 19 * mm, 25 * mm]
     table = Table(rows, colWidths=[width - sum(fixed), *fixed], repeatRows=1)
     table.setStyle(
         TableStyle(
