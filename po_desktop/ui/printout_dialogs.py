@@ -107,6 +107,7 @@ class PrintCardsDialog(QDialog):
         selected: int,
         sprints: list[SprintChoice],
         current: int | None,
+        prefer_selection: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -124,7 +125,8 @@ class PrintCardsDialog(QDialog):
         self.sprint.setCurrentIndex(max(0, self.sprint.findData(current)))
         self.sprint.setEnabled(bool(sprints))
         self.sprint.activated.connect(lambda _i: self.by_sprint.setChecked(True))
-        (self.selection if selected > 1 or not sprints else self.by_sprint).setChecked(True)
+        offered = selected and (prefer_selection or not sprints)
+        (self.selection if offered else self.by_sprint).setChecked(True)
         self.per_page = QComboBox()
         self.per_page.addItem(self.tr("8 cards per sheet"), 8)
         self.per_page.addItem(self.tr("6 larger cards per sheet"), 6)

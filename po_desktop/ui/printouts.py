@@ -100,11 +100,13 @@ class Printouts(QObject):
 
     # ----- cards --------------------------------------------------------------------------
     def print_selected_cards(self) -> None:
-        self.print_cards(self._selected())
+        """From the File menu: a lone selected card is rarely the point, its sprint is."""
+        ids = self._selected()
+        self.print_cards(ids, prefer_selection=len(ids) > 1)
 
-    def print_cards(self, ids: list[int]) -> Path | None:
+    def print_cards(self, ids: list[int], *, prefer_selection: bool = True) -> Path | None:
         """Ask which cards (these needs, or a sprint's) and where, write the sheets and
-        open them in the PDF viewer."""
+        open them in the PDF viewer; ``prefer_selection``: these needs are offered first."""
         title = self.tr("Print cards")
         sprints = self.host.read(queries.sprint_rows)
         if not ids and not sprints:
@@ -119,7 +121,9 @@ class Printouts(QObject):
             for s in sprints
             if s.state != SprintState.CLOSED.value
         ] or [SprintChoice(s.id, f"{s.name} ({choice_label(s.state)})") for s in sprints]
-        dialog = PrintCardsDialog(len(ids), choices, _current_sprint(sprints), self.host.window)
+        dialog = PrintCardsDialog(
+            len(ids), choices, _current_sprint(sprints), prefer_selection, self.host.window
+        )
         if not feedback.sink().run(dialog):
             return None
         sprint_id, per_page = dialog.sprint_id(), dialog.cards_per_page()

@@ -142,7 +142,7 @@ def test_cards_print_for_the_selected_needs_or_the_sprint(
     window.board.select_needs([1, 3], 1)
     menu = window.board.card_menu([1, 3])
     _menu_action(menu, "Print cards…").trigger()  # type: ignore[attr-defined]
-    assert chosen == [(None, 6)]  # two needs selected: their cards
+    assert chosen == [(None, 6)]  # the needs right-clicked: their cards
     assert feedback.opened == [out]
     text = PdfReader(out).pages[0].extract_text()
     assert "ERP-1" in text and "ERP-3" in text and "ERP-2" not in text
@@ -150,7 +150,7 @@ def test_cards_print_for_the_selected_needs_or_the_sprint(
     def the_sprint(dialog: QDialog) -> bool:
         assert isinstance(dialog, PrintCardsDialog)
         assert dialog.sprint.currentText() == "Sprint 12 (planned)"
-        dialog.by_sprint.setChecked(True)
+        assert dialog.by_sprint.isChecked()  # one card selected: its sprint is offered first
         return True
 
     feedback.on_dialog = the_sprint
