@@ -104,6 +104,18 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     pack.add_argument("--sprint", required=True, help=h("sprint"))
     pack.add_argument("-o", "--output", type=Path, required=True, help=h("output"))
 
+    letter = command("letter")
+    letter.add_argument("key", metavar=h("key_metavar"), help=h("need_key"))
+    letter.add_argument("-o", "--output", type=Path, required=True, help=h("letter_output"))
+    letter.add_argument("--eml", type=Path, help=h("eml"))
+
+    cards = command("cards")
+    which = cards.add_mutually_exclusive_group(required=True)
+    which.add_argument("--sprint", help=h("sprint"))
+    which.add_argument("--keys", help=h("keys"))
+    cards.add_argument("-o", "--output", type=Path, required=True, help=h("output"))
+    cards.add_argument("--per-page", type=int, choices=(6, 8), default=8, help=h("per_page"))
+
     shot = command("screenshot")
     shot.add_argument("--view", default="main", help=h("view"))
     shot.add_argument("-o", "--output", type=Path, required=True, help=h("output"))
@@ -488,6 +500,40 @@ def _pack(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _cmd_letter(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.reports.export import export_letter
+    from po_desktop.store.database import open_database
+
+    path = _db_path(args, required=True)
+    with open_database(path, create=False) as db, db.session() as session:
+        letter = export_letter(session, args.key, args.output, args.eml, lang, database=db)
+    print(translate("cli.letter_done", lang, key=letter.key, path=args.output))
+    if args.eml is not None:
+        print(translate("cli.eml_done", lang, path=args.eml))
+    return EXIT_OK
+
+
+def _cmd_cards(args: argparse.Namespace, lang: str) -> int:
+    from po_desktop.reports.export import export_cards
+    from po_desktop.store.database import open_database
+
+    path = _db_path(args, required=True)
+    keys = [k.strip() for k in (args.keys or "").split(",") if k.strip()]
+    with open_database(path, create=False) as db, db.session() as session:
+        count, sheets = export_cards(
+            session,
+            args.output,
+            lang,
+            sprint=args.sprint,
+            needs=keys,
+            per_page=args.per_page,
+            database=db,
+        )
+    print(translate("cli.cards_done", lang, path=args.output, count=count))
+    print(translate("cli.cards_sheets", lang, count=sheets))
+    return EXIT_OK
+
+
 def _cmd_backup(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store import backups
     from po_desktop.store import engine as sqlite
@@ -569,6 +615,8 @@ _HANDLERS = {
     "capacity": _cmd_capacity,
     "ics": _cmd_ics,
     "pack": _cmd_pack,
+    "letter": _cmd_letter,
+    "cards": _cmd_cards,
     "screenshot": _cmd_screenshot,
     "backup": _cmd_backup,
     "restore": _cmd_restore,

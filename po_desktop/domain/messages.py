@@ -287,6 +287,16 @@ _CATALOG: dict[str, str | Plural] = {
     "cli.help.ics": N_("export sprints and rituals to iCalendar"),
     "cli.help.ics_sprint": N_("only this sprint (name or id); default: every sprint"),
     "cli.help.pack": N_("print a sprint-review pack (PDF)"),
+    "cli.help.letter": N_(
+        "write a need's decision letter (PDF) for its requester, and its e-mail draft"
+    ),
+    "cli.help.key_metavar": N_("KEY"),
+    "cli.help.need_key": N_("the need's key, e.g. ERP-12"),
+    "cli.help.letter_output": N_("PDF file to write"),
+    "cli.help.eml": N_("also write an e-mail draft (.eml) with the letter attached"),
+    "cli.help.cards": N_("print cards to cut out for a physical board (PDF)"),
+    "cli.help.keys": N_("the needs' keys, separated by commas (instead of --sprint)"),
+    "cli.help.per_page": N_("cards per A4 sheet: 6 or 8 (default 8)"),
     "cli.help.screenshot": N_("render a view to a PNG file"),
     "cli.help.view": N_("view to render (main, board, ...)"),
     "cli.help.size": N_("WIDTHxHEIGHT (default 1280x800)"),
@@ -310,6 +320,10 @@ _CATALOG: dict[str, str | Plural] = {
         "{count} needs exported to {path}.",
     ),
     "cli.pack_done": N_("Review pack written: {path} ({pages} pages)."),
+    "cli.letter_done": N_("Decision letter of {key} written: {path}"),
+    "cli.eml_done": N_("E-mail draft written: {path}"),
+    "cli.cards_done": NP_("{count} card written to {path}.", "{count} cards written to {path}."),
+    "cli.cards_sheets": NP_("{count} A4 sheet to print.", "{count} A4 sheets to print."),
     "pack.no_sprint": N_("This database holds no sprint: there is no review to print."),
     "cli.ics_done": NP_(
         "Calendar written: {path} ({count} event).",
@@ -431,6 +445,16 @@ _CATALOG: dict[str, str | Plural] = {
     "cli.interrupted_import": N_("Interrupted: nothing was imported."),
     "cli.interrupted": N_("Interrupted: the command stopped before the end."),
     "pack.layout": N_("the pack cannot be laid out (one element is larger than a page)"),
+    # The decision letter and the printed cards (issue 19)
+    "letter.not_scored": N_(
+        "{key} has not been scored yet: there is no decision to send. Score it with the "
+        "requester first (Scoring view)."
+    ),
+    "cards.empty_sprint": N_("The sprint “{name}” holds no need: there is no card to print."),
+    "cards.none": N_("Name at least one need to print its card."),
+    "letter.same_output": N_(
+        "{path} cannot be both the letter and its e-mail draft: give the draft another name."
+    ),
     # Exchange with spreadsheets (issue 18)
     "field.ambiguous_number": N_(
         "“{value}” may be {decimal} or {grouped} depending on the spreadsheet that wrote it: "

@@ -32,7 +32,6 @@ from reportlab.platypus import (
     LongTable,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     TableStyle,
 )
@@ -48,7 +47,7 @@ from po_desktop.reports.pack_texts import (
     pack_label,
     points_text,
 )
-from po_desktop.reports.pdf_metadata import Metadata, NumberedCanvas
+from po_desktop.reports.pdf_metadata import Metadata, NumberedCanvas, a4_document
 from po_desktop.reports.pdf_text import (
     BOLD,
     FONT,
@@ -211,22 +210,8 @@ def build_pack(data: ReviewData, output: Path | IO[bytes], lang: str = "fr") -> 
     def count(canvas: Canvas, _doc: object) -> None:
         pages.append(canvas.getPageNumber())
 
-    doc = SimpleDocTemplate(
-        output if not isinstance(output, Path) else str(output),
-        pagesize=A4,
-        leftMargin=25 * mm,  # room for binding
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=20 * mm,
-        title=meta.title,
-        subject=meta.subject,
-        author=meta.author,
-        keywords=list(meta.keywords),
-        creator=meta.creator,
-        lang=lang,
-        initialFontName=FONT,  # never the unembedded Helvetica
-        initialFontSize=9,
-    )
+    # A wider left margin: room for binding.
+    doc = a4_document(output, meta, (25 * mm, 18 * mm, 18 * mm, 20 * mm), 9)
     doc.build(story, onFirstPage=count, onLaterPages=count, canvasmaker=canvas_class)
     return len(pages)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from pathlib import Path
+from typing import IO, Any, cast
 from xml.sax.saxutils import escape
 
+from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import SimpleDocTemplate
 
 from po_desktop import __version__
 from po_desktop.reports.pdf_text import FONT
@@ -115,4 +118,31 @@ def xmp_date(document: Any) -> str:
     return (
         f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}"
         f"{sign}{abs(stamp.dhh):02d}:{stamp.dmm:02d}"
+    )
+
+
+def a4_document(
+    output: Path | IO[bytes],
+    meta: Metadata,
+    margins: tuple[float, float, float, float],
+    font_size: float,
+) -> SimpleDocTemplate:
+    """An A4 document that says what it is (``meta``) and starts on the embedded font;
+    ``margins``: left, right, top, bottom."""
+    left, right, top, bottom = margins
+    return SimpleDocTemplate(
+        output if not isinstance(output, Path) else str(output),
+        pagesize=A4,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=meta.title,
+        subject=meta.subject,
+        author=meta.author,
+        keywords=list(meta.keywords),
+        creator=meta.creator,
+        lang=meta.lang,
+        initialFontName=FONT,  # never the unembedded Helvetica
+        initialFontSize=font_size,
     )

@@ -49,6 +49,8 @@ class Purpose(enum.StrEnum):
     EXPORT = "export"
     CALENDAR = "calendar"
     PACK = "pack"
+    LETTER = "letter"
+    CARDS = "cards"
 
 
 class Feedback:
@@ -186,6 +188,15 @@ class Feedback:
             path = path.with_name(path.name + suffix)
         self.remember_folder(purpose, path)
         return path
+
+    def choose_folder(self, parent: QWidget | None, title: str, purpose: Purpose) -> Path | None:
+        """A folder to write into, starting at the one last chosen for ``purpose``."""
+        chosen = QFileDialog.getExistingDirectory(parent, title, str(self.folder_for(purpose)))
+        if not chosen:
+            return None
+        folder = Path(chosen)
+        self.remember_folder(purpose, folder / "-")  # remembered as a file's folder is
+        return folder
 
     def choose_color(self, parent: QWidget | None, initial: str, title: str) -> str | None:
         chosen = QColorDialog.getColor(QColor(initial), parent, title)

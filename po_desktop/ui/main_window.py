@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.board.addAction(self.actions.delete_action)
         self.board.addAction(self.actions.edit_action)
         self.board.scoring_requested.connect(self.open_scoring)
+        self.scoring.decision_requested.connect(self.needs.printouts.send_decision)
         welcome = self.welcome
         welcome.projects_requested.connect(self.show_projects)
         welcome.people_requested.connect(self.show_people)

@@ -17,6 +17,7 @@ from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback
 from po_desktop.ui.host import Host
 from po_desktop.ui.need_dialog import NeedDialog
+from po_desktop.ui.printouts import Printouts
 
 MAX_KEYS_ASKED = 12
 """How many keys the question before deleting several needs names."""
@@ -43,6 +44,8 @@ class NeedActions(QObject):
         self.host = host
         self._current_page = current_page
         self._default_project = default_project
+        self.printouts = Printouts(host, self.selected)
+        """The decision letter and the cards, for the selected needs."""
 
     # ----- selection ----------------------------------------------------------------------
     def selected(self) -> list[int]:

@@ -64,6 +64,12 @@ class WindowActions(QObject):
         self.pack_action = make(
             self.tr("Sprint &review pack (PDF)…"), window.export_pack, None, "pack"
         )
+        self.cards_action = make(
+            self.tr("Print ca&rds…"), needs.printouts.print_selected_cards, None, "pack"
+        )
+        self.cards_action.setToolTip(
+            self.tr("Cards to cut out for a physical board: the selected needs or a sprint's")
+        )
         self.preferences_action = make(
             self.tr("Prefere&nces…"), window.show_preferences, std.Preferences, "preferences"
         )
@@ -79,6 +85,12 @@ class WindowActions(QObject):
         )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.find_action = make(self.tr("&Find"), window.focus_search, std.Find, "find")
+        self.decision_action = make(
+            self.tr("Send the deci&sion…"), needs.printouts.send_selected_decision, None, "export"
+        )
+        self.decision_action.setToolTip(
+            self.tr("The decision letter (PDF) and its e-mail draft, for the requester")
+        )
         # ----- View
         self.view_actions = [
             make(label, partial(window.tabs.setCurrentIndex, index), f"Ctrl+{index + 1}", icon)
@@ -202,6 +214,7 @@ class WindowActions(QObject):
             self.export_action,
             self.ics_action,
             self.pack_action,
+            self.cards_action,
             None,
             self.preferences_action,
             None,
@@ -221,6 +234,8 @@ class WindowActions(QObject):
             self.find_action,
             cards,
             board.duplicate_action,
+            None,
+            self.decision_action,
         )
         self._menu(
             bar.addMenu(self.tr("&View")),

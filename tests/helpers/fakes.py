@@ -15,7 +15,8 @@ from po_desktop.ui.feedback import Feedback, Purpose, Unsaved
 @dataclass
 class Shown:
     kind: str
-    """inform, warn, fail, ask, unsaved, open, save, color, dialog, external, folder"""
+    """inform, warn, fail, ask, unsaved, open, save, choose_folder, color, dialog, external,
+    folder"""
     title: str
     text: str = ""
 
@@ -113,6 +114,10 @@ class FakeFeedback(Feedback):
         folder: Path | None = None,
     ) -> Path | None:
         self.shown.append(Shown("save", title, suggested_name))
+        return self.files.get(purpose)
+
+    def choose_folder(self, parent: QWidget | None, title: str, purpose: Purpose) -> Path | None:
+        self.shown.append(Shown("choose_folder", title, str(purpose)))
         return self.files.get(purpose)
 
     def choose_color(self, parent: QWidget | None, initial: str, title: str) -> str | None:

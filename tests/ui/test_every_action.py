@@ -78,6 +78,8 @@ def _open(template: Path, folder: Path, feedback: FakeFeedback, qtbot: QtBot) ->
         Purpose.EXPORT: folder / "export.csv",
         Purpose.CALENDAR: folder / "sprints.ics",
         Purpose.PACK: folder / "revue.pdf",
+        Purpose.LETTER: folder,
+        Purpose.CARDS: folder / "cartes.pdf",
     }
     window = MainWindow(Workspace(open_database(path)), settings=Settings(folder / "settings.ini"))
     qtbot.addWidget(window)

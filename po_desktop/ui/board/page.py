@@ -505,6 +505,10 @@ class BoardPage(QWidget):
             for act in self.move_actions:
                 menu.addAction(act)
         menu.addSeparator()
+        printouts = self.needs.printouts
+        menu.addAction(self.tr("Send the decision…"), lambda: printouts.send_decision(first))
+        menu.addAction(self.tr("Print cards…"), lambda: printouts.print_cards(ids))
+        menu.addSeparator()
         menu.addAction(self.tr("Duplicate"), lambda: self.duplicate(ids))
         menu.addAction(self.tr("Delete"), lambda: self.needs.delete(ids))
         return menu

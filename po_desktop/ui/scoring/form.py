@@ -47,6 +47,8 @@ class ScoringForm(QWidget):
 
     saved = Signal(int)
     """A need was scored or restored (its id): the page keeps it selected."""
+    decision_requested = Signal(int)
+    """Send the decision of this need to its requester."""
 
     def __init__(
         self,
@@ -149,7 +151,13 @@ class ScoringForm(QWidget):
         footer = QVBoxLayout(self.footer)
         footer.setContentsMargins(9, 4, 9, 6)
         footer.addWidget(self.error)
+        self.send_button = QPushButton(self.tr("Send the decision…"))
+        self.send_button.setToolTip(
+            self.tr("The decision letter (PDF) and its e-mail draft, for the requester")
+        )
+        self.send_button.clicked.connect(self._send)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.send_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         footer.addLayout(buttons)
@@ -329,6 +337,10 @@ class ScoringForm(QWidget):
         )
 
     # ----- actions ------------------------------------------------------------------------
+    def _send(self) -> None:
+        if self.need_id is not None:
+            self.decision_requested.emit(self.need_id)
+
     def save(self) -> bool:
         """A new version; on a refusal the message shows and every typed value stays."""
         need_id = self.need_id

@@ -177,6 +177,8 @@ class ScoringPage(QWidget):
 
     open_requested = Signal(int)
     filters_changed = Signal()
+    decision_requested = Signal(int)
+    """Send this need's decision: once its scoring is saved (asked when it is not)."""
 
     LIST_TAB, MATRIX_TAB = 0, 1
 
@@ -209,6 +211,7 @@ class ScoringPage(QWidget):
         self.list.view.sortByColumn(RankedNeedModel.RANK, Qt.SortOrder.AscendingOrder)
         self.form = ScoringForm(lambda: host.workspace, self.model.rank_preview)
         self.form.setMinimumWidth(340)
+        self.form.decision_requested.connect(self._send_decision)
         self.list.view.selectionModel().currentRowChanged.connect(self._show)
         # A reset (filter, reload) clears the current row without a signal: follow it.
         self.model.modelReset.connect(lambda: self._show(self.list.view.currentIndex()))
@@ -435,6 +438,12 @@ class ScoringPage(QWidget):
                 return
         self.form.load(int(need_id) if need_id is not None else None)
         self.matrix.set_current(self.form.need_id)
+
+    def _send_decision(self, need_id: int) -> None:
+        """The letter says what is saved: a scoring being typed is saved (or not) first."""
+        if self.form.is_dirty() and not self.leave_form():
+            return
+        self.decision_requested.emit(need_id)
 
     def leave_form(self) -> bool:
         """Unsaved scoring: save it, drop it, or stay on its need."""
