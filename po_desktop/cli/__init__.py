@@ -7,25 +7,31 @@ Qt is imported only by the ``gui`` and ``screenshot`` paths, so ``check``,
 from __future__ import annotations
 
 import argparse
-import atexit
-import gc
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from po_desktop import APP_NAME, __version__
+from po_desktop.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CliError,
+    db_path,
+    fail,
+)
+from po_desktop.cli.exchange import cmd_export, cmd_export_csv, cmd_import
+from po_desktop.cli.printouts import (
+    cmd_backlog,
+    cmd_capacity,
+    cmd_cards,
+    cmd_ics,
+    cmd_letter,
+    cmd_pack,
+)
 from po_desktop.domain import messages
 from po_desktop.domain.messages import Message, translate
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_UNUSABLE = 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl+C
-
-
-class CliError(Exception):
-    """A one-line error for stderr, already in the user's language."""
 
 
 def _common(h: Callable[[str], str]) -> argparse.ArgumentParser:
@@ -149,17 +155,6 @@ def _peek_language(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _db_path(args: argparse.Namespace, *, required: bool = False) -> Path:
-    db = getattr(args, "db", None)
-    if db is not None:
-        return Path(db)
-    if required:
-        raise CliError(translate("field.required", field="--db"))
-    from po_desktop import paths
-
-    return paths.default_database()
-
-
 def _file_to_open(arguments: list[str]) -> list[str]:
     """``po-desktop FILE [--lang fr]`` (a double click on a .podb, a file manager's "Open
     with": the desktop entry runs ``po-desktop %f``) opens that workspace, as ``--db FILE``
@@ -186,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = _HANDLERS[command]
         return handler(args, lang)
     except CliError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     except KeyboardInterrupt:
         # Ctrl+C: every command is one transaction (an import is all or nothing) and every
         # output is written atomically, so stopping here leaves things as they were.
@@ -194,12 +189,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         importing = command in ("import", "import-csv")
         interrupted = "cli.interrupted_import" if importing else "cli.interrupted"
-        _fail(translate(interrupted, lang))
+        fail(translate(interrupted, lang))
         return EXIT_INTERRUPTED
     except Exception as exc:
         if debug:
             raise
-        return _fail(_explain(exc, lang))
+        return fail(_explain(exc, lang))
 
 
 def _explain(exc: Exception, lang: str) -> str:
@@ -252,20 +247,6 @@ def _unexpected(exc: Exception, lang: str) -> str:
     return translate("cli.unexpected", lang, error=summary, log=path)
 
 
-def _warn(problems: Sequence[messages.Message], lang: str) -> None:
-    """Rows left out of an output, one line each on stderr (ten at most, then how many)."""
-    for problem in problems[: messages.MAX_ITEMS]:
-        print(f"po-desktop: {translate('cli.skipped', lang, problem=problem)}", file=sys.stderr)
-    if len(problems) > messages.MAX_ITEMS:
-        more = messages.thousands(len(problems) - messages.MAX_ITEMS)
-        print(f"po-desktop: {translate('cli.skipped_more', lang, count=more)}", file=sys.stderr)
-
-
-def _fail(text: str) -> int:
-    print(f"po-desktop: {text}", file=sys.stderr)
-    return EXIT_UNUSABLE
-
-
 def _cmd_gui(args: argparse.Namespace, lang: str) -> int:
     # The store (SQLAlchemy) first: once PySide6 is loaded, its import hook makes
     # every later import slower, about 0.2 s of start-up for SQLAlchemy alone.
@@ -283,7 +264,7 @@ def _cmd_demo(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store.errors import DatabaseFileError
     from po_desktop.store.migrate import KNOWN_REVISIONS
 
-    path = _db_path(args, required=True)
+    path = db_path(args, required=True)
     if path.exists():
         if not args.force:
             raise DatabaseFileError("db.exists", path=str(path))
@@ -319,7 +300,7 @@ def _cmd_check(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store.migrate import HEAD
     from po_desktop.store.services.sprints import dates_out_of_range
 
-    path = _db_path(args, required=True)
+    path = db_path(args, required=True)
     info = examine(path)
     if not info.exists:
         raise DatabaseFileError("db.not_found", path=str(path))
@@ -351,195 +332,12 @@ def _cmd_check(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
-def _cmd_import(args: argparse.Namespace, lang: str) -> int:
-    """Needs from a CSV file or a workbook, all or nothing, with a progress bar on a
-    terminal; ``--dry-run`` says what would happen and writes nothing."""
-    from po_desktop.io.needs_files import open_needs
-    from po_desktop.io.needs_table import default_mapping, records
-    from po_desktop.store.database import open_database
-    from po_desktop.store.errors import DatabaseFileError
-    from po_desktop.store.services.import_types import ImportOptions
-    from po_desktop.store.services.importing import import_needs, preview_import
-    from po_desktop.terminal import ProgressBar
-
-    path = _db_path(args, required=True)
-    if not args.file.is_file():
-        raise DatabaseFileError("db.not_found", path=str(args.file))
-    project = (args.project or "").strip()
-    with open_needs(args.file, args.format) as table:
-        optional = ("project",) if project else ()
-        mapping = default_mapping(table.header, line=table.header_line, optional=optional)
-        bar = ProgressBar(table.progress, lang) if sys.stderr.isatty() else None
-        options = ImportOptions(
-            default_project=project, progress=bar.update if bar is not None else None
-        )
-        with open_database(path, create=False) as db, db.session() as session:
-            run = preview_import if args.dry_run else import_needs
-            try:
-                result = run(session, records(table, mapping), options)
-            finally:
-                if bar is not None:
-                    bar.finish()
-    print(result.summary(preview=args.dry_run).render(lang))
-    return EXIT_OK
-
-
-def _cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.io.csv_needs import write_needs_csv
-    from po_desktop.io.needs_files import WORKBOOK_SUFFIXES
-    from po_desktop.store.database import open_database
-    from po_desktop.store.errors import DatabaseFileError, ValidationError
-
-    if args.output.suffix.lower() in WORKBOOK_SUFFIXES:
-        raise ValidationError("exchange.csv_into_workbook", file=str(args.output))
-    path = _db_path(args, required=True)
-    with open_database(path, create=False) as db, db.session() as session:
-        if db.owns(args.output):
-            raise DatabaseFileError("db.output_is_database", path=str(args.output))
-        count = write_needs_csv(
-            session, args.output, delimiter=args.sep, project=args.project, lang=lang
-        )
-    print(translate("cli.export_done", lang, count=count, path=args.output))
-    return EXIT_OK
-
-
-def _cmd_export(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.io.needs_files import export_format, export_needs
-    from po_desktop.store.database import open_database
-    from po_desktop.store.errors import DatabaseFileError
-
-    export_format(args.output)  # an unknown extension is refused before anything opens
-    path = _db_path(args, required=True)
-    with open_database(path, create=False) as db, db.session() as session:
-        if db.owns(args.output):
-            raise DatabaseFileError("db.output_is_database", path=str(args.output))
-        count = export_needs(
-            session, args.output, project=args.project, lang=lang, delimiter=args.sep
-        )
-    print(translate("cli.export_done", lang, count=count, path=args.output))
-    return EXIT_OK
-
-
-def _cmd_backlog(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.reports.backlog import as_csv, as_table, ranked_backlog
-    from po_desktop.store import files
-    from po_desktop.store.database import open_database
-    from po_desktop.store.errors import DatabaseFileError
-
-    path = _db_path(args, required=True)
-    with open_database(path, create=False) as db, db.session() as session:
-        if args.output is not None and db.owns(args.output):
-            raise DatabaseFileError("db.output_is_database", path=str(args.output))
-        lines = ranked_backlog(session, args.grid)
-    text = as_csv(lines, lang) if args.format == "csv" else as_table(lines, lang)
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    files.write_text(args.output, text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
-    return EXIT_OK
-
-
-def _cmd_capacity(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.reports.capacity import capacity_report
-    from po_desktop.store import calendar_queries
-    from po_desktop.store.database import open_database
-    from po_desktop.store.services import sprints
-
-    path = _db_path(args, required=True)
-    with open_database(path, create=False) as db, db.session() as session:
-        sprint = sprints.find_sprint(session, args.sprint)
-        report = capacity_report(calendar_queries.capacity(session, sprint.id, lang), lang)
-    sys.stdout.write(report)
-    return EXIT_OK
-
-
-def _cmd_ics(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.io.ics import export_ics
-    from po_desktop.store import files
-    from po_desktop.store.database import open_database
-    from po_desktop.store.errors import DatabaseFileError
-
-    path = _db_path(args, required=True)
-    with open_database(path, create=False) as db, db.session() as session:
-        if db.owns(args.output):
-            raise DatabaseFileError("db.output_is_database", path=str(args.output))
-        skipped: list[messages.Message] = []
-        data = export_ics(session, args.sprint, lang, skipped)
-    files.write_bytes(args.output, data)
-    _warn(skipped, lang)
-    print(translate("cli.ics_done", lang, path=args.output, count=data.count(b"BEGIN:VEVENT")))
-    return EXIT_OK
-
-
-def _cmd_pack(args: argparse.Namespace, lang: str) -> int:
-    # One document built in a short process: the cyclic garbage collector would walk
-    # the whole heap again and again while SQLAlchemy, reportlab and the layout
-    # allocate (0.2 s of about 2 s for 300 needs), to free next to nothing (peak
-    # memory is the same, about 90 MB). Reference counting still frees as usual.
-    collecting = gc.isenabled()
-    gc.disable()
-    # The same walk happens once more as the interpreter exits, over everything the
-    # document left behind (0.6 s): frozen objects are skipped. The PDF is closed and
-    # renamed by then; the database session and its lock are released explicitly.
-    atexit.register(gc.freeze)
-    try:
-        return _pack(args, lang)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _pack(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.reports.export import export_pack
-    from po_desktop.store.database import open_database
-
-    path = _db_path(args, required=True)
-    with open_database(path, create=False) as db, db.session() as session:
-        pages = export_pack(session, args.sprint, args.output, lang, database=db)
-    print(translate("cli.pack_done", lang, path=args.output, pages=pages))
-    return EXIT_OK
-
-
-def _cmd_letter(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.reports.export import export_letter
-    from po_desktop.store.database import open_database
-
-    path = _db_path(args, required=True)
-    with open_database(path, create=False) as db, db.session() as session:
-        letter = export_letter(session, args.key, args.output, args.eml, lang, database=db)
-    print(translate("cli.letter_done", lang, key=letter.key, path=args.output))
-    if args.eml is not None:
-        print(translate("cli.eml_done", lang, path=args.eml))
-    return EXIT_OK
-
-
-def _cmd_cards(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.reports.export import export_cards
-    from po_desktop.store.database import open_database
-
-    path = _db_path(args, required=True)
-    keys = [k.strip() for k in (args.keys or "").split(",") if k.strip()]
-    with open_database(path, create=False) as db, db.session() as session:
-        count, sheets = export_cards(
-            session,
-            args.output,
-            lang,
-            sprint=args.sprint,
-            needs=keys,
-            per_page=args.per_page,
-            database=db,
-        )
-    print(translate("cli.cards_done", lang, path=args.output, count=count))
-    print(translate("cli.cards_sheets", lang, count=sheets))
-    return EXIT_OK
-
-
 def _cmd_backup(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store import backups
     from po_desktop.store import engine as sqlite
     from po_desktop.store.errors import DatabaseFileError
 
-    path = _db_path(args, required=True).expanduser().resolve()
+    path = db_path(args, required=True).expanduser().resolve()
     if args.list:
         found = backups.list_backups(path)
         if not found:
@@ -565,7 +363,7 @@ def _cmd_backup(args: argparse.Namespace, lang: str) -> int:
 def _cmd_restore(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store import backups
 
-    path = _db_path(args, required=True)
+    path = db_path(args, required=True)
     kept = backups.restore(path, args.source)
     print(translate("cli.restore_done", lang, source=args.source))
     if kept is not None:
@@ -586,7 +384,7 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def _cmd_screenshot(args: argparse.Namespace, lang: str) -> int:
     size = parse_size(args.size)
-    path = _db_path(args, required=True)
+    path = db_path(args, required=True)
     from po_desktop.ui.screenshot import VIEWS, render_view
 
     if args.view not in VIEWS:
@@ -607,16 +405,16 @@ _HANDLERS = {
     "gui": _cmd_gui,
     "demo": _cmd_demo,
     "check": _cmd_check,
-    "import": _cmd_import,
-    "import-csv": _cmd_import,
-    "export-csv": _cmd_export_csv,
-    "export": _cmd_export,
-    "backlog": _cmd_backlog,
-    "capacity": _cmd_capacity,
-    "ics": _cmd_ics,
-    "pack": _cmd_pack,
-    "letter": _cmd_letter,
-    "cards": _cmd_cards,
+    "import": cmd_import,
+    "import-csv": cmd_import,
+    "export-csv": cmd_export_csv,
+    "export": cmd_export,
+    "backlog": cmd_backlog,
+    "capacity": cmd_capacity,
+    "ics": cmd_ics,
+    "pack": cmd_pack,
+    "letter": cmd_letter,
+    "cards": cmd_cards,
     "screenshot": _cmd_screenshot,
     "backup": _cmd_backup,
     "restore": _cmd_restore,

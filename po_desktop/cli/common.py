@@ -1,0 +1,51 @@
+"""What every command shares: exit codes, the one-line error, the database argument."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from po_desktop.domain import messages
+from po_desktop.domain.messages import translate
+
+EXIT_OK = 0
+
+
+EXIT_PROBLEMS = 1
+
+
+EXIT_UNUSABLE = 2
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl+C
+
+
+class CliError(Exception):
+    """A one-line error for stderr, already in the user's language."""
+
+
+def db_path(args: argparse.Namespace, *, required: bool = False) -> Path:
+    db = getattr(args, "db", None)
+    if db is not None:
+        return Path(db)
+    if required:
+        raise CliError(translate("field.required", field="--db"))
+    from po_desktop import paths
+
+    return paths.default_database()
+
+
+def warn(problems: Sequence[messages.Message], lang: str) -> None:
+    """Rows left out of an output, one line each on stderr (ten at most, then how many)."""
+    for problem in problems[: messages.MAX_ITEMS]:
+        print(f"po-desktop: {translate('cli.skipped', lang, problem=problem)}", file=sys.stderr)
+    if len(problems) > messages.MAX_ITEMS:
+        more = messages.thousands(len(problems) - messages.MAX_ITEMS)
+        print(f"po-desktop: {translate('cli.skipped_more', lang, count=more)}", file=sys.stderr)
+
+
+def fail(text: str) -> int:
+    print(f"po-desktop: {text}", file=sys.stderr)
+    return EXIT_UNUSABLE
