@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField, Source, SprintState
 from po_desktop.domain.keys import format_key, parse_key
+from po_desktop.domain.readiness import has_problem
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import (
     BoardColumn,
@@ -39,6 +40,7 @@ from po_desktop.store.services._base import (
 )
 
 MAX_POINTS = 1000
+TITLE_MAX = 300
 
 
 class Unchanged:
@@ -104,6 +106,28 @@ def _first_column(session: Session) -> BoardColumn:
     return column
 
 
+def _problem_before_leaving(
+    session: Session, problem: str, column_id: int | None, key: str | None = None
+) -> None:
+    """Quick capture keeps its discipline: a title and a project make a need in the first
+    column (qualification); it leaves that column only with a problem statement."""
+    if has_problem(problem):
+        return
+    first = _first_column(session)
+    if column_id is None or column_id == first.id:
+        return
+    column = session.get(BoardColumn, column_id)
+    if column is None:
+        return  # refused as a column not found
+    if key is None:
+        raise ValidationError(
+            "need.problem_to_leave", field="problem", column=first.name, to=column.name
+        )
+    raise ValidationError(
+        "need.problem_to_move", field="problem", key=key, column=first.name, to=column.name
+    )
+
+
 def _bottom_rank(session: Session, column_id: int) -> int:
     top = session.scalar(select(func.max(Need.rank)).where(Need.column_id == column_id))
     return ranks.STEP if top is None else top + ranks.STEP
@@ -115,10 +139,15 @@ class _Clean:
     tags: list[str]
 
 
-def _validate(session: Session, data: NeedInput) -> _Clean:
+def _validate(session: Session, data: NeedInput, *, column_id: int | None = None) -> _Clean:
+    """The input as stored, or the first reason it cannot be. ``column_id`` is where an
+    edited need stays when the input names no column."""
+    title = clean_text(data.title, "title", required=True, max_len=TITLE_MAX)
+    problem = clean_text(data.problem, "problem", max_len=LONG_TEXT_MAX)
+    _problem_before_leaving(session, problem, data.column_id or column_id)
     values: dict[str, Any] = {
-        "title": clean_text(data.title, "title", required=True, max_len=300),
-        "problem": clean_text(data.problem, "problem", required=True, max_len=LONG_TEXT_MAX),
+        "title": title,
+        "problem": problem,
         "solution": clean_text(data.solution, "solution", max_len=LONG_TEXT_MAX),
         "requester": clean_text(data.requester, "requester", max_len=200),
         "source": clean_choice(data.source, "source", [s.value for s in Source]),
@@ -211,7 +240,7 @@ def update_need(session: Session, need_id: int, data: NeedInput) -> None:
     need = session.get(Need, need_id)
     if need is None:
         raise NotFoundError("need.not_found", ref=need_id)
-    clean = _validate(session, data)
+    clean = _validate(session, data, column_id=need.column_id)
     now = utcnow()
     values = clean.values
     if values["project_id"] != need.project_id:
@@ -268,6 +297,9 @@ def _place(
     column = session.get(BoardColumn, column_id)
     if column is None:
         raise NotFoundError("column.not_found", ref=column_id)
+    for need in needs:
+        if need.column_id != column_id:
+            _problem_before_leaving(session, need.problem, column_id, need.key)
     moving = {n.id for n in needs}
     lower, upper = _neighbours(session, column_id, before_id, moving)
     new_ranks = _ranks_between(lower, upper, len(needs))
