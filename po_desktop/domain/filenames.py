@@ -52,7 +52,7 @@ def _clip_bytes(text: str, room: int) -> str:
 def safe_name(raw: str) -> str:
     """A plain, visible file name for ``raw`` (see the module's docstring); never empty."""
     name = unicodedata.normalize("NFC", _SEPARATORS.split(raw)[-1])
-    name = _INVISIBLE.sub("", name)
+    name = _INVISIBLE.sub("", _SPACES.sub(" ", name))
     name = _WINDOWS_FORBIDDEN.sub("_", name)
     name = _SPACES.sub(" ", name).strip(" .")
     if not name:
