@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.filenames import safe_name
-from po_desktop.store import backups
+from po_desktop.store import backups, queries
 from po_desktop.store import dossier_queries as dq
 from po_desktop.store.database import open_database
 from po_desktop.store.errors import NotFoundError, ValidationError
@@ -343,6 +343,8 @@ def test_deleting_a_need_takes_its_files_and_undo_brings_them_back(
 def test_archive_and_restore_by_action(session: Session, project_id: int) -> None:
     ids = [needs.create_need(session, needs.NeedInput(f"B{i}", "", project_id)) for i in range(3)]
     assert archive.archive_needs(session, ids[:2]) == ids[:2]
+    rows = {row.id: row for row in queries.need_rows(session)}  # what the board reads
+    assert [rows[i].archived_at is not None for i in ids] == [True, True, False]
     assert archive.archive_needs(session, ids) == [ids[2]]  # the others already were
     with pytest.raises(Exception, match="ERP-1 is already archived"):
         archive.archive_needs(session, ids[:1])
