@@ -403,15 +403,35 @@ class SimilarNeed:
     """From 0 to 1 (the same words)."""
 
 
+_INDEXES: dict[str, tuple[int, SimilarityIndex[int]]] = {}
+"""The titles' index of each open database, with the titles it was built from (hashed)."""
+
+
+def _title_index(session: Session) -> SimilarityIndex[int]:
+    """The index of every need's title, built again only when a title changed: the
+    capture dialog asks at each pause of the typing, and reading the titles costs a
+    fraction of indexing them (bench/dossier.py)."""
+    rows = tuple(
+        (need_id, text)
+        for need_id, text in session.connection().execute(select(Need.id, Need.title))
+    )
+    fingerprint = hash(rows)
+    where = str(session.connection().engine.url)
+    cached = _INDEXES.get(where)
+    if cached is None or cached[0] != fingerprint:
+        if len(_INDEXES) > 4:
+            _INDEXES.clear()
+        cached = _INDEXES[where] = (fingerprint, SimilarityIndex(rows))
+    return cached[1]
+
+
 def similar_needs(
     session: Session, title: str, *, limit: int = 3, exclude: Iterable[int] = ()
 ) -> list[SimilarNeed]:
     """The ``limit`` existing needs whose titles come closest to ``title``, regardless of
     case and accents (see :mod:`po_desktop.domain.similarity`), archived ones included: "it
     was already done in ERP-20" is worth knowing. Best first; none when nothing is close."""
-    rows = session.execute(select(Need.id, Need.title)).all()
-    index: SimilarityIndex[int] = SimilarityIndex((need_id, text) for need_id, text in rows)
-    best = index.similar(title, limit=limit, exclude=exclude)
+    best = _title_index(session).similar(title, limit=limit, exclude=exclude)
     if not best:
         return []
     details = {

@@ -394,3 +394,43 @@ def test_an_upgraded_workspace_keeps_its_done_needs_on_the_board(tmp_path: Path)
         assert archive.auto_archive_days(s) is None
         assert archive.archive_done_needs(s, now=datetime(2040, 1, 1)) == []
         assert s.scalar(select(func.count()).where(Need.archived_at.is_not(None))) == 0
+
+
+# ----- similar needs ------------------------------------------------------------------------
+
+
+def test_the_three_most_similar_needs_regardless_of_accents_and_case(
+    session: Session, project_id: int
+) -> None:
+    titles = [
+        "Relance automatique des factures impayées",
+        "Tableau de bord RH",
+        "Relances clients : factures en retard",
+        "Facturation électronique Chorus",
+        "Congés d'été des équipes",
+        "Relance des devis",
+    ]
+    ids = {t: needs.create_need(session, needs.NeedInput(t, "", project_id)) for t in titles}
+    found = dq.similar_needs(session, "RELANCE FACTURES IMPAYEES")
+    assert [f.title for f in found] == [titles[0], titles[2]]  # one word of three: too far
+    assert found[0].key == "ERP-1" and found[0].score > found[1].score
+    assert len(dq.similar_needs(session, "relance des factures")) == 3
+    assert [f.title for f in dq.similar_needs(session, "conges ete")] == [titles[4]]
+    assert dq.similar_needs(session, "les des pour") == []  # little words say nothing
+    assert dq.similar_needs(session, "Migration du serveur de mails") == []
+    without = dq.similar_needs(session, titles[0], exclude=[ids[titles[0]]])
+    assert titles[0] not in [f.title for f in without]
+
+
+def test_similar_needs_follow_edits_undo_and_the_archive(session: Session, project_id: int) -> None:
+    need_id = needs.create_need(session, needs.NeedInput("Portail revendeurs", "", project_id))
+    assert [f.id for f in dq.similar_needs(session, "portail")] == [need_id]
+    edit = needs.need_input(needs.find_need(session, need_id))
+    edit.title = "Extranet distributeurs"
+    change = act(session, lambda s: needs.update_need(s, need_id, edit))
+    assert dq.similar_needs(session, "portail") == []
+    undo(session, change)
+    assert [f.id for f in dq.similar_needs(session, "portail")] == [need_id]
+    archive.archive_needs(session, [need_id])
+    [found] = dq.similar_needs(session, "portail revendeurs")
+    assert found.archived and found.column == "À qualifier"  # "already asked for" is news too
