@@ -18,7 +18,18 @@ from po_desktop.domain.messages import Message
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-SUBCOMMANDS = ("show", "comment", "attach", "attachment", "link", "move", "archive", "restore")
+SUBCOMMANDS = (
+    "show",
+    "comment",
+    "attach",
+    "attachment",
+    "link",
+    "unlink",
+    "merge",
+    "move",
+    "archive",
+    "restore",
+)
 LINK_OPTIONS = ("blocks", "duplicates", "relates", "parent")
 
 
@@ -56,10 +67,12 @@ def add_parser(
     saved = command("attachment")
     saved.add_argument("name", metavar="NAME", help=h("attachment_name"))
     saved.add_argument("-o", "--output", type=Path, required=True, help=h("output"))
-    link = command("link")
-    kinds = link.add_mutually_exclusive_group(required=True)
-    for kind in LINK_OPTIONS:
-        kinds.add_argument(f"--{kind}", metavar="OTHER", help=h(f"link_{kind}"))
+    for name in ("link", "unlink"):
+        kinds = command(name).add_mutually_exclusive_group(required=True)
+        for kind in LINK_OPTIONS:
+            kinds.add_argument(f"--{kind}", metavar="OTHER", help=h(f"link_{kind}"))
+    merge = command("merge")
+    merge.add_argument("--into", required=True, metavar="OTHER", help=h("merge_into"))
     move = command("move")
     move.add_argument("--column", required=True, metavar="NAME", help=h("move_column"))
     command("archive")
@@ -117,7 +130,6 @@ def _comment(session: Session, args: argparse.Namespace, lang: str) -> str:
 
 
 def _attach(session: Session, args: argparse.Namespace, lang: str) -> str:
-
     from po_desktop.store import dossier_queries
     from po_desktop.store.errors import DatabaseFileError, ValidationError
     from po_desktop.store.services import dossier, needs
@@ -148,7 +160,6 @@ def _attach(session: Session, args: argparse.Namespace, lang: str) -> str:
 
 
 def _attachment(session: Session, args: argparse.Namespace, lang: str) -> str:
-
     from po_desktop.store import dossier_queries, files
     from po_desktop.store.services import needs
 
@@ -162,7 +173,6 @@ def _attachment(session: Session, args: argparse.Namespace, lang: str) -> str:
 
 
 def _link(session: Session, args: argparse.Namespace, lang: str) -> str:
-
     from po_desktop.domain import links as rules
     from po_desktop.domain.enums import LinkKind
     from po_desktop.store.services import links, needs
@@ -170,19 +180,35 @@ def _link(session: Session, args: argparse.Namespace, lang: str) -> str:
     need = needs.find_need(session, args.key)
     kind = next(LinkKind(k) for k in LINK_OPTIONS if getattr(args, k) is not None)
     other = needs.find_need(session, getattr(args, kind.value))
+    change = links.link_needs if args.need_command == "link" else links.unlink_needs
     if kind == LinkKind.PARENT:  # "KEY --parent OTHER": OTHER is the parent of KEY
-        links.link_needs(session, other.id, kind, need.id)
+        change(session, other.id, kind, need.id)
         role = rules.roles(kind)[1]
     else:
-        links.link_needs(session, need.id, kind, other.id)
+        change(session, need.id, kind, other.id)
         role = rules.roles(kind)[0]
+    said = "cli.link_done" if args.need_command == "link" else "cli.unlink_done"
+    return _say(said, lang, source=need.key, role=links.role_message(role), target=other.key)
+
+
+def _merge(session: Session, args: argparse.Namespace, lang: str) -> str:
+    from po_desktop.store.services import links, needs
+
+    duplicate = needs.find_need(session, args.key)
+    into = needs.find_need(session, args.into)
+    moved = links.merge_needs(session, duplicate.id, into.id)
     return _say(
-        "cli.link_done", lang, source=need.key, role=links.role_message(role), target=other.key
+        "cli.merge_done",
+        lang,
+        key=duplicate.key,
+        into=into.key,
+        comments=Message("count.comments", {"count": moved.comments}),
+        attachments=Message("count.attachments", {"count": moved.attachments}),
+        links=Message("count.links", {"count": moved.links}),
     )
 
 
 def _move(session: Session, args: argparse.Namespace, lang: str) -> str:
-
     from po_desktop.store.models import BoardColumn
     from po_desktop.store.services import needs
     from po_desktop.store.services._base import find_named
@@ -194,7 +220,6 @@ def _move(session: Session, args: argparse.Namespace, lang: str) -> str:
 
 
 def _archive(session: Session, args: argparse.Namespace, lang: str) -> str:
-
     from po_desktop.store.services import archive, needs
 
     need = needs.find_need(session, args.key)
@@ -203,7 +228,6 @@ def _archive(session: Session, args: argparse.Namespace, lang: str) -> str:
 
 
 def _restore(session: Session, args: argparse.Namespace, lang: str) -> str:
-
     from po_desktop.store.services import archive, needs
 
     need = needs.find_need(session, args.key)
@@ -217,6 +241,8 @@ _HANDLERS: dict[str, Callable[[Session, argparse.Namespace, str], str]] = {
     "attach": _attach,
     "attachment": _attachment,
     "link": _link,
+    "unlink": _link,
+    "merge": _merge,
     "move": _move,
     "archive": _archive,
     "restore": _restore,

@@ -511,6 +511,18 @@ _CATALOG: dict[str, str | Plural] = {
     "cli.attach_done": N_("“{name}” attached to {key} ({size}, SHA-256 {sha256})."),
     "cli.attachment_saved": N_("“{name}” saved to {path} ({size})."),
     "cli.link_done": N_("Linked: {source} {role} {target}."),
+    "cli.unlink_done": N_("Link removed: {source} {role} {target}."),
+    "cli.merge_done": N_(
+        "{key} merged into {into} ({comments}, {attachments}, {links} moved) and archived."
+    ),
+    "count.comments": NP_("{count} comment", "{count} comments"),
+    "count.attachments": NP_("{count} attachment", "{count} attachments"),
+    "count.links": NP_("{count} link", "{count} links"),
+    "cli.help.need_unlink": N_("remove a link between the need and another one"),
+    "cli.help.need_merge": N_(
+        "close the need as a duplicate: its comments, files and links go to OTHER"
+    ),
+    "cli.help.merge_into": N_("the need it duplicates"),
     "cli.move_done": N_("{key} moved to “{column}”."),
     "cli.archive_done": N_("{key} archived: it left the board and stays searchable."),
     "cli.restore_need_done": N_("{key} is back on the board."),

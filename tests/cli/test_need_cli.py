@@ -181,3 +181,27 @@ def test_the_need_commands_run_without_qt(workspace: Path, tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr
     assert "ERP-1 — Relances de factures" in done.stdout
+
+
+def test_merge_and_unlink_from_the_terminal(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "note.txt"
+    source.write_text("note", encoding="utf-8")
+    need(workspace, capsys, "comment", "ERP-2", "--text", "Même demande que ERP-1")
+    need(workspace, capsys, "attach", "ERP-2", str(source))
+    need(workspace, capsys, "link", "ERP-2", "--relates", "ERP-3")
+    need(workspace, capsys, "link", "ERP-1", "--blocks", "ERP-3")
+    assert need(workspace, capsys, "unlink", "ERP-3", "--blocks", "ERP-1")[0] == 2
+    assert need(workspace, capsys, "unlink", "ERP-1", "--blocks", "ERP-3")[1] == (
+        "Link removed: ERP-1 blocks ERP-3.\n"
+    )
+    assert need(workspace, capsys, "merge", "ERP-2", "--into", "ERP-1", lang="fr")[1] == (
+        "ERP-2 fusionné dans ERP-1 et archivé (1 commentaire, 1 pièce jointe, 1 lien transférés).\n"
+    )
+    shown = need(workspace, capsys, "show", "ERP-1")[1]
+    assert "Même demande que ERP-1" in shown and "note.txt" in shown
+    assert "  Duplicated by ERP-2 “Portail revendeurs” (archived)" in shown
+    assert "The duplicate ERP-2 was merged into this need" in shown
+    code, _out, err = need(workspace, capsys, "merge", "ERP-2", "--into", "ERP-3")
+    assert code == 2 and "ERP-2 is archived" in err
