@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import runpy
+import shutil
 from pathlib import Path
 
 from setuptools import find_packages, setup
@@ -24,9 +25,13 @@ class BuildPyWithTranslations(build_py):
     """build_py, then the .mo files compiled beside the other resources."""
 
     def run(self) -> None:
+        editable = getattr(self, "editable_mode", False)
+        if not editable:
+            # build/lib outlives the build that filled it: a module moved or deleted since
+            # would ship again in the wheel. Start from nothing, as a build from the sdist does.
+            shutil.rmtree(Path(self.build_lib, "po_desktop"), ignore_errors=True)
         super().run()
         sources = HERE / "resources" / "translations"
-        editable = getattr(self, "editable_mode", False)
         target = sources if editable else Path(self.build_lib, "po_desktop", "resources", "translations")
         compile_translations = runpy.run_path(str(HERE / "tools" / "compile_translations.py"))[
             "compile_translations"

@@ -143,6 +143,19 @@ def test_french_pack_is_a_pdf_with_french_text(
     assert "Objectif du sprint" in text, text[:500]
 
 
+def test_printed_cards_draw_their_qr_codes_in_the_bundle(
+    bundle: Path, bundle_home: Path, workspace: Path, tmp_path: Path
+) -> None:
+    """reportlab's barcode package imports its symbologies by name: the bundle ships them."""
+    out = tmp_path / "cards.pdf"
+    sprint = str(active_sprint(workspace))
+    result = run_bundle(
+        bundle, bundle_home, "cards", "--db", str(workspace), "--sprint", sprint, "-o", str(out)
+    )
+    assert result.returncode == 0, report(result)
+    assert out.read_bytes()[:4] == b"%PDF"
+
+
 def test_board_screenshot_renders_with_qt_fonts_and_translations(
     bundle: Path, bundle_home: Path, workspace: Path, tmp_path: Path
 ) -> None:
