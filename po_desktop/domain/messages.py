@@ -503,7 +503,6 @@ _CATALOG: dict[str, str | Plural] = {
         "Attachments ({count} files, {size}):",
     ),
     "cli.help.need": N_("a need's dossier: show, comment, attach, link, move, archive"),
-    "cli.help.need_key": N_("the need's key (e.g. ERP-12)"),
     "cli.help.need_show": N_("print the need: fields, links, attachments, activity"),
     "cli.help.need_comment": N_("add a comment to the need"),
     "cli.help.comment_text": N_("the comment's text"),
