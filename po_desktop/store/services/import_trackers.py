@@ -148,3 +148,31 @@ class Afterwards:
             links.link_needs(self.session, parent_id, LinkKind.PARENT, child_id)
         except PoDesktopError:
             return
+
+
+TRACKER_STATUSES: dict[str, str] = {
+    "backlog": "À qualifier",
+    "open": "À qualifier",
+    "ouvert": "À qualifier",
+    "new": "À qualifier",
+    "nouveau": "À qualifier",
+    "to do": "Prêt",
+    "a faire": "Prêt",
+    "selected for development": "Prêt",
+    "ready": "Prêt",
+    "in progress": "En cours",
+    "doing": "En cours",
+    "en cours": "En cours",
+    "in review": "En revue",
+    "review": "En revue",
+    "code review": "En revue",
+    "done": "Terminé",
+    "closed": "Terminé",
+    "resolved": "Terminé",
+    "termine": "Terminé",
+    "terminee": "Terminé",
+    "ferme": "Terminé",
+    "resolu": "Terminé",
+}
+"""A tracker's usual statuses (folded) → the default board's columns, for a status that
+is neither in the import's statuses mapping nor the name of a column."""

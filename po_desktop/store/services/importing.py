@@ -146,7 +146,9 @@ class _Lookups:
             self.projects_created += 1
         return project
 
-    def column_id(self, raw: str) -> int | None:
+    def column_id(self, raw: str, *, tracker: bool = False) -> int | None:
+        """The status's column: the statuses mapping, else a column of that name; for a
+        tracker's export, else its usual statuses, else the first column."""
         name = raw.strip()
         if not name:
             return None
@@ -156,6 +158,10 @@ class _Lookups:
         column_id = self.options.statuses.get(status_key(name))
         if column_id is None:
             column_id = pick_named(self.columns_by_name, name)
+        if column_id is None and tracker:
+            usual = import_trackers.TRACKER_STATUSES.get(status_key(name), "")
+            column_id = pick_named(self.columns_by_name, usual) if usual else None
+            column_id = column_id or self.first_column.id
         if column_id is None or column_id not in self.columns:
             raise ValidationError(
                 "field.bad_choice",
@@ -402,7 +408,7 @@ def _input(
 
     # A need always sits in a column: a blank status keeps an existing need where it is,
     # and a need with no problem statement yet waits in the first one, to be qualified.
-    column_id = lookups.column_id(record.status or "")
+    column_id = lookups.column_id(record.status or "", tracker=bool(record.external_ref))
     if column_id is None:
         column_id = base.column_id if current is not None else lookups.first_column.id
     if not has_problem(record.problem):
