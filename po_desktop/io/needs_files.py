@@ -74,6 +74,7 @@ def open_needs(path: Path | str, format: str = "auto") -> Table:
     with table:
         if format == "jira" and not looks_like_jira(table.header):
             raise ValidationError("exchange.not_jira", file=str(path))
+    with open_csv(path, as_written=True) as table:
         rows = list(table.rows())
     return jira_table(path, table.header, rows)
 

@@ -101,8 +101,10 @@ def _comments(data: dict[str, Any]) -> dict[str, list[Comment]]:
     for action in _objects(data, "actions"):
         if action.get("type") != "commentCard":
             continue
-        details = action.get("data") if isinstance(action.get("data"), dict) else {}
-        card = details.get("card") if isinstance(details.get("card"), dict) else {}
+        details = action.get("data")
+        details = details if isinstance(details, dict) else {}
+        card = details.get("card")
+        card = card if isinstance(card, dict) else {}
         text = _text(details.get("text"))
         creator = action.get("memberCreator")
         author = ""

@@ -63,8 +63,9 @@ class NeedRecord:
     comments: tuple[Comment, ...] = ()
     parent_ref: str = ""
     """The external reference of the item's parent (its epic): linked as its parent."""
-    create_missing: bool = False
-    """A tracker's export: its sprints are created when the workspace lacks them."""
+    create_missing: str = ""
+    """The tracker whose export this is ("Jira"): its sprints missing from the workspace
+    are created, for a team of that name."""
     line: int = 0
     """Physical line in the file where the row starts; 0 when unknown."""
     numbers: NumberConvention = EITHER
