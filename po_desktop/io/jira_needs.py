@@ -102,10 +102,16 @@ def _field(name: object) -> str | None:
     return _FIELD.get(normalise_header(name))
 
 
+_JIRA_ONLY = frozenset(
+    name for field in ("key", "id", "type") for name in _NAMES[field] if name not in ("key", "cle")
+)
+"""Names only Jira gives its columns: a file with "Clé" and "Résumé" may be anyone's."""
+
+
 def looks_like_jira(header: Sequence[object]) -> bool:
-    """A Jira export by its header: a summary and an issue key, or an issue type."""
-    fields = {_field(name) for name in header}
-    return "summary" in fields and ("key" in fields or "type" in fields)
+    """A Jira export by its header: a summary beside an issue key, id or type."""
+    names = {normalise_header(name) for name in header}
+    return any(_field(name) == "summary" for name in names) and bool(names & _JIRA_ONLY)
 
 
 def parse_date(text: str) -> datetime | None:

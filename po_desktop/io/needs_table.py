@@ -249,8 +249,17 @@ def records(table: Table, mapping: Sequence[str | None] | None = None) -> Iterat
         yield record if extra is None else replace(record, **extra)  # type: ignore[arg-type]
 
 
-TRACKER_HEADER = ("title", "problem", "project", "status", "points", "sprint", "tags")
-TRACKER_HEADER += ("requester", "acceptance")
+TRACKER_HEADER: tuple[str, ...] = (
+    "title",
+    "problem",
+    "project",
+    "status",
+    "points",
+    "sprint",
+    "tags",
+    "requester",
+    "acceptance",
+)
 """The columns of a tracker's export once read (Jira, Trello), named as ours."""
 
 

@@ -97,7 +97,9 @@ def test_formats_are_told_apart_by_content(tmp_path: Path) -> None:
     assert [r.title for r in read(copy)][:1] == ["Télécharger mes factures"]
     assert looks_like_jira(["Summary", "Issue key", "Issue Type"])
     assert looks_like_jira(["Résumé", "Clé de ticket"])
+    assert looks_like_jira(["Issue Type", "Key", "Summary"])  # current fields
     assert not looks_like_jira(["Titre", "Problème", "Projet"])
+    assert not looks_like_jira(["Clé", "Résumé", "Problème"])  # anyone's spreadsheet
 
 
 def test_jira_english_all_fields_records() -> None:
