@@ -9,7 +9,7 @@ read as needs.
 * the due date → the last line of the problem statement ("Due date in Trello: …");
 * labels → tags (a label without a name by its colour); checklists → acceptance
   criteria, one line per item, "[x]" for a checked one and "[ ]" for the others;
-* the card's first member → the need's assignee (created as a person when missing);
+* the card's members → people (created when missing), the first one the assignee;
 * comments (the board's ``commentCard`` actions) → the need's comments;
 * archived cards are left out and counted in the import's summary.
 """
@@ -166,6 +166,7 @@ def open_trello(path: Path | str) -> Table:
         extra: dict[str, object] = {
             "external_ref": _text(card.get("shortUrl")) or _text(card.get("url")) or card_id,
             "assignee": card_members[0] if card_members else None,
+            "people": tuple(card_members),
             "comments": tuple(comments.get(card_id, [])),
         }
         items.append((position + 1, cells, extra))

@@ -243,6 +243,8 @@ def test_trello_import_and_its_summary(session: Session) -> None:
         "Import terminé\u00a0: 3 besoins créés, 0 mis à jour, 0 ignoré car inchangé, "
         "2 cartes archivées laissées de côté, 1 projet créé."
     )
+    names = set(session.scalars(select(Person.name)))
+    assert names == {"Tom Weber", "Nadia Haddad"}  # the card's members, both
     card = by_ref(session)["https://trello.com/c/AbCd0001"]
     assert card.column.name == "En cours"
     assert card.acceptance.startswith("[x] Statut visible")

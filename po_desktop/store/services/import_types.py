@@ -58,6 +58,8 @@ class NeedRecord:
     address): a need already imported with it is updated, never duplicated."""
     assignee: str | None = None
     """A person's name, created when the workspace has no one by that name."""
+    people: tuple[str, ...] = ()
+    """Everyone the item names (a Trello card's members): created when missing."""
     closed_sprints: tuple[str, ...] = ()
     """Earlier sprints the item went through (created closed when missing)."""
     comments: tuple[Comment, ...] = ()

@@ -419,6 +419,8 @@ def _input(
     sprint_id = base.sprint_id
     if record.sprint is not None:
         sprint_id = lookups.sprint_id(record.sprint, team)
+    for name in record.people:
+        lookups.trackers.person_id(name)
     assignee_id = base.assignee_id
     if record.assignee is not None:
         assignee_id = lookups.trackers.person_id(record.assignee)
