@@ -315,3 +315,28 @@ def test_hostile_texts_come_through_as_they_are(session: Session, tmp_path: Path
     needs = by_ref(session)
     for number, text in enumerate(samples):
         assert needs[f"u{number}"].title == text
+
+
+def test_an_issue_twice_in_a_file_is_refused_and_a_long_reference_found_again(
+    session: Session, tmp_path: Path
+) -> None:
+    twice = tmp_path / "twice.csv"
+    twice.write_text(
+        "Summary,Issue key,Issue Type,Project key,Description\n"
+        "A,ERP-1,Story,ERP,x\nB,ERP-1,Story,ERP,y\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as caught:
+        run(session, twice)
+    assert "ERP-1" in caught.value.message.render("en")
+    assert "line 3" in caught.value.message.render("en").lower()
+    assert session.scalar(select(func.count()).select_from(Need)) == 0
+    long_url = "https://trello.com/c/" + "x" * 400
+    board = {
+        "lists": [{"id": "l", "name": "En cours", "closed": False}],
+        "cards": [{"id": "c", "name": "Carte", "desc": "d", "idList": "l", "url": long_url}],
+    }
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(board), encoding="utf-8")
+    assert run(session, path, "WEB").created == 1
+    assert run(session, path, "WEB").unchanged == 1

@@ -25,6 +25,16 @@ from po_desktop.store.services.import_types import Comment, NeedRecord
 from po_desktop.store.services.people import PersonInput, create_person
 from po_desktop.store.services.sprints import SprintInput, create_sprint
 
+REF_MAX = 300
+"""The longest external reference kept (the column's length): longer ones are cut, the
+same way wherever a reference is stored or looked up."""
+
+
+def ref_key(ref: str) -> str:
+    """An external reference as stored and looked up."""
+    return ref.strip()[:REF_MAX]
+
+
 SPRINT_DAYS = 14
 """A tracker's export gives a sprint's name, not its dates: created sprints follow one
 another, two weeks each, from the team's last sprint (or today)."""
@@ -32,7 +42,7 @@ another, two weeks each, from the team's last sprint (or today)."""
 
 def needs_by_ref(session: Session, refs: Iterable[str]) -> dict[str, tuple[int, int, int]]:
     """External reference → (need id, project id, number), for the references given."""
-    wanted = sorted({ref for ref in refs if ref})
+    wanted = sorted({ref_key(ref) for ref in refs if ref_key(ref)})
     found: dict[str, tuple[int, int, int]] = {}
     for start in range(0, len(wanted), 500):
         query = select(Need.external_ref, Need.id, Need.project_id, Need.number).where(
@@ -97,8 +107,9 @@ class Afterwards:
         self.pending: list[tuple[str, tuple[Comment, ...], str]] = []
 
     def keep(self, record: NeedRecord) -> None:
-        if record.external_ref and (record.comments or record.parent_ref):
-            self.pending.append((record.external_ref, record.comments, record.parent_ref))
+        ref = ref_key(record.external_ref)
+        if ref and (record.comments or record.parent_ref):
+            self.pending.append((ref, record.comments, ref_key(record.parent_ref)))
 
     def apply(self) -> None:
         if not self.pending:

@@ -287,7 +287,7 @@ class _Creator:
             "updated_at": now,
             "done_at": now if column.is_done else None,
             "column_since": now,
-            "external_ref": external_ref[:300],
+            "external_ref": import_trackers.ref_key(external_ref),
         }
         self.pending.append((row, clean.tags))
         if len(self.pending) >= BATCH_SIZE:
@@ -458,7 +458,8 @@ def _by_reference(
         return placed
     result: list[_Placed] = []
     for line, record, project, number in placed:
-        known = found.get(record.external_ref) if number is None else None
+        ref = import_trackers.ref_key(record.external_ref)
+        known = found.get(ref) if number is None else None
         if known is not None:
             _need_id, project_id, known_number = known
             project = projects.get(project_id) or session.get(Project, project_id) or project
@@ -494,6 +495,7 @@ def _run(
     creator = _Creator(session, lookups)
     afterwards = import_trackers.Afterwards(session)
     by_id = {p.id: p for p in lookups.projects.values()}
+    refs_seen: set[str] = set()
     result = ImportResult()
     done = 0
     for batch in _batches(records, BATCH_SIZE):
@@ -522,6 +524,10 @@ def _run(
                     lookups.claim(project, number, need_id)
                 data = _input(record, lookups, project, current)
                 afterwards.keep(record)
+                ref = import_trackers.ref_key(record.external_ref)
+                if ref and ref in refs_seen:
+                    raise ValidationError("csv.duplicate_key", field="key", key=ref)
+                refs_seen.add(ref)
                 if current is None:
                     creator.add(data, project, number, record.external_ref)
                     result.created += 1
