@@ -406,12 +406,14 @@ def _input(
     def text(value: str | None, kept: str) -> str:
         return kept if value is None else value
 
-    # A need always sits in a column: a blank status keeps an existing need where it is,
-    # and a need with no problem statement yet waits in the first one, to be qualified.
-    column_id = lookups.column_id(record.status or "", tracker=bool(record.external_ref))
+    # A need always sits in a column: a blank status keeps an existing need where it is.
+    # A tracker's item with no problem statement yet waits in the first one, to be
+    # qualified (a row of ours that names another column is refused, as a form would).
+    tracker = bool(record.external_ref)
+    column_id = lookups.column_id(record.status or "", tracker=tracker)
     if column_id is None:
         column_id = base.column_id if current is not None else lookups.first_column.id
-    if not has_problem(record.problem):
+    if tracker and not has_problem(record.problem):
         column_id = lookups.first_column.id
     team = record.create_missing
     for name in record.closed_sprints:
