@@ -80,7 +80,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         imp = command(name)
         imp.add_argument("file", type=Path, help=h("import_file"))
         imp.add_argument(
-            "--format", choices=("auto", "csv", "xlsx"), default="auto", help=h("import_format")
+            "--format",
+            choices=("auto", "csv", "xlsx", "jira", "trello"),
+            default="auto",
+            help=h("import_format"),
         )
         imp.add_argument("--project", help=h("import_project"))
         imp.add_argument("--dry-run", action="store_true", help=h("dry_run"))

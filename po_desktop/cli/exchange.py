@@ -11,8 +11,9 @@ from po_desktop.domain.messages import translate
 
 
 def cmd_import(args: argparse.Namespace, lang: str) -> int:
-    """Needs from a CSV file or a workbook, all or nothing, with a progress bar on a
-    terminal; ``--dry-run`` says what would happen and writes nothing."""
+    """Needs from a CSV file, a workbook, a Jira CSV export or a Trello board, all or
+    nothing, with a progress bar on a terminal; ``--dry-run`` says what would happen and
+    writes nothing."""
     from po_desktop.io.needs_files import open_needs
     from po_desktop.io.needs_table import default_mapping, records
     from po_desktop.store.database import open_database
@@ -39,6 +40,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
             finally:
                 if bar is not None:
                     bar.finish()
+        result.set_aside = table.set_aside
     print(result.summary(preview=args.dry_run).render(lang))
     return EXIT_OK
 

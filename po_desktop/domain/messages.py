@@ -607,6 +607,20 @@ _CATALOG: dict[str, str | Plural] = {
     "exchange.to_skip": NP_("{count} to skip as unchanged", "{count} to skip as unchanged"),
     "exchange.projects_to_create": NP_("{count} project to create", "{count} projects to create"),
     "exchange.cancelled": N_("Import stopped: nothing was imported."),
+    # Trackers' exports (issue 18): Jira CSV, Trello JSON
+    "exchange.archived_skipped": NP_(
+        "{count} archived card left out", "{count} archived cards left out"
+    ),
+    "exchange.due_date": N_("Due date in {tool}: {date}"),
+    "exchange.not_trello": N_(
+        "{file} is not a Trello board: export it from the board's menu (Print, export and "
+        "share → Export as JSON)."
+    ),
+    "exchange.not_jira": N_(
+        "{file} is not a Jira export: it has no “Summary” and “Issue key” columns. Export "
+        "the issues from Jira's search (Export → CSV, all fields or current fields)."
+    ),
+    "exchange.bad_date": N_("“{value}” is not a date as Jira writes them (15/Sep/25 6:42 PM)."),
 }
 
 FIELD_LABELS: dict[str, str] = {

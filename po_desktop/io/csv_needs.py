@@ -172,12 +172,14 @@ def _sniff(first: str) -> str:
     return max(DELIMITERS, key=score)
 
 
-def open_csv(path: Path | str, *, delimiter: str | None = None) -> Table:
+def open_csv(path: Path | str, *, delimiter: str | None = None, as_written: bool = False) -> Table:
     """Open a CSV file of needs: its encoding, separator, header and convention for
     numbers found; rows read on demand. Close the table when done.
 
-    Every problem, an unreadable file included, raises a PoDesktopError that says it in
-    the user's language and names the line.
+    ``as_written``: another tool's export (Jira), whose apostrophes are text, never the
+    protection from formulas an export of ours adds. Every problem, an unreadable file
+    included, raises a PoDesktopError that says it in the user's language and names the
+    line.
     """
     path = Path(path)
     try:
@@ -185,13 +187,13 @@ def open_csv(path: Path | str, *, delimiter: str | None = None) -> Table:
     except OSError as exc:
         raise StorageError("file.read_failed", path=str(path), reason=os_reason(exc)) from exc
     try:
-        return _open(raw, path, delimiter)
+        return _open(raw, path, delimiter, as_written)
     except BaseException:
         raw.close()
         raise
 
 
-def _open(raw: BinaryIO, path: Path, delimiter: str | None) -> Table:
+def _open(raw: BinaryIO, path: Path, delimiter: str | None, as_written: bool) -> Table:
     try:
         total = max(1, path.stat().st_size)
         encoding, skip = _encoding(raw, path)
@@ -238,7 +240,7 @@ def _open(raw: BinaryIO, path: Path, delimiter: str | None) -> Table:
         header_line=header_line,
         numbers=for_delimiter(delimiter),
         strict_width=True,
-        _rows=((line, [restore(value) for value in row]) for line, row in rows),
+        _rows=rows if as_written else ((line, [restore(v) for v in row]) for line, row in rows),
         _progress=lambda: min(1.0, raw.tell() / total) if not raw.closed else 1.0,
         _close=text.close,
     )

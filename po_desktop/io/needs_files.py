@@ -3,8 +3,10 @@ their name's extension on export.
 
 Import: a workbook (.xlsx) is recognised by what it holds, whatever its name, so an
 ``.xlsx`` given to the CSV import is read as the workbook it is; anything else is read
-as CSV text. Export: ``.xlsx`` writes a workbook, ``.csv`` a CSV file; any other
-extension is refused rather than guessed, so a file named ``.xlsx`` never holds CSV.
+as CSV text, and a CSV file whose header is Jira's as a Jira export; a JSON file shaped
+like a Trello board as one (:mod:`po_desktop.io.jira_needs`,
+:mod:`po_desktop.io.trello_needs`). Export: ``.xlsx`` writes a workbook, ``.csv`` a CSV
+file; any other extension is refused rather than guessed, so a file named ``.xlsx`` never holds CSV.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain.messages import os_reason
 from po_desktop.io.csv_needs import open_csv, write_needs_csv, zip_kind
+from po_desktop.io.jira_needs import jira_table, looks_like_jira
 from po_desktop.io.needs_table import Table
+from po_desktop.io.trello_needs import open_trello
 from po_desktop.io.xlsx_needs import open_xlsx, write_needs_xlsx
 from po_desktop.store.errors import StorageError, ValidationError
 
-IMPORT_FORMATS = ("auto", "csv", "xlsx")
+IMPORT_FORMATS = ("auto", "csv", "xlsx", "jira", "trello")
 EXPORT_FORMATS = {".xlsx": "xlsx", ".csv": "csv"}
 """Extensions an export understands, and the format each writes."""
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
@@ -29,11 +33,13 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def detect_format(path: Path) -> str:
-    """ "xlsx" for a workbook, "csv" for anything else (the CSV reader says what is not
-    text). An OpenDocument spreadsheet or an old .xls is refused with what to do."""
+    """ "xlsx" for a workbook, "trello" for a JSON object (a board export, or refused as
+    not one), "csv" for anything else (the CSV reader says what is not text; a Jira export
+    is told by its header once read). An OpenDocument spreadsheet or an old .xls is
+    refused with what to do."""
     try:
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(64)
     except OSError as exc:
         raise StorageError("file.read_failed", path=str(path), reason=os_reason(exc)) from exc
     if head.startswith(_ZIP):
@@ -44,6 +50,8 @@ def detect_format(path: Path) -> str:
             raise ValidationError("exchange.opendocument", file=str(path))
     if head.startswith(_OLE2):
         raise ValidationError("exchange.old_workbook", file=str(path))
+    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+        return "trello"
     return "csv"
 
 
@@ -56,7 +64,19 @@ def open_needs(path: Path | str, format: str = "auto") -> Table:
         )
     if format == "auto":
         format = detect_format(path)
-    return open_xlsx(path) if format == "xlsx" else open_csv(path)
+    if format == "xlsx":
+        return open_xlsx(path)
+    if format == "trello":
+        return open_trello(path)
+    table = open_csv(path)
+    if format == "csv" and not looks_like_jira(table.header):
+        return table
+    with table:
+        if format == "jira" and not looks_like_jira(table.header):
+            raise ValidationError("exchange.not_jira", file=str(path))
+    with open_csv(path, as_written=True) as table:
+        rows = list(table.rows())
+    return jira_table(path, table.header, rows)
 
 
 def export_format(path: Path | str) -> str:

@@ -11,7 +11,7 @@ from the file's columns to ours, which the import assistant lets the user change
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
@@ -158,7 +158,7 @@ class Table:
 
     path: Path
     format: str
-    """"csv" or "xlsx"."""
+    """"csv", "xlsx", "jira" or "trello"."""
     header: list[str]
     header_line: int
     numbers: NumberConvention = EITHER
@@ -166,6 +166,11 @@ class Table:
     strict_width: bool = True
     """Every row has exactly as many cells as the header (CSV); a workbook's rows end
     at their last value."""
+    extras: dict[int, dict[str, object]] = field(default_factory=dict)
+    """A tracker's export (Jira, Trello): by line, the record's fields beyond the table's
+    columns (external reference, assignee, comments, parent, sprints)."""
+    set_aside: int = 0
+    """Items of the file an import leaves out on purpose (archived Trello cards)."""
     _rows: Iterator[tuple[int, Sequence[Cell]]] = field(default_factory=lambda: iter(()))
     _progress: Callable[[], float] = lambda: 0.0
     _close: Callable[[], None] = lambda: None
@@ -239,7 +244,54 @@ def records(table: Table, mapping: Sequence[str | None] | None = None) -> Iterat
                 values[name] = float(value)
             else:
                 values[name] = _text(value)
-        yield NeedRecord(**values, line=line, numbers=numbers)  # type: ignore[arg-type]
+        record = NeedRecord(**values, line=line, numbers=numbers)  # type: ignore[arg-type]
+        extra = table.extras.get(line)
+        yield record if extra is None else replace(record, **extra)  # type: ignore[arg-type]
+
+
+TRACKER_HEADER: tuple[str, ...] = (
+    "title",
+    "problem",
+    "project",
+    "status",
+    "points",
+    "sprint",
+    "tags",
+    "requester",
+    "acceptance",
+)
+"""The columns of a tracker's export once read (Jira, Trello), named as ours."""
+
+
+def tracker_table(
+    path: Path,
+    format: str,
+    items: Sequence[tuple[int, dict[str, str], dict[str, object]]],
+    *,
+    set_aside: int = 0,
+) -> Table:
+    """A tracker's export as a table of needs: for each item its line (or position),
+    its cells by our column names, and its other fields (:attr:`Table.extras`)."""
+    rows = [(line, [cells.get(name, "") for name in TRACKER_HEADER]) for line, cells, _ in items]
+    extras = {line: extra for line, _cells, extra in items}
+    state = {"read": 0}
+
+    def read() -> Iterator[tuple[int, Sequence[Cell]]]:
+        for row in rows:
+            state["read"] += 1
+            yield row
+
+    return Table(
+        path,
+        format,
+        list(TRACKER_HEADER),
+        0,
+        strict_width=False,
+        extras=extras,
+        set_aside=set_aside,
+        _rows=read(),
+        _progress=lambda: state["read"] / max(1, len(rows)),
+    )
 
 
 # ----- export ---------------------------------------------------------------------------

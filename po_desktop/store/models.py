@@ -204,6 +204,9 @@ class Need(Base):
     """When the need entered its current column: the card's age on the board."""
     archived_at: Mapped[datetime | None] = mapped_column(DateTime)
     """When the need left the board (done, no-go, merged); None while it is on it."""
+    external_ref: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    """Where the need came from in another tool (a Jira issue key, a Trello card's
+    address); a re-import finds the need by it. Empty for needs made here."""
 
     project: Mapped[Project] = relationship(lazy="joined", innerjoin=True)
     column: Mapped[BoardColumn] = relationship()
@@ -220,6 +223,7 @@ class Need(Base):
         UniqueConstraint("project_id", "number", name="uq_need_project_number"),
         Index("ix_need_column_rank", "column_id", "rank"),
         Index("ix_need_sprint", "sprint_id"),
+        Index("ix_need_external_ref", "external_ref"),
         _enum_check("source", Source),
         CheckConstraint("points IS NULL OR points >= 0", name="points_positive"),
     )

@@ -33,7 +33,8 @@ class Exchange(QObject):
             self.tr("Import needs"),
             Purpose.IMPORT,
             self.tr(
-                "Needs files (*.xlsx *.csv *.txt);;Excel workbooks (*.xlsx);;CSV files (*.csv);;*"
+                "Needs files (*.xlsx *.csv *.txt *.json);;Excel workbooks (*.xlsx);;"
+                "CSV files, Jira exports (*.csv);;Trello boards (*.json);;*"
             ),
         )
         if path is not None:

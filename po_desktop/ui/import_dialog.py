@@ -50,6 +50,7 @@ from po_desktop.io.needs_table import (
     signature,
 )
 from po_desktop.store import queries
+from po_desktop.store.services.import_trackers import TRACKER_STATUSES
 from po_desktop.store.services.import_types import (
     CREATE,
     SKIP,
@@ -113,7 +114,14 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import needs"))
         self.board = host.read(lambda s: [(c.id, c.name) for c in queries.columns(s)])
         codes = host.read(lambda s: [p.code for p in queries.projects(s, include_archived=False)])
-        self.scan: TableScan = self._read(lambda table, step: scan(table, step))
+        self.tracker = False
+        """A tracker's export (Jira, Trello): its usual statuses have default columns."""
+
+        def first_read(table: Any, step: Callable[[int], None]) -> TableScan:
+            self.tracker = table.format in ("jira", "trello")
+            return scan(table, step)
+
+        self.scan: TableScan = self._read(first_read)
         self.source = signature(self.scan.header)
         plan = host.settings.import_plan(self.source)
         self.preview_stale = True
@@ -283,6 +291,8 @@ class ImportDialog(QDialog):
                 combo.addItem(name, column_id)
             key = status_key(value)
             wanted = by_name.get(key)
+            if wanted is None and self.tracker:  # its usual statuses ("In Progress")
+                wanted = by_name.get(status_key(TRACKER_STATUSES.get(key, "")))
             saved = remembered.get(key)
             if isinstance(saved, str):
                 wanted = next((i for i, n in names.items() if n == saved), wanted)
@@ -354,7 +364,9 @@ class ImportDialog(QDialog):
 
         def run(table: Any, step: Callable[[int], None]) -> ImportResult:
             options = self.options(preview=True, progress=step)
-            return self.host.read(lambda s: preview_import(s, records(table, mapping), options))
+            result = self.host.read(lambda s: preview_import(s, records(table, mapping), options))
+            result.set_aside = table.set_aside  # archived cards, left out
+            return result
 
         from po_desktop.store.errors import PoDesktopError
 
@@ -405,6 +417,7 @@ class ImportDialog(QDialog):
                 self.tr("Import needs"), call, self.error.refused
             )
             if change is not None:
+                change.result.set_aside = table.set_aside
                 results.append(change.result)
 
         from po_desktop.store.errors import PoDesktopError

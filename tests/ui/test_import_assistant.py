@@ -271,3 +271,53 @@ def test_export_writes_a_workbook_or_csv_by_the_name_chosen(
     (warning,) = feedback.warnings
     assert "the extension “.pdf” is not an export format" in warning
     assert not (tmp_path / "besoins.pdf").exists()
+
+
+EXCHANGE = Path(__file__).resolve().parents[1] / "fixtures" / "exchange"
+
+
+def test_a_jira_export_goes_through_the_assistant_as_one_undoable_step(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    before = {row.key for row in window.need_rows}
+
+    def fill(dialog: ImportDialog) -> None:
+        found = statuses(dialog)
+        assert {v: c.currentText() for v, c in found.items()} == {
+            "In Progress": "En cours",  # Jira's usual statuses, to the default board's columns
+            "To Do": "Prêt",
+            "Done": "Terminé",
+        }
+        choose(found["To Do"], "À coter")
+        dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
+        assert dialog.counts.text() == (
+            "Preview, nothing was imported: 4 needs to create, 0 to update, "
+            "0 to skip as unchanged."  # into the workspace's own ERP project
+        )
+        dialog.import_button.click()
+
+    run_assistant(window, feedback, EXCHANGE / "jira-cloud-all-fields-en.csv", fill)
+    rows = {row.key: row for row in window.need_rows}
+    assert {(rows[k].title, rows[k].column_name) for k in set(rows) - before} >= {
+        ("Exporter les factures au format Factur-X", "En cours"),
+        ("Relancer automatiquement les impayés", "À qualifier"),  # no description
+    }
+    window.actions.undo_action.trigger()
+    assert {row.key for row in window.need_rows} == before
+
+
+def test_a_trello_board_in_the_assistant_counts_its_archived_cards(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    def fill(dialog: ImportDialog) -> None:
+        assert list(statuses(dialog)) == ["Idées", "En cours"]
+        dialog.project.setCurrentText("WEB")
+        dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
+        assert "2 archived cards left out" in dialog.counts.text()
+        dialog.import_button.click()
+
+    run_assistant(window, feedback, EXCHANGE / "trello-board.json", fill)
+    assert window.notice_bar.label.text() == (
+        "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
+        "2 archived cards left out, 1 project created."
+    )

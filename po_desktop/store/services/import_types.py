@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from po_desktop.domain.messages import Message, listing
 from po_desktop.domain.numbers import EITHER, NumberConvention
@@ -16,6 +17,16 @@ from po_desktop.store.errors import (
 CREATE, UPDATE, SKIP = "create", "update", "skip"
 PREVIEW_MAX = 1000
 """Rows a preview lists; its counts are exact however many rows there are."""
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment as a tracker exported it."""
+
+    text: str
+    author: str = ""
+    at: datetime | None = None
+    """When it was written (UTC, naive), None when the file does not say."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,21 @@ class NeedRecord:
     sprint: str | None = None
     tags: str | None = None
     acceptance: str | None = None
+    external_ref: str = ""
+    """The item's reference in the tool it comes from (a Jira issue key, a Trello card's
+    address): a need already imported with it is updated, never duplicated."""
+    assignee: str | None = None
+    """A person's name, created when the workspace has no one by that name."""
+    people: tuple[str, ...] = ()
+    """Everyone the item names (a Trello card's members): created when missing."""
+    closed_sprints: tuple[str, ...] = ()
+    """Earlier sprints the item went through (created closed when missing)."""
+    comments: tuple[Comment, ...] = ()
+    parent_ref: str = ""
+    """The external reference of the item's parent (its epic): linked as its parent."""
+    create_missing: str = ""
+    """The tracker whose export this is ("Jira"): its sprints missing from the workspace
+    are created, for a team of that name."""
     line: int = 0
     """Physical line in the file where the row starts; 0 when unknown."""
     numbers: NumberConvention = EITHER
@@ -69,6 +95,8 @@ class ImportResult:
     projects_created: int = 0
     unchanged: int = 0
     """Existing needs whose row matched them exactly: skipped, not even re-dated."""
+    set_aside: int = 0
+    """Items the file holds that an import leaves out on purpose (archived cards)."""
     preview: list[PreviewRow] = field(default_factory=list, compare=False)
     """The first :data:`PREVIEW_MAX` rows, when asked for."""
 
@@ -92,6 +120,8 @@ class ImportResult:
             ),
             Message("exchange.to_skip" if preview else "exchange.skipped", {"count": self.skipped}),
         ]
+        if self.set_aside:
+            counts.append(Message("exchange.archived_skipped", {"count": self.set_aside}))
         if self.projects_created:
             created = "exchange.projects_to_create" if preview else "exchange.projects_created"
             counts.append(Message(created, {"count": self.projects_created}))

@@ -35,6 +35,7 @@ from po_desktop.domain.enums import EventField, Source
 from po_desktop.domain.keys import format_key, parse_key
 from po_desktop.domain.messages import CHOICE_LABELS, labels_in_every_language, listing
 from po_desktop.domain.numbers import NumberConvention
+from po_desktop.domain.readiness import has_problem
 from po_desktop.domain.text import NameIndex, fold
 from po_desktop.store.bulk import bind_value, insert_many
 from po_desktop.store.errors import (
@@ -43,6 +44,7 @@ from po_desktop.store.errors import (
     ValidationError,
 )
 from po_desktop.store.models import BoardColumn, Need, NeedTag, Project, Sprint, utcnow
+from po_desktop.store.services import import_trackers
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services._base import (
     clean_bool,
@@ -124,6 +126,7 @@ class _Lookups:
         self.touched: set[int] = set()
         """Existing needs a row of the file named already."""
         self.batch_keys: set[tuple[int, int]] = set()
+        self.trackers = import_trackers.Helpers(session)
 
     def project(self, raw: str, key: str = "") -> Project:
         """The row's project: its own column, else the code of its key, else the default
@@ -143,7 +146,9 @@ class _Lookups:
             self.projects_created += 1
         return project
 
-    def column_id(self, raw: str) -> int | None:
+    def column_id(self, raw: str, *, tracker: bool = False) -> int | None:
+        """The status's column: the statuses mapping, else a column of that name; for a
+        tracker's export, else its usual statuses, else the first column."""
         name = raw.strip()
         if not name:
             return None
@@ -153,6 +158,10 @@ class _Lookups:
         column_id = self.options.statuses.get(status_key(name))
         if column_id is None:
             column_id = pick_named(self.columns_by_name, name)
+        if column_id is None and tracker:
+            usual = import_trackers.TRACKER_STATUSES.get(status_key(name), "")
+            column_id = pick_named(self.columns_by_name, usual) if usual else None
+            column_id = column_id or self.first_column.id
         if column_id is None or column_id not in self.columns:
             raise ValidationError(
                 "field.bad_choice",
@@ -163,7 +172,9 @@ class _Lookups:
         self.column_cache[name] = column_id
         return column_id
 
-    def sprint_id(self, raw: str) -> int | None:
+    def sprint_id(self, raw: str, team: str = "", *, closed: bool = False) -> int | None:
+        """The sprint by its name; ``team``: a tracker's export, whose sprints missing
+        from the workspace are created for a team of that name (``closed``: as closed)."""
         name = raw.strip()
         if not name:
             return None
@@ -171,6 +182,8 @@ class _Lookups:
         if found is not None:
             return found
         sprint_id = pick_named(self.sprints_by_name, name)
+        if sprint_id is None and team:
+            sprint_id = self.trackers.new_sprint(name, team, closed=closed)
         if sprint_id is None:
             raise NotFoundError("sprint.not_found", ref=name)
         self.sprint_cache[name] = sprint_id
@@ -245,7 +258,13 @@ class _Creator:
         """Another service moved needs: read the columns' bottom ranks again."""
         self.bottom = None
 
-    def add(self, data: need_service.NeedInput, project: Project, number: int | None) -> None:
+    def add(
+        self,
+        data: need_service.NeedInput,
+        project: Project,
+        number: int | None,
+        external_ref: str = "",
+    ) -> None:
         clean = need_service._validate(self.session, data, known=True)
         if project.archived:
             raise ValidationError("project.archived", field="project", code=project.code)
@@ -268,6 +287,7 @@ class _Creator:
             "updated_at": now,
             "done_at": now if column.is_done else None,
             "column_since": now,
+            "external_ref": import_trackers.ref_key(external_ref),
         }
         self.pending.append((row, clean.tags))
         if len(self.pending) >= BATCH_SIZE:
@@ -387,9 +407,25 @@ def _input(
         return kept if value is None else value
 
     # A need always sits in a column: a blank status keeps an existing need where it is.
-    column_id = lookups.column_id(record.status or "")
+    # A tracker's item with no problem statement yet waits in the first one, to be
+    # qualified (a row of ours that names another column is refused, as a form would).
+    tracker = bool(record.external_ref)
+    column_id = lookups.column_id(record.status or "", tracker=tracker)
     if column_id is None:
         column_id = base.column_id if current is not None else lookups.first_column.id
+    if tracker and not has_problem(record.problem):
+        column_id = lookups.first_column.id
+    team = record.create_missing
+    for name in record.closed_sprints:
+        lookups.sprint_id(name, team, closed=True)
+    sprint_id = base.sprint_id
+    if record.sprint is not None:
+        sprint_id = lookups.sprint_id(record.sprint, team)
+    for name in record.people:
+        lookups.trackers.person_id(name)
+    assignee_id = base.assignee_id
+    if record.assignee is not None:
+        assignee_id = lookups.trackers.person_id(record.assignee)
     return need_service.NeedInput(
         title=record.title,
         problem=record.problem,
@@ -401,11 +437,37 @@ def _input(
         technical=base.technical if record.technical is None else _technical(record.technical),
         column_id=column_id,
         points=base.points if record.points is None else _points(record.points, record.numbers),
-        sprint_id=base.sprint_id if record.sprint is None else lookups.sprint_id(record.sprint),
-        assignee_id=base.assignee_id,
+        sprint_id=sprint_id,
+        assignee_id=assignee_id,
         tags=base.tags if record.tags is None else _tags(record.tags),
         acceptance=text(record.acceptance, base.acceptance),
     )
+
+
+_Placed = tuple[int, NeedRecord, Project, int | None]
+
+
+def _by_reference(
+    session: Session, placed: list[_Placed], projects: dict[int, Project]
+) -> list[_Placed]:
+    """Rows without a key that carry an external reference take the key of the need
+    imported before with that reference: a re-import updates it, never duplicates it."""
+    refs = [record.external_ref for _, record, _, number in placed if number is None]
+    if not any(refs):
+        return placed
+    found = import_trackers.needs_by_ref(session, refs)
+    if not found:
+        return placed
+    result: list[_Placed] = []
+    for line, record, project, number in placed:
+        ref = import_trackers.ref_key(record.external_ref)
+        known = found.get(ref) if number is None else None
+        if known is not None:
+            _need_id, project_id, known_number = known
+            project = projects.get(project_id) or session.get(Project, project_id) or project
+            number = known_number
+        result.append((line, record, project, number))
+    return result
 
 
 def _row_error(exc: PoDesktopError, line: int) -> ValidationError:
@@ -433,6 +495,9 @@ def _run(
 ) -> ImportResult:
     lookups = _Lookups(session, options)
     creator = _Creator(session, lookups)
+    afterwards = import_trackers.Afterwards(session)
+    by_id = {p.id: p for p in lookups.projects.values()}
+    refs_seen: set[str] = set()
     result = ImportResult()
     done = 0
     for batch in _batches(records, BATCH_SIZE):
@@ -449,6 +514,7 @@ def _run(
                 refused = _row_error(exc, line)  # once the rows before it are checked
                 refused.__cause__ = exc
                 break
+        placed = _by_reference(session, placed, by_id)
         existing = lookups.existing(
             (project.id, number) for _, _, project, number in placed if number is not None
         )
@@ -459,8 +525,13 @@ def _run(
                     need_id, current = existing.get((project.id, number), (0, None))
                     lookups.claim(project, number, need_id)
                 data = _input(record, lookups, project, current)
+                afterwards.keep(record)
+                ref = import_trackers.ref_key(record.external_ref)
+                if ref and ref in refs_seen:
+                    raise ValidationError("csv.duplicate_key", field="key", key=ref)
+                refs_seen.add(ref)
                 if current is None:
-                    creator.add(data, project, number)
+                    creator.add(data, project, number, record.external_ref)
                     result.created += 1
                     action = CREATE
                 elif need_service.as_stored(data) == current:
@@ -483,6 +554,7 @@ def _run(
         if options.progress is not None:
             options.progress(done)
     creator.number_keyless()
+    afterwards.apply()
     result.projects_created = lookups.projects_created
     return result
 

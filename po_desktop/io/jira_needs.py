@@ -1,0 +1,231 @@
+"""Jira's CSV export (Cloud and Server, "all fields" or "current fields", English or
+French interface) read as needs.
+
+Jira writes one column per value of a repeated field (two ``Sprint`` columns, three
+``Labels``, one ``Comment`` per comment), names its columns in the user's language
+("Issue key" / "Clé de ticket") and its dates in the user's locale ("15/Sep/25 6:42 PM",
+"15/sept./25 18:42"). What each issue becomes:
+
+* summary → title; description → the problem statement's draft (an issue without one
+  waits in the first column, to be qualified);
+* issue key → the need's external reference (a re-import updates the need);
+* status → board column (by the import's statuses mapping); story points (either custom
+  field's name) → points; labels → tags; reporter → requester; assignee → a person;
+* sprints → sprints: the last one the issue is in, and the earlier ones (closed);
+* epic link or parent → the need's parent; comments → the need's comments, with their
+  author (a name, or the account id when the export gives no name for it) and date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from po_desktop.domain.text import fold
+from po_desktop.io.needs_table import Cell, Table, normalise_header, tracker_table
+from po_desktop.store.errors import ValidationError
+from po_desktop.store.services.import_types import Comment
+
+_NAMES: dict[str, tuple[str, ...]] = {
+    "summary": ("summary", "resume"),
+    "key": ("issue key", "cle de ticket", "cle du ticket", "cle de la demande", "key", "cle"),
+    "id": ("issue id", "id de ticket", "id du ticket", "id de la demande"),
+    "type": ("issue type", "type de ticket", "type de la demande", "type de demande"),
+    "status": ("status", "etat", "statut"),
+    "project": ("project key", "cle de projet", "cle du projet"),
+    "assignee": ("assignee", "responsable", "personne assignee"),
+    "assignee_id": ("assignee id", "id du responsable", "id responsable"),
+    "reporter": ("reporter", "rapporteur"),
+    "reporter_id": ("reporter id", "id du rapporteur", "id rapporteur"),
+    "creator": ("creator", "createur"),
+    "creator_id": ("creator id", "id du createur", "id createur"),
+    "description": ("description",),
+    "labels": ("labels", "libelles", "etiquettes"),
+    "sprint": ("sprint", "sprints"),
+    "points": (
+        "custom field (story points)",
+        "custom field (story point estimate)",
+        "champ personnalise (story points)",
+        "champ personnalise (story point estimate)",
+        "story points",
+        "story point estimate",
+        "estimation des story points",
+    ),
+    "epic": ("custom field (epic link)", "champ personnalise (epic link)", "epic link"),
+    "parent": ("parent", "parent key", "cle du parent", "parent id", "id du parent"),
+    "comment": ("comment", "comments", "commentaire", "commentaires"),
+}
+_FIELD = {name: field for field, names in _NAMES.items() for name in names}
+
+_ENGLISH_MONTHS = [
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+]
+_FRENCH_MONTHS = [
+    "janv",
+    "fevr",
+    "mars",
+    "avr",
+    "mai",
+    "juin",
+    "juil",
+    "aout",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+_MONTHS = {
+    **{month: number for number, month in enumerate(_ENGLISH_MONTHS, 1)},
+    **{month: number for number, month in enumerate(_FRENCH_MONTHS, 1)},
+    "fev": 2,
+}
+_DATE = re.compile(
+    r"^\s*(\d{1,2})/([^/\d]+)/(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _field(name: object) -> str | None:
+    return _FIELD.get(normalise_header(name))
+
+
+_JIRA_ONLY = frozenset(
+    name for field in ("key", "id", "type") for name in _NAMES[field] if name not in ("key", "cle")
+)
+"""Names only Jira gives its columns: a file with "Clé" and "Résumé" may be anyone's."""
+
+
+def looks_like_jira(header: Sequence[object]) -> bool:
+    """A Jira export by its header: a summary beside an issue key, id or type."""
+    names = {normalise_header(name) for name in header}
+    return any(_field(name) == "summary" for name in names) and bool(names & _JIRA_ONLY)
+
+
+def parse_date(text: str) -> datetime | None:
+    """A date as Jira writes it, in English or French ("15/Sep/25 6:42 PM",
+    "15/sept./25 18:42"); None for a blank text, refused when it is not a date."""
+    if not text.strip():
+        return None
+    match = _DATE.match(text)
+    month = None
+    if match is not None:
+        month = _MONTHS.get(fold(match.group(2)).strip(" .").replace(".", ""))
+    if match is None or month is None:
+        raise ValidationError("exchange.bad_date", value=text.strip()[:40])
+    day, _m, year, hour, minute, half = match.groups()
+    year_number = int(year) + (2000 if len(year) == 2 else 0)
+    hours = int(hour or 0)
+    if half:
+        hours = hours % 12 + (12 if half.lower().startswith("p") else 0)
+    try:
+        return datetime(year_number, month, int(day), hours, int(minute or 0))
+    except ValueError as exc:
+        raise ValidationError("exchange.bad_date", value=text.strip()[:40]) from exc
+
+
+def parse_comment(cell: str, people: dict[str, str]) -> Comment | None:
+    """A comment cell: "15/Sep/25 6:42 PM;accountId;text" (the text may hold ";").
+    A cell that does not start with a date is the comment's text alone."""
+    if not cell.strip():
+        return None
+    parts = cell.split(";", 2)
+    if len(parts) == 3:
+        try:
+            at = parse_date(parts[0])
+        except ValidationError:
+            at = None
+        if at is not None:
+            author = parts[1].strip()
+            return Comment(text=parts[2], author=people.get(author, author), at=at)
+    return Comment(text=cell)
+
+
+def _local_to_utc(at: datetime | None) -> datetime | None:
+    """Jira writes times in the exporting user's zone: taken as this machine's."""
+    if at is None:
+        return None
+    return at.astimezone(UTC).replace(tzinfo=None)
+
+
+def _cells(header: Sequence[str], row: Sequence[Cell]) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for index, name in enumerate(header):
+        field = _field(name)
+        if field is None or index >= len(row):
+            continue
+        text = "" if row[index] is None else str(row[index])
+        values.setdefault(field, []).append(text)
+    return values
+
+
+def jira_table(
+    path: Path, header: Sequence[str], rows: Sequence[tuple[int, Sequence[Cell]]]
+) -> Table:
+    issues = [(line, _cells(header, row)) for line, row in rows]
+    issues = [(line, v) for line, v in issues if any(t.strip() for ts in v.values() for t in ts)]
+    people: dict[str, str] = {}
+    keys_by_id: dict[str, str] = {}
+    for _line, values in issues:
+        for name, account in (("assignee", "assignee_id"), ("reporter", "reporter_id")):
+            for person, ident in zip(values.get(name, []), values.get(account, []), strict=False):
+                if person.strip() and ident.strip():
+                    people[ident.strip()] = person.strip()
+        if values.get("creator") and values.get("creator_id"):
+            people.setdefault(values["creator_id"][0].strip(), values["creator"][0].strip())
+        ident, key = _first(values, "id"), _first(values, "key")
+        if ident and key:
+            keys_by_id[ident] = key
+    items = []
+    for line, values in issues:
+        key = _first(values, "key")
+        parent = _first(values, "epic") or _first(values, "parent")
+        parent = keys_by_id.get(parent, parent)
+        sprints = [s.strip() for s in values.get("sprint", []) if s.strip()]
+        comments = [parse_comment(c, people) for c in values.get("comment", [])]
+        cells = {
+            "title": _first(values, "summary"),
+            "problem": _first(values, "description", strip=False),
+            "project": _first(values, "project"),
+            "status": _first(values, "status"),
+            "points": _first(values, "points"),
+            "sprint": sprints[-1] if sprints else "",
+            "tags": ",".join(t.strip() for t in values.get("labels", []) if t.strip()),
+            "requester": _first(values, "reporter"),
+            "acceptance": "",
+        }
+        extra: dict[str, object] = {
+            "key": "",
+            "external_ref": key,
+            "assignee": _first(values, "assignee"),
+            "closed_sprints": tuple(sprints[:-1]),
+            "comments": tuple(
+                Comment(c.text, c.author, _local_to_utc(c.at)) for c in comments if c is not None
+            ),
+            "parent_ref": parent if parent != key else "",
+            "create_missing": "Jira",
+        }
+        if not cells["project"] and key and "-" in key:
+            cells["project"] = key.rsplit("-", 1)[0]
+        items.append((line, cells, extra))
+    return tracker_table(path, "jira", items)
+
+
+def _first(values: dict[str, list[str]], field: str, *, strip: bool = True) -> str:
+    """The field's first non-blank value (points: the first of either custom field)."""
+    for text in values.get(field, []):
+        if text.strip():
+            return text.strip() if strip else text
+    return ""

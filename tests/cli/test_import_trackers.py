@@ -1,0 +1,81 @@
+"""``po-desktop import FILE --format jira|trello|auto``: a tracker's export in one
+transaction, with the one summary line (issue 18)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers.workspace import FIXTURES
+from sqlalchemy import func, select
+
+from po_desktop.cli import main
+from po_desktop.store.database import open_database
+from po_desktop.store.models import Need, NeedComment
+
+EXCHANGE = FIXTURES / "exchange"
+
+
+def workspace(path: Path) -> Path:
+    open_database(path).close()
+    return path
+
+
+def counts(path: Path) -> tuple[int, int]:
+    with open_database(path) as db, db.session() as session:
+        needs = session.scalar(select(func.count()).select_from(Need)) or 0
+        comments = session.scalar(select(func.count()).select_from(NeedComment)) or 0
+    return needs, comments
+
+
+@pytest.mark.parametrize("format", ["jira", "auto"])
+def test_jira_in_english_then_again(
+    format: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = workspace(tmp_path / "w.podb")
+    path = str(EXCHANGE / "jira-cloud-all-fields-en.csv")
+    assert main(["import", path, "--format", format, "--db", str(db), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "Import done: 4 needs created, 0 updated, 0 skipped as unchanged, 1 project created.\n"
+    )
+    assert main(["import", path, "--format", format, "--db", str(db), "--lang", "fr"]) == 0
+    assert capsys.readouterr().out == (
+        "Import terminé\u00a0: 0 besoin créé, 0 mis à jour, 4 ignorés car inchangés.\n"
+    )
+    assert counts(db) == (4, 4)
+
+
+def test_jira_in_french_dry_run_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = workspace(tmp_path / "w.podb")
+    before = db.read_bytes()
+    path = str(EXCHANGE / "jira-server-current-fields-fr.csv")
+    assert main(["import", path, "--db", str(db), "--dry-run", "--lang", "fr"]) == 0
+    assert "3 besoins à créer" in capsys.readouterr().out
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("format", ["trello", "auto"])
+def test_trello_board(format: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = workspace(tmp_path / "w.podb")
+    board = tmp_path / "export"  # no extension: told by its content
+    shutil.copy(EXCHANGE / "trello-board.json", board)
+    args = ["import", str(board), "--format", format, "--project", "web", "--db", str(db)]
+    assert main([*args, "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
+        "2 archived cards left out, 1 project created.\n"
+    )
+    assert counts(db) == (3, 2)
+
+
+def test_a_file_that_is_not_what_the_format_says_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = workspace(tmp_path / "w.podb")
+    path = str(EXCHANGE / "jira-cloud-all-fields-en.csv")
+    assert main(["import", path, "--format", "trello", "--db", str(db), "--lang", "en"]) != 0
+    assert "is not a Trello board" in capsys.readouterr().err
+    assert counts(db) == (0, 0)
