@@ -256,9 +256,10 @@ def test_a_changed_event_gets_the_next_sequence_and_only_it(workspace: Session) 
 
 
 def test_a_read_only_workspace_still_exports(workspace_file: Path) -> None:
+    moment = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)  # two calls, one clock: no second ticks
     with open_database(workspace_file, read_only=True) as db, db.session() as session:
-        first = export_ics(session, lang="fr")
-        assert export_ics(session, lang="fr") == first  # nothing remembered, nothing new
+        first = export_ics(session, lang="fr", now=moment)
+        assert export_ics(session, lang="fr", now=moment) == first  # nothing remembered
     assert first.count(b"SEQUENCE:0") == first.count(b"BEGIN:VEVENT") > 10
 
 
