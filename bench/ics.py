@@ -26,6 +26,8 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
 
+from _table import row
+
 GOALS = {"export_s": 1.0, "cli_s": 2.0}
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 CLI_RUNS = 5
@@ -210,20 +212,20 @@ def main() -> int:
     missed = [name for name, ok in met.items() if not ok]
     print("all goals met" if not missed else "goals missed: " + ", ".join(missed))
     rows = [
-        _row(
+        row(
             "Calendar export `export_ics`, first call (module import + export)",
             size,
             figures["import_s"] + figures["first_export_s"],
             None,
         ),
-        _row(
+        row(
             f"Calendar export `export_ics`, median of {RUNS}",
             size,
             figures["export_s"],
             GOALS["export_s"],
             f"worst {figures['export_worst_s']:.3f} s",
         ),
-        _row(
+        row(
             f"`po-desktop ics` whole process, median of {CLI_RUNS}",
             size,
             figures["cli_s"],
@@ -250,21 +252,6 @@ def main() -> int:
         )
     )
     return 0
-
-
-def _row(
-    what: str, size: str, seconds: float, goal: float | None, detail: str = ""
-) -> dict[str, object]:
-    """One line of docs/benchmarks.md, in the shape bench/run_all.py reads."""
-    return {
-        "what": what,
-        "size": size,
-        "value": round(seconds, 4),
-        "unit": "s",
-        "goal": goal,
-        "met": None if goal is None else seconds < goal,
-        "detail": detail,
-    }
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from po_desktop import APP_NAME, __version__
+from po_desktop.cli import need as cli_need
 from po_desktop.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -134,6 +135,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     restore.add_argument(
         "--from", dest="source", type=Path, required=True, metavar="BACKUP", help=h("from")
     )
+    cli_need.add_parser(sub, common, h)
     return parser
 
 
@@ -371,6 +373,10 @@ def _cmd_restore(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _cmd_need(args: argparse.Namespace, lang: str) -> int:
+    return cli_need.run(args, lang, db_path(args, required=True))
+
+
 def parse_size(text: str) -> tuple[int, int]:
     try:
         width_text, height_text = text.lower().split("x")
@@ -418,6 +424,7 @@ _HANDLERS = {
     "screenshot": _cmd_screenshot,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
+    "need": _cmd_need,
 }
 
 

@@ -58,6 +58,28 @@ def integer(value: int, lang: str | None = None) -> str:
     return format_decimal(value, format="#,##0", locale=locale_of(lang))
 
 
+_SIZE_UNITS = (
+    i18n.N_("{size}\u00a0KB"),
+    i18n.N_("{size}\u00a0MB"),
+    i18n.N_("{size}\u00a0GB"),
+)
+
+
+def file_size(size: int, lang: str | None = None) -> str:
+    """A file's size as a file manager shows it: "512 bytes", "2,5 Mo", "25 MB" (1 KB is
+    1,024 bytes, as the attachment limit counts)."""
+    if size < 1024:
+        return i18n.ngettext("{size}\u00a0byte", "{size}\u00a0bytes", size, lang).format(
+            size=integer(size, lang)
+        )
+    value = float(size)
+    for unit in _SIZE_UNITS:
+        value /= 1024
+        if value < 1024 or unit is _SIZE_UNITS[-1]:
+            break
+    return i18n.gettext(unit, lang).format(size=number(value, lang, decimals=1))
+
+
 def percent(ratio: float, lang: str | None = None) -> str:
     """A ratio as a whole percentage: "80 %" (narrow no-break space), "80%"."""
     return format_percent(float(_rounded(ratio, 2)), locale=locale_of(lang))
@@ -101,6 +123,19 @@ class Number:
 
     def render(self, lang: str | None = None) -> str:
         return number(self.value, lang, decimals=self.decimals)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True)
+class FileSize:
+    """A size in bytes in a message, in the reader's units ("2,5 Mo", "2.5 MB")."""
+
+    value: int
+
+    def render(self, lang: str | None = None) -> str:
+        return file_size(self.value, lang)
 
     def __str__(self) -> str:
         return self.render()

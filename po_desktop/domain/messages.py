@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from po_desktop.domain.formatting import Count, Day, Number
+from po_desktop.domain.formatting import Count, Day, FileSize, Number
 from po_desktop.i18n import (
     LANGUAGES,
     N_,
@@ -445,6 +445,100 @@ _CATALOG: dict[str, str | Plural] = {
     "cli.interrupted_import": N_("Interrupted: nothing was imported."),
     "cli.interrupted": N_("Interrupted: the command stopped before the end."),
     "pack.layout": N_("the pack cannot be laid out (one element is larger than a page)"),
+    # The need's dossier (issue 19)
+    "need.problem_to_leave": N_(
+        "State the problem first: a need leaves “{column}” for “{to}” only with a problem "
+        "statement."
+    ),
+    "need.problem_to_move": N_(
+        "{key} has no problem statement yet: it stays in “{column}” until one is written, and "
+        "cannot go to “{to}”."
+    ),
+    "comment.not_found": N_("Comment not found: {ref}."),
+    "attachment.not_found": N_("Attachment not found: {ref}."),
+    "attachment.too_big": N_(
+        "“{name}” is {size}: a file attached to a need is limited to {limit}. Put it on a "
+        "shared drive and give its address in a comment instead."
+    ),
+    "mail.not_a_mail": N_(
+        "{file} is not an e-mail: it has no sender, subject, date or recipient. Save the "
+        "message from your mail program as an .eml file."
+    ),
+    "link.self": N_("A need cannot be linked to itself ({key})."),
+    "link.exists": N_("This link already exists: {source} {role} {target}."),
+    "link.not_found": N_("There is no such link: {source} {role} {target}."),
+    "link.second_parent": N_(
+        "{key} already belongs to the epic {parent}, and a need has one parent: remove that "
+        "link first."
+    ),
+    "link.cycle": N_(
+        "{source} cannot block {target}: that would close a circle of blocked needs ({path}), "
+        "where none could ever start."
+    ),
+    "link.parent_cycle": N_(
+        "{source} cannot be the parent of {target}: {source} would be inside its own epic ({path})."
+    ),
+    "link.role.blocks": N_("blocks"),
+    "link.role.blocked_by": N_("is blocked by"),
+    "link.role.duplicates": N_("duplicates"),
+    "link.role.duplicated_by": N_("is duplicated by"),
+    "link.role.relates": N_("relates to"),
+    "link.role.parent_of": N_("is the parent of"),
+    "link.role.child_of": N_("is a child of"),
+    "merge.self": N_("A need cannot be merged into itself ({key})."),
+    "merge.archived": N_("{key} is archived: restore it before merging it into another need."),
+    "merge.into_archived": N_("{key} is archived: restore it before merging a duplicate into it."),
+    "need.already_archived": N_("{key} is already archived."),
+    "need.all_archived": NP_(
+        "This need is already archived.",
+        "These {count} needs are already archived.",
+    ),
+    "need.not_archived": N_("{key} is not archived."),
+    "need.none_archived": NP_(
+        "This need is not archived.",
+        "None of these {count} needs is archived.",
+    ),
+    "dossier.attachments": NP_(
+        "Attachments ({count} file, {size}):",
+        "Attachments ({count} files, {size}):",
+    ),
+    "cli.help.need": N_("a need's dossier: show, comment, attach, link, move, archive"),
+    "cli.help.need_show": N_("print the need: fields, links, attachments, activity"),
+    "cli.help.need_comment": N_("add a comment to the need"),
+    "cli.help.comment_text": N_("the comment's text"),
+    "cli.help.comment_author": N_("who wrote it (a person of the workspace, or any name)"),
+    "cli.help.need_attach": N_("attach a file to the need (25 MB at most)"),
+    "cli.help.attach_file": N_("the file to attach"),
+    "cli.help.need_attachment": N_("save one of the need's attachments to a file"),
+    "cli.help.attachment_name": N_("the attachment's name"),
+    "cli.help.need_link": N_("link the need to another one"),
+    "cli.help.link_blocks": N_("the need blocks OTHER"),
+    "cli.help.link_duplicates": N_("the need duplicates OTHER"),
+    "cli.help.link_relates": N_("the need relates to OTHER"),
+    "cli.help.link_parent": N_("OTHER is the need's parent (its epic)"),
+    "cli.help.need_move": N_("move the need to another column of the board"),
+    "cli.help.move_column": N_("the column's name"),
+    "cli.help.need_archive": N_("take the need off the board (it stays searchable)"),
+    "cli.help.need_restore": N_("put an archived need back on the board"),
+    "cli.comment_done": N_("Comment added to {key}."),
+    "cli.attach_done": N_("“{name}” attached to {key} ({size}, SHA-256 {sha256})."),
+    "cli.attachment_saved": N_("“{name}” saved to {path} ({size})."),
+    "cli.link_done": N_("Linked: {source} {role} {target}."),
+    "cli.unlink_done": N_("Link removed: {source} {role} {target}."),
+    "cli.merge_done": N_(
+        "{key} merged into {into} ({comments}, {attachments}, {links} moved) and archived."
+    ),
+    "count.comments": NP_("{count} comment", "{count} comments"),
+    "count.attachments": NP_("{count} attachment", "{count} attachments"),
+    "count.links": NP_("{count} link", "{count} links"),
+    "cli.help.need_unlink": N_("remove a link between the need and another one"),
+    "cli.help.need_merge": N_(
+        "close the need as a duplicate: its comments, files and links go to OTHER"
+    ),
+    "cli.help.merge_into": N_("the need it duplicates"),
+    "cli.move_done": N_("{key} moved to “{column}”."),
+    "cli.archive_done": N_("{key} archived: it left the board and stays searchable."),
+    "cli.restore_need_done": N_("{key} is back on the board."),
     # The decision letter and the printed cards (issue 19)
     "letter.not_scored": N_(
         "{key} has not been scored yet: there is no decision to send. Score it with the "
@@ -554,6 +648,11 @@ FIELD_LABELS: dict[str, str] = {
     "location": N_("Location"),
     "notes": N_("Notes"),
     "reason": N_("Reason"),
+    "comment": N_("Comment"),
+    "author": N_("Author"),
+    "attachment": N_("Attachment"),
+    "link": N_("Link"),
+    "auto_archive_days": N_("Days before a done need is archived"),
 }
 
 CHOICE_LABELS: dict[str, str] = {
@@ -736,7 +835,7 @@ def listing(
 def bounded(name: str, value: Any, lang: str | None = None) -> Any:
     """A message parameter as shown: messages and lists rendered in ``lang``, texts
     clipped (paths in their middle); numbers as they are."""
-    if isinstance(value, Message | Listing | Count | Day | Number | Verbatim):
+    if isinstance(value, Message | Listing | Count | Day | Number | FileSize | Verbatim):
         return value.render(lang)
     if isinstance(value, Bilingual):
         return clip(value.render(lang))

@@ -36,6 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from po_desktop.domain import formatting
 from po_desktop.domain.messages import choice_label
 from po_desktop.domain.scoring import score_text
 from po_desktop.i18n import plural
@@ -344,6 +345,12 @@ def _need_sections(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
     story.append(_need_table(data.removed, s, lang, "other"))
     story.append(s.para(pack_label("outside", lang), s.h2))
     story.append(_need_table(data.outside, s, lang, "other"))
+    if data.attachments:
+        story.append(s.para(pack_label("attachments", lang), s.h2))
+        headers = [pack_label(name, lang) for name in ("key", "file", "size")]
+        rows = [[a.key, a.name, formatting.file_size(a.size, lang)] for a in data.attachments]
+        widths = [20 * mm, (_TEXT_WIDTH - 45) * mm, 25 * mm]
+        story.append(_table(headers, rows, widths, s, numeric=(2,), plain=(0,)))
     return story
 
 

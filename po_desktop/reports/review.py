@@ -22,6 +22,7 @@ from po_desktop.domain.text import fold
 from po_desktop.store import calendar_queries
 from po_desktop.store.models import (
     Assessment,
+    Attachment,
     BoardColumn,
     Ceremony,
     Need,
@@ -51,6 +52,13 @@ class NeedLine:
     """Taken into the sprint after it started."""
     goes_to: str = ""
     """For an unfinished need: the next sprint's name, or "" for the backlog."""
+
+
+@dataclass(frozen=True)
+class AttachmentLine:
+    key: str
+    name: str
+    size: int
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,8 @@ class ReviewData:
     rituals: list[RitualLine] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     """Each team member's role ("" when none is recorded), by name."""
+    attachments: list[AttachmentLine] = field(default_factory=list)
+    """The files attached to the needs listed above (done, not done, removed, outside)."""
 
     @property
     def completion(self) -> float | None:
@@ -184,6 +194,18 @@ def _lines(
         )
         for n, code, column in rows
     ]
+
+
+def _attachments(session: Session, need_ids: list[int]) -> list[AttachmentLine]:
+    """The files attached to these needs (never their bytes), by key, then name."""
+    rows = session.execute(
+        select(Project.code, Need.number, Attachment.name, Attachment.size)
+        .join(Need, Need.id == Attachment.need_id)
+        .join(Project, Project.id == Need.project_id)
+        .where(Attachment.need_id.in_(need_ids or [0]))
+        .order_by(Project.code, Need.number, Attachment.name)
+    )
+    return [AttachmentLine(format_key(code, n), name, size) for code, n, name, size in rows]
 
 
 def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> ReviewData:
@@ -322,6 +344,8 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     data.not_done = _lines(session, not_done, added, goes_to)
     data.removed = _lines(session, removed)
     data.outside = _lines(session, outside)
+    listed = [n.id for n in (*data.done, *data.not_done, *data.removed, *data.outside)]
+    data.attachments = _attachments(session, listed)
     # Up to just before the close: its own carry-over events are not work done.
     data.burndown = burndown(
         sprint.id, days, list(histories.values()), done_columns, min(now, before_close)

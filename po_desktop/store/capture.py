@@ -5,12 +5,15 @@ updated and deleted row (cascades included: SQLite fires triggers for foreign-ke
 actions) into a temporary table of the same connection. Values are logged with
 ``quote()``, SQLite's own literal of each stored value, so a float keeps every bit
 (``json_object`` rounds to 15 digits), a text its exact characters and a blob its
-bytes. Nothing of this is written to the database file: temporary triggers and
-tables live with the connection.
+bytes. A blob (an attachment's content) is logged apart, as it is, in a temporary table
+of its own: as a hex literal inside JSON it would take five copies of its size in memory.
+Nothing of this is written to the database file: temporary triggers and tables live with
+the connection.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -18,13 +21,16 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, LargeBinary, Table
 
 Row = dict[str, Any]
 Key = tuple[Any, ...]
 Entry = tuple[str, Key, Row | None, Row | None]
 
 _LOG = "_po_change_log"
+_BLOBS = "_po_change_blobs"
+_BLOB = "blob"
+"""What the log's JSON holds in place of a blob, which is in :data:`_BLOBS`."""
 _READY = "po_desktop.capture_ready"
 _DEPTH = "po_desktop.capture_depth"
 
@@ -33,8 +39,28 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _literals(alias: str, columns: Sequence[str]) -> str:
-    return "json_array(" + ", ".join(f"quote({alias}.{_q(c)})" for c in columns) + ")"
+def _blobs(table: Table) -> list[str]:
+    return [c.name for c in table.columns if isinstance(c.type, LargeBinary)]
+
+
+def _literal(alias: str, column: str, blobs: Sequence[str]) -> str:
+    value = f"{alias}.{_q(column)}"
+    if column in blobs:
+        return f"CASE WHEN typeof({value}) = 'blob' THEN '{_BLOB}' ELSE quote({value}) END"
+    return f"quote({value})"
+
+
+def _literals(alias: str, columns: Sequence[str], blobs: Sequence[str] = ()) -> str:
+    return "json_array(" + ", ".join(_literal(alias, c, blobs) for c in columns) + ")"
+
+
+def _blob_logs(alias: str, side: str, blobs: Sequence[str]) -> str:
+    """Statements that log the blobs of the row just logged (the log's newest entry)."""
+    return " ".join(
+        f"INSERT INTO {_BLOBS} (entry, side, col, data) SELECT (SELECT max(seq) FROM {_LOG}), "
+        f"'{side}', '{c}', {alias}.{_q(c)} WHERE typeof({alias}.{_q(c)}) = 'blob';"
+        for c in blobs
+    )
 
 
 def _install(dbapi: Any, tables: Sequence[Table], state: dict[str, int]) -> None:
@@ -44,33 +70,40 @@ def _install(dbapi: Any, tables: Sequence[Table], state: dict[str, int]) -> None
         f"CREATE TEMP TABLE IF NOT EXISTS {_LOG} "
         "(seq INTEGER PRIMARY KEY, tbl TEXT, pk TEXT, old TEXT, new TEXT)"
     )
+    dbapi.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {_BLOBS} "
+        "(seq INTEGER PRIMARY KEY, entry INTEGER, side TEXT, col TEXT, data BLOB)"
+    )
     for table in tables:
         columns = [c.name for c in table.columns]
         keys = [c.name for c in table.primary_key.columns]
+        blobs = _blobs(table)
         same_key = " AND ".join(f"OLD.{_q(k)} IS NEW.{_q(k)}" for k in keys)
+        old_row, new_row = _literals("OLD", columns, blobs), _literals("NEW", columns, blobs)
+        old_blobs, new_blobs = _blob_logs("OLD", "old", blobs), _blob_logs("NEW", "new", blobs)
         logged = {
-            "insert": ("INSERT", "", [("NEW", "NULL", _literals("NEW", columns))]),
-            "delete": ("DELETE", "", [("OLD", _literals("OLD", columns), "NULL")]),
+            "insert": ("INSERT", "", [("NEW", "NULL", new_row, new_blobs)]),
+            "delete": ("DELETE", "", [("OLD", old_row, "NULL", old_blobs)]),
             "update": (
                 "UPDATE",
                 f" AND {same_key}",
-                [("NEW", _literals("OLD", columns), _literals("NEW", columns))],
+                [("NEW", old_row, new_row, old_blobs + " " + new_blobs)],
             ),
             # A key that changes: the row leaves its old key and arrives at the new one.
             "rekey": (
                 "UPDATE",
                 f" AND NOT ({same_key})",
                 [
-                    ("OLD", _literals("OLD", columns), "NULL"),
-                    ("NEW", "NULL", _literals("NEW", columns)),
+                    ("OLD", old_row, "NULL", old_blobs),
+                    ("NEW", "NULL", new_row, new_blobs),
                 ],
             ),
         }
         for suffix, (operation, condition, inserts) in logged.items():
             body = " ".join(
                 f"INSERT INTO {_LOG} (tbl, pk, old, new) VALUES "
-                f"('{table.name}', {_literals(alias, keys)}, {old}, {new});"
-                for alias, old, new in inserts
+                f"('{table.name}', {_literals(alias, keys)}, {old}, {new}); {blob_logs}"
+                for alias, old, new, blob_logs in inserts
             )
             dbapi.execute(
                 f"CREATE TEMP TRIGGER IF NOT EXISTS {_q(f'po_log_{table.name}_{suffix}')} "
@@ -107,21 +140,27 @@ def recording(
     by_name = {t.name: [c.name for c in t.columns] for t in tables}
     outermost = state["depth"] == 0
     if outermost:
-        dbapi.execute(f"DELETE FROM {_LOG}")
+        _clear(dbapi)
     state["depth"] += 1
 
     def read() -> list[Entry]:
         entries: list[Entry] = []
-        for table, pk, old, new in dbapi.execute(
-            f"SELECT tbl, pk, old, new FROM {_LOG} ORDER BY seq"
+        blobs: dict[tuple[int, str, str], bytes] = {
+            (entry, side, column): data
+            for entry, side, column, data in dbapi.execute(
+                f"SELECT entry, side, col, data FROM {_BLOBS}"
+            )
+        }
+        for seq, table, pk, old, new in dbapi.execute(
+            f"SELECT seq, tbl, pk, old, new FROM {_LOG} ORDER BY seq"
         ).fetchall():
             columns = by_name[table]
             entries.append(
                 (
                     table,
                     tuple(_decode(v) for v in json.loads(pk)),
-                    _row(columns, old),
-                    _row(columns, new),
+                    _row(columns, old, functools.partial(_logged_blob, blobs, seq, "old")),
+                    _row(columns, new, functools.partial(_logged_blob, blobs, seq, "new")),
                 )
             )
         return entries
@@ -131,13 +170,31 @@ def recording(
     finally:
         state["depth"] -= 1
         if outermost:
-            dbapi.execute(f"DELETE FROM {_LOG}")
+            _clear(dbapi)
 
 
-def _row(columns: Sequence[str], literals: str | None) -> Row | None:
+def _logged_blob(
+    blobs: dict[tuple[int, str, str], bytes], entry: int, side: str, column: str
+) -> bytes:
+    return blobs[entry, side, column]
+
+
+def _clear(dbapi: sqlite3.Connection) -> None:
+    dbapi.execute(f"DELETE FROM {_LOG}")
+    dbapi.execute(f"DELETE FROM {_BLOBS}")
+
+
+def _row(
+    columns: Sequence[str], literals: str | None, blob: Callable[[str], bytes] | None = None
+) -> Row | None:
+    """A row from its logged literals; ``blob`` gives a blob column's value, logged apart."""
     if literals is None:
         return None
-    return dict(zip(columns, (_decode(v) for v in json.loads(literals)), strict=True))
+    values = json.loads(literals)
+    return {
+        column: blob(column) if value == _BLOB and blob is not None else _decode(value)
+        for column, value in zip(columns, values, strict=True)
+    }
 
 
 _INTEGER = re.compile(r"^-?\d+$")
@@ -161,12 +218,15 @@ def read_rows(connection: Connection, table: Table, keys: Sequence[Key]) -> dict
     dbapi = _driver(connection)
     columns = [c.name for c in table.columns]
     key_columns = [c.name for c in table.primary_key.columns]
+    blobs = _blobs(table)
     found: dict[Key, Row] = {}
     where = " AND ".join(f"{_q(c)} IS ?" for c in key_columns)
-    sql = f"SELECT {_literals(_q(table.name), columns)} FROM {_q(table.name)} WHERE {where}"
+    selected = ", ".join([_literals(_q(table.name), columns, blobs), *map(_q, blobs)])
+    sql = f"SELECT {selected} FROM {_q(table.name)} WHERE {where}"
     for key in keys:
-        for (literals,) in dbapi.execute(sql, key).fetchall():
-            found[key] = _row(columns, literals)  # type: ignore[assignment]
+        for literals, *raw in dbapi.execute(sql, key).fetchall():
+            by_column = dict(zip(blobs, raw, strict=True))
+            found[key] = _row(columns, literals, by_column.__getitem__)  # type: ignore[assignment]
     return found
 
 

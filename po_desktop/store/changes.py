@@ -14,6 +14,7 @@ speaks rows and tables only.
 
 from __future__ import annotations
 
+import base64
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -36,6 +37,10 @@ KINDS: Mapping[str, str] = {
     "need": "needs",
     "need_tag": "needs",
     "need_event": "needs",
+    "need_comment": "needs",
+    "attachment": "needs",
+    "attachment_data": "needs",
+    "need_link": "needs",
     "sprint_commitment": "needs",
     "assessment": "scoring",
     "assessment_value": "scoring",
@@ -144,7 +149,10 @@ class Change:
             "author": self.author,
             "at": self.at.isoformat(),
             "rows": {
-                table: [[list(key), before, after] for key, (before, after) in rows.items()]
+                table: [
+                    [list(key), _plain(before), _plain(after)]
+                    for key, (before, after) in rows.items()
+                ]
                 for table, rows in self.rows.items()
             },
         }
@@ -153,13 +161,37 @@ class Change:
     def from_data(cls, data: Mapping[str, Any]) -> Change:
         return cls(
             {
-                table: {tuple(key): (before, after) for key, before, after in rows}
+                table: {
+                    tuple(key): (_from_plain(before), _from_plain(after))
+                    for key, before, after in rows
+                }
                 for table, rows in data["rows"].items()
             },
             data.get("author", ""),
             datetime.fromisoformat(data["at"]),
             data["id"],
         )
+
+
+_BYTES = "base64"
+
+
+def _plain(row: Row | None) -> Row | None:
+    """A row as JSON can carry it: bytes (an attachment's content) as base64."""
+    if row is None or not any(isinstance(v, bytes) for v in row.values()):
+        return row
+    return {
+        name: {_BYTES: base64.b64encode(v).decode("ascii")} if isinstance(v, bytes) else v
+        for name, v in row.items()
+    }
+
+
+def _from_plain(row: Row | None) -> Row | None:
+    if row is None or not any(isinstance(v, dict) for v in row.values()):
+        return row
+    return {
+        name: base64.b64decode(v[_BYTES]) if isinstance(v, dict) else v for name, v in row.items()
+    }
 
 
 def tables() -> list[Table]:

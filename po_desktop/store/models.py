@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -30,6 +31,7 @@ from po_desktop.domain.enums import (
     Decision,
     Direction,
     EventField,
+    LinkKind,
     ProjectKind,
     Source,
     SprintState,
@@ -200,6 +202,8 @@ class Need(Base):
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
     column_since: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     """When the need entered its current column: the card's age on the board."""
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime)
+    """When the need left the board (done, no-go, merged); None while it is on it."""
 
     project: Mapped[Project] = relationship(lazy="joined", innerjoin=True)
     column: Mapped[BoardColumn] = relationship()
@@ -253,6 +257,76 @@ class NeedEvent(Base):
     new_value: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (_enum_check("field", EventField),)
+
+
+class NeedComment(Base):
+    """One message of a need's conversation with its requester."""
+
+    __tablename__ = "need_comment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    author_name: Mapped[str] = mapped_column(String(120), default="")
+    """The name as written (a person's name at the time, or a free name): it stays when the
+    person is removed."""
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Attachment(Base):
+    """A file kept inside the workspace: the single file stays the whole workspace."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    """Sanitised: a plain file name, unique within its need."""
+    media_type: Mapped[str] = mapped_column(String(127))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("need_id", "name", name="uq_attachment_need_name"),
+        CheckConstraint("size >= 0", name="size_positive"),
+    )
+
+
+class AttachmentData(Base):
+    """An attachment's bytes, apart from its description: moving, renaming or listing
+    attachments never reads nor records their content."""
+
+    __tablename__ = "attachment_data"
+
+    attachment_id: Mapped[int] = mapped_column(
+        ForeignKey("attachment.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class NeedLink(Base):
+    """``source kind target``: "ERP-3 blocks ERP-5", "ERP-1 is the parent of ERP-4"."""
+
+    __tablename__ = "need_link"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("need.id", ondelete="CASCADE"), primary_key=True
+    )
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("need.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        _enum_check("kind", LinkKind),
+        CheckConstraint("source_id <> target_id", name="not_self"),
+    )
 
 
 class ScoringModel(Base):

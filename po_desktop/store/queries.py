@@ -59,6 +59,8 @@ class NeedRow(NamedTuple):
     column_since: datetime
     """When the need entered its column: the card's age."""
     sprint_state: str | None
+    archived_at: datetime | None = None
+    """When the need left the board (see services/archive.py); None while it is on it."""
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -124,6 +126,7 @@ def _need_rows_statement(some: bool) -> Select:
             tags.c.names,
             Need.column_since,
             Sprint.state,
+            Need.archived_at,
         )
         .join(Project, Need.project_id == Project.id)
         .join(BoardColumn, Need.column_id == BoardColumn.id)

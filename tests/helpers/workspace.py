@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import io
 import os
 import signal
@@ -12,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 from sqlalchemy import select
 
@@ -20,6 +22,18 @@ from po_desktop.store.models import Project
 from po_desktop.store.services import projects
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def hostile_text() -> ModuleType:
+    """The hostile-text corpus (``tests/fixtures/hostile_text.py``), loaded by path: test
+    folders are not packages."""
+    path = FIXTURES / "hostile_text.py"
+    spec = importlib.util.spec_from_file_location("hostile_text", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("hostile_text", module)
+    spec.loader.exec_module(module)
+    return module
 
 
 def digest(path: Path) -> str:

@@ -263,3 +263,27 @@ def test_a_closed_sprint_reports_its_carry_over_and_the_sprint_that_came_next(
     assert [n.key for n in data.not_done] == ["ERP-1"] and data.not_done[0].goes_to == "S2"
     assert data.next_name == "S2"
     assert data.next_planned == 8.0  # the carried need, counted once: it is in S2 now
+
+
+def test_the_pack_lists_the_files_attached_to_its_needs(demo: Path, tmp_path: Path) -> None:
+    from po_desktop.store.services import dossier
+
+    copy = tmp_path / "joints.podb"
+    copy.write_bytes(demo.read_bytes())
+    sprint_id, name, _velocity = _last_closed(copy)
+    with sqlite3.connect(copy) as raw:
+        need_id, key = raw.execute(
+            "SELECT n.id, p.code || '-' || n.number FROM need n"
+            " JOIN project p ON p.id = n.project_id WHERE n.sprint_id = ? ORDER BY n.id",
+            (sprint_id,),
+        ).fetchone()
+    with open_database(copy) as db, db.session() as s:
+        dossier.attach_file(s, need_id, "devis & options «été» 2027.png", bytes(1536))
+    out = tmp_path / "revue.pdf"
+    assert main(["pack", "--db", str(copy), "--sprint", name, "-o", str(out), "--lang", "fr"]) == 0
+    text = _flat(_text(out))
+    assert "Fichiers joints à ces besoins" in text
+    assert f"{key} devis & options «été» 2027.png 1,5 Ko" in text
+    plain = tmp_path / "sans.pdf"
+    assert main(["pack", "--db", str(demo), "--sprint", name, "-o", str(plain)]) == 0
+    assert "Files attached" not in _flat(_text(plain))  # no empty section

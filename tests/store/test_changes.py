@@ -94,6 +94,20 @@ def test_a_change_crosses_the_network_as_plain_data(demo: Database) -> None:
     assert again.rows == change.rows and again.id == change.id
 
 
+def test_a_change_with_an_attachment_crosses_the_network_byte_for_byte(demo: Database) -> None:
+    import json
+
+    from po_desktop.store.services import dossier
+
+    data = bytes(range(256)) * 4 + b"\x00"
+    with demo.session() as s, changes.capture(s) as change:
+        dossier.attach_file(s, 1, "capture.png", data)
+    again = changes.Change.from_data(json.loads(json.dumps(change.to_data())))
+    assert again.rows == change.rows
+    [(_key, (_before, after))] = again.rows["attachment_data"].items()
+    assert after is not None and after["data"] == data
+
+
 def test_an_undo_over_a_row_changed_since_is_refused_and_changes_nothing(
     demo: Database,
 ) -> None:

@@ -38,9 +38,12 @@ from po_desktop.store.models import (
     Sprint,
 )
 from po_desktop.store.services import (
+    archive,
     columns,
+    dossier,
     import_types,
     importing,
+    links,
     needs,
     people,
     projects,
@@ -51,7 +54,23 @@ from po_desktop.store.services import (
 )
 
 TODAY = date(2026, 11, 28)
-MODULES = (columns, demo, importing, needs, people, projects, rituals, scoring, sprints, workspace)
+MODULES = (
+    archive,
+    columns,
+    demo,
+    dossier,
+    importing,
+    links,
+    needs,
+    people,
+    projects,
+    rituals,
+    scoring,
+    sprints,
+    workspace,
+)
+BLOB = bytes(range(256)) * 300 + b"\x00\xff" * 7 + "é€\u202e".encode()
+"""An attachment's bytes: every byte value, NULs and an odd length, to come back exactly."""
 
 
 def _first(session: Session, stmt: Any) -> Any:
@@ -83,6 +102,17 @@ def _values(session: Session) -> dict[str, str]:
 def _late_monday(session: Session) -> date:
     last = _first(session, select(func.max(Sprint.end_date)))
     return last + timedelta(days=7 - last.weekday() + 14)
+
+
+def _dossier(session: Session, offset: int) -> int:
+    """A need with a comment, two attachments and links: what a merge or a delete moves."""
+    need_id = _need(session, offset)
+    dossier.add_comment(session, need_id, "Vu avec le demandeur", author_name="Client")
+    dossier.attach_file(session, need_id, "capture.png", BLOB)
+    dossier.attach_file(session, need_id, "notes.txt", b"")
+    links.link_needs(session, need_id, "blocks", _need(session, offset + 5))
+    links.link_needs(session, _need(session, offset + 6), "parent", need_id)
+    return need_id
 
 
 Case = Callable[[Session], Any] | tuple[Callable[[Session], Any], Callable[[Session, Any], Any]]
@@ -138,7 +168,10 @@ CASES: dict[str, Case] = {
     "assign_needs": lambda s: needs.assign_needs(s, [_need(s), _need(s, 3)], None),
     "plan_needs": lambda s: needs.plan_needs(s, [_need(s, 4), _need(s, 5)], _planned(s)),
     "duplicate_needs": lambda s: needs.duplicate_needs(s, [_need(s, 6), _need(s, 7)]),
-    "delete_needs": lambda s: needs.delete_needs(s, [_need(s, 8), _need(s, 9)]),
+    "delete_needs": (
+        lambda s: _dossier(s, 8),
+        lambda s, need_id: needs.delete_needs(s, [need_id, _need(s, 9)]),
+    ),
     "import_needs": lambda s: importing.import_needs(
         s,
         [
@@ -151,6 +184,44 @@ CASES: dict[str, Case] = {
             ),
         ],
     ),
+    # the dossier
+    "add_comment": lambda s: dossier.add_comment(
+        s, _need(s), "Merci !\nÀ suivre ‮ 🙂", author_id=_first(s, select(Person.id))
+    ),
+    "edit_comment": (
+        lambda s: dossier.add_comment(s, _need(s), "Premier jet"),
+        lambda s, comment_id: dossier.edit_comment(s, comment_id, "Corrigé"),
+    ),
+    "delete_comment": (
+        lambda s: dossier.add_comment(s, _need(s), "À effacer"),
+        lambda s, comment_id: dossier.delete_comment(s, comment_id),
+    ),
+    "attach_file": lambda s: dossier.attach_file(s, _need(s), "../capture\u202egnp.exe", BLOB),
+    "remove_attachment": (
+        lambda s: dossier.attach_file(s, _need(s), "capture.png", BLOB),
+        lambda s, attachment_id: dossier.remove_attachment(s, attachment_id),
+    ),
+    "create_need_from_mail": lambda s: dossier.create_need_from_mail(
+        s,
+        _first(s, select(Project.id)),
+        dossier.MailInput("Relance", "Bonjour,\nmerci", "Zoé", "zoe@example.com", "r.eml", BLOB),
+    ),
+    "link_needs": lambda s: links.link_needs(s, _need(s), "blocks", _need(s, 1)),
+    "unlink_needs": (
+        lambda s: links.link_needs(s, _need(s, 2), "relates", _need(s, 3)),
+        lambda s, _none: links.unlink_needs(s, _need(s, 3), "relates", _need(s, 2)),
+    ),
+    "merge_needs": (
+        lambda s: (_dossier(s, 12), _dossier(s, 13)),
+        lambda s, pair: links.merge_needs(s, *pair),
+    ),
+    "archive_needs": lambda s: archive.archive_needs(s, [_need(s, 14), _need(s, 15)]),
+    "restore_needs": (
+        lambda s: archive.archive_needs(s, [_need(s, 16)]),
+        lambda s, ids: archive.restore_needs(s, ids),
+    ),
+    "archive_done_needs": lambda s: archive.archive_done_needs(s, now=datetime(2027, 6, 1)),
+    "set_auto_archive_days": lambda s: archive.set_auto_archive_days(s, 30),
     # people and projects
     "create_person": lambda s: people.create_person(s, people.PersonInput("Zoé Nouvel", "PO")),
     "update_person": lambda s: people.update_person(

@@ -170,7 +170,7 @@ def test_create_need_gets_key_rank_and_created_event(session: Session, project_i
     ("overrides", "field", "msg_id"),
     [
         ({"title": "  "}, "title", "field.required"),
-        ({"problem": ""}, "problem", "field.required"),
+        ({"problem": " ", "column_id": 2}, "problem", "need.problem_to_leave"),
         ({"title": "x" * 301}, "title", "field.too_long"),
         ({"source": "email"}, "source", "field.bad_choice"),
         ({"points": "beaucoup"}, "points", "field.bad_number"),

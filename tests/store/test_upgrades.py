@@ -52,3 +52,38 @@ def test_each_revision_upgrades_with_its_data_intact(
         old = sorted((tuple(r[columns.index(c)] for c in kept) for r in rows), key=repr)
         new = sorted((tuple(r[new_columns.index(c)] for c in kept) for r in new_rows), key=repr)
         assert new == old, f"{table}: data changed by the upgrade from {revision}"
+
+
+def test_0005_adds_an_empty_dossier_and_its_downgrade_gives_back_0004(
+    tmp_path: Path, home: Path
+) -> None:
+    """The dossier arrives empty on an existing workspace and works at once; going back to
+    0004 drops it (and the events only it knows) and leaves every other row as it was."""
+    from alembic import command
+
+    from po_desktop.store import engine, migrate
+    from po_desktop.store.services import dossier, links
+
+    path = tmp_path / "workspace.podb"
+    shutil.copy(FIXTURES / "schema-0004.podb", path)
+    before = tables(path)
+    with open_database(path) as db, db.session() as session:
+        assert db.migrated_from == "0004"
+        dossier.add_comment(session, 1, "Premier commentaire après la mise à jour")
+        dossier.attach_file(session, 1, "capture.png", b"\x89PNG")
+        links.link_needs(session, 1, "blocks", 2)
+    upgraded = tables(path)
+    assert upgraded["need_comment"][1] and upgraded["attachment_data"][1]
+    assert {row[upgraded["need"][0].index("archived_at")] for row in upgraded["need"][1]} == {None}
+
+    eng = engine.make_engine(path)
+    try:
+        command.downgrade(migrate.alembic_config(eng), "0004")
+    finally:
+        eng.dispose()
+    after = tables(path)
+    columns, rows = after["setting"]  # the workspace's version counted the writes
+    after["setting"] = (columns, [r for r in rows if not str(r[0]).startswith("change_")])
+    assert after == before
+    with open_database(path) as db:
+        assert db.migrated_from == "0004"

@@ -928,7 +928,7 @@ def test_a_new_need_created_in_a_column_with_rules_asks_too(
     assert "Portail revendeurs" not in [r.title for r in window.need_rows]
     dialog.problem.setPlainText("")  # refused by the service anyway: no question first
     dialog.save()
-    assert len(feedback.questions) == 1 and "Problem statement" in dialog.error.text()
+    assert len(feedback.questions) == 1 and "problem statement" in dialog.error.text()
     dialog.problem.setPlainText("Les revendeurs commandent par e-mail.")
     dialog.points.setText("0")  # zero points is an estimate
     dialog.save()

@@ -109,7 +109,7 @@ def test_create_need_through_the_dialog_then_undo_and_redo(
     )
 
 
-def test_dialog_refuses_an_empty_problem_and_keeps_the_text(
+def test_dialog_refuses_an_empty_problem_outside_the_first_column_and_keeps_the_text(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     dialog = NeedDialog(window.workspace, parent=window)
@@ -117,10 +117,11 @@ def test_dialog_refuses_an_empty_problem_and_keeps_the_text(
     dialog.show()
     type_text(dialog.title, "Nouvelle offre")
     type_text(dialog.points, "trois")
+    dialog.column.setCurrentIndex(1)  # quick capture: a title is enough in the first column only
     dialog.save()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert dialog.error.isVisible()
-    assert "Problem statement" in dialog.error.text()
+    assert "only with a problem statement" in dialog.error.text()
     assert dialog.focusWidget() is dialog.problem
     assert dialog.title.text() == "Nouvelle offre"
     type_text(dialog.problem, "Attirer les PME")

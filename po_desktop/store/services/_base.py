@@ -157,6 +157,12 @@ def _check_characters(text: str, field: str) -> None:
         raise ValidationError("field.bad_character", field=field, char=f"U+{ord(bad[0]):04X}")
 
 
+def storable(text: str) -> str:
+    """``text`` without the characters :func:`clean_text` refuses: for text that comes
+    from a file (an e-mail's body), where refusing would lose the whole file."""
+    return _UNSTORABLE.sub("", text)
+
+
 _LEADING_BOM = re.compile("^\ufeff+")
 _LEADING_SPACE = re.compile(r"^[\s\ufeff]+")
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField, Source, SprintState
 from po_desktop.domain.keys import format_key, parse_key
+from po_desktop.domain.readiness import has_problem
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import (
     BoardColumn,
@@ -40,6 +41,7 @@ from po_desktop.store.services._base import (
 
 MAX_POINTS = 1000
 SOURCES = tuple(s.value for s in Source)
+TITLE_MAX = 300
 
 
 class Unchanged:
@@ -105,6 +107,28 @@ def _first_column(session: Session) -> BoardColumn:
     return column
 
 
+def _problem_before_leaving(
+    session: Session, problem: str, column_id: int | None, key: str | None = None
+) -> None:
+    """Quick capture keeps its discipline: a title and a project make a need in the first
+    column (qualification); it leaves that column only with a problem statement."""
+    if has_problem(problem):
+        return
+    first = _first_column(session)
+    if column_id is None or column_id == first.id:
+        return
+    column = session.get(BoardColumn, column_id)
+    if column is None:
+        return  # refused as a column not found
+    if key is None:
+        raise ValidationError(
+            "need.problem_to_leave", field="problem", column=first.name, to=column.name
+        )
+    raise ValidationError(
+        "need.problem_to_move", field="problem", key=key, column=first.name, to=column.name
+    )
+
+
 def _bottom_rank(session: Session, column_id: int) -> int:
     top = session.scalar(select(func.max(Need.rank)).where(Need.column_id == column_id))
     return ranks.STEP if top is None else top + ranks.STEP
@@ -117,8 +141,8 @@ class _Clean:
 
 
 TEXTS: dict[str, tuple[bool, int]] = {
-    "title": (True, 300),
-    "problem": (True, LONG_TEXT_MAX),
+    "title": (True, TITLE_MAX),
+    "problem": (False, LONG_TEXT_MAX),
     "solution": (False, LONG_TEXT_MAX),
     "requester": (False, 200),
     "business_unit": (False, 80),
@@ -143,11 +167,16 @@ def as_stored(data: NeedInput) -> NeedInput:
     return stored
 
 
-def _validate(session: Session, data: NeedInput, *, known: bool = False) -> _Clean:
+def _validate(
+    session: Session, data: NeedInput, *, known: bool = False, column_id: int | None = None
+) -> _Clean:
     """``data`` checked and cleaned; ``known``: the caller has checked that its project,
-    column and sprint exist (an import, from rows it loaded) and no assignee is set."""
+    column and sprint exist (an import, from rows it loaded) and no assignee is set.
+    ``column_id`` is where an edited need stays when the input names no column."""
+    texts = _texts(data)
+    _problem_before_leaving(session, texts["problem"], data.column_id or column_id)
     values: dict[str, Any] = {
-        **_texts(data),
+        **texts,
         "source": clean_choice(data.source, "source", SOURCES),
         "technical": clean_bool(data.technical, "technical"),
         "points": clean_number(data.points, "points", minimum=0, maximum=MAX_POINTS),
@@ -238,7 +267,7 @@ def update_need(session: Session, need_id: int, data: NeedInput) -> None:
     need = session.get(Need, need_id)
     if need is None:
         raise NotFoundError("need.not_found", ref=need_id)
-    clean = _validate(session, data)
+    clean = _validate(session, data, column_id=need.column_id)
     now = utcnow()
     values = clean.values
     if values["project_id"] != need.project_id:
@@ -295,6 +324,9 @@ def _place(
     column = session.get(BoardColumn, column_id)
     if column is None:
         raise NotFoundError("column.not_found", ref=column_id)
+    for need in needs:
+        if need.column_id != column_id:
+            _problem_before_leaving(session, need.problem, column_id, need.key)
     moving = {n.id for n in needs}
     lower, upper = _neighbours(session, column_id, before_id, moving)
     new_ranks = _ranks_between(lower, upper, len(needs))

@@ -22,6 +22,12 @@ DEFAULT_MODEL_NAME = "Grille par défaut"
 
 REGION_KEY = "holiday_region"
 UID_KEY = "workspace_uid"
+AUTO_ARCHIVE_KEY = "auto_archive_days"
+DEFAULT_AUTO_ARCHIVE_DAYS = 14
+"""What a new workspace starts with: two weeks (a sprint or two) after a need is done, it
+leaves the board, long enough to be shown at the review. A workspace made before this
+setting existed keeps everything on its board (no key: off) until someone turns it on:
+needs do not vanish from a board its users know because the application was updated."""
 
 
 def setting(session: Session, key: str, default: str = "") -> str:
@@ -69,3 +75,5 @@ def initialize(session: Session) -> None:
         session.add(new_model(DEFAULT_MODEL_NAME, "default", DEFAULT_GRID, active=True))
     if session.get(Setting, UID_KEY) is None:
         session.add(Setting(key=UID_KEY, value=uuid.uuid4().hex))
+    if session.get(Setting, AUTO_ARCHIVE_KEY) is None:
+        session.add(Setting(key=AUTO_ARCHIVE_KEY, value=str(DEFAULT_AUTO_ARCHIVE_DAYS)))

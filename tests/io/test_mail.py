@@ -1,0 +1,143 @@
+"""An e-mail becomes a need: messages written as mail programs write them (the standard
+library's email package, SMTP line ends), in UTF-8, quoted-printable and ISO-8859-1."""
+
+from __future__ import annotations
+
+import email.policy
+from email.header import Header
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from po_desktop.io.mail import read_mail, read_mail_file
+from po_desktop.store import dossier_queries as dq
+from po_desktop.store.errors import ValidationError
+from po_desktop.store.services import dossier, needs, people
+
+BODY = (
+    "Bonjour,\n\nLes relances de factures partent à la main : 3 h par semaine.\n"
+    "Pouvez-vous l'automatiser d'ici l'été ? Merci « d'avance » - Françoise\n"
+)
+SUBJECT = "Relances de factures – été 2027"
+
+
+def _message(charset: str, encoding: str, *, sender: str | Header | None = None) -> bytes:
+    message = EmailMessage()
+    message["From"] = sender or "Françoise Dupré <f.dupre@client.fr>"
+    message["To"] = "po@example.com"
+    message["Subject"] = SUBJECT
+    message["Date"] = "Mon, 07 Dec 2026 09:30:00 +0100"
+    message["Message-ID"] = "<1@client.fr>"
+    message.set_content(BODY, charset=charset, cte=encoding)
+    return message.as_bytes(policy=email.policy.SMTP)
+
+
+@pytest.mark.parametrize(
+    ("charset", "encoding", "marker"),
+    [
+        ("utf-8", "8bit", b"\xc3\xa0 la main"),
+        ("utf-8", "quoted-printable", b"=C3=A0 la main"),
+        ("utf-8", "base64", b"Content-Transfer-Encoding: base64"),
+        ("iso-8859-1", "quoted-printable", b"=E0 la main"),
+        ("iso-8859-1", "8bit", b"\xe0 la main"),
+    ],
+)
+def test_a_message_in_any_common_encoding_gives_its_text(
+    charset: str, encoding: str, marker: bytes
+) -> None:
+    data = _message(charset, encoding)
+    assert marker in data  # the file really is in that encoding
+    mail = read_mail(data, "relance.eml")
+    assert mail.subject == SUBJECT
+    assert mail.body == BODY.strip()
+    assert (mail.sender_name, mail.sender_address) == ("Françoise Dupré", "f.dupre@client.fr")
+    assert mail.data == data and mail.file_name == "relance.eml"
+
+
+def test_headers_encoded_in_iso_8859_1_are_read() -> None:
+    message = EmailMessage(policy=email.policy.compat32)
+    message["From"] = Header("Françoise Dupré", "iso-8859-1").encode() + " <f@client.fr>"
+    message["Subject"] = Header("Réclamation : délai dépassé", "iso-8859-1")
+    message.set_payload("D\xe9lai d\xe9pass\xe9.".encode("iso-8859-1"))
+    message["Content-Type"] = 'text/plain; charset="iso-8859-1"'
+    data = message.as_bytes()
+    assert b"=?iso-8859-1?q?" in data.lower()
+    mail = read_mail(data)
+    assert (mail.subject, mail.body) == ("Réclamation : délai dépassé", "Délai dépassé.")
+    assert (mail.sender_name, mail.sender_address) == ("Françoise Dupré", "f@client.fr")
+
+
+def test_the_text_part_is_preferred_and_html_alone_becomes_text() -> None:
+    message = EmailMessage()
+    message["From"] = "client@example.com"
+    message["Subject"] = "Alternative"
+    message.set_content("Version texte\n")
+    message.add_alternative("<p>Version <b>HTML</b></p>", subtype="html")
+    message.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="a.pdf")
+    assert read_mail(message.as_bytes()).body == "Version texte"
+
+    html_only = EmailMessage()
+    html_only["From"] = "Client <client@example.com>"
+    html_only["Subject"] = "HTML"
+    html_only.set_content(
+        "<html><head><style>p{color:red}</style></head><body><p>Premier&nbsp;point</p>"
+        "<p>Second <script>alert(1)</script>point</p><br>Fin</body></html>",
+        subtype="html",
+    )
+    assert read_mail(html_only.as_bytes()).body == "Premier point\n\nSecond point\n\nFin"
+
+
+def test_control_characters_of_a_message_are_dropped_not_refused() -> None:
+    message = EmailMessage()
+    message["From"] = "x@example.com"
+    message["Subject"] = "Bip"
+    message.set_content("avant\x07apr\x00ès\n")
+    mail = read_mail(message.as_bytes())
+    assert mail.body == "avantaprès"
+
+
+def test_a_file_that_is_not_a_message_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as refused:
+        read_mail(b"\x89PNG\r\n\x1a\n\x00\x00", "photo.eml")
+    assert refused.value.render("en").startswith("photo.eml is not an e-mail")
+    assert refused.value.render("fr").startswith("photo.eml n'est pas un e-mail")
+    big = tmp_path / "énorme.eml"
+    with big.open("wb") as out:
+        out.truncate(dossier.MAX_ATTACHMENT_BYTES + 1)
+    with pytest.raises(ValidationError, match="limited to 25"):
+        read_mail_file(big)
+
+
+def test_a_message_becomes_a_need_with_the_mail_attached(
+    session: Session, project_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "Relance client.eml"
+    path.write_bytes(_message("iso-8859-1", "quoted-printable"))
+    made = dossier.create_need_from_mail(session, project_id, read_mail_file(path))
+    need = needs.find_need(session, made.need_id)
+    assert (need.title, need.problem, need.column.position) == (SUBJECT, BODY.strip(), 0)
+    assert (made.requester, made.matched) == ("Françoise Dupré <f.dupre@client.fr>", "new")
+    assert need.requester == made.requester
+    [attached] = dq.attachments(session, need.id)
+    assert (attached.name, attached.media_type) == ("Relance client.eml", "message/rfc822")
+    assert dq.attachment_bytes(session, attached.id) == path.read_bytes()
+
+    # The next mail of the same sender finds the requester by address, whatever the name.
+    again = read_mail(_message("utf-8", "8bit", sender="F. Dupré <F.Dupre@client.fr>"))
+    second = dossier.create_need_from_mail(session, project_id, again)
+    assert (second.requester, second.matched) == (made.requester, "requester")
+
+    # A person of the workspace is matched by name, regardless of accents and case.
+    people.create_person(session, people.PersonInput("Noémie Petit"))
+    third = read_mail(_message("utf-8", "8bit", sender="NOEMIE PETIT <np@example.com>"))
+    assert dossier.create_need_from_mail(session, project_id, third).requester == "Noémie Petit"
+
+
+def test_a_message_without_subject_takes_its_first_line(session: Session, project_id: int) -> None:
+    message = EmailMessage()
+    message["From"] = "x@example.com"
+    message.set_content("\n\n  Première ligne utile\nsuite\n")
+    made = dossier.create_need_from_mail(session, project_id, read_mail(message.as_bytes()))
+    assert needs.find_need(session, made.need_id).title == "Première ligne utile"
