@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +37,8 @@ from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback, screen
 from po_desktop.ui.banner import FormError
 from po_desktop.ui.board.readiness import EntryRuleTexts
+from po_desktop.ui.need_dossier import DossierPanel
+from po_desktop.ui.need_files import FilesPanel
 from po_desktop.ui.workspace import Workspace
 
 
@@ -204,8 +208,26 @@ class NeedDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(need_box, 3)
-        layout.addWidget(origin_box)
+        self.tabs: QTabWidget | None = None
+        self.dossier: DossierPanel | None = None
+        self.files: FilesPanel | None = None
+        if need_id is None:
+            layout.addWidget(need_box, 3)
+            layout.addWidget(origin_box)
+        else:
+            fields = QWidget()
+            fields_layout = QVBoxLayout(fields)
+            fields_layout.setContentsMargins(0, 0, 0, 0)
+            fields_layout.addWidget(need_box, 3)
+            fields_layout.addWidget(origin_box)
+            self.dossier = DossierPanel(workspace, need_id)
+            self.files = FilesPanel(workspace, need_id)
+            self.tabs = QTabWidget()
+            self.tabs.addTab(fields, self.tr("&Need"))
+            self.tabs.addTab(self.dossier, self.tr("Comments and &activity"))
+            self.tabs.addTab(self.files, self.tr("&Files"))
+            self.setAcceptDrops(True)
+            layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
@@ -227,6 +249,16 @@ class NeedDialog(QDialog):
             self._select(self.project, project_id)
         self.title.setFocus()
         screen.fit(self, QSize(820, 680))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.files is not None:
+            self.files.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Files dropped anywhere on the dialog of a need are attached to it."""
+        if self.files is not None and self.tabs is not None:
+            self.tabs.setCurrentWidget(self.files)
+            self.files.dropEvent(event)
 
     def create_project(self) -> bool:
         """The projects editor on a new project; the one created is chosen for this need."""
