@@ -39,6 +39,7 @@ from po_desktop.ui.banner import FormError
 from po_desktop.ui.board.readiness import EntryRuleTexts
 from po_desktop.ui.need_dossier import DossierPanel
 from po_desktop.ui.need_files import FilesPanel
+from po_desktop.ui.need_links import LinksPanel
 from po_desktop.ui.workspace import Workspace
 
 
@@ -211,6 +212,7 @@ class NeedDialog(QDialog):
         self.tabs: QTabWidget | None = None
         self.dossier: DossierPanel | None = None
         self.files: FilesPanel | None = None
+        self.links: LinksPanel | None = None
         if need_id is None:
             layout.addWidget(need_box, 3)
             layout.addWidget(origin_box)
@@ -222,10 +224,12 @@ class NeedDialog(QDialog):
             fields_layout.addWidget(origin_box)
             self.dossier = DossierPanel(workspace, need_id)
             self.files = FilesPanel(workspace, need_id)
+            self.links = LinksPanel(workspace, need_id)
             self.tabs = QTabWidget()
             self.tabs.addTab(fields, self.tr("&Need"))
             self.tabs.addTab(self.dossier, self.tr("Comments and &activity"))
             self.tabs.addTab(self.files, self.tr("&Files"))
+            self.tabs.addTab(self.links, self.tr("Lin&ks"))
             self.setAcceptDrops(True)
             layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from po_desktop.domain.enums import LinkRole
 from po_desktop.store import dossier_queries
 from po_desktop.store.database import Database
 from po_desktop.store.services import dossier, needs, projects
@@ -165,3 +166,30 @@ def test_a_file_over_the_limit_is_refused_with_the_limit(
     assert files.attach_paths([big]) == 0
     assert "limited to" in files.error.text()
     assert files.model.rowCount() == 0
+
+
+def test_links_made_removed_and_a_duplicate_merged(
+    window: MainWindow, qtbot: QtBot, feedback: FakeFeedback
+) -> None:
+    dialog = _dialog(window, qtbot)
+    panel = dialog.links
+    assert panel is not None and dialog.tabs is not None
+    dialog.tabs.setCurrentWidget(panel)
+    panel.role.setCurrentIndex(panel.role.findData(LinkRole.BLOCKED_BY))
+    panel.other.setEditText("erp-2")
+    panel.add_button.click()
+    assert [link.role for link in panel.model.items] == [LinkRole.BLOCKED_BY]
+    assert "is blocked by ERP-2" in str(panel.model.data(panel.model.index(0)))
+    panel.links.setCurrentIndex(panel.model.index(0))
+    panel.remove_button.click()
+    assert panel.model.rowCount() == 0
+    panel.other.setEditText("nothing like it")
+    panel.add_button.click()
+    assert "Choose the other need" in panel.error.text()
+    panel.other.setCurrentIndex(panel.other.findData(2))
+    panel.merge_button.click()
+    assert "duplicate of ERP-2" in feedback.questions[-1]
+    rows = {row.id: row for row in window.need_rows}
+    assert rows[1].archived_at is not None
+    window.workspace.undo_stack.undo()
+    assert {row.id: row for row in window.need_rows}[1].archived_at is None
