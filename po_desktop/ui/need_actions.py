@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
+from po_desktop.store.services import archive as archive_service
 from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback
 from po_desktop.ui.host import Host
@@ -155,3 +156,36 @@ class NeedActions(QObject):
             copies = [key[0] for key in change.created("need")]
             self.select(copies)
             self.host.notify(self.tr("%n need(s) duplicated.", "", len(copies)))
+
+    # ----- archive ------------------------------------------------------------------------
+    def archive_selected(self) -> None:
+        ids = self.selected()
+        if ids:
+            self.archive(ids)
+
+    def restore_selected(self) -> None:
+        ids = self.selected()
+        if ids:
+            self.restore(ids)
+
+    def archive(self, ids: list[int]) -> None:
+        """Off the board, still searchable (the "Archived needs" scope), with Undo at hand."""
+        self._archive_step(
+            self.tr("Archive %n need(s)", "", len(ids)),
+            lambda s: archive_service.archive_needs(s, ids),
+            lambda n: self.tr("%n need(s) archived.", "", n),
+        )
+
+    def restore(self, ids: list[int]) -> None:
+        self._archive_step(
+            self.tr("Restore %n need(s)", "", len(ids)),
+            lambda s: archive_service.restore_needs(s, ids),
+            lambda n: self.tr("%n need(s) back on the board.", "", n),
+        )
+
+    def _archive_step(
+        self, text: str, action: Callable[[Session], list[int]], said: Callable[[int], str]
+    ) -> None:
+        change = self.host.perform(text, action)
+        if change is not None and isinstance(change.result, list):
+            self.host.notify(said(len(change.result)))

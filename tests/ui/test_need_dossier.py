@@ -193,3 +193,23 @@ def test_links_made_removed_and_a_duplicate_merged(
     assert rows[1].archived_at is not None
     window.workspace.undo_stack.undo()
     assert {row.id: row for row in window.need_rows}[1].archived_at is None
+
+
+def test_archive_leaves_the_board_and_the_archived_scope_shows_it(window: MainWindow) -> None:
+    board = window.board
+    board.select_needs([1], 1)
+    window.actions.archive_action.trigger()
+    keys = [row.key for cell in board.model.cells() for row in cell.rows()]
+    assert "ERP-1" not in keys and "ERP-2" in keys
+    scope = board.filters.scope
+    scope.setCurrentIndex(scope.findData("archived"))
+    keys = [row.key for cell in board.model.cells() for row in cell.rows()]
+    assert keys == ["ERP-1"]
+    board.select_needs([1], 1)
+    window.actions.restore_need_action.trigger()
+    scope.setCurrentIndex(scope.findData("all"))
+    keys = [row.key for cell in board.model.cells() for row in cell.rows()]
+    assert "ERP-1" in keys
+    window.workspace.undo_stack.undo()
+    keys = [row.key for cell in board.model.cells() for row in cell.rows()]
+    assert "ERP-1" not in keys

@@ -510,6 +510,11 @@ class BoardPage(QWidget):
         menu.addAction(self.tr("Print cards…"), lambda: printouts.print_cards(ids))
         menu.addSeparator()
         menu.addAction(self.tr("Duplicate"), lambda: self.duplicate(ids))
+        rows = [row for row in map(self.needs.host.rows.get, ids) if row is not None]
+        if any(row.archived_at is not None for row in rows):
+            menu.addAction(self.tr("Restore"), lambda: self.needs.restore(ids))
+        else:
+            menu.addAction(self.tr("Archive"), lambda: self.needs.archive(ids))
         menu.addAction(self.tr("Delete"), lambda: self.needs.delete(ids))
         return menu
 
