@@ -37,9 +37,11 @@ from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback, screen
 from po_desktop.ui.banner import FormError
 from po_desktop.ui.board.readiness import EntryRuleTexts
+from po_desktop.ui.mail_drop import mail_files, need_from_mail
 from po_desktop.ui.need_dossier import DossierPanel
 from po_desktop.ui.need_files import FilesPanel
 from po_desktop.ui.need_links import LinksPanel
+from po_desktop.ui.similar_needs import SimilarNeeds
 from po_desktop.ui.workspace import Workspace
 
 
@@ -176,6 +178,11 @@ class NeedDialog(QDialog):
         project_label.setBuddy(self.project)
         need_form.addRow(project_label, project_row)
         need_form.addRow(self.tr("&Title"), self.title)
+        self.similar: SimilarNeeds | None = None
+        if need_id is None:  # quick capture: a title and a project are enough
+            self.similar = SimilarNeeds(workspace, self.title)
+            need_form.addRow("", self.similar)
+            self.setAcceptDrops(True)
         need_form.addRow(self.tr("Pro&blem statement"), self.problem)
         need_form.addRow(self.tr("Proposed &solution"), self.solution)
         need_form.addRow(self.tr("Acceptance c&riteria"), self.acceptance)
@@ -257,12 +264,25 @@ class NeedDialog(QDialog):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.files is not None:
             self.files.dragEnterEvent(event)
+        elif mail_files(event.mimeData()):
+            event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Files dropped anywhere on the dialog of a need are attached to it."""
+        """Files dropped on the dialog of a need are attached to it; an e-mail (.eml)
+        dropped on a new need's makes the need from the mail."""
         if self.files is not None and self.tabs is not None:
             self.tabs.setCurrentWidget(self.files)
             self.files.dropEvent(event)
+            return
+        mails = mail_files(event.mimeData())
+        project_id = self.project.currentData()
+        if not mails or project_id is None:
+            return
+        event.acceptProposedAction()
+        need_id = need_from_mail(self.workspace, project_id, mails[0], self.error.refused)
+        if need_id is not None:
+            self.saved_need_id = need_id
+            self.accept()
 
     def create_project(self) -> bool:
         """The projects editor on a new project; the one created is chosen for this need."""

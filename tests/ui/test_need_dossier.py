@@ -52,6 +52,24 @@ def _files(window: MainWindow, qtbot: QtBot) -> tuple[NeedDialog, FilesPanel]:
     return dialog, dialog.files
 
 
+def _drop(*paths: Path) -> QDropEvent:
+    """Files dropped from a file manager."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    mime.setParent(None)
+    _dropped.append(mime)  # alive as long as the event reads it
+    return QDropEvent(
+        QPointF(QPoint(10, 10)),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+
+
+_dropped: list[QMimeData] = []
+
+
 def _lines(dialog: NeedDialog) -> list[str]:
     assert dialog.dossier is not None
     model = dialog.dossier.model
@@ -135,16 +153,7 @@ def test_files_dropped_on_the_dialog_and_a_pasted_screenshot(
     first, second = tmp_path / "a.pdf", tmp_path / "b.csv"
     first.write_bytes(b"%PDF-1.4")
     second.write_bytes(b"x;y")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(first)), QUrl.fromLocalFile(str(second))])
-    drop = QDropEvent(
-        QPointF(QPoint(10, 10)),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    dialog.dropEvent(drop)
+    dialog.dropEvent(_drop(first, second))
     assert sorted(item.name for item in files.model.items) == ["a.pdf", "b.csv"]
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(QColor("red"))
@@ -213,3 +222,35 @@ def test_archive_leaves_the_board_and_the_archived_scope_shows_it(window: MainWi
     window.workspace.undo_stack.undo()
     keys = [row.key for cell in board.model.cells() for row in cell.rows()]
     assert "ERP-1" not in keys
+
+
+def test_quick_capture_shows_similar_needs_and_saves_a_title_alone(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = NeedDialog(window.workspace, parent=window, project_id=1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.similar is not None and not dialog.similar.isVisible()
+    type_text(dialog.title, "Relances clients")
+    qtbot.waitUntil(lambda: dialog.similar is not None and dialog.similar.isVisible())
+    assert "ERP-1" in dialog.similar.text()
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert any(row.title == "Relances clients" for row in window.need_rows)
+
+
+def test_an_email_dropped_on_the_new_need_dialog_makes_the_need(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    mail = tmp_path / "demande.eml"
+    mail.write_bytes(
+        b"From: Anne Roy <anne@client.fr>\r\nTo: po@example.org\r\n"
+        b"Subject: Export des factures\r\nDate: Mon, 7 Dec 2026 09:00:00 +0100\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nIl faut exporter les factures.\r\n"
+    )
+    dialog = NeedDialog(window.workspace, parent=window, project_id=1)
+    qtbot.addWidget(dialog)
+    dialog.dropEvent(_drop(mail))
+    assert dialog.result() == dialog.DialogCode.Accepted
+    row = next(row for row in window.need_rows if row.id == dialog.saved_need_id)
+    assert (row.title, row.requester) == ("Export des factures", "Anne Roy <anne@client.fr>")
