@@ -13,10 +13,10 @@ from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from po_desktop.domain.enums import LinkRole
+from po_desktop.domain.enums import LinkKind, LinkRole
 from po_desktop.store import dossier_queries
 from po_desktop.store.database import Database
-from po_desktop.store.services import dossier, needs, projects
+from po_desktop.store.services import dossier, links, needs, projects
 from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.need_dialog import NeedDialog
@@ -254,3 +254,14 @@ def test_an_email_dropped_on_the_new_need_dialog_makes_the_need(
     assert dialog.result() == dialog.DialogCode.Accepted
     row = next(row for row in window.need_rows if row.id == dialog.saved_need_id)
     assert (row.title, row.requester) == ("Export des factures", "Anne Roy <anne@client.fr>")
+
+
+def test_cards_show_blocked_their_epic_and_an_epics_progress(window: MainWindow) -> None:
+    board = window.board
+    window.workspace.perform("Link", lambda s: links.link_needs(s, 2, LinkKind.PARENT, 1))
+    window.workspace.perform("Link", lambda s: links.link_needs(s, 2, LinkKind.BLOCKS, 1))
+    texts = [text for text, _colour in board._badges(1)]
+    assert texts == ["blocked", "ERP-2"]
+    assert [text for text, _colour in board._badges(2)] == ["0/0 pts"]
+    window.workspace.undo_stack.undo()
+    assert [text for text, _colour in board._badges(1)] == ["ERP-2"]

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from po_desktop.domain import formatting
+from po_desktop.store import dossier_queries
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services.needs import UNCHANGED, Unchanged
 from po_desktop.ui import feedback
@@ -92,6 +94,10 @@ class BoardPage(QWidget):
         self.view.open_requested.connect(self.open_requested)
         self.view.collapsed_changed.connect(self.filters_changed)
         self.model.drop_requested.connect(self._dropped)
+        self._blocked: dict[int, list[int]] = {}
+        self._parent_of: dict[int, int] = {}
+        self._epics: dict[int, dossier_queries.EpicProgress] = {}
+        self.view.delegate.badges = self._badges
 
     # ----- construction -------------------------------------------------------------------
     def _build_filter_bar(self) -> None:
@@ -185,12 +191,38 @@ class BoardPage(QWidget):
     ) -> None:
         selected, current = self.selected_ids(), self.current_id()
         self._base = base
+        self.refresh_links()
         self.model.set_data(columns, rows, haystacks, self.need_filter())
         self.select_needs(selected, current, focus=False)
 
     def patch(self, fresh: dict[int, NeedRow | None]) -> bool:
         """Changed rows only (a move, an edit); False when the board must be rebuilt."""
+        self.refresh_links()
         return self.model.patch(fresh)
+
+    def refresh_links(self) -> None:
+        """What the cards show of links: blocked, their epic, an epic's progress."""
+        self._blocked = self.host.read(dossier_queries.blocked_needs)
+        self._parent_of, self._epics = self.host.read(dossier_queries.epics)
+        for cell in self.view.findChildren(CellView):
+            cell.viewport().update()
+
+    def _badges(self, need_id: int) -> tuple[tuple[str, str], ...]:
+        badges: list[tuple[str, str]] = []
+        if need_id in self._blocked:
+            badges.append((self.tr("blocked"), "#C62828"))
+        parent = self._parent_of.get(need_id)
+        parent_row = self.host.rows.get(parent) if parent is not None else None
+        if parent_row is not None:
+            badges.append((parent_row.key, "#6A1B9A"))
+        progress = self._epics.get(need_id)
+        if progress is not None:
+            done = formatting.number(progress.done_points, decimals=1)
+            total = formatting.number(progress.points, decimals=1)
+            badges.append(
+                (self.tr("%1/%2 pts").replace("%1", done).replace("%2", total), "#2E7D32")
+            )
+        return tuple(badges)
 
     def apply_filter(self, base: NeedFilter) -> None:
         """The toolbar's text and project, combined with this page's own quick filters."""
