@@ -23,6 +23,7 @@ from po_desktop.domain.calendar import REGIONS
 from po_desktop.i18n import gettext
 from po_desktop.store import backups
 from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.services import archive as archive_service
 from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui import feedback, icons
 from po_desktop.ui.settings import Settings
@@ -73,6 +74,16 @@ class PreferencesDialog(QDialog):
         region_note.setWordWrap(True)
         region_note.setEnabled(False)
         database_form.addRow("", region_note)
+        self.auto_archive = QSpinBox()
+        self.auto_archive.setRange(0, archive_service.MAX_AUTO_ARCHIVE_DAYS)
+        self.auto_archive.setSpecialValueText(self.tr("Never"))
+        self.auto_archive.setSuffix(self.tr(" days after done"))
+        self._auto_archive_days = workspace.read(archive_service.auto_archive_days) or 0
+        self.auto_archive.setValue(self._auto_archive_days)
+        self.auto_archive.setToolTip(
+            self.tr("Done needs leave the board by themselves; they stay searchable")
+        )
+        database_form.addRow(self.tr("&Archive done needs:"), self.auto_archive)
 
         # ----- backups -----
         policy = settings.backup_policy
@@ -173,4 +184,17 @@ class PreferencesDialog(QDialog):
         except PoDesktopError as exc:
             feedback.sink().warn(self, self.tr("Public holidays"), exc.render())
             return  # the dialog stays open with what was chosen
+        days = self.auto_archive.value()
+        if days != self._auto_archive_days:
+            title = self.tr("Archive done needs")
+            change = self.workspace.try_perform(
+                title,
+                lambda s: (
+                    archive_service.set_auto_archive_days(s, days),
+                    archive_service.archive_done_needs(s),
+                ),
+                lambda exc: feedback.sink().warn(self, title, exc.render()),
+            )
+            if change is None:
+                return
         super().accept()

@@ -265,3 +265,20 @@ def test_cards_show_blocked_their_epic_and_an_epics_progress(window: MainWindow)
     assert [text for text, _colour in board._badges(2)] == ["0/0 pts"]
     window.workspace.undo_stack.undo()
     assert [text for text, _colour in board._badges(1)] == ["ERP-2"]
+
+
+def test_the_auto_archive_setting_is_kept_in_the_workspace_and_undone(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from po_desktop.store.services import archive
+    from po_desktop.ui.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(window.settings, window.workspace, window)
+    qtbot.addWidget(dialog)
+    before = window.workspace.read(archive.auto_archive_days)
+    dialog.auto_archive.setValue(0)
+    assert dialog.auto_archive.text() == "Never"
+    dialog.accept()
+    assert window.workspace.read(archive.auto_archive_days) is None
+    window.workspace.undo_stack.undo()
+    assert window.workspace.read(archive.auto_archive_days) == before
