@@ -159,14 +159,22 @@ class NeedActions(QObject):
 
     # ----- archive ------------------------------------------------------------------------
     def archive_selected(self) -> None:
-        ids = self.selected()
+        rows = self.host.rows
+        ids = [i for i in self.selected() if (row := rows.get(i)) and row.archived_at is None]
         if ids:
             self.archive(ids)
 
     def restore_selected(self) -> None:
-        ids = self.selected()
+        """The archived needs among the selected ones go back on the board."""
+        rows = self.host.rows
+        ids = [i for i in self.selected() if (row := rows.get(i)) and row.archived_at is not None]
         if ids:
             self.restore(ids)
+        else:
+            self.host.status(
+                self.tr("Choose archived needs to restore (Filters › Scope › Archived needs)."),
+                6000,
+            )
 
     def archive(self, ids: list[int]) -> None:
         """Off the board, still searchable (the "Archived needs" scope), with Undo at hand."""

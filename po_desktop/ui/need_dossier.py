@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain import formatting
 from po_desktop.domain.enums import EventField
+from po_desktop.domain.messages import choice_label
 from po_desktop.store import dossier_queries
 from po_desktop.store.dossier_queries import ActivityItem, CommentInfo
 from po_desktop.store.errors import PoDesktopError
@@ -226,7 +227,8 @@ class DossierPanel(QWidget):
                 return self.tr("Estimate removed")
             return self.tr("Estimated: %1 points").replace("%1", new)
         if kind == EventField.DECISION:
-            return self.tr("Decision: %1").replace("%1", new or old)
+            value = item.new or item.old or ""
+            return self.tr("Decision: %1").replace("%1", choice_label(value) if value else "—")
         if kind == EventField.COMMENT:
             return self.tr("A comment was deleted")
         if kind == EventField.ATTACHMENT:
