@@ -33,6 +33,7 @@ from po_desktop.domain.messages import choice_label
 from po_desktop.domain.readiness import EntryRule, has_problem, unmet_entry_rules
 from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError, ValidationError
+from po_desktop.store.services import archive as archive_service
 from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback, screen
 from po_desktop.ui.banner import FormError
@@ -214,6 +215,21 @@ class NeedDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.archive_button: QPushButton | None = None
+        if need_id is not None:
+            archived = workspace.read(
+                lambda s: need_service.find_need(s, need_id).archived_at is not None
+            )
+            self.archive_button = buttons.addButton(
+                self.tr("Res&tore") if archived else self.tr("Arc&hive"),
+                QDialogButtonBox.ButtonRole.ActionRole,
+            )
+            self.archive_button.setToolTip(
+                self.tr("Put the need back on the board")
+                if archived
+                else self.tr("Take the need off the board; it stays searchable")
+            )
+            self.archive_button.clicked.connect(partial(self.archive, not archived))
 
         layout = QVBoxLayout(self)
         self.tabs: QTabWidget | None = None
@@ -282,6 +298,21 @@ class NeedDialog(QDialog):
         need_id = need_from_mail(self.workspace, project_id, mails[0], self.error.refused)
         if need_id is not None:
             self.saved_need_id = need_id
+            self.accept()
+
+    def archive(self, archive: bool) -> None:
+        """Archive (or restore) the need as it is stored, one undoable step; the dialog
+        closes, what was typed unsaved stays unsaved."""
+        assert self.need_id is not None
+        ids = [self.need_id]
+        service = archive_service.archive_needs if archive else archive_service.restore_needs
+        text = (
+            self.tr("Archive %n need(s)", "", 1)
+            if archive
+            else self.tr("Restore %n need(s)", "", 1)
+        )
+        if self.workspace.try_perform(text, lambda s: service(s, ids), self.error.refused):
+            self.saved_need_id = self.need_id
             self.accept()
 
     def create_project(self) -> bool:

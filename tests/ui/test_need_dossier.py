@@ -282,3 +282,15 @@ def test_the_auto_archive_setting_is_kept_in_the_workspace_and_undone(
     assert window.workspace.read(archive.auto_archive_days) is None
     window.workspace.undo_stack.undo()
     assert window.workspace.read(archive.auto_archive_days) == before
+
+
+def test_the_need_dialog_archives_and_restores_its_need(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = _dialog(window, qtbot)
+    assert dialog.archive_button is not None
+    dialog.archive_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert {row.id: row for row in window.need_rows}[1].archived_at is not None
+    again = _dialog(window, qtbot)
+    assert again.archive_button is not None and again.archive_button.text() == "Res&tore"
+    again.archive_button.click()
+    assert {row.id: row for row in window.need_rows}[1].archived_at is None
