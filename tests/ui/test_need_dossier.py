@@ -70,6 +70,18 @@ def _drop(*paths: Path) -> QDropEvent:
 _dropped: list[QMimeData] = []
 
 
+def _mail(path: Path, sender: str, subject: str) -> Path:
+    """An e-mail saved by a mail program."""
+    path.write_text(
+        f"From: {sender}\r\nTo: po@example.org\r\nSubject: {subject}\r\n"
+        "Date: Mon, 7 Dec 2026 09:00:00 +0100\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\nÀ faire.\r\n",
+        encoding="utf-8",
+        newline="",
+    )
+    return path
+
+
 def _lines(dialog: NeedDialog) -> list[str]:
     assert dialog.dossier is not None
     model = dialog.dossier.model
@@ -242,12 +254,7 @@ def test_quick_capture_shows_similar_needs_and_saves_a_title_alone(
 def test_an_email_dropped_on_the_new_need_dialog_makes_the_need(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    mail = tmp_path / "demande.eml"
-    mail.write_bytes(
-        b"From: Anne Roy <anne@client.fr>\r\nTo: po@example.org\r\n"
-        b"Subject: Export des factures\r\nDate: Mon, 7 Dec 2026 09:00:00 +0100\r\n"
-        b"Content-Type: text/plain; charset=utf-8\r\n\r\nIl faut exporter les factures.\r\n"
-    )
+    mail = _mail(tmp_path / "demande.eml", "Anne Roy <anne@client.fr>", "Export des factures")
     dialog = NeedDialog(window.workspace, parent=window, project_id=1)
     qtbot.addWidget(dialog)
     dialog.dropEvent(_drop(mail))
@@ -294,3 +301,15 @@ def test_the_need_dialog_archives_and_restores_its_need(window: MainWindow, qtbo
     assert again.archive_button is not None and again.archive_button.text() == "Res&tore"
     again.archive_button.click()
     assert {row.id: row for row in window.need_rows}[1].archived_at is None
+
+
+def test_an_email_dropped_on_the_board_becomes_a_need(
+    window: MainWindow, tmp_path: Path, feedback: FakeFeedback
+) -> None:
+    mail = _mail(tmp_path / "question.eml", "bob@client.fr", "Badge perdu")
+    window.board.dropEvent(_drop(mail))
+    assert any(row.title == "Badge perdu" for row in window.need_rows)
+    not_mail = tmp_path / "photo.eml"
+    not_mail.write_bytes(b"\x89PNG\r\n")
+    window.board.dropEvent(_drop(not_mail))
+    assert "is not an e-mail" in feedback.warnings[-1]

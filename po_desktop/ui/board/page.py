@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -34,6 +34,7 @@ from po_desktop.ui.board.readiness import Breach, EntryRuleTexts, breaches
 from po_desktop.ui.board.view import BoardView, CellView
 from po_desktop.ui.filtering import NeedFilter
 from po_desktop.ui.host import Host
+from po_desktop.ui.mail_drop import mail_files
 from po_desktop.ui.models import fill, literal_html, no_mnemonic
 from po_desktop.ui.need_actions import NeedActions
 from po_desktop.ui.quick_filters import QuickFilters, filter_combo
@@ -98,6 +99,7 @@ class BoardPage(QWidget):
         self._parent_of: dict[int, int] = {}
         self._epics: dict[int, dossier_queries.EpicProgress] = {}
         self.view.delegate.badges = self._badges
+        self.setAcceptDrops(True)  # e-mails (.eml) dropped become needs
 
     # ----- construction -------------------------------------------------------------------
     def _build_filter_bar(self) -> None:
@@ -199,6 +201,16 @@ class BoardPage(QWidget):
         """Changed rows only (a move, an edit); False when the board must be rebuilt."""
         self.refresh_links()
         return self.model.patch(fresh)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if mail_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mails = mail_files(event.mimeData())
+        if mails:
+            event.acceptProposedAction()
+            self.needs.from_mails(mails)
 
     def refresh_links(self) -> None:
         """What the cards show of links: blocked, their epic, an epic's progress."""
