@@ -127,7 +127,7 @@ class DossierPanel(QWidget):
         self.edit_button = QPushButton(self.tr("&Edit comment"))
         self.edit_button.setToolTip(self.tr("Edit the selected comment, one of yours"))
         self.edit_button.clicked.connect(self.edit_comment)
-        self.delete_button = QPushButton(self.tr("&Delete comment"))
+        self.delete_button = QPushButton(self.tr("Delete co&mment"))
         self.delete_button.clicked.connect(self.delete_comment)
         self.error = FormError()
 

@@ -95,7 +95,7 @@ class FilesPanel(QWidget):
             )
         )
         self.hint.setWordWrap(True)
-        self.add_button = QPushButton(self.tr("&Attach a file…"))
+        self.add_button = QPushButton(self.tr("A&ttach a file…"))
         self.add_button.clicked.connect(self.choose_and_attach)
         self.paste_button = QPushButton(self.tr("&Paste screenshot"))
         self.paste_button.clicked.connect(self.paste_image)
