@@ -67,7 +67,9 @@ class PreferencesDialog(QDialog):
         path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         path_label.setWordWrap(True)
         database_form.addRow(self.tr("File:"), path_label)
-        database_form.addRow(self.tr("Public &holidays:"), self.region)
+        self.region_row = QHBoxLayout()  # the auto-archive joins it: no height to spare
+        self.region_row.addWidget(self.region, 1)
+        database_form.addRow(self.tr("Public &holidays:"), self.region_row)
         region_note = QLabel(
             self.tr("Stored in the database: the same for everyone who opens this file.")
         )
@@ -77,13 +79,16 @@ class PreferencesDialog(QDialog):
         self.auto_archive = QSpinBox()
         self.auto_archive.setRange(0, archive_service.MAX_AUTO_ARCHIVE_DAYS)
         self.auto_archive.setSpecialValueText(self.tr("Never"))
-        self.auto_archive.setSuffix(self.tr(" days after done"))
         self._auto_archive_days = workspace.read(archive_service.auto_archive_days) or 0
         self.auto_archive.setValue(self._auto_archive_days)
         self.auto_archive.setToolTip(
             self.tr("Done needs leave the board by themselves; they stay searchable")
         )
-        database_form.addRow(self.tr("&Archive done needs:"), self.auto_archive)
+        archive_label = QLabel(self.tr("&Archive done needs after (days):"))
+        archive_label.setBuddy(self.auto_archive)
+        self.region_row.addSpacing(12)
+        self.region_row.addWidget(archive_label)
+        self.region_row.addWidget(self.auto_archive)
 
         # ----- backups -----
         policy = settings.backup_policy
@@ -133,7 +138,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(database)
         layout.addWidget(backup_box)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(800)
 
     def _spin(self, name: str, value: int) -> QSpinBox:
         spin = QSpinBox()
