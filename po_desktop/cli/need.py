@@ -131,22 +131,14 @@ def _comment(session: Session, args: argparse.Namespace, lang: str) -> str:
 
 def _attach(session: Session, args: argparse.Namespace, lang: str) -> str:
     from po_desktop.store import dossier_queries
-    from po_desktop.store.errors import DatabaseFileError, ValidationError
+    from po_desktop.store.errors import DatabaseFileError
     from po_desktop.store.services import dossier, needs
 
     need = needs.find_need(session, args.key)
     path: Path = args.file
     if not path.is_file():
         raise DatabaseFileError("db.not_found", path=str(path))
-    size = path.stat().st_size
-    if size > dossier.MAX_ATTACHMENT_BYTES:  # refused before reading it
-        raise ValidationError(
-            "attachment.too_big",
-            field="attachment",
-            name=path.name,
-            size=FileSize(size),
-            limit=FileSize(dossier.MAX_ATTACHMENT_BYTES),
-        )
+    dossier.refuse_too_big(path.name, path.stat().st_size)  # before reading it
     attachment_id = dossier.attach_file(session, need.id, path.name, path.read_bytes())
     made = dossier_queries.attachment(session, attachment_id)
     return _say(

@@ -86,3 +86,63 @@ def media_type(name: str, declared: str | None = None) -> str:
             return cleaned
     guessed, _encoding = _TYPES.guess_type(name, strict=False)
     return guessed or DEFAULT_MEDIA_TYPE
+
+
+_RUNNABLE = frozenset(
+    (
+        ".exe",
+        ".com",
+        ".bat",
+        ".cmd",
+        ".msi",
+        ".msp",
+        ".scr",
+        ".pif",
+        ".cpl",
+        ".ps1",
+        ".psm1",
+        ".vbs",
+        ".vbe",
+        ".js",
+        ".jse",
+        ".wsf",
+        ".wsh",
+        ".hta",
+        ".lnk",
+        ".reg",
+        ".jar",
+        ".sh",
+        ".bash",
+        ".zsh",
+        ".csh",
+        ".ksh",
+        ".command",
+        ".run",
+        ".bin",
+        ".app",
+        ".pkg",
+        ".dmg",
+        ".deb",
+        ".rpm",
+        ".appimage",
+        ".desktop",
+        ".py",
+        ".pyw",
+        ".pl",
+        ".rb",
+        ".php",
+        ".elf",
+        ".so",
+        ".dll",
+        ".dylib",
+        ".apk",
+        ".url",
+    )
+)
+
+
+def is_runnable(name: str) -> bool:
+    """True when opening a file of this name would run it as a program (``invoice.exe``,
+    ``setup.sh``, a ``.desktop`` launcher): such a file is only ever saved, never opened."""
+    lowered = name.lower().rstrip(" .")
+    return any(lowered.endswith(suffix) for suffix in _RUNNABLE)

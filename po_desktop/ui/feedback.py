@@ -51,6 +51,7 @@ class Purpose(enum.StrEnum):
     PACK = "pack"
     LETTER = "letter"
     CARDS = "cards"
+    ATTACHMENT = "attachment"
 
 
 class Feedback:

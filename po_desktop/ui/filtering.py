@@ -20,8 +20,9 @@ UNASSIGNED = -1
 UNSCORED = "unscored"
 """``decision`` filter value for needs without any assessment."""
 
-SCOPES = ("all", "sprint", "backlog")
-"""Everything, the active sprint's needs, or the backlog (needs without a sprint)."""
+SCOPES = ("all", "sprint", "backlog", "archived")
+"""Everything, the active sprint's needs, the backlog (needs without a sprint), or the
+archived needs: the other scopes leave those out."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class NeedFilter:
         return self != NeedFilter(done_column_ids=self.done_column_ids)
 
     def accepts(self, row: NeedRow, haystack: str | None = None) -> bool:
+        if (row.archived_at is not None) != (self.scope == "archived"):
+            return False
         if self.project_id is not None and row.project_id != self.project_id:
             return False
         if self.open_only and row.column_id in self.done_column_ids:
@@ -76,7 +79,7 @@ class NeedFilter:
     def apply(self, rows: Iterable[NeedRow], haystacks: dict[int, str]) -> list[NeedRow]:
         """The accepted rows, in input order; ``haystacks`` caches :func:`search_text`."""
         if self == NeedFilter(done_column_ids=self.done_column_ids):
-            return list(rows)
+            return [r for r in rows if r.archived_at is None]
         if not self.text:
             return [r for r in rows if self.accepts(r, "")]
         text = fold(self.text)
@@ -87,7 +90,7 @@ class NeedFilter:
             hay = haystacks.get(row.id)
             if hay is None:
                 hay = haystacks[row.id] = search_text(row)
-            if text in hay and (plain or fast.accepts(row, "")):
+            if text in hay and ((row.archived_at is None) if plain else fast.accepts(row, "")):
                 result.append(row)
         return result
 

@@ -8,14 +8,18 @@ call these; the page on screen is asked for its selection and shown the result.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
+from po_desktop.store import queries
+from po_desktop.store.services import archive as archive_service
 from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback
 from po_desktop.ui.host import Host
+from po_desktop.ui.mail_drop import need_from_mail
 from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.printouts import Printouts
 
@@ -155,3 +159,75 @@ class NeedActions(QObject):
             copies = [key[0] for key in change.created("need")]
             self.select(copies)
             self.host.notify(self.tr("%n need(s) duplicated.", "", len(copies)))
+
+    # ----- archive ------------------------------------------------------------------------
+    def archive_selected(self) -> None:
+        rows = self.host.rows
+        ids = [i for i in self.selected() if (row := rows.get(i)) and row.archived_at is None]
+        if ids:
+            self.archive(ids)
+
+    def restore_selected(self) -> None:
+        """The archived needs among the selected ones go back on the board."""
+        rows = self.host.rows
+        ids = [i for i in self.selected() if (row := rows.get(i)) and row.archived_at is not None]
+        if ids:
+            self.restore(ids)
+        else:
+            self.host.status(
+                self.tr("Choose archived needs to restore (Filters › Scope › Archived needs)."),
+                6000,
+            )
+
+    def archive(self, ids: list[int]) -> None:
+        """Off the board, still searchable (the "Archived needs" scope), with Undo at hand."""
+        self._archive_step(
+            self.tr("Archive %n need(s)", "", len(ids)),
+            lambda s: archive_service.archive_needs(s, ids),
+            lambda n: self.tr("%n need(s) archived.", "", n),
+        )
+
+    def restore(self, ids: list[int]) -> None:
+        self._archive_step(
+            self.tr("Restore %n need(s)", "", len(ids)),
+            lambda s: archive_service.restore_needs(s, ids),
+            lambda n: self.tr("%n need(s) back on the board.", "", n),
+        )
+
+    def _archive_step(
+        self, text: str, action: Callable[[Session], list[int]], said: Callable[[int], str]
+    ) -> None:
+        change = self.host.perform(text, action)
+        if change is not None and isinstance(change.result, list):
+            self.host.notify(said(len(change.result)))
+
+    # ----- an e-mail dropped ----------------------------------------------------------------
+    def from_mails(self, paths: list[Path]) -> None:
+        """Each ``.eml`` dropped becomes a need of the project the toolbar shows (else the
+        first project), one undoable step each."""
+        project_id = self._default_project()
+        if project_id is None:
+            projects = self.host.read(lambda s: queries.projects(s, include_archived=False))
+            if not projects:
+                feedback.sink().warn(
+                    self.host.window,
+                    self.tr("New need from an e-mail"),
+                    self.tr("Every need belongs to a project: create one first."),
+                )
+                return
+            project_id = projects[0].id
+        made: list[int] = []
+        for path in paths:
+            need_id = need_from_mail(
+                self.host.workspace,
+                project_id,
+                path,
+                lambda exc: feedback.sink().warn(
+                    self.host.window, self.tr("New need from an e-mail"), exc.render()
+                ),
+            )
+            if need_id is not None:
+                made.append(need_id)
+        if made:
+            self.select(made)
+            self.host.notify(self.tr("%n need(s) made from e-mails.", "", len(made)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,10 +33,16 @@ from po_desktop.domain.messages import choice_label
 from po_desktop.domain.readiness import EntryRule, has_problem, unmet_entry_rules
 from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError, ValidationError
+from po_desktop.store.services import archive as archive_service
 from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback, screen
 from po_desktop.ui.banner import FormError
 from po_desktop.ui.board.readiness import EntryRuleTexts
+from po_desktop.ui.mail_drop import mail_files, need_from_mail
+from po_desktop.ui.need_dossier import DossierPanel
+from po_desktop.ui.need_files import FilesPanel
+from po_desktop.ui.need_links import LinksPanel
+from po_desktop.ui.similar_needs import SimilarNeeds
 from po_desktop.ui.workspace import Workspace
 
 
@@ -171,6 +179,11 @@ class NeedDialog(QDialog):
         project_label.setBuddy(self.project)
         need_form.addRow(project_label, project_row)
         need_form.addRow(self.tr("&Title"), self.title)
+        self.similar: SimilarNeeds | None = None
+        if need_id is None:  # quick capture: a title and a project are enough
+            self.similar = SimilarNeeds(workspace, self.title)
+            need_form.addRow("", self.similar)
+            self.setAcceptDrops(True)
         need_form.addRow(self.tr("Pro&blem statement"), self.problem)
         need_form.addRow(self.tr("Proposed &solution"), self.solution)
         need_form.addRow(self.tr("Acceptance c&riteria"), self.acceptance)
@@ -202,10 +215,46 @@ class NeedDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.archive_button: QPushButton | None = None
+        if need_id is not None:
+            archived = workspace.read(
+                lambda s: need_service.find_need(s, need_id).archived_at is not None
+            )
+            self.archive_button = buttons.addButton(
+                self.tr("Res&tore") if archived else self.tr("Arc&hive"),
+                QDialogButtonBox.ButtonRole.ActionRole,
+            )
+            self.archive_button.setToolTip(
+                self.tr("Put the need back on the board")
+                if archived
+                else self.tr("Take the need off the board; it stays searchable")
+            )
+            self.archive_button.clicked.connect(partial(self.archive, not archived))
 
         layout = QVBoxLayout(self)
-        layout.addWidget(need_box, 3)
-        layout.addWidget(origin_box)
+        self.tabs: QTabWidget | None = None
+        self.dossier: DossierPanel | None = None
+        self.files: FilesPanel | None = None
+        self.links: LinksPanel | None = None
+        if need_id is None:
+            layout.addWidget(need_box, 3)
+            layout.addWidget(origin_box)
+        else:
+            fields = QWidget()
+            fields_layout = QVBoxLayout(fields)
+            fields_layout.setContentsMargins(0, 0, 0, 0)
+            fields_layout.addWidget(need_box, 3)
+            fields_layout.addWidget(origin_box)
+            self.dossier = DossierPanel(workspace, need_id)
+            self.files = FilesPanel(workspace, need_id)
+            self.links = LinksPanel(workspace, need_id)
+            self.tabs = QTabWidget()
+            self.tabs.addTab(fields, self.tr("Nee&d"))
+            self.tabs.addTab(self.dossier, self.tr("Comments and acti&vity"))
+            self.tabs.addTab(self.files, self.tr("&Files"))
+            self.tabs.addTab(self.links, self.tr("Lin&ks"))
+            self.setAcceptDrops(True)
+            layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
@@ -227,6 +276,44 @@ class NeedDialog(QDialog):
             self._select(self.project, project_id)
         self.title.setFocus()
         screen.fit(self, QSize(820, 680))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.files is not None:
+            self.files.dragEnterEvent(event)
+        elif mail_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Files dropped on the dialog of a need are attached to it; an e-mail (.eml)
+        dropped on a new need's makes the need from the mail."""
+        if self.files is not None and self.tabs is not None:
+            self.tabs.setCurrentWidget(self.files)
+            self.files.dropEvent(event)
+            return
+        mails = mail_files(event.mimeData())
+        project_id = self.project.currentData()
+        if not mails or project_id is None:
+            return
+        event.acceptProposedAction()
+        need_id = need_from_mail(self.workspace, project_id, mails[0], self.error.refused)
+        if need_id is not None:
+            self.saved_need_id = need_id
+            self.accept()
+
+    def archive(self, archive: bool) -> None:
+        """Archive (or restore) the need as it is stored, one undoable step; the dialog
+        closes, what was typed unsaved stays unsaved."""
+        assert self.need_id is not None
+        ids = [self.need_id]
+        service = archive_service.archive_needs if archive else archive_service.restore_needs
+        text = (
+            self.tr("Archive %n need(s)", "", 1)
+            if archive
+            else self.tr("Restore %n need(s)", "", 1)
+        )
+        if self.workspace.try_perform(text, lambda s: service(s, ids), self.error.refused):
+            self.saved_need_id = self.need_id
+            self.accept()
 
     def create_project(self) -> bool:
         """The projects editor on a new project; the one created is chosen for this need."""

@@ -23,6 +23,7 @@ from po_desktop.domain.calendar import REGIONS
 from po_desktop.i18n import gettext
 from po_desktop.store import backups
 from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.services import archive as archive_service
 from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui import feedback, icons
 from po_desktop.ui.settings import Settings
@@ -66,13 +67,28 @@ class PreferencesDialog(QDialog):
         path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         path_label.setWordWrap(True)
         database_form.addRow(self.tr("File:"), path_label)
-        database_form.addRow(self.tr("Public &holidays:"), self.region)
+        self.region_row = QHBoxLayout()  # the auto-archive joins it: no height to spare
+        self.region_row.addWidget(self.region, 1)
+        database_form.addRow(self.tr("Public &holidays:"), self.region_row)
         region_note = QLabel(
             self.tr("Stored in the database: the same for everyone who opens this file.")
         )
         region_note.setWordWrap(True)
         region_note.setEnabled(False)
         database_form.addRow("", region_note)
+        self.auto_archive = QSpinBox()
+        self.auto_archive.setRange(0, archive_service.MAX_AUTO_ARCHIVE_DAYS)
+        self.auto_archive.setSpecialValueText(self.tr("Never"))
+        self._auto_archive_days = workspace.read(archive_service.auto_archive_days) or 0
+        self.auto_archive.setValue(self._auto_archive_days)
+        self.auto_archive.setToolTip(
+            self.tr("Done needs leave the board by themselves; they stay searchable")
+        )
+        archive_label = QLabel(self.tr("&Archive done needs after (days):"))
+        archive_label.setBuddy(self.auto_archive)
+        self.region_row.addSpacing(12)
+        self.region_row.addWidget(archive_label)
+        self.region_row.addWidget(self.auto_archive)
 
         # ----- backups -----
         policy = settings.backup_policy
@@ -122,7 +138,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(database)
         layout.addWidget(backup_box)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(800)
 
     def _spin(self, name: str, value: int) -> QSpinBox:
         spin = QSpinBox()
@@ -173,4 +189,17 @@ class PreferencesDialog(QDialog):
         except PoDesktopError as exc:
             feedback.sink().warn(self, self.tr("Public holidays"), exc.render())
             return  # the dialog stays open with what was chosen
+        days = self.auto_archive.value()
+        if days != self._auto_archive_days:
+            title = self.tr("Archive done needs")
+            change = self.workspace.try_perform(
+                title,
+                lambda s: (
+                    archive_service.set_auto_archive_days(s, days),
+                    archive_service.archive_done_needs(s),
+                ),
+                lambda exc: feedback.sink().warn(self, title, exc.render()),
+            )
+            if change is None:
+                return
         super().accept()

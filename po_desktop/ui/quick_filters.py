@@ -30,7 +30,12 @@ class QuickFilters(QWidget):
         self.scope = self._combo(self.tr("Scope"))
         for scope, label in zip(
             SCOPES,
-            (self.tr("All needs"), self.tr("Active sprint"), self.tr("Backlog (no sprint)")),
+            (
+                self.tr("All needs"),
+                self.tr("Active sprint"),
+                self.tr("Backlog (no sprint)"),
+                self.tr("Archived needs"),
+            ),
             strict=True,
         ):
             self.scope.addItem(label, scope)

@@ -27,6 +27,7 @@ VIEWS = (
     *(
         DIALOGS := (
             "need",
+            "dossier",
             "projects",
             "people",
             "columns",
@@ -177,11 +178,14 @@ def build_dialog(window: MainWindow, view: str) -> QWidget:
         from po_desktop.ui.scoring.grid_dialog import GridsDialog
 
         return GridsDialog(workspace, window)
-    if view == "need":
+    if view in ("need", "dossier"):
         from po_desktop.ui.need_dialog import NeedDialog
 
         first = window.need_rows[0].id if window.need_rows else None
-        return NeedDialog(workspace, first, window)
+        dialog = NeedDialog(workspace, first, window)
+        if view == "dossier" and dialog.tabs is not None:
+            dialog.tabs.setCurrentIndex(1)  # the comments and activity
+        return dialog
     if view == "projects":
         from po_desktop.ui.workspace_dialogs import ProjectsDialog
 

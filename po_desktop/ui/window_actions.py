@@ -84,6 +84,11 @@ class WindowActions(QObject):
             self.tr("&Delete need"), needs.delete_selected, std.Delete, "delete"
         )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.archive_action = make(self.tr("&Archive need"), needs.archive_selected)
+        self.archive_action.setToolTip(
+            self.tr("Take the selected needs off the board; they stay searchable")
+        )
+        self.restore_need_action = make(self.tr("Res&tore need"), needs.restore_selected)
         self.find_action = make(self.tr("&Find"), window.focus_search, std.Find, "find")
         self.decision_action = make(
             self.tr("Send the deci&sion…"), needs.printouts.send_selected_decision, None, "export"
@@ -188,6 +193,8 @@ class WindowActions(QObject):
         return [
             self.new_need_action,
             self.delete_action,
+            self.archive_action,
+            self.restore_need_action,
             self.import_action,
             self.restore_action,
             board.duplicate_action,
@@ -231,6 +238,8 @@ class WindowActions(QObject):
             self.new_need_action,
             self.edit_action,
             self.delete_action,
+            self.archive_action,
+            self.restore_need_action,
             self.find_action,
             cards,
             board.duplicate_action,

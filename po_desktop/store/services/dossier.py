@@ -139,6 +139,18 @@ def free_name(session: Session, need_id: int, wanted: str, *, but: int | None = 
     return name
 
 
+def refuse_too_big(name: str, size: int) -> None:
+    """Refuse a file of ``size`` bytes over the limit (before reading it, when it can)."""
+    if size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            "attachment.too_big",
+            field="attachment",
+            name=name,
+            size=FileSize(size),
+            limit=FileSize(MAX_ATTACHMENT_BYTES),
+        )
+
+
 @transactional
 def attach_file(
     session: Session, need_id: int, name: str, data: bytes, *, media_type: str | None = None
@@ -155,14 +167,7 @@ def attach_file(
         raise TypeError(f"attachment data must be bytes, not {type(data).__name__}")
     content = bytes(data)
     clean = safe_name(str(name))
-    if len(content) > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
-            "attachment.too_big",
-            field="attachment",
-            name=clean,
-            size=FileSize(len(content)),
-            limit=FileSize(MAX_ATTACHMENT_BYTES),
-        )
+    refuse_too_big(clean, len(content))
     final = free_name(session, need.id, clean)
     now = utcnow()
     attachment = Attachment(

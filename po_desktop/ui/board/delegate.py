@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
@@ -63,6 +64,8 @@ class CardDelegate(QStyledItemDelegate):
         self._days = self.tr("%1 d")  # age in the column, e.g. "3 d" / "3 j"
         self._non_technical = self.tr("non-technical")
         self._unscored = self.tr("not scored")
+        self.badges: Callable[[int], tuple[tuple[str, str], ...]] = lambda _need_id: ()
+        """A card's link badges, (text, colour): blocked, its epic, an epic's progress."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(max(120, option.rect.width()), CARD_HEIGHT)
@@ -87,6 +90,7 @@ class CardDelegate(QStyledItemDelegate):
             option.palette.cacheKey(),
             option.font.key(),
             ratio,
+            self.badges(row.id),
         )
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
@@ -200,6 +204,17 @@ class CardDelegate(QStyledItemDelegate):
             )
         if not row.technical:
             x = self._chip(painter, x, bottom, chip_h, self._non_technical, muted, None, muted)
+        for text, colour in self.badges(row.id):
+            x = self._chip(
+                painter,
+                x,
+                bottom,
+                chip_h,
+                text,
+                QColor(colour),
+                _blend(base, QColor(colour), 0.12),
+                None,
+            )
         right = inner.right()
         if row.assignee_name:
             diameter = chip_h + 2

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from po_desktop.domain import formatting
+from po_desktop.store import dossier_queries
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services.needs import UNCHANGED, Unchanged
 from po_desktop.ui import feedback
@@ -32,6 +34,7 @@ from po_desktop.ui.board.readiness import Breach, EntryRuleTexts, breaches
 from po_desktop.ui.board.view import BoardView, CellView
 from po_desktop.ui.filtering import NeedFilter
 from po_desktop.ui.host import Host
+from po_desktop.ui.mail_drop import mail_files
 from po_desktop.ui.models import fill, literal_html, no_mnemonic
 from po_desktop.ui.need_actions import NeedActions
 from po_desktop.ui.quick_filters import QuickFilters, filter_combo
@@ -92,6 +95,11 @@ class BoardPage(QWidget):
         self.view.open_requested.connect(self.open_requested)
         self.view.collapsed_changed.connect(self.filters_changed)
         self.model.drop_requested.connect(self._dropped)
+        self._blocked: dict[int, list[int]] = {}
+        self._parent_of: dict[int, int] = {}
+        self._epics: dict[int, dossier_queries.EpicProgress] = {}
+        self.view.delegate.badges = self._badges
+        self.setAcceptDrops(True)  # e-mails (.eml) dropped become needs
 
     # ----- construction -------------------------------------------------------------------
     def _build_filter_bar(self) -> None:
@@ -185,12 +193,48 @@ class BoardPage(QWidget):
     ) -> None:
         selected, current = self.selected_ids(), self.current_id()
         self._base = base
+        self.refresh_links()
         self.model.set_data(columns, rows, haystacks, self.need_filter())
         self.select_needs(selected, current, focus=False)
 
     def patch(self, fresh: dict[int, NeedRow | None]) -> bool:
         """Changed rows only (a move, an edit); False when the board must be rebuilt."""
+        self.refresh_links()
         return self.model.patch(fresh)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if mail_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mails = mail_files(event.mimeData())
+        if mails:
+            event.acceptProposedAction()
+            self.needs.from_mails(mails)
+
+    def refresh_links(self) -> None:
+        """What the cards show of links: blocked, their epic, an epic's progress."""
+        self._blocked = self.host.read(dossier_queries.blocked_needs)
+        self._parent_of, self._epics = self.host.read(dossier_queries.epics)
+        for cell in self.view.findChildren(CellView):
+            cell.viewport().update()
+
+    def _badges(self, need_id: int) -> tuple[tuple[str, str], ...]:
+        badges: list[tuple[str, str]] = []
+        if need_id in self._blocked:
+            badges.append((self.tr("blocked"), "#C62828"))
+        parent = self._parent_of.get(need_id)
+        parent_row = self.host.rows.get(parent) if parent is not None else None
+        if parent_row is not None:
+            badges.append((parent_row.key, "#6A1B9A"))
+        progress = self._epics.get(need_id)
+        if progress is not None:
+            done = formatting.number(progress.done_points, decimals=1)
+            total = formatting.number(progress.points, decimals=1)
+            badges.append(
+                (self.tr("%1/%2 pts").replace("%1", done).replace("%2", total), "#2E7D32")
+            )
+        return tuple(badges)
 
     def apply_filter(self, base: NeedFilter) -> None:
         """The toolbar's text and project, combined with this page's own quick filters."""
@@ -510,6 +554,11 @@ class BoardPage(QWidget):
         menu.addAction(self.tr("Print cards…"), lambda: printouts.print_cards(ids))
         menu.addSeparator()
         menu.addAction(self.tr("Duplicate"), lambda: self.duplicate(ids))
+        rows = [row for row in map(self.needs.host.rows.get, ids) if row is not None]
+        if any(row.archived_at is not None for row in rows):
+            menu.addAction(self.tr("Restore"), lambda: self.needs.restore(ids))
+        else:
+            menu.addAction(self.tr("Archive"), lambda: self.needs.archive(ids))
         menu.addAction(self.tr("Delete"), lambda: self.needs.delete(ids))
         return menu
 
