@@ -14,12 +14,12 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _demo import build_demo
 from _table import row
 
 GOALS = {"similar_s": 0.150, "dossier_s": 0.050}
@@ -35,20 +35,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["PO_DESKTOP_HOME"] = tmp
         db = Path(tmp) / "bench.podb"
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "po_desktop",
-                "demo",
-                "--db",
-                str(db),
-                "--needs",
-                str(args.needs),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        build_demo(db, args.needs)
         figures = measure(db)
     size = f"{args.needs:,} needs"
     met = {name: figures[name] < goal for name, goal in GOALS.items()}
