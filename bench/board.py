@@ -18,11 +18,12 @@ import os
 import platform
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _demo import build_demo
 
 GOALS = {"first_paint_s": 0.5, "filter_ms": 50.0, "move_ms": 30.0, "peak_mb": 400.0}
 TYPED = ["factur", "export", "client"]
@@ -41,20 +42,7 @@ def main() -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         db = Path(tmp) / "bench.podb"
         started = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "po_desktop",
-                "demo",
-                "--db",
-                str(db),
-                "--needs",
-                str(args.needs),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        build_demo(db, args.needs)
         print(
             f"demo database with {args.needs} needs built in {time.perf_counter() - started:.1f} s"
         )
@@ -175,7 +163,7 @@ def measure(db: Path) -> dict[str, float]:
                 QTest.keyClicks(window.search, char)
             else:
                 QTest.keyClick(window.search, key)
-            while window._search_timer.isActive():  # the filter runs on the next turn
+            while window.views._search_timer.isActive():  # the filter runs on the next turn
                 app.processEvents()
             done = time.perf_counter()
             settle(seen, timeout=0.5)  # its repaint, if the cards shown changed
