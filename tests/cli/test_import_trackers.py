@@ -37,7 +37,11 @@ def test_jira_in_english_then_again(
     path = str(EXCHANGE / "jira-cloud-all-fields-en.csv")
     assert main(["import", path, "--format", format, "--db", str(db), "--lang", "en"]) == 0
     assert capsys.readouterr().out == (
-        "Import done: 4 needs created, 0 updated, 0 skipped as unchanged, 1 project created.\n"
+        "Import done: 4 needs created, 0 updated, 0 skipped as unchanged, 1 project created. "
+        "3 sprints created, their dates to check in the calendar: "
+        "ERP Sprint 12 (19 Aug 2025 to 1 Sept 2025, from its issues' dates), "
+        "ERP Sprint 13 (2 Sept 2025 to 15 Sept 2025, from its issues' dates), "
+        "ERP Sprint 11 (30 Jul 2025 to 12 Aug 2025, from its issues' dates).\n"
     )
     assert main(["import", path, "--format", format, "--db", str(db), "--lang", "fr"]) == 0
     assert capsys.readouterr().out == (
@@ -53,7 +57,12 @@ def test_jira_in_french_dry_run_writes_nothing(
     before = db.read_bytes()
     path = str(EXCHANGE / "jira-server-current-fields-fr.csv")
     assert main(["import", path, "--db", str(db), "--dry-run", "--lang", "fr"]) == 0
-    assert "3 besoins à créer" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "3 besoins à créer" in out
+    assert out.endswith(
+        "1 sprint à créer, ses dates à vérifier dans le calendrier\u00a0: Sprint RH 3 "
+        "(du 2 sept. 2025 au 15 sept. 2025, d’après les dates de ses tickets).\n"
+    )
     assert db.read_bytes() == before
 
 
