@@ -649,6 +649,7 @@ FIELD_LABELS: dict[str, str] = {
     "sprint": N_("Sprint"),
     "tags": N_("Tags"),
     "acceptance": N_("Acceptance criteria"),
+    "external_ref": N_("External reference"),
     "key": N_("Key"),
     "code": N_("Code"),
     "name": N_("Name"),

@@ -69,8 +69,9 @@ class NeedRecord:
     parent_ref: str = ""
     """The external reference of the item's parent (its epic): linked as its parent."""
     create_missing: str = ""
-    """The tracker whose export this is ("Jira"): its sprints missing from the workspace
-    are created, for a team of that name."""
+    """The tracker whose export this is ("Jira", "Trello"; empty for a file of ours, whose
+    external reference column only carries the reference): its sprints missing from the
+    workspace are created, for a team of that name."""
     line: int = 0
     """Physical line in the file where the row starts; 0 when unknown."""
     numbers: NumberConvention = EITHER

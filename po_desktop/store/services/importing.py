@@ -412,7 +412,7 @@ def _input(
     # A need always sits in a column: a blank status keeps an existing need where it is.
     # A tracker's item with no problem statement yet waits in the first one, to be
     # qualified (a row of ours that names another column is refused, as a form would).
-    tracker = bool(record.external_ref)
+    tracker = bool(record.create_missing)
     column_id = lookups.column_id(record.status or "", tracker=tracker)
     if column_id is None:
         column_id = base.column_id if current is not None else lookups.first_column.id
@@ -529,7 +529,7 @@ def _run(
                 data = _input(record, lookups, project, current)
                 afterwards.keep(record)
                 ref = import_trackers.ref_key(record.external_ref)
-                if ref and ref in refs_seen:
+                if ref and record.create_missing and ref in refs_seen:
                     raise ValidationError("csv.duplicate_key", field="key", key=ref)
                 refs_seen.add(ref)
                 if current is None:
