@@ -47,10 +47,14 @@ def source(tmp_path: Path) -> Iterator[Database]:
 
 def header_and_rows(path: Path) -> list[list[str]]:
     if path.suffix == ".xlsx":
-        sheet = openpyxl.load_workbook(path, read_only=True).active
-        assert sheet is not None
-        rows = sheet.iter_rows(values_only=True)
-        return [["" if v is None else str(v) for v in row] for row in rows]
+        book = openpyxl.load_workbook(path, read_only=True)
+        try:
+            sheet = book.active
+            assert sheet is not None
+            rows = sheet.iter_rows(values_only=True)
+            return [["" if v is None else str(v) for v in row] for row in rows]
+        finally:
+            book.close()
     with path.open(encoding="utf-8-sig", newline="") as fh:
         return list(csv.reader(fh, delimiter=";"))
 
