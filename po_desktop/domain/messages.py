@@ -621,6 +621,17 @@ _CATALOG: dict[str, str | Plural] = {
         "the issues from Jira's search (Export → CSV, all fields or current fields)."
     ),
     "exchange.bad_date": N_("“{value}” is not a date as Jira writes them (15/Sep/25 6:42 PM)."),
+    "exchange.summary_and_sprints": N_("{summary} {sprints}"),
+    "exchange.sprints_created": NP_(
+        "{count} sprint created, its dates to check in the calendar: {sprints}.",
+        "{count} sprints created, their dates to check in the calendar: {sprints}.",
+    ),
+    "exchange.sprints_to_create": NP_(
+        "{count} sprint to create, its dates to check in the calendar: {sprints}.",
+        "{count} sprints to create, their dates to check in the calendar: {sprints}.",
+    ),
+    "exchange.sprint_from_issues": N_("{name} ({start} to {end}, from its issues' dates)"),
+    "exchange.sprint_placed": N_("{name} ({start} to {end}, placed after the team's last sprint)"),
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -638,6 +649,7 @@ FIELD_LABELS: dict[str, str] = {
     "sprint": N_("Sprint"),
     "tags": N_("Tags"),
     "acceptance": N_("Acceptance criteria"),
+    "external_ref": N_("External reference"),
     "key": N_("Key"),
     "code": N_("Code"),
     "name": N_("Name"),
