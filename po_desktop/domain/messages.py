@@ -402,6 +402,7 @@ _CATALOG: dict[str, str | Plural] = {
     "sqlite.no_memory": N_("out of memory"),
     "sqlite.too_big": N_("a value is too large for the database"),
     "sqlite.other": N_("SQLite error {code}"),
+    "server.other": N_("the team server refused it (PostgreSQL error {code})"),
     "list.more": NP_(
         "{items} and {count} more",
         "{items} and {count} more",
@@ -945,6 +946,11 @@ def sqlite_reason(code: int | None, name: str | None = None) -> Message:
     if msg_id is not None:
         return Message(msg_id)
     return Message("sqlite.other", {"code": name or (str(code) if code is not None else "?")})
+
+
+def server_reason(sqlstate: str | None) -> Message:
+    """A PostgreSQL error by its SQLSTATE code; the server's English is left to the log."""
+    return Message("server.other", {"code": sqlstate or "?"})
 
 
 def day_label(day: Any) -> Day:

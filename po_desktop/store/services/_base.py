@@ -13,7 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Mapped, Session
 
-from po_desktop.domain.messages import Bilingual, language, listing, sqlite_reason
+from po_desktop.domain.messages import (
+    Bilingual,
+    language,
+    listing,
+    server_reason,
+    sqlite_reason,
+)
 from po_desktop.domain.numbers import AmbiguousNumberError, NumberConvention, for_language
 from po_desktop.domain.text import NameIndex
 from po_desktop.store import changes
@@ -129,6 +135,9 @@ def storage_error(exc: DBAPIError, path: str = "") -> StorageError:
         return StorageError("db.full")
     if "readonly" in text or "read-only" in text:
         return StorageError("db.read_only", path=path)
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate is not None:  # a team workspace's server (psycopg)
+        return StorageError("db.write_failed", detail=server_reason(sqlstate))
     code = getattr(exc.orig, "sqlite_errorcode", None)
     name = getattr(exc.orig, "sqlite_errorname", None)
     return StorageError("db.write_failed", detail=sqlite_reason(code, name))
