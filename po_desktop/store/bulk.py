@@ -13,7 +13,7 @@ import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Column, Connection, Integer, Table, insert
 
 
 def bind_value(connection: Connection, table: Table, column: str, value: Any) -> Any:
@@ -53,10 +53,19 @@ def claim_ids(connection: Connection, tables: Iterable[Table]) -> None:
         return
     for table in tables:
         keys = list(table.primary_key.columns)
-        if len(keys) != 1 or not keys[0].autoincrement:
+        if len(keys) != 1 or not _counted(keys[0]):
             continue
         name, column = table.name, keys[0].name
         connection.exec_driver_sql(
             f"SELECT setval(pg_get_serial_sequence('\"{name}\"', '{column}'), "
             f'coalesce((SELECT max("{column}") FROM "{name}"), 0) + 1, false)'
         )
+
+
+def _counted(column: Column[Any]) -> bool:
+    """True for an id the database hands out (an integer key, not a foreign one)."""
+    return (
+        isinstance(column.type, Integer)
+        and column.autoincrement is not False
+        and not column.foreign_keys
+    )

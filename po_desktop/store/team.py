@@ -9,7 +9,7 @@ row triggers through which the change protocol records on PostgreSQL
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import sessionmaker
 
@@ -41,6 +41,35 @@ def make_server_engine(location: str | URL) -> Engine:
     return create_engine(server_url(location), pool_pre_ping=True, pool_use_lifo=True)
 
 
+EDITOR = "po_editor"
+"""The role of those who change the workspace: read and write every table."""
+VIEWER = "po_viewer"
+"""The role of those who only look (boards, reports, packs, exports): the server itself
+refuses their writes, whatever the application does."""
+
+
+def grant_roles(connection: Connection) -> None:
+    """The two roles (made once per server: roles are the server's, not a database's)
+    and their rights on this database. An IT department makes each person a login role
+    and grants it one of them (README, "A team workspace")."""
+    for role in (EDITOR, VIEWER):
+        connection.exec_driver_sql(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+            f"'{role}') THEN CREATE ROLE {role} NOLOGIN; END IF; END $$"
+        )
+    database = connection.exec_driver_sql("SELECT current_database()").scalar_one()
+    quoted = '"' + str(database).replace('"', '""') + '"'
+    both = f"{EDITOR}, {VIEWER}"
+    for grant in (
+        f"GRANT CONNECT, TEMPORARY ON DATABASE {quoted} TO {both}",
+        f"GRANT USAGE ON SCHEMA public TO {both}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {both}",
+        f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {EDITOR}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {EDITOR}",
+    ):
+        connection.exec_driver_sql(grant)
+
+
 def create_schema(engine: Engine) -> None:
     """Make an empty team database a workspace: the tables, the change protocol's
     triggers (one transaction: all or none), then Alembic's revision and the default
@@ -51,6 +80,7 @@ def create_schema(engine: Engine) -> None:
     with engine.begin() as connection:
         Base.metadata.create_all(connection)
         capture_pg.install(connection, tables)
+        grant_roles(connection)
     stamp(engine)
     with sessionmaker(engine, expire_on_commit=False)() as session:
         workspace.initialize(session)
