@@ -108,26 +108,29 @@ def _installed(name: str) -> bool:
 
 
 def required_distributions(root: str = APP_ID) -> list[metadata.Distribution]:
-    """The installed distributions ``root`` requires, directly or not (extras left out)."""
+    """The installed distributions ``root`` requires, directly or not, with the extras
+    a requirement asks for (``psycopg[binary]`` brings ``psycopg-binary`` and its libpq)."""
     found: dict[str, metadata.Distribution] = {}
-    pending = [root]
+    pending: list[tuple[str, frozenset[str]]] = [(root, frozenset())]
     while pending:
-        name = pending.pop()
+        name, extras = pending.pop()
         try:
             dist = metadata.distribution(name)
         except metadata.PackageNotFoundError:
             continue  # a requirement for another platform or Python
         key = _normal(dist.metadata["Name"])
-        if key in found:
+        if key in found and not extras:
             continue
         found[key] = dist
         for requirement in dist.requires or ():
             marker = requirement.partition(";")[2]
-            if "extra" in marker:
+            wanted = re.search(r"""extra\s*==\s*["']([^"']+)["']""", marker)
+            if wanted is not None and wanted.group(1) not in extras:
                 continue
-            match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
+            match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?", requirement)
             if match:
-                pending.append(match.group(1))
+                asked = frozenset(e.strip() for e in (match.group(2) or "").split(",") if e.strip())
+                pending.append((match.group(1), asked))
     found.pop(_normal(root), None)
     return sorted(found.values(), key=lambda d: _normal(d.metadata["Name"]))
 

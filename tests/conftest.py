@@ -49,10 +49,70 @@ def db(db_path: Path) -> Iterator[Database]:
     database.close()
 
 
+BOTH_ENGINES = ("store", "reliability/test_hostile_text.py")
+"""Where a test that asks for a ``session`` (and not for the file: ``db``, ``db_path``) runs
+twice: on a workspace file and on a team workspace's PostgreSQL (tests/helpers/postgres.py)."""
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    own = set(metafunc.definition._fixtureinfo.argnames)
+    where = Path(str(metafunc.definition.path)).relative_to(Path(__file__).parent).as_posix()
+    if (
+        "engine_kind" in metafunc.fixturenames
+        and not own & {"db", "db_path"}
+        and metafunc.definition.get_closest_marker("file_only") is None
+        and any(where.startswith(prefix) for prefix in BOTH_ENGINES)
+    ):
+        metafunc.parametrize("engine_kind", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def session(db: Database) -> Iterator[Session]:
-    with db.session() as s:
-        yield s
+def engine_kind(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def server_template() -> Iterator[str]:
+    """A team workspace just made (``team init``), copied for each test that needs one."""
+    from helpers import postgres
+    from sqlalchemy.engine import make_url
+
+    from po_desktop.store import team
+
+    url = postgres.create_database()
+    engine = team.make_server_engine(url)
+    try:
+        team.create_schema(engine)
+    finally:
+        engine.dispose()
+    try:
+        yield str(make_url(url).database)
+    finally:
+        postgres.drop_database(url)
+
+
+@pytest.fixture
+def session(engine_kind: str, request: pytest.FixtureRequest) -> Iterator[Session]:
+    if engine_kind == "sqlite":
+        db: Database = request.getfixturevalue("db")
+        with db.session() as s:
+            yield s
+        return
+    from helpers import postgres
+    from sqlalchemy.orm import sessionmaker
+
+    from po_desktop.store import team, versions
+
+    template = request.getfixturevalue("server_template")
+    with postgres.scratch_database(template) as url:
+        engine = team.make_server_engine(url)
+        factory = sessionmaker(engine, expire_on_commit=False)
+        versions.install(factory)
+        try:
+            with factory() as s:
+                yield s
+        finally:
+            engine.dispose()
 
 
 @pytest.fixture

@@ -9,10 +9,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, String, bindparam, cast, func, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.functions import FunctionElement
 
 from po_desktop.store.models import (
     Assessment,
@@ -72,6 +74,25 @@ class NeedRow(NamedTuple):
 TAG_SEPARATOR = "\x1f"
 
 
+class joined(FunctionElement[str]):  # noqa: N801 — used as a SQL function
+    """The texts of a group joined by a separator: ``group_concat`` on SQLite,
+    ``string_agg`` on PostgreSQL (a team workspace)."""
+
+    type = String()
+    inherit_cache = True
+    name = "joined"
+
+
+@compiles(joined, "sqlite")
+def _joined_sqlite(element: joined, compiler: Any, **kw: Any) -> str:
+    return f"group_concat({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(joined, "postgresql")
+def _joined_postgresql(element: joined, compiler: Any, **kw: Any) -> str:
+    return f"string_agg({compiler.process(element.clauses, **kw)})"
+
+
 def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[NeedRow]:
     """All needs (or these ones) in one SELECT, through Core: no ORM object per row."""
     if need_ids is None:
@@ -90,7 +111,7 @@ def _need_rows_statement(some: bool) -> Select:
     """
     ids = bindparam("ids", expanding=True)
     latest_q = select(Assessment.need_id, func.max(Assessment.version).label("version"))
-    tags_q = select(NeedTag.need_id, func.group_concat(NeedTag.name, TAG_SEPARATOR).label("names"))
+    tags_q = select(NeedTag.need_id, joined(NeedTag.name, TAG_SEPARATOR).label("names"))
     if some:
         # A refresh of a few cards must not aggregate every need's tags and scores.
         latest_q = latest_q.where(Assessment.need_id.in_(ids))

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _required() -> set[str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {re.split(r"[<>=;\s]", text, maxsplit=1)[0] for text in project["dependencies"]}
+    return {re.split(r"[\[<>=;\s]", text, maxsplit=1)[0] for text in project["dependencies"]}
 
 
 def _normal(name: str) -> str:
