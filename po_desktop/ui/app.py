@@ -71,6 +71,7 @@ def start_gui(db_path: Path | None, lang: str | None = None) -> tuple[QApplicati
     # The copy taken on opening waits for the first paint and runs off the GUI thread.
     QTimer.singleShot(1000, lambda: window.autobackup.run("open"))
     window.autobackup.start()
+    window.auto_archive.start()  # done and no-go needs past the workspace's days leave
     return app, window
 
 
