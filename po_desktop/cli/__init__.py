@@ -411,6 +411,8 @@ def _cmd_archive(args: argparse.Namespace, lang: str) -> int:
         else:
             count = len(archive.archive_done_needs(session, now=now, days=days))
             said = "cli.auto_archive_done"
+    if not count:
+        said = "cli.auto_archive_none"
     print(translate(said, lang, count=count, days=Message("count.days", {"count": days})))
     return EXIT_OK
 

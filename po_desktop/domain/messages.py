@@ -556,6 +556,7 @@ _CATALOG: dict[str, str | Plural] = {
         "{count} need done or no-go for more than {days} would be archived (nothing changed).",
         "{count} needs done or no-go for more than {days} would be archived (nothing changed).",
     ),
+    "cli.auto_archive_none": N_("No need done or no-go for more than {days}: nothing to archive."),
     "cli.auto_archive_off": N_(
         "Automatic archiving is off in this workspace: nothing was archived. Give "
         "--older-than DAYS, or set the days in the preferences."

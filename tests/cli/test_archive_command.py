@@ -61,7 +61,10 @@ def test_dry_run_then_archive_with_the_setting_then_older_than(
         "1 besoin terminé ou refusé depuis plus de 1 jour archivé\u00a0: il a quitté le tableau.\n"
     )
     assert run(workspace, capsys, "--older-than", "1") == (
-        "0 needs done or no-go for more than 1 day archived: they left the board.\n"
+        "No need done or no-go for more than 1 day: nothing to archive.\n"
+    )
+    assert run(workspace, capsys, "--older-than", "1", "--dry-run", lang="fr") == (
+        "Aucun besoin terminé ou refusé depuis plus de 1 jour\u00a0: rien à archiver.\n"
     )
     assert archived(workspace) == 3
 
