@@ -56,6 +56,8 @@ class Views(QObject):
         self.sprint_model = sprint_model
         self.needs_list = ListPage()
         self._shown: dict[int, tuple[int, NeedFilter | None]] = {}
+        self._archived_count: tuple[int | None, int] = (None, 0)
+        """(rows version, archived needs among the rows): the pages' totals leave them out."""
         self.pending_project: int | None = None
         """The project filter the last session left, applied once the projects are read."""
 
@@ -284,7 +286,11 @@ class Views(QObject):
             return self.board.model.total_count()
         shown_filter = self._shown.get(index, (None, None))[1]
         archive = shown_filter is not None and shown_filter.scope == "archived"
-        return sum((row.archived_at is not None) == archive for row in self.host.rows.rows)
+        rows = self.host.rows
+        if self._archived_count[0] != rows.version:  # once per change, not per keystroke
+            self._archived_count = (rows.version, sum(r.archived_at is not None for r in rows.rows))
+        archived = self._archived_count[1]
+        return archived if archive else len(rows) - archived
 
     def _active_filters(self, index: int) -> list[str]:
         """What narrows the page on screen, in the user's words."""

@@ -957,5 +957,7 @@ def test_archived_needs_leave_the_column_totals_but_count_in_reports(window: Mai
     window.board.assignee.setCurrentIndex(window.board.assignee.findText("Hugo Petit"))
     assert header.figures.text() == "1 of 2 · 5 pts"
 
+    window.tabs.setCurrentIndex(window.LIST)  # the list leaves the archive out too
+    assert window.count_label.text() == "Needs shown: 6 of 6"
     sprint = next(r for r in window.workspace.read(queries.sprint_rows) if r.name == "Sprint 12")
     assert (sprint.need_count, sprint.points) == (2, 11)  # the archived ERP-1 still counts
