@@ -48,6 +48,21 @@ def log_dir() -> Path:
     return Path(user_log_dir(APP_ID, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What the app can always make again; under ``PO_DESKTOP_HOME`` when it is set."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_ID, appauthor=False))
+
+
+def open_copies_dir() -> Path:
+    """The temporary copies of attachments opened with other applications."""
+    return cache_dir() / "open-copies"
+
+
 def default_database() -> Path:
     return data_dir() / "po-desktop.podb"
 

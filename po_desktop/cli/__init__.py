@@ -141,6 +141,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     restore.add_argument(
         "--from", dest="source", type=Path, required=True, metavar="BACKUP", help=h("from")
     )
+    archive = command("archive")
+    archive.add_argument("--older-than", type=int, metavar="DAYS", help=h("older_than"))
+    archive.add_argument("--dry-run", action="store_true", help=h("archive_dry_run"))
+
     cli_need.add_parser(sub, common, h)
     cli_team.add_parsers(sub, common, h)
     return parser
@@ -380,6 +384,43 @@ def _cmd_restore(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _cmd_archive(args: argparse.Namespace, lang: str) -> int:
+    """The needs closed (done or no-go) for more than the days, archived as one step."""
+    from po_desktop.store.database import open_database
+    from po_desktop.store.models import utcnow
+    from po_desktop.store.services import archive
+
+    days = args.older_than
+    if days is not None and not 0 < days <= archive.MAX_AUTO_ARCHIVE_DAYS:
+        raise CliError(
+            translate(
+                "field.out_of_range",
+                lang,
+                field="--older-than",
+                value=days,
+                min=1,
+                max=archive.MAX_AUTO_ARCHIVE_DAYS,
+            )
+        )
+    path = db_path(args, required=True)
+    with open_database(path, create=False) as db, db.session() as session:
+        if days is None:
+            days = archive.auto_archive_days(session)
+        if days is None:
+            print(translate("cli.auto_archive_off", lang))
+            return EXIT_OK
+        now = utcnow()
+        if args.dry_run:
+            count, said = len(archive.closed_since(session, days, now)), "cli.auto_archive_preview"
+        else:
+            count = len(archive.archive_done_needs(session, now=now, days=days))
+            said = "cli.auto_archive_done"
+    if not count:
+        said = "cli.auto_archive_none"
+    print(translate(said, lang, count=count, days=Message("count.days", {"count": days})))
+    return EXIT_OK
+
+
 def _cmd_need(args: argparse.Namespace, lang: str) -> int:
     return cli_need.run(args, lang, db_path(args, required=True))
 
@@ -435,6 +476,7 @@ _HANDLERS = {
     "team": cli_team.cmd_team,
     "push": cli_team.cmd_push,
     "pull": cli_team.cmd_pull,
+    "archive": _cmd_archive,
 }
 
 

@@ -579,6 +579,28 @@ _CATALOG: dict[str, str | Plural] = {
     "cli.move_done": N_("{key} moved to “{column}”."),
     "cli.archive_done": N_("{key} archived: it left the board and stays searchable."),
     "cli.restore_need_done": N_("{key} is back on the board."),
+    "cli.help.archive": N_(
+        "archive the needs done or decided no-go for more than a number of days: they leave "
+        "the board and stay searchable"
+    ),
+    "cli.help.older_than": N_(
+        "archive what closed more than DAYS days ago (default: the workspace's setting)"
+    ),
+    "cli.help.archive_dry_run": N_("say how many needs would be archived, archiving nothing"),
+    "count.days": NP_("{count} day", "{count} days"),
+    "cli.auto_archive_done": NP_(
+        "{count} need done or no-go for more than {days} archived: it left the board.",
+        "{count} needs done or no-go for more than {days} archived: they left the board.",
+    ),
+    "cli.auto_archive_preview": NP_(
+        "{count} need done or no-go for more than {days} would be archived (nothing changed).",
+        "{count} needs done or no-go for more than {days} would be archived (nothing changed).",
+    ),
+    "cli.auto_archive_none": N_("No need done or no-go for more than {days}: nothing to archive."),
+    "cli.auto_archive_off": N_(
+        "Automatic archiving is off in this workspace: nothing was archived. Give "
+        "--older-than DAYS, or set the days in the preferences."
+    ),
     # The decision letter and the printed cards (issue 19)
     "letter.not_scored": N_(
         "{key} has not been scored yet: there is no decision to send. Score it with the "

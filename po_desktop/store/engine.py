@@ -22,6 +22,7 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import NullPool
 
 from po_desktop.domain.messages import Message
+from po_desktop.domain.text import fold
 from po_desktop.store import files
 from po_desktop.store.errors import DatabaseFileError, StorageError
 
@@ -277,6 +278,11 @@ def _unicode_lower(dbapi_connection: sqlite3.Connection) -> None:
     as PostgreSQL's does."""
     dbapi_connection.create_function(
         "lower", 1, lambda text: None if text is None else str(text).lower(), deterministic=True
+    )
+    # fold(): without case nor accents, as the app compares what a person types
+    # ("echeance" finds "Échéance"): the need picker's search runs in SQL with a LIMIT.
+    dbapi_connection.create_function(
+        "fold", 1, lambda text: None if text is None else fold(str(text)), deterministic=True
     )
 
 

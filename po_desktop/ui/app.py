@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from po_desktop import APP_ID, APP_NAME, __version__
+from po_desktop import APP_ID, APP_NAME, __version__, open_copies
 from po_desktop.domain import messages
 from po_desktop.ui import icons
 from po_desktop.ui.i18n import install_translators, load_fonts
@@ -54,6 +54,7 @@ def start_gui(db_path: Path | None, lang: str | None = None) -> tuple[QApplicati
     handler = CrashHandler(log_path, app, parent_widget=QApplication.activeWindow)
     handler.install()
     app.aboutToQuit.connect(handler.uninstall)
+    tidy_open_copies(app)
 
     if db_path is None:
         last = settings.last_database
@@ -71,7 +72,15 @@ def start_gui(db_path: Path | None, lang: str | None = None) -> tuple[QApplicati
     # The copy taken on opening waits for the first paint and runs off the GUI thread.
     QTimer.singleShot(1000, lambda: window.autobackup.run("open"))
     window.autobackup.start()
+    window.auto_archive.start()  # done and no-go needs past the workspace's days leave
     return app, window
+
+
+def tidy_open_copies(app: QCoreApplication) -> None:
+    """Copies of attachments opened by a session that crashed go now; this session's
+    go when the app quits."""
+    open_copies.remove_stale()
+    app.aboutToQuit.connect(open_copies.SESSION.clean)
 
 
 def first_size(window: QWidget) -> None:

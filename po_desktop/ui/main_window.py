@@ -26,6 +26,7 @@ from po_desktop import APP_NAME
 from po_desktop.store import rescue
 from po_desktop.store.queries import NeedRow
 from po_desktop.ui import feedback
+from po_desktop.ui.auto_archive import AutoArchive
 from po_desktop.ui.banner import ALERT, INFO, NOTICE, MessageBar
 from po_desktop.ui.board.page import BoardPage
 from po_desktop.ui.calendar.page import CalendarPage
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.files.closing.connect(self._workspace_closing)
         self.files.opened.connect(self._workspace_opened)
         self.autobackup = self.files.autobackup
+        self.auto_archive = AutoArchive(self.host)
         self.exchange = Exchange(self.host)
 
         central = QWidget()
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         self.views.forget()
         self.views.reload()
         self._update_title()
+        self.auto_archive.workspace_opened()
 
     def reload(self) -> None:
         self.views.reload()

@@ -2,13 +2,13 @@
 add (a file chooser, files dropped, a screenshot pasted), open, save as, remove; images
 previewed.
 
-Opening writes a temporary copy and hands it to the system's application; a program
+Opening writes a temporary copy (:mod:`po_desktop.open_copies`: one folder the app
+empties when it quits) and hands it to the system's application; a program
 (``.exe``, ``.sh``…) is never opened, only saved: the app runs no file it keeps.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from po_desktop import open_copies
 from po_desktop.domain import formatting
 from po_desktop.domain.filenames import is_runnable
 from po_desktop.store import dossier_queries
@@ -247,9 +248,15 @@ class FilesPanel(QWidget):
                 ).replace("%1", item.name),
             )
             return
-        folder = Path(tempfile.mkdtemp(prefix="po-desktop-"))
-        path = folder / item.name
-        path.write_bytes(self._bytes(item))
+        try:
+            path = open_copies.SESSION.write(item.name, self._bytes(item))
+        except OSError as exc:
+            self.error.say(
+                self.tr("“%1” cannot be written: %2")
+                .replace("%1", item.name)
+                .replace("%2", exc.strerror or str(exc))
+            )
+            return
         feedback.sink().open_externally(self, path, title)
 
     def save_current(self) -> None:

@@ -1,5 +1,6 @@
 """A need's links in the need dialog: blocks, blocked by, duplicates, relates, parent and
-child, each to a need picked by its key or title; and the merge of a duplicate into the
+child, each to a need picked by its key or title (searched as the user types, a few at a
+time: :mod:`po_desktop.store.need_picker`); and the merge of a duplicate into the
 need it duplicates (one undoable step: its comments, files and links move, it is archived).
 """
 
@@ -7,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
+    QLineEdit,
     QListView,
     QPushButton,
     QVBoxLayout,
@@ -21,9 +22,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import LinkKind, LinkRole
-from po_desktop.store import dossier_queries, queries
+from po_desktop.store import dossier_queries, need_picker
 from po_desktop.store.dossier_queries import LinkInfo
 from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.need_picker import NeedChoice
 from po_desktop.store.services import links as link_service
 from po_desktop.ui import feedback
 from po_desktop.ui.banner import FormError
@@ -39,6 +41,8 @@ ROLES: dict[LinkRole, tuple[bool, LinkKind]] = {
     LinkRole.CHILD_OF: (False, LinkKind.PARENT),
 }
 """What this need can be to another: (this need is the link's source, the link's kind)."""
+TYPING_PAUSE_MS = 150
+"""The list of matching needs follows the typing after this pause."""
 
 
 def role_text(role: LinkRole) -> str:
@@ -59,14 +63,22 @@ class LinksPanel(QWidget):
         self.role = QComboBox()
         for role in ROLES:
             self.role.addItem(role_text(role), role)
-        self.other = QComboBox()
-        self.other.setEditable(True)
-        self.other.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        line = self.other.lineEdit()
-        if line is not None:
-            line.setPlaceholderText(self.tr("Key or title of the other need"))
-        self.other.setMinimumContentsLength(30)
-        self._others_loaded = False
+        self.choices: ItemsModel[NeedChoice] = ItemsModel(self._choice_line, self)
+        """The needs matching what is typed, read a few at a time as the user types."""
+        self.other = QLineEdit()
+        self.other.setPlaceholderText(self.tr("Key or title of the other need"))
+        self.other.setAccessibleName(self.tr("Other need"))
+        self.other.setClearButtonEnabled(True)
+        self.completer = QCompleter(self.choices, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCompletionRole(Qt.ItemDataRole.DisplayRole)
+        self.completer.setMaxVisibleItems(12)
+        self.other.setCompleter(self.completer)
+        self.typing = QTimer(self)
+        self.typing.setSingleShot(True)
+        self.typing.setInterval(TYPING_PAUSE_MS)
+        self.typing.timeout.connect(self.search)
+        self.other.textEdited.connect(lambda _text: self.typing.start())
         self.add_button = QPushButton(self.tr("&Link"))
         self.add_button.clicked.connect(self.add_link)
         self.remove_button = QPushButton(self.tr("&Remove link"))
@@ -115,62 +127,47 @@ class LinksPanel(QWidget):
         except PoDesktopError:
             self.model.set_items([])
 
-    def showEvent(self, event: QShowEvent) -> None:
-        self.load_others()
-        super().showEvent(event)
+    def _choice_line(self, choice: NeedChoice) -> str:
+        return choice.label + (" " + self.tr("(archived)") if choice.archived else "")
 
-    def load_others(self) -> None:
-        """The needs to pick from, read when the tab is first shown."""
-        if self._others_loaded:
-            return
-        self._others_loaded = True
-        rows = self.workspace.read(queries.need_rows)
-        self.other.clear()
-        for row in rows:
-            if row.id != self.need_id:
-                self.other.addItem(f"{row.key} — {row.title}", row.id)
-        self.other.setCurrentIndex(-1)
-        completer = QCompleter(self.other.model(), self.other)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.other.setCompleter(completer)
+    def search(self) -> None:
+        """The needs matching what is typed, in the list under it (a few at a time: a
+        workspace of 10,000 needs is never read whole)."""
+        self.typing.stop()
+        text = self.other.text()
+        found = self.workspace.read(lambda s: need_picker.pick_needs(s, text, exclude=self.need_id))
+        self.choices.set_items(found)
+        if found and self.other.hasFocus():
+            self.completer.complete()
 
-    def chosen(self) -> int | None:
-        """The picked need: the one whose line is typed, or whose key starts it."""
-        self.load_others()
-        text = self.other.currentText().strip()
-        index = self.other.findText(text)
-        if index < 0 and text:
-            key = text.split()[0].upper()
-            index = next(
-                (
-                    i
-                    for i in range(self.other.count())
-                    if self.other.itemText(i).split()[0].upper() == key
-                ),
-                -1,
-            )
-        if index < 0:
+    def chosen(self) -> NeedChoice | None:
+        """The need typed or picked: its key (its line starts with it), or the only need
+        whose title holds the words typed; said in the form when there is none."""
+        text = self.other.text()
+        found = self.workspace.read(
+            lambda s: need_picker.find_choice(s, text, exclude=self.need_id)
+        )
+        if found is None:
             self.error.say(self.tr("Choose the other need in the list (its key or its title)."))
-            return None
-        value = self.other.itemData(index)
-        return value if isinstance(value, int) else None
+        return found
 
     def _perform(self, text: str, action: Callable[[Session], object]) -> bool:
         self.error.clear()
         return self.workspace.try_perform(text, action, self.error.refused) is not None
 
     def add_link(self) -> None:
-        other = self.chosen()
-        if other is None:
+        choice = self.chosen()
+        if choice is None:
             return
         role = self.role.currentData()
         source_first, kind = ROLES[role]
+        other = choice.id
         source, target = (self.need_id, other) if source_first else (other, self.need_id)
         if self._perform(
             self.tr("Link needs"), lambda s: link_service.link_needs(s, source, kind, target)
         ):
-            self.other.setCurrentIndex(-1)
+            self.other.clear()
+            self.choices.set_items([])
 
     def remove_link(self) -> None:
         link = self.model.data(self.links.currentIndex(), Qt.ItemDataRole.UserRole)
@@ -183,8 +180,8 @@ class LinksPanel(QWidget):
         )
 
     def merge(self) -> None:
-        other = self.chosen()
-        if other is None:
+        choice = self.chosen()
+        if choice is None:
             return
         if not feedback.sink().ask(
             self,
@@ -192,12 +189,12 @@ class LinksPanel(QWidget):
             self.tr(
                 "Close this need as a duplicate of %1? Its comments, files and links go to %1, "
                 "and it is archived. You can undo it (Ctrl+Z)."
-            ).replace("%1", self.other.currentText().split()[0]),
+            ).replace("%1", choice.key),
             yes=self.tr("Merge"),
             no=self.tr("Cancel"),
         ):
             return
-        duplicate = self.need_id
+        duplicate, other = self.need_id, choice.id
         self._perform(
             self.tr("Merge a duplicate"),
             lambda s: link_service.merge_needs(s, duplicate, other),

@@ -82,7 +82,10 @@ class PreferencesDialog(QDialog):
         self._auto_archive_days = workspace.read(archive_service.auto_archive_days) or 0
         self.auto_archive.setValue(self._auto_archive_days)
         self.auto_archive.setToolTip(
-            self.tr("Done needs leave the board by themselves; they stay searchable")
+            self.tr(
+                "Done and no-go needs leave the board by themselves after these days (checked "
+                "when the workspace opens and once a day); they stay searchable"
+            )
         )
         archive_label = QLabel(self.tr("&Archive done needs after (days):"))
         archive_label.setBuddy(self.auto_archive)

@@ -56,6 +56,8 @@ class Views(QObject):
         self.sprint_model = sprint_model
         self.needs_list = ListPage()
         self._shown: dict[int, tuple[int, NeedFilter | None]] = {}
+        self._archived_count: tuple[int | None, int] = (None, 0)
+        """(rows version, archived needs among the rows): the pages' totals leave them out."""
         self.pending_project: int | None = None
         """The project filter the last session left, applied once the projects are read."""
 
@@ -260,7 +262,7 @@ class Views(QObject):
 
     def update_count(self) -> None:
         index = self.tabs.currentIndex()
-        total = len(self.host.rows)
+        total = self._on_board_count(index)
         if index == self.BOARD:
             shown = self.board.model.shown_count()
         elif index == self.LIST:
@@ -272,10 +274,23 @@ class Views(QObject):
         # "Needs shown: 1 of 240": no noun to agree with the numbers, in either language.
         self.count_label.setText(
             self.tr("Needs shown: %1 of %2").replace("%1", str(shown)).replace("%2", str(total))
-            if total
+            if len(self.host.rows)
             else self.tr("No need yet")
         )
         self._update_filter_bar(index, shown, total)
+
+    def _on_board_count(self, index: int) -> int:
+        """The needs a page counts against: those on the board; the archived ones only
+        while the page shows the archive (reports count both)."""
+        if index == self.BOARD:  # its quick filters, the scope among them, are its own
+            return self.board.model.total_count()
+        shown_filter = self._shown.get(index, (None, None))[1]
+        archive = shown_filter is not None and shown_filter.scope == "archived"
+        rows = self.host.rows
+        if self._archived_count[0] != rows.version:  # once per change, not per keystroke
+            self._archived_count = (rows.version, sum(r.archived_at is not None for r in rows.rows))
+        archived = self._archived_count[1]
+        return archived if archive else len(rows) - archived
 
     def _active_filters(self, index: int) -> list[str]:
         """What narrows the page on screen, in the user's words."""

@@ -12,13 +12,15 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from po_desktop.store.database import open_database
-from po_desktop.store.models import Project
+from po_desktop.store.models import BoardColumn, Need, Project, utcnow
 from po_desktop.store.services import projects
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -171,3 +173,35 @@ def ask(process: subprocess.Popen[str], command: str) -> str:
     process.stdin.write(command + "\n")
     process.stdin.flush()
     return process.stdout.readline().strip()
+
+
+SPECIAL_TITLES = {
+    4321: "Échéancier des relances clients",
+    777: "Relances : ÉCHÉANCES fournisseurs",
+    9000: "Œuvre d'art du hall 50%_off",
+}
+
+
+def many_needs(session: Session, count: int = 10_000) -> int:
+    """``count`` needs in a new project ERP (ERP-1 to ERP-<count>), inserted at once."""
+    erp = projects.create_project(session, projects.ProjectInput("ERP", "Déploiement ERP")).id
+    column = session.scalar(select(BoardColumn.id).order_by(BoardColumn.position))
+    start = utcnow() - timedelta(days=1)
+    session.execute(
+        insert(Need),
+        [
+            {
+                "project_id": erp,
+                "number": n,
+                "title": SPECIAL_TITLES.get(n, f"Besoin numéro {n} du service"),
+                "column_id": column,
+                "rank": n,
+                "created_at": start,
+                "updated_at": start + timedelta(seconds=n),
+                "column_since": start,
+            }
+            for n in range(1, count + 1)
+        ],
+    )
+    session.commit()
+    return erp

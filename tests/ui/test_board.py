@@ -934,3 +934,30 @@ def test_a_new_need_created_in_a_column_with_rules_asks_too(
     dialog.save()
     assert len(feedback.questions) == 1 and dialog.result() == dialog.DialogCode.Accepted
     assert "Portail revendeurs" in _titles(window, 2)
+
+
+def test_archived_needs_leave_the_column_totals_but_count_in_reports(window: MainWindow) -> None:
+    """A column's "n of N", its WIP count and the status bar's total count the needs on
+    the board; the archive scope counts the archived ones; sprint figures keep them all."""
+    _rules(window, 0, set(), wip=2)  # "À qualifier" holds 3 needs: over its limit
+    assert window.board.view.column_header(0).over
+    window.needs.archive([_id(window, "Paie mensuelle"), _id(window, "Relances de factures")])
+    header = window.board.view.column_header(0)
+    assert not header.over  # one card left, under the limit of 2
+    assert header.wip.text() == "1 / 2"
+    window.board.source.setCurrentIndex(window.board.source.findData("customer"))
+    assert header.figures.text() == "0 of 1 · 0 pts"  # not "0 of 3": two left the board
+    assert window.count_label.text() == "Needs shown: 2 of 6"
+
+    window.board.clear_button.click()
+    window.board.scope.setCurrentIndex(window.board.scope.findData("archived"))
+    assert _titles(window, 0) == ["Relances de factures", "Paie mensuelle"]
+    assert header.figures.text() == "2 needs · 8 pts"
+    assert window.count_label.text() == "Needs shown: 2 of 2"
+    window.board.assignee.setCurrentIndex(window.board.assignee.findText("Hugo Petit"))
+    assert header.figures.text() == "1 of 2 · 5 pts"
+
+    window.tabs.setCurrentIndex(window.LIST)  # the list leaves the archive out too
+    assert window.count_label.text() == "Needs shown: 6 of 6"
+    sprint = next(r for r in window.workspace.read(queries.sprint_rows) if r.name == "Sprint 12")
+    assert (sprint.need_count, sprint.points) == (2, 11)  # the archived ERP-1 still counts

@@ -199,17 +199,17 @@ def test_links_made_removed_and_a_duplicate_merged(
     assert panel is not None and dialog.tabs is not None
     dialog.tabs.setCurrentWidget(panel)
     panel.role.setCurrentIndex(panel.role.findData(LinkRole.BLOCKED_BY))
-    panel.other.setEditText("erp-2")
+    panel.other.setText("erp-2")
     panel.add_button.click()
     assert [link.role for link in panel.model.items] == [LinkRole.BLOCKED_BY]
     assert "is blocked by ERP-2" in str(panel.model.data(panel.model.index(0)))
     panel.links.setCurrentIndex(panel.model.index(0))
     panel.remove_button.click()
     assert panel.model.rowCount() == 0
-    panel.other.setEditText("nothing like it")
+    panel.other.setText("nothing like it")
     panel.add_button.click()
     assert "Choose the other need" in panel.error.text()
-    panel.other.setCurrentIndex(panel.other.findData(2))
+    panel.other.setText("ERP-2 — Export")
     panel.merge_button.click()
     assert "duplicate of ERP-2" in feedback.questions[-1]
     rows = {row.id: row for row in window.need_rows}

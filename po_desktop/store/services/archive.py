@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
-from po_desktop.domain.enums import ArchiveReason, EventField
+from po_desktop.domain.enums import ArchiveReason, Decision, EventField
 from po_desktop.store.errors import ConflictError, ValidationError
-from po_desktop.store.models import Need, NeedEvent, utcnow
+from po_desktop.store.models import Assessment, Need, NeedEvent, Project, utcnow
 from po_desktop.store.services import needs
 from po_desktop.store.services._base import clean_number, transactional
 from po_desktop.store.services.workspace import AUTO_ARCHIVE_KEY, set_setting, setting
@@ -97,32 +97,65 @@ def restore_needs(session: Session, need_ids: Sequence[int]) -> list[int]:
     return done
 
 
-@transactional
-def archive_done_needs(session: Session, *, now: datetime | None = None) -> list[int]:
-    """Archive the needs done for the workspace's number of days (none when the setting
-    is off); a need restored since it was done stays on the board. Returns their ids."""
-    days = auto_archive_days(session)
-    if days is None:
-        return []
-    moment = now or utcnow()
-    restored_since_done = exists().where(
+def closed_since(session: Session, days: int, now: datetime) -> list[int]:
+    """Needs still on the board that closed more than ``days`` days before ``now``: done
+    (entered a done column) or decided no-go (their latest scoring), in key order. A need
+    restored by hand after it closed stays on the board: it was brought back on purpose."""
+    latest = (
+        select(Assessment.need_id, func.max(Assessment.version).label("version"))
+        .group_by(Assessment.need_id)
+        .subquery()
+    )
+    no_go = (
+        select(Assessment.need_id, Assessment.decided_at)
+        .join(
+            latest,
+            and_(latest.c.need_id == Assessment.need_id, latest.c.version == Assessment.version),
+        )
+        .where(Assessment.decision == Decision.NO_GO.value)
+        .subquery()
+    )
+    closed_at = func.coalesce(Need.done_at, no_go.c.decided_at)
+    restored_since_closed = exists().where(
         and_(
             NeedEvent.need_id == Need.id,
             NeedEvent.field == EventField.ARCHIVE.value,
             NeedEvent.new_value.is_(None),
-            NeedEvent.at >= Need.done_at,
+            NeedEvent.at >= closed_at,
         )
     )
-    due = session.scalars(
-        select(Need)
-        .where(
-            Need.archived_at.is_(None),
-            Need.done_at.is_not(None),
-            Need.done_at <= moment - timedelta(days=days),
-            ~restored_since_done,
+    return list(
+        session.scalars(
+            select(Need.id)
+            .outerjoin(no_go, no_go.c.need_id == Need.id)
+            .join(Project, Project.id == Need.project_id)
+            .where(
+                Need.archived_at.is_(None),
+                closed_at.is_not(None),
+                closed_at <= now - timedelta(days=days),
+                ~restored_since_closed,
+            )
+            .order_by(Project.code, Need.number)
         )
-        .order_by(Need.id)
-    ).all()
+    )
+
+
+@transactional
+def archive_done_needs(
+    session: Session, *, now: datetime | None = None, days: int | None = None
+) -> list[int]:
+    """Archive the needs done or no-go for more than ``days`` days (by default the
+    workspace's setting; none when it is off), as one step. Returns their ids."""
+    if days is None:
+        days = auto_archive_days(session)
+        if days is None:
+            return []
+    elif not 0 < days <= MAX_AUTO_ARCHIVE_DAYS:
+        raise ValidationError(
+            "field.out_of_range", field="days", value=days, min=1, max=MAX_AUTO_ARCHIVE_DAYS
+        )
+    moment = now or utcnow()
+    due = needs._load(session, closed_since(session, days, moment))
     for need in due:
         _archive(session, need, ArchiveReason.AUTO, moment)
     return [need.id for need in due]

@@ -64,7 +64,8 @@ class ColumnStats:
     points: float
     """Points of the cards shown."""
     total: int
-    """Cards in the column whatever the filters: what the WIP limit counts."""
+    """Cards in the column whatever the filters but the archive: what the WIP limit counts.
+    Archived needs left the board and count only while the board shows the archive."""
 
     def over_limit(self, limit: int | None) -> bool:
         return limit is not None and self.total > limit
@@ -336,19 +337,30 @@ class BoardModel(QObject):
         self._order = {c.id: i for i, c in enumerate(self.columns)}
         self._all = sorted(rows, key=self._sort_key)
         self._by_id = {row.id: row for row in self._all}
-        self._totals = dict.fromkeys(self._order, 0)
-        for row in self._all:
-            if row.column_id in self._totals:
-                self._totals[row.column_id] += 1
         self._haystacks = haystacks
         if need_filter is not None:
             self._filter = need_filter
+        self._count_totals()
         self._rebuild()
 
     def set_filter(self, need_filter: NeedFilter) -> None:
         if need_filter != self._filter:
+            scope_changed = need_filter.scope != self._filter.scope
             self._filter = need_filter
+            if scope_changed:
+                self._count_totals()
             self._rebuild()
+
+    def _on_board(self, row: NeedRow) -> bool:
+        """Whether a need counts in its column's total: archived needs left the board and
+        count only while the board shows the archive (they still count in reports)."""
+        return (row.archived_at is not None) == (self._filter.scope == "archived")
+
+    def _count_totals(self) -> None:
+        self._totals = dict.fromkeys(self._order, 0)
+        for row in self._all:
+            if row.column_id in self._totals and self._on_board(row):
+                self._totals[row.column_id] += 1
 
     def set_lane_mode(self, mode: str) -> None:
         if mode not in LANE_MODES:
@@ -379,6 +391,10 @@ class BoardModel(QObject):
 
     def shown_count(self) -> int:
         return self._shown
+
+    def total_count(self) -> int:
+        """The needs on the board whatever the filters (the archive while it is shown)."""
+        return sum(self._totals.values())
 
     def warm_search(self, start: int = 0) -> None:
         """Build the search text of every card ahead of the first keystroke.
@@ -530,7 +546,8 @@ class BoardModel(QObject):
             old = self._by_id.pop(need_id, None)
             if old is not None:
                 del self._all[self._position(old)]
-                self._totals[old.column_id] -= 1
+                if self._on_board(old):
+                    self._totals[old.column_id] -= 1
                 cell = self._cells.get((key_of(old), old.column_id))
                 if cell is not None:
                     cell.remove_id(need_id)
@@ -539,7 +556,8 @@ class BoardModel(QObject):
             if row is not None:
                 self._all.insert(self._position(row), row)
                 self._by_id[row.id] = row
-                self._totals[row.column_id] += 1
+                if self._on_board(row):
+                    self._totals[row.column_id] += 1
                 if self._accepts(row):
                     self._cells[(key_of(row), row.column_id)].insert_row(row)
                 touched.add(row.column_id)
