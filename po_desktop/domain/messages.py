@@ -61,6 +61,10 @@ _CATALOG: dict[str, str | Plural] = {
     "person.in_use": N_(
         "“{name}” is still assigned to needs or projects ({count}): reassign them first."
     ),
+    "person.bad_email": N_(
+        "“{value}” is not an e-mail address: type it as name@example.com, without a name "
+        "or brackets."
+    ),
     "need.not_found": N_("Need not found: {ref}."),
     "need.key_taken": N_("The key {key} is already in use."),
     "need.bad_key": N_("Invalid key “{key}”: expected CODE-NUMBER, e.g. ERP-12."),
@@ -645,6 +649,7 @@ FIELD_LABELS: dict[str, str] = {
     "color": N_("Colour"),
     "role": N_("Role"),
     "availability": N_("Availability"),
+    "email": N_("E-mail"),
     "wip_limit": N_("WIP limit"),
     "entry_rules": N_("Entry rules"),
     "assignee": N_("Assignee"),

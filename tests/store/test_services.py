@@ -112,6 +112,34 @@ def test_person_validation_and_in_use(session: Session, project_id: int) -> None
     assert not queries.people(session)[0].active
 
 
+@pytest.mark.parametrize(
+    "typed", ["lea.martin", "Léa <lea@exemple.fr>", "lea@exemple", "lea @exemple.fr", "a@@b.fr"]
+)
+def test_a_mistyped_address_is_refused_in_both_languages_and_nothing_is_saved(
+    session: Session, typed: str
+) -> None:
+    lea = people.create_person(session, people.PersonInput("Léa Martin"))
+    with pytest.raises(ValidationError) as refused:
+        people.update_person(session, lea.id, people.PersonInput("Léa Martin", email=typed))
+    assert refused.value.render("en").startswith(f"“{typed.strip()}” is not an e-mail address")
+    assert "n'est pas une adresse e-mail" in refused.value.render("fr")
+    assert queries.people(session)[0].email == ""
+
+
+def test_an_address_is_kept_trimmed_and_finds_its_person_whatever_the_case(
+    session: Session,
+) -> None:
+    lea = people.create_person(
+        session, people.PersonInput("Léa Martin", email="  Lea.Martin@Exemple.FR ")
+    )
+    assert lea.email == "Lea.Martin@Exemple.FR"
+    people.create_person(session, people.PersonInput("Sans adresse"))
+    found = people.person_by_email(session, "lea.martin@exemple.fr")
+    assert found is not None and found.id == lea.id
+    assert people.person_by_email(session, "") is None
+    assert people.person_by_email(session, "autre@exemple.fr") is None
+
+
 # --- columns ------------------------------------------------------------------------------
 
 
