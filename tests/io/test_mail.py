@@ -9,10 +9,12 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from helpers.undo import act, undo
 from sqlalchemy.orm import Session
 
 from po_desktop.io.mail import read_mail, read_mail_file
 from po_desktop.store import dossier_queries as dq
+from po_desktop.store import queries
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.services import dossier, needs, people
 
@@ -118,21 +120,59 @@ def test_a_message_becomes_a_need_with_the_mail_attached(
     made = dossier.create_need_from_mail(session, project_id, read_mail_file(path))
     need = needs.find_need(session, made.need_id)
     assert (need.title, need.problem, need.column.position) == (SUBJECT, BODY.strip(), 0)
-    assert (made.requester, made.matched) == ("Françoise Dupré <f.dupre@client.fr>", "new")
+    # The sender becomes a person of the workspace, with their address.
+    assert (made.requester, made.matched) == ("Françoise Dupré", "new")
     assert need.requester == made.requester
+    [francoise] = [p for p in queries.people(session) if p.id == made.person_id]
+    assert (francoise.name, francoise.email) == ("Françoise Dupré", "f.dupre@client.fr")
     [attached] = dq.attachments(session, need.id)
     assert (attached.name, attached.media_type) == ("Relance client.eml", "message/rfc822")
     assert dq.attachment_bytes(session, attached.id) == path.read_bytes()
 
-    # The next mail of the same sender finds the requester by address, whatever the name.
-    again = read_mail(_message("utf-8", "8bit", sender="F. Dupré <F.Dupre@client.fr>"))
+    # The next mail of the same sender finds her by address (any case), whatever the name.
+    again = read_mail(_message("utf-8", "8bit", sender="F. Dupré <F.Dupre@CLIENT.fr>"))
     second = dossier.create_need_from_mail(session, project_id, again)
-    assert (second.requester, second.matched) == (made.requester, "requester")
+    assert (second.requester, second.matched, second.person_id) == (
+        "Françoise Dupré",
+        "address",
+        francoise.id,
+    )
+    assert len(queries.people(session)) == 1  # nobody new
 
     # A person of the workspace is matched by name, regardless of accents and case.
     people.create_person(session, people.PersonInput("Noémie Petit"))
     third = read_mail(_message("utf-8", "8bit", sender="NOEMIE PETIT <np@example.com>"))
-    assert dossier.create_need_from_mail(session, project_id, third).requester == "Noémie Petit"
+    made_third = dossier.create_need_from_mail(session, project_id, third)
+    assert (made_third.requester, made_third.matched) == ("Noémie Petit", "name")
+
+    # The address comes before the name: a colleague's name on someone else's address
+    # is that someone.
+    fourth = read_mail(_message("utf-8", "8bit", sender="Noémie Petit <f.dupre@client.fr>"))
+    assert dossier.create_need_from_mail(session, project_id, fourth).requester == (
+        "Françoise Dupré"
+    )
+
+
+def test_a_sender_known_only_by_address_becomes_a_person_named_by_it(
+    session: Session, project_id: int
+) -> None:
+    made = dossier.create_need_from_mail(
+        session, project_id, read_mail(_message("utf-8", "8bit", sender="bob@client.fr"))
+    )
+    assert (made.requester, made.matched) == ("bob@client.fr", "new")
+    [bob] = queries.people(session)
+    assert (bob.name, bob.email) == ("bob@client.fr", "bob@client.fr")
+
+    # Undoing the need takes the person made for it away too: one step.
+    undone = act(
+        session,
+        lambda s: dossier.create_need_from_mail(
+            s, project_id, read_mail(_message("utf-8", "8bit", sender="Zoé <zoe@client.fr>"))
+        ),
+    )
+    assert sorted(p.name for p in queries.people(session)) == ["Zoé", "bob@client.fr"]
+    undo(session, undone)
+    assert [p.name for p in queries.people(session)] == ["bob@client.fr"]
 
 
 def test_a_message_without_subject_takes_its_first_line(session: Session, project_id: int) -> None:

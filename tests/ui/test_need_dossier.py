@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from po_desktop.domain.enums import LinkKind, LinkRole
-from po_desktop.store import dossier_queries
+from po_desktop.store import dossier_queries, queries
 from po_desktop.store.database import Database
 from po_desktop.store.services import dossier, links, needs, projects
 from po_desktop.ui.feedback import Purpose
@@ -260,7 +260,10 @@ def test_an_email_dropped_on_the_new_need_dialog_makes_the_need(
     dialog.dropEvent(_drop(mail))
     assert dialog.result() == dialog.DialogCode.Accepted
     row = next(row for row in window.need_rows if row.id == dialog.saved_need_id)
-    assert (row.title, row.requester) == ("Export des factures", "Anne Roy <anne@client.fr>")
+    assert (row.title, row.requester) == ("Export des factures", "Anne Roy")
+    # Anne is a person of the workspace now, with her address: her next mail finds her.
+    anne = [p for p in window.workspace.read(queries.people) if p.name == "Anne Roy"]
+    assert [p.email for p in anne] == ["anne@client.fr"]
 
 
 def test_cards_show_blocked_their_epic_and_an_epics_progress(window: MainWindow) -> None:
