@@ -466,7 +466,7 @@ _CATALOG: dict[str, str | Plural] = {
     ),
     "mail.not_a_mail": N_(
         "{file} is not an e-mail: it has no sender, subject, date or recipient. Save the "
-        "message from your mail program as an .eml file."
+        "message from your mail program as an .eml or .msg file."
     ),
     "link.self": N_("A need cannot be linked to itself ({key})."),
     "link.exists": N_("This link already exists: {source} {role} {target}."),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from helpers.undo import act, undo
+from helpers.workspace import FIXTURES
 from sqlalchemy.orm import Session
 
 from po_desktop.io.mail import read_mail, read_mail_file
@@ -181,3 +182,70 @@ def test_a_message_without_subject_takes_its_first_line(session: Session, projec
     message.set_content("\n\n  Première ligne utile\nsuite\n")
     made = dossier.create_need_from_mail(session, project_id, read_mail(message.as_bytes()))
     assert needs.find_need(session, made.need_id).title == "Première ligne utile"
+
+
+# ----- Outlook's .msg ---------------------------------------------------------------------
+
+MSG = FIXTURES / "mail"
+
+
+def test_an_outlook_message_gives_its_subject_text_and_sender() -> None:
+    data = (MSG / "jotlmsg-sent.msg").read_bytes()
+    mail = read_mail(data, "jotlmsg-sent.msg")
+    assert mail.subject == "This is a message"
+    assert mail.body == "Hello,\n\nThis is a simple message that has been sent.\n\n.Bye."
+    assert (mail.sender_name, mail.sender_address) == ("sender@jotlmsg.com", "sender@jotlmsg.com")
+    assert (mail.file_name, mail.media_type, mail.data) == (
+        "jotlmsg-sent.msg",
+        "application/vnd.ms-outlook",
+        data,
+    )
+
+
+def test_a_message_saved_by_outlook_reads_with_its_line_ends_tidied() -> None:
+    mail = read_mail((MSG / "outlook-draft.msg").read_bytes(), "brouillon.msg")
+    assert mail.subject == "Test subject"
+    assert mail.body == "Hello,\n\nThis is a simple test message.\n\nSee ya,\nTester"
+    assert (mail.sender_name, mail.sender_address) == ("", "")  # a draft has no sender
+
+
+def test_a_msg_is_known_by_its_content_and_an_eml_named_msg_still_reads(tmp_path: Path) -> None:
+    renamed = tmp_path / "relance.msg"
+    renamed.write_bytes(_message("utf-8", "quoted-printable"))
+    assert read_mail_file(renamed).subject == SUBJECT
+    outlook_named_eml = tmp_path / "outlook.eml"
+    outlook_named_eml.write_bytes((MSG / "jotlmsg-sent.msg").read_bytes())
+    assert read_mail_file(outlook_named_eml).subject == "This is a message"
+
+
+def test_a_damaged_or_foreign_compound_file_is_refused_with_its_name(tmp_path: Path) -> None:
+    """An Office document, a truncated message, a header and nothing else: all said to be
+    no e-mail in the user's language, never a crash."""
+    data = (MSG / "outlook-draft.msg").read_bytes()
+    for cut in (8, 512, 3000):
+        with pytest.raises(ValidationError) as refused:
+            read_mail(data[:cut], "coupé.msg")
+        assert refused.value.render("fr").startswith("coupé.msg n'est pas un e-mail")
+        assert ".msg" in refused.value.render("en")
+    corrupt = bytearray(data)
+    corrupt[0x30:0x34] = b"\xff\xff\xff\x7f"  # the directory's first sector, out of the file
+    with pytest.raises(ValidationError):
+        read_mail(bytes(corrupt), "abîmé.msg")
+
+
+def test_an_outlook_message_becomes_a_need_with_the_msg_attached(
+    session: Session, project_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "Demande client.msg"
+    path.write_bytes((MSG / "jotlmsg-sent.msg").read_bytes())
+    made = dossier.create_need_from_mail(session, project_id, read_mail_file(path))
+    need = needs.find_need(session, made.need_id)
+    assert (need.title, need.requester) == ("This is a message", "sender@jotlmsg.com")
+    [sender] = queries.people(session)
+    assert sender.email == "sender@jotlmsg.com"
+    [attached] = dq.attachments(session, need.id)
+    assert (attached.name, attached.media_type) == (
+        "Demande client.msg",
+        "application/vnd.ms-outlook",
+    )
+    assert dq.attachment_bytes(session, attached.id) == path.read_bytes()

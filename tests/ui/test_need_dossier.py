@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers.fakes import FakeFeedback
 from helpers.keys import type_text
+from helpers.workspace import FIXTURES
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
@@ -316,3 +317,22 @@ def test_an_email_dropped_on_the_board_becomes_a_need(
     not_mail.write_bytes(b"\x89PNG\r\n")
     window.board.dropEvent(_drop(not_mail))
     assert "is not an e-mail" in feedback.warnings[-1]
+
+
+def test_an_outlook_message_dropped_on_the_board_becomes_a_need(
+    window: MainWindow, tmp_path: Path, feedback: FakeFeedback
+) -> None:
+    mail = tmp_path / "Demande.msg"
+    mail.write_bytes((FIXTURES / "mail" / "jotlmsg-sent.msg").read_bytes())
+    window.board.dropEvent(_drop(mail))
+    row = next(row for row in window.need_rows if row.title == "This is a message")
+    assert row.requester == "sender@jotlmsg.com"
+    [attached] = window.workspace.read(lambda s: dossier_queries.attachments(s, row.id))
+    assert attached.name == "Demande.msg"
+    window.workspace.undo_stack.undo()
+    assert not any(row.title == "This is a message" for row in window.need_rows)
+
+    word = tmp_path / "compte rendu.msg"  # a Compound File that is no message
+    word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    window.board.dropEvent(_drop(word))
+    assert "compte rendu.msg is not an e-mail" in feedback.warnings[-1]
