@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from helpers.mail import BODY, SUBJECT, mail_bytes
 from helpers.undo import act, undo
 from helpers.workspace import FIXTURES
 from sqlalchemy.orm import Session
@@ -18,23 +19,6 @@ from po_desktop.store import dossier_queries as dq
 from po_desktop.store import queries
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.services import dossier, needs, people
-
-BODY = (
-    "Bonjour,\n\nLes relances de factures partent à la main : 3 h par semaine.\n"
-    "Pouvez-vous l'automatiser d'ici l'été ? Merci « d'avance » - Françoise\n"
-)
-SUBJECT = "Relances de factures – été 2027"
-
-
-def _message(charset: str, encoding: str, *, sender: str | Header | None = None) -> bytes:
-    message = EmailMessage()
-    message["From"] = sender or "Françoise Dupré <f.dupre@client.fr>"
-    message["To"] = "po@example.com"
-    message["Subject"] = SUBJECT
-    message["Date"] = "Mon, 07 Dec 2026 09:30:00 +0100"
-    message["Message-ID"] = "<1@client.fr>"
-    message.set_content(BODY, charset=charset, cte=encoding)
-    return message.as_bytes(policy=email.policy.SMTP)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +34,7 @@ def _message(charset: str, encoding: str, *, sender: str | Header | None = None)
 def test_a_message_in_any_common_encoding_gives_its_text(
     charset: str, encoding: str, marker: bytes
 ) -> None:
-    data = _message(charset, encoding)
+    data = mail_bytes(charset, encoding)
     assert marker in data  # the file really is in that encoding
     mail = read_mail(data, "relance.eml")
     assert mail.subject == SUBJECT
@@ -117,7 +101,7 @@ def test_a_message_becomes_a_need_with_the_mail_attached(
     session: Session, project_id: int, tmp_path: Path
 ) -> None:
     path = tmp_path / "Relance client.eml"
-    path.write_bytes(_message("iso-8859-1", "quoted-printable"))
+    path.write_bytes(mail_bytes("iso-8859-1", "quoted-printable"))
     made = dossier.create_need_from_mail(session, project_id, read_mail_file(path))
     need = needs.find_need(session, made.need_id)
     assert (need.title, need.problem, need.column.position) == (SUBJECT, BODY.strip(), 0)
@@ -131,7 +115,7 @@ def test_a_message_becomes_a_need_with_the_mail_attached(
     assert dq.attachment_bytes(session, attached.id) == path.read_bytes()
 
     # The next mail of the same sender finds her by address (any case), whatever the name.
-    again = read_mail(_message("utf-8", "8bit", sender="F. Dupré <F.Dupre@CLIENT.fr>"))
+    again = read_mail(mail_bytes("utf-8", "8bit", sender="F. Dupré <F.Dupre@CLIENT.fr>"))
     second = dossier.create_need_from_mail(session, project_id, again)
     assert (second.requester, second.matched, second.person_id) == (
         "Françoise Dupré",
@@ -142,13 +126,13 @@ def test_a_message_becomes_a_need_with_the_mail_attached(
 
     # A person of the workspace is matched by name, regardless of accents and case.
     people.create_person(session, people.PersonInput("Noémie Petit"))
-    third = read_mail(_message("utf-8", "8bit", sender="NOEMIE PETIT <np@example.com>"))
+    third = read_mail(mail_bytes("utf-8", "8bit", sender="NOEMIE PETIT <np@example.com>"))
     made_third = dossier.create_need_from_mail(session, project_id, third)
     assert (made_third.requester, made_third.matched) == ("Noémie Petit", "name")
 
     # The address comes before the name: a colleague's name on someone else's address
     # is that someone.
-    fourth = read_mail(_message("utf-8", "8bit", sender="Noémie Petit <f.dupre@client.fr>"))
+    fourth = read_mail(mail_bytes("utf-8", "8bit", sender="Noémie Petit <f.dupre@client.fr>"))
     assert dossier.create_need_from_mail(session, project_id, fourth).requester == (
         "Françoise Dupré"
     )
@@ -158,7 +142,7 @@ def test_a_sender_known_only_by_address_becomes_a_person_named_by_it(
     session: Session, project_id: int
 ) -> None:
     made = dossier.create_need_from_mail(
-        session, project_id, read_mail(_message("utf-8", "8bit", sender="bob@client.fr"))
+        session, project_id, read_mail(mail_bytes("utf-8", "8bit", sender="bob@client.fr"))
     )
     assert (made.requester, made.matched) == ("bob@client.fr", "new")
     [bob] = queries.people(session)
@@ -168,7 +152,7 @@ def test_a_sender_known_only_by_address_becomes_a_person_named_by_it(
     undone = act(
         session,
         lambda s: dossier.create_need_from_mail(
-            s, project_id, read_mail(_message("utf-8", "8bit", sender="Zoé <zoe@client.fr>"))
+            s, project_id, read_mail(mail_bytes("utf-8", "8bit", sender="Zoé <zoe@client.fr>"))
         ),
     )
     assert sorted(p.name for p in queries.people(session)) == ["Zoé", "bob@client.fr"]
@@ -211,7 +195,7 @@ def test_a_message_saved_by_outlook_reads_with_its_line_ends_tidied() -> None:
 
 def test_a_msg_is_known_by_its_content_and_an_eml_named_msg_still_reads(tmp_path: Path) -> None:
     renamed = tmp_path / "relance.msg"
-    renamed.write_bytes(_message("utf-8", "quoted-printable"))
+    renamed.write_bytes(mail_bytes("utf-8", "quoted-printable"))
     assert read_mail_file(renamed).subject == SUBJECT
     outlook_named_eml = tmp_path / "outlook.eml"
     outlook_named_eml.write_bytes((MSG / "jotlmsg-sent.msg").read_bytes())
