@@ -506,7 +506,9 @@ _CATALOG: dict[str, str | Plural] = {
         "Attachments ({count} file, {size}):",
         "Attachments ({count} files, {size}):",
     ),
-    "cli.help.need": N_("a need's dossier: show, comment, attach, link, move, archive"),
+    "cli.help.need": N_(
+        "a need's dossier: show, comment, attach, link, move, archive; a need from an e-mail"
+    ),
     "cli.help.need_show": N_("print the need: fields, links, attachments, activity"),
     "cli.help.need_comment": N_("add a comment to the need"),
     "cli.help.comment_text": N_("the comment's text"),
@@ -543,6 +545,21 @@ _CATALOG: dict[str, str | Plural] = {
     "cli.move_done": N_("{key} moved to “{column}”."),
     "cli.archive_done": N_("{key} archived: it left the board and stays searchable."),
     "cli.restore_need_done": N_("{key} is back on the board."),
+    "cli.help.need_from-mail": N_(
+        "make a need from an e-mail file (.eml or .msg): subject, text, sender, the mail "
+        "attached; prints its key"
+    ),
+    "cli.help.mail_file": N_("the e-mail saved by a mail program (.eml or .msg)"),
+    "cli.help.mail_project": N_("the project of the new need (code or name)"),
+    "cli.help.mail_dry_run": N_("say what need the mail would make, writing nothing"),
+    "cli.mail_done": N_("{key} made from {file}: “{title}”, requester {requester}."),
+    "cli.mail_preview": N_(
+        "Preview, nothing was written: {file} would make {key}, “{title}”, requester {requester}."
+    ),
+    "cli.mail_requester.address": N_("{name} (a person found by the address)"),
+    "cli.mail_requester.name": N_("{name} (a person found by the name)"),
+    "cli.mail_requester.new": N_("{name} (a new person)"),
+    "cli.mail_requester.none": N_("none (the mail names no sender)"),
     # The decision letter and the printed cards (issue 19)
     "letter.not_scored": N_(
         "{key} has not been scored yet: there is no decision to send. Score it with the "
