@@ -267,6 +267,19 @@ def test_an_email_dropped_on_the_new_need_dialog_makes_the_need(
     assert [p.email for p in anne] == ["anne@client.fr"]
 
 
+def test_an_outlook_message_dropped_on_the_new_need_dialog_makes_the_need(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    mail = tmp_path / "brouillon.msg"
+    mail.write_bytes((FIXTURES / "mail" / "outlook-draft.msg").read_bytes())
+    dialog = NeedDialog(window.workspace, parent=window, project_id=1)
+    qtbot.addWidget(dialog)
+    dialog.dropEvent(_drop(mail))
+    assert dialog.result() == dialog.DialogCode.Accepted
+    row = next(row for row in window.need_rows if row.id == dialog.saved_need_id)
+    assert (row.title, row.requester) == ("Test subject", "")  # a draft names no sender
+
+
 def test_cards_show_blocked_their_epic_and_an_epics_progress(window: MainWindow) -> None:
     board = window.board
     window.workspace.perform("Link", lambda s: links.link_needs(s, 2, LinkKind.PARENT, 1))
