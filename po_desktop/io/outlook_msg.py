@@ -21,6 +21,7 @@ import io
 import struct
 from dataclasses import dataclass
 from email.utils import getaddresses
+from typing import IO, Protocol
 
 import olefile
 
@@ -83,8 +84,16 @@ def _codec(code_page: int | None, fallback: str = "cp1252") -> str:
         return fallback
 
 
+class Storage(Protocol):
+    """What is read of a Compound File: its streams by name (olefile's ``OleFileIO``)."""
+
+    def exists(self, filename: str) -> bool: ...
+
+    def openstream(self, filename: str) -> IO[bytes]: ...
+
+
 class _Reader:
-    def __init__(self, ole: olefile.OleFileIO[str]) -> None:
+    def __init__(self, ole: Storage) -> None:
         self.ole = ole
         self.longs = self._longs()
         self.codec = _codec(self.longs.get(_MESSAGE_CODEPAGE))
@@ -148,6 +157,34 @@ def _from_headers(headers: str) -> tuple[str, str]:
     return found[0] if found else ("", "")
 
 
+def message_in(storage: Storage) -> OutlookMessage:
+    """The subject, text and sender of the message whose properties ``storage`` holds."""
+    reader = _Reader(storage)
+    parts = {
+        "class": reader.text(_MESSAGE_CLASS),
+        "subject": reader.text(_SUBJECT),
+        "body": reader.text(_BODY),
+        "html": reader.html(),
+        "name": reader.text(_SENDER_NAME) or reader.text(_REPRESENTING_NAME),
+        "address": _address(
+            reader.text(_SENDER_SMTP),
+            reader.text(_SENDER_ADDRESS),
+            reader.text(_REPRESENTING_SMTP),
+            reader.text(_REPRESENTING_ADDRESS),
+        ),
+    }
+    if not any(parts.values()):
+        raise NotOutlookMessageError("no message property")  # a Word or Excel file, say
+    header_name, header_address = _from_headers(reader.text(_HEADERS))
+    return OutlookMessage(
+        subject=parts["subject"],
+        body=parts["body"],
+        html=parts["html"],
+        sender_name=parts["name"] or header_name,
+        sender_address=parts["address"] or _address(header_address),
+    )
+
+
 def read_outlook(data: bytes) -> OutlookMessage:
     """The subject, text and sender of the Outlook message ``data`` (a ``.msg`` file's
     bytes). Raises :class:`NotOutlookMessageError` for any other file."""
@@ -158,31 +195,10 @@ def read_outlook(data: bytes) -> OutlookMessage:
     except _DAMAGED as exc:
         raise NotOutlookMessageError(str(exc)) from exc
     try:
-        reader = _Reader(ole)
-        parts = {
-            "class": reader.text(_MESSAGE_CLASS),
-            "subject": reader.text(_SUBJECT),
-            "body": reader.text(_BODY),
-            "html": reader.html(),
-            "name": reader.text(_SENDER_NAME) or reader.text(_REPRESENTING_NAME),
-            "address": _address(
-                reader.text(_SENDER_SMTP),
-                reader.text(_SENDER_ADDRESS),
-                reader.text(_REPRESENTING_SMTP),
-                reader.text(_REPRESENTING_ADDRESS),
-            ),
-        }
-        header_name, header_address = _from_headers(reader.text(_HEADERS))
+        return message_in(ole)
     except _DAMAGED as exc:
+        if isinstance(exc, NotOutlookMessageError):
+            raise
         raise NotOutlookMessageError(str(exc)) from exc
     finally:
         ole.close()
-    if not any(parts.values()):
-        raise NotOutlookMessageError("no message property")  # a Word or Excel file, say
-    return OutlookMessage(
-        subject=parts["subject"],
-        body=parts["body"],
-        html=parts["html"],
-        sender_name=parts["name"] or header_name,
-        sender_address=parts["address"] or _address(header_address),
-    )
