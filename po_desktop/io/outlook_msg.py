@@ -191,7 +191,7 @@ def read_outlook(data: bytes) -> OutlookMessage:
     if not is_compound_file(data):
         raise NotOutlookMessageError("not a Compound File")
     try:
-        ole: olefile.OleFileIO[str] = olefile.OleFileIO(io.BytesIO(data))
+        ole = olefile.OleFileIO(io.BytesIO(data))
     except _DAMAGED as exc:
         raise NotOutlookMessageError(str(exc)) from exc
     try:
