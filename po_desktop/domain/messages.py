@@ -65,6 +65,9 @@ _CATALOG: dict[str, str | Plural] = {
         "“{value}” is not an e-mail address: type it as name@example.com, without a name "
         "or brackets."
     ),
+    "person.email_taken": N_(
+        "“{value}” is already the address of {name}: a mail from it must find one person."
+    ),
     "need.not_found": N_("Need not found: {ref}."),
     "need.key_taken": N_("The key {key} is already in use."),
     "need.bad_key": N_("Invalid key “{key}”: expected CODE-NUMBER, e.g. ERP-12."),

@@ -47,9 +47,17 @@ def _validate(data: PersonInput) -> PersonInput:
     )
 
 
+def _refuse_shared_email(session: Session, email: str, person_id: int | None) -> None:
+    """One address, one person: a mail from it must have one requester."""
+    owner = person_by_email(session, email)
+    if owner is not None and owner.id != person_id:
+        raise ValidationError("person.email_taken", field="email", value=email, name=owner.name)
+
+
 @transactional
 def create_person(session: Session, data: PersonInput) -> Person:
     clean = _validate(data)
+    _refuse_shared_email(session, clean.email, None)
     person = Person(**vars(clean))
     session.add(person)
     session.flush()
@@ -72,7 +80,9 @@ def update_person(session: Session, person_id: int, data: PersonInput) -> Person
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError("person.not_found", ref=person_id)
-    for name, value in vars(_validate(data)).items():
+    clean = _validate(data)
+    _refuse_shared_email(session, clean.email, person_id)
+    for name, value in vars(clean).items():
         setattr(person, name, value)
     session.flush()
     return person
