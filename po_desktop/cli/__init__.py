@@ -14,6 +14,7 @@ from pathlib import Path
 
 from po_desktop import APP_NAME, __version__
 from po_desktop.cli import need as cli_need
+from po_desktop.cli import team as cli_team
 from po_desktop.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -37,7 +38,9 @@ from po_desktop.domain.messages import Message, translate
 
 def _common(h: Callable[[str], str]) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=h("db"))
+    # A file's path, or a team workspace's address (postgresql://...: a Path would fold
+    # its "//"); db_path() makes it a path where a file is meant.
+    common.add_argument("--db", default=argparse.SUPPRESS, help=h("db"))
     common.add_argument(
         "--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS, help=h("lang")
     )
@@ -139,6 +142,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         "--from", dest="source", type=Path, required=True, metavar="BACKUP", help=h("from")
     )
     cli_need.add_parser(sub, common, h)
+    cli_team.add_parsers(sub, common, h)
     return parser
 
 
@@ -428,6 +432,9 @@ _HANDLERS = {
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "need": _cmd_need,
+    "team": cli_team.cmd_team,
+    "push": cli_team.cmd_push,
+    "pull": cli_team.cmd_pull,
 }
 
 

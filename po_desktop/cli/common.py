@@ -29,6 +29,8 @@ class CliError(Exception):
 def db_path(args: argparse.Namespace, *, required: bool = False) -> Path:
     db = getattr(args, "db", None)
     if db is not None:
+        if "://" in str(db):  # a team workspace's address where a file is meant
+            raise CliError(translate("team.file_only", address=db))
         return Path(db)
     if required:
         raise CliError(translate("field.required", field="--db"))

@@ -35,6 +35,7 @@ from po_desktop.domain.enums import (
 )
 from po_desktop.domain.grid_presets import DEFAULT_GRID
 from po_desktop.domain.readiness import EntryRule
+from po_desktop.store.bulk import claim_ids
 from po_desktop.store.errors import ConflictError, ValidationError
 from po_desktop.store.models import (
     Absence,
@@ -556,6 +557,7 @@ def _write_needs(
     ):
         if rows:
             session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+    claim_ids(session.connection(), [Need.__table__, Assessment.__table__])  # type: ignore[list-item]
     return len(assessment_rows), len(event_rows)
 
 

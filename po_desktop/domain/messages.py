@@ -313,6 +313,45 @@ _CATALOG: dict[str, str | Plural] = {
         "put a backup in place of the database (the current file is kept aside)"
     ),
     "cli.help.from": N_("backup file to restore"),
+    "cli.help.team": N_("a team workspace on a PostgreSQL server"),
+    "cli.help.team_init": N_(
+        "make an empty PostgreSQL database a team workspace, with the roles po_editor and po_viewer"
+    ),
+    "cli.help.team_address": N_("the server's address, e.g. postgresql://user@host/name"),
+    "cli.help.push": N_("upload a workspace file into an empty team workspace"),
+    "cli.help.push_to": N_("the team workspace's address (postgresql://user@host/name)"),
+    "cli.help.pull": N_("write a team workspace (--db postgresql://...) into a new local file"),
+    "cli.help.pull_output": N_("the new workspace file (.podb)"),
+    "cli.team_ready": N_(
+        "Team workspace ready at {address}; roles: po_editor (changes), po_viewer (reads)."
+    ),
+    "cli.pushed": NP_(
+        "Workspace sent to {address}: {count} need, with its history and files.",
+        "Workspace sent to {address}: {count} needs, with their history and files.",
+    ),
+    "cli.pulled": NP_(
+        "Local copy written to {path}: {count} need, with its history and files.",
+        "Local copy written to {path}: {count} needs, with their history and files.",
+    ),
+    "team.not_an_address": N_(
+        "{value} is not a team workspace's address: it starts with postgresql://"
+    ),
+    "team.push_not_empty": N_(
+        "The team workspace already holds projects or needs: a push only fills an empty one "
+        "(made by po-desktop team init). Nothing was sent."
+    ),
+    "team.push_old_schema": N_(
+        "The team workspace was made by another version of PO Desktop (its schema is not "
+        "{head}). Nothing was sent."
+    ),
+    "team.file_only": N_(
+        "This command reads a workspace file, not {address}: make a local copy first with "
+        "po-desktop pull --db ADDRESS -o FILE.podb"
+    ),
+    "team.pull_exists": N_("{path} already exists: choose a new file name. Nothing was written."),
+    "team.unreachable": N_(
+        "The team server does not answer ({detail}). Check the address and the network."
+    ),
     "cli.demo_done": N_("Demo database created: {path} ({needs} needs)."),
     "cli.demo_backup": N_("The previous database was backed up to {path}."),
     "cli.check_file": N_("File: {path} ({size} bytes)"),
@@ -409,6 +448,7 @@ _CATALOG: dict[str, str | Plural] = {
     "sqlite.no_memory": N_("out of memory"),
     "sqlite.too_big": N_("a value is too large for the database"),
     "sqlite.other": N_("SQLite error {code}"),
+    "server.other": N_("the team server refused it (PostgreSQL error {code})"),
     "list.more": NP_(
         "{items} and {count} more",
         "{items} and {count} more",
@@ -645,6 +685,17 @@ _CATALOG: dict[str, str | Plural] = {
         "the issues from Jira's search (Export → CSV, all fields or current fields)."
     ),
     "exchange.bad_date": N_("“{value}” is not a date as Jira writes them (15/Sep/25 6:42 PM)."),
+    "exchange.summary_and_sprints": N_("{summary} {sprints}"),
+    "exchange.sprints_created": NP_(
+        "{count} sprint created, its dates to check in the calendar: {sprints}.",
+        "{count} sprints created, their dates to check in the calendar: {sprints}.",
+    ),
+    "exchange.sprints_to_create": NP_(
+        "{count} sprint to create, its dates to check in the calendar: {sprints}.",
+        "{count} sprints to create, their dates to check in the calendar: {sprints}.",
+    ),
+    "exchange.sprint_from_issues": N_("{name} ({start} to {end}, from its issues' dates)"),
+    "exchange.sprint_placed": N_("{name} ({start} to {end}, placed after the team's last sprint)"),
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -662,6 +713,7 @@ FIELD_LABELS: dict[str, str] = {
     "sprint": N_("Sprint"),
     "tags": N_("Tags"),
     "acceptance": N_("Acceptance criteria"),
+    "external_ref": N_("External reference"),
     "key": N_("Key"),
     "code": N_("Code"),
     "name": N_("Name"),
@@ -970,6 +1022,11 @@ def sqlite_reason(code: int | None, name: str | None = None) -> Message:
     if msg_id is not None:
         return Message(msg_id)
     return Message("sqlite.other", {"code": name or (str(code) if code is not None else "?")})
+
+
+def server_reason(sqlstate: str | None) -> Message:
+    """A PostgreSQL error by its SQLSTATE code; the server's English is left to the log."""
+    return Message("server.other", {"code": sqlstate or "?"})
 
 
 def day_label(day: Any) -> Day:

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from po_desktop.domain.text import fold
 from po_desktop.io.needs_table import Cell, Table, normalise_header, tracker_table
 from po_desktop.store.errors import ValidationError
+from po_desktop.store.services.import_trackers import SPRINT_DAYS
 from po_desktop.store.services.import_types import Comment
 
 _NAMES: dict[str, tuple[str, ...]] = {
@@ -36,11 +37,14 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "status": ("status", "etat", "statut"),
     "project": ("project key", "cle de projet", "cle du projet"),
     "assignee": ("assignee", "responsable", "personne assignee"),
-    "assignee_id": ("assignee id", "id du responsable", "id responsable"),
+    "assignee_id": ("assignee id", "id du responsable", "id de responsable", "id responsable"),
     "reporter": ("reporter", "rapporteur"),
-    "reporter_id": ("reporter id", "id du rapporteur", "id rapporteur"),
+    "reporter_id": ("reporter id", "id du rapporteur", "id de rapporteur", "id rapporteur"),
     "creator": ("creator", "createur"),
-    "creator_id": ("creator id", "id du createur", "id createur"),
+    "creator_id": ("creator id", "id du createur", "id de createur", "id createur"),
+    "created": ("created", "creation", "date de creation", "cree"),
+    "updated": ("updated", "mise a jour", "date de mise a jour"),
+    "resolved": ("resolved", "resolu", "resolue", "date de resolution"),
     "description": ("description",),
     "labels": ("labels", "libelles", "etiquettes"),
     "sprint": ("sprint", "sprints"),
@@ -54,7 +58,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "estimation des story points",
     ),
     "epic": ("custom field (epic link)", "champ personnalise (epic link)", "epic link"),
-    "parent": ("parent", "parent key", "cle du parent", "parent id", "id du parent"),
+    "parent_key": ("parent key", "cle du parent", "cle de parent"),
+    "parent": ("parent", "parent id", "id du parent", "id de parent"),
     "comment": ("comment", "comments", "commentaire", "commentaires"),
 }
 _FIELD = {name: field for field, names in _NAMES.items() for name in names}
@@ -188,10 +193,12 @@ def jira_table(
         ident, key = _first(values, "id"), _first(values, "key")
         if ident and key:
             keys_by_id[ident] = key
+    windows = sprint_windows([values for _line, values in issues])
     items = []
     for line, values in issues:
         key = _first(values, "key")
-        parent = _first(values, "epic") or _first(values, "parent")
+        # Jira Cloud's "Parent" holds the parent's issue id, "Parent key" its key.
+        parent = _first(values, "epic") or _first(values, "parent_key") or _first(values, "parent")
         parent = keys_by_id.get(parent, parent)
         sprints = [s.strip() for s in values.get("sprint", []) if s.strip()]
         comments = [parse_comment(c, people) for c in values.get("comment", [])]
@@ -211,6 +218,7 @@ def jira_table(
             "external_ref": key,
             "assignee": _first(values, "assignee"),
             "closed_sprints": tuple(sprints[:-1]),
+            "sprint_dates": tuple((s, *windows[s]) for s in sprints if s in windows),
             "comments": tuple(
                 Comment(c.text, c.author, _local_to_utc(c.at)) for c in comments if c is not None
             ),
@@ -221,6 +229,57 @@ def jira_table(
             cells["project"] = key.rsplit("-", 1)[0]
         items.append((line, cells, extra))
     return tracker_table(path, "jira", items)
+
+
+def _day(text: str) -> date | None:
+    """A date that only helps place a sprint: one Jira did not write is no reason to
+    refuse the import, it is left out."""
+    try:
+        at = parse_date(text)
+    except ValidationError:
+        return None
+    return None if at is None else at.date()
+
+
+def sprint_windows(issues: Sequence[dict[str, list[str]]]) -> dict[str, tuple[date, date]]:
+    """Each sprint's dates as far as its issues tell them: an export names its sprints,
+    never their dates.
+
+    A sprint ends on the last day one of the issues it finished was resolved (issues
+    not resolved yet: their last update), and starts on the first, or
+    :data:`SPRINT_DAYS` before its end when they all fall in a shorter span. An earlier
+    sprint an issue went through without being finished there, that no issue dates,
+    ends the day before the next one of that issue starts. Sprints no date speaks of
+    are absent: the import places them after the team's last sprint.
+    """
+    resolved: dict[str, list[date]] = {}
+    updated: dict[str, list[date]] = {}
+    chains: list[list[str]] = []
+    for values in issues:
+        sprints = [s.strip() for s in values.get("sprint", []) if s.strip()]
+        if not sprints:
+            continue
+        chains.append(sprints)
+        done = _day(_first(values, "resolved"))
+        if done is not None:
+            resolved.setdefault(sprints[-1], []).append(done)
+        touched = _day(_first(values, "updated"))
+        if touched is not None:
+            updated.setdefault(sprints[-1], []).append(touched)
+    length = timedelta(days=SPRINT_DAYS - 1)
+    windows: dict[str, tuple[date, date]] = {}
+    for name in {s for chain in chains for s in chain}:
+        days = resolved.get(name) or updated.get(name)
+        if days:
+            end = max(days)
+            windows[name] = (min(min(days), end - length), end)
+    for chain in chains:
+        for index in range(len(chain) - 2, -1, -1):
+            name, following = chain[index], windows.get(chain[index + 1])
+            if name not in windows and following is not None:
+                end = following[0] - timedelta(days=1)
+                windows[name] = (end - length, end)
+    return windows
 
 
 def _first(values: dict[str, list[str]], field: str, *, strip: bool = True) -> str:

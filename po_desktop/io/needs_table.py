@@ -50,6 +50,7 @@ COLUMNS: tuple[str, ...] = (
     "sprint",
     "tags",
     "acceptance",
+    "external_ref",
 )
 REQUIRED: tuple[str, ...] = ("title", "problem", "project")
 """Columns a file must have; without ``key`` every row is a new need."""
@@ -81,6 +82,8 @@ def header_aliases() -> dict[str, str]:
             "tag": "tags",
             "story points": "points",
             "acceptance criteria": "acceptance",
+            "external ref": "external_ref",
+            "ref externe": "external_ref",
         }
     )
     return aliases
@@ -336,6 +339,7 @@ def need_rows(
             "" if need.sprint_id is None else sprints[need.sprint_id],
             ", ".join(sorted(need.tag_names, key=str.casefold)),
             need.acceptance,
+            need.external_ref,
         ]
 
 

@@ -168,6 +168,7 @@ def open_trello(path: Path | str) -> Table:
             "assignee": card_members[0] if card_members else None,
             "people": tuple(card_members),
             "comments": tuple(comments.get(card_id, [])),
+            "create_missing": "Trello",
         }
         items.append((position + 1, cells, extra))
     return tracker_table(path, "trello", items, set_aside=set_aside)

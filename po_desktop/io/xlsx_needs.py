@@ -48,6 +48,7 @@ _WIDTHS = {
     "sprint": (10, 22),
     "tags": (10, 30),
     "acceptance": (20, 50),
+    "external_ref": (12, 40),
 }
 """Each column's narrowest and widest width, in characters."""
 _SAMPLE = 200

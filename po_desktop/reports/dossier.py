@@ -176,6 +176,8 @@ def dossier_text(dossier: NeedDossier, timeline: list[ActivityItem], lang: str) 
     field(N_("Assignee"), d.assignee)
     field(N_("Requester"), d.requester)
     field(N_("Tags"), ", ".join(d.tags))
+    if d.external_ref:
+        field(N_("External reference"), d.external_ref)
     score = f" ({formatting.number(d.score, lang)})" if d.score is not None else ""
     field(N_("Decision"), (_decision(d.decision, lang) + score) if d.decision else None)
     field(N_("Created on"), local(d.created_at, lang))

@@ -13,7 +13,7 @@ import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Column, Connection, Integer, Table, insert
 
 
 def bind_value(connection: Connection, table: Table, column: str, value: Any) -> Any:
@@ -43,3 +43,29 @@ def insert_many(
     else:
         parameters = [dict(zip(columns, row, strict=True)) for row in rows]
     connection.exec_driver_sql(compiled.string, parameters)
+
+
+def claim_ids(connection: Connection, tables: Iterable[Table]) -> None:
+    """After rows were inserted with their ids given (the demo, a pushed workspace):
+    move PostgreSQL's id counters past them, so the next row created gets a new id.
+    SQLite needs nothing: it takes the next id from the rows themselves."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables:
+        keys = list(table.primary_key.columns)
+        if len(keys) != 1 or not _counted(keys[0]):
+            continue
+        name, column = table.name, keys[0].name
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('\"{name}\"', '{column}'), "
+            f'coalesce((SELECT max("{column}") FROM "{name}"), 0) + 1, false)'
+        )
+
+
+def _counted(column: Column[Any]) -> bool:
+    """True for an id the database hands out (an integer key, not a foreign one)."""
+    return (
+        isinstance(column.type, Integer)
+        and column.autoincrement is not False
+        and not column.foreign_keys
+    )

@@ -234,43 +234,62 @@ def write_rows(
     connection: Connection,
     changes: Sequence[tuple[Table, dict[Key, tuple[Row | None, Row | None]]]],
 ) -> None:
-    """Put each row to its target state (None: absent), in an order foreign keys and
-    unique constraints accept: values that must move are parked first, deletes go
-    children first, inserts parents first, then updates."""
+    """Put each row to its target state (None: absent), in the order of :func:`plan`."""
     dbapi = _driver(connection)
     dbapi.execute("PRAGMA defer_foreign_keys = ON")  # checked at commit, as a whole
-    for table, rows in changes:  # park unique values of the rows that move or go
+    for operation, table, key, values in plan(changes):
+        if operation == "delete":
+            where = " AND ".join(f"{_q(c.name)} IS ?" for c in table.primary_key.columns)
+            dbapi.execute(f"DELETE FROM {_q(table.name)} WHERE {where}", key)
+        elif operation == "insert":
+            names = list(values)
+            dbapi.execute(
+                f"INSERT INTO {_q(table.name)} ({', '.join(_q(n) for n in names)}) "
+                f"VALUES ({', '.join('?' for _ in names)})",
+                [values[n] for n in names],
+            )
+        else:
+            _update(dbapi, table, key, values)
+
+
+Operation = tuple[str, Table, Key, Row]
+"""("update", "delete" or "insert"; the table; the row's key; the values to write)."""
+
+
+def plan(
+    changes: Sequence[tuple[Table, dict[Key, tuple[Row | None, Row | None]]]],
+) -> Iterator[Operation]:
+    """The statements that put each row to its target state, in an order foreign keys
+    checked at once (PostgreSQL's) and unique constraints accept: the unique values of
+    rows that move or go are parked first, then inserts go parents first, updates
+    follow (a row may now point at a new parent, or away from one about to go), and
+    deletes come last, children first: a cascade finds nothing left to take."""
+    for table, rows in changes:
         parked = _parking(table)
         if parked is None:
             continue
         column, parked_value = parked
         for key, (before, _after) in rows.items():
             if before is not None:
-                _update(dbapi, table, key, {column: parked_value(key)})
+                yield "update", table, key, {column: parked_value(key)}
+    for table, rows in changes:
+        for key, (before, after) in rows.items():
+            if before is None and after is not None:
+                yield "insert", table, key, after
+    for table, rows in changes:
+        keys = {c.name for c in table.primary_key.columns}
+        for key, (before, after) in rows.items():
+            if before is not None and after is not None:
+                values = {n: v for n, v in after.items() if n not in keys}
+                if values:
+                    yield "update", table, key, values
     for table, rows in reversed(changes):
         for key, (before, after) in rows.items():
             if before is not None and after is None:
-                where = " AND ".join(f"{_q(c.name)} IS ?" for c in table.primary_key.columns)
-                dbapi.execute(f"DELETE FROM {_q(table.name)} WHERE {where}", key)
-    for table, rows in changes:
-        for _key, (before, after) in rows.items():
-            if before is None and after is not None:
-                names = list(after)
-                dbapi.execute(
-                    f"INSERT INTO {_q(table.name)} ({', '.join(_q(n) for n in names)}) "
-                    f"VALUES ({', '.join('?' for _ in names)})",
-                    [after[n] for n in names],
-                )
-    for table, rows in changes:
-        for key, (before, after) in rows.items():
-            if before is not None and after is not None:
-                keys = {c.name for c in table.primary_key.columns}
-                _update(dbapi, table, key, {n: v for n, v in after.items() if n not in keys})
+                yield "delete", table, key, {}
 
 
 def _update(dbapi: Any, table: Table, key: Key, values: Row) -> None:
-    if not values:
-        return
     sets = ", ".join(f"{_q(n)} = ?" for n in values)
     where = " AND ".join(f"{_q(c.name)} IS ?" for c in table.primary_key.columns)
     dbapi.execute(f"UPDATE {_q(table.name)} SET {sets} WHERE {where}", [*values.values(), *key])
@@ -278,7 +297,8 @@ def _update(dbapi: Any, table: Table, key: Key, values: Row) -> None:
 
 def _parking(table: Table) -> tuple[str, Callable[[Key], Any]] | None:
     """A column of the table's unique constraint and a value no row holds, per key:
-    rows that swap names or numbers pass through it."""
+    rows that swap names or numbers pass through it (a text one no user types, and
+    that PostgreSQL accepts: no NUL)."""
     from sqlalchemy import Integer, UniqueConstraint
 
     for constraint in table.constraints:
@@ -286,5 +306,5 @@ def _parking(table: Table) -> tuple[str, Callable[[Key], Any]] | None:
             column = list(constraint.columns)[-1]
             if isinstance(column.type, Integer):
                 return column.name, lambda key: -1 - int(key[0])  # ids are positive
-            return column.name, lambda key: "\x00parked " + "/".join(map(str, key))
+            return column.name, lambda key: "\uffffparked " + "/".join(map(str, key))
     return None

@@ -8,7 +8,8 @@ service call, whatever the service does (ORM objects, bulk statements, cascades)
 :func:`apply` plays it backwards (undo) or forwards (redo), exactly, ids included,
 and refuses when the rows are no longer as the change left them.
 
-Capture is engine-specific and lives in :mod:`po_desktop.store.capture`; this module
+Capture is engine-specific and lives in :mod:`po_desktop.store.capture` (SQLite) and
+:mod:`po_desktop.store.capture_pg` (PostgreSQL); this module
 speaks rows and tables only.
 """
 
@@ -22,10 +23,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Connection, Table
 from sqlalchemy.orm import Session
 
-from po_desktop.store import capture as backend
+from po_desktop.store import capture as sqlite_capture
+from po_desktop.store import capture_pg
 from po_desktop.store.errors import ConflictError
 from po_desktop.store.models import Base
 
@@ -194,6 +196,11 @@ def _from_plain(row: Row | None) -> Row | None:
     }
 
 
+def _backend(connection: Connection) -> Any:
+    """The capture of the connection's engine: SQLite's file or a team's PostgreSQL."""
+    return capture_pg if connection.dialect.name == "postgresql" else sqlite_capture
+
+
 def tables() -> list[Table]:
     """Every table a change may touch, parents before children."""
     return list(Base.metadata.sorted_tables)
@@ -205,7 +212,7 @@ def record(session: Session, author: str = "") -> Iterator[Change]:
     (filled when the block ends). Nested blocks share the outer recording."""
     change = Change(author=author)
     connection = session.connection()
-    with backend.recording(connection, tables()) as log:
+    with _backend(connection).recording(connection, tables()) as log:
         yield change
         session.flush()
         change.rows = _collapse(log(), tables())
@@ -283,11 +290,13 @@ def apply(session: Session, change: Change, *, backwards: bool) -> Change:
     by_name = {t.name: t for t in tables()}
     for table_name, rows in wanted.rows.items():
         table = by_name[table_name]
-        current = backend.read_rows(connection, table, list(rows))
+        current = _backend(connection).read_rows(connection, table, list(rows))
         for key, (expected, _target) in rows.items():
             if current.get(key) != expected:
                 raise ConflictError("change.stale", table=table_name, key=_show(key))
-    backend.write_rows(connection, [(by_name[t], rows) for t, rows in wanted.rows.items()])
+    _backend(connection).write_rows(
+        connection, [(by_name[t], rows) for t, rows in wanted.rows.items()]
+    )
     session.expire_all()
     return wanted
 

@@ -117,6 +117,8 @@ class NeedDossier:
     """Oldest first."""
     attachments: list[AttachmentInfo]
     attachment_bytes: int
+    external_ref: str = ""
+    """Where the need was imported from: a Jira issue key, a Trello card's address."""
 
 
 def _comment(row: NeedComment, current_name: str | None) -> CommentInfo:
@@ -283,6 +285,7 @@ def dossier(session: Session, ref: str | int) -> NeedDossier:
         comments=comments(session, need.id),
         attachments=files,
         attachment_bytes=sum(a.size for a in files),
+        external_ref=need.external_ref,
     )
 
 

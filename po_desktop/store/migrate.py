@@ -34,6 +34,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     engine.dispose()
 
 
+def stamp(engine: Engine, revision: str = "head") -> None:
+    """Record the schema made from the models as being at ``revision``, without running
+    the migrations (a team workspace starts at the newest schema)."""
+    from alembic import command
+
+    command.stamp(alembic_config(engine), revision)
+
+
 def script_head() -> str:
     from alembic.script import ScriptDirectory
 

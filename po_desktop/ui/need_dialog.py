@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from html import escape
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -75,6 +76,25 @@ def format_points_input(points: float | None) -> str:
     if points is None:
         return ""
     return formatting.number(points, decimals=2, group=False)
+
+
+def show_reference(label: QLabel, ref: str) -> None:
+    """Where a need was imported from, read-only: a web address as a link that opens in
+    the browser, anything else (a Jira key) as selectable text."""
+    if ref.startswith(("https://", "http://")):
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText(f'<a href="{escape(ref, quote=True)}">{escape(ref)}</a>')
+        label.setOpenExternalLinks(True)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+    else:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(ref)
+        label.setOpenExternalLinks(False)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setToolTip(ref)
 
 
 def plain_text(edit: QPlainTextEdit) -> str:
@@ -207,6 +227,14 @@ class NeedDialog(QDialog):
             label.setBuddy(widget)
             grid.addWidget(label, r, c * 2)
             grid.addWidget(widget, r, c * 2 + 1)
+        # Where an imported need comes from (Jira key, Trello card): shown, never edited.
+        self.external_ref = QLabel()
+        self.external_ref.setWordWrap(True)
+        self.external_ref_label = QLabel(self.tr("External reference"))
+        grid.addWidget(self.external_ref_label, len(rows) // 2, 2)
+        grid.addWidget(self.external_ref, len(rows) // 2, 3)
+        self.external_ref_label.hide()
+        self.external_ref.hide()
 
         self.error = FormError()
 
@@ -341,7 +369,7 @@ class NeedDialog(QDialog):
             combo.setCurrentIndex(index)
 
     def _load(self, need_id: int) -> None:
-        def load(session: Session) -> tuple[need_service.NeedInput, str, str, str | None]:
+        def load(session: Session) -> tuple[need_service.NeedInput, str, str, str | None, str]:
             need = need_service.find_need(session, need_id)
             rows = queries.need_rows(session, need_ids=[need.id])
             return (
@@ -349,9 +377,14 @@ class NeedDialog(QDialog):
                 need.key,
                 f"{need.project.code} — {need.project.name}",
                 rows[0].decision if rows else None,
+                need.external_ref,
             )
 
-        data, key, project_label, self._decision = self.workspace.read(load)
+        data, key, project_label, self._decision, ref = self.workspace.read(load)
+        if ref:
+            show_reference(self.external_ref, ref)
+            self.external_ref_label.show()
+            self.external_ref.show()
         self.setWindowTitle(self.tr("Edit need %1").replace("%1", key))
         if self.project.findData(data.project_id) < 0:
             self.project.addItem(project_label, data.project_id)

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from po_desktop.cli import main
 from po_desktop.store.database import open_database
 from po_desktop.store.models import Need, NeedComment
+from po_desktop.store.services import needs
 
 EXCHANGE = FIXTURES / "exchange"
 
@@ -37,7 +38,11 @@ def test_jira_in_english_then_again(
     path = str(EXCHANGE / "jira-cloud-all-fields-en.csv")
     assert main(["import", path, "--format", format, "--db", str(db), "--lang", "en"]) == 0
     assert capsys.readouterr().out == (
-        "Import done: 4 needs created, 0 updated, 0 skipped as unchanged, 1 project created.\n"
+        "Import done: 4 needs created, 0 updated, 0 skipped as unchanged, 1 project created. "
+        "3 sprints created, their dates to check in the calendar: "
+        "ERP Sprint 12 (19 Aug 2025 to 1 Sept 2025, from its issues' dates), "
+        "ERP Sprint 13 (2 Sept 2025 to 15 Sept 2025, from its issues' dates), "
+        "ERP Sprint 11 (30 Jul 2025 to 12 Aug 2025, from its issues' dates).\n"
     )
     assert main(["import", path, "--format", format, "--db", str(db), "--lang", "fr"]) == 0
     assert capsys.readouterr().out == (
@@ -53,7 +58,12 @@ def test_jira_in_french_dry_run_writes_nothing(
     before = db.read_bytes()
     path = str(EXCHANGE / "jira-server-current-fields-fr.csv")
     assert main(["import", path, "--db", str(db), "--dry-run", "--lang", "fr"]) == 0
-    assert "3 besoins à créer" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "3 besoins à créer" in out
+    assert out.endswith(
+        "1 sprint à créer, ses dates à vérifier dans le calendrier\u00a0: Sprint RH 3 "
+        "(du 2 sept. 2025 au 15 sept. 2025, d’après les dates de ses tickets).\n"
+    )
     assert db.read_bytes() == before
 
 
@@ -79,3 +89,27 @@ def test_a_file_that_is_not_what_the_format_says_is_refused(
     assert main(["import", path, "--format", "trello", "--db", str(db), "--lang", "en"]) != 0
     assert "is not a Trello board" in capsys.readouterr().err
     assert counts(db) == (0, 0)
+
+
+def test_need_show_names_where_the_need_comes_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = workspace(tmp_path / "w.podb")
+    main(["import", str(EXCHANGE / "jira-server-poinz-en.csv"), "--db", str(db)])
+    main(["import", str(EXCHANGE / "trello-board.json"), "--project", "WEB", "--db", str(db)])
+    capsys.readouterr()
+    with open_database(db) as database, database.session() as session:
+        keys = {n.external_ref: n.key for n in session.scalars(select(Need))}
+    show = ["need", "show", keys["SMRGR-2643"], "--db", str(db)]
+    assert main([*show, "--lang", "en"]) == 0
+    assert "External reference: SMRGR-2643\n" in capsys.readouterr().out
+    card = keys["https://trello.com/c/AbCd0001"]
+    assert main(["need", "show", card, "--db", str(db), "--lang", "fr"]) == 0
+    assert "Référence externe\u00a0: https://trello.com/c/AbCd0001\n" in capsys.readouterr().out
+    with open_database(db) as database, database.session() as session:
+        project_id = session.scalars(select(Need.project_id)).first()
+        assert project_id is not None
+        made = needs.create_need(session, needs.NeedInput("Saisi à la main", "x", project_id))
+        own = needs.find_need(session, made).key
+    assert main(["need", "show", own, "--db", str(db), "--lang", "en"]) == 0
+    assert "External reference" not in capsys.readouterr().out

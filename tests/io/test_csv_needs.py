@@ -138,7 +138,7 @@ def test_round_trip_is_byte_identical_in_fresh_and_same_database(
         == codecs.BOM_UTF8
         + (
             "Clé;Titre;Défi à relever;Solution envisagée;Demandeur;Origine;Métier;Technique;"
-            "Projet;Statut;Points;Sprint;Étiquettes;Critères d'acceptation"
+            "Projet;Statut;Points;Sprint;Étiquettes;Critères d'acceptation;Référence externe"
         ).encode()
     )
     assert b"'=HYPERLINK" in raw and b"'+33" in raw and b";'-;" in raw

@@ -11,21 +11,24 @@ from __future__ import annotations
 import inspect
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import postgres
 from helpers.undo import act, redo, undo
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
 
 from po_desktop.demo import generate as demo
 from po_desktop.demo import seed_demo
 from po_desktop.domain.readiness import EntryRule
-from po_desktop.store import changes
+from po_desktop.store import changes, team
 from po_desktop.store.database import open_database
 from po_desktop.store.models import (
     Absence,
@@ -347,33 +350,85 @@ def test_every_write_service_has_a_case() -> None:
     assert _services() == set(CASES)
 
 
-@pytest.fixture(scope="module")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("undo-every-service")
-    demo_path = folder / "demo.podb"
-    with open_database(demo_path) as db, db.session() as session:
+def _seed_templates(session_for: Callable[[str], Any]) -> None:
+    with session_for("demo") as session:
         seed_demo(session, needs=40, seed=9, today=TODAY)
-    empty = folder / "empty.podb"
-    with open_database(empty) as db, db.session() as session:
+    with session_for("empty") as session:
         session.execute(ScoringModel.__table__.delete())
         session.execute(BoardColumn.__table__.delete())
         session.commit()
-    return {"demo": demo_path, "empty": empty}
 
 
-def _dump(path: Path) -> dict[str, list[tuple[str, ...]]]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("undo-every-service")
+    paths = {"demo": folder / "demo.podb", "empty": folder / "empty.podb"}
+
+    @contextmanager
+    def session_for(name: str) -> Iterator[Session]:
+        with open_database(paths[name]) as db, db.session() as session:
+            yield session
+
+    _seed_templates(session_for)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def server_templates() -> Iterator[dict[str, URL]]:
+    """The same two workspaces on the PostgreSQL server, as template databases."""
+    urls = {"demo": postgres.create_database(), "empty": postgres.create_database()}
+
+    @contextmanager
+    def session_for(name: str) -> Iterator[Session]:
+        engine = team.make_server_engine(urls[name])
+        try:
+            team.create_schema(engine)
+            with sessionmaker(engine, expire_on_commit=False)() as session:
+                yield session
+        finally:
+            engine.dispose()
+
     try:
-        dump = {
-            t.name: sorted(
-                tuple(repr(v) for v in row) for row in conn.execute(f'SELECT * FROM "{t.name}"')
-            )
-            for t in changes.tables()
-        }
+        _seed_templates(session_for)
+        yield urls
     finally:
-        conn.close()
+        for url in urls.values():
+            postgres.drop_database(url)
+
+
+def _dump_rows(rows_of: Callable[[str], Iterable[Sequence[Any]]]) -> dict[str, list[Any]]:
+    dump = {
+        t.name: sorted(tuple(repr(v) for v in row) for row in rows_of(t.name))
+        for t in changes.tables()
+    }
     dump["setting"] = [r for r in dump["setting"] if "change_" not in r[0]]  # the version
     return dump
+
+
+def _dump(path: Path) -> dict[str, list[Any]]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return _dump_rows(lambda name: conn.execute(f'SELECT * FROM "{name}"'))
+    finally:
+        conn.close()
+
+
+def _check(name: str, session: Session, dump: Callable[[], dict[str, list[Any]]]) -> None:
+    case = CASES[name]
+    if isinstance(case, tuple):  # what the service acts on, made beforehand
+        setup, call = case
+        made = setup(session)
+        session.commit()
+        case = lambda s: call(s, made)  # noqa: E731
+    before = dump()
+    change = act(session, case)
+    after = dump()
+    assert after != before, f"{name} changed nothing: the case does not exercise it"
+    assert not change.empty
+    undo(session, change)
+    assert dump() == before
+    redo(session, change)
+    assert dump() == after
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -383,18 +438,25 @@ def test_the_service_is_undone_and_redone_exactly(
     path = tmp_path / "espace.podb"
     shutil.copyfile(templates["empty" if name in ON_EMPTY else "demo"], path)
     with open_database(path) as db, db.session() as session:
-        case = CASES[name]
-        if isinstance(case, tuple):  # what the service acts on, made beforehand
-            setup, call = case
-            made = setup(session)
-            session.commit()
-            case = lambda s: call(s, made)  # noqa: E731
-        before = _dump(path)
-        change = act(session, case)
-        after = _dump(path)
-        assert after != before, f"{name} changed nothing: the case does not exercise it"
-        assert not change.empty
-        undo(session, change)
-        assert _dump(path) == before
-        redo(session, change)
-        assert _dump(path) == after
+        _check(name, session, lambda: _dump(path))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_on_a_team_server_the_service_is_undone_and_redone_exactly(
+    name: str, server_templates: dict[str, URL]
+) -> None:
+    template = server_templates["empty" if name in ON_EMPTY else "demo"]
+    with postgres.scratch_database(template.database) as url:
+        engine = team.make_server_engine(url)
+        try:
+            with engine.connect() as reader, sessionmaker(engine)() as session:
+
+                def dump() -> dict[str, list[Any]]:
+                    reader.rollback()  # a fresh snapshot: what others would read now
+                    return _dump_rows(
+                        lambda table: reader.exec_driver_sql(f'SELECT * FROM "{table}"')
+                    )
+
+                _check(name, session, dump)
+        finally:
+            engine.dispose()

@@ -292,7 +292,11 @@ def test_a_jira_export_goes_through_the_assistant_as_one_undoable_step(
         dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
         assert dialog.counts.text() == (
             "Preview, nothing was imported: 4 needs to create, 0 to update, "
-            "0 to skip as unchanged."  # into the workspace's own ERP project
+            "0 to skip as unchanged. "  # into the workspace's own ERP project
+            "3 sprints to create, their dates to check in the calendar: "
+            "ERP Sprint 12 (19 Aug 2025 to 1 Sept 2025, from its issues' dates), "
+            "ERP Sprint 13 (2 Sept 2025 to 15 Sept 2025, from its issues' dates), "
+            "ERP Sprint 11 (30 Jul 2025 to 12 Aug 2025, from its issues' dates)."
         )
         dialog.import_button.click()
 

@@ -9,8 +9,8 @@ import pytest
 from helpers.fakes import FakeFeedback
 from helpers.keys import type_text
 from helpers.workspace import FIXTURES
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage
+from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
+from PySide6.QtGui import QColor, QDesktopServices, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +18,8 @@ from po_desktop.domain.enums import LinkKind, LinkRole
 from po_desktop.store import dossier_queries, queries
 from po_desktop.store.database import Database
 from po_desktop.store.services import dossier, links, needs, projects
+from po_desktop.store.services.import_types import NeedRecord
+from po_desktop.store.services.importing import import_needs
 from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.need_dialog import NeedDialog
@@ -349,3 +351,71 @@ def test_an_outlook_message_dropped_on_the_board_becomes_a_need(
     word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     window.board.dropEvent(_drop(word))
     assert "compte rendu.msg is not an e-mail" in feedback.warnings[-1]
+
+
+class _Browser(QObject):
+    """Stands for the web browser: records the addresses the app asks it to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+def test_the_dialog_shows_where_an_imported_need_comes_from(
+    window: MainWindow, db: Database, qtbot: QtBot
+) -> None:
+    card = "https://trello.com/c/AbCd0001/12-suivre-<b>commande</b>"
+    with db.session() as s:
+        import_needs(
+            s,
+            [
+                NeedRecord(
+                    title="Suivre ma commande",
+                    problem="Défi : savoir où en est la commande",
+                    project="ERP",
+                    external_ref=card,
+                    create_missing="Trello",
+                ),
+                NeedRecord(
+                    title="Factures",
+                    problem="Défi : exporter",
+                    project="ERP",
+                    external_ref="SMRGR-2643",
+                    create_missing="Jira",
+                ),
+            ],
+        )
+    plain = NeedDialog(window.workspace, need_id=1, parent=window)  # made in the app
+    qtbot.addWidget(plain)
+    assert plain.external_ref.isHidden() and plain.external_ref_label.isHidden()
+    plain.reject()
+
+    jira = NeedDialog(window.workspace, need_id=4, parent=window)
+    qtbot.addWidget(jira)
+    jira.show()
+    assert jira.external_ref_label.text() == "External reference"
+    assert jira.external_ref.isVisible() and jira.external_ref.text() == "SMRGR-2643"
+    assert jira.external_ref.textFormat() == Qt.TextFormat.PlainText  # a key, no link
+    jira.reject()
+
+    browser = _Browser()
+    QDesktopServices.setUrlHandler("https", browser, "open")
+    try:
+        dialog = NeedDialog(window.workspace, need_id=3, parent=window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        label = dialog.external_ref
+        assert label.isVisible() and label.textFormat() == Qt.TextFormat.RichText
+        assert "&lt;b&gt;commande&lt;/b&gt;" in label.text()  # the address, as text
+        qtbot.mouseClick(label, Qt.MouseButton.LeftButton, pos=QPoint(8, label.height() // 2))
+        assert browser.opened == [QUrl(card).toString()]
+        dialog.title.setText("Suivre ma commande en ligne")
+        dialog.save()
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    with db.session() as s:
+        assert needs.find_need(s, 3).external_ref == card  # read-only: saving keeps it

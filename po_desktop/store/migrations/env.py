@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from po_desktop.store.engine import make_engine
 from po_desktop.store.models import Base
@@ -27,6 +27,9 @@ def run_migrations_online() -> None:
     engine: Engine | None = config.attributes.get("engine")
     if engine is None:
         engine = make_engine(config.get_main_option("sqlalchemy.url", "po-desktop.podb"))
+    if engine.dialect.name != "sqlite":
+        _run_on_server(engine)
+        return
     with engine.connect() as connection:
         # Batch migrations copy and drop tables: with foreign keys on, dropping the old
         # table would cascade and wipe history. Off for the migration (the pragma only
@@ -34,16 +37,7 @@ def run_migrations_online() -> None:
         raw = connection.connection.driver_connection
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
-            context.configure(
-                connection=connection,
-                target_metadata=target_metadata,
-                render_as_batch=True,
-                compare_type=True,
-                # SQLite's DDL is transactional, though Alembic assumes otherwise and
-                # commits after each revision: one transaction for the whole upgrade, so
-                # a crash leaves the old schema or the new one, never one in between.
-                transactional_ddl=True,
-            )
+            _configure(connection)
             with context.begin_transaction():
                 context.run_migrations()
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -53,6 +47,30 @@ def run_migrations_online() -> None:
                 connection.commit()
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _configure(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+        # SQLite's DDL is transactional, though Alembic assumes otherwise and commits
+        # after each revision: one transaction for the whole upgrade, so a crash leaves
+        # the old schema or the new one, never one in between. PostgreSQL's DDL is too.
+        transactional_ddl=True,
+    )
+
+
+def _run_on_server(engine: Engine) -> None:
+    """A team workspace (PostgreSQL): tables are altered in place, foreign keys stay on
+    and hold at every statement; the whole upgrade is one transaction."""
+    with engine.connect() as connection:
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        if connection.in_transaction():
+            connection.commit()
 
 
 if context.is_offline_mode():

@@ -13,7 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Mapped, Session
 
-from po_desktop.domain.messages import Bilingual, language, listing, sqlite_reason
+from po_desktop.domain.messages import (
+    Bilingual,
+    language,
+    listing,
+    server_reason,
+    sqlite_reason,
+)
 from po_desktop.domain.numbers import AmbiguousNumberError, NumberConvention, for_language
 from po_desktop.domain.text import NameIndex
 from po_desktop.store import changes
@@ -120,6 +126,11 @@ def _storage_error(exc: DBAPIError, session: Session) -> StorageError:
     return storage_error(exc, session.get_bind().url.database or "")
 
 
+def _first_line(error: BaseException) -> str:
+    """The driver's reason, one line (libpq's is English and spans several)."""
+    return next((line.strip() for line in str(error).splitlines() if line.strip()), "")
+
+
 def storage_error(exc: DBAPIError, path: str = "") -> StorageError:
     """A database error as the user reads it: SQLite's English stays in the log."""
     text = str(exc.orig).lower()
@@ -129,6 +140,11 @@ def storage_error(exc: DBAPIError, path: str = "") -> StorageError:
         return StorageError("db.full")
     if "readonly" in text or "read-only" in text:
         return StorageError("db.read_only", path=path)
+    if type(exc.orig).__module__.startswith("psycopg"):  # a team workspace's server
+        sqlstate = getattr(exc.orig, "sqlstate", None)
+        if sqlstate is None or sqlstate.startswith("08"):  # no connection, or lost
+            return StorageError("team.unreachable", detail=_first_line(exc.orig or exc))
+        return StorageError("db.write_failed", detail=server_reason(sqlstate))
     code = getattr(exc.orig, "sqlite_errorcode", None)
     name = getattr(exc.orig, "sqlite_errorname", None)
     return StorageError("db.write_failed", detail=sqlite_reason(code, name))

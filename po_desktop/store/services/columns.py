@@ -198,7 +198,8 @@ def apply_workflow(
             session.delete(column)
             del existing[column_id]
         else:
-            column.name = f"\x00{column_id}"  # frees every name, so renames can swap
+            # Frees every name, so renames can swap (not a NUL: PostgreSQL refuses it).
+            column.name = f"\uffff{column_id}"
     session.flush()
     after: list[ColumnSpec] = []
     for position, spec in enumerate(clean):

@@ -21,7 +21,7 @@ from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.models import Need, NeedComment, NeedLink, Person, Sprint, utcnow
 from po_desktop.store.services import dossier, links
 from po_desktop.store.services._base import pick_named
-from po_desktop.store.services.import_types import Comment, NeedRecord
+from po_desktop.store.services.import_types import Comment, NeedRecord, SprintMade
 from po_desktop.store.services.people import PersonInput, create_person
 from po_desktop.store.services.sprints import SprintInput, create_sprint
 
@@ -36,8 +36,10 @@ def ref_key(ref: str) -> str:
 
 
 SPRINT_DAYS = 14
-"""A tracker's export gives a sprint's name, not its dates: created sprints follow one
-another, two weeks each, from the team's last sprint (or today)."""
+"""A tracker's export gives a sprint's name, not its dates: a created sprint takes the
+window its issues' dates suggest (see ``jira_needs.sprint_windows``), else it follows
+the team's last sprint (or today), two weeks long. Either way the import's summary
+names it, its dates to be checked in the calendar."""
 
 
 def needs_by_ref(session: Session, refs: Iterable[str]) -> dict[str, tuple[int, int, int]]:
@@ -60,7 +62,7 @@ class Helpers:
         self.session = session
         self._people: NameIndex[int] | None = None
         self.people_cache: dict[str, int] = {}
-        self.sprints_made: dict[str, int] = {}
+        self.sprints_made: list[SprintMade] = []
 
     def person_id(self, name: str) -> int | None:
         name = name.strip()
@@ -79,13 +81,26 @@ class Helpers:
         self.people_cache[name] = person_id
         return person_id
 
-    def new_sprint(self, name: str, team: str, *, closed: bool) -> int:
-        """A sprint the export names and the workspace lacks, after the team's last one."""
-        last = self.session.scalar(
-            select(func.max(Sprint.end_date)).where(func.lower(Sprint.team) == team.lower())
-        )
-        start = date.today() if last is None else last + timedelta(days=1)
-        end = start + timedelta(days=SPRINT_DAYS - 1)
+    def new_sprint(
+        self, name: str, team: str, *, closed: bool, window: tuple[date, date] | None = None
+    ) -> int:
+        """A sprint the export names and the workspace lacks: in ``window`` (the dates
+        its issues suggest) unless another sprint of the team holds those days, else
+        after the team's last one."""
+        team_sprints = func.lower(Sprint.team) == team.lower()
+        if window is not None:
+            taken = self.session.scalar(
+                select(Sprint.id).where(
+                    team_sprints, Sprint.start_date <= window[1], Sprint.end_date >= window[0]
+                )
+            )
+            window = None if taken is not None else window
+        if window is not None:
+            start, end = window
+        else:
+            last = self.session.scalar(select(func.max(Sprint.end_date)).where(team_sprints))
+            start = date.today() if last is None else last + timedelta(days=1)
+            end = start + timedelta(days=SPRINT_DAYS - 1)
         sprint_id = create_sprint(
             self.session, SprintInput(name=name, start=start, end=end, team=team)
         )
@@ -95,7 +110,7 @@ class Helpers:
             sprint.state = SprintState.CLOSED.value
             sprint.closed_at = utcnow()
             self.session.flush()
-        self.sprints_made[name] = sprint_id
+        self.sprints_made.append(SprintMade(name, start, end, from_issues=window is not None))
         return sprint_id
 
 
@@ -182,6 +197,7 @@ TRACKER_STATUSES: dict[str, str] = {
     "resolved": "Terminé",
     "termine": "Terminé",
     "terminee": "Terminé",
+    "termine(e)": "Terminé",
     "ferme": "Terminé",
     "resolu": "Terminé",
 }

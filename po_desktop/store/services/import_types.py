@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
-from po_desktop.domain.messages import Message, listing
+from po_desktop.domain.messages import Message, day_label, listing
 from po_desktop.domain.numbers import EITHER, NumberConvention
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import (
@@ -62,12 +62,16 @@ class NeedRecord:
     """Everyone the item names (a Trello card's members): created when missing."""
     closed_sprints: tuple[str, ...] = ()
     """Earlier sprints the item went through (created closed when missing)."""
+    sprint_dates: tuple[tuple[str, date, date], ...] = ()
+    """(name, start, end) of the item's sprints whose dates the export's own dates
+    suggest: a sprint created by the import takes them."""
     comments: tuple[Comment, ...] = ()
     parent_ref: str = ""
     """The external reference of the item's parent (its epic): linked as its parent."""
     create_missing: str = ""
-    """The tracker whose export this is ("Jira"): its sprints missing from the workspace
-    are created, for a team of that name."""
+    """The tracker whose export this is ("Jira", "Trello"; empty for a file of ours, whose
+    external reference column only carries the reference): its sprints missing from the
+    workspace are created, for a team of that name."""
     line: int = 0
     """Physical line in the file where the row starts; 0 when unknown."""
     numbers: NumberConvention = EITHER
@@ -86,6 +90,23 @@ class PreviewRow:
     title: str
 
 
+@dataclass(frozen=True)
+class SprintMade:
+    """A sprint an import created because the file names it and the workspace lacks it."""
+
+    name: str
+    start: date
+    end: date
+    from_issues: bool
+    """Its dates come from its issues' dates in the file; otherwise they follow the
+    team's last sprint. Either way, the user is to check them."""
+
+    def describe(self) -> Message:
+        how = "exchange.sprint_from_issues" if self.from_issues else "exchange.sprint_placed"
+        span = {"start": day_label(self.start), "end": day_label(self.end)}
+        return Message(how, {"name": self.name, **span})
+
+
 @dataclass
 class ImportResult:
     """Counts to show the user after an import."""
@@ -99,6 +120,8 @@ class ImportResult:
     """Items the file holds that an import leaves out on purpose (archived cards)."""
     preview: list[PreviewRow] = field(default_factory=list, compare=False)
     """The first :data:`PREVIEW_MAX` rows, when asked for."""
+    sprints_created: list[SprintMade] = field(default_factory=list)
+    """Sprints the file names that the workspace lacked (to create, in a preview)."""
 
     @property
     def skipped(self) -> int:
@@ -125,10 +148,18 @@ class ImportResult:
         if self.projects_created:
             created = "exchange.projects_to_create" if preview else "exchange.projects_created"
             counts.append(Message(created, {"count": self.projects_created}))
-        return Message(
+        done = Message(
             "cli.import_preview" if preview else "cli.import_summary",
             {"counts": listing(counts, limit=None)},
         )
+        if not self.sprints_created:
+            return done
+        made = [sprint.describe() for sprint in self.sprints_created]
+        sprints = Message(
+            "exchange.sprints_to_create" if preview else "exchange.sprints_created",
+            {"count": len(made), "sprints": listing(made, limit=None)},
+        )
+        return Message("exchange.summary_and_sprints", {"summary": done, "sprints": sprints})
 
 
 @dataclass(frozen=True)

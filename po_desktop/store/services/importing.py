@@ -172,9 +172,9 @@ class _Lookups:
         self.column_cache[name] = column_id
         return column_id
 
-    def sprint_id(self, raw: str, team: str = "", *, closed: bool = False) -> int | None:
-        """The sprint by its name; ``team``: a tracker's export, whose sprints missing
-        from the workspace are created for a team of that name (``closed``: as closed)."""
+    def sprint_id(self, raw: str, record: NeedRecord, *, closed: bool = False) -> int | None:
+        """The sprint by its name; from a tracker's export (``create_missing``), one the
+        workspace lacks is created for a team of that name (``closed``: as closed)."""
         name = raw.strip()
         if not name:
             return None
@@ -182,8 +182,11 @@ class _Lookups:
         if found is not None:
             return found
         sprint_id = pick_named(self.sprints_by_name, name)
-        if sprint_id is None and team:
-            sprint_id = self.trackers.new_sprint(name, team, closed=closed)
+        if sprint_id is None and record.create_missing:
+            window = {n: (start, end) for n, start, end in record.sprint_dates}.get(name)
+            sprint_id = self.trackers.new_sprint(
+                name, record.create_missing, closed=closed, window=window
+            )
         if sprint_id is None:
             raise NotFoundError("sprint.not_found", ref=name)
         self.sprint_cache[name] = sprint_id
@@ -409,18 +412,17 @@ def _input(
     # A need always sits in a column: a blank status keeps an existing need where it is.
     # A tracker's item with no problem statement yet waits in the first one, to be
     # qualified (a row of ours that names another column is refused, as a form would).
-    tracker = bool(record.external_ref)
+    tracker = bool(record.create_missing)
     column_id = lookups.column_id(record.status or "", tracker=tracker)
     if column_id is None:
         column_id = base.column_id if current is not None else lookups.first_column.id
     if tracker and not has_problem(record.problem):
         column_id = lookups.first_column.id
-    team = record.create_missing
     for name in record.closed_sprints:
-        lookups.sprint_id(name, team, closed=True)
+        lookups.sprint_id(name, record, closed=True)
     sprint_id = base.sprint_id
     if record.sprint is not None:
-        sprint_id = lookups.sprint_id(record.sprint, team)
+        sprint_id = lookups.sprint_id(record.sprint, record)
     for name in record.people:
         lookups.trackers.person_id(name)
     assignee_id = base.assignee_id
@@ -527,7 +529,7 @@ def _run(
                 data = _input(record, lookups, project, current)
                 afterwards.keep(record)
                 ref = import_trackers.ref_key(record.external_ref)
-                if ref and ref in refs_seen:
+                if ref and record.create_missing and ref in refs_seen:
                     raise ValidationError("csv.duplicate_key", field="key", key=ref)
                 refs_seen.add(ref)
                 if current is None:
@@ -556,6 +558,7 @@ def _run(
     creator.number_keyless()
     afterwards.apply()
     result.projects_created = lookups.projects_created
+    result.sprints_created = lookups.trackers.sprints_made
     return result
 
 
