@@ -1,4 +1,5 @@
-"""``po-desktop need ...``: a need's dossier from the command line, for scripts and tests.
+"""``po-desktop need ...``: a need's dossier from the command line, for scripts and tests;
+``need from-mail`` makes a need from an e-mail file.
 
 Each command that changes something is one service call, one transaction: it is done
 whole or not at all, and says what it did in one line (``--lang`` picks the language).
@@ -29,6 +30,7 @@ SUBCOMMANDS = (
     "move",
     "archive",
     "restore",
+    "from-mail",
 )
 LINK_OPTIONS = ("blocks", "duplicates", "relates", "parent")
 
@@ -77,6 +79,16 @@ def add_parser(
     move.add_argument("--column", required=True, metavar="NAME", help=h("move_column"))
     command("archive")
     command("restore")
+    from_mail = commands.add_parser(
+        "from-mail",
+        parents=[common],
+        help=h("need_from-mail"),
+        description=h("need_from-mail"),
+        allow_abbrev=False,
+    )
+    from_mail.add_argument("file", type=Path, metavar="FILE", help=h("mail_file"))
+    from_mail.add_argument("--project", required=True, metavar="CODE", help=h("mail_project"))
+    from_mail.add_argument("--dry-run", action="store_true", help=h("mail_dry_run"))
 
 
 def run(args: argparse.Namespace, lang: str, db_path: Path) -> int:
@@ -227,6 +239,37 @@ def _restore(session: Session, args: argparse.Namespace, lang: str) -> str:
     return _say("cli.restore_need_done", lang, key=need.key)
 
 
+def _from_mail(session: Session, args: argparse.Namespace, lang: str) -> str:
+    """A need from an .eml or .msg file, its requester found or made; with ``--dry-run``
+    the same, rolled back: the key it would get, nothing written."""
+    from po_desktop.io.mail import read_mail_file
+    from po_desktop.store.errors import DatabaseFileError
+    from po_desktop.store.services import dossier, needs, projects
+    from po_desktop.store.services._base import rolled_back
+
+    path: Path = args.file
+    if not path.is_file():
+        raise DatabaseFileError("db.not_found", path=str(path))
+    mail = read_mail_file(path)
+    project_id = projects.find_project(session, args.project).id
+
+    def said(made: dossier.MailNeed) -> str:
+        need = needs.find_need(session, made.need_id)
+        return _say(
+            "cli.mail_preview" if args.dry_run else "cli.mail_done",
+            lang,
+            key=need.key,
+            title=need.title,
+            file=path.name,
+            requester=Message(f"cli.mail_requester.{made.matched}", {"name": made.requester}),
+        )
+
+    if args.dry_run:
+        with rolled_back(session):
+            return said(dossier.create_need_from_mail(session, project_id, mail))
+    return said(dossier.create_need_from_mail(session, project_id, mail))
+
+
 _HANDLERS: dict[str, Callable[[Session, argparse.Namespace, str], str]] = {
     "show": _show,
     "comment": _comment,
@@ -238,5 +281,6 @@ _HANDLERS: dict[str, Callable[[Session, argparse.Namespace, str], str]] = {
     "move": _move,
     "archive": _archive,
     "restore": _restore,
+    "from-mail": _from_mail,
 }
 assert set(_HANDLERS) == set(SUBCOMMANDS)

@@ -61,6 +61,13 @@ _CATALOG: dict[str, str | Plural] = {
     "person.in_use": N_(
         "“{name}” is still assigned to needs or projects ({count}): reassign them first."
     ),
+    "person.bad_email": N_(
+        "“{value}” is not an e-mail address: type it as name@example.com, without a name "
+        "or brackets."
+    ),
+    "person.email_taken": N_(
+        "“{value}” is already the address of {name}: a mail from it must find one person."
+    ),
     "need.not_found": N_("Need not found: {ref}."),
     "need.key_taken": N_("The key {key} is already in use."),
     "need.bad_key": N_("Invalid key “{key}”: expected CODE-NUMBER, e.g. ERP-12."),
@@ -502,7 +509,7 @@ _CATALOG: dict[str, str | Plural] = {
     ),
     "mail.not_a_mail": N_(
         "{file} is not an e-mail: it has no sender, subject, date or recipient. Save the "
-        "message from your mail program as an .eml file."
+        "message from your mail program as an .eml or .msg file."
     ),
     "link.self": N_("A need cannot be linked to itself ({key})."),
     "link.exists": N_("This link already exists: {source} {role} {target}."),
@@ -542,7 +549,9 @@ _CATALOG: dict[str, str | Plural] = {
         "Attachments ({count} file, {size}):",
         "Attachments ({count} files, {size}):",
     ),
-    "cli.help.need": N_("a need's dossier: show, comment, attach, link, move, archive"),
+    "cli.help.need": N_(
+        "a need's dossier: show, comment, attach, link, move, archive; a need from an e-mail"
+    ),
     "cli.help.need_show": N_("print the need: fields, links, attachments, activity"),
     "cli.help.need_comment": N_("add a comment to the need"),
     "cli.help.comment_text": N_("the comment's text"),
@@ -601,6 +610,21 @@ _CATALOG: dict[str, str | Plural] = {
         "Automatic archiving is off in this workspace: nothing was archived. Give "
         "--older-than DAYS, or set the days in the preferences."
     ),
+    "cli.help.need_from-mail": N_(
+        "make a need from an e-mail file (.eml or .msg): subject, text, sender, the mail "
+        "attached; prints its key"
+    ),
+    "cli.help.mail_file": N_("the e-mail saved by a mail program (.eml or .msg)"),
+    "cli.help.mail_project": N_("the project of the new need (code or name)"),
+    "cli.help.mail_dry_run": N_("say what need the mail would make, writing nothing"),
+    "cli.mail_done": N_("{key} made from {file}: “{title}”, requester {requester}."),
+    "cli.mail_preview": N_(
+        "Preview, nothing was written: {file} would make {key}, “{title}”, requester {requester}."
+    ),
+    "cli.mail_requester.address": N_("{name} (a person found by the address)"),
+    "cli.mail_requester.name": N_("{name} (a person found by the name)"),
+    "cli.mail_requester.new": N_("{name} (a new person)"),
+    "cli.mail_requester.none": N_("none (the mail names no sender)"),
     # The decision letter and the printed cards (issue 19)
     "letter.not_scored": N_(
         "{key} has not been scored yet: there is no decision to send. Score it with the "
@@ -719,6 +743,7 @@ FIELD_LABELS: dict[str, str] = {
     "color": N_("Colour"),
     "role": N_("Role"),
     "availability": N_("Availability"),
+    "email": N_("E-mail"),
     "wip_limit": N_("WIP limit"),
     "entry_rules": N_("Entry rules"),
     "assignee": N_("Assignee"),

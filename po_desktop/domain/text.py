@@ -8,6 +8,7 @@ and shows or stores the text as typed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Generic, TypeVar
@@ -133,3 +134,23 @@ class NameIndex(Generic[K]):
 def _forms(name: str) -> tuple[str, str, str]:
     """As typed, regardless of case (as the names' uniqueness rules), folded."""
     return name, name.lower(), fold(name)
+
+
+EMAIL_MAX = 254
+"""The longest address a mail server delivers to (RFC 5321's path, less its brackets)."""
+
+_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]{2,}")
+
+
+def is_email_address(text: str) -> bool:
+    """Whether ``text`` is one address as people type them: ``name@domain.tld``, without a
+    display name, brackets, spaces or a second ``@`` (a mistyped address is caught while
+    the person is on screen, not when a mail from it is not recognised)."""
+    return (
+        len(text) <= EMAIL_MAX
+        and _EMAIL.fullmatch(text) is not None
+        and ".." not in text
+        and not text.startswith(".")
+        and ".@" not in text
+        and "@." not in text
+    )

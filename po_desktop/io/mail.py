@@ -1,10 +1,13 @@
-"""An e-mail (``.eml``) read as a need's first draft: subject, text body, sender.
+"""An e-mail (``.eml``, or Outlook's ``.msg``) read as a need's first draft: subject,
+text body, sender.
 
 Mail programs save a message as it travelled (RFC 5322): headers encoded in any
 charset (``=?ISO-8859-1?Q?...?=``), a body in quoted-printable or base64, in UTF-8,
 ISO-8859-1 or Windows-1252, often as text and HTML alternatives. The standard library's
 parser with its modern policy decodes all of these; an HTML-only message is turned into
-plain text. Nothing of the message is run or displayed as markup.
+plain text. Outlook saves its own format instead (:mod:`po_desktop.io.outlook_msg`): a
+file is read by what it holds, whatever its name says. Nothing of the message is run or
+displayed as markup.
 """
 
 from __future__ import annotations
@@ -19,11 +22,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from po_desktop.domain.formatting import FileSize
+from po_desktop.io.outlook_msg import NotOutlookMessageError, is_compound_file, read_outlook
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.services._base import LONG_TEXT_MAX, storable
 from po_desktop.store.services.dossier import MAX_ATTACHMENT_BYTES, MailInput
 
 _HEADERS = ("from", "subject", "date", "message-id", "to", "received")
+OUTLOOK_TYPE = "application/vnd.ms-outlook"
+MAIL_SUFFIXES = (".eml", ".msg")
+"""The files a mail program saves a message as: RFC 5322 text, and Outlook's."""
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -81,6 +88,11 @@ def html_text(markup: str) -> str:
     return html.unescape(_BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip())
 
 
+def _tidy(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _BLANK_RUNS.sub("\n\n", "\n".join(line.rstrip() for line in text.split("\n"))).strip()
+
+
 def _body(message: Message) -> str:
     part: Message | None = message
     if isinstance(message, EmailMessage):
@@ -90,8 +102,7 @@ def _body(message: Message) -> str:
     text = _decoded(part)
     if part.get_content_subtype() == "html":
         text = html_text(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _BLANK_RUNS.sub("\n\n", "\n".join(line.rstrip() for line in text.split("\n"))).strip()
+    return _tidy(text)
 
 
 def _header(message: Message, name: str) -> str:
@@ -127,14 +138,34 @@ def _too_big(name: str, size: int) -> ValidationError:
     )
 
 
+def _read_outlook(data: bytes, file_name: str) -> MailInput:
+    try:
+        message = read_outlook(data)
+    except NotOutlookMessageError:
+        raise ValidationError("mail.not_a_mail", file=file_name) from None
+    body = _tidy(message.body) if message.body.strip() else _tidy(html_text(message.html))
+    return MailInput(
+        subject=_one_line(message.subject),
+        body=storable(body)[:LONG_TEXT_MAX],
+        sender_name=_one_line(message.sender_name),
+        sender_address=_one_line(message.sender_address),
+        file_name=file_name or "message.msg",
+        data=bytes(data),
+        media_type=OUTLOOK_TYPE,
+    )
+
+
 def read_mail(data: bytes, file_name: str = "message.eml") -> MailInput:
-    """What a need takes from the e-mail ``data`` (an ``.eml`` file's bytes).
+    """What a need takes from the e-mail ``data`` (an ``.eml`` or ``.msg`` file's bytes,
+    told apart by what they hold).
 
     Refused: a file over the attachment limit (the mail is attached to the need), and
     a file that is not a message (no sender, no subject, no date, no id, no recipient).
     """
     if len(data) > MAX_ATTACHMENT_BYTES:
         raise _too_big(file_name, len(data))
+    if is_compound_file(data):
+        return _read_outlook(data, file_name)
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not any(_header(message, name) for name in _HEADERS):
         raise ValidationError("mail.not_a_mail", file=file_name)

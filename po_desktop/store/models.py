@@ -72,6 +72,8 @@ class Person(Base):
     availability: Mapped[float] = mapped_column(Float, default=1.0)
     """Share of a full-time week this person gives the team by default (0–1)."""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    email: Mapped[str] = mapped_column(String(254), default="", server_default="", index=True)
+    """Their e-mail address, or empty: a mail from this address has them as its requester."""
 
     __table_args__ = (
         CheckConstraint("availability >= 0 AND availability <= 1", name="availability_range"),

@@ -1,5 +1,6 @@
-"""An e-mail saved as an ``.eml`` file and dropped on the app becomes a need: subject as
-title, text as the problem's draft, sender as requester, the mail itself attached."""
+"""An e-mail saved as an ``.eml`` (or Outlook ``.msg``) file and dropped on the app becomes
+a need: subject as title, text as the problem's draft, sender as requester, the mail
+itself attached."""
 
 from __future__ import annotations
 
@@ -8,18 +9,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMimeData
 
-from po_desktop.io.mail import read_mail_file
+from po_desktop.io.mail import MAIL_SUFFIXES, read_mail_file
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import dossier as dossier_service
 from po_desktop.ui.workspace import Workspace
 
 
 def mail_files(mime: QMimeData) -> list[Path]:
-    """The ``.eml`` files among dropped ones."""
+    """The ``.eml`` and ``.msg`` files among dropped ones."""
     found = []
     for url in mime.urls():
         local = url.toLocalFile()
-        if local and local.lower().endswith(".eml") and Path(local).is_file():
+        if local and local.lower().endswith(MAIL_SUFFIXES) and Path(local).is_file():
             found.append(Path(local))
     return found
 

@@ -203,8 +203,8 @@ class NeedActions(QObject):
 
     # ----- an e-mail dropped ----------------------------------------------------------------
     def from_mails(self, paths: list[Path]) -> None:
-        """Each ``.eml`` dropped becomes a need of the project the toolbar shows (else the
-        first project), one undoable step each."""
+        """Each ``.eml`` or ``.msg`` dropped becomes a need of the project the toolbar shows
+        (else the first project), one undoable step each."""
         project_id = self._default_project()
         if project_id is None:
             projects = self.host.read(lambda s: queries.projects(s, include_archived=False))

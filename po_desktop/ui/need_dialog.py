@@ -312,7 +312,7 @@ class NeedDialog(QDialog):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Files dropped on the dialog of a need are attached to it; an e-mail (.eml)
+        """Files dropped on the dialog of a need are attached to it; an e-mail (.eml, .msg)
         dropped on a new need's makes the need from the mail."""
         if self.files is not None and self.tabs is not None:
             self.tabs.setCurrentWidget(self.files)

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import ProjectKind
 from po_desktop.domain.messages import choice_label
+from po_desktop.domain.text import EMAIL_MAX
 from po_desktop.store import queries
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import people as people_service
@@ -376,6 +377,9 @@ class PeopleDialog(_ListEditor):
         self.name = QLineEdit()
         self.role = QLineEdit()
         self.role.setPlaceholderText(self.tr("e.g. Developer, HR manager"))
+        self.email = QLineEdit()
+        self.email.setMaxLength(EMAIL_MAX)
+        self.email.setPlaceholderText(self.tr("name@example.com — finds them as a mail's sender"))
         self.unit = QComboBox()
         self.unit.setEditable(True)
         self.availability = QDoubleSpinBox()
@@ -386,6 +390,7 @@ class PeopleDialog(_ListEditor):
         self.active = QCheckBox(self.tr("Active"))
         self.form.addRow(self.tr("&Name"), self.name)
         self.form.addRow(self.tr("&Role"), self.role)
+        self.form.addRow(self.tr("&E-mail"), self.email)
         self.form.addRow(self.tr("&Business unit"), self.unit)
         self.form.addRow(self.tr("&Availability"), self.availability)
         self.form.addRow("", self.active)
@@ -410,6 +415,7 @@ class PeopleDialog(_ListEditor):
         person = next(p for p in self.workspace.read(queries.people) if p.id == item_id)
         self.name.setText(person.name)
         self.role.setText(person.role)
+        self.email.setText(person.email)
         self.unit.setCurrentText(person.business_unit)
         self.availability.setValue(person.availability * 100)
         self.active.setChecked(person.active)
@@ -417,6 +423,7 @@ class PeopleDialog(_ListEditor):
     def clear_form(self) -> None:
         self.name.clear()
         self.role.clear()
+        self.email.clear()
         self.unit.setCurrentText("")
         self.availability.setValue(100)
         self.active.setChecked(True)
@@ -427,6 +434,7 @@ class PeopleDialog(_ListEditor):
             name=self.name.text(),
             role=self.role.text(),
             business_unit=self.unit.currentText(),
+            email=self.email.text(),
             availability=self.availability.value() / 100,
             active=self.active.isChecked(),
         )

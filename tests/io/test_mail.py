@@ -9,29 +9,16 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from helpers.mail import BODY, SUBJECT, mail_bytes
+from helpers.undo import act, undo
+from helpers.workspace import FIXTURES
 from sqlalchemy.orm import Session
 
 from po_desktop.io.mail import read_mail, read_mail_file
 from po_desktop.store import dossier_queries as dq
+from po_desktop.store import queries
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.services import dossier, needs, people
-
-BODY = (
-    "Bonjour,\n\nLes relances de factures partent à la main : 3 h par semaine.\n"
-    "Pouvez-vous l'automatiser d'ici l'été ? Merci « d'avance » - Françoise\n"
-)
-SUBJECT = "Relances de factures – été 2027"
-
-
-def _message(charset: str, encoding: str, *, sender: str | Header | None = None) -> bytes:
-    message = EmailMessage()
-    message["From"] = sender or "Françoise Dupré <f.dupre@client.fr>"
-    message["To"] = "po@example.com"
-    message["Subject"] = SUBJECT
-    message["Date"] = "Mon, 07 Dec 2026 09:30:00 +0100"
-    message["Message-ID"] = "<1@client.fr>"
-    message.set_content(BODY, charset=charset, cte=encoding)
-    return message.as_bytes(policy=email.policy.SMTP)
 
 
 @pytest.mark.parametrize(
@@ -47,7 +34,7 @@ def _message(charset: str, encoding: str, *, sender: str | Header | None = None)
 def test_a_message_in_any_common_encoding_gives_its_text(
     charset: str, encoding: str, marker: bytes
 ) -> None:
-    data = _message(charset, encoding)
+    data = mail_bytes(charset, encoding)
     assert marker in data  # the file really is in that encoding
     mail = read_mail(data, "relance.eml")
     assert mail.subject == SUBJECT
@@ -114,25 +101,63 @@ def test_a_message_becomes_a_need_with_the_mail_attached(
     session: Session, project_id: int, tmp_path: Path
 ) -> None:
     path = tmp_path / "Relance client.eml"
-    path.write_bytes(_message("iso-8859-1", "quoted-printable"))
+    path.write_bytes(mail_bytes("iso-8859-1", "quoted-printable"))
     made = dossier.create_need_from_mail(session, project_id, read_mail_file(path))
     need = needs.find_need(session, made.need_id)
     assert (need.title, need.problem, need.column.position) == (SUBJECT, BODY.strip(), 0)
-    assert (made.requester, made.matched) == ("Françoise Dupré <f.dupre@client.fr>", "new")
+    # The sender becomes a person of the workspace, with their address.
+    assert (made.requester, made.matched) == ("Françoise Dupré", "new")
     assert need.requester == made.requester
+    [francoise] = [p for p in queries.people(session) if p.id == made.person_id]
+    assert (francoise.name, francoise.email) == ("Françoise Dupré", "f.dupre@client.fr")
     [attached] = dq.attachments(session, need.id)
     assert (attached.name, attached.media_type) == ("Relance client.eml", "message/rfc822")
     assert dq.attachment_bytes(session, attached.id) == path.read_bytes()
 
-    # The next mail of the same sender finds the requester by address, whatever the name.
-    again = read_mail(_message("utf-8", "8bit", sender="F. Dupré <F.Dupre@client.fr>"))
+    # The next mail of the same sender finds her by address (any case), whatever the name.
+    again = read_mail(mail_bytes("utf-8", "8bit", sender="F. Dupré <F.Dupre@CLIENT.fr>"))
     second = dossier.create_need_from_mail(session, project_id, again)
-    assert (second.requester, second.matched) == (made.requester, "requester")
+    assert (second.requester, second.matched, second.person_id) == (
+        "Françoise Dupré",
+        "address",
+        francoise.id,
+    )
+    assert len(queries.people(session)) == 1  # nobody new
 
     # A person of the workspace is matched by name, regardless of accents and case.
     people.create_person(session, people.PersonInput("Noémie Petit"))
-    third = read_mail(_message("utf-8", "8bit", sender="NOEMIE PETIT <np@example.com>"))
-    assert dossier.create_need_from_mail(session, project_id, third).requester == "Noémie Petit"
+    third = read_mail(mail_bytes("utf-8", "8bit", sender="NOEMIE PETIT <np@example.com>"))
+    made_third = dossier.create_need_from_mail(session, project_id, third)
+    assert (made_third.requester, made_third.matched) == ("Noémie Petit", "name")
+
+    # The address comes before the name: a colleague's name on someone else's address
+    # is that someone.
+    fourth = read_mail(mail_bytes("utf-8", "8bit", sender="Noémie Petit <f.dupre@client.fr>"))
+    assert dossier.create_need_from_mail(session, project_id, fourth).requester == (
+        "Françoise Dupré"
+    )
+
+
+def test_a_sender_known_only_by_address_becomes_a_person_named_by_it(
+    session: Session, project_id: int
+) -> None:
+    made = dossier.create_need_from_mail(
+        session, project_id, read_mail(mail_bytes("utf-8", "8bit", sender="bob@client.fr"))
+    )
+    assert (made.requester, made.matched) == ("bob@client.fr", "new")
+    [bob] = queries.people(session)
+    assert (bob.name, bob.email) == ("bob@client.fr", "bob@client.fr")
+
+    # Undoing the need takes the person made for it away too: one step.
+    undone = act(
+        session,
+        lambda s: dossier.create_need_from_mail(
+            s, project_id, read_mail(mail_bytes("utf-8", "8bit", sender="Zoé <zoe@client.fr>"))
+        ),
+    )
+    assert sorted(p.name for p in queries.people(session)) == ["Zoé", "bob@client.fr"]
+    undo(session, undone)
+    assert [p.name for p in queries.people(session)] == ["bob@client.fr"]
 
 
 def test_a_message_without_subject_takes_its_first_line(session: Session, project_id: int) -> None:
@@ -141,3 +166,70 @@ def test_a_message_without_subject_takes_its_first_line(session: Session, projec
     message.set_content("\n\n  Première ligne utile\nsuite\n")
     made = dossier.create_need_from_mail(session, project_id, read_mail(message.as_bytes()))
     assert needs.find_need(session, made.need_id).title == "Première ligne utile"
+
+
+# ----- Outlook's .msg ---------------------------------------------------------------------
+
+MSG = FIXTURES / "mail"
+
+
+def test_an_outlook_message_gives_its_subject_text_and_sender() -> None:
+    data = (MSG / "jotlmsg-sent.msg").read_bytes()
+    mail = read_mail(data, "jotlmsg-sent.msg")
+    assert mail.subject == "This is a message"
+    assert mail.body == "Hello,\n\nThis is a simple message that has been sent.\n\n.Bye."
+    assert (mail.sender_name, mail.sender_address) == ("sender@jotlmsg.com", "sender@jotlmsg.com")
+    assert (mail.file_name, mail.media_type, mail.data) == (
+        "jotlmsg-sent.msg",
+        "application/vnd.ms-outlook",
+        data,
+    )
+
+
+def test_a_message_saved_by_outlook_reads_with_its_line_ends_tidied() -> None:
+    mail = read_mail((MSG / "outlook-draft.msg").read_bytes(), "brouillon.msg")
+    assert mail.subject == "Test subject"
+    assert mail.body == "Hello,\n\nThis is a simple test message.\n\nSee ya,\nTester"
+    assert (mail.sender_name, mail.sender_address) == ("", "")  # a draft has no sender
+
+
+def test_a_msg_is_known_by_its_content_and_an_eml_named_msg_still_reads(tmp_path: Path) -> None:
+    renamed = tmp_path / "relance.msg"
+    renamed.write_bytes(mail_bytes("utf-8", "quoted-printable"))
+    assert read_mail_file(renamed).subject == SUBJECT
+    outlook_named_eml = tmp_path / "outlook.eml"
+    outlook_named_eml.write_bytes((MSG / "jotlmsg-sent.msg").read_bytes())
+    assert read_mail_file(outlook_named_eml).subject == "This is a message"
+
+
+def test_a_damaged_or_foreign_compound_file_is_refused_with_its_name(tmp_path: Path) -> None:
+    """An Office document, a truncated message, a header and nothing else: all said to be
+    no e-mail in the user's language, never a crash."""
+    data = (MSG / "outlook-draft.msg").read_bytes()
+    for cut in (8, 512, 3000):
+        with pytest.raises(ValidationError) as refused:
+            read_mail(data[:cut], "coupé.msg")
+        assert refused.value.render("fr").startswith("coupé.msg n'est pas un e-mail")
+        assert ".msg" in refused.value.render("en")
+    corrupt = bytearray(data)
+    corrupt[0x30:0x34] = b"\xff\xff\xff\x7f"  # the directory's first sector, out of the file
+    with pytest.raises(ValidationError):
+        read_mail(bytes(corrupt), "abîmé.msg")
+
+
+def test_an_outlook_message_becomes_a_need_with_the_msg_attached(
+    session: Session, project_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "Demande client.msg"
+    path.write_bytes((MSG / "jotlmsg-sent.msg").read_bytes())
+    made = dossier.create_need_from_mail(session, project_id, read_mail_file(path))
+    need = needs.find_need(session, made.need_id)
+    assert (need.title, need.requester) == ("This is a message", "sender@jotlmsg.com")
+    [sender] = queries.people(session)
+    assert sender.email == "sender@jotlmsg.com"
+    [attached] = dq.attachments(session, need.id)
+    assert (attached.name, attached.media_type) == (
+        "Demande client.msg",
+        "application/vnd.ms-outlook",
+    )
+    assert dq.attachment_bytes(session, attached.id) == path.read_bytes()

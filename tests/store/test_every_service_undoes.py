@@ -228,7 +228,9 @@ CASES: dict[str, Case] = {
     # people and projects
     "create_person": lambda s: people.create_person(s, people.PersonInput("Zoé Nouvel", "PO")),
     "update_person": lambda s: people.update_person(
-        s, _first(s, select(Person.id)), people.PersonInput("Renommée", availability=0.5)
+        s,
+        _first(s, select(Person.id)),
+        people.PersonInput("Renommée", availability=0.5, email="renommee@exemple.fr"),
     ),
     "delete_person": (
         lambda s: people.create_person(s, people.PersonInput("Éphémère")).id,

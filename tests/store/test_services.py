@@ -112,6 +112,56 @@ def test_person_validation_and_in_use(session: Session, project_id: int) -> None
     assert not queries.people(session)[0].active
 
 
+@pytest.mark.parametrize(
+    "typed", ["lea.martin", "Léa <lea@exemple.fr>", "lea@exemple", "lea @exemple.fr", "a@@b.fr"]
+)
+def test_a_mistyped_address_is_refused_in_both_languages_and_nothing_is_saved(
+    session: Session, typed: str
+) -> None:
+    lea = people.create_person(session, people.PersonInput("Léa Martin"))
+    with pytest.raises(ValidationError) as refused:
+        people.update_person(session, lea.id, people.PersonInput("Léa Martin", email=typed))
+    assert refused.value.render("en").startswith(f"“{typed.strip()}” is not an e-mail address")
+    assert "n'est pas une adresse e-mail" in refused.value.render("fr")
+    assert queries.people(session)[0].email == ""
+
+
+def test_an_address_is_kept_trimmed_and_finds_its_person_whatever_the_case(
+    session: Session,
+) -> None:
+    lea = people.create_person(
+        session, people.PersonInput("Léa Martin", email="  Lea.Martin@Exemple.FR ")
+    )
+    assert lea.email == "Lea.Martin@Exemple.FR"
+    people.create_person(session, people.PersonInput("Sans adresse"))
+    found = people.person_by_email(session, "lea.martin@exemple.fr")
+    assert found is not None and found.id == lea.id
+    assert people.person_by_email(session, "") is None
+    assert people.person_by_email(session, "autre@exemple.fr") is None
+
+
+def test_an_address_belongs_to_one_person_whatever_its_case(session: Session) -> None:
+    people.create_person(session, people.PersonInput("Léa Martin", email="lea@exemple.fr"))
+    hugo = people.create_person(session, people.PersonInput("Hugo Petit"))
+    with pytest.raises(ValidationError) as refused:
+        people.update_person(
+            session, hugo.id, people.PersonInput("Hugo Petit", email="LEA@exemple.fr")
+        )
+    assert refused.value.render("en") == (
+        "“LEA@exemple.fr” is already the address of Léa Martin: a mail from it must find one "
+        "person."
+    )
+    assert "est déjà l'adresse de Léa Martin" in refused.value.render("fr")
+    with pytest.raises(ValidationError):
+        people.create_person(session, people.PersonInput("Autre", email="lea@exemple.fr"))
+    lea = people.person_by_email(session, "lea@exemple.fr")
+    assert lea is not None  # saving her own address again is no conflict
+    people.update_person(
+        session, lea.id, people.PersonInput("Léa Martin-Roy", email="Lea@exemple.fr")
+    )
+    assert [p.name for p in queries.people(session)] == ["Hugo Petit", "Léa Martin-Roy"]
+
+
 # --- columns ------------------------------------------------------------------------------
 
 

@@ -87,3 +87,40 @@ def test_0005_adds_an_empty_dossier_and_its_downgrade_gives_back_0004(
     assert after == before
     with open_database(path) as db:
         assert db.migrated_from == "0004"
+
+
+def test_0007_gives_people_an_empty_address_that_finds_them_once_typed(
+    tmp_path: Path, home: Path
+) -> None:
+    """People of a 0006 workspace have no address after the upgrade (nothing invented), and
+    one typed afterwards makes them the requester of a mail from it; going back to 0006
+    drops the column and nothing else."""
+    from alembic import command
+
+    from po_desktop.store import engine, migrate, queries
+    from po_desktop.store.services import people
+
+    path = tmp_path / "workspace.podb"
+    shutil.copy(FIXTURES / "schema-0006.podb", path)
+    before = tables(path)
+    with open_database(path) as db, db.session() as session:
+        assert db.migrated_from == "0006"
+        everyone = queries.people(session)
+        assert {p.email for p in everyone} == {""}
+        claire = everyone[0]
+        people.update_person(
+            session,
+            claire.id,
+            people.PersonInput(claire.name, claire.role, email="Claire.M@Exemple.fr"),
+        )
+        found = people.person_by_email(session, "claire.m@exemple.fr")
+        assert found is not None and found.name == claire.name
+
+    eng = engine.make_engine(path)
+    try:
+        command.downgrade(migrate.alembic_config(eng), "0006")
+    finally:
+        eng.dispose()
+    after = tables(path)
+    assert after["person"][0] == before["person"][0]  # the column is gone, no other
+    assert len(after["person"][1]) == len(before["person"][1])

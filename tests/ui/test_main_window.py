@@ -215,6 +215,29 @@ def test_people_dialog_edits(window: MainWindow, qtbot: QtBot) -> None:
     assert window.workspace.read(queries.people)[0].availability == 1.0
 
 
+def test_a_persons_address_is_typed_checked_and_kept(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = PeopleDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    type_text(dialog.email, "lea.martin at exemple.fr")
+    dialog.role.setText("Développeuse")
+    assert not dialog.save()
+    assert not dialog.error.isHidden()
+    assert "“lea.martin at exemple.fr” is not an e-mail address" in dialog.error.text()
+    # Nothing typed is lost, nothing is saved.
+    assert (dialog.email.text(), dialog.role.text()) == ("lea.martin at exemple.fr", "Développeuse")
+    assert window.workspace.read(queries.people)[0].email == ""
+
+    dialog.email.setText("Lea.Martin@exemple.fr")
+    assert dialog.save()
+    assert dialog.error.isHidden()
+    assert window.workspace.read(queries.people)[0].email == "Lea.Martin@exemple.fr"
+    again = PeopleDialog(window.workspace, window)
+    qtbot.addWidget(again)
+    assert again.email.text() == "Lea.Martin@exemple.fr"
+    window.actions.undo_action.trigger()
+    assert window.workspace.read(queries.people)[0].email == ""
+
+
 def test_french_interface(window: MainWindow, app: QApplication) -> None:
     assert install_translators(app, "fr")
     try:

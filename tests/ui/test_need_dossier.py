@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from helpers.fakes import FakeFeedback
 from helpers.keys import type_text
+from helpers.workspace import FIXTURES
 from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from po_desktop.domain.enums import LinkKind, LinkRole
-from po_desktop.store import dossier_queries
+from po_desktop.store import dossier_queries, queries
 from po_desktop.store.database import Database
 from po_desktop.store.services import dossier, links, needs, projects
 from po_desktop.store.services.import_types import NeedRecord
@@ -262,7 +263,23 @@ def test_an_email_dropped_on_the_new_need_dialog_makes_the_need(
     dialog.dropEvent(_drop(mail))
     assert dialog.result() == dialog.DialogCode.Accepted
     row = next(row for row in window.need_rows if row.id == dialog.saved_need_id)
-    assert (row.title, row.requester) == ("Export des factures", "Anne Roy <anne@client.fr>")
+    assert (row.title, row.requester) == ("Export des factures", "Anne Roy")
+    # Anne is a person of the workspace now, with her address: her next mail finds her.
+    anne = [p for p in window.workspace.read(queries.people) if p.name == "Anne Roy"]
+    assert [p.email for p in anne] == ["anne@client.fr"]
+
+
+def test_an_outlook_message_dropped_on_the_new_need_dialog_makes_the_need(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    mail = tmp_path / "brouillon.msg"
+    mail.write_bytes((FIXTURES / "mail" / "outlook-draft.msg").read_bytes())
+    dialog = NeedDialog(window.workspace, parent=window, project_id=1)
+    qtbot.addWidget(dialog)
+    dialog.dropEvent(_drop(mail))
+    assert dialog.result() == dialog.DialogCode.Accepted
+    row = next(row for row in window.need_rows if row.id == dialog.saved_need_id)
+    assert (row.title, row.requester) == ("Test subject", "")  # a draft names no sender
 
 
 def test_cards_show_blocked_their_epic_and_an_epics_progress(window: MainWindow) -> None:
@@ -315,6 +332,25 @@ def test_an_email_dropped_on_the_board_becomes_a_need(
     not_mail.write_bytes(b"\x89PNG\r\n")
     window.board.dropEvent(_drop(not_mail))
     assert "is not an e-mail" in feedback.warnings[-1]
+
+
+def test_an_outlook_message_dropped_on_the_board_becomes_a_need(
+    window: MainWindow, tmp_path: Path, feedback: FakeFeedback
+) -> None:
+    mail = tmp_path / "Demande.msg"
+    mail.write_bytes((FIXTURES / "mail" / "jotlmsg-sent.msg").read_bytes())
+    window.board.dropEvent(_drop(mail))
+    row = next(row for row in window.need_rows if row.title == "This is a message")
+    assert row.requester == "sender@jotlmsg.com"
+    [attached] = window.workspace.read(lambda s: dossier_queries.attachments(s, row.id))
+    assert attached.name == "Demande.msg"
+    window.workspace.undo_stack.undo()
+    assert not any(row.title == "This is a message" for row in window.need_rows)
+
+    word = tmp_path / "compte rendu.msg"  # a Compound File that is no message
+    word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    window.board.dropEvent(_drop(word))
+    assert "compte rendu.msg is not an e-mail" in feedback.warnings[-1]
 
 
 class _Browser(QObject):

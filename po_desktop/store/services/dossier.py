@@ -18,7 +18,7 @@ from po_desktop.domain.enums import EventField
 from po_desktop.domain.filenames import media_type as media_type_of
 from po_desktop.domain.filenames import numbered, safe_name
 from po_desktop.domain.formatting import FileSize
-from po_desktop.domain.text import NameIndex, fold
+from po_desktop.domain.text import NameIndex, fold, is_email_address
 from po_desktop.store.errors import NotFoundError, ValidationError
 from po_desktop.store.models import (
     Attachment,
@@ -28,7 +28,7 @@ from po_desktop.store.models import (
     Person,
     utcnow,
 )
-from po_desktop.store.services import needs
+from po_desktop.store.services import needs, people
 from po_desktop.store.services._base import LONG_TEXT_MAX, clean_text, transactional
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
@@ -217,6 +217,8 @@ class MailInput:
     file_name: str
     data: bytes
     """The whole message as received: attached to the need."""
+    media_type: str = "message/rfc822"
+    """The attached file's type: an ``.eml`` as travelled, or Outlook's ``.msg``."""
 
 
 @dataclass(frozen=True)
@@ -227,63 +229,69 @@ class MailNeed:
     attachment_id: int
     requester: str
     matched: str
-    """How the requester was found: "person", "requester" (an earlier need's), or "new"."""
+    """How the requester was found: "address" (a person with the sender's address),
+    "name" (a person with the sender's name), "new" (a person made for the sender), or
+    "none" (the mail names no sender)."""
+    person_id: int | None = None
 
 
-def requester_for(session: Session, name: str, address: str) -> tuple[str, str]:
-    """The requester text for a mail's sender, and how it was found.
+def requester_for(session: Session, name: str, address: str) -> tuple[Person | None, str]:
+    """The person who sent a mail, and how they were found.
 
-    A person of the workspace whose name is the sender's (regardless of case and accents)
-    gives their name; else an earlier need's requester that carries the same address, or
-    the same name; else the sender as a new requester, ``Name <address>``.
+    First the person whose address is the sender's (regardless of case), whatever name the
+    mail program shows; then the person whose name is the sender's (regardless of case and
+    accents, when only one has it); else a new person with the sender's name (the address
+    when the mail gives no name) and address. A mail naming no sender has no requester.
     """
     name, address = name.strip(), address.strip()
-    if name:
-        people = NameIndex((n, n) for n, _same in session.execute(select(Person.name, Person.name)))
-        found = people.find(name)
-        if len(found) == 1:
-            return found[0][1], "person"
-    known = session.scalars(
-        select(Need.requester).where(Need.requester != "").distinct().order_by(Need.requester)
-    ).all()
+    if name.casefold() == address.casefold():
+        name = ""  # Outlook repeats the address where a name is missing
     if address:
-        wanted = f"<{address.casefold()}>"
-        for requester in known:
-            if wanted in requester.casefold() or requester.casefold() == address.casefold():
-                return requester, "requester"
+        person = people.person_by_email(session, address)
+        if person is not None:
+            return person, "address"
     if name:
-        for requester in known:
-            if fold(requester) == fold(name):
-                return requester, "requester"
-    if name and address:
-        return f"{name} <{address}>", "new"
-    return name or address, "new"
+        index = NameIndex((p.name, p) for p in session.scalars(select(Person)))
+        found = index.find(name)
+        if len(found) == 1:
+            return found[0][1], "name"
+    if not (name or address):
+        return None, "none"
+    email = address if is_email_address(address) else ""
+    person = people.create_person(
+        session, people.PersonInput(name=(name or address)[:120], email=email)
+    )
+    return person, "new"
 
 
 @transactional
 def create_need_from_mail(session: Session, project_id: int, mail: MailInput) -> MailNeed:
     """A need from an e-mail, in the first column: subject → title, text body → the
-    problem statement's draft, sender → requester (see :func:`requester_for`), and the
-    mail itself attached. A mail without a subject takes its first line as a title."""
+    problem statement's draft, sender → requester (a person, see :func:`requester_for`),
+    and the mail itself attached. A mail without a subject takes its first line as a
+    title."""
     title = mail.subject.strip() or next(
         (line.strip() for line in mail.body.splitlines() if line.strip()), ""
     )
     if not title:
         title = safe_name(mail.file_name).rsplit(".", 1)[0]
-    requester, matched = requester_for(session, mail.sender_name, mail.sender_address)
+    person, matched = requester_for(session, mail.sender_name, mail.sender_address)
+    requester = person.name[:200] if person is not None else ""
     need_id = needs.create_need(
         session,
         needs.NeedInput(
             title=title[: needs.TITLE_MAX],
             problem=mail.body[:LONG_TEXT_MAX],
             project_id=project_id,
-            requester=requester[:200],
+            requester=requester,
         ),
     )
     attachment_id = attach_file(
-        session, need_id, mail.file_name or "message.eml", mail.data, media_type="message/rfc822"
+        session, need_id, mail.file_name or "message.eml", mail.data, media_type=mail.media_type
     )
-    return MailNeed(need_id, attachment_id, requester[:200], matched)
+    return MailNeed(
+        need_id, attachment_id, requester, matched, person.id if person is not None else None
+    )
 
 
 def attachment_total(session: Session, need_id: int | None = None) -> tuple[int, int]:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from po_desktop.store.errors import ConflictError, NotFoundError
+from po_desktop.domain.text import EMAIL_MAX, is_email_address
+from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import Absence, Need, Person, Project, SprintMember
 from po_desktop.store.services._base import clean_number, clean_text, transactional
 
@@ -19,6 +20,16 @@ class PersonInput:
     business_unit: str = ""
     availability: float = 1.0
     active: bool = True
+    email: str = ""
+
+
+def clean_email(value: object) -> str:
+    """An address as stored (trimmed), or empty; a mistyped one is refused with the text
+    typed, so the person can correct it."""
+    text = clean_text(value, "email", max_len=EMAIL_MAX)
+    if text and not is_email_address(text):
+        raise ValidationError("person.bad_email", field="email", value=text)
+    return text
 
 
 def _validate(data: PersonInput) -> PersonInput:
@@ -32,16 +43,36 @@ def _validate(data: PersonInput) -> PersonInput:
         business_unit=clean_text(data.business_unit, "business_unit", max_len=80),
         availability=availability,
         active=bool(data.active),
+        email=clean_email(data.email),
     )
+
+
+def _refuse_shared_email(session: Session, email: str, person_id: int | None) -> None:
+    """One address, one person: a mail from it must have one requester."""
+    owner = person_by_email(session, email)
+    if owner is not None and owner.id != person_id:
+        raise ValidationError("person.email_taken", field="email", value=email, name=owner.name)
 
 
 @transactional
 def create_person(session: Session, data: PersonInput) -> Person:
     clean = _validate(data)
+    _refuse_shared_email(session, clean.email, None)
     person = Person(**vars(clean))
     session.add(person)
     session.flush()
     return person
+
+
+def person_by_email(session: Session, address: str) -> Person | None:
+    """The person whose address is ``address``, regardless of case (the first by name when
+    two share it)."""
+    wanted = address.strip().casefold()
+    if not wanted:
+        return None
+    query = select(Person).where(Person.email != "").order_by(Person.name, Person.id)
+    # SQLite's lower() folds ASCII only: compare in Python, over the few people with one.
+    return next((p for p in session.scalars(query) if p.email.casefold() == wanted), None)
 
 
 @transactional
@@ -49,7 +80,9 @@ def update_person(session: Session, person_id: int, data: PersonInput) -> Person
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError("person.not_found", ref=person_id)
-    for name, value in vars(_validate(data)).items():
+    clean = _validate(data)
+    _refuse_shared_email(session, clean.email, person_id)
+    for name, value in vars(clean).items():
         setattr(person, name, value)
     session.flush()
     return person

@@ -99,7 +99,7 @@ class BoardPage(QWidget):
         self._parent_of: dict[int, int] = {}
         self._epics: dict[int, dossier_queries.EpicProgress] = {}
         self.view.delegate.badges = self._badges
-        self.setAcceptDrops(True)  # e-mails (.eml) dropped become needs
+        self.setAcceptDrops(True)  # e-mails (.eml, .msg) dropped become needs
 
     # ----- construction -------------------------------------------------------------------
     def _build_filter_bar(self) -> None:
