@@ -186,6 +186,12 @@ def clean_text(value: object, field: str, *, required: bool = False, max_len: in
     if text.isprintable():  # most titles and names: no control, break, BOM or odd code
         if max_len <= SHORT_TEXT_MAX:
             text = text.strip()
+    elif "\n" in text and text.replace("\n", "").isprintable():
+        # Most long texts: paragraphs split by LF alone, nothing else to look for (every
+        # refused character, other line break and BOM is unprintable): the character
+        # search below costs more than all the other checks of a row.
+        if max_len <= SHORT_TEXT_MAX:
+            text = text.replace("\n", " ").strip()
     else:
         _check_characters(text, field)
         if max_len <= SHORT_TEXT_MAX:
