@@ -24,17 +24,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from po_desktop.domain import ranks
-from po_desktop.domain.enums import EventField, Source
+from po_desktop.domain.enums import EventField
 from po_desktop.domain.keys import format_key, parse_key
-from po_desktop.domain.messages import CHOICE_LABELS, labels_in_every_language, listing
-from po_desktop.domain.numbers import NumberConvention
+from po_desktop.domain.messages import listing
 from po_desktop.domain.readiness import has_problem
 from po_desktop.domain.text import NameIndex, fold
 from po_desktop.store.bulk import bind_value, insert_many
@@ -44,11 +42,10 @@ from po_desktop.store.errors import (
     ValidationError,
 )
 from po_desktop.store.models import BoardColumn, Need, NeedTag, Project, Sprint, utcnow
+from po_desktop.store.services import import_cells as cells
 from po_desktop.store.services import import_trackers
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services._base import (
-    clean_bool,
-    clean_number,
     pick_named,
     rolled_back,
     transactional,
@@ -67,18 +64,6 @@ from po_desktop.store.services.import_types import (
 from po_desktop.store.services.projects import ProjectInput, create_project
 
 BATCH_SIZE = 1000
-
-
-@cache
-def source_aliases() -> dict[str, str]:
-    """Stored values and French/English labels (folded: "equipe", "CLIENT") → stored value.
-    Built on first use: the catalogue is read then, not when the module is imported."""
-    aliases = {s.value: s.value for s in Source}
-    for value in (s.value for s in Source):
-        for label in labels_in_every_language(CHOICE_LABELS.get(value, value)):
-            aliases[fold(label)] = value
-    aliases.update({"equipe": Source.TEAM.value, "equipe interne": Source.TEAM.value})
-    return aliases
 
 
 _INPUT_FIELDS = (
@@ -355,48 +340,6 @@ _CREATED, _SPRINT, _POINTS = (
 _value = need_service._event_value
 
 
-def _source(raw: str) -> str:
-    text = raw.strip()
-    if not text:
-        return Source.OTHER.value
-    value = source_aliases().get(fold(text))
-    if value is None:
-        raise ValidationError(
-            "field.bad_choice",
-            field="source",
-            value=text,
-            choices=listing(s.value for s in Source),
-        )
-    return value
-
-
-def _technical(raw: str) -> bool:
-    return True if not raw.strip() else clean_bool(raw, "technical")
-
-
-def _tags(raw: str) -> list[str]:
-    """The tags as written; cleaned once, where a need is validated."""
-    return raw.split(",") if raw.strip() else []
-
-
-def _points(raw: str | float, numbers: NumberConvention) -> float | None:
-    return clean_number(raw, "points", minimum=0, maximum=need_service.MAX_POINTS, numbers=numbers)
-
-
-def _key(record: NeedRecord, project: Project) -> int | None:
-    raw = record.key.strip()
-    if not raw:
-        return None
-    parsed = parse_key(raw)
-    if parsed is None:
-        raise ValidationError("need.bad_key", field="key", key=raw)
-    code, number = parsed
-    if code != project.code:
-        key = format_key(code, number)
-        raise ValidationError("need.key_project_mismatch", field="key", key=key, code=project.code)
-    return number
-
-
 def _input(
     record: NeedRecord, lookups: _Lookups, project: Project, current: need_service.NeedInput | None
 ) -> need_service.NeedInput:
@@ -432,14 +375,16 @@ def _input(
         project_id=project.id,
         solution=text(record.solution, base.solution),
         requester=text(record.requester, base.requester),
-        source=base.source if record.source is None else _source(record.source),
+        source=base.source if record.source is None else cells.source(record.source),
         business_unit=text(record.business_unit, base.business_unit),
-        technical=base.technical if record.technical is None else _technical(record.technical),
+        technical=base.technical if record.technical is None else cells.technical(record.technical),
         column_id=column_id,
-        points=base.points if record.points is None else _points(record.points, record.numbers),
+        points=base.points
+        if record.points is None
+        else cells.points(record.points, record.numbers),
         sprint_id=sprint_id,
         assignee_id=assignee_id,
-        tags=base.tags if record.tags is None else _tags(record.tags),
+        tags=base.tags if record.tags is None else cells.tags(record.tags),
         acceptance=text(record.acceptance, base.acceptance),
     )
 
@@ -509,7 +454,7 @@ def _run(
             line = record.line or first_line + done + len(placed)
             try:
                 project = lookups.project(record.project, record.key)
-                placed.append((line, record, project, _key(record, project)))
+                placed.append((line, record, project, cells.key_number(record, project)))
             except PoDesktopError as exc:
                 refused = _row_error(exc, line)  # once the rows before it are checked
                 refused.__cause__ = exc
