@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from po_desktop.store.errors import ValidationError
-from po_desktop.store.services._base import clean_text
+from po_desktop.store.services._base import clean_tags, clean_text
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,12 @@ def test_a_blank_or_too_long_text_of_line_feeds_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         clean_text("a\n" * 51, "problem", max_len=100)
     assert caught.value.message.msg_id == "field.too_long"
+
+
+def test_tags_keep_their_documented_form_on_either_path() -> None:
+    typed = [" urgent ", "Urgent", "front\u00a0end", "saisie\tclient", "\ufeffERP", "", "  "]
+    assert clean_tags(typed) == ["ERP", "front\u00a0end", "saisie client", "urgent"]
+    for refused, msg_id in (("a\x00b", "field.bad_character"), ("x" * 41, "tag.invalid")):
+        with pytest.raises(ValidationError) as caught:
+            clean_tags(["ok", refused])
+        assert caught.value.message.msg_id == msg_id

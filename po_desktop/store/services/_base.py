@@ -296,8 +296,12 @@ def clean_tags(values: Iterable[str]) -> list[str]:
     sorted, comma-free."""
     seen: dict[str, str] = {}
     for raw in values:
-        _check_characters(str(raw), "tags")
-        tag = _one_line(str(raw))
+        text = str(raw)
+        if text.isprintable():  # no control, break or BOM: one line already
+            tag = text.strip()
+        else:
+            _check_characters(text, "tags")
+            tag = _one_line(text)
         if not tag:
             continue
         if "," in tag or len(tag) > 40:

@@ -4,7 +4,7 @@ file's convention for numbers, the tags as written, the number of the row's key.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from po_desktop.domain.enums import Source
 from po_desktop.domain.keys import format_key, parse_key
@@ -30,6 +30,7 @@ def source_aliases() -> dict[str, str]:
     return aliases
 
 
+@lru_cache(maxsize=256)
 def source(raw: str) -> str:
     text = raw.strip()
     if not text:
@@ -45,6 +46,7 @@ def source(raw: str) -> str:
     return value
 
 
+@lru_cache(maxsize=256)
 def technical(raw: str) -> bool:
     return True if not raw.strip() else clean_bool(raw, "technical")
 
@@ -54,6 +56,7 @@ def tags(raw: str) -> list[str]:
     return raw.split(",") if raw.strip() else []
 
 
+@lru_cache(maxsize=1024)
 def points(raw: str | float, numbers: NumberConvention) -> float | None:
     return clean_number(raw, "points", minimum=0, maximum=need_service.MAX_POINTS, numbers=numbers)
 

@@ -111,6 +111,9 @@ class _Lookups:
         self.touched: set[int] = set()
         """Existing needs a row of the file named already."""
         self.batch_keys: set[tuple[int, int]] = set()
+        self.highest: dict[int, tuple[Project, int]] = {}
+        """Project id → the project and the highest number the file named in it, written
+        to the project by :meth:`settle_numbers`, not per row."""
         self.trackers = import_trackers.Helpers(session)
 
     def project(self, raw: str, key: str = "") -> Project:
@@ -206,10 +209,10 @@ class _Lookups:
             found[(row.project_id, row.number)] = (row.id, data)
         return found
 
-    def claim(self, project: Project, number: int, need_id: int) -> None:
+    def claim(self, project: Project, project_id: int, number: int, need_id: int) -> None:
         """Refuse a key the file names twice: twice in this batch, or a need this import
         created or already read a row for."""
-        key = (project.id, number)
+        key = (project_id, number)
         if key in self.batch_keys or (
             need_id and (need_id > self.newest_before or need_id in self.touched)
         ):
@@ -219,9 +222,17 @@ class _Lookups:
         self.batch_keys.add(key)
         if need_id:
             self.touched.add(need_id)
-        # Keyless rows are numbered after every key the file names.
-        if number >= project.next_number:
-            project.next_number = number + 1
+        highest = self.highest.get(project_id)
+        if highest is None or number > highest[1]:
+            self.highest[project_id] = (project, number)
+
+    def settle_numbers(self) -> None:
+        """Keyless rows are numbered after every key the file names: each project's next
+        number goes past the highest one named so far."""
+        for project, number in self.highest.values():
+            if number >= project.next_number:
+                project.next_number = number + 1
+        self.highest.clear()
 
 
 class _Creator:
@@ -238,6 +249,10 @@ class _Creator:
         self.stored_now = bind_value(connection, _TABLES["need"], "created_at", self.now)
         self.keyless: dict[int, int] = {}
         """Project id → needs created without a key (numbered -1, -2, … until the end)."""
+        self.done_columns = {c.id for c in lookups.columns.values() if c.is_done}
+        self.first_column_id = lookups.first_column.id
+        self.values: dict[object, str] = {}
+        """Event values as stored (a column id, a number of points), each made once."""
 
     def forget_ranks(self) -> None:
         """Another service moved needs: read the columns' bottom ranks again."""
@@ -253,24 +268,25 @@ class _Creator:
         clean = need_service._validate(self.session, data, known=True)
         if project.archived:
             raise ValidationError("project.archived", field="project", code=project.code)
-        column = self.lookups.columns[data.column_id or self.lookups.first_column.id]
+        column_id = data.column_id or self.first_column_id
         if number is None:
-            number = self.keyless[project.id] = self.keyless.get(project.id, 0) - 1
+            project_id = data.project_id
+            number = self.keyless[project_id] = self.keyless.get(project_id, 0) - 1
         if self.bottom is None:
             query = select(Need.column_id, func.max(Need.rank)).group_by(Need.column_id)
             self.bottom = {column_id: top for column_id, top in self.session.execute(query)}
-        top = self.bottom.get(column.id)
+        top = self.bottom.get(column_id)
         rank = ranks.STEP if top is None else top + ranks.STEP
-        self.bottom[column.id] = rank
+        self.bottom[column_id] = rank
         now = self.stored_now
         row = {
             **clean.values,
             "number": number,
-            "column_id": column.id,
+            "column_id": column_id,
             "rank": rank,
             "created_at": now,
             "updated_at": now,
-            "done_at": now if column.is_done else None,
+            "done_at": now if column_id in self.done_columns else None,
             "column_since": now,
             "external_ref": import_trackers.ref_key(external_ref),
         }
@@ -301,14 +317,21 @@ class _Creator:
         tags: list[tuple[int, str]] = []
         events: list[tuple[int, str, str, None, str]] = []
         now = self.stored_now
+        values = self.values
         for row, names in self.pending:
             need_id = by_key[(row["project_id"], row["number"])]
-            tags += [(need_id, name) for name in names]
-            events.append((need_id, now, _CREATED, None, _value(row["column_id"])))
-            if row["sprint_id"] is not None:
-                events.append((need_id, now, _SPRINT, None, _value(row["sprint_id"])))
-            if row["points"] is not None:
-                events.append((need_id, now, _POINTS, None, _value(row["points"])))
+            if names:
+                tags += [(need_id, name) for name in names]
+            for field, value in (
+                (_CREATED, row["column_id"]),
+                (_SPRINT, row["sprint_id"]),
+                (_POINTS, row["points"]),
+            ):
+                if value is not None:
+                    stored = values.get(value)
+                    if stored is None:
+                        stored = values[value] = _value(value)
+                    events.append((need_id, now, field, None, stored))
         insert_many(connection, _TABLES["need_tag"], ("need_id", "name"), tags)
         insert_many(connection, _TABLES["need_event"], _EVENT_COLUMNS, events)
         self.pending.clear()
@@ -317,6 +340,7 @@ class _Creator:
         """Give the needs created without a key their numbers, after every key the file
         named: placeholder -1 becomes the project's next number, -2 the one after..."""
         self.flush()
+        self.lookups.settle_numbers()
         by_id = {p.id: p for p in self.lookups.projects.values()}
         for project_id, lowest in self.keyless.items():
             project = by_id[project_id]
@@ -344,7 +368,8 @@ def _input(
     record: NeedRecord, lookups: _Lookups, project: Project, current: need_service.NeedInput | None
 ) -> need_service.NeedInput:
     """The row as a service input; absent columns keep the need's value, else the default."""
-    base = current or need_service.NeedInput(title="", problem="", project_id=project.id)
+    project_id = project.id
+    base = current or need_service.NeedInput(title="", problem="", project_id=project_id)
 
     def text(value: str | None, kept: str) -> str:
         return kept if value is None else value
@@ -372,7 +397,7 @@ def _input(
     return need_service.NeedInput(
         title=record.title,
         problem=record.problem,
-        project_id=project.id,
+        project_id=project_id,
         solution=text(record.solution, base.solution),
         requester=text(record.requester, base.requester),
         source=base.source if record.source is None else cells.source(record.source),
@@ -466,9 +491,10 @@ def _run(
         for line, record, project, number in placed:
             try:
                 need_id, current = 0, None
+                project_id = project.id
                 if number is not None:
-                    need_id, current = existing.get((project.id, number), (0, None))
-                    lookups.claim(project, number, need_id)
+                    need_id, current = existing.get((project_id, number), (0, None))
+                    lookups.claim(project, project_id, number, need_id)
                 data = _input(record, lookups, project, current)
                 afterwards.keep(record)
                 ref = import_trackers.ref_key(record.external_ref)
@@ -493,6 +519,7 @@ def _run(
             if options.preview and len(result.preview) < PREVIEW_MAX:
                 key = format_key(project.code, number) if number is not None else ""
                 result.preview.append(PreviewRow(line, action, key, data.title))
+        lookups.settle_numbers()
         if refused is not None:
             raise refused
         done += len(batch)
