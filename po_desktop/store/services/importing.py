@@ -26,7 +26,7 @@ import operator
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
 from po_desktop.domain import ranks
@@ -190,9 +190,10 @@ class _Lookups:
         rows = []
         for project_id, numbers in by_project.items():
             query = select(Need.id, Need.number, *columns).where(
-                Need.project_id == project_id, Need.number.in_(numbers)
+                Need.project_id == project_id, _among(numbers)
             )
-            rows += list(self.session.execute(query))
+            wanted = set(numbers)
+            rows += [row for row in self.session.execute(query) if row.number in wanted]
         tags: dict[int, list[str]] = {}
         if rows:
             query = select(NeedTag.need_id, NeedTag.name).where(
@@ -310,7 +311,7 @@ class _Creator:
             numbers.setdefault(row["project_id"], []).append(row["number"])
         for project_id, wanted in numbers.items():
             query = select(Need.number, Need.id).where(
-                Need.project_id == project_id, Need.number.in_(wanted)
+                Need.project_id == project_id, _among(wanted)
             )
             for number, need_id in self.session.execute(query):
                 by_key[(project_id, number)] = need_id
@@ -352,6 +353,16 @@ class _Creator:
                 .execution_options(synchronize_session=False)
             )
             project.next_number = base - lowest
+
+
+def _among(numbers: list[int]) -> ColumnElement[bool]:
+    """The needs numbered among ``numbers``: a range when they are about consecutive (a
+    batch of keys, of new needs), read from the key's index without a thousand bound
+    values; the caller leaves out the needs of the range it did not ask for."""
+    low, high = min(numbers), max(numbers)
+    if high - low < 2 * len(numbers):
+        return Need.number.between(low, high)
+    return Need.number.in_(numbers)
 
 
 _TABLES = Need.metadata.tables
