@@ -236,6 +236,33 @@ class _Lookups:
         self.highest.clear()
 
 
+_CHECKED_NAMES = (
+    *need_service.TEXTS,
+    "source",
+    "technical",
+    "points",
+    "project_id",
+    "sprint_id",
+    "assignee_id",
+)
+_CHECKED = operator.itemgetter(*_CHECKED_NAMES)
+"""A validated need's values, as a tuple in the order of :data:`_NEED_COLUMNS`."""
+_NEED_COLUMNS = (
+    *_CHECKED_NAMES,
+    "number",
+    "column_id",
+    "rank",
+    "created_at",
+    "updated_at",
+    "done_at",
+    "column_since",
+    "external_ref",
+)
+_COLUMN_AT = _NEED_COLUMNS.index("column_id")
+_Pending = tuple[tuple[Any, ...], list[str], int, int, int | None, float | None]
+"""A new need's row, its tags, and its project, number, sprint and points."""
+
+
 class _Creator:
     """New needs exactly as ``create_need`` makes them, written a batch at a time."""
 
@@ -243,7 +270,7 @@ class _Creator:
         self.session = session
         self.lookups = lookups
         self.bottom: dict[int, int] | None = None
-        self.pending: list[tuple[dict[str, Any], list[str]]] = []
+        self.pending: list[_Pending] = []
         self.now = utcnow()
         """One time for the whole import: it is one action."""
         connection = session.connection()
@@ -280,35 +307,35 @@ class _Creator:
         rank = ranks.STEP if top is None else top + ranks.STEP
         self.bottom[column_id] = rank
         now = self.stored_now
-        row = {
-            **clean.values,
-            "number": number,
-            "column_id": column_id,
-            "rank": rank,
-            "created_at": now,
-            "updated_at": now,
-            "done_at": now if column_id in self.done_columns else None,
-            "column_since": now,
-            "external_ref": import_trackers.ref_key(external_ref),
-        }
-        self.pending.append((row, clean.tags))
+        values = clean.values
+        row = (
+            *_CHECKED(values),
+            number,
+            column_id,
+            rank,
+            now,
+            now,
+            now if column_id in self.done_columns else None,
+            now,
+            import_trackers.ref_key(external_ref),
+        )
+        sprint_id, points = values["sprint_id"], values["points"]
+        self.pending.append((row, clean.tags, data.project_id, number, sprint_id, points))
         if len(self.pending) >= BATCH_SIZE:
             self.flush()
 
     def flush(self) -> None:
         if not self.pending:
             return
-        rows = [row for row, _tags in self.pending]
         connection = self.session.connection()
-        columns = list(rows[0])
-        pick = operator.itemgetter(*columns)
-        insert_many(connection, _TABLES["need"], columns, [pick(row) for row in rows])
+        rows = [pending[0] for pending in self.pending]
+        insert_many(connection, _TABLES["need"], _NEED_COLUMNS, rows)
         # The ids by (project, number), unique to each row: RETURNING in parameter order
         # makes SQLAlchemy insert on SQLite a row at a time.
         by_key: dict[tuple[int, int], int] = {}
         numbers: dict[int, list[int]] = {}
-        for row in rows:
-            numbers.setdefault(row["project_id"], []).append(row["number"])
+        for _row, _tags, project_id, number, _sprint, _points in self.pending:
+            numbers.setdefault(project_id, []).append(number)
         for project_id, wanted in numbers.items():
             query = select(Need.number, Need.id).where(
                 Need.project_id == project_id, _among(wanted)
@@ -319,15 +346,12 @@ class _Creator:
         events: list[tuple[int, str, str, None, str]] = []
         now = self.stored_now
         values = self.values
-        for row, names in self.pending:
-            need_id = by_key[(row["project_id"], row["number"])]
+        for row, names, project_id, number, sprint_id, points in self.pending:
+            need_id = by_key[(project_id, number)]
             if names:
                 tags += [(need_id, name) for name in names]
-            for field, value in (
-                (_CREATED, row["column_id"]),
-                (_SPRINT, row["sprint_id"]),
-                (_POINTS, row["points"]),
-            ):
+            column_id = row[_COLUMN_AT]
+            for field, value in ((_CREATED, column_id), (_SPRINT, sprint_id), (_POINTS, points)):
                 if value is not None:
                     stored = values.get(value)
                     if stored is None:
