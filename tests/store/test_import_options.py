@@ -4,6 +4,7 @@ checked across batches of a file read as it comes (issue 18)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -229,3 +230,23 @@ def test_keys_among_existing_needs_update_theirs_and_create_the_others(db: Datab
     with db.session() as session:
         need = need_service.find_need(session, "ERP-5001")
         assert need.title == "Sans clé" and need.project.next_number == 5002
+
+
+def test_the_garbage_collector_runs_again_after_an_import_done_or_refused(db: Database) -> None:
+    """The import pauses the cyclic collector while it works: left paused, a long session
+    of the app would keep every cycle it makes afterwards."""
+    assert gc.isenabled()
+    with db.session() as session:
+        import_needs(session, [record("Un"), record("Deux")])
+    assert gc.isenabled()
+    with db.session() as session, pytest.raises(ValidationError):
+        import_needs(session, [record("Trois"), record("", "ERP-9")])
+    assert gc.isenabled()
+    gc.disable()  # a caller that paused it itself keeps it paused
+    try:
+        with db.session() as session:
+            import_needs(session, [record("Quatre")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert count(db, Need) == 3
