@@ -240,7 +240,7 @@ def _open(raw: BinaryIO, path: Path, delimiter: str | None, as_written: bool) ->
         header_line=header_line,
         numbers=for_delimiter(delimiter),
         strict_width=True,
-        _rows=rows if as_written else ((line, [restore(v) for v in row]) for line, row in rows),
+        _rows=rows if as_written else _restored(rows),
         _progress=lambda: min(1.0, raw.tell() / total) if not raw.closed else 1.0,
         _close=text.close,
     )
@@ -273,6 +273,16 @@ def _rows(reader: Iterator[list[str]], offset: int) -> Iterator[tuple[int, list[
             return
         end = reader.line_num  # type: ignore[attr-defined]
         yield start + offset, row
+
+
+def _restored(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+    """The rows with the texts an export of ours protected from formulas given back; a
+    row none of whose cells starts with an apostrophe (one join tells) is left as read."""
+    join = "\x00".join
+    for line, row in rows:
+        if "\x00'" in join(("", *row)):
+            row = [restore(value) for value in row]
+        yield line, row
 
 
 def read_needs_csv(path: Path | str) -> list[NeedRecord]:

@@ -32,7 +32,7 @@ from po_desktop.domain.numbers import EITHER, NumberConvention
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.models import BoardColumn, Need, Project, Sprint
-from po_desktop.store.services.import_types import NeedRecord
+from po_desktop.store.services.import_types import NeedRecord, text_records
 from po_desktop.store.services.projects import find_project
 
 COLUMNS: tuple[str, ...] = (
@@ -229,11 +229,11 @@ def records(table: Table, mapping: Sequence[str | None] | None = None) -> Iterat
     columns = [(index, name) for index, name in enumerate(mapping) if name is not None]
     numbers = table.numbers
     texts_only = table.format == "csv"  # every cell is a str already: the quick way
+    make = text_records(columns, numbers)
     for line, row in table.rows():
         if texts_only and len(row) == width:
             if any(cell.strip() for cell in row):  # type: ignore[union-attr]
-                text_values = {name: row[index] for index, name in columns}
-                yield NeedRecord(**text_values, line=line, numbers=numbers)  # type: ignore[arg-type]
+                yield make(row, line)  # type: ignore[arg-type]
             continue
         if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in row):
             continue

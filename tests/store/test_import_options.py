@@ -4,6 +4,7 @@ checked across batches of a file read as it comes (issue 18)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -208,3 +209,44 @@ def test_imported_times_are_stored_as_every_other_time(
     for title in ("Saisi", "Importé"):
         assert all(shape.fullmatch(v) for v in stored[title] if v is not None), stored[title]
     assert stored["Importé"][3] == stored["Importé"][0]  # done when imported into Terminé
+
+
+def test_keys_among_existing_needs_update_theirs_and_create_the_others(db: Database) -> None:
+    """Batches of keys read as a range (close numbers) or one by one (scattered): a row
+    updates the need of its own key and no other, however close the numbers."""
+    with db.session() as session:
+        import_needs(session, [record(f"Besoin {n}", f"ERP-{n}") for n in range(1, 41, 2)])
+    close = [record(f"Nouveau {n}", f"ERP-{n}") for n in range(2, 41, 2)]
+    close.append(record("Besoin 7 revu", "ERP-7"))
+    scattered = [record("Loin", "ERP-5000"), record("Besoin 9 revu", "ERP-9")]
+    with db.session() as session:
+        result = import_needs(session, [*close, *scattered, record("Sans clé")])
+        assert (result.created, result.updated) == (22, 2)
+    with db.session() as session:
+        titles = {n: t for n, t in session.execute(select(Need.number, Need.title))}
+    assert titles[1] == "Besoin 1" and titles[2] == "Nouveau 2" and titles[40] == "Nouveau 40"
+    assert titles[7] == "Besoin 7 revu" and titles[9] == "Besoin 9 revu"
+    assert titles[5000] == "Loin" and titles[5001] == "Sans clé" and len(titles) == 42
+    with db.session() as session:
+        need = need_service.find_need(session, "ERP-5001")
+        assert need.title == "Sans clé" and need.project.next_number == 5002
+
+
+def test_the_garbage_collector_runs_again_after_an_import_done_or_refused(db: Database) -> None:
+    """The import pauses the cyclic collector while it works: left paused, a long session
+    of the app would keep every cycle it makes afterwards."""
+    assert gc.isenabled()
+    with db.session() as session:
+        import_needs(session, [record("Un"), record("Deux")])
+    assert gc.isenabled()
+    with db.session() as session, pytest.raises(ValidationError):
+        import_needs(session, [record("Trois"), record("", "ERP-9")])
+    assert gc.isenabled()
+    gc.disable()  # a caller that paused it itself keeps it paused
+    try:
+        with db.session() as session:
+            import_needs(session, [record("Quatre")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert count(db, Need) == 3

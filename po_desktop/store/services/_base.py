@@ -202,6 +202,12 @@ def clean_text(value: object, field: str, *, required: bool = False, max_len: in
     if text.isprintable():  # most titles and names: no control, break, BOM or odd code
         if max_len <= SHORT_TEXT_MAX:
             text = text.strip()
+    elif "\n" in text and text.replace("\n", "").isprintable():
+        # Most long texts: paragraphs split by LF alone, nothing else to look for (every
+        # refused character, other line break and BOM is unprintable): the character
+        # search below costs more than all the other checks of a row.
+        if max_len <= SHORT_TEXT_MAX:
+            text = text.replace("\n", " ").strip()
     else:
         _check_characters(text, field)
         if max_len <= SHORT_TEXT_MAX:
@@ -306,8 +312,12 @@ def clean_tags(values: Iterable[str]) -> list[str]:
     sorted, comma-free."""
     seen: dict[str, str] = {}
     for raw in values:
-        _check_characters(str(raw), "tags")
-        tag = _one_line(str(raw))
+        text = str(raw)
+        if text.isprintable():  # no control, break or BOM: one line already
+            tag = text.strip()
+        else:
+            _check_characters(text, "tags")
+            tag = _one_line(text)
         if not tag:
             continue
         if "," in tag or len(tag) > 40:

@@ -22,37 +22,32 @@ be created, updated and skipped, nothing written.
 
 from __future__ import annotations
 
+import gc
 import operator
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from po_desktop.domain import ranks
-from po_desktop.domain.enums import EventField, Source
-from po_desktop.domain.keys import format_key, parse_key
-from po_desktop.domain.messages import CHOICE_LABELS, labels_in_every_language, listing
-from po_desktop.domain.numbers import NumberConvention
+from po_desktop.domain.enums import EventField
+from po_desktop.domain.keys import format_key
 from po_desktop.domain.readiness import has_problem
-from po_desktop.domain.text import NameIndex, fold
 from po_desktop.store.bulk import bind_value, insert_many
 from po_desktop.store.errors import (
-    NotFoundError,
     PoDesktopError,
     ValidationError,
 )
-from po_desktop.store.models import BoardColumn, Need, NeedTag, Project, Sprint, utcnow
+from po_desktop.store.models import Need, Project, utcnow
+from po_desktop.store.services import import_cells as cells
 from po_desktop.store.services import import_trackers
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services._base import (
-    clean_bool,
-    clean_number,
-    pick_named,
     rolled_back,
     transactional,
 )
+from po_desktop.store.services.import_lookups import Lookups, among
 from po_desktop.store.services.import_types import (
     CREATE,
     PREVIEW_MAX,
@@ -62,200 +57,56 @@ from po_desktop.store.services.import_types import (
     ImportResult,
     NeedRecord,
     PreviewRow,
-    status_key,
 )
-from po_desktop.store.services.projects import ProjectInput, create_project
 
 BATCH_SIZE = 1000
 
 
-@cache
-def source_aliases() -> dict[str, str]:
-    """Stored values and French/English labels (folded: "equipe", "CLIENT") → stored value.
-    Built on first use: the catalogue is read then, not when the module is imported."""
-    aliases = {s.value: s.value for s in Source}
-    for value in (s.value for s in Source):
-        for label in labels_in_every_language(CHOICE_LABELS.get(value, value)):
-            aliases[fold(label)] = value
-    aliases.update({"equipe": Source.TEAM.value, "equipe interne": Source.TEAM.value})
-    return aliases
-
-
-_INPUT_FIELDS = (
-    "title",
-    "problem",
-    "project_id",
-    "solution",
-    "requester",
+_CHECKED_NAMES = (
+    *need_service.TEXTS,
     "source",
-    "business_unit",
     "technical",
-    "column_id",
     "points",
+    "project_id",
     "sprint_id",
     "assignee_id",
-    "acceptance",
 )
-
-
-class _Lookups:
-    """Projects, columns and sprints loaded once, not queried per row; the needs a batch's
-    keys name, a batch at a time."""
-
-    def __init__(self, session: Session, options: ImportOptions) -> None:
-        self.session = session
-        self.options = options
-        # The session holds loaded rows weakly: keeping projects, columns and sprints
-        # here lets the services' session.get() calls hit its identity map every row.
-        self.projects = {p.code: p for p in session.scalars(select(Project))}
-        columns = list(session.scalars(select(BoardColumn).order_by(BoardColumn.position)))
-        if not columns:
-            raise NotFoundError("column.not_found", ref="—")
-        self.first_column = columns[0]
-        self.column_names = [c.name for c in columns]
-        self.columns = {c.id: c for c in columns}
-        self.columns_by_name = NameIndex((c.name, c.id) for c in columns)
-        self.column_cache: dict[str, int] = {}
-        sprints = list(session.scalars(select(Sprint)))
-        self.sprints = {s.id: s for s in sprints}
-        self.sprints_by_name = NameIndex((s.name, s.id) for s in sprints)
-        self.sprint_cache: dict[str, int] = {}
-        self.projects_created = 0
-        self.newest_before = session.scalar(select(func.max(Need.id))) or 0
-        """Needs above this id were created by this import."""
-        self.touched: set[int] = set()
-        """Existing needs a row of the file named already."""
-        self.batch_keys: set[tuple[int, int]] = set()
-        self.trackers = import_trackers.Helpers(session)
-
-    def project(self, raw: str, key: str = "") -> Project:
-        """The row's project: its own column, else the code of its key, else the default
-        project; created when it does not exist."""
-        code = raw.strip().upper()
-        if not code and key.strip():
-            parsed = parse_key(key)
-            code = parsed[0] if parsed is not None else ""
-        code = code or self.options.default_project.strip().upper()
-        if not code:
-            raise ValidationError("field.required", field="project")
-        # Codes are ASCII capitals: "érp" can only mean ERP.
-        project = self.projects.get(code) or self.projects.get(fold(code).upper())
-        if project is None:
-            project = create_project(self.session, ProjectInput(code=code, name=code))
-            self.projects[code] = project
-            self.projects_created += 1
-        return project
-
-    def column_id(self, raw: str, *, tracker: bool = False) -> int | None:
-        """The status's column: the statuses mapping, else a column of that name; for a
-        tracker's export, else its usual statuses, else the first column."""
-        name = raw.strip()
-        if not name:
-            return None
-        found = self.column_cache.get(name)
-        if found is not None:
-            return found
-        column_id = self.options.statuses.get(status_key(name))
-        if column_id is None:
-            column_id = pick_named(self.columns_by_name, name)
-        if column_id is None and tracker:
-            usual = import_trackers.TRACKER_STATUSES.get(status_key(name), "")
-            column_id = pick_named(self.columns_by_name, usual) if usual else None
-            column_id = column_id or self.first_column.id
-        if column_id is None or column_id not in self.columns:
-            raise ValidationError(
-                "field.bad_choice",
-                field="status",
-                value=name,
-                choices=listing(self.column_names),
-            )
-        self.column_cache[name] = column_id
-        return column_id
-
-    def sprint_id(self, raw: str, record: NeedRecord, *, closed: bool = False) -> int | None:
-        """The sprint by its name; from a tracker's export (``create_missing``), one the
-        workspace lacks is created for a team of that name (``closed``: as closed)."""
-        name = raw.strip()
-        if not name:
-            return None
-        found = self.sprint_cache.get(name)
-        if found is not None:
-            return found
-        sprint_id = pick_named(self.sprints_by_name, name)
-        if sprint_id is None and record.create_missing:
-            window = {n: (start, end) for n, start, end in record.sprint_dates}.get(name)
-            sprint_id = self.trackers.new_sprint(
-                name, record.create_missing, closed=closed, window=window
-            )
-        if sprint_id is None:
-            raise NotFoundError("sprint.not_found", ref=name)
-        self.sprint_cache[name] = sprint_id
-        return sprint_id
-
-    def existing(
-        self, keys: Iterable[tuple[int, int]]
-    ) -> dict[tuple[int, int], tuple[int, need_service.NeedInput]]:
-        """The needs at these (project id, number) keys, as ``needs.need_input`` gives
-        them. Plain rows, not ORM objects: with thousands of Need or NeedTag objects in
-        the session, each tag delete in ``update_need`` scans them all."""
-        by_project: dict[int, list[int]] = {}
-        for project_id, number in keys:
-            by_project.setdefault(project_id, []).append(number)
-        columns = [getattr(Need, name) for name in _INPUT_FIELDS]
-        rows = []
-        for project_id, numbers in by_project.items():
-            query = select(Need.id, Need.number, *columns).where(
-                Need.project_id == project_id, Need.number.in_(numbers)
-            )
-            rows += list(self.session.execute(query))
-        tags: dict[int, list[str]] = {}
-        if rows:
-            query = select(NeedTag.need_id, NeedTag.name).where(
-                NeedTag.need_id.in_([row.id for row in rows])
-            )
-            for need_id, name in self.session.execute(query):
-                tags.setdefault(need_id, []).append(name)
-        found = {}
-        for row in rows:
-            values = {name: getattr(row, name) for name in _INPUT_FIELDS}
-            data = need_service.NeedInput(
-                **values, tags=sorted(tags.get(row.id, ()), key=str.casefold)
-            )
-            found[(row.project_id, row.number)] = (row.id, data)
-        return found
-
-    def claim(self, project: Project, number: int, need_id: int) -> None:
-        """Refuse a key the file names twice: twice in this batch, or a need this import
-        created or already read a row for."""
-        key = (project.id, number)
-        if key in self.batch_keys or (
-            need_id and (need_id > self.newest_before or need_id in self.touched)
-        ):
-            raise ValidationError(
-                "csv.duplicate_key", field="key", key=format_key(project.code, number)
-            )
-        self.batch_keys.add(key)
-        if need_id:
-            self.touched.add(need_id)
-        # Keyless rows are numbered after every key the file names.
-        if number >= project.next_number:
-            project.next_number = number + 1
+_CHECKED = operator.itemgetter(*_CHECKED_NAMES)
+"""A validated need's values, as a tuple in the order of :data:`_NEED_COLUMNS`."""
+_NEED_COLUMNS = (
+    *_CHECKED_NAMES,
+    "number",
+    "column_id",
+    "rank",
+    "created_at",
+    "updated_at",
+    "done_at",
+    "column_since",
+    "external_ref",
+)
+_COLUMN_AT = _NEED_COLUMNS.index("column_id")
+_Pending = tuple[tuple[Any, ...], list[str], int, int, int | None, float | None]
+"""A new need's row, its tags, and its project, number, sprint and points."""
 
 
 class _Creator:
     """New needs exactly as ``create_need`` makes them, written a batch at a time."""
 
-    def __init__(self, session: Session, lookups: _Lookups) -> None:
+    def __init__(self, session: Session, lookups: Lookups) -> None:
         self.session = session
         self.lookups = lookups
         self.bottom: dict[int, int] | None = None
-        self.pending: list[tuple[dict[str, Any], list[str]]] = []
+        self.pending: list[_Pending] = []
         self.now = utcnow()
         """One time for the whole import: it is one action."""
         connection = session.connection()
         self.stored_now = bind_value(connection, _TABLES["need"], "created_at", self.now)
         self.keyless: dict[int, int] = {}
         """Project id → needs created without a key (numbered -1, -2, … until the end)."""
+        self.done_columns = {c.id for c in lookups.columns.values() if c.is_done}
+        self.first_column_id = lookups.first_column.id
+        self.values: dict[object, str] = {}
+        """Event values as stored (a column id, a number of points), each made once."""
 
     def forget_ranks(self) -> None:
         """Another service moved needs: read the columns' bottom ranks again."""
@@ -271,62 +122,65 @@ class _Creator:
         clean = need_service._validate(self.session, data, known=True)
         if project.archived:
             raise ValidationError("project.archived", field="project", code=project.code)
-        column = self.lookups.columns[data.column_id or self.lookups.first_column.id]
+        column_id = data.column_id or self.first_column_id
         if number is None:
-            number = self.keyless[project.id] = self.keyless.get(project.id, 0) - 1
+            project_id = data.project_id
+            number = self.keyless[project_id] = self.keyless.get(project_id, 0) - 1
         if self.bottom is None:
             query = select(Need.column_id, func.max(Need.rank)).group_by(Need.column_id)
             self.bottom = {column_id: top for column_id, top in self.session.execute(query)}
-        top = self.bottom.get(column.id)
+        top = self.bottom.get(column_id)
         rank = ranks.STEP if top is None else top + ranks.STEP
-        self.bottom[column.id] = rank
+        self.bottom[column_id] = rank
         now = self.stored_now
-        row = {
-            **clean.values,
-            "number": number,
-            "column_id": column.id,
-            "rank": rank,
-            "created_at": now,
-            "updated_at": now,
-            "done_at": now if column.is_done else None,
-            "column_since": now,
-            "external_ref": import_trackers.ref_key(external_ref),
-        }
-        self.pending.append((row, clean.tags))
+        values = clean.values
+        row = (
+            *_CHECKED(values),
+            number,
+            column_id,
+            rank,
+            now,
+            now,
+            now if column_id in self.done_columns else None,
+            now,
+            import_trackers.ref_key(external_ref),
+        )
+        sprint_id, points = values["sprint_id"], values["points"]
+        self.pending.append((row, clean.tags, data.project_id, number, sprint_id, points))
         if len(self.pending) >= BATCH_SIZE:
             self.flush()
 
     def flush(self) -> None:
         if not self.pending:
             return
-        rows = [row for row, _tags in self.pending]
         connection = self.session.connection()
-        columns = list(rows[0])
-        pick = operator.itemgetter(*columns)
-        insert_many(connection, _TABLES["need"], columns, [pick(row) for row in rows])
+        rows = [pending[0] for pending in self.pending]
+        insert_many(connection, _TABLES["need"], _NEED_COLUMNS, rows)
         # The ids by (project, number), unique to each row: RETURNING in parameter order
         # makes SQLAlchemy insert on SQLite a row at a time.
         by_key: dict[tuple[int, int], int] = {}
         numbers: dict[int, list[int]] = {}
-        for row in rows:
-            numbers.setdefault(row["project_id"], []).append(row["number"])
+        for _row, _tags, project_id, number, _sprint, _points in self.pending:
+            numbers.setdefault(project_id, []).append(number)
         for project_id, wanted in numbers.items():
-            query = select(Need.number, Need.id).where(
-                Need.project_id == project_id, Need.number.in_(wanted)
-            )
+            query = select(Need.number, Need.id).where(Need.project_id == project_id, among(wanted))
             for number, need_id in self.session.execute(query):
                 by_key[(project_id, number)] = need_id
         tags: list[tuple[int, str]] = []
         events: list[tuple[int, str, str, None, str]] = []
         now = self.stored_now
-        for row, names in self.pending:
-            need_id = by_key[(row["project_id"], row["number"])]
-            tags += [(need_id, name) for name in names]
-            events.append((need_id, now, _CREATED, None, _value(row["column_id"])))
-            if row["sprint_id"] is not None:
-                events.append((need_id, now, _SPRINT, None, _value(row["sprint_id"])))
-            if row["points"] is not None:
-                events.append((need_id, now, _POINTS, None, _value(row["points"])))
+        values = self.values
+        for row, names, project_id, number, sprint_id, points in self.pending:
+            need_id = by_key[(project_id, number)]
+            if names:
+                tags += [(need_id, name) for name in names]
+            column_id = row[_COLUMN_AT]
+            for field, value in ((_CREATED, column_id), (_SPRINT, sprint_id), (_POINTS, points)):
+                if value is not None:
+                    stored = values.get(value)
+                    if stored is None:
+                        stored = values[value] = _value(value)
+                    events.append((need_id, now, field, None, stored))
         insert_many(connection, _TABLES["need_tag"], ("need_id", "name"), tags)
         insert_many(connection, _TABLES["need_event"], _EVENT_COLUMNS, events)
         self.pending.clear()
@@ -335,6 +189,7 @@ class _Creator:
         """Give the needs created without a key their numbers, after every key the file
         named: placeholder -1 becomes the project's next number, -2 the one after..."""
         self.flush()
+        self.lookups.settle_numbers()
         by_id = {p.id: p for p in self.lookups.projects.values()}
         for project_id, lowest in self.keyless.items():
             project = by_id[project_id]
@@ -358,53 +213,12 @@ _CREATED, _SPRINT, _POINTS = (
 _value = need_service._event_value
 
 
-def _source(raw: str) -> str:
-    text = raw.strip()
-    if not text:
-        return Source.OTHER.value
-    value = source_aliases().get(fold(text))
-    if value is None:
-        raise ValidationError(
-            "field.bad_choice",
-            field="source",
-            value=text,
-            choices=listing(s.value for s in Source),
-        )
-    return value
-
-
-def _technical(raw: str) -> bool:
-    return True if not raw.strip() else clean_bool(raw, "technical")
-
-
-def _tags(raw: str) -> list[str]:
-    """The tags as written; cleaned once, where a need is validated."""
-    return raw.split(",") if raw.strip() else []
-
-
-def _points(raw: str | float, numbers: NumberConvention) -> float | None:
-    return clean_number(raw, "points", minimum=0, maximum=need_service.MAX_POINTS, numbers=numbers)
-
-
-def _key(record: NeedRecord, project: Project) -> int | None:
-    raw = record.key.strip()
-    if not raw:
-        return None
-    parsed = parse_key(raw)
-    if parsed is None:
-        raise ValidationError("need.bad_key", field="key", key=raw)
-    code, number = parsed
-    if code != project.code:
-        key = format_key(code, number)
-        raise ValidationError("need.key_project_mismatch", field="key", key=key, code=project.code)
-    return number
-
-
 def _input(
-    record: NeedRecord, lookups: _Lookups, project: Project, current: need_service.NeedInput | None
+    record: NeedRecord, lookups: Lookups, project: Project, current: need_service.NeedInput | None
 ) -> need_service.NeedInput:
     """The row as a service input; absent columns keep the need's value, else the default."""
-    base = current or need_service.NeedInput(title="", problem="", project_id=project.id)
+    project_id = project.id
+    base = current or need_service.NeedInput(title="", problem="", project_id=project_id)
 
     def text(value: str | None, kept: str) -> str:
         return kept if value is None else value
@@ -431,17 +245,19 @@ def _input(
     return need_service.NeedInput(
         title=record.title,
         problem=record.problem,
-        project_id=project.id,
+        project_id=project_id,
         solution=text(record.solution, base.solution),
         requester=text(record.requester, base.requester),
-        source=base.source if record.source is None else _source(record.source),
+        source=base.source if record.source is None else cells.source(record.source),
         business_unit=text(record.business_unit, base.business_unit),
-        technical=base.technical if record.technical is None else _technical(record.technical),
+        technical=base.technical if record.technical is None else cells.technical(record.technical),
         column_id=column_id,
-        points=base.points if record.points is None else _points(record.points, record.numbers),
+        points=base.points
+        if record.points is None
+        else cells.points(record.points, record.numbers),
         sprint_id=sprint_id,
         assignee_id=assignee_id,
-        tags=base.tags if record.tags is None else _tags(record.tags),
+        tags=base.tags if record.tags is None else cells.tags(record.tags),
         acceptance=text(record.acceptance, base.acceptance),
     )
 
@@ -495,7 +311,29 @@ def _run(
     options: ImportOptions,
     first_line: int,
 ) -> ImportResult:
-    lookups = _Lookups(session, options)
+    # Each row allocates tens of objects, freed by reference counting, that would set off
+    # the cyclic collector's passes over the whole heap (every need row the app holds,
+    # SQLAlchemy's modules) several times per thousand rows, for about a tenth of the
+    # import's time. Paused, with the young generations collected after each batch: what
+    # a batch leaves in cycles is freed then, and memory stays that of one batch.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _import_rows(session, records, options, first_line, collect=collecting)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import_rows(
+    session: Session,
+    records: Iterable[NeedRecord],
+    options: ImportOptions,
+    first_line: int,
+    *,
+    collect: bool,
+) -> ImportResult:
+    lookups = Lookups(session, options)
     creator = _Creator(session, lookups)
     afterwards = import_trackers.Afterwards(session)
     by_id = {p.id: p for p in lookups.projects.values()}
@@ -511,7 +349,7 @@ def _run(
             line = record.line or first_line + done + len(placed)
             try:
                 project = lookups.project(record.project, record.key)
-                placed.append((line, record, project, _key(record, project)))
+                placed.append((line, record, project, cells.key_number(record, project)))
             except PoDesktopError as exc:
                 refused = _row_error(exc, line)  # once the rows before it are checked
                 refused.__cause__ = exc
@@ -523,9 +361,10 @@ def _run(
         for line, record, project, number in placed:
             try:
                 need_id, current = 0, None
+                project_id = project.id
                 if number is not None:
-                    need_id, current = existing.get((project.id, number), (0, None))
-                    lookups.claim(project, number, need_id)
+                    need_id, current = existing.get((project_id, number), (0, None))
+                    lookups.claim(project, project_id, number, need_id)
                 data = _input(record, lookups, project, current)
                 afterwards.keep(record)
                 ref = import_trackers.ref_key(record.external_ref)
@@ -550,9 +389,12 @@ def _run(
             if options.preview and len(result.preview) < PREVIEW_MAX:
                 key = format_key(project.code, number) if number is not None else ""
                 result.preview.append(PreviewRow(line, action, key, data.title))
+        lookups.settle_numbers()
         if refused is not None:
             raise refused
         done += len(batch)
+        if collect:
+            gc.collect(1)
         if options.progress is not None:
             options.progress(done)
     creator.number_keyless()

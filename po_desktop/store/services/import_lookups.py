@@ -1,0 +1,203 @@
+"""What an import looks up rather than queries per row (:mod:`.importing`): projects,
+columns and sprints loaded once, each batch's existing needs by their keys, and the keys
+the file already named."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from po_desktop.domain.keys import format_key, parse_key
+from po_desktop.domain.messages import listing
+from po_desktop.domain.text import NameIndex, fold
+from po_desktop.store.errors import NotFoundError, ValidationError
+from po_desktop.store.models import BoardColumn, Need, NeedTag, Project, Sprint
+from po_desktop.store.services import import_trackers
+from po_desktop.store.services import needs as need_service
+from po_desktop.store.services._base import pick_named
+from po_desktop.store.services.import_types import ImportOptions, NeedRecord, status_key
+from po_desktop.store.services.projects import ProjectInput, create_project
+
+_INPUT_FIELDS = (
+    "title",
+    "problem",
+    "project_id",
+    "solution",
+    "requester",
+    "source",
+    "business_unit",
+    "technical",
+    "column_id",
+    "points",
+    "sprint_id",
+    "assignee_id",
+    "acceptance",
+)
+
+
+class Lookups:
+    """Projects, columns and sprints loaded once, not queried per row; the needs a batch's
+    keys name, a batch at a time."""
+
+    def __init__(self, session: Session, options: ImportOptions) -> None:
+        self.session = session
+        self.options = options
+        # The session holds loaded rows weakly: keeping projects, columns and sprints
+        # here lets the services' session.get() calls hit its identity map every row.
+        self.projects = {p.code: p for p in session.scalars(select(Project))}
+        columns = list(session.scalars(select(BoardColumn).order_by(BoardColumn.position)))
+        if not columns:
+            raise NotFoundError("column.not_found", ref="—")
+        self.first_column = columns[0]
+        self.column_names = [c.name for c in columns]
+        self.columns = {c.id: c for c in columns}
+        self.columns_by_name = NameIndex((c.name, c.id) for c in columns)
+        self.column_cache: dict[str, int] = {}
+        sprints = list(session.scalars(select(Sprint)))
+        self.sprints = {s.id: s for s in sprints}
+        self.sprints_by_name = NameIndex((s.name, s.id) for s in sprints)
+        self.sprint_cache: dict[str, int] = {}
+        self.projects_created = 0
+        self.newest_before = session.scalar(select(func.max(Need.id))) or 0
+        """Needs above this id were created by this import."""
+        self.touched: set[int] = set()
+        """Existing needs a row of the file named already."""
+        self.batch_keys: set[tuple[int, int]] = set()
+        self.highest: dict[int, tuple[Project, int]] = {}
+        """Project id → the project and the highest number the file named in it, written
+        to the project by :meth:`settle_numbers`, not per row."""
+        self.trackers = import_trackers.Helpers(session)
+
+    def project(self, raw: str, key: str = "") -> Project:
+        """The row's project: its own column, else the code of its key, else the default
+        project; created when it does not exist."""
+        code = raw.strip().upper()
+        if not code and key.strip():
+            parsed = parse_key(key)
+            code = parsed[0] if parsed is not None else ""
+        code = code or self.options.default_project.strip().upper()
+        if not code:
+            raise ValidationError("field.required", field="project")
+        # Codes are ASCII capitals: "érp" can only mean ERP.
+        project = self.projects.get(code) or self.projects.get(fold(code).upper())
+        if project is None:
+            project = create_project(self.session, ProjectInput(code=code, name=code))
+            self.projects[code] = project
+            self.projects_created += 1
+        return project
+
+    def column_id(self, raw: str, *, tracker: bool = False) -> int | None:
+        """The status's column: the statuses mapping, else a column of that name; for a
+        tracker's export, else its usual statuses, else the first column."""
+        name = raw.strip()
+        if not name:
+            return None
+        found = self.column_cache.get(name)
+        if found is not None:
+            return found
+        column_id = self.options.statuses.get(status_key(name))
+        if column_id is None:
+            column_id = pick_named(self.columns_by_name, name)
+        if column_id is None and tracker:
+            usual = import_trackers.TRACKER_STATUSES.get(status_key(name), "")
+            column_id = pick_named(self.columns_by_name, usual) if usual else None
+            column_id = column_id or self.first_column.id
+        if column_id is None or column_id not in self.columns:
+            raise ValidationError(
+                "field.bad_choice",
+                field="status",
+                value=name,
+                choices=listing(self.column_names),
+            )
+        self.column_cache[name] = column_id
+        return column_id
+
+    def sprint_id(self, raw: str, record: NeedRecord, *, closed: bool = False) -> int | None:
+        """The sprint by its name; from a tracker's export (``create_missing``), one the
+        workspace lacks is created for a team of that name (``closed``: as closed)."""
+        name = raw.strip()
+        if not name:
+            return None
+        found = self.sprint_cache.get(name)
+        if found is not None:
+            return found
+        sprint_id = pick_named(self.sprints_by_name, name)
+        if sprint_id is None and record.create_missing:
+            window = {n: (start, end) for n, start, end in record.sprint_dates}.get(name)
+            sprint_id = self.trackers.new_sprint(
+                name, record.create_missing, closed=closed, window=window
+            )
+        if sprint_id is None:
+            raise NotFoundError("sprint.not_found", ref=name)
+        self.sprint_cache[name] = sprint_id
+        return sprint_id
+
+    def existing(
+        self, keys: Iterable[tuple[int, int]]
+    ) -> dict[tuple[int, int], tuple[int, need_service.NeedInput]]:
+        """The needs at these (project id, number) keys, as ``needs.need_input`` gives
+        them. Plain rows, not ORM objects: with thousands of Need or NeedTag objects in
+        the session, each tag delete in ``update_need`` scans them all."""
+        by_project: dict[int, list[int]] = {}
+        for project_id, number in keys:
+            by_project.setdefault(project_id, []).append(number)
+        columns = [getattr(Need, name) for name in _INPUT_FIELDS]
+        rows = []
+        for project_id, numbers in by_project.items():
+            query = select(Need.id, Need.number, *columns).where(
+                Need.project_id == project_id, among(numbers)
+            )
+            wanted = set(numbers)
+            rows += [row for row in self.session.execute(query) if row.number in wanted]
+        tags: dict[int, list[str]] = {}
+        if rows:
+            query = select(NeedTag.need_id, NeedTag.name).where(
+                NeedTag.need_id.in_([row.id for row in rows])
+            )
+            for need_id, name in self.session.execute(query):
+                tags.setdefault(need_id, []).append(name)
+        found = {}
+        for row in rows:
+            values = {name: getattr(row, name) for name in _INPUT_FIELDS}
+            data = need_service.NeedInput(
+                **values, tags=sorted(tags.get(row.id, ()), key=str.casefold)
+            )
+            found[(row.project_id, row.number)] = (row.id, data)
+        return found
+
+    def claim(self, project: Project, project_id: int, number: int, need_id: int) -> None:
+        """Refuse a key the file names twice: twice in this batch, or a need this import
+        created or already read a row for."""
+        key = (project_id, number)
+        if key in self.batch_keys or (
+            need_id and (need_id > self.newest_before or need_id in self.touched)
+        ):
+            raise ValidationError(
+                "csv.duplicate_key", field="key", key=format_key(project.code, number)
+            )
+        self.batch_keys.add(key)
+        if need_id:
+            self.touched.add(need_id)
+        highest = self.highest.get(project_id)
+        if highest is None or number > highest[1]:
+            self.highest[project_id] = (project, number)
+
+    def settle_numbers(self) -> None:
+        """Keyless rows are numbered after every key the file names: each project's next
+        number goes past the highest one named so far."""
+        for project, number in self.highest.values():
+            if number >= project.next_number:
+                project.next_number = number + 1
+        self.highest.clear()
+
+
+def among(numbers: list[int]) -> ColumnElement[bool]:
+    """The needs numbered among ``numbers``: a range when they are about consecutive (a
+    batch of keys, of new needs), read from the key's index without a thousand bound
+    values; the caller leaves out the needs of the range it did not ask for."""
+    low, high = min(numbers), max(numbers)
+    if high - low < 2 * len(numbers):
+        return Need.number.between(low, high)
+    return Need.number.in_(numbers)
