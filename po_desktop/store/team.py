@@ -70,6 +70,49 @@ def grant_roles(connection: Connection) -> None:
         connection.exec_driver_sql(grant)
 
 
+_FOLDED_RANGES = ((0x80, 0x250), (0x1E00, 0x1F00), (0x2000, 0x2070))
+"""Latin-1, Latin Extended-A and -B, Latin Extended Additional (Vietnamese), and the
+general punctuation (curly quotes, no-break and thin spaces): where folding changes
+characters a French or European workspace holds."""
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def fold_function_sql() -> str:
+    """``fold(text)`` for the server, made from :func:`po_desktop.domain.text.fold`
+    itself so both engines compare texts alike (the link picker and searches call it in
+    SQL; SQLite gets the Python function on each connection)."""
+    from po_desktop.domain.text import fold
+
+    singles: list[tuple[str, str]] = []
+    longer: list[tuple[str, str]] = []
+    for start, end in _FOLDED_RANGES:
+        for code in range(start, end):
+            char = chr(code)
+            folded = fold(char)
+            if folded == char or (not char.isprintable() and not char.isspace()):
+                continue
+            (singles if len(folded) == 1 else longer).append((char, folded))
+    value = "value"
+    for char, folded in longer:
+        value = f"replace({value}, {_literal(char)}, {_literal(folded)})"
+    source = "".join(char for char, _folded in singles)
+    target = "".join(folded for _char, folded in singles)
+    body = f"SELECT lower(translate({value}, {_literal(source)}, {_literal(target)}))"
+    return (
+        "CREATE OR REPLACE FUNCTION fold(value text) RETURNS text LANGUAGE sql "
+        f"IMMUTABLE STRICT PARALLEL SAFE AS $fold$ {body} $fold$"
+    )
+
+
+def install_functions(connection: Connection) -> None:
+    """The SQL functions the queries call that PostgreSQL lacks (SQLite's come from
+    :mod:`po_desktop.store.engine` on each connection)."""
+    connection.exec_driver_sql(fold_function_sql().replace("%", "%%"))
+
+
 def create_schema(engine: Engine) -> None:
     """Make an empty team database a workspace: the tables, the change protocol's
     triggers (one transaction: all or none), then Alembic's revision and the default
@@ -80,6 +123,7 @@ def create_schema(engine: Engine) -> None:
     with engine.begin() as connection:
         Base.metadata.create_all(connection)
         capture_pg.install(connection, tables)
+        install_functions(connection)
         grant_roles(connection)
     stamp(engine)
     with sessionmaker(engine, expire_on_commit=False)() as session:

@@ -89,6 +89,7 @@ def push(source: Engine, target: Engine, progress: Progress | None = None) -> Co
         else:
             Base.metadata.create_all(connection)
             capture_pg.install(connection, tables)
+            team.install_functions(connection)
             connection.exec_driver_sql(
                 "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
             )
