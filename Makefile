@@ -65,9 +65,9 @@ test-lowest: $(STAMP)
 
 # Every bench/*.py script (10,000 needs, then 100,000 where it matters), offscreen;
 # writes and prints docs/benchmarks.md, issue 21's figures first (start-up and the review
-# pack as ratios to floors measured in the same run). Takes about 25 minutes on 2 cores,
-# most of it the 100,000- and 1,000,000-row CSV imports. make bench-quick: issue 21's
-# figures at 10,000 needs only, about 4 minutes.
+# pack as ratios to floors measured in the same run). Takes about 4 minutes on 2 cores,
+# the 100,000-need cases and the 1,000,000-row import half of it. make bench-quick: issue 21's
+# figures at 10,000 needs only, about a minute.
 bench: $(STAMP) translations
 	$(PY) bench/run_all.py
 
