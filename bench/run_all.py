@@ -141,6 +141,9 @@ def run(job: Job) -> Outcome:
     """Run one script, echoing its output as it comes; its last JSON line is the result."""
     print(f"\n===== {job.label} =====", flush=True)
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen"} | dict(job.env)
+    # The checkout being measured, not whichever one the virtual environment's editable
+    # install points at: a script's own folder (bench/) comes first on its path.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
     tail: deque[str] = deque(maxlen=200)
     started = time.perf_counter()
     # -u for this process only: its children (the timed ones) start as a user's would.
