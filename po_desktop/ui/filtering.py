@@ -142,7 +142,7 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._base: NeedFilter | None = None
-        self._found: dict[str, tuple[list[NeedRow], list[str]]] = {}
+        self._found: dict[str, _Found] = {}
 
     def clear(self) -> None:
         self._base = None
@@ -152,6 +152,13 @@ class SearchIndex:
         self, need_filter: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
     ) -> list[NeedRow]:
         """``need_filter.apply(rows, haystacks)``, from a narrower earlier result if any."""
+        return list(self.labelled(need_filter, rows, haystacks)[0])
+
+    def labelled(
+        self, need_filter: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
+    ) -> tuple[list[NeedRow], list[str]]:
+        """What :meth:`apply` returns and each card's id as text (what a list model of
+        the cards holds), both kept here: to be read, never changed."""
         base = replace(need_filter, text="")
         if base != self._base:
             self._found.clear()
@@ -159,20 +166,22 @@ class SearchIndex:
         text = fold(need_filter.text) if need_filter.text else ""
         found = self._found.get(text)
         if found is None:
-            if not text:
-                return list(self._everything(base, rows, haystacks)[0])
-            source, texts = self._everything(base, rows, haystacks)
-            for known, (earlier, earlier_texts) in self._found.items():
-                if known in text and len(earlier) < len(source):
-                    source, texts = earlier, earlier_texts
-            keep = [text in hay for hay in texts]
-            found = list(compress(source, keep)), list(compress(texts, keep))
+            found = source = self._everything(base, rows, haystacks)
+            for known, earlier in self._found.items():
+                if known in text and len(earlier.rows) < len(source.rows):
+                    source = earlier
+            keep = [text in hay for hay in source.texts]
+            found = _Found(
+                list(compress(source.rows, keep)),
+                list(compress(source.texts, keep)),
+                list(compress(source.labels, keep)),
+            )
             self._keep(text, found)
-        return list(found[0])
+        return found.rows, found.labels
 
     def _everything(
         self, base: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
-    ) -> tuple[list[NeedRow], list[str]]:
+    ) -> _Found:
         """The cards the other filters let through, with their search texts."""
         found = self._found.get("")
         if found is None:
@@ -183,19 +192,29 @@ class SearchIndex:
                 if hay is None:
                     hay = haystacks[row.id] = search_text(row)
                 texts.append(hay)
-            found = self._found[""] = shown, texts
+            labels = [str(row.id) for row in shown]
+            found = self._found[""] = _Found(shown, texts, labels)
         return found
 
-    def _keep(self, text: str, found: tuple[list[NeedRow], list[str]]) -> None:
+    def _keep(self, text: str, found: _Found) -> None:
         """Keep a result, dropping the oldest searches (never "") beyond the budget."""
         self._found[text] = found
-        budget = self.BUDGET * max(len(self._found[""][0]), 1)
-        kept = sum(len(rows) for rows, _texts in self._found.values())
+        budget = self.BUDGET * max(len(self._found[""].rows), 1)
+        kept = sum(len(earlier.rows) for earlier in self._found.values())
         for known in list(self._found):
             if kept <= budget:
                 break
             if known not in ("", text):
-                kept -= len(self._found.pop(known)[0])
+                kept -= len(self._found.pop(known).rows)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A search's cards, their search texts and their ids as text, in the same order."""
+
+    rows: list[NeedRow]
+    texts: list[str]
+    labels: list[str]
 
 
 def _without_text(need_filter: NeedFilter) -> dict[str, Any]:

@@ -70,7 +70,9 @@ def test_each_keystroke_finds_exactly_what_a_full_search_finds() -> None:
         else:
             typed = ""
         wanted = NeedFilter(text=typed, project_id=pick.choice([None, None, None, 2]))
-        assert index.apply(wanted, rows, texts) == wanted.apply(rows, {})
+        found, labels = index.labelled(wanted, rows, texts)
+        assert found == wanted.apply(rows, {})
+        assert labels == [str(row.id) for row in found]  # what the board's cells hold
 
 
 def test_a_longer_search_looks_only_among_the_cards_the_shorter_one_found() -> None:

@@ -12,7 +12,6 @@ import bisect
 import json
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from itertools import groupby
 from operator import itemgetter
 
 from PySide6.QtCore import (
@@ -39,7 +38,6 @@ CARD_ROLE = Qt.ItemDataRole.UserRole + 2
 LANE_MODES = ("none", "project", "assignee", "unit")
 _ID = itemgetter(NeedRow._fields.index("id"))
 _POINTS = itemgetter(NeedRow._fields.index("points"))
-_COLUMN = itemgetter(NeedRow._fields.index("column_id"))
 
 Index = QModelIndex | QPersistentModelIndex
 LaneKey = Hashable
@@ -97,15 +95,15 @@ class CellModel(QStringListModel):
         """Story points of the cards shown here: headers add cells up, never cards."""
 
     # ----- content ------------------------------------------------------------------------
-    def set_rows(self, rows: list[NeedRow]) -> None:
+    def set_rows(self, rows: list[NeedRow], labels: list[str] | None = None) -> None:
+        """Show these cards; ``labels``, their ids as text, when the caller has them."""
         if rows == self._rows:
             return  # same cards in the same order: keep selection and scroll untouched
         self._rows = rows
         self._reindex()
-        self.setStringList(list(map(str, map(_ID, rows))))
+        self.setStringList(list(map(str, map(_ID, rows))) if labels is None else labels)
 
     def _reindex(self) -> None:
-        # map over item getters: a cell of 100,000 cards in milliseconds
         self._position = None  # rebuilt when asked: a move needs no positions
         self.points = sum(filter(None, map(_POINTS, self._rows)), 0.0)
 
@@ -438,6 +436,9 @@ class BoardModel(QObject):
         """Workflow order: column, then rank; the id breaks ties so order never shuffles."""
         return (self._order.get(row.column_id, len(self._order)), row.rank, row.id)
 
+    def _column_order(self, row: NeedRow) -> int:
+        return self._order.get(row.column_id, len(self._order))
+
     def _position(self, row: NeedRow) -> int:
         return bisect.bisect_left(self._all, self._sort_key(row), key=self._sort_key)
 
@@ -476,20 +477,20 @@ class BoardModel(QObject):
 
     # ----- grouping -----------------------------------------------------------------------
     def _rebuild(self) -> None:
-        rows = self._search.apply(self._filter, self._all, self._haystacks)
+        rows, labels = self._search.labelled(self._filter, self._all, self._haystacks)
         key_of = _LANE_KEYS[self.lane_mode]
         column_ids = [c.id for c in self.columns]
         groups: dict[tuple[LaneKey, int], list[NeedRow]] = {}
+        labelled: dict[tuple[LaneKey, int], list[str]] = {}
         first_row: dict[LaneKey, NeedRow] = {}
         if self.lane_mode == "none":
             lanes = [Lane(None, "")]
-            for column_id in column_ids:
-                groups[(None, column_id)] = []
-            # The common case, a run of cards per column (rows come in workflow order)
-            for column_id, run in groupby(rows, key=_COLUMN):
-                cell = groups.get((None, column_id))
-                if cell is not None:
-                    cell.extend(run)
+            start = 0  # rows in workflow order: each column's cards are one slice of them
+            for order, column_id in enumerate(column_ids):
+                end = bisect.bisect_left(rows, order + 1, lo=start, key=self._column_order)
+                groups[(None, column_id)] = rows[start:end]
+                labelled[(None, column_id)] = labels[start:end]
+                start = end
         else:
             for row in rows:
                 lane = key_of(row)
@@ -519,7 +520,7 @@ class BoardModel(QObject):
                 cell.deleteLater()
         self.lanes = lanes
         for key, cell in self._cells.items():
-            cell.set_rows(groups.get(key, []))
+            cell.set_rows(groups.get(key, []), labelled.get(key))
         self._count(column_ids)
         if structure:
             self.structure_changed.emit()
