@@ -35,10 +35,53 @@ def server_url(location: str | URL) -> URL:
     return url.set(drivername="postgresql+psycopg")
 
 
-def make_server_engine(location: str | URL) -> Engine:
+CONNECT_TIMEOUT_S = 5
+"""How long a new connection may wait for the server before it is said unreachable."""
+
+STATEMENT_TIMEOUT_MS = 30_000
+"""The longest statement the server runs for this app (a lost lock, a server stuck)."""
+
+KEEPALIVE = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 2}
+"""A connection whose server vanished (a cable pulled, a laptop asleep) is found dead
+within seconds rather than after the system's two hours."""
+
+
+def connect_options(url: URL, application_name: str = "") -> dict[str, object]:
+    """libpq options this app sets unless the address sets them itself: a connection
+    timeout, keepalives, a statement timeout and the name others see in
+    ``pg_stat_activity`` (the person connected)."""
+    given = set(url.query)
+    options: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT_S, **KEEPALIVE}
+    if "options" not in given:
+        options["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    if application_name and "application_name" not in given:
+        options["application_name"] = application_name[:63]  # the server's limit
+    return {k: v for k, v in options.items() if k not in given}
+
+
+def make_server_engine(location: str | URL, application_name: str = "") -> Engine:
     """An engine on the team database. Reused connections are checked first (a server
     restarted overnight), most recently used first so one window keeps one connection."""
-    return create_engine(server_url(location), pool_pre_ping=True, pool_use_lifo=True)
+    url = server_url(location)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_use_lifo=True,
+        connect_args=connect_options(url, application_name),
+    )
+
+
+def shown(location: str | URL) -> str:
+    """The address as it may be shown or printed: never a password."""
+    url = server_url(location).set(drivername="postgresql")
+    return url.render_as_string(hide_password=True)
+
+
+def copy_name(location: str | URL) -> str:
+    """The file name of a team workspace's local copy: its server and database."""
+    url = server_url(location)
+    raw = f"{url.host or 'localhost'}-{url.port or 5432}-{url.database or 'postgres'}"
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in raw) + ".podb"
 
 
 EDITOR = "po_editor"
