@@ -20,6 +20,7 @@ from po_desktop.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     CliError,
+    db_location,
     db_path,
     fail,
 )
@@ -402,7 +403,7 @@ def _cmd_archive(args: argparse.Namespace, lang: str) -> int:
                 max=archive.MAX_AUTO_ARCHIVE_DAYS,
             )
         )
-    path = db_path(args, required=True)
+    path = db_location(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         if days is None:
             days = archive.auto_archive_days(session)
@@ -422,7 +423,7 @@ def _cmd_archive(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_need(args: argparse.Namespace, lang: str) -> int:
-    return cli_need.run(args, lang, db_path(args, required=True))
+    return cli_need.run(args, lang, db_location(args, required=True))
 
 
 def parse_size(text: str) -> tuple[int, int]:

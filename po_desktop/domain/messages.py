@@ -344,9 +344,13 @@ _CATALOG: dict[str, str | Plural] = {
         "The team workspace was made by another version of PO Desktop (its schema is not "
         "{head}). Nothing was sent."
     ),
-    "team.file_only": N_(
-        "This command reads a workspace file, not {address}: make a local copy first with "
-        "po-desktop pull --db ADDRESS -o FILE.podb"
+    "team.not_a_workspace": N_(
+        "{address} holds no PO Desktop workspace: make one with po-desktop team init or "
+        "po-desktop push."
+    ),
+    "team.file_command": N_(
+        "This command works on a workspace file, not on {address}: a team workspace is "
+        "backed up with po-desktop pull --db ADDRESS -o FILE.podb (or pg_dump)."
     ),
     "team.pull_exists": N_("{path} already exists: choose a new file name. Nothing was written."),
     "team.unreachable": N_(
