@@ -344,6 +344,14 @@ _CATALOG: dict[str, str | Plural] = {
         "The team workspace was made by another version of PO Desktop (its schema is not "
         "{head}). Nothing was sent."
     ),
+    "team.address_required": N_(
+        "Give the team workspace's address: the server and the database (server/database), "
+        "or a full postgresql:// address."
+    ),
+    "team.bad_address": N_(
+        "“{value}” is not a team workspace's address: write server/database (for example "
+        "pg.example.com/portfolio) or a full postgresql:// address."
+    ),
     "team.not_a_workspace": N_(
         "{address} holds no PO Desktop workspace: make one with po-desktop team init or "
         "po-desktop push."

@@ -35,7 +35,7 @@ def server_url(location: str | URL) -> URL:
     return url.set(drivername="postgresql+psycopg")
 
 
-CONNECT_TIMEOUT_S = 5
+CONNECT_TIMEOUT_S = 3
 """How long a new connection may wait for the server before it is said unreachable."""
 
 STATEMENT_TIMEOUT_MS = 30_000
@@ -128,3 +128,32 @@ def create_schema(engine: Engine) -> None:
     with sessionmaker(engine, expire_on_commit=False)() as session:
         workspace.initialize(session)
         session.commit()
+
+
+TLS_MODES = ("", "disable", "prefer", "require", "verify-ca", "verify-full")
+"""libpq's ``sslmode`` values the connect dialog offers ("": as the address says)."""
+
+
+def address_from(typed: str, user: str = "", sslmode: str = "") -> URL:
+    """The address a person typed in the connect dialog: a full ``postgresql://`` address
+    (its options, such as ``sslrootcert``, passed through), or ``host[:port]/database``.
+    ``user`` and ``sslmode`` fill what the address leaves out. Refused with a message
+    when no server or database can be read from it."""
+    from po_desktop.store.errors import ValidationError
+
+    typed = typed.strip()
+    if not typed:
+        raise ValidationError("team.address_required")
+    if "://" not in typed:
+        typed = "postgresql://" + typed
+    try:
+        url = server_url(typed)
+    except Exception:
+        raise ValidationError("team.bad_address", value=typed) from None
+    if not is_server_address(typed) or not url.host or not url.database:
+        raise ValidationError("team.bad_address", value=typed)
+    if user.strip() and not url.username:
+        url = url.set(username=user.strip())
+    if sslmode and "sslmode" not in url.query:
+        url = url.update_query_dict({"sslmode": sslmode})
+    return url
