@@ -56,12 +56,19 @@ def start_gui(db_path: Path | None, lang: str | None = None) -> tuple[QApplicati
     app.aboutToQuit.connect(handler.uninstall)
     tidy_open_copies(app)
 
-    if db_path is None:
-        last = settings.last_database
-        db_path = Path(last) if last and Path(last).exists() else paths.default_database()
-    from po_desktop.ui.recovery import open_or_recover
+    database = None
+    if db_path is None and "://" in settings.last_database:  # a team workspace
+        from po_desktop.ui.team_link import open_last_team
 
-    database = open_or_recover(db_path, None, APP_NAME)
+        database = open_last_team(settings.last_database)
+    if database is None:
+        if db_path is None:
+            last = settings.last_database
+            usable = last and "://" not in last and Path(last).exists()
+            db_path = Path(last) if usable else paths.default_database()
+        from po_desktop.ui.recovery import open_or_recover
+
+        database = open_or_recover(db_path, None, APP_NAME)
     if database is None:
         return app, None
     window = MainWindow(Workspace(database), settings=settings)

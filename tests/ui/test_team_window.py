@@ -1,0 +1,225 @@
+"""The window on a team workspace, against the machine's PostgreSQL: connecting (the
+password kept in the keyring, never in the settings), the board of the server, another
+person's change shown within a second, and the server gone said without freezing."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from helpers import postgres
+from helpers.fakes import FakeFeedback
+from helpers.memory_keyring import MemoryKeyring
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.orm import Session
+
+from po_desktop.store import changes, keychain, team
+from po_desktop.store.database import open_database
+from po_desktop.store.errors import StorageError
+from po_desktop.store.models import Need
+from po_desktop.store.services import needs, projects
+from po_desktop.ui.connect_dialog import ConnectDialog
+from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.settings import Settings
+from po_desktop.ui.workspace import Workspace
+
+PASSWORD = "mot-de-passe-7Zq"
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    kept = MemoryKeyring()
+    keyring.set_keyring(kept)
+    yield kept
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    with postgres.scratch_database() as url:
+        engine = team.make_server_engine(url)
+        try:
+            team.create_schema(engine)
+            with Session(engine) as session:
+                erp = projects.create_project(session, projects.ProjectInput("ERP", "ERP"))
+                needs.create_need(session, needs.NeedInput("Relances", "Défi", erp.id))
+        finally:
+            engine.dispose()
+        yield postgres.address(url)
+
+
+@pytest.fixture
+def local(tmp_path: Path) -> Path:
+    path = tmp_path / "perso.podb"
+    with open_database(path) as db, db.session() as session:
+        erp = projects.create_project(session, projects.ProjectInput("PER", "Perso"))
+        needs.create_need(session, needs.NeedInput("Fichier local", "Défi", erp.id))
+    return path
+
+
+def _window(qtbot: QtBot, db: object, tmp_path: Path) -> MainWindow:
+    win = MainWindow(Workspace(db), settings=Settings(tmp_path / "settings.ini"))  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _titles(win: MainWindow) -> list[str]:
+    return sorted(row.title for row in win.need_rows)
+
+
+def test_connecting_opens_the_team_board_and_keeps_the_password_in_the_keyring(
+    app: QApplication,
+    qtbot: QtBot,
+    server: str,
+    local: Path,
+    tmp_path: Path,
+    feedback: FakeFeedback,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    win = _window(qtbot, open_database(local), tmp_path)
+    assert _titles(win) == ["Fichier local"]
+    url = team.server_url(server)
+
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ConnectDialog)
+        dialog.address.setText(f"{url.host}:{url.port}/{url.database}")
+        dialog.user.setText(url.username or "")
+        dialog.password.setText(PASSWORD)
+        dialog.tls.setCurrentIndex(dialog.tls.findData("prefer"))
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    feedback.on_dialog = fill
+    win.actions.connect_action.trigger()
+    assert win.workspace.database.is_server
+    assert _titles(win) == ["Relances"]
+    shown = win.workspace.database.address or ""
+    assert shown in win.windowTitle() and "sslmode=prefer" in shown
+    assert PASSWORD not in win.windowTitle()
+    kept = keychain.password(win.workspace.database.location)
+    assert kept == PASSWORD
+    assert list(memory_keyring.kept.values()) == [PASSWORD]
+    win.settings.sync()
+    assert PASSWORD not in (tmp_path / "settings.ini").read_text(encoding="utf-8")
+    assert win.settings.recent_databases[0] == shown
+    # File-only actions wait; the status bar names who is connected.
+    assert not win.actions.backup_action.isEnabled()
+    assert not win.actions.restore_action.isEnabled()
+    assert win.actions.new_need_action.isEnabled()
+    qtbot.waitUntil(lambda: url.username in win.team.people.text(), timeout=3000)
+    win.close()
+
+
+def test_a_server_that_does_not_answer_is_said_in_the_dialog_keeping_what_was_typed(
+    app: QApplication, qtbot: QtBot, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = ConnectDialog()
+    qtbot.addWidget(dialog)
+    dialog.address.setText("127.0.0.1:1/equipe")
+    dialog.user.setText("virginie")
+    dialog.password.setText(PASSWORD)
+    started = time.monotonic()
+    dialog.accept()
+    assert time.monotonic() - started < 4  # refused at once by the closed port
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.database is None
+    assert dialog.error.text().startswith("The team server does not answer")
+    assert dialog.address.text() == "127.0.0.1:1/equipe" and dialog.password.text() == PASSWORD
+    assert not memory_keyring.kept  # a password that opened nothing is not kept
+    dialog.address.setText("serveur-sans-base")
+    dialog.accept()
+    assert "server/database" in dialog.error.text()
+
+
+def test_a_change_made_elsewhere_appears_in_the_window_within_a_second(
+    app: QApplication, qtbot: QtBot, server: str, tmp_path: Path
+) -> None:
+    win = _window(qtbot, open_database(server), tmp_path)
+    qtbot.waitUntil(lambda: win.team.listener is not None and bool(win.team.connected))
+    elsewhere = open_database(server)  # another person's window, its own connections
+    try:
+        with elsewhere.session() as session:
+            need_id = session.scalars(select(Need.id)).one()
+            project_id = session.scalars(select(Need.project_id)).one()
+            with changes.capture(session, author="Virginie"):
+                needs.update_need(
+                    session, need_id, needs.NeedInput("Relances clients", "Défi", project_id)
+                )
+        started = time.monotonic()
+        qtbot.waitUntil(lambda: _titles(win) == ["Relances clients"], timeout=1000)
+        assert time.monotonic() - started < 1
+        with elsewhere.session() as session, changes.capture(session, author="Virginie"):
+            needs.create_need(session, needs.NeedInput("Nouveau", "Défi", project_id))
+        qtbot.waitUntil(lambda: _titles(win) == ["Nouveau", "Relances clients"], timeout=1000)
+        assert "Virginie" in win.statusBar().currentMessage()
+    finally:
+        elsewhere.close()
+    # One's own change is shown once, by one's own window, not reloaded from the echo.
+    reloads: list[object] = []
+    win.workspace.changes_applied.connect(reloads.append)
+    win.workspace.perform(
+        "Renommer",
+        lambda s: needs.update_need(
+            s, need_id, needs.NeedInput("Relances (bis)", "Défi", project_id)
+        ),
+    )
+    qtbot.wait(600)
+    assert len(reloads) == 1
+    win.close()
+
+
+def test_the_server_gone_is_said_within_seconds_without_freezing_and_back_again(
+    app: QApplication, qtbot: QtBot, server: str, tmp_path: Path
+) -> None:
+    db = open_database(server, local_copy=True)
+    win = _window(qtbot, db, tmp_path)
+    qtbot.waitUntil(lambda: bool(win.team.connected), timeout=3000)
+    name = team.server_url(server).database
+    admin = create_engine(postgres.server(), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+            connection.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"),
+                {"d": name},
+            )
+        started = time.monotonic()
+        qtbot.waitUntil(lambda: win.team_bar.isVisible(), timeout=5000)
+        assert time.monotonic() - started < 5
+        assert "has not answered since" in win.team_bar.label.text()
+        assert win.team.people.text() == "Server unreachable"
+        labels = [b.text() for b in win.team_bar.buttons]
+        assert labels == ["Open the last local copy (read-only)"]
+        # A write is refused at once, in words, instead of waiting for the network.
+        started = time.monotonic()
+        with pytest.raises(StorageError) as refused:
+            win.workspace.perform("x", lambda s: None)
+        assert time.monotonic() - started < 1
+        assert refused.value.render().startswith("The team server does not answer")
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+        qtbot.waitUntil(lambda: not win.team_bar.isVisible(), timeout=6000)
+        assert win.workspace.unreachable == ""
+        # Gone again: the last local copy opens read-only, with the workspace's needs.
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+            connection.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"),
+                {"d": name},
+            )
+        qtbot.waitUntil(lambda: win.team_bar.isVisible(), timeout=5000)
+        win.team_bar.buttons[0].click()
+        assert not win.workspace.database.is_server and win.workspace.database.read_only
+        assert _titles(win) == ["Relances"]
+        assert win.read_only_bar.isVisible() and not win.team_bar.isVisible()
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+        admin.dispose()
+        win.close()
