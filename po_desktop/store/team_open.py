@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 
 from po_desktop.domain.messages import Message
-from po_desktop.store import files, live, team, transfer, versions
+from po_desktop.store import files, live, team, transfer
 from po_desktop.store.database import Database
 from po_desktop.store.errors import DatabaseFileError
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
@@ -114,7 +114,9 @@ def open_server(
     factory = sessionmaker(engine, expire_on_commit=False)
     origin = live.new_origin()
     if not read_only:
-        versions.install(factory)
+        # No workspace version here (store/versions.py): it orders a file's backups,
+        # and on a server one row bumped by every transaction would make every write
+        # of every person wait on the others (and collide when the row is new).
         live.install(factory, origin)
     return Database(
         copy,
