@@ -268,7 +268,8 @@ def _cmd_gui(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.ui.app import run_gui
 
     db = getattr(args, "db", None)  # None: the database used last
-    return run_gui(Path(db) if db is not None else None, lang=getattr(args, "lang", None))
+    location = db_location(args) if db is not None else None
+    return run_gui(location, lang=getattr(args, "lang", None))
 
 
 def _cmd_demo(args: argparse.Namespace, lang: str) -> int:

@@ -95,7 +95,9 @@ class ConnectDialog(QDialog):
             return
         if url.username:
             self.user.setText(url.username)
-            self.address.setText(team.shown(url.set(username=None)).removeprefix("postgresql://"))
+            # URL.set() leaves a None alone: the login is taken out of the tuple itself.
+            bare = url._replace(username=None, password=None)
+            self.address.setText(team.shown(bare).removeprefix("postgresql://"))
             kept = keychain.password(url)
             if kept is not None:
                 self.password.setText(kept)

@@ -223,3 +223,119 @@ def test_the_server_gone_is_said_within_seconds_without_freezing_and_back_again(
             connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
         admin.dispose()
         win.close()
+
+
+def _cut_off(name: str) -> None:
+    """The server refuses new connections to this database and drops the open ones."""
+    admin = create_engine(postgres.server(), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+            connection.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"),
+                {"d": name},
+            )
+    finally:
+        admin.dispose()
+
+
+def _let_in(name: str) -> None:
+    admin = create_engine(postgres.server(), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+    finally:
+        admin.dispose()
+
+
+def test_a_form_being_typed_when_the_server_goes_keeps_its_text_and_saves_once_back(
+    app: QApplication, qtbot: QtBot, server: str, tmp_path: Path
+) -> None:
+    from po_desktop.ui.need_dialog import NeedDialog
+
+    win = _window(qtbot, open_database(server), tmp_path)
+    qtbot.waitUntil(lambda: bool(win.team.connected), timeout=3000)
+    need_id = win.need_rows[0].id
+    dialog = NeedDialog(win.workspace, need_id, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    name = team.server_url(server).database or ""
+    try:
+        _cut_off(name)
+        qtbot.waitUntil(lambda: win.team_bar.isVisible(), timeout=5000)
+        dialog.title.setText("Relances tapées hors ligne")
+        started = time.monotonic()
+        dialog.save()
+        assert time.monotonic() - started < 1
+        assert dialog.isVisible() and dialog.title.text() == "Relances tapées hors ligne"
+        assert dialog.error.text().startswith("The team server does not answer")
+        _let_in(name)
+        qtbot.waitUntil(lambda: not win.team_bar.isVisible(), timeout=6000)
+        dialog.save()
+        assert not dialog.isVisible()
+        qtbot.waitUntil(lambda: _titles(win) == ["Relances tapées hors ligne"], timeout=1000)
+    finally:
+        _let_in(name)
+        win.close()
+
+
+def test_the_recent_list_offers_a_team_workspace_by_its_address_and_the_password_kept(
+    app: QApplication,
+    qtbot: QtBot,
+    server: str,
+    local: Path,
+    tmp_path: Path,
+    feedback: FakeFeedback,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    url = team.server_url(server)
+    keychain.save(url, PASSWORD)
+    win = _window(qtbot, open_database(local), tmp_path)
+    shown = team.shown(url)
+    win.settings.remember_database(shown)
+    win.settings.remember_database(local)
+    win.files.fill_recent_menu()
+    entries = [a for a in win.files.recent_menu.actions() if a.data() == shown]
+    assert len(entries) == 1 and PASSWORD not in entries[0].text()
+    seen: list[tuple[str, str, str]] = []
+
+    def connect(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ConnectDialog)
+        seen.append((dialog.address.text(), dialog.user.text(), dialog.password.text()))
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    feedback.on_dialog = connect
+    entries[0].trigger()
+    assert seen == [(f"{url.host}:{url.port}/{url.database}", url.username, PASSWORD)]
+    assert win.workspace.database.is_server and _titles(win) == ["Relances"]
+    win.close()
+
+
+def test_the_app_starts_on_the_team_workspace_used_last_or_offers_its_local_copy(
+    app: QApplication,
+    qtbot: QtBot,
+    server: str,
+    feedback: FakeFeedback,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    from po_desktop.ui.app import start_gui
+    from po_desktop.ui.settings import Settings as AppSettings
+
+    AppSettings().remember_database(team.shown(server))
+    _app, window = start_gui(None, "en")
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert window.workspace.database.is_server and _titles(window) == ["Relances"]
+    window.close()
+    name = team.server_url(server).database or ""
+    try:
+        _cut_off(name)
+        _app, window = start_gui(None, "en")
+        assert isinstance(window, MainWindow)
+        qtbot.addWidget(window)
+        assert feedback.questions[-1].startswith("The team server does not answer")
+        assert window.workspace.database.read_only and _titles(window) == ["Relances"]
+        window.close()
+    finally:
+        _let_in(name)
