@@ -5,8 +5,9 @@ calls this for an address (``postgresql://…``); the result is the same
 
 There is no file lock (the server arbitrates), no file check. The local copy
 (``team-copies/<host>-<port>-<database>.podb`` in the user's data folder, replaced each
-time) is made before any migration and, when asked, at each opening: it is the last
-local copy the window offers, read-only, when the server is unreachable.
+time) is made before any migration and, when asked, at each opening (the window makes it
+in the background instead: :func:`refresh_copy`): it is the last local copy the window
+offers, read-only, when the server is unreachable.
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ def refresh_copy(engine: Engine, copy: Path) -> Path:
     copy.parent.mkdir(parents=True, exist_ok=True)
     incoming = copy.with_name(copy.stem + ".incoming.podb")
     files.remove(incoming)
-    transfer.pull(engine, incoming)
+    # One snapshot for every table, whatever the others write meanwhile.
+    snapshot = engine.execution_options(isolation_level="REPEATABLE READ")
+    transfer.pull(snapshot, incoming)
     files.move(incoming, copy)
     return copy
 

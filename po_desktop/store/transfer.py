@@ -59,12 +59,15 @@ def copy_rows(source: Connection, target: Connection, progress: Progress | None 
         there = {column["name"] for column in reading.get_columns(table.name)}
         columns = [column for column in table.c if column.name in there]
         result = source.execution_options(yield_per=BATCH).execute(select(*columns))
-        for part in result.partitions(BATCH):
-            target.execute(insert(table), [dict(row._mapping) for row in part])
-            done += len(part)
-            if progress is not None:
-                progress(table.name, done)
-        result.close()
+        try:
+            for part in result.partitions(BATCH):
+                target.execute(insert(table), [dict(row._mapping) for row in part])
+                done += len(part)
+                if progress is not None:
+                    progress(table.name, done)
+        finally:
+            with contextlib.suppress(Exception):  # the server gone: nothing left to close
+                result.close()
         copied.rows[table.name] = done
     claim_ids(target, tables)
     return copied

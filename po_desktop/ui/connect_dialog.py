@@ -116,7 +116,7 @@ class ConnectDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.ok.setEnabled(False)
         try:
-            database = open_database(url, local_copy=True)
+            database = open_database(url)  # its local copy: made by the window
         except PoDesktopError as exc:
             self.error.refused(exc)
             return

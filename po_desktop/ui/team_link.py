@@ -11,13 +11,16 @@ the last local copy can be opened read-only.
 
 from __future__ import annotations
 
+import logging
+import threading
+
 from PySide6.QtCore import QObject, QTime, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from po_desktop.store import live
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import PoDesktopError
-from po_desktop.store.team_open import last_copy
+from po_desktop.store.team_open import last_copy, refresh_copy
 from po_desktop.ui import feedback
 from po_desktop.ui.banner import MessageBar
 from po_desktop.ui.connect_dialog import ConnectDialog
@@ -25,6 +28,11 @@ from po_desktop.ui.host import Host
 from po_desktop.ui.lifecycle import Files
 from po_desktop.ui.live import Listener
 from po_desktop.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+COPY_WAIT_S = 30.0
+"""How long closing waits for a local copy being made."""
 
 
 class TeamLink(QObject):
@@ -37,6 +45,9 @@ class TeamLink(QObject):
         self.people.hide()
         status.addPermanentWidget(self.people)
         self.listener: Listener | None = None
+        self._copying: threading.Thread | None = None
+        self.copy_ready = False
+        """The local copy of the open team workspace was refreshed in this session."""
         self.connected: list[str] = []
         files.closing.connect(self._closing)
         files.opened.connect(self._opened)
@@ -71,6 +82,21 @@ class TeamLink(QObject):
         self.listener.back.connect(self._back)
         self.listener.start()
         self._present([database.person])
+        # The local copy (what to read when the server is gone) off the window's thread:
+        # a large workspace takes seconds to copy.
+        self.copy_ready = False
+        self._copying = threading.Thread(
+            target=self._refresh_copy, args=(database,), name="po-desktop-team-copy", daemon=True
+        )
+        self._copying.start()
+
+    def _refresh_copy(self, database: Database) -> None:
+        try:
+            refresh_copy(database.engine, database.path)
+        except Exception:
+            log.warning("The local copy of %s was not refreshed", database.address, exc_info=True)
+            return
+        self.copy_ready = True
 
     @Slot(object)
     def _closing(self, _old: Workspace) -> None:
@@ -78,6 +104,9 @@ class TeamLink(QObject):
         self.bar.dismiss()
 
     def stop(self) -> None:
+        if self._copying is not None:
+            self._copying.join(COPY_WAIT_S)  # a copy cut short is made again next time
+            self._copying = None
         if self.listener is not None:
             listener, self.listener = self.listener, None
             listener.noticed.disconnect(self._noticed)
@@ -144,7 +173,7 @@ def open_last_team(address: str) -> Database | None:
     from po_desktop.store import keychain
 
     try:
-        return open_database(keychain.with_password(address), local_copy=True)
+        return open_database(keychain.with_password(address))
     except PoDesktopError as exc:
         said = exc.render()
     copy = last_copy(address)
