@@ -340,3 +340,29 @@ def test_the_app_starts_on_the_team_workspace_used_last_or_offers_its_local_copy
         window.close()
     finally:
         _let_in(name)
+
+
+def test_a_move_in_one_window_and_its_undo_appear_in_the_other(
+    app: QApplication, qtbot: QtBot, server: str, tmp_path: Path
+) -> None:
+    first = _window(qtbot, open_database(server), tmp_path / "a")
+    second = _window(qtbot, open_database(server), tmp_path / "b")
+    for win in (first, second):
+        qtbot.waitUntil(lambda w=win: bool(w.team.connected), timeout=3000)  # type: ignore[misc]
+    need_id = first.need_rows[0].id
+    start = next(r.column_id for r in second.need_rows if r.id == need_id)
+    with first.workspace.session() as session:
+        from po_desktop.store.models import BoardColumn
+
+        target = session.scalars(select(BoardColumn.id).where(BoardColumn.id != start)).first()
+    assert target is not None
+
+    def column_in_second() -> int | None:
+        return next(r.column_id for r in second.need_rows if r.id == need_id)
+
+    first.workspace.perform("Move", lambda s: needs.move_needs(s, [need_id], target))
+    qtbot.waitUntil(lambda: column_in_second() == target, timeout=1000)
+    first.workspace.undo_stack.undo()
+    qtbot.waitUntil(lambda: column_in_second() == start, timeout=1000)
+    first.close()
+    second.close()
