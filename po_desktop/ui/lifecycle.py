@@ -45,7 +45,7 @@ class Files(QObject):
         self.recent_menu = recent_menu
         recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.autobackup = AutoBackup(
-            lambda: host.workspace.database.path, lambda: host.settings.backup_policy, self
+            lambda: None if self.server else self.path, lambda: host.settings.backup_policy, self
         )
         self.autobackup.finished.connect(self._backup_finished)
         self._backup_warned = False

@@ -337,7 +337,8 @@ def test_the_app_starts_on_the_team_workspace_used_last_or_offers_its_local_copy
         qtbot.addWidget(window)
         assert feedback.questions[-1].startswith("The team server does not answer")
         assert window.workspace.database.read_only and _titles(window) == ["Relances"]
-        window.close()
+        qtbot.wait(1100)  # the copy a file gets on opening starts after a second
+        window.close()  # and closing waits for it
     finally:
         _let_in(name)
 
@@ -366,3 +367,36 @@ def test_a_move_in_one_window_and_its_undo_appear_in_the_other(
     qtbot.waitUntil(lambda: column_in_second() == start, timeout=1000)
     first.close()
     second.close()
+
+
+def test_browsing_while_the_server_is_gone_reads_nothing_and_a_stray_read_is_said_once(
+    app: QApplication, qtbot: QtBot, server: str, tmp_path: Path, feedback: FakeFeedback
+) -> None:
+    from po_desktop.ui.crash import CrashHandler
+
+    win = _window(qtbot, open_database(server), tmp_path)
+    qtbot.waitUntil(lambda: bool(win.team.connected) and win.team.copy_ready, timeout=5000)
+    name = team.server_url(server).database or ""
+    try:
+        _cut_off(name)
+        qtbot.waitUntil(lambda: win.team_bar.isVisible(), timeout=5000)
+        for index in (1, 2, 3, 0):  # every view: what was shown stays
+            started = time.monotonic()
+            win.tabs.setCurrentIndex(index)
+            assert time.monotonic() - started < 1
+        assert _titles(win) == ["Relances"]
+        # A read elsewhere (a dialog opening) that meets the lost server: one message in
+        # the user's words, not a crash report, and not one per click.
+        handler = CrashHandler(None)
+        for _ in range(3):
+            try:
+                with win.workspace.session() as session:
+                    session.execute(text("SELECT 1"))
+            except Exception as exc:
+                handler.handle(type(exc), exc, exc.__traceback__)
+        assert handler.shown == []
+        said = [w for w in feedback.warnings if "does not answer" in w]
+        assert len(said) == 1 and said[0].startswith("The team server does not answer")
+    finally:
+        _let_in(name)
+        win.close()
