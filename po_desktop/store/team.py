@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import sessionmaker
 
 from po_desktop.store import capture_pg
+from po_desktop.store.errors import StorageError
 from po_desktop.store.migrate import stamp
 from po_desktop.store.models import Base
 
@@ -157,3 +158,17 @@ def address_from(typed: str, user: str = "", sslmode: str = "") -> URL:
     if sslmode and "sslmode" not in url.query:
         url = url.update_query_dict({"sslmode": sslmode})
     return url
+
+
+def unreachable(exc: BaseException) -> StorageError | None:
+    """The user's message when ``exc`` is a team server's connection refused or lost
+    (``team.unreachable``); None for any other error."""
+    from sqlalchemy.exc import DBAPIError
+
+    from po_desktop.store.services._base import storage_error
+
+    if isinstance(exc, DBAPIError) and type(exc.orig).__module__.startswith("psycopg"):
+        problem = storage_error(exc)
+        if problem.message.msg_id == "team.unreachable":
+            return problem
+    return None

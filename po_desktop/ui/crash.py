@@ -216,12 +216,6 @@ class CrashHandler(QObject):
 
 def _as_user_problem(exc: BaseException) -> BaseException:
     """A team server's connection lost under a read: the user's message, not a crash."""
-    from sqlalchemy.exc import DBAPIError
+    from po_desktop.store.team import unreachable
 
-    if isinstance(exc, DBAPIError) and type(exc.orig).__module__.startswith("psycopg"):
-        from po_desktop.store.services._base import storage_error
-
-        problem = storage_error(exc)
-        if problem.message.msg_id == "team.unreachable":
-            return problem
-    return exc
+    return unreachable(exc) or exc
