@@ -9,8 +9,10 @@ does not answer, a wrong password or an address without a workspace is said in i
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -73,6 +75,10 @@ class ConnectDialog(QDialog):
         form.addRow("", self.remember)
         form.addRow(self.tr("&Encryption (TLS):"), self.tls)
         self.error = FormError()
+        self.progress = QLabel(self.tr("Connecting…"))
+        self.progress.hide()
+        self._opening: _Opening | None = None
+        self._cancelled = False
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -84,6 +90,7 @@ class ConnectDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.progress)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
@@ -102,8 +109,16 @@ class ConnectDialog(QDialog):
             if kept is not None:
                 self.password.setText(kept)
 
+    @property
+    def connecting(self) -> bool:
+        """A connection is being made (off the window's thread)."""
+        return self._opening is not None
+
     def accept(self) -> None:
-        """Connect now; the dialog closes only when the workspace is open."""
+        """Connect; the dialog closes only once the workspace is open. The server is
+        asked off the window's thread: the window never waits on the network."""
+        if self.connecting:
+            return
         self.error.clear()
         try:
             url = team.address_from(self.address.text(), self.user.text(), self.tls.currentData())
@@ -113,17 +128,52 @@ class ConnectDialog(QDialog):
             return
         if self.password.text():
             url = url.set(password=self.password.text())
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.ok.setEnabled(False)
-        try:
-            database = open_database(url)  # its local copy: made by the window
-        except PoDesktopError as exc:
-            self.error.refused(exc)
+        self.progress.show()
+        self._url = url
+        opening = _Opening(partial(open_database, url), QCoreApplication.instance())
+        opening.done.connect(self._opened)
+        opening.finished.connect(opening.deleteLater)
+        self._opening = opening
+        opening.start()
+
+    def _opened(self, database: Database | None, refusal: BaseException | None) -> None:
+        opening, self._opening = self._opening, None
+        self.ok.setEnabled(True)
+        self.progress.hide()
+        if opening is None or self._cancelled:  # closed meanwhile: let it go
+            if database is not None:
+                database.close()
             return
-        finally:
-            self.ok.setEnabled(True)
-            QGuiApplication.restoreOverrideCursor()
+        if refusal is not None:
+            if not isinstance(refusal, PoDesktopError):
+                raise refusal  # not the user's to fix: the crash report
+            self.error.refused(refusal)
+            return
+        assert database is not None
         if self.password.text() and self.remember.isChecked():
-            keychain.save(url, self.password.text())
+            keychain.save(self._url, self.password.text())
         self.database = database
         super().accept()
+
+    def reject(self) -> None:
+        self._cancelled = self.connecting  # a connection under way is closed on arrival
+        super().reject()
+
+
+class _Opening(QThread):
+    """Opens the team workspace; ``done`` carries it, or what refused it."""
+
+    done = Signal(object, object)
+
+    def __init__(self, opening: Callable[[], Database], parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.opening = opening
+
+    def run(self) -> None:
+        try:
+            database = self.opening()  # its local copy: made by the window
+        except Exception as exc:
+            self.done.emit(None, exc)
+            return
+        self.done.emit(database, None)
