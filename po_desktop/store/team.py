@@ -75,7 +75,9 @@ def make_server_engine(location: str | URL, application_name: str = "") -> Engin
 def shown(location: str | URL) -> str:
     """The address as it may be shown or printed: never a password."""
     url = server_url(location).set(drivername="postgresql")
-    return url.render_as_string(hide_password=True)
+    # Not even "***": the address is kept (recent list) and a password comes from the
+    # keyring. URL.set() leaves a None alone: the password is taken out of the tuple.
+    return url._replace(password=None).render_as_string(hide_password=True)
 
 
 def copy_name(location: str | URL) -> str:

@@ -109,7 +109,11 @@ class TeamLink(QObject):
             self._copying = None
         if self.listener is not None:
             listener, self.listener = self.listener, None
+            # Nothing it still has queued may reach the next workspace.
             listener.noticed.disconnect(self._noticed)
+            listener.present.disconnect(self._present)
+            listener.lost.disconnect(self._lost)
+            listener.back.disconnect(self._back)
             listener.stop()
             listener.deleteLater()
 

@@ -103,7 +103,7 @@ def test_connecting_opens_the_team_board_and_keeps_the_password_in_the_keyring(
     assert win.workspace.database.is_server
     assert _titles(win) == ["Relances"]
     shown = win.workspace.database.address or ""
-    assert shown in win.windowTitle() and "sslmode=prefer" in shown
+    assert shown in win.windowTitle() and "sslmode=prefer" in shown and ":***@" not in shown
     assert PASSWORD not in win.windowTitle()
     kept = keychain.password(win.workspace.database.location)
     assert kept == PASSWORD
@@ -332,6 +332,13 @@ def test_the_app_starts_on_the_team_workspace_used_last_or_offers_its_local_copy
     qtbot.addWidget(window)
     assert window.workspace.database.is_server and _titles(window) == ["Relances"]
     qtbot.waitUntil(lambda: window.team.copy_ready, timeout=5000)  # made in the background
+    window.close()
+    # po-desktop gui --db postgresql://…: the address given, the password from the keyring.
+    keychain.save(server, PASSWORD)
+    _app, window = start_gui(team.shown(server), "en")
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert window.workspace.database.address == team.shown(server)
     window.close()
     name = team.server_url(server).database or ""
     try:
