@@ -4,6 +4,7 @@ person's change shown within a second, and the server gone said without freezing
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -340,6 +341,11 @@ def test_the_app_starts_on_the_team_workspace_used_last_or_offers_its_local_copy
     qtbot.addWidget(window)
     assert window.workspace.database.address == team.shown(server)
     window.close()
+    # Settings, log, local copies: the password is in none of the app's files.
+    home = Path(os.environ["PO_DESKTOP_HOME"])
+    files = [p for p in home.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".log" for p in files) and any(p.suffix == ".ini" for p in files)
+    assert not [p for p in files if PASSWORD.encode() in p.read_bytes()]
     name = team.server_url(server).database or ""
     try:
         _cut_off(name)
