@@ -352,6 +352,10 @@ _CATALOG: dict[str, str | Plural] = {
         "“{value}” is not a team workspace's address: write server/database (for example "
         "pg.example.com/portfolio) or a full postgresql:// address."
     ),
+    "team.refused": N_(
+        "The team server refused the connection to {address} ({detail}). Check the login, "
+        "the password and the database's name."
+    ),
     "team.not_a_workspace": N_(
         "{address} holds no PO Desktop workspace: make one with po-desktop team init or "
         "po-desktop push."

@@ -24,7 +24,7 @@ from sqlalchemy.orm import sessionmaker
 from po_desktop.domain.messages import Message
 from po_desktop.store import files, live, team, transfer
 from po_desktop.store.database import Database
-from po_desktop.store.errors import DatabaseFileError
+from po_desktop.store.errors import DatabaseFileError, StorageError
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
 
 
@@ -58,6 +58,17 @@ def refresh_copy(engine: Engine, copy: Path) -> Path:
     transfer.pull(snapshot, incoming)
     files.move(incoming, copy)
     return copy
+
+
+def _refused(exc: DBAPIError, address: str) -> StorageError | None:
+    """The server answered but would not let this login in (an unknown login, a wrong
+    password, no such database): not "does not answer", which would send the user to
+    check the network."""
+    text = str(exc.orig or "")
+    if "FATAL" not in text:  # libpq's mark of the server's own refusal
+        return None
+    reason = text.split("FATAL", 1)[1].lstrip(": ").splitlines()[0].strip()
+    return StorageError("team.refused", address=address, detail=reason)
 
 
 def _read_only_sessions(engine: Engine) -> None:
@@ -110,7 +121,7 @@ def open_server(
             migrated_from = revision
     except DBAPIError as exc:
         engine.dispose()
-        raise storage_error(exc, address) from exc
+        raise (_refused(exc, address) or storage_error(exc, address)) from exc
     except BaseException:
         engine.dispose()
         raise

@@ -115,3 +115,16 @@ def test_a_change_too_large_for_a_notification_says_everything() -> None:
     notice = live.parse(raw)
     assert notice.kinds is None and notice.change().kinds == changes.Change.everything().kinds
     assert json.loads(raw)["o"] == "moi"
+
+
+def test_a_login_or_database_the_server_refuses_is_not_called_unreachable() -> None:
+    server = postgres.server()
+    for address in (
+        postgres.address(server.set(username="personne_inconnue", password="x")),
+        postgres.address(server.set(database="po_aucune_base")),
+    ):
+        with pytest.raises(PoDesktopError) as refused:
+            open_database(address)
+        said = refused.value.render("fr")
+        assert said.startswith("Le serveur de l’équipe a refusé la connexion"), said
+        assert "ne répond pas" not in said and ":x@" not in said
