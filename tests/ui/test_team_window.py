@@ -434,3 +434,17 @@ def test_cancelling_while_connecting_leaves_nothing_open(
     qtbot.waitUntil(lambda: not dialog.connecting, timeout=5000)
     assert dialog.database is None and dialog.result() == QDialog.DialogCode.Rejected
     assert not memory_keyring.kept
+
+
+def test_save_a_copy_writes_the_team_workspace_into_a_file_and_file_actions_wait(
+    app: QApplication, qtbot: QtBot, server: str, tmp_path: Path, feedback: FakeFeedback
+) -> None:
+    win = _window(qtbot, open_database(server), tmp_path)
+    target = tmp_path / "copie.podb"
+    assert win.files.save_copy(target) == target
+    with open_database(target, read_only=True) as copy, copy.session() as session:
+        assert session.scalars(select(Need.title)).all() == ["Relances"]
+    assert win.files.save_as(tmp_path / "ailleurs.podb") is None
+    assert not win.files.restore_backup(target)
+    assert not (tmp_path / "ailleurs.podb").exists() and win.workspace.database.is_server
+    win.close()
