@@ -91,7 +91,7 @@ def add_parser(
     from_mail.add_argument("--dry-run", action="store_true", help=h("mail_dry_run"))
 
 
-def run(args: argparse.Namespace, lang: str, db_path: Path) -> int:
+def run(args: argparse.Namespace, lang: str, db_path: Path | str) -> int:
     """Run ``need <command>`` on the database at ``db_path``; the exit status."""
     from po_desktop.store.database import open_database
 

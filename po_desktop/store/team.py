@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import sessionmaker
 
 from po_desktop.store import capture_pg
+from po_desktop.store.errors import StorageError
 from po_desktop.store.migrate import stamp
 from po_desktop.store.models import Base
 
@@ -35,10 +36,55 @@ def server_url(location: str | URL) -> URL:
     return url.set(drivername="postgresql+psycopg")
 
 
-def make_server_engine(location: str | URL) -> Engine:
+CONNECT_TIMEOUT_S = 3
+"""How long a new connection may wait for the server before it is said unreachable."""
+
+STATEMENT_TIMEOUT_MS = 30_000
+"""The longest statement the server runs for this app (a lost lock, a server stuck)."""
+
+KEEPALIVE = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 2}
+"""A connection whose server vanished (a cable pulled, a laptop asleep) is found dead
+within seconds rather than after the system's two hours."""
+
+
+def connect_options(url: URL, application_name: str = "") -> dict[str, object]:
+    """libpq options this app sets unless the address sets them itself: a connection
+    timeout, keepalives, a statement timeout and the name others see in
+    ``pg_stat_activity`` (the person connected)."""
+    given = set(url.query)
+    options: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT_S, **KEEPALIVE}
+    if "options" not in given:
+        options["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    if application_name and "application_name" not in given:
+        options["application_name"] = application_name[:63]  # the server's limit
+    return {k: v for k, v in options.items() if k not in given}
+
+
+def make_server_engine(location: str | URL, application_name: str = "") -> Engine:
     """An engine on the team database. Reused connections are checked first (a server
     restarted overnight), most recently used first so one window keeps one connection."""
-    return create_engine(server_url(location), pool_pre_ping=True, pool_use_lifo=True)
+    url = server_url(location)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_use_lifo=True,
+        connect_args=connect_options(url, application_name),
+    )
+
+
+def shown(location: str | URL) -> str:
+    """The address as it may be shown or printed: never a password."""
+    url = server_url(location).set(drivername="postgresql")
+    # Not even "***": the address is kept (recent list) and a password comes from the
+    # keyring. URL.set() leaves a None alone: the password is taken out of the tuple.
+    return url._replace(password=None).render_as_string(hide_password=True)
+
+
+def copy_name(location: str | URL) -> str:
+    """The file name of a team workspace's local copy: its server and database."""
+    url = server_url(location)
+    raw = f"{url.host or 'localhost'}-{url.port or 5432}-{url.database or 'postgres'}"
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in raw) + ".podb"
 
 
 EDITOR = "po_editor"
@@ -129,3 +175,46 @@ def create_schema(engine: Engine) -> None:
     with sessionmaker(engine, expire_on_commit=False)() as session:
         workspace.initialize(session)
         session.commit()
+
+
+TLS_MODES = ("", "disable", "prefer", "require", "verify-ca", "verify-full")
+"""libpq's ``sslmode`` values the connect dialog offers ("": as the address says)."""
+
+
+def address_from(typed: str, user: str = "", sslmode: str = "") -> URL:
+    """The address a person typed in the connect dialog: a full ``postgresql://`` address
+    (its options, such as ``sslrootcert``, passed through), or ``host[:port]/database``.
+    ``user`` and ``sslmode`` fill what the address leaves out. Refused with a message
+    when no server or database can be read from it."""
+    from po_desktop.store.errors import ValidationError
+
+    typed = typed.strip()
+    if not typed:
+        raise ValidationError("team.address_required")
+    if "://" not in typed:
+        typed = "postgresql://" + typed
+    try:
+        url = server_url(typed)
+    except Exception:
+        raise ValidationError("team.bad_address", value=typed) from None
+    if not is_server_address(typed) or not url.host or not url.database:
+        raise ValidationError("team.bad_address", value=typed)
+    if user.strip() and not url.username:
+        url = url.set(username=user.strip())
+    if sslmode and "sslmode" not in url.query:
+        url = url.update_query_dict({"sslmode": sslmode})
+    return url
+
+
+def unreachable(exc: BaseException) -> StorageError | None:
+    """The user's message when ``exc`` is a team server's connection refused or lost
+    (``team.unreachable``); None for any other error."""
+    from sqlalchemy.exc import DBAPIError
+
+    from po_desktop.store.services._base import storage_error
+
+    if isinstance(exc, DBAPIError) and type(exc.orig).__module__.startswith("psycopg"):
+        problem = storage_error(exc)
+        if problem.message.msg_id == "team.unreachable":
+            return problem
+    return None
