@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QTime, Slot
+from PySide6.QtCore import QObject, QTime, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from po_desktop.store import live
@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 COPY_WAIT_S = 30.0
 """How long closing waits for a local copy being made."""
+COPY_AFTER_MS = 2000
+"""The local copy starts this long after the workspace opens: after the first paint."""
 
 
 class TeamLink(QObject):
@@ -49,6 +51,8 @@ class TeamLink(QObject):
         self.copy_ready = False
         """The local copy of the open team workspace was refreshed in this session."""
         self.connected: list[str] = []
+        self._copy_timer = QTimer(self, singleShot=True, interval=COPY_AFTER_MS)
+        self._copy_timer.timeout.connect(self._start_copy)
         files.closing.connect(self._closing)
         files.opened.connect(self._opened)
         files.server_requested.connect(self.connect_dialog)
@@ -82,9 +86,17 @@ class TeamLink(QObject):
         self.listener.back.connect(self._back)
         self.listener.start()
         self._present([database.person])
-        # The local copy (what to read when the server is gone) off the window's thread:
-        # a large workspace takes seconds to copy.
+        # The local copy (what to read when the server is gone) off the window's thread,
+        # once the board is painted: a large workspace takes seconds to copy, and the
+        # copy's Python would share the interpreter with the first paint.
         self.copy_ready = False
+        self._copy_timer.start()
+
+    @Slot()
+    def _start_copy(self) -> None:
+        database = self.workspace.database
+        if not database.is_server or self._copying is not None:
+            return
         self._copying = threading.Thread(
             target=self._refresh_copy, args=(database,), name="po-desktop-team-copy", daemon=True
         )
@@ -104,6 +116,7 @@ class TeamLink(QObject):
         self.bar.dismiss()
 
     def stop(self) -> None:
+        self._copy_timer.stop()
         if self._copying is not None:
             self._copying.join(COPY_WAIT_S)  # a copy cut short is made again next time
             self._copying = None

@@ -183,7 +183,7 @@ def test_the_server_gone_is_said_within_seconds_without_freezing_and_back_again(
 ) -> None:
     db = open_database(server)
     win = _window(qtbot, db, tmp_path)
-    qtbot.waitUntil(lambda: bool(win.team.connected) and win.team.copy_ready, timeout=5000)
+    qtbot.waitUntil(lambda: bool(win.team.connected) and win.team.copy_ready, timeout=10000)
     name = team.server_url(server).database
     admin = create_engine(postgres.server(), isolation_level="AUTOCOMMIT")
     try:
@@ -258,7 +258,7 @@ def test_a_form_being_typed_when_the_server_goes_keeps_its_text_and_saves_once_b
     from po_desktop.ui.need_dialog import NeedDialog
 
     win = _window(qtbot, open_database(server), tmp_path)
-    qtbot.waitUntil(lambda: bool(win.team.connected) and win.team.copy_ready, timeout=5000)
+    qtbot.waitUntil(lambda: bool(win.team.connected) and win.team.copy_ready, timeout=10000)
     need_id = win.need_rows[0].id
     dialog = NeedDialog(win.workspace, need_id, win)
     qtbot.addWidget(dialog)
@@ -332,7 +332,7 @@ def test_the_app_starts_on_the_team_workspace_used_last_or_offers_its_local_copy
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     assert window.workspace.database.is_server and _titles(window) == ["Relances"]
-    qtbot.waitUntil(lambda: window.team.copy_ready, timeout=5000)  # made in the background
+    qtbot.waitUntil(lambda: window.team.copy_ready, timeout=10000)  # made in the background
     window.close()
     # po-desktop gui --db postgresql://…: the address given, the password from the keyring.
     keychain.save(server, PASSWORD)
@@ -393,7 +393,7 @@ def test_browsing_while_the_server_is_gone_reads_nothing_and_a_stray_read_is_sai
     from po_desktop.ui.crash import CrashHandler
 
     win = _window(qtbot, open_database(server), tmp_path)
-    qtbot.waitUntil(lambda: bool(win.team.connected) and win.team.copy_ready, timeout=5000)
+    qtbot.waitUntil(lambda: bool(win.team.connected) and win.team.copy_ready, timeout=10000)
     name = team.server_url(server).database or ""
     try:
         _cut_off(name)
