@@ -27,20 +27,27 @@ TITLE_MAX = 300
 
 
 def register_fonts() -> None:
-    """The bundled DejaVu Sans (Latin, Greek, Cyrillic, arrows, check marks) and Noto
-    Emoji for what it lacks, embedded."""
-    if EMOJI in pdfmetrics.getRegisteredFontNames():
+    """The bundled DejaVu Sans (Latin, Greek, Cyrillic, arrows, check marks), embedded;
+    Noto Emoji, for what it lacks, is registered by the first character that needs it
+    (see :func:`_covered`): most documents have none, and each face costs a parse."""
+    if BOLD in pdfmetrics.getRegisteredFontNames():
         return
-    # Regular and bold only: the pack never slants text, and each face costs a parse.
+    # Regular and bold only: the pack never slants text.
     # Without them the pack cannot embed its fonts: a clear error, not a PDF that depends
     # on the printer's fonts.
     regular = paths.required_resource("fonts/DejaVuSans.ttf")
     bold = paths.required_resource("fonts/DejaVuSans-Bold.ttf")
-    emoji = paths.required_resource("fonts/NotoEmoji-Regular.ttf")
     pdfmetrics.registerFont(TTFont(FONT, str(regular)))
     pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
-    pdfmetrics.registerFont(TTFont(EMOJI, str(emoji)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+def _register_emoji() -> None:
+    """Noto Emoji, registered once, before any text is set in it."""
+    if EMOJI in pdfmetrics.getRegisteredFontNames():
+        return
+    emoji = paths.required_resource("fonts/NotoEmoji-Regular.ttf")
+    pdfmetrics.registerFont(TTFont(EMOJI, str(emoji)))
     pdfmetrics.registerFontFamily(EMOJI, normal=EMOJI, bold=EMOJI, italic=EMOJI, boldItalic=EMOJI)
 
 
@@ -68,7 +75,10 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 @cache
 def _covered(font: str) -> frozenset[int]:
-    """The characters a registered font has a glyph for."""
+    """The characters a registered font has a glyph for (asked of the emoji font, it
+    registers it: a character DejaVu lacks is about to be set in it)."""
+    if font == EMOJI:
+        _register_emoji()
     face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
     return frozenset(face.charToGlyph)
 
