@@ -83,12 +83,18 @@ def _covered(font: str) -> frozenset[int]:
     return frozenset(face.charToGlyph)
 
 
+@cache
+def _sans() -> frozenset[int]:
+    """The characters DejaVu Sans has in both faces (regular and bold)."""
+    return _covered(FONT) & _covered(BOLD)
+
+
 def _text_font(char: str, previous: str | None) -> str | None:
     """The font that prints ``char``: DejaVu (regular and bold alike), else Noto Emoji;
     None when neither has it. A joiner or modifier (ZWJ, variation selector, skin tone,
     keycap) stays in the font of the character it belongs to when that font has it."""
     code = ord(char)
-    sans = code in _covered(FONT) and code in _covered(BOLD)
+    sans = code in _sans()
     if previous == EMOJI and code in _covered(EMOJI) and _joins(char):
         return EMOJI
     if sans:
@@ -103,6 +109,8 @@ def _joins(char: str) -> bool:
 def _runs(value: str) -> list[tuple[str | None, str]]:
     """``value`` cut into (font, text) runs; font None for characters no font has, and
     for line ends and tabs (they are layout, not glyphs)."""
+    if "\n" not in value and "\t" not in value and _sans().issuperset(map(ord, value)):
+        return [(FONT, value)] if value else []  # most texts: one run, found in C
     runs: list[tuple[str | None, str]] = []
     previous: str | None = None
     for char in value:
@@ -131,8 +139,7 @@ def single_font(value: str) -> str:
 
 def one_font(value: str) -> bool:
     """True when DejaVu Sans (regular and bold) has every character of ``value``."""
-    sans, bold = _covered(FONT), _covered(BOLD)
-    return all(ord(c) in sans and ord(c) in bold for c in value)
+    return _sans().issuperset(map(ord, value))
 
 
 def draw_text(canvas: Canvas, x: float, y: float, value: str, size: float) -> None:
@@ -159,11 +166,15 @@ def typeset(value: str, lang: str) -> str:
     return _AFTER.sub("«\u00a0", _BEFORE.sub("\u00a0\\1", value))
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+"""Control characters but line ends and tabs: printed as U+FFFD."""
+
+
 def text(value: object, lang: str = "en") -> str:
     """User text made safe for Paragraph markup: printed exactly as typed, each character
     in a font that has it (in French, with its no-break spaces)."""
     value = str(value).replace("\r\n", "\n").replace("\r", "\n")  # Windows line ends
-    cleaned = "".join(c if c in "\n\t" or ord(c) >= 32 else "\ufffd" for c in value)
+    cleaned = _CONTROL.sub("\ufffd", value)
     parts = []
     for font, run in _runs(typeset(cleaned, lang)):
         markup = escape(run).replace("\n", "<br/>")
