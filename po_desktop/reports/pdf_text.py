@@ -182,9 +182,12 @@ def text(value: object, lang: str = "en") -> str:
     return "".join(parts)
 
 
+_CONTROL_ANY = re.compile("[\x00-\x1f]")
+
+
 def plain_text(value: object, limit: int | None = 40) -> str:
     """A short value drawn as a plain string: one line, no control characters."""
-    line = "".join(c if ord(c) >= 32 else " " for c in str(value))
+    line = _CONTROL_ANY.sub(" ", str(value))
     return line if limit is None else line[:limit]
 
 
