@@ -437,9 +437,9 @@ def _decisions(session: Session, start: datetime, end: datetime) -> list[Decisio
     if not need_ids:
         return []
     needs = {
-        n.id: (format_key(code, n.number), n.title)
-        for n, code in session.execute(
-            select(Need, Project.code)
+        need_id: (format_key(code, number), title)
+        for need_id, number, title, code in session.execute(
+            select(Need.id, Need.number, Need.title, Project.code)
             .join(Project, Project.id == Need.project_id)
             .where(Need.id.in_(need_ids))
         )
