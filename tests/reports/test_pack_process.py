@@ -4,6 +4,7 @@ table (issue 21)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -76,3 +77,19 @@ def test_a_pack_process_loads_neither_the_cards_nor_the_letter_nor_an_unused_fon
     assert any(name.endswith("+DejaVuSans") for name in fonts), fonts
     assert not any("NotoEmoji" in name for name in fonts), fonts
     assert "PODesktopEmoji" not in child["fonts"]
+
+
+def test_after_a_pack_the_collector_has_no_backlog_to_walk(tmp_path: Path) -> None:
+    """The pack runs with the cyclic collector off; what it allocated meanwhile must not
+    be left in the youngest generation, where the next collection (the process's exit,
+    for the command line) would walk all of it."""
+    db = tmp_path / "demo.podb"
+    assert main(["demo", "--db", str(db), "--needs", "60"]) == 0
+    out = tmp_path / "pack.pdf"
+
+    code = main(["pack", "--db", str(db), "--sprint", "1", "-o", str(out), "--lang", "fr"])
+    young = len(gc.get_objects(generation=0))
+
+    assert code == 0 and out.exists()
+    assert gc.isenabled()
+    assert young < 5_000, young
