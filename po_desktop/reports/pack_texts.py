@@ -3,6 +3,7 @@ its numbers, points and dates (the formatting module)."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from po_desktop.domain import formatting
@@ -95,5 +96,8 @@ def points_text(value: float | None, lang: str) -> str:
     return "—" if value is None else formatting.number(value, lang, decimals=2)
 
 
+@functools.lru_cache(maxsize=512)
 def date_text(day: date, lang: str) -> str:
+    """A date as the app shows it; a pack prints the same few dates dozens of times
+    (each decision, each ritual), and Babel formats each from its pattern again."""
     return formatting.day(day, lang)
