@@ -8,16 +8,12 @@ import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus.doctemplate import LayoutError
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.messages import Message
-from po_desktop.reports.cards import build_cards, need_cards, sprint_cards
-from po_desktop.reports.letter import build_letter
-from po_desktop.reports.letter_data import DecisionLetter, collect_letter
-from po_desktop.reports.letter_mail import draft
 from po_desktop.reports.pack import build_pack
 from po_desktop.reports.review import collect, empty_database
 from po_desktop.store import files
@@ -28,6 +24,12 @@ from po_desktop.store.errors import (
     ValidationError,
 )
 from po_desktop.store.files import atomic_binary
+
+if TYPE_CHECKING:
+    from po_desktop.reports.letter_data import DecisionLetter
+
+# The letter's and the cards' modules (QR codes, e-mail, their queries) are imported by
+# their own calls: a review pack, one short process, does not pay for them.
 
 
 def export_pack(
@@ -72,6 +74,10 @@ def export_letter(
     Both files are written atomically; the PDF is laid out in memory first, so nothing is
     written when the need cannot have a letter (never scored, unknown key).
     """
+    from po_desktop.reports.letter import build_letter
+    from po_desktop.reports.letter_data import collect_letter
+    from po_desktop.reports.letter_mail import draft
+
     targets = [output] if eml is None else [output, eml]
     for target in targets:
         if database is not None and database.owns(target):
@@ -107,6 +113,8 @@ def export_cards(
 ) -> tuple[int, int]:
     """Write the cards of a sprint, or of these needs, atomically; returns the number of
     cards and of sheets."""
+    from po_desktop.reports.cards import build_cards, need_cards, sprint_cards
+
     if database is not None and database.owns(output):
         raise DatabaseFileError("db.output_is_database", path=str(output))
     cards = (

@@ -63,6 +63,28 @@ from po_desktop.reports.pdf_text import (
 from po_desktop.reports.review import NeedLine, ReviewData
 
 
+class _Paragraph(Paragraph):
+    """A paragraph that breaks its lines once per width: a long table asks each cell's
+    height for every page it splits over, then again to draw it, always at its column's
+    width. Line breaking depends on the width alone (and the text and style, which never
+    change), so the answer at the same width, lines still there, is the one computed."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # reportlab's split() drops the lines (blPara) when it pushes the paragraph on:
+        # then they are broken again.
+        if (
+            self._wrapped is not None
+            and self._wrapped[0] == avail_width
+            and hasattr(self, "blPara")
+        ):
+            return self._wrapped[1]
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        self._wrapped = (avail_width, size)
+        return size
+
+
 class _Styles:
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -104,7 +126,7 @@ class _Styles:
 
     def para(self, value: object, style: ParagraphStyle) -> Paragraph:
         """A paragraph of text as typed (ours or the user's), in this pack's language."""
-        return Paragraph(text(value, self.lang), style)
+        return _Paragraph(text(value, self.lang), style)
 
 
 def _table(

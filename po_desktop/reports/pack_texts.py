@@ -3,6 +3,7 @@ its numbers, points and dates (the formatting module)."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from po_desktop.domain import formatting
@@ -86,14 +87,23 @@ def pack_label(key: str, lang: str, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+# Numbers, points and dates are formatted once per value (``typed``: 3 and 3.0 stay
+# apart): a pack prints the same few dozen of them hundreds of times, and Babel reads
+# its pattern again for each.
+
+
+@functools.lru_cache(maxsize=1024, typed=True)
 def number_text(value: float | None, lang: str) -> str:
     return "—" if value is None else formatting.number(value, lang)
 
 
+@functools.lru_cache(maxsize=1024, typed=True)
 def points_text(value: float | None, lang: str) -> str:
     """A need's points as the app shows them: 0,5 · 3 · 13."""
     return "—" if value is None else formatting.number(value, lang, decimals=2)
 
 
+@functools.lru_cache(maxsize=1024, typed=True)
 def date_text(day: date, lang: str) -> str:
+    """A date as the app shows it."""
     return formatting.day(day, lang)

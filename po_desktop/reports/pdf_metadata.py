@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
@@ -15,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from po_desktop import __version__
-from po_desktop.reports.pdf_text import FONT
+from po_desktop.reports.pdf_text import FONT, escape
 
 
 @dataclass(frozen=True)

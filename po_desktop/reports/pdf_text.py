@@ -7,7 +7,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -27,21 +26,34 @@ TITLE_MAX = 300
 
 
 def register_fonts() -> None:
-    """The bundled DejaVu Sans (Latin, Greek, Cyrillic, arrows, check marks) and Noto
-    Emoji for what it lacks, embedded."""
-    if EMOJI in pdfmetrics.getRegisteredFontNames():
+    """The bundled DejaVu Sans (Latin, Greek, Cyrillic, arrows, check marks), embedded;
+    Noto Emoji, for what it lacks, is registered by the first character that needs it
+    (see :func:`_covered`): most documents have none, and each face costs a parse."""
+    if BOLD in pdfmetrics.getRegisteredFontNames():
         return
-    # Regular and bold only: the pack never slants text, and each face costs a parse.
+    # Regular and bold only: the pack never slants text.
     # Without them the pack cannot embed its fonts: a clear error, not a PDF that depends
     # on the printer's fonts.
     regular = paths.required_resource("fonts/DejaVuSans.ttf")
     bold = paths.required_resource("fonts/DejaVuSans-Bold.ttf")
-    emoji = paths.required_resource("fonts/NotoEmoji-Regular.ttf")
     pdfmetrics.registerFont(TTFont(FONT, str(regular)))
     pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
-    pdfmetrics.registerFont(TTFont(EMOJI, str(emoji)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+def _register_emoji() -> None:
+    """Noto Emoji, registered once, before any text is set in it."""
+    if EMOJI in pdfmetrics.getRegisteredFontNames():
+        return
+    emoji = paths.required_resource("fonts/NotoEmoji-Regular.ttf")
+    pdfmetrics.registerFont(TTFont(EMOJI, str(emoji)))
     pdfmetrics.registerFontFamily(EMOJI, normal=EMOJI, bold=EMOJI, italic=EMOJI, boldItalic=EMOJI)
+
+
+def escape(value: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities, as ``xml.sax.saxutils.escape`` writes them:
+    importing that module loads ``urllib.request``, ``http`` and ``email`` besides."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 _ASTRAL = re.compile(r"^(<[0-9A-F]{2}> )<([0-9A-F]{5,6})>$", re.M)
@@ -68,9 +80,18 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 @cache
 def _covered(font: str) -> frozenset[int]:
-    """The characters a registered font has a glyph for."""
+    """The characters a registered font has a glyph for (asked of the emoji font, it
+    registers it: a character DejaVu lacks is about to be set in it)."""
+    if font == EMOJI:
+        _register_emoji()
     face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
     return frozenset(face.charToGlyph)
+
+
+@cache
+def _sans() -> frozenset[int]:
+    """The characters DejaVu Sans has in both faces (regular and bold)."""
+    return _covered(FONT) & _covered(BOLD)
 
 
 def _text_font(char: str, previous: str | None) -> str | None:
@@ -78,7 +99,7 @@ def _text_font(char: str, previous: str | None) -> str | None:
     None when neither has it. A joiner or modifier (ZWJ, variation selector, skin tone,
     keycap) stays in the font of the character it belongs to when that font has it."""
     code = ord(char)
-    sans = code in _covered(FONT) and code in _covered(BOLD)
+    sans = code in _sans()
     if previous == EMOJI and code in _covered(EMOJI) and _joins(char):
         return EMOJI
     if sans:
@@ -93,6 +114,8 @@ def _joins(char: str) -> bool:
 def _runs(value: str) -> list[tuple[str | None, str]]:
     """``value`` cut into (font, text) runs; font None for characters no font has, and
     for line ends and tabs (they are layout, not glyphs)."""
+    if "\n" not in value and "\t" not in value and _sans().issuperset(map(ord, value)):
+        return [(FONT, value)] if value else []  # most texts: one run, found in C
     runs: list[tuple[str | None, str]] = []
     previous: str | None = None
     for char in value:
@@ -121,8 +144,7 @@ def single_font(value: str) -> str:
 
 def one_font(value: str) -> bool:
     """True when DejaVu Sans (regular and bold) has every character of ``value``."""
-    sans, bold = _covered(FONT), _covered(BOLD)
-    return all(ord(c) in sans and ord(c) in bold for c in value)
+    return _sans().issuperset(map(ord, value))
 
 
 def draw_text(canvas: Canvas, x: float, y: float, value: str, size: float) -> None:
@@ -149,11 +171,15 @@ def typeset(value: str, lang: str) -> str:
     return _AFTER.sub("«\u00a0", _BEFORE.sub("\u00a0\\1", value))
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+"""Control characters but line ends and tabs: printed as U+FFFD."""
+
+
 def text(value: object, lang: str = "en") -> str:
     """User text made safe for Paragraph markup: printed exactly as typed, each character
     in a font that has it (in French, with its no-break spaces)."""
     value = str(value).replace("\r\n", "\n").replace("\r", "\n")  # Windows line ends
-    cleaned = "".join(c if c in "\n\t" or ord(c) >= 32 else "\ufffd" for c in value)
+    cleaned = _CONTROL.sub("\ufffd", value)
     parts = []
     for font, run in _runs(typeset(cleaned, lang)):
         markup = escape(run).replace("\n", "<br/>")
@@ -161,9 +187,12 @@ def text(value: object, lang: str = "en") -> str:
     return "".join(parts)
 
 
+_CONTROL_ANY = re.compile("[\x00-\x1f]")
+
+
 def plain_text(value: object, limit: int | None = 40) -> str:
     """A short value drawn as a plain string: one line, no control characters."""
-    line = "".join(c if ord(c) >= 32 else " " for c in str(value))
+    line = _CONTROL_ANY.sub(" ", str(value))
     return line if limit is None else line[:limit]
 
 

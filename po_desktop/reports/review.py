@@ -155,11 +155,16 @@ def _histories(session: Session, need_ids: list[int]) -> dict[int, NeedHistory]:
         .order_by(NeedEvent.at, NeedEvent.id)
     ):
         events[need_id].append(Event(at, kind, old, new))
+    # Their columns only: building 300 ORM objects (every text of each need) for four
+    # values each costs more than the query.
+    rows = session.execute(
+        select(Need.id, Need.column_id, Need.sprint_id, Need.points).where(Need.id.in_(need_ids))
+    )
     return {
-        n.id: NeedHistory(
-            n.id, NeedState(True, n.column_id, n.sprint_id, n.points), tuple(events[n.id])
+        need_id: NeedHistory(
+            need_id, NeedState(True, column_id, sprint_id, points), tuple(events[need_id])
         )
-        for n in session.scalars(select(Need).where(Need.id.in_(need_ids)))
+        for need_id, column_id, sprint_id, points in rows
     }
 
 
@@ -173,7 +178,16 @@ def _lines(
     if not need_ids:
         return []
     rows = session.execute(
-        select(Need, Project.code, BoardColumn.name)
+        select(
+            Need.id,
+            Need.number,
+            Need.title,
+            Need.points,
+            Need.requester,
+            Need.business_unit,
+            Project.code,
+            BoardColumn.name,
+        )
         .join(Project, Project.id == Need.project_id)
         .join(BoardColumn, BoardColumn.id == Need.column_id)
         .where(Need.id.in_(list(need_ids)))
@@ -181,18 +195,18 @@ def _lines(
     )
     return [
         NeedLine(
-            n.id,
-            format_key(code, n.number),
-            n.title,
+            need_id,
+            format_key(code, number),
+            title,
             code,
-            n.points,
-            n.requester,
-            n.business_unit,
+            points,
+            requester,
+            business_unit,
             column,
-            n.id in (added or ()),
-            (goes_to or {}).get(n.id, ""),
+            need_id in (added or ()),
+            (goes_to or {}).get(need_id, ""),
         )
-        for n, code, column in rows
+        for need_id, number, title, points, requester, business_unit, code, column in rows
     ]
 
 
@@ -423,9 +437,9 @@ def _decisions(session: Session, start: datetime, end: datetime) -> list[Decisio
     if not need_ids:
         return []
     needs = {
-        n.id: (format_key(code, n.number), n.title)
-        for n, code in session.execute(
-            select(Need, Project.code)
+        need_id: (format_key(code, number), title)
+        for need_id, number, title, code in session.execute(
+            select(Need.id, Need.number, Need.title, Project.code)
             .join(Project, Project.id == Need.project_id)
             .where(Need.id.in_(need_ids))
         )
