@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from po_desktop.domain.formatting import Count, Day, FileSize, Number
+from po_desktop.domain.formatting import Clock, Count, Day, FileSize, Number
 from po_desktop.i18n import (
     LANGUAGES,
     N_,
@@ -70,6 +70,14 @@ _CATALOG: dict[str, str | Plural] = {
     ),
     "need.not_found": N_("Need not found: {ref}."),
     "need.key_taken": N_("The key {key} is already in use."),
+    "need.changed_by": N_(
+        "{who} changed {key} at {at}, after you opened it: nothing was saved and your text is"
+        " kept. Copy what you typed, reopen the need to see their change, then apply yours."
+    ),
+    "need.changed_since": N_(
+        "{key} was changed at {at}, after you opened it: nothing was saved and your text is"
+        " kept. Copy what you typed, reopen the need to see that change, then apply yours."
+    ),
     "need.bad_key": N_("Invalid key “{key}”: expected CODE-NUMBER, e.g. ERP-12."),
     "need.key_project_mismatch": N_("The key {key} does not belong to project {code}."),
     "column.not_found": N_("Column not found: {ref}."),
@@ -247,6 +255,12 @@ _CATALOG: dict[str, str | Plural] = {
     # The change protocol (issue 17)
     "change.stale": N_(
         "Cannot undo or redo: the {table} item {key} was changed since. Nothing was changed."
+    ),
+    "change.stale_by": N_(
+        "Cannot undo or redo: {who} changed {key} at {at} since. Nothing was changed."
+    ),
+    "change.stale_at": N_(
+        "Cannot undo or redo: {key} was changed at {at} since. Nothing was changed."
     ),
     # The open file deleted, moved or replaced (issue 15)
     "db.gone": N_(
@@ -948,7 +962,7 @@ def listing(
 def bounded(name: str, value: Any, lang: str | None = None) -> Any:
     """A message parameter as shown: messages and lists rendered in ``lang``, texts
     clipped (paths in their middle); numbers as they are."""
-    if isinstance(value, Message | Listing | Count | Day | Number | FileSize | Verbatim):
+    if isinstance(value, Message | Listing | Count | Day | Clock | Number | FileSize | Verbatim):
         return value.render(lang)
     if isinstance(value, Bilingual):
         return clip(value.render(lang))

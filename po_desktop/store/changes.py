@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Table
 from sqlalchemy.orm import Session
 
 from po_desktop.store import capture as sqlite_capture
-from po_desktop.store import capture_pg
+from po_desktop.store import capture_pg, identity
 from po_desktop.store.errors import ConflictError
 from po_desktop.store.models import Base
 
@@ -225,8 +225,9 @@ _CAPTURING = "po_desktop.capturing"
 @contextmanager
 def capture(session: Session, author: str = "") -> Iterator[Change]:
     """What the services called inside the block change, gathered into one change (the
-    services commit as usual; each records its rows before its commit)."""
-    change = Change(author=author)
+    services commit as usual; each records its rows before its commit). Its author is
+    ``author``, else whoever writes through the session (:mod:`identity`)."""
+    change = Change(author=author or identity.current(session).name)
     previous = session.info.get(_CAPTURE)
     session.info[_CAPTURE] = change
     try:
@@ -293,12 +294,32 @@ def apply(session: Session, change: Change, *, backwards: bool) -> Change:
         current = _backend(connection).read_rows(connection, table, list(rows))
         for key, (expected, _target) in rows.items():
             if current.get(key) != expected:
-                raise ConflictError("change.stale", table=table_name, key=_show(key))
+                raise _stale(session, table_name, key, current.get(key) or expected, change)
     _backend(connection).write_rows(
         connection, [(by_name[t], rows) for t, rows in wanted.rows.items()]
     )
     session.expire_all()
     return wanted
+
+
+def _stale(
+    session: Session, table: str, key: Key, row: Row | None, change: Change
+) -> ConflictError:
+    """The refusal of an undo: who changed the need the row belongs to and when, when its
+    last change came after the one undone; else which row."""
+    need_id = key[0] if table == "need" else (row or {}).get("need_id")
+    if isinstance(need_id, int):
+        from po_desktop.domain.formatting import Clock
+        from po_desktop.store.models import Need
+
+        need = session.get(Need, need_id)
+        done = change.at.astimezone(UTC).replace(tzinfo=None)
+        if need is not None and need.updated_at >= done.replace(microsecond=0):
+            at = Clock(need.updated_at)
+            if need.updated_by and need.updated_by != change.author:
+                return ConflictError("change.stale_by", who=need.updated_by, key=need.key, at=at)
+            return ConflictError("change.stale_at", key=need.key, at=at)
+    return ConflictError("change.stale", table=table, key=_show(key))
 
 
 def _show(key: Key) -> str:

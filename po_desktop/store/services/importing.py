@@ -34,6 +34,7 @@ from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField
 from po_desktop.domain.keys import format_key
 from po_desktop.domain.readiness import has_problem
+from po_desktop.store import identity
 from po_desktop.store.bulk import bind_value, insert_many
 from po_desktop.store.errors import (
     PoDesktopError,
@@ -167,8 +168,9 @@ class _Creator:
             for number, need_id in self.session.execute(query):
                 by_key[(project_id, number)] = need_id
         tags: list[tuple[int, str]] = []
-        events: list[tuple[int, str, str, None, str]] = []
+        events: list[tuple[int, str, str, None, str, int | None, str]] = []
         now = self.stored_now
+        author = identity.current(self.session)
         values = self.values
         for row, names, project_id, number, sprint_id, points in self.pending:
             need_id = by_key[(project_id, number)]
@@ -180,7 +182,9 @@ class _Creator:
                     stored = values.get(value)
                     if stored is None:
                         stored = values[value] = _value(value)
-                    events.append((need_id, now, field, None, stored))
+                    events.append(
+                        (need_id, now, field, None, stored, author.person_id, author.name)
+                    )
         insert_many(connection, _TABLES["need_tag"], ("need_id", "name"), tags)
         insert_many(connection, _TABLES["need_event"], _EVENT_COLUMNS, events)
         self.pending.clear()
@@ -204,7 +208,15 @@ class _Creator:
 
 
 _TABLES = Need.metadata.tables
-_EVENT_COLUMNS = ("need_id", "at", "field", "old_value", "new_value")
+_EVENT_COLUMNS = (
+    "need_id",
+    "at",
+    "field",
+    "old_value",
+    "new_value",
+    "author_id",
+    "author_name",
+)
 _CREATED, _SPRINT, _POINTS = (
     EventField.CREATED.value,
     EventField.SPRINT.value,
