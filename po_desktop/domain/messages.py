@@ -569,7 +569,14 @@ _CATALOG: dict[str, str | Plural] = {
     "cli.help.need_show": N_("print the need: fields, links, attachments, activity"),
     "cli.help.need_comment": N_("add a comment to the need"),
     "cli.help.comment_text": N_("the comment's text"),
-    "cli.help.comment_author": N_("who wrote it (a person of the workspace, or any name)"),
+    "cli.help.comment_author": N_(
+        "who wrote it (a person of the workspace, or any name); by default the computer's"
+        " login name"
+    ),
+    "cli.help.author": N_(
+        "who does it, recorded in the needs' history: a person of the workspace (by login or"
+        " name), or any name; by default the computer's login name"
+    ),
     "cli.help.need_attach": N_("attach a file to the need (25 MB at most)"),
     "cli.help.attach_file": N_("the file to attach"),
     "cli.help.need_attachment": N_("save one of the need's attachments to a file"),
