@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
-from po_desktop.store import changes, rescue
+from po_desktop.store import changes, identity, rescue
 from po_desktop.store.changes import Change
 from po_desktop.store.database import Database
 from po_desktop.store.errors import PoDesktopError, StorageError
@@ -41,6 +41,17 @@ class Workspace(QObject):
         self.undo_stack = QUndoStack(self)
         self.opened_as = rescue.identity(database.path)
         """The file opened (device, inode): its name must still lead to it for a save."""
+        self.author = identity.NOBODY
+        """Who writes here: every change, event and comment made through it says so."""
+        self.sign_in(None)
+
+    def sign_in(self, who_am_i: str | None) -> identity.Author:
+        """Sign what this window writes as ``who_am_i`` (the "who am I" preference: a
+        person of the workspace by login or name, or any name); empty or None: the
+        computer's login name, matched to a person when one has it."""
+        self.author = self.read(lambda session: identity.who(session, who_am_i))
+        identity.sign_in(self.database.sessions, self.author)
+        return self.author
 
     def file_state(self) -> rescue.FileState:
         return rescue.state(self.database.path, self.opened_as)

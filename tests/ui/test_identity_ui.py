@@ -1,0 +1,86 @@
+"""Who changed what, as a PO sees it: "who am I" in the preferences, the author and how
+long ago in the need's timeline and on the card, and a form saved after someone else's
+save refused with who and when, the typed text kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from po_desktop.store import identity, queries
+from po_desktop.store.database import Database
+from po_desktop.store.models import Need
+from po_desktop.store.services import needs, people, projects
+from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.need_dialog import NeedDialog
+from po_desktop.ui.preferences_dialog import PreferencesDialog
+from po_desktop.ui.workspace import Workspace
+
+
+@pytest.fixture
+def window(app: QApplication, db: Database, qtbot: QtBot) -> Iterator[MainWindow]:
+    with db.session() as s:
+        erp = projects.create_project(s, projects.ProjectInput("ERP", "Déploiement ERP"))
+        needs.create_need(s, needs.NeedInput("Relances", "Défi : gagner du temps", erp.id))
+        people.create_person(s, people.PersonInput("Virginie Morel", "PO", login="vmorel"))
+    win = MainWindow(Workspace(db))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.workspace.undo_stack.clear()
+
+
+def _dialog(window: MainWindow, qtbot: QtBot) -> NeedDialog:
+    dialog = NeedDialog(window.workspace, need_id=1, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_who_am_i_signs_the_timeline_and_the_card(window: MainWindow, qtbot: QtBot) -> None:
+    preferences = PreferencesDialog(window.settings, window.workspace, window)
+    qtbot.addWidget(preferences)
+    preferences.who_am_i.setText("vmorel")
+    assert preferences.signed_as.text() == "Signed as Virginie Morel, a person of this workspace."
+    preferences.who_am_i.setText("Paul")
+    assert "no person of this workspace" in preferences.signed_as.text()
+    preferences.who_am_i.setText("vmorel")
+    preferences.accept()
+    assert window.settings.who_am_i == "vmorel"
+    assert window.workspace.author == identity.Author(1, "Virginie Morel")
+
+    columns = window.workspace.read(lambda s: [c.id for c in queries.columns(s)])
+    window.workspace.perform("Move", lambda s: needs.move_needs(s, [1], columns[1]))
+    dialog = _dialog(window, qtbot)
+    assert dialog.dossier is not None
+    model = dialog.dossier.model
+    lines = [str(model.data(model.index(i))) for i in range(model.rowCount())]
+    moved = next(line for line in lines if "Moved from" in line)
+    assert " · by Virginie Morel, " in moved and moved.endswith(" ago")
+
+    row = {r.id: r for r in window.need_rows}[1]
+    assert "Moved by Virginie Morel, " in window.board._tooltip(row)
+
+
+def test_a_form_saved_after_someone_elses_save_is_refused_and_keeps_the_text(
+    window: MainWindow, db: Database, qtbot: QtBot
+) -> None:
+    dialog = _dialog(window, qtbot)
+    with db.session() as other:  # another PO, on another computer, saves first
+        identity.sign_in(other, identity.resolve(other, "Virginie Morel"))
+        need = other.get(Need, 1)
+        assert need is not None
+        needs.update_need(other, 1, replace(needs.need_input(need), title="Relances clients"))
+
+    dialog.title.setText("Relances fournisseurs")
+    dialog.save()
+    assert dialog.isVisible()
+    assert dialog.error.text().startswith("Virginie Morel changed ERP-1 at ")
+    assert dialog.title.text() == "Relances fournisseurs"
+    stored = window.workspace.read(lambda s: s.get(Need, 1).title)  # type: ignore[union-attr]
+    assert stored == "Relances clients"
+    assert window.workspace.undo_stack.count() == 0
