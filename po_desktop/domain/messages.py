@@ -765,6 +765,7 @@ FIELD_LABELS: dict[str, str] = {
     "role": N_("Role"),
     "availability": N_("Availability"),
     "email": N_("E-mail"),
+    "login": N_("Login"),
     "wip_limit": N_("WIP limit"),
     "entry_rules": N_("Entry rules"),
     "assignee": N_("Assignee"),

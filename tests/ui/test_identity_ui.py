@@ -84,3 +84,19 @@ def test_a_form_saved_after_someone_elses_save_is_refused_and_keeps_the_text(
     stored = window.workspace.read(lambda s: s.get(Need, 1).title)  # type: ignore[union-attr]
     assert stored == "Relances clients"
     assert window.workspace.undo_stack.count() == 0
+
+
+def test_a_persons_login_is_typed_in_the_people_dialog_and_signs_their_changes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from po_desktop.ui.workspace_dialogs import PeopleDialog
+
+    dialog = PeopleDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.load(1)
+    assert dialog.login.text() == "vmorel"
+    dialog.login.setText("virginie.morel")
+    dialog.current_id = 1
+    dialog.save()
+    assert window.workspace.sign_in("Virginie.Morel") == identity.Author(1, "Virginie Morel")
+    assert window.workspace.sign_in("vmorel") == identity.Author(None, "vmorel")
