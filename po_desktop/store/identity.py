@@ -56,7 +56,8 @@ def resolve(session: Session, typed: str) -> Author:
     """The person ``typed`` names: by their login (regardless of case), else by their name
     (as :class:`NameIndex` finds names: case and accents aside, when one alone matches);
     else the name as typed, no one of the workspace."""
-    text = " ".join(typed.split())[:AUTHOR_MAX]
+    printable = "".join(ch for ch in typed if ch.isprintable() or ch.isspace())
+    text = " ".join(printable.split())[:AUTHOR_MAX]  # one line, nothing a file cannot carry
     if not text:
         return NOBODY
     people = session.execute(select(Person.id, Person.name, Person.login).order_by(Person.id))

@@ -240,3 +240,5 @@ def test_what_a_command_changes_is_signed_by_author_or_by_the_login(
         assert (comment.author_id, comment.author) == (claire, "Claire Martin")
         timeline = dq.activity(s, 1)
         assert [i.author for i in timeline if i.kind == "column"] == ["Paul"]
+    shown = need(workspace, capsys, "show", "ERP-1", lang="fr")[1]
+    assert "par Paul" in shown

@@ -154,3 +154,14 @@ def test_an_undo_refused_over_someone_elses_change_names_them(
     assert refused.value.message.msg_id == "change.stale_by"
     assert refused.value.render("en").startswith("Cannot undo or redo: Virginie changed ERP-1 at")
     assert "Virginie a modifié ERP-1" in refused.value.render("fr")
+
+
+def test_a_name_with_characters_no_file_can_carry_is_kept_without_them(
+    session: Session, project_id: int
+) -> None:
+    author = identity.resolve(session, "Pa\x00ul\u2028 Du\ud800pont\ufdd0 " + "x" * 200)
+    assert author.name.startswith("Paul Dupont ") and len(author.name) == identity.AUTHOR_MAX
+    identity.sign_in(session, author)
+    need_id = _need(session, project_id)
+    stored = session.scalar(select(NeedEvent.author_name).where(NeedEvent.need_id == need_id))
+    assert stored == author.name
