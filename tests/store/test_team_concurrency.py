@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 from alembic import command
 from helpers import postgres
+from helpers.undo import act, undo
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -159,7 +160,13 @@ def test_a_team_workspace_made_at_0007_upgrades_with_its_history() -> None:
                 need = session.get(Need, need_id)
                 assert need is not None and (need.version, need.updated_by) == (1, "")
                 identity.sign_in(session, identity.resolve(session, "Virginie"))
-                needs.update_need(session, need_id, replace(needs.need_input(need), title="v2"))
+                edit = replace(needs.need_input(need), title="v2")
+                change = act(session, lambda s: needs.update_need(s, need_id, edit))
                 assert session.scalar(select(Need.updated_by)) == "Virginie"
+                undo(session, change)  # the change protocol captures the new columns too
+                assert session.execute(select(Need.title, Need.version)).one() == (
+                    "Export SEPA",
+                    1,
+                )
         finally:
             engine.dispose()
