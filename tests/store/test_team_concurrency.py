@@ -170,3 +170,47 @@ def test_a_team_workspace_made_at_0007_upgrades_with_its_history() -> None:
                 )
         finally:
             engine.dispose()
+
+
+def test_an_import_beside_another_persons_creation_takes_the_next_keys(server: Engine) -> None:
+    """She creates a need and has not committed yet when my import of two needs without
+    keys starts: the import waits for her, then takes the two keys after hers."""
+    from po_desktop.store.services import importing
+    from po_desktop.store.services.import_types import NeedRecord
+
+    one, two = _two(server, "Moi", "Virginie")
+    project_id = _erp(one)
+    needs.create_need(one, _input(project_id, "Un"))
+    one.commit()
+    holding = threading.Event()
+    failures: list[BaseException] = []
+
+    def creator() -> None:
+        try:
+            with atomic(two):
+                needs.create_need(two, _input(project_id, "Créé à côté"))
+                holding.set()
+                threading.Event().wait(0.5)
+        except BaseException as exc:
+            failures.append(exc)
+            holding.set()
+
+    def importer() -> None:
+        holding.wait(5)
+        try:
+            records = [NeedRecord(title=t, problem="Défi", project="ERP") for t in "AB"]
+            importing.import_needs(one, records)
+        except BaseException as exc:
+            failures.append(exc)
+
+    threads = [threading.Thread(target=creator), threading.Thread(target=importer)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert not failures, failures
+    one.expire_all()
+    keys = {title: number for title, number in one.execute(select(Need.title, Need.number))}
+    assert keys == {"Un": 1, "Créé à côté": 2, "A": 3, "B": 4}
+    one.close()
+    two.close()

@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField
@@ -197,14 +198,24 @@ class _Creator:
         by_id = {p.id: p for p in self.lookups.projects.values()}
         for project_id, lowest in self.keyless.items():
             project = by_id[project_id]
-            base = project.next_number
+            # Claimed in one statement, as a need created alone claims its number: an
+            # import beside another PO's creations on a team workspace takes the next keys.
+            count = -lowest
+            end = self.session.execute(
+                update(Project)
+                .where(Project.id == project_id)
+                .values(next_number=Project.next_number + count)
+                .returning(Project.next_number),
+                execution_options={"synchronize_session": False},
+            ).scalar_one()
+            set_committed_value(project, "next_number", end)
+            base = end - count
             self.session.execute(
                 update(Need)
                 .where(Need.project_id == project_id, Need.number < 0)
                 .values(number=base - 1 - Need.number)
                 .execution_options(synchronize_session=False)
             )
-            project.next_number = base - lowest
 
 
 _TABLES = Need.metadata.tables
