@@ -165,3 +165,29 @@ def test_a_name_with_characters_no_file_can_carry_is_kept_without_them(
     need_id = _need(session, project_id)
     stored = session.scalar(select(NeedEvent.author_name).where(NeedEvent.need_id == need_id))
     assert stored == author.name
+
+
+def test_a_form_loaded_before_an_undo_is_refused_after_it(
+    session: Session, project_id: int
+) -> None:
+    """Undo and redo move a need's version forward as any change does: a form filled
+    before them is refused, even when the need comes back to the version it was filled
+    from (the number never goes back)."""
+    identity.sign_in(session, identity.resolve(session, "Moi"))
+    need_id = _need(session, project_id)
+    need = session.get(Need, need_id)
+    assert need is not None
+    form = needs.need_input(need)
+    change = act(session, lambda s: needs.update_need(s, need_id, replace(form, title="v2")))
+    session.expire_all()
+    loaded = session.get(Need, need_id)
+    assert loaded is not None
+    seen = loaded.version  # Virginie opens the form on "v2"
+
+    undo(session, change)  # back to the first title
+    act(session, lambda s: needs.update_need(s, need_id, replace(form, title="v3")))
+    with pytest.raises(ConflictError) as refused:
+        needs.update_need(session, need_id, replace(form, title="Son texte"), version=seen)
+    assert refused.value.render("en").startswith("Moi changed ERP-1 at ")
+    session.expire_all()
+    assert session.get(Need, need_id).title == "v3"  # type: ignore[union-attr]
