@@ -16,3 +16,28 @@ def row(
         "met": None if goal is None else seconds < goal,
         "detail": detail,
     }
+
+
+def at_most(
+    what: str,
+    size: str,
+    value: float,
+    unit: str,
+    goal: float | None = None,
+    detail: str = "",
+    headline: str = "",
+) -> dict[str, object]:
+    """A line of docs/benchmarks.md whose goal, if any, is an upper bound (met at ≤ goal),
+    as the goals of issue 21 are written; ``unit`` "×" for a ratio to a floor. A
+    ``headline`` (a key of ``run_all.HEADLINES``) also puts it in the summary table."""
+    return {
+        "headline": headline,
+        "what": what,
+        "size": size,
+        "value": round(value, 4),
+        "unit": unit,
+        "goal": goal,
+        "met": None if goal is None else value <= goal,
+        "detail": detail,
+        "op": "≤",
+    }

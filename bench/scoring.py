@@ -3,7 +3,9 @@
 Builds a demo database in a child process, loads every need's latest values on
 the default grid once (as the what-if panel does when it opens), then changes
 one weight at a time and re-ranks everything. Prints the figures and last a
-JSON object. Goal on the 2-core reference machine: re-rank under 100 ms.
+JSON object whose ``table`` rows ``bench/run_all.py`` writes. Goals: the re-rank itself
+under 100 ms; the what-if weight change in the window (re-rank, sort, paint) within 50 ms
+(issue 21), median.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ import time
 from pathlib import Path
 
 from _demo import build_demo
+from _table import at_most
 
 GOAL_MS = 100.0
+WINDOW_GOAL_MS = 50.0
+"""The what-if weight change in the window, at most (issue 21)."""
 CHANGES = 15
 
 
@@ -49,9 +54,31 @@ def main() -> int:
         f"re-rank after a weight change       median {figures['rerank_ms']:6.1f} ms, "
         f"worst {figures['rerank_worst_ms']:6.1f} ms   goal < {GOAL_MS:.0f} ms"
     )
-    figures["met"] = figures["rerank_ms"] < GOAL_MS
-    print("goal met" if figures["met"] else "goal missed")
-    print(json.dumps(figures))
+    figures["met"] = (
+        figures["rerank_ms"] < GOAL_MS and figures["rerank_window_ms"] <= WINDOW_GOAL_MS
+    )
+    print("goals met" if figures["met"] else "goals missed")
+    size = f"{figures['scored']:,.0f} scored needs"
+    rerank = at_most(
+        f"Scoring: re-rank after a weight change (in-process), median of {CHANGES}",
+        size,
+        figures["rerank_ms"],
+        "ms",
+        GOAL_MS,
+        f"worst {figures['rerank_worst_ms']:.1f} ms",
+    )
+    rerank["met"], rerank["op"] = figures["rerank_ms"] < GOAL_MS, "<"
+    table = [
+        at_most("Scoring: load the latest values (what-if panel opens)", size,
+                figures["load_ms"], "ms"),
+        at_most("Scoring: show a need in the scoring form, median", size,
+                figures["form_open_ms"], "ms"),
+        at_most(f"What-if weight change in the window (re-rank, sort, paint), median of "
+                f"{CHANGES}", size, figures["rerank_window_ms"], "ms", WINDOW_GOAL_MS, "",
+                "whatif-10k" if figures["scored"] == 10_000 else ""),
+        rerank,
+    ]  # fmt: skip
+    print(json.dumps({**figures, "table": table}))
     return 0
 
 

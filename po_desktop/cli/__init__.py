@@ -21,6 +21,7 @@ from po_desktop.cli.common import (
     EXIT_PROBLEMS,
     CliError,
     add_author,
+    db_location,
     db_path,
     fail,
     sign_in,
@@ -271,7 +272,8 @@ def _cmd_gui(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.ui.app import run_gui
 
     db = getattr(args, "db", None)  # None: the database used last
-    return run_gui(Path(db) if db is not None else None, lang=getattr(args, "lang", None))
+    location = db_location(args) if db is not None else None
+    return run_gui(location, lang=getattr(args, "lang", None))
 
 
 def _cmd_demo(args: argparse.Namespace, lang: str) -> int:
@@ -406,7 +408,7 @@ def _cmd_archive(args: argparse.Namespace, lang: str) -> int:
                 max=archive.MAX_AUTO_ARCHIVE_DAYS,
             )
         )
-    path = db_path(args, required=True)
+    path = db_location(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         sign_in(session, args)
         if days is None:
@@ -427,7 +429,7 @@ def _cmd_archive(args: argparse.Namespace, lang: str) -> int:
 
 
 def _cmd_need(args: argparse.Namespace, lang: str) -> int:
-    return cli_need.run(args, lang, db_path(args, required=True))
+    return cli_need.run(args, lang, db_location(args, required=True))
 
 
 def parse_size(text: str) -> tuple[int, int]:

@@ -30,11 +30,29 @@ class CliError(Exception):
     """A one-line error for stderr, already in the user's language."""
 
 
+def db_location(args: argparse.Namespace, *, required: bool = False) -> Path | str:
+    """``--db``: a workspace file, or a team workspace's address (``postgresql://…``),
+    for the commands that work on an open workspace."""
+    db = getattr(args, "db", None)
+    if db is not None and "://" in str(db):
+        from po_desktop.store import team
+
+        if not team.is_server_address(str(db)):
+            raise CliError(translate("team.not_an_address", value=db))
+        return str(db)
+    return db_path(args, required=required)
+
+
 def db_path(args: argparse.Namespace, *, required: bool = False) -> Path:
+    """``--db`` for the commands that work on the file itself (backups, restore, check):
+    an address is refused, saying how a team workspace is backed up."""
     db = getattr(args, "db", None)
     if db is not None:
         if "://" in str(db):  # a team workspace's address where a file is meant
-            raise CliError(translate("team.file_only", address=db))
+            from po_desktop.store import team
+
+            shown = team.shown(str(db)) if team.is_server_address(str(db)) else db
+            raise CliError(translate("team.file_command", address=shown))
         return Path(db)
     if required:
         raise CliError(translate("field.required", field="--db"))

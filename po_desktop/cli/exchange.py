@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from po_desktop.cli.common import EXIT_OK, db_path, sign_in
+from po_desktop.cli.common import EXIT_OK, db_location, sign_in
 from po_desktop.domain.messages import translate
 
 
@@ -22,7 +22,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store.services.importing import import_needs, preview_import
     from po_desktop.terminal import ProgressBar
 
-    path = db_path(args, required=True)
+    path = db_location(args, required=True)
     if not args.file.is_file():
         raise DatabaseFileError("db.not_found", path=str(args.file))
     project = (args.project or "").strip()
@@ -54,7 +54,7 @@ def cmd_export_csv(args: argparse.Namespace, lang: str) -> int:
 
     if args.output.suffix.lower() in WORKBOOK_SUFFIXES:
         raise ValidationError("exchange.csv_into_workbook", file=str(args.output))
-    path = db_path(args, required=True)
+    path = db_location(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         if db.owns(args.output):
             raise DatabaseFileError("db.output_is_database", path=str(args.output))
@@ -71,7 +71,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store.errors import DatabaseFileError
 
     export_format(args.output)  # an unknown extension is refused before anything opens
-    path = db_path(args, required=True)
+    path = db_location(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         if db.owns(args.output):
             raise DatabaseFileError("db.output_is_database", path=str(args.output))

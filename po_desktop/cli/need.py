@@ -97,7 +97,7 @@ def add_parser(
     add_author(from_mail, h("author"))
 
 
-def run(args: argparse.Namespace, lang: str, db_path: Path) -> int:
+def run(args: argparse.Namespace, lang: str, db_path: Path | str) -> int:
     """Run ``need <command>`` on the database at ``db_path``; the exit status."""
     from po_desktop.store.database import open_database
 

@@ -8,7 +8,7 @@ import atexit
 import gc
 import sys
 
-from po_desktop.cli.common import EXIT_OK, db_path, warn
+from po_desktop.cli.common import EXIT_OK, db_location, warn
 from po_desktop.domain import messages
 from po_desktop.domain.messages import translate
 
@@ -19,7 +19,7 @@ def cmd_backlog(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store.database import open_database
     from po_desktop.store.errors import DatabaseFileError
 
-    path = db_path(args, required=True)
+    path = db_location(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         if args.output is not None and db.owns(args.output):
             raise DatabaseFileError("db.output_is_database", path=str(args.output))
@@ -38,7 +38,7 @@ def cmd_capacity(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store.database import open_database
     from po_desktop.store.services import sprints
 
-    path = db_path(args, required=True)
+    path = db_location(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         sprint = sprints.find_sprint(session, args.sprint)
         report = capacity_report(calendar_queries.capacity(session, sprint.id, lang), lang)
@@ -52,7 +52,7 @@ def cmd_ics(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.store.database import open_database
     from po_desktop.store.errors import DatabaseFileError
 
-    path = db_path(args, required=True)
+    path = db_location(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         if db.owns(args.output):
             raise DatabaseFileError("db.output_is_database", path=str(args.output))
@@ -86,7 +86,7 @@ def _pack(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.reports.export import export_pack
     from po_desktop.store.database import open_database
 
-    path = db_path(args, required=True)
+    path = db_location(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         pages = export_pack(session, args.sprint, args.output, lang, database=db)
     print(translate("cli.pack_done", lang, path=args.output, pages=pages))
@@ -97,7 +97,7 @@ def cmd_letter(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.reports.export import export_letter
     from po_desktop.store.database import open_database
 
-    path = db_path(args, required=True)
+    path = db_location(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
         letter = export_letter(session, args.key, args.output, args.eml, lang, database=db)
     print(translate("cli.letter_done", lang, key=letter.key, path=args.output))
@@ -110,7 +110,7 @@ def cmd_cards(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.reports.export import export_cards
     from po_desktop.store.database import open_database
 
-    path = db_path(args, required=True)
+    path = db_location(args, required=True)
     keys = [k.strip() for k in (args.keys or "").split(",") if k.strip()]
     with open_database(path, create=False) as db, db.session() as session:
         count, sheets = export_cards(

@@ -358,9 +358,25 @@ _CATALOG: dict[str, str | Plural] = {
         "The team workspace was made by another version of PO Desktop (its schema is not "
         "{head}). Nothing was sent."
     ),
-    "team.file_only": N_(
-        "This command reads a workspace file, not {address}: make a local copy first with "
-        "po-desktop pull --db ADDRESS -o FILE.podb"
+    "team.address_required": N_(
+        "Give the team workspace's address: the server and the database (server/database), "
+        "or a full postgresql:// address."
+    ),
+    "team.bad_address": N_(
+        "“{value}” is not a team workspace's address: write server/database (for example "
+        "pg.example.com/portfolio) or a full postgresql:// address."
+    ),
+    "team.refused": N_(
+        "The team server refused the connection to {address} ({detail}). Check the login, "
+        "the password and the database's name."
+    ),
+    "team.not_a_workspace": N_(
+        "{address} holds no PO Desktop workspace: make one with po-desktop team init or "
+        "po-desktop push."
+    ),
+    "team.file_command": N_(
+        "This command works on a workspace file, not on {address}: a team workspace is "
+        "backed up with po-desktop pull --db ADDRESS -o FILE.podb (or pg_dump)."
     ),
     "team.pull_exists": N_("{path} already exists: choose a new file name. Nothing was written."),
     "team.unreachable": N_(

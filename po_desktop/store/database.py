@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from po_desktop.domain.messages import Message
@@ -30,6 +31,11 @@ class Database:
     :class:`~po_desktop.store.errors.StorageError` ``db.read_only_write`` naming the
     reason, whatever the code path; nothing is backed up or migrated, and no lock file
     is created where none can be. The UI disables its edit actions from ``read_only``.
+
+    A team workspace (``address`` set: ``postgresql://…``, never with its password) has
+    no lock; ``path`` is then its local copy (see :mod:`po_desktop.store.team_open`),
+    which file-only features (backups, restore, save as) must not take for the
+    workspace: they ask :attr:`is_server` first.
     """
 
     path: Path
@@ -42,7 +48,29 @@ class Database:
     backup_path: Path | None = None
     read_only: bool = False
     read_only_reason: Message | None = None
+    address: str | None = None
+    """A team workspace's address as it may be shown (no password); None for a file."""
+    url: URL | None = field(default=None, repr=False)
+    """The address to connect with (password included): for the window's listener."""
+    origin: str = ""
+    """What this opening's change announcements carry, so it ignores its own."""
+    person: str = ""
+    """Who others see connected (a team workspace)."""
     _closed: bool = field(default=False, repr=False)
+
+    @property
+    def is_server(self) -> bool:
+        return self.address is not None
+
+    @property
+    def location(self) -> str:
+        """What a recent-workspaces list keeps: the file's path, or the address."""
+        return self.address if self.address is not None else str(self.path)
+
+    @property
+    def title(self) -> str:
+        """The window's title: the file's name, or the address."""
+        return self.address if self.address is not None else self.path.name
 
     def session(self) -> Session:
         return self.sessions()
@@ -57,7 +85,7 @@ class Database:
         if self._closed:
             return
         self._closed = True
-        if not self.read_only:
+        if not self.read_only and not self.is_server:
             with contextlib.suppress(Exception):
                 sqlite.checkpoint(self.engine)
         self.engine.dispose()
@@ -131,11 +159,12 @@ def _read_only(info: sqlite.FileInfo, asked: bool | None) -> Message | None:
 
 
 def open_database(
-    path: Path | str,
+    path: Path | str | URL,
     *,
     create: bool = True,
     lock: bool = True,
     read_only: bool | None = None,
+    local_copy: bool = False,
 ) -> Database:
     """Open (or create) a PO Desktop database, refusing any file that is not ours.
 
@@ -143,7 +172,18 @@ def open_database(
     exists (see :func:`examine`). ``read_only``: None decides from the file (a file
     that can only be read here opens read-only, see :class:`Database`); True opens
     read-only anyway; False refuses a file that cannot be written.
+
+    A team workspace's address (``postgresql://…``) opens the workspace on its server
+    (:func:`po_desktop.store.team_open.open_server`; ``local_copy`` refreshes its local
+    copy first); ``create`` and ``lock`` concern files only.
     """
+    from po_desktop.store import team
+
+    if isinstance(path, URL) or team.is_server_address(str(path)):
+        from po_desktop.store.team_open import open_server
+
+        address = path if isinstance(path, URL) else str(path)
+        return open_server(address, read_only=read_only, local_copy=local_copy)
     # Resolved, so a symbolic link cannot put a second lock beside another name.
     path = Path(path).expanduser().resolve()
     info = examine(path)

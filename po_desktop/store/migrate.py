@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -26,10 +27,17 @@ def alembic_config(engine: Engine | None = None):
     return cfg
 
 
+_ALEMBIC = threading.Lock()
+"""Alembic runs one migration at a time per process (its ``context`` and ``op`` are
+module-level proxies): a team workspace's local copy, made on a thread of its own while
+the window creates or copies a file, must not run beside another."""
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
-    command.upgrade(alembic_config(engine), revision)
+    with _ALEMBIC:
+        command.upgrade(alembic_config(engine), revision)
     # Fresh connections afterwards: the migration ran with foreign keys off.
     engine.dispose()
 
@@ -39,7 +47,8 @@ def stamp(engine: Engine, revision: str = "head") -> None:
     the migrations (a team workspace starts at the newest schema)."""
     from alembic import command
 
-    command.stamp(alembic_config(engine), revision)
+    with _ALEMBIC:
+        command.stamp(alembic_config(engine), revision)
 
 
 def script_head() -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, inspect, select
 
 from po_desktop.store import capture_pg, files, team
 from po_desktop.store.bulk import claim_ids
@@ -48,15 +48,26 @@ def copy_rows(source: Connection, target: Connection, progress: Progress | None 
     tables are empty), parents before children, in batches."""
     copied = Copied()
     tables = list(Base.metadata.sorted_tables)
+    # A source at an older schema (a team database about to be migrated) lacks what
+    # later revisions added: those columns take their defaults, those tables stay empty.
+    reading = inspect(source)
     for table in tables:
         done = 0
-        result = source.execution_options(yield_per=BATCH).execute(select(table))
-        for part in result.partitions(BATCH):
-            target.execute(insert(table), [dict(row._mapping) for row in part])
-            done += len(part)
-            if progress is not None:
-                progress(table.name, done)
-        result.close()
+        if not reading.has_table(table.name):
+            copied.rows[table.name] = 0
+            continue
+        there = {column["name"] for column in reading.get_columns(table.name)}
+        columns = [column for column in table.c if column.name in there]
+        result = source.execution_options(yield_per=BATCH).execute(select(*columns))
+        try:
+            for part in result.partitions(BATCH):
+                target.execute(insert(table), [dict(row._mapping) for row in part])
+                done += len(part)
+                if progress is not None:
+                    progress(table.name, done)
+        finally:
+            with contextlib.suppress(Exception):  # the server gone: nothing left to close
+                result.close()
         copied.rows[table.name] = done
     claim_ids(target, tables)
     return copied
@@ -89,6 +100,7 @@ def push(source: Engine, target: Engine, progress: Progress | None = None) -> Co
         else:
             Base.metadata.create_all(connection)
             capture_pg.install(connection, tables)
+            team.install_functions(connection)
             connection.exec_driver_sql(
                 "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
             )

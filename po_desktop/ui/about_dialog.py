@@ -58,7 +58,7 @@ class AboutDialog(QDialog):
 
         database = workspace.database
         facts = QFormLayout()
-        facts.addRow(self.tr("Database:"), self._selectable(str(database.path)))
+        facts.addRow(self.tr("Database:"), self._selectable(database.location))
         facts.addRow(
             self.tr("Schema version:"), self._selectable(schema_revision(database.engine) or "?")
         )

@@ -34,7 +34,9 @@ def create_application(lang: str | None, argv: list[str] | None = None) -> QAppl
     return app
 
 
-def start_gui(db_path: Path | None, lang: str | None = None) -> tuple[QApplication, QWidget | None]:
+def start_gui(
+    db_path: Path | str | None, lang: str | None = None
+) -> tuple[QApplication, QWidget | None]:
     """Application and main window on screen; None when the database was refused.
 
     ``db_path`` None opens the database used last (or the default one), and ``lang``
@@ -56,12 +58,23 @@ def start_gui(db_path: Path | None, lang: str | None = None) -> tuple[QApplicati
     app.aboutToQuit.connect(handler.uninstall)
     tidy_open_copies(app)
 
-    if db_path is None:
-        last = settings.last_database
-        db_path = Path(last) if last and Path(last).exists() else paths.default_database()
-    from po_desktop.ui.recovery import open_or_recover
+    database = None
+    asked = db_path if isinstance(db_path, str) else None  # an address on the command line
+    if asked is not None or (db_path is None and "://" in settings.last_database):
+        from po_desktop.ui.team_link import open_last_team
 
-    database = open_or_recover(db_path, None, APP_NAME)
+        database = open_last_team(asked or settings.last_database)
+        if database is None and asked is not None:
+            return app, None
+    if database is None:
+        path = Path(db_path) if db_path is not None else None
+        if path is None:
+            last = settings.last_database
+            usable = last and "://" not in last and Path(last).exists()
+            path = Path(last) if usable else paths.default_database()
+        from po_desktop.ui.recovery import open_or_recover
+
+        database = open_or_recover(path, None, APP_NAME)
     if database is None:
         return app, None
     window = MainWindow(Workspace(database), settings=settings)
@@ -95,7 +108,7 @@ def first_size(window: QWidget) -> None:
         window.show()
 
 
-def run_gui(db_path: Path | None, lang: str | None = None) -> int:
+def run_gui(db_path: Path | str | None, lang: str | None = None) -> int:
     try:
         app, window = start_gui(db_path, lang)
     except Exception as exc:

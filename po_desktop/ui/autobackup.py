@@ -31,7 +31,7 @@ class AutoBackup(QObject):
 
     def __init__(
         self,
-        database: Callable[[], Path],
+        database: Callable[[], Path | None],
         policy: Callable[[], BackupPolicy],
         parent: QObject | None = None,
     ) -> None:
@@ -57,6 +57,8 @@ class AutoBackup(QObject):
         """Take a copy when the policy says one is due; True when one was started."""
         path = self._database()
         elapsed = None if self._last_copy is None else time.monotonic() - self._last_copy
+        if path is None:  # no file (a team workspace): its copies are made elsewhere
+            return False
         if self.busy or not backups.is_due(path, self._policy(), elapsed_s=elapsed):
             return False
         return self.run("auto")
@@ -64,9 +66,9 @@ class AutoBackup(QObject):
     def run(self, reason: str) -> bool:
         """Start a copy; the copy taken on opening is skipped when nothing changed since
         the newest one (ten quick restarts must not push every older copy out)."""
-        if self.busy:
-            return False
         path, policy = self._database(), self._policy()
+        if self.busy or path is None:
+            return False
         if reason == "open":
             self._last_copy = time.monotonic()  # the interval counts from the opening
             if not backups.has_changes_since_last_copy(path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from po_desktop import APP_NAME, __version__
-from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.errors import PoDesktopError, StorageError
 from po_desktop.ui import feedback, icons, screen
 
 log = logging.getLogger(__name__)
@@ -162,6 +163,7 @@ class CrashHandler(QObject):
         self._showing = False
         self._previous = sys.excepthook
         self.shown: list[ExcInfo] = []
+        self._unreachable_said: float | None = None
 
     def install(self) -> None:
         self._previous = sys.excepthook
@@ -181,6 +183,15 @@ class CrashHandler(QObject):
             QApplication.quit()
             return
         parent = self._parent_widget()
+        exc = _as_user_problem(exc)
+        if isinstance(exc, StorageError) and exc.message.msg_id == "team.unreachable":
+            # A read that found the team server gone: the window's banner says so; a
+            # message box once a minute at most, not one per click.
+            now = time.monotonic()
+            if self._unreachable_said is not None and now - self._unreachable_said < 60:
+                log.warning("%s", exc.render("en"))
+                return
+            self._unreachable_said = now
         if isinstance(exc, PoDesktopError):
             # A user-level problem that escaped a caller: a message, not a crash report.
             log.warning("%s", exc.render("en"))
@@ -201,3 +212,10 @@ class CrashHandler(QObject):
                     QApplication.quit()
         finally:
             self._showing = False
+
+
+def _as_user_problem(exc: BaseException) -> BaseException:
+    """A team server's connection lost under a read: the user's message, not a crash."""
+    from po_desktop.store.team import unreachable
+
+    return unreachable(exc) or exc

@@ -8,8 +8,9 @@ QSortFilterProxyModel would call into Python per row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from itertools import compress
 from typing import Any
 
 from po_desktop.domain.text import fold
@@ -120,6 +121,100 @@ class NeedFilter:
         scope = state.get("scope")
         kept["scope"] = scope if scope in SCOPES else "all"
         return cls(**kept)
+
+
+class SearchIndex:
+    """What the recent searches over the same rows found, so that a search narrows as the
+    user types: "factur" is looked for only among the cards "factu" found (a card holding
+    "factur" holds "factu"), and erasing a letter gives back what was found before.
+
+    Results are exactly :meth:`NeedFilter.apply`'s, in the same order: the other filters
+    are applied once (the search of "" below), and every folded text contained in the new
+    one found a superset of its cards. Each result keeps its cards' search texts beside
+    them, so a keystroke is one pass of ``in`` over a list of strings. The owner calls
+    :meth:`clear` whenever its rows or their texts change; another filter beside the text
+    starts over.
+    """
+
+    BUDGET = 4
+    """Cards kept over all searches, as a multiple of the cards the other filters let
+    through: at 100,000 needs, a few broad searches and many narrow ones."""
+
+    def __init__(self) -> None:
+        self._base: NeedFilter | None = None
+        self._found: dict[str, _Found] = {}
+
+    def clear(self) -> None:
+        self._base = None
+        self._found.clear()
+
+    def apply(
+        self, need_filter: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
+    ) -> list[NeedRow]:
+        """``need_filter.apply(rows, haystacks)``, from a narrower earlier result if any."""
+        return list(self.labelled(need_filter, rows, haystacks)[0])
+
+    def labelled(
+        self, need_filter: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
+    ) -> tuple[list[NeedRow], list[str]]:
+        """What :meth:`apply` returns and each card's id as text (what a list model of
+        the cards holds), both kept here: to be read, never changed."""
+        base = replace(need_filter, text="")
+        if base != self._base:
+            self._found.clear()
+            self._base = base
+        text = fold(need_filter.text) if need_filter.text else ""
+        found = self._found.get(text)
+        if found is None:
+            found = source = self._everything(base, rows, haystacks)
+            for known, earlier in self._found.items():
+                if known in text and len(earlier.rows) < len(source.rows):
+                    source = earlier
+            keep = [text in hay for hay in source.texts]
+            found = _Found(
+                list(compress(source.rows, keep)),
+                list(compress(source.texts, keep)),
+                list(compress(source.labels, keep)),
+            )
+            self._keep(text, found)
+        return found.rows, found.labels
+
+    def _everything(
+        self, base: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
+    ) -> _Found:
+        """The cards the other filters let through, with their search texts."""
+        found = self._found.get("")
+        if found is None:
+            shown = base.apply(rows, haystacks)
+            texts = []
+            for row in shown:
+                hay = haystacks.get(row.id)
+                if hay is None:
+                    hay = haystacks[row.id] = search_text(row)
+                texts.append(hay)
+            labels = [str(row.id) for row in shown]
+            found = self._found[""] = _Found(shown, texts, labels)
+        return found
+
+    def _keep(self, text: str, found: _Found) -> None:
+        """Keep a result, dropping the oldest searches (never "") beyond the budget."""
+        self._found[text] = found
+        budget = self.BUDGET * max(len(self._found[""].rows), 1)
+        kept = sum(len(earlier.rows) for earlier in self._found.values())
+        for known in list(self._found):
+            if kept <= budget:
+                break
+            if known not in ("", text):
+                kept -= len(self._found.pop(known).rows)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A search's cards, their search texts and their ids as text, in the same order."""
+
+    rows: list[NeedRow]
+    texts: list[str]
+    labels: list[str]
 
 
 def _without_text(need_filter: NeedFilter) -> dict[str, Any]:

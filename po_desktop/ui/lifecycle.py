@@ -35,6 +35,8 @@ class Files(QObject):
     """The workspace about to be closed (a Workspace): disconnect from it."""
     opened = Signal()
     """``host.workspace`` is another file now: show it."""
+    server_requested = Signal(str)
+    """A team workspace chosen in the recent list (its address): to connect to."""
 
     def __init__(self, host: Host, lost_bar: MessageBar, recent_menu: QMenu) -> None:
         super().__init__(host)
@@ -43,7 +45,7 @@ class Files(QObject):
         self.recent_menu = recent_menu
         recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.autobackup = AutoBackup(
-            lambda: host.workspace.database.path, lambda: host.settings.backup_policy, self
+            lambda: None if self.server else self.path, lambda: host.settings.backup_policy, self
         )
         self.autobackup.finished.connect(self._backup_finished)
         self._backup_warned = False
@@ -87,17 +89,33 @@ class Files(QObject):
             self.switch_database(path)
 
     def switch_database(self, path: Path) -> bool:
-        if Path(path).expanduser().resolve() == self.path:
+        if not self.server and Path(path).expanduser().resolve() == self.path:
             return True  # already open here (a recent file, the same name chosen again)
         if not self.host.can_leave():
             return False  # the user stays to finish a scoring in the current file
         database = open_or_recover(path, self._window, self.tr("Cannot open database"))
         if database is None:
             return False
+        return self.switch_to(database)
+
+    @property
+    def server(self) -> bool:
+        """The open workspace is a team's, on its server: no file to back up or watch."""
+        return self.host.workspace.database.is_server
+
+    def switch_to(self, database: Database) -> bool:
+        """Work in ``database`` (opened by the caller) instead of the open workspace;
+        False (and ``database`` closed) when the user stays to finish a form."""
+        if not self.host.can_leave():
+            database.close()
+            return False
         self._detach()
         self._attach(database)
-        self.autobackup.run("open")
-        self.autobackup.start()  # stopped while a lost file was shown
+        if database.is_server:
+            self.autobackup.timer.stop()  # the team's copies: pull, pg_dump (README)
+        else:
+            self.autobackup.run("open")
+            self.autobackup.start()  # stopped while a lost file was shown
         return True
 
     def _detach(self) -> None:
@@ -114,7 +132,7 @@ class Files(QObject):
         self.host.workspace = Workspace(database, self.host.window)
         self.host.workspace.sign_in(self.host.settings.who_am_i)
         self.watch(self.host.workspace)
-        self.host.settings.remember_database(database.path)
+        self.host.settings.remember_database(database.location)
         self.opened.emit()
 
     def _reopen(self, path: Path) -> bool:
@@ -130,9 +148,15 @@ class Files(QObject):
     def fill_recent_menu(self) -> None:
         menu = self.recent_menu
         menu.clear()
-        current = str(self.path)
+        current = self.host.workspace.database.location
         shown = [p for p in self.host.settings.recent_databases if p != current]
         for index, text in enumerate(shown):
+            if "://" in text:  # a team workspace: its address (never with a password)
+                action = menu.addAction(f"&{index + 1}  " + text.replace("&", "&&"))
+                action.setData(text)
+                action.setToolTip(text)
+                action.triggered.connect(lambda _c=False, a=text: self.server_requested.emit(a))
+                continue
             path = Path(text)
             shown_name = f"{path.name}  —  {path.parent}".replace("&", "&&")  # not a shortcut
             action = menu.addAction(f"&{index + 1}  {shown_name}")
@@ -149,7 +173,7 @@ class Files(QObject):
         menu.addAction(self.tr("Clear the list"), self._clear_recent)
 
     def _clear_recent(self) -> None:
-        self.host.settings.recent_databases = [str(self.path)]
+        self.host.settings.recent_databases = [self.host.workspace.database.location]
 
     # ----- copies -------------------------------------------------------------------------
     def save_copy(self, target: Path | None = None) -> Path | None:
@@ -168,7 +192,11 @@ class Files(QObject):
         chosen = target
 
         def copy() -> Path:
-            if self.host.workspace.file_state() is rescue.FileState.PRESENT:
+            if self.server:  # the team workspace as it is on its server, into a file
+                from po_desktop.store import transfer
+
+                transfer.pull(self.host.workspace.database.engine, chosen)
+            elif self.host.workspace.file_state() is rescue.FileState.PRESENT:
                 backups.save_copy(self.path, chosen)
             else:  # the file is gone: copy what the app still holds open
                 self._check_target(chosen)
@@ -206,8 +234,8 @@ class Files(QObject):
             )
             if target is None:
                 return None
-        if not self.host.can_leave():
-            return None
+        if self.server or not self.host.can_leave():
+            return None  # a team workspace: Save a copy writes it to a file
         chosen = target
 
         def write() -> bool:
@@ -228,6 +256,8 @@ class Files(QObject):
     # ----- the file gone ------------------------------------------------------------------
     def check_file(self) -> None:
         """The database must still be at its name: a banner and a way out when it is not."""
+        if self.server:
+            return
         state = self.host.workspace.file_state()
         if state is rescue.FileState.PRESENT:
             if self.lost_bar.isVisible():  # put back where it was
@@ -248,6 +278,8 @@ class Files(QObject):
 
     # ----- backups ------------------------------------------------------------------------
     def backup_now(self) -> None:
+        if self.server:
+            return  # the action is disabled: the team's copies are pull and pg_dump
         if self.autobackup.run("manual"):
             self.host.status(self.tr("Backing up…"), 0)
 
@@ -267,6 +299,8 @@ class Files(QObject):
 
     def restore_backup(self, source: Path | None = None) -> bool:
         """Replace the open database with a backup; the current file is kept aside."""
+        if self.server:
+            return False  # disabled: a team workspace is restored by its administrator
         path = self.path
         if source is None:
             folder = backups.folder_for(path)

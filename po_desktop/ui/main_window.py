@@ -38,6 +38,7 @@ from po_desktop.ui.models import SprintTableModel
 from po_desktop.ui.need_actions import NeedActions
 from po_desktop.ui.scoring.page import ScoringPage
 from po_desktop.ui.settings import Settings
+from po_desktop.ui.team_link import TeamLink
 from po_desktop.ui.views import Views
 from po_desktop.ui.window_actions import WindowActions
 from po_desktop.ui.workspace import Workspace
@@ -79,12 +80,20 @@ class MainWindow(QMainWindow):
         self.autobackup = self.files.autobackup
         self.auto_archive = AutoArchive(self.host)
         self.exchange = Exchange(self.host)
+        self.team_bar = MessageBar(ALERT)
+        self.team = TeamLink(self.host, self.files, self.team_bar, self.statusBar())
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for bar in (self.lost_bar, self.read_only_bar, self.notice_bar, self.filter_bar):
+        for bar in (
+            self.lost_bar,
+            self.team_bar,
+            self.read_only_bar,
+            self.notice_bar,
+            self.filter_bar,
+        ):
             layout.addWidget(bar)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -100,7 +109,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._connect_pages()
         self._connect_workspace()
-        self.settings.remember_database(workspace.database.path)
+        self.settings.remember_database(workspace.database.location)
         workspace.sign_in(self.settings.who_am_i)
         self.views.reload()
         self._update_title()
@@ -186,9 +195,9 @@ class MainWindow(QMainWindow):
             self.read_only_bar.dismiss()
 
     def _update_title(self) -> None:
-        path = self.workspace.database.path
-        self.setWindowTitle(f"{path.name} — {APP_NAME}")
-        self.file_label.setText(str(path))
+        database = self.workspace.database
+        self.setWindowTitle(f"{database.title} — {APP_NAME}")
+        self.file_label.setText(database.location)
 
     @Slot(str)
     def _show_failure(self, text: str) -> None:
@@ -338,6 +347,7 @@ class MainWindow(QMainWindow):
         self._save_window_state()
         self.settings.sync()
         self.autobackup.wait()  # a copy cut short would be thrown away
+        self.team.stop()
         self.workspace.close()
         super().closeEvent(event)
 

@@ -93,7 +93,7 @@ class PreferencesDialog(QDialog):
         self.region.setCurrentIndex(max(0, self.region.findData(current)))
         database = QGroupBox(self.tr("This database"))
         database_form = QFormLayout(database)
-        path_label = QLabel(str(workspace.database.path))
+        path_label = QLabel(workspace.database.location)
         path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         path_label.setWordWrap(True)
         database_form.addRow(self.tr("File:"), path_label)
@@ -159,6 +159,14 @@ class PreferencesDialog(QDialog):
         self.backup_status.setWordWrap(True)
         backup_form.addRow(self.backup_status)
         self._show_last_backup()
+        if workspace.database.is_server:  # the team's copies are pull and pg_dump
+            self.backup_now.setEnabled(False)
+            self.backup_status.setText(
+                self.tr(
+                    "A team workspace is backed up on its server (pg_dump) or with "
+                    "po-desktop pull; a local copy is taken each time you connect."
+                )
+            )
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

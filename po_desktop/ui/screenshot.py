@@ -37,6 +37,7 @@ VIEWS = (
             "cadence",
             "close-sprint",
             "preferences",
+            "connect",
             "about",
             "crash",
             "shortcuts",
@@ -216,6 +217,10 @@ def build_dialog(window: MainWindow, view: str) -> QWidget:
         from po_desktop.ui.preferences_dialog import PreferencesDialog
 
         return PreferencesDialog(window.settings, workspace, window)
+    if view == "connect":
+        from po_desktop.ui.connect_dialog import ConnectDialog
+
+        return ConnectDialog(window, "pg.example.com/portfolio?sslmode=verify-full")
     if view == "about":
         from po_desktop.ui.about_dialog import AboutDialog
 

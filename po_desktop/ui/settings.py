@@ -174,15 +174,23 @@ class Settings:
         self.backup_every_hours = policy.every_hours
 
     # ----- files --------------------------------------------------------------------------
-    def remember_database(self, database: Path) -> None:
-        """The file just opened becomes the last one and heads the recent list."""
-        resolved = str(Path(database).expanduser().resolve())
+    @staticmethod
+    def _location(database: Path | str) -> str:
+        """A file's resolved path, or a team workspace's address as it is."""
+        if isinstance(database, str) and "://" in database:
+            return database
+        return str(Path(database).expanduser().resolve())
+
+    def remember_database(self, database: Path | str) -> None:
+        """The file (or team workspace) just opened becomes the last one and heads the
+        recent list."""
+        resolved = self._location(database)
         self.last_database = resolved
         recent = [p for p in self.recent_databases if p != resolved]
         self.recent_databases = [resolved, *recent][:RECENT_LIMIT]
 
-    def forget_database(self, database: Path) -> None:
-        resolved = str(Path(database).expanduser().resolve())
+    def forget_database(self, database: Path | str) -> None:
+        resolved = self._location(database)
         self.recent_databases = [p for p in self.recent_databases if p != resolved]
 
     def last_folder(self, purpose: str) -> str:

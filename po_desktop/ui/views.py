@@ -210,6 +210,8 @@ class Views(QObject):
         self.save_board_state()
 
     def _refresh_page(self, index: int) -> None:
+        if self.host.workspace.unreachable:
+            return  # the team server is gone: what is shown stays, all is read once back
         rows = self.host.rows
         if index == self.CALENDAR:
             if self._shown.get(index, (None,))[0] != rows.version:

@@ -35,6 +35,9 @@ class WindowActions(QObject):
             self.tr("&New database…"), files.new_database, None, "database-new"
         )
         self.open_action = make(self.tr("&Open…"), files.open_database_dialog, std.Open, "open")
+        self.connect_action = make(
+            self.tr("Connect to a team &workspace…"), window.team.connect_dialog, None, "open"
+        )
         self.recent_menu = files.recent_menu
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.recent_menu.setIcon(icons.icon("recent"))
@@ -129,6 +132,8 @@ class WindowActions(QObject):
         self.about_action = make(self.tr("&About PO Desktop"), window.about, None, "about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._undo_actions()
+        self.show_file_actions()
+        files.opened.connect(self.show_file_actions)
 
     def _action(
         self,
@@ -187,6 +192,14 @@ class WindowActions(QObject):
         enabled.connect(action.setEnabled)
         return action
 
+    def show_file_actions(self) -> None:
+        """Save as, back up and restore work on a file: disabled for a team workspace
+        (its copies are pull and pg_dump), and restore for a file that is only read."""
+        database = self.window.workspace.database
+        for action in (self.save_as_action, self.backup_action):
+            action.setEnabled(not database.is_server)
+        self.restore_action.setEnabled(not database.is_server and not database.read_only)
+
     def writes(self) -> list[QAction]:
         """What changes the workspace: disabled while it can only be read."""
         board = self.window.board
@@ -196,7 +209,6 @@ class WindowActions(QObject):
             self.archive_action,
             self.restore_need_action,
             self.import_action,
-            self.restore_action,
             board.duplicate_action,
             *board.move_actions,
             self.next_unscored_action,
@@ -210,6 +222,7 @@ class WindowActions(QObject):
             bar.addMenu(self.tr("&File")),
             self.new_db_action,
             self.open_action,
+            self.connect_action,
             self.recent_menu,
             self.save_as_action,
             self.save_copy_action,

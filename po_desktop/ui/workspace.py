@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
-from po_desktop.store import changes, identity, rescue
+from po_desktop.store import changes, identity, live, rescue
 from po_desktop.store.changes import Change
 from po_desktop.store.database import Database
 from po_desktop.store.errors import PoDesktopError, StorageError
@@ -39,8 +39,11 @@ class Workspace(QObject):
         super().__init__(parent)
         self.database = database
         self.undo_stack = QUndoStack(self)
-        self.opened_as = rescue.identity(database.path)
+        self.opened_as = None if database.is_server else rescue.identity(database.path)
         """The file opened (device, inode): its name must still lead to it for a save."""
+        self.unreachable = ""
+        """Why the team server cannot be used now ("" while it answers): writes are refused
+        at once instead of waiting for a connection that will not come."""
         self.author = identity.NOBODY
         """Who writes here: every change, event and comment made through it says so."""
         self.sign_in(None)
@@ -54,6 +57,8 @@ class Workspace(QObject):
         return self.author
 
     def file_state(self) -> rescue.FileState:
+        if self.database.is_server:  # no file: the server keeps the workspace
+            return rescue.FileState.PRESENT
         return rescue.state(self.database.path, self.opened_as)
 
     def check_file(self) -> None:
@@ -83,6 +88,8 @@ class Workspace(QObject):
         with nothing written and nothing on the undo stack.
         """
         self.check_file()
+        if self.unreachable:
+            raise StorageError("team.unreachable", detail=self.unreachable)
         banner = self.database.read_only_reason
         if self.database.read_only:  # said before anything runs, in the user's words
             why = banner.params.get("reason", "") if banner is not None else ""
@@ -140,6 +147,7 @@ class ChangeCommand(QUndoCommand):
             self.workspace.check_file()
             with self.workspace.session() as session, session.begin():
                 applied = changes.apply(session, self.change, backwards=backwards)
+                live.note_applied(session, applied)  # told to the other windows as it is
         except PoDesktopError as exc:  # changed since by something else: said, dropped
             self.workspace.failed.emit(exc.render())
             self.setObsolete(True)

@@ -133,12 +133,34 @@ def test_an_unreachable_server_is_said_in_one_line(
     assert "\n" not in said and "Traceback" not in said
 
 
-def test_a_file_command_given_a_server_address_says_to_pull_first(
+def test_commands_work_on_a_team_workspace_given_its_address(
+    workspace: Path, server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, "push", "--db", str(workspace), "--to", server)[0] == 0
+    code, said = _run(capsys, "backlog", "--db", server)
+    assert code == 0, said
+    with open_database(workspace, read_only=True) as db, db.session() as session:
+        need = session.scalars(select(Need).order_by(Need.id).limit(1)).one()
+        key = need.key
+    assert key in said
+    code, said = _run(capsys, "need", "comment", "--db", server, "--text", "Vu en mêlée", key)
+    assert code == 0, said
+    code, said = _run(capsys, "need", "show", "--db", server, key)
+    assert code == 0 and "Vu en mêlée" in said, said
+
+
+def test_file_commands_given_a_server_address_say_how_a_team_workspace_is_backed_up(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, said = _run(capsys, "backlog", "--db", "postgresql://po@serveur/equipe")
-    assert code == 2
-    assert "po-desktop pull --db ADDRESS -o FILE.podb" in said
+    for command in ("backup", "check"):
+        code, said = _run(capsys, command, "--db", "postgresql://po:secret@serveur/equipe")
+        assert code == 2
+        assert "po-desktop pull --db ADDRESS -o FILE.podb" in said, said
+        assert "secret" not in said
+    code, said = _run(
+        capsys, "restore", "--db", "postgresql://serveur/equipe", "--from", "x", lang="fr"
+    )
+    assert code == 2 and "po-desktop pull --db ADRESSE" in said, said
 
 
 def test_a_viewer_reads_and_the_server_refuses_its_writes(

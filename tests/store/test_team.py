@@ -8,6 +8,7 @@ from helpers.undo import act, undo
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
+from po_desktop.domain.text import fold
 from po_desktop.store import team
 from po_desktop.store.migrate import HEAD
 from po_desktop.store.models import BoardColumn, Need
@@ -73,5 +74,31 @@ def test_an_action_on_the_server_is_undone_and_nothing_is_logged_outside_one() -
                 assert session.scalar(select(Need.title)) == "Export des factures"
                 undo(session, change)
                 assert session.scalar(select(Need.id)) is None
+        finally:
+            engine.dispose()
+
+
+def test_the_server_folds_texts_as_the_application_does() -> None:
+    texts = [
+        "Été",
+        "ÉQUIPE Œuvre",
+        "Straße",
+        "Łódź",
+        "l’été",
+        "no\u00a0break",
+        "Ĳssel",
+        "Nguyễn",
+        "ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ àâäçéèêëîïôöùûüÿ",
+        "ERP-12 🚀 ½",
+        "Ærøskøbing",
+    ]
+    with postgres.scratch_database() as url:
+        engine = team.make_server_engine(url)
+        try:
+            team.create_schema(engine)
+            with engine.connect() as connection:
+                for text in texts:
+                    folded = connection.exec_driver_sql("SELECT fold(%(t)s)", {"t": text})
+                    assert folded.scalar_one() == fold(text), text
         finally:
             engine.dispose()

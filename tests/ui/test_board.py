@@ -475,6 +475,40 @@ def test_search_ignores_case_and_accents_and_shows_what_was_typed(
         assert window.count_label.text() == "Needs shown: 1 of 9"
 
 
+def test_search_as_typed_finds_a_need_renamed_meanwhile(window: MainWindow, qtbot: QtBot) -> None:
+    def shown() -> set[str]:
+        return {r.title for cell in window.board.model.cells() for r in cell.rows()}
+
+    def searched(text: str) -> None:
+        """Wait until the board shows the search for ``text`` (it runs on the next turn)."""
+        qtbot.waitUntil(lambda: window.board.model.need_filter.text == text)
+
+    for typed in ("p", "a", "i"):  # each letter searched on its own, as a user types
+        type_text(window.search, typed)
+        searched(window.search.text())
+    assert shown() == {"Paie mensuelle"}
+    need = _id(window, "Inventaire")
+
+    def rename(s: Session) -> None:
+        data = needs.need_input(needs.find_need(s, need))
+        needs.update_need(s, need, dataclasses.replace(data, title="Inventaire des paiements"))
+
+    window.workspace.perform("edit", rename)
+    both = {"Paie mensuelle", "Inventaire des paiements"}
+    assert shown() == both
+    type_text(window.search, "e")  # "paie": among what "pai" finds now, not before
+    searched("paie")
+    assert shown() == both
+    assert window.count_label.text() == "Needs shown: 2 of 8"
+    window.search.backspace()  # a letter erased: the same cards, counted exactly
+    searched("pai")
+    assert shown() == both
+    window.search.clear()
+    searched("")
+    assert len(shown()) == 8
+    assert window.count_label.text() == "Needs shown: 8 of 8"
+
+
 def test_filters_are_kept_per_database_between_runs(
     window: MainWindow, app: QApplication, qtbot: QtBot, tmp_path: Path
 ) -> None:

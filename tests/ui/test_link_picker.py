@@ -31,7 +31,12 @@ def _panel(db: Database, qtbot: QtBot) -> tuple[NeedDialog, LinksPanel]:
     panel = dialog.links
     assert panel is not None and dialog.tabs is not None
     dialog.tabs.setCurrentWidget(panel)
+    # The list shows under the field the user types in: the dialog must be the active
+    # window (after other tests' windows) and the field hold the focus.
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
     panel.other.setFocus()
+    qtbot.waitUntil(panel.other.hasFocus)
     return dialog, panel
 
 

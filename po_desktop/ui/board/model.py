@@ -12,6 +12,7 @@ import bisect
 import json
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from PySide6.QtCore import (
     QByteArray,
@@ -27,7 +28,7 @@ from PySide6.QtCore import (
 
 from po_desktop.domain.readiness import EntryRule
 from po_desktop.store.queries import NeedRow
-from po_desktop.ui.filtering import NeedFilter, search_text
+from po_desktop.ui.filtering import NeedFilter, SearchIndex, search_text
 from po_desktop.ui.models import NEED_ID_ROLE
 
 MIME_TYPE = "application/x-po-desktop-needs"
@@ -35,6 +36,8 @@ CARD_ROLE = Qt.ItemDataRole.UserRole + 2
 """The card's :class:`NeedRow`, for the delegate."""
 
 LANE_MODES = ("none", "project", "assignee", "unit")
+_ID = itemgetter(NeedRow._fields.index("id"))
+_POINTS = itemgetter(NeedRow._fields.index("points"))
 
 Index = QModelIndex | QPersistentModelIndex
 LaneKey = Hashable
@@ -87,23 +90,22 @@ class CellModel(QStringListModel):
         self.lane = lane
         self.column_id = column_id
         self._rows: list[NeedRow] = []
-        self._cards: dict[int, NeedRow] = {}
         self._position: dict[int, int] | None = {}
         self.points = 0.0
         """Story points of the cards shown here: headers add cells up, never cards."""
 
     # ----- content ------------------------------------------------------------------------
-    def set_rows(self, rows: list[NeedRow]) -> None:
+    def set_rows(self, rows: list[NeedRow], labels: list[str] | None = None) -> None:
+        """Show these cards; ``labels``, their ids as text, when the caller has them."""
         if rows == self._rows:
             return  # same cards in the same order: keep selection and scroll untouched
         self._rows = rows
         self._reindex()
-        self.setStringList([str(row.id) for row in rows])
+        self.setStringList(list(map(str, map(_ID, rows))) if labels is None else labels)
 
     def _reindex(self) -> None:
-        self._cards = {row.id: row for row in self._rows}
         self._position = None  # rebuilt when asked: a move needs no positions
-        self.points = sum(row.points or 0.0 for row in self._rows)
+        self.points = sum(filter(None, map(_POINTS, self._rows)), 0.0)
 
     def rows(self) -> list[NeedRow]:
         return self._rows
@@ -114,7 +116,6 @@ class CellModel(QStringListModel):
             return
         QStringListModel.removeRows(self, row, 1)
         gone = self._rows.pop(row)
-        del self._cards[gone.id]
         self._position = None
         self.points -= gone.points or 0.0
 
@@ -122,7 +123,6 @@ class CellModel(QStringListModel):
         """Insert a card at its rank: a move touches two cells, not the whole board."""
         row = bisect.bisect_left(self._rows, (new.rank, new.id), key=_rank_key)
         self._rows.insert(row, new)
-        self._cards[new.id] = new
         self._position = None
         self.points += new.points or 0.0
         QStringListModel.insertRows(self, row, 1)
@@ -138,7 +138,13 @@ class CellModel(QStringListModel):
         if not index.isValid():
             return None
         text = QStringListModel.data(self, index, Qt.ItemDataRole.DisplayRole)
-        return self._cards.get(int(text)) if text else None
+        if not text:
+            return None
+        need_id, at = int(text), index.row()
+        if at < len(self._rows) and self._rows[at].id == need_id:  # the lists move together
+            return self._rows[at]
+        position = self.row_of(need_id)
+        return None if position is None else self._rows[position]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.card(index)
@@ -304,6 +310,8 @@ class BoardModel(QObject):
         self._all: list[NeedRow] = []
         self._haystacks: dict[int, str] = {}
         self._filter = NeedFilter()
+        self._search = SearchIndex()
+        """Recent searches' cards: a keystroke narrows what the previous one found."""
         self._cells: dict[tuple[LaneKey, int], CellModel] = {}
         self._lane_labels: Callable[[str, LaneKey, NeedRow | None], Lane] = (
             lambda _mode, key, _row: Lane(key, str(key))
@@ -338,6 +346,7 @@ class BoardModel(QObject):
         self._all = sorted(rows, key=self._sort_key)
         self._by_id = {row.id: row for row in self._all}
         self._haystacks = haystacks
+        self._search.clear()
         if need_filter is not None:
             self._filter = need_filter
         self._count_totals()
@@ -427,6 +436,9 @@ class BoardModel(QObject):
         """Workflow order: column, then rank; the id breaks ties so order never shuffles."""
         return (self._order.get(row.column_id, len(self._order)), row.rank, row.id)
 
+    def _column_order(self, row: NeedRow) -> int:
+        return self._order.get(row.column_id, len(self._order))
+
     def _position(self, row: NeedRow) -> int:
         return bisect.bisect_left(self._all, self._sort_key(row), key=self._sort_key)
 
@@ -465,19 +477,20 @@ class BoardModel(QObject):
 
     # ----- grouping -----------------------------------------------------------------------
     def _rebuild(self) -> None:
-        rows = self._filter.apply(self._all, self._haystacks)
+        rows, labels = self._search.labelled(self._filter, self._all, self._haystacks)
         key_of = _LANE_KEYS[self.lane_mode]
         column_ids = [c.id for c in self.columns]
         groups: dict[tuple[LaneKey, int], list[NeedRow]] = {}
+        labelled: dict[tuple[LaneKey, int], list[str]] = {}
         first_row: dict[LaneKey, NeedRow] = {}
         if self.lane_mode == "none":
             lanes = [Lane(None, "")]
-            for column_id in column_ids:
-                groups[(None, column_id)] = []
-            for row in rows:  # the common case, without a lane lookup per card
-                cell = groups.get((None, row.column_id))
-                if cell is not None:
-                    cell.append(row)
+            start = 0  # rows in workflow order: each column's cards are one slice of them
+            for order, column_id in enumerate(column_ids):
+                end = bisect.bisect_left(rows, order + 1, lo=start, key=self._column_order)
+                groups[(None, column_id)] = rows[start:end]
+                labelled[(None, column_id)] = labels[start:end]
+                start = end
         else:
             for row in rows:
                 lane = key_of(row)
@@ -507,7 +520,7 @@ class BoardModel(QObject):
                 cell.deleteLater()
         self.lanes = lanes
         for key, cell in self._cells.items():
-            cell.set_rows(groups.get(key, []))
+            cell.set_rows(groups.get(key, []), labelled.get(key))
         self._count(column_ids)
         if structure:
             self.structure_changed.emit()
@@ -532,6 +545,7 @@ class BoardModel(QObject):
         the other cells, their selection and their scroll position untouched.
         """
         key_of = _LANE_KEYS[self.lane_mode]
+        self._search.clear()  # rows and texts change: earlier searches found other cards
         for need_id in fresh:
             self._haystacks.pop(need_id, None)  # before any filter check: the text may differ
         for row in fresh.values():
