@@ -2,7 +2,8 @@
 
 Whoever opens a workspace says once who works in it (:func:`sign_in`): the window from
 its "who am I" preference, the command line from ``--author`` (both default to the
-computer's login name), a team workspace from the server's login role. The author is
+computer's login name); on a team workspace the server's login role, when it is a
+person's login, comes first. The author is
 a person of the workspace when one matches (by their login, then by their name), else
 the name as given. Every session carries it in ``session.info``; the store then stamps
 it, whatever the service: the author of each event of a need's history, the one who last
@@ -72,11 +73,17 @@ def resolve(session: Session, typed: str) -> Author:
 
 
 def who(session: Session, typed: str | None = None) -> Author:
-    """Who writes through ``session``: ``typed`` if given (a preference, ``--author``),
-    else the server's login role on a team workspace, else the computer's login."""
+    """Who writes through ``session``. On a team workspace, the person whose login is the
+    server's login role, whatever is typed (the server knows who signed in); a role that
+    is no one's (a shared one) leaves it to ``typed``. Otherwise ``typed`` if given (the
+    "who am I" preference, ``--author``), else the computer's login."""
+    login = server_login(session)
+    if login is not None:
+        found = resolve(session, login)
+        if found.person_id is not None or typed is None or not typed.strip():
+            return found
     if typed is not None and typed.strip():
         return resolve(session, typed)
-    login = server_login(session)
     return resolve(session, login if login is not None else os_login())
 
 

@@ -136,7 +136,12 @@ def test_the_servers_login_is_the_person_with_that_login(server: Engine) -> None
         login = session.execute(text("SELECT current_user")).scalar_one()
         people.create_person(session, people.PersonInput("Virginie Morel", "PO", login=login))
         assert identity.who(session) == identity.Author(1, "Virginie Morel")
+        # The server knows who signed in: a name typed does not sign as someone else.
+        assert identity.who(session, "Paul") == identity.Author(1, "Virginie Morel")
+        people.update_person(session, 1, people.PersonInput("Virginie Morel", login=""))
+        # A role that is no one's login (shared by a team): the name typed, else the role.
         assert identity.who(session, "Paul") == identity.Author(None, "Paul")
+        assert identity.who(session) == identity.Author(None, login)
 
 
 def test_a_team_workspace_made_at_0007_upgrades_with_its_history() -> None:

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from po_desktop.store import identity, queries
+from po_desktop.store import dossier_queries, identity, queries
 from po_desktop.store.database import Database
 from po_desktop.store.models import Need
 from po_desktop.store.services import needs, people, projects
@@ -100,3 +100,45 @@ def test_a_persons_login_is_typed_in_the_people_dialog_and_signs_their_changes(
     dialog.save()
     assert window.workspace.sign_in("Virginie.Morel") == identity.Author(1, "Virginie Morel")
     assert window.workspace.sign_in("vmorel") == identity.Author(None, "vmorel")
+
+
+def test_a_team_window_signs_with_the_person_whose_login_the_server_knows(
+    app: QApplication, qtbot: QtBot, tmp_path: object
+) -> None:
+    """On a team workspace the login role is the author, whatever "who am I" says: the
+    timeline of a card moved from that window names the person with that login."""
+    from pathlib import Path
+
+    from helpers import postgres
+    from sqlalchemy import text
+    from sqlalchemy.orm import Session
+
+    from po_desktop.store import team
+    from po_desktop.store.database import open_database
+    from po_desktop.ui.settings import Settings
+
+    with postgres.scratch_database() as url:
+        engine = team.make_server_engine(url)
+        try:
+            team.create_schema(engine)
+            with Session(engine) as session:
+                login = session.execute(text("SELECT current_user")).scalar_one()
+                people.create_person(session, people.PersonInput("Virginie Morel", login=login))
+                erp = projects.create_project(session, projects.ProjectInput("ERP", "ERP"))
+                needs.create_need(session, needs.NeedInput("Relances", "Défi", erp.id))
+        finally:
+            engine.dispose()
+        settings = Settings(Path(str(tmp_path)) / "settings.ini")
+        settings.who_am_i = "Quelqu'un d'autre"
+        win = MainWindow(Workspace(open_database(postgres.address(url))), settings=settings)
+        qtbot.addWidget(win)
+        try:
+            assert win.workspace.author == identity.Author(1, "Virginie Morel")
+            columns = win.workspace.read(lambda s: [c.id for c in queries.columns(s)])
+            win.workspace.perform("Move", lambda s: needs.move_needs(s, [1], columns[1]))
+            timeline = win.workspace.read(lambda s: dossier_queries.activity(s, 1))
+            assert [i.author for i in timeline if i.kind == "column"] == ["Virginie Morel"]
+        finally:
+            win.workspace.undo_stack.clear()
+            win.close()
+            win.workspace.close()
