@@ -20,9 +20,11 @@ from po_desktop.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     CliError,
+    add_author,
     db_location,
     db_path,
     fail,
+    sign_in,
 )
 from po_desktop.cli.exchange import cmd_export, cmd_export_csv, cmd_import
 from po_desktop.cli.printouts import (
@@ -91,6 +93,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         )
         imp.add_argument("--project", help=h("import_project"))
         imp.add_argument("--dry-run", action="store_true", help=h("dry_run"))
+        add_author(imp, h("author"))
 
     exp = command("export-csv")
     exp.add_argument("-o", "--output", type=Path, required=True, help=h("output"))
@@ -145,6 +148,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     archive = command("archive")
     archive.add_argument("--older-than", type=int, metavar="DAYS", help=h("older_than"))
     archive.add_argument("--dry-run", action="store_true", help=h("archive_dry_run"))
+    add_author(archive, h("author"))
 
     cli_need.add_parser(sub, common, h)
     cli_team.add_parsers(sub, common, h)
@@ -406,6 +410,7 @@ def _cmd_archive(args: argparse.Namespace, lang: str) -> int:
         )
     path = db_location(args, required=True)
     with open_database(path, create=False) as db, db.session() as session:
+        sign_in(session, args)
         if days is None:
             days = archive.auto_archive_days(session)
         if days is None:

@@ -6,9 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from po_desktop.domain import messages
 from po_desktop.domain.messages import translate
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 EXIT_OK = 0
 
@@ -55,6 +59,19 @@ def db_path(args: argparse.Namespace, *, required: bool = False) -> Path:
     from po_desktop import paths
 
     return paths.default_database()
+
+
+def add_author(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """``--author NAME`` on a command that writes: who does it (by default, the person
+    whose login or name is the computer's login name)."""
+    parser.add_argument("--author", default=None, metavar="NAME", help=help_text)
+
+
+def sign_in(session: Session, args: argparse.Namespace) -> None:
+    """Make ``--author`` (or the login) the author of what the command writes."""
+    from po_desktop.store import identity
+
+    identity.sign_in(session, identity.who(session, getattr(args, "author", None)))
 
 
 def warn(problems: Sequence[messages.Message], lang: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from po_desktop.cli.common import EXIT_OK, db_location
+from po_desktop.cli.common import EXIT_OK, db_location, sign_in
 from po_desktop.domain.messages import translate
 
 
@@ -34,6 +34,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
             default_project=project, progress=bar.update if bar is not None else None
         )
         with open_database(path, create=False) as db, db.session() as session:
+            sign_in(session, args)
             run = preview_import if args.dry_run else import_needs
             try:
                 result = run(session, records(table, mapping), options)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from po_desktop.cli.common import add_author, sign_in
 from po_desktop.domain.formatting import FileSize
 from po_desktop.domain.messages import Message
 
@@ -32,6 +33,8 @@ SUBCOMMANDS = (
     "restore",
     "from-mail",
 )
+WRITERS = frozenset(SUBCOMMANDS) - {"show", "attachment"}
+"""The commands that change the workspace: each takes ``--author``."""
 LINK_OPTIONS = ("blocks", "duplicates", "relates", "parent")
 
 
@@ -63,7 +66,7 @@ def add_parser(
     command("show")
     comment = command("comment")
     comment.add_argument("--text", required=True, help=h("comment_text"))
-    comment.add_argument("--author", default="", metavar="NAME", help=h("comment_author"))
+    add_author(comment, h("comment_author"))
     attach = command("attach")
     attach.add_argument("file", type=Path, metavar="FILE", help=h("attach_file"))
     saved = command("attachment")
@@ -79,6 +82,8 @@ def add_parser(
     move.add_argument("--column", required=True, metavar="NAME", help=h("move_column"))
     command("archive")
     command("restore")
+    for name in WRITERS - {"comment", "from-mail"}:
+        add_author(commands.choices[name], h("author"))
     from_mail = commands.add_parser(
         "from-mail",
         parents=[common],
@@ -89,6 +94,7 @@ def add_parser(
     from_mail.add_argument("file", type=Path, metavar="FILE", help=h("mail_file"))
     from_mail.add_argument("--project", required=True, metavar="CODE", help=h("mail_project"))
     from_mail.add_argument("--dry-run", action="store_true", help=h("mail_dry_run"))
+    add_author(from_mail, h("author"))
 
 
 def run(args: argparse.Namespace, lang: str, db_path: Path | str) -> int:
@@ -101,6 +107,8 @@ def run(args: argparse.Namespace, lang: str, db_path: Path | str) -> int:
             from po_desktop.store.errors import DatabaseFileError
 
             raise DatabaseFileError("db.output_is_database", path=str(args.output))
+        if args.need_command in WRITERS:
+            sign_in(session, args)
         print(handler(session, args, lang), end="")
     return 0
 
@@ -119,25 +127,10 @@ def _say(msg_id: str, lang: str, **params: object) -> str:
 
 
 def _comment(session: Session, args: argparse.Namespace, lang: str) -> str:
-    from sqlalchemy import select
-
-    from po_desktop.domain.text import NameIndex
-    from po_desktop.store.models import Person
     from po_desktop.store.services import dossier, needs
 
     need = needs.find_need(session, args.key)
-    author_id = None
-    if args.author.strip():
-        people = NameIndex((n, i) for n, i in session.execute(select(Person.name, Person.id)))
-        found = people.find(args.author.strip())
-        author_id = found[0][1] if len(found) == 1 else None
-    dossier.add_comment(
-        session,
-        need.id,
-        args.text,
-        author_id=author_id,
-        author_name="" if author_id is not None else args.author,
-    )
+    dossier.add_comment(session, need.id, args.text)  # by the --author signed in
     return _say("cli.comment_done", lang, key=need.key)
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_timedelta
 from babel.numbers import format_decimal, format_percent
 
 from po_desktop import i18n
@@ -98,6 +98,42 @@ def long_day(value: dt.date, lang: str | None = None) -> str:
 def moment(value: dt.datetime, lang: str | None = None) -> str:
     """A date and time: "14 juil. 2027, 09:30", "14 Jul 2027, 09:30"."""
     return format_datetime(value, "d MMM y, HH:mm", locale=locale_of(lang))
+
+
+def from_utc(value: dt.datetime) -> dt.datetime:
+    """A stored time (naive UTC, as the store keeps every time) on this computer's clock."""
+    return value.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+def clock(value: dt.datetime, lang: str | None = None, *, now: dt.datetime | None = None) -> str:
+    """A stored time as a reader says it: "10 h 42" / "10:42" today, else with its date."""
+    shown = from_utc(value)
+    today = from_utc(now or dt.datetime.now(dt.UTC).replace(tzinfo=None)).date()
+    if shown.date() != today:
+        return moment(shown, lang)
+    french = (lang or i18n.language()) == "fr"
+    return format_datetime(shown, "H 'h' mm" if french else "HH:mm", locale=locale_of(lang))
+
+
+def ago(value: dt.datetime, lang: str | None = None, *, now: dt.datetime | None = None) -> str:
+    """How long ago a stored time was: "il y a 2 min", "2 min ago" (CLDR's short units)."""
+    current = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    elapsed = min(value - current, dt.timedelta(0))  # a clock a little ahead: "0 s ago"
+    return format_timedelta(elapsed, add_direction=True, format="short", locale=locale_of(lang))
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A stored time in a message: "10 h 42" in French, "10:42" in English (its date too
+    when it is not today)."""
+
+    value: dt.datetime
+
+    def render(self, lang: str | None = None) -> str:
+        return clock(self.value, lang)
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from po_desktop.domain.formatting import Count, Day, FileSize, Number
+from po_desktop.domain.formatting import Clock, Count, Day, FileSize, Number
 from po_desktop.i18n import (
     LANGUAGES,
     N_,
@@ -70,6 +70,14 @@ _CATALOG: dict[str, str | Plural] = {
     ),
     "need.not_found": N_("Need not found: {ref}."),
     "need.key_taken": N_("The key {key} is already in use."),
+    "need.changed_by": N_(
+        "{who} changed {key} at {at}, after you opened it: nothing was saved and your text is"
+        " kept. Copy what you typed, reopen the need to see their change, then apply yours."
+    ),
+    "need.changed_since": N_(
+        "{key} was changed at {at}, after you opened it: nothing was saved and your text is"
+        " kept. Copy what you typed, reopen the need to see that change, then apply yours."
+    ),
     "need.bad_key": N_("Invalid key “{key}”: expected CODE-NUMBER, e.g. ERP-12."),
     "need.key_project_mismatch": N_("The key {key} does not belong to project {code}."),
     "column.not_found": N_("Column not found: {ref}."),
@@ -247,6 +255,12 @@ _CATALOG: dict[str, str | Plural] = {
     # The change protocol (issue 17)
     "change.stale": N_(
         "Cannot undo or redo: the {table} item {key} was changed since. Nothing was changed."
+    ),
+    "change.stale_by": N_(
+        "Cannot undo or redo: {who} changed {key} at {at} since. Nothing was changed."
+    ),
+    "change.stale_at": N_(
+        "Cannot undo or redo: {key} was changed at {at} since. Nothing was changed."
     ),
     # The open file deleted, moved or replaced (issue 15)
     "db.gone": N_(
@@ -571,7 +585,14 @@ _CATALOG: dict[str, str | Plural] = {
     "cli.help.need_show": N_("print the need: fields, links, attachments, activity"),
     "cli.help.need_comment": N_("add a comment to the need"),
     "cli.help.comment_text": N_("the comment's text"),
-    "cli.help.comment_author": N_("who wrote it (a person of the workspace, or any name)"),
+    "cli.help.comment_author": N_(
+        "who wrote it (a person of the workspace, or any name); by default the computer's"
+        " login name"
+    ),
+    "cli.help.author": N_(
+        "who does it, recorded in the needs' history: a person of the workspace (by login or"
+        " name), or any name; by default the computer's login name"
+    ),
     "cli.help.need_attach": N_("attach a file to the need (25 MB at most)"),
     "cli.help.attach_file": N_("the file to attach"),
     "cli.help.need_attachment": N_("save one of the need's attachments to a file"),
@@ -760,6 +781,7 @@ FIELD_LABELS: dict[str, str] = {
     "role": N_("Role"),
     "availability": N_("Availability"),
     "email": N_("E-mail"),
+    "login": N_("Login"),
     "wip_limit": N_("WIP limit"),
     "entry_rules": N_("Entry rules"),
     "assignee": N_("Assignee"),
@@ -964,7 +986,7 @@ def listing(
 def bounded(name: str, value: Any, lang: str | None = None) -> Any:
     """A message parameter as shown: messages and lists rendered in ``lang``, texts
     clipped (paths in their middle); numbers as they are."""
-    if isinstance(value, Message | Listing | Count | Day | Number | FileSize | Verbatim):
+    if isinstance(value, Message | Listing | Count | Day | Clock | Number | FileSize | Verbatim):
         return value.render(lang)
     if isinstance(value, Bilingual):
         return clip(value.render(lang))

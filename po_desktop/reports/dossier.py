@@ -133,7 +133,8 @@ def timeline_lines(items: list[ActivityItem], lang: str) -> list[str]:
         when = local(item.at, lang)
         comment = item.comment
         if comment is None:
-            lines.append(f"  {when}  {event_text(item, lang)}")
+            by = " — " + _t(N_("by {author}"), lang, author=item.author) if item.author else ""
+            lines.append(f"  {when}  {event_text(item, lang)}{by}")
             continue
         author = comment.author or gettext(N_("(no name)"), lang)
         edited = ""

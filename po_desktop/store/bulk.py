@@ -33,6 +33,11 @@ def insert_many(
     if not rows:
         return
     compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(columns))
+    defaults = [name for name in compiled.positiontup or compiled.binds if name not in columns]
+    if defaults:  # columns the caller leaves to their default (added by a newer schema)
+        extra = tuple(_default(connection, table, name) for name in defaults)
+        columns = (*columns, *defaults)
+        rows = [(*row, *extra) for row in rows]
     if compiled.positional:
         order = [columns.index(name) for name in compiled.positiontup or ()]
         if order == list(range(len(columns))):
@@ -43,6 +48,12 @@ def insert_many(
     else:
         parameters = [dict(zip(columns, row, strict=True)) for row in rows]
     connection.exec_driver_sql(compiled.string, parameters)
+
+
+def _default(connection: Connection, table: Table, name: str) -> Any:
+    default = table.c[name].default
+    value = getattr(default, "arg", None) if getattr(default, "is_scalar", False) else None
+    return bind_value(connection, table, name, value)
 
 
 def claim_ids(connection: Connection, tables: Iterable[Table]) -> None:

@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, update
 from sqlalchemy.orm import Session
 
 from po_desktop.store import capture as sqlite_capture
-from po_desktop.store import capture_pg
+from po_desktop.store import capture_pg, identity
 from po_desktop.store.errors import ConflictError
 from po_desktop.store.models import Base
 
@@ -225,8 +225,9 @@ _CAPTURING = "po_desktop.capturing"
 @contextmanager
 def capture(session: Session, author: str = "") -> Iterator[Change]:
     """What the services called inside the block change, gathered into one change (the
-    services commit as usual; each records its rows before its commit)."""
-    change = Change(author=author)
+    services commit as usual; each records its rows before its commit). Its author is
+    ``author``, else whoever writes through the session (:mod:`identity`)."""
+    change = Change(author=author or identity.current(session).name)
     previous = session.info.get(_CAPTURE)
     session.info[_CAPTURE] = change
     try:
@@ -282,23 +283,81 @@ def apply(session: Session, change: Change, *, backwards: bool) -> Change:
 
     Every row must still be as the change left it (for an undo, its 'after'): if
     another action, or another person, changed it since, nothing is applied and
-    :class:`ConflictError` says so.
+    :class:`ConflictError` says so. A need's :data:`COUNTED` columns are left out of that
+    comparison and move forward instead of back (see :func:`_counted`).
     """
     session.flush()
     wanted = change.inverse() if backwards else change
     connection = session.connection()
     by_name = {t.name: t for t in tables()}
+    counted: dict[Key, Row] = {}
     for table_name, rows in wanted.rows.items():
         table = by_name[table_name]
         current = _backend(connection).read_rows(connection, table, list(rows))
         for key, (expected, _target) in rows.items():
-            if current.get(key) != expected:
-                raise ConflictError("change.stale", table=table_name, key=_show(key))
+            if not _same(table_name, current.get(key), expected):
+                raise _stale(session, table_name, key, current.get(key) or expected, change)
+        if table_name == "need":
+            counted = {key: row for key, row in current.items() if row is not None}
+    if counted:
+        wanted = _counted(session, wanted, counted)
     _backend(connection).write_rows(
         connection, [(by_name[t], rows) for t, rows in wanted.rows.items()]
     )
+    if counted:
+        from po_desktop.store.models import Need, utcnow
+
+        session.execute(
+            update(Need).where(Need.id.in_([key[0] for key in counted])).values(updated_at=utcnow())
+        )
     session.expire_all()
     return wanted
+
+
+COUNTED = frozenset({"version", "updated_by", "updated_at"})
+"""A need's bookkeeping: its version only grows, an undo or a redo is a change too (by
+whoever applies it, now), so a form loaded before it is refused after it. An undo or redo
+compares and restores everything else."""
+
+
+def _same(table: str, current: Row | None, expected: Row | None) -> bool:
+    if table != "need" or current is None or expected is None:
+        return current == expected
+    return all(current.get(c) == v for c, v in expected.items() if c not in COUNTED) and all(
+        c in expected or c in COUNTED for c in current
+    )
+
+
+def _counted(session: Session, wanted: Change, current: dict[Key, Row]) -> Change:
+    """``wanted`` with each need it writes over an existing row one version further."""
+    who = identity.current(session).name
+    rows = dict(wanted.rows["need"])
+    for key, (before, after) in rows.items():
+        now = current.get(key)
+        if after is not None and now is not None:
+            version = max(int(now.get("version") or 1), int(after.get("version") or 1)) + 1
+            rows[key] = (before, {**after, "version": version, "updated_by": who})
+    return Change({**wanted.rows, "need": rows}, wanted.author, wanted.at, wanted.id)
+
+
+def _stale(
+    session: Session, table: str, key: Key, row: Row | None, change: Change
+) -> ConflictError:
+    """The refusal of an undo: who changed the need the row belongs to and when, when its
+    last change came after the one undone; else which row."""
+    need_id = key[0] if table == "need" else (row or {}).get("need_id")
+    if isinstance(need_id, int):
+        from po_desktop.domain.formatting import Clock
+        from po_desktop.store.models import Need
+
+        need = session.get(Need, need_id)
+        done = change.at.astimezone(UTC).replace(tzinfo=None)
+        if need is not None and need.updated_at >= done.replace(microsecond=0):
+            at = Clock(need.updated_at)
+            if need.updated_by and need.updated_by != change.author:
+                return ConflictError("change.stale_by", who=need.updated_by, key=need.key, at=at)
+            return ConflictError("change.stale_at", key=need.key, at=at)
+    return ConflictError("change.stale", table=table, key=_show(key))
 
 
 def _show(key: Key) -> str:

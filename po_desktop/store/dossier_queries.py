@@ -90,6 +90,9 @@ class ActivityItem:
     old_label: str | None = None
     new_label: str | None = None
     role: LinkRole | None = None
+    author: str = ""
+    """Who did it (their name at the time), or empty when unknown (before authors were
+    kept)."""
 
 
 @dataclass(frozen=True)
@@ -363,6 +366,7 @@ def _event_item(event: NeedEvent, labels: dict[tuple[str, str], str]) -> Activit
         old_label,
         new_label,
         role,
+        event.author_name,
     )
 
 
@@ -373,7 +377,10 @@ def activity(session: Session, need_id: int, *, comments_only: bool = False) -> 
     A comment is shown once, as itself: the event that recorded its writing is left out;
     a deleted comment leaves its deletion in the history.
     """
-    items = [ActivityItem(c.created_at, "comment", c) for c in comments(session, need_id)]
+    items = [
+        ActivityItem(c.created_at, "comment", c, author=c.author)
+        for c in comments(session, need_id)
+    ]
     if comments_only:
         return items
     events = list(

@@ -74,6 +74,9 @@ class Person(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     email: Mapped[str] = mapped_column(String(254), default="", server_default="", index=True)
     """Their e-mail address, or empty: a mail from this address has them as its requester."""
+    login: Mapped[str] = mapped_column(String(63), default="", server_default="", index=True)
+    """Their login role on a team workspace's server (PostgreSQL's ``current_user``), or
+    empty: who signs in as this role is this person, the author of what they change."""
 
     __table_args__ = (
         CheckConstraint("availability >= 0 AND availability <= 1", name="availability_range"),
@@ -209,6 +212,11 @@ class Need(Base):
     external_ref: Mapped[str] = mapped_column(String(300), default="", server_default="")
     """Where the need came from in another tool (a Jira issue key, a Trello card's
     address); a re-import finds the need by it. Empty for needs made here."""
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Counts the changes made to the need: a form saved on an older version was built
+    on what someone else has changed since, and is refused (see ``update_need``)."""
+    updated_by: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    """Who made the last change (a person's name at the time), or empty when unknown."""
 
     project: Mapped[Project] = relationship(lazy="joined", innerjoin=True)
     column: Mapped[BoardColumn] = relationship()
@@ -261,6 +269,11 @@ class NeedEvent(Base):
     field: Mapped[str] = mapped_column(String(16))
     old_value: Mapped[str | None] = mapped_column(String(64))
     new_value: Mapped[str | None] = mapped_column(String(64))
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    author_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    """Who did it, as their name was at the time: it stays when the person is removed."""
 
     __table_args__ = (_enum_check("field", EventField),)
 

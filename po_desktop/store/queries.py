@@ -63,6 +63,9 @@ class NeedRow(NamedTuple):
     sprint_state: str | None
     archived_at: datetime | None = None
     """When the need left the board (see services/archive.py); None while it is on it."""
+    updated_at: datetime | None = None
+    """When the need was last changed, and by whom (empty: not known)."""
+    updated_by: str = ""
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -148,6 +151,8 @@ def _need_rows_statement(some: bool) -> Select:
             Need.column_since,
             Sprint.state,
             Need.archived_at,
+            Need.updated_at,
+            Need.updated_by,
         )
         .join(Project, Need.project_id == Project.id)
         .join(BoardColumn, Need.column_id == BoardColumn.id)

@@ -130,6 +130,7 @@ class Files(QObject):
 
     def _attach(self, database: Database) -> None:
         self.host.workspace = Workspace(database, self.host.window)
+        self.host.workspace.sign_in(self.host.settings.who_am_i)
         self.watch(self.host.workspace)
         self.host.settings.remember_database(database.location)
         self.opened.emit()

@@ -125,6 +125,8 @@ class NeedDialog(QDialog):
         self._loaded_column: int | None = None
         self._decision: str | None = None
         """The need's current decision, for the entry rules of a column it is moved to."""
+        self._version: int | None = None
+        """The need's version when the form was filled: its save is built on it."""
         self.setWindowTitle(self.tr("New need") if need_id is None else self.tr("Edit need"))
         choices = workspace.read(_load_choices)
         self._entry_rules = choices.entry_rules
@@ -369,7 +371,9 @@ class NeedDialog(QDialog):
             combo.setCurrentIndex(index)
 
     def _load(self, need_id: int) -> None:
-        def load(session: Session) -> tuple[need_service.NeedInput, str, str, str | None, str]:
+        def load(
+            session: Session,
+        ) -> tuple[need_service.NeedInput, str, str, str | None, str, int]:
             need = need_service.find_need(session, need_id)
             rows = queries.need_rows(session, need_ids=[need.id])
             return (
@@ -378,9 +382,10 @@ class NeedDialog(QDialog):
                 f"{need.project.code} — {need.project.name}",
                 rows[0].decision if rows else None,
                 need.external_ref,
+                need.version,
             )
 
-        data, key, project_label, self._decision, ref = self.workspace.read(load)
+        data, key, project_label, self._decision, ref, self._version = self.workspace.read(load)
         if ref:
             show_reference(self.external_ref, ref)
             self.external_ref_label.show()
@@ -459,7 +464,11 @@ class NeedDialog(QDialog):
             text, action = self.tr("Create need"), partial(need_service.create_need, data=data)
         else:
             text = self.tr("Edit need")
-            action = partial(need_service.update_need, need_id=need_id, data=data)
+            # Built on the version loaded: saved after someone else's save, it is refused
+            # with who and when, and the form stays open with what was typed.
+            action = partial(
+                need_service.update_need, need_id=need_id, data=data, version=self._version
+            )
         change = self.workspace.try_perform(text, action, refused)
         if change is None:
             return

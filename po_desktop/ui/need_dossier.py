@@ -8,7 +8,6 @@ whole below it, its web addresses clickable, its text escaped (a comment is neve
 
 from __future__ import annotations
 
-import getpass
 import html
 import re
 from collections.abc import Callable
@@ -44,14 +43,6 @@ _URL = re.compile(r"\bhttps?://[^\s<>\"]+[^\s<>\".,;:!?)\]']")
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
-
-
-def me() -> str:
-    """Who writes from this computer: the login name (the workspace has no accounts)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
 
 
 def linked_html(text: str) -> str:
@@ -101,12 +92,14 @@ class DossierPanel(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.need_id = need_id
-        self.author = me()
+        self.author = workspace.author
+        """Who writes here (the "who am I" preference): their comments are theirs to edit."""
         self.comments_only = QCheckBox(self.tr("&Comments only"))
         self.comments_only.toggled.connect(self.reload)
         self.count = QLabel()
         self.model: ItemsModel[ActivityItem] = ItemsModel(
-            lambda item: f"{formatting.moment(item.at)} · {self.describe(item)}", self
+            lambda item: f"{formatting.moment(item.at)} · {self.describe(item)}{self.by(item)}",
+            self,
         )
         self.timeline = QListView()
         self.timeline.setModel(self.model)
@@ -182,7 +175,11 @@ class DossierPanel(QWidget):
         return item.comment if isinstance(item, ActivityItem) else None
 
     def is_mine(self, comment: CommentInfo | None) -> bool:
-        return comment is not None and comment.author_id is None and comment.author == self.author
+        if comment is None:
+            return False
+        if comment.author_id is not None:
+            return comment.author_id == self.author.person_id
+        return self.author.person_id is None and comment.author == self.author.name
 
     def _show_current(self, *_args: object) -> None:
         index = self.timeline.currentIndex()
@@ -205,6 +202,13 @@ class DossierPanel(QWidget):
         mine = self.is_mine(self.current_comment())
         self.edit_button.setEnabled(mine or self.editing is not None)
         self.delete_button.setEnabled(mine)
+
+    def by(self, item: ActivityItem) -> str:
+        """Who did it and how long ago: " · by Virginie, 2 min ago" (nothing when unknown)."""
+        if not item.author or item.comment is not None:  # a comment names its author
+            return ""
+        said = self.tr("by %1, %2").replace("%2", formatting.ago(item.at))
+        return " · " + said.replace("%1", item.author)
 
     def describe(self, item: ActivityItem) -> str:
         """One line saying what happened."""
@@ -253,10 +257,10 @@ class DossierPanel(QWidget):
 
     def add_comment(self) -> None:
         text = self.editor.toPlainText()
-        need_id, author = self.need_id, self.author
+        need_id = self.need_id
         if self._perform(
             self.tr("Comment"),
-            lambda s: dossier_service.add_comment(s, need_id, text, author_name=author),
+            lambda s: dossier_service.add_comment(s, need_id, text),  # signed by the session
         ):
             self.editor.clear()
             self.reload()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -21,7 +22,7 @@ from po_desktop.domain import messages
 from po_desktop.domain.backups import POLICY_LIMITS, BackupPolicy
 from po_desktop.domain.calendar import REGIONS
 from po_desktop.i18n import gettext
-from po_desktop.store import backups
+from po_desktop.store import backups, identity
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import archive as archive_service
 from po_desktop.store.services import workspace as workspace_service
@@ -49,10 +50,39 @@ class PreferencesDialog(QDialog):
         restart = QLabel(self.tr("A change of language takes effect at the next start."))
         restart.setWordWrap(True)
         restart.setEnabled(False)
+        self.who_am_i = QLineEdit(settings.who_am_i)
+        self.who_am_i.setMaxLength(identity.AUTHOR_MAX)
+        self.who_am_i.setPlaceholderText(identity.os_login())
+        self.who_am_i.setToolTip(
+            self.tr(
+                "Your name (or login) as a person of the workspace: the history of the needs, "
+                "your comments and your decisions are signed with it. Empty: this computer's "
+                "login name."
+            )
+        )
+        who_label = QLabel(self.tr("&Who am I:"))
+        who_label.setBuddy(self.who_am_i)
+        self.signed_as = QLabel()
+        self.signed_as.setEnabled(False)
+        self.signed_as.setWordWrap(True)
+        # One row each for the language and who signs, with their notes: no height to spare.
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language, 1)
+        language_row.addSpacing(12)
+        language_row.addWidget(who_label)
+        language_row.addWidget(self.who_am_i, 1)
+        notes_row = QHBoxLayout()
+        notes_row.addWidget(restart, 1)
+        notes_row.addSpacing(12)
+        notes_row.addWidget(self.signed_as, 1)
         general = QGroupBox(self.tr("General"))
         general_form = QFormLayout(general)
-        general_form.addRow(self.tr("&Language:"), self.language)
-        general_form.addRow("", restart)
+        language_label = QLabel(self.tr("&Language:"))
+        language_label.setBuddy(self.language)
+        general_form.addRow(language_label, language_row)
+        general_form.addRow("", notes_row)
+        self.who_am_i.textChanged.connect(self._show_signature)
+        self._show_signature()
 
         # ----- this database -----
         self.region = QComboBox()
@@ -151,6 +181,17 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(800)
 
+    @Slot()
+    def _show_signature(self) -> None:
+        typed = self.who_am_i.text()
+        author = self.workspace.read(lambda session: identity.who(session, typed))
+        said = (
+            self.tr("Signed as %1, a person of this workspace.")
+            if author.person_id is not None
+            else self.tr("Signed as %1 (no person of this workspace has this name or login).")
+        )
+        self.signed_as.setText(said.replace("%1", author.name or "—"))
+
     def _spin(self, name: str, value: int) -> QSpinBox:
         spin = QSpinBox()
         low, high = POLICY_LIMITS[name]
@@ -190,6 +231,8 @@ class PreferencesDialog(QDialog):
         language = self.language.currentData() or ""
         self.language_changed = language != self.settings.language
         self.settings.language = language
+        self.settings.who_am_i = self.who_am_i.text().strip()
+        self.workspace.sign_in(self.settings.who_am_i)
         self.settings.backup_policy = self.policy()
         self.settings.sync()
         try:

@@ -130,6 +130,8 @@ class Settings:
     FILE_NAME = "settings.ini"
 
     language = _Choice("general/language", "", LANGUAGES)
+    who_am_i = _Text("general/who_am_i", "")
+    """The name (or login) this computer's changes are signed with; empty: the login."""
     last_database = _Text("files/last_database", "")
     recent_databases = _Paths("files/recent", [])
     window_geometry = _Bytes("window/geometry", b"")

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
-from po_desktop.store import changes, live, rescue
+from po_desktop.store import changes, identity, live, rescue
 from po_desktop.store.changes import Change
 from po_desktop.store.database import Database
 from po_desktop.store.errors import PoDesktopError, StorageError
@@ -44,6 +44,17 @@ class Workspace(QObject):
         self.unreachable = ""
         """Why the team server cannot be used now ("" while it answers): writes are refused
         at once instead of waiting for a connection that will not come."""
+        self.author = identity.NOBODY
+        """Who writes here: every change, event and comment made through it says so."""
+        self.sign_in(None)
+
+    def sign_in(self, who_am_i: str | None) -> identity.Author:
+        """Sign what this window writes as ``who_am_i`` (the "who am I" preference: a
+        person of the workspace by login or name, or any name); empty or None: the
+        computer's login name, matched to a person when one has it."""
+        self.author = self.read(lambda session: identity.who(session, who_am_i))
+        identity.sign_in(self.database.sessions, self.author)
+        return self.author
 
     def file_state(self) -> rescue.FileState:
         if self.database.is_server:  # no file: the server keeps the workspace

@@ -380,6 +380,11 @@ class PeopleDialog(_ListEditor):
         self.email = QLineEdit()
         self.email.setMaxLength(EMAIL_MAX)
         self.email.setPlaceholderText(self.tr("name@example.com — finds them as a mail's sender"))
+        self.login = QLineEdit()
+        self.login.setMaxLength(people_service.LOGIN_MAX)
+        self.login.setPlaceholderText(
+            self.tr("their login on the team server — signs their changes")
+        )
         self.unit = QComboBox()
         self.unit.setEditable(True)
         self.availability = QDoubleSpinBox()
@@ -391,6 +396,7 @@ class PeopleDialog(_ListEditor):
         self.form.addRow(self.tr("&Name"), self.name)
         self.form.addRow(self.tr("&Role"), self.role)
         self.form.addRow(self.tr("&E-mail"), self.email)
+        self.form.addRow(self.tr("&Login"), self.login)
         self.form.addRow(self.tr("&Business unit"), self.unit)
         self.form.addRow(self.tr("&Availability"), self.availability)
         self.form.addRow("", self.active)
@@ -416,6 +422,7 @@ class PeopleDialog(_ListEditor):
         self.name.setText(person.name)
         self.role.setText(person.role)
         self.email.setText(person.email)
+        self.login.setText(person.login)
         self.unit.setCurrentText(person.business_unit)
         self.availability.setValue(person.availability * 100)
         self.active.setChecked(person.active)
@@ -424,6 +431,7 @@ class PeopleDialog(_ListEditor):
         self.name.clear()
         self.role.clear()
         self.email.clear()
+        self.login.clear()
         self.unit.setCurrentText("")
         self.availability.setValue(100)
         self.active.setChecked(True)
@@ -435,6 +443,7 @@ class PeopleDialog(_ListEditor):
             role=self.role.text(),
             business_unit=self.unit.currentText(),
             email=self.email.text(),
+            login=self.login.text(),
             availability=self.availability.value() / 100,
             active=self.active.isChecked(),
         )

@@ -205,3 +205,40 @@ def test_merge_and_unlink_from_the_terminal(
     assert "The duplicate ERP-2 was merged into this need" in shown
     code, _out, err = need(workspace, capsys, "merge", "ERP-2", "--into", "ERP-3")
     assert code == 2 and "ERP-2 is archived" in err
+
+
+def test_what_a_command_changes_is_signed_by_author_or_by_the_login(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--author`` names a person of the workspace (by name or login) or anyone; without
+    it, the computer's login name, matched to a person when one has that login."""
+    from sqlalchemy import select
+
+    from po_desktop.store.models import NeedEvent, Person
+
+    with open_database(workspace) as db, db.session() as s:
+        claire = s.scalar(select(Person.id).where(Person.name == "Claire Martin"))
+        assert claire is not None
+        people.update_person(s, claire, people.PersonInput("Claire Martin", login="cmartin"))
+
+    assert need(workspace, capsys, "move", "ERP-1", "--column", "pret", "--author", "Paul")[0] == 0
+    monkeypatch.setattr("getpass.getuser", lambda: "cmartin")
+    assert need(workspace, capsys, "archive", "ERP-2")[0] == 0
+    assert need(workspace, capsys, "comment", "ERP-3", "--text", "Vu")[0] == 0
+
+    with open_database(workspace) as db, db.session() as s:
+        events = s.execute(
+            select(NeedEvent.field, NeedEvent.author_id, NeedEvent.author_name)
+            .where(NeedEvent.field.in_(["column", "archive"]))
+            .order_by(NeedEvent.id)
+        ).all()
+        assert [tuple(e) for e in events] == [
+            ("column", None, "Paul"),
+            ("archive", claire, "Claire Martin"),
+        ]
+        comment = dq.comments(s, 3)[0]
+        assert (comment.author_id, comment.author) == (claire, "Claire Martin")
+        timeline = dq.activity(s, 1)
+        assert [i.author for i in timeline if i.kind == "column"] == ["Paul"]
+    shown = need(workspace, capsys, "show", "ERP-1", lang="fr")[1]
+    assert "par Paul" in shown

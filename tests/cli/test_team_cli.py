@@ -188,3 +188,26 @@ def test_a_viewer_reads_and_the_server_refuses_its_writes(
             connection.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{login}"'))
             connection.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
         admin.dispose()
+
+
+def test_a_command_on_a_team_workspace_is_signed_by_the_person_with_the_servers_login(
+    tmp_path: Path, server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import text
+
+    from po_desktop.store import dossier_queries
+    from po_desktop.store.services import needs, people, projects
+
+    assert _run(capsys, "team", "init", server)[0] == 0
+    with open_database(server) as db, db.session() as session:
+        login = session.execute(text("SELECT current_user")).scalar_one()
+        people.create_person(session, people.PersonInput("Virginie Morel", login=login))
+        erp = projects.create_project(session, projects.ProjectInput("ERP", "ERP"))
+        needs.create_need(session, needs.NeedInput("Relances", "Défi", erp.id))
+    code, said = _run(
+        capsys, "need", "comment", "--db", server, "--text", "Vu", "--author", "Paul", "ERP-1"
+    )
+    assert code == 0, said
+    with open_database(server) as db, db.session() as session:
+        comment = dossier_queries.comments(session, 1)[0]
+        assert (comment.author_id, comment.author) == (1, "Virginie Morel")

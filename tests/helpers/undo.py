@@ -64,7 +64,8 @@ def need_state(session: Session, need_id: int) -> NeedState | None:
         select(Assessment).where(Assessment.need_id == need_id).order_by(Assessment.version)
     )
     return NeedState(
-        {c: getattr(need, c) for c in _columns(Need)},
+        # A need's version and who and when changed it last move forward with an undo too.
+        {c: getattr(need, c) for c in _columns(Need) if c not in changes.COUNTED},
         tuple(
             sorted(
                 session.scalars(select(NeedTag.name).where(NeedTag.need_id == need_id)),

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Table, text
 from sqlalchemy.orm import Session
 
 from po_desktop.demo import seed_demo
@@ -17,16 +17,23 @@ from po_desktop.store.errors import ConflictError
 from po_desktop.store.services import needs, people, projects
 
 
+def changes_select(table: Table) -> str:
+    """Every column of ``table``, but a need's version and who and when changed it last:
+    they move forward with an undo or a redo too (a form loaded before it is refused)."""
+    skip = changes.COUNTED if table.name == "need" else frozenset()
+    names = ", ".join(f'"{c.name}"' for c in table.columns if c.name not in skip)
+    return f'SELECT {names} FROM "{table.name}"'
+
+
 def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, as SQLite stores it."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        names = [t.name for t in changes.tables()]
         dump = {
-            name: sorted(
-                (tuple(repr(v) for v in row) for row in conn.execute(f'SELECT * FROM "{name}"')),
+            t.name: sorted(
+                (tuple(repr(v) for v in row) for row in conn.execute(changes_select(t))),
             )
-            for name in names
+            for t in changes.tables()
         }
         # The workspace's version moves with every commit, undo and redo included.
         dump["setting"] = [r for r in dump["setting"] if "change_" not in r[0]]

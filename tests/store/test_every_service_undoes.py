@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from helpers import postgres
 from helpers.undo import act, redo, undo
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -396,9 +396,18 @@ def server_templates() -> Iterator[dict[str, URL]]:
             postgres.drop_database(url)
 
 
+def _select(table: Table) -> str:
+    """Every column, but a need's version and who and when changed it last: they move
+    forward with an undo or a redo too, as with any change (a form loaded before one is
+    refused after it)."""
+    skip = changes.COUNTED if table.name == "need" else frozenset()
+    names = ", ".join(f'"{c.name}"' for c in table.columns if c.name not in skip)
+    return f'SELECT {names} FROM "{table.name}"'
+
+
 def _dump_rows(rows_of: Callable[[str], Iterable[Sequence[Any]]]) -> dict[str, list[Any]]:
     dump = {
-        t.name: sorted(tuple(repr(v) for v in row) for row in rows_of(t.name))
+        t.name: sorted(tuple(repr(v) for v in row) for row in rows_of(_select(t)))
         for t in changes.tables()
     }
     dump["setting"] = [r for r in dump["setting"] if "change_" not in r[0]]  # the version
@@ -408,7 +417,7 @@ def _dump_rows(rows_of: Callable[[str], Iterable[Sequence[Any]]]) -> dict[str, l
 def _dump(path: Path) -> dict[str, list[Any]]:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return _dump_rows(lambda name: conn.execute(f'SELECT * FROM "{name}"'))
+        return _dump_rows(conn.execute)
     finally:
         conn.close()
 
@@ -453,9 +462,7 @@ def test_on_a_team_server_the_service_is_undone_and_redone_exactly(
 
                 def dump() -> dict[str, list[Any]]:
                     reader.rollback()  # a fresh snapshot: what others would read now
-                    return _dump_rows(
-                        lambda table: reader.exec_driver_sql(f'SELECT * FROM "{table}"')
-                    )
+                    return _dump_rows(reader.exec_driver_sql)
 
                 _check(name, session, dump)
         finally:

@@ -124,3 +124,44 @@ def test_0007_gives_people_an_empty_address_that_finds_them_once_typed(
     after = tables(path)
     assert after["person"][0] == before["person"][0]  # the column is gone, no other
     assert len(after["person"][1]) == len(before["person"][1])
+
+
+def test_0008_keeps_the_history_with_no_author_invented_and_goes_back_to_0007(
+    tmp_path: Path, home: Path
+) -> None:
+    """Events of a 0007 workspace have no author after the upgrade and needs version 1;
+    what is done afterwards records its author; going back to 0007 drops the new columns
+    and keeps every row."""
+    from alembic import command
+    from sqlalchemy import select
+
+    from po_desktop.store import engine, identity, migrate
+    from po_desktop.store.models import Need, NeedEvent
+    from po_desktop.store.services import needs
+
+    path = tmp_path / "workspace.podb"
+    shutil.copy(FIXTURES / "schema-0007.podb", path)
+    before = tables(path)
+    with open_database(path) as db, db.session() as session:
+        assert db.migrated_from == "0007"
+        assert set(session.scalars(select(NeedEvent.author_name))) == {""}
+        assert set(session.scalars(select(Need.version))) == {1}
+        identity.sign_in(session, identity.resolve(session, "Virginie"))
+        need = session.scalars(select(Need).where(Need.archived_at.is_(None))).first()
+        assert need is not None
+        needs.update_need(session, need.id, needs.need_input(need), version=1)  # no change
+        target = next(c for c in range(1, 10) if c != need.column_id)
+        needs.move_needs(session, [need.id], target)
+        moved = session.scalars(select(NeedEvent).order_by(NeedEvent.id.desc())).first()
+        assert moved is not None and moved.author_name == "Virginie"
+
+    eng = engine.make_engine(path)
+    try:
+        command.downgrade(migrate.alembic_config(eng), "0007")
+    finally:
+        eng.dispose()
+    after = tables(path)
+    assert after["need_event"][0] == before["need_event"][0]
+    assert after["person"][0] == before["person"][0]
+    assert after["need"][0] == before["need"][0]
+    assert len(after["need_event"][1]) == len(before["need_event"][1]) + 1

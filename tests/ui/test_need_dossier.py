@@ -23,7 +23,7 @@ from po_desktop.store.services.importing import import_needs
 from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.need_dialog import NeedDialog
-from po_desktop.ui.need_dossier import linked_html, me
+from po_desktop.ui.need_dossier import linked_html
 from po_desktop.ui.need_files import FilesPanel
 from po_desktop.ui.workspace import Workspace
 
@@ -110,7 +110,7 @@ def test_comment_edit_delete_and_undo_in_the_timeline(window: MainWindow, qtbot:
     panel.editor.setPlainText("Corrected")
     panel.edit_button.click()
     comments = window.workspace.read(lambda s: dossier_queries.comments(s, 1))
-    assert comments[-1].text == "Corrected" and comments[-1].author == me()
+    assert comments[-1].text == "Corrected" and comments[-1].author == window.workspace.author.name
     panel.delete_button.click()
     assert any("A comment was deleted" in line for line in _lines(dialog))
     window.workspace.undo_stack.undo()

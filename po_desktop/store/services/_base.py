@@ -22,7 +22,7 @@ from po_desktop.domain.messages import (
 )
 from po_desktop.domain.numbers import AmbiguousNumberError, NumberConvention, for_language
 from po_desktop.domain.text import NameIndex
-from po_desktop.store import changes
+from po_desktop.store import changes, identity
 from po_desktop.store.errors import NotFoundError, StorageError, ValidationError
 
 P = ParamSpec("P")
@@ -34,6 +34,7 @@ COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 _DEPTH = "po_desktop.service_depth"
+_STAMPS = identity.current  # the store stamps authors and versions on every write
 
 
 def transactional(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Session, P], R]:

@@ -19,6 +19,7 @@ from po_desktop.domain.filenames import media_type as media_type_of
 from po_desktop.domain.filenames import numbered, safe_name
 from po_desktop.domain.formatting import FileSize
 from po_desktop.domain.text import NameIndex, fold, is_email_address
+from po_desktop.store import identity
 from po_desktop.store.errors import NotFoundError, ValidationError
 from po_desktop.store.models import (
     Attachment,
@@ -60,6 +61,9 @@ def _author(session: Session, author_id: int | None, author_name: str) -> tuple[
         if person is None:
             raise NotFoundError("person.not_found", ref=author_id)
         return person.id, person.name
+    if not author_name.strip():  # no one named: whoever writes through this session
+        author = identity.current(session)
+        return author.person_id, author.name
     return None, clean_text(author_name, "author", max_len=120)
 
 

@@ -29,11 +29,13 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField
 from po_desktop.domain.keys import format_key
 from po_desktop.domain.readiness import has_problem
+from po_desktop.store import identity
 from po_desktop.store.bulk import bind_value, insert_many
 from po_desktop.store.errors import (
     PoDesktopError,
@@ -167,8 +169,9 @@ class _Creator:
             for number, need_id in self.session.execute(query):
                 by_key[(project_id, number)] = need_id
         tags: list[tuple[int, str]] = []
-        events: list[tuple[int, str, str, None, str]] = []
+        events: list[tuple[int, str, str, None, str, int | None, str]] = []
         now = self.stored_now
+        author = identity.current(self.session)
         values = self.values
         for row, names, project_id, number, sprint_id, points in self.pending:
             need_id = by_key[(project_id, number)]
@@ -180,7 +183,9 @@ class _Creator:
                     stored = values.get(value)
                     if stored is None:
                         stored = values[value] = _value(value)
-                    events.append((need_id, now, field, None, stored))
+                    events.append(
+                        (need_id, now, field, None, stored, author.person_id, author.name)
+                    )
         insert_many(connection, _TABLES["need_tag"], ("need_id", "name"), tags)
         insert_many(connection, _TABLES["need_event"], _EVENT_COLUMNS, events)
         self.pending.clear()
@@ -193,18 +198,36 @@ class _Creator:
         by_id = {p.id: p for p in self.lookups.projects.values()}
         for project_id, lowest in self.keyless.items():
             project = by_id[project_id]
-            base = project.next_number
+            # Claimed in one statement, as a need created alone claims its number: an
+            # import beside another PO's creations on a team workspace takes the next keys.
+            count = -lowest
+            end = self.session.execute(
+                update(Project)
+                .where(Project.id == project_id)
+                .values(next_number=Project.next_number + count)
+                .returning(Project.next_number),
+                execution_options={"synchronize_session": False},
+            ).scalar_one()
+            set_committed_value(project, "next_number", end)
+            base = end - count
             self.session.execute(
                 update(Need)
                 .where(Need.project_id == project_id, Need.number < 0)
                 .values(number=base - 1 - Need.number)
                 .execution_options(synchronize_session=False)
             )
-            project.next_number = base - lowest
 
 
 _TABLES = Need.metadata.tables
-_EVENT_COLUMNS = ("need_id", "at", "field", "old_value", "new_value")
+_EVENT_COLUMNS = (
+    "need_id",
+    "at",
+    "field",
+    "old_value",
+    "new_value",
+    "author_id",
+    "author_name",
+)
 _CREATED, _SPRINT, _POINTS = (
     EventField.CREATED.value,
     EventField.SPRINT.value,

@@ -11,11 +11,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from po_desktop.domain import ranks
 from po_desktop.domain.enums import EventField, Source, SprintState
+from po_desktop.domain.formatting import Clock
 from po_desktop.domain.keys import format_key, parse_key
 from po_desktop.domain.readiness import has_problem
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
@@ -214,7 +216,17 @@ def _set_tags(session: Session, need_id: int, tags: list[str]) -> None:
 
 def _claim_number(session: Session, project: Project, number: int | None) -> int:
     if number is None:
-        number = project.next_number
+        # One statement reads and moves the counter: two people creating needs at once on
+        # a team workspace wait for each other's row lock and get ERP-13 and ERP-14.
+        claimed = session.execute(
+            update(Project)
+            .where(Project.id == project.id)
+            .values(next_number=Project.next_number + 1)
+            .returning(Project.next_number),
+            execution_options=_NO_SYNC,
+        ).scalar_one()
+        set_committed_value(project, "next_number", claimed)
+        return int(claimed) - 1
     else:
         exists = session.scalar(
             select(Need.id).where(Need.project_id == project.id, Need.number == number)
@@ -261,12 +273,30 @@ def create_need(session: Session, data: NeedInput, *, number: int | None = None)
     return need.id
 
 
+def changed_since(need: Need) -> ConflictError:
+    """The refusal of a change built on an older version of ``need``: who changed it, when."""
+    at = Clock(need.updated_at)
+    if need.updated_by:
+        return ConflictError("need.changed_by", key=need.key, who=need.updated_by, at=at)
+    return ConflictError("need.changed_since", key=need.key, at=at)
+
+
 @transactional
-def update_need(session: Session, need_id: int, data: NeedInput) -> None:
-    """Edit every field; a change of column, sprint or points is recorded as an event."""
-    need = session.get(Need, need_id)
+def update_need(
+    session: Session, need_id: int, data: NeedInput, *, version: int | None = None
+) -> None:
+    """Edit every field; a change of column, sprint or points is recorded as an event.
+
+    ``version``: the need's version the form was filled from (:attr:`Need.version`); if
+    someone has changed the need since, nothing is written and :class:`ConflictError`
+    says who and when (the form keeps what was typed)."""
+    need = session.get(
+        Need, need_id, with_for_update=version is not None, populate_existing=version is not None
+    )
     if need is None:
         raise NotFoundError("need.not_found", ref=need_id)
+    if version is not None and need.version != version:
+        raise changed_since(need)
     clean = _validate(session, data, column_id=need.column_id)
     now = utcnow()
     values = clean.values

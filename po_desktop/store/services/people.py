@@ -21,6 +21,11 @@ class PersonInput:
     availability: float = 1.0
     active: bool = True
     email: str = ""
+    login: str | None = None
+    """Their login role on a team workspace's server; None leaves it as it is."""
+
+
+LOGIN_MAX = 63  # PostgreSQL's longest name
 
 
 def clean_email(value: object) -> str:
@@ -44,6 +49,7 @@ def _validate(data: PersonInput) -> PersonInput:
         availability=availability,
         active=bool(data.active),
         email=clean_email(data.email),
+        login=None if data.login is None else clean_text(data.login, "login", max_len=LOGIN_MAX),
     )
 
 
@@ -58,7 +64,9 @@ def _refuse_shared_email(session: Session, email: str, person_id: int | None) ->
 def create_person(session: Session, data: PersonInput) -> Person:
     clean = _validate(data)
     _refuse_shared_email(session, clean.email, None)
-    person = Person(**vars(clean))
+    values = vars(clean)
+    values["login"] = values["login"] or ""
+    person = Person(**values)
     session.add(person)
     session.flush()
     return person
@@ -83,7 +91,8 @@ def update_person(session: Session, person_id: int, data: PersonInput) -> Person
     clean = _validate(data)
     _refuse_shared_email(session, clean.email, person_id)
     for name, value in vars(clean).items():
-        setattr(person, name, value)
+        if value is not None:
+            setattr(person, name, value)
     session.flush()
     return person
 

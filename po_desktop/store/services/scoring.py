@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from po_desktop.domain.enums import Decision, Direction, EventField
 from po_desktop.domain.grid_presets import PRESETS
 from po_desktop.domain.scoring import CriterionSpec, Grid, GridKind, ScoringError
-from po_desktop.store import queries
+from po_desktop.store import identity, queries
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import (
     Assessment,
@@ -427,6 +427,8 @@ def assess_need(session: Session, need_id: int, data: AssessmentInput) -> int:
     if decision in NEEDS_A_REASON and not rationale.strip():
         raise ValidationError("scoring.rationale_required", field="rationale")
     decided_by = clean_text(data.decided_by, "decided_by", max_len=120)
+    if not decided_by:  # no one named: whoever records the decision
+        decided_by = identity.current(session).name
     model = (
         find_model(session, data.model_id) if data.model_id is not None else active_model(session)
     )

@@ -304,6 +304,11 @@ class BoardPage(QWidget):
         )
         if row.tags:
             lines.append(self.tr("Tags: %1").replace("%1", ", ".join(row.tags)))
+        if row.updated_by and row.updated_at is not None:
+            moved = abs((row.updated_at - row.column_since).total_seconds()) < 1
+            said = self.tr("Moved by %1, %2") if moved else self.tr("Changed by %1, %2")
+            ago = formatting.ago(row.updated_at)
+            lines.append(said.replace("%2", ago).replace("%1", row.updated_by))
         return literal_html("\n".join(lines))
 
     def _lane(self, mode: str, key: LaneKey, row: NeedRow | None) -> Lane:
