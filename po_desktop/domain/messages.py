@@ -378,6 +378,11 @@ _CATALOG: dict[str, str | Plural] = {
         "This command works on a workspace file, not on {address}: a team workspace is "
         "backed up with po-desktop pull --db ADDRESS -o FILE.podb (or pg_dump)."
     ),
+    "team.viewer": N_(
+        "your login may only read the team workspace {address} (role po_viewer; to make "
+        "changes, ask whoever runs the server for the role po_editor)"
+    ),
+    "team.opened_read_only": N_("Read-only: {reason}. You can browse, export and print."),
     "team.pull_exists": N_("{path} already exists: choose a new file name. Nothing was written."),
     "team.unreachable": N_(
         "The team server does not answer ({detail}). Check the address and the network."

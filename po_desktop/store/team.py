@@ -112,6 +112,11 @@ def grant_roles(connection: Connection) -> None:
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {both}",
         f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {EDITOR}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {EDITOR}",
+        # Tables and sequences a later upgrade makes (run by the same administrator).
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {both}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT INSERT, UPDATE, DELETE ON TABLES "
+        f"TO {EDITOR}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {EDITOR}",
     ):
         connection.exec_driver_sql(grant)
 
@@ -170,8 +175,9 @@ def create_schema(engine: Engine) -> None:
         Base.metadata.create_all(connection)
         capture_pg.install(connection, tables)
         install_functions(connection)
-        grant_roles(connection)
     stamp(engine)
+    with engine.begin() as connection:
+        grant_roles(connection)  # Alembic's table included: a viewer reads the revision
     with sessionmaker(engine, expire_on_commit=False)() as session:
         workspace.initialize(session)
         session.commit()

@@ -79,6 +79,15 @@ def _read_only_sessions(engine: Engine) -> None:
     event.listen(engine, "connect", read_only)
 
 
+def _may_write(engine: Engine) -> bool:
+    """Whether this login may change the workspace (po_editor, or the owner)."""
+    with engine.connect() as connection:
+        allowed = connection.exec_driver_sql(
+            "SELECT has_table_privilege(current_user, 'need', 'UPDATE')"
+        ).scalar_one()
+    return bool(allowed)
+
+
 def open_server(
     location: str | URL,
     *,
@@ -100,19 +109,26 @@ def open_server(
     copy = (copies or copies_folder()) / team.copy_name(url)
     migrated_from: str | None = None
     backup_path: Path | None = None
+    reason = Message("db.ro.asked", {"path": address})
     try:
         revision = _revision(engine)
         if revision is None:
             raise DatabaseFileError("team.not_a_workspace", address=address)
         if revision not in KNOWN_REVISIONS:
             raise DatabaseFileError("db.too_new", path=address, revision=revision)
+        if read_only is None and not _may_write(engine):
+            # A viewer (po_viewer): the server refuses its writes; the window offers
+            # none, and says why, as for a file it cannot write.
+            read_only, reason = True, Message("team.viewer", {"address": address})
+            engine.dispose()
+            _read_only_sessions(engine)
         if revision != HEAD and read_only:
             raise DatabaseFileError(
                 "db.upgrade_needs_write",
                 path=address,
                 revision=revision,
                 head=HEAD,
-                reason=Message("db.ro.asked", {"path": address}),
+                reason=reason,
             )
         if local_copy or revision != HEAD:
             backup_path = refresh_copy(engine, copy)
@@ -141,9 +157,7 @@ def open_server(
         backup_path=backup_path,
         read_only=bool(read_only),
         read_only_reason=(
-            Message("db.opened_read_only", {"reason": Message("db.ro.asked", {"path": address})})
-            if read_only
-            else None
+            Message("team.opened_read_only", {"reason": reason}) if read_only else None
         ),
         address=address,
         url=url,

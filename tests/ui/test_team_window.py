@@ -448,3 +448,38 @@ def test_save_a_copy_writes_the_team_workspace_into_a_file_and_file_actions_wait
     assert not win.files.restore_backup(target)
     assert not (tmp_path / "ailleurs.podb").exists() and win.workspace.database.is_server
     win.close()
+
+
+def test_a_viewer_gets_a_read_only_window_that_says_why(
+    app: QApplication, qtbot: QtBot, server: str, tmp_path: Path
+) -> None:
+    database = server.rsplit("/", 1)[1]
+    login = f"lecteur_{database}"
+    admin = create_engine(postgres.server().set(database=database), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE ROLE "{login}" LOGIN IN ROLE po_viewer'))
+    try:
+        db = open_database(f"postgresql://{login}@{server.split('@', 1)[1]}")
+        win = _window(qtbot, db, tmp_path)
+        try:
+            assert db.read_only
+            assert win.read_only_bar.isVisible()
+            said = win.read_only_bar.label.text()
+            assert "po_viewer" in said and "po_editor" in said
+            for action in (
+                win.actions.new_need_action,
+                win.actions.delete_action,
+                win.actions.import_action,
+            ):
+                assert not action.isEnabled(), action.text()
+            assert not any(a.isEnabled() for a in win.board.move_actions)
+            assert _titles(win) == ["Relances"]  # the board is there to read
+        finally:
+            win.close()
+            db.close()
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{login}"'))
+            connection.execute(text(f'DROP OWNED BY "{login}"'))
+            connection.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
+        admin.dispose()
