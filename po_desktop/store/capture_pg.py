@@ -134,18 +134,6 @@ def install(connection: Connection, tables: Sequence[Table]) -> None:
         )
 
 
-def installed(connection: Connection, tables: Sequence[Table]) -> bool:
-    """True when every table carries the logging trigger."""
-    names = [t.name for t in tables]
-    count = connection.exec_driver_sql(
-        "SELECT count(DISTINCT c.relname) FROM pg_trigger t JOIN pg_class c "
-        "ON c.oid = t.tgrelid WHERE t.tgname = %(name)s AND c.relname = ANY(%(tables)s) "
-        "AND c.relnamespace = to_regnamespace(current_schema())",
-        {"name": _TRIGGER, "tables": names},
-    ).scalar_one()
-    return int(count) == len(names)
-
-
 def _begin_log(connection: Connection) -> None:
     connection.exec_driver_sql(
         f"CREATE TEMP TABLE IF NOT EXISTS {_LOG} "
