@@ -99,7 +99,10 @@ class PreferencesDialog(QDialog):
         database_form.addRow(self.tr("File:"), path_label)
         self.region_row = QHBoxLayout()  # the auto-archive joins it: no height to spare
         self.region_row.addWidget(self.region, 1)
-        database_form.addRow(self.tr("Public &holidays:"), self.region_row)
+        # A row of a layout gets no buddy from the form: its "&" would show as it is.
+        region_label = QLabel(self.tr("Public &holidays:"))
+        region_label.setBuddy(self.region)
+        database_form.addRow(region_label, self.region_row)
         region_note = QLabel(
             self.tr("Stored in the database: the same for everyone who opens this file.")
         )
