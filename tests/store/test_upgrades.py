@@ -8,6 +8,7 @@ earlier one.
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,46 @@ def test_0008_keeps_the_history_with_no_author_invented_and_goes_back_to_0007(
     assert after["person"][0] == before["person"][0]
     assert after["need"][0] == before["need"][0]
     assert len(after["need_event"][1]) == len(before["need_event"][1]) + 1
+
+
+def test_0009_gives_projects_people_sprints_and_columns_a_version_and_goes_back_to_0008(
+    tmp_path: Path, home: Path
+) -> None:
+    """Rows of a 0008 workspace come out at version 1 with no author and no time of change
+    (nothing invented); a form saved on an older version is refused from then on; going
+    back to 0008 drops the new columns and nothing else."""
+    from alembic import command
+    from sqlalchemy import select
+
+    from po_desktop.store import engine, identity, migrate
+    from po_desktop.store.errors import ConflictError
+    from po_desktop.store.models import BoardColumn, Person, Project, Sprint
+    from po_desktop.store.services import projects
+
+    path = tmp_path / "workspace.podb"
+    shutil.copy(FIXTURES / "schema-0008.podb", path)
+    before = tables(path)
+    new = ["version", "updated_by", "updated_at"]
+    with open_database(path) as db, db.session() as session:
+        assert db.migrated_from == "0008"
+        for model in (Project, Person, Sprint, BoardColumn):
+            stamps = set(session.execute(select(*(getattr(model, c) for c in new))))
+            assert stamps == {(1, "", None)}, model
+        identity.sign_in(session, identity.resolve(session, "Virginie"))
+        erp = session.scalars(select(Project).order_by(Project.id)).first()
+        assert erp is not None
+        form = projects.ProjectInput(erp.code, erp.name, erp.kind, erp.owner_id, erp.color)
+        projects.update_project(session, erp.id, replace(form, name="Paie"), version=1)
+        with pytest.raises(ConflictError) as refused:
+            projects.update_project(session, erp.id, replace(form, name="Autre"), version=1)
+        assert refused.value.render("en").startswith(f"Virginie changed the project {erp.code}")
+
+    eng = engine.make_engine(path)
+    try:
+        command.downgrade(migrate.alembic_config(eng), "0008")
+    finally:
+        eng.dispose()
+    after = tables(path)
+    for table in ("project", "person", "sprint", "board_column"):
+        assert after[table][0] == before[table][0]  # the columns are gone, no other
+        assert len(after[table][1]) == len(before[table][1])
