@@ -306,16 +306,16 @@ def apply(session: Session, change: Change, *, backwards: bool) -> Change:
     )
     from po_desktop.store.models import utcnow
 
-    for table_name, rows in counted.items():
-        if rows:
+    for table_name, stamped in counted.items():
+        if stamped:
             table = by_name[table_name]
-            ids = [key[0] for key in rows]
+            ids = [key[0] for key in stamped]
             session.execute(update(table).where(table.c.id.in_(ids)).values(updated_at=utcnow()))
     session.expire_all()
     return wanted
 
 
-VERSIONED = frozenset(model.__tablename__ for model in identity.QUIET)
+VERSIONED = frozenset(identity.VERSIONED)
 """The tables whose rows count their changes (see :mod:`po_desktop.store.identity`)."""
 
 COUNTED = identity.BOOKKEEPING
@@ -359,13 +359,12 @@ def _stale(
     """The refusal of an undo: who changed the row (or the need, the sprint it belongs to)
     and when, when its last change came after the one undone; else which row."""
     from po_desktop.domain.formatting import Clock
-    from po_desktop.store.models import Base
 
     owner, owner_id = table, key[0]
     if table not in VERSIONED:
         owner, column = _OWNERS.get(table, ("need", "need_id"))
         owner_id = (row or {}).get(column)
-    model = next((m.class_ for m in Base.registry.mappers if m.local_table.name == owner), None)
+    model = identity.VERSIONED.get(owner)
     found = session.get(model, owner_id) if model and isinstance(owner_id, int) else None
     done = change.at.astimezone(UTC).replace(tzinfo=None).replace(microsecond=0)
     if found is not None and found.updated_at is not None and found.updated_at >= done:

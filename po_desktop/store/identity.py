@@ -119,7 +119,16 @@ def current(session: Session) -> Author:
 BOOKKEEPING = frozenset({"version", "updated_by", "updated_at"})
 """The columns that say who last changed a versioned row, and when: set here."""
 
-QUIET: dict[type, frozenset[str]] = {
+VERSIONED: dict[str, type[Any]] = {
+    "need": Need,
+    "project": Project,
+    "person": Person,
+    "sprint": Sprint,
+    "board_column": BoardColumn,
+}
+"""The tables whose rows count their changes, and their models."""
+
+QUIET: dict[type[Any], frozenset[str]] = {
     Need: BOOKKEEPING | {"rank"},
     Project: BOOKKEEPING | {"next_number"},
     BoardColumn: BOOKKEEPING | {"position"},
