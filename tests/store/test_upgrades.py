@@ -19,6 +19,19 @@ from po_desktop.store.database import open_database
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS
 
 
+def _downgrade(path: Path, revision: str) -> None:
+    """Take the workspace file back to ``revision``, as Alembic does."""
+    from alembic import command
+
+    from po_desktop.store import engine, migrate
+
+    eng = engine.make_engine(path)
+    try:
+        command.downgrade(migrate.alembic_config(eng), revision)
+    finally:
+        eng.dispose()
+
+
 def test_there_is_a_fixture_for_every_released_revision() -> None:
     present = sorted(p.stem.removeprefix("schema-") for p in FIXTURES.glob("schema-*.podb"))
     assert present == list(KNOWN_REVISIONS)
@@ -60,9 +73,7 @@ def test_0005_adds_an_empty_dossier_and_its_downgrade_gives_back_0004(
 ) -> None:
     """The dossier arrives empty on an existing workspace and works at once; going back to
     0004 drops it (and the events only it knows) and leaves every other row as it was."""
-    from alembic import command
 
-    from po_desktop.store import engine, migrate
     from po_desktop.store.services import dossier, links
 
     path = tmp_path / "workspace.podb"
@@ -77,11 +88,7 @@ def test_0005_adds_an_empty_dossier_and_its_downgrade_gives_back_0004(
     assert upgraded["need_comment"][1] and upgraded["attachment_data"][1]
     assert {row[upgraded["need"][0].index("archived_at")] for row in upgraded["need"][1]} == {None}
 
-    eng = engine.make_engine(path)
-    try:
-        command.downgrade(migrate.alembic_config(eng), "0004")
-    finally:
-        eng.dispose()
+    _downgrade(path, "0004")
     after = tables(path)
     columns, rows = after["setting"]  # the workspace's version counted the writes
     after["setting"] = (columns, [r for r in rows if not str(r[0]).startswith("change_")])
@@ -96,9 +103,8 @@ def test_0007_gives_people_an_empty_address_that_finds_them_once_typed(
     """People of a 0006 workspace have no address after the upgrade (nothing invented), and
     one typed afterwards makes them the requester of a mail from it; going back to 0006
     drops the column and nothing else."""
-    from alembic import command
 
-    from po_desktop.store import engine, migrate, queries
+    from po_desktop.store import queries
     from po_desktop.store.services import people
 
     path = tmp_path / "workspace.podb"
@@ -117,11 +123,7 @@ def test_0007_gives_people_an_empty_address_that_finds_them_once_typed(
         found = people.person_by_email(session, "claire.m@exemple.fr")
         assert found is not None and found.name == claire.name
 
-    eng = engine.make_engine(path)
-    try:
-        command.downgrade(migrate.alembic_config(eng), "0006")
-    finally:
-        eng.dispose()
+    _downgrade(path, "0006")
     after = tables(path)
     assert after["person"][0] == before["person"][0]  # the column is gone, no other
     assert len(after["person"][1]) == len(before["person"][1])
@@ -133,10 +135,9 @@ def test_0008_keeps_the_history_with_no_author_invented_and_goes_back_to_0007(
     """Events of a 0007 workspace have no author after the upgrade and needs version 1;
     what is done afterwards records its author; going back to 0007 drops the new columns
     and keeps every row."""
-    from alembic import command
     from sqlalchemy import select
 
-    from po_desktop.store import engine, identity, migrate
+    from po_desktop.store import identity
     from po_desktop.store.models import Need, NeedEvent
     from po_desktop.store.services import needs
 
@@ -156,11 +157,7 @@ def test_0008_keeps_the_history_with_no_author_invented_and_goes_back_to_0007(
         moved = session.scalars(select(NeedEvent).order_by(NeedEvent.id.desc())).first()
         assert moved is not None and moved.author_name == "Virginie"
 
-    eng = engine.make_engine(path)
-    try:
-        command.downgrade(migrate.alembic_config(eng), "0007")
-    finally:
-        eng.dispose()
+    _downgrade(path, "0007")
     after = tables(path)
     assert after["need_event"][0] == before["need_event"][0]
     assert after["person"][0] == before["person"][0]
@@ -174,10 +171,9 @@ def test_0009_gives_projects_people_sprints_and_columns_a_version_and_goes_back_
     """Rows of a 0008 workspace come out at version 1 with no author and no time of change
     (nothing invented); a form saved on an older version is refused from then on; going
     back to 0008 drops the new columns and nothing else."""
-    from alembic import command
     from sqlalchemy import select
 
-    from po_desktop.store import engine, identity, migrate
+    from po_desktop.store import identity
     from po_desktop.store.errors import ConflictError
     from po_desktop.store.models import BoardColumn, Person, Project, Sprint
     from po_desktop.store.services import projects
@@ -200,11 +196,7 @@ def test_0009_gives_projects_people_sprints_and_columns_a_version_and_goes_back_
             projects.update_project(session, erp.id, replace(form, name="Autre"), version=1)
         assert refused.value.render("en").startswith(f"Virginie changed the project {erp.code}")
 
-    eng = engine.make_engine(path)
-    try:
-        command.downgrade(migrate.alembic_config(eng), "0008")
-    finally:
-        eng.dispose()
+    _downgrade(path, "0008")
     after = tables(path)
     for table in ("project", "person", "sprint", "board_column"):
         assert after[table][0] == before[table][0]  # the columns are gone, no other
