@@ -78,6 +78,19 @@ _CATALOG: dict[str, str | Plural] = {
         "{key} was changed at {at}, after you opened it: nothing was saved and your text is"
         " kept. Copy what you typed, reopen the need to see that change, then apply yours."
     ),
+    # A project, a person, a sprint or a board column saved on an older version (issue 20)
+    "row.changed_by": N_(
+        "{who} changed {what} at {at}, while you were editing it: nothing was saved and your"
+        " text is kept. Copy what you typed, reload to see their change, then apply yours."
+    ),
+    "row.changed_since": N_(
+        "Someone changed {what} at {at}, while you were editing it: nothing was saved and"
+        " your text is kept. Copy what you typed, reload to see that change, then apply yours."
+    ),
+    "row.project": N_("the project {name}"),
+    "row.person": N_("the details of {name}"),
+    "row.sprint": N_("the sprint {name}"),
+    "row.column": N_("the column {name}"),
     "need.bad_key": N_("Invalid key “{key}”: expected CODE-NUMBER, e.g. ERP-12."),
     "need.key_project_mismatch": N_("The key {key} does not belong to project {code}."),
     "column.not_found": N_("Column not found: {ref}."),
@@ -261,6 +274,9 @@ _CATALOG: dict[str, str | Plural] = {
     ),
     "change.stale_at": N_(
         "Cannot undo or redo: {key} was changed at {at} since. Nothing was changed."
+    ),
+    "change.stale_row_at": N_(
+        "Cannot undo or redo: someone changed {what} at {at} since. Nothing was changed."
     ),
     # The open file deleted, moved or replaced (issue 15)
     "db.gone": N_(

@@ -283,80 +283,98 @@ def apply(session: Session, change: Change, *, backwards: bool) -> Change:
 
     Every row must still be as the change left it (for an undo, its 'after'): if
     another action, or another person, changed it since, nothing is applied and
-    :class:`ConflictError` says so. A need's :data:`COUNTED` columns are left out of that
-    comparison and move forward instead of back (see :func:`_counted`).
+    :class:`ConflictError` says so. The :data:`COUNTED` columns of a versioned row (a
+    need, a project, a person, a sprint, a board column) are left out of that comparison
+    and move forward instead of back (see :func:`_counted`).
     """
     session.flush()
     wanted = change.inverse() if backwards else change
     connection = session.connection()
     by_name = {t.name: t for t in tables()}
-    counted: dict[Key, Row] = {}
+    counted: dict[str, dict[Key, Row]] = {}
     for table_name, rows in wanted.rows.items():
         table = by_name[table_name]
         current = _backend(connection).read_rows(connection, table, list(rows))
         for key, (expected, _target) in rows.items():
             if not _same(table_name, current.get(key), expected):
                 raise _stale(session, table_name, key, current.get(key) or expected, change)
-        if table_name == "need":
-            counted = {key: row for key, row in current.items() if row is not None}
-    if counted:
-        wanted = _counted(session, wanted, counted)
+        if table_name in VERSIONED:
+            counted[table_name] = {key: row for key, row in current.items() if row is not None}
+    wanted = _counted(session, wanted, counted)
     _backend(connection).write_rows(
         connection, [(by_name[t], rows) for t, rows in wanted.rows.items()]
     )
-    if counted:
-        from po_desktop.store.models import Need, utcnow
+    from po_desktop.store.models import utcnow
 
-        session.execute(
-            update(Need).where(Need.id.in_([key[0] for key in counted])).values(updated_at=utcnow())
-        )
+    for table_name, stamped in counted.items():
+        if stamped:
+            table = by_name[table_name]
+            ids = [key[0] for key in stamped]
+            session.execute(update(table).where(table.c.id.in_(ids)).values(updated_at=utcnow()))
     session.expire_all()
     return wanted
 
 
-COUNTED = frozenset({"version", "updated_by", "updated_at"})
-"""A need's bookkeeping: its version only grows, an undo or a redo is a change too (by
-whoever applies it, now), so a form loaded before it is refused after it. An undo or redo
-compares and restores everything else."""
+VERSIONED = frozenset(identity.VERSIONED)
+"""The tables whose rows count their changes (see :mod:`po_desktop.store.identity`)."""
+
+COUNTED = identity.BOOKKEEPING
+"""A versioned row's bookkeeping: its version only grows, an undo or a redo is a change
+too (by whoever applies it, now), so a form loaded before it is refused after it. An undo
+or redo compares and restores everything else."""
 
 
 def _same(table: str, current: Row | None, expected: Row | None) -> bool:
-    if table != "need" or current is None or expected is None:
+    if table not in VERSIONED or current is None or expected is None:
         return current == expected
     return all(current.get(c) == v for c, v in expected.items() if c not in COUNTED) and all(
         c in expected or c in COUNTED for c in current
     )
 
 
-def _counted(session: Session, wanted: Change, current: dict[Key, Row]) -> Change:
-    """``wanted`` with each need it writes over an existing row one version further."""
+def _counted(session: Session, wanted: Change, current: dict[str, dict[Key, Row]]) -> Change:
+    """``wanted`` with each versioned row it writes over an existing one a version further."""
+    if not any(current.values()):
+        return wanted
     who = identity.current(session).name
-    rows = dict(wanted.rows["need"])
-    for key, (before, after) in rows.items():
-        now = current.get(key)
-        if after is not None and now is not None:
-            version = max(int(now.get("version") or 1), int(after.get("version") or 1)) + 1
-            rows[key] = (before, {**after, "version": version, "updated_by": who})
-    return Change({**wanted.rows, "need": rows}, wanted.author, wanted.at, wanted.id)
+    written = dict(wanted.rows)
+    for table, now_rows in current.items():
+        rows = dict(written[table])
+        for key, (before, after) in rows.items():
+            now = now_rows.get(key)
+            if after is not None and now is not None:
+                version = max(int(now.get("version") or 1), int(after.get("version") or 1)) + 1
+                rows[key] = (before, {**after, "version": version, "updated_by": who})
+        written[table] = rows
+    return Change(written, wanted.author, wanted.at, wanted.id)
+
+
+_OWNERS = {"sprint_member": ("sprint", "sprint_id")}
+"""Rows that belong to a versioned row other than a need: the table and column of it."""
 
 
 def _stale(
     session: Session, table: str, key: Key, row: Row | None, change: Change
 ) -> ConflictError:
-    """The refusal of an undo: who changed the need the row belongs to and when, when its
-    last change came after the one undone; else which row."""
-    need_id = key[0] if table == "need" else (row or {}).get("need_id")
-    if isinstance(need_id, int):
-        from po_desktop.domain.formatting import Clock
-        from po_desktop.store.models import Need
+    """The refusal of an undo: who changed the row (or the need, the sprint it belongs to)
+    and when, when its last change came after the one undone; else which row."""
+    from po_desktop.domain.formatting import Clock
 
-        need = session.get(Need, need_id)
-        done = change.at.astimezone(UTC).replace(tzinfo=None)
-        if need is not None and need.updated_at >= done.replace(microsecond=0):
-            at = Clock(need.updated_at)
-            if need.updated_by and need.updated_by != change.author:
-                return ConflictError("change.stale_by", who=need.updated_by, key=need.key, at=at)
-            return ConflictError("change.stale_at", key=need.key, at=at)
+    owner, owner_id = table, key[0]
+    if table not in VERSIONED:
+        owner, column = _OWNERS.get(table, ("need", "need_id"))
+        owner_id = (row or {}).get(column)
+    model = identity.VERSIONED.get(owner)
+    found = session.get(model, owner_id) if model and isinstance(owner_id, int) else None
+    done = change.at.astimezone(UTC).replace(tzinfo=None).replace(microsecond=0)
+    if found is not None and found.updated_at is not None and found.updated_at >= done:
+        at = Clock(found.updated_at)
+        what = found.key if owner == "need" else identity.describe(found)
+        if found.updated_by and found.updated_by != change.author:
+            return ConflictError("change.stale_by", who=found.updated_by, key=what, at=at)
+        if owner == "need":
+            return ConflictError("change.stale_at", key=what, at=at)
+        return ConflictError("change.stale_row_at", what=what, at=at)
     return ConflictError("change.stale", table=table, key=_show(key))
 
 

@@ -7,21 +7,34 @@ person's login, comes first. The author is
 a person of the workspace when one matches (by their login, then by their name), else
 the name as given. Every session carries it in ``session.info``; the store then stamps
 it, whatever the service: the author of each event of a need's history, the one who last
-changed a need (with the need's version, counted here: a form saved on an older version
-is refused, see ``needs.update_need``). Comments and decisions take it when the caller
-names no one.
+changed a need, a project, a person, a sprint or a board column (with the row's version,
+counted here: a form saved on an older version is refused, see ``needs.update_need`` and
+:func:`check_version`). Comments and decisions take it when the caller names no one.
 """
 
 from __future__ import annotations
 
 import getpass
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from po_desktop.domain.formatting import Clock
+from po_desktop.domain.messages import Message
 from po_desktop.domain.text import NameIndex
-from po_desktop.store.models import Need, NeedEvent, Person, utcnow
+from po_desktop.store.errors import ConflictError
+from po_desktop.store.models import (
+    BoardColumn,
+    Need,
+    NeedEvent,
+    Person,
+    Project,
+    Sprint,
+    Versioned,
+    utcnow,
+)
 
 AUTHOR_MAX = 120
 _KEY = "po_desktop.author"
@@ -103,9 +116,41 @@ def current(session: Session) -> Author:
     return author if isinstance(author, Author) else NOBODY
 
 
-_QUIET = frozenset({"rank", "version", "updated_by", "updated_at"})
-"""Need columns whose change alone is no one's change to that need: the rank moves when
-other cards are dropped around it."""
+BOOKKEEPING = frozenset({"version", "updated_by", "updated_at"})
+"""The columns that say who last changed a versioned row, and when: set here."""
+
+VERSIONED: dict[str, type[Any]] = {
+    "need": Need,
+    "project": Project,
+    "person": Person,
+    "sprint": Sprint,
+    "board_column": BoardColumn,
+}
+"""The tables whose rows count their changes, and their models."""
+
+QUIET: dict[type[Any], frozenset[str]] = {
+    Need: BOOKKEEPING | {"rank"},
+    Project: BOOKKEEPING | {"next_number"},
+    BoardColumn: BOOKKEEPING | {"position"},
+    Person: BOOKKEEPING,
+    Sprint: BOOKKEEPING,
+}
+"""The versioned tables, and the columns whose change alone is no one's change to the row:
+a need's rank moves when other cards are dropped around it, a project's next number when
+a need is added to it, a column's position when another column is added or removed."""
+
+_STAMPED = "po_desktop.stamped"
+
+
+def _stamped(session: Session) -> set[object]:
+    """The rows already counted in the session's transaction: a row changed by several
+    flushes of one action is one change, one version further."""
+    transaction = session.get_transaction()
+    held = session.info.get(_STAMPED)
+    if held is None or held[0] is not transaction:
+        held = (transaction, set())
+        session.info[_STAMPED] = held
+    return held[1]
 
 
 @event.listens_for(Session, "before_flush")
@@ -114,18 +159,64 @@ def _stamp(session: Session, _context: object, _instances: object) -> None:
     for obj in session.new:
         if isinstance(obj, NeedEvent) and obj.author_id is None and not obj.author_name:
             obj.author_id, obj.author_name = author.person_id, author.name
+    stamped = _stamped(session)
     for obj in session.dirty:
-        if not isinstance(obj, Need):
+        quiet = QUIET.get(type(obj))
+        if quiet is None:
             continue
         state = inspect(obj)
+        if state.identity_key in stamped:
+            continue
         changed = {
             attr.key
             for attr in state.mapper.column_attrs
             if state.attrs[attr.key].history.has_changes()
         }
-        if not changed - _QUIET:
-            continue
-        obj.version = (obj.version or 1) + 1
-        obj.updated_by = author.name
-        if "updated_at" not in changed:
-            obj.updated_at = utcnow()
+        if changed - quiet:
+            _count(obj, author, stamped, keep_time="updated_at" in changed)
+
+
+def _count(obj: Any, author: Author, stamped: set[object], *, keep_time: bool = False) -> None:
+    stamped.add(inspect(obj).identity_key)
+    obj.version = (obj.version or 1) + 1
+    obj.updated_by = author.name
+    if not keep_time:
+        obj.updated_at = utcnow()
+
+
+def touch(session: Session, row: Versioned) -> None:
+    """Count a change to ``row`` that its own columns do not show (a sprint's members),
+    once per action like any other."""
+    stamped = _stamped(session)
+    if inspect(row).identity_key not in stamped:
+        _count(row, current(session), stamped)
+
+
+def describe(row: object) -> Message | None:
+    """A versioned row other than a need as a message names it ("the project ERP")."""
+    if isinstance(row, Project):
+        return Message("row.project", {"name": row.code})
+    if isinstance(row, Person):
+        return Message("row.person", {"name": row.name})
+    if isinstance(row, Sprint):
+        return Message("row.sprint", {"name": row.name})
+    if isinstance(row, BoardColumn):
+        return Message("row.column", {"name": row.name})
+    return None
+
+
+def changed_since(row: Versioned) -> ConflictError:
+    """The refusal of a change built on an older version of ``row`` (a project, a person,
+    a sprint, a board column): who changed it, and when."""
+    at = Clock(row.updated_at or utcnow())
+    what = describe(row)
+    if row.updated_by:
+        return ConflictError("row.changed_by", who=row.updated_by, what=what, at=at)
+    return ConflictError("row.changed_since", what=what, at=at)
+
+
+def check_version(row: Versioned, version: int | None) -> None:
+    """Refuse (:func:`changed_since`) a save built on ``version`` when ``row`` is at
+    another one; None: the caller edits whatever is there (a script, an import)."""
+    if version is not None and row.version != version:
+        raise changed_since(row)

@@ -62,7 +62,19 @@ def _enum_check(column: str, enum: type) -> CheckConstraint:
     return CheckConstraint(f"{column} IN ({values})", name=f"{column}_valid")
 
 
-class Person(Base):
+class Versioned:
+    """A row that counts its changes and keeps who made the last one and when: a form
+    saved on an older version was built on what someone else has changed since, and is
+    refused with who and when (see :mod:`po_desktop.store.identity`, which counts them)."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    """Who made the last change (a person's name at the time), or empty when unknown."""
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    """When the last change was made; None for a row no one has changed since 0009."""
+
+
+class Person(Versioned, Base):
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -83,7 +95,7 @@ class Person(Base):
     )
 
 
-class Project(Base):
+class Project(Versioned, Base):
     __tablename__ = "project"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -104,7 +116,7 @@ class Project(Base):
     __table_args__ = (_enum_check("kind", ProjectKind),)
 
 
-class BoardColumn(Base):
+class BoardColumn(Versioned, Base):
     __tablename__ = "board_column"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -143,7 +155,7 @@ _RULE_COLUMNS = {
 """The board column flag that holds each entry rule."""
 
 
-class Sprint(Base):
+class Sprint(Versioned, Base):
     __tablename__ = "sprint"
 
     id: Mapped[int] = mapped_column(primary_key=True)

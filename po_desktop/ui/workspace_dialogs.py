@@ -50,7 +50,8 @@ class EntityOps:
     """The services behind one kind of list (undo is the change protocol's)."""
 
     create: Callable[[Session, Any], int]
-    update: Callable[[Session, int, Any], object]
+    update: Callable[..., object]
+    """``update(session, id, data, version=...)``: refused when the row's version moved."""
     delete: Callable[[Session, int], object]
 
 
@@ -67,6 +68,9 @@ class _ListEditor(QDialog):
         self.workspace = workspace
         self.current_id: int | None = None
         self._loaded: object = None
+        self.loaded_version: int | None = None
+        """The version of the item shown when the form was filled (``load`` sets it): its
+        save is built on it, and refused with who and when if someone saved it since."""
         self.list = QListWidget()
         self.list.setMinimumWidth(220)
         self.list.currentItemChanged.connect(self._on_current)
@@ -214,10 +218,14 @@ class _ListEditor(QDialog):
             if change is None:
                 return False
             self.current_id = int(change.result)
-        elif not self.workspace.try_perform(
-            self.edit_text, lambda s: ops.update(s, item_id, data), self.error.refused
-        ):
-            return False
+        else:
+            version = self.loaded_version
+
+            def update(s: Session) -> object:
+                return ops.update(s, item_id, data, version=version)
+
+            if not self.workspace.try_perform(self.edit_text, update, self.error.refused):
+                return False  # what was typed stays, with the reason
         self.error.hide()  # the value the message was about is saved now
         self._loaded = data
         self.reload()
@@ -335,6 +343,7 @@ class ProjectsDialog(_ListEditor):
 
     def load(self, item_id: int) -> None:
         project = self.workspace.read(lambda s: project_service.find_project(s, item_id))
+        self.loaded_version = project.version
         self.code.setText(project.code)
         self.name.setText(project.name)
         self.kind.setCurrentIndex(self.kind.findData(project.kind))
@@ -419,6 +428,7 @@ class PeopleDialog(_ListEditor):
 
     def load(self, item_id: int) -> None:
         person = next(p for p in self.workspace.read(queries.people) if p.id == item_id)
+        self.loaded_version = person.version
         self.name.setText(person.name)
         self.role.setText(person.role)
         self.email.setText(person.email)

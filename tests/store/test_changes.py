@@ -18,9 +18,9 @@ from po_desktop.store.services import needs, people, projects
 
 
 def changes_select(table: Table) -> str:
-    """Every column of ``table``, but a need's version and who and when changed it last:
+    """Every column of ``table``, but a versioned row's version and who and when changed it last:
     they move forward with an undo or a redo too (a form loaded before it is refused)."""
-    skip = changes.COUNTED if table.name == "need" else frozenset()
+    skip = changes.COUNTED if table.name in changes.VERSIONED else frozenset()
     names = ", ".join(f'"{c.name}"' for c in table.columns if c.name not in skip)
     return f'SELECT {names} FROM "{table.name}"'
 

@@ -397,10 +397,10 @@ def server_templates() -> Iterator[dict[str, URL]]:
 
 
 def _select(table: Table) -> str:
-    """Every column, but a need's version and who and when changed it last: they move
+    """Every column, but a versioned row's version and who and when changed it last: they move
     forward with an undo or a redo too, as with any change (a form loaded before one is
     refused after it)."""
-    skip = changes.COUNTED if table.name == "need" else frozenset()
+    skip = changes.COUNTED if table.name in changes.VERSIONED else frozenset()
     names = ", ".join(f'"{c.name}"' for c in table.columns if c.name not in skip)
     return f'SELECT {names} FROM "{table.name}"'
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from po_desktop.io.ics import export_ics
-from po_desktop.store import calendar_queries, queries
+from po_desktop.store import calendar_queries, changes, queries
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import Ceremony, Need, NeedEvent, Sprint, SprintMember
 from po_desktop.store.services import columns, needs, people, rituals, sprints, workspace
@@ -36,7 +36,7 @@ def _sprint_state(session: Session, sprint_id: int) -> tuple[object, ...]:
         (c.id, c.kind, c.starts_at)
         for c in session.scalars(select(Ceremony).where(Ceremony.sprint_id == sprint_id))
     )
-    columns_ = [c.key for c in Sprint.__table__.columns]
+    columns_ = [c.key for c in Sprint.__table__.columns if c.key not in changes.COUNTED]
     return tuple(getattr(sprint, c) for c in columns_), tuple(members), tuple(rituals)
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from po_desktop.store import identity, migrate, team
 from po_desktop.store.errors import ConflictError
-from po_desktop.store.models import BoardColumn, Need, NeedEvent
+from po_desktop.store.models import BoardColumn, Need, NeedEvent, Project
 from po_desktop.store.services import needs, people, projects
 from po_desktop.store.services._base import atomic
 
@@ -144,6 +144,28 @@ def test_the_servers_login_is_the_person_with_that_login(server: Engine) -> None
         assert identity.who(session) == identity.Author(None, login)
 
 
+def test_a_project_saved_after_another_persons_save_is_refused_and_she_keeps_hers(
+    server: Engine,
+) -> None:
+    """Two clients on one project: the second save built on the version both opened is
+    refused with who and when, and the first one stays."""
+    one, two = _two(server, "Moi", "Virginie")
+    project_id = _erp(one)
+    one.commit()
+    opened = one.get(Project, project_id)
+    assert opened is not None
+    form, version = projects.ProjectInput("ERP", opened.name, "internal"), opened.version
+    projects.update_project(two, project_id, replace(form, name="Paie Virginie"), version=version)
+    with pytest.raises(ConflictError) as refused:
+        projects.update_project(one, project_id, replace(form, name="Paie Moi"), version=version)
+    assert refused.value.render("en").startswith("Virginie changed the project ERP at ")
+    two.expire_all()
+    saved = two.get(Project, project_id)
+    assert saved is not None and (saved.name, saved.version) == ("Paie Virginie", 2)
+    one.close()
+    two.close()
+
+
 def test_a_team_workspace_made_at_0007_upgrades_with_its_history() -> None:
     with postgres.scratch_database() as url:
         engine = team.make_server_engine(url)
@@ -164,6 +186,8 @@ def test_a_team_workspace_made_at_0007_upgrades_with_its_history() -> None:
                 ]
                 need = session.get(Need, need_id)
                 assert need is not None and (need.version, need.updated_by) == (1, "")
+                project = session.execute(select(Project.version, Project.updated_by)).one()
+                assert project == (1, "")  # 0009 on the server too
                 identity.sign_in(session, identity.resolve(session, "Virginie"))
                 edit = replace(needs.need_input(need), title="v2")
                 change = act(session, lambda s: needs.update_need(s, need_id, edit))

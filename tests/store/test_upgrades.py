@@ -8,6 +8,7 @@ earlier one.
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,19 @@ from helpers.workspace import FIXTURES, tables
 from po_desktop.store import backups
 from po_desktop.store.database import open_database
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS
+
+
+def _downgrade(path: Path, revision: str) -> None:
+    """Take the workspace file back to ``revision``, as Alembic does."""
+    from alembic import command
+
+    from po_desktop.store import engine, migrate
+
+    eng = engine.make_engine(path)
+    try:
+        command.downgrade(migrate.alembic_config(eng), revision)
+    finally:
+        eng.dispose()
 
 
 def test_there_is_a_fixture_for_every_released_revision() -> None:
@@ -59,9 +73,7 @@ def test_0005_adds_an_empty_dossier_and_its_downgrade_gives_back_0004(
 ) -> None:
     """The dossier arrives empty on an existing workspace and works at once; going back to
     0004 drops it (and the events only it knows) and leaves every other row as it was."""
-    from alembic import command
 
-    from po_desktop.store import engine, migrate
     from po_desktop.store.services import dossier, links
 
     path = tmp_path / "workspace.podb"
@@ -76,11 +88,7 @@ def test_0005_adds_an_empty_dossier_and_its_downgrade_gives_back_0004(
     assert upgraded["need_comment"][1] and upgraded["attachment_data"][1]
     assert {row[upgraded["need"][0].index("archived_at")] for row in upgraded["need"][1]} == {None}
 
-    eng = engine.make_engine(path)
-    try:
-        command.downgrade(migrate.alembic_config(eng), "0004")
-    finally:
-        eng.dispose()
+    _downgrade(path, "0004")
     after = tables(path)
     columns, rows = after["setting"]  # the workspace's version counted the writes
     after["setting"] = (columns, [r for r in rows if not str(r[0]).startswith("change_")])
@@ -95,9 +103,8 @@ def test_0007_gives_people_an_empty_address_that_finds_them_once_typed(
     """People of a 0006 workspace have no address after the upgrade (nothing invented), and
     one typed afterwards makes them the requester of a mail from it; going back to 0006
     drops the column and nothing else."""
-    from alembic import command
 
-    from po_desktop.store import engine, migrate, queries
+    from po_desktop.store import queries
     from po_desktop.store.services import people
 
     path = tmp_path / "workspace.podb"
@@ -116,11 +123,7 @@ def test_0007_gives_people_an_empty_address_that_finds_them_once_typed(
         found = people.person_by_email(session, "claire.m@exemple.fr")
         assert found is not None and found.name == claire.name
 
-    eng = engine.make_engine(path)
-    try:
-        command.downgrade(migrate.alembic_config(eng), "0006")
-    finally:
-        eng.dispose()
+    _downgrade(path, "0006")
     after = tables(path)
     assert after["person"][0] == before["person"][0]  # the column is gone, no other
     assert len(after["person"][1]) == len(before["person"][1])
@@ -132,10 +135,9 @@ def test_0008_keeps_the_history_with_no_author_invented_and_goes_back_to_0007(
     """Events of a 0007 workspace have no author after the upgrade and needs version 1;
     what is done afterwards records its author; going back to 0007 drops the new columns
     and keeps every row."""
-    from alembic import command
     from sqlalchemy import select
 
-    from po_desktop.store import engine, identity, migrate
+    from po_desktop.store import identity
     from po_desktop.store.models import Need, NeedEvent
     from po_desktop.store.services import needs
 
@@ -155,13 +157,47 @@ def test_0008_keeps_the_history_with_no_author_invented_and_goes_back_to_0007(
         moved = session.scalars(select(NeedEvent).order_by(NeedEvent.id.desc())).first()
         assert moved is not None and moved.author_name == "Virginie"
 
-    eng = engine.make_engine(path)
-    try:
-        command.downgrade(migrate.alembic_config(eng), "0007")
-    finally:
-        eng.dispose()
+    _downgrade(path, "0007")
     after = tables(path)
     assert after["need_event"][0] == before["need_event"][0]
     assert after["person"][0] == before["person"][0]
     assert after["need"][0] == before["need"][0]
     assert len(after["need_event"][1]) == len(before["need_event"][1]) + 1
+
+
+def test_0009_gives_projects_people_sprints_and_columns_a_version_and_goes_back_to_0008(
+    tmp_path: Path, home: Path
+) -> None:
+    """Rows of a 0008 workspace come out at version 1 with no author and no time of change
+    (nothing invented); a form saved on an older version is refused from then on; going
+    back to 0008 drops the new columns and nothing else."""
+    from sqlalchemy import select
+
+    from po_desktop.store import identity
+    from po_desktop.store.errors import ConflictError
+    from po_desktop.store.models import BoardColumn, Person, Project, Sprint
+    from po_desktop.store.services import projects
+
+    path = tmp_path / "workspace.podb"
+    shutil.copy(FIXTURES / "schema-0008.podb", path)
+    before = tables(path)
+    new = ["version", "updated_by", "updated_at"]
+    with open_database(path) as db, db.session() as session:
+        assert db.migrated_from == "0008"
+        for model in (Project, Person, Sprint, BoardColumn):
+            stamps = set(session.execute(select(*(getattr(model, c) for c in new))))
+            assert stamps == {(1, "", None)}, model
+        identity.sign_in(session, identity.resolve(session, "Virginie"))
+        erp = session.scalars(select(Project).order_by(Project.id)).first()
+        assert erp is not None
+        form = projects.ProjectInput(erp.code, erp.name, erp.kind, erp.owner_id, erp.color)
+        projects.update_project(session, erp.id, replace(form, name="Paie"), version=1)
+        with pytest.raises(ConflictError) as refused:
+            projects.update_project(session, erp.id, replace(form, name="Autre"), version=1)
+        assert refused.value.render("en").startswith(f"Virginie changed the project {erp.code}")
+
+    _downgrade(path, "0008")
+    after = tables(path)
+    for table in ("project", "person", "sprint", "board_column"):
+        assert after[table][0] == before[table][0]  # the columns are gone, no other
+        assert len(after[table][1]) == len(before[table][1])

@@ -649,6 +649,30 @@ def test_board_settings_refuse_duplicate_names_and_keep_the_edits(
     assert [c.name for c in window.board.model.columns][1] == "À coter"
 
 
+def test_board_settings_saved_after_someone_changed_a_column_are_refused_with_who(
+    window: MainWindow, board_db: Database, qtbot: QtBot
+) -> None:
+    """Another PO limits "À coter" while the dialog is open: saving the dialog (which
+    writes every column) is refused with who and when, and the edits stay."""
+    from po_desktop.store import identity
+
+    dialog = BoardSettingsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with board_db.session() as other:
+        identity.sign_in(other, identity.resolve(other, "Virginie"))
+        second = dialog.drafts[1]
+        columns.update_column(other, second.id, name=second.name, wip_limit=2)  # type: ignore[arg-type]
+    dialog.list.setCurrentRow(0)
+    dialog.name.setText("Entrée")
+    dialog.name.textEdited.emit("Entrée")
+    dialog.apply()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.error.text().startswith("Virginie changed the column À coter at ")
+    assert dialog.drafts[0].name == "Entrée"
+    assert window.workspace.read(queries.columns)[0].name == "À qualifier"
+
+
 def test_a_drop_inside_a_list_never_reorders_behind_the_board(window: MainWindow) -> None:
     """QListView first tries moveRows for a drop within one list: refused, so the cards
     shown and the cards acted on (Delete!) can never disagree."""

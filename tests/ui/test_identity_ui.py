@@ -4,17 +4,20 @@ save refused with who and when, the typed text kept."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pytest
+from helpers.fakes import FakeFeedback
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from po_desktop.store import dossier_queries, identity, queries
 from po_desktop.store.database import Database
-from po_desktop.store.models import Need
-from po_desktop.store.services import needs, people, projects
+from po_desktop.store.models import Need, Project, Sprint
+from po_desktop.store.services import needs, people, projects, sprints
+from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.preferences_dialog import PreferencesDialog
@@ -142,3 +145,73 @@ def test_a_team_window_signs_with_the_person_whose_login_the_server_knows(
             win.workspace.undo_stack.clear()
             win.close()
             win.workspace.close()
+
+
+def _saved_by_virginie(db: Database, save: Callable[[Session], object]) -> None:
+    """Another PO, on another computer, saves first."""
+    with db.session() as other:
+        identity.sign_in(other, identity.resolve(other, "Virginie Morel"))
+        save(other)
+
+
+def test_a_project_saved_after_someone_elses_save_is_refused_and_keeps_the_text(
+    window: MainWindow, db: Database, qtbot: QtBot, feedback: FakeFeedback
+) -> None:
+    from po_desktop.ui.workspace_dialogs import ProjectsDialog
+
+    dialog = ProjectsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.code.text() == "ERP"
+    _saved_by_virginie(
+        db,
+        lambda s: projects.update_project(
+            s, 1, projects.ProjectInput("ERP", "ERP Finance", color="#4A6FA5")
+        ),
+    )
+
+    dialog.name.setText("ERP Paie")
+    assert not dialog.save()
+    assert dialog.error.text().startswith("Virginie Morel changed the project ERP at ")
+    assert dialog.name.text() == "ERP Paie"
+    stored = window.workspace.read(lambda s: s.get(Project, 1).name)  # type: ignore[union-attr]
+    assert stored == "ERP Finance"
+    assert window.workspace.undo_stack.count() == 0
+
+    feedback.answers.append(Unsaved.DISCARD)  # leaving the item: what was typed goes
+    dialog.start_new()
+    dialog.reload()  # back to it, as saved now
+    assert dialog.name.text() == "ERP Finance"
+    dialog.name.setText("ERP Paie")
+    assert dialog.save()  # built on her version now: saved
+    assert window.workspace.read(lambda s: s.get(Project, 1).name) == "ERP Paie"  # type: ignore[union-attr]
+
+
+def test_a_sprint_saved_after_someone_elses_save_is_refused_and_keeps_the_text(
+    window: MainWindow, db: Database, qtbot: QtBot
+) -> None:
+    from po_desktop.ui.calendar.dialogs import SprintDialog
+
+    sprint_id = window.workspace.perform(
+        "New sprint",
+        lambda s: sprints.create_sprint(
+            s, sprints.SprintInput("Sprint 12", "2027-01-04", "2027-01-15")
+        ),
+    ).result
+    dialog = SprintDialog(window.workspace, sprint_id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _saved_by_virginie(
+        db,
+        lambda s: sprints.update_sprint(
+            s, sprint_id, sprints.SprintInput("Sprint 12", "2027-01-04", "2027-01-15", goal="Paie")
+        ),
+    )
+
+    dialog.goal.setPlainText("Relances")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.error.text().startswith("Virginie Morel changed the sprint Sprint 12 at ")
+    assert dialog.goal.toPlainText() == "Relances"
+    stored = window.workspace.read(lambda s: s.get(Sprint, sprint_id).goal)  # type: ignore[union-attr]
+    assert stored == "Paie"

@@ -37,6 +37,14 @@ _DEPTH = "po_desktop.service_depth"
 _STAMPS = identity.current  # the store stamps authors and versions on every write
 
 
+def locked(session: Session, model: type[T], row_id: int, version: int | None) -> T | None:
+    """The row ``row_id`` of ``model``; when a save is built on a ``version`` of it, read
+    afresh and locked until the commit (on PostgreSQL), so that the version compared is
+    the one the save writes over."""
+    checking = version is not None
+    return session.get(model, row_id, with_for_update=checking, populate_existing=checking)
+
+
 def transactional(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Session, P], R]:
     """Make a service one user action: committed as a whole, or not at all.
 

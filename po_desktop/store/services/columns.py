@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.readiness import EntryRule
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
+from po_desktop.store.identity import check_version
 from po_desktop.store.models import BoardColumn, Need
 from po_desktop.store.services._base import (
     clean_choice,
     clean_number,
     clean_text,
+    locked,
     transactional,
 )
 
@@ -91,11 +93,15 @@ def update_column(
     wip_limit: int | None,
     is_done: bool | None = None,
     entry_rules: Iterable[EntryRule | str] | None = None,
+    version: int | None = None,
 ) -> BoardColumn:
-    """Rename and limit a column; ``is_done`` and ``entry_rules`` stay as they are when None."""
-    column = session.get(BoardColumn, column_id)
+    """Rename and limit a column; ``is_done`` and ``entry_rules`` stay as they are when None.
+    ``version``: the column's version the form was filled from; if someone has changed
+    the column since, nothing is written and :class:`ConflictError` says who and when."""
+    column = locked(session, BoardColumn, column_id, version)
     if column is None:
         raise NotFoundError("column.not_found", ref=column_id)
+    check_version(column, version)
     column.name = _check_name(session, name, column_id)
     column.wip_limit = _check_wip(wip_limit)
     if is_done is not None:
@@ -146,10 +152,14 @@ class ColumnSpec:
     is_done: bool = False
     entry_rules: frozenset[EntryRule] = frozenset()
     """What a need must have to enter the column; a move that breaks a rule asks first."""
+    version: int | None = field(default=None, compare=False)
+    """The column's version the dialog was filled from (None: a new column, or an undo)."""
 
 
 def _spec(column: BoardColumn) -> ColumnSpec:
-    return ColumnSpec(column.id, column.name, column.wip_limit, column.is_done, column.entry_rules)
+    return ColumnSpec(
+        column.id, column.name, column.wip_limit, column.is_done, column.entry_rules, column.version
+    )
 
 
 def workflow(session: Session) -> list[ColumnSpec]:
@@ -165,10 +175,23 @@ def apply_workflow(
     Returns the workflow before and after (new columns with their ids), so undo
     applies the first and redo the second. A spec whose id no longer exists is
     recreated with that id: undoing a removal keeps the column's event history valid.
+    A spec that carries the version its column had when the dialog was filled is
+    refused (:class:`ConflictError`: who and when) if someone has changed that column
+    since; nothing is written then.
     """
     if not specs:
         raise ConflictError("column.last")
-    before = workflow(session)
+    checking = any(spec.version is not None for spec in specs)
+    current = session.scalars(
+        select(BoardColumn).with_for_update().execution_options(populate_existing=True)
+        if checking
+        else select(BoardColumn)
+    )
+    known = {column.id: column for column in current}
+    for spec in specs:
+        if spec.id in known:
+            check_version(known[spec.id], spec.version)
+    before = [replace(spec, version=None) for spec in workflow(session)]
     seen: set[str] = set()
     clean: list[ColumnSpec] = []
     for spec in specs:
@@ -187,6 +210,7 @@ def apply_workflow(
         )
     existing = {c.id: c for c in ordered_columns(session)}
     kept = {spec.id for spec in clean if spec.id is not None}
+    wanted = {spec.id: spec.name for spec in clean}
     for column_id, column in existing.items():
         if column_id in kept:
             continue
@@ -197,8 +221,9 @@ def apply_workflow(
         if column_id not in kept:
             session.delete(column)
             del existing[column_id]
-        else:
-            # Frees every name, so renames can swap (not a NUL: PostgreSQL refuses it).
+        elif column.name != wanted[column_id]:
+            # Frees the names that change, so renames can swap (not a NUL: PostgreSQL
+            # refuses it); a column keeping its name is not touched (nor counted changed).
             column.name = f"\uffff{column_id}"
     session.flush()
     after: list[ColumnSpec] = []
@@ -213,5 +238,5 @@ def apply_workflow(
         column.is_done = spec.is_done
         column.entry_rules = spec.entry_rules
         session.flush()
-        after.append(_spec(column))
+        after.append(replace(_spec(column), version=None))
     return before, after

@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain.text import EMAIL_MAX, is_email_address
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
+from po_desktop.store.identity import check_version
 from po_desktop.store.models import Absence, Need, Person, Project, SprintMember
-from po_desktop.store.services._base import clean_number, clean_text, transactional
+from po_desktop.store.services._base import clean_number, clean_text, locked, transactional
 
 
 @dataclass
@@ -84,10 +85,14 @@ def person_by_email(session: Session, address: str) -> Person | None:
 
 
 @transactional
-def update_person(session: Session, person_id: int, data: PersonInput) -> Person:
-    person = session.get(Person, person_id)
+def update_person(
+    session: Session, person_id: int, data: PersonInput, *, version: int | None = None
+) -> Person:
+    """Edit a person. ``version``: as :func:`~po_desktop.store.services.projects.update_project`."""
+    person = locked(session, Person, person_id, version)
     if person is None:
         raise NotFoundError("person.not_found", ref=person_id)
+    check_version(person, version)
     clean = _validate(data)
     _refuse_shared_email(session, clean.email, person_id)
     for name, value in vars(clean).items():

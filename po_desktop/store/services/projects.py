@@ -12,11 +12,13 @@ from po_desktop.domain.enums import ProjectKind
 from po_desktop.domain.keys import is_valid_code
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
+from po_desktop.store.identity import check_version
 from po_desktop.store.models import Need, Person, Project
 from po_desktop.store.services._base import (
     clean_choice,
     clean_color,
     clean_text,
+    locked,
     name_index,
     pick_named,
     transactional,
@@ -72,10 +74,16 @@ def create_project(session: Session, data: ProjectInput) -> Project:
 
 
 @transactional
-def update_project(session: Session, project_id: int, data: ProjectInput) -> Project:
-    project = session.get(Project, project_id)
+def update_project(
+    session: Session, project_id: int, data: ProjectInput, *, version: int | None = None
+) -> Project:
+    """Edit a project. ``version``: the project's version the form was filled from; if
+    someone has changed it since, nothing is written and :class:`ConflictError` says who
+    and when (the form keeps what was typed)."""
+    project = locked(session, Project, project_id, version)
     if project is None:
         raise NotFoundError("project.not_found", ref=project_id)
+    check_version(project, version)
     clean = _validate(session, data, project_id)
     project.code = clean.code
     project.name = clean.name

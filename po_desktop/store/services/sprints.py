@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 from po_desktop.domain.calendar import EARLIEST, LATEST, in_range, overlaps
 from po_desktop.domain.enums import EventField, SprintState
 from po_desktop.domain.messages import Bilingual, Message, choice_label, day_label
+from po_desktop.store import identity
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
+from po_desktop.store.identity import check_version
 from po_desktop.store.models import (
     Absence,
     BoardColumn,
@@ -36,6 +38,7 @@ from po_desktop.store.services._base import (
     clean_number,
     clean_text,
     find_named,
+    locked,
     transactional,
 )
 from po_desktop.store.services.needs import _event
@@ -225,11 +228,24 @@ def create_sprint(session: Session, data: SprintInput) -> int:
 
 
 @transactional
-def update_sprint(session: Session, sprint_id: int, data: SprintInput) -> None:
-    sprint = get_sprint(session, sprint_id)
+def update_sprint(
+    session: Session, sprint_id: int, data: SprintInput, *, version: int | None = None
+) -> None:
+    """Edit a sprint and its members. ``version``: the sprint's version the form was
+    filled from; if someone has changed the sprint since, nothing is written and
+    :class:`ConflictError` says who and when (the form keeps what was typed)."""
+    sprint = locked(session, Sprint, sprint_id, version)
+    if sprint is None:
+        raise NotFoundError("sprint.not_found", ref=sprint_id)
+    check_version(sprint, version)
     values = _check_sprint(session, data, sprint_id)
     for key, value in values.items():
         setattr(sprint, key, value)
+    members = session.scalars(
+        select(SprintMember.person_id).where(SprintMember.sprint_id == sprint_id)
+    )
+    if set(members) != set(data.member_ids):
+        identity.touch(session, sprint)  # its team is part of the sprint
     _set_members(session, sprint_id, data.member_ids)
 
 

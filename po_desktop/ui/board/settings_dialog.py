@@ -37,6 +37,8 @@ class _Draft:
     is_done: bool
     cards: int
     entry_rules: frozenset[EntryRule]
+    version: int | None = None
+    """The column's version when the dialog was filled (None: a new column)."""
 
 
 class BoardSettingsDialog(QDialog):
@@ -50,7 +52,13 @@ class BoardSettingsDialog(QDialog):
             specs = column_service.workflow(session)
             return [
                 _Draft(
-                    s.id, s.name, s.wip_limit, s.is_done, counts.get(s.id or 0, 0), s.entry_rules
+                    s.id,
+                    s.name,
+                    s.wip_limit,
+                    s.is_done,
+                    counts.get(s.id or 0, 0),
+                    s.entry_rules,
+                    s.version,
                 )
                 for s in specs
             ]
@@ -209,12 +217,15 @@ class BoardSettingsDialog(QDialog):
 
     # ----- saving -------------------------------------------------------------------------
     def specs(self) -> list[ColumnSpec]:
+        """The columns as edited, each built on the version it was loaded at."""
         return [
-            ColumnSpec(d.id, d.name, d.wip_limit, d.is_done, d.entry_rules) for d in self.drafts
+            ColumnSpec(d.id, d.name, d.wip_limit, d.is_done, d.entry_rules, d.version)
+            for d in self.drafts
         ]
 
     def apply(self) -> None:
-        """One undoable action; a refusal keeps the dialog and every edit as typed."""
+        """One undoable action; a refusal (a column someone else changed since the dialog
+        opened: who and when) keeps the dialog and every edit as typed."""
         specs = self.specs()
         if self.workspace.try_perform(
             self.tr("Edit board columns"),

@@ -130,6 +130,8 @@ class SprintDialog(_ServiceDialog):
 
         loaded = workspace.read(lambda s: forms.sprint_form(s, sprint_id))
         sprint, members, teams = loaded.sprint, loaded.members, loaded.teams
+        self.version = sprint.version if sprint else None
+        """The sprint's version when the form was filled: its save is built on it."""
         self.name = QLineEdit(sprint.name if sprint else "")
         self.name.setMaxLength(2 * 80)  # UTF-16 units: room for 80 emoji (see NeedDialog)
         self.goal = QPlainTextEdit(sprint.goal if sprint else "")
@@ -183,9 +185,12 @@ class SprintDialog(_ServiceDialog):
                 lambda s: service.create_sprint(s, data),
             )
         else:
+            # Saved after someone else's save, it is refused with who and when, and the
+            # dialog stays open with what was typed.
+            version = self.version
             ok = self.run(
                 self.tr("Edit sprint %1").replace("%1", data.name.strip()),
-                lambda s: service.update_sprint(s, sprint_id, data),
+                lambda s: service.update_sprint(s, sprint_id, data, version=version),
             )
         if ok:
             super().accept()
