@@ -27,7 +27,7 @@ import operator
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Integer, String, bindparam, cast, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -41,7 +41,7 @@ from po_desktop.store.errors import (
     PoDesktopError,
     ValidationError,
 )
-from po_desktop.store.models import Need, Project, utcnow
+from po_desktop.store.models import Need, NeedEvent, Project, utcnow
 from po_desktop.store.services import import_cells as cells
 from po_desktop.store.services import import_trackers
 from po_desktop.store.services import needs as need_service
@@ -173,11 +173,20 @@ class _Creator:
         now = self.stored_now
         author = identity.current(self.session)
         values = self.values
+        # Ids handed out one after the other (always on SQLite, whose writer is alone):
+        # every need of their range is one of this batch, and its creation event, the
+        # column it starts in, is copied from its row by one statement, before its other
+        # events (an event's order among a need's events is its id's).
+        low, high = min(by_key.values()), max(by_key.values())
+        copied = high - low + 1 == len(self.pending)
+        if copied:
+            span = {"low": low, "high": high, "at": self.now}
+            connection.execute(_CREATED_EVENTS, {**span, **_by(author)})
         for row, names, project_id, number, sprint_id, points in self.pending:
             need_id = by_key[(project_id, number)]
             if names:
                 tags += [(need_id, name) for name in names]
-            column_id = row[_COLUMN_AT]
+            column_id = None if copied else row[_COLUMN_AT]
             for field, value in ((_CREATED, column_id), (_SPRINT, sprint_id), (_POINTS, points)):
                 if value is not None:
                     stored = values.get(value)
@@ -234,6 +243,22 @@ _CREATED, _SPRINT, _POINTS = (
     EventField.POINTS.value,
 )
 _value = need_service._event_value
+_CREATED_EVENTS = insert(NeedEvent).from_select(
+    ["need_id", "at", "field", "new_value", "author_id", "author_name"],
+    select(
+        Need.id,
+        bindparam("at", type_=NeedEvent.at.type),
+        literal(_CREATED, String),
+        cast(Need.column_id, String),  # as _event_value writes a column's id
+        bindparam("author_id", type_=Integer),
+        bindparam("author_name", type_=String),
+    ).where(Need.id.between(bindparam("low"), bindparam("high"))),
+)
+"""The creation events of the needs whose ids run from ``low`` to ``high``."""
+
+
+def _by(author: identity.Author) -> dict[str, object]:
+    return {"author_id": author.person_id, "author_name": author.name}
 
 
 def _input(
