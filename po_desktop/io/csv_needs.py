@@ -267,7 +267,7 @@ def _rows(
             start, end = end + 1, reader.line_num  # type: ignore[attr-defined]
             if restore_now:
                 if "\x00'" in join(("", *row)):
-                    row = [restore(value) for value in row]
+                    row = [restore(value) if value[:1] == "'" else value for value in row]
             elif restoring and "".join(row).strip():
                 restore_now = True
             yield start + offset, row
