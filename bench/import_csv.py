@@ -47,6 +47,8 @@ PEAK_GOAL_MB = 400.0
 SITES = ("Lyon", "Nantes", "Lille", "Bordeaux", "Toulouse", "Marseille", "Rennes", "Grenoble")
 """Suffixes that keep copied titles unique and plausible (« … — site de Lyon »)."""
 TITLE_MAX = 300
+SQLITE_VARIABLES = 999
+"""Values per statement when SQLite alone stores the import's rows, as the import does."""
 
 Sprints = list[tuple[str, date, date, str]]
 
@@ -165,10 +167,16 @@ def store_only(imported: Path, db: Path, sprints: Sprints) -> float:
         connection.execute("PRAGMA foreign_keys=ON")
         connection.execute("BEGIN")
         for name, (columns, values) in tables.items():
-            marks = ", ".join("?" for _ in columns)
-            connection.executemany(
-                f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", values
-            )
+            # As the import writes them: many rows per statement (po_desktop.store.bulk).
+            one = f"({', '.join('?' for _ in columns)})"
+            per = max(1, SQLITE_VARIABLES // len(columns))
+            for start in range(0, len(values), per):
+                chunk = values[start : start + per]
+                connection.execute(
+                    f"INSERT INTO {name} ({', '.join(columns)}) VALUES "
+                    + ", ".join([one] * len(chunk)),
+                    [value for row in chunk for value in row],
+                )
         connection.execute("COMMIT")
     finally:
         connection.close()

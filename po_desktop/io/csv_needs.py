@@ -20,7 +20,8 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -201,29 +202,33 @@ def _open(raw: BinaryIO, path: Path, delimiter: str | None, as_written: bool) ->
     except OSError as exc:
         raise StorageError("file.read_failed", path=str(path), reason=os_reason(exc)) from exc
     text = io.TextIOWrapper(raw, encoding=encoding, newline="")
-    lines = _lines(text, path)
     # Blank lines before the header stay in what the csv module reads, so its line
     # numbers are the file's; Excel's "sep=;" line does not, and is counted apart.
     before: list[str] = []
     offset = 0
-    for line in lines:
-        if not line.strip():
+    try:
+        for line in text:
+            if not line.strip():
+                before.append(line)
+                continue
+            named = _SEP_LINE.match(line)
+            if named is not None and not offset and not before:
+                delimiter = delimiter or named[1]
+                offset = 1
+                continue
             before.append(line)
-            continue
-        named = _SEP_LINE.match(line)
-        if named is not None and not offset and not before:
-            delimiter = delimiter or named[1]
-            offset = 1
-            continue
-        before.append(line)
-        break
+            break
+    except UnicodeDecodeError:
+        raise ValidationError("csv.encoding", file=str(path)) from None
     if not before or not before[-1].strip():
         raise ValidationError("csv.empty", file=str(path))
     delimiter = delimiter or _sniff(before[-1])
     if csv.field_size_limit() < _FIELD_LIMIT:
         csv.field_size_limit(_FIELD_LIMIT)
-    reader = csv.reader(_chain(before, lines), delimiter=delimiter, strict=True)
-    rows = _rows(reader, offset)
+    # The file object itself, not a generator over its lines: the csv module pulls each
+    # line in C, and a decoding error surfaces where the rows are read.
+    reader = csv.reader(chain(before, text), delimiter=delimiter, strict=True)
+    rows = _rows(reader, offset, path, restoring=not as_written)
     header: list[str] | None = None
     header_line = 0
     for number, row in rows:
@@ -240,49 +245,37 @@ def _open(raw: BinaryIO, path: Path, delimiter: str | None, as_written: bool) ->
         header_line=header_line,
         numbers=for_delimiter(delimiter),
         strict_width=True,
-        _rows=rows if as_written else _restored(rows),
+        _rows=rows,
         _progress=lambda: min(1.0, raw.tell() / total) if not raw.closed else 1.0,
         _close=text.close,
     )
 
 
-def _lines(text: io.TextIOWrapper, path: Path) -> Iterator[str]:
+def _rows(
+    reader: Iterator[list[str]], offset: int, path: Path, *, restoring: bool
+) -> Iterator[tuple[int, list[str]]]:
+    """Each row with the line where it starts in the file. With ``restoring``, the rows
+    after the header (the first row not blank) have the texts an export of ours
+    protected from formulas given back; a row none of whose cells starts with an
+    apostrophe (one join tells) is left as read. One generator, not one per step: its
+    frames cost more than the csv module's reading."""
+    end = 0
+    restore_now = False
+    join = "\x00".join
     try:
-        yield from text
+        for row in reader:
+            start, end = end + 1, reader.line_num  # type: ignore[attr-defined]
+            if restore_now:
+                if "\x00'" in join(("", *row)):
+                    row = [restore(value) if value[:1] == "'" else value for value in row]
+            elif restoring and "".join(row).strip():
+                restore_now = True
+            yield start + offset, row
+    except csv.Error as exc:
+        problem = _csv_problem(exc)
+        raise ValidationError("csv.malformed", detail=problem, line=end + 1 + offset) from None
     except UnicodeDecodeError:
         raise ValidationError("csv.encoding", file=str(path)) from None
-
-
-def _chain(first: Iterable[str], rest: Iterator[str]) -> Iterator[str]:
-    yield from first
-    yield from rest
-
-
-def _rows(reader: Iterator[list[str]], offset: int) -> Iterator[tuple[int, list[str]]]:
-    """Each row with the line where it starts in the file."""
-    end = 0
-    while True:
-        start = end + 1
-        try:
-            row = next(reader, None)
-        except csv.Error as exc:
-            raise ValidationError(
-                "csv.malformed", detail=_csv_problem(exc), line=start + offset
-            ) from None
-        if row is None:
-            return
-        end = reader.line_num  # type: ignore[attr-defined]
-        yield start + offset, row
-
-
-def _restored(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
-    """The rows with the texts an export of ours protected from formulas given back; a
-    row none of whose cells starts with an apostrophe (one join tells) is left as read."""
-    join = "\x00".join
-    for line, row in rows:
-        if "\x00'" in join(("", *row)):
-            row = [restore(value) for value in row]
-        yield line, row
 
 
 def read_needs_csv(path: Path | str) -> list[NeedRecord]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Column, Connection, Integer, Table, insert
@@ -47,7 +48,34 @@ def insert_many(
             parameters = [pick(row) if len(order) > 1 else (row[order[0]],) for row in rows]
     else:
         parameters = [dict(zip(columns, row, strict=True)) for row in rows]
-    connection.exec_driver_sql(compiled.string, parameters)
+    if connection.dialect.name == "sqlite" and compiled.positional:
+        _insert_chunks(connection, compiled.string, len(order), parameters)
+    else:
+        connection.exec_driver_sql(compiled.string, parameters)
+
+
+SQLITE_VARIABLES = 999
+"""Values one SQLite statement may bind, whatever the library's build (the historic
+default limit; newer builds allow more)."""
+
+
+def _insert_chunks(
+    connection: Connection, statement: str, width: int, rows: list[Sequence[Any]]
+) -> None:
+    """The rows as statements of many ``VALUES (…), (…)`` each, on SQLite: the sqlite3
+    module's executemany binds and steps its statement once per row, which costs a
+    third more than the same rows in a few hundred statements."""
+    head, marker, one = statement.rpartition(" VALUES ")
+    if not marker or not one.startswith("("):  # not a plain INSERT … VALUES (…)
+        connection.exec_driver_sql(statement, rows)
+        return
+    per = max(1, SQLITE_VARIABLES // max(1, width))
+    full = f"{head} VALUES {', '.join([one] * per)}"
+    flat = chain.from_iterable
+    for start in range(0, len(rows), per):
+        chunk = rows[start : start + per]
+        sql = full if len(chunk) == per else f"{head} VALUES {', '.join([one] * len(chunk))}"
+        connection.exec_driver_sql(sql, tuple(flat(chunk)))
 
 
 def _default(connection: Connection, table: Table, name: str) -> Any:

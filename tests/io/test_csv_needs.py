@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain.formulas import neutralise, restore
 from po_desktop.io.csv_needs import read_needs_csv, write_needs_csv
-from po_desktop.store import files
+from po_desktop.store import files, identity
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import PoDesktopError, ValidationError
 from po_desktop.store.models import BoardColumn, Need, NeedEvent, Project, Sprint
@@ -446,9 +446,11 @@ def test_updates_existing_keys_and_records_events(db: Database, home: Path) -> N
 
 
 def test_batch_creation_matches_create_need(db: Database) -> None:
-    """The import's fast path must store exactly what the create_need service stores."""
+    """The import's fast path must store exactly what the create_need service stores,
+    history events included: who made them, and when (the need's creation)."""
     add_sprint(db)
     with db.session() as session:
+        identity.sign_in(session, identity.Author(None, "Camille Martin"))
         project = create_project(session, ProjectInput(code="ERP", name="ERP"))
         done = session.scalar(select(BoardColumn.id).where(BoardColumn.is_done))
         sprint_id = session.scalar(select(Sprint.id))
@@ -503,10 +505,12 @@ def test_batch_creation_matches_create_need(db: Database) -> None:
     assert by_import.row["done_at"] is not None
     assert by_import.row["column_since"] == by_import.row["created_at"]
     assert by_service.tags == by_import.tags
-    event_fields = ("field", "old_value", "new_value")
+    event_fields = ("field", "old_value", "new_value", "author_id", "author_name")
     assert [tuple(e[f] for f in event_fields) for e in by_service.events] == [
         tuple(e[f] for f in event_fields) for e in by_import.events
     ]
+    assert by_import.events[0]["author_name"] == "Camille Martin"
+    assert {e["at"] for e in by_import.events} == {by_import.row["created_at"]}
 
 
 def test_export_one_project_with_comma(db: Database, home: Path) -> None:

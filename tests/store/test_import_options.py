@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import ValidationError
@@ -250,3 +251,42 @@ def test_the_garbage_collector_runs_again_after_an_import_done_or_refused(db: Da
     finally:
         gc.enable()
     assert count(db, Need) == 3
+
+
+def test_each_imported_need_has_its_history_on_either_engine(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every need of a batch starts its history with its creation in the column it was
+    imported into, then its points, as a need created in the dialog does: the
+    timeline, burndown and cycle times read them (three batches here, on SQLite and on
+    PostgreSQL, whose ids come from a sequence)."""
+    monkeypatch.setattr("po_desktop.store.services.importing.BATCH_SIZE", 2)
+    query = select(BoardColumn.name, BoardColumn.id).order_by(BoardColumn.position)
+    columns = {name: column_id for name, column_id in session.execute(query)}
+    rows = [record("Un", points="3"), record("Deux", status="En cours"), record("Trois")]
+    rows += [record("Quatre", "ERP-9", status="Terminé", points="0,5"), record("Cinq")]
+    import_needs(session, rows)
+    history = {
+        title: [(field, old, new) for _, field, old, new in events]
+        for title, events in _events_by_need(session).items()
+    }
+    first = str(next(iter(columns.values())))  # "À qualifier"
+    assert history == {
+        "Un": [("created", None, first), ("points", None, "3")],
+        "Deux": [("created", None, str(columns["En cours"]))],
+        "Trois": [("created", None, first)],
+        "Quatre": [("created", None, str(columns["Terminé"])), ("points", None, "0.5")],
+        "Cinq": [("created", None, first)],
+    }
+
+
+def _events_by_need(session: Session) -> dict[str, list[tuple[int, str, str | None, str]]]:
+    found: dict[str, list[tuple[int, str, str | None, str]]] = {}
+    query = (
+        select(Need.title, NeedEvent.id, NeedEvent.field, NeedEvent.old_value, NeedEvent.new_value)
+        .join(NeedEvent, NeedEvent.need_id == Need.id)
+        .order_by(NeedEvent.id)
+    )
+    for title, *event in session.execute(query):
+        found.setdefault(title, []).append(tuple(event))  # type: ignore[arg-type]
+    return found

@@ -50,7 +50,7 @@ class Lookups:
         columns = list(session.scalars(select(BoardColumn).order_by(BoardColumn.position)))
         if not columns:
             raise NotFoundError("column.not_found", ref="—")
-        self.first_column = columns[0]
+        self.first_column_id = columns[0].id
         self.column_names = [c.name for c in columns]
         self.columns = {c.id: c for c in columns}
         self.columns_by_name = NameIndex((c.name, c.id) for c in columns)
@@ -103,7 +103,7 @@ class Lookups:
         if column_id is None and tracker:
             usual = import_trackers.TRACKER_STATUSES.get(status_key(name), "")
             column_id = pick_named(self.columns_by_name, usual) if usual else None
-            column_id = column_id or self.first_column.id
+            column_id = column_id or self.first_column_id
         if column_id is None or column_id not in self.columns:
             raise ValidationError(
                 "field.bad_choice",

@@ -27,7 +27,7 @@ import operator
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Integer, String, bindparam, cast, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -41,7 +41,7 @@ from po_desktop.store.errors import (
     PoDesktopError,
     ValidationError,
 )
-from po_desktop.store.models import Need, Project, utcnow
+from po_desktop.store.models import Need, NeedEvent, Project, utcnow
 from po_desktop.store.services import import_cells as cells
 from po_desktop.store.services import import_trackers
 from po_desktop.store.services import needs as need_service
@@ -106,7 +106,8 @@ class _Creator:
         self.keyless: dict[int, int] = {}
         """Project id → needs created without a key (numbered -1, -2, … until the end)."""
         self.done_columns = {c.id for c in lookups.columns.values() if c.is_done}
-        self.first_column_id = lookups.first_column.id
+        self.first_column_id = lookups.first_column_id
+        self.archived: dict[int, bool] = {}
         self.values: dict[object, str] = {}
         """Event values as stored (a column id, a number of points), each made once."""
 
@@ -122,7 +123,10 @@ class _Creator:
         external_ref: str = "",
     ) -> None:
         clean = need_service._validate(self.session, data, known=True)
-        if project.archived:
+        archived = self.archived.get(data.project_id)
+        if archived is None:  # a project's flag read once, not per row
+            archived = self.archived[data.project_id] = project.archived
+        if archived:
             raise ValidationError("project.archived", field="project", code=project.code)
         column_id = data.column_id or self.first_column_id
         if number is None:
@@ -173,11 +177,20 @@ class _Creator:
         now = self.stored_now
         author = identity.current(self.session)
         values = self.values
+        # Ids handed out one after the other (always on SQLite, whose writer is alone):
+        # every need of their range is one of this batch, and its creation event, the
+        # column it starts in, is copied from its row by one statement, before its other
+        # events (an event's order among a need's events is its id's).
+        low, high = min(by_key.values()), max(by_key.values())
+        copied = high - low + 1 == len(self.pending)
+        if copied:
+            span = {"low": low, "high": high, "at": self.now}
+            connection.execute(_CREATED_EVENTS, {**span, **_by(author)})
         for row, names, project_id, number, sprint_id, points in self.pending:
             need_id = by_key[(project_id, number)]
             if names:
                 tags += [(need_id, name) for name in names]
-            column_id = row[_COLUMN_AT]
+            column_id = None if copied else row[_COLUMN_AT]
             for field, value in ((_CREATED, column_id), (_SPRINT, sprint_id), (_POINTS, points)):
                 if value is not None:
                     stored = values.get(value)
@@ -234,27 +247,46 @@ _CREATED, _SPRINT, _POINTS = (
     EventField.POINTS.value,
 )
 _value = need_service._event_value
+_CREATED_EVENTS = insert(NeedEvent).from_select(
+    ["need_id", "at", "field", "new_value", "author_id", "author_name"],
+    select(
+        Need.id,
+        bindparam("at", type_=NeedEvent.at.type),
+        literal(_CREATED, String),
+        cast(Need.column_id, String),  # as _event_value writes a column's id
+        bindparam("author_id", type_=Integer),
+        bindparam("author_name", type_=String),
+    ).where(Need.id.between(bindparam("low"), bindparam("high"))),
+)
+"""The creation events of the needs whose ids run from ``low`` to ``high``."""
+
+
+def _by(author: identity.Author) -> dict[str, object]:
+    return {"author_id": author.person_id, "author_name": author.name}
+
+
+_NEW = need_service.NeedInput(title="", problem="", project_id=0)
+"""What a new need holds where its row's file has no column for it (never changed)."""
 
 
 def _input(
-    record: NeedRecord, lookups: Lookups, project: Project, current: need_service.NeedInput | None
+    record: NeedRecord,
+    lookups: Lookups,
+    project_id: int,
+    current: need_service.NeedInput | None,
 ) -> need_service.NeedInput:
-    """The row as a service input; absent columns keep the need's value, else the default."""
-    project_id = project.id
-    base = current or need_service.NeedInput(title="", problem="", project_id=project_id)
-
-    def text(value: str | None, kept: str) -> str:
-        return kept if value is None else value
-
+    """The row as a service input; absent columns keep the need's value, else the default.
+    Straight-line code, arguments in the order of the fields: this runs for every row."""
+    base = _NEW if current is None else current
     # A need always sits in a column: a blank status keeps an existing need where it is.
     # A tracker's item with no problem statement yet waits in the first one, to be
     # qualified (a row of ours that names another column is refused, as a form would).
     tracker = bool(record.create_missing)
     column_id = lookups.column_id(record.status or "", tracker=tracker)
     if column_id is None:
-        column_id = base.column_id if current is not None else lookups.first_column.id
+        column_id = base.column_id if current is not None else lookups.first_column_id
     if tracker and not has_problem(record.problem):
-        column_id = lookups.first_column.id
+        column_id = lookups.first_column_id
     for name in record.closed_sprints:
         lookups.sprint_id(name, record, closed=True)
     sprint_id = base.sprint_id
@@ -265,23 +297,24 @@ def _input(
     assignee_id = base.assignee_id
     if record.assignee is not None:
         assignee_id = lookups.trackers.person_id(record.assignee)
+    solution, requester, source = record.solution, record.requester, record.source
+    business_unit, technical, points = record.business_unit, record.technical, record.points
+    tags, acceptance = record.tags, record.acceptance
     return need_service.NeedInput(
-        title=record.title,
-        problem=record.problem,
-        project_id=project_id,
-        solution=text(record.solution, base.solution),
-        requester=text(record.requester, base.requester),
-        source=base.source if record.source is None else cells.source(record.source),
-        business_unit=text(record.business_unit, base.business_unit),
-        technical=base.technical if record.technical is None else cells.technical(record.technical),
-        column_id=column_id,
-        points=base.points
-        if record.points is None
-        else cells.points(record.points, record.numbers),
-        sprint_id=sprint_id,
-        assignee_id=assignee_id,
-        tags=base.tags if record.tags is None else cells.tags(record.tags),
-        acceptance=text(record.acceptance, base.acceptance),
+        record.title,
+        record.problem,
+        project_id,
+        base.solution if solution is None else solution,
+        base.requester if requester is None else requester,
+        base.source if source is None else cells.source(source),
+        base.business_unit if business_unit is None else business_unit,
+        base.technical if technical is None else cells.technical(technical),
+        column_id,
+        base.points if points is None else cells.points(points, record.numbers),
+        sprint_id,
+        assignee_id,
+        base.tags if tags is None else cells.tags(tags),
+        base.acceptance if acceptance is None else acceptance,
     )
 
 
@@ -388,7 +421,7 @@ def _import_rows(
                 if number is not None:
                     need_id, current = existing.get((project_id, number), (0, None))
                     lookups.claim(project, project_id, number, need_id)
-                data = _input(record, lookups, project, current)
+                data = _input(record, lookups, project_id, current)
                 afterwards.keep(record)
                 ref = import_trackers.ref_key(record.external_ref)
                 if ref and record.create_missing and ref in refs_seen:

@@ -175,14 +175,11 @@ def _validate(
     """``data`` checked and cleaned; ``known``: the caller has checked that its project,
     column and sprint exist (an import, from rows it loaded) and no assignee is set.
     ``column_id`` is where an edited need stays when the input names no column."""
-    texts = _texts(data)
-    _problem_before_leaving(session, texts["problem"], data.column_id or column_id)
-    values: dict[str, Any] = {
-        **texts,
-        "source": clean_choice(data.source, "source", SOURCES),
-        "technical": clean_bool(data.technical, "technical"),
-        "points": clean_number(data.points, "points", minimum=0, maximum=MAX_POINTS),
-    }
+    values: dict[str, Any] = _texts(data)  # a new dict: the need's values gather in it
+    _problem_before_leaving(session, values["problem"], data.column_id or column_id)
+    values["source"] = clean_choice(data.source, "source", SOURCES)
+    values["technical"] = clean_bool(data.technical, "technical")
+    values["points"] = clean_number(data.points, "points", minimum=0, maximum=MAX_POINTS)
     values["project_id"] = data.project_id
     values["sprint_id"] = data.sprint_id
     values["assignee_id"] = data.assignee_id
