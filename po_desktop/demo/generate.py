@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import holidays
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from po_desktop.demo.corpus import PEOPLE
@@ -35,7 +35,7 @@ from po_desktop.domain.enums import (
 )
 from po_desktop.domain.grid_presets import DEFAULT_GRID
 from po_desktop.domain.readiness import EntryRule
-from po_desktop.store.bulk import claim_ids
+from po_desktop.store.bulk import claim_ids, insert_many, stored_as
 from po_desktop.store.errors import ConflictError, ValidationError
 from po_desktop.store.models import (
     Absence,
@@ -552,16 +552,11 @@ def _write_needs(
             )
             next_assessment += 1
     events.sort(key=lambda e: (e[0], e[1], e[2]))
+    # Events, the most numerous rows, go to the driver as tuples (store/bulk.py).
+    connection = session.connection()
+    stored_time = stored_as(connection, _EVENT_TABLE, "at")
     event_rows = [
-        {
-            "need_id": nid,
-            "at": utc(at),
-            "field": kind,
-            "old_value": old,
-            "new_value": new,
-            "author_id": who[0],
-            "author_name": who[1],
-        }
+        (nid, stored_time(utc(at)), kind, old, new, who[0], who[1])
         for at, nid, _seq, kind, old, new, who in events
     ]
     commitment_rows = [
@@ -571,15 +566,17 @@ def _write_needs(
     for model, rows in (
         (Need, need_rows),
         (NeedTag, tag_rows),
-        (NeedEvent, event_rows),
         (Assessment, assessment_rows),
         (AssessmentValue, value_rows),
         (SprintCommitment, commitment_rows),
     ):
         if rows:
             session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
-    claim_ids(session.connection(), [Need.__table__, Assessment.__table__])  # type: ignore[list-item]
+    insert_many(connection, _EVENT_TABLE, _EVENT_COLUMNS, event_rows)
+    claim_ids(connection, [Need.__table__, Assessment.__table__])  # type: ignore[list-item]
     return len(assessment_rows), len(event_rows)
 
 
 _PERSON_NAMES = {spec.key: spec.name for spec in PEOPLE}
+_EVENT_TABLE: Table = NeedEvent.__table__  # type: ignore[assignment]
+_EVENT_COLUMNS = ("need_id", "at", "field", "old_value", "new_value", "author_id", "author_name")
