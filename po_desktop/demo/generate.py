@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import holidays
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from po_desktop.demo.corpus import PEOPLE
@@ -35,7 +35,7 @@ from po_desktop.domain.enums import (
 )
 from po_desktop.domain.grid_presets import DEFAULT_GRID
 from po_desktop.domain.readiness import EntryRule
-from po_desktop.store.bulk import claim_ids
+from po_desktop.store.bulk import claim_ids, insert_many, stored_as
 from po_desktop.store.errors import ConflictError, ValidationError
 from po_desktop.store.models import (
     Absence,
@@ -477,14 +477,26 @@ def _write_needs(
         EventField.DECISION: {None: None, **{d.value: d.value for d in Decision}},
     }
 
+    # Who did what: the need's product owner creates, plans, estimates, decides and
+    # accepts it; whoever the need is assigned to moves it into progress and review.
+    person = {key: (people[key], name) for key, name in _PERSON_NAMES.items()}
+    column = EventField.COLUMN.value
+    hands_on = frozenset((D, V))
+
     need_rows: list[dict[str, Any]] = []
     tag_rows: list[dict[str, Any]] = []
-    events: list[tuple[datetime, int, int, str, str | None, str | None]] = []
+    events: list[tuple[datetime, int, int, str, str | None, str | None, tuple[int, str]]] = []
     assessment_rows: list[dict[str, Any]] = []
     value_rows: list[dict[str, Any]] = []
     next_assessment = assessment_base
     for d in drafts:
         last = d.events[-1][0]  # each need's events are appended in time order
+        owner = person[d.decided_by]
+        doer = owner if d.assignee is None else person[d.assignee]
+        authors = [
+            doer if kind == column and new in hands_on else owner
+            for _at, kind, _old, new in d.events
+        ]
         need_rows.append(
             {
                 "id": d.id,
@@ -505,6 +517,7 @@ def _write_needs(
                 "acceptance": d.acceptance,
                 "created_at": utc(d.created_at),
                 "updated_at": utc(last),
+                "updated_by": authors[-1][1],
                 "done_at": None if d.done_at is None else utc(d.done_at),
                 "column_since": utc(
                     max(
@@ -516,9 +529,9 @@ def _write_needs(
             }
         )
         tag_rows.extend({"need_id": d.id, "name": tag} for tag in d.tags)
-        for seq, (at, kind, old, new) in enumerate(d.events):
+        for seq, ((at, kind, old, new), who) in enumerate(zip(d.events, authors, strict=True)):
             text = as_text[kind]
-            events.append((at, d.id, seq, kind, text[old], text[new]))
+            events.append((at, d.id, seq, kind, text[old], text[new], who))
         for version, decision, values, score, rationale, at in d.assessments:
             assessment_rows.append(
                 {
@@ -539,9 +552,12 @@ def _write_needs(
             )
             next_assessment += 1
     events.sort(key=lambda e: (e[0], e[1], e[2]))
+    # Events, the most numerous rows, go to the driver as tuples (store/bulk.py).
+    connection = session.connection()
+    stored_time = stored_as(connection, _EVENT_TABLE, "at")
     event_rows = [
-        {"need_id": nid, "at": utc(at), "field": kind, "old_value": old, "new_value": new}
-        for at, nid, _seq, kind, old, new in events
+        (nid, stored_time(utc(at)), kind, old, new, who[0], who[1])
+        for at, nid, _seq, kind, old, new, who in events
     ]
     commitment_rows = [
         {"sprint_id": sprint_id[index], "need_id": d.id, "points": points}
@@ -550,15 +566,17 @@ def _write_needs(
     for model, rows in (
         (Need, need_rows),
         (NeedTag, tag_rows),
-        (NeedEvent, event_rows),
         (Assessment, assessment_rows),
         (AssessmentValue, value_rows),
         (SprintCommitment, commitment_rows),
     ):
         if rows:
             session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
-    claim_ids(session.connection(), [Need.__table__, Assessment.__table__])  # type: ignore[list-item]
+    insert_many(connection, _EVENT_TABLE, _EVENT_COLUMNS, event_rows)
+    claim_ids(connection, [Need.__table__, Assessment.__table__])  # type: ignore[list-item]
     return len(assessment_rows), len(event_rows)
 
 
 _PERSON_NAMES = {spec.key: spec.name for spec in PEOPLE}
+_EVENT_TABLE: Table = NeedEvent.__table__  # type: ignore[assignment]
+_EVENT_COLUMNS = ("need_id", "at", "field", "old_value", "new_value", "author_id", "author_name")

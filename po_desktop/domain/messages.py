@@ -118,6 +118,16 @@ _CATALOG: dict[str, str | Plural] = {
         "Explain a no-go or an explore decision: the requester will read this rationale."
     ),
     "scoring.version_not_found": N_("Assessment version not found: {ref}."),
+    "scoring.changed_by": N_(
+        "{key} was scored again at {at} (v{version}, decided by {who}) after you opened it:"
+        " nothing was saved and your values are kept. Look at v{version} in the history,"
+        " then save again to replace it with yours."
+    ),
+    "scoring.changed_since": N_(
+        "{key} was scored again at {at} (v{version}) after you opened it: nothing was saved"
+        " and your values are kept. Look at v{version} in the history, then save again to"
+        " replace it with yours."
+    ),
     "scoring.bad_number": N_("“{value}” is not a valid number for “{criterion}”."),
     "scoring.no_criterion": N_("A scoring grid needs at least one criterion."),
     "scoring.bad_weight": N_(

@@ -10,7 +10,7 @@ converting once, with :func:`bind_value`), and the driver gets plain tuples.
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from typing import Any
 
@@ -20,9 +20,19 @@ from sqlalchemy import Column, Connection, Integer, Table, insert
 def bind_value(connection: Connection, table: Table, column: str, value: Any) -> Any:
     """``value`` as the dialect stores it in ``table.column`` (a datetime as SQLite's
     text): convert a value shared by many rows once, not per row."""
+    return stored_as(connection, table, column)(value)
+
+
+def stored_as(connection: Connection, table: Table, column: str) -> Callable[[Any], Any]:
+    """The conversion of values of ``table.column`` to what the dialect stores, looked up
+    once for rows that each have their own value (every event its own time)."""
     dialect = connection.dialect
     processor = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
-    return processor(value) if processor is not None else value
+    return processor if processor is not None else _same
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def insert_many(

@@ -9,11 +9,10 @@ What stays here: the banners, the window-level dialogs, the window's own state.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPoint, QSize, Slot
+from PySide6.QtCore import QByteArray, QPoint, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -38,6 +37,7 @@ from po_desktop.ui.models import SprintTableModel
 from po_desktop.ui.need_actions import NeedActions
 from po_desktop.ui.scoring.page import ScoringPage
 from po_desktop.ui.settings import Settings
+from po_desktop.ui.status_bar import ElidedLabel, StatusBar
 from po_desktop.ui.team_link import TeamLink
 from po_desktop.ui.views import Views
 from po_desktop.ui.window_actions import WindowActions
@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         feedback.sink().settings = self.settings  # file choosers remember their folders
         self.setMinimumSize(QSize(900, 560))
+        self.status_bar = StatusBar(self)
+        self.setStatusBar(self.status_bar)
         self.notice_bar = MessageBar(NOTICE)
         self.lost_bar = MessageBar(ALERT)
         self.read_only_bar = MessageBar(INFO)
@@ -81,7 +83,7 @@ class MainWindow(QMainWindow):
         self.auto_archive = AutoArchive(self.host)
         self.exchange = Exchange(self.host)
         self.team_bar = MessageBar(ALERT)
-        self.team = TeamLink(self.host, self.files, self.team_bar, self.statusBar())
+        self.team = TeamLink(self.host, self.files, self.team_bar, self.status_bar)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -97,10 +99,12 @@ class MainWindow(QMainWindow):
             layout.addWidget(bar)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.file_label = QLabel()
+        # The file's path or the team's address, also the window's title: the first to
+        # give its room to a status message.
+        self.file_label = ElidedLabel(Qt.TextElideMode.ElideMiddle, minimum_chars=16)
         self.file_label.setContentsMargins(16, 0, 4, 0)  # apart from the count before it
-        self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().addPermanentWidget(self.file_label)
+        self.status_bar.addPermanentWidget(self.count_label)
+        self.status_bar.add_yielding(self.file_label, order=0)
 
         self.actions = WindowActions(self)
         self.actions.fill_menus(self.menuBar())
@@ -198,6 +202,7 @@ class MainWindow(QMainWindow):
         database = self.workspace.database
         self.setWindowTitle(f"{database.title} — {APP_NAME}")
         self.file_label.setText(database.location)
+        self.file_label.setToolTip(database.location)
 
     @Slot(str)
     def _show_failure(self, text: str) -> None:

@@ -14,8 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QTime, QTimer, Slot
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtCore import QObject, Qt, QTime, QTimer, Slot
 
 from po_desktop.store import live
 from po_desktop.store.database import Database, open_database
@@ -27,6 +26,7 @@ from po_desktop.ui.connect_dialog import ConnectDialog
 from po_desktop.ui.host import Host
 from po_desktop.ui.lifecycle import Files
 from po_desktop.ui.live import Listener
+from po_desktop.ui.status_bar import ElidedLabel, StatusBar
 from po_desktop.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -38,14 +38,14 @@ COPY_AFTER_MS = 2000
 
 
 class TeamLink(QObject):
-    def __init__(self, host: Host, files: Files, bar: MessageBar, status: QStatusBar) -> None:
+    def __init__(self, host: Host, files: Files, bar: MessageBar, status: StatusBar) -> None:
         super().__init__(host)
         self.host, self.files, self.bar = host, files, bar
-        self.people = QLabel()
+        self.people = ElidedLabel(Qt.TextElideMode.ElideRight, minimum_chars=14)
         self.people.setObjectName("teamPeople")
         self.people.setContentsMargins(16, 0, 4, 0)
         self.people.hide()
-        status.addPermanentWidget(self.people)
+        status.add_yielding(self.people, order=1)  # its tooltip names everyone
         self.listener: Listener | None = None
         self._copying: threading.Thread | None = None
         self.copy_ready = False

@@ -18,7 +18,7 @@ from po_desktop.domain.enums import DEFAULT_COLUMNS, Decision, SprintState
 from po_desktop.domain.grid_presets import DEFAULT_GRID
 from po_desktop.domain.readiness import EntryRule, unmet_entry_rules
 from po_desktop.domain.scoring import weighted_score
-from po_desktop.store import queries
+from po_desktop.store import dossier_queries, queries
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.engine import integrity_problems
 from po_desktop.store.errors import ConflictError, ValidationError
@@ -31,6 +31,7 @@ from po_desktop.store.models import (
     Need,
     NeedEvent,
     NeedTag,
+    Person,
     Project,
     Sprint,
     SprintCommitment,
@@ -308,6 +309,40 @@ def test_history_replays_to_the_current_state(session: Session) -> None:
             if e.field == "sprint" and e.new_value == str(sprint_id) and e.at <= sprint.started_at
         ]
         assert joined, (sprint_id, need_id)
+
+
+def test_every_change_has_a_plausible_author(session: Session) -> None:
+    """The timeline and the cards say who did it: the need's product owner creates, plans,
+    estimates, decides and accepts it; whoever has it moves it into progress and review."""
+    people = {p.id: p for p in session.scalars(select(Person))}
+    needs = {n.id: n for n in session.scalars(select(Need))}
+    decided_by = {
+        need_id: name
+        for need_id, name in session.execute(select(Assessment.need_id, Assessment.decided_by))
+    }
+    columns = _column_ids(session)
+    hands_on = {str(columns["En cours"]), str(columns["En revue"])}
+    by_assignee = 0
+    last: dict[int, str] = {}
+    for event in session.scalars(select(NeedEvent).order_by(NeedEvent.id)):
+        author = people[event.author_id]  # type: ignore[index]
+        assert event.author_name == author.name
+        need = needs[event.need_id]
+        if event.field == "column" and event.new_value in hands_on and need.assignee_id:
+            assert author.id == need.assignee_id
+            by_assignee += 1
+        else:
+            assert author.role.startswith("Product Owner"), (event.field, author.role)
+            if need.id in decided_by:
+                assert author.name == decided_by[need.id]
+        last[need.id] = author.name
+    assert by_assignee > 20
+    assert all(need.updated_by == last[need.id] for need in needs.values())
+    need_id = next(n.id for n in needs.values() if n.column_id == columns["En revue"])
+    timeline = dossier_queries.activity(session, need_id)
+    assert timeline and all(item.author for item in timeline)
+    row = queries.need_rows(session, need_ids=[need_id])[0]
+    assert row.updated_by == needs[need_id].updated_by != ""  # "Moved by …" on the card
 
 
 def test_scope_changes_mid_sprint(session: Session) -> None:

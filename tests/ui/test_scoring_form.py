@@ -168,3 +168,28 @@ def test_switching_grids_and_back_keeps_the_saved_values(window: MainWindow) -> 
     assert set(form.inputs) == {"impact", "confidence", "ease"}
     form.grid_combo.setCurrentIndex(0)
     assert form.inputs["relevance"].text() == "5" and form.inputs["time"].text() == "2"
+
+
+def test_a_scoring_saved_after_someone_else_scored_the_need_is_refused_keeping_it(
+    window: MainWindow, db: Database
+) -> None:
+    form = window.scoring.form
+    _select(window, 1)
+    _fill(window, MIDDLE)
+    form.decision.setCurrentIndex(form.decision.findData("go"))
+    # Meanwhile, on another laptop of the team, Virginie scores the same need.
+    with db.session() as s:
+        theirs = {**MIDDLE, "time": "5"}
+        virginie = scoring.AssessmentInput(theirs, "explore", "À creuser", "Virginie Morel")
+        scoring.assess_need(s, 1, virginie, based_on=0)
+    assert not form.save()
+    assert form.error.isVisibleTo(form)
+    assert form.error.text().startswith("ERP-1 was scored again at ")
+    assert "decided by Virginie Morel" in form.error.text()
+    assert form.values() == MIDDLE and form.decision.currentData() == "go"  # nothing lost
+    assert "Virginie Morel" in form.history.item(0).text()  # their version now listed
+    assert window.workspace.undo_stack.count() == 0
+    # Saved again, knowingly: it replaces theirs as a new version.
+    assert form.save()
+    assert [form.history.item(i).text()[:2] for i in range(form.history.count())] == ["v2", "v1"]
+    assert next(r for r in window.need_rows if r.id == 1).decision == "go"

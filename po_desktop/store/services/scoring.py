@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import Decision, Direction, EventField
+from po_desktop.domain.formatting import Clock
 from po_desktop.domain.grid_presets import PRESETS
 from po_desktop.domain.scoring import CriterionSpec, Grid, GridKind, ScoringError
 from po_desktop.store import identity, queries
@@ -390,6 +391,27 @@ def _latest(session: Session, need_id: int) -> Assessment | None:
     )
 
 
+def _check_based_on(session: Session, need: Need, based_on: int | None) -> Assessment | None:
+    """The latest scoring of ``need``; refused when it is not the version ``based_on``
+    that the form showed (0: never scored), i.e. someone scored the need since."""
+    if based_on is not None:  # one save at a time per need: the second one sees the first
+        session.refresh(need, with_for_update=True)
+    latest = _latest(session, need.id)
+    if based_on is None or (latest.version if latest else 0) == based_on:
+        return latest
+    assert latest is not None
+    at = Clock(latest.decided_at)
+    if latest.decided_by:
+        raise ConflictError(
+            "scoring.changed_by",
+            key=need.key,
+            who=latest.decided_by,
+            at=at,
+            version=latest.version,
+        )
+    raise ConflictError("scoring.changed_since", key=need.key, at=at, version=latest.version)
+
+
 def preview_score(grid: Grid, values: Mapping[str, float | str | None]) -> float:
     """The score these values would give, for the form's live display; errors as for saving."""
     return grid.score(_numbers(grid, values))
@@ -411,15 +433,20 @@ def _numbers(grid: Grid, values: Mapping[str, float | str | None]) -> dict[str, 
 
 
 @transactional
-def assess_need(session: Session, need_id: int, data: AssessmentInput) -> int:
+def assess_need(
+    session: Session, need_id: int, data: AssessmentInput, *, based_on: int | None = None
+) -> int:
     """Score a need: a new assessment version; a changed decision is recorded as an event.
 
     The form nudges toward the real need: a need without a problem statement
     cannot be scored, and a no-go or an explore needs a rationale. Returns the version.
+    ``based_on``: the latest version the form showed (0: none); if someone has scored the
+    need since, nothing is written and :class:`ConflictError` says who and when.
     """
     need = session.get(Need, need_id)
     if need is None:
         raise NotFoundError("need.not_found", ref=need_id)
+    previous = _check_based_on(session, need, based_on)
     if not need.problem.strip():
         raise ValidationError("scoring.problem_first", field="problem")
     decision = clean_choice(data.decision, "decision", [d.value for d in Decision])
@@ -438,7 +465,6 @@ def assess_need(session: Session, need_id: int, data: AssessmentInput) -> int:
         score = grid.score(numbers)
     except ScoringError as exc:
         raise ValidationError(exc.message.msg_id, **exc.message.params) from None
-    previous = _latest(session, need_id)
     now = utcnow()
     assessment = Assessment(
         need_id=need_id,
@@ -465,14 +491,20 @@ def assess_need(session: Session, need_id: int, data: AssessmentInput) -> int:
 
 
 @transactional
-def restore_assessment(session: Session, need_id: int, version: int) -> int:
-    """Make an older version the current one again, as a new version (history is kept)."""
+def restore_assessment(
+    session: Session, need_id: int, version: int, *, based_on: int | None = None
+) -> int:
+    """Make an older version the current one again, as a new version (history is kept);
+    ``based_on`` as for :func:`assess_need`."""
+    need = session.get(Need, need_id)
+    if need is None:
+        raise NotFoundError("need.not_found", ref=need_id)
+    latest = _check_based_on(session, need, based_on)
     old = session.scalar(
         select(Assessment).where(Assessment.need_id == need_id, Assessment.version == version)
     )
     if old is None:
         raise NotFoundError("scoring.version_not_found", ref=version)
-    latest = _latest(session, need_id)
     assert latest is not None
     now = utcnow()
     copy = Assessment(
@@ -493,9 +525,7 @@ def restore_assessment(session: Session, need_id: int, version: int) -> int:
     )
     if latest.decision != old.decision:
         _event(session, need_id, EventField.DECISION, latest.decision, old.decision, now)
-    need = session.get(Need, need_id)
-    if need is not None:
-        need.updated_at = now
+    need.updated_at = now
     return copy.version
 
 

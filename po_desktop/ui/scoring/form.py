@@ -30,6 +30,7 @@ from po_desktop.domain.enums import Decision
 from po_desktop.domain.messages import choice_label, language
 from po_desktop.domain.scoring import Grid, ScoringError
 from po_desktop.store import scoring_queries
+from po_desktop.store.errors import ConflictError, PoDesktopError
 from po_desktop.store.services import scoring
 from po_desktop.ui.banner import FormError
 from po_desktop.ui.models import format_score, muted
@@ -66,6 +67,9 @@ class ScoringForm(QWidget):
         self._model_id: int | None = None
         self.inputs: dict[str, QLineEdit] = {}
         self._loaded: tuple[object, ...] = ()
+        self._based_on = 0
+        """The latest version shown when the need was loaded (0: never scored): a save is
+        built on it, and refused if someone has scored the need since."""
         self._saving = False
         self._saved_values: dict[str, float] = {}
         self._saved_model: object = None
@@ -212,6 +216,7 @@ class ScoringForm(QWidget):
         self.rationale.setPlainText(sheet.rationale)
         self.decided_by.setText(sheet.decided_by)
         self._fill_history(sheet.versions)
+        self._based_on = sheet.versions[0].version if sheet.versions else 0
         self._loaded = self._state()
 
     def _fill_history(self, versions: list[scoring_queries.Version]) -> None:
@@ -229,12 +234,14 @@ class ScoringForm(QWidget):
         self.history.setCurrentRow(0)
         self.restore_button.setEnabled(False)
 
-    def refresh_history(self) -> None:
+    def refresh_history(self) -> list[scoring_queries.Version]:
         """The versions as saved now (after an undo elsewhere), keeping what is being typed."""
         need_id = self.need_id
         if need_id is None:
-            return
-        self._fill_history(self._workspace().read(lambda s: scoring_queries.versions(s, need_id)))
+            return []
+        versions = self._workspace().read(lambda s: scoring_queries.versions(s, need_id))
+        self._fill_history(versions)
+        return versions
 
     def _state(self) -> tuple[object, ...]:
         return (
@@ -255,7 +262,7 @@ class ScoringForm(QWidget):
         assert need_id is not None
         self._saving = True  # the refresh it triggers must not ask about unsaved edits
         try:
-            done = self._workspace().try_perform(text, action, self.error.refused)
+            done = self._workspace().try_perform(text, action, self._refused)
         finally:
             self._saving = False
         if done is None:
@@ -265,6 +272,15 @@ class ScoringForm(QWidget):
         self.load(need_id)
         self.saved.emit(need_id)
         return True
+
+    def _refused(self, exc: PoDesktopError) -> None:
+        """Said under the form, every typed value kept. Someone scored the need since it
+        was loaded: their version now shows in the history, and saving again (knowingly)
+        replaces it."""
+        self.error.refused(exc)
+        if isinstance(exc, ConflictError):
+            versions = self.refresh_history()
+            self._based_on = versions[0].version if versions else 0
 
     def _grid_chosen(self) -> None:
         """Another grid starts empty; coming back to the need's own grid shows its values."""
@@ -353,10 +369,10 @@ class ScoringForm(QWidget):
             decided_by=self.decided_by.text(),
             model_id=self._model_id,
         )
-        key = self.heading.text().split(" — ")[0]
+        key, based_on = self.heading.text().split(" — ")[0], self._based_on
         return self._perform(
             self.tr("Score %1").replace("%1", key),
-            lambda s: scoring.assess_need(s, need_id, data),
+            lambda s: scoring.assess_need(s, need_id, data, based_on=based_on),
         )
 
     def restore_selected(self) -> bool:
@@ -364,8 +380,8 @@ class ScoringForm(QWidget):
         item = self.history.currentItem()
         if need_id is None or item is None or self.history.currentRow() == 0:
             return False
-        version = int(item.data(Qt.ItemDataRole.UserRole))
+        version, based_on = int(item.data(Qt.ItemDataRole.UserRole)), self._based_on
         return self._perform(
             self.tr("Restore scoring v%1").replace("%1", str(version)),
-            lambda s: scoring.restore_assessment(s, need_id, version),
+            lambda s: scoring.restore_assessment(s, need_id, version, based_on=based_on),
         )
