@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -199,7 +200,7 @@ class BoardPage(QWidget):
 
     def patch(self, fresh: dict[int, NeedRow | None]) -> bool:
         """Changed rows only (a move, an edit); False when the board must be rebuilt."""
-        self.refresh_links()
+        self.refresh_links(fresh)
         return self.model.patch(fresh)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -212,10 +213,19 @@ class BoardPage(QWidget):
             event.acceptProposedAction()
             self.needs.from_mails(mails)
 
-    def refresh_links(self) -> None:
-        """What the cards show of links: blocked, their epic, an epic's progress."""
-        self._blocked = self.host.read(dossier_queries.blocked_needs)
-        self._parent_of, self._epics = self.host.read(dossier_queries.epics)
+    def refresh_links(self, changed: Collection[int] | None = None) -> None:
+        """What the cards show of links: blocked, their epic, an epic's progress.
+
+        Every card is repainted when that changed, or when ``changed`` (the needs a patch
+        brings; None: any) has an epic, whose key its children show. A plain move repaints
+        only its two columns, as the board model tells them (not every column of the board).
+        """
+        blocked = self.host.read(dossier_queries.blocked_needs)
+        parent_of, epics = self.host.read(dossier_queries.epics)
+        same = (blocked, parent_of, epics) == (self._blocked, self._parent_of, self._epics)
+        self._blocked, self._parent_of, self._epics = blocked, parent_of, epics
+        if same and changed is not None and not any(need in epics for need in changed):
+            return
         for cell in self.view.findChildren(CellView):
             cell.viewport().update()
 
