@@ -281,6 +281,11 @@ def test_a_move_updates_the_badges_of_the_cards_it_unblocks_and_of_its_epic(
     assert board.model.column_of(blocker) == done
     assert board.tr("blocked") not in [text for text, _colour in board._badges(blocked)]
     assert [text for text, _colour in board._badges(epic)] != progress  # its child is done
+    board.request_move([_id(window, "Campagne salon")], _column_ids(window)[0], None)
+    window.workspace.undo_stack.undo()  # that unrelated move, then the blocker's
+    window.workspace.undo_stack.undo()
+    assert board.tr("blocked") in [text for text, _colour in board._badges(blocked)]
+    assert [text for text, _colour in board._badges(epic)] == progress
 
 
 def _undo_texts(window: MainWindow) -> list[str]:

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from po_desktop.domain import formatting
+from po_desktop.domain.enums import LinkKind
 from po_desktop.store import dossier_queries
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services.needs import UNCHANGED, Unchanged
@@ -48,6 +50,21 @@ class Choice:
     id: int
     label: str
     detail: str = ""
+
+
+def _links_shown(
+    session: Session,
+) -> tuple[
+    dict[int, list[int]],
+    tuple[dict[int, int], dict[int, dossier_queries.EpicProgress]],
+    frozenset[int],
+]:
+    """What cards show of links (blocked, epics), and the needs those links join."""
+    return (
+        dossier_queries.blocked_needs(session),
+        dossier_queries.epics(session),
+        dossier_queries.linked_needs(session, (LinkKind.BLOCKS, LinkKind.PARENT)),
+    )
 
 
 class BoardPage(QWidget):
@@ -99,6 +116,8 @@ class BoardPage(QWidget):
         self._blocked: dict[int, list[int]] = {}
         self._parent_of: dict[int, int] = {}
         self._epics: dict[int, dossier_queries.EpicProgress] = {}
+        self._linked: frozenset[int] = frozenset()
+        """The needs at either end of a link the cards show (blocks, parent)."""
         self.view.delegate.badges = self._badges
         self.setAcceptDrops(True)  # e-mails (.eml, .msg) dropped become needs
 
@@ -198,9 +217,15 @@ class BoardPage(QWidget):
         self.model.set_data(columns, rows, haystacks, self.need_filter())
         self.select_needs(selected, current, focus=False)
 
-    def patch(self, fresh: dict[int, NeedRow | None]) -> bool:
-        """Changed rows only (a move, an edit); False when the board must be rebuilt."""
-        self.refresh_links(fresh)
+    def patch(self, fresh: dict[int, NeedRow | None], links_changed: bool = True) -> bool:
+        """Changed rows only (a move, an edit); False when the board must be rebuilt.
+
+        What cards show of links is read again when the change reached links
+        (``links_changed``) or a need at either end of one: a blocker done or back, a
+        child's points, an epic's key. A move of any other card reads no link.
+        """
+        if links_changed or not self._linked.isdisjoint(fresh):
+            self.refresh_links(fresh)
         return self.model.patch(fresh)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -220,8 +245,7 @@ class BoardPage(QWidget):
         brings; None: any) has an epic, whose key its children show. A plain move repaints
         only its two columns, as the board model tells them (not every column of the board).
         """
-        blocked = self.host.read(dossier_queries.blocked_needs)
-        parent_of, epics = self.host.read(dossier_queries.epics)
+        blocked, (parent_of, epics), self._linked = self.host.read(_links_shown)
         same = (blocked, parent_of, epics) == (self._blocked, self._parent_of, self._epics)
         self._blocked, self._parent_of, self._epics = blocked, parent_of, epics
         if same and changed is not None and not any(need in epics for need in changed):
