@@ -46,6 +46,18 @@ class NeedHistory:
             state = _undo(state, event)
         return state
 
+    def states_at(self, moments: Sequence[datetime]) -> list[NeedState]:
+        """:meth:`at` of each moment, in one walk back through the events (a burndown
+        asks every need for every day of the sprint)."""
+        states: list[NeedState] = [self.now] * len(moments)
+        state, index = self.now, len(self.events)
+        for at in sorted(range(len(moments)), key=moments.__getitem__, reverse=True):
+            while index and self.events[index - 1].at > moments[at]:
+                index -= 1
+                state = _undo(state, self.events[index])
+            states[at] = state
+        return states
+
     def changes(self, field: str) -> Iterable[Event]:
         return (e for e in self.events if e.field == field)
 
@@ -79,19 +91,14 @@ def burndown(
 ) -> list[tuple[date, float | None]]:
     """Points still to do in the sprint at the end of each working day; None after ``until``
     (days not lived yet are not drawn)."""
-    series: list[tuple[date, float | None]] = []
-    for day in days:
-        if day > until.date():
-            series.append((day, None))
-            continue
-        moment = min(end_of(day), until)
-        remaining = 0.0
-        for need in needs:
-            state = need.at(moment)
+    moments = [min(end_of(day), until) for day in days if day <= until.date()]
+    remaining = [0.0] * len(moments)
+    for need in needs:  # each day's sum in the order of the needs, as it always was
+        for i, state in enumerate(need.states_at(moments)):
             if state.exists and state.sprint == sprint_id and state.column not in done_columns:
-                remaining += state.points or 0.0
-        series.append((day, round(remaining, 2)))
-    return series
+                remaining[i] += state.points or 0.0
+    lived = iter(remaining)
+    return [(day, round(next(lived), 2) if day <= until.date() else None) for day in days]
 
 
 def ideal_line(start_points: float, days: Sequence[date]) -> list[tuple[date, float]]:

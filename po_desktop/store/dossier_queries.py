@@ -475,6 +475,16 @@ def blocked_needs(session: Session) -> dict[int, list[int]]:
     return found
 
 
+def linked_needs(session: Session, kinds: Iterable[LinkKind]) -> frozenset[int]:
+    """Every need at either end of a link of these kinds."""
+    rows = session.execute(
+        select(NeedLink.source_id, NeedLink.target_id).where(
+            NeedLink.kind.in_([kind.value for kind in kinds])
+        )
+    )
+    return frozenset(need_id for pair in rows for need_id in pair)
+
+
 @dataclass(frozen=True)
 class EpicProgress:
     children: int

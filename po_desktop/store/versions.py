@@ -49,8 +49,13 @@ def _bump(session: Session) -> None:
     session.flush()  # what is still pending counts as written too
     if not session.info.pop(_WROTE, False):
         return
-    counter = session.get(Setting, COUNTER_KEY)
-    token = session.get(Setting, TOKEN_KEY)
+    found = {  # both in one query: this runs on every commit (each card move)
+        setting.key: setting
+        for setting in session.scalars(
+            select(Setting).where(Setting.key.in_((COUNTER_KEY, TOKEN_KEY)))
+        )
+    }
+    counter, token = found.get(COUNTER_KEY), found.get(TOKEN_KEY)
     if counter is None:
         counter = Setting(key=COUNTER_KEY, value="0")
         session.add(counter)

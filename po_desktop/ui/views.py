@@ -165,7 +165,8 @@ class Views(QObject):
             return
         self._board_or_welcome()
         on_board = self.tabs.currentIndex() == self.BOARD
-        if board_was_current and on_board and self.board.patch(fresh):
+        links = "need_link" in change.rows
+        if board_was_current and on_board and self.board.patch(fresh, links_changed=links):
             self._shown[self.BOARD] = (self.host.rows.version, self._base_filter())
         self.apply_filters()
 

@@ -102,3 +102,37 @@ def test_cadence_refuses_silly_requests() -> None:
         assert caught.value.msg_id == msg_id
     with pytest.raises(CadenceError):
         cadence(date(2027, 1, 4), 1, 1, lambda _d: True, names=str)  # every day a holiday
+
+
+@pytest.mark.parametrize("region", ["", "6AE", "57", "971", "972", "973", "974", "976"])
+def test_every_region_has_the_holidays_and_names_the_package_gives(region: str) -> None:
+    # France's module is loaded alone (not the package's 250 countries): the same days,
+    # the same names, in both languages, as holidays.country_holidays("FR") gives.
+    import holidays
+
+    start, end = date(2000, 1, 1), date(2040, 12, 31)
+    for lang, language in (("fr", "fr"), ("en", "en_US")):
+        expected = holidays.country_holidays(
+            "FR", subdiv=region or None, years=range(2000, 2041), language=language
+        )
+        assert public_holidays(start, end, region, lang) == dict(expected)
+
+
+def test_holidays_come_from_the_package_where_france_is_no_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A bundle keeps modules in an archive: the package's own lookup is used there.
+    from pathlib import Path
+
+    from po_desktop.domain import calendar
+
+    monkeypatch.setattr(Path, "is_file", lambda _self: False)
+    calendar._france.cache_clear()
+    calendar._year.cache_clear()
+    try:
+        assert public_holidays(date(2027, 7, 14), date(2027, 7, 14)) == {
+            date(2027, 7, 14): "Fête nationale"
+        }
+    finally:
+        calendar._france.cache_clear()
+        calendar._year.cache_clear()

@@ -261,6 +261,33 @@ def test_every_keyboard_move(window: MainWindow, qtbot: QtBot, qtmodeltester) ->
     assert _undo_texts(window)[-1] == "Move 2 needs"  # English plural forms, not "need(s)"
 
 
+def test_a_move_updates_the_badges_of_the_cards_it_unblocks_and_of_its_epic(
+    window: MainWindow,
+) -> None:
+    # A move repaints its two columns only, unless what cards show of links changed.
+    from po_desktop.store.services import links
+
+    blocker, blocked = _id(window, "Paie mensuelle"), _id(window, "Espace client mobile")
+    epic, child = _id(window, "Relances de factures"), _id(window, "Export comptable")
+    window.workspace.perform("Link", lambda s: links.link_needs(s, blocker, "blocks", blocked))
+    window.workspace.perform("Link", lambda s: links.link_needs(s, epic, "parent", child))
+    board = window.board
+    epic_key = board.model.need(epic).key  # type: ignore[union-attr]
+    assert board.tr("blocked") in [text for text, _colour in board._badges(blocked)]
+    assert epic_key in [text for text, _colour in board._badges(child)]
+    progress = [text for text, _colour in board._badges(epic)]
+    done = next(c.id for c in board.model.columns if c.is_done)
+    board.request_move([blocker, child], done, None)
+    assert board.model.column_of(blocker) == done
+    assert board.tr("blocked") not in [text for text, _colour in board._badges(blocked)]
+    assert [text for text, _colour in board._badges(epic)] != progress  # its child is done
+    board.request_move([_id(window, "Campagne salon")], _column_ids(window)[0], None)
+    window.workspace.undo_stack.undo()  # that unrelated move, then the blocker's
+    window.workspace.undo_stack.undo()
+    assert board.tr("blocked") in [text for text, _colour in board._badges(blocked)]
+    assert [text for text, _colour in board._badges(epic)] == progress
+
+
 def _undo_texts(window: MainWindow) -> list[str]:
     stack = window.workspace.undo_stack
     return [stack.text(i) for i in range(stack.count())]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from po_desktop.domain import formatting
+from po_desktop.domain.enums import LinkKind
 from po_desktop.store import dossier_queries
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services.needs import UNCHANGED, Unchanged
@@ -47,6 +50,21 @@ class Choice:
     id: int
     label: str
     detail: str = ""
+
+
+def _links_shown(
+    session: Session,
+) -> tuple[
+    dict[int, list[int]],
+    tuple[dict[int, int], dict[int, dossier_queries.EpicProgress]],
+    frozenset[int],
+]:
+    """What cards show of links (blocked, epics), and the needs those links join."""
+    return (
+        dossier_queries.blocked_needs(session),
+        dossier_queries.epics(session),
+        dossier_queries.linked_needs(session, (LinkKind.BLOCKS, LinkKind.PARENT)),
+    )
 
 
 class BoardPage(QWidget):
@@ -98,6 +116,8 @@ class BoardPage(QWidget):
         self._blocked: dict[int, list[int]] = {}
         self._parent_of: dict[int, int] = {}
         self._epics: dict[int, dossier_queries.EpicProgress] = {}
+        self._linked: frozenset[int] = frozenset()
+        """The needs at either end of a link the cards show (blocks, parent)."""
         self.view.delegate.badges = self._badges
         self.setAcceptDrops(True)  # e-mails (.eml, .msg) dropped become needs
 
@@ -197,9 +217,15 @@ class BoardPage(QWidget):
         self.model.set_data(columns, rows, haystacks, self.need_filter())
         self.select_needs(selected, current, focus=False)
 
-    def patch(self, fresh: dict[int, NeedRow | None]) -> bool:
-        """Changed rows only (a move, an edit); False when the board must be rebuilt."""
-        self.refresh_links()
+    def patch(self, fresh: dict[int, NeedRow | None], links_changed: bool = True) -> bool:
+        """Changed rows only (a move, an edit); False when the board must be rebuilt.
+
+        What cards show of links is read again when the change reached links
+        (``links_changed``) or a need at either end of one: a blocker done or back, a
+        child's points, an epic's key. A move of any other card reads no link.
+        """
+        if links_changed or not self._linked.isdisjoint(fresh):
+            self.refresh_links(fresh)
         return self.model.patch(fresh)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -212,10 +238,18 @@ class BoardPage(QWidget):
             event.acceptProposedAction()
             self.needs.from_mails(mails)
 
-    def refresh_links(self) -> None:
-        """What the cards show of links: blocked, their epic, an epic's progress."""
-        self._blocked = self.host.read(dossier_queries.blocked_needs)
-        self._parent_of, self._epics = self.host.read(dossier_queries.epics)
+    def refresh_links(self, changed: Collection[int] | None = None) -> None:
+        """What the cards show of links: blocked, their epic, an epic's progress.
+
+        Every card is repainted when that changed, or when ``changed`` (the needs a patch
+        brings; None: any) has an epic, whose key its children show. A plain move repaints
+        only its two columns, as the board model tells them (not every column of the board).
+        """
+        blocked, (parent_of, epics), self._linked = self.host.read(_links_shown)
+        same = (blocked, parent_of, epics) == (self._blocked, self._parent_of, self._epics)
+        self._blocked, self._parent_of, self._epics = blocked, parent_of, epics
+        if same and changed is not None and not any(need in epics for need in changed):
+            return
         for cell in self.view.findChildren(CellView):
             cell.viewport().update()
 

@@ -121,6 +121,7 @@ class ColumnHeader(QFrame):
         layout.addLayout(alert_row)
         layout.addStretch(1)
         self.over = False
+        self._shown: tuple[object, ...] | None = None
 
     def show_column(
         self,
@@ -131,6 +132,10 @@ class ColumnHeader(QFrame):
         rules: str = "",
     ) -> None:
         """``rules`` states the column's entry rules, in its tooltip ("" when it has none)."""
+        shown = (column, stats, filtered, tuple(texts.items()), rules)
+        if shown == self._shown:
+            return  # a move changes two columns' figures: the others are left as they are
+        self._shown = shown
         self.name.setText(column.name)
         if filtered and stats.shown != stats.total:
             count = (
