@@ -85,7 +85,8 @@ def start_gui(
     # The copy taken on opening waits for the first paint and runs off the GUI thread.
     QTimer.singleShot(1000, lambda: window.autobackup.run("open"))
     window.autobackup.start()
-    window.auto_archive.start()  # done and no-go needs past the workspace's days leave
+    # Done and no-go needs past the workspace's days leave the board once it is painted.
+    window.views.after_first_paint(window.auto_archive.start)
     return app, window
 
 
