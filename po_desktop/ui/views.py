@@ -204,7 +204,7 @@ class Views(QObject):
         cells = self.board.view.views()
         if cells:
             _PaintWatcher(cells[0].viewport(), once)
-        QTimer.singleShot(REST_AFTER_MS if cells else 0, once)
+        QTimer.singleShot(REST_AFTER_MS if cells else 0, self, once)  # not once closed
 
     def changes_applied(self, change: Change) -> None:
         """Refresh what the change concerns: the rows of its needs, or everything when
@@ -432,5 +432,5 @@ class _PaintWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
+            QTimer.singleShot(0, self, self._then)
         return False
