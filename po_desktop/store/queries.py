@@ -127,7 +127,8 @@ def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[Ne
         result = session.connection().execute(_need_rows_statement(False))
     else:
         result = session.connection().execute(_need_rows_statement(True), {"ids": need_ids})
-    keep = {}.setdefault
+    distinct: dict[object, object] = {}
+    keep = distinct.setdefault
     shared = _SHARED
 
     def make(values: Any) -> NeedRow:
@@ -306,7 +307,7 @@ def board_start(session: Session, column_ids: list[int], per_column: int) -> Boa
     # in index order, four times slower at 100,000 needs than reading the table through.
     column = (Need.column_id + literal_column("0")).label("column")
     figures = {
-        column_id: (count, float(points))
+        column_id: (count, float(points or 0))
         for column_id, count, points in session.execute(
             select(column, func.count(), func.coalesce(func.sum(Need.points), 0.0))
             .where(Need.archived_at.is_(None))

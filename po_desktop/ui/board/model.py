@@ -544,12 +544,12 @@ class BoardModel(QObject):
                 cell.deleteLater()
         self.lanes = lanes
         for key, cell in self._cells.items():
-            shown, labels = groups.get(key, []), labelled.get(key)
-            if self._figures is not None and labels is not None:
+            shown, ids = groups.get(key, []), labelled.get(key)
+            if self._figures is not None and ids is not None:
                 # Rows for the cards not read yet, which paint nothing: a column painted
                 # before all its cards are read already has its scroll bar.
-                labels = labels + [""] * (self._totals.get(key[1], 0) - len(shown))
-            cell.set_rows(shown, labels)
+                ids = ids + [""] * (self._totals.get(key[1], 0) - len(shown))
+            cell.set_rows(shown, ids)
         self._count(column_ids)
         if structure:
             self.structure_changed.emit()
