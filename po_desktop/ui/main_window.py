@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self._connect_workspace()
         self.settings.remember_database(workspace.database.location)
         workspace.sign_in(self.settings.who_am_i)
-        self.views.reload()
+        self.views.reload(first=True)
         self._update_title()
         self._restore_window_state()
 

@@ -5,6 +5,11 @@ read whole when the workspace changes in depth (a new file, columns, projects, a
 import), patched row by row when a change only touches needs (a card moved, a need
 scored), so a move does not reload 10,000 rows. ``version`` goes up at each change;
 a page remembers the version it shows and refreshes when it is behind.
+
+A large workspace just opened starts *partial* (:meth:`NeedRows.load_start`): each
+column's first cards and the columns' exact figures, what the board paints first; the
+window reads every row (:meth:`NeedRows.load`) right after that paint, and before
+anything that needs more.
 """
 
 from __future__ import annotations
@@ -13,14 +18,18 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from po_desktop.store import queries
-from po_desktop.store.models import Person, Project
+from po_desktop.store import dossier_queries, queries
+from po_desktop.store.models import BoardColumn, Person, Project
 from po_desktop.store.queries import NeedRow, SprintRow
 from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui.board.model import ColumnInfo
 
 PATCH_LIMIT = 1000
 """Above this many changed needs, reloading everything is faster than patching rows."""
+
+START_MIN = 2000
+"""From this many needs, a workspace just opened paints its board from each column's first
+cards before every row is read; below, reading them all is as fast."""
 
 
 @dataclass
@@ -48,18 +57,50 @@ class NeedRows:
         """Folded search text per need, built on first use and shared by every view."""
         self.version = 0
         self._pos: dict[int, int] = {}
+        self.figures: dict[int, tuple[int, float]] | None = None
+        """While partial: per column, its needs on the board and their points."""
+        self._more: dict[int, NeedRow] = {}
+        """While partial: the epics of the first cards, for their badges."""
+
+    @property
+    def partial(self) -> bool:
+        """Only each column's first cards are read (see :meth:`load_start`)."""
+        return self.figures is not None
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def get(self, need_id: int) -> NeedRow | None:
         pos = self._pos.get(need_id)
-        return self.rows[pos] if pos is not None else None
+        return self.rows[pos] if pos is not None else self._more.get(need_id)
 
     def load(self, session: Session) -> None:
         """Everything again, in one session."""
         self.rows = queries.need_rows(session)
+        self._load_rest(session, queries.columns(session))
+        self.figures, self._more = None, {}
+
+    def load_start(self, session: Session, per_column: int) -> bool:
+        """Each column's first ``per_column`` cards on the board, the columns' figures and
+        the reference; False, reading no row, when the workspace is small (or its board
+        empty): :meth:`load` reads it whole as fast."""
         columns = queries.columns(session)
+        start = queries.board_start(session, [c.id for c in columns], per_column)
+        if start.needs < START_MIN or not start.rows:
+            return False
+        self.rows = start.rows
+        self._load_rest(session, columns)
+        self.figures = start.figures
+        parent_of = dossier_queries.epics(session)[0]
+        parents = {parent_of[r.id] for r in start.rows if r.id in parent_of} - set(self._pos)
+        self._more = (
+            {row.id: row for row in queries.need_rows(session, need_ids=sorted(parents))}
+            if parents
+            else {}
+        )
+        return True
+
+    def _load_rest(self, session: Session, columns: list[BoardColumn]) -> None:
         self.reference = Reference(
             projects=queries.projects(session),
             people=[p for p in queries.people(session) if p.active],
@@ -79,7 +120,7 @@ class NeedRows:
     def patch(self, session: Session, need_ids: list[int]) -> dict[int, NeedRow | None] | None:
         """Read these needs again; returns each one's new row (None: deleted), or None,
         changing nothing, when there are too many to patch: read everything instead."""
-        if len(need_ids) > PATCH_LIMIT:
+        if len(need_ids) > PATCH_LIMIT or self.partial:
             return None
         found = {row.id: row for row in queries.need_rows(session, need_ids=need_ids)}
         fresh: dict[int, NeedRow | None] = {i: found.get(i) for i in dict.fromkeys(need_ids)}

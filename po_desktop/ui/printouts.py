@@ -11,20 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from po_desktop.domain.enums import SprintState
 from po_desktop.domain.messages import choice_label, language
-from po_desktop.reports.letter import verdict
-from po_desktop.reports.letter_data import DecisionLetter, NotScoredError, collect_letter
-from po_desktop.reports.letter_mail import attachment_name
 from po_desktop.store import files, queries
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.ui import feedback
 from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.host import Host
 from po_desktop.ui.printout_dialogs import PrintCardsDialog, SendDecisionDialog, SprintChoice
+
+if TYPE_CHECKING:
+    from po_desktop.reports.letter_data import DecisionLetter
 
 
 class Printouts(QObject):
@@ -48,6 +49,10 @@ class Printouts(QObject):
     def send_decision(self, need_id: int) -> tuple[Path, Path] | None:
         """Ask the language and the folder, write the letter and its draft there, then
         open the draft in the mail program when asked; returns the two files."""
+        # The letter's modules bring reportlab: imported on the first letter, not at start.
+        from po_desktop.reports.letter import verdict
+        from po_desktop.reports.letter_data import NotScoredError, collect_letter
+
         title = self.tr("Send the decision")
         try:
             letter = self.host.read(lambda s: collect_letter(s, need_id))
@@ -86,6 +91,7 @@ class Printouts(QObject):
         """The letter and its draft under names no earlier letter holds: a letter already
         sent stays as it was sent."""
         from po_desktop.reports.export import export_letter
+        from po_desktop.reports.letter_mail import attachment_name
 
         stem = attachment_name(letter).removesuffix(".pdf")
         base = files.free_name(

@@ -10,10 +10,18 @@ others wait until they are shown. A change that only touches needs patches their
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QStackedWidget, QTabWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from po_desktop.domain.messages import choice_label
 from po_desktop.store import queries
@@ -37,6 +45,13 @@ SLOW_FILTER_S = 0.04
 
 SEARCH_KEPT_STYLE = "QLineEdit { background: #FFF4CE; }"
 """A search box with text stands out: needs are hidden."""
+
+FIRST_CARDS = 100
+"""A large workspace just opened paints each column's first cards this many (more than a
+screen holds), then reads every need."""
+
+REST_AFTER_MS = 500
+"""Every need is read this long after a partial start at the latest, painted or not."""
 
 
 class Views(QObject):
@@ -94,6 +109,7 @@ class Views(QObject):
         self.search.textChanged.connect(self._search_timer.start)
 
         board.filters_changed.connect(self._board_filters_changed)
+        board.before_refilter = self.read_the_rest
         scoring.filters_changed.connect(self.apply_filters)
 
     def labels(self) -> list[str]:
@@ -108,9 +124,17 @@ class Views(QObject):
         return pages.get(self.tabs.currentIndex())
 
     # ----- loading ------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Everything again from the database (a new file, columns, projects, an import)."""
-        self.host.reload_rows()
+    def reload(self, *, first: bool = False) -> None:
+        """Everything again from the database (a new file, columns, projects, an import).
+
+        ``first``: the workspace was just opened; a large one shown on a plain board
+        (no filter, no swimlanes) paints each column's first cards and exact figures,
+        and every need is read right after that paint (:meth:`read_the_rest`).
+        """
+        if first and self._plain_board(self.pending_project):
+            self.host.start_rows(FIRST_CARDS)
+        else:
+            self.host.reload_rows()
         rows = self.host.rows
         ref = rows.reference
         self.welcome.set_progress(len(ref.projects), len(ref.people), ref.region)
@@ -144,9 +168,43 @@ class Views(QObject):
             [(p.id, p.name) for p in ref.people], ref.units, ref.tags
         )
         self.apply_filters()
+        if rows.partial:
+            self.after_first_paint(self.read_the_rest)
+            return
         # Search text for every card, built once the window is up: the first keystroke
         # then filters as fast as the next ones.
         QTimer.singleShot(300, self.board.model.warm_search)
+
+    def read_the_rest(self) -> None:
+        """Every need, when the board shows only each column's first cards; before any
+        filter, page or change that needs them all, and just after the first paint."""
+        if self.host.rows.partial:
+            self.reload()
+
+    def _plain_board(self, project_id: int | None = None) -> bool:
+        """The board on screen, every need of every column on it: no search, no project,
+        no quick filter, no swimlanes. Only there are a column's first cards and its
+        figures read by SQL what the board shows."""
+        return (
+            self.tabs.currentIndex() == self.BOARD
+            and project_id is None
+            and not self.board.filters.applied(self._base_filter()).is_narrowing
+            and self.board.model.lane_mode == "none"
+        )
+
+    def after_first_paint(self, then: Callable[[], None]) -> None:
+        """``then``, once, on the turn of the event loop after the board's first column
+        is painted, or after REST_AFTER_MS should it not be (minimised, hidden)."""
+        pending = [then]
+
+        def once() -> None:
+            if pending:
+                pending.pop()()
+
+        cells = self.board.view.views()
+        if cells:
+            _PaintWatcher(cells[0].viewport(), once)
+        QTimer.singleShot(REST_AFTER_MS if cells else 0, self, once)  # not once closed
 
     def changes_applied(self, change: Change) -> None:
         """Refresh what the change concerns: the rows of its needs, or everything when
@@ -214,6 +272,10 @@ class Views(QObject):
         if self.host.workspace.unreachable:
             return  # the team server is gone: what is shown stays, all is read once back
         rows = self.host.rows
+        plain = index == self.BOARD and self._plain_board(self.project_filter.currentData())
+        if rows.partial and not plain:
+            self.read_the_rest()  # reads all, then refreshes the page on screen
+            return
         if index == self.CALENDAR:
             if self._shown.get(index, (None,))[0] != rows.version:
                 # A need moved into a sprint changes its load and forecast: read them anew,
@@ -238,7 +300,7 @@ class Views(QObject):
             return
         if index == self.BOARD:
             if version != rows.version:
-                self.board.set_data(rows.columns, rows.rows, rows.haystacks, wanted)
+                self.board.set_data(rows.columns, rows.rows, rows.haystacks, wanted, rows.figures)
             else:
                 self.board.apply_filter(wanted)
         else:
@@ -357,3 +419,18 @@ class Views(QObject):
         state["filter"]["text"] = self.search.text().strip()
         state["filter"]["project_id"] = self.project_filter.currentData()
         self.host.settings.set_board_state(self.host.workspace.database.path, state)
+
+
+class _PaintWatcher(QObject):
+    """Runs ``then`` on the turn of the event loop after ``widget`` is first painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._then)
+        return False

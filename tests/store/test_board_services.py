@@ -303,3 +303,31 @@ def test_schema_0003_fixture_upgrades_with_no_entry_rules(tmp_path: Path, home: 
     raw.close()
     assert "AUTOINCREMENT" in sql
     assert rules == (0, 0, 0)  # a row written without them, by any tool, has no rule
+
+
+def test_board_start_reads_each_columns_first_cards_and_its_exact_figures(
+    session: Session, project_id: int
+) -> None:
+    """What the board paints first at 100,000 needs: the columns' counts and points as
+    every row would give them, the first cards in rank order, archived needs aside."""
+    from po_desktop.store.services import archive
+
+    flow = [c.id for c in columns.ordered_columns(session)]
+    ids = [
+        _need(session, project_id, f"N{n}", column_id=flow[n % 2], points=n or None)
+        for n in range(9)
+    ]
+    needs.move_needs(session, [ids[4]], flow[0], before_id=ids[0])  # ranked first now
+    archive.archive_needs(session, [ids[2]])
+    session.commit()
+
+    start = queries.board_start(session, flow, 2)
+
+    every = [r for r in queries.need_rows(session) if r.archived_at is None]
+    for column_id in flow:
+        mine = sorted((r for r in every if r.column_id == column_id), key=lambda r: (r.rank, r.id))
+        figures = start.figures.get(column_id, (0, 0.0))
+        assert figures == (len(mine), sum(r.points or 0.0 for r in mine))
+        assert [r for r in start.rows if r.column_id == column_id] == mine[:2]
+    assert [r.title for r in start.rows if r.column_id == flow[0]] == ["N4", "N0"]
+    assert start.needs == 9

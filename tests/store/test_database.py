@@ -98,10 +98,7 @@ def test_truncated_database_is_refused(db_path: Path, tmp_path: Path) -> None:
 def test_corrupt_pages_are_refused(db_path: Path) -> None:
     with open_database(db_path):
         pass
-    data = bytearray(db_path.read_bytes())
-    for offset in range(4096, len(data), 7):  # keep the header, damage every page after it
-        data[offset] ^= 0x5A
-    db_path.write_bytes(bytes(data))
+    _damage(db_path)  # the header kept
     _refused(db_path, "corrupt")
 
 
@@ -419,3 +416,70 @@ def test_a_file_held_by_another_program_is_busy_not_damaged(db_path: Path) -> No
     finally:
         holder.rollback()
         holder.close()
+
+
+def _checked_ahead(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """A workspace file whose check was made ahead (and ended); the files SQLite's
+    integrity check runs on from now, in order."""
+    from po_desktop.store import database as database_module
+
+    with open_database(db_path):
+        pass
+    checked: list[Path] = []
+    inspect_file = sqlite.inspect_file
+
+    def counted(path: Path, **kw: object) -> sqlite.FileInfo:
+        checked.append(path)
+        return inspect_file(path, **kw)  # type: ignore[arg-type]
+
+    database_module.examine_ahead(db_path)  # the app starts it, and builds its window meanwhile
+    database_module._ahead[db_path.resolve()][0].join()
+    monkeypatch.setattr(sqlite, "inspect_file", counted)
+    return checked
+
+
+def _damage(path: Path) -> None:
+    """Every page after the header garbled."""
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, len(data), 7):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+def test_a_check_made_ahead_opens_the_unchanged_file_without_checking_again(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = _checked_ahead(db_path, monkeypatch)
+    with open_database(db_path) as database:
+        assert database.path == db_path.resolve()
+    assert checked == []
+
+
+def test_a_file_written_after_the_check_ahead_is_checked_again(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = _checked_ahead(db_path, monkeypatch)
+    other = sqlite3.connect(db_path)  # another program writes meanwhile
+    other.execute("PRAGMA user_version = 7")
+    other.close()
+    with open_database(db_path):
+        pass
+    assert checked == [db_path.resolve()]
+
+
+def test_a_file_damaged_after_the_check_ahead_is_still_refused(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _checked_ahead(db_path, monkeypatch)
+    _damage(db_path)
+    _refused(db_path, "corrupt")
+
+
+def test_a_damaged_file_checked_ahead_is_refused(db_path: Path) -> None:
+    from po_desktop.store.database import examine_ahead
+
+    with open_database(db_path):
+        pass
+    _damage(db_path)
+    examine_ahead(db_path)
+    _refused(db_path, "corrupt")

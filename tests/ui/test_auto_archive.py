@@ -119,3 +119,23 @@ def test_another_workspace_opened_has_its_own_due_needs_archived(
     assert window.files.switch_database(other)
     assert _on_board(window) == ["Congés", "Ouvert", "Paie"]
     assert window.workspace.undo_stack.text(0).startswith("Archive automatically 2 needs")
+
+
+def test_the_app_archives_what_is_due_once_its_board_is_painted(
+    app: QApplication, db_path: Path, qtbot: QtBot
+) -> None:
+    """Start-up paints the board first; what is due leaves it just after, as one step."""
+    from po_desktop.ui.app import start_gui
+
+    database = open_database(db_path)
+    _fill(database, (40, 31, 29))
+    database.close()
+    _app, window = start_gui(db_path, "en")
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert _on_board(window) == ["Export", "Ouvert", "Paie", "Relances"]  # before the paint
+    qtbot.waitUntil(lambda: _on_board(window) == ["Ouvert", "Paie"], timeout=3000)
+    qtbot.wait(600)  # past the fallback timer too: archived once, one undo step
+    assert window.workspace.undo_stack.count() == 1
+    window.workspace.undo_stack.clear()
+    window.close()

@@ -196,6 +196,8 @@ class CellModel(QStringListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled  # drops land between cards, never on one
+        if index.row() >= len(self._rows):
+            return Qt.ItemFlag.NoItemFlags  # a card not read yet (see BoardModel.set_data)
         return (
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         )
@@ -330,6 +332,7 @@ class BoardModel(QObject):
         self._by_id: dict[int, NeedRow] = {}
         self._totals: dict[int, int] = {}
         self._drawn_columns: list[ColumnInfo] = []
+        self._figures: dict[int, tuple[int, float]] | None = None
 
     # ----- inputs -------------------------------------------------------------------------
     def set_tooltip_maker(self, maker: Callable[[NeedRow], str]) -> None:
@@ -348,7 +351,12 @@ class BoardModel(QObject):
         rows: list[NeedRow],
         haystacks: dict[int, str],
         need_filter: NeedFilter | None = None,
+        figures: dict[int, tuple[int, float]] | None = None,
     ) -> None:
+        """The cards, and how they are filtered. ``figures``: ``rows`` are only each
+        column's first cards, and these its needs and points, read by SQL; given only
+        without filters and swimlanes, where the cards shown are the column's needs."""
+        self._figures = figures
         self.columns = list(columns)
         self._order = {c.id: i for i, c in enumerate(self.columns)}
         self._all = sorted(rows, key=self._sort_key)
@@ -374,6 +382,9 @@ class BoardModel(QObject):
         return (row.archived_at is not None) == (self._filter.scope == "archived")
 
     def _count_totals(self) -> None:
+        if self._figures is not None:
+            self._totals = {c: self._figures.get(c, (0, 0.0))[0] for c in self._order}
+            return
         self._totals = dict.fromkeys(self._order, 0)
         for row in self._all:
             if row.column_id in self._totals and self._on_board(row):
@@ -533,7 +544,12 @@ class BoardModel(QObject):
                 cell.deleteLater()
         self.lanes = lanes
         for key, cell in self._cells.items():
-            cell.set_rows(groups.get(key, []), labelled.get(key))
+            shown, ids = groups.get(key, []), labelled.get(key)
+            if self._figures is not None and ids is not None:
+                # Rows for the cards not read yet, which paint nothing: a column painted
+                # before all its cards are read already has its scroll bar.
+                ids = ids + [""] * (self._totals.get(key[1], 0) - len(shown))
+            cell.set_rows(shown, ids)
         self._count(column_ids)
         if structure:
             self.structure_changed.emit()
@@ -542,6 +558,13 @@ class BoardModel(QObject):
 
     def _count(self, column_ids: list[int]) -> None:
         """Figures of these columns from what their cells show."""
+        if self._figures is not None:
+            for column_id in column_ids:
+                count, points = self._figures.get(column_id, (0, 0.0))
+                self.stats[column_id] = ColumnStats(count, points, count)
+            self._shown = sum(stats.shown for stats in self.stats.values())
+            self.lane_counts = {lane.key: self._shown for lane in self.lanes}
+            return
         for column_id in column_ids:
             cells = [self._cells[(lane.key, column_id)] for lane in self.lanes]
             self.stats[column_id] = ColumnStats(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,6 +113,9 @@ class BoardPage(QWidget):
         self.view.open_requested.connect(self.open_requested)
         self.view.collapsed_changed.connect(self.filters_changed)
         self.model.drop_requested.connect(self._dropped)
+        self.before_refilter: Callable[[], None] = lambda: None
+        """Called before a quick filter or the swimlanes change what is shown: the window
+        reads every card first when the board shows only each column's first ones."""
         self._blocked: dict[int, list[int]] = {}
         self._parent_of: dict[int, int] = {}
         self._epics: dict[int, dossier_queries.EpicProgress] = {}
@@ -210,11 +213,13 @@ class BoardPage(QWidget):
         rows: list[NeedRow],
         haystacks: dict[int, str],
         base: NeedFilter,
+        figures: dict[int, tuple[int, float]] | None = None,
     ) -> None:
+        """``figures``: the rows are each column's first cards (see BoardModel.set_data)."""
         selected, current = self.selected_ids(), self.current_id()
         self._base = base
         self.refresh_links()
-        self.model.set_data(columns, rows, haystacks, self.need_filter())
+        self.model.set_data(columns, rows, haystacks, self.need_filter(), figures)
         self.select_needs(selected, current, focus=False)
 
     def patch(self, fresh: dict[int, NeedRow | None], links_changed: bool = True) -> bool:
@@ -281,6 +286,7 @@ class BoardPage(QWidget):
     def _bar_changed(self) -> None:
         if self._restoring:
             return
+        self.before_refilter()
         self.model.set_lane_mode(self.lanes.currentData() or "none")
         self._refilter()
         self.filters_changed.emit()

@@ -1,0 +1,111 @@
+"""A large workspace's board paints from each column's first cards, then shows them all.
+
+The window reads each column's first cards and its exact figures before the first paint,
+and every need right after it; until then, anything that needs every card (a search, a
+quick filter, another page, a change) reads them all first. Small sizes stand in for
+100,000 needs: ``START_MIN`` and ``FIRST_CARDS`` are lowered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from po_desktop.store.database import Database
+from po_desktop.store.services import archive, columns, needs, projects
+from po_desktop.ui import need_rows, views
+from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.workspace import Workspace
+
+TITLES = [f"Besoin {n}" for n in range(1, 8)]
+"""Seven needs in the first column, in rank order; "Besoin 7" is far below its first cards."""
+
+
+@pytest.fixture
+def large_db(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """Seven needs in the first column (one archived), three in the second; "large" from
+    five needs, the first two cards of each column painted first."""
+    monkeypatch.setattr(need_rows, "START_MIN", 5)
+    monkeypatch.setattr(views, "FIRST_CARDS", 2)
+    with db.session() as s:
+        erp = projects.create_project(s, projects.ProjectInput("ERP", "Déploiement ERP"))
+        flow = [c.id for c in columns.ordered_columns(s)]
+        for n, title in enumerate(TITLES, start=1):
+            needs.create_need(
+                s,
+                needs.NeedInput(
+                    title,
+                    "Défi",
+                    erp.id,
+                    column_id=flow[0],
+                    points=n,
+                    business_unit="Finance" if n == 7 else "",
+                ),
+            )
+        for title in ("Archivé", "Suite A", "Suite B", "Suite C"):
+            column = flow[0] if title == "Archivé" else flow[1]
+            needs.create_need(s, needs.NeedInput(title, "Défi", erp.id, column_id=column))
+        s.commit()
+        archive.archive_needs(s, [8])
+        s.commit()
+    return db
+
+
+@pytest.fixture
+def window(app: object, large_db: Database, qtbot: QtBot) -> Iterator[MainWindow]:
+    win = MainWindow(Workspace(large_db))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    yield win
+    win.workspace.undo_stack.clear()
+
+
+def _titles(window: MainWindow, column: int) -> list[str]:
+    column_id = window.board.model.columns[column].id
+    return [r.title for r in window.board.model.cell(None, column_id).rows()]
+
+
+def test_first_paint_shows_first_cards_with_exact_figures_then_every_card(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    assert window.host.rows.partial
+    assert _titles(window, 0) == ["Besoin 1", "Besoin 2"]
+    first = window.board.view.column_header(0)
+    # The whole column's count and points, the archived need aside, as after a full read.
+    assert first.figures.text() == "7 needs · 28 pts"
+    assert window.board.view.column_header(1).figures.text() == "3 needs · 0 pts"
+    assert window.count_label.text() == "Needs shown: 10 of 10"
+    cell = window.board.model.cell(None, window.board.model.columns[0].id)
+    assert cell.rowCount() == 7  # the scroll bar is already the whole column's
+
+    window.show()  # painted: the rest is read on the next turn of the event loop
+    qtbot.waitUntil(lambda: not window.host.rows.partial, timeout=3000)
+    assert _titles(window, 0) == TITLES
+    assert _titles(window, 1) == ["Suite A", "Suite B", "Suite C"]
+    assert first.figures.text() == "7 needs · 28 pts"
+    assert window.count_label.text() == "Needs shown: 10 of 10"
+    assert len(window.need_rows) == 11  # the archived need too, for its scope
+
+
+def test_a_search_typed_before_every_card_is_read_finds_them_all(window: MainWindow) -> None:
+    assert window.host.rows.partial
+    window.search.setText("besoin 7")
+    window.views.filters_edited()  # at once, before the window is ever painted
+    assert _titles(window, 0) == ["Besoin 7"]
+    assert window.count_label.text() == "Needs shown: 1 of 10"
+
+
+def test_a_quick_filter_before_every_card_is_read_finds_them_all(window: MainWindow) -> None:
+    assert window.host.rows.partial
+    unit = window.board.filters.unit
+    unit.setCurrentIndex(unit.findData("Finance"))
+    assert _titles(window, 0) == ["Besoin 7"]
+    assert not window.host.rows.partial
+
+
+def test_another_page_before_every_card_is_read_lists_them_all(window: MainWindow) -> None:
+    window.tabs.setCurrentIndex(window.views.LIST)
+    assert window.needs_list.model.rowCount() == 10
+    assert not window.host.rows.partial
