@@ -58,8 +58,8 @@ from po_desktop.store.services import columns, needs, people, projects, rituals,
 from po_desktop.store.services._base import atomic
 from po_desktop.store.services.importing import import_needs
 from po_desktop.ui import need_dialog
+from po_desktop.ui.board.cells import CARD_ROLE
 from po_desktop.ui.board.delegate import CARD_HEIGHT, CardDelegate
-from po_desktop.ui.board.model import CARD_ROLE
 from po_desktop.ui.calendar.dialogs import SprintDialog
 from po_desktop.ui.calendar.view import CalendarView, Hit
 from po_desktop.ui.main_window import MainWindow

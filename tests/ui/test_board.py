@@ -22,7 +22,7 @@ from po_desktop.store import queries
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.models import Assessment, NeedEvent, ScoringModel, Sprint
 from po_desktop.store.services import columns, needs, people, projects
-from po_desktop.ui.board.model import MIME_TYPE, CellModel
+from po_desktop.ui.board.cells import MIME_TYPE, CellModel
 from po_desktop.ui.board.settings_dialog import BoardSettingsDialog
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.need_dialog import NeedDialog

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from po_desktop.domain.messages import choice_label
 from po_desktop.store.queries import NeedRow
-from po_desktop.ui.board.model import CARD_ROLE
+from po_desktop.ui.board.cells import CARD_ROLE
 from po_desktop.ui.models import format_score, points_label
 
 CARD_HEIGHT = 104

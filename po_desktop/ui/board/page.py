@@ -32,13 +32,14 @@ from po_desktop.store import dossier_queries
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services.needs import UNCHANGED, Unchanged
 from po_desktop.ui import feedback
+from po_desktop.ui.board import card_menu
 from po_desktop.ui.board.model import LANE_MODES, BoardModel, ColumnInfo, Lane, LaneKey
 from po_desktop.ui.board.readiness import Breach, EntryRuleTexts, breaches
 from po_desktop.ui.board.view import BoardView, CellView
 from po_desktop.ui.filtering import NeedFilter
 from po_desktop.ui.host import Host
 from po_desktop.ui.mail_drop import mail_files
-from po_desktop.ui.models import fill, literal_html, no_mnemonic
+from po_desktop.ui.models import fill, literal_html
 from po_desktop.ui.need_actions import NeedActions
 from po_desktop.ui.quick_filters import QuickFilters, filter_combo
 
@@ -561,51 +562,8 @@ class BoardPage(QWidget):
         menu.deleteLater()
 
     def card_menu(self, ids: list[int], *, board_moves: bool = True) -> QMenu:
-        """What can be done to these needs; ``board_moves``: the keyboard moves that act on
-        the board's selection (not offered from a list)."""
-        menu = QMenu(self)
-        first = ids[0]
-        menu.addAction(self.tr("Open…"), lambda: self.open_requested.emit(first))
-        menu.addAction(self.tr("Open scoring form"), lambda: self.scoring_requested.emit(first))
-        menu.addSeparator()
-        columns = menu.addMenu(self.tr("Move to column"))
-        for column in self.model.columns:
-            act = columns.addAction(
-                no_mnemonic(column.name), lambda c=column.id: self.request_move(ids, c, None)
-            )
-            act.setEnabled(any(self.model.column_of(i) != column.id for i in ids))
-        sprints = menu.addMenu(self.tr("Move to sprint"))
-        sprints.addAction(self.tr("Backlog (no sprint)"), lambda: self.needs.plan(ids, None))
-        if self._sprints:
-            sprints.addSeparator()
-        for sprint in self._sprints:
-            label = f"{sprint.label} ({sprint.detail})" if sprint.detail else sprint.label
-            sprints.addAction(no_mnemonic(label), lambda s=sprint.id: self.needs.plan(ids, s))
-        assign = menu.addMenu(self.tr("Assign to"))
-        assign.addAction(self.tr("Nobody"), lambda: self.needs.assign(ids, None))
-        if self._people:
-            assign.addSeparator()
-        for person in self._people:
-            assign.addAction(
-                no_mnemonic(person.label), lambda p=person.id: self.needs.assign(ids, p)
-            )
-        if board_moves:
-            menu.addSeparator()
-            for act in self.move_actions:
-                menu.addAction(act)
-        menu.addSeparator()
-        printouts = self.needs.printouts
-        menu.addAction(self.tr("Send the decision…"), lambda: printouts.send_decision(first))
-        menu.addAction(self.tr("Print cards…"), lambda: printouts.print_cards(ids))
-        menu.addSeparator()
-        menu.addAction(self.tr("Duplicate"), lambda: self.duplicate(ids))
-        rows = [row for row in map(self.needs.host.rows.get, ids) if row is not None]
-        if any(row.archived_at is not None for row in rows):
-            menu.addAction(self.tr("Restore"), lambda: self.needs.restore(ids))
-        else:
-            menu.addAction(self.tr("Archive"), lambda: self.needs.archive(ids))
-        menu.addAction(self.tr("Delete"), lambda: self.needs.delete(ids))
-        return menu
+        """What can be done to these needs (see :func:`card_menu.build`)."""
+        return card_menu.build(self, ids, board_moves=board_moves)
 
     def _duplicate(self) -> None:
         if self.isVisible():

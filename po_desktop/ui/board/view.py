@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from po_desktop.domain.readiness import EntryRule
+from po_desktop.ui.board.cells import CellModel, LaneKey
 from po_desktop.ui.board.delegate import CARD_HEIGHT, CardDelegate
-from po_desktop.ui.board.model import BoardModel, CellModel, ColumnInfo, ColumnStats, LaneKey
+from po_desktop.ui.board.model import BoardModel, ColumnInfo, ColumnStats
 from po_desktop.ui.models import NEED_ID_ROLE, literal_html, no_mnemonic, points_label
 
 MIN_COLUMN_WIDTH = 190
