@@ -100,6 +100,16 @@ _CATALOG: dict[str, str | Plural] = {
         "Column “{name}” still holds {count} needs: move them before removing the column.",
     ),
     "column.last": N_("The board must keep at least one column."),
+    "column.removed_since": N_(
+        "Someone removed the column “{name}” while you were editing the board's columns:"
+        " nothing was saved. Note your edits, close this window and open the board's"
+        " settings again to see the columns as they are now."
+    ),
+    "column.added_since": N_(
+        "Someone added the column “{name}” while you were editing the board's columns:"
+        " nothing was saved. Note your edits, close this window and open the board's"
+        " settings again to see the columns as they are now."
+    ),
     "sprint.not_found": N_("Sprint not found: {ref}."),
     "scoring.no_grid": N_("There is no scoring grid in this database."),
     "scoring.grid_not_found": N_("Scoring grid not found: {ref}."),

@@ -229,3 +229,40 @@ def test_an_undo_moves_the_version_forward_so_a_form_loaded_before_is_refused(
     with pytest.raises(ConflictError) as refused:
         _save_project(session, row_id, "Mon texte", seen)
     assert refused.value.render("en").startswith("Virginie changed the project ERP at")
+
+
+def test_the_board_settings_refuse_a_column_someone_removed_or_added_meanwhile(
+    session: Session,
+) -> None:
+    """The board's columns as a dialog loaded them: saved after someone else removed one
+    (it would come back) or added one (it would go, unseen), nothing is written and the
+    message says which column; the board stays as the other person left it."""
+    loaded_specs = columns.workflow(session)
+    loaded = {spec.id for spec in loaded_specs if spec.id is not None}
+    edited = [replace(loaded_specs[0], name="Idées"), *loaded_specs[1:]]
+    last = loaded_specs[-2]  # an empty column someone else removes meanwhile
+    columns.apply_workflow(session, [s for s in columns.workflow(session) if s.id != last.id])
+    with pytest.raises(ConflictError) as refused:
+        columns.apply_workflow(session, edited, loaded=loaded)
+    assert refused.value.render("en").startswith(f"Someone removed the column “{last.name}”")
+    assert refused.value.render("fr").startswith(
+        f"Quelqu’un a supprimé la colonne «\u00a0{last.name}\u00a0»"
+    )
+    session.expire_all()
+    names = [c.name for c in session.scalars(select(BoardColumn).order_by("position"))]
+    assert last.name not in names and "Idées" not in names
+
+    loaded_specs = columns.workflow(session)
+    loaded = {spec.id for spec in loaded_specs if spec.id is not None}
+    columns.create_column(session, "Tri", position=0)  # someone else adds one meanwhile
+    with pytest.raises(ConflictError) as refused:
+        columns.apply_workflow(session, loaded_specs, loaded=loaded)
+    assert refused.value.render("en").startswith("Someone added the column “Tri”")
+    session.expire_all()
+    assert session.scalar(select(BoardColumn).where(BoardColumn.name == "Tri")) is not None
+    # Loaded again, the same edit goes through.
+    again = columns.workflow(session)
+    again[1] = replace(again[1], name="Idées")
+    columns.apply_workflow(session, again, loaded={s.id for s in again if s.id is not None})
+    session.expire_all()
+    assert session.scalar(select(BoardColumn).where(BoardColumn.name == "Idées")) is not None

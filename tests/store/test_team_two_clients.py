@@ -1,5 +1,6 @@
-"""Two processes edit one team workspace at once: both changes land, and each hears
-the other's through NOTIFY (not its own)."""
+"""Two processes edit one team workspace at once: both changes land, each hears the
+other's through NOTIFY (not its own), and when both save the same need's form, filled
+before either saved, one save lands and the other is refused naming who saved first."""
 
 from __future__ import annotations
 
@@ -15,35 +16,49 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from po_desktop.store import team
-from po_desktop.store.models import NeedComment
+from po_desktop.store.models import Need, NeedComment
 from po_desktop.store.services import needs, projects
 
 ROOT = Path(__file__).resolve().parents[2]
 
 CLIENT = """
-import json, pathlib, sys, time
+import dataclasses, json, pathlib, sys, time
 from sqlalchemy import select
-from po_desktop.store import changes, live
+from po_desktop.store import changes, identity, live
 from po_desktop.store.database import open_database
+from po_desktop.store.errors import ConflictError
 from po_desktop.store.models import Need
-from po_desktop.store.services import dossier
+from po_desktop.store.services import dossier, needs
 
 address, me, other, folder = sys.argv[1:5]
 folder = pathlib.Path(folder)
 db = open_database(address)
 listener = live.connect_listener(db.url, me)
-(folder / me).touch()  # listening: the other may write now
+with db.session() as session:  # the form, filled before anyone saves
+    need = session.scalars(select(Need).order_by(Need.id)).first()
+    need_id, version, form = need.id, need.version, needs.need_input(need)
+(folder / me).touch()  # listening, form filled: the other may write now
 deadline = time.monotonic() + 20
 while not (folder / other).exists() and time.monotonic() < deadline:
     time.sleep(0.02)
 with db.session() as session:
-    need_id = session.scalars(select(Need.id).order_by(Need.id)).first()
+    identity.sign_in(session, identity.Author(None, me))
     with changes.capture(session, author=me) as change:
         dossier.add_comment(session, need_id, "note de " + me, author_name=me)
 heard = []
 while time.monotonic() < deadline and not any(n.author == other for n in heard):
     live.wait(listener, 0.2, heard.append)
-print(json.dumps({"mine": change.id, "origin": db.origin,
+with db.session() as session:
+    identity.sign_in(session, identity.Author(None, me))
+    try:
+        needs.update_need(
+            session, need_id, dataclasses.replace(form, title="Relances de " + me),
+            version=version,
+        )
+        saved = "saved"
+    except ConflictError as refusal:
+        saved = refusal.render("en")
+print(json.dumps({"mine": change.id, "origin": db.origin, "saved": saved,
                   "heard": [[n.origin, n.author, n.id, n.need_ids] for n in heard]}))
 listener.close()
 db.close()
@@ -64,7 +79,7 @@ def server() -> str:
         yield postgres.address(url)
 
 
-def test_two_processes_editing_one_workspace_both_land_and_hear_each_other(
+def test_two_processes_editing_one_workspace_both_land_hear_each_other_and_one_conflicts(
     server: str, tmp_path: Path
 ) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -87,7 +102,7 @@ def test_two_processes_editing_one_workspace_both_land_and_hear_each_other(
     virginie, paul = results
     for mine, theirs, name in ((virginie, paul, "Paul"), (paul, virginie, "Virginie")):
         others = [h for h in mine["heard"] if h[0] != mine["origin"]]
-        assert [h[1] for h in others] == [name]
+        assert {h[1] for h in others} == {name}  # (its form's save may be heard too)
         assert others[0][2] == theirs["mine"]  # the other's change, by its id
         assert len(others[0][3]) == 1  # and the need it concerns
         # Its own change comes back marked with its own origin: the window ignores it.
@@ -96,6 +111,15 @@ def test_two_processes_editing_one_workspace_both_land_and_hear_each_other(
     try:
         with Session(engine) as session:
             texts = sorted(session.scalars(select(NeedComment.text)))
+            title = session.scalars(select(Need.title)).one()
     finally:
         engine.dispose()
     assert texts == ["note de Paul", "note de Virginie"]
+    # The same need's form saved by both: the first save lands, the second is refused
+    # with who saved first, and the title is the first one's.
+    outcomes = {virginie["saved"], paul["saved"]}
+    assert "saved" in outcomes and len(outcomes) == 2, outcomes
+    winner = "Virginie" if virginie["saved"] == "saved" else "Paul"
+    refusal = (paul if winner == "Virginie" else virginie)["saved"]
+    assert refusal.startswith(f"{winner} changed ERP-1 at "), refusal
+    assert title == f"Relances de {winner}"

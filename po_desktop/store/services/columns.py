@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
@@ -168,7 +168,7 @@ def workflow(session: Session) -> list[ColumnSpec]:
 
 @transactional
 def apply_workflow(
-    session: Session, specs: list[ColumnSpec]
+    session: Session, specs: list[ColumnSpec], *, loaded: Collection[int] | None = None
 ) -> tuple[list[ColumnSpec], list[ColumnSpec]]:
     """Make the board's columns exactly ``specs``, in order; one undoable action.
 
@@ -177,11 +177,13 @@ def apply_workflow(
     recreated with that id: undoing a removal keeps the column's event history valid.
     A spec that carries the version its column had when the dialog was filled is
     refused (:class:`ConflictError`: who and when) if someone has changed that column
-    since; nothing is written then.
+    since, and one with a version whose column is gone, if someone removed it since;
+    ``loaded``: the columns' ids when the dialog was filled, so that a column someone
+    added since is not removed unseen. Nothing is written then.
     """
     if not specs:
         raise ConflictError("column.last")
-    checking = any(spec.version is not None for spec in specs)
+    checking = loaded is not None or any(spec.version is not None for spec in specs)
     current = session.scalars(
         select(BoardColumn).with_for_update().execution_options(populate_existing=True)
         if checking
@@ -191,6 +193,11 @@ def apply_workflow(
     for spec in specs:
         if spec.id in known:
             check_version(known[spec.id], spec.version)
+        elif spec.version is not None:  # loaded from a column that is gone
+            raise ConflictError("column.removed_since", name=spec.name)
+    for column_id, column in known.items():
+        if loaded is not None and column_id not in loaded:
+            raise ConflictError("column.added_since", name=column.name)
     before = [replace(spec, version=None) for spec in workflow(session)]
     seen: set[str] = set()
     clean: list[ColumnSpec] = []

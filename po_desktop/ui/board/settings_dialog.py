@@ -64,6 +64,8 @@ class BoardSettingsDialog(QDialog):
             ]
 
         self.drafts: list[_Draft] = workspace.read(load)
+        self.loaded = frozenset(d.id for d in self.drafts if d.id is not None)
+        """The columns there were when the dialog was filled: one added since is refused."""
         self._loading = False
 
         self.list = QListWidget()
@@ -226,10 +228,10 @@ class BoardSettingsDialog(QDialog):
     def apply(self) -> None:
         """One undoable action; a refusal (a column someone else changed since the dialog
         opened: who and when) keeps the dialog and every edit as typed."""
-        specs = self.specs()
+        specs, loaded = self.specs(), self.loaded
         if self.workspace.try_perform(
             self.tr("Edit board columns"),
-            lambda s: column_service.apply_workflow(s, specs),
+            lambda s: column_service.apply_workflow(s, specs, loaded=loaded),
             self.error.refused,
         ):
             self.accept()
