@@ -37,7 +37,6 @@ class NeedRow(NamedTuple):
     key: str
     title: str
     problem: str
-    solution: str
     project_id: int
     project_code: str
     project_color: str
@@ -164,7 +163,6 @@ def _need_rows_statement(some: bool) -> Select:
             Project.code + "-" + cast(Need.number, String),
             Need.title,
             Need.problem,
-            Need.solution,
             Project.id,
             Project.code,
             Project.color,
