@@ -171,11 +171,14 @@ class SearchIndex:
                 if known in text and len(earlier.rows) < len(source.rows):
                     source = earlier
             keep = [text in hay for hay in source.texts]
-            found = _Found(
-                list(compress(source.rows, keep)),
-                list(compress(source.texts, keep)),
-                list(compress(source.labels, keep)),
-            )
+            if all(keep):  # "e" finds every card: the same lists, read only, not copies
+                found = source
+            else:
+                found = _Found(
+                    list(compress(source.rows, keep)),
+                    list(compress(source.texts, keep)),
+                    list(compress(source.labels, keep)),
+                )
             self._keep(text, found)
         return found.rows, found.labels
 

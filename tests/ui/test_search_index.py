@@ -25,7 +25,7 @@ WORDS += ["œuvre", "oeuvre", "relance", "l’été", "l'ete", "fac", "e"]
 
 def _row(need_id: int, title: str, problem: str, project_id: int) -> NeedRow:
     return NeedRow(
-        need_id, f"ERP-{need_id}", title, problem, "", project_id, "ERP", "#000", 1, "À faire",
+        need_id, f"ERP-{need_id}", title, problem, project_id, "ERP", "#000", 1, "À faire",
         0, need_id, None, "team", "", False, "", None, None, None, None, None, None, None,
         datetime(2026, 1, 1), None,
     )  # fmt: skip
