@@ -142,10 +142,12 @@ def examine_ahead(path: Path | str) -> None:
     own while the caller does other work (the app imports and builds its window).
 
     :func:`examine` takes that verdict only when the file, its log and its journal are
-    unchanged since the check ended (inode, size, modification and change times), and
-    checks again otherwise; a refusal is not kept: :func:`examine` meets it again and
-    says it. SQLite leaves Python's lock while it reads the pages, so at 100,000 needs
-    the integrity check (half a second) runs beside the start-up instead of before it.
+    the same (inode, size, modification and change times) before the check began, when
+    it ended and when the verdict is taken — a file replaced or written while it was
+    read (a sync client swapping a copy in) is checked again. A refusal is not kept:
+    :func:`examine` meets it again and says it. SQLite leaves Python's lock while it
+    reads the pages, so at 100,000 needs the integrity check (half a second) runs beside
+    the start-up instead of before it.
     """
     path = Path(path).expanduser().resolve()
     if path in _ahead:
@@ -155,8 +157,10 @@ def examine_ahead(path: Path | str) -> None:
     def run() -> None:
         with contextlib.suppress(Exception):  # examine() meets it again, and says it
             if not backups.restore_pending(path):
+                before = _stamp(path)
                 info = sqlite.inspect_file(path)
-                found.append((info, _stamp(path)))
+                if _stamp(path) == before:
+                    found.append((info, before))
 
     thread = threading.Thread(target=run, name="examine-ahead", daemon=True)
     _ahead[path] = (thread, found)

@@ -483,3 +483,36 @@ def test_a_damaged_file_checked_ahead_is_refused(db_path: Path) -> None:
     _damage(db_path)
     examine_ahead(db_path)
     _refused(db_path, "corrupt")
+
+
+def test_a_file_written_while_it_is_checked_ahead_is_checked_again(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program (a sync client swapping a copy in) writes the file while the check
+    ahead reads it: that verdict was about the file before, so it is not taken."""
+    from po_desktop.store import database as database_module
+
+    with open_database(db_path):
+        pass
+    inspect_file = sqlite.inspect_file
+
+    def written_meanwhile(path: Path, **kw: object) -> sqlite.FileInfo:
+        info = inspect_file(path, **kw)  # type: ignore[arg-type]
+        other = sqlite3.connect(path)
+        other.execute("PRAGMA user_version = 7")
+        other.close()
+        return info
+
+    monkeypatch.setattr(sqlite, "inspect_file", written_meanwhile)
+    database_module.examine_ahead(db_path)
+    database_module._ahead[db_path.resolve()][0].join()
+    checked: list[Path] = []
+
+    def counted(path: Path, **kw: object) -> sqlite.FileInfo:
+        checked.append(path)
+        return inspect_file(path, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite, "inspect_file", counted)
+    with open_database(db_path):
+        pass
+    assert checked == [db_path.resolve()]
