@@ -180,7 +180,10 @@ def _taken_ahead(path: Path) -> sqlite.FileInfo | None:
 
 
 def _stamp(path: Path) -> tuple[object, ...]:
-    """What any write to the database, its write-ahead log or its journal changes."""
+    """What any write to the database, its write-ahead log or its journal changes.
+
+    An empty log or journal counts as none: the check's own connection, the last to
+    close, deletes the empty log a previous session left, which changes nothing."""
     stamps: list[object] = []
     for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-journal")):
         try:
@@ -188,7 +191,9 @@ def _stamp(path: Path) -> tuple[object, ...]:
         except OSError:
             stamps.append(None)
         else:
-            stamps.append((st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_nlink))
+            empty_side_file = name != path and st.st_size == 0
+            stamp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_nlink)
+            stamps.append(None if empty_side_file else stamp)
     return tuple(stamps)
 
 
