@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, String, bindparam, cast, func, literal_column, select
+from sqlalchemy import Select, String, bindparam, cast, func, literal_column, select, union_all
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -320,19 +320,24 @@ def board_start(session: Session, column_ids: list[int], per_column: int) -> Boa
             .group_by(column)
         )
     }
-    ids: list[int] = []
-    for column_id in column_ids:
-        ids.extend(
-            session.scalars(
-                select(Need.id)
-                .where(Need.column_id == column_id, Need.archived_at.is_(None))
-                .order_by(Need.rank, Need.id)
-                .limit(per_column)
-            )
-        )
+    # One statement for every column (one round trip to a server), each part still a
+    # bounded read through the (column, rank) index.
+    firsts = [
+        select(Need.id)
+        .where(Need.column_id == column_id, Need.archived_at.is_(None))
+        .order_by(Need.rank, Need.id)
+        .limit(per_column)
+        .subquery()
+        for column_id in column_ids
+    ]
+    ids = list(session.scalars(union_all(*(select(f.c.id) for f in firsts)))) if firsts else []
     needs = session.scalar(select(func.count()).select_from(Need)) or 0
-    order = {need_id: n for n, need_id in enumerate(ids)}
-    rows = sorted(need_rows(session, need_ids=ids), key=lambda r: order[r.id]) if ids else []
+    place = {column_id: n for n, column_id in enumerate(column_ids)}
+    rows = (
+        sorted(need_rows(session, need_ids=ids), key=lambda r: (place[r.column_id], r.rank, r.id))
+        if ids
+        else []
+    )
     return BoardStart(rows, figures, needs)
 
 
