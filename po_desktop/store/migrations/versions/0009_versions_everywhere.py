@@ -1,4 +1,4 @@
-"""A version for projects, people, sprints and board columns, as needs have
+"""A version for projects, people, sprints and board columns, as needs have since 0008.
 
 Each of these rows counts its changes and keeps who made the last one and when, so that
 a form saved on an older version (two product owners editing one project, a sprint, the
