@@ -166,6 +166,31 @@ def test_a_project_saved_after_another_persons_save_is_refused_and_she_keeps_her
     two.close()
 
 
+def test_a_write_without_a_form_counts_on_the_servers_version_not_the_one_it_read(
+    server: Engine,
+) -> None:
+    """Virginie saves the project while my session still holds the version it read; my
+    write without a form (a script, an import) counts one more than hers, not the same
+    number again: her form, opened after her save, is then refused naming me instead of
+    silently undoing my change."""
+    one, two = _two(server, "Moi", "Virginie")
+    project_id = _erp(one)
+    one.commit()
+    mine = one.get(Project, project_id)  # my session holds the project as it read it
+    assert mine is not None and mine.version == 1
+    form = projects.ProjectInput("ERP", "Déploiement ERP", "internal")
+    projects.update_project(two, project_id, replace(form, name="Paie Virginie"), version=1)
+    projects.update_project(one, project_id, replace(form, name="Paie Moi"))
+    two.expire_all()
+    saved = two.get(Project, project_id)
+    assert saved is not None and (saved.name, saved.version) == ("Paie Moi", 3)
+    with pytest.raises(ConflictError) as refused:
+        projects.update_project(two, project_id, replace(form, name="Paie bis"), version=2)
+    assert refused.value.render("en").startswith("Moi changed the project ERP at ")
+    one.close()
+    two.close()
+
+
 def test_a_team_workspace_made_at_0007_upgrades_with_its_history() -> None:
     with postgres.scratch_database() as url:
         engine = team.make_server_engine(url)
