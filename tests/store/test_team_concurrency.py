@@ -191,6 +191,50 @@ def test_a_write_without_a_form_counts_on_the_servers_version_not_the_one_it_rea
     two.close()
 
 
+def test_an_undo_waits_for_a_save_being_committed_and_is_refused_naming_her(
+    server: Engine,
+) -> None:
+    """I undo my renaming of the project while Virginie's save of it is being committed:
+    the undo waits for her, sees her save and is refused naming her; her name stays."""
+    one, two = _two(server, "Moi", "Virginie")
+    project_id = _erp(one)
+    one.commit()
+    form = projects.ProjectInput("ERP", "Déploiement ERP", "internal")
+    renamed = act(one, lambda s: projects.update_project(s, project_id, replace(form, name="Moi")))
+    saving = threading.Event()
+    outcome: dict[str, BaseException] = {}
+
+    def her_save() -> None:
+        try:
+            with atomic(two):  # her row written, her commit half a second later
+                projects.update_project(two, project_id, replace(form, name="Elle"), version=2)
+                saving.set()
+                threading.Event().wait(0.5)
+        except BaseException as exc:
+            outcome["save"] = exc
+            saving.set()
+
+    def my_undo() -> None:
+        saving.wait(5)
+        try:
+            undo(one, renamed)
+        except BaseException as exc:
+            outcome["undo"] = exc
+
+    threads = [threading.Thread(target=her_save), threading.Thread(target=my_undo)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert "save" not in outcome and isinstance(outcome.get("undo"), ConflictError)
+    assert "Virginie changed the project ERP at " in outcome["undo"].render("en")
+    two.expire_all()
+    saved = two.get(Project, project_id)
+    assert saved is not None and saved.name == "Elle"
+    one.close()
+    two.close()
+
+
 def test_a_team_workspace_made_at_0007_upgrades_with_its_history() -> None:
     with postgres.scratch_database() as url:
         engine = team.make_server_engine(url)
