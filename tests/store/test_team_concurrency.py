@@ -5,7 +5,7 @@ cards both land; the server's login is the author; a workspace made at 0007 upgr
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pytest
@@ -38,6 +38,15 @@ def _two(engine: Engine, first: str, second: str) -> tuple[Session, Session]:
     identity.sign_in(one, identity.resolve(one, first))
     identity.sign_in(two, identity.resolve(two, second))
     return one, two
+
+
+def _side_by_side(*actions: Callable[[], None]) -> None:
+    """Run each action on a thread of its own, at once, and wait for them all."""
+    threads = [threading.Thread(target=action) for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
 
 
 def _erp(session: Session) -> int:
@@ -76,11 +85,7 @@ def test_two_needs_created_at_the_same_time_get_the_next_two_keys(server: Engine
         except Exception as exc:
             results["second"] = exc
 
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
+    _side_by_side(first, second)
     assert all(isinstance(results[k], int) for k in ("first", "second")), results
     keys = {one.get(Need, results[k]).key for k in ("first", "second")}  # type: ignore[union-attr,arg-type]
     assert keys == {"ERP-3", "ERP-4"}
@@ -221,11 +226,7 @@ def test_an_undo_waits_for_a_save_being_committed_and_is_refused_naming_her(
         except BaseException as exc:
             outcome["undo"] = exc
 
-    threads = [threading.Thread(target=her_save), threading.Thread(target=my_undo)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
+    _side_by_side(her_save, my_undo)
     assert "save" not in outcome and isinstance(outcome.get("undo"), ConflictError)
     assert "Virginie changed the project ERP at " in outcome["undo"].render("en")
     two.expire_all()
@@ -301,11 +302,7 @@ def test_an_import_beside_another_persons_creation_takes_the_next_keys(server: E
         except BaseException as exc:
             failures.append(exc)
 
-    threads = [threading.Thread(target=creator), threading.Thread(target=importer)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
+    _side_by_side(creator, importer)
     assert not failures, failures
     one.expire_all()
     keys = {title: number for title, number in one.execute(select(Need.title, Need.number))}
