@@ -230,13 +230,16 @@ def _row(columns: Sequence[str], logged: Any, blob: Callable[[str], bytes]) -> R
 
 
 def read_rows(connection: Connection, table: Table, keys: Sequence[Key]) -> dict[Key, Row]:
-    """The rows of ``table`` at these keys now, in the log's own terms (absent: missing)."""
+    """The rows of ``table`` at these keys now, in the log's own terms (absent: missing),
+    locked until the commit: an undo compares them with what its change left and then
+    writes over them, so a save another person is committing meanwhile is waited for and
+    seen (the undo is refused naming her) instead of being written over unseen."""
     columns = [c.name for c in table.columns]
     blobs = _blobs(table)
     json_row = "to_jsonb(t)" + "".join(f" - '{c}'" for c in blobs)
     selected = ", ".join([json_row, *(f"t.{_q(c)}" for c in blobs)])
     where = " AND ".join(f"t.{_q(c)} = %(k{i})s" for i, c in enumerate(_keys(table)))
-    sql = f"SELECT {selected} FROM {_q(table.name)} AS t WHERE {where}"
+    sql = f"SELECT {selected} FROM {_q(table.name)} AS t WHERE {where} FOR UPDATE"
     found: dict[Key, Row] = {}
     for key in keys:
         params = {f"k{i}": value for i, value in enumerate(key)}

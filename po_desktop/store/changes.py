@@ -365,7 +365,11 @@ def _stale(
         owner, column = _OWNERS.get(table, ("need", "need_id"))
         owner_id = (row or {}).get(column)
     model = identity.VERSIONED.get(owner)
-    found = session.get(model, owner_id) if model and isinstance(owner_id, int) else None
+    found = (  # read afresh: the session may still hold the row as it was before
+        session.get(model, owner_id, populate_existing=True)
+        if model and isinstance(owner_id, int)
+        else None
+    )
     done = change.at.astimezone(UTC).replace(tzinfo=None).replace(microsecond=0)
     if found is not None and found.updated_at is not None and found.updated_at >= done:
         at = Clock(found.updated_at)

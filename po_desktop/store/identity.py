@@ -178,7 +178,11 @@ def _stamp(session: Session, _context: object, _instances: object) -> None:
 
 def _count(obj: Any, author: Author, stamped: set[object], *, keep_time: bool = False) -> None:
     stamped.add(inspect(obj).identity_key)
-    obj.version = (obj.version or 1) + 1
+    # Counted by the UPDATE itself, not from the value read: on a team server two writers
+    # that read the same version (an import and an undo, say) would both write the next one,
+    # and a form loaded after the first would pass after the second. The UPDATE waits for
+    # the other's row lock and adds one to what it committed.
+    obj.version = func.coalesce(type(obj).version, 1) + 1
     obj.updated_by = author.name
     if not keep_time:
         obj.updated_at = utcnow()

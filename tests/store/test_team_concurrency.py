@@ -5,7 +5,7 @@ cards both land; the server's login is the author; a workspace made at 0007 upgr
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pytest
@@ -38,6 +38,15 @@ def _two(engine: Engine, first: str, second: str) -> tuple[Session, Session]:
     identity.sign_in(one, identity.resolve(one, first))
     identity.sign_in(two, identity.resolve(two, second))
     return one, two
+
+
+def _side_by_side(*actions: Callable[[], None]) -> None:
+    """Run each action on a thread of its own, at once, and wait for them all."""
+    threads = [threading.Thread(target=action) for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
 
 
 def _erp(session: Session) -> int:
@@ -76,11 +85,7 @@ def test_two_needs_created_at_the_same_time_get_the_next_two_keys(server: Engine
         except Exception as exc:
             results["second"] = exc
 
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
+    _side_by_side(first, second)
     assert all(isinstance(results[k], int) for k in ("first", "second")), results
     keys = {one.get(Need, results[k]).key for k in ("first", "second")}  # type: ignore[union-attr,arg-type]
     assert keys == {"ERP-3", "ERP-4"}
@@ -166,6 +171,71 @@ def test_a_project_saved_after_another_persons_save_is_refused_and_she_keeps_her
     two.close()
 
 
+def test_a_write_without_a_form_counts_on_the_servers_version_not_the_one_it_read(
+    server: Engine,
+) -> None:
+    """Virginie saves the project while my session still holds the version it read; my
+    write without a form (a script, an import) counts one more than hers, not the same
+    number again: her form, opened after her save, is then refused naming me instead of
+    silently undoing my change."""
+    one, two = _two(server, "Moi", "Virginie")
+    project_id = _erp(one)
+    one.commit()
+    mine = one.get(Project, project_id)  # my session holds the project as it read it
+    assert mine is not None and mine.version == 1
+    form = projects.ProjectInput("ERP", "Déploiement ERP", "internal")
+    projects.update_project(two, project_id, replace(form, name="Paie Virginie"), version=1)
+    projects.update_project(one, project_id, replace(form, name="Paie Moi"))
+    two.expire_all()
+    saved = two.get(Project, project_id)
+    assert saved is not None and (saved.name, saved.version) == ("Paie Moi", 3)
+    with pytest.raises(ConflictError) as refused:
+        projects.update_project(two, project_id, replace(form, name="Paie bis"), version=2)
+    assert refused.value.render("en").startswith("Moi changed the project ERP at ")
+    one.close()
+    two.close()
+
+
+def test_an_undo_waits_for_a_save_being_committed_and_is_refused_naming_her(
+    server: Engine,
+) -> None:
+    """I undo my renaming of the project while Virginie's save of it is being committed:
+    the undo waits for her, sees her save and is refused naming her; her name stays."""
+    one, two = _two(server, "Moi", "Virginie")
+    project_id = _erp(one)
+    one.commit()
+    form = projects.ProjectInput("ERP", "Déploiement ERP", "internal")
+    renamed = act(one, lambda s: projects.update_project(s, project_id, replace(form, name="Moi")))
+    saving = threading.Event()
+    outcome: dict[str, BaseException] = {}
+
+    def her_save() -> None:
+        try:
+            with atomic(two):  # her row written, her commit half a second later
+                projects.update_project(two, project_id, replace(form, name="Elle"), version=2)
+                saving.set()
+                threading.Event().wait(0.5)
+        except BaseException as exc:
+            outcome["save"] = exc
+            saving.set()
+
+    def my_undo() -> None:
+        saving.wait(5)
+        try:
+            undo(one, renamed)
+        except BaseException as exc:
+            outcome["undo"] = exc
+
+    _side_by_side(her_save, my_undo)
+    assert "save" not in outcome and isinstance(outcome.get("undo"), ConflictError)
+    assert "Virginie changed the project ERP at " in outcome["undo"].render("en")
+    two.expire_all()
+    saved = two.get(Project, project_id)
+    assert saved is not None and saved.name == "Elle"
+    one.close()
+    two.close()
+
+
 def test_a_team_workspace_made_at_0007_upgrades_with_its_history() -> None:
     with postgres.scratch_database() as url:
         engine = team.make_server_engine(url)
@@ -232,11 +302,7 @@ def test_an_import_beside_another_persons_creation_takes_the_next_keys(server: E
         except BaseException as exc:
             failures.append(exc)
 
-    threads = [threading.Thread(target=creator), threading.Thread(target=importer)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
+    _side_by_side(creator, importer)
     assert not failures, failures
     one.expire_all()
     keys = {title: number for title, number in one.execute(select(Need.title, Need.number))}
