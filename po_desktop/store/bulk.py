@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Column, Connection, Integer, Table, insert
+from sqlalchemy import Column, Connection, Dialect, Integer, Table, insert
 
 
 def bind_value(connection: Connection, table: Table, column: str, value: Any) -> Any:
@@ -26,7 +27,10 @@ def bind_value(connection: Connection, table: Table, column: str, value: Any) ->
 def stored_as(connection: Connection, table: Table, column: str) -> Callable[[Any], Any]:
     """The conversion of values of ``table.column`` to what the dialect stores, looked up
     once for rows that each have their own value (every event its own time)."""
-    dialect = connection.dialect
+    return _stored_as(connection.dialect, table, column)
+
+
+def _stored_as(dialect: Dialect, table: Table, column: str) -> Callable[[Any], Any]:
     processor = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
     return processor if processor is not None else _same
 
@@ -43,25 +47,38 @@ def insert_many(
     rows = list(rows)
     if not rows:
         return
-    compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(columns))
-    defaults = [name for name in compiled.positiontup or compiled.binds if name not in columns]
-    if defaults:  # columns the caller leaves to their default (added by a newer schema)
-        extra = tuple(_default(connection, table, name) for name in defaults)
-        columns = (*columns, *defaults)
+    statement, names, order, extra, positional = _plan(connection.dialect, table, tuple(columns))
+    if extra:  # columns the caller leaves to their default (added by a newer schema)
         rows = [(*row, *extra) for row in rows]
-    if compiled.positional:
-        order = [columns.index(name) for name in compiled.positiontup or ()]
-        if order == list(range(len(columns))):
+    if positional:
+        if order == tuple(range(len(order))):
             parameters: list[Any] = rows
         else:
             pick = operator.itemgetter(*order)
             parameters = [pick(row) if len(order) > 1 else (row[order[0]],) for row in rows]
     else:
-        parameters = [dict(zip(columns, row, strict=True)) for row in rows]
-    if connection.dialect.name == "sqlite" and compiled.positional:
-        _insert_chunks(connection, compiled.string, len(order), parameters)
+        parameters = [dict(zip(names, row, strict=True)) for row in rows]
+    if connection.dialect.name == "sqlite" and positional:
+        _insert_chunks(connection, statement, len(order), parameters)
     else:
-        connection.exec_driver_sql(compiled.string, parameters)
+        connection.exec_driver_sql(statement, parameters)
+
+
+_Plan = tuple[str, tuple[str, ...], tuple[int, ...], tuple[Any, ...], bool]
+
+
+@lru_cache(maxsize=64)
+def _plan(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> _Plan:
+    """The INSERT of ``columns`` into ``table`` compiled for ``dialect`` once, not per
+    call (an import inserts a batch at a time): its text, the place in a row of each value
+    it binds, the values of the columns left to their default, whether it is positional."""
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    bound = compiled.positiontup or compiled.binds
+    defaults = [name for name in bound if name not in columns]
+    extra = tuple(_default(dialect, table, name) for name in defaults)
+    names = (*columns, *defaults)
+    order = tuple(names.index(name) for name in compiled.positiontup or ())
+    return compiled.string, names, order, extra, bool(compiled.positional)
 
 
 SQLITE_VARIABLES = 999
@@ -88,10 +105,10 @@ def _insert_chunks(
         connection.exec_driver_sql(sql, tuple(flat(chunk)))
 
 
-def _default(connection: Connection, table: Table, name: str) -> Any:
+def _default(dialect: Dialect, table: Table, name: str) -> Any:
     default = table.c[name].default
     value = getattr(default, "arg", None) if getattr(default, "is_scalar", False) else None
-    return bind_value(connection, table, name, value)
+    return _stored_as(dialect, table, name)(value)
 
 
 def claim_ids(connection: Connection, tables: Iterable[Table]) -> None:

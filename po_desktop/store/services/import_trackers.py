@@ -121,8 +121,8 @@ class Afterwards:
         self.session = session
         self.pending: list[tuple[str, tuple[Comment, ...], str]] = []
 
-    def keep(self, record: NeedRecord) -> None:
-        ref = ref_key(record.external_ref)
+    def keep(self, record: NeedRecord, ref: str) -> None:
+        """``ref``: the record's external reference as stored (:func:`ref_key`)."""
         if ref and (record.comments or record.parent_ref):
             self.pending.append((ref, record.comments, ref_key(record.parent_ref)))
 

@@ -120,8 +120,9 @@ class _Creator:
         data: need_service.NeedInput,
         project: Project,
         number: int | None,
-        external_ref: str = "",
+        ref: str = "",
     ) -> None:
+        """``ref``: the row's external reference as stored (``import_trackers.ref_key``)."""
         clean = need_service._validate(self.session, data, known=True)
         archived = self.archived.get(data.project_id)
         if archived is None:  # a project's flag read once, not per row
@@ -149,7 +150,7 @@ class _Creator:
             now,
             now if column_id in self.done_columns else None,
             now,
-            import_trackers.ref_key(external_ref),
+            ref,
         )
         sprint_id, points = values["sprint_id"], values["points"]
         self.pending.append((row, clean.tags, data.project_id, number, sprint_id, points))
@@ -176,7 +177,6 @@ class _Creator:
         events: list[tuple[int, str, str, None, str, int | None, str]] = []
         now = self.stored_now
         author = identity.current(self.session)
-        values = self.values
         # Ids handed out one after the other (always on SQLite, whose writer is alone):
         # every need of their range is one of this batch, and its creation event, the
         # column it starts in, is copied from its row by one statement, before its other
@@ -186,22 +186,29 @@ class _Creator:
         if copied:
             span = {"low": low, "high": high, "at": self.now}
             connection.execute(_CREATED_EVENTS, {**span, **_by(author)})
+        by = (author.person_id, author.name)
+        stored = self._stored
         for row, names, project_id, number, sprint_id, points in self.pending:
             need_id = by_key[(project_id, number)]
             if names:
                 tags += [(need_id, name) for name in names]
-            column_id = None if copied else row[_COLUMN_AT]
-            for field, value in ((_CREATED, column_id), (_SPRINT, sprint_id), (_POINTS, points)):
-                if value is not None:
-                    stored = values.get(value)
-                    if stored is None:
-                        stored = values[value] = _value(value)
-                    events.append(
-                        (need_id, now, field, None, stored, author.person_id, author.name)
-                    )
+            # In create_need's order: created (the column), sprint, points.
+            if not copied:
+                events.append((need_id, now, _CREATED, None, stored(row[_COLUMN_AT]), *by))
+            if sprint_id is not None:
+                events.append((need_id, now, _SPRINT, None, stored(sprint_id), *by))
+            if points is not None:
+                events.append((need_id, now, _POINTS, None, stored(points), *by))
         insert_many(connection, _TABLES["need_tag"], ("need_id", "name"), tags)
         insert_many(connection, _TABLES["need_event"], _EVENT_COLUMNS, events)
         self.pending.clear()
+
+    def _stored(self, value: object) -> str:
+        """An event's value as stored, made once per distinct value."""
+        stored = self.values.get(value)
+        if stored is None:
+            stored = self.values[value] = _value(value)
+        return stored
 
     def number_keyless(self) -> None:
         """Give the needs created without a key their numbers, after every key the file
@@ -422,13 +429,13 @@ def _import_rows(
                     need_id, current = existing.get((project_id, number), (0, None))
                     lookups.claim(project, project_id, number, need_id)
                 data = _input(record, lookups, project_id, current)
-                afterwards.keep(record)
                 ref = import_trackers.ref_key(record.external_ref)
+                afterwards.keep(record, ref)
                 if ref and record.create_missing and ref in refs_seen:
                     raise ValidationError("csv.duplicate_key", field="key", key=ref)
                 refs_seen.add(ref)
                 if current is None:
-                    creator.add(data, project, number, record.external_ref)
+                    creator.add(data, project, number, ref)
                     result.created += 1
                     action = CREATE
                 elif need_service.as_stored(data) == current:
