@@ -20,7 +20,6 @@ from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback
 from po_desktop.ui.host import Host
 from po_desktop.ui.mail_drop import need_from_mail
-from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.printouts import Printouts
 
 MAX_KEYS_ASKED = 12
@@ -71,6 +70,8 @@ class NeedActions(QObject):
 
     # ----- editing ------------------------------------------------------------------------
     def new(self) -> None:
+        from po_desktop.ui.need_dialog import NeedDialog  # its tabs' modules: on first use
+
         dialog = NeedDialog(
             self.host.workspace, parent=self.host.window, project_id=self._default_project()
         )
@@ -79,6 +80,8 @@ class NeedActions(QObject):
             self.host.status(self.tr("Need created."), 4000)
 
     def edit(self, need_id: int) -> None:
+        from po_desktop.ui.need_dialog import NeedDialog  # its tabs' modules: on first use
+
         dialog = NeedDialog(self.host.workspace, need_id, parent=self.host.window)
         if feedback.sink().run(dialog):
             self.select([need_id])
