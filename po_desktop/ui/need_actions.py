@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
 from po_desktop.store import queries
-from po_desktop.store.services import archive as archive_service
 from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback
 from po_desktop.ui.host import Host
@@ -184,6 +183,8 @@ class NeedActions(QObject):
 
     def archive(self, ids: list[int]) -> None:
         """Off the board, still searchable (the "Archived needs" scope), with Undo at hand."""
+        from po_desktop.store.services import archive as archive_service  # on first use
+
         self._archive_step(
             self.tr("Archive %n need(s)", "", len(ids)),
             lambda s: archive_service.archive_needs(s, ids),
@@ -191,6 +192,8 @@ class NeedActions(QObject):
         )
 
     def restore(self, ids: list[int]) -> None:
+        from po_desktop.store.services import archive as archive_service  # on first use
+
         self._archive_step(
             self.tr("Restore %n need(s)", "", len(ids)),
             lambda s: archive_service.restore_needs(s, ids),
