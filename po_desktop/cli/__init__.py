@@ -267,7 +267,7 @@ def _unexpected(exc: Exception, lang: str) -> str:
 
 
 def _cmd_gui(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.store import check_ahead  # the standard library alone
+    from po_desktop.store import check_ahead  # neither SQLAlchemy nor Qt
 
     db = getattr(args, "db", None)  # None: the database used last
     location = db_location(args) if db is not None else None

@@ -1,10 +1,12 @@
 """The start-up's integrity check, made in a thread of its own while the app imports its
 libraries and builds its window.
 
-This module imports nothing but the standard library, so the GUI command starts the
-check before SQLAlchemy and PySide6 are imported (:func:`po_desktop.cli._cmd_gui`);
-the thread imports the file checks (:mod:`~po_desktop.store.sqlite_file`, no SQLAlchemy)
-itself. :func:`po_desktop.store.database.examine` takes the verdict with :func:`taken`.
+The check needs the file checks alone (:mod:`~po_desktop.store.sqlite_file`: no
+SQLAlchemy, no Qt), so the GUI command starts it before SQLAlchemy and PySide6 are
+imported (:func:`po_desktop.cli._cmd_gui`). They are imported by the caller, before the
+thread starts: the thread imports nothing while the caller goes on importing (two
+threads importing modules that import each other can fail on a deadlock).
+:func:`po_desktop.store.database.examine` takes the verdict with :func:`taken`.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ def start(path: Path | str) -> None:
     leaves Python's lock while it reads the pages, so at 100,000 needs the integrity
     check (half a second and more) runs beside the start-up instead of before it.
     """
+    from po_desktop.store import sqlite_file
+
     path = Path(path).expanduser().resolve()
     if path in _ahead:
         return
@@ -40,8 +44,6 @@ def start(path: Path | str) -> None:
 
     def run() -> None:
         with contextlib.suppress(Exception):  # examine() meets it again, and says it
-            from po_desktop.store import sqlite_file
-
             if not sqlite_file.restore_pending(path):
                 before = stamp(path)
                 info = sqlite_file.inspect_file(path)
