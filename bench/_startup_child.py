@@ -1,6 +1,7 @@
 """Child process for bench/startup.py: start like `po-desktop --db PATH`, exit on first paint.
 
-Same imports in the same order as ``cli._cmd_gui``, then ``ui.app.start_gui``
+Same imports in the same order as ``cli._cmd_gui`` (after its integrity check started
+ahead, as ``--db`` starts it), then ``ui.app.start_gui``
 (application, translators, database checks and lock, main window, show). The
 first paint of the board's first column prints a timestamp and the event loop ends.
 """
@@ -14,7 +15,11 @@ from pathlib import Path
 
 def main() -> int:
     db_path = Path(sys.argv[1])
-    # Same order as the CLI: the store before Qt (see cli._cmd_gui).
+    # Same order as the CLI (see cli._cmd_gui): the file's check started, then the store
+    # before Qt.
+    from po_desktop.store import check_ahead
+
+    check_ahead.start(db_path)
     import po_desktop.store.database  # noqa: F401, I001
     from po_desktop.ui.app import start_gui
     from PySide6.QtCore import QEvent, QObject, QTimer

@@ -7,6 +7,7 @@ Qt is imported only by the ``gui`` and ``screenshot`` paths, so ``check``,
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -266,14 +267,51 @@ def _unexpected(exc: Exception, lang: str) -> str:
 
 
 def _cmd_gui(args: argparse.Namespace, lang: str) -> int:
-    # The store (SQLAlchemy) first: once PySide6 is loaded, its import hook makes
+    from po_desktop.store import check_ahead  # neither SQLAlchemy nor Qt
+
+    db = getattr(args, "db", None)  # None: the database used last
+    location = db_location(args) if db is not None else None
+    # The file's integrity check first, in a thread of its own: at 100,000 needs it is
+    # longer than all the imports below, which it runs beside.
+    ahead = location if isinstance(location, Path) else _last_file() if db is None else None
+    if ahead is not None:
+        check_ahead.start(ahead)
+    # The store (SQLAlchemy) next: once PySide6 is loaded, its import hook makes
     # every later import slower, about 0.2 s of start-up for SQLAlchemy alone.
     import po_desktop.store.database  # noqa: F401
     from po_desktop.ui.app import run_gui
 
-    db = getattr(args, "db", None)  # None: the database used last
-    location = db_location(args) if db is not None else None
     return run_gui(location, lang=getattr(args, "lang", None))
+
+
+_PLAIN_VALUE = re.compile(r"[A-Za-z0-9_./:~+()-][A-Za-z0-9 _./:~+()-]*[A-Za-z0-9_./:~+()-]")
+"""A settings value Qt writes as it is (no escape, no quotes)."""
+
+
+def _last_file() -> Path | None:
+    """The file the window will open (``ui.app._file_to_open``), read before Qt is
+    imported: the last database the settings name when it is still there, else the
+    default one. None when that value is not plain text Qt wrote as it is: the window
+    then starts the check itself once it has read the settings (an address, a path
+    with accents or backslashes, an unreadable file)."""
+    from po_desktop import paths
+
+    try:
+        text = (paths.config_dir() / "settings.ini").read_text("utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeError):
+        return None
+    section, last = "", ""
+    for line in text.splitlines():
+        if line.startswith("["):
+            section = line.strip()
+        elif section == "[files]" and line.startswith("last_database="):
+            last = line.removeprefix("last_database=")
+    if last and ("://" in last or not _PLAIN_VALUE.fullmatch(last)):
+        return None
+    usable = last and Path(last).exists()
+    return Path(last) if usable else paths.default_database()
 
 
 def _cmd_demo(args: argparse.Namespace, lang: str) -> int:

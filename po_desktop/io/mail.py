@@ -29,8 +29,6 @@ from po_desktop.store.services.dossier import MAX_ATTACHMENT_BYTES, MailInput
 
 _HEADERS = ("from", "subject", "date", "message-id", "to", "received")
 OUTLOOK_TYPE = "application/vnd.ms-outlook"
-MAIL_SUFFIXES = (".eml", ".msg")
-"""The files a mail program saves a message as: RFC 5322 text, and Outlook's."""
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 

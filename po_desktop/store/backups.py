@@ -24,6 +24,7 @@ from po_desktop.domain.backups import BackupPolicy, to_keep
 from po_desktop.store import engine as sqlite
 from po_desktop.store import files, versions
 from po_desktop.store.errors import DatabaseFileError
+from po_desktop.store.sqlite_file import record_path, restore_pending
 from po_desktop.store.versions import Version
 
 AUTOMATIC = frozenset({"open", "auto"})
@@ -381,15 +382,6 @@ def restore(database: Path, source: Path, *, now: datetime | None = None) -> Pat
 
 
 _RECORD_FORMAT = 1
-
-
-def record_path(database: Path) -> Path:
-    """Where a restore in progress keeps its record: found again from the name alone."""
-    return database.with_name(files.fit(database.name, ".restore-intent"))
-
-
-def restore_pending(database: Path) -> bool:
-    return os.path.lexists(record_path(database))
 
 
 def _plan(database: Path, source: Path, copy: Path, now: datetime | None) -> dict[str, Any]:

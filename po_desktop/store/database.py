@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from po_desktop.domain.messages import Message
-from po_desktop.store import backups, files, versions
+from po_desktop.store import backups, check_ahead, files, sqlite_file, versions
 from po_desktop.store import engine as sqlite
 from po_desktop.store.errors import DatabaseFileError
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
@@ -126,7 +125,7 @@ def examine(path: Path | str) -> sqlite.FileInfo:
             backups.finish_restore(path)
         finally:
             lock.release()
-    info = _taken_ahead(path) or sqlite.inspect_file(path)
+    info = check_ahead.taken(path) or sqlite_file.inspect_file(path)
     if info.revision is not None and info.revision not in KNOWN_REVISIONS:
         raise DatabaseFileError("db.too_new", path=str(path), revision=info.revision)
     if info.read_only is not None:
@@ -134,67 +133,11 @@ def examine(path: Path | str) -> sqlite.FileInfo:
     return info
 
 
-_ahead: dict[Path, tuple[threading.Thread, list[tuple[sqlite.FileInfo, tuple[object, ...]]]]] = {}
-
-
 def examine_ahead(path: Path | str) -> None:
-    """Start :func:`~po_desktop.store.engine.inspect_file` on ``path`` in a thread of its
-    own while the caller does other work (the app imports and builds its window).
-
-    :func:`examine` takes that verdict only when the file, its log and its journal are
-    the same (inode, size, modification and change times) before the check began, when
-    it ended and when the verdict is taken — a file replaced or written while it was
-    read (a sync client swapping a copy in) is checked again. A refusal is not kept:
-    :func:`examine` meets it again and says it. SQLite leaves Python's lock while it
-    reads the pages, so at 100,000 needs the integrity check (half a second) runs beside
-    the start-up instead of before it.
-    """
-    path = Path(path).expanduser().resolve()
-    if path in _ahead:
-        return
-    found: list[tuple[sqlite.FileInfo, tuple[object, ...]]] = []
-
-    def run() -> None:
-        with contextlib.suppress(Exception):  # examine() meets it again, and says it
-            if not backups.restore_pending(path):
-                before = _stamp(path)
-                info = sqlite.inspect_file(path)
-                if _stamp(path) == before:
-                    found.append((info, before))
-
-    thread = threading.Thread(target=run, name="examine-ahead", daemon=True)
-    _ahead[path] = (thread, found)
-    thread.start()
-
-
-def _taken_ahead(path: Path) -> sqlite.FileInfo | None:
-    """The verdict :func:`examine_ahead` found, when nothing changed the files since."""
-    ahead = _ahead.pop(path, None)
-    if ahead is None:
-        return None
-    thread, found = ahead
-    thread.join()
-    if found and found[0][1] == _stamp(path):
-        return found[0][0]
-    return None
-
-
-def _stamp(path: Path) -> tuple[object, ...]:
-    """What any write to the database, its write-ahead log or its journal changes.
-
-    An empty log or journal counts as none: the check's own connection, the last to
-    close, deletes the empty log a previous session left, which changes nothing."""
-    stamps: list[object] = []
-    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-journal")):
-        try:
-            st = name.stat()
-        except OSError:
-            stamps.append(None)
-        else:
-            empty_side_file = name != path and st.st_size == 0
-            stamp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_nlink)
-            stamps.append(None if empty_side_file else stamp)
-    return tuple(stamps)
+    """The integrity check of ``path`` started in a thread of its own; :func:`examine`
+    takes its verdict when nothing changed the files since (see
+    :func:`po_desktop.store.check_ahead.start`)."""
+    check_ahead.start(path)
 
 
 def _refuse_upgrade(info: sqlite.FileInfo, reason: Message) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QTimer
 
 from po_desktop.store.changes import Change
 from po_desktop.store.models import utcnow
-from po_desktop.store.services import archive as archive_service
 from po_desktop.ui.host import Host
 
 CHECK_EVERY_MS = 10 * 60 * 1000
@@ -53,6 +52,8 @@ class AutoArchive(QObject):
 
     def run(self) -> Change | None:
         """Archive the needs due; the change made, or None when nothing left the board."""
+        from po_desktop.store.services import archive as archive_service  # after the paint
+
         self._last_day = self._today()
         workspace = self.host.workspace
         if workspace.read_only_reason():

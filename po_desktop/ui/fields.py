@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QWidget,
     QWidgetAction,
 )
@@ -194,3 +195,11 @@ class DateTimeField(QWidget):
 
     def setCalendarPopup(self, _on: bool) -> None:
         """QDateTimeEdit's: the date field always has its calendar."""
+
+
+def plain_text(edit: QPlainTextEdit) -> str:
+    """The editor's text as typed: ``toPlainText()`` also turns every no-break space into a
+    plain space, so saving a need rewrote French typography ("Note\\u00a0:") it never touched.
+    """
+    text = edit.document().toRawText()  # paragraph and line separators for line ends
+    return text.replace("\u2029", "\n").replace("\u2028", "\n")

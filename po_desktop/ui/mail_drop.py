@@ -9,10 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMimeData
 
-from po_desktop.io.mail import MAIL_SUFFIXES, read_mail_file
 from po_desktop.store.errors import PoDesktopError
-from po_desktop.store.services import dossier as dossier_service
 from po_desktop.ui.workspace import Workspace
+
+MAIL_SUFFIXES = (".eml", ".msg")
+"""The files a mail program saves a message as: RFC 5322 text, and Outlook's. The
+readers (:mod:`po_desktop.io.mail`) are imported at the first drop, not at start-up."""
 
 
 def mail_files(mime: QMimeData) -> list[Path]:
@@ -32,6 +34,9 @@ def need_from_mail(
     refused: Callable[[PoDesktopError], object],
 ) -> int | None:
     """The need made from the mail in ``path`` (one undoable step), or None when refused."""
+    from po_desktop.io.mail import read_mail_file
+    from po_desktop.store.services import dossier as dossier_service
+
     try:
         mail = read_mail_file(path)
     except PoDesktopError as exc:

@@ -42,7 +42,6 @@ from po_desktop.ui.team_link import TeamLink
 from po_desktop.ui.views import Views
 from po_desktop.ui.window_actions import WindowActions
 from po_desktop.ui.workspace import Workspace
-from po_desktop.ui.workspace_dialogs import PeopleDialog, ProjectsDialog
 
 
 class MainWindow(QMainWindow):
@@ -254,9 +253,13 @@ class MainWindow(QMainWindow):
 
     # ----- window-level dialogs -----------------------------------------------------------
     def show_projects(self) -> None:
+        from po_desktop.ui.workspace_dialogs import ProjectsDialog
+
         self.host.run_dialog(ProjectsDialog(self.workspace, self))
 
     def show_people(self) -> None:
+        from po_desktop.ui.workspace_dialogs import PeopleDialog
+
         self.host.run_dialog(PeopleDialog(self.workspace, self))
 
     def show_guide(self) -> None:

@@ -15,12 +15,10 @@ from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
 from po_desktop.store import queries
-from po_desktop.store.services import archive as archive_service
 from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback
 from po_desktop.ui.host import Host
 from po_desktop.ui.mail_drop import need_from_mail
-from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.printouts import Printouts
 
 MAX_KEYS_ASKED = 12
@@ -71,6 +69,8 @@ class NeedActions(QObject):
 
     # ----- editing ------------------------------------------------------------------------
     def new(self) -> None:
+        from po_desktop.ui.need_dialog import NeedDialog  # its tabs' modules: on first use
+
         dialog = NeedDialog(
             self.host.workspace, parent=self.host.window, project_id=self._default_project()
         )
@@ -79,6 +79,8 @@ class NeedActions(QObject):
             self.host.status(self.tr("Need created."), 4000)
 
     def edit(self, need_id: int) -> None:
+        from po_desktop.ui.need_dialog import NeedDialog  # its tabs' modules: on first use
+
         dialog = NeedDialog(self.host.workspace, need_id, parent=self.host.window)
         if feedback.sink().run(dialog):
             self.select([need_id])
@@ -181,6 +183,8 @@ class NeedActions(QObject):
 
     def archive(self, ids: list[int]) -> None:
         """Off the board, still searchable (the "Archived needs" scope), with Undo at hand."""
+        from po_desktop.store.services import archive as archive_service  # on first use
+
         self._archive_step(
             self.tr("Archive %n need(s)", "", len(ids)),
             lambda s: archive_service.archive_needs(s, ids),
@@ -188,6 +192,8 @@ class NeedActions(QObject):
         )
 
     def restore(self, ids: list[int]) -> None:
+        from po_desktop.store.services import archive as archive_service  # on first use
+
         self._archive_step(
             self.tr("Restore %n need(s)", "", len(ids)),
             lambda s: archive_service.restore_needs(s, ids),

@@ -39,6 +39,7 @@ from po_desktop.store.services import needs as need_service
 from po_desktop.ui import feedback, screen
 from po_desktop.ui.banner import FormError
 from po_desktop.ui.board.readiness import EntryRuleTexts
+from po_desktop.ui.fields import plain_text
 from po_desktop.ui.mail_drop import mail_files, need_from_mail
 from po_desktop.ui.need_dossier import DossierPanel
 from po_desktop.ui.need_files import FilesPanel
@@ -95,14 +96,6 @@ def show_reference(label: QLabel, ref: str) -> None:
         label.setOpenExternalLinks(False)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setToolTip(ref)
-
-
-def plain_text(edit: QPlainTextEdit) -> str:
-    """The editor's text as typed: ``toPlainText()`` also turns every no-break space into a
-    plain space, so saving a need rewrote French typography ("Note\\u00a0:") it never touched.
-    """
-    text = edit.document().toRawText()  # paragraph and line separators for line ends
-    return text.replace("\u2029", "\n").replace("\u2028", "\n")
 
 
 class NeedDialog(QDialog):

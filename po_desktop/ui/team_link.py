@@ -22,7 +22,6 @@ from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.team_open import last_copy, refresh_copy
 from po_desktop.ui import feedback
 from po_desktop.ui.banner import MessageBar
-from po_desktop.ui.connect_dialog import ConnectDialog
 from po_desktop.ui.host import Host
 from po_desktop.ui.lifecycle import Files
 from po_desktop.ui.live import Listener
@@ -67,6 +66,8 @@ class TeamLink(QObject):
         """*File › Connect to a team workspace…*: True when the window works in it now."""
         if not self.host.can_leave():
             return False
+        from po_desktop.ui.connect_dialog import ConnectDialog  # on first use
+
         dialog = ConnectDialog(self.host.window, address)
         if not feedback.sink().run(dialog) or dialog.database is None:
             return False

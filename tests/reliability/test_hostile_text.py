@@ -62,9 +62,10 @@ from po_desktop.ui.board.cells import CARD_ROLE
 from po_desktop.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from po_desktop.ui.calendar.dialogs import SprintDialog
 from po_desktop.ui.calendar.view import CalendarView, Hit
+from po_desktop.ui.fields import plain_text
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.models import NEED_ID_ROLE, NeedTableModel
-from po_desktop.ui.need_dialog import NeedDialog, plain_text
+from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.workspace import Workspace
 
 hostile = hostile_text()

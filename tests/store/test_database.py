@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
+from po_desktop.store import check_ahead, sqlite_file
 from po_desktop.store import engine as sqlite
 from po_desktop.store.backups import folder_for
 from po_desktop.store.database import open_database
@@ -431,15 +432,15 @@ def _checked_ahead(
     if empty_log:
         Path(f"{db_path}-wal").touch()
     checked: list[Path] = []
-    inspect_file = sqlite.inspect_file
+    inspect_file = sqlite_file.inspect_file
 
     def counted(path: Path, **kw: object) -> sqlite.FileInfo:
         checked.append(path)
         return inspect_file(path, **kw)  # type: ignore[arg-type]
 
     database_module.examine_ahead(db_path)  # the app starts it, and builds its window meanwhile
-    database_module._ahead[db_path.resolve()][0].join()
-    monkeypatch.setattr(sqlite, "inspect_file", counted)
+    check_ahead._ahead[db_path.resolve()][0].join()
+    monkeypatch.setattr(sqlite_file, "inspect_file", counted)
     return checked
 
 
@@ -510,7 +511,7 @@ def test_a_file_written_while_it_is_checked_ahead_is_checked_again(
 
     with open_database(db_path):
         pass
-    inspect_file = sqlite.inspect_file
+    inspect_file = sqlite_file.inspect_file
 
     def written_meanwhile(path: Path, **kw: object) -> sqlite.FileInfo:
         info = inspect_file(path, **kw)  # type: ignore[arg-type]
@@ -519,16 +520,16 @@ def test_a_file_written_while_it_is_checked_ahead_is_checked_again(
         other.close()
         return info
 
-    monkeypatch.setattr(sqlite, "inspect_file", written_meanwhile)
+    monkeypatch.setattr(sqlite_file, "inspect_file", written_meanwhile)
     database_module.examine_ahead(db_path)
-    database_module._ahead[db_path.resolve()][0].join()
+    check_ahead._ahead[db_path.resolve()][0].join()
     checked: list[Path] = []
 
     def counted(path: Path, **kw: object) -> sqlite.FileInfo:
         checked.append(path)
         return inspect_file(path, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(sqlite, "inspect_file", counted)
+    monkeypatch.setattr(sqlite_file, "inspect_file", counted)
     with open_database(db_path):
         pass
     assert checked == [db_path.resolve()]

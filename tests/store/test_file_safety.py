@@ -33,7 +33,7 @@ from helpers.workspace import (
 from sqlalchemy import select
 
 from po_desktop.domain import messages
-from po_desktop.store import backups
+from po_desktop.store import backups, sqlite_file
 from po_desktop.store import engine as sqlite
 from po_desktop.store.database import open_database
 from po_desktop.store.errors import DatabaseFileError, StorageError
@@ -69,6 +69,7 @@ def test_check_gives_the_verdict_and_the_message_of_opening(
     """``po-desktop check`` and the app say the same about a file: exit 0 for a usable one,
     2 with the very message opening shows for one that cannot be opened."""
     monkeypatch.setattr(sqlite, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(sqlite_file, "BUSY_TIMEOUT_MS", 200)  # its check
     healthy = tmp_path / "healthy.podb"
     add_project(healthy, "ERP")
     newer = tmp_path / "newer.podb"

@@ -41,9 +41,8 @@ from po_desktop.store.services import rituals as ritual_service
 from po_desktop.store.services import sprints as service
 from po_desktop.ui import screen
 from po_desktop.ui.banner import FormError
-from po_desktop.ui.fields import DateField, DateTimeField, TimeField
+from po_desktop.ui.fields import DateField, DateTimeField, TimeField, plain_text
 from po_desktop.ui.models import format_points
-from po_desktop.ui.need_dialog import plain_text
 from po_desktop.ui.workspace import Workspace
 
 

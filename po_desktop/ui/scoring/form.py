@@ -33,8 +33,8 @@ from po_desktop.store import scoring_queries
 from po_desktop.store.errors import ConflictError, PoDesktopError
 from po_desktop.store.services import scoring
 from po_desktop.ui.banner import FormError
+from po_desktop.ui.fields import plain_text
 from po_desktop.ui.models import format_score, muted
-from po_desktop.ui.need_dialog import plain_text
 from po_desktop.ui.workspace import Workspace
 
 

@@ -45,7 +45,7 @@ from po_desktop.store.services.scoring import GridDraft
 from po_desktop.ui import feedback, screen
 from po_desktop.ui.banner import FormError
 from po_desktop.ui.feedback import Unsaved
-from po_desktop.ui.need_dialog import plain_text
+from po_desktop.ui.fields import plain_text
 from po_desktop.ui.scoring.form import number_text
 from po_desktop.ui.workspace import Workspace
 
