@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from po_desktop import APP_NAME, __version__
 from po_desktop.cli import need as cli_need
@@ -24,6 +25,7 @@ from po_desktop.cli.common import (
     db_location,
     db_path,
     fail,
+    leave,
     sign_in,
 )
 from po_desktop.cli.exchange import cmd_export, cmd_export_csv, cmd_import
@@ -213,6 +215,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             raise
         return fail(_explain(exc, lang))
+
+
+def run() -> NoReturn:
+    """The program: ``python -m po_desktop`` and the ``po-desktop`` command."""
+    leave(main())
 
 
 def _explain(exc: Exception, lang: str) -> str:
@@ -488,4 +495,4 @@ _HANDLERS = {
 
 
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    run()

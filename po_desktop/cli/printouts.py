@@ -9,7 +9,7 @@ import gc
 import sys
 from pathlib import Path
 
-from po_desktop.cli.common import EXIT_OK, db_location, warn
+from po_desktop.cli.common import EXIT_OK, db_location, skip_teardown, warn
 from po_desktop.domain import messages
 from po_desktop.domain.messages import translate
 
@@ -76,6 +76,7 @@ def cmd_pack(args: argparse.Namespace, lang: str) -> int:
     # document left behind (0.6 s): frozen objects are skipped. The PDF is closed and
     # renamed by then; the database session and its lock are released explicitly.
     atexit.register(gc.freeze)
+    skip_teardown()  # and run as a program, not even that walk (see common.leave)
     try:
         return _pack(args, lang)
     finally:
