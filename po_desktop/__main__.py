@@ -1,3 +1,3 @@
-from po_desktop.cli import main
+from po_desktop.cli import run
 
-raise SystemExit(main())
+run()

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from po_desktop import APP_NAME, __version__
 from po_desktop.cli import need as cli_need
@@ -25,6 +26,7 @@ from po_desktop.cli.common import (
     db_location,
     db_path,
     fail,
+    leave,
     sign_in,
 )
 from po_desktop.cli.exchange import cmd_export, cmd_export_csv, cmd_import
@@ -214,6 +216,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             raise
         return fail(_explain(exc, lang))
+
+
+def run() -> NoReturn:
+    """The program: ``python -m po_desktop`` and the ``po-desktop`` command."""
+    leave(main())
 
 
 def _explain(exc: Exception, lang: str) -> str:
@@ -526,4 +533,4 @@ _HANDLERS = {
 
 
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    run()

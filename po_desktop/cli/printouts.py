@@ -7,8 +7,9 @@ import argparse
 import atexit
 import gc
 import sys
+from pathlib import Path
 
-from po_desktop.cli.common import EXIT_OK, db_location, warn
+from po_desktop.cli.common import EXIT_OK, db_location, skip_teardown, warn
 from po_desktop.domain import messages
 from po_desktop.domain.messages import translate
 
@@ -75,6 +76,7 @@ def cmd_pack(args: argparse.Namespace, lang: str) -> int:
     # document left behind (0.6 s): frozen objects are skipped. The PDF is closed and
     # renamed by then; the database session and its lock are released explicitly.
     atexit.register(gc.freeze)
+    skip_teardown()  # and run as a program, not even that walk (see common.leave)
     try:
         return _pack(args, lang)
     finally:
@@ -90,10 +92,16 @@ def cmd_pack(args: argparse.Namespace, lang: str) -> int:
 
 
 def _pack(args: argparse.Namespace, lang: str) -> int:
-    from po_desktop.reports.export import export_pack
-    from po_desktop.store.database import open_database
+    from po_desktop.store.database import examine_ahead, open_database
 
     path = db_location(args, required=True)
+    if isinstance(path, Path):
+        # The file's integrity check (SQLite, outside Python's lock) runs on the second
+        # core while reportlab and the pack's modules load, as the app's start-up does;
+        # open_database takes its verdict only if nothing touched the file meanwhile.
+        examine_ahead(path)
+    from po_desktop.reports.export import export_pack
+
     with open_database(path, create=False) as db, db.session() as session:
         pages = export_pack(session, args.sprint, args.output, lang, database=db)
     print(translate("cli.pack_done", lang, path=args.output, pages=pages))

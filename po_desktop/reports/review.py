@@ -519,7 +519,7 @@ def _next_sprint(
         return
     data.next_name, data.next_goal = following.name, following.goal
     if sprint_service.sprint_dates_problem(following) is None:
-        data.next_forecast = calendar_queries.capacity(session, following.id, lang).forecast
+        data.next_forecast = calendar_queries.forecast(session, following.id, lang)
     else:  # its dates are out of range: no forecast for it, the rest of the pack prints
         data.next_forecast = None
     done_columns = set(session.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True))))

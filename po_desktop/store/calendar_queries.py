@@ -93,6 +93,43 @@ def _team_days(
 def capacity(session: Session, sprint_id: int, lang: str = "fr") -> SprintCapacity:
     """Per person: working days minus holidays and absences, times availability and focus;
     the team's total, and a forecast from the last three closed sprints of the team."""
+    sprint, off, days, people, history = _team_capacity(session, sprint_id, lang)
+    total = round(sum(p.days for p in people), 2)
+    committed = session.scalar(
+        select(func.coalesce(func.sum(Need.points), 0)).where(Need.sprint_id == sprint_id)
+    )
+    late = added_during(session, sprint_id)
+    late_points = session.scalar(
+        select(func.coalesce(func.sum(Need.points), 0)).where(Need.id.in_(late))
+    )
+    return SprintCapacity(
+        sprint.id,
+        sprint.name,
+        sprint.start_date,
+        sprint.end_date,
+        sprint.focus_factor,
+        len(days),
+        tuple(off.items()),
+        tuple(people),
+        forecast_points(total, history),
+        float(committed or 0),
+        tuple(history),
+        (len(late), float(late_points or 0)),
+    )
+
+
+def forecast(session: Session, sprint_id: int, lang: str = "fr") -> float | None:
+    """The points :func:`capacity` forecasts for a sprint, without the figures of its
+    scope (committed, added late) that only the capacity view shows."""
+    _sprint, _off, _days, people, history = _team_capacity(session, sprint_id, lang)
+    return forecast_points(round(sum(p.days for p in people), 2), history)
+
+
+def _team_capacity(
+    session: Session, sprint_id: int, lang: str
+) -> tuple[Sprint, dict[date, str], list[date], list[PersonCapacity], list[PastSprint]]:
+    """A sprint, its holidays, its working days, each member's capacity, and the team's
+    last three closed sprints (velocity and capacity), oldest first."""
     sprint = get_sprint(session, sprint_id)
     check_sprint_dates(sprint)
     region = holiday_region(session)
@@ -117,28 +154,7 @@ def capacity(session: Session, sprint_id: int, lang: str = "fr") -> SprintCapaci
         old_off = public_holidays(old.start_date, old.end_date, region, lang)
         _d, old_people = _team_days(session, old, old_off)
         history.append(PastSprint(old.velocity or 0.0, round(sum(p.days for p in old_people), 2)))
-    total = round(sum(p.days for p in people), 2)
-    committed = session.scalar(
-        select(func.coalesce(func.sum(Need.points), 0)).where(Need.sprint_id == sprint_id)
-    )
-    late = added_during(session, sprint_id)
-    late_points = session.scalar(
-        select(func.coalesce(func.sum(Need.points), 0)).where(Need.id.in_(late))
-    )
-    return SprintCapacity(
-        sprint.id,
-        sprint.name,
-        sprint.start_date,
-        sprint.end_date,
-        sprint.focus_factor,
-        len(days),
-        tuple(off.items()),
-        tuple(people),
-        forecast_points(total, history),
-        float(committed or 0),
-        tuple(history),
-        (len(late), float(late_points or 0)),
-    )
+    return sprint, off, days, people, history
 
 
 def added_during(session: Session, sprint_id: int) -> set[int]:

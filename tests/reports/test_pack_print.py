@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -227,3 +228,44 @@ def test_emoji_print_in_the_emoji_font_and_unknown_characters_as_a_replacement(
     assert "🚀" in text and "✅" in text
     assert "Idéogramme \ufffd inconnu" in text  # no font has it: said, not a wrong glyph
     assert "Sprint \ufffd" in text  # the chart's label
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_plain_titles_are_laid_out_as_reportlabs_parser_reads_them(lang: str) -> None:
+    """A plain title skips the markup parser: it must still print exactly as parsed
+    (same fragment, same line breaks, French spacing kept); text with markup, a line
+    break or an emoji is parsed as before."""
+    from reportlab.platypus import Paragraph
+
+    from po_desktop.reports.pack import _Styles
+    from po_desktop.reports.pdf_text import register_fonts, text
+
+    register_fonts()
+    styles = _Styles(lang)
+    titles = [
+        "Relances automatiques des factures : étape 2 ?",
+        "  espaces   en   trop  ",
+        "« Portail » client\u00a0: accès ; droits !",
+        "onglet\tici",
+        "R&D <b>gras</b>",
+        "ligne\nsuivante",
+        "fusée 🚀",
+        "mot-très-long-" * 12,
+        "   ",
+    ]
+    for style in (styles.cell, styles.body, styles.h2, styles.cell_head, styles.number):
+        for title in titles:
+            laid_out = styles.para(title, style)
+            parsed = Paragraph(text(title, lang), style)
+            assert laid_out.text == parsed.text
+            assert [vars(f) for f in laid_out.frags] == [vars(f) for f in parsed.frags]
+            assert laid_out.wrap(120, 800) == parsed.wrap(120, 800)
+            assert _lines(laid_out) == _lines(parsed)
+
+
+def _lines(paragraph: Any) -> list[object]:
+    """A wrapped paragraph's lines: (space left, words) in one font, else their measures."""
+    return [
+        line if isinstance(line, tuple) else (line.extraSpace, line.wordCount)
+        for line in paragraph.blPara.lines
+    ]

@@ -96,3 +96,30 @@ def test_after_a_pack_the_collector_has_no_backlog_to_walk(tmp_path: Path) -> No
     assert code == 0 and out.exists()
     assert gc.isenabled()
     assert young < 5_000, young
+
+
+def test_the_pack_program_says_what_it_wrote_and_exits_with_its_code(tmp_path: Path) -> None:
+    """``python -m po_desktop pack`` ends without the interpreter's teardown: what it
+    printed still reaches a pipe, its exit code is the command's, the database is left
+    closed (no log beside it) and a failure still says why."""
+    db = tmp_path / "demo.podb"
+    assert main(["demo", "--db", str(db), "--needs", "30"]) == 0
+    out = tmp_path / "pack.pdf"
+    env = os.environ | {"PO_DESKTOP_HOME": str(tmp_path)}
+    program = [sys.executable, "-m", "po_desktop", "pack", "--db", str(db), "--lang", "fr"]
+
+    done = subprocess.run(
+        [*program, "--sprint", "1", "-o", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    refused = subprocess.run(
+        [*program, "--sprint", "Nulle part", "-o", str(tmp_path / "none.pdf")],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Dossier de revue écrit") and str(out) in done.stdout
+    assert len(PdfReader(out).pages) > 1
+    assert not Path(f"{db}-wal").exists()
+    assert refused.returncode != 0
+    assert "Nulle part" in refused.stderr

@@ -13,7 +13,6 @@ from po_desktop.domain.enums import DEFAULT_COLUMNS
 from po_desktop.domain.grid_presets import DEFAULT_GRID
 from po_desktop.store.models import BoardColumn, ScoringModel, Setting
 from po_desktop.store.services._base import transactional
-from po_desktop.store.services.scoring import new_model
 
 DEFAULT_MODEL_NAME = "Grille par défaut"
 
@@ -68,6 +67,10 @@ def holidays_between(session: Session, start: date, end: date, lang: str = "fr")
 @transactional
 def initialize(session: Session) -> None:
     """Idempotent: only fills what is missing."""
+    # Imported here: the scoring services and their queries are not the review pack's,
+    # which reads the holiday region through this module.
+    from po_desktop.store.services.scoring import new_model
+
     if session.scalar(select(BoardColumn.id).limit(1)) is None:
         for position, (name, is_done) in enumerate(DEFAULT_COLUMNS):
             session.add(BoardColumn(name=name, position=position, is_done=is_done))
