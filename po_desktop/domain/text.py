@@ -90,6 +90,11 @@ def fold(text: str) -> str:
     return folded
 
 
+def search_text(key: str, title: str, problem: str) -> str:
+    """What a search for a need looks in, folded once: its key, title and problem statement."""
+    return fold(f"{key}\n{title}\n{problem}")
+
+
 def _beyond_latin1(text: str, folded: str) -> str:
     """``folded`` with each "?" that stands for a character beyond Latin-1 replaced by
     that character folded."""

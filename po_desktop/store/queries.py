@@ -16,6 +16,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
+from po_desktop.domain.readiness import has_problem
+from po_desktop.domain.text import search_text
 from po_desktop.store.models import (
     Assessment,
     AssessmentValue,
@@ -31,12 +33,18 @@ from po_desktop.store.models import (
 
 
 class NeedRow(NamedTuple):
-    """One need as lists and boards show it; a tuple, because 10,000 are built at start-up."""
+    """One need as lists and boards show it; a tuple, because 10,000 are built at start-up.
+
+    Without its problem statement, a third of a row's memory at 100,000 needs: a search
+    looks in the folded text :func:`need_rows` gives beside the rows, and a tooltip reads
+    the statement when shown (:func:`need_problem`).
+    """
 
     id: int
     key: str
     title: str
-    problem: str
+    stated: bool
+    """The need has a problem statement (:func:`~po_desktop.domain.readiness.has_problem`)."""
     project_id: int
     project_code: str
     project_color: str
@@ -122,13 +130,21 @@ keeps them all. A move sets ``column_since`` and ``updated_at`` to the same time
 an import gives its needs the same one: those rows share one datetime too."""
 
 
-def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[NeedRow]:
+def need_rows(
+    session: Session,
+    *,
+    need_ids: list[int] | None = None,
+    texts: dict[int, str] | None = None,
+) -> list[NeedRow]:
     """All needs (or these ones) in one SELECT, through Core: no ORM object per row.
 
     The driver makes a new object per row and field; the few distinct values of a
     project, column, person or sprint name, of points and scores, and the times shared
     by several needs are kept once instead, which spares a third of the rows' memory at
     100,000 needs.
+
+    ``texts``: filled with each need's :func:`~po_desktop.domain.text.search_text`, made
+    while its problem statement is at hand (the rows do not keep it).
     """
     if need_ids is None:
         result = session.connection().execute(_need_rows_statement(False))
@@ -143,6 +159,10 @@ def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[Ne
         for i in shared:
             value = fields[i]
             fields[i] = keep(value, value)
+        need_id, key, title, problem = fields[:4]
+        if texts is not None:
+            texts[need_id] = search_text(key, title, problem)
+        fields[3] = has_problem(problem)
         return NeedRow._make(fields)
 
     return list(map(make, result))
@@ -288,6 +308,11 @@ def sprints(session: Session) -> list[Sprint]:
     return list(session.scalars(select(Sprint).order_by(Sprint.start_date)))
 
 
+def need_problem(session: Session, need_id: int) -> str:
+    """A need's problem statement ("" for a need gone), for a tooltip: rows do not keep it."""
+    return session.scalar(select(Need.problem).where(Need.id == need_id)) or ""
+
+
 def need_counts_by_column(session: Session) -> dict[int, int]:
     """How many needs each column holds (a column without any is absent)."""
     query = select(Need.column_id, func.count()).group_by(Need.column_id)
@@ -306,9 +331,15 @@ class BoardStart:
     """Every need of the workspace, archived ones included."""
 
 
-def board_start(session: Session, column_ids: list[int], per_column: int) -> BoardStart:
+def board_start(
+    session: Session,
+    column_ids: list[int],
+    per_column: int,
+    texts: dict[int, str] | None = None,
+) -> BoardStart:
     """The board's first screen without reading every need: a bounded read per column
-    through the (column, rank) index, and the columns' counts and points from SQL."""
+    through the (column, rank) index, and the columns' counts and points from SQL.
+    ``texts``: filled with the search texts of the needs read (see :func:`need_rows`)."""
     # "column_id + 0": grouped on the (column, rank) index, SQLite would visit every row
     # in index order, four times slower at 100,000 needs than reading the table through.
     column = (Need.column_id + literal_column("0")).label("column")
@@ -334,7 +365,10 @@ def board_start(session: Session, column_ids: list[int], per_column: int) -> Boa
     needs = session.scalar(select(func.count()).select_from(Need)) or 0
     place = {column_id: n for n, column_id in enumerate(column_ids)}
     rows = (
-        sorted(need_rows(session, need_ids=ids), key=lambda r: (place[r.column_id], r.rank, r.id))
+        sorted(
+            need_rows(session, need_ids=ids, texts=texts),
+            key=lambda r: (place[r.column_id], r.rank, r.id),
+        )
         if ids
         else []
     )

@@ -46,7 +46,9 @@ class NeedFilter:
         """True when some rows may be hidden (the board then shows "3 of 12")."""
         return self != NeedFilter(done_column_ids=self.done_column_ids)
 
-    def accepts(self, row: NeedRow, haystack: str | None = None) -> bool:
+    def accepts(self, row: NeedRow, haystack: str) -> bool:
+        """Whether the filter lets ``row`` through; ``haystack``: its search text (see
+        :func:`~po_desktop.domain.text.search_text`)."""
         if (row.archived_at is not None) != (self.scope == "archived"):
             return False
         if self.project_id is not None and row.project_id != self.project_id:
@@ -74,11 +76,12 @@ class NeedFilter:
         if self.scope == "backlog" and row.sprint_id is not None:
             return False
         if self.text:
-            return fold(self.text) in (haystack if haystack is not None else search_text(row))
+            return fold(self.text) in haystack
         return True
 
     def apply(self, rows: Iterable[NeedRow], haystacks: dict[int, str]) -> list[NeedRow]:
-        """The accepted rows, in input order; ``haystacks`` caches :func:`search_text`."""
+        """The accepted rows, in input order; ``haystacks``: each row's search text (see
+        :func:`~po_desktop.domain.text.search_text`), by need id."""
         if self == NeedFilter(done_column_ids=self.done_column_ids):
             return [r for r in rows if r.archived_at is None]
         if not self.text:
@@ -88,10 +91,9 @@ class NeedFilter:
         plain = fast == NeedFilter(done_column_ids=self.done_column_ids)
         result = []
         for row in rows:
-            hay = haystacks.get(row.id)
-            if hay is None:
-                hay = haystacks[row.id] = search_text(row)
-            if text in hay and ((row.archived_at is None) if plain else fast.accepts(row, "")):
+            if text in haystacks[row.id] and (
+                (row.archived_at is None) if plain else fast.accepts(row, "")
+            ):
                 result.append(row)
         return result
 
@@ -189,12 +191,7 @@ class SearchIndex:
         found = self._found.get("")
         if found is None:
             shown = base.apply(rows, haystacks)
-            texts = []
-            for row in shown:
-                hay = haystacks.get(row.id)
-                if hay is None:
-                    hay = haystacks[row.id] = search_text(row)
-                texts.append(hay)
+            texts = [haystacks[row.id] for row in shown]
             labels = [str(row.id) for row in shown]
             found = self._found[""] = _Found(shown, texts, labels)
         return found
@@ -222,8 +219,3 @@ class _Found:
 
 def _without_text(need_filter: NeedFilter) -> dict[str, Any]:
     return {f.name: getattr(need_filter, f.name) for f in fields(need_filter) if f.name != "text"}
-
-
-def search_text(row: NeedRow) -> str:
-    """What a search looks in, folded once per row: key, title and problem statement."""
-    return fold(f"{row.key}\n{row.title}\n{row.problem}")

@@ -160,6 +160,8 @@ class NeedTableModel(RowTableModel):
         self._position: dict[int, int] = {}
         self._filter = NeedFilter()
         self._haystacks: dict[int, str] = {}
+        self.problem_of: Callable[[int], str] = lambda _need_id: ""
+        """A need's problem statement, read for its tooltip: rows do not keep it."""
         self._sort_column = self.STATUS
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._headers = [
@@ -255,7 +257,7 @@ class NeedTableModel(RowTableModel):
         if role == NEED_ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.KEY, self.TITLE):
-            return literal_html(f"{row.key} — {row.title}\n\n{row.problem[:600]}")
+            return literal_html(f"{row.key} — {row.title}\n\n{self.problem_of(row.id)[:600]}")
         if role == Qt.ItemDataRole.DecorationRole and column == self.PROJECT:
             return QColor(row.project_color)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.POINTS, self.SCORE):

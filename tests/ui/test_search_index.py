@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from datetime import datetime
 
+from po_desktop.domain.text import search_text
 from po_desktop.store.queries import NeedRow
-from po_desktop.ui.filtering import NeedFilter, SearchIndex, search_text
+from po_desktop.ui.filtering import NeedFilter, SearchIndex
 
 WORDS = [
     "facture",
@@ -23,20 +24,30 @@ WORDS = [
 WORDS += ["œuvre", "oeuvre", "relance", "l’été", "l'ete", "fac", "e"]
 
 
-def _row(need_id: int, title: str, problem: str, project_id: int) -> NeedRow:
+def _row(need_id: int, title: str, project_id: int) -> NeedRow:
     return NeedRow(
-        need_id, f"ERP-{need_id}", title, problem, project_id, "ERP", "#000", 1, "À faire",
+        need_id, f"ERP-{need_id}", title, True, project_id, "ERP", "#000", 1, "À faire",
         0, need_id, None, "team", "", False, "", None, None, None, None, None, None, None,
         datetime(2026, 1, 1), None,
     )  # fmt: skip
 
 
+PROBLEMS: dict[int, str] = {}
+"""Each generated need's problem statement (rows do not keep it), by id."""
+
+
 def _rows(count: int, seed: int) -> list[NeedRow]:
     pick = random.Random(seed)
-    return [
-        _row(i, " ".join(pick.sample(WORDS, 3)), " ".join(pick.sample(WORDS, 2)), 1 + i % 3)
-        for i in range(1, count + 1)
-    ]
+    rows = []
+    for i in range(1, count + 1):
+        rows.append(_row(i, " ".join(pick.sample(WORDS, 3)), 1 + i % 3))
+        PROBLEMS[i] = " ".join(pick.sample(WORDS, 2))
+    return rows
+
+
+def _plain(rows: list[NeedRow]) -> dict[int, str]:
+    """Each row's search text, as the rows are read with."""
+    return {row.id: search_text(row.key, row.title, PROBLEMS[row.id]) for row in rows}
 
 
 class CountedText(str):
@@ -51,12 +62,12 @@ class CountedText(str):
 
 def _texts(rows: list[NeedRow]) -> dict[int, str]:
     CountedText.looked = 0
-    return {row.id: CountedText(search_text(row)) for row in rows}
+    return {row_id: CountedText(text) for row_id, text in _plain(rows).items()}
 
 
 def test_each_keystroke_finds_exactly_what_a_full_search_finds() -> None:
     rows = _rows(2_000, seed=21)
-    index, texts = SearchIndex(), _texts(rows)
+    index, texts, plain = SearchIndex(), _texts(rows), _plain(rows)
     pick = random.Random(7)
     typed = ""
     for _ in range(400):
@@ -71,7 +82,7 @@ def test_each_keystroke_finds_exactly_what_a_full_search_finds() -> None:
             typed = ""
         wanted = NeedFilter(text=typed, project_id=pick.choice([None, None, None, 2]))
         found, labels = index.labelled(wanted, rows, texts)
-        assert found == wanted.apply(rows, {})
+        assert found == wanted.apply(rows, plain)
         assert labels == [str(row.id) for row in found]  # what the board's cells hold
 
 
@@ -83,7 +94,7 @@ def test_a_longer_search_looks_only_among_the_cards_the_shorter_one_found() -> N
     CountedText.looked = 0
     narrower = index.apply(NeedFilter(text="factu"), rows, texts)
     assert CountedText.looked == len(found) < len(rows)
-    assert narrower == NeedFilter(text="factu").apply(rows, {})
+    assert narrower == NeedFilter(text="factu").apply(rows, _plain(rows))
     CountedText.looked = 0  # erasing the letter gives back the earlier cards without a search
     assert index.apply(NeedFilter(text="fact"), rows, texts) == found
     assert CountedText.looked == 0
@@ -95,10 +106,10 @@ def test_another_filter_or_cleared_index_searches_all_cards_again() -> None:
     index.apply(NeedFilter(text="cli"), rows, texts)
     CountedText.looked = 0
     in_project = NeedFilter(text="clie", project_id=2)
-    assert index.apply(in_project, rows, texts) == in_project.apply(rows, {})
+    assert index.apply(in_project, rows, texts) == in_project.apply(rows, _plain(rows))
     assert CountedText.looked == sum(row.project_id == 2 for row in rows)
     renamed = [rows[0]._replace(title="clients partout"), *rows[1:]]
     index.clear()
-    found = index.apply(in_project, renamed, {})
-    assert found == in_project.apply(renamed, {})
+    found = index.apply(in_project, renamed, _plain(renamed))
+    assert found == in_project.apply(renamed, _plain(renamed))
     assert renamed[0] in found

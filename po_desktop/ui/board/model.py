@@ -14,14 +14,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QObject,
-    QTimer,
     Signal,
 )
 
 from po_desktop.domain.readiness import EntryRule
 from po_desktop.store.queries import NeedRow
 from po_desktop.ui.board.cells import CellModel, LaneKey
-from po_desktop.ui.filtering import NeedFilter, SearchIndex, search_text
+from po_desktop.ui.filtering import NeedFilter, SearchIndex
 
 LANE_MODES = ("none", "project", "assignee", "unit")
 
@@ -193,20 +192,6 @@ class BoardModel(QObject):
         """The needs on the board whatever the filters (the archive while it is shown)."""
         return sum(self._totals.values())
 
-    def warm_search(self, start: int = 0) -> None:
-        """Build the search text of every card ahead of the first keystroke.
-
-        In slices of 5,000 cards, one per event-loop turn: at 100,000 cards the
-        window stays responsive while this runs.
-        """
-        haystacks = self._haystacks
-        rows = self._all[start : start + 5000]
-        for row in rows:
-            if row.id not in haystacks:
-                haystacks[row.id] = search_text(row)
-        if start + 5000 < len(self._all):
-            QTimer.singleShot(0, lambda: self.warm_search(start + 5000))
-
     def column(self, column_id: int) -> ColumnInfo | None:
         return next((c for c in self.columns if c.id == column_id), None)
 
@@ -350,9 +335,9 @@ class BoardModel(QObject):
         the other cells, their selection and their scroll position untouched.
         """
         key_of = _LANE_KEYS[self.lane_mode]
-        self._search.clear()  # rows and texts change: earlier searches found other cards
-        for need_id in fresh:
-            self._haystacks.pop(need_id, None)  # before any filter check: the text may differ
+        # Rows and texts change (the texts come patched with the rows): earlier searches
+        # found other cards.
+        self._search.clear()
         for row in fresh.values():
             if row is None:
                 continue
@@ -371,7 +356,6 @@ class BoardModel(QObject):
                 if cell is not None:
                     cell.remove_id(need_id, old)
                 touched.add(old.column_id)
-            self._haystacks.pop(need_id, None)
             if row is not None:
                 self._all.insert(self._position(row), row)
                 self._by_id[row.id] = row

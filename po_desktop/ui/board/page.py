@@ -335,7 +335,8 @@ class BoardPage(QWidget):
             QDate(row.column_since.date()),
             QLocale.FormatType.LongFormat,
         )
-        problem = row.problem if len(row.problem) <= 400 else row.problem[:400] + "…"
+        problem = self.host.problem_of(row.id)
+        problem = problem if len(problem) <= 400 else problem[:400] + "…"
         lines = [f"{row.key} — {row.title}", "", problem, ""]
         lines.append(self.tr("Assignee: %1").replace("%1", row.assignee_name or "—"))
         lines.append(self.tr("Sprint: %1").replace("%1", row.sprint_name or "—"))
