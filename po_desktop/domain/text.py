@@ -90,9 +90,23 @@ def fold(text: str) -> str:
     return folded
 
 
-def search_text(key: str, title: str, problem: str) -> str:
-    """What a search for a need looks in, folded once: its key, title and problem statement."""
-    return fold(f"{key}\n{title}\n{problem}")
+def search_text(key: str, title: str, problem: str) -> bytes:
+    """What a search for a need looks in, folded once: its key, title and problem statement.
+
+    In UTF-8: half the memory of a text holding one character beyond Latin-1 (— or €),
+    which Python keeps in two bytes a character, and the same finds: the UTF-8 of a
+    folded search is in it exactly when the folded search is in the folded text.
+    """
+    return _utf8(fold(f"{key}\n{title}\n{problem}"))
+
+
+def search_key(typed: str) -> bytes:
+    """What a search looks for in :func:`search_text`: ``typed`` folded, in UTF-8."""
+    return _utf8(fold(typed))
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _beyond_latin1(text: str, folded: str) -> str:

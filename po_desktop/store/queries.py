@@ -36,13 +36,15 @@ class NeedRow(NamedTuple):
     """One need as lists and boards show it; a tuple, because 10,000 are built at start-up.
 
     Without its problem statement, a third of a row's memory at 100,000 needs: a search
-    looks in the folded text :func:`need_rows` gives beside the rows, and a tooltip reads
-    the statement when shown (:func:`need_problem`).
+    looks in ``text``, and a tooltip reads the statement when shown (:func:`need_problem`).
     """
 
     id: int
     key: str
     title: str
+    text: bytes
+    """What a search looks in (:func:`~po_desktop.domain.text.search_text`): made while
+    the problem statement is at hand, the row does not keep it."""
     stated: bool
     """The need has a problem statement (:func:`~po_desktop.domain.readiness.has_problem`)."""
     project_id: int
@@ -130,21 +132,14 @@ keeps them all. A move sets ``column_since`` and ``updated_at`` to the same time
 an import gives its needs the same one: those rows share one datetime too."""
 
 
-def need_rows(
-    session: Session,
-    *,
-    need_ids: list[int] | None = None,
-    texts: dict[int, str] | None = None,
-) -> list[NeedRow]:
+def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[NeedRow]:
     """All needs (or these ones) in one SELECT, through Core: no ORM object per row.
 
     The driver makes a new object per row and field; the few distinct values of a
     project, column, person or sprint name, of points and scores, and the times shared
     by several needs are kept once instead, which spares a third of the rows' memory at
-    100,000 needs.
-
-    ``texts``: filled with each need's :func:`~po_desktop.domain.text.search_text`, made
-    while its problem statement is at hand (the rows do not keep it).
+    100,000 needs. The problem statement becomes the search text and whether there is
+    one: 100,000 of them would hold a fifth of the rows' memory.
     """
     if need_ids is None:
         result = session.connection().execute(_need_rows_statement(False))
@@ -156,13 +151,12 @@ def need_rows(
 
     def make(values: Any) -> NeedRow:
         fields = list(values)
+        key, title, problem = fields[1:4]
+        fields[3] = search_text(key, title, problem)
+        fields.insert(4, has_problem(problem))  # the SELECT's columns are the row's from here
         for i in shared:
             value = fields[i]
             fields[i] = keep(value, value)
-        need_id, key, title, problem = fields[:4]
-        if texts is not None:
-            texts[need_id] = search_text(key, title, problem)
-        fields[3] = has_problem(problem)
         return NeedRow._make(fields)
 
     return list(map(make, result))
@@ -331,15 +325,9 @@ class BoardStart:
     """Every need of the workspace, archived ones included."""
 
 
-def board_start(
-    session: Session,
-    column_ids: list[int],
-    per_column: int,
-    texts: dict[int, str] | None = None,
-) -> BoardStart:
+def board_start(session: Session, column_ids: list[int], per_column: int) -> BoardStart:
     """The board's first screen without reading every need: a bounded read per column
-    through the (column, rank) index, and the columns' counts and points from SQL.
-    ``texts``: filled with the search texts of the needs read (see :func:`need_rows`)."""
+    through the (column, rank) index, and the columns' counts and points from SQL."""
     # "column_id + 0": grouped on the (column, rank) index, SQLite would visit every row
     # in index order, four times slower at 100,000 needs than reading the table through.
     column = (Need.column_id + literal_column("0")).label("column")
@@ -365,10 +353,7 @@ def board_start(
     needs = session.scalar(select(func.count()).select_from(Need)) or 0
     place = {column_id: n for n, column_id in enumerate(column_ids)}
     rows = (
-        sorted(
-            need_rows(session, need_ids=ids, texts=texts),
-            key=lambda r: (place[r.column_id], r.rank, r.id),
-        )
+        sorted(need_rows(session, need_ids=ids), key=lambda r: (place[r.column_id], r.rank, r.id))
         if ids
         else []
     )

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from itertools import compress
 from typing import Any
 
-from po_desktop.domain.text import fold
+from po_desktop.domain.text import search_key
 from po_desktop.store.queries import NeedRow
 
 UNASSIGNED = -1
@@ -46,9 +46,7 @@ class NeedFilter:
         """True when some rows may be hidden (the board then shows "3 of 12")."""
         return self != NeedFilter(done_column_ids=self.done_column_ids)
 
-    def accepts(self, row: NeedRow, haystack: str) -> bool:
-        """Whether the filter lets ``row`` through; ``haystack``: its search text (see
-        :func:`~po_desktop.domain.text.search_text`)."""
+    def accepts(self, row: NeedRow) -> bool:
         if (row.archived_at is not None) != (self.scope == "archived"):
             return False
         if self.project_id is not None and row.project_id != self.project_id:
@@ -76,24 +74,21 @@ class NeedFilter:
         if self.scope == "backlog" and row.sprint_id is not None:
             return False
         if self.text:
-            return fold(self.text) in haystack
+            return search_key(self.text) in row.text
         return True
 
-    def apply(self, rows: Iterable[NeedRow], haystacks: dict[int, str]) -> list[NeedRow]:
-        """The accepted rows, in input order; ``haystacks``: each row's search text (see
-        :func:`~po_desktop.domain.text.search_text`), by need id."""
+    def apply(self, rows: Iterable[NeedRow]) -> list[NeedRow]:
+        """The accepted rows, in input order."""
         if self == NeedFilter(done_column_ids=self.done_column_ids):
             return [r for r in rows if r.archived_at is None]
         if not self.text:
-            return [r for r in rows if self.accepts(r, "")]
-        text = fold(self.text)
+            return [r for r in rows if self.accepts(r)]
+        text = search_key(self.text)
         fast = NeedFilter(text="", **_without_text(self))
         plain = fast == NeedFilter(done_column_ids=self.done_column_ids)
         result = []
         for row in rows:
-            if text in haystacks[row.id] and (
-                (row.archived_at is None) if plain else fast.accepts(row, "")
-            ):
+            if text in row.text and ((row.archived_at is None) if plain else fast.accepts(row)):
                 result.append(row)
         return result
 
@@ -133,7 +128,7 @@ class SearchIndex:
     Results are exactly :meth:`NeedFilter.apply`'s, in the same order: the other filters
     are applied once (the search of "" below), and every folded text contained in the new
     one found a superset of its cards. Each result keeps its cards' search texts beside
-    them, so a keystroke is one pass of ``in`` over a list of strings. The owner calls
+    them, so a keystroke is one pass of ``in`` over a list of byte strings. The owner calls
     :meth:`clear` whenever its rows or their texts change; another filter beside the text
     starts over.
     """
@@ -144,20 +139,19 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._base: NeedFilter | None = None
-        self._found: dict[str, _Found] = {}
+        self._found: dict[bytes, _Found] = {}
+        """By search key (:func:`~po_desktop.domain.text.search_key`)."""
 
     def clear(self) -> None:
         self._base = None
         self._found.clear()
 
-    def apply(
-        self, need_filter: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
-    ) -> list[NeedRow]:
-        """``need_filter.apply(rows, haystacks)``, from a narrower earlier result if any."""
-        return list(self.labelled(need_filter, rows, haystacks)[0])
+    def apply(self, need_filter: NeedFilter, rows: Sequence[NeedRow]) -> list[NeedRow]:
+        """``need_filter.apply(rows)``, from a narrower earlier result if any."""
+        return list(self.labelled(need_filter, rows)[0])
 
     def labelled(
-        self, need_filter: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
+        self, need_filter: NeedFilter, rows: Sequence[NeedRow]
     ) -> tuple[list[NeedRow], list[str]]:
         """What :meth:`apply` returns and each card's id as text (what a list model of
         the cards holds), both kept here: to be read, never changed."""
@@ -165,10 +159,10 @@ class SearchIndex:
         if base != self._base:
             self._found.clear()
             self._base = base
-        text = fold(need_filter.text) if need_filter.text else ""
+        text = search_key(need_filter.text)
         found = self._found.get(text)
         if found is None:
-            found = source = self._everything(base, rows, haystacks)
+            found = source = self._everything(base, rows)
             for known, earlier in self._found.items():
                 if known in text and len(earlier.rows) < len(source.rows):
                     source = earlier
@@ -184,27 +178,25 @@ class SearchIndex:
             self._keep(text, found)
         return found.rows, found.labels
 
-    def _everything(
-        self, base: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
-    ) -> _Found:
+    def _everything(self, base: NeedFilter, rows: Sequence[NeedRow]) -> _Found:
         """The cards the other filters let through, with their search texts."""
-        found = self._found.get("")
+        found = self._found.get(b"")
         if found is None:
-            shown = base.apply(rows, haystacks)
-            texts = [haystacks[row.id] for row in shown]
+            shown = base.apply(rows)
+            texts = [row.text for row in shown]
             labels = [str(row.id) for row in shown]
-            found = self._found[""] = _Found(shown, texts, labels)
+            found = self._found[b""] = _Found(shown, texts, labels)
         return found
 
-    def _keep(self, text: str, found: _Found) -> None:
+    def _keep(self, text: bytes, found: _Found) -> None:
         """Keep a result, dropping the oldest searches (never "") beyond the budget."""
         self._found[text] = found
-        budget = self.BUDGET * max(len(self._found[""].rows), 1)
+        budget = self.BUDGET * max(len(self._found[b""].rows), 1)
         kept = sum(len(earlier.rows) for earlier in self._found.values())
         for known in list(self._found):
             if kept <= budget:
                 break
-            if known not in ("", text):
+            if known not in (b"", text):
                 kept -= len(self._found.pop(known).rows)
 
 
@@ -213,7 +205,7 @@ class _Found:
     """A search's cards, their search texts and their ids as text, in the same order."""
 
     rows: list[NeedRow]
-    texts: list[str]
+    texts: list[bytes]
     labels: list[str]
 
 

@@ -46,16 +46,13 @@ class Reference:
 
 
 class NeedRows:
-    """The need rows, their columns and reference data, and the search-text cache."""
+    """The need rows, their columns and reference data."""
 
     def __init__(self) -> None:
         self.rows: list[NeedRow] = []
         self.columns: list[ColumnInfo] = []
         self.done_columns: frozenset[int] = frozenset()
         self.reference = Reference()
-        self.haystacks: dict[int, str] = {}
-        """Folded search text per need (every row has one), read with the rows and shared
-        by every view: rows do not keep the problem statement it is made from."""
         self.version = 0
         self._pos: dict[int, int] = {}
         self.figures: dict[int, tuple[int, float]] | None = None
@@ -77,8 +74,7 @@ class NeedRows:
 
     def load(self, session: Session) -> None:
         """Everything again, in one session."""
-        self.haystacks = {}
-        self.rows = queries.need_rows(session, texts=self.haystacks)
+        self.rows = queries.need_rows(session)
         self._load_rest(session, queries.columns(session))
         self.figures, self._more = None, {}
 
@@ -87,11 +83,9 @@ class NeedRows:
         the reference; False, reading no row, when the workspace is small (or its board
         empty): :meth:`load` reads it whole as fast."""
         columns = queries.columns(session)
-        texts: dict[int, str] = {}
-        start = queries.board_start(session, [c.id for c in columns], per_column, texts)
+        start = queries.board_start(session, [c.id for c in columns], per_column)
         if start.needs < START_MIN or not start.rows:
             return False
-        self.haystacks = texts
         self.rows = start.rows
         self._load_rest(session, columns)
         self.figures = start.figures
@@ -125,8 +119,7 @@ class NeedRows:
         changing nothing, when there are too many to patch: read everything instead."""
         if len(need_ids) > PATCH_LIMIT or self.partial:
             return None
-        texts: dict[int, str] = {}
-        found = {row.id: row for row in queries.need_rows(session, need_ids=need_ids, texts=texts)}
+        found = {row.id: row for row in queries.need_rows(session, need_ids=need_ids)}
         fresh: dict[int, NeedRow | None] = {i: found.get(i) for i in dict.fromkeys(need_ids)}
         replaced = {i: row for i, row in fresh.items() if row is not None}
         if len(replaced) == len(fresh) and all(i in self._pos for i in fresh):
@@ -137,8 +130,5 @@ class NeedRows:
             rows.extend(replaced.values())
             self.rows = rows
             self._pos = {r.id: i for i, r in enumerate(rows)}
-        for need_id in fresh:
-            self.haystacks.pop(need_id, None)
-        self.haystacks.update(texts)
         self.version += 1
         return fresh

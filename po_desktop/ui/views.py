@@ -298,7 +298,7 @@ class Views(QObject):
             return
         if index == self.BOARD:
             if version != rows.version:
-                self.board.set_data(rows.columns, rows.rows, rows.haystacks, wanted, rows.figures)
+                self.board.set_data(rows.columns, rows.rows, wanted, rows.figures)
             else:
                 self.board.apply_filter(wanted)
         else:
@@ -308,7 +308,7 @@ class Views(QObject):
             if version != rows.version:
                 if index == self.SCORING:
                     self.scoring.refresh_grid()  # a scoring, an undo, a grid edit...
-                page.model.set_rows(rows.rows, wanted, rows.haystacks)
+                page.model.set_rows(rows.rows, wanted)
             else:
                 page.model.set_filter(wanted)
             page.select_needs(selected, current)

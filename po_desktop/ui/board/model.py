@@ -86,7 +86,6 @@ class BoardModel(QObject):
         self.lane_counts: dict[LaneKey, int] = {}
         self.lane_mode = "none"
         self._all: list[NeedRow] = []
-        self._haystacks: dict[int, str] = {}
         self._filter = NeedFilter()
         self._search = SearchIndex()
         """Recent searches' cards: a keystroke narrows what the previous one found."""
@@ -117,7 +116,6 @@ class BoardModel(QObject):
         self,
         columns: list[ColumnInfo],
         rows: list[NeedRow],
-        haystacks: dict[int, str],
         need_filter: NeedFilter | None = None,
         figures: dict[int, tuple[int, float]] | None = None,
     ) -> None:
@@ -129,7 +127,6 @@ class BoardModel(QObject):
         self._order = {c.id: i for i, c in enumerate(self.columns)}
         self._all = sorted(rows, key=self._sort_key)
         self._by_id = {row.id: row for row in self._all}
-        self._haystacks = haystacks
         self._search.clear()
         if need_filter is not None:
             self._filter = need_filter
@@ -255,7 +252,7 @@ class BoardModel(QObject):
 
     # ----- grouping -----------------------------------------------------------------------
     def _rebuild(self) -> None:
-        rows, labels = self._search.labelled(self._filter, self._all, self._haystacks)
+        rows, labels = self._search.labelled(self._filter, self._all)
         key_of = _LANE_KEYS[self.lane_mode]
         column_ids = [c.id for c in self.columns]
         groups: dict[tuple[LaneKey, int], list[NeedRow]] = {}
@@ -335,9 +332,7 @@ class BoardModel(QObject):
         the other cells, their selection and their scroll position untouched.
         """
         key_of = _LANE_KEYS[self.lane_mode]
-        # Rows and texts change (the texts come patched with the rows): earlier searches
-        # found other cards.
-        self._search.clear()
+        self._search.clear()  # rows and texts change: earlier searches found other cards
         for row in fresh.values():
             if row is None:
                 continue
@@ -378,8 +373,8 @@ class BoardModel(QObject):
 
     def _accepts(self, row: NeedRow) -> bool:
         if not self._filter.text:
-            return self._filter.accepts(row, "")
-        return self._filter.apply([row], self._haystacks) != []
+            return self._filter.accepts(row)
+        return self._filter.apply([row]) != []
 
 
 def _lane_order(lane: Lane) -> tuple[int, str]:

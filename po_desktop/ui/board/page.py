@@ -212,7 +212,6 @@ class BoardPage(QWidget):
         self,
         columns: list[ColumnInfo],
         rows: list[NeedRow],
-        haystacks: dict[int, str],
         base: NeedFilter,
         figures: dict[int, tuple[int, float]] | None = None,
     ) -> None:
@@ -220,7 +219,7 @@ class BoardPage(QWidget):
         selected, current = self.selected_ids(), self.current_id()
         self._base = base
         self.refresh_links()
-        self.model.set_data(columns, rows, haystacks, self.need_filter(), figures)
+        self.model.set_data(columns, rows, self.need_filter(), figures)
         self.select_needs(selected, current, focus=False)
 
     def patch(self, fresh: dict[int, NeedRow | None], links_changed: bool = True) -> bool:
