@@ -42,7 +42,7 @@ class NeedRow(NamedTuple):
     id: int
     key: str
     title: str
-    text: bytes
+    text: str
     """What a search looks in (:func:`~po_desktop.domain.text.search_text`): made while
     the problem statement is at hand, the row does not keep it."""
     stated: bool
@@ -130,6 +130,8 @@ _SHARED = tuple(
 Texts, numbers and times: none of them equals a value of another kind, so one table
 keeps them all. A move sets ``column_since`` and ``updated_at`` to the same time, and
 an import gives its needs the same one: those rows share one datetime too."""
+_CHUNK = 2000
+"""Needs read and made into rows at a time (see :func:`need_rows`)."""
 
 
 def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[NeedRow]:
@@ -149,17 +151,22 @@ def need_rows(session: Session, *, need_ids: list[int] | None = None) -> list[Ne
     keep = distinct.setdefault
     shared = _SHARED
 
-    def make(values: Any) -> NeedRow:
+    def make(values: Any, text: str) -> NeedRow:
         fields = list(values)
-        key, title, problem = fields[1:4]
-        fields[3] = search_text(key, title, problem)
-        fields.insert(4, has_problem(problem))  # the SELECT's columns are the row's from here
+        fields[3] = text
+        fields.insert(4, has_problem(values[3]))  # the SELECT's columns are the row's from here
         for i in shared:
             value = fields[i]
             fields[i] = keep(value, value)
         return NeedRow._make(fields)
 
-    return list(map(make, result))
+    rows: list[NeedRow] = []
+    while chunk := result.fetchmany(_CHUNK):
+        # The texts one after the other, in memory too: a search scans them 1.5 times
+        # faster at 100,000 needs than texts made between the objects of each row.
+        texts = [search_text(key, title, problem) for _id, key, title, problem, *_ in chunk]
+        rows.extend(map(make, chunk, texts))
+    return rows
 
 
 @functools.cache

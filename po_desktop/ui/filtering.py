@@ -128,7 +128,7 @@ class SearchIndex:
     Results are exactly :meth:`NeedFilter.apply`'s, in the same order: the other filters
     are applied once (the search of "" below), and every folded text contained in the new
     one found a superset of its cards. Each result keeps its cards' search texts beside
-    them, so a keystroke is one pass of ``in`` over a list of byte strings. The owner calls
+    them, so a keystroke is one pass of ``in`` over a list of strings. The owner calls
     :meth:`clear` whenever its rows or their texts change; another filter beside the text
     starts over.
     """
@@ -139,7 +139,7 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._base: NeedFilter | None = None
-        self._found: dict[bytes, _Found] = {}
+        self._found: dict[str, _Found] = {}
         """By search key (:func:`~po_desktop.domain.text.search_key`)."""
 
     def clear(self) -> None:
@@ -180,23 +180,23 @@ class SearchIndex:
 
     def _everything(self, base: NeedFilter, rows: Sequence[NeedRow]) -> _Found:
         """The cards the other filters let through, with their search texts."""
-        found = self._found.get(b"")
+        found = self._found.get("")
         if found is None:
             shown = base.apply(rows)
             texts = [row.text for row in shown]
             labels = [str(row.id) for row in shown]
-            found = self._found[b""] = _Found(shown, texts, labels)
+            found = self._found[""] = _Found(shown, texts, labels)
         return found
 
-    def _keep(self, text: bytes, found: _Found) -> None:
+    def _keep(self, text: str, found: _Found) -> None:
         """Keep a result, dropping the oldest searches (never "") beyond the budget."""
         self._found[text] = found
-        budget = self.BUDGET * max(len(self._found[b""].rows), 1)
+        budget = self.BUDGET * max(len(self._found[""].rows), 1)
         kept = sum(len(earlier.rows) for earlier in self._found.values())
         for known in list(self._found):
             if kept <= budget:
                 break
-            if known not in (b"", text):
+            if known not in ("", text):
                 kept -= len(self._found.pop(known).rows)
 
 
@@ -205,7 +205,7 @@ class _Found:
     """A search's cards, their search texts and their ids as text, in the same order."""
 
     rows: list[NeedRow]
-    texts: list[bytes]
+    texts: list[str]
     labels: list[str]
 
 

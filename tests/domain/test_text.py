@@ -79,7 +79,7 @@ def test_fold_changes_nothing_already_folded() -> None:
 
 
 def test_a_search_in_a_need_text_finds_what_the_folded_texts_would() -> None:
-    """Search texts are kept in UTF-8 (half the memory beyond Latin-1): the same finds."""
+    """Search texts are kept as UTF-8 (half the memory beyond Latin-1): the same finds."""
     pick = random.Random(11)
     letters = "aeéEÉ€—œ’' 1-ßñ日本\n"
     for _ in range(2000):

@@ -43,7 +43,7 @@ def _rows(count: int, seed: int) -> list[NeedRow]:
     return rows
 
 
-class CountedText(bytes):
+class CountedText(str):
     """A card's search text that counts how often a search looked into it."""
 
     looked = 0
@@ -55,7 +55,7 @@ class CountedText(bytes):
 
 def _plain(rows: list[NeedRow]) -> list[NeedRow]:
     """The same rows, with search texts that count nothing: what a full search finds."""
-    return [row._replace(text=bytes(row.text)) for row in rows]
+    return [row._replace(text=str(row.text)) for row in rows]
 
 
 def test_each_keystroke_finds_exactly_what_a_full_search_finds() -> None:
