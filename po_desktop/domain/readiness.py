@@ -48,14 +48,15 @@ def has_go(decision: str | None) -> bool:
 def unmet_entry_rules(
     rules: Iterable[EntryRule],
     *,
-    problem: str,
+    problem: str | bool,
     points: float | str | None,
     decision: str | None,
 ) -> tuple[EntryRule, ...]:
-    """The rules among ``rules`` that a need with these facts breaks, in declaration order."""
+    """The rules among ``rules`` that a need with these facts breaks, in declaration order.
+    ``problem``: the statement, or whether the need has one (all a loaded row keeps)."""
     wanted = frozenset(rules)
     met = {
-        EntryRule.PROBLEM: has_problem(problem),
+        EntryRule.PROBLEM: problem if isinstance(problem, bool) else has_problem(problem),
         EntryRule.ESTIMATE: has_estimate(points),
         EntryRule.GO: has_go(decision),
     }

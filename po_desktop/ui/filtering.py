@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from itertools import compress
 from typing import Any
 
-from po_desktop.domain.text import fold
+from po_desktop.domain.text import search_key
 from po_desktop.store.queries import NeedRow
 
 UNASSIGNED = -1
@@ -46,7 +46,7 @@ class NeedFilter:
         """True when some rows may be hidden (the board then shows "3 of 12")."""
         return self != NeedFilter(done_column_ids=self.done_column_ids)
 
-    def accepts(self, row: NeedRow, haystack: str | None = None) -> bool:
+    def accepts(self, row: NeedRow) -> bool:
         if (row.archived_at is not None) != (self.scope == "archived"):
             return False
         if self.project_id is not None and row.project_id != self.project_id:
@@ -74,24 +74,21 @@ class NeedFilter:
         if self.scope == "backlog" and row.sprint_id is not None:
             return False
         if self.text:
-            return fold(self.text) in (haystack if haystack is not None else search_text(row))
+            return search_key(self.text) in row.text
         return True
 
-    def apply(self, rows: Iterable[NeedRow], haystacks: dict[int, str]) -> list[NeedRow]:
-        """The accepted rows, in input order; ``haystacks`` caches :func:`search_text`."""
+    def apply(self, rows: Iterable[NeedRow]) -> list[NeedRow]:
+        """The accepted rows, in input order."""
         if self == NeedFilter(done_column_ids=self.done_column_ids):
             return [r for r in rows if r.archived_at is None]
         if not self.text:
-            return [r for r in rows if self.accepts(r, "")]
-        text = fold(self.text)
+            return [r for r in rows if self.accepts(r)]
+        text = search_key(self.text)
         fast = NeedFilter(text="", **_without_text(self))
         plain = fast == NeedFilter(done_column_ids=self.done_column_ids)
         result = []
         for row in rows:
-            hay = haystacks.get(row.id)
-            if hay is None:
-                hay = haystacks[row.id] = search_text(row)
-            if text in hay and ((row.archived_at is None) if plain else fast.accepts(row, "")):
+            if text in row.text and ((row.archived_at is None) if plain else fast.accepts(row)):
                 result.append(row)
         return result
 
@@ -143,19 +140,18 @@ class SearchIndex:
     def __init__(self) -> None:
         self._base: NeedFilter | None = None
         self._found: dict[str, _Found] = {}
+        """By search key (:func:`~po_desktop.domain.text.search_key`)."""
 
     def clear(self) -> None:
         self._base = None
         self._found.clear()
 
-    def apply(
-        self, need_filter: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
-    ) -> list[NeedRow]:
-        """``need_filter.apply(rows, haystacks)``, from a narrower earlier result if any."""
-        return list(self.labelled(need_filter, rows, haystacks)[0])
+    def apply(self, need_filter: NeedFilter, rows: Sequence[NeedRow]) -> list[NeedRow]:
+        """``need_filter.apply(rows)``, from a narrower earlier result if any."""
+        return list(self.labelled(need_filter, rows)[0])
 
     def labelled(
-        self, need_filter: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
+        self, need_filter: NeedFilter, rows: Sequence[NeedRow]
     ) -> tuple[list[NeedRow], list[str]]:
         """What :meth:`apply` returns and each card's id as text (what a list model of
         the cards holds), both kept here: to be read, never changed."""
@@ -163,10 +159,10 @@ class SearchIndex:
         if base != self._base:
             self._found.clear()
             self._base = base
-        text = fold(need_filter.text) if need_filter.text else ""
+        text = search_key(need_filter.text)
         found = self._found.get(text)
         if found is None:
-            found = source = self._everything(base, rows, haystacks)
+            found = source = self._everything(base, rows)
             for known, earlier in self._found.items():
                 if known in text and len(earlier.rows) < len(source.rows):
                     source = earlier
@@ -182,19 +178,12 @@ class SearchIndex:
             self._keep(text, found)
         return found.rows, found.labels
 
-    def _everything(
-        self, base: NeedFilter, rows: Sequence[NeedRow], haystacks: dict[int, str]
-    ) -> _Found:
+    def _everything(self, base: NeedFilter, rows: Sequence[NeedRow]) -> _Found:
         """The cards the other filters let through, with their search texts."""
         found = self._found.get("")
         if found is None:
-            shown = base.apply(rows, haystacks)
-            texts = []
-            for row in shown:
-                hay = haystacks.get(row.id)
-                if hay is None:
-                    hay = haystacks[row.id] = search_text(row)
-                texts.append(hay)
+            shown = base.apply(rows)
+            texts = [row.text for row in shown]
             labels = [str(row.id) for row in shown]
             found = self._found[""] = _Found(shown, texts, labels)
         return found
@@ -222,8 +211,3 @@ class _Found:
 
 def _without_text(need_filter: NeedFilter) -> dict[str, Any]:
     return {f.name: getattr(need_filter, f.name) for f in fields(need_filter) if f.name != "text"}
-
-
-def search_text(row: NeedRow) -> str:
-    """What a search looks in, folded once per row: key, title and problem statement."""
-    return fold(f"{row.key}\n{row.title}\n{row.problem}")

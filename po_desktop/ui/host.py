@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 from sqlalchemy.orm import Session
 
 from po_desktop import APP_NAME
+from po_desktop.store import queries
 from po_desktop.store.changes import Change
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.ui import feedback
@@ -78,6 +79,16 @@ class Host(QObject):
         except PoDesktopError as exc:
             self.warn(title, exc.render())
             return None
+
+    def problem_of(self, need_id: int) -> str:
+        """A need's problem statement, read when a tooltip shows it: the loaded rows do
+        not keep it. "" when it cannot be read (a team server gone)."""
+        if self.workspace.unreachable:
+            return ""
+        try:
+            return self.read(lambda session: queries.need_problem(session, need_id))
+        except PoDesktopError:
+            return ""
 
     def reload_rows(self) -> None:
         with self.workspace.session() as session:

@@ -159,7 +159,8 @@ class NeedTableModel(RowTableModel):
         self._rows: list[NeedRow] = []
         self._position: dict[int, int] = {}
         self._filter = NeedFilter()
-        self._haystacks: dict[int, str] = {}
+        self.problem_of: Callable[[int], str] = lambda _need_id: ""
+        """A need's problem statement, read for its tooltip: rows do not keep it."""
         self._sort_column = self.STATUS
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._headers = [
@@ -185,15 +186,9 @@ class NeedTableModel(RowTableModel):
         self,
         rows: list[NeedRow],
         need_filter: NeedFilter | None = None,
-        haystacks: dict[int, str] | None = None,
     ) -> None:
-        """New data (and optionally a new filter) in one reset.
-
-        ``haystacks`` is the search-text cache shared by every view of these rows.
-        """
+        """New data (and optionally a new filter) in one reset."""
         self._all = rows
-        if haystacks is not None:
-            self._haystacks = haystacks
         if need_filter is not None:
             self._filter = need_filter
         self._refresh()
@@ -209,7 +204,7 @@ class NeedTableModel(RowTableModel):
 
     def _refresh(self) -> None:
         self.beginResetModel()
-        rows = self._filter.apply(self._all, self._haystacks)
+        rows = self._filter.apply(self._all)
         self._rows = self._sorted(rows)
         self._position = {row.id: i for i, row in enumerate(self._rows)}
         self.endResetModel()
@@ -255,7 +250,7 @@ class NeedTableModel(RowTableModel):
         if role == NEED_ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.KEY, self.TITLE):
-            return literal_html(f"{row.key} — {row.title}\n\n{row.problem[:600]}")
+            return literal_html(f"{row.key} — {row.title}\n\n{self.problem_of(row.id)[:600]}")
         if role == Qt.ItemDataRole.DecorationRole and column == self.PROJECT:
             return QColor(row.project_color)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.POINTS, self.SCORE):

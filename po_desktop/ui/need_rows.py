@@ -46,15 +46,13 @@ class Reference:
 
 
 class NeedRows:
-    """The need rows, their columns and reference data, and the search-text cache."""
+    """The need rows, their columns and reference data."""
 
     def __init__(self) -> None:
         self.rows: list[NeedRow] = []
         self.columns: list[ColumnInfo] = []
         self.done_columns: frozenset[int] = frozenset()
         self.reference = Reference()
-        self.haystacks: dict[int, str] = {}
-        """Folded search text per need, built on first use and shared by every view."""
         self.version = 0
         self._pos: dict[int, int] = {}
         self.figures: dict[int, tuple[int, float]] | None = None
@@ -113,7 +111,6 @@ class NeedRows:
             ColumnInfo(c.id, c.name, c.wip_limit, c.is_done, c.entry_rules) for c in columns
         ]
         self.done_columns = frozenset(c.id for c in columns if c.is_done)
-        self.haystacks = {}
         self._pos = {row.id: i for i, row in enumerate(self.rows)}
         self.version += 1
 
@@ -133,7 +130,5 @@ class NeedRows:
             rows.extend(replaced.values())
             self.rows = rows
             self._pos = {r.id: i for i, r in enumerate(rows)}
-        for need_id in fresh:
-            self.haystacks.pop(need_id, None)
         self.version += 1
         return fresh

@@ -70,6 +70,8 @@ class Views(QObject):
         self.board, self.scoring, self.calendar = board, scoring, calendar
         self.sprint_model = sprint_model
         self.needs_list = ListPage()
+        for listed in (self.needs_list, scoring.list):  # tooltips read problem statements
+            listed.model.problem_of = host.problem_of
         self._shown: dict[int, tuple[int, NeedFilter | None]] = {}
         self._archived_count: tuple[int | None, int] = (None, 0)
         """(rows version, archived needs among the rows): the pages' totals leave them out."""
@@ -170,10 +172,6 @@ class Views(QObject):
         self.apply_filters()
         if rows.partial:
             self.after_first_paint(self.read_the_rest)
-            return
-        # Search text for every card, built once the window is up: the first keystroke
-        # then filters as fast as the next ones.
-        QTimer.singleShot(300, self.board.model.warm_search)
 
     def read_the_rest(self) -> None:
         """Every need, when the board shows only each column's first cards; before any
@@ -300,7 +298,7 @@ class Views(QObject):
             return
         if index == self.BOARD:
             if version != rows.version:
-                self.board.set_data(rows.columns, rows.rows, rows.haystacks, wanted, rows.figures)
+                self.board.set_data(rows.columns, rows.rows, wanted, rows.figures)
             else:
                 self.board.apply_filter(wanted)
         else:
@@ -310,7 +308,7 @@ class Views(QObject):
             if version != rows.version:
                 if index == self.SCORING:
                     self.scoring.refresh_grid()  # a scoring, an undo, a grid edit...
-                page.model.set_rows(rows.rows, wanted, rows.haystacks)
+                page.model.set_rows(rows.rows, wanted)
             else:
                 page.model.set_filter(wanted)
             page.select_needs(selected, current)

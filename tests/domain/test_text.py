@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from po_desktop.domain.text import NameIndex, _fold_char, fold
+from po_desktop.domain.text import NameIndex, _fold_char, fold, search_key, search_text
 
 
 @pytest.mark.parametrize(
@@ -76,6 +76,18 @@ def test_fold_changes_nothing_already_folded() -> None:
     every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
     folded = fold(every)
     assert fold(folded) == folded
+
+
+def test_a_search_in_a_need_text_finds_what_the_folded_texts_would() -> None:
+    """Search texts are kept as UTF-8 (half the memory beyond Latin-1): the same finds."""
+    pick = random.Random(11)
+    letters = "aeéEÉ€—œ’' 1-ßñ日本\n"
+    for _ in range(2000):
+        key, title, problem = ("".join(pick.choices(letters, k=pick.randint(0, 8))) for _ in "kt.")
+        whole = fold(f"{key}\n{title}\n{problem}")
+        typed = "".join(pick.choices(letters, k=pick.randint(1, 3)))
+        assert (search_key(typed) in search_text(key, title, problem)) == (fold(typed) in whole)
+    assert search_key("coût—délai") in search_text("ERP-1", "Coût — délai", "Le COÛT—DÉLAI")
 
 
 def test_names_are_found_exactly_then_regardless_of_case_then_of_accents() -> None:

@@ -498,7 +498,7 @@ def test_ready_column_has_a_definition_of_ready_that_its_needs_meet(session: Ses
     assert len(ready) > 20
     for row in ready:
         unmet = unmet_entry_rules(
-            frozenset(EntryRule), problem=row.problem, points=row.points, decision=row.decision
+            frozenset(EntryRule), problem=row.stated, points=row.points, decision=row.decision
         )
         assert unmet == (), f"{row.key} is in Prêt without: {unmet}"
     # Needs still being costed do break them: moving one into "Prêt" shows the rules at work.

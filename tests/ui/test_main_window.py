@@ -164,6 +164,19 @@ def test_list_and_ranking_search_ignore_case_and_accents(window: MainWindow, qtb
     assert window.count_label.text() == "Needs shown: 1 of 4"
 
 
+def test_card_and_list_tooltips_show_the_problem_statement(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The loaded rows do not keep problem statements: the tooltips read them."""
+    assert "Défi 1 : gagner du temps" in window.board._tooltip(_row(window, 2))
+    window.tabs.setCurrentIndex(MainWindow.LIST)
+    model = window.needs_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    at = next(i for i, row in enumerate(model.rows()) if row.id == 4)
+    tip = str(model.data(model.index(at, NeedTableModel.TITLE), Qt.ItemDataRole.ToolTipRole))
+    assert "Les clients appellent" in tip
+
+
 def test_delete_selection_then_undo(window: MainWindow, qtbot: QtBot) -> None:
     window.board.view.setFocus()
     window.board.select_need(2)

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QObject,
-    QTimer,
     Signal,
 )
 
 from po_desktop.domain.readiness import EntryRule
 from po_desktop.store.queries import NeedRow
 from po_desktop.ui.board.cells import CellModel, LaneKey
-from po_desktop.ui.filtering import NeedFilter, SearchIndex, search_text
+from po_desktop.ui.filtering import NeedFilter, SearchIndex
 
 LANE_MODES = ("none", "project", "assignee", "unit")
 
@@ -87,7 +86,6 @@ class BoardModel(QObject):
         self.lane_counts: dict[LaneKey, int] = {}
         self.lane_mode = "none"
         self._all: list[NeedRow] = []
-        self._haystacks: dict[int, str] = {}
         self._filter = NeedFilter()
         self._search = SearchIndex()
         """Recent searches' cards: a keystroke narrows what the previous one found."""
@@ -118,7 +116,6 @@ class BoardModel(QObject):
         self,
         columns: list[ColumnInfo],
         rows: list[NeedRow],
-        haystacks: dict[int, str],
         need_filter: NeedFilter | None = None,
         figures: dict[int, tuple[int, float]] | None = None,
     ) -> None:
@@ -130,7 +127,6 @@ class BoardModel(QObject):
         self._order = {c.id: i for i, c in enumerate(self.columns)}
         self._all = sorted(rows, key=self._sort_key)
         self._by_id = {row.id: row for row in self._all}
-        self._haystacks = haystacks
         self._search.clear()
         if need_filter is not None:
             self._filter = need_filter
@@ -192,20 +188,6 @@ class BoardModel(QObject):
     def total_count(self) -> int:
         """The needs on the board whatever the filters (the archive while it is shown)."""
         return sum(self._totals.values())
-
-    def warm_search(self, start: int = 0) -> None:
-        """Build the search text of every card ahead of the first keystroke.
-
-        In slices of 5,000 cards, one per event-loop turn: at 100,000 cards the
-        window stays responsive while this runs.
-        """
-        haystacks = self._haystacks
-        rows = self._all[start : start + 5000]
-        for row in rows:
-            if row.id not in haystacks:
-                haystacks[row.id] = search_text(row)
-        if start + 5000 < len(self._all):
-            QTimer.singleShot(0, lambda: self.warm_search(start + 5000))
 
     def column(self, column_id: int) -> ColumnInfo | None:
         return next((c for c in self.columns if c.id == column_id), None)
@@ -270,7 +252,7 @@ class BoardModel(QObject):
 
     # ----- grouping -----------------------------------------------------------------------
     def _rebuild(self) -> None:
-        rows, labels = self._search.labelled(self._filter, self._all, self._haystacks)
+        rows, labels = self._search.labelled(self._filter, self._all)
         key_of = _LANE_KEYS[self.lane_mode]
         column_ids = [c.id for c in self.columns]
         groups: dict[tuple[LaneKey, int], list[NeedRow]] = {}
@@ -351,8 +333,6 @@ class BoardModel(QObject):
         """
         key_of = _LANE_KEYS[self.lane_mode]
         self._search.clear()  # rows and texts change: earlier searches found other cards
-        for need_id in fresh:
-            self._haystacks.pop(need_id, None)  # before any filter check: the text may differ
         for row in fresh.values():
             if row is None:
                 continue
@@ -371,7 +351,6 @@ class BoardModel(QObject):
                 if cell is not None:
                     cell.remove_id(need_id, old)
                 touched.add(old.column_id)
-            self._haystacks.pop(need_id, None)
             if row is not None:
                 self._all.insert(self._position(row), row)
                 self._by_id[row.id] = row
@@ -394,8 +373,8 @@ class BoardModel(QObject):
 
     def _accepts(self, row: NeedRow) -> bool:
         if not self._filter.text:
-            return self._filter.accepts(row, "")
-        return self._filter.apply([row], self._haystacks) != []
+            return self._filter.accepts(row)
+        return self._filter.apply([row]) != []
 
 
 def _lane_order(lane: Lane) -> tuple[int, str]:

@@ -212,7 +212,6 @@ class BoardPage(QWidget):
         self,
         columns: list[ColumnInfo],
         rows: list[NeedRow],
-        haystacks: dict[int, str],
         base: NeedFilter,
         figures: dict[int, tuple[int, float]] | None = None,
     ) -> None:
@@ -220,7 +219,7 @@ class BoardPage(QWidget):
         selected, current = self.selected_ids(), self.current_id()
         self._base = base
         self.refresh_links()
-        self.model.set_data(columns, rows, haystacks, self.need_filter(), figures)
+        self.model.set_data(columns, rows, self.need_filter(), figures)
         self.select_needs(selected, current, focus=False)
 
     def patch(self, fresh: dict[int, NeedRow | None], links_changed: bool = True) -> bool:
@@ -335,7 +334,8 @@ class BoardPage(QWidget):
             QDate(row.column_since.date()),
             QLocale.FormatType.LongFormat,
         )
-        problem = row.problem if len(row.problem) <= 400 else row.problem[:400] + "…"
+        problem = self.host.problem_of(row.id)
+        problem = problem if len(problem) <= 400 else problem[:400] + "…"
         lines = [f"{row.key} — {row.title}", "", problem, ""]
         lines.append(self.tr("Assignee: %1").replace("%1", row.assignee_name or "—"))
         lines.append(self.tr("Sprint: %1").replace("%1", row.sprint_name or "—"))

@@ -33,7 +33,7 @@ def breaches(rules: frozenset[EntryRule], rows: Iterable[NeedRow]) -> list[Breac
     found = []
     for row in rows:
         unmet = unmet_entry_rules(
-            rules, problem=row.problem, points=row.points, decision=row.decision
+            rules, problem=row.stated, points=row.points, decision=row.decision
         )
         if unmet:
             found.append(Breach(row.key, row.title, unmet))
