@@ -62,9 +62,24 @@ def taken(path: Path) -> FileInfo | None:
         return None
     thread, found = ahead
     thread.join()
-    if found and found[0][1] == stamp(path):
+    if found and found[0][1] == stamp(path) and _same_access(found[0][0], path):
         return found[0][0]
     return None
+
+
+def _same_access(info: FileInfo, path: Path) -> bool:
+    """Whether the file and its folder can still be written as the verdict says: a medium
+    remounted read-only since (a USB stick's switch, a share) changes no stamp."""
+    from po_desktop.store import sqlite_file
+
+    try:
+        links = path.stat().st_nlink
+    except OSError:
+        return False
+    reason = sqlite_file.read_only_reason(path, links)
+    return info.read_only == reason and info.folder_writable == sqlite_file.folder_writable(
+        path.parent
+    )
 
 
 def stamp(path: Path) -> tuple[object, ...]:

@@ -18,7 +18,7 @@ import getpass
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, func, inspect, select
+from sqlalchemy import event, func, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from po_desktop.domain.formatting import Clock
@@ -140,6 +140,10 @@ a need's rank moves when other cards are dropped around it, a project's next num
 a need is added to it, a column's position when another column is added or removed."""
 
 _STAMPED = "po_desktop.stamped"
+_COUNTING = "po_desktop.counting"
+"""The rows the flush under way counts, whose versions it moves on when it is done."""
+_IDS_A_STATEMENT = 500
+"""Ids in one version UPDATE: under SQLite's oldest limit of 999 values a statement."""
 
 
 def _stamped(session: Session) -> set[object]:
@@ -173,19 +177,51 @@ def _stamp(session: Session, _context: object, _instances: object) -> None:
             if state.attrs[attr.key].history.has_changes()
         }
         if changed - quiet:
-            _count(obj, author, stamped, keep_time="updated_at" in changed)
+            _count(session, obj, author, stamped, keep_time="updated_at" in changed)
 
 
-def _count(obj: Any, author: Author, stamped: set[object], *, keep_time: bool = False) -> None:
+def _count(
+    session: Session, obj: Any, author: Author, stamped: set[object], *, keep_time: bool = False
+) -> None:
     stamped.add(inspect(obj).identity_key)
-    # Counted by the UPDATE itself, not from the value read: on a team server two writers
-    # that read the same version (an import and an undo, say) would both write the next one,
-    # and a form loaded after the first would pass after the second. The UPDATE waits for
-    # the other's row lock and adds one to what it committed.
-    obj.version = func.coalesce(type(obj).version, 1) + 1
+    session.info.setdefault(_COUNTING, []).append(obj)  # its version: see _count_versions
     obj.updated_by = author.name
     if not keep_time:
         obj.updated_at = utcnow()
+
+
+@event.listens_for(Session, "after_flush_postexec")
+def _count_versions(session: Session, _context: object) -> None:
+    """The rows counted by this flush one version further, by one UPDATE a table adding
+    one to the stored version, not from the value the session read: on a team server two
+    writers that read the same version (an import and an undo, say) would both write the
+    next one, and a form loaded after the first would pass after the second. The rows
+    are locked by the flush's own UPDATE, so the version added to is the last one
+    committed. One statement a table (not one a row), so that a thousand needs archived
+    on a distant server are not a thousand round trips."""
+    counting: list[Any] | None = session.info.pop(_COUNTING, None)
+    if not counting:
+        return
+    by_table: dict[Any, list[Any]] = {}
+    for obj in counting:
+        by_table.setdefault(type(obj).__table__, []).append(obj)
+    connection = session.connection()
+    for table, rows in by_table.items():
+        ids = [inspect(row).identity[0] for row in rows]
+        for start in range(0, len(ids), _IDS_A_STATEMENT):
+            connection.execute(
+                update(table)
+                .where(table.c.id.in_(ids[start : start + _IDS_A_STATEMENT]))
+                .values(version=func.coalesce(table.c.version, 1) + 1)
+            )
+        for row in rows:
+            session.expire(row, ["version"])  # read again when asked for
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_counting(session: Session, _previous: object) -> None:
+    """A flush that failed leaves nothing to count in the next one."""
+    session.info.pop(_COUNTING, None)
 
 
 def touch(session: Session, row: Versioned) -> None:
@@ -193,7 +229,7 @@ def touch(session: Session, row: Versioned) -> None:
     once per action like any other."""
     stamped = _stamped(session)
     if inspect(row).identity_key not in stamped:
-        _count(row, current(session), stamped)
+        _count(session, row, current(session), stamped)
 
 
 def describe(row: object) -> Message | None:

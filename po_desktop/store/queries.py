@@ -7,11 +7,13 @@ so these return plain frozen rows built from a single joined SELECT.
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import Select, String, bindparam, cast, func, literal_column, select, union_all
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -30,6 +32,8 @@ from po_desktop.store.models import (
     Project,
     Sprint,
 )
+
+log = logging.getLogger(__name__)
 
 
 class NeedRow(NamedTuple):
@@ -310,8 +314,15 @@ def sprints(session: Session) -> list[Sprint]:
 
 
 def need_problem(session: Session, need_id: int) -> str:
-    """A need's problem statement ("" for a need gone), for a tooltip: rows do not keep it."""
-    return session.scalar(select(Need.problem).where(Need.id == need_id)) or ""
+    """A need's problem statement, for a tooltip: rows do not keep it. "" for a need gone,
+    and when the workspace cannot be read just now (the drive holding the file unplugged,
+    the team server gone): a card hovered is no place for an error, the next action says
+    what happened."""
+    try:
+        return session.scalar(select(Need.problem).where(Need.id == need_id)) or ""
+    except DBAPIError as exc:
+        log.warning("A problem statement could not be read for a tooltip: %s", exc)
+        return ""
 
 
 def need_counts_by_column(session: Session) -> dict[int, int]:

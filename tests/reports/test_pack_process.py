@@ -123,3 +123,25 @@ def test_the_pack_program_says_what_it_wrote_and_exits_with_its_code(tmp_path: P
     assert not Path(f"{db}-wal").exists()
     assert refused.returncode != 0
     assert "Nulle part" in refused.stderr
+
+
+def test_a_pack_whose_line_cannot_be_written_does_not_exit_as_done(tmp_path: Path) -> None:
+    """Its output piped to a program that has already quit: the PDF is written, but the
+    line saying so is lost, and the process, ended without the interpreter's teardown,
+    still says so and does not exit as done."""
+    db = tmp_path / "demo.podb"
+    assert main(["demo", "--db", str(db), "--needs", "30"]) == 0
+    out = tmp_path / "pack.pdf"
+    env = os.environ | {"PO_DESKTOP_HOME": str(tmp_path)}
+    program = [sys.executable, "-m", "po_desktop", "pack", "--db", str(db), "--lang", "fr"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone
+    try:
+        done = subprocess.run(
+            [*program, "--sprint", "1", "-o", str(out)],
+            cwd=ROOT, env=env, stdout=write_end, stderr=subprocess.PIPE, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert out.exists()
+    assert done.returncode != 0 and b"EPIPE" in done.stderr

@@ -484,6 +484,19 @@ def test_a_file_written_after_the_check_ahead_is_checked_again(
     assert checked == [db_path.resolve()]
 
 
+def test_a_medium_made_read_only_after_the_check_ahead_is_checked_again(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stick's switch moved, or the share went read-only, after the check ahead: no
+    stamp changes, but its verdict said "writable", so it is not taken and the file opens
+    read-only, saying why."""
+    checked = _checked_ahead(db_path, monkeypatch)
+    monkeypatch.setattr(sqlite_file, "_read_only_mount", lambda path: True)
+    with open_database(db_path) as database:
+        assert database.read_only
+    assert checked == [db_path.resolve()]
+
+
 def test_a_file_damaged_after_the_check_ahead_is_still_refused(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

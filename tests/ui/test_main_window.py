@@ -12,7 +12,8 @@ from helpers.undo import need_state
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy.orm import Session
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from po_desktop import paths
 from po_desktop.store import queries
@@ -175,6 +176,19 @@ def test_card_and_list_tooltips_show_the_problem_statement(
     at = next(i for i, row in enumerate(model.rows()) if row.id == 4)
     tip = str(model.data(model.index(at, NeedTableModel.TITLE), Qt.ItemDataRole.ToolTipRole))
     assert "Les clients appellent" in tip
+
+
+def test_a_card_hovered_when_the_file_cannot_be_read_shows_its_tooltip_without_error(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The drive holding the workspace was unplugged: hovering a card shows what the
+    board holds, without the problem statement it cannot read, and no error box."""
+    unplugged = tmp_path / "clé USB" / "portefeuille.podb"
+    engine = create_engine(f"sqlite:///file:{unplugged}?mode=rw&uri=true")
+    monkeypatch.setattr(window.workspace, "session", sessionmaker(engine))
+    tip = window.board._tooltip(_row(window, 2))
+    assert "ERP-2 — Export comptable" in tip and "Défi 1" not in tip
+    engine.dispose()
 
 
 def test_delete_selection_then_undo(window: MainWindow, qtbot: QtBot) -> None:
