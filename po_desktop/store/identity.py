@@ -215,7 +215,8 @@ def _count_versions(session: Session, _context: object) -> None:
                 .values(version=func.coalesce(table.c.version, 1) + 1)
             )
         for row in rows:
-            session.expire(row, ["version"])  # read again when asked for
+            if inspect(row).persistent:  # not a row the same flush deleted
+                session.expire(row, ["version"])  # read again when asked for
 
 
 @event.listens_for(Session, "after_soft_rollback")

@@ -191,6 +191,18 @@ def test_a_sprint_whose_team_changed_is_a_changed_sprint(session: Session) -> No
     assert refused.value.render("en").startswith("Virginie changed the sprint Sprint 12 at")
 
 
+def test_a_row_counted_then_deleted_in_one_action_is_simply_gone(session: Session) -> None:
+    """Its change counted (its team, say), then the row deleted before the action ends:
+    nothing is left to count, and the action completes."""
+    sprint_id = KINDS["sprint"].make(session)
+    sprint = session.get(Sprint, sprint_id)
+    assert sprint is not None
+    identity.touch(session, sprint)
+    session.delete(sprint)
+    session.commit()
+    assert session.get(Sprint, sprint_id) is None
+
+
 @pytest.mark.parametrize("kind", list(KINDS), ids=list(KINDS))
 def test_an_undo_refused_over_someone_elses_change_names_them(session: Session, kind: str) -> None:
     spec = KINDS[kind]
