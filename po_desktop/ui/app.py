@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from po_desktop import APP_ID, APP_NAME, __version__, open_copies
@@ -88,7 +88,7 @@ def start_gui(
     else:
         first_size(window)
     # The copy taken on opening waits for the first paint and runs off the GUI thread.
-    QTimer.singleShot(1000, lambda: window.autobackup.run("open"))
+    window.autobackup.open_soon(1000)
     window.autobackup.start()
     # Done and no-go needs past the workspace's days leave the board once it is painted.
     window.views.after_first_paint(window.auto_archive.start)

@@ -45,9 +45,25 @@ class AutoBackup(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
+        self._opening = QTimer(self)
+        self._opening.setSingleShot(True)
+        self._opening.timeout.connect(lambda: self.run("open"))
 
     def start(self) -> None:
         self.timer.start()
+
+    def open_soon(self, delay_ms: int) -> None:
+        """The copy taken on opening, ``delay_ms`` from now (after the first paint);
+        ``stop`` cancels it."""
+        self._opening.start(delay_ms)
+
+    def stop(self) -> None:
+        """No copy started from now on, and the one in progress finished (closing): a
+        copy cut short would be thrown away, and one started after the window closed
+        would outlive it."""
+        self._opening.stop()
+        self.timer.stop()
+        self.wait()
 
     @property
     def busy(self) -> bool:

@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         self.views.save_board_state()
         self._save_window_state()
         self.settings.sync()
-        self.autobackup.wait()  # a copy cut short would be thrown away
+        self.autobackup.stop()
         self.team.stop()
         self.workspace.close()
         super().closeEvent(event)

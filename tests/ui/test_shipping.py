@@ -206,6 +206,28 @@ def test_backups_taken_while_open_and_restored_from_the_window(
     assert "restored" in window.statusBar().currentMessage()
 
 
+def test_a_window_closed_before_its_opening_copy_starts_none(
+    seeded: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy taken on opening waits a second for the first paint; a window closed
+    before then copies nothing afterwards (its thread would outlive the window it
+    reports to)."""
+    from po_desktop.ui.app import start_gui
+    from po_desktop.ui.autobackup import AutoBackup
+
+    path = seeded.path
+    seeded.close()
+    started: list[str] = []
+    monkeypatch.setattr(AutoBackup, "run", lambda _self, reason: started.append(reason))
+    _app, window = start_gui(path, "en")
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.close()
+    qtbot.wait(1300)
+    assert started == []
+    assert not window.autobackup.timer.isActive()  # no copy every ten minutes either
+
+
 def test_a_failed_backup_is_said_once_and_changes_nothing(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, feedback: FakeFeedback
 ) -> None:
