@@ -19,6 +19,22 @@ def app(qapp: object) -> object:
 
 
 @pytest.fixture(autouse=True)
+def windows_deleted() -> Iterator[None]:
+    """Each test starts without the windows of the tests before it.
+
+    pytest-qt closes the widgets a test registered and asks Qt to delete them later, but
+    "later" is the next event loop, which a headless test run rarely starts: without this,
+    the windows of earlier tests stay alive (tens of thousands of widgets after the
+    every-action test) and every later test that shows a window or processes events pays
+    for them."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:  # runs after pytest-qt's deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def feedback() -> Iterator[FakeFeedback]:
     """No test ever waits on a real message box or file chooser: this double answers."""
     fake = FakeFeedback()
