@@ -17,6 +17,7 @@ import contextlib
 import marshal
 import os
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -55,7 +56,8 @@ def write(name: str, key: Any, made: Any) -> None:
     except ValueError:
         return
     target = paths.cache_dir() / name
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    # Its own temporary name in each process and thread: two writers never share one.
+    temporary = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.tmp")
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
