@@ -7,10 +7,11 @@ is kept in the cache folder (:mod:`po_desktop.kept`) and read back next time in 
 fraction of that; the font's bytes are read from the font file itself, as reportlab
 reads them.
 
-The copy is used only when it was made from this very file (same path, size and
-modification time) by this version of reportlab; anything else (no copy yet, another
-version, a damaged file, a read-only cache folder) parses the font as before. The face
-is the one the parse gives, so the PDF is the same byte for byte.
+The copy is used only when it was made from this very file (the same path, and the
+same bytes: their size and CRC-32, 0.1 ms to check) by this version of reportlab;
+anything else (no copy yet, another font under that name, another version, a damaged
+copy, a read-only cache folder) parses the font as before. The face is the one the
+parse gives, so the PDF is the same byte for byte.
 """
 
 from __future__ import annotations
@@ -37,12 +38,16 @@ function reportlab derives from the units per em."""
 
 def load(name: str, path: Path) -> TTFont:
     """The font in ``path`` under ``name``, as ``TTFont(name, path)`` makes it."""
-    key = _key(path)
-    face = _kept_face(path, key) if key is not None else None
+    try:
+        data = path.read_bytes()
+    except OSError:  # reportlab says what is wrong with it, as before
+        return TTFont(name, str(path))
+    key = (_FORMAT, reportlab.Version, str(path), len(data), zlib.crc32(data))
+    face = _kept_face(key, data)
     if face is None:
         font = TTFont(name, str(path))
-        if key is not None:
-            _keep(font.face, path, key)
+        if vars(font.face).get("_ttf_data") == data:  # not replaced between the two reads
+            _keep(font.face, key)
         return font
     # What TTFont.__init__ does, but for the parse: the face is the kept one.
     font = TTFont.__new__(TTFont)
@@ -56,37 +61,27 @@ def load(name: str, path: Path) -> TTFont:
     return font
 
 
-def _key(path: Path) -> tuple[Any, ...] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (_FORMAT, reportlab.Version, str(path.resolve()), st.st_size, st.st_mtime_ns)
+def _copy_name(key: tuple[Any, ...]) -> str:
+    """One copy per font file and content (two installs, an upgraded font: one each)."""
+    where = zlib.crc32(key[2].encode("utf-8"))
+    return f"fonts/{Path(key[2]).stem}-{where:08x}-{key[4]:08x}.marshal"
 
 
-def _copy_name(path: Path, key: tuple[Any, ...]) -> str:
-    where = zlib.crc32(key[2].encode("utf-8"))  # two installs keep a copy each
-    return f"fonts/{path.stem}-{where:08x}.marshal"
-
-
-def _kept_face(path: Path, key: tuple[Any, ...]) -> TTFontFace | None:
-    """The face kept for this very file, or None."""
-    found = kept.read(_copy_name(path, key), key)
+def _kept_face(key: tuple[Any, ...], data: bytes) -> TTFontFace | None:
+    """The face kept for this very font (the same file, the same bytes), or None."""
+    found = kept.read(_copy_name(key), key)
     if found is None:
         return None
     try:
         attributes, names = found[0]
-        data = path.read_bytes()
-    except (OSError, ValueError, TypeError):
-        return None
-    if len(data) != key[3]:
+        state: dict[str, Any] = dict(attributes)
+        for attribute, text in names.items():
+            state[attribute] = TTFNameBytes(text.encode("utf-8"))
+        state["_ttf_data"] = data
+        state["_pdfScale"] = _scale(state["unitsPerEm"])
+    except (KeyError, ValueError, TypeError, AttributeError):
         return None
     face = TTFontFace.__new__(TTFontFace)
-    state: dict[str, Any] = dict(attributes)
-    for attribute, text in names.items():
-        state[attribute] = TTFNameBytes(text.encode("utf-8"))
-    state["_ttf_data"] = data
-    state["_pdfScale"] = _scale(state["unitsPerEm"])
     face.__dict__.update(state)
     return face
 
@@ -99,7 +94,7 @@ def _scale(units_per_em: int) -> Any:
     return lambda x: x * factor
 
 
-def _keep(face: TTFontFace, path: Path, key: tuple[Any, ...]) -> None:
+def _keep(face: TTFontFace, key: tuple[Any, ...]) -> None:
     """Keep what the parse found: its plain values (marshal refuses anything else)."""
     if not callable(face.__dict__.get("_pdfScale")):
         return  # not the reportlab this module knows: parsed each time
@@ -112,4 +107,4 @@ def _keep(face: TTFontFace, path: Path, key: tuple[Any, ...]) -> None:
             names[attribute] = value.ustr
         else:
             attributes[attribute] = value
-    kept.write(_copy_name(path, key), key, (attributes, names))
+    kept.write(_copy_name(key), key, (attributes, names))

@@ -66,15 +66,17 @@ def test_a_damaged_copy_is_parsed_again_and_replaced(monkeypatch: pytest.MonkeyP
     assert _document(font_faces.load("KeptSans", FONT)) == first
 
 
-def test_a_copy_made_from_another_file_is_not_used(tmp_path: Path) -> None:
+def test_a_copy_made_from_another_font_is_not_used(tmp_path: Path) -> None:
     font = tmp_path / "Sans.ttf"
     font.write_bytes(FONT.read_bytes())
     font_faces.load("KeptSans", font)
+    stamp = font.stat()
     bold = paths.required_resource("fonts/DejaVuSans-Bold.ttf")
-    font.write_bytes(bold.read_bytes())  # the same path, another font
-    os.utime(font, ns=(0, 0))
+    font.write_bytes(bold.read_bytes())  # the same path, another font, its time put back
+    os.utime(font, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
     loaded = font_faces.load("KeptSans", font)
     assert loaded.face.name.ustr == "DejaVuSans-Bold"
+    assert loaded.face.charWidths == ttfonts.TTFont("Bold", str(bold)).face.charWidths
 
 
 def test_fonts_load_where_the_cache_cannot_be_written(monkeypatch: pytest.MonkeyPatch) -> None:
