@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from po_desktop import kept
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.i18n import N_
 
@@ -64,11 +65,49 @@ def public_holidays(start: date, end: date, region: str = "", lang: str = "fr") 
 def _year(year: int, region: str, lang: str) -> tuple[tuple[date, str], ...]:
     """One year's holidays, computed once: capacity and the pack ask for the same years
     many times (each past sprint of a forecast). ``holidays`` is imported here, on first
-    use: with its metadata and date parsing it costs 70 ms of start-up otherwise."""
-    calendar = _france()(
-        subdiv=region or None, years=year, language="fr" if lang == "fr" else "en_US"
+    use: with its metadata and date parsing it costs 70 ms of start-up otherwise.
+
+    What it gives is kept between runs (:mod:`po_desktop.kept`) for the installed version
+    of the package (its record of installed files, which an upgrade rewrites): a review
+    pack, a process of its own, then does not import it at all (15 ms of its 0.5 s)."""
+    language = "fr" if lang == "fr" else "en_US"
+    library = _installed_holidays()
+    if library is None:  # no record of it (a bundle): asked each time
+        return _computed(year, region, language)
+    days = kept.value(
+        f"holidays/{region or 'FR'}-{year}-{language}.marshal",
+        (_KEPT_FORMAT, library, region, year, language),
+        lambda: [(day.toordinal(), name) for day, name in _computed(year, region, language)],
     )
+    return tuple((date.fromordinal(day), name) for day, name in days)
+
+
+_KEPT_FORMAT = 1
+
+
+def _computed(year: int, region: str, language: str) -> tuple[tuple[date, str], ...]:
+    calendar = _france()(subdiv=region or None, years=year, language=language)
     return tuple(sorted(calendar.items()))
+
+
+@functools.cache
+def _installed_holidays() -> tuple[str, int, int] | None:
+    """The installed ``holidays`` package, as its record of installed files says it
+    (its folder's name holds the version; the record's size and time change with any
+    reinstall), found without importing the package; None without exactly one record."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    records = list(Path(spec.origin).parents[1].glob("holidays-*.dist-info/RECORD"))
+    if len(records) != 1:
+        return None
+    try:
+        st = records[0].stat()
+    except OSError:
+        return None
+    return records[0].parent.name, st.st_size, st.st_mtime_ns
 
 
 @functools.cache

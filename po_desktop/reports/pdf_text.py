@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from functools import cache
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from po_desktop import paths
+from po_desktop.reports import font_faces
 
 FONT, BOLD = "PODesktopSans", "PODesktopSans-Bold"
 
@@ -36,8 +36,8 @@ def register_fonts() -> None:
     # on the printer's fonts.
     regular = paths.required_resource("fonts/DejaVuSans.ttf")
     bold = paths.required_resource("fonts/DejaVuSans-Bold.ttf")
-    pdfmetrics.registerFont(TTFont(FONT, str(regular)))
-    pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
+    pdfmetrics.registerFont(font_faces.load(FONT, regular))
+    pdfmetrics.registerFont(font_faces.load(BOLD, bold))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 
@@ -46,7 +46,7 @@ def _register_emoji() -> None:
     if EMOJI in pdfmetrics.getRegisteredFontNames():
         return
     emoji = paths.required_resource("fonts/NotoEmoji-Regular.ttf")
-    pdfmetrics.registerFont(TTFont(EMOJI, str(emoji)))
+    pdfmetrics.registerFont(font_faces.load(EMOJI, emoji))
     pdfmetrics.registerFontFamily(EMOJI, normal=EMOJI, bold=EMOJI, italic=EMOJI, boldItalic=EMOJI)
 
 

@@ -136,3 +136,30 @@ def test_holidays_come_from_the_package_where_france_is_no_file(
     finally:
         calendar._france.cache_clear()
         calendar._year.cache_clear()
+
+
+def test_a_years_holidays_are_kept_between_runs_for_the_installed_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A review pack, a process of its own, reads them back without importing the package.
+    from po_desktop.domain import calendar
+
+    def fresh() -> dict[date, str]:
+        calendar._year.cache_clear()  # as a new process starts
+        return public_holidays(date(2031, 1, 1), date(2031, 12, 31), "971", "en")
+
+    first = fresh()
+    assert first[date(2031, 5, 27)] == "Abolition of Slavery"
+
+    def no_package() -> None:
+        raise AssertionError("the package was asked again")
+
+    monkeypatch.setattr(calendar, "_france", no_package)
+    try:
+        assert fresh() == first
+        # Another version of the package installed: asked again, never the old answer.
+        monkeypatch.setattr(calendar, "_installed_holidays", lambda: ("holidays-9.9", 1, 2))
+        with pytest.raises(AssertionError, match="asked again"):
+            fresh()
+    finally:
+        calendar._year.cache_clear()
