@@ -17,8 +17,11 @@ def main() -> int:
     db_path = Path(sys.argv[1])
     # Same order as the CLI (see cli._cmd_gui): the file's check started, then the store
     # before Qt.
+    import gc
+
     from po_desktop.store import check_ahead
 
+    gc.disable()
     check_ahead.start(db_path)
     import po_desktop.store.database  # noqa: F401, I001
     from po_desktop.ui.app import start_gui

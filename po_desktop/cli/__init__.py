@@ -274,7 +274,16 @@ def _unexpected(exc: Exception, lang: str) -> str:
 
 
 def _cmd_gui(args: argparse.Namespace, lang: str) -> int:
+    import gc
+
     from po_desktop.store import check_ahead  # neither SQLAlchemy nor Qt
+
+    # Start-up makes a few hundred thousand objects (modules, classes, the board's rows)
+    # and next to no garbage: Python's collector walking them again and again costs
+    # about a tenth of the time to the first paint. It is paused until the board is
+    # painted, then what start-up made is set aside from later collections (gc.freeze,
+    # ui.app.start_gui), so a pause while typing never walks it either.
+    gc.disable()
 
     db = getattr(args, "db", None)  # None: the database used last
     location = db_location(args) if db is not None else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -92,7 +93,17 @@ def start_gui(
     window.autobackup.start()
     # Done and no-go needs past the workspace's days leave the board once it is painted.
     window.views.after_first_paint(window.auto_archive.start)
+    if not gc.isenabled():  # paused for the start-up by the command line (cli._cmd_gui)
+        window.views.after_first_paint(_resume_collector)
     return app, window
+
+
+def _resume_collector() -> None:
+    """The garbage collector back on once the board is painted, what start-up made
+    (modules, the window, the rows: all in use for the session) kept out of its
+    walks from now on."""
+    gc.freeze()
+    gc.enable()
 
 
 def _file_to_open(db_path: Path | str | None, settings: Settings) -> Path:

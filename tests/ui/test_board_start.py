@@ -109,3 +109,28 @@ def test_another_page_before_every_card_is_read_lists_them_all(window: MainWindo
     window.tabs.setCurrentIndex(window.views.LIST)
     assert window.needs_list.model.rowCount() == 10
     assert not window.host.rows.partial
+
+
+def test_the_collector_paused_for_the_start_up_runs_again_once_the_board_is_painted(
+    db: Database, qtbot: QtBot
+) -> None:
+    """The command line pauses Python's garbage collector for the start-up; the window
+    turns it back on after the first paint, with what start-up made set aside (a session
+    of hours must not pile up its garbage)."""
+    import gc
+
+    from po_desktop.ui.app import start_gui
+
+    path = db.path
+    db.close()
+    gc.disable()
+    try:
+        _app, window = start_gui(path, "en")
+        assert isinstance(window, MainWindow)
+        qtbot.addWidget(window)
+        assert not gc.isenabled()  # not before the board is painted
+        qtbot.waitUntil(gc.isenabled, timeout=5000)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
