@@ -9,6 +9,7 @@ others wait until they are shown. A change that only touches needs patches their
 
 from __future__ import annotations
 
+import linecache
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -133,6 +134,7 @@ class Views(QObject):
         (no filter, no swimlanes) paints each column's first cards and exact figures,
         and every need is read right after that paint (:meth:`read_the_rest`).
         """
+        forget_sources()  # before the rows: they take the room the lines leave
         if first and self._plain_board(self.pending_project):
             self.host.start_rows(FIRST_CARDS)
         else:
@@ -432,3 +434,13 @@ class _PaintWatcher(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._then)
         return False
+
+
+def forget_sources() -> None:
+    """Drop the source lines of the modules imported so far (a few MB, 16 MB at worst).
+
+    PySide6 hooks every import made after its own and reads the module's source to look
+    for "PySide6" (PYSIDE-2029); :mod:`linecache` keeps those lines for good. A traceback
+    reads the lines it shows again from the files when needed.
+    """
+    linecache.clearcache()
