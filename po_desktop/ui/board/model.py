@@ -252,11 +252,10 @@ class BoardModel(QObject):
 
     # ----- grouping -----------------------------------------------------------------------
     def _rebuild(self) -> None:
-        rows, labels = self._search.labelled(self._filter, self._all)
+        rows = self._search.shown(self._filter, self._all)
         key_of = _LANE_KEYS[self.lane_mode]
         column_ids = [c.id for c in self.columns]
         groups: dict[tuple[LaneKey, int], list[NeedRow]] = {}
-        labelled: dict[tuple[LaneKey, int], list[str]] = {}
         first_row: dict[LaneKey, NeedRow] = {}
         if self.lane_mode == "none":
             lanes = [Lane(None, "")]
@@ -264,7 +263,6 @@ class BoardModel(QObject):
             for order, column_id in enumerate(column_ids):
                 end = bisect.bisect_left(rows, order + 1, lo=start, key=self._column_order)
                 groups[(None, column_id)] = rows[start:end]
-                labelled[(None, column_id)] = labels[start:end]
                 start = end
         else:
             for row in rows:
@@ -295,12 +293,12 @@ class BoardModel(QObject):
                 cell.deleteLater()
         self.lanes = lanes
         for key, cell in self._cells.items():
-            shown, ids = groups.get(key, []), labelled.get(key)
-            if self._figures is not None and ids is not None:
+            shown, unread = groups.get(key, []), 0
+            if self._figures is not None and self.lane_mode == "none":
                 # Rows for the cards not read yet, which paint nothing: a column painted
                 # before all its cards are read already has its scroll bar.
-                ids = ids + [""] * (self._totals.get(key[1], 0) - len(shown))
-            cell.set_rows(shown, ids)
+                unread = self._totals.get(key[1], 0) - len(shown)
+            cell.set_rows(shown, unread)
         self._count(column_ids)
         if structure:
             self.structure_changed.emit()
