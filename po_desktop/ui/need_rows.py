@@ -14,7 +14,9 @@ anything that needs more.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from sqlalchemy.orm import Session
 
@@ -23,6 +25,8 @@ from po_desktop.store.models import BoardColumn, Person, Project
 from po_desktop.store.queries import NeedRow, SprintRow
 from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui.board.model import ColumnInfo
+
+_ID = attrgetter("id")
 
 PATCH_LIMIT = 1000
 """Above this many changed needs, reloading everything is faster than patching rows."""
@@ -54,7 +58,9 @@ class NeedRows:
         self.done_columns: frozenset[int] = frozenset()
         self.reference = Reference()
         self.version = 0
-        self._pos: dict[int, int] = {}
+        self._by_id: dict[int, NeedRow] = {}
+        """Each row by its need's id: rows, not positions, which would be 100,000 more
+        numbers (3 MB)."""
         self.figures: dict[int, tuple[int, float]] | None = None
         """While partial: per column, its needs on the board and their points."""
         self._more: dict[int, NeedRow] = {}
@@ -69,8 +75,8 @@ class NeedRows:
         return len(self.rows)
 
     def get(self, need_id: int) -> NeedRow | None:
-        pos = self._pos.get(need_id)
-        return self.rows[pos] if pos is not None else self._more.get(need_id)
+        row = self._by_id.get(need_id)
+        return row if row is not None else self._more.get(need_id)
 
     def load(self, session: Session) -> None:
         """Everything again, in one session."""
@@ -90,7 +96,7 @@ class NeedRows:
         self._load_rest(session, columns)
         self.figures = start.figures
         parent_of = dossier_queries.epics(session)[0]
-        parents = {parent_of[r.id] for r in start.rows if r.id in parent_of} - set(self._pos)
+        parents = {parent_of[r.id] for r in start.rows if r.id in parent_of} - set(self._by_id)
         self._more = (
             {row.id: row for row in queries.need_rows(session, need_ids=sorted(parents))}
             if parents
@@ -111,8 +117,16 @@ class NeedRows:
             ColumnInfo(c.id, c.name, c.wip_limit, c.is_done, c.entry_rules) for c in columns
         ]
         self.done_columns = frozenset(c.id for c in columns if c.is_done)
-        self._pos = {row.id: i for i, row in enumerate(self.rows)}
+        self._by_id = {row.id: row for row in self.rows}
         self.version += 1
+
+    def _position(self, row: NeedRow) -> int:
+        """Where a row is: the rows come in the order of their ids, and new ones (higher
+        ids) go last, so a bisection finds it; in any other order, a search does."""
+        at = bisect.bisect_left(self.rows, row.id, key=_ID)
+        if at < len(self.rows) and self.rows[at] is row:
+            return at
+        return next(i for i, known in enumerate(self.rows) if known is row)
 
     def patch(self, session: Session, need_ids: list[int]) -> dict[int, NeedRow | None] | None:
         """Read these needs again; returns each one's new row (None: deleted), or None,
@@ -122,13 +136,13 @@ class NeedRows:
         found = {row.id: row for row in queries.need_rows(session, need_ids=need_ids)}
         fresh: dict[int, NeedRow | None] = {i: found.get(i) for i in dict.fromkeys(need_ids)}
         replaced = {i: row for i, row in fresh.items() if row is not None}
-        if len(replaced) == len(fresh) and all(i in self._pos for i in fresh):
+        if len(replaced) == len(fresh) and all(i in self._by_id for i in fresh):
             for need_id, row in replaced.items():  # edits and moves: rows replaced in place
-                self.rows[self._pos[need_id]] = row
+                self.rows[self._position(self._by_id[need_id])] = self._by_id[need_id] = row
         else:
             rows = [r for r in self.rows if r.id not in fresh]
             rows.extend(replaced.values())
             self.rows = rows
-            self._pos = {r.id: i for i, r in enumerate(rows)}
+            self._by_id = {r.id: r for r in rows}
         self.version += 1
         return fresh
