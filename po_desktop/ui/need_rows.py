@@ -54,13 +54,12 @@ class NeedRows:
 
     def __init__(self) -> None:
         self.rows: list[NeedRow] = []
+        """In the order of their ids: a row is found by bisection, where a table of them
+        by id would take 5 MB at 100,000 needs (and 3 MB more for their positions)."""
         self.columns: list[ColumnInfo] = []
         self.done_columns: frozenset[int] = frozenset()
         self.reference = Reference()
         self.version = 0
-        self._by_id: dict[int, NeedRow] = {}
-        """Each row by its need's id: rows, not positions, which would be 100,000 more
-        numbers (3 MB)."""
         self.figures: dict[int, tuple[int, float]] | None = None
         """While partial: per column, its needs on the board and their points."""
         self._more: dict[int, NeedRow] = {}
@@ -75,8 +74,12 @@ class NeedRows:
         return len(self.rows)
 
     def get(self, need_id: int) -> NeedRow | None:
-        row = self._by_id.get(need_id)
-        return row if row is not None else self._more.get(need_id)
+        at = self._position(need_id)
+        return self.rows[at] if at is not None else self._more.get(need_id)
+
+    def _position(self, need_id: int) -> int | None:
+        at = bisect.bisect_left(self.rows, need_id, key=_ID)
+        return at if at < len(self.rows) and self.rows[at].id == need_id else None
 
     def load(self, session: Session) -> None:
         """Everything again, in one session."""
@@ -92,11 +95,13 @@ class NeedRows:
         start = queries.board_start(session, [c.id for c in columns], per_column)
         if start.needs < START_MIN or not start.rows:
             return False
-        self.rows = start.rows
+        self.rows = sorted(start.rows, key=_ID)
         self._load_rest(session, columns)
         self.figures = start.figures
         parent_of = dossier_queries.epics(session)[0]
-        parents = {parent_of[r.id] for r in start.rows if r.id in parent_of} - set(self._by_id)
+        parents = {parent_of[r.id] for r in start.rows if r.id in parent_of} - {
+            r.id for r in self.rows
+        }
         self._more = (
             {row.id: row for row in queries.need_rows(session, need_ids=sorted(parents))}
             if parents
@@ -117,16 +122,7 @@ class NeedRows:
             ColumnInfo(c.id, c.name, c.wip_limit, c.is_done, c.entry_rules) for c in columns
         ]
         self.done_columns = frozenset(c.id for c in columns if c.is_done)
-        self._by_id = {row.id: row for row in self.rows}
         self.version += 1
-
-    def _position(self, row: NeedRow) -> int:
-        """Where a row is: the rows come in the order of their ids, and new ones (higher
-        ids) go last, so a bisection finds it; in any other order, a search does."""
-        at = bisect.bisect_left(self.rows, row.id, key=_ID)
-        if at < len(self.rows) and self.rows[at] is row:
-            return at
-        return next(i for i, known in enumerate(self.rows) if known is row)
 
     def patch(self, session: Session, need_ids: list[int]) -> dict[int, NeedRow | None] | None:
         """Read these needs again; returns each one's new row (None: deleted), or None,
@@ -136,13 +132,15 @@ class NeedRows:
         found = {row.id: row for row in queries.need_rows(session, need_ids=need_ids)}
         fresh: dict[int, NeedRow | None] = {i: found.get(i) for i in dict.fromkeys(need_ids)}
         replaced = {i: row for i, row in fresh.items() if row is not None}
-        if len(replaced) == len(fresh) and all(i in self._by_id for i in fresh):
-            for need_id, row in replaced.items():  # edits and moves: rows replaced in place
-                self.rows[self._position(self._by_id[need_id])] = self._by_id[need_id] = row
+        at = {need_id: self._position(need_id) for need_id in replaced}
+        places = [i for i in at.values() if i is not None]
+        if len(places) == len(fresh):  # edits and moves: rows replaced in place
+            for i, row in zip(places, replaced.values(), strict=True):
+                self.rows[i] = row
         else:
             rows = [r for r in self.rows if r.id not in fresh]
             rows.extend(replaced.values())
+            rows.sort(key=_ID)  # new needs come last already: a restored one may not
             self.rows = rows
-            self._by_id = {r.id: r for r in rows}
         self.version += 1
         return fresh
