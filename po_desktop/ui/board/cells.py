@@ -159,7 +159,7 @@ class CellModel(QStringListModel):
     ) -> bool:
         """Refused: QListView tries this first for a drop inside the same list.
 
-        Reordering the id strings here would show one order while the cards
+        Reordering the strings here would show one order while the cards
         (and Delete) follow another; the drop then goes through dropMimeData and
         the move service like any other.
         """
