@@ -134,10 +134,12 @@ class Views(QObject):
         (no filter, no swimlanes) paints each column's first cards and exact figures,
         and every need is read right after that paint (:meth:`read_the_rest`).
         """
-        forget_sources()  # before the rows: they take the room the lines leave
         if first and self._plain_board(self.pending_project):
             self.host.start_rows(FIRST_CARDS)
+            if not self.host.rows.partial:
+                forget_sources()  # a small workspace, read whole at once
         else:
+            forget_sources()  # before every row: they take the room the lines leave
             self.host.reload_rows()
         rows = self.host.rows
         ref = rows.reference
