@@ -148,13 +148,10 @@ class SearchIndex:
 
     def apply(self, need_filter: NeedFilter, rows: Sequence[NeedRow]) -> list[NeedRow]:
         """``need_filter.apply(rows)``, from a narrower earlier result if any."""
-        return list(self.labelled(need_filter, rows)[0])
+        return list(self.shown(need_filter, rows))
 
-    def labelled(
-        self, need_filter: NeedFilter, rows: Sequence[NeedRow]
-    ) -> tuple[list[NeedRow], list[str]]:
-        """What :meth:`apply` returns and each card's id as text (what a list model of
-        the cards holds), both kept here: to be read, never changed."""
+    def shown(self, need_filter: NeedFilter, rows: Sequence[NeedRow]) -> list[NeedRow]:
+        """What :meth:`apply` returns, the list kept here: to be read, never changed."""
         base = replace(need_filter, text="")
         if base != self._base:
             self._found.clear()
@@ -171,21 +168,17 @@ class SearchIndex:
                 found = source
             else:
                 found = _Found(
-                    list(compress(source.rows, keep)),
-                    list(compress(source.texts, keep)),
-                    list(compress(source.labels, keep)),
+                    list(compress(source.rows, keep)), list(compress(source.texts, keep))
                 )
             self._keep(text, found)
-        return found.rows, found.labels
+        return found.rows
 
     def _everything(self, base: NeedFilter, rows: Sequence[NeedRow]) -> _Found:
         """The cards the other filters let through, with their search texts."""
         found = self._found.get("")
         if found is None:
             shown = base.apply(rows)
-            texts = [row.text for row in shown]
-            labels = [str(row.id) for row in shown]
-            found = self._found[""] = _Found(shown, texts, labels)
+            found = self._found[""] = _Found(shown, [row.text for row in shown])
         return found
 
     def _keep(self, text: str, found: _Found) -> None:
@@ -202,11 +195,10 @@ class SearchIndex:
 
 @dataclass(frozen=True, slots=True)
 class _Found:
-    """A search's cards, their search texts and their ids as text, in the same order."""
+    """A search's cards and their search texts, in the same order."""
 
     rows: list[NeedRow]
     texts: list[str]
-    labels: list[str]
 
 
 def _without_text(need_filter: NeedFilter) -> dict[str, Any]:

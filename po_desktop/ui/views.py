@@ -9,6 +9,7 @@ others wait until they are shown. A change that only touches needs patches their
 
 from __future__ import annotations
 
+import linecache
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -135,7 +136,10 @@ class Views(QObject):
         """
         if first and self._plain_board(self.pending_project):
             self.host.start_rows(FIRST_CARDS)
+            if not self.host.rows.partial:
+                forget_sources()  # a small workspace, read whole at once
         else:
+            forget_sources()  # before every row: they take the room the lines leave
             self.host.reload_rows()
         rows = self.host.rows
         ref = rows.reference
@@ -432,3 +436,13 @@ class _PaintWatcher(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._then)
         return False
+
+
+def forget_sources() -> None:
+    """Drop the source lines of the modules imported so far (a few MB, 16 MB at worst).
+
+    PySide6 hooks every import made after its own and reads the module's source to look
+    for "PySide6" (PYSIDE-2029); :mod:`linecache` keeps those lines for good. A traceback
+    reads the lines it shows again from the files when needed.
+    """
+    linecache.clearcache()

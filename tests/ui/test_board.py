@@ -22,7 +22,7 @@ from po_desktop.store import queries
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.models import Assessment, NeedEvent, ScoringModel, Sprint
 from po_desktop.store.services import columns, needs, people, projects
-from po_desktop.ui.board.cells import MIME_TYPE, CellModel
+from po_desktop.ui.board.cells import CARD_ROLE, MIME_TYPE, CellModel
 from po_desktop.ui.board.settings_dialog import BoardSettingsDialog
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.need_dialog import NeedDialog
@@ -259,6 +259,29 @@ def test_every_keyboard_move(window: MainWindow, qtbot: QtBot, qtmodeltester) ->
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert window.board.view.current_view() is window.board.view.view(None, _column_ids(window)[2])
     assert _undo_texts(window)[-1] == "Move 2 needs"  # English plural forms, not "need(s)"
+
+
+def test_a_card_read_while_a_move_removes_and_inserts_it_is_never_another_card(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A view that reads the cards while the rows change (Qt tells it at once) gets no
+    card, or the card that is at that place once the move is done."""
+    reads: list[tuple[CellModel, int, object]] = []
+
+    def read_all(cell: CellModel) -> None:
+        for at in range(cell.rowCount()):
+            reads.append((cell, at, cell.data(cell.index(at), CARD_ROLE)))
+
+    for cell in window.board.model.cells():
+        cell.rowsRemoved.connect(lambda *_, cell=cell: read_all(cell))
+        cell.rowsInserted.connect(lambda *_, cell=cell: read_all(cell))
+    window.activateWindow()
+    _select(window, "Relances de factures")
+    _press(window, qtbot, Qt.Key.Key_Right)
+    assert "Relances de factures" in _titles(window, 1)
+    assert reads
+    for cell, at, card in reads:
+        assert card is None or cell.rows()[at] is card
 
 
 def test_a_move_updates_the_badges_of_the_cards_it_unblocks_and_of_its_epic(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import linecache
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from po_desktop.store import queries
 from po_desktop.store.database import Database
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services import needs, people, projects
+from po_desktop.ui import views
 from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.i18n import install_translators
 from po_desktop.ui.main_window import MainWindow
@@ -455,3 +458,19 @@ def test_switching_database_forgets_the_selection(window: MainWindow, tmp_path: 
         needs.create_need(s, needs.NeedInput("Salon", "Trouver des prospects", pid))
     window.workspace.changed_elsewhere()
     assert window.board.selected_ids() == []
+
+
+def test_opening_a_workspace_lets_go_of_the_source_lines_imports_left_cached(
+    app: QApplication, seeded: Database, qtbot: QtBot
+) -> None:
+    """PySide6's import hook reads each later module's source and linecache keeps it
+    (16 MB at start-up); a crash report still shows the lines of its traceback."""
+    linecache.getline(views.__file__, 1)
+    win = MainWindow(Workspace(seeded))
+    qtbot.addWidget(win)
+    assert views.__file__ not in linecache.cache
+    try:
+        raise RuntimeError("crash")
+    except RuntimeError as error:
+        report = "".join(traceback.format_exception(error))
+    assert 'raise RuntimeError("crash")' in report

@@ -33,7 +33,6 @@ MIME_TYPE = "application/x-po-desktop-needs"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 2
 """The card's :class:`NeedRow`, for the delegate."""
 
-_ID = itemgetter(NeedRow._fields.index("id"))
 _POINTS = itemgetter(NeedRow._fields.index("points"))
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,11 +42,14 @@ LaneKey = Hashable
 class CellModel(QStringListModel):
     """The cards of one lane in one column, in rank order; drag and drop speak need ids.
 
-    Built on QStringListModel (one string per card: its id) so that ``rowCount``
-    and ``index`` stay in C++: QListView lays out a column by asking for every
-    row's index, and a Python ``rowCount`` made that 20 times slower (18 ms for
-    3,600 cards, twice per card move). Card data is looked up by that id, so
-    what a view reads always matches the rows it was told about.
+    Built on QStringListModel (one empty string per card) so that ``rowCount`` and
+    ``index`` stay in C++: QListView lays out a column by asking for every row's
+    index, and a Python ``rowCount`` made that 20 times slower (18 ms for 3,600
+    cards, twice per card move). A card is the row at its index: the strings and
+    the rows change together, and while they do (a card removed or inserted) no
+    card is read, so what a view reads always matches the rows it was told about.
+    Empty strings cost Qt no text each: the ids they held took 10 MB at 100,000
+    needs.
     """
 
     def __init__(self, board: BoardModel, lane: LaneKey, column_id: int) -> None:
@@ -57,17 +59,20 @@ class CellModel(QStringListModel):
         self.column_id = column_id
         self._rows: list[NeedRow] = []
         self._position: dict[int, int] | None = {}
+        self._changing = False
+        """The strings and the rows differ: a card is being removed or inserted."""
         self.points = 0.0
         """Story points of the cards shown here: headers add cells up, never cards."""
 
     # ----- content ------------------------------------------------------------------------
-    def set_rows(self, rows: list[NeedRow], labels: list[str] | None = None) -> None:
-        """Show these cards; ``labels``, their ids as text, when the caller has them."""
+    def set_rows(self, rows: list[NeedRow], unread: int = 0) -> None:
+        """Show these cards, then ``unread`` rows for cards not read yet (they paint
+        nothing)."""
         if rows == self._rows:
             return  # same cards in the same order: keep selection and scroll untouched
         self._rows = rows
         self._reindex()
-        self.setStringList(list(map(str, map(_ID, rows))) if labels is None else labels)
+        self.setStringList([""] * (len(rows) + unread))
 
     def _reindex(self) -> None:
         self._position = None  # rebuilt when asked: a move needs no positions
@@ -80,7 +85,11 @@ class CellModel(QStringListModel):
         row = self.row_of(need_id, card)
         if row is None:
             return
-        QStringListModel.removeRows(self, row, 1)
+        self._changing = True
+        try:
+            QStringListModel.removeRows(self, row, 1)
+        finally:
+            self._changing = False
         gone = self._rows.pop(row)
         self._position = None
         self.points -= gone.points or 0.0
@@ -91,8 +100,11 @@ class CellModel(QStringListModel):
         self._rows.insert(row, new)
         self._position = None
         self.points += new.points or 0.0
-        QStringListModel.insertRows(self, row, 1)
-        QStringListModel.setData(self, self.index(row), str(new.id))
+        self._changing = True
+        try:
+            QStringListModel.insertRows(self, row, 1)
+        finally:
+            self._changing = False
 
     def row_of(self, need_id: int, card: NeedRow | None = None) -> int | None:
         """The card's row here, None when this cell does not show it. Right after a move
@@ -109,16 +121,10 @@ class CellModel(QStringListModel):
 
     # ----- Qt model interface -------------------------------------------------------------
     def card(self, index: Index) -> NeedRow | None:
-        if not index.isValid():
+        if self._changing or not index.isValid():
             return None
-        text = QStringListModel.data(self, index, Qt.ItemDataRole.DisplayRole)
-        if not text:
-            return None
-        need_id, at = int(text), index.row()
-        if at < len(self._rows) and self._rows[at].id == need_id:  # the lists move together
-            return self._rows[at]
-        position = self.row_of(need_id)
-        return None if position is None else self._rows[position]
+        at = index.row()
+        return self._rows[at] if at < len(self._rows) else None  # beyond: not read yet
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.card(index)
@@ -153,7 +159,7 @@ class CellModel(QStringListModel):
     ) -> bool:
         """Refused: QListView tries this first for a drop inside the same list.
 
-        Reordering the id strings here would show one order while the cards
+        Reordering the strings here would show one order while the cards
         (and Delete) follow another; the drop then goes through dropMimeData and
         the move service like any other.
         """
