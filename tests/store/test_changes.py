@@ -78,6 +78,22 @@ def test_bulk_statements_cascades_and_floats_round_trip(demo: Database) -> None:
     assert {"needs", "people", "calendar"} <= change.kinds
 
 
+def test_texts_like_the_logs_own_marks_round_trip_exactly(demo: Database) -> None:
+    """The log keeps a float as "~r" and its literal, and doubles a text's leading "~":
+    texts that look like those marks come back as they were, not as numbers or bytes."""
+    titles = ["~r0.5", "~~", "~", "~x00ff", "~b", "~~r1 suivi", "a ~r1", "1e3", "007"]
+
+    def action(s: Session) -> None:
+        for need_id, title in enumerate(titles, start=1):
+            s.execute(text("UPDATE need SET title = :t WHERE id = :i"), {"t": title, "i": need_id})
+        s.execute(text("UPDATE need SET points = 0.1 + 0.2 WHERE id = 1"))
+
+    change = _round_trip(demo, action)
+    rows = change.rows["need"]
+    assert [rows[(i,)][1]["title"] for i in range(1, len(titles) + 1)] == titles
+    assert rows[(1,)][1]["points"] == 0.1 + 0.2
+
+
 def test_services_and_key_swaps_round_trip(demo: Database) -> None:
     def action(s: Session) -> None:
         projects.create_project(s, projects.ProjectInput("CRM", "Refonte CRM"))
