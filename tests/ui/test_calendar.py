@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from helpers.fakes import FakeFeedback
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -256,3 +257,24 @@ def test_a_ritual_or_an_absence_opens_its_dialog_from_the_calendar(
         "New ritual",
         "New absence",
     ]
+
+
+def test_hovering_a_holiday_names_it_in_a_tooltip(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, tip, *_a: shown.append(tip))
+    view = _page(window).calendar
+    view.repaint()
+    day = next(h for h in view.hits() if h.kind == "day" and h.day == date(2027, 7, 14))
+    at = day.rect.center()
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        at,
+        view.mapToGlobal(at),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view, move)
+    assert shown == ["<qt>National Day</qt>"]  # as plain text, never as markup
