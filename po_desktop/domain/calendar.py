@@ -9,7 +9,6 @@ Friday and 26 December).
 from __future__ import annotations
 
 import functools
-import statistics
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -202,6 +201,8 @@ def forecast_points(capacity_days: float, history: Sequence[PastSprint]) -> floa
     sprints without a known capacity fall back to their plain average velocity.
     None without any closed sprint.
     """
+    import statistics  # with fractions: loaded on the first forecast, not at start-up
+
     recent = list(history)[-3:]
     if not recent:
         return None

@@ -1,6 +1,5 @@
 """What a need's dossier shows, read in one session: its fields, links, comments,
-attachments and activity timeline; the needs a new title may duplicate; what the board
-needs of links (blocked cards, epics).
+attachments and activity timeline; the needs a new title may duplicate.
 """
 
 from __future__ import annotations
@@ -456,61 +455,3 @@ def similar_needs(
         )
     }
     return [SimilarNeed(need_id, *details[need_id], score) for need_id, score in best]
-
-
-# ----- what the board shows of links ------------------------------------------------------
-
-
-def blocked_needs(session: Session) -> dict[int, list[int]]:
-    """Each need blocked by needs that are not done yet: the ids of its blockers."""
-    rows = session.execute(
-        select(NeedLink.target_id, NeedLink.source_id)
-        .join(Need, Need.id == NeedLink.source_id)
-        .where(NeedLink.kind == LinkKind.BLOCKS.value, Need.done_at.is_(None))
-        .order_by(NeedLink.target_id, NeedLink.source_id)
-    )
-    found: dict[int, list[int]] = {}
-    for target, source in rows:
-        found.setdefault(target, []).append(source)
-    return found
-
-
-def linked_needs(session: Session, kinds: Iterable[LinkKind]) -> frozenset[int]:
-    """Every need at either end of a link of these kinds."""
-    rows = session.execute(
-        select(NeedLink.source_id, NeedLink.target_id).where(
-            NeedLink.kind.in_([kind.value for kind in kinds])
-        )
-    )
-    return frozenset(need_id for pair in rows for need_id in pair)
-
-
-@dataclass(frozen=True)
-class EpicProgress:
-    children: int
-    done_children: int
-    points: float
-    done_points: float
-
-
-def epics(session: Session) -> tuple[dict[int, int], dict[int, EpicProgress]]:
-    """(each child's parent, each parent's progress: its children done, their points)."""
-    rows = session.execute(
-        select(NeedLink.source_id, NeedLink.target_id, Need.points, Need.done_at)
-        .join(Need, Need.id == NeedLink.target_id)
-        .where(NeedLink.kind == LinkKind.PARENT.value)
-    ).all()
-    parent_of: dict[int, int] = {}
-    totals: dict[int, list[float]] = {}
-    for parent, child, points, done_at in rows:
-        parent_of[child] = parent
-        total = totals.setdefault(parent, [0, 0, 0.0, 0.0])
-        total[0] += 1
-        total[2] += points or 0.0
-        if done_at is not None:
-            total[1] += 1
-            total[3] += points or 0.0
-    progress = {
-        parent: EpicProgress(int(t[0]), int(t[1]), t[2], t[3]) for parent, t in totals.items()
-    }
-    return parent_of, progress

@@ -20,7 +20,7 @@ from operator import attrgetter
 
 from sqlalchemy.orm import Session
 
-from po_desktop.store import dossier_queries, queries
+from po_desktop.store import board_links, queries
 from po_desktop.store.models import BoardColumn, Person, Project
 from po_desktop.store.queries import NeedRow, SprintRow
 from po_desktop.store.services import workspace as workspace_service
@@ -98,7 +98,7 @@ class NeedRows:
         self.rows = sorted(start.rows, key=_ID)
         self._load_rest(session, columns)
         self.figures = start.figures
-        parent_of = dossier_queries.epics(session)[0]
+        parent_of = board_links.epics(session)[0]
         parents = {parent_of[r.id] for r in start.rows if r.id in parent_of} - {
             r.id for r in self.rows
         }

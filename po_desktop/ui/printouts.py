@@ -22,7 +22,6 @@ from po_desktop.store.errors import PoDesktopError
 from po_desktop.ui import feedback
 from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.host import Host
-from po_desktop.ui.printout_dialogs import PrintCardsDialog, SendDecisionDialog, SprintChoice
 
 if TYPE_CHECKING:
     from po_desktop.reports.letter_data import DecisionLetter
@@ -52,6 +51,7 @@ class Printouts(QObject):
         # The letter's modules bring reportlab: imported on the first letter, not at start.
         from po_desktop.reports.letter import verdict
         from po_desktop.reports.letter_data import NotScoredError, collect_letter
+        from po_desktop.ui.printout_dialogs import SendDecisionDialog
 
         title = self.tr("Send the decision")
         try:
@@ -113,6 +113,8 @@ class Printouts(QObject):
     def print_cards(self, ids: list[int], *, prefer_selection: bool = True) -> Path | None:
         """Ask which cards (these needs, or a sprint's) and where, write the sheets and
         open them in the PDF viewer; ``prefer_selection``: these needs are offered first."""
+        from po_desktop.ui.printout_dialogs import PrintCardsDialog, SprintChoice  # on first use
+
         title = self.tr("Print cards")
         sprints = self.host.read(queries.sprint_rows)
         if not ids and not sprints:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.enums import LinkRole
+from po_desktop.store import board_links
 from po_desktop.store import dossier_queries as dq
 from po_desktop.store.errors import ConflictError, PoDesktopError, ValidationError
 from po_desktop.store.models import Attachment, AttachmentData, NeedComment, NeedLink
@@ -48,8 +49,8 @@ def test_each_need_sees_a_link_in_its_own_words(session: Session, ids: list[int]
     assert _roles(session, three) == [(LinkRole.CHILD_OF, "ERP-1")]
     timeline = [(i.kind, i.role, i.new_label) for i in dq.activity(session, two)]
     assert timeline[-1] == ("link", LinkRole.BLOCKED_BY, "ERP-1")
-    assert dq.blocked_needs(session) == {two: [one]}
-    parents, progress = dq.epics(session)
+    assert board_links.blocked_needs(session) == {two: [one]}
+    parents, progress = board_links.epics(session)
     assert parents == {three: one} and progress[one].children == 1
 
 

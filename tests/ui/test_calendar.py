@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from helpers.fakes import FakeFeedback
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -235,3 +236,45 @@ def test_a_click_on_a_sprint_band_selects_the_day_clicked_and_the_sprint_stays_c
     page.select_sprint(august)
     window.needs.plan([1], august)  # any change reloads the list of sprints
     assert page.current_sprint_id() == august and page.capacity.name == "Août"  # type: ignore[union-attr]
+
+
+def test_a_ritual_or_an_absence_opens_its_dialog_from_the_calendar(
+    window: MainWindow, db: Database, feedback: FakeFeedback
+) -> None:
+    with db.session() as s:
+        absence = rituals.save_absence(s, None, rituals.AbsenceInput(1, "2027-07-15", "2027-07-16"))
+        review = rituals.save_ceremony(
+            s, None, rituals.CeremonyInput("review", datetime(2027, 7, 22, 14))
+        )
+    page = _page(window)
+    page.calendar.ceremony_activated.emit(review)  # a double click on the ritual
+    page.calendar.absence_activated.emit(absence)
+    page.new_ceremony(date(2027, 7, 14))  # the day's menu
+    page.new_absence(date(2027, 7, 14))
+    assert [shown.title for shown in feedback.shown if shown.kind == "dialog"] == [
+        "Edit ritual",
+        "Edit absence",
+        "New ritual",
+        "New absence",
+    ]
+
+
+def test_hovering_a_holiday_names_it_in_a_tooltip(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, tip, *_a: shown.append(tip))
+    view = _page(window).calendar
+    view.repaint()
+    day = next(h for h in view.hits() if h.kind == "day" and h.day == date(2027, 7, 14))
+    at = day.rect.center()
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        at,
+        view.mapToGlobal(at),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view, move)
+    assert shown == ["<qt>National Day</qt>"]  # as plain text, never as markup

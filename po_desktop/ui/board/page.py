@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from po_desktop.domain import formatting
 from po_desktop.domain.enums import LinkKind
-from po_desktop.store import dossier_queries
+from po_desktop.store import board_links
 from po_desktop.store.queries import NeedRow
 from po_desktop.store.services.needs import UNCHANGED, Unchanged
 from po_desktop.ui import feedback
@@ -57,14 +57,14 @@ def _links_shown(
     session: Session,
 ) -> tuple[
     dict[int, list[int]],
-    tuple[dict[int, int], dict[int, dossier_queries.EpicProgress]],
+    tuple[dict[int, int], dict[int, board_links.EpicProgress]],
     frozenset[int],
 ]:
     """What cards show of links (blocked, epics), and the needs those links join."""
     return (
-        dossier_queries.blocked_needs(session),
-        dossier_queries.epics(session),
-        dossier_queries.linked_needs(session, (LinkKind.BLOCKS, LinkKind.PARENT)),
+        board_links.blocked_needs(session),
+        board_links.epics(session),
+        board_links.linked_needs(session, (LinkKind.BLOCKS, LinkKind.PARENT)),
     )
 
 
@@ -119,7 +119,7 @@ class BoardPage(QWidget):
         reads every card first when the board shows only each column's first ones."""
         self._blocked: dict[int, list[int]] = {}
         self._parent_of: dict[int, int] = {}
-        self._epics: dict[int, dossier_queries.EpicProgress] = {}
+        self._epics: dict[int, board_links.EpicProgress] = {}
         self._linked: frozenset[int] = frozenset()
         """The needs at either end of a link the cards show (blocks, parent)."""
         self.view.delegate.badges = self._badges

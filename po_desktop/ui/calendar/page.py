@@ -39,13 +39,6 @@ from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import sprints as service
 from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui import feedback
-from po_desktop.ui.calendar.dialogs import (
-    AbsenceDialog,
-    CadenceDialog,
-    CeremonyDialog,
-    CloseSprintDialog,
-    SprintDialog,
-)
 from po_desktop.ui.calendar.exports import CalendarExports
 from po_desktop.ui.calendar.view import CalendarView
 from po_desktop.ui.host import Host
@@ -486,28 +479,38 @@ class CalendarPage(QWidget):
         return self.host.run_dialog(dialog)
 
     def new_ceremony(self, day: date) -> bool:
-        return self._dialog(CeremonyDialog(self.host.workspace, None, day, self))
+        return self.edit_ceremony(None, day)
 
-    def edit_ceremony(self, ceremony_id: int) -> bool:
-        return self._dialog(CeremonyDialog(self.host.workspace, ceremony_id, None, self))
+    def edit_ceremony(self, ceremony_id: int | None, day: date | None = None) -> bool:
+        from po_desktop.ui.calendar.dialogs import CeremonyDialog  # on first use
+
+        return self._dialog(CeremonyDialog(self.host.workspace, ceremony_id, day, self))
 
     def new_absence(self, day: date) -> bool:
-        return self._dialog(AbsenceDialog(self.host.workspace, None, day, self))
+        return self.edit_absence(None, day)
 
-    def edit_absence(self, absence_id: int) -> bool:
-        return self._dialog(AbsenceDialog(self.host.workspace, absence_id, None, self))
+    def edit_absence(self, absence_id: int | None, day: date | None = None) -> bool:
+        from po_desktop.ui.calendar.dialogs import AbsenceDialog  # on first use
+
+        return self._dialog(AbsenceDialog(self.host.workspace, absence_id, day, self))
 
     def new_sprint(self, day: date | None = None) -> bool:
+        from po_desktop.ui.calendar.dialogs import SprintDialog  # on first use
+
         return self._dialog(
             SprintDialog(self.host.workspace, None, day or self.calendar.selected, self)
         )
 
     def edit_sprint(self, sprint_id: int | None) -> bool:
+        from po_desktop.ui.calendar.dialogs import SprintDialog  # on first use
+
         if sprint_id is None:
             return False
         return self._dialog(SprintDialog(self.host.workspace, sprint_id, None, self))
 
     def plan_sprints(self) -> bool:
+        from po_desktop.ui.calendar.dialogs import CadenceDialog  # on first use
+
         return self._dialog(CadenceDialog(self.host.workspace, self))
 
     def _perform(self, text: str, do: Callable[..., object]) -> bool:
@@ -549,6 +552,8 @@ class CalendarPage(QWidget):
         )
 
     def close_sprint(self) -> bool:
+        from po_desktop.ui.calendar.dialogs import CloseSprintDialog  # on first use
+
         sprint_id = self.current_sprint_id()
         if sprint_id is None:
             return False

@@ -8,7 +8,6 @@ they touched without a widget per item.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -547,6 +546,8 @@ class CalendarView(QWidget):
         elif hit is not None and hit.kind == "day" and hit.day in self.items.holidays:
             text = self.items.holidays[hit.day]
         if text:
+            import html  # on first use: start-up time
+
             # Plain text: a name like "<b>R&D</b>" must show as typed; long goals are cut.
             safe = html.escape(text[:400] + ("…" if len(text) > 400 else "")).replace("\n", "<br>")
             QToolTip.showText(event.globalPosition().toPoint(), f"<qt>{safe}</qt>", self)

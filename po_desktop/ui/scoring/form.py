@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC
-from html import escape
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -188,6 +187,8 @@ class ScoringForm(QWidget):
             self.inputs = {}
             self.grid = None
             return
+
+        from html import escape  # on first use: start-up time
 
         sheet = self._workspace().read(lambda s: scoring_queries.scoring_sheet(s, need_id))
         if sheet is None:
