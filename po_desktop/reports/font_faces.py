@@ -56,9 +56,15 @@ def load(name: str, path: Path) -> TTFont:
     font.encoding = TTEncoding()
     font.state = WeakKeyDictionary()
     vars(font)["_asciiReadable"] = rl_config.ttfAsciiReadable
-    unshaped = rl_config.unShapedFontGlob or ()
-    font.shapable = not any(fnmatch(name, pattern) for pattern in unshaped)
+    unshaped: Any = getattr(rl_config, "unShapedFontGlob", _NO_SHAPING)
+    if unshaped is not _NO_SHAPING:  # a reportlab that shapes text (4.1 and later)
+        font.shapable = not any(fnmatch(name, pattern) for pattern in unshaped or ())
     return font
+
+
+_NO_SHAPING = object()
+"""reportlab before 4.1 has no ``unShapedFontGlob`` setting, and its fonts no
+``shapable`` attribute."""
 
 
 def _copy_name(key: tuple[Any, ...]) -> str:

@@ -18,6 +18,13 @@ from po_desktop.reports import font_faces
 
 FONT = paths.required_resource("fonts/DejaVuSans.ttf")
 
+KEPT = pytest.mark.skipif(
+    not callable(vars(ttfonts.TTFont("Probe", str(FONT)).face).get("_pdfScale")),
+    reason="this reportlab (the oldest allowed) computes a face's scale in a method, not "
+    "a value of the face: its fonts' parse is not kept, they are parsed each time as before",
+)
+"""The tests of a parse kept and read back, which only a recent reportlab allows."""
+
 
 def _document(font: ttfonts.TTFont) -> bytes:
     """A page of text in ``font``, the same bytes for the same font (reportlab's
@@ -41,6 +48,7 @@ def _no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ttfonts.TTFontFile, "extractInfo", refuse)
 
 
+@KEPT
 def test_a_second_load_reads_the_kept_parse_and_prints_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -52,11 +60,12 @@ def test_a_second_load_reads_the_kept_parse_and_prints_the_same(
     assert {k: v for k, v in vars(kept.face).items() if k != "_pdfScale"} == plain
     assert kept.face._pdfScale(2048) == parsed.face._pdfScale(2048)
     assert _document(kept) == first
-    assert set(vars(kept)) == set(vars(parsed))
-    assert kept.shapable == parsed.shapable
+    assert set(vars(kept)) == set(vars(parsed))  # the oldest reportlab allowed as well
+    assert vars(kept).get("shapable") == vars(parsed).get("shapable")
     assert kept._asciiReadable == rl_config.ttfAsciiReadable
 
 
+@KEPT
 def test_a_damaged_copy_is_parsed_again_and_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
     first = _document(font_faces.load("KeptSans", FONT))
     (copy,) = (paths.cache_dir() / "fonts").iterdir()
