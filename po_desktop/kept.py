@@ -42,7 +42,7 @@ def read(name: str, key: Any) -> tuple[Any] | None:
     """``(value,)`` when a copy made for ``key`` is kept under ``name``, else None."""
     try:
         stored_key, stored = marshal.loads((paths.cache_dir() / name).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+    except Exception:  # damaged in any way (marshal checks little): made again
         return None
     return (stored,) if stored_key == (_PYTHON, key) else None
 
