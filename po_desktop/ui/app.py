@@ -102,6 +102,7 @@ def _resume_collector() -> None:
     """The garbage collector back on once the board is painted, what start-up made
     (modules, the window, the rows: all in use for the session) kept out of its
     walks from now on."""
+    gc.collect()  # the little garbage start-up made (a dialog, a migration) goes first
     gc.freeze()
     gc.enable()
 

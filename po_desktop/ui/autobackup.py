@@ -57,11 +57,15 @@ class AutoBackup(QObject):
         ``stop`` cancels it."""
         self._opening.start(delay_ms)
 
+    def cancel_opening(self) -> None:
+        """The copy :meth:`open_soon` planned not taken (its file is being left)."""
+        self._opening.stop()
+
     def stop(self) -> None:
         """No copy started from now on, and the one in progress finished (closing): a
         copy cut short would be thrown away, and one started after the window closed
         would outlive it."""
-        self._opening.stop()
+        self.cancel_opening()
         self.timer.stop()
         self.wait()
 

@@ -8,6 +8,7 @@ workspace, ``opened`` lets it show the new one.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -120,6 +121,7 @@ class Files(QObject):
 
     def _detach(self) -> None:
         """Let go of the open file: its undo history, its lock, its selections."""
+        self.autobackup.cancel_opening()
         self.autobackup.wait()
         old = self.host.workspace
         self.closing.emit(old)
@@ -127,6 +129,7 @@ class Files(QObject):
         self.lost_bar.dismiss()
         old.close()
         old.deleteLater()
+        gc.unfreeze()  # what start-up made may be garbage now (ui.app: frozen after it)
 
     def _attach(self, database: Database) -> None:
         self.host.workspace = Workspace(database, self.host.window)
