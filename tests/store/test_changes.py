@@ -94,6 +94,28 @@ def test_texts_like_the_logs_own_marks_round_trip_exactly(demo: Database) -> Non
     assert rows[(1,)][1]["points"] == 0.1 + 0.2
 
 
+def test_every_kind_of_stored_value_round_trips_exactly(demo: Database) -> None:
+    """Whatever SQLite holds comes back bit for bit: an infinite float, the smallest
+    one, the largest integer, a text with a NUL, a control character and an astral emoji, bytes
+    where a text is expected."""
+    big = 2**63 - 1
+
+    def action(s: Session) -> None:
+        s.execute(text("UPDATE need SET points = :p WHERE id = 1"), {"p": float("inf")})
+        s.execute(text("UPDATE need SET points = :p WHERE id = 3"), {"p": 5e-324})
+        s.execute(text("UPDATE need SET rank = :r WHERE id = 4"), {"r": big})
+        s.execute(text("UPDATE need SET title = :t WHERE id = 5"), {"t": "a\x00b\x1f\u2028😀'\"~"})
+        s.execute(text("UPDATE need SET title = :t WHERE id = 6"), {"t": b"\x00\xff~"})
+
+    change = _round_trip(demo, action)
+    after = {key[0]: new for key, (_old, new) in change.rows["need"].items() if new}
+    assert after[1]["points"] == float("inf")
+    assert after[3]["points"] == 5e-324
+    assert after[4]["rank"] == big
+    assert after[5]["title"] == "a\x00b\x1f\u2028😀'\"~"
+    assert after[6]["title"] == b"\x00\xff~"
+
+
 def test_services_and_key_swaps_round_trip(demo: Database) -> None:
     def action(s: Session) -> None:
         projects.create_project(s, projects.ProjectInput("CRM", "Refonte CRM"))
