@@ -264,24 +264,36 @@ def test_every_keyboard_move(window: MainWindow, qtbot: QtBot, qtmodeltester) ->
 def test_a_card_read_while_a_move_removes_and_inserts_it_is_never_another_card(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    """A view that reads the cards while the rows change (Qt tells it at once) gets no
-    card, or the card that is at that place once the move is done."""
-    reads: list[tuple[CellModel, int, object]] = []
+    """A view that reads the cards while the rows change (Qt tells it at once) gets the
+    card at that place, or no card while the strings and the rows differ: never another
+    card. Just before the card leaves and just after it arrives, every card reads (a
+    screen reader says the new current card then)."""
+    reads: list[tuple[str, list[object], list[object]]] = []
 
-    def read_all(cell: CellModel) -> None:
-        for at in range(cell.rowCount()):
-            reads.append((cell, at, cell.data(cell.index(at), CARD_ROLE)))
+    def read_all(phase: str, cell: CellModel) -> None:
+        shown = [cell.data(cell.index(at), CARD_ROLE) for at in range(cell.rowCount())]
+        reads.append((phase, shown, list(cell.rows())))
 
     for cell in window.board.model.cells():
-        cell.rowsRemoved.connect(lambda *_, cell=cell: read_all(cell))
-        cell.rowsInserted.connect(lambda *_, cell=cell: read_all(cell))
+        for phase, signal in (
+            ("leaving", cell.rowsAboutToBeRemoved),
+            ("left", cell.rowsRemoved),
+            ("arriving", cell.rowsAboutToBeInserted),
+            ("arrived", cell.rowsInserted),
+        ):
+            signal.connect(lambda *_, phase=phase, cell=cell: read_all(phase, cell))
     window.activateWindow()
     _select(window, "Relances de factures")
+    source = _titles(window, 0)
+    assert source.index("Relances de factures") < len(source) - 1  # cards below it move up
     _press(window, qtbot, Qt.Key.Key_Right)
     assert "Relances de factures" in _titles(window, 1)
-    assert reads
-    for cell, at, card in reads:
-        assert card is None or cell.rows()[at] is card
+    assert {phase for phase, _shown, _rows in reads} == {"leaving", "left", "arriving", "arrived"}
+    for phase, shown, rows in reads:
+        if phase in ("leaving", "arrived"):  # the strings and the rows agree
+            assert shown == rows
+        else:  # they differ: nothing, rather than the card one place off
+            assert all(card is None for card in shown)
 
 
 def test_a_move_updates_the_badges_of_the_cards_it_unblocks_and_of_its_epic(

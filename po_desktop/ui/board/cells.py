@@ -59,8 +59,10 @@ class CellModel(QStringListModel):
         self.column_id = column_id
         self._rows: list[NeedRow] = []
         self._position: dict[int, int] | None = {}
-        self._changing = False
-        """The strings and the rows differ: a card is being removed or inserted."""
+        self._strings = 0
+        """How many strings the rows stand for. While a card is removed or inserted, Qt
+        tells the views at once; from the moment the strings and the rows differ until
+        both have changed, Qt's count is not this one, and no card is read."""
         self.points = 0.0
         """Story points of the cards shown here: headers add cells up, never cards."""
 
@@ -72,7 +74,8 @@ class CellModel(QStringListModel):
             return  # same cards in the same order: keep selection and scroll untouched
         self._rows = rows
         self._reindex()
-        self.setStringList([""] * (len(rows) + unread))
+        self._strings = len(rows) + unread
+        self.setStringList([""] * self._strings)
 
     def _reindex(self) -> None:
         self._position = None  # rebuilt when asked: a move needs no positions
@@ -85,12 +88,9 @@ class CellModel(QStringListModel):
         row = self.row_of(need_id, card)
         if row is None:
             return
-        self._changing = True
-        try:
-            QStringListModel.removeRows(self, row, 1)
-        finally:
-            self._changing = False
+        QStringListModel.removeRows(self, row, 1)  # told first: the card is still there
         gone = self._rows.pop(row)
+        self._strings -= 1
         self._position = None
         self.points -= gone.points or 0.0
 
@@ -98,13 +98,10 @@ class CellModel(QStringListModel):
         """Insert a card at its rank: a move touches two cells, not the whole board."""
         row = bisect.bisect_left(self._rows, (new.rank, new.id), key=_rank_key)
         self._rows.insert(row, new)
+        self._strings += 1
         self._position = None
         self.points += new.points or 0.0
-        self._changing = True
-        try:
-            QStringListModel.insertRows(self, row, 1)
-        finally:
-            self._changing = False
+        QStringListModel.insertRows(self, row, 1)  # told last: the card is there
 
     def row_of(self, need_id: int, card: NeedRow | None = None) -> int | None:
         """The card's row here, None when this cell does not show it. Right after a move
@@ -121,8 +118,8 @@ class CellModel(QStringListModel):
 
     # ----- Qt model interface -------------------------------------------------------------
     def card(self, index: Index) -> NeedRow | None:
-        if self._changing or not index.isValid():
-            return None
+        if not index.isValid() or self.rowCount() != self._strings:
+            return None  # the strings and the rows are changing (see _strings)
         at = index.row()
         return self._rows[at] if at < len(self._rows) else None  # beyond: not read yet
 
