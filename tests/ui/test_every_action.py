@@ -161,7 +161,6 @@ def test_every_menu_and_toolbar_action_works(
     lang: str,
     templates: dict[str, Path],
     feedback: FakeFeedback,
-    qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     window = _open(templates[workspace], tmp_path / "0", feedback, None)
