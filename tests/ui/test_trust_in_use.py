@@ -280,6 +280,24 @@ def test_a_search_is_kept_once_typing_pauses_not_at_every_keystroke(
     qtbot.waitUntil(lambda: "Paie" in on_disk(), timeout=5000)
 
 
+def test_the_filtered_view_button_keeps_the_focus_when_the_count_changes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The bar made its "Show all needs" button anew on every refresh: a user on it lost
+    the focus when a change elsewhere updated the count."""
+    window.search.setText("Congés")
+    qtbot.waitUntil(lambda: len(_keys(window)) == 2)
+    (show_all,) = window.filter_bar.buttons
+    window.activateWindow()
+    show_all.setFocus()
+    qtbot.waitUntil(show_all.hasFocus)
+    congés = next(row.id for cell in window.board.model.cells() for row in cell.rows())
+    window.needs.delete([congés])
+    assert "needs shown: 1 of 3" in window.filter_bar.label.text()
+    assert window.filter_bar.buttons == [show_all]
+    assert show_all.hasFocus()
+
+
 # 11 -------------------------------------------------------------------------------------
 def test_the_toolbar_does_not_move_after_an_action(window: MainWindow) -> None:
     before = window.actions.undo_button.text()
