@@ -130,15 +130,12 @@ def _driver(connection: Connection) -> sqlite3.Connection:
     return dbapi
 
 
-@contextmanager
-def recording(
-    connection: Connection, tables: Sequence[Table]
-) -> Iterator[Callable[[], list[Entry]]]:
-    """Log the rows written through ``connection`` inside the block; yields a function
-    returning the log (outermost block only; an inner one shares it)."""
-    dbapi = _driver(connection)
+def _ready(
+    connection: Connection, dbapi: sqlite3.Connection, tables: Sequence[Table]
+) -> dict[str, int]:
+    """The connection's recording state, its log and triggers installed."""
     info = connection.connection.info
-    state = info.setdefault(_DEPTH, {"depth": 0})
+    state: dict[str, int] = info.setdefault(_DEPTH, {"depth": 0})
     # Temporary objects created in a transaction that rolled back are gone: look, each
     # time (one lookup), instead of trusting a flag.
     installed = dbapi.execute(
@@ -147,6 +144,32 @@ def recording(
     if not installed or not info.get(_READY):
         _install(dbapi, tables, state)
         info[_READY] = True
+    return state
+
+
+def prepare(connection: Connection, tables: Sequence[Table]) -> None:
+    """Install the log and triggers of ``connection`` ahead of its first recording, and
+    prepare the statements a recording runs (SQLite keeps them per connection).
+
+    Records and writes nothing to the database: the triggers and log are temporary, of
+    the connection. The caller commits, or they are gone with the transaction.
+    """
+    dbapi = _driver(connection)
+    state = _ready(connection, dbapi, tables)
+    if state["depth"] == 0:  # inside a recording its log is not emptied
+        _clear(dbapi)
+        dbapi.execute(f"SELECT entry, side, col, data FROM {_BLOBS}").fetchall()
+        dbapi.execute(f"SELECT seq, tbl, pk, old, new FROM {_LOG} ORDER BY seq").fetchall()
+
+
+@contextmanager
+def recording(
+    connection: Connection, tables: Sequence[Table]
+) -> Iterator[Callable[[], list[Entry]]]:
+    """Log the rows written through ``connection`` inside the block; yields a function
+    returning the log (outermost block only; an inner one shares it)."""
+    dbapi = _driver(connection)
+    state = _ready(connection, dbapi, tables)
     by_name = {t.name: [c.name for c in t.columns] for t in tables}
     outermost = state["depth"] == 0
     if outermost:

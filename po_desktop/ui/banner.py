@@ -39,6 +39,7 @@ class MessageBar(QFrame):
         self._row.setContentsMargins(10, 4, 4, 4)
         self._row.addWidget(self.label, 1)
         self._buttons: list[QPushButton] = []
+        self._actions: list[tuple[str, Callable[[], object]]] = []
         self.close_button = QToolButton()
         self.close_button.setIcon(icons.icon("close"))
         self.close_button.setAutoRaise(True)
@@ -61,16 +62,18 @@ class MessageBar(QFrame):
     ) -> None:
         """Show ``text`` with a button per action (each also closes the bar);
         ``timeout_ms`` hides it after a while, not while the mouse is over it."""
-        for button in self._buttons:
-            self._row.removeWidget(button)
-            button.deleteLater()
-        self._buttons = []
         self.label.setText(text)
-        for index, (label, callback) in enumerate(actions):
-            button = QPushButton(label)
-            button.clicked.connect(lambda _c=False, run=callback: self._run(run))
-            self._row.insertWidget(1 + index, button)
-            self._buttons.append(button)
+        if list(actions) != self._actions:  # the same buttons again: kept (every keystroke)
+            for button in self._buttons:
+                self._row.removeWidget(button)
+                button.deleteLater()
+            self._buttons = []
+            self._actions = list(actions)
+            for index, (label, callback) in enumerate(actions):
+                button = QPushButton(label)
+                button.clicked.connect(lambda _c=False, run=callback: self._run(run))
+                self._row.insertWidget(1 + index, button)
+                self._buttons.append(button)
         self.close_button.setVisible(closable)
         self.show()
         if timeout_ms:

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.settings.remember_database(workspace.database.location)
         workspace.sign_in(self.settings.who_am_i)
         self.views.reload(first=True)
+        self._prepare_actions()
         self._update_title()
         self._restore_window_state()
 
@@ -180,8 +181,19 @@ class MainWindow(QMainWindow):
         self._connect_workspace()
         self.views.forget()
         self.views.reload()
+        self._prepare_actions()
         self._update_title()
         self.auto_archive.workspace_opened()
+
+    def _prepare_actions(self) -> None:
+        """The workspace's first undoable action readied once the board is painted."""
+        workspace = self.workspace
+
+        def prepare() -> None:
+            if workspace is self.workspace and self.isVisible():  # not closed, not replaced
+                workspace.prepare_actions()
+
+        self.views.after_first_paint(prepare)
 
     def reload(self) -> None:
         self.views.reload()

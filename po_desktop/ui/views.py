@@ -54,6 +54,11 @@ screen holds), then reads every need."""
 REST_AFTER_MS = 500
 """Every need is read this long after a partial start at the latest, painted or not."""
 
+SAVE_STATE_AFTER_MS = 1000
+"""The search and project filter are kept this long after the last edit: QSettings writes
+its file to disk on the next turn of the event loop after a change, 5 to 15 ms that came
+before the repaint of every keystroke. Closing the window or the file keeps them at once."""
+
 
 class Views(QObject):
     BOARD, LIST, SCORING, CALENDAR = range(4)
@@ -110,6 +115,10 @@ class Views(QObject):
         self._search_timer.setInterval(0)  # raised to 150 ms when filtering gets slow
         self._search_timer.timeout.connect(self._search_now)
         self.search.textChanged.connect(self._search_timer.start)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_STATE_AFTER_MS)
+        self._save_timer.timeout.connect(self.save_board_state)
 
         board.filters_changed.connect(self._board_filters_changed)
         board.before_refilter = self.read_the_rest
@@ -266,9 +275,10 @@ class Views(QObject):
         self.update_count()
 
     def filters_edited(self) -> None:
-        """The user changed the project or the search: show it, and keep it for next time."""
+        """The user changed the project or the search: show it, and keep it for next time
+        (after a pause in typing: see SAVE_STATE_AFTER_MS)."""
         self.apply_filters()
-        self.save_board_state()
+        self._save_timer.start()
 
     def _refresh_page(self, index: int) -> None:
         if self.host.workspace.unreachable:
@@ -416,6 +426,7 @@ class Views(QObject):
         self.pending_project = saved.project_id
 
     def save_board_state(self) -> None:
+        self._save_timer.stop()  # kept now: a pending save would only repeat it
         state = self.board.state()
         state["filter"] = self.board.need_filter().to_state()
         state["filter"]["text"] = self.search.text().strip()

@@ -10,11 +10,13 @@ and forwards: no screen ever writes an inverse operation.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from po_desktop.store import changes, identity, live, rescue
@@ -100,6 +102,21 @@ class Workspace(QObject):
             self.undo_stack.push(ChangeCommand(self, text, change))
             self.changes_applied.emit(change)
         return change
+
+    def prepare_actions(self) -> None:
+        """Ready the first undoable action ahead of it, at idle time: the recording's
+        triggers, installed on the first action otherwise (30 to 100 ms more on the first
+        card move). Nothing is written to the file, nothing recorded; on a file that can
+        only be read, or a team's server, nothing to do."""
+        if self.database.read_only or self.database.is_server or self.unreachable:
+            return
+        if self.file_state() is not rescue.FileState.PRESENT:
+            return  # the first action says why it cannot write
+        with contextlib.suppress(SQLAlchemyError), self.session() as session:
+            # A failure here (a lock held elsewhere) leaves the work to the first action,
+            # which reports what goes wrong then.
+            changes.prepare(session)
+            session.commit()
 
     def try_perform(
         self,

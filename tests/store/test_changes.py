@@ -164,3 +164,33 @@ def test_an_undo_over_a_row_changed_since_is_refused_and_changes_nothing(
     with demo.session() as s, pytest.raises(ConflictError), s.begin():
         changes.apply(s, change, backwards=True)
     assert _dump(demo.path) == before
+
+
+def test_a_connection_readied_ahead_writes_nothing_and_records_the_first_action(
+    demo: Database,
+) -> None:
+    """The recording's triggers are installed at idle time, before the first action (it
+    took 30 to 100 ms more otherwise): nothing is written to the file, and the first
+    action is recorded and undone exactly."""
+    conn = sqlite3.connect(f"{demo.path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        (version,) = conn.execute("PRAGMA data_version").fetchone()
+        before = _dump(demo.path)
+        with demo.session() as s:
+            changes.prepare(s)
+            s.commit()
+            triggers = s.execute(
+                text("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'")
+            ).scalar()
+        assert triggers == 4 * len(changes.tables())  # insert, delete, update, rekey
+        assert conn.execute("PRAGMA data_version").fetchone() == (version,)  # nothing written
+        assert _dump(demo.path) == before
+    finally:
+        conn.close()
+    change = _round_trip(
+        demo, lambda s: s.execute(text("UPDATE need SET title = 'Première' WHERE id = 3"))
+    )
+    [(key, (old, new))] = change.rows["need"].items()
+    assert key == (3,) and old is not None and new is not None
+    assert old["title"] != "Première" == new["title"]
+    assert set(change.rows) == {"need"}

@@ -184,6 +184,40 @@ def test_delegate_paints_every_card_field(window: MainWindow) -> None:
     assert "ERP-1" in tooltip and "Léa Martin" in tooltip and "Sprint 12" in tooltip
 
 
+def test_a_card_is_drawn_the_same_through_a_smoothing_painter(window: MainWindow) -> None:
+    """A card is drawn from its cached picture pixel for pixel: through a painter with a
+    smooth pixmap transform (as item views paint), turned off for that draw (5 to 8 times
+    faster), the card is the same and the painter's hint is left as it was."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from po_desktop.ui.board.delegate import CARD_HEIGHT
+
+    view = window.board.view.view(None, _column_ids(window)[0])
+    assert view is not None
+    delegate = window.board.view.delegate
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, view.viewport().width(), CARD_HEIGHT)
+    option.palette = view.palette()
+    option.font = view.font()
+    option.state = QStyle.StateFlag.State_Enabled
+    smooth = QPainter.RenderHint.SmoothPixmapTransform
+    images = []
+    for hint in (False, True, True):  # the last from the cache
+        image = QImage(option.rect.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.setRenderHint(smooth, hint)
+        delegate.paint(painter, option, _cell(window, 0).index(0))
+        assert painter.testRenderHint(smooth) == hint
+        painter.end()
+        images.append(image)
+    assert images[0] == images[1] == images[2]
+    blank = QImage(images[0].size(), images[0].format())
+    blank.fill(Qt.GlobalColor.white)
+    assert images[0] != blank  # a card was drawn
+
+
 def _row_colour(window: MainWindow, title: str) -> str:
     return next(r.project_color for r in window.need_rows if r.title == title).upper()
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from po_desktop.store.database import Database
 from po_desktop.store.services import archive, columns, needs, projects
@@ -134,3 +135,30 @@ def test_the_collector_paused_for_the_start_up_runs_again_once_the_board_is_pain
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_the_first_move_finds_its_recording_ready_once_the_board_is_painted(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The first action after opening installed the triggers that record it: 30 to 100 ms
+    more on the first card move. They are installed once the board is painted, with
+    nothing written nor put on the undo stack; the first move is then undone as any."""
+
+    def triggers() -> int:
+        with window.workspace.session() as session:
+            found = session.execute(
+                text("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'")
+            )
+            return int(found.scalar_one())
+
+    assert triggers() == 0
+    window.show()
+    qtbot.waitUntil(lambda: triggers() > 0, timeout=3000)
+    assert window.workspace.undo_stack.count() == 0
+    qtbot.waitUntil(lambda: not window.host.rows.partial, timeout=3000)
+    window.board.select_need(1)
+    window.board.move_next_action.trigger()
+    assert _titles(window, 1) == ["Besoin 1", "Suite A", "Suite B", "Suite C"]
+    window.workspace.undo_stack.undo()
+    assert _titles(window, 0) == TITLES
+    assert _titles(window, 1) == ["Suite A", "Suite B", "Suite C"]

@@ -261,6 +261,43 @@ def test_a_filter_kept_from_last_time_says_so_and_clears_in_one_click(
     assert not bar.isVisible()
 
 
+def test_a_search_is_kept_once_typing_pauses_not_at_every_keystroke(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Keeping the search wrote the settings file to disk between each keystroke and its
+    repaint (5 to 15 ms a key); it is kept after a pause in typing, and at once on close."""
+    settings_file = tmp_path / "settings.ini"
+
+    def on_disk() -> str:
+        return settings_file.read_text(encoding="utf-8") if settings_file.exists() else ""
+
+    window.search.setFocus()
+    type_text(window.search, "Paie")
+    for _ in range(5):
+        QApplication.processEvents()
+    assert len(_keys(window)) == 1  # filtered at once
+    assert "Paie" not in on_disk()
+    qtbot.waitUntil(lambda: "Paie" in on_disk(), timeout=5000)
+
+
+def test_the_filtered_view_button_keeps_the_focus_when_the_count_changes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The bar made its "Show all needs" button anew on every refresh: a user on it lost
+    the focus when a change elsewhere updated the count."""
+    window.search.setText("Congés")
+    qtbot.waitUntil(lambda: len(_keys(window)) == 2)
+    (show_all,) = window.filter_bar.buttons
+    window.activateWindow()
+    show_all.setFocus()
+    qtbot.waitUntil(show_all.hasFocus)
+    congés = next(row.id for cell in window.board.model.cells() for row in cell.rows())
+    window.needs.delete([congés])
+    assert "needs shown: 1 of 3" in window.filter_bar.label.text()
+    assert window.filter_bar.buttons == [show_all]
+    assert show_all.hasFocus()
+
+
 # 11 -------------------------------------------------------------------------------------
 def test_the_toolbar_does_not_move_after_an_action(window: MainWindow) -> None:
     before = window.actions.undo_button.text()

@@ -107,7 +107,15 @@ class CardDelegate(QStyledItemDelegate):
             self._pixmaps[key] = pixmap
         else:
             self._pixmaps.move_to_end(key)
-        painter.drawPixmap(target.topLeft(), pixmap)
+        smooth = QPainter.RenderHint.SmoothPixmapTransform
+        if ratio.is_integer() and painter.testRenderHint(smooth):
+            # Drawn pixel for pixel, the same pixels either way: the view's smooth
+            # transform made each card 5 to 8 times slower to draw (30-40 µs).
+            painter.setRenderHint(smooth, False)
+            painter.drawPixmap(target.topLeft(), pixmap)
+            painter.setRenderHint(smooth, True)
+        else:
+            painter.drawPixmap(target.topLeft(), pixmap)
 
     def _draw(
         self,
