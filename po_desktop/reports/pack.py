@@ -86,6 +86,19 @@ class _Paragraph(Paragraph):
         return size
 
 
+class _LongTable(LongTable):
+    """A long table that measures each row once: reportlab measures the rows a page
+    holds when the table is wrapped, then again when it is split there (the heights it
+    computed are not kept on the table, only handed to the parts). A row's height
+    depends on its cells and the column widths alone, neither of which changes."""
+
+    def _calc_height(self, *args: Any, **kwargs: Any) -> None:
+        parent: Any = super()  # reportlab's internals, untyped
+        parent._calc_height(*args, **kwargs)
+        table: Any = self
+        table._argH = table._rowHeights  # rows not reached yet stay None: measured later
+
+
 class _Styles:
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -195,7 +208,7 @@ def _table(
                 cells.append(styles.para(c, styles.cell))
         data.append(cells)
     heights = None if row_height is None else [None] + [row_height] * len(rows)
-    table = LongTable(
+    table = _LongTable(
         data,
         colWidths=list(widths),
         rowHeights=heights,
@@ -294,7 +307,7 @@ def _cover(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
         (pack_label("po", lang), data.product_owner or pack_label("none", lang)),
         (pack_label("generated", lang), date_text(data.generated.date(), lang)),
     ]
-    table = LongTable(
+    table = _LongTable(
         [[s.para(k, s.label), s.para(clip_title(v, 3000), s.body)] for k, v in rows],
         colWidths=[45 * mm, 120 * mm],
         splitInRow=1,

@@ -3,17 +3,27 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, Line, String
-from reportlab.graphics.widgets.markers import makeMarker
-from reportlab.lib import colors
-from reportlab.lib.units import mm
+from reportlab import rl_config
 
-from po_desktop.reports.pack_texts import number_text, pack_label
-from po_desktop.reports.pdf_text import FONT, clip_title, single_font
-from po_desktop.reports.review import ReviewData
+# reportlab checks every attribute set on a chart's widgets and shapes against its
+# declared types (4,300 checks for the two charts, a third of their cost), "a big help
+# when developing", its settings say: ours are set by this module alone, the same way on
+# every run, and the tests draw them. Off before its graphics modules load, as they read
+# it then; it changes what is drawn in no way (a check passes or raises). The setting is
+# the process's: in the app, the cards' QR codes are then drawn unchecked too, the same.
+rl_config.shapeChecking = 0
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart  # noqa: E402
+from reportlab.graphics.charts.legends import Legend  # noqa: E402
+from reportlab.graphics.charts.lineplots import LinePlot  # noqa: E402
+from reportlab.graphics.shapes import Drawing, Line, String  # noqa: E402
+from reportlab.graphics.widgets.markers import makeMarker  # noqa: E402
+from reportlab.lib import colors  # noqa: E402
+from reportlab.lib.units import mm  # noqa: E402
+
+from po_desktop.reports.pack_texts import number_text, pack_label  # noqa: E402
+from po_desktop.reports.pdf_text import FONT, clip_title, single_font  # noqa: E402
+from po_desktop.reports.review import ReviewData  # noqa: E402
 
 
 def _drawing(height: float) -> Drawing:

@@ -269,3 +269,37 @@ def _lines(paragraph: Any) -> list[object]:
         line if isinstance(line, tuple) else (line.extraSpace, line.wordCount)
         for line in paragraph.blPara.lines
     ]
+
+
+def test_a_long_table_measured_once_lays_out_every_row_as_reportlab_does() -> None:
+    """Rows of every height, and one taller than a page (split inside the row), fall on
+    the same pages at the same places, none lost or printed twice, when each row is
+    measured once as when reportlab measures it again at every split."""
+    import io
+
+    from reportlab.lib.pagesizes import A6
+    from reportlab.platypus import LongTable, SimpleDocTemplate
+
+    from po_desktop.reports.pack import _LongTable, _Styles
+    from po_desktop.reports.pdf_text import register_fonts
+
+    register_fonts()
+    styles = _Styles("fr")
+
+    def rows() -> list[list[Any]]:
+        made: list[list[Any]] = [["#", styles.para("Besoin", styles.cell_head)]]
+        for i in range(90):
+            words = " ".join(["mot"] * (1 + (i * 7) % 40))
+            made.append([str(i), styles.para(f"Besoin {i} {words}", styles.cell)])
+        made.insert(40, ["long", styles.para(" ".join(["ligne"] * 900), styles.cell)])
+        return made
+
+    def printed(kind: type[Any]) -> list[bytes]:
+        table = kind(rows(), colWidths=[40, 200], repeatRows=1, splitByRow=True, splitInRow=1)
+        out = io.BytesIO()
+        SimpleDocTemplate(out, pagesize=A6, invariant=True).build([table])
+        return [page.get_contents().get_data() for page in PdfReader(out).pages]
+
+    ours, reportlabs = printed(_LongTable), printed(LongTable)
+    assert len(ours) > 5
+    assert ours == reportlabs
