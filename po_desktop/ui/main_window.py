@@ -117,7 +117,8 @@ class MainWindow(QMainWindow):
         self._connect_pages()
         self._connect_workspace()
         self.settings.remember_database(workspace.database.location)
-        workspace.sign_in(self.settings.who_am_i)
+        if workspace.signed_as != self.settings.who_am_i:  # not signed in as it yet
+            workspace.sign_in(self.settings.who_am_i)
         self.views.reload(first=True)
         self._update_title()
         self._restore_window_state()
