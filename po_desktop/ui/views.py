@@ -188,7 +188,8 @@ class Views(QObject):
         ref = rows.reference
         self.welcome.set_progress(len(ref.projects), len(ref.people), ref.region)
         self._board_or_welcome()
-        self.sprint_model.set_rows(ref.sprints)
+        if not rows.partial:  # the sprints' figures come with every need (read_the_rest)
+            self.sprint_model.set_rows(ref.sprints)
         current = self.project_filter.currentData()
         if self.pending_project is not None:
             current, self.pending_project = self.pending_project, None
