@@ -171,8 +171,9 @@ class MainWindow(QMainWindow):
         for page in (self.board, self.needs_list):
             page.open_requested.connect(self.needs.edit)
         self.needs_list.menu_requested.connect(self._show_need_menu)
-        self.needs_list.view.addAction(self.actions.delete_action)
-        self.board.addAction(self.actions.delete_action)
+        delete = self.actions.delete_action
+        self.needs_list.view.addAction(delete)
+        self.board.addAction(delete)
         self.board.addAction(self.actions.edit_action)
         self.board.scoring_requested.connect(self.open_scoring)
         welcome = self.welcome

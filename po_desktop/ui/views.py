@@ -93,7 +93,8 @@ class Views(QObject):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # The scoring and calendar pages are built into their tabs when first needed.
-        self._holders = (_holder(), _holder())
+        self._holders = (QWidget(), QWidget())
+        self._holder_layouts = tuple(_holder_layout(holder) for holder in self._holders)
         for page, icon, label in zip(
             (self.board_stack, self.needs_list, *self._holders),
             ("view-board", "view-list", "view-scoring", "view-calendar"),
@@ -132,7 +133,7 @@ class Views(QObject):
             page.list.model.problem_of = self.host.problem_of
             self._scoring_reference()
             page.filters_changed.connect(self.apply_filters)
-            self._holders[0].layout().addWidget(page)
+            self._holder_layouts[0].addWidget(page)
         return self._scoring
 
     @property
@@ -141,7 +142,7 @@ class Views(QObject):
         if self._calendar is None:
             page = self._make_calendar()
             self._calendar = page
-            self._holders[1].layout().addWidget(page)
+            self._holder_layouts[1].addWidget(page)
         return self._calendar
 
     def built_pages(self) -> tuple[ScoringPage | None, CalendarPage | None]:
@@ -476,11 +477,11 @@ class Views(QObject):
         self.host.settings.set_board_state(self.host.workspace.database.path, state)
 
 
-def _holder() -> QWidget:
-    """A tab's page until the page is built into it."""
-    holder = QWidget()
-    QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-    return holder
+def _holder_layout(holder: QWidget) -> QVBoxLayout:
+    """The layout of a tab's page until the page is built into it."""
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return layout
 
 
 class _PaintWatcher(QObject):
