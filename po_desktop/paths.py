@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import logging
 import os
@@ -79,6 +80,13 @@ def resources_dir() -> Path:
     In the repository or an editable install: the ``resources/`` folder at the top of the
     repository, the same files before installation.
     """
+    return _resources_dir()
+
+
+@functools.cache
+def _resources_dir() -> Path:
+    """:func:`resources_dir`, found once per process: the icons, fonts and translations
+    ask for it some forty times before the first paint (importlib.resources each time)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"

@@ -16,7 +16,6 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date, format_datetime, format_timedelta
 from babel.numbers import format_decimal, format_percent
 
 from po_desktop import i18n
@@ -25,8 +24,32 @@ LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 """The locale of each language: French of France, British English (day before month)."""
 
 
+SYMBOLS = {"fr_FR": ("\u202f", ","), "en_GB": (",", ".")}
+"""Each locale's thousands separator and decimal sign, as CLDR gives them through Babel
+(tests/domain/test_formatting.py checks they still agree): plain numbers are written with
+them without loading Babel's locale data, some 40 ms the first time, before the board's
+first paint (its column totals)."""
+
+
 def locale_of(lang: str | None = None) -> str:
     return LOCALES.get(lang or i18n.language(), "en_GB")
+
+
+def _plain(rounded: Decimal, locale: str, group: bool) -> str | None:
+    """``rounded`` (at most the decimals asked) as Babel writes it with the locale's
+    symbols: digits in threes, a minus sign; None for a locale without its symbols here."""
+    symbols = SYMBOLS.get(locale)
+    if symbols is None or not rounded.is_finite():
+        return None
+    separator, decimal = symbols
+    whole, _, fraction = format(abs(rounded), "f").partition(".")
+    if group and len(whole) > 3:
+        head = len(whole) % 3 or 3
+        whole = separator.join(
+            [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
+        )
+    text = whole + (decimal + fraction if fraction else "")
+    return "-" + text if rounded < 0 else text
 
 
 def _rounded(value: float, decimals: int) -> Decimal:
@@ -39,10 +62,14 @@ def number(value: float, lang: str | None = None, *, decimals: int = 1, group: b
     rounded = _rounded(value, decimals).normalize()
     if rounded == 0:
         rounded = Decimal(0)  # no "-0"
+    locale = locale_of(lang)
+    plain = _plain(rounded, locale, group)
+    if plain is not None:
+        return plain
     pattern = "#,##0" if group else "0"
     if decimals > 0:
         pattern += "." + "#" * decimals
-    return format_decimal(rounded, format=pattern, locale=locale_of(lang), group_separator=group)
+    return format_decimal(rounded, format=pattern, locale=locale, group_separator=group)
 
 
 def fixed(value: float, lang: str | None = None, *, decimals: int = 1, group: bool = True) -> str:
@@ -55,7 +82,9 @@ def fixed(value: float, lang: str | None = None, *, decimals: int = 1, group: bo
 
 def integer(value: int, lang: str | None = None) -> str:
     """A count with its thousands grouped: "9 990" (narrow no-break space), "9,990"."""
-    return format_decimal(value, format="#,##0", locale=locale_of(lang))
+    locale = locale_of(lang)
+    plain = _plain(Decimal(value), locale, True) if isinstance(value, int) else None
+    return plain if plain is not None else format_decimal(value, format="#,##0", locale=locale)
 
 
 _SIZE_UNITS = (
@@ -87,16 +116,22 @@ def percent(ratio: float, lang: str | None = None) -> str:
 
 def day(value: dt.date, lang: str | None = None) -> str:
     """A date in a sentence or a table: "14 juil. 2027", "14 Jul 2027"."""
+    from babel.dates import format_date  # only when a date is written (~6 ms)
+
     return format_date(value, "d MMM y", locale=locale_of(lang))
 
 
 def long_day(value: dt.date, lang: str | None = None) -> str:
     """A date in a title: "mercredi 14 juillet 2027", "Wednesday 14 July 2027"."""
+    from babel.dates import format_date  # only when a date is written (~6 ms)
+
     return format_date(value, "EEEE d MMMM y", locale=locale_of(lang))
 
 
 def moment(value: dt.datetime, lang: str | None = None) -> str:
     """A date and time: "14 juil. 2027, 09:30", "14 Jul 2027, 09:30"."""
+    from babel.dates import format_datetime  # only when a date is written (~6 ms)
+
     return format_datetime(value, "d MMM y, HH:mm", locale=locale_of(lang))
 
 
@@ -107,6 +142,8 @@ def from_utc(value: dt.datetime) -> dt.datetime:
 
 def clock(value: dt.datetime, lang: str | None = None, *, now: dt.datetime | None = None) -> str:
     """A stored time as a reader says it: "10 h 42" / "10:42" today, else with its date."""
+    from babel.dates import format_datetime  # only when a date is written (~6 ms)
+
     shown = from_utc(value)
     today = from_utc(now or dt.datetime.now(dt.UTC).replace(tzinfo=None)).date()
     if shown.date() != today:
@@ -117,6 +154,8 @@ def clock(value: dt.datetime, lang: str | None = None, *, now: dt.datetime | Non
 
 def ago(value: dt.datetime, lang: str | None = None, *, now: dt.datetime | None = None) -> str:
     """How long ago a stored time was: "il y a 2 min", "2 min ago" (CLDR's short units)."""
+    from babel.dates import format_timedelta  # only when a date is written (~6 ms)
+
     current = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     elapsed = min(value - current, dt.timedelta(0))  # a clock a little ahead: "0 s ago"
     return format_timedelta(elapsed, add_direction=True, format="short", locale=locale_of(lang))

@@ -83,7 +83,7 @@ def start_gui(
         database = open_or_recover(path or _file_to_open(db_path, settings), None, APP_NAME)
     if database is None:
         return app, None
-    window = MainWindow(Workspace(database), settings=settings)
+    window = MainWindow(Workspace(database, who_am_i=settings.who_am_i), settings=settings)
     if settings.window_geometry:
         window.show()  # where the user left it (Qt keeps it on a screen that exists)
     else:

@@ -132,8 +132,9 @@ class Files(QObject):
         gc.unfreeze()  # what start-up made may be garbage now (ui.app: frozen after it)
 
     def _attach(self, database: Database) -> None:
-        self.host.workspace = Workspace(database, self.host.window)
-        self.host.workspace.sign_in(self.host.settings.who_am_i)
+        self.host.workspace = Workspace(
+            database, self.host.window, who_am_i=self.host.settings.who_am_i
+        )
         self.watch(self.host.workspace)
         self.host.settings.remember_database(database.location)
         self.opened.emit()

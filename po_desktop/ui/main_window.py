@@ -9,6 +9,8 @@ What stays here: the banners, the window-level dialogs, the window's own state.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QPoint, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
@@ -28,20 +30,22 @@ from po_desktop.ui import feedback
 from po_desktop.ui.auto_archive import AutoArchive
 from po_desktop.ui.banner import ALERT, INFO, NOTICE, MessageBar
 from po_desktop.ui.board.page import BoardPage
-from po_desktop.ui.calendar.page import CalendarPage
 from po_desktop.ui.exchange import Exchange
 from po_desktop.ui.feedback import Unsaved
 from po_desktop.ui.host import Host
 from po_desktop.ui.lifecycle import Files
 from po_desktop.ui.models import SprintTableModel
 from po_desktop.ui.need_actions import NeedActions
-from po_desktop.ui.scoring.page import ScoringPage
 from po_desktop.ui.settings import Settings
 from po_desktop.ui.status_bar import ElidedLabel, StatusBar
 from po_desktop.ui.team_link import TeamLink
 from po_desktop.ui.views import Views
 from po_desktop.ui.window_actions import WindowActions
 from po_desktop.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from po_desktop.ui.calendar.page import CalendarPage
+    from po_desktop.ui.scoring.page import ScoringPage
 
 
 class MainWindow(QMainWindow):
@@ -68,9 +72,9 @@ class MainWindow(QMainWindow):
         )
         self.sprint_model = SprintTableModel(self)
         self.board = BoardPage(self.host, self.needs)
-        self.scoring = ScoringPage(self.host)
-        self.calendar = CalendarPage(self.host, self.sprint_model)
-        self.views = Views(self.host, self.board, self.scoring, self.calendar, self.sprint_model)
+        self.views = Views(
+            self.host, self.board, self._make_scoring, self._make_calendar, self.sprint_model
+        )
         self.tabs, self.welcome = self.views.tabs, self.views.welcome
         self.needs_list, self.board_stack = self.views.needs_list, self.views.board_stack
         self.search, self.project_filter = self.views.search, self.views.project_filter
@@ -113,11 +117,40 @@ class MainWindow(QMainWindow):
         self._connect_pages()
         self._connect_workspace()
         self.settings.remember_database(workspace.database.location)
-        workspace.sign_in(self.settings.who_am_i)
+        if workspace.signed_as != self.settings.who_am_i:  # not signed in as it yet
+            workspace.sign_in(self.settings.who_am_i)
         self.views.reload(first=True)
         self._prepare_actions()
         self._update_title()
         self._restore_window_state()
+
+    @property
+    def scoring(self) -> ScoringPage:
+        """The scoring page (built when first shown or used)."""
+        return self.views.scoring
+
+    @property
+    def calendar(self) -> CalendarPage:
+        """The calendar page (built when first shown or used)."""
+        return self.views.calendar
+
+    def _make_scoring(self) -> ScoringPage:
+        from po_desktop.ui.scoring.page import ScoringPage
+
+        page = ScoringPage(self.host)
+        page.open_requested.connect(self.needs.edit)
+        page.list.menu_requested.connect(self._show_need_menu)
+        page.list.view.addAction(self.actions.delete_action)
+        page.decision_requested.connect(self.needs.printouts.send_decision)
+        self._restore_splitters({"scoring": page.splitter})
+        return page
+
+    def _make_calendar(self) -> CalendarPage:
+        from po_desktop.ui.calendar.page import CalendarPage
+
+        page = CalendarPage(self.host, self.sprint_model)
+        self._restore_splitters({"calendar": page.splitter, "calendar_side": page.side_splitter})
+        return page
 
     @property
     def workspace(self) -> Workspace:
@@ -135,15 +168,15 @@ class MainWindow(QMainWindow):
         return self.views.current_page()
 
     def _connect_pages(self) -> None:
-        for page in (self.board, self.needs_list, self.scoring):
+        # The scoring page's own are made when it is built (_make_scoring).
+        for page in (self.board, self.needs_list):
             page.open_requested.connect(self.needs.edit)
-        for need_list in (self.needs_list, self.scoring.list):
-            need_list.menu_requested.connect(self._show_need_menu)
-            need_list.view.addAction(self.actions.delete_action)
-        self.board.addAction(self.actions.delete_action)
+        self.needs_list.menu_requested.connect(self._show_need_menu)
+        delete = self.actions.delete_action
+        self.needs_list.view.addAction(delete)
+        self.board.addAction(delete)
         self.board.addAction(self.actions.edit_action)
         self.board.scoring_requested.connect(self.open_scoring)
-        self.scoring.decision_requested.connect(self.needs.printouts.send_decision)
         welcome = self.welcome
         welcome.projects_requested.connect(self.show_projects)
         welcome.people_requested.connect(self.show_people)
@@ -317,11 +350,19 @@ class MainWindow(QMainWindow):
 
     # ----- window state -------------------------------------------------------------------
     def _splitters(self) -> dict[str, QSplitter]:
-        return {
-            "scoring": self.scoring.splitter,
-            "calendar": self.calendar.splitter,
-            "calendar_side": self.calendar.side_splitter,
-        }
+        """The splitters of the pages built so far, by the names they are kept under."""
+        scoring, calendar = self.views.built_pages()
+        found = {} if scoring is None else {"scoring": scoring.splitter}
+        if calendar is not None:
+            found |= {"calendar": calendar.splitter, "calendar_side": calendar.side_splitter}
+        return found
+
+    def _restore_splitters(self, splitters: dict[str, QSplitter]) -> None:
+        """A page just built: its splitters where the user left them."""
+        for name, splitter in splitters.items():
+            saved = self.settings.splitter_state(name)
+            if saved:
+                splitter.restoreState(QByteArray(saved))
 
     def _restore_window_state(self) -> None:
         """Where the user left it: size and place, splitters, the view they were in."""
@@ -331,16 +372,12 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state
         if state:
             self.restoreState(QByteArray(state))
-        for name, splitter in self._splitters().items():
-            saved = self.settings.splitter_state(name)
-            if saved:
-                splitter.restoreState(QByteArray(saved))
         self.tabs.setCurrentIndex(self.settings.last_view)
 
     def _save_window_state(self) -> None:
         self.settings.window_geometry = self.saveGeometry().data()
         self.settings.window_state = self.saveState().data()
-        for name, splitter in self._splitters().items():
+        for name, splitter in self._splitters().items():  # a page never built kept its own
             self.settings.set_splitter_state(name, splitter.saveState().data())
         self.settings.last_view = self.tabs.currentIndex()
 

@@ -96,7 +96,9 @@ class NeedRows:
         if start.needs < START_MIN or not start.rows:
             return False
         self.rows = sorted(start.rows, key=_ID)
-        self._load_rest(session, columns)
+        # The sprints' figures are read with every need (:meth:`load`), right after the
+        # first paint: nothing shows them before (Views.reload).
+        self._load_rest(session, columns, sprint_figures=False)
         self.figures = start.figures
         parent_of = board_links.epics(session)[0]
         parents = {parent_of[r.id] for r in start.rows if r.id in parent_of} - {
@@ -109,11 +111,13 @@ class NeedRows:
         )
         return True
 
-    def _load_rest(self, session: Session, columns: list[BoardColumn]) -> None:
+    def _load_rest(
+        self, session: Session, columns: list[BoardColumn], *, sprint_figures: bool = True
+    ) -> None:
         self.reference = Reference(
             projects=queries.projects(session),
             people=[p for p in queries.people(session) if p.active],
-            sprints=queries.sprint_rows(session),
+            sprints=queries.sprint_rows(session, figures=sprint_figures),
             units=queries.business_units(session),
             tags=queries.tag_names(session),
             region=workspace_service.holiday_region(session),

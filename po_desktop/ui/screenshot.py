@@ -172,6 +172,7 @@ def build_dialog(window: MainWindow, view: str) -> QWidget:
     from po_desktop.ui.calendar import dialogs as cal
 
     workspace = window.workspace
+    window.views.read_the_rest()  # every need and the sprints' figures, as after the paint
     model = window.sprint_model
     rows = [model.row_at(i) for i in range(model.rowCount())]
     active = next((r.id for r in rows if r.state == "active"), rows[0].id if rows else None)

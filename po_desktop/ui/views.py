@@ -13,6 +13,7 @@ import linecache
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,13 +32,15 @@ from po_desktop.store.changes import Change
 from po_desktop.ui import icons
 from po_desktop.ui.banner import INFO, MessageBar
 from po_desktop.ui.board.page import BoardPage, Choice
-from po_desktop.ui.calendar.page import CalendarPage
 from po_desktop.ui.filtering import NeedFilter
 from po_desktop.ui.host import Host
 from po_desktop.ui.models import SprintTableModel
 from po_desktop.ui.pages import ListPage, NeedListPage
-from po_desktop.ui.scoring.page import ScoringPage
 from po_desktop.ui.welcome import WelcomePanel
+
+if TYPE_CHECKING:
+    from po_desktop.ui.calendar.page import CalendarPage
+    from po_desktop.ui.scoring.page import ScoringPage
 
 NEED_KINDS = frozenset({"needs", "scoring"})
 """Changes of these kinds only: the rows of their needs are patched, nothing reloaded."""
@@ -67,17 +71,19 @@ class Views(QObject):
         self,
         host: Host,
         board: BoardPage,
-        scoring: ScoringPage,
-        calendar: CalendarPage,
+        make_scoring: Callable[[], ScoringPage],
+        make_calendar: Callable[[], CalendarPage],
         sprint_model: SprintTableModel,
     ) -> None:
         super().__init__(host)
         self.host = host
-        self.board, self.scoring, self.calendar = board, scoring, calendar
+        self.board = board
+        self._make_scoring, self._make_calendar = make_scoring, make_calendar
+        self._scoring: ScoringPage | None = None
+        self._calendar: CalendarPage | None = None
         self.sprint_model = sprint_model
         self.needs_list = ListPage()
-        for listed in (self.needs_list, scoring.list):  # tooltips read problem statements
-            listed.model.problem_of = host.problem_of
+        self.needs_list.model.problem_of = host.problem_of  # tooltips read problem statements
         self._shown: dict[int, tuple[int, NeedFilter | None]] = {}
         self._archived_count: tuple[int | None, int] = (None, 0)
         """(rows version, archived needs among the rows): the pages' totals leave them out."""
@@ -91,8 +97,11 @@ class Views(QObject):
         self.board_stack.addWidget(self.welcome)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # The scoring and calendar pages are built into their tabs when first needed.
+        self._holders = (QWidget(), QWidget())
+        self._holder_layouts = tuple(_holder_layout(holder) for holder in self._holders)
         for page, icon, label in zip(
-            (self.board_stack, self.needs_list, scoring, calendar),
+            (self.board_stack, self.needs_list, *self._holders),
             ("view-board", "view-list", "view-scoring", "view-calendar"),
             self.labels(),
             strict=True,
@@ -122,18 +131,53 @@ class Views(QObject):
 
         board.filters_changed.connect(self._board_filters_changed)
         board.before_refilter = self.read_the_rest
-        scoring.filters_changed.connect(self.apply_filters)
+
+    @property
+    def scoring(self) -> ScoringPage:
+        """The scoring page, built the first time it is shown or used (an action, F8):
+        the board is painted at start-up without it."""
+        if self._scoring is None:
+            page = self._make_scoring()
+            self._scoring = page
+            page.list.model.problem_of = self.host.problem_of
+            self._scoring_reference()
+            page.filters_changed.connect(self.apply_filters)
+            self._holder_layouts[0].addWidget(page)
+        return self._scoring
+
+    @property
+    def calendar(self) -> CalendarPage:
+        """The calendar page, built the first time it is shown or used."""
+        if self._calendar is None:
+            page = self._make_calendar()
+            self._calendar = page
+            self._holder_layouts[1].addWidget(page)
+        return self._calendar
+
+    def built_pages(self) -> tuple[ScoringPage | None, CalendarPage | None]:
+        """The scoring and calendar pages, None for one not built yet."""
+        return self._scoring, self._calendar
+
+    def _scoring_reference(self) -> None:
+        """The scoring filters' people, units and tags: those of the rows read."""
+        if self._scoring is not None:
+            ref = self.host.rows.reference
+            self._scoring.filters.set_reference(
+                [(p.id, p.name) for p in ref.people], ref.units, ref.tags
+            )
 
     def labels(self) -> list[str]:
         return [self.tr("&Board"), self.tr("L&ist"), self.tr("&Scoring"), self.tr("Ca&lendar")]
 
     def current_page(self) -> NeedListPage | BoardPage | None:
+        index = self.tabs.currentIndex()
+        if index == self.SCORING:
+            return self.scoring.list
         pages: dict[int, NeedListPage | BoardPage] = {
             self.BOARD: self.board,
             self.LIST: self.needs_list,
-            self.SCORING: self.scoring.list,
         }
-        return pages.get(self.tabs.currentIndex())
+        return pages.get(index)
 
     # ----- loading ------------------------------------------------------------------------
     def reload(self, *, first: bool = False) -> None:
@@ -154,7 +198,8 @@ class Views(QObject):
         ref = rows.reference
         self.welcome.set_progress(len(ref.projects), len(ref.people), ref.region)
         self._board_or_welcome()
-        self.sprint_model.set_rows(ref.sprints)
+        if not rows.partial:  # the sprints' figures come with every need (read_the_rest)
+            self.sprint_model.set_rows(ref.sprints)
         current = self.project_filter.currentData()
         if self.pending_project is not None:
             current, self.pending_project = self.pending_project, None
@@ -179,9 +224,7 @@ class Views(QObject):
             ref.units,
             ref.tags,
         )
-        self.scoring.filters.set_reference(
-            [(p.id, p.name) for p in ref.people], ref.units, ref.tags
-        )
+        self._scoring_reference()
         self.apply_filters()
         if rows.partial:
             self.after_first_paint(self.read_the_rest)
@@ -245,11 +288,13 @@ class Views(QObject):
         self.project_filter.blockSignals(True)
         self.project_filter.setCurrentIndex(0)
         self.project_filter.blockSignals(False)
-        for page in (self.needs_list, self.scoring.list):
+        lists = [self.needs_list] + ([self._scoring.list] if self._scoring is not None else [])
+        for page in lists:
             page.view.clearSelection()
             page.view.setCurrentIndex(page.model.index(-1, -1))
         self.board.clear_selection()
-        self.scoring.form.load(None)  # its need belongs to the other file
+        if self._scoring is not None:
+            self._scoring.form.load(None)  # its need belongs to the other file
 
     def _board_or_welcome(self) -> None:
         """The first steps while the workspace has no need; the board from the first one."""
@@ -377,7 +422,13 @@ class Views(QObject):
             parts.append(self.tr("search “%1”").replace("%1", text))
         if self.project_filter.currentData() is not None:
             parts.append(self.tr("project %1").replace("%1", self.project_filter.currentText()))
-        quick = {self.BOARD: self.board.filters, self.SCORING: self.scoring.filters}.get(index)
+        quick = (
+            self.board.filters
+            if index == self.BOARD
+            else self.scoring.filters
+            if index == self.SCORING
+            else None
+        )
         if quick is not None:
             parts.extend(combo.currentText() for combo in quick.combos if combo.currentIndex() > 0)
         return parts
@@ -407,7 +458,10 @@ class Views(QObject):
         self.project_filter.blockSignals(True)
         self.project_filter.setCurrentIndex(0)
         self.project_filter.blockSignals(False)
-        for quick in (self.board.filters, self.scoring.filters):
+        quick_filters = [self.board.filters]
+        if self._scoring is not None:  # one never built has none set
+            quick_filters.append(self._scoring.filters)
+        for quick in quick_filters:
             quick.clear()  # each says it changed: its page refilters
         self.filters_edited()
 
@@ -432,6 +486,13 @@ class Views(QObject):
         state["filter"]["text"] = self.search.text().strip()
         state["filter"]["project_id"] = self.project_filter.currentData()
         self.host.settings.set_board_state(self.host.workspace.database.path, state)
+
+
+def _holder_layout(holder: QWidget) -> QVBoxLayout:
+    """The layout of a tab's page until the page is built into it."""
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return layout
 
 
 class _PaintWatcher(QObject):

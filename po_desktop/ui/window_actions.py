@@ -60,7 +60,7 @@ class WindowActions(QObject):
         )
         self.ics_action = make(
             self.tr("Export the &calendar (.ics)…"),
-            window.calendar.export_ics,
+            lambda: window.calendar.export_ics(),  # the page is built when first used
             None,
             "calendar-export",
         )
@@ -120,7 +120,7 @@ class WindowActions(QObject):
             self.tr("Board &columns…"), window.board.show_settings, None, "board-columns"
         )
         self.grids_action = make(
-            self.tr("Scoring &grids…"), window.scoring.show_grids, None, "grids"
+            self.tr("Scoring &grids…"), lambda: window.scoring.show_grids(), None, "grids"
         )
         # ----- Help
         self.guide_action = make(

@@ -37,7 +37,9 @@ class Workspace(QObject):
     file_lost = Signal(object)
     """The database file is gone or replaced (a ``rescue.FileState``): saves are refused."""
 
-    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+    def __init__(
+        self, database: Database, parent: QObject | None = None, who_am_i: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.database = database
         self.undo_stack = QUndoStack(self)
@@ -48,13 +50,16 @@ class Workspace(QObject):
         at once instead of waiting for a connection that will not come."""
         self.author = identity.NOBODY
         """Who writes here: every change, event and comment made through it says so."""
-        self.sign_in(None)
+        self.signed_as: str | None = None
+        """The "who am I" the author was found from (:meth:`sign_in`)."""
+        self.sign_in(who_am_i)
 
     def sign_in(self, who_am_i: str | None) -> identity.Author:
         """Sign what this window writes as ``who_am_i`` (the "who am I" preference: a
         person of the workspace by login or name, or any name); empty or None: the
         computer's login name, matched to a person when one has it."""
         self.author = self.read(lambda session: identity.who(session, who_am_i))
+        self.signed_as = who_am_i
         identity.sign_in(self.database.sessions, self.author)
         return self.author
 

@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from po_desktop.store.database import Database
-from po_desktop.store.services import archive, columns, needs, projects
+from po_desktop.store.models import Need
+from po_desktop.store.services import archive, columns, needs, projects, sprints
 from po_desktop.ui import need_rows, views
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.workspace import Workspace
@@ -110,6 +111,26 @@ def test_another_page_before_every_card_is_read_lists_them_all(window: MainWindo
     window.tabs.setCurrentIndex(window.views.LIST)
     assert window.needs_list.model.rowCount() == 10
     assert not window.host.rows.partial
+
+
+def test_the_sprints_figures_are_those_of_every_need_when_the_calendar_is_opened(
+    large_db: Database, app: object, qtbot: QtBot
+) -> None:
+    with large_db.session() as s:
+        sprint = sprints.create_sprint(s, sprints.SprintInput("Mars", "2027-03-01", "2027-03-12"))
+        for need_id in (1, 7):  # "Besoin 7" is not among the first cards
+            s.get_one(Need, need_id).sprint_id = sprint
+        s.commit()
+    win = MainWindow(Workspace(large_db))
+    qtbot.addWidget(win)
+    assert win.host.rows.partial
+    win.tabs.setCurrentIndex(win.views.CALENDAR)
+    model = win.sprint_model
+    row = model.row_of(sprint)
+    assert row is not None
+    figures = [model.index(row, column).data() for column in range(model.columnCount())]
+    assert "2" in figures and "8" in figures  # its two needs, 1 + 7 points
+    win.workspace.undo_stack.clear()
 
 
 def test_the_collector_paused_for_the_start_up_runs_again_once_the_board_is_painted(
