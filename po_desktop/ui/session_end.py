@@ -34,7 +34,9 @@ MAX_TRIES = 250
 def drop_unsaved_scoring(window: QWidget) -> None:
     """Forget a scoring being typed, after writing all of it to the log: a logout must not
     wait on a question nobody will answer, nor save a decision nobody confirmed."""
-    form = getattr(getattr(window, "scoring", None), "form", None)
+    views = getattr(window, "views", None)  # a scoring page never built holds nothing
+    scoring = views.built_pages()[0] if views is not None else None
+    form = getattr(scoring, "form", None)
     if form is None or not form.is_dirty():
         return
     log.warning(

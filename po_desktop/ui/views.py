@@ -374,6 +374,12 @@ class Views(QObject):
         self._shown[index] = (rows.version, wanted)
 
     def tab_changed(self, index: int) -> None:
+        # A page shown for the first time is built now, even while a team server is out
+        # of reach (its refresh waits for the server; its controls and sprints show).
+        if index == self.SCORING:
+            self.scoring  # noqa: B018
+        elif index == self.CALENDAR:
+            self.calendar  # noqa: B018
         self._refresh_page(index)
         self.update_count()
         # Card moves act on the board's selection: only while the board is in sight,

@@ -11,6 +11,7 @@ and forwards: no screen ever writes an inverse operation.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -117,7 +118,8 @@ class Workspace(QObject):
             return
         if self.file_state() is not rescue.FileState.PRESENT:
             return  # the first action says why it cannot write
-        with contextlib.suppress(SQLAlchemyError), self.session() as session:
+        # The recording's set-up talks to the driver directly: its errors too.
+        with contextlib.suppress(SQLAlchemyError, sqlite3.Error), self.session() as session:
             # A failure here (a lock held elsewhere) leaves the work to the first action,
             # which reports what goes wrong then.
             changes.prepare(session)

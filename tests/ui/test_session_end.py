@@ -115,3 +115,17 @@ def test_the_close_unwinds_dialogs_and_drops_an_unsaved_scoring_without_asking(
     assert "unsaved scoring of ERP-1" in caplog.text and "'relevance': '5'" in caplog.text
     assert db._closed and Settings(tmp_path / "settings.ini").window_geometry
     dialog.deleteLater()
+
+
+def test_a_logout_leaves_a_scoring_page_never_shown_unbuilt(
+    app: QApplication, db: Database, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The scoring page is built when first shown: a logout that finds it never shown has
+    no scoring to drop, and does not build the page (and its modules) just to close it."""
+    window = MainWindow(Workspace(db), settings=Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    closer = SessionCloser(window)
+    closer.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert window.views.built_pages() == (None, None)

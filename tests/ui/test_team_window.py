@@ -403,6 +403,8 @@ def test_browsing_while_the_server_is_gone_reads_nothing_and_a_stray_read_is_sai
             win.tabs.setCurrentIndex(index)
             assert time.monotonic() - started < 1
         assert _titles(win) == ["Relances"]
+        # Pages first shown while the server is gone are built: controls, not a blank tab.
+        assert None not in win.views.built_pages()
         # A read elsewhere (a dialog opening) that meets the lost server: one message in
         # the user's words, not a crash report, and not one per click.
         handler = CrashHandler(None)
