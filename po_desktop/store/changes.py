@@ -16,14 +16,16 @@ speaks rows and tables only.
 from __future__ import annotations
 
 import base64
+import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from po_desktop.store import capture as sqlite_capture
@@ -218,14 +220,25 @@ def record(session: Session, author: str = "") -> Iterator[Change]:
         change.rows = _collapse(log(), tables())
 
 
-def prepare(session: Session) -> None:
-    """Ready the first recording on the session's connection ahead of time: on SQLite,
-    installing its temporary triggers took 30 to 100 ms on the first action after opening
-    a file (a team's PostgreSQL has its triggers already). Records nothing; the caller
-    commits (temporary objects of a rolled-back transaction are gone)."""
-    connection = session.connection()
-    if _backend(connection) is sqlite_capture:
-        sqlite_capture.prepare(connection, tables())
+def prepare(session: Session) -> bool:
+    """Ready the first recording on the session's connection ahead of time, and commit:
+    on SQLite, installing its temporary triggers took 30 to 100 ms on the first action
+    after opening a file (a team's PostgreSQL has its triggers already). Records and
+    writes nothing to the file (the triggers and their log are temporary).
+
+    False when it could not be done (a lock held elsewhere, a full temporary store):
+    the first recording installs what it needs then, and says what fails.
+    """
+    try:
+        connection = session.connection()
+        if _backend(connection) is sqlite_capture:
+            sqlite_capture.prepare(connection, tables())
+        session.commit()
+    except (SQLAlchemyError, sqlite3.Error):
+        with suppress(SQLAlchemyError, sqlite3.Error):
+            session.rollback()
+        return False
+    return True
 
 
 _CAPTURE = "po_desktop.capture"

@@ -10,14 +10,11 @@ and forwards: no screen ever writes an inverse operation.
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from po_desktop.store import changes, identity, live, rescue
@@ -118,12 +115,8 @@ class Workspace(QObject):
             return
         if self.file_state() is not rescue.FileState.PRESENT:
             return  # the first action says why it cannot write
-        # The recording's set-up talks to the driver directly: its errors too.
-        with contextlib.suppress(SQLAlchemyError, sqlite3.Error), self.session() as session:
-            # A failure here (a lock held elsewhere) leaves the work to the first action,
-            # which reports what goes wrong then.
-            changes.prepare(session)
-            session.commit()
+        with self.session() as session:
+            changes.prepare(session)  # what fails here is left to the first action
 
     def try_perform(
         self,

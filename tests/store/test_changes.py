@@ -177,8 +177,7 @@ def test_a_connection_readied_ahead_writes_nothing_and_records_the_first_action(
         (version,) = conn.execute("PRAGMA data_version").fetchone()
         before = _dump(demo.path)
         with demo.session() as s:
-            changes.prepare(s)
-            s.commit()
+            assert changes.prepare(s)
             triggers = s.execute(
                 text("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'")
             ).scalar()
