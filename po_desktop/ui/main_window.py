@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPoint, QSize, Qt, Slot
+from PySide6.QtCore import QPoint, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
     QMenu,
-    QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from po_desktop import APP_NAME
 from po_desktop.store import rescue
 from po_desktop.store.queries import NeedRow
-from po_desktop.ui import feedback
+from po_desktop.ui import feedback, window_state
 from po_desktop.ui.auto_archive import AutoArchive
 from po_desktop.ui.banner import ALERT, INFO, NOTICE, MessageBar
 from po_desktop.ui.board.page import BoardPage
@@ -122,7 +121,7 @@ class MainWindow(QMainWindow):
         self.views.reload(first=True)
         self._prepare_actions()
         self._update_title()
-        self._restore_window_state()
+        window_state.restore(self, self.settings, self.tabs)
 
     @property
     def scoring(self) -> ScoringPage:
@@ -142,14 +141,15 @@ class MainWindow(QMainWindow):
         page.list.menu_requested.connect(self._show_need_menu)
         page.list.view.addAction(self.actions.delete_action)
         page.decision_requested.connect(self.needs.printouts.send_decision)
-        self._restore_splitters({"scoring": page.splitter})
+        window_state.restore_splitters(self.settings, {"scoring": page.splitter})
         return page
 
     def _make_calendar(self) -> CalendarPage:
         from po_desktop.ui.calendar.page import CalendarPage
 
         page = CalendarPage(self.host, self.sprint_model)
-        self._restore_splitters({"calendar": page.splitter, "calendar_side": page.side_splitter})
+        splitters = {"calendar": page.splitter, "calendar_side": page.side_splitter}
+        window_state.restore_splitters(self.settings, splitters)
         return page
 
     @property
@@ -348,39 +348,6 @@ class MainWindow(QMainWindow):
                 self.tr("The new language will be used the next time you start PO Desktop."),
             )
 
-    # ----- window state -------------------------------------------------------------------
-    def _splitters(self) -> dict[str, QSplitter]:
-        """The splitters of the pages built so far, by the names they are kept under."""
-        scoring, calendar = self.views.built_pages()
-        found = {} if scoring is None else {"scoring": scoring.splitter}
-        if calendar is not None:
-            found |= {"calendar": calendar.splitter, "calendar_side": calendar.side_splitter}
-        return found
-
-    def _restore_splitters(self, splitters: dict[str, QSplitter]) -> None:
-        """A page just built: its splitters where the user left them."""
-        for name, splitter in splitters.items():
-            saved = self.settings.splitter_state(name)
-            if saved:
-                splitter.restoreState(QByteArray(saved))
-
-    def _restore_window_state(self) -> None:
-        """Where the user left it: size and place, splitters, the view they were in."""
-        geometry = self.settings.window_geometry
-        if geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        state = self.settings.window_state
-        if state:
-            self.restoreState(QByteArray(state))
-        self.tabs.setCurrentIndex(self.settings.last_view)
-
-    def _save_window_state(self) -> None:
-        self.settings.window_geometry = self.saveGeometry().data()
-        self.settings.window_state = self.saveState().data()
-        for name, splitter in self._splitters().items():  # a page never built kept its own
-            self.settings.set_splitter_state(name, splitter.saveState().data())
-        self.settings.last_view = self.tabs.currentIndex()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.host.can_leave():
             event.ignore()  # the scoring is still being typed
@@ -401,7 +368,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.views.save_board_state()
-        self._save_window_state()
+        window_state.save(self, self.settings, self.views)
         self.settings.sync()
         self.autobackup.stop()
         self.team.stop()
