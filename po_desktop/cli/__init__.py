@@ -293,7 +293,9 @@ def _cmd_gui(args: argparse.Namespace, lang: str) -> int:
     if ahead is not None:
         check_ahead.start(ahead)
     # The store (SQLAlchemy) next: once PySide6 is loaded, its import hook makes
-    # every later import slower, about 0.2 s of start-up for SQLAlchemy alone.
+    # every later import slower, about 0.2 s of start-up for SQLAlchemy alone. The app's
+    # backups too: the database module loads them only when it makes one.
+    import po_desktop.store.backups
     import po_desktop.store.database  # noqa: F401
     from po_desktop.ui.app import run_gui
 

@@ -1,10 +1,10 @@
-"""What the calendar shows, read: sprint capacity and forecast, the portfolio of points
-per project, and the sprints, rituals, absences and holidays of a period."""
+"""What the calendar shows, read: sprint capacity and forecast (the portfolio of points
+per project and what a period holds: ``store.calendar_view``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,7 +21,6 @@ from po_desktop.domain.enums import SprintState
 from po_desktop.domain.text import fold
 from po_desktop.store.models import (
     Absence,
-    Ceremony,
     Need,
     Person,
     Sprint,
@@ -29,7 +28,7 @@ from po_desktop.store.models import (
     SprintMember,
 )
 from po_desktop.store.services.sprints import check_sprint_dates, get_sprint, sprints_in_range
-from po_desktop.store.services.workspace import holiday_region, holidays_between
+from po_desktop.store.services.workspace import holiday_region
 
 # ----- capacity -------------------------------------------------------------------------
 
@@ -169,111 +168,3 @@ def added_during(session: Session, sprint_id: int) -> set[int]:
         return set()
     current = set(session.scalars(select(Need.id).where(Need.sprint_id == sprint_id)))
     return current - committed
-
-
-@dataclass(frozen=True)
-class PortfolioRow:
-    sprint_id: int
-    sprint: str
-    start: date
-    state: str
-    team: str
-    points: dict[str, float]
-    """Points committed per project code."""
-
-
-def portfolio(session: Session) -> list[PortfolioRow]:
-    """Sprint by sprint, the points committed to each project (closed sprints: what was done
-    plus what was carried, as the sprint's needs stand now)."""
-    from po_desktop.store.models import Project
-
-    sums: dict[int, dict[str, float]] = {}
-    for sprint_id, code, points in session.execute(
-        select(Need.sprint_id, Project.code, func.coalesce(func.sum(Need.points), 0))
-        .join(Project, Project.id == Need.project_id)
-        .where(Need.sprint_id.is_not(None))
-        .group_by(Need.sprint_id, Project.code)
-    ):
-        sums.setdefault(sprint_id, {})[code] = float(points)
-    return [
-        PortfolioRow(s.id, s.name, s.start_date, s.state, s.team, sums.get(s.id, {}))
-        for s in session.scalars(select(Sprint).order_by(Sprint.start_date))
-    ]
-
-
-# ----- what the calendar view shows -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CalendarSprint:
-    id: int
-    name: str
-    team: str
-    start: date
-    end: date
-    state: str
-    goal: str
-
-
-@dataclass(frozen=True)
-class CalendarCeremony:
-    id: int
-    sprint_id: int | None
-    kind: str
-    title: str
-    starts_at: datetime
-    minutes: int
-    location: str
-
-
-@dataclass(frozen=True)
-class CalendarAbsence:
-    id: int
-    person_id: int
-    person: str
-    start: date
-    end: date
-    reason: str
-
-
-@dataclass(frozen=True)
-class CalendarItems:
-    sprints: tuple[CalendarSprint, ...]
-    ceremonies: tuple[CalendarCeremony, ...]
-    absences: tuple[CalendarAbsence, ...]
-    holidays: dict[date, str]
-
-
-def calendar_items(session: Session, start: date, end: date, lang: str = "fr") -> CalendarItems:
-    """Everything the calendar shows from ``start`` to ``end`` included, in three SELECTs."""
-    sprints = tuple(
-        CalendarSprint(s.id, s.name, s.team, s.start_date, s.end_date, s.state, s.goal)
-        for s in session.scalars(
-            select(Sprint)
-            .where(Sprint.end_date >= start, Sprint.start_date <= end)
-            .order_by(Sprint.start_date)
-        )
-    )
-    ceremonies = tuple(
-        CalendarCeremony(
-            c.id, c.sprint_id, c.kind, c.title, c.starts_at, c.duration_minutes, c.location
-        )
-        for c in session.scalars(
-            select(Ceremony)
-            .where(
-                Ceremony.starts_at >= datetime.combine(start, datetime.min.time()),
-                Ceremony.starts_at < datetime.combine(end + timedelta(days=1), datetime.min.time()),
-            )
-            .order_by(Ceremony.starts_at)
-        )
-    )
-    absences = tuple(
-        CalendarAbsence(a.id, a.person_id, name, a.start_date, a.end_date, a.reason)
-        for a, name in session.execute(
-            select(Absence, Person.name)
-            .join(Person, Person.id == Absence.person_id)
-            .where(Absence.end_date >= start, Absence.start_date <= end)
-            .order_by(Absence.start_date, Person.name)
-        )
-    )
-    return CalendarItems(sprints, ceremonies, absences, holidays_between(session, start, end, lang))

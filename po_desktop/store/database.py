@@ -12,7 +12,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from po_desktop.domain.messages import Message
-from po_desktop.store import backups, check_ahead, files, sqlite_file, versions
+from po_desktop.store import check_ahead, files, sqlite_file, versions
 from po_desktop.store import engine as sqlite
 from po_desktop.store.errors import DatabaseFileError
 from po_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
@@ -99,11 +99,19 @@ class Database:
         self.close()
 
 
+# store.backups is imported where a backup is made or a restore finished: opening a file
+# that needs neither (a review pack's process) does not load it.
+
+
 def backup_before_migration(path: Path, revision: str) -> Path:
+    from po_desktop.store import backups
+
     return backups.create(path, f"before-upgrade-from-{revision}")
 
 
 def backup_before_replacing(path: Path) -> Path:
+    from po_desktop.store import backups
+
     return backups.create(path, "before-replace")
 
 
@@ -118,7 +126,9 @@ def examine(path: Path | str) -> sqlite.FileInfo:
     """
     path = Path(path).expanduser().resolve()
     sqlite.check_name(path)
-    if backups.restore_pending(path):
+    if sqlite_file.restore_pending(path):
+        from po_desktop.store import backups
+
         lock = sqlite.FileLock(path)
         lock.acquire()
         try:

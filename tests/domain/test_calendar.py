@@ -6,10 +6,9 @@ from datetime import date, datetime, time
 
 import pytest
 
+from po_desktop.domain.cadence import CadenceError, cadence
 from po_desktop.domain.calendar import (
-    CadenceError,
     PastSprint,
-    cadence,
     forecast_points,
     person_capacity,
     public_holidays,

@@ -1,15 +1,22 @@
-"""Numbers as each language writes them: the same text whether Babel writes it or the
-app does from the locale's symbols (the board's totals are written before Babel's
-locale data is loaded)."""
+"""Numbers and dates as each language writes them: the same text whether Babel writes it
+or the app does from the locale's symbols and month names (the board's totals and a
+review pack's dates are written without loading Babel's locale data)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import subprocess
+import sys
+from collections.abc import Iterator
 from decimal import Decimal
 
+import babel.localedata
 import pytest
 from babel.core import Locale
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from po_desktop import kept
 from po_desktop.domain import formatting
 
 VALUES = [
@@ -58,3 +65,53 @@ def test_french_groups_thousands_with_a_narrow_no_break_space() -> None:
     assert formatting.number(12345.5, "fr") == "12\u202f345,5"
     assert formatting.number(12345.5, "en") == "12,345.5"
     assert formatting.integer(9990, "fr") == "9\u202f990"
+
+
+@pytest.fixture
+def months_made_again() -> Iterator[None]:
+    """Month names looked up in this test's cache folder, not in this process's memo."""
+    formatting.short_months.cache_clear()
+    yield
+    formatting.short_months.cache_clear()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_date_reads_as_babel_writes_it(lang: str, months_made_again: None) -> None:
+    locale = formatting.locale_of(lang)
+    for year in (1, 99, 999, 2026, 2027, 2099, 9999):
+        for month in range(1, 13):
+            for day in (1, 9, 14, 28):
+                value = dt.date(year, month, day)
+                assert formatting.day(value, lang) == format_date(value, "d MMM y", locale=locale)
+    assert formatting.day(dt.date(2027, 7, 14), "fr") == "14 juil. 2027"
+
+
+NEXT_RUN = """
+import datetime, babel.localedata
+
+def no_locale_data(*args, **kwargs):
+    raise SystemExit("Babel's locale data loaded")
+
+babel.localedata.load = no_locale_data
+from po_desktop.domain import formatting
+print(formatting.day(datetime.date(2027, 12, 3), "fr"))
+"""
+
+
+def test_a_date_is_written_without_babel_s_locale_data_once_its_months_are_kept(
+    months_made_again: None,
+) -> None:
+    formatting.day(dt.date(2027, 7, 14), "fr")  # a first run: the names are kept
+    # The next run, a process of its own (Babel keeps the locales it loaded in this one):
+    run = subprocess.run(
+        [sys.executable, "-c", NEXT_RUN], capture_output=True, text=True, encoding="utf-8"
+    )
+    assert (run.returncode, run.stderr.strip(), run.stdout.strip()) == (0, "", "3 déc. 2027")
+
+
+def test_a_damaged_copy_of_the_months_is_made_again(months_made_again: None) -> None:
+    key = (formatting._MONTHS_FORMAT, babel.__version__, "fr_FR")
+    kept.write("babel/fr_FR-short-months.marshal", key, ["janv."])
+    assert formatting.day(dt.date(2027, 8, 15), "fr") == "15 août 2027"
+    formatting.short_months.cache_clear()
+    assert formatting.day(dt.date(2027, 8, 15), "fr") == "15 août 2027"

@@ -7,12 +7,14 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Mapped, Session
 
+from po_desktop.domain.enums import EventField
 from po_desktop.domain.messages import (
     Bilingual,
     language,
@@ -24,6 +26,7 @@ from po_desktop.domain.numbers import AmbiguousNumberError, NumberConvention, fo
 from po_desktop.domain.text import NameIndex
 from po_desktop.store import changes, identity
 from po_desktop.store.errors import NotFoundError, StorageError, ValidationError
+from po_desktop.store.models import NeedEvent
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -377,3 +380,26 @@ def pick_named(index: NameIndex[T], typed: str) -> T | None:
             names=listing(names, quoted=True),
         )
     return found[0][1] if found else None
+
+
+# ----- a need's history ----------------------------------------------------------------
+
+
+def _event(
+    session: Session, need_id: int, kind: EventField, old: object, new: object, at: datetime
+) -> None:
+    session.add(
+        NeedEvent(
+            need_id=need_id,
+            at=at,
+            field=kind.value,
+            old_value=None if old is None else _event_value(old),
+            new_value=None if new is None else _event_value(new),
+        )
+    )
+
+
+def _event_value(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -17,7 +17,7 @@ from po_desktop.domain.enums import ArchiveReason, Decision, EventField
 from po_desktop.store.errors import ConflictError, ValidationError
 from po_desktop.store.models import Assessment, Need, NeedEvent, Project, utcnow
 from po_desktop.store.services import needs
-from po_desktop.store.services._base import clean_number, transactional
+from po_desktop.store.services._base import _event, clean_number, transactional
 from po_desktop.store.services.workspace import AUTO_ARCHIVE_KEY, set_setting, setting
 
 MAX_AUTO_ARCHIVE_DAYS = 3650
@@ -45,7 +45,7 @@ def set_auto_archive_days(session: Session, days: int | str | None) -> None:
 def _archive(session: Session, need: Need, reason: ArchiveReason, now: datetime) -> None:
     need.archived_at = now
     need.updated_at = now
-    needs._event(session, need.id, EventField.ARCHIVE, None, reason.value, now)
+    _event(session, need.id, EventField.ARCHIVE, None, reason.value, now)
 
 
 @transactional
@@ -88,7 +88,7 @@ def restore_needs(session: Session, need_ids: Sequence[int]) -> list[int]:
         reason = _reason(session, need.id) or ArchiveReason.MANUAL.value
         need.archived_at = None
         need.updated_at = now
-        needs._event(session, need.id, EventField.ARCHIVE, reason, None, now)
+        _event(session, need.id, EventField.ARCHIVE, reason, None, now)
         done.append(need.id)
     if found and not done:
         if len(found) == 1:

@@ -30,7 +30,7 @@ from po_desktop.store.models import (
     utcnow,
 )
 from po_desktop.store.services import needs, people
-from po_desktop.store.services._base import LONG_TEXT_MAX, clean_text, transactional
+from po_desktop.store.services._base import LONG_TEXT_MAX, _event, clean_text, transactional
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 """25 MB a file: what mail programs accept, and what a workspace copied on a USB stick or
@@ -91,7 +91,7 @@ def add_comment(
     )
     session.add(comment)
     session.flush()
-    needs._event(session, need.id, EventField.COMMENT, None, comment.id, now)
+    _event(session, need.id, EventField.COMMENT, None, comment.id, now)
     return comment.id
 
 
@@ -120,7 +120,7 @@ def delete_comment(session: Session, comment_id: int) -> None:
     need_id = comment.need_id
     session.delete(comment)
     session.flush()
-    needs._event(session, need_id, EventField.COMMENT, comment_id, None, utcnow())
+    _event(session, need_id, EventField.COMMENT, comment_id, None, utcnow())
 
 
 # ----- attachments ------------------------------------------------------------------------
@@ -186,7 +186,7 @@ def attach_file(
     session.flush()
     # A Core insert: an ORM object would keep the bytes in the session as long as it lives.
     session.execute(insert(AttachmentData).values(attachment_id=attachment.id, data=content))
-    needs._event(session, need.id, EventField.ATTACHMENT, None, event_text(final), now)
+    _event(session, need.id, EventField.ATTACHMENT, None, event_text(final), now)
     return attachment.id
 
 
@@ -204,7 +204,7 @@ def remove_attachment(session: Session, attachment_id: int) -> None:
     need_id, name = attachment.need_id, attachment.name
     session.delete(attachment)
     session.flush()
-    needs._event(session, need_id, EventField.ATTACHMENT, event_text(name), None, utcnow())
+    _event(session, need_id, EventField.ATTACHMENT, event_text(name), None, utcnow())
 
 
 # ----- an e-mail becomes a need -----------------------------------------------------------

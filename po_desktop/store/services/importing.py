@@ -46,6 +46,7 @@ from po_desktop.store.services import import_cells as cells
 from po_desktop.store.services import import_trackers
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services._base import (
+    _event_value,
     rolled_back,
     transactional,
 )
@@ -253,7 +254,7 @@ _CREATED, _SPRINT, _POINTS = (
     EventField.SPRINT.value,
     EventField.POINTS.value,
 )
-_value = need_service._event_value
+_value = _event_value
 _CREATED_EVENTS = insert(NeedEvent).from_select(
     ["need_id", "at", "field", "new_value", "author_id", "author_name"],
     select(

@@ -28,8 +28,7 @@ from po_desktop.store.models import (
     Project,
     utcnow,
 )
-from po_desktop.store.services import needs
-from po_desktop.store.services._base import clean_choice, transactional
+from po_desktop.store.services._base import _event, clean_choice, transactional
 from po_desktop.store.services.dossier import free_name, need_or_refuse
 
 
@@ -116,7 +115,7 @@ def _record(
     ):
         value = rules.event_value(role, other)
         old, new = (None, value) if made else (value, None)
-        needs._event(session, need_id, EventField.LINK, old, new, at)
+        _event(session, need_id, EventField.LINK, old, new, at)
 
 
 @transactional
@@ -244,6 +243,6 @@ def merge_needs(session: Session, duplicate_id: int, into_id: int) -> MergeResul
     duplicate.updated_at = now
     into.updated_at = now
     session.flush()
-    needs._event(session, duplicate_id, EventField.ARCHIVE, None, ArchiveReason.MERGED.value, now)
-    needs._event(session, into_id, EventField.MERGE, None, duplicate_id, now)
+    _event(session, duplicate_id, EventField.ARCHIVE, None, ArchiveReason.MERGED.value, now)
+    _event(session, into_id, EventField.MERGE, None, duplicate_id, now)
     return MergeResult(len(comments), len(attachments), moved)

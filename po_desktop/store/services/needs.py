@@ -24,7 +24,6 @@ from po_desktop.store.errors import ConflictError, NotFoundError, ValidationErro
 from po_desktop.store.models import (
     BoardColumn,
     Need,
-    NeedEvent,
     NeedTag,
     Person,
     Project,
@@ -33,6 +32,7 @@ from po_desktop.store.models import (
 )
 from po_desktop.store.services._base import (
     LONG_TEXT_MAX,
+    _event,
     clean_bool,
     clean_choice,
     clean_number,
@@ -80,26 +80,6 @@ class NeedInput:
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
     for i in range(0, len(ids), size):
         yield list(ids[i : i + size])
-
-
-def _event(
-    session: Session, need_id: int, kind: EventField, old: object, new: object, at: datetime
-) -> None:
-    session.add(
-        NeedEvent(
-            need_id=need_id,
-            at=at,
-            field=kind.value,
-            old_value=None if old is None else _event_value(old),
-            new_value=None if new is None else _event_value(new),
-        )
-    )
-
-
-def _event_value(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _first_column(session: Session) -> BoardColumn:

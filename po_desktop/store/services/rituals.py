@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from po_desktop.domain.calendar import CadenceError, RitualTimes, cadence
+from po_desktop.domain.cadence import CadenceError, RitualTimes, cadence
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import day_label
 from po_desktop.store.errors import NotFoundError, ValidationError

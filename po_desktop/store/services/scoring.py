@@ -28,13 +28,13 @@ from po_desktop.store.models import (
 )
 from po_desktop.store.services._base import (
     LONG_TEXT_MAX,
+    _event,
     clean_choice,
     clean_number,
     clean_text,
     find_named,
     transactional,
 )
-from po_desktop.store.services.needs import _event
 
 NEEDS_A_REASON = frozenset({Decision.NO_GO.value, Decision.EXPLORE.value})
 """Decisions the requester will want explained later: a rationale is required."""

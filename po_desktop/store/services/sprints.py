@@ -34,6 +34,7 @@ from po_desktop.store.models import (
 )
 from po_desktop.store.services._base import (
     LONG_TEXT_MAX,
+    _event,
     clean_choice,
     clean_number,
     clean_text,
@@ -41,7 +42,6 @@ from po_desktop.store.services._base import (
     locked,
     transactional,
 )
-from po_desktop.store.services.needs import _event
 
 # ----- validation -----------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from po_desktop.domain.calendar import RitualTimes
+from po_desktop.domain.cadence import RitualTimes
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import choice_label
 from po_desktop.store import calendar_forms as forms

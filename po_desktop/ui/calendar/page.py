@@ -34,7 +34,7 @@ from po_desktop.domain.messages import (
     language,
 )
 from po_desktop.i18n import gettext
-from po_desktop.store import calendar_queries
+from po_desktop.store import calendar_queries, calendar_view
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.services import sprints as service
 from po_desktop.store.services import workspace as workspace_service
@@ -278,14 +278,12 @@ class CalendarPage(QWidget):
         first, last = self.calendar.visible_range()
         lang = language()
         self.calendar.set_items(
-            self.host.workspace.read(
-                lambda s: calendar_queries.calendar_items(s, first, last, lang)
-            )
+            self.host.workspace.read(lambda s: calendar_view.calendar_items(s, first, last, lang))
         )
         self._update_title()
 
     def load_portfolio(self) -> None:
-        rows = self.host.workspace.read(calendar_queries.portfolio)
+        rows = self.host.workspace.read(calendar_view.portfolio)
         # Recent history and what is planned: the last three closed sprints onwards.
         closed = [i for i, r in enumerate(rows) if r.state == "closed"]
         rows = rows[max(0, closed[-3] if len(closed) >= 3 else 0) :]

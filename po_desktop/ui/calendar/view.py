@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from po_desktop.domain.calendar import clamp
 from po_desktop.domain.messages import choice_label
-from po_desktop.store.calendar_queries import CalendarItems
+from po_desktop.store.calendar_view import CalendarItems
 
 SPRINT_COLOURS = {
     "active": QColor("#2E7D32"),
