@@ -58,8 +58,12 @@ class Base(DeclarativeBase):
 
 
 def _enum_check(column: str, enum: type) -> CheckConstraint:
-    values = ", ".join(f"'{member.value}'" for member in enum)
-    return CheckConstraint(f"{column} IN ({values})", name=f"{column}_valid")
+    """``column`` holds one of ``enum``'s values. Written as comparisons joined by OR,
+    not ``IN (…)``: SQLite's integrity check, run on every file the app opens, evaluates
+    an ``IN`` list about four times slower per row (0.4 s of its 0.9 s at 100,000 needs
+    and their history; migration 0010)."""
+    alternatives = " OR ".join(f"{column} = '{member.value}'" for member in enum)
+    return CheckConstraint(alternatives, name=f"{column}_valid")
 
 
 class Versioned:

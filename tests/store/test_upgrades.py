@@ -201,3 +201,87 @@ def test_0009_gives_projects_people_sprints_and_columns_a_version_and_goes_back_
     for table in ("project", "person", "sprint", "board_column"):
         assert after[table][0] == before[table][0]  # the columns are gone, no other
         assert len(after[table][1]) == len(before[table][1])
+
+
+CHOICES = {
+    "sprint": "state",
+    "ceremony": "kind",
+    "criterion": "direction",
+    "project": "kind",
+    "assessment": "decision",
+    "need": "source",
+    "need_link": "kind",
+    "need_event": "field",
+}
+"""Every table with a column of choices (``models._enum_check``), and that column."""
+
+
+def _definitions(path: Path) -> dict[str, str]:
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        return {name: sql for name, sql in rows if name in CHOICES}
+    finally:
+        connection.close()
+
+
+def _checks(sql: str) -> set[str]:
+    """A table's CHECK constraints as written, whatever their order."""
+    import re
+
+    return set(re.findall(r"CONSTRAINT \w+ CHECK \((?:[^()]|\([^()]*\))*\)", sql))
+
+
+def test_0010_keeps_refusing_the_same_choices_checks_them_faster_and_goes_back_to_0009(
+    tmp_path: Path, home: Path
+) -> None:
+    """A 0009 workspace's choices are checked by comparisons after the upgrade, as in a
+    new workspace; a value outside them is still refused when written and still found
+    by the integrity check the app runs at every opening; going back to 0009 gives its
+    definitions back to the letter."""
+    import sqlite3
+
+    from po_desktop.store import sqlite_file
+    from po_desktop.store.errors import DatabaseFileError
+
+    path = tmp_path / "workspace.podb"
+    shutil.copy(FIXTURES / "schema-0009.podb", path)
+    before = _definitions(path)
+    assert all(" IN (" in sql for sql in before.values())
+    with open_database(path) as db:
+        assert db.migrated_from == "0009"
+    with open_database(tmp_path / "new.podb"):
+        pass
+    upgraded, new = _definitions(path), _definitions(tmp_path / "new.podb")
+    for table, column in CHOICES.items():
+        assert _checks(upgraded[table]) == _checks(new[table]), table
+        assert f"{column} IN (" not in upgraded[table]
+        assert f"{column} = '" in upgraded[table]
+
+    for table, column in CHOICES.items():
+        connection = sqlite3.connect(path)
+        try:
+            with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+                connection.execute(f"UPDATE {table} SET {column} = 'Go' WHERE rowid IN "
+                                   f"(SELECT min(rowid) FROM {table})")  # fmt: skip
+            connection.rollback()
+            copy = tmp_path / f"{table}.podb"
+            shutil.copy(path, copy)
+        finally:
+            connection.close()
+        damaged = sqlite3.connect(copy)
+        try:  # what another tool could write, bypassing the check
+            damaged.execute("PRAGMA ignore_check_constraints = ON")
+            damaged.execute(f"UPDATE {table} SET {column} = 'x' WHERE rowid IN "
+                            f"(SELECT min(rowid) FROM {table})")  # fmt: skip
+            damaged.commit()
+        finally:
+            damaged.close()
+        with pytest.raises(DatabaseFileError) as found:
+            sqlite_file.inspect_file(copy)
+        assert found.value.message.msg_id == "db.corrupt"
+
+    _downgrade(path, "0009")
+    assert _definitions(path) == before
