@@ -247,7 +247,10 @@ class Need(Base):
 
     __table_args__ = (
         UniqueConstraint("project_id", "number", name="uq_need_project_number"),
-        Index("ix_need_column_rank", "column_id", "rank"),
+        # A column's needs in rank order, and with what the board's column figures read
+        # (archived or not, points): those figures, needed before the first paint, come
+        # from the index alone, a few pages, not every need's texts (migration 0011).
+        Index("ix_need_column_rank", "column_id", "rank", "id", "archived_at", "points"),
         Index("ix_need_sprint", "sprint_id"),
         Index("ix_need_external_ref", "external_ref"),
         _enum_check("source", Source),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, String, bindparam, cast, func, literal_column, select, union_all
+from sqlalchemy import Select, String, bindparam, cast, func, select, union_all
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
@@ -358,15 +358,14 @@ class BoardStart:
 def board_start(session: Session, column_ids: list[int], per_column: int) -> BoardStart:
     """The board's first screen without reading every need: a bounded read per column
     through the (column, rank) index, and the columns' counts and points from SQL."""
-    # "column_id + 0": grouped on the (column, rank) index, SQLite would visit every row
-    # in index order, four times slower at 100,000 needs than reading the table through.
-    column = (Need.column_id + literal_column("0")).label("column")
+    # Read from the (column, rank, …, archived, points) index alone, in column order:
+    # at 100,000 needs a fifth of reading the table through.
     figures = {
         column_id: (count, float(points or 0))
         for column_id, count, points in session.execute(
-            select(column, func.count(), func.coalesce(func.sum(Need.points), 0.0))
+            select(Need.column_id, func.count(), func.coalesce(func.sum(Need.points), 0.0))
             .where(Need.archived_at.is_(None))
-            .group_by(column)
+            .group_by(Need.column_id)
         )
     }
     # One statement for every column (one round trip to a server), each part still a

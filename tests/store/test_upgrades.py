@@ -285,3 +285,66 @@ def test_0010_keeps_refusing_the_same_choices_checks_them_faster_and_goes_back_t
 
     _downgrade(path, "0009")
     assert _definitions(path) == before
+
+
+def test_0011_reads_the_boards_column_figures_from_an_index_and_goes_back_to_0010(
+    tmp_path: Path, home: Path
+) -> None:
+    """The figures the board shows before its first paint (each column's needs and
+    points) are the same after the upgrade, and read from the index alone, not from
+    every need's row; going back to 0010 gives the index its two columns back."""
+    import sqlite3
+
+    from sqlalchemy import event, select
+
+    from po_desktop.store import queries
+    from po_desktop.store.models import BoardColumn
+
+    path = tmp_path / "workspace.podb"
+    shutil.copy(FIXTURES / "schema-0010.podb", path)
+
+    def figures() -> tuple[dict[int, tuple[int, float]], list[str]]:
+        with open_database(path) as db, db.session() as session:
+            statements: list[str] = []
+            event.listen(
+                session.connection(),
+                "before_cursor_execute",
+                lambda _c, _cur, sql, *_rest: statements.append(sql),
+            )
+            ids = list(session.scalars(select(BoardColumn.id)))
+            found = queries.board_start(session, ids, 2).figures
+            grouped = [sql for sql in statements if "GROUP BY need.column_id" in sql]
+            assert len(grouped) == 1
+            plan = session.connection().exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + grouped[0], (0.0,) * grouped[0].count("?")
+            )
+            return found, [str(row[-1]) for row in plan]
+
+    before = _figures_by_hand(path)
+    with open_database(path) as db:
+        assert db.migrated_from == "0010"
+    found, plan = figures()
+    assert found == before
+    assert plan == ["SCAN need USING COVERING INDEX ix_need_column_rank"]
+
+    _downgrade(path, "0010")
+    connection = sqlite3.connect(path)
+    try:
+        columns = [row[2] for row in connection.execute("PRAGMA index_info(ix_need_column_rank)")]
+    finally:
+        connection.close()
+    assert columns == ["column_id", "rank"]
+
+
+def _figures_by_hand(path: Path) -> dict[int, tuple[int, float]]:
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(
+            "SELECT column_id, count(*), total(points) FROM need"
+            " WHERE archived_at IS NULL GROUP BY column_id"
+        )
+        return {column: (count, float(points)) for column, count, points in rows}
+    finally:
+        connection.close()
