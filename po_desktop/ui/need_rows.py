@@ -96,9 +96,10 @@ class NeedRows:
         if start.needs < START_MIN or not start.rows:
             return False
         self.rows = sorted(start.rows, key=_ID)
-        # The sprints' figures are read with every need (:meth:`load`), right after the
-        # first paint: nothing shows them before (Views.reload).
-        self._load_rest(session, columns, sprint_figures=False)
+        # The sprints' figures, the business units and the tags (each a scan of every
+        # need) are read with every need (:meth:`load`), right after the first paint:
+        # nothing shows them before, the filters being off (Views.reload).
+        self._load_rest(session, columns, first_screen=True)
         self.figures = start.figures
         parent_of = board_links.epics(session)[0]
         parents = {parent_of[r.id] for r in start.rows if r.id in parent_of} - {
@@ -112,14 +113,14 @@ class NeedRows:
         return True
 
     def _load_rest(
-        self, session: Session, columns: list[BoardColumn], *, sprint_figures: bool = True
+        self, session: Session, columns: list[BoardColumn], *, first_screen: bool = False
     ) -> None:
         self.reference = Reference(
             projects=queries.projects(session),
             people=[p for p in queries.people(session) if p.active],
-            sprints=queries.sprint_rows(session, figures=sprint_figures),
-            units=queries.business_units(session),
-            tags=queries.tag_names(session),
+            sprints=queries.sprint_rows(session, figures=not first_screen),
+            units=[] if first_screen else queries.business_units(session),
+            tags=[] if first_screen else queries.tag_names(session),
             region=workspace_service.holiday_region(session),
         )
         self.columns = [

@@ -108,6 +108,14 @@ class QuickFilters(QWidget):
             scope=self.scope.currentData() or "all",
         )
 
+    def waiting(self) -> bool:
+        """True while a restored filter names a unit, a person or a tag not loaded yet:
+        the combos show "any", but the filter the user left narrows."""
+        wanted = self._wanted
+        return wanted is not None and any(
+            value is not None for value in (wanted.business_unit, wanted.assignee_id, wanted.tag)
+        )
+
     def restore(self, saved: NeedFilter) -> None:
         """Show a saved filter; names not loaded yet are chosen at the next reference."""
         self._wanted = saved

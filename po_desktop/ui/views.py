@@ -239,10 +239,12 @@ class Views(QObject):
         """The board on screen, every need of every column on it: no search, no project,
         no quick filter, no swimlanes. Only there are a column's first cards and its
         figures read by SQL what the board shows."""
+        filters = self.board.filters
         return (
             self.tabs.currentIndex() == self.BOARD
             and project_id is None
-            and not self.board.filters.applied(self._base_filter()).is_narrowing
+            and not filters.waiting()
+            and not filters.applied(self._base_filter()).is_narrowing
             and self.board.model.lane_mode == "none"
         )
 

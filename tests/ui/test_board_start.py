@@ -45,6 +45,8 @@ def large_db(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
                     column_id=flow[0],
                     points=n,
                     business_unit="Finance" if n == 7 else "",
+                    source="customer" if n == 7 else "team",
+                    tags=["paie"] if n == 7 else [],
                 ),
             )
         for title in ("Archivé", "Suite A", "Suite B", "Suite C"):
@@ -102,10 +104,41 @@ def test_a_search_typed_before_every_card_is_read_finds_them_all(window: MainWin
 
 def test_a_quick_filter_before_every_card_is_read_finds_them_all(window: MainWindow) -> None:
     assert window.host.rows.partial
-    unit = window.board.filters.unit
-    unit.setCurrentIndex(unit.findData("Finance"))
+    source = window.board.filters.source
+    source.setCurrentIndex(source.findData("customer"))
     assert _titles(window, 0) == ["Besoin 7"]
     assert not window.host.rows.partial
+
+
+def test_units_and_tags_are_offered_once_every_card_is_read(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Read with every need right after the first paint (each is a scan of every need):
+    before it, the window is not on screen and the board is not filtered."""
+    window.show()
+    qtbot.waitUntil(lambda: not window.host.rows.partial, timeout=3000)
+    filters = window.board.filters
+    assert filters.unit.findData("Finance") > 0
+    assert filters.tag.findData("paie") > 0
+    filters.tag.setCurrentIndex(filters.tag.findData("paie"))
+    assert _titles(window, 0) == ["Besoin 7"]
+
+
+def test_a_unit_filter_left_on_the_board_is_on_again_at_the_next_opening(
+    window: MainWindow, large_db: Database, app: object, qtbot: QtBot
+) -> None:
+    window.show()
+    qtbot.waitUntil(lambda: not window.host.rows.partial, timeout=3000)
+    unit = window.board.filters.unit
+    unit.setCurrentIndex(unit.findData("Finance"))
+    window.views.save_board_state()
+
+    again = MainWindow(Workspace(large_db))
+    qtbot.addWidget(again)
+    assert again.board.filters.unit.currentData() == "Finance"
+    assert _titles(again, 0) == ["Besoin 7"]
+    assert again.count_label.text() == "Needs shown: 1 of 10"
+    again.workspace.undo_stack.clear()
 
 
 def test_another_page_before_every_card_is_read_lists_them_all(window: MainWindow) -> None:
