@@ -348,3 +348,66 @@ def _figures_by_hand(path: Path) -> dict[int, tuple[int, float]]:
         return {column: (count, float(points)) for column, count, points in rows}
     finally:
         connection.close()
+
+
+def test_0010_opens_the_workspace_when_sqlite_refuses_to_rewrite_its_checks(
+    tmp_path: Path, home: Path
+) -> None:
+    """A SQLite that refuses edits of its schema (a library built in "defensive" mode,
+    here an authorizer) leaves the checks written IN (…): a speed-up is never a
+    reason not to open a workspace, and 0011 still follows."""
+    import sqlite3
+
+    from sqlalchemy import Engine, event
+
+    path = tmp_path / "workspace.podb"
+    shutil.copy(FIXTURES / "schema-0009.podb", path)
+    before = _definitions(path)
+
+    editing: list[bool] = []
+
+    def no_schema_edits(action: int, first: str | None, second: str | None, *_: object) -> int:
+        """Refuse what defensive mode refuses: writing sqlite_master by hand, not DDL."""
+        if action == sqlite3.SQLITE_PRAGMA and first == "writable_schema":
+            editing[:] = [str(second).upper() == "ON"]
+        elif action == sqlite3.SQLITE_UPDATE and first == "sqlite_master" and any(editing):
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    def defensive(connection: sqlite3.Connection, _record: object) -> None:
+        connection.set_authorizer(no_schema_edits)
+
+    event.listen(Engine, "connect", defensive)
+    try:
+        with open_database(path) as db:
+            assert db.migrated_from == "0009"
+    finally:
+        event.remove(Engine, "connect", defensive)
+    assert _definitions(path) == before
+    with open_database(path) as db, db.session() as session:
+        assert db.migrated_from is None  # at the newest revision: 0010 is done
+        assert session.connection().exec_driver_sql("PRAGMA quick_check").scalar() == "ok"
+
+
+def test_0010_leaves_a_check_written_otherwise_as_it_is(tmp_path: Path, home: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "workspace.podb"
+    shutil.copy(FIXTURES / "schema-0009.podb", path)
+    connection = sqlite3.connect(path)
+    try:  # as another tool could have written it: the same values, another spelling
+        sql = _definitions(path)["criterion"]
+        odd = sql.replace("direction IN ('benefit', 'cost')", "direction IN ('cost','benefit')")
+        assert odd != sql
+        version = connection.execute("PRAGMA schema_version").fetchone()[0]
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'criterion'", (odd,))
+        connection.execute(f"PRAGMA schema_version = {version + 1}")
+        connection.commit()
+    finally:
+        connection.close()
+    with open_database(path) as db:
+        assert db.migrated_from == "0009"
+    after = _definitions(path)
+    assert after["criterion"] == odd
+    assert "source = 'rnd' OR source = 'customer'" in after["need"]

@@ -7,7 +7,11 @@ their 336,000 history events, 0.4 s of the check's 0.9 s, before the board can s
 The two forms accept and refuse exactly the same values (NULL included), so the rows
 are not touched: on SQLite only the tables' stored definitions change, by the procedure
 SQLite documents for changes that leave the file's content as it is (``writable_schema``,
-then a new schema version). The file is checked for its structure after the change.
+then a new schema version), and the tables are checked again before the upgrade commits.
+
+This is a speed-up, never a reason not to open a workspace: a table whose definition
+does not read as expected is left as it is, and so is every table where SQLite refuses
+to edit its schema (a library built in "defensive" mode), inside a savepoint.
 
 A team workspace (PostgreSQL) is left as it is: the server keeps ``IN`` as ``= ANY``,
 with no such cost and no check at opening, and rewriting its constraints would lock the
@@ -21,9 +25,11 @@ Create Date: 2026-12-06
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable
 
 from alembic import op
+from sqlalchemy.exc import DBAPIError
 
 revision = "0010"
 down_revision = "0009"
@@ -71,12 +77,27 @@ def _rewrite(pattern: str, to: Callable[[str], Callable[[re.Match[str]], str]]) 
     for table, column in CHOICES.items():
         sql = bind.exec_driver_sql(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-        ).scalar_one()
+        ).scalar()
         found = re.compile(pattern.format(column=column, value=_VALUE))
-        new, count = found.subn(to(column), sql)
-        if count != 1:
-            raise RuntimeError(f"{table}: {count} checks of {column}'s choices, expected 1")
-        changed[table] = new
+        new, count = found.subn(to(column), sql or "")
+        if count == 1:  # else written otherwise: left as it is
+            changed[table] = new
+    if not changed:
+        return
+    try:
+        with bind.begin_nested():
+            _store(changed)
+    except (DBAPIError, _RefusedError):
+        pass  # refused ("table sqlite_master may not be modified"): the definitions stay
+
+
+class _RefusedError(Exception):
+    """The new definitions did not pass SQLite's check: the old ones are kept."""
+
+
+def _store(changed: dict[str, str]) -> None:
+    """The tables' new definitions, by SQLite's procedure, then checked."""
+    bind = op.get_bind()
     version = bind.exec_driver_sql("PRAGMA schema_version").scalar_one()
     bind.exec_driver_sql("PRAGMA writable_schema = ON")
     try:
@@ -88,10 +109,14 @@ def _rewrite(pattern: str, to: Callable[[str], Callable[[re.Match[str]], str]]) 
         bind.exec_driver_sql(f"PRAGMA schema_version = {int(version) + 1}")
     finally:
         bind.exec_driver_sql("PRAGMA writable_schema = OFF")
-    for table in changed:
-        problem = bind.exec_driver_sql(f'PRAGMA quick_check("{table}")').scalar()
+    # A table's name as the check's argument needs SQLite 3.33; before, the argument is
+    # a count of errors and each call would check the whole file: once is enough.
+    by_table = sqlite3.sqlite_version_info >= (3, 33)
+    checks = [f'PRAGMA quick_check("{t}")' for t in changed] if by_table else ["PRAGMA quick_check"]
+    for check in checks:
+        problem = bind.exec_driver_sql(check).scalar()
         if problem != "ok":
-            raise RuntimeError(f"{table} after its checks were rewritten: {problem}")
+            raise _RefusedError(f"{check} after the definitions were rewritten: {problem}")
 
 
 def upgrade() -> None:
