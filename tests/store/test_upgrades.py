@@ -203,17 +203,21 @@ def test_0009_gives_projects_people_sprints_and_columns_a_version_and_goes_back_
         assert len(after[table][1]) == len(before[table][1])
 
 
-CHOICES = {
-    "sprint": "state",
-    "ceremony": "kind",
-    "criterion": "direction",
-    "project": "kind",
-    "assessment": "decision",
-    "need": "source",
-    "need_link": "kind",
-    "need_event": "field",
-}
-"""Every table with a column of choices (``models._enum_check``), and that column."""
+def _choices() -> dict[str, str]:
+    """Every table with a column of choices (``models._enum_check``), and that column."""
+    from sqlalchemy import CheckConstraint
+
+    from po_desktop.store.models import Base
+
+    return {
+        table.name: str(check.sqltext).split(" = ")[0]
+        for table in Base.metadata.sorted_tables
+        for check in table.constraints
+        if isinstance(check, CheckConstraint) and str(check.name).endswith("_valid")
+    }
+
+
+CHOICES = _choices()
 
 
 def _definitions(path: Path) -> dict[str, str]:
