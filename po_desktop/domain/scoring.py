@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import NamedTuple
 
 from po_desktop.domain.enums import Decision, Direction
@@ -375,6 +375,10 @@ def rank(entries: Sequence[tuple[int, float, str | None]]) -> list[Ranked]:
     return ranked
 
 
+_NEED_ID, _RANK = itemgetter(0), itemgetter(2)
+"""A :class:`Ranked`'s need and place, read without an attribute lookup."""
+
+
 class WhatIf(NamedTuple):
     """The backlog re-ranked with other weights, and how far each need moved."""
 
@@ -400,7 +404,9 @@ class Reranker:
         self.values = values
         self._linear = grid.kind is GridKind.WEIGHTED
         self._keys: tuple[str, ...] = ()
-        self._ids: list[int] = list(values)
+        self._ids: list[int] = sorted(values)
+        """The needs in the order of their ids, the ranking's last tie-break: its first
+        sort then finds them in order."""
         self._columns: list[list[float]] = []
         self._zero: list[bool] = []
         """RICE and ICE needs with a factor at 0: their score is 0 whatever the weights."""
@@ -424,14 +430,18 @@ class Reranker:
 
     def scores(self, grid: Grid) -> list[tuple[int, float]]:
         """Every need's score on ``grid``: this grid with other weights."""
+        return list(zip(self._ids, self._scores(grid), strict=True))
+
+    def _scores(self, grid: Grid) -> list[float]:
+        """The scores of :meth:`scores`, in the order of the needs' ids."""
         if [replace(c, weight=1.0) for c in grid.criteria] != [
             replace(c, weight=1.0) for c in self.grid.criteria
         ] or grid.kind is not self.grid.kind:
             raise ValueError("the grid differs by more than its weights")
         grid.validate()  # a zero or negative weight is refused here, as for saving
         if grid.kind is GridKind.WSJF:
-            score = grid.scorer()
-            return [(need_id, score(v)) for need_id, v in self.values.items()]
+            score, values = grid.scorer(), self.values
+            return [score(values[need_id]) for need_id in self._ids]
         by_key = {c.key: c.weight for c in grid.criteria}
         weights = [by_key[k] for k in self._keys]
         total = sum(weights)
@@ -441,14 +451,12 @@ class Reranker:
         for weight, column in zip(weights[1:], self._columns[1:], strict=True):
             sums = [acc + weight * t for acc, t in zip(sums, column, strict=True)]
         if self._linear:
-            scores = [round(100.0 * acc / total, 1) for acc in sums]
-        else:
-            exp = math.exp
-            scores = [
-                0.0 if zero else round(100.0 * exp(acc / total), 1)
-                for acc, zero in zip(sums, self._zero, strict=True)
-            ]
-        return list(zip(self._ids, scores, strict=True))
+            return [round(100.0 * acc / total, 1) for acc in sums]
+        exp = math.exp
+        return [
+            0.0 if zero else round(100.0 * exp(acc / total), 1)
+            for acc, zero in zip(sums, self._zero, strict=True)
+        ]
 
     def what_if(
         self,
@@ -469,8 +477,10 @@ class Reranker:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            get = decisions.get
-            entries = [(need_id, score, get(need_id)) for need_id, score in self.scores(grid)]
+            # Built with map and zip rather than comprehensions: no interpreted step per
+            # need where C can do the walk.
+            get, ids = decisions.get, self._ids
+            entries = list(zip(ids, self._scores(grid), map(get, ids), strict=True))
             if fixed:
                 entries.extend(
                     (need_id, s, get(need_id))
@@ -478,8 +488,13 @@ class Reranker:
                     if need_id not in self.values
                 )
             ranked = rank(entries)
-            before = {r.need_id: r.rank for r in current}
-            moved = {r.need_id: before.get(r.need_id, r.rank) - r.rank for r in ranked}
+            need_ids = list(map(_NEED_ID, ranked))
+            places = list(map(_RANK, ranked))
+            before = dict(zip(map(_NEED_ID, current), map(_RANK, current), strict=True))
+            # A need new to the ranking has not moved: its place counts as its place before.
+            moved = dict(
+                zip(need_ids, map(sub, map(before.get, need_ids, places), places), strict=True)
+            )
         finally:
             if collecting:
                 gc.enable()

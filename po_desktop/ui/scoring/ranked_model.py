@@ -4,7 +4,7 @@ criterion of the active grid, and the what-if simulation of other weights."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -22,6 +22,10 @@ from po_desktop.domain.scoring import (
 )
 from po_desktop.store.queries import NeedRow
 from po_desktop.ui.models import NEED_ID_ROLE, Index, NeedTableModel, format_points, format_score
+
+_NEED_ID, _SCORE, _RANK = itemgetter(0), itemgetter(1), itemgetter(2)
+"""A :class:`Ranked`'s fields, read without an attribute lookup."""
+_ROW_ID = attrgetter("id")
 
 
 class RankedNeedModel(NeedTableModel):
@@ -49,6 +53,10 @@ class RankedNeedModel(NeedTableModel):
         self._reranker: Reranker | None = None
         self._reranker_rows: list[NeedRow] | None = None
         self._decisions: dict[int, str | None] = {}
+        self._fixed: dict[int, float] = {}
+        """The scores of open needs scored on other grids, which what-if leaves alone."""
+        self._fixed_of: list[Ranked] | None = None
+        """The saved ranking ``_fixed`` was read from (a new list at each refresh)."""
 
     # ----- content ------------------------------------------------------------------------
     def set_grid(
@@ -63,7 +71,7 @@ class RankedNeedModel(NeedTableModel):
         # header's tooltip has the whole label.
         self._headers = [*self._fixed_headers, *(_short_label(c, lang) for c in criteria)]
         self._simulated, self._moved = None, {}
-        self._reranker = None
+        self._reranker, self._fixed_of = None, None
         if self._sort_column >= self.FIRST_CRITERION + len(criteria):
             # Sorted by a criterion this grid does not have: back to the ranking.
             self._sort_column, self._sort_order = self.RANK, Qt.SortOrder.AscendingOrder
@@ -94,8 +102,8 @@ class RankedNeedModel(NeedTableModel):
         super()._refresh()
 
     def _set_ranks(self, ranking: list[Ranked]) -> None:
-        self._ranks = {r.need_id: r.rank for r in ranking}
-        self._rank_order = [r.need_id for r in ranking]
+        self._rank_order = list(map(_NEED_ID, ranking))
+        self._ranks = dict(zip(self._rank_order, map(_RANK, ranking), strict=True))
 
     def saved_ranking(self) -> list[Ranked]:
         return self._saved
@@ -122,8 +130,8 @@ class RankedNeedModel(NeedTableModel):
             self._simulated, self._moved = None, {}
             self._set_ranks(self._saved)
         else:
-            self._simulated = {r.need_id: r.score for r in result.ranked}
             self._set_ranks(result.ranked)
+            self._simulated = dict(zip(self._rank_order, map(_SCORE, result.ranked), strict=True))
             self._moved = result.moved
         self.sort(self._sort_column, self._sort_order)  # layoutChanged: every cell repaints
 
@@ -134,11 +142,13 @@ class RankedNeedModel(NeedTableModel):
             # Built once per load: each weight change then costs a weighted sum per need.
             values = {r.need_id: v for r in self._saved if (v := self._values.get(r.need_id))}
             self._reranker = Reranker(grid, values)
-            self._reranker_rows = self._all
+            self._reranker_rows, self._fixed_of = self._all, None
             self._decisions = {r.id: r.decision for r in self._all}
-        values = self._reranker.values
-        fixed = {r.need_id: r.score for r in self._saved if r.need_id not in values}
-        return self._reranker.what_if(grid, self._decisions, self._saved, fixed)
+        if self._fixed_of is not self._saved:  # the ranking as saved changed
+            values = self._reranker.values
+            self._fixed = {r.need_id: r.score for r in self._saved if r.need_id not in values}
+            self._fixed_of = self._saved
+        return self._reranker.what_if(grid, self._decisions, self._saved, self._fixed)
 
     @property
     def simulating(self) -> bool:
@@ -212,9 +222,12 @@ class RankedNeedModel(NeedTableModel):
         """
         if self._sort_column != self.RANK:
             return super()._sorted(rows)
-        shown = {row.id: row for row in rows}
-        ordered = [shown[i] for i in self._rank_order if i in shown]
-        ordered.extend(sorted((r for r in rows if r.id not in self._ranks), key=attrgetter("id")))
+        ids = list(map(_ROW_ID, rows))
+        shown = dict(zip(ids, rows, strict=True))
+        ordered = list(filter(None, map(shown.get, self._rank_order)))  # rows are never falsy
+        ranks = self._ranks
+        unscored = (r for r, i in zip(rows, ids, strict=True) if i not in ranks)
+        ordered.extend(sorted(unscored, key=_ROW_ID))
         if self._sort_order == Qt.SortOrder.DescendingOrder:
             ordered.reverse()
         return ordered
