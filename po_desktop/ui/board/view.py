@@ -40,7 +40,6 @@ class CellView(QListView):
 
     def __init__(self, model: CellModel, delegate: CardDelegate, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setModel(model)
         self.setItemDelegate(delegate)
         self.setUniformItemSizes(True)  # what keeps 10,000 cards cheap to lay out
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -60,6 +59,9 @@ class CellView(QListView):
         well = self.palette().color(QPalette.ColorRole.Window).darker(106).name()
         self.setStyleSheet(f"#boardCell {{ background: {well}; border-radius: 6px; }}")
         self.setAccessibleName(model.board.column(model.column_id).name)  # type: ignore[union-attr]
+        # The cards last: each setting above lays out every row of a model already set
+        # (30,000 cards in one column of a 100,000-need board).
+        self.setModel(model)
 
     @property
     def cell(self) -> CellModel:
@@ -272,7 +274,7 @@ class BoardView(QWidget):
                 grid.addWidget(header, lane_index * 2, 0, 1, max(1, len(columns)))
                 self._lane_headers[lane.key] = header
             for column_index, column in enumerate(columns):
-                view = CellView(self.model.cell(lane.key, column.id), self.delegate)
+                view = CellView(self.model.cell(lane.key, column.id), self.delegate, content)
                 view.focused.connect(self.cell_focused)
                 view.viewport().installEventFilter(self)  # drags near the edge scroll lanes
                 view.hop_requested.connect(self.hop_requested)
