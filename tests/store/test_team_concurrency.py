@@ -10,6 +10,8 @@ from dataclasses import replace
 
 import pytest
 from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from helpers import postgres
 from helpers.undo import act, undo
 from sqlalchemy import Engine, inspect, select, text
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from po_desktop.store import identity, migrate, team
 from po_desktop.store.errors import ConflictError
-from po_desktop.store.models import BoardColumn, Need, NeedEvent, Project
+from po_desktop.store.models import Base, BoardColumn, Need, NeedEvent, Project
 from po_desktop.store.services import needs, people, projects
 from po_desktop.store.services._base import atomic
 
@@ -249,6 +251,10 @@ def test_a_team_workspace_made_at_0007_upgrades_with_its_history() -> None:
             assert "author_name" not in columns
 
             migrate.upgrade(engine)
+            with engine.connect() as connection:  # the server now holds what the models say:
+                context = MigrationContext.configure(connection, opts={"compare_type": True})
+                # the board's five-column index (0011) included
+                assert compare_metadata(context, Base.metadata) == []
             with sessionmaker(engine)() as session:
                 events = session.scalars(select(NeedEvent)).all()
                 assert [(e.need_id, e.author_id, e.author_name) for e in events] == [
