@@ -184,6 +184,13 @@ class Lookups:
         if highest is None or number > highest[1]:
             self.highest[project_id] = (project, number)
 
+    def claim_new(self, keys: Iterable[tuple[Project, int | None]]) -> None:
+        """:meth:`claim` for a batch of new needs whose keys were checked distinct (None:
+        a row without a key, numbered at the end)."""
+        for project, number in keys:
+            if number is not None:
+                self.claim(project, project.id, number, 0)
+
     def settle_numbers(self) -> None:
         """Keyless rows are numbered after every key the file names: each project's next
         number goes past the highest one named so far."""

@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 import operator
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Integer, String, bindparam, cast, func, insert, literal, select, update
@@ -42,8 +43,8 @@ from po_desktop.store.errors import (
     ValidationError,
 )
 from po_desktop.store.models import Need, NeedEvent, Project, utcnow
+from po_desktop.store.services import import_batch, import_trackers
 from po_desktop.store.services import import_cells as cells
-from po_desktop.store.services import import_trackers
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services._base import (
     _event_value,
@@ -155,6 +156,52 @@ class _Creator:
         )
         sprint_id, points = values["sprint_id"], values["points"]
         self.pending.append((row, clean.tags, data.project_id, number, sprint_id, points))
+        if len(self.pending) >= BATCH_SIZE:
+            self.flush()
+
+    def add_many(self, new: import_batch.NewNeeds) -> None:
+        """A batch of new needs checked a column at a time: stored as :meth:`add` stores
+        each (its number, its rank at the bottom of its column, its creation time)."""
+        keyless = self.keyless
+        numbers = []
+        for project, number in zip(new.projects, new.numbers, strict=True):
+            if number is None:
+                project_id = project.id
+                number = keyless[project_id] = keyless.get(project_id, 0) - 1
+            numbers.append(number)
+        if self.bottom is None:
+            query = select(Need.column_id, func.max(Need.rank)).group_by(Need.column_id)
+            self.bottom = {column_id: top for column_id, top in self.session.execute(query)}
+        bottom, step = self.bottom, ranks.STEP
+        rank_list = []
+        for column_id in new.column_ids:
+            rank = bottom[column_id] = bottom.get(column_id, 0) + step
+            rank_list.append(rank)
+        now = self.stored_now
+        count = len(numbers)
+        project_ids = [project.id for project in new.projects]
+        done = [now if c in self.done_columns else None for c in new.column_ids]
+        rows = zip(
+            *new.texts,
+            new.sources,
+            new.technical,
+            new.points,
+            project_ids,
+            new.sprint_ids,
+            repeat(None, count),  # assignee
+            numbers,
+            new.column_ids,
+            rank_list,
+            repeat(now, count),
+            repeat(now, count),
+            done,
+            repeat(now, count),
+            new.refs,
+            strict=True,
+        )
+        self.pending += zip(
+            rows, new.tags, project_ids, numbers, new.sprint_ids, new.points, strict=True
+        )
         if len(self.pending) >= BATCH_SIZE:
             self.flush()
 
@@ -358,6 +405,13 @@ def _row_error(exc: PoDesktopError, line: int) -> ValidationError:
     )
 
 
+def _preview(result: ImportResult, placed: list[_Placed]) -> None:
+    """The rows of a batch of new needs, as the row path lists each."""
+    for line, record, project, number in placed[: PREVIEW_MAX - len(result.preview)]:
+        key = format_key(project.code, number) if number is not None else ""
+        result.preview.append(PreviewRow(line, CREATE, key, record.title))
+
+
 def _batches(records: Iterable[NeedRecord], size: int) -> Iterator[list[NeedRecord]]:
     batch: list[NeedRecord] = []
     for record in records:
@@ -422,6 +476,15 @@ def _import_rows(
         existing = lookups.existing(
             (project.id, number) for _, _, project, number in placed if number is not None
         )
+        new = None if existing else import_batch.new_needs(placed, lookups)
+        if new is not None:  # every row a new need, every cell clean
+            lookups.claim_new(zip(new.projects, new.numbers, strict=True))
+            refs_seen.update(new.refs)
+            creator.add_many(new)
+            result.created += len(placed)
+            if options.preview:
+                _preview(result, placed)
+            placed = []
         for line, record, project, number in placed:
             try:
                 need_id, current = 0, None

@@ -1,0 +1,165 @@
+"""A batch of new needs checked a column at a time, for the import (:mod:`.importing`).
+
+The import's row path checks each row as a dialog checks a need: a service input, a dict
+of cleaned texts and a dozen calls per row, which made its Python work twice SQLite's.
+Most batches are plain: rows of our own export or of a spreadsheet, every one a new
+need, every text already clean. For those the same rules give the same answer when they
+run over each column of the batch at once, as C-level passes (one ``isprintable`` over a
+column's joined texts, ``strip`` and ``len`` mapped over it) and one look-up per distinct
+value (a status, a sprint, a source, a number of points, a list of tags).
+
+Whenever a rule would do more than let a value through as the row path stores it (a
+text to mend or refuse, an unknown status, a key named twice, a row for a need that
+exists, a tracker's item), :func:`new_needs` declines the whole batch and the row path
+takes it: every refusal, with its line, and every mended value remain the row path's
+own. Nothing is changed before it decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
+from typing import Any, TypeVar
+
+from po_desktop.domain.enums import Source
+from po_desktop.domain.numbers import NumberConvention
+from po_desktop.store.errors import PoDesktopError
+from po_desktop.store.models import Project
+from po_desktop.store.services import import_cells as cells
+from po_desktop.store.services import import_trackers
+from po_desktop.store.services import needs as need_service
+from po_desktop.store.services._base import SHORT_TEXT_MAX, clean_tags
+from po_desktop.store.services.import_lookups import Lookups
+from po_desktop.store.services.import_types import NeedRecord
+
+_Placed = tuple[int, NeedRecord, Project, int | None]
+T = TypeVar("T")
+
+_TRACKER = attrgetter(
+    "create_missing", "people", "closed_sprints", "comments", "parent_ref", "sprint_dates"
+)
+"""A tracker's fields: a record with any of them set goes the row path (people to create,
+comments and parents to attach once the need exists)."""
+_NUMBERS = attrgetter("numbers")
+_DEFAULT_SOURCE = Source.OTHER.value
+"""What a new need holds where the file has no source column (``importing._NEW``)."""
+_DEFAULT_TECHNICAL = need_service.NeedInput("", "", 0).technical
+
+
+@dataclass
+class NewNeeds:
+    """The batch's new needs, cleaned, one list per field, in the order of the rows."""
+
+    texts: list[list[str]]
+    """One list per text of :data:`needs.TEXTS`, in its order."""
+    sources: list[str]
+    technical: list[bool]
+    points: list[float | None]
+    sprint_ids: list[int | None]
+    column_ids: list[int]
+    tags: list[list[str]]
+    projects: list[Project]
+    numbers: list[int | None]
+    """The number each row's key names; None for a row without a key."""
+    refs: list[str]
+    """External references as stored (``import_trackers.ref_key``)."""
+
+
+def new_needs(placed: Sequence[_Placed], lookups: Lookups) -> NewNeeds | None:
+    """The rows of ``placed``, all new needs with no need of the workspace at their keys,
+    cleaned as the row path cleans them; None when a row needs the row path."""
+    records = [record for _line, record, _project, _number in placed]
+    if not records or any(chain.from_iterable(map(_TRACKER, records))):
+        return None
+    if set(map(attrgetter("assignee"), records)) != {None}:
+        return None
+    numbers = [number for _line, _record, _project, number in placed]
+    projects = [project for _line, _record, project, _number in placed]
+    keyed = [(p.id, n) for p, n in zip(projects, numbers, strict=True) if n is not None]
+    if len(set(keyed)) != len(keyed) or not lookups.batch_keys.isdisjoint(keyed):
+        return None  # a key named twice: the row path names it and its line
+    if any(project.archived for project in set(projects)):
+        return None
+    texts = []
+    for name, (required, max_len) in need_service.TEXTS.items():
+        cleaned = _texts(list(map(attrgetter(name), records)), required, max_len)
+        if cleaned is None:
+            return None
+        texts.append(cleaned)
+    try:
+        column_ids = _each(records, "status", lambda raw: _column(lookups, raw))
+        sprint_ids = _each(
+            records,
+            "sprint",
+            lambda raw: None if raw is None else lookups.sprint_id(raw, records[0]),
+        )
+        sources = _each(
+            records, "source", lambda raw: _DEFAULT_SOURCE if raw is None else cells.source(raw)
+        )
+        technical = _each(
+            records,
+            "technical",
+            lambda raw: _DEFAULT_TECHNICAL if raw is None else cells.technical(raw),
+        )
+        tags = _each(
+            records, "tags", lambda raw: [] if raw is None else clean_tags(cells.tags(raw))
+        )
+        cells_ = zip(map(attrgetter("points"), records), map(_NUMBERS, records), strict=True)
+        points = _distinct(list(cells_), _points)
+    except PoDesktopError:
+        return None  # the row path refuses it, naming the row's line
+    first = lookups.first_column_id
+    problems = texts[1]
+    if any(c != first and not p.strip() for c, p in zip(column_ids, problems, strict=True)):
+        return None  # a need leaves the first column only with a problem statement
+    refs = list(map(import_trackers.ref_key, map(attrgetter("external_ref"), records)))
+    return NewNeeds(
+        texts, sources, technical, points, sprint_ids, column_ids, tags, projects, numbers, refs
+    )
+
+
+def _texts(values: list[Any], required: bool, max_len: int) -> list[str] | None:
+    """A column's texts as ``_base.clean_text`` stores them, when every one is clean:
+    printable, or with paragraphs split by LF alone. None when one needs mending."""
+    if None in values:  # a column the file lacks: a new need's empty text
+        values = ["" if value is None else value for value in values]
+    try:
+        joined = "".join(values)
+    except TypeError:  # a value that is not text
+        return None
+    short = max_len <= SHORT_TEXT_MAX
+    if joined.isprintable():
+        cleaned = list(map(str.strip, values)) if short else values
+    elif "\n" in joined and joined.replace("\n", "").isprintable():
+        cleaned = [value.replace("\n", " ").strip() for value in values] if short else values
+    else:
+        return None
+    if required and not all(map(str.strip, cleaned)):
+        return None
+    if cleaned and max(map(len, cleaned)) > max_len:
+        return None
+    return cleaned
+
+
+def _column(lookups: Lookups, raw: str | None) -> int:
+    """The status's column; a new need without one starts in the first column."""
+    column_id = None if raw is None else lookups.column_id(raw)
+    return lookups.first_column_id if column_id is None else column_id
+
+
+def _points(cell: tuple[str | float | None, NumberConvention]) -> float | None:
+    """The points of a cell read by the convention of the file that holds it."""
+    raw, numbers = cell
+    return None if raw is None else cells.points(raw, numbers)
+
+
+def _each(records: list[NeedRecord], name: str, value_of: Callable[[Any], T]) -> list[T]:
+    return _distinct(list(map(attrgetter(name), records)), value_of)
+
+
+def _distinct(cells_: list[Hashable], value_of: Callable[[Any], T]) -> list[T]:
+    """``value_of`` of each cell, computed once per distinct cell."""
+    values = {cell: value_of(cell) for cell in set(cells_)}
+    return list(map(values.__getitem__, cells_))

@@ -1,0 +1,225 @@
+"""The import checks a batch of new needs a column at a time (issue 18's speed): whatever
+path a batch takes, the workspace ends up holding the same needs, tags and history, and a
+bad row is refused with its line as before."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from po_desktop.store import identity
+from po_desktop.store.errors import ValidationError
+from po_desktop.store.models import Need, NeedEvent, NeedTag, Project
+from po_desktop.store.services import import_batch
+from po_desktop.store.services import sprints as sprint_service
+from po_desktop.store.services._base import rolled_back
+from po_desktop.store.services.import_types import ImportOptions, NeedRecord
+from po_desktop.store.services.importing import BATCH_SIZE, import_needs, preview_import
+
+TITLES = ("Besoin {i}", "  Espacé {i}  ", "Deux\nlignes {i}", "🚀 Fusée {i}", "Achats — n° {i}")
+PROBLEMS = ("Défi {i}", "Premier paragraphe {i}\nSecond paragraphe", "  Autour {i}  ", "")
+STATUSES = ("", "à qualifier", "En cours", "Terminé", "TERMINE")
+SOURCES = ("", "client", "customer", "Équipe", "rnd")
+TECHNICAL = ("", "non", "oui", "1")
+POINTS = ("", "2,5", "3", "0", " 8 ")
+SPRINTS = ("", "Sprint 12", "sprint 12")
+TAGS = ("", "b, A", "a, B, a", " x ", "Paie,paie ,  ")
+ACCEPTANCE = ("", "Critère 1\nCritère 2", "Une ligne")
+
+
+def plain_rows(count: int, *, dirty_from: int | None = None) -> list[NeedRecord]:
+    """Rows as our export and a spreadsheet give them, every one a new need: keyed and
+    keyless, two projects, each cell's usual shapes. From ``dirty_from`` on, one row in
+    seven has a problem statement with Windows line ends, which only the row path mends."""
+    rows = []
+    for i in range(count):
+        project = "ERP" if i % 3 else "CRM"
+        status = STATUSES[i % len(STATUSES)]
+        problem = PROBLEMS[i % len(PROBLEMS)].format(i=i)
+        if not problem.strip() and status not in ("", "à qualifier"):
+            problem = f"Défi {i}"  # only the first column takes a need without one
+        if dirty_from is not None and i >= dirty_from and i % 7 == 0:
+            problem = f"Ligne un {i}\r\nLigne deux"
+        rows.append(
+            NeedRecord(
+                key=f"{project}-{100 + i}" if i % 4 else "",
+                title=TITLES[i % len(TITLES)].format(i=i),
+                problem=problem,
+                solution="Une piste\nà creuser" if i % 2 else "",
+                requester="  Camille Martin " if i % 5 else "",
+                source=SOURCES[i % len(SOURCES)],
+                business_unit="Achats" if i % 3 else "",
+                technical=TECHNICAL[i % len(TECHNICAL)],
+                project=project,
+                status=status,
+                points=POINTS[i % len(POINTS)],
+                sprint=SPRINTS[i % len(SPRINTS)],
+                tags=TAGS[i % len(TAGS)],
+                acceptance=ACCEPTANCE[i % len(ACCEPTANCE)],
+                external_ref=f"REF-{i}" if i % 6 == 0 else "",
+                line=i + 2,
+            )
+        )
+    return rows
+
+
+def stored(session: Session) -> list[tuple[Any, ...]]:
+    """Every need as the workspace holds it, by key: its values but its id and times,
+    its tags, and its history events but their ids and times."""
+    session.flush()
+    volatile = {"id", "created_at", "updated_at", "done_at", "column_since", "project_id"}
+    columns = [c.key for c in Need.__table__.columns if c.key not in volatile]
+    query = select(Need, Project.code).join(Project).order_by(Project.code, Need.number)
+    needs = []
+    for need, code in session.execute(query):
+        tags = session.scalars(select(NeedTag.name).where(NeedTag.need_id == need.id))
+        events = session.execute(
+            select(
+                NeedEvent.field,
+                NeedEvent.old_value,
+                NeedEvent.new_value,
+                NeedEvent.author_id,
+                NeedEvent.author_name,
+                NeedEvent.at == need.created_at,
+            )
+            .where(NeedEvent.need_id == need.id)
+            .order_by(NeedEvent.id)
+        )
+        needs.append(
+            (
+                code,
+                {c: getattr(need, c) for c in columns},
+                need.done_at is not None,
+                need.column_since == need.created_at,
+                sorted(tags),
+                [tuple(e) for e in events],
+            )
+        )
+    return needs
+
+
+def watch(monkeypatch: pytest.MonkeyPatch, *, refuse: bool = False) -> list[bool]:
+    """For each batch, whether it went the column path (``refuse``: none may)."""
+    taken: list[bool] = []
+    checked = import_batch.new_needs
+
+    def new_needs(*args: Any) -> import_batch.NewNeeds | None:
+        found = None if refuse else checked(*args)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(import_batch, "new_needs", new_needs)
+    return taken
+
+
+@pytest.fixture
+def workspace(session: Session) -> Session:
+    identity.sign_in(session, identity.Author(None, "Camille Martin"))
+    sprint = sprint_service.SprintInput("Sprint 12", date(2026, 12, 7), date(2026, 12, 18))
+    sprint_service.create_sprint(session, sprint)
+    session.commit()
+    return session
+
+
+def by_both_paths(
+    session: Session, monkeypatch: pytest.MonkeyPatch, rows: list[NeedRecord]
+) -> tuple[list[bool], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The batches' paths, and what the workspace holds after the import, by the column
+    path where it applies and by the row path alone (each import rolled back)."""
+    taken = watch(monkeypatch)
+    with rolled_back(session):
+        import_needs(session, rows)
+        by_columns = stored(session)
+    watch(monkeypatch, refuse=True)
+    with rolled_back(session):
+        import_needs(session, rows)
+        by_rows = stored(session)
+    return taken, by_columns, by_rows
+
+
+def test_plain_batches_store_what_the_row_path_stores(
+    workspace: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = plain_rows(BATCH_SIZE + 240)
+    taken, by_columns, by_rows = by_both_paths(workspace, monkeypatch, rows)
+    assert taken == [True, True]
+    assert len(by_columns) == len(rows)
+    assert by_columns == by_rows
+    # What the rows' shapes become, whichever path: one-line texts trimmed, paragraphs
+    # kept, labels and spellings read, tags deduplicated, sprint and points in history.
+    first = {values["title"]: (values, tags, events) for _, values, _, _, tags, events in by_rows}
+    values, tags, events = first["Deux lignes 2"]
+    assert values["requester"] == "Camille Martin"
+    assert values["source"] == "customer" and values["points"] == 3
+    assert tags == sorted(["a", "B"])  # "a, B, a"
+    assert [e[0] for e in events] == ["created", "sprint", "points"]
+    assert first["Espacé 1"][0]["problem"] == "Premier paragraphe 1\nSecond paragraphe"
+
+
+def test_a_batch_with_a_text_to_mend_goes_the_row_path_alone(
+    workspace: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows line ends in a problem statement: the row path stores them as LF; the
+    batches before it still go the column path, and every row ends up the same."""
+    rows = plain_rows(BATCH_SIZE + 240, dirty_from=BATCH_SIZE)
+    taken, by_columns, by_rows = by_both_paths(workspace, monkeypatch, rows)
+    assert taken == [True, False]
+    assert by_columns == by_rows
+    problems = {values["problem"] for _, values, *_ in by_columns}
+    assert f"Ligne un {BATCH_SIZE + 1}\nLigne deux" in problems
+    assert not any("\r" in problem for problem in problems)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "says"),
+    [
+        ("status", "Archivé", "Archivé"),
+        ("sprint", "Sprint 99", "Sprint 99"),
+        ("source", "fournisseur", "fournisseur"),
+        ("points", "beaucoup", "beaucoup"),
+        ("title", "x" * 301, "300"),
+        ("key", "ERP-101", "ERP-101"),
+        ("problem", "  ", "En cours"),
+    ],
+)
+def test_a_bad_row_among_plain_ones_is_refused_with_its_line(
+    workspace: Session, monkeypatch: pytest.MonkeyPatch, cell: str, value: str, says: str
+) -> None:
+    rows = plain_rows(300)
+    bad = rows[250]
+    fields = {**bad.__dict__, cell: value}
+    if cell == "key":
+        fields["project"] = "ERP"  # ERP-101 is row 1's key: named twice
+    if cell == "problem":
+        fields["status"] = "En cours"  # only the first column takes a need without one
+    rows[250] = NeedRecord(**fields)
+    taken = watch(monkeypatch)
+    with pytest.raises(ValidationError) as refused:
+        import_needs(workspace, rows)
+    assert taken == [False]
+    assert refused.value.message.params["line"] == 252
+    assert says in str(refused.value)
+    workspace.rollback()
+    assert workspace.scalars(select(Need)).first() is None
+
+
+def test_the_preview_of_plain_rows_lists_each_one(
+    workspace: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = plain_rows(20)
+    taken = watch(monkeypatch)
+    result = preview_import(workspace, rows, ImportOptions(preview=True))
+    assert taken == [True]
+    assert result.created == 20
+    assert [(p.line, p.action, p.key, p.title) for p in result.preview[:5]] == [
+        (2, "create", "", "Besoin 0"),
+        (3, "create", "ERP-101", "  Espacé 1  "),
+        (4, "create", "ERP-102", "Deux\nlignes 2"),
+        (5, "create", "CRM-103", "🚀 Fusée 3"),
+        (6, "create", "", "Achats — n° 4"),
+    ]
+    assert workspace.scalars(select(Need)).first() is None
