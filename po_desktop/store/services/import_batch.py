@@ -37,12 +37,25 @@ from po_desktop.store.services.import_types import NeedRecord
 _Placed = tuple[int, NeedRecord, Project, int | None]
 T = TypeVar("T")
 
-_TRACKER = attrgetter(
-    "create_missing", "people", "closed_sprints", "comments", "parent_ref", "sprint_dates"
-)
+_TRACKER = ("create_missing", "people", "closed_sprints", "comments", "parent_ref", "sprint_dates")
 """A tracker's fields: a record with any of them set goes the row path (people to create,
 comments and parents to attach once the need exists)."""
-_NUMBERS = attrgetter("numbers")
+_READ = (
+    *need_service.TEXTS,
+    "status",
+    "sprint",
+    "source",
+    "technical",
+    "tags",
+    "points",
+    "numbers",
+    "external_ref",
+    "assignee",
+    *_TRACKER,
+)
+_FIELDS = attrgetter(*_READ)
+"""A record's fields as one tuple: the batch is read one record at a time, in one pass
+(a pass per field would fetch each record from memory once per field)."""
 _DEFAULT_SOURCE = Source.OTHER.value
 """What a new need holds where the file has no source column (``importing._NEW``)."""
 _DEFAULT_TECHNICAL = need_service.NeedInput("", "", 0).technical
@@ -71,9 +84,12 @@ def new_needs(placed: Sequence[_Placed], lookups: Lookups) -> NewNeeds | None:
     """The rows of ``placed``, all new needs with no need of the workspace at their keys,
     cleaned as the row path cleans them; None when a row needs the row path."""
     records = [record for _line, record, _project, _number in placed]
-    if not records or any(chain.from_iterable(map(_TRACKER, records))):
+    if not records:
         return None
-    if set(map(attrgetter("assignee"), records)) != {None}:
+    column = dict(zip(_READ, zip(*map(_FIELDS, records), strict=True), strict=True))
+    if any(chain.from_iterable(column[name] for name in _TRACKER)):
+        return None
+    if set(column["assignee"]) != {None}:
         return None
     numbers = [number for _line, _record, _project, number in placed]
     projects = [project for _line, _record, project, _number in placed]
@@ -84,43 +100,40 @@ def new_needs(placed: Sequence[_Placed], lookups: Lookups) -> NewNeeds | None:
         return None
     texts = []
     for name, (required, max_len) in need_service.TEXTS.items():
-        cleaned = _texts(list(map(attrgetter(name), records)), required, max_len)
+        cleaned = _texts(column[name], required, max_len)
         if cleaned is None:
             return None
         texts.append(cleaned)
     try:
-        column_ids = _each(records, "status", lambda raw: _column(lookups, raw))
-        sprint_ids = _each(
-            records,
-            "sprint",
+        column_ids = _distinct(column["status"], lambda raw: _column(lookups, raw))
+        sprint_ids = _distinct(
+            column["sprint"],
             lambda raw: None if raw is None else lookups.sprint_id(raw, records[0]),
         )
-        sources = _each(
-            records, "source", lambda raw: _DEFAULT_SOURCE if raw is None else cells.source(raw)
+        sources = _distinct(
+            column["source"], lambda raw: _DEFAULT_SOURCE if raw is None else cells.source(raw)
         )
-        technical = _each(
-            records,
-            "technical",
+        technical = _distinct(
+            column["technical"],
             lambda raw: _DEFAULT_TECHNICAL if raw is None else cells.technical(raw),
         )
-        tags = _each(
-            records, "tags", lambda raw: [] if raw is None else clean_tags(cells.tags(raw))
+        tags = _distinct(
+            column["tags"], lambda raw: [] if raw is None else clean_tags(cells.tags(raw))
         )
-        cells_ = zip(map(attrgetter("points"), records), map(_NUMBERS, records), strict=True)
-        points = _distinct(list(cells_), _points)
+        points = _distinct(list(zip(column["points"], column["numbers"], strict=True)), _points)
     except PoDesktopError:
         return None  # the row path refuses it, naming the row's line
     first = lookups.first_column_id
     problems = texts[1]
     if any(c != first and not p.strip() for c, p in zip(column_ids, problems, strict=True)):
         return None  # a need leaves the first column only with a problem statement
-    refs = list(map(import_trackers.ref_key, map(attrgetter("external_ref"), records)))
+    refs = list(map(import_trackers.ref_key, column["external_ref"]))
     return NewNeeds(
         texts, sources, technical, points, sprint_ids, column_ids, tags, projects, numbers, refs
     )
 
 
-def _texts(values: list[Any], required: bool, max_len: int) -> list[str] | None:
+def _texts(values: Sequence[Any], required: bool, max_len: int) -> list[str] | None:
     """A column's texts as ``_base.clean_text`` stores them, when every one is clean:
     printable, or with paragraphs split by LF alone. None when one needs mending."""
     if None in values:  # a column the file lacks: a new need's empty text
@@ -131,9 +144,9 @@ def _texts(values: list[Any], required: bool, max_len: int) -> list[str] | None:
         return None
     short = max_len <= SHORT_TEXT_MAX
     if joined.isprintable():
-        cleaned = list(map(str.strip, values)) if short else values
+        cleaned = list(map(str.strip, values)) if short else list(values)
     elif "\n" in joined and joined.replace("\n", "").isprintable():
-        cleaned = [value.replace("\n", " ").strip() for value in values] if short else values
+        cleaned = [value.replace("\n", " ").strip() for value in values] if short else list(values)
     else:
         return None
     if required and not all(map(str.strip, cleaned)):
@@ -155,11 +168,7 @@ def _points(cell: tuple[str | float | None, NumberConvention]) -> float | None:
     return None if raw is None else cells.points(raw, numbers)
 
 
-def _each(records: list[NeedRecord], name: str, value_of: Callable[[Any], T]) -> list[T]:
-    return _distinct(list(map(attrgetter(name), records)), value_of)
-
-
-def _distinct(cells_: list[Hashable], value_of: Callable[[Any], T]) -> list[T]:
+def _distinct(cells_: Sequence[Hashable], value_of: Callable[[Any], T]) -> list[T]:
     """``value_of`` of each cell, computed once per distinct cell."""
     values = {cell: value_of(cell) for cell in set(cells_)}
     return list(map(values.__getitem__, cells_))

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from po_desktop.domain.keys import format_key, parse_key
 from po_desktop.domain.messages import listing
@@ -185,18 +186,35 @@ class Lookups:
             self.highest[project_id] = (project, number)
 
     def claim_new(self, keys: Iterable[tuple[Project, int | None]]) -> None:
-        """:meth:`claim` for a batch of new needs whose keys were checked distinct (None:
-        a row without a key, numbered at the end)."""
+        """:meth:`claim` for a batch of new needs whose keys were checked distinct from
+        each other and from the batch's others (None: a row without a key, numbered at
+        the end)."""
+        ids: dict[Project, int] = {}
         for project, number in keys:
-            if number is not None:
-                self.claim(project, project.id, number, 0)
+            if number is None:
+                continue
+            project_id = ids.get(project)
+            if project_id is None:
+                project_id = ids[project] = project.id
+            self.batch_keys.add((project_id, number))
+            highest = self.highest.get(project_id)
+            if highest is None or number > highest[1]:
+                self.highest[project_id] = (project, number)
 
     def settle_numbers(self) -> None:
         """Keyless rows are numbered after every key the file names: each project's next
-        number goes past the highest one named so far."""
+        number goes past the highest one named so far. One statement per project, as a
+        need created alone claims its number, not the unit of work's flush of the next
+        query (which costs more than the import's look-ups)."""
         for project, number in self.highest.values():
             if number >= project.next_number:
-                project.next_number = number + 1
+                self.session.execute(
+                    update(Project)
+                    .where(Project.id == project.id)
+                    .values(next_number=number + 1)
+                    .execution_options(synchronize_session=False)
+                )
+                set_committed_value(project, "next_number", number + 1)
         self.highest.clear()
 
 

@@ -473,8 +473,9 @@ def _import_rows(
                 refused.__cause__ = exc
                 break
         placed = _by_reference(session, placed, by_id)
+        ids = {project: project.id for project in {project for _, _, project, _ in placed}}
         existing = lookups.existing(
-            (project.id, number) for _, _, project, number in placed if number is not None
+            (ids[project], number) for _, _, project, number in placed if number is not None
         )
         new = None if existing else import_batch.new_needs(placed, lookups)
         if new is not None:  # every row a new need, every cell clean
