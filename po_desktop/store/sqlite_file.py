@@ -108,6 +108,9 @@ def read_only_reason(path: Path, links: int = 1) -> Message | None:
 
 
 def _read_header(path: Path) -> bytes:
+    """The file's first 100 bytes, read without SQLite. Only for a file this process
+    has no connection to: closing this descriptor drops every POSIX lock the process
+    holds on the file, SQLite's included (see :func:`read_uri`)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         try:
@@ -143,6 +146,14 @@ def read_uri(path: Path, header: bytes | None = None) -> str:
     exact when no write-ahead log is there to be ignored. A log without its index there
     cannot be read: refused, with what to do.
     """
+    if header is None and Path(f"{path}-shm").exists():
+        # An index is there, so SQLite reads the file as it is: no header needed. Above
+        # all, none read here: this process may have the file open (the copy the app
+        # takes of its open workspace), and closing any other descriptor of the file
+        # would drop the locks SQLite holds on it (POSIX locks belong to the process).
+        # Another program would then think itself alone, fold the log into the file and
+        # delete it at its close, and the app's next saves would go to a deleted log.
+        return _uri(path, read_only=True)
     no_index, has_log = _wal_index_missing(path, header or _read_header(path))
     if no_index and not folder_writable(path.parent):
         if has_log:
