@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from helpers.undo import act, redo, undo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -223,3 +224,24 @@ def test_the_preview_of_plain_rows_lists_each_one(
         (6, "create", "", "Achats — n° 4"),
     ]
     assert workspace.scalars(select(Need)).first() is None
+
+
+def test_an_import_by_columns_is_undone_and_redone_exactly(
+    workspace: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One action, one change: undone, the workspace holds no need and no project the
+    file brought; redone, every need, tag and event comes back as imported."""
+
+    def projects() -> list[str]:
+        return sorted(workspace.scalars(select(Project.code)))
+
+    taken = watch(monkeypatch)
+    before = (stored(workspace), projects())
+    change = act(workspace, lambda s: import_needs(s, plain_rows(300)))
+    after = (stored(workspace), projects())
+    assert taken == [True]
+    assert len(after[0]) == 300 and after[1] == ["CRM", "ERP"]
+    undo(workspace, change)
+    assert (stored(workspace), projects()) == before
+    redo(workspace, change)
+    assert (stored(workspace), projects()) == after

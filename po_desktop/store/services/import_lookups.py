@@ -186,20 +186,15 @@ class Lookups:
             self.highest[project_id] = (project, number)
 
     def claim_new(self, keys: Iterable[tuple[Project, int | None]]) -> None:
-        """:meth:`claim` for a batch of new needs whose keys were checked distinct from
-        each other and from the batch's others (None: a row without a key, numbered at
-        the end)."""
+        """:meth:`claim` for a batch of new needs (None: a row without a key, numbered
+        at the end)."""
         ids: dict[Project, int] = {}
         for project, number in keys:
-            if number is None:
-                continue
-            project_id = ids.get(project)
-            if project_id is None:
-                project_id = ids[project] = project.id
-            self.batch_keys.add((project_id, number))
-            highest = self.highest.get(project_id)
-            if highest is None or number > highest[1]:
-                self.highest[project_id] = (project, number)
+            if number is not None:
+                project_id = ids.get(project)
+                if project_id is None:
+                    project_id = ids[project] = project.id
+                self.claim(project, project_id, number, 0)
 
     def settle_numbers(self) -> None:
         """Keyless rows are numbered after every key the file names: each project's next

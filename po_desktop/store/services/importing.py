@@ -135,12 +135,10 @@ class _Creator:
         if number is None:
             project_id = data.project_id
             number = self.keyless[project_id] = self.keyless.get(project_id, 0) - 1
-        if self.bottom is None:
-            query = select(Need.column_id, func.max(Need.rank)).group_by(Need.column_id)
-            self.bottom = {column_id: top for column_id, top in self.session.execute(query)}
-        top = self.bottom.get(column_id)
+        bottom = self._bottom()
+        top = bottom.get(column_id)
         rank = ranks.STEP if top is None else top + ranks.STEP
-        self.bottom[column_id] = rank
+        bottom[column_id] = rank
         now = self.stored_now
         values = clean.values
         row = (
@@ -169,10 +167,7 @@ class _Creator:
                 project_id = project.id
                 number = keyless[project_id] = keyless.get(project_id, 0) - 1
             numbers.append(number)
-        if self.bottom is None:
-            query = select(Need.column_id, func.max(Need.rank)).group_by(Need.column_id)
-            self.bottom = {column_id: top for column_id, top in self.session.execute(query)}
-        bottom, step = self.bottom, ranks.STEP
+        bottom, step = self._bottom(), ranks.STEP
         rank_list = []
         for column_id in new.column_ids:
             rank = bottom[column_id] = bottom.get(column_id, 0) + step
@@ -204,6 +199,13 @@ class _Creator:
         )
         if len(self.pending) >= BATCH_SIZE:
             self.flush()
+
+    def _bottom(self) -> dict[int, int]:
+        """Each column's bottom rank, read once, then kept as needs are added."""
+        if self.bottom is None:
+            query = select(Need.column_id, func.max(Need.rank)).group_by(Need.column_id)
+            self.bottom = {column_id: top for column_id, top in self.session.execute(query)}
+        return self.bottom
 
     def flush(self) -> None:
         if not self.pending:
