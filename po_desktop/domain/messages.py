@@ -298,6 +298,20 @@ _CATALOG: dict[str, str | Plural] = {
     "change.stale_row_at": N_(
         "Cannot undo or redo: someone changed {what} at {at} since. Nothing was changed."
     ),
+    "change.added_by": N_(
+        "Cannot undo or redo: {who} added {what} to {key} at {at} since, which this would "
+        "delete. Nothing was changed."
+    ),
+    "change.added": N_(
+        "Cannot undo or redo: someone added {what} to {key} since, which this would "
+        "delete. Nothing was changed."
+    ),
+    "change.what.comment": N_("a comment"),
+    "change.what.attachment": N_("an attachment"),
+    "change.what.link": N_("a link"),
+    "change.what.tag": N_("a tag"),
+    "change.what.commitment": N_("a sprint commitment"),
+    "change.what.data": N_("an item"),
     # The open file deleted, moved or replaced (issue 15)
     "db.gone": N_(
         "This workspace's file is no longer where it was ({path}): deleted, moved or renamed "

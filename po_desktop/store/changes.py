@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, update
+from sqlalchemy import Connection, Table, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.messages import Message
 from po_desktop.store import capture as sqlite_capture
 from po_desktop.store import capture_pg, identity
 from po_desktop.store.errors import ConflictError
@@ -323,6 +324,7 @@ def apply(session: Session, change: Change, *, backwards: bool) -> Change:
                 raise _stale(session, table_name, key, current.get(key) or expected, change)
         if table_name in VERSIONED:
             counted[table_name] = {key: row for key, row in current.items() if row is not None}
+    _refuse_orphans(session, wanted, change)
     wanted = _counted(session, wanted, counted)
     _backend(connection).write_rows(
         connection, [(by_name[t], rows) for t, rows in wanted.rows.items()]
@@ -336,6 +338,102 @@ def apply(session: Session, change: Change, *, backwards: bool) -> Change:
             session.execute(update(table).where(table.c.id.in_(ids)).values(updated_at=utcnow()))
     session.expire_all()
     return wanted
+
+
+_CHUNK = 500
+"""Ids per ``IN`` list when looking for rows that point at rows about to go."""
+
+
+def _refuse_orphans(session: Session, wanted: Change, change: Change) -> None:
+    """Refuse to delete a row that rows the change does not know point at: a comment, an
+    attachment or a link another person added to a need since (a team workspace), which
+    the database would delete with it (or leave pointing at nothing). Each table is
+    counted, not read: an undone import of 10,000 needs asks a few hundred counts."""
+    by_name = {t.name: t for t in tables()}
+    going: dict[str, set[Any]] = {}
+    for table_name, rows in wanted.rows.items():
+        table = by_name[table_name]
+        if len(table.primary_key.columns) != 1:
+            continue
+        ids = {key[0] for key, (before, after) in rows.items() if before and after is None}
+        if ids:
+            going[table_name] = ids
+    if not going:
+        return
+    orphans: list[tuple[Table, Any, list[Any]]] = []
+    for child in by_name.values():
+        if child.name in _HISTORY:
+            continue
+        known = wanted.rows.get(child.name, {})
+        for foreign in child.foreign_keys:
+            ids = going.get(foreign.column.table.name)
+            if not ids:
+                continue
+            column = foreign.parent
+            expected = sum(1 for b, _ in known.values() if b and b.get(column.name) in ids)
+            ordered = sorted(ids)
+            found = 0
+            for start in range(0, len(ordered), _CHUNK):
+                chunk = ordered[start : start + _CHUNK]
+                found += session.execute(
+                    select(func.count()).select_from(child).where(column.in_(chunk))
+                ).scalar_one()
+            if found > expected:
+                orphans.append((child, column, ordered))
+    if orphans:  # the one a user knows best: a comment rather than the event it left
+        named = [o for o in orphans if o[0].name in _ADDED]
+        child, column, ids = (
+            min(named, key=lambda o: list(_ADDED).index(o[0].name)) if named else orphans[0]
+        )
+        raise _orphaned(session, child, column, ids, wanted.rows.get(child.name, {}), change)
+
+
+_HISTORY = frozenset({"need_event"})
+"""Rows that record what happened to the row they point at: they go with it, and the
+names they hold stay when a person they point at goes."""
+
+_ADDED = {
+    "need_comment": "change.what.comment",
+    "attachment": "change.what.attachment",
+    "need_link": "change.what.link",
+    "need_tag": "change.what.tag",
+    "sprint_commitment": "change.what.commitment",
+}
+"""What a row that belongs to another is, in a refusal; other tables: "data"."""
+
+
+def _orphaned(
+    session: Session,
+    child: Table,
+    column: Any,
+    ids: list[Any],
+    known: Mapping[Key, tuple[Row | None, Row | None]],
+    change: Change,
+) -> ConflictError:
+    """The refusal naming one row the change does not know: what it is, to what, by whom."""
+    from po_desktop.domain.formatting import Clock
+
+    keys = [c.name for c in child.primary_key.columns]
+    row: Row = {}
+    for start in range(0, len(ids), _CHUNK):
+        query = select(child).where(column.in_(ids[start : start + _CHUNK]))
+        for found in session.execute(query).mappings():
+            if tuple(found[k] for k in keys) not in known:
+                row = dict(found)
+                break
+        if row:
+            break
+    what = Message(_ADDED.get(child.name, "change.what.data"))
+    parent = column.foreign_keys and next(iter(column.foreign_keys)).column.table.name
+    model = identity.VERSIONED.get(parent or "")
+    owner = session.get(model, row.get(column.name)) if model is not None and row else None
+    name = (owner.key if parent == "need" else identity.describe(owner)) if owner else ""
+    where = name or f"{parent} {row.get(column.name, '')}"
+    who = row.get("author_name") or ""
+    at = row.get("created_at") or row.get("added_at") or row.get("at")
+    if who and who != change.author and isinstance(at, datetime):
+        return ConflictError("change.added_by", who=who, what=what, key=where, at=Clock(at))
+    return ConflictError("change.added", what=what, key=where)
 
 
 VERSIONED = frozenset(identity.VERSIONED)
