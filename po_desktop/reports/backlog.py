@@ -54,9 +54,9 @@ class BacklogLine:
 
 
 def ranked_backlog(session: Session, grid: str | None = None) -> list[BacklogLine]:
-    """Open needs, best first; unscored needs last, oldest first."""
+    """Open needs (archived ones aside), best first; unscored needs last, oldest first."""
     done = {c.id for c in queries.columns(session) if c.is_done}
-    rows = [r for r in queries.need_rows(session) if r.column_id not in done]
+    rows = [r for r in queries.need_rows(session) if r.in_backlog(done)]
     scores = {r.id: (r.score, r.decision) for r in rows}
     if grid is not None:
         model = scoring.find_model(session, grid)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -79,6 +80,11 @@ class NeedRow(NamedTuple):
     updated_at: datetime | None = None
     """When the need was last changed, and by whom (empty: not known)."""
     updated_by: str = ""
+
+    def in_backlog(self, done_columns: Container[int]) -> bool:
+        """Still to do: on the board (not archived) and in none of ``done_columns``. The
+        ranked backlog ranks these needs alone."""
+        return self.archived_at is None and self.column_id not in done_columns
 
     @property
     def tags(self) -> tuple[str, ...]:

@@ -339,3 +339,20 @@ def test_a_long_grid_name_still_gets_a_free_copy_name(session: Session, project_
     saved = scoring.save_grid(session, model.id, _draft_with(session, relevance=4))
     copy = scoring.find_model(session, saved).name
     assert copy == "G" * 76 + " (2)" and len(copy) == 80
+
+
+def test_the_backlog_ranks_no_archived_need(session: Session, project_id: int) -> None:
+    from po_desktop.reports.backlog import ranked_backlog
+    from po_desktop.store.services import archive
+
+    kept, shelved, last = (_need(session, project_id) for _ in range(3))
+    scoring.assess_need(session, kept, AssessmentInput(MIDDLE, "go"))
+    best = {"relevance": 5, "investment": 5, "time": 1, "resources": 1}
+    scoring.assess_need(session, shelved, AssessmentInput(best, "no_go", rationale="Hors cible"))
+    archive.archive_needs(session, [shelved])  # a no-go left the board, its column open
+
+    lines = ranked_backlog(session)
+
+    assert [line.key for line in lines] == ["ERP-1", "ERP-3"]  # ranked 1, then unscored 2
+    assert [line.rank for line in lines] == [1, 2]
+    assert last == session.scalar(select(Need.id).where(Need.number == 3))

@@ -312,3 +312,16 @@ def test_saving_on_the_way_shows_the_grid_clicked(
     assert dialog.grid_list.currentItem().text().startswith("ICE")
     names = window.workspace.read(lambda s: [m.name for m in scoring.grids(s)])
     assert "Grille renommée" in names  # a copy: the default grid scored needs
+
+
+def test_an_archived_need_leaves_the_ranking_and_its_counts(window: MainWindow) -> None:
+    from po_desktop.store.services import archive
+
+    window.workspace.perform("Archiver", lambda s: archive.archive_needs(s, [3]))  # the leader
+
+    model = window.scoring.model
+    assert "ERP-3" not in _order(window)
+    assert [_cell(window, k, RankedNeedModel.RANK) for k in _order(window)] == ["1", "2", "—"]
+    assert [r.rank for r in model.saved_ranking()] == [1, 2]
+    # Scoring ERP-4 at the top would make it first of three, not of four.
+    assert model.rank_preview(4, 99.0, "go") == (1, 3)

@@ -95,7 +95,8 @@ class RankedNeedModel(NeedTableModel):
         return self._values.get(need_id)
 
     def _refresh(self) -> None:
-        open_rows = [r for r in self._all if r.column_id not in self._filter.done_column_ids]
+        done = self._filter.done_column_ids
+        open_rows = [r for r in self._all if r.in_backlog(done)]
         self._saved = rank([(r.id, r.score, r.decision) for r in open_rows if r.score is not None])
         if self._simulated is None:
             self._set_ranks(self._saved)
@@ -117,7 +118,7 @@ class RankedNeedModel(NeedTableModel):
             for r in self._all
             if r.score is not None
             and r.id != need_id
-            and r.column_id not in self._filter.done_column_ids
+            and r.in_backlog(self._filter.done_column_ids)
         ]
         entries.append((need_id, score, decision))
         ranked = rank(entries)
