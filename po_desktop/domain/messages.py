@@ -311,6 +311,7 @@ _CATALOG: dict[str, str | Plural] = {
     "change.what.link": N_("a link"),
     "change.what.tag": N_("a tag"),
     "change.what.commitment": N_("a sprint commitment"),
+    "change.what.score": N_("a score"),
     "change.what.data": N_("an item"),
     # The open file deleted, moved or replaced (issue 15)
     "db.gone": N_(

@@ -398,6 +398,7 @@ _ADDED = {
     "need_link": "change.what.link",
     "need_tag": "change.what.tag",
     "sprint_commitment": "change.what.commitment",
+    "assessment": "change.what.score",
 }
 """What a row that belongs to another is, in a refusal; other tables: "data"."""
 

@@ -135,3 +135,19 @@ def test_an_undone_import_is_refused_over_a_colleagues_comment_and_goes_through_
     session.commit()
     undo(session, change)
     assert _count(session, Need) == 0
+
+
+def test_a_colleagues_score_is_named_too(session: Session, project_id: int) -> None:
+    from po_desktop.store.services import scoring
+
+    _sign(session, "Moi")
+    change = act(session, lambda s: _create(s, project_id))
+    _sign(session, "Virginie")
+    values = {"relevance": 3, "investment": 3, "time": 2, "resources": 5}
+    scoring.assess_need(session, change.result, scoring.AssessmentInput(values, "go"))
+    session.commit()
+    _sign(session, "Moi")
+    with pytest.raises(ConflictError) as refused:
+        undo(session, change)
+    assert "added a score to ERP-1" in refused.value.render("en")
+    assert "une cotation à ERP-1" in refused.value.render("fr")
