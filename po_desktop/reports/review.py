@@ -226,10 +226,15 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     """Everything the pack prints about one sprint."""
     sprint = sprint_service.find_sprint(session, sprint_ref)
     sprint_service.check_sprint_dates(sprint)  # an older file's 9999-12-31: said, not a crash
+    # The needs as they are now: every event their rows already show counts, one a
+    # colleague's clock dated ahead of this one included (else a need on the board's done
+    # column would print as unfinished, and the figures disagree with the velocity).
     now = utcnow()
+    newest = session.scalar(select(func.max(NeedEvent.at)))
+    as_of = now if newest is None else max(now, newest)
     done_columns = set(session.scalars(select(BoardColumn.id).where(BoardColumn.is_done.is_(True))))
     started = sprint.started_at or datetime.combine(sprint.start_date, datetime.min.time())
-    closing = sprint.closed_at or min(now, datetime.combine(sprint.end_date, datetime.max.time()))
+    closing = sprint.closed_at or min(as_of, datetime.combine(sprint.end_date, datetime.max.time()))
     # Every need that was ever in this sprint, or finished while it ran.
     touched = set(session.scalars(select(Need.id).where(Need.sprint_id == sprint.id)))
     touched |= set(
@@ -362,7 +367,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
     data.attachments = _attachments(session, listed)
     # Up to just before the close: its own carry-over events are not work done.
     data.burndown = burndown(
-        sprint.id, days, list(histories.values()), done_columns, min(now, before_close)
+        sprint.id, days, list(histories.values()), done_columns, min(as_of, before_close)
     )
     start_points = committed_points
     data.ideal = ideal_line(float(start_points), days)

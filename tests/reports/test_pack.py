@@ -287,3 +287,36 @@ def test_the_pack_lists_the_files_attached_to_its_needs(demo: Path, tmp_path: Pa
     plain = tmp_path / "sans.pdf"
     assert main(["pack", "--db", str(demo), "--sprint", name, "-o", str(plain)]) == 0
     assert "Files attached" not in _flat(_text(plain))  # no empty section
+
+
+def test_a_need_finished_on_a_clock_ahead_of_this_one_is_done_in_every_figure(
+    session: Session,
+) -> None:
+    from datetime import date, timedelta
+
+    from sqlalchemy import text
+
+    from po_desktop.store import queries
+
+    erp = projects.create_project(session, projects.ProjectInput("ERP", "ERP"))
+    today = date.today()
+    sprint = sprints.create_sprint(
+        session, sprints.SprintInput("En cours", today - timedelta(days=3), today + timedelta(9))
+    )
+    need = needs.create_need(
+        session, needs.NeedInput("Paie", "Défi", erp.id, points=5, sprint_id=sprint)
+    )
+    sprints.start_sprint(session, sprint)  # type: ignore[arg-type]
+    done = next(c.id for c in queries.columns(session) if c.is_done)
+    needs.move_needs(session, [need], done)
+    # A colleague's computer, an hour ahead, recorded the move (the demo's day ends at 17:00).
+    session.execute(
+        text("UPDATE need_event SET at = datetime(at, '+1 hour') WHERE field = 'column'")
+    )
+    session.commit()
+
+    data = collect(session, "En cours")
+
+    assert [n.key for n in data.done] == ["ERP-1"] and data.not_done == []
+    assert data.completed_points == 5.0
+    assert data.velocity[-1].completed == 5.0  # the chart's bar says the same
