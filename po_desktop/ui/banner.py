@@ -124,6 +124,28 @@ class FormError(QLabel):
     def say(self, text: str) -> None:
         self.setText(text)
         self.show()
+        self._make_room()
+
+    def _make_room(self) -> None:
+        """Grow the dialog to hold the message: a wrapped label's height depends on its
+        width, which Qt's minimum size of the window does not count, so the fields above
+        were squashed to a few pixels instead."""
+        window = self.window()
+        layout = window.layout() if window is not self else None
+        if layout is None or not window.isVisible():
+            return
+        layout.activate()
+        width = window.width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        screen = window.screen()
+        if screen is not None:  # a window taller than the screen hides its buttons
+            needed = min(needed, screen.availableGeometry().height())
+        if needed > window.height():
+            window.resize(width, needed)
 
     def refused(self, exc: PoDesktopError) -> None:
         """A service's refusal, in the user's language."""
