@@ -29,29 +29,37 @@ EXPORT_FORMATS = {".xlsx": "xlsx", ".csv": "csv"}
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 
 _ZIP = b"PK\x03\x04"
+_EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def detect_format(path: Path) -> str:
-    """ "xlsx" for a workbook, "trello" for a JSON object (a board export, or refused as
-    not one), "csv" for anything else (the CSV reader says what is not text; a Jira export
-    is told by its header once read). An OpenDocument spreadsheet or an old .xls is
-    refused with what to do."""
+    """ "xlsx" for a workbook, "trello" for a JSON object or a .json file (a board export,
+    or refused as not one), "csv" for anything else (the CSV reader says what is not
+    text; a Jira export is told by its header once read). An OpenDocument spreadsheet or
+    an old .xls is refused with what to do, and a file named .xlsx that is no workbook nor
+    text (a damaged one, an image renamed) as one to save again; text named .xlsx (a CSV
+    export misnamed) is read as the CSV it is."""
     try:
         with path.open("rb") as fh:
             head = fh.read(64)
     except OSError as exc:
         raise StorageError("file.read_failed", path=str(path), reason=os_reason(exc)) from exc
-    if head.startswith(_ZIP):
-        kind = zip_kind(path)
-        if kind == "xlsx":
-            return "xlsx"
-        if kind == "ods":
-            raise ValidationError("exchange.opendocument", file=str(path))
+    kind = zip_kind(path) if head.startswith(_ZIP) else None
+    if kind == "xlsx":
+        return "xlsx"
+    if kind == "ods":
+        raise ValidationError("exchange.opendocument", file=str(path))
     if head.startswith(_OLE2):
         raise ValidationError("exchange.old_workbook", file=str(path))
-    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
-        return "trello"
+    suffix = path.suffix.lower()
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))  # Excel's "Unicode text"
+    binary = kind is not None or (b"\x00" in head and not utf16) or head.startswith(b"%PDF-")
+    if suffix in _EXCEL_SUFFIXES and binary:  # a damaged workbook, an image renamed
+        raise ValidationError("exchange.bad_workbook", file=str(path))
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"{") or suffix == ".json":
+        return "trello"  # a JSON file: a board export, or refused as not one
     return "csv"
 
 
