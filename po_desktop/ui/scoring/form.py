@@ -113,6 +113,9 @@ class ScoringForm(QWidget):
         self.rationale.setPlaceholderText(
             self.tr("Why this decision? Required for a no-go or an explore.")
         )
+        # Tab goes on to "Decided by", as in every other form: typed here, it saved a tab
+        # character into the rationale, which the decision letter and the pack then printed.
+        self.rationale.setTabChangesFocus(True)
         self.rationale.setMaximumHeight(80)
         self.decided_by = QLineEdit()
         self.decided_by.setPlaceholderText(self.tr("Who decided (the requester and you)"))
