@@ -6,13 +6,23 @@ from collections.abc import Iterator
 
 import pytest
 from helpers.keys import type_text
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from po_desktop.store.database import Database
 from po_desktop.store.services import needs, projects, scoring
 from po_desktop.ui.main_window import MainWindow
+from po_desktop.ui.wheel import wheel_only_when_focused
 from po_desktop.ui.workspace import Workspace
 
 
@@ -67,3 +77,61 @@ def test_tab_in_the_rationale_moves_on_to_decided_by_and_writes_no_tab(
     assert form.rationale.toPlainText() == "Hors périmètre"  # no tab character typed
     qtbot.keyClick(form.decided_by, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert form.rationale.hasFocus()  # and Shift+Tab comes back
+
+
+# 2 --------------------------------------------------------------------------------------
+def _wheel_over(widget: QWidget, window: QWidget, notches: int = -1) -> None:
+    """A mouse wheel turned over the widget, as the window system delivers it."""
+    centre = widget.mapTo(window, widget.rect().center())
+    QTest.wheelEvent(window.windowHandle(), centre, QPoint(0, 120 * notches))
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("name", ["decision", "grid_combo"])
+def test_the_wheel_scrolls_the_form_over_a_combo_box_it_has_not_focused(
+    window: MainWindow, qtbot: QtBot, name: str
+) -> None:
+    form = window.scoring.form
+    combo: QComboBox = getattr(form, name)
+    assert combo.count() > 1 and combo.currentIndex() == 0
+    bar = form.scroll_area.verticalScrollBar()
+    form.scroll_area.ensureWidgetVisible(combo)
+    _focus(form.decided_by, qtbot)
+    before = bar.value()
+    assert bar.maximum() > 0 and before < bar.maximum()  # the panel can scroll down
+    _wheel_over(combo, window)
+    assert combo.currentIndex() == 0  # the decision, or the grid, left as it was
+    assert bar.value() > before  # the wheel scrolled the panel instead
+    assert form.decided_by.hasFocus()  # and gave the combo box no focus on the way
+    # Once chosen (clicked, or Tab to it), the wheel turns it as before.
+    _focus(combo, qtbot)
+    form.scroll_area.ensureWidgetVisible(combo)
+    _wheel_over(combo, window)
+    assert combo.currentIndex() == 1
+
+
+def test_a_spin_box_in_a_scrolled_panel_turns_with_the_wheel_only_once_chosen(
+    qtbot: QtBot,
+) -> None:
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    body = QWidget()
+    column = QVBoxLayout(body)
+    other, spin = QLineEdit(), QSpinBox()
+    column.addWidget(other)
+    column.addWidget(spin)
+    column.addSpacing(2000)
+    area.setWidget(body)
+    area.resize(300, 200)
+    spin.setValue(5)
+    wheel_only_when_focused(spin)
+    area.show()
+    area.activateWindow()
+    qtbot.waitUntil(area.isActiveWindow)
+    _focus(other, qtbot)
+    _wheel_over(spin, area)
+    assert spin.value() == 5 and area.verticalScrollBar().value() > 0
+    area.verticalScrollBar().setValue(0)
+    _focus(spin, qtbot)
+    _wheel_over(spin, area)
+    assert spin.value() == 4

@@ -34,6 +34,7 @@ from po_desktop.store.services import scoring
 from po_desktop.ui.banner import FormError
 from po_desktop.ui.fields import plain_text
 from po_desktop.ui.models import format_score, muted
+from po_desktop.ui.wheel import wheel_only_when_focused
 from po_desktop.ui.workspace import Workspace
 
 
@@ -124,6 +125,9 @@ class ScoringForm(QWidget):
         decision_form.addRow(self.tr("Decision:"), self.decision)
         decision_form.addRow(self.tr("Rationale:"), self.rationale)
         decision_form.addRow(self.tr("Decided by:"), self.decided_by)
+        # The form scrolls: the wheel passing over a box must not change the grid or the
+        # decision behind the user's back, only a box they chose.
+        wheel_only_when_focused(self.grid_combo, self.decision)
 
         self.error = FormError()
         self.save_button = QPushButton(self.tr("&Save scoring"))
