@@ -7,13 +7,17 @@ from collections.abc import Iterator
 import pytest
 from helpers.keys import type_text
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QComboBox,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QSpinBox,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from po_desktop.store.database import Database
 from po_desktop.store.services import needs, projects, scoring
+from po_desktop.ui.app import create_application
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.wheel import wheel_only_when_focused
 from po_desktop.ui.workspace import Workspace
@@ -49,6 +54,16 @@ def window(app: QApplication, db: Database, qtbot: QtBot) -> Iterator[MainWindow
     win = _scoring_window(db, qtbot)
     yield win
     win.workspace.undo_stack.clear()
+
+
+@pytest.fixture(params=["fr", "en"])
+def any_language(request: pytest.FixtureRequest, app: QApplication) -> Iterator[str]:
+    """The application in French, then in English; English again for the next tests."""
+    create_application(request.param)
+    try:
+        yield request.param
+    finally:
+        create_application("en")
 
 
 def _focus(widget: QWidget, qtbot: QtBot) -> None:
@@ -135,3 +150,42 @@ def test_a_spin_box_in_a_scrolled_panel_turns_with_the_wheel_only_once_chosen(
     _focus(spin, qtbot)
     _wheel_over(spin, area)
     assert spin.value() == 4
+
+
+# 3 --------------------------------------------------------------------------------------
+def _mnemonic(text: str) -> str:
+    """The key of Alt+letter in a widget text ("" when none): "&Fichier" -> "Alt+F"."""
+    return QKeySequence.mnemonic(text).toString(QKeySequence.SequenceFormat.PortableText)
+
+
+def test_the_save_buttons_mnemonic_is_its_own_in_both_languages(
+    any_language: str, db: Database, qtbot: QtBot
+) -> None:
+    window = _scoring_window(db, qtbot)
+    form = window.scoring.form
+    button = form.save_button
+    save = _mnemonic(button.text())
+    assert save, button.text()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[0] == {"fr": "&Fichier", "en": "&File"}[any_language]
+    menus = [_mnemonic(title) for title in titles]
+    assert len(menus) == 5 and all(menus)
+    assert save not in menus, (button.text(), titles)
+    # Nor any other Alt+letter on screen beside the form: the views' tabs (&Scoring),
+    # the buttons and the labels of the page.
+    others = [
+        *(
+            bar.tabText(i)
+            for bar in window.findChildren(QTabBar)
+            if bar.isVisible()
+            for i in range(bar.count())
+        ),
+        *(b.text() for b in window.findChildren(QAbstractButton) if b.isVisible()),
+        *(q.text() for q in window.findChildren(QLabel) if q.isVisible() and q.buddy()),
+    ]
+    others.remove(button.text())
+    assert save not in [_mnemonic(text) for text in others], (button.text(), others)
+    # Alt+letter presses the button, and opens no menu.
+    with qtbot.waitSignal(button.clicked, timeout=2000):
+        QTest.keySequence(window, QKeySequence(save))
+    assert QApplication.activePopupWidget() is None

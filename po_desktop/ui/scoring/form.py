@@ -130,7 +130,9 @@ class ScoringForm(QWidget):
         wheel_only_when_focused(self.grid_combo, self.decision)
 
         self.error = FormError()
-        self.save_button = QPushButton(self.tr("&Save scoring"))
+        # Its Alt+letter is the window's only one, in both languages: not a menu's (Alt+E
+        # opened "Espace de travail" in French) nor a view's (Alt+S is "Scoring").
+        self.save_button = QPushButton(self.tr("Save sc&oring"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
 
