@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from helpers.keys import type_text
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -46,6 +46,7 @@ def _scoring_window(db: Database, qtbot: QtBot) -> MainWindow:
     window.scoring.list.select_need(1)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: all(e.isVisible() for e in window.scoring.form.inputs.values()))
     return window
 
 
@@ -189,3 +190,29 @@ def test_the_save_buttons_mnemonic_is_its_own_in_both_languages(
     with qtbot.waitSignal(button.clicked, timeout=2000):
         QTest.keySequence(window, QKeySequence(save))
     assert QApplication.activePopupWidget() is None
+
+
+# 4 --------------------------------------------------------------------------------------
+def test_tab_goes_from_the_last_criterion_through_the_decision_to_save(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    form = window.scoring.form
+    inputs = list(form.inputs.values())
+    _focus(form.grid_combo, qtbot)
+    assert [_tab(qtbot) for _ in inputs] == inputs  # the criteria in order
+    assert _tab(qtbot) is form.decision
+    viewport = form.scroll_area.viewport()
+    shown = QRect(form.decision.mapTo(viewport, QPoint()), form.decision.size())
+    assert viewport.rect().contains(shown)  # scrolled into sight
+    assert _tab(qtbot) is form.rationale
+    assert _tab(qtbot) is form.decided_by
+    assert _tab(qtbot) is form.save_button
+    assert _tab(qtbot) is form.send_button  # then the footer's other button
+    # The same on a need loaded afterwards: its inputs are new widgets.
+    window.scoring.list.select_need(2)
+    inputs = list(form.inputs.values())
+    qtbot.waitUntil(inputs[-1].isVisible)  # shown once Qt's event loop runs
+    _focus(inputs[-1], qtbot)
+    assert _tab(qtbot) is form.decision
+    qtbot.keyClick(form.decision, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert inputs[-1].hasFocus()  # Shift+Tab walks it back

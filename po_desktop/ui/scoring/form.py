@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import UTC
 
@@ -331,7 +332,27 @@ class ScoringForm(QWidget):
             label = f"{spec.label.render(lang)} ({direction}, ×{number_text(spec.weight)})"
             self.criteria_form.insertRow(row, label, cell)
             self.inputs[spec.key] = edit
+        self._order_tabs()
         self._update_score()
+
+    def _order_tabs(self) -> None:
+        """Tab walks the form as it is filled in: the grid, the criteria in order, the
+        decision, its rationale, who decided, then Save; Send and the history after.
+        The criteria's inputs are made anew for each need, and Qt puts a new widget last
+        in the window's chain: Tab went from the last criterion to the views' tabs."""
+        chain: list[QWidget] = [
+            self.grid_combo,
+            *self.inputs.values(),
+            self.decision,
+            self.rationale,
+            self.decided_by,
+            self.save_button,
+            self.send_button,
+            self.history,
+            self.restore_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def start_scoring(self) -> None:
         """Back to the top (the problem statement, read first) and into the first input."""
