@@ -278,3 +278,21 @@ def test_hovering_a_holiday_names_it_in_a_tooltip(
     )
     QApplication.sendEvent(view, move)
     assert shown == ["<qt>National Day</qt>"]  # as plain text, never as markup
+
+
+def test_the_sprint_chosen_stays_chosen_when_a_ritual_or_a_sprint_changes(
+    window: MainWindow,
+) -> None:
+    page = _page(window)
+    with window.workspace.session() as s:
+        sprints.create_sprint(s, sprints.SprintInput("Août", "2027-08-02", "2027-08-13"))
+    window.workspace.changed_elsewhere()
+    august = _sprint_id(window, "Août")
+    page.select_sprint(august)
+    ritual = rituals.CeremonyInput("review", datetime(2027, 8, 12, 14, 0), sprint_id=august)
+    window.host.perform("Nouveau rituel", lambda s: rituals.save_ceremony(s, None, ritual))
+    assert page.current_sprint_id() == august
+    window.workspace.undo_stack.undo()
+    assert page.current_sprint_id() == august
+    window.workspace.undo_stack.redo()
+    assert page.current_sprint_id() == august and page.capacity.name == "Août"  # type: ignore[union-attr]

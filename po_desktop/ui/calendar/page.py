@@ -59,6 +59,8 @@ class CalendarPage(QWidget):
         self.exports = CalendarExports(host, self)
         self.model = model
         self.capacity: calendar_queries.SprintCapacity | None = None
+        self._chosen: int | None = None
+        """The sprint the user chose last: chosen again once a change reloaded the list."""
         self.create_menu = QMenu(self)
         self.calendar = CalendarView()
         self.calendar.range_changed.connect(lambda *_r: self.load_range())
@@ -254,12 +256,14 @@ class CalendarPage(QWidget):
         ``keep``: the sprint chosen before the sprint list was reloaded.
         """
         self.calendar.today = date.today()  # the app may stay open past midnight
-        current = keep if keep is not None else self.current_sprint_id()
+        current = keep if keep is not None else self.current_sprint_id() or self._chosen
         region = self.host.workspace.read(workspace_service.holiday_region)
         self.region.setCurrentIndex(max(0, self.region.findData(region)))
         self.load_range()
         self.load_portfolio()
-        row = self.model.row_of(current) if current is not None else self._default_row()
+        row = self.model.row_of(current) if current is not None else None
+        if row is None:  # none chosen yet, or the one chosen is gone (deleted, undone)
+            row = self._default_row()
         if row is not None:
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))  # the chosen sprint in sight
@@ -332,7 +336,10 @@ class CalendarPage(QWidget):
         return self.model.row_at(index.row()).id if index.isValid() else None
 
     def _sprint_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_capacity(self.model.row_at(current.row()).id if current.isValid() else None)
+        sprint_id = self.model.row_at(current.row()).id if current.isValid() else None
+        if sprint_id is not None:  # kept: the list reloaded by a change forgets it
+            self._chosen = sprint_id
+        self._show_capacity(sprint_id)
 
     def _sprint_clicked(self, sprint_id: int) -> None:
         row = self.model.row_of(sprint_id)
