@@ -7,6 +7,12 @@ project for rows that name none; and a preview of what the import does: needs cr
 updated, skipped because the file says what they already are. How a file of this shape
 (its column names) was mapped is remembered in the settings for the next one. Reading
 a large file shows a progress dialog whose Stop button rolls everything back.
+
+The file is read by one thing at a time, never by one inside another: while it is read
+(the progress step lets the window's events through, so the user can go on typing), a
+preview or an import asked for waits until that read ends, and a preview being computed
+for a form that has changed since is dropped for the new one. Typing in the form
+refreshes the preview once the typing pauses, not at every keystroke.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -67,10 +73,21 @@ from po_desktop.ui.host import Host
 
 FileMapping = list[str | None]
 
+PREVIEW_DELAY_MS = 300
+"""A pause in typing this long refreshes the preview: one refresh, not one per keystroke."""
+
+SCAN, PREVIEW, IMPORT = "scan", "preview", "import"
+"""What a read of the file is for."""
+
 
 def import_summary(result: ImportResult) -> str:
     """What an import did, for the notice under the toolbar (the CLI's words)."""
     return result.summary().render()
+
+
+class _Superseded(Exception):  # noqa: N818 - not an error: a preview out of date
+    """The preview being computed is out of date (the form changed meanwhile): dropped
+    for the one asked since. Raised from a step, it rolls the preview back."""
 
 
 class _Progress:
@@ -79,6 +96,9 @@ class _Progress:
 
     def __init__(self, parent: QWidget, text: str, fraction: Callable[[], float]) -> None:
         self.fraction = fraction
+        self.superseded = False
+        """Set while a preview is computed when a newer one is asked: its next step
+        raises :class:`_Superseded`."""
         stop = QCoreApplication.translate("ImportDialog", "Stop")
         self.dialog = QProgressDialog(text, stop, 0, 1000, parent)
         self.dialog.setWindowTitle(parent.windowTitle())
@@ -90,9 +110,11 @@ class _Progress:
 
     def step(self, _rows: int) -> None:
         self.dialog.setValue(max(0, min(999, int(self.fraction() * 1000))))
-        QApplication.processEvents()
+        QApplication.processEvents()  # the window repaints, Stop and the keyboard answer
         if self.dialog.wasCanceled():
             raise ImportCancelledError
+        if self.superseded:
+            raise _Superseded
 
     def close(self) -> None:
         self.dialog.reset()
@@ -111,6 +133,16 @@ class ImportDialog(QDialog):
         self.host = host
         self.path = path
         self.progress: _Progress | None = None
+        """The progress dialog of the read running now, if any."""
+        self.reading: str | None = None
+        """What the file is being read for now (:data:`SCAN`, :data:`PREVIEW`,
+        :data:`IMPORT`), None between reads."""
+        self._refresh_pending = False
+        self._accept_pending = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(PREVIEW_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh_when_shown)
         self.setWindowTitle(self.tr("Import needs"))
         self.board = host.read(lambda s: [(c.id, c.name) for c in queries.columns(s)])
         codes = host.read(lambda s: [p.code for p in queries.projects(s, include_archived=False)])
@@ -121,7 +153,7 @@ class ImportDialog(QDialog):
             self.tracker = table.format in ("jira", "trello")
             return scan(table, step)
 
-        self.scan: TableScan = self._read(first_read)
+        self.scan: TableScan = self._read(SCAN, first_read)
         self.source = signature(self.scan.header)
         plan = host.settings.import_plan(self.source)
         self.preview_stale = True
@@ -203,21 +235,45 @@ class ImportDialog(QDialog):
         screen.fit(self, QSize(920, 620))
 
     # ----- reading the file ---------------------------------------------------------------
-    def _read(self, work: Callable[[Any, Callable[[int], None]], Any]) -> Any:
-        """``work(table, step)`` over the file, with a progress dialog for long reads."""
-        with open_needs(self.path) as table, self._progress(table.progress) as step:
-            return work(table, step)
+    def _read(self, purpose: str, work: Callable[[Any, Callable[[int], None]], Any]) -> Any:
+        """``work(table, step)`` over the file, with a progress dialog for long reads.
+        Never inside another read: callers wait for :attr:`reading` to be None."""
+        if self.reading is not None:
+            raise RuntimeError(f"the file is read for a {self.reading} already")
+        self.reading = purpose
+        try:
+            with open_needs(self.path) as table, self._progress(table.progress) as step:
+                return work(table, step)
+        finally:
+            self.reading = None
+            self._after_read()
 
     @contextmanager
     def _progress(self, fraction: Callable[[], float]) -> Iterator[Callable[[int], None]]:
-        self.progress = _Progress(
-            self, self.tr("Reading %1…").replace("%1", self.path.name), fraction
-        )
+        progress = _Progress(self, self.tr("Reading %1…").replace("%1", self.path.name), fraction)
+        self.progress = progress
         try:
-            yield self.progress.step
+            yield progress.step
         finally:
-            self.progress.close()
-            self.progress = None
+            progress.close()  # its own dialog, whatever happened meanwhile
+            if self.progress is progress:
+                self.progress = None
+
+    def _wait_for_read(self) -> None:
+        """Something was asked while the file is read: a preview being computed is out
+        of date, dropped at its next step; what was asked runs once the read ends."""
+        if self.reading == PREVIEW and self.progress is not None:
+            self.progress.superseded = True
+
+    def _after_read(self) -> None:
+        """What was asked during the read, from the event loop (not inside this call):
+        the import first, which reads the form as it is now, else the preview."""
+        if self._accept_pending:
+            self._accept_pending = False
+            QTimer.singleShot(0, self, self.accept)
+        elif self._refresh_pending:
+            self._refresh_pending = False
+            self._refresh_timer.start(0)
 
     # ----- columns ------------------------------------------------------------------------
     def _mapping_table(self, saved: dict[str, str]) -> QTableWidget:
@@ -320,13 +376,18 @@ class ImportDialog(QDialog):
 
     # ----- preview ------------------------------------------------------------------------
     def _changed(self, *_args: object) -> None:
+        """The form changed: the preview shown follows once the typing pauses."""
         self.preview_stale = True
         self.error.clear()
         if self.tabs.currentIndex() == self.PREVIEW_TAB:
-            self.refresh_preview()
+            self._refresh_timer.start(PREVIEW_DELAY_MS)  # again at each keystroke
 
     def _tab_changed(self, index: int) -> None:
         if index == self.PREVIEW_TAB and self.preview_stale:
+            self.refresh_preview()
+
+    def _refresh_when_shown(self) -> None:
+        if self.tabs.currentIndex() == self.PREVIEW_TAB and self.preview_stale:
             self.refresh_preview()
 
     def options(self, **extra: Any) -> ImportOptions:
@@ -355,6 +416,14 @@ class ImportDialog(QDialog):
         return True
 
     def refresh_preview(self) -> None:
+        """Show what the import would do with the form as it is. Asked while the file is
+        read, it runs once that read ends."""
+        self._refresh_timer.stop()
+        if self.reading is not None:
+            self._refresh_pending = True
+            self.preview_stale = True
+            self._wait_for_read()
+            return
         self.preview_stale = False
         self.preview_table.setRowCount(0)
         if not self._check():
@@ -371,7 +440,9 @@ class ImportDialog(QDialog):
         from po_desktop.store.errors import PoDesktopError
 
         try:
-            result = self._read(run)
+            result = self._read(PREVIEW, run)
+        except _Superseded:
+            return  # the form changed meanwhile: the preview asked since follows
         except PoDesktopError as exc:
             self.error.refused(exc)
             self._show_counts(None)
@@ -402,6 +473,12 @@ class ImportDialog(QDialog):
 
     # ----- import -------------------------------------------------------------------------
     def accept(self) -> None:
+        if self.reading is not None:  # Import pressed while the preview is computed
+            self._accept_pending = True
+            self._wait_for_read()
+            return
+        self._refresh_timer.stop()
+        self._refresh_pending = False
         if not self._check():
             return
         mapping = self.mapping()
@@ -423,7 +500,7 @@ class ImportDialog(QDialog):
         from po_desktop.store.errors import PoDesktopError
 
         try:
-            self._read(run)
+            self._read(IMPORT, run)
         except PoDesktopError as exc:  # the file itself, read again
             self.error.refused(exc)
             return
@@ -431,7 +508,18 @@ class ImportDialog(QDialog):
             return
         self._remember()
         self.host.notify(import_summary(results[0]))
+        self._refresh_timer.stop()  # a preview asked while importing: the dialog closes
         super().accept()
+
+    def reject(self) -> None:
+        """Cancel: nothing asked during a read runs after it; a preview being computed
+        stops at its next step."""
+        self._refresh_timer.stop()
+        self._refresh_pending = self._accept_pending = False
+        self._wait_for_read()
+        if self.reading == IMPORT and self.progress is not None:
+            self.progress.dialog.cancel()  # as its Stop button: nothing is imported
+        super().reject()
 
     def _remember(self) -> None:
         names = dict(self.board)

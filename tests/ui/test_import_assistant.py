@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
+import shiboken6
 from helpers.fakes import FakeFeedback
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QProgressDialog
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from po_desktop.store import queries
 from po_desktop.store.database import Database
 from po_desktop.store.services import needs, projects
+from po_desktop.ui import import_dialog
 from po_desktop.ui.feedback import Purpose
 from po_desktop.ui.import_dialog import ImportDialog
 from po_desktop.ui.main_window import MainWindow
@@ -86,7 +90,7 @@ def run_assistant(
 
 
 def test_a_spreadsheet_is_mapped_previewed_and_imported_as_one_undoable_step(
-    window: MainWindow, feedback: FakeFeedback, tmp_path: Path
+    window: MainWindow, feedback: FakeFeedback, tmp_path: Path, qtbot: QtBot
 ) -> None:
     before = {row.key for row in window.need_rows}
 
@@ -104,10 +108,11 @@ def test_a_spreadsheet_is_mapped_previewed_and_imported_as_one_undoable_step(
         dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
         assert dialog.error.text() == "Choose the file's column for: Project."
         dialog.project.setCurrentText("web")
-        assert dialog.counts.text() == (
+        previewed = (
             "Preview, nothing was imported: 3 needs to create, 0 to update, "
             "0 to skip as unchanged, 1 project to create."
         )
+        qtbot.waitUntil(lambda: dialog.counts.text() == previewed)  # once the typing pauses
         choose(dialog.combos[3], "Status")
         found = statuses(dialog)
         assert list(found) == ["À faire", "En cours", "Fait"]
@@ -325,3 +330,157 @@ def test_a_trello_board_in_the_assistant_counts_its_archived_cards(
         "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
         "2 archived cards left out, 1 project created."
     )
+
+
+TRELLO = EXCHANGE / "trello-board.json"
+TYPED = "ABCDEFGHIJ"
+TRELLO_PREVIEW = (
+    "Preview, nothing was imported: 3 needs to create, 0 to update, 0 to skip as unchanged, "
+    "2 archived cards left out, 1 project to create."
+)
+
+
+@pytest.fixture
+def progress_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[QProgressDialog]:
+    """Every progress dialog the assistant makes, in order."""
+    made: list[QProgressDialog] = []
+
+    class Counted(QProgressDialog):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)
+            made.append(self)
+
+    monkeypatch.setattr(import_dialog, "QProgressDialog", Counted)
+    return made
+
+
+def still_open(dialogs: list[QProgressDialog]) -> list[QProgressDialog]:
+    return [d for d in dialogs if shiboken6.isValid(d) and d.isVisible()]
+
+
+def type_later(widget: QWidget, text: str) -> None:
+    """Keys as the window system delivers them: queued, each handled when the event loop
+    (or a progress step) gets to it."""
+    for char in text:
+        key = Qt.Key(ord(char.upper()))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.ShiftModifier, char)
+            QApplication.postEvent(widget, event)
+
+
+def test_typing_the_project_on_the_preview_previews_it_once_the_typing_pauses(
+    window: MainWindow,
+    feedback: FakeFeedback,
+    qtbot: QtBot,
+    progress_dialogs: list[QProgressDialog],
+) -> None:
+    seen: dict[str, object] = {}
+
+    def fill(dialog: ImportDialog) -> None:
+        dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
+        before = len(progress_dialogs)
+        qtbot.keyClicks(dialog.project.lineEdit(), TYPED)
+        qtbot.waitUntil(lambda: dialog.counts.text() == TRELLO_PREVIEW)
+        seen["progress dialogs"] = len(progress_dialogs) - before
+        seen["open"] = still_open(progress_dialogs)
+        seen["error"] = dialog.error.text()
+        seen["field"] = dialog.project.currentText()
+        seen["previewed"] = [dialog.preview_table.item(r, 3).text() for r in range(3)]
+        dialog.reject()
+
+    run_assistant(window, feedback, TRELLO, fill)
+    assert seen == {
+        "progress dialogs": 1,  # one preview for the ten keys
+        "open": [],
+        "error": "",
+        "field": TYPED,
+        "previewed": [
+            "Télécharger mes factures",
+            "Suivre ma commande en ligne",
+            "Paiement en 3 fois",
+        ],
+    }
+
+
+def test_keys_typed_while_the_preview_is_computed_are_kept_and_previewed_after_it(
+    window: MainWindow,
+    feedback: FakeFeedback,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    progress_dialogs: list[QProgressDialog],
+) -> None:
+    """The tester's crash: each key typed while a preview was computed started another
+    preview inside it (the progress step lets events through), which took the first
+    one's progress dialog and the database's write lock."""
+    previews: list[str] = []
+    running = [0]
+    deepest = [0]
+    real_preview = import_dialog.preview_import
+
+    def preview(*args: Any) -> Any:
+        options = args[2]
+        previews.append(options.default_project)
+        running[0] += 1
+        deepest[0] = max(deepest[0], running[0])
+        try:
+            if len(previews) == 1:  # meanwhile the user types, then clicks Refresh
+                type_later(dialog_of(window).project.lineEdit(), TYPED)
+                QTimer.singleShot(0, dialog_of(window).refresh_button.click)
+            return real_preview(*args)
+        finally:
+            running[0] -= 1
+
+    monkeypatch.setattr(import_dialog, "preview_import", preview)
+    seen: dict[str, object] = {}
+
+    def fill(dialog: ImportDialog) -> None:
+        dialog.project.lineEdit().setFocus()
+        dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
+        qtbot.waitUntil(lambda: dialog.counts.text() == TRELLO_PREVIEW)
+        seen["field"] = dialog.project.currentText()
+        seen["error"] = dialog.error.text()
+        seen["open"] = still_open(progress_dialogs)
+        dialog.reject()
+
+    run_assistant(window, feedback, TRELLO, fill)
+    assert seen == {"field": TYPED, "error": "", "open": []}
+    assert deepest == [1]  # never a preview inside another
+    assert previews == ["", TYPED]  # the first one, dropped when Refresh came, then one
+    assert len(progress_dialogs) == 1 + 2  # reading the file, then the two previews
+
+
+def test_import_pressed_while_the_preview_is_computed_imports_after_it(
+    window: MainWindow,
+    feedback: FakeFeedback,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    real_preview = import_dialog.preview_import
+    asked = [0]
+
+    def preview(*args: Any) -> Any:
+        asked[0] += 1
+        if asked[0] == 1:
+            dialog = dialog_of(window)
+            type_later(dialog.project.lineEdit(), TYPED)
+            QTimer.singleShot(0, dialog.import_button.click)
+        return real_preview(*args)
+
+    monkeypatch.setattr(import_dialog, "preview_import", preview)
+
+    def fill(dialog: ImportDialog) -> None:
+        dialog.project.lineEdit().setFocus()
+        dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+
+    run_assistant(window, feedback, TRELLO, fill)
+    assert window.notice_bar.label.text() == (
+        "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
+        "2 archived cards left out, 1 project created."
+    )
+    assert {row.key.split("-")[0] for row in window.need_rows} == {"ERP", TYPED}
+
+
+def dialog_of(window: MainWindow) -> ImportDialog:
+    (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog)]
+    return dialog
