@@ -229,14 +229,14 @@ def _explain(exc: Exception, lang: str) -> str:
     from sqlalchemy.exc import DBAPIError
 
     from po_desktop.store.errors import PoDesktopError
-    from po_desktop.store.services._base import storage_error
+    from po_desktop.store.services._base import driver_fault, storage_error
 
     if isinstance(exc, PoDesktopError):
         return exc.render(lang)
     if isinstance(exc, OSError):
         _log(exc)
         return messages.os_message(exc).render(lang)
-    if isinstance(exc, DBAPIError):
+    if isinstance(exc, DBAPIError) and not driver_fault(exc):
         _log(exc)
         return storage_error(exc).render(lang)
     return _unexpected(exc, lang)

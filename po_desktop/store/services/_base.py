@@ -6,6 +6,7 @@ import contextlib
 import functools
 import math
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Concatenate, ParamSpec, TypeVar
@@ -77,10 +78,14 @@ def transactional(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concaten
                 session.rollback()
                 raise
         except OperationalError as exc:
+            if driver_fault(exc):
+                raise
             raise _storage_error(exc, session) from exc
         except DBAPIError as exc:
             # Integrity errors mean validation missed a case (or a race): still one
             # readable line for the user, and the transaction was rolled back.
+            if driver_fault(exc):
+                raise
             raise _storage_error(exc, session) from exc
         finally:
             session.info[_DEPTH] = depth
@@ -129,6 +134,8 @@ def rolled_back(session: Session) -> Iterator[Session]:
             yield session
             session.rollback()
     except OperationalError as exc:
+        if driver_fault(exc):
+            raise
         raise _storage_error(exc, session) from exc
     finally:
         session.info[_DEPTH] = 0
@@ -143,8 +150,38 @@ def _first_line(error: BaseException) -> str:
     return next((line.strip() for line in str(error).splitlines() if line.strip()), "")
 
 
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL = 5, 6, 8, 13
+"""SQLite's primary result codes (the low byte of an extended one) that have a message
+of their own."""
+
+
+def driver_fault(exc: DBAPIError) -> bool:
+    """An error the SQLite driver raised by itself, with no result code from SQLite: a
+    connection used after it was closed or from inside another of its calls, a value it
+    cannot bind. A bug of ours, not a fault of the disk or the file: it goes to the
+    crash report as one, never to the user as a save that failed."""
+    return (
+        isinstance(exc.orig, sqlite3.Error) and getattr(exc.orig, "sqlite_errorcode", None) is None
+    )
+
+
 def storage_error(exc: DBAPIError, path: str = "") -> StorageError:
-    """A database error as the user reads it: SQLite's English stays in the log."""
+    """A database error as the user reads it: SQLite's English stays in the log.
+
+    SQLite's result code says what failed; its English words only when it gives no
+    code (a server's, or the driver's own): a constraint that names a column
+    "full_name" is no full disk, a statement about a "locked" flag no busy file."""
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    name = getattr(exc.orig, "sqlite_errorname", None)
+    if code is not None:
+        primary = code & 0xFF
+        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return StorageError("db.busy")
+        if primary == _SQLITE_FULL:
+            return StorageError("db.full")
+        if primary == _SQLITE_READONLY:
+            return StorageError("db.read_only", path=path)
+        return StorageError("db.write_failed", detail=sqlite_reason(code, name))
     text = str(exc.orig).lower()
     if "locked" in text or "busy" in text:
         return StorageError("db.busy")
@@ -157,9 +194,7 @@ def storage_error(exc: DBAPIError, path: str = "") -> StorageError:
         if sqlstate is None or sqlstate.startswith("08"):  # no connection, or lost
             return StorageError("team.unreachable", detail=_first_line(exc.orig or exc))
         return StorageError("db.write_failed", detail=server_reason(sqlstate))
-    code = getattr(exc.orig, "sqlite_errorcode", None)
-    name = getattr(exc.orig, "sqlite_errorname", None)
-    return StorageError("db.write_failed", detail=sqlite_reason(code, name))
+    return StorageError("db.write_failed", detail=sqlite_reason(None, name))
 
 
 SHORT_TEXT_MAX = 300
