@@ -228,7 +228,7 @@ def jira_table(
         if not cells["project"] and key and "-" in key:
             cells["project"] = key.rsplit("-", 1)[0]
         items.append((line, cells, extra))
-    return tracker_table(path, "jira", items)
+    return tracker_table(path, "jira", items, source_header=header)
 
 
 def _day(text: str) -> date | None:

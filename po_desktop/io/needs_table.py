@@ -174,6 +174,9 @@ class Table:
     columns (external reference, assignee, comments, parent, sprints)."""
     set_aside: int = 0
     """Items of the file an import leaves out on purpose (archived Trello cards)."""
+    source_header: list[str] = field(default_factory=list)
+    """A tracker's export: the file's own columns (Jira's header as written, the card
+    fields of a Trello board), which it reads into :attr:`header`, the same for all."""
     _rows: Iterator[tuple[int, Sequence[Cell]]] = field(default_factory=lambda: iter(()))
     _progress: Callable[[], float] = lambda: 0.0
     _close: Callable[[], None] = lambda: None
@@ -272,9 +275,11 @@ def tracker_table(
     items: Sequence[tuple[int, dict[str, str], dict[str, object]]],
     *,
     set_aside: int = 0,
+    source_header: Sequence[str] = (),
 ) -> Table:
     """A tracker's export as a table of needs: for each item its line (or position),
-    its cells by our column names, and its other fields (:attr:`Table.extras`)."""
+    its cells by our column names, and its other fields (:attr:`Table.extras`);
+    ``source_header``: the file's own columns (:attr:`Table.source_header`)."""
     rows = [(line, [cells.get(name, "") for name in TRACKER_HEADER]) for line, cells, _ in items]
     extras = {line: extra for line, _cells, extra in items}
     state = {"read": 0}
@@ -292,6 +297,7 @@ def tracker_table(
         strict_width=False,
         extras=extras,
         set_aside=set_aside,
+        source_header=list(source_header),
         _rows=read(),
         _progress=lambda: state["read"] / max(1, len(rows)),
     )
@@ -398,6 +404,17 @@ def signature(header: Sequence[object]) -> str:
 
     names = "\x1f".join(normalise_header(name) for name in header)
     return hashlib.sha1(names.encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def file_layout(table: Table) -> str:
+    """The key under which the assistant remembers how a file of this layout is mapped:
+    a spreadsheet's column names (:func:`signature`); a tracker's export, whose columns
+    once read are the same whatever it holds, by its kind and the file's own columns, so
+    that a Jira export's mapping is not offered for a Trello board, nor for a Jira
+    export of other columns."""
+    if table.source_header:
+        return f"{table.format}-{signature(table.source_header)}"
+    return signature(table.header)
 
 
 def guess_mapping(header: Sequence[object]) -> Mapping:

@@ -28,6 +28,8 @@ from po_desktop.store.services.import_types import Comment
 
 MAX_BYTES = 200 * 1024 * 1024
 """Trello exports a board up to its last thousand actions: far below this."""
+CARD_FIELDS = ("name", "desc", "due", "idList", "labels", "checklists", "idMembers", "shortUrl")
+"""What of a card is read: every board export has them, its layout for the assistant."""
 
 
 def looks_like_trello(data: object) -> bool:
@@ -171,4 +173,4 @@ def open_trello(path: Path | str) -> Table:
             "create_missing": "Trello",
         }
         items.append((position + 1, cells, extra))
-    return tracker_table(path, "trello", items, set_aside=set_aside)
+    return tracker_table(path, "trello", items, set_aside=set_aside, source_header=CARD_FIELDS)

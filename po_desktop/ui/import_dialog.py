@@ -4,9 +4,10 @@ imported all or nothing as one undoable step.
 It shows the file's columns with an example each and what each is imported as (our
 field, or left out); the file's statuses and the board column each goes to; the
 project for rows that name none; and a preview of what the import does: needs created,
-updated, skipped because the file says what they already are. How a file of this shape
-(its column names) was mapped is remembered in the settings for the next one. Reading
-a large file shows a progress dialog whose Stop button rolls everything back.
+updated, skipped because the file says what they already are. How a file of this layout
+(its column names; a tracker's export: its kind and its own columns) was mapped is
+remembered in the settings for the next one. Reading a large file shows a progress
+dialog whose Stop button rolls everything back.
 
 The file is read by one thing at a time, never by one inside another: while it is read
 (the progress step lets the window's events through, so the user can go on typing), a
@@ -49,11 +50,11 @@ from po_desktop.io.needs_table import (
     COLUMNS,
     REQUIRED,
     TableScan,
+    file_layout,
     guess_mapping,
     normalise_header,
     records,
     scan,
-    signature,
 )
 from po_desktop.store import queries
 from po_desktop.store.services.import_trackers import TRACKER_STATUSES
@@ -148,13 +149,15 @@ class ImportDialog(QDialog):
         codes = host.read(lambda s: [p.code for p in queries.projects(s, include_archived=False)])
         self.tracker = False
         """A tracker's export (Jira, Trello): its usual statuses have default columns."""
+        self.source = ""
+        """The file's layout, under which its mapping is remembered (:func:`file_layout`)."""
 
         def first_read(table: Any, step: Callable[[int], None]) -> TableScan:
             self.tracker = table.format in ("jira", "trello")
+            self.source = file_layout(table)
             return scan(table, step)
 
         self.scan: TableScan = self._read(SCAN, first_read)
-        self.source = signature(self.scan.header)
         plan = host.settings.import_plan(self.source)
         self.preview_stale = True
 

@@ -234,7 +234,7 @@ class Settings:
         self._qs.setValue(f"databases/{key}/board", json.dumps(state, ensure_ascii=False))
 
     def import_plan(self, source: str) -> dict[str, Any]:
-        """How the user last mapped a file of this shape (io.needs_table.signature):
+        """How the user last mapped a file of this layout (io.needs_table.file_layout):
         ``columns`` (file column → field, "" left out), ``statuses`` (file status →
         board column name) and ``project``; {} when never imported. Only strings are
         kept: a hand-edited file cannot put anything else in the assistant."""

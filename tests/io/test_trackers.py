@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from po_desktop.io.jira_needs import looks_like_jira, parse_comment, parse_date
 from po_desktop.io.needs_files import detect_format, open_needs
-from po_desktop.io.needs_table import default_mapping, records
+from po_desktop.io.needs_table import TRACKER_HEADER, default_mapping, file_layout, records
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.models import (
     BoardColumn,
@@ -156,6 +156,31 @@ def test_trello_records() -> None:
     assert [c.author for c in card.comments] == ["Tom Weber", "Nadia Haddad"]  # oldest first
     bare = records_["Paiement en 3 fois"]
     assert (bare.status, bare.problem, bare.tags) == ("", "", "Urgent,purple")
+
+
+def test_a_trackers_layout_is_its_kind_and_its_own_columns(tmp_path: Path) -> None:
+    """Read, every export has the same columns of ours: the assistant remembers a
+    mapping by what the file holds instead."""
+    ours = tmp_path / "ours.csv"
+    ours.write_text(";".join(TRACKER_HEADER) + "\nTitre;Défi;ERP;;;;;;\n", encoding="utf-8")
+    names = [
+        "jira-cloud-all-fields-en.csv",
+        "jira-server-current-fields-fr.csv",
+        "jira-server-poinz-en.csv",
+        "trello-board.json",
+        "trello-deck-board.json",
+    ]
+    layouts = {}
+    for path in [*(EXCHANGE / name for name in names), ours]:
+        with open_needs(path) as table:
+            assert table.header == list(TRACKER_HEADER)
+            layouts[path.name] = file_layout(table)
+    assert layouts["trello-board.json"] == layouts["trello-deck-board.json"]  # one layout
+    del layouts["trello-deck-board.json"]
+    assert len(set(layouts.values())) == len(layouts)  # each Jira layout, Trello, ours
+    shutil.copy(JIRA_FR, tmp_path / "autre export.csv")
+    with open_needs(tmp_path / "autre export.csv") as table:
+        assert file_layout(table) == layouts[JIRA_FR.name]
 
 
 def test_a_json_file_that_is_no_board_is_refused(tmp_path: Path) -> None:

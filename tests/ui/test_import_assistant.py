@@ -484,3 +484,56 @@ def test_import_pressed_while_the_preview_is_computed_imports_after_it(
 def dialog_of(window: MainWindow) -> ImportDialog:
     (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog)]
     return dialog
+
+
+JIRA = EXCHANGE / "jira-cloud-all-fields-en.csv"
+
+
+def tags_and_project(dialog: ImportDialog) -> tuple[str, str]:
+    """What the file's labels are imported as, and the project for rows without one."""
+    row = dialog.scan.header.index("tags")
+    return dialog.combos[row].currentText(), dialog.project.currentText()
+
+
+@pytest.mark.parametrize(
+    ("first", "other", "same_layout"),
+    [
+        (JIRA, TRELLO, "jira-copy.csv"),
+        (TRELLO, JIRA, "trello-copy.json"),
+    ],
+    ids=["jira-then-trello", "trello-then-jira"],
+)
+def test_a_trackers_mapping_is_offered_for_its_layout_only(
+    window: MainWindow,
+    feedback: FakeFeedback,
+    tmp_path: Path,
+    first: Path,
+    other: Path,
+    same_layout: str,
+) -> None:
+    """Every tracker's export is read into the same columns of ours: remembered under
+    those, a mapping chosen for a Jira file was a Trello board's too, project and all."""
+
+    def leave_tags_out(dialog: ImportDialog) -> None:
+        choose(dialog.combos[dialog.scan.header.index("tags")], "— left out —")
+        dialog.project.setCurrentText("WEB")
+        dialog.import_button.click()
+
+    run_assistant(window, feedback, first, leave_tags_out)
+    copy = tmp_path / same_layout
+    copy.write_bytes(first.read_bytes())
+    offered: dict[str, tuple[str, str]] = {}
+
+    def look(name: str) -> Callable[[ImportDialog], None]:
+        def fill(dialog: ImportDialog) -> None:
+            offered[name] = tags_and_project(dialog)
+            dialog.reject()
+
+        return fill
+
+    run_assistant(window, feedback, other, look("other"))
+    run_assistant(window, feedback, copy, look("same layout"))
+    assert offered == {
+        "other": ("Tags", ""),  # guessed, as for a file never seen
+        "same layout": ("— left out —", "WEB"),
+    }
