@@ -811,6 +811,12 @@ _CATALOG: dict[str, str | Plural] = {
     ),
     "exchange.sprint_from_issues": N_("{name} ({start} to {end}, from its issues' dates)"),
     "exchange.sprint_placed": N_("{name} ({start} to {end}, placed after the team's last sprint)"),
+    # What of a Trello card fills each column, as Trello names it (the import assistant)
+    "trello.card_name": N_("Card name"),
+    "trello.description": N_("Description"),
+    "trello.list": N_("List"),
+    "trello.labels": N_("Labels"),
+    "trello.checklists": N_("Checklists"),
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -63,6 +63,17 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "comment": ("comment", "comments", "commentaire", "commentaires"),
 }
 _FIELD = {name: field for field, names in _NAMES.items() for name in names}
+_FILLS = {
+    "title": "summary",
+    "problem": "description",
+    "project": "project",
+    "status": "status",
+    "points": "points",
+    "sprint": "sprint",
+    "tags": "labels",
+    "requester": "reporter",
+}
+"""Our column ← Jira's field that fills it (the project: else the issue key's prefix)."""
 
 _ENGLISH_MONTHS = [
     "jan",
@@ -176,6 +187,21 @@ def _cells(header: Sequence[str], row: Sequence[Cell]) -> dict[str, list[str]]:
     return values
 
 
+def source_names(header: Sequence[str]) -> dict[str, str]:
+    """Our column → the export's columns that fill it, named as in the file ("Summary",
+    "Résumé"; both story-point fields), for the import assistant."""
+    names: dict[str, list[str]] = {}
+    for name in header:
+        field = _field(name)
+        written = str(name).replace("\ufeff", "").strip()
+        if field is not None and written not in names.setdefault(field, []):
+            names[field].append(written)  # "Labels" once, however many columns
+    found = {ours: ", ".join(names.get(theirs, [])) for ours, theirs in _FILLS.items()}
+    if not found["project"]:
+        found["project"] = ", ".join(names.get("key", []))  # ERP-12 is in ERP
+    return found
+
+
 def jira_table(
     path: Path, header: Sequence[str], rows: Sequence[tuple[int, Sequence[Cell]]]
 ) -> Table:
@@ -228,7 +254,7 @@ def jira_table(
         if not cells["project"] and key and "-" in key:
             cells["project"] = key.rsplit("-", 1)[0]
         items.append((line, cells, extra))
-    return tracker_table(path, "jira", items, source_header=header)
+    return tracker_table(path, "jira", items, source_header=header, sources=source_names(header))
 
 
 def _day(text: str) -> date | None:

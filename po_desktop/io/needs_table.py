@@ -177,6 +177,9 @@ class Table:
     source_header: list[str] = field(default_factory=list)
     """A tracker's export: the file's own columns (Jira's header as written, the card
     fields of a Trello board), which it reads into :attr:`header`, the same for all."""
+    sources: list[str] = field(default_factory=list)
+    """A tracker's export: for each column of :attr:`header`, what the file calls what
+    fills it ("Summary", "Résumé"; a Trello card's name), "" when nothing of it does."""
     _rows: Iterator[tuple[int, Sequence[Cell]]] = field(default_factory=lambda: iter(()))
     _progress: Callable[[], float] = lambda: 0.0
     _close: Callable[[], None] = lambda: None
@@ -276,10 +279,12 @@ def tracker_table(
     *,
     set_aside: int = 0,
     source_header: Sequence[str] = (),
+    sources: dict[str, str] | None = None,
 ) -> Table:
     """A tracker's export as a table of needs: for each item its line (or position),
     its cells by our column names, and its other fields (:attr:`Table.extras`);
-    ``source_header``: the file's own columns (:attr:`Table.source_header`)."""
+    ``source_header``: the file's own columns (:attr:`Table.source_header`); ``sources``:
+    by our column name, what the file calls what fills it (:attr:`Table.sources`)."""
     rows = [(line, [cells.get(name, "") for name in TRACKER_HEADER]) for line, cells, _ in items]
     extras = {line: extra for line, _cells, extra in items}
     state = {"read": 0}
@@ -298,6 +303,7 @@ def tracker_table(
         extras=extras,
         set_aside=set_aside,
         source_header=list(source_header),
+        sources=[(sources or {}).get(name, "") for name in TRACKER_HEADER],
         _rows=read(),
         _progress=lambda: state["read"] / max(1, len(rows)),
     )

@@ -30,6 +30,14 @@ MAX_BYTES = 200 * 1024 * 1024
 """Trello exports a board up to its last thousand actions: far below this."""
 CARD_FIELDS = ("name", "desc", "due", "idList", "labels", "checklists", "idMembers", "shortUrl")
 """What of a card is read: every board export has them, its layout for the assistant."""
+_SOURCES = {
+    "title": "trello.card_name",
+    "problem": "trello.description",
+    "status": "trello.list",
+    "tags": "trello.labels",
+    "acceptance": "trello.checklists",
+}
+"""Our column ← what of a card fills it, as Trello names it."""
 
 
 def looks_like_trello(data: object) -> bool:
@@ -173,4 +181,7 @@ def open_trello(path: Path | str) -> Table:
             "create_missing": "Trello",
         }
         items.append((position + 1, cells, extra))
-    return tracker_table(path, "trello", items, set_aside=set_aside, source_header=CARD_FIELDS)
+    names = {column: Message(msg_id).render() for column, msg_id in _SOURCES.items()}
+    return tracker_table(
+        path, "trello", items, set_aside=set_aside, source_header=CARD_FIELDS, sources=names
+    )

@@ -151,10 +151,13 @@ class ImportDialog(QDialog):
         """A tracker's export (Jira, Trello): its usual statuses have default columns."""
         self.source = ""
         """The file's layout, under which its mapping is remembered (:func:`file_layout`)."""
+        self.sources: list[str] = []
+        """A tracker's export: what the file calls each column (``Table.sources``)."""
 
         def first_read(table: Any, step: Callable[[int], None]) -> TableScan:
             self.tracker = table.format in ("jira", "trello")
             self.source = file_layout(table)
+            self.sources = list(table.sources)
             return scan(table, step)
 
         self.scan: TableScan = self._read(SCAN, first_read)
@@ -289,7 +292,7 @@ class ImportDialog(QDialog):
         guessed = guess_mapping(self.scan.header)
         self.combos: list[QComboBox] = []
         for row, name in enumerate(self.scan.header):
-            table.setItem(row, 0, QTableWidgetItem(name))
+            table.setItem(row, 0, QTableWidgetItem(self._file_column(row)))
             example = QTableWidgetItem(self.scan.examples[row].splitlines()[0][:80]
                                        if self.scan.examples[row] else "")  # fmt: skip
             table.setItem(row, 1, example)
@@ -307,6 +310,15 @@ class ImportDialog(QDialog):
             self.combos.append(combo)
         self._stretch(table)
         return table
+
+    def _file_column(self, row: int) -> str:
+        """A column as the user knows it: its name in the file; a tracker's export, read
+        into columns of ours, what the file calls what fills it ("Summary", a Trello
+        card's name), else our column's name."""
+        name = self.scan.header[row]
+        if not self.sources:
+            return name
+        return self.sources[row] or field_label(name)
 
     @staticmethod
     def _stretch(table: QTableWidget) -> None:

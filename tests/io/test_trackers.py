@@ -16,6 +16,7 @@ from helpers.workspace import FIXTURES, hostile_text
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from po_desktop.domain import messages
 from po_desktop.io.jira_needs import looks_like_jira, parse_comment, parse_date
 from po_desktop.io.needs_files import detect_format, open_needs
 from po_desktop.io.needs_table import TRACKER_HEADER, default_mapping, file_layout, records
@@ -181,6 +182,31 @@ def test_a_trackers_layout_is_its_kind_and_its_own_columns(tmp_path: Path) -> No
     shutil.copy(JIRA_FR, tmp_path / "autre export.csv")
     with open_needs(tmp_path / "autre export.csv") as table:
         assert file_layout(table) == layouts[JIRA_FR.name]
+
+
+def test_what_fills_each_column_is_named_as_the_tracker_names_it() -> None:
+    """For the import assistant: the file's own names, in the interface's language for
+    Trello's, whose export has no column names a user sees."""
+    with open_needs(JIRA_FR) as table:
+        assert dict(zip(table.header, table.sources, strict=True)) == {
+            "title": "Résumé",
+            "problem": "Description",
+            "project": "Clé de ticket",
+            "status": "État",
+            "points": "Champ personnalisé (Story Points)",
+            "sprint": "Sprint",
+            "tags": "Libellés",  # two columns of that name
+            "requester": "Rapporteur",
+            "acceptance": "",
+        }
+    before = messages.language()
+    messages.set_language("fr")
+    try:
+        with open_needs(TRELLO) as table:
+            named = [name for name in table.sources if name]
+    finally:
+        messages.set_language(before)
+    assert named == ["Nom de la carte", "Description", "Liste", "Étiquettes", "Checklists"]
 
 
 def test_a_json_file_that_is_no_board_is_refused(tmp_path: Path) -> None:

@@ -537,3 +537,57 @@ def test_a_trackers_mapping_is_offered_for_its_layout_only(
         "other": ("Tags", ""),  # guessed, as for a file never seen
         "same layout": ("— left out —", "WEB"),
     }
+
+
+def test_a_trackers_columns_are_named_as_the_file_names_them(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    """Not our internal ids (title, problem, points…): the export's own column names,
+    a Trello card's parts as Trello calls them, else our field's name."""
+    shown: dict[str, dict[str, str]] = {}
+
+    def look(name: str) -> Callable[[ImportDialog], None]:
+        def fill(dialog: ImportDialog) -> None:
+            shown[name] = mapped(dialog)
+            dialog.reject()
+
+        return fill
+
+    run_assistant(window, feedback, JIRA, look("jira"))
+    run_assistant(window, feedback, EXCHANGE / "jira-server-current-fields-fr.csv", look("fr"))
+    run_assistant(window, feedback, TRELLO, look("trello"))
+    assert shown == {
+        "jira": {
+            "Summary": "Title",
+            "Description": "Problem statement",
+            "Project key": "Project",
+            "Status": "Status",
+            "Custom field (Story Points), Custom field (Story point estimate)": "Story points",
+            "Sprint": "Sprint",
+            "Labels": "Tags",
+            "Reporter": "Requester",
+            "Acceptance criteria": "Acceptance criteria",  # Jira has none: our name
+        },
+        "fr": {
+            "Résumé": "Title",
+            "Description": "Problem statement",
+            "Clé de ticket": "Project",  # no project column: the key's prefix
+            "État": "Status",
+            "Champ personnalisé (Story Points)": "Story points",
+            "Sprint": "Sprint",
+            "Libellés": "Tags",
+            "Rapporteur": "Requester",
+            "Acceptance criteria": "Acceptance criteria",
+        },
+        "trello": {
+            "Card name": "Title",
+            "Description": "Problem statement",
+            "Project": "Project",
+            "List": "Status",
+            "Story points": "Story points",
+            "Sprint": "Sprint",
+            "Labels": "Tags",
+            "Requester": "Requester",
+            "Checklists": "Acceptance criteria",
+        },
+    }
