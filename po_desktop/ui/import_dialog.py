@@ -93,9 +93,15 @@ class _Superseded(Exception):  # noqa: N818 - not an error: a preview out of dat
 
 class _Progress:
     """A progress dialog over ``parent`` while a file is read; Stop raises
-    :class:`ImportCancelledError` from the next step, which rolls everything back."""
+    :class:`ImportCancelledError` from the next step, which rolls everything back.
 
-    def __init__(self, parent: QWidget, text: str, fraction: Callable[[], float]) -> None:
+    ``modal``: the form waits behind it (the first read, the import). A preview's is not
+    modal and takes no focus: keys typed while it runs stay in the form, whose change
+    drops that preview for the next."""
+
+    def __init__(
+        self, parent: QWidget, text: str, fraction: Callable[[], float], *, modal: bool
+    ) -> None:
         self.fraction = fraction
         self.superseded = False
         """Set while a preview is computed when a newer one is asked: its next step
@@ -103,7 +109,11 @@ class _Progress:
         stop = QCoreApplication.translate("ImportDialog", "Stop")
         self.dialog = QProgressDialog(text, stop, 0, 1000, parent)
         self.dialog.setWindowTitle(parent.windowTitle())
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        if modal:
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        else:
+            self.dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+            self.dialog.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus)
         self.dialog.setMinimumDuration(400)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
@@ -248,15 +258,19 @@ class ImportDialog(QDialog):
             raise RuntimeError(f"the file is read for a {self.reading} already")
         self.reading = purpose
         try:
-            with open_needs(self.path) as table, self._progress(table.progress) as step:
+            modal = purpose != PREVIEW
+            with open_needs(self.path) as table, self._progress(table.progress, modal) as step:
                 return work(table, step)
         finally:
             self.reading = None
             self._after_read()
 
     @contextmanager
-    def _progress(self, fraction: Callable[[], float]) -> Iterator[Callable[[int], None]]:
-        progress = _Progress(self, self.tr("Reading %1…").replace("%1", self.path.name), fraction)
+    def _progress(
+        self, fraction: Callable[[], float], modal: bool
+    ) -> Iterator[Callable[[int], None]]:
+        text = self.tr("Reading %1…").replace("%1", self.path.name)
+        progress = _Progress(self, text, fraction, modal=modal)
         self.progress = progress
         try:
             yield progress.step

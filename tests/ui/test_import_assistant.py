@@ -14,6 +14,7 @@ import shiboken6
 from helpers.fakes import FakeFeedback
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -340,15 +341,31 @@ TRELLO_PREVIEW = (
 )
 
 
+class ProgressDialogs(list[QProgressDialog]):
+    """Every progress dialog the assistant makes, in order. ``at_once``: they show at
+    their first step, as on a long read; ``when_shown`` is called once, when one shows."""
+
+    at_once = False
+    when_shown: Callable[[], None] | None = None
+
+
 @pytest.fixture
-def progress_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[QProgressDialog]:
-    """Every progress dialog the assistant makes, in order."""
-    made: list[QProgressDialog] = []
+def progress_dialogs(monkeypatch: pytest.MonkeyPatch) -> ProgressDialogs:
+    made = ProgressDialogs()
 
     class Counted(QProgressDialog):
         def __init__(self, *args: object) -> None:
             super().__init__(*args)
             made.append(self)
+
+        def setMinimumDuration(self, ms: int) -> None:
+            super().setMinimumDuration(0 if made.at_once else ms)
+
+        def setValue(self, value: int) -> None:
+            super().setValue(value)
+            if self.isVisible() and made.when_shown is not None:
+                call, made.when_shown = made.when_shown, None
+                call()
 
     monkeypatch.setattr(import_dialog, "QProgressDialog", Counted)
     return made
@@ -372,7 +389,7 @@ def test_typing_the_project_on_the_preview_previews_it_once_the_typing_pauses(
     window: MainWindow,
     feedback: FakeFeedback,
     qtbot: QtBot,
-    progress_dialogs: list[QProgressDialog],
+    progress_dialogs: ProgressDialogs,
 ) -> None:
     seen: dict[str, object] = {}
 
@@ -407,7 +424,7 @@ def test_keys_typed_while_the_preview_is_computed_are_kept_and_previewed_after_i
     feedback: FakeFeedback,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
-    progress_dialogs: list[QProgressDialog],
+    progress_dialogs: ProgressDialogs,
 ) -> None:
     """The tester's crash: each key typed while a preview was computed started another
     preview inside it (the progress step lets events through), which took the first
@@ -447,6 +464,49 @@ def test_keys_typed_while_the_preview_is_computed_are_kept_and_previewed_after_i
     assert deepest == [1]  # never a preview inside another
     assert previews == ["", TYPED]  # the first one, dropped when Refresh came, then one
     assert len(progress_dialogs) == 1 + 2  # reading the file, then the two previews
+
+
+def test_keys_typed_while_a_long_preview_shows_its_progress_reach_the_form(
+    window: MainWindow,
+    feedback: FakeFeedback,
+    qtbot: QtBot,
+    tmp_path: Path,
+    progress_dialogs: ProgressDialogs,
+) -> None:
+    """A large file: the preview's progress dialog shows. Modal, it took the keys the
+    user went on typing, and they were lost."""
+    rows = "".join(f";Besoin {i};Défi {i};ERP;;\r\n" for i in range(2500))
+    path = spreadsheet(tmp_path, "Clé;Titre;Problème;Projet;Statut;Points\r\n" + rows)
+    seen: dict[str, object] = {}
+
+    def fill(dialog: ImportDialog) -> None:
+        dialog.project.lineEdit().setFocus()
+        window_handle = dialog.windowHandle()
+
+        def type_on() -> None:  # through the window system, as the keyboard does
+            for char in TYPED:
+                QTest.keyClick(window_handle, char)
+
+        progress_dialogs.at_once = True  # as if reading took long
+        progress_dialogs.when_shown = type_on
+        before = len(progress_dialogs)
+        dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)  # a long preview starts
+        # It, then the one for the project typed meanwhile:
+        qtbot.waitUntil(
+            lambda: len(progress_dialogs) == before + 2 and not still_open(progress_dialogs)
+        )
+        seen["field"] = dialog.project.currentText()
+        seen["error"] = dialog.error.text()
+        seen["counts"] = dialog.counts.text()
+        dialog.reject()
+
+    run_assistant(window, feedback, path, fill)
+    assert seen == {
+        "field": TYPED,
+        "error": "",
+        "counts": "Preview, nothing was imported: 2,500 needs to create, 0 to update, "
+        "0 to skip as unchanged.",
+    }
 
 
 def test_import_pressed_while_the_preview_is_computed_imports_after_it(
