@@ -549,6 +549,18 @@ def dialog_of(window: MainWindow) -> ImportDialog:
 JIRA = EXCHANGE / "jira-cloud-all-fields-en.csv"
 
 
+def look(
+    seen: dict[str, object], name: str, read: Callable[[ImportDialog], object]
+) -> Callable[[ImportDialog], None]:
+    """Fills in nothing: notes in ``seen[name]`` what ``read`` finds, then cancels."""
+
+    def fill(dialog: ImportDialog) -> None:
+        seen[name] = read(dialog)
+        dialog.reject()
+
+    return fill
+
+
 def tags_and_project(dialog: ImportDialog) -> tuple[str, str]:
     """What the file's labels are imported as, and the project for rows without one."""
     row = dialog.scan.header.index("tags")
@@ -582,17 +594,9 @@ def test_a_trackers_mapping_is_offered_for_its_layout_only(
     run_assistant(window, feedback, first, leave_tags_out)
     copy = tmp_path / same_layout
     copy.write_bytes(first.read_bytes())
-    offered: dict[str, tuple[str, str]] = {}
-
-    def look(name: str) -> Callable[[ImportDialog], None]:
-        def fill(dialog: ImportDialog) -> None:
-            offered[name] = tags_and_project(dialog)
-            dialog.reject()
-
-        return fill
-
-    run_assistant(window, feedback, other, look("other"))
-    run_assistant(window, feedback, copy, look("same layout"))
+    offered: dict[str, object] = {}
+    run_assistant(window, feedback, other, look(offered, "other", tags_and_project))
+    run_assistant(window, feedback, copy, look(offered, "same layout", tags_and_project))
     assert offered == {
         "other": ("Tags", ""),  # guessed, as for a file never seen
         "same layout": ("— left out —", "WEB"),
@@ -604,18 +608,11 @@ def test_a_trackers_columns_are_named_as_the_file_names_them(
 ) -> None:
     """Not our internal ids (title, problem, points…): the export's own column names,
     a Trello card's parts as Trello calls them, else our field's name."""
-    shown: dict[str, dict[str, str]] = {}
-
-    def look(name: str) -> Callable[[ImportDialog], None]:
-        def fill(dialog: ImportDialog) -> None:
-            shown[name] = mapped(dialog)
-            dialog.reject()
-
-        return fill
-
-    run_assistant(window, feedback, JIRA, look("jira"))
-    run_assistant(window, feedback, EXCHANGE / "jira-server-current-fields-fr.csv", look("fr"))
-    run_assistant(window, feedback, TRELLO, look("trello"))
+    shown: dict[str, object] = {}
+    run_assistant(window, feedback, JIRA, look(shown, "jira", mapped))
+    french = EXCHANGE / "jira-server-current-fields-fr.csv"
+    run_assistant(window, feedback, french, look(shown, "fr", mapped))
+    run_assistant(window, feedback, TRELLO, look(shown, "trello", mapped))
     assert shown == {
         "jira": {
             "Summary": "Title",
