@@ -790,6 +790,10 @@ _CATALOG: dict[str, str | Plural] = {
     "exchange.archived_skipped": NP_(
         "{count} archived card left out", "{count} archived cards left out"
     ),
+    "exchange.held_back": NP_(
+        "{count} item without a description put in the first column to be qualified",
+        "{count} items without a description put in the first column to be qualified",
+    ),
     "exchange.due_date": N_("Due date in {tool}: {date}"),
     "exchange.not_trello": N_(
         "{file} is not a Trello board: export it from the board's menu (Print, export and "

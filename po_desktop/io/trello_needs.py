@@ -168,8 +168,9 @@ def open_trello(path: Path | str) -> Table:
         cells = {
             "title": _text(card.get("name")),
             "problem": problem,
-            # A card without a description waits in the first column, due date or not.
-            "status": _text(column.get("name")) if description.strip() else "",
+            # A card without a description waits in the first column, due date or not
+            # (the import puts it there, and says how many it held back).
+            "status": _text(column.get("name")),
             "tags": ",".join(label.replace(",", " ") for label in labels if label),
             "acceptance": "\n".join(checklists.get(card_id, [])),
         }

@@ -156,7 +156,7 @@ def test_trello_records() -> None:
     assert card.problem.endswith("2025-10-31")  # the due date: the problem's last line
     assert [c.author for c in card.comments] == ["Tom Weber", "Nadia Haddad"]  # oldest first
     bare = records_["Paiement en 3 fois"]
-    assert (bare.status, bare.problem, bare.tags) == ("", "", "Urgent,purple")
+    assert (bare.status, bare.problem, bare.tags) == ("En cours", "", "Urgent,purple")
 
 
 def test_a_trackers_layout_is_its_kind_and_its_own_columns(tmp_path: Path) -> None:
@@ -288,12 +288,16 @@ def test_trello_import_and_its_summary(session: Session) -> None:
     result = run(session, TRELLO, "WEB")
     assert result.summary().render("en") == (
         "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
-        "2 archived cards left out, 1 project created."
+        "2 archived cards left out, 1 item without a description put in the first column "
+        "to be qualified, 1 project created."
     )
     assert result.summary().render("fr") == (
         "Import terminé\u00a0: 3 besoins créés, 0 mis à jour, 0 ignoré car inchangé, "
-        "2 cartes archivées laissées de côté, 1 projet créé."
+        "2 cartes archivées laissées de côté, 1 élément sans description placé dans la "
+        "première colonne pour être qualifié, 1 projet créé."
     )
+    # Its list was "En cours": the card waits in the first column, to be qualified.
+    assert by_ref(session)["https://trello.com/c/AbCd0002"].column.name == "À qualifier"
     names = set(session.scalars(select(Person.name)))
     assert names == {"Tom Weber", "Nadia Haddad"}  # the card's members, both
     card = by_ref(session)["https://trello.com/c/AbCd0001"]

@@ -298,7 +298,8 @@ def test_a_jira_export_goes_through_the_assistant_as_one_undoable_step(
         dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
         assert dialog.counts.text() == (
             "Preview, nothing was imported: 4 needs to create, 0 to update, "
-            "0 to skip as unchanged. "  # into the workspace's own ERP project
+            "0 to skip as unchanged, 1 item without a description put in the first column "
+            "to be qualified. "  # into the workspace's own ERP project
             "3 sprints to create, their dates to check in the calendar: "
             "ERP Sprint 12 (19 Aug 2025 to 1 Sept 2025, from its issues' dates), "
             "ERP Sprint 13 (2 Sept 2025 to 15 Sept 2025, from its issues' dates), "
@@ -329,7 +330,8 @@ def test_a_trello_board_in_the_assistant_counts_its_archived_cards(
     run_assistant(window, feedback, EXCHANGE / "trello-board.json", fill)
     assert window.notice_bar.label.text() == (
         "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
-        "2 archived cards left out, 1 project created."
+        "2 archived cards left out, "
+        "1 item without a description put in the first column to be qualified, 1 project created."
     )
 
 
@@ -337,7 +339,8 @@ TRELLO = EXCHANGE / "trello-board.json"
 TYPED = "ABCDEFGHIJ"
 TRELLO_PREVIEW = (
     "Preview, nothing was imported: 3 needs to create, 0 to update, 0 to skip as unchanged, "
-    "2 archived cards left out, 1 project to create."
+    "2 archived cards left out, "
+    "1 item without a description put in the first column to be qualified, 1 project to create."
 )
 
 
@@ -536,7 +539,8 @@ def test_import_pressed_while_the_preview_is_computed_imports_after_it(
     run_assistant(window, feedback, TRELLO, fill)
     assert window.notice_bar.label.text() == (
         "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
-        "2 archived cards left out, 1 project created."
+        "2 archived cards left out, "
+        "1 item without a description put in the first column to be qualified, 1 project created."
     )
     assert {row.key.split("-")[0] for row in window.need_rows} == {"ERP", TYPED}
 

@@ -61,6 +61,9 @@ class Lookups:
         self.sprints_by_name = NameIndex((s.name, s.id) for s in sprints)
         self.sprint_cache: dict[str, int] = {}
         self.projects_created = 0
+        self.held_back = 0
+        """Tracker items whose status named another column, put in the first one for
+        want of a problem statement."""
         self.newest_before = session.scalar(select(func.max(Need.id))) or 0
         """Needs above this id were created by this import."""
         self.touched: set[int] = set()

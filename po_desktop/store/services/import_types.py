@@ -152,6 +152,9 @@ class ImportResult:
     """Existing needs whose row matched them exactly: skipped, not even re-dated."""
     set_aside: int = 0
     """Items the file holds that an import leaves out on purpose (archived cards)."""
+    held_back: int = 0
+    """Tracker items with no problem statement put in the first column, whatever their
+    status said: to qualify first."""
     preview: list[PreviewRow] = field(default_factory=list, compare=False)
     """The first :data:`PREVIEW_MAX` rows, when asked for."""
     sprints_created: list[SprintMade] = field(default_factory=list)
@@ -179,6 +182,8 @@ class ImportResult:
         ]
         if self.set_aside:
             counts.append(Message("exchange.archived_skipped", {"count": self.set_aside}))
+        if self.held_back:
+            counts.append(Message("exchange.held_back", {"count": self.held_back}))
         if self.projects_created:
             created = "exchange.projects_to_create" if preview else "exchange.projects_created"
             counts.append(Message(created, {"count": self.projects_created}))

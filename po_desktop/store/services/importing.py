@@ -342,8 +342,11 @@ def _input(
     column_id = lookups.column_id(record.status or "", tracker=tracker)
     if column_id is None:
         column_id = base.column_id if current is not None else lookups.first_column_id
-    if tracker and not has_problem(record.problem):
-        column_id = lookups.first_column_id
+    first = lookups.first_column_id
+    if tracker and not has_problem(record.problem) and column_id != first:
+        if current is None or current.column_id != first:  # not already waiting there
+            lookups.held_back += 1  # its status asked for another column: the user is told
+        column_id = first
     for name in record.closed_sprints:
         lookups.sprint_id(name, record, closed=True)
     sprint_id = base.sprint_id
@@ -530,6 +533,7 @@ def _import_rows(
     creator.number_keyless()
     afterwards.apply()
     result.projects_created = lookups.projects_created
+    result.held_back = lookups.held_back
     result.sprints_created = lookups.trackers.sprints_made
     return result
 
