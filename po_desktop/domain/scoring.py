@@ -94,14 +94,42 @@ def _check_criteria(criteria: Sequence[CriterionSpec]) -> None:
             raise ScoringError("scoring.empty_scale", criterion=spec.label)
 
 
+SCORE_DIGITS = 6
+"""Decimals a score keeps: far more than anyone reads (the app shows whole numbers), far
+fewer than a float carries, so the arithmetic's noise (some 1e-14 at 100) goes. Only a
+score within 0.0000005 of a half (one in a million or so) could still show the other way
+than by hand."""
+
+
+def _settled(score: float) -> float:
+    """A score as computed, without its floating-point noise: the one rounding of a score.
+
+    Every way of computing one ends here, so that:
+
+    - two needs whose scores are equal on paper get equal floats, and tie as :func:`rank`
+      explains ties: 0.2 + 0.3 x 0.75 + 0.4 x 0.75 and 0.1 + 0.3 x 0.75 + 0.4 are both
+      0.725, yet the first sum gives 72.50000000000001, which would even show "73"
+      beside the other's "72";
+    - a score never lands a hair above 100, which the database refuses;
+    - the shown whole number is the one a hand computation gives: rounding to one
+      decimal first, as scores once were, showed 95.4545… (stored 95.5) as 96. Scores
+      saved that way by older versions stay as they were.
+
+    It keeps :class:`Reranker` equal to :meth:`Grid.score` to the last bit: both round
+    the same float the same way.
+    """
+    return round(score, SCORE_DIGITS)
+
+
 def weighted_score(criteria: Sequence[CriterionSpec], values: Mapping[str, float]) -> float:
-    """Weighted mean of normalised values, times 100, rounded to one decimal."""
+    """Weighted mean of normalised values, times 100 (noise aside, unrounded: see
+    :func:`_settled`)."""
     _check_criteria(criteria)
     total_weight = sum(spec.weight for spec in criteria)
     acc = 0.0
     for spec in criteria:  # a plain loop: the same sum, bit for bit, as Reranker's columns
         acc += spec.weight * normalised(spec, _value(spec, values))
-    return round(100.0 * acc / total_weight, 1)
+    return _settled(100.0 * acc / total_weight)
 
 
 class GridKind(StrEnum):
@@ -169,7 +197,8 @@ class Grid:
                 raise ScoringError("scoring.formula_scale", criterion=spec.label, formula=formula)
 
     def score(self, values: Mapping[str, float]) -> float:
-        """The need's score, 0 to 100, rounded to one decimal."""
+        """The need's score, 0 to 100, as precise as computed (:func:`_settled`); only its
+        text, :func:`score_text`, is rounded."""
         self.validate()
         if self.kind is GridKind.WEIGHTED:
             return weighted_score(self.criteria, values)
@@ -249,7 +278,7 @@ class Grid:
                         _value(spec, values)  # raises the message that says why
                     position = (value - low) / span  # type: ignore[operator]
                     acc += share * (position if benefit else 1.0 - position)
-                return round(100.0 * acc / total, 1)  # the same arithmetic as weighted_score
+                return _settled(100.0 * acc / total)  # the same arithmetic as weighted_score
 
             return weighted
         if self.kind is GridKind.WSJF:
@@ -318,7 +347,7 @@ def _geometric(factors: Sequence[tuple[float, float]]) -> float:
     acc = 0.0
     for ratio, weight in factors:  # not sum(): Python 3.12 compensates it, Reranker cannot
         acc += weight * math.log(ratio)
-    return round(100.0 * math.exp(acc / total), 1)
+    return _settled(100.0 * math.exp(acc / total))
 
 
 class Ranked(NamedTuple):
@@ -451,10 +480,10 @@ class Reranker:
         for weight, column in zip(weights[1:], self._columns[1:], strict=True):
             sums = [acc + weight * t for acc, t in zip(sums, column, strict=True)]
         if self._linear:
-            return [round(100.0 * acc / total, 1) for acc in sums]
+            return [_settled(100.0 * acc / total) for acc in sums]
         exp = math.exp
         return [
-            0.0 if zero else round(100.0 * exp(acc / total), 1)
+            0.0 if zero else _settled(100.0 * exp(acc / total))
             for acc, zero in zip(sums, self._zero, strict=True)
         ]
 
@@ -518,5 +547,8 @@ def what_if(
 
 def score_text(score: float) -> str:
     """A score as the app shows it, on screen and in print: a whole number, halves to
-    the even one as Python rounds (62.5 → "62", 87.5 → "88")."""
+    the even one as Python rounds (62.5 → "62", 87.5 → "88").
+
+    The one rounding a reader sees: the score it is given is kept as computed
+    (:func:`_settled`), so 10.5 / 11 = 95.4545… shows "95", as by hand."""
     return f"{score:.0f}"

@@ -16,7 +16,16 @@ from po_desktop.domain.grid_presets import (
     RICE_GRID,
     WSJF_GRID,
 )
-from po_desktop.domain.scoring import Grid, GridKind, Ranked, Reranker, ScoringError, rank, what_if
+from po_desktop.domain.scoring import (
+    Grid,
+    GridKind,
+    Ranked,
+    Reranker,
+    ScoringError,
+    rank,
+    score_text,
+    what_if,
+)
 
 
 def test_default_grid_by_hand() -> None:
@@ -32,23 +41,23 @@ def test_default_grid_by_hand() -> None:
 def test_rice_by_hand() -> None:
     values = {"reach": 500, "impact": 2, "confidence": 80, "effort": 2}
     assert RICE_GRID.raw(values) == 40_000  # 500 x 2 x 80 / 2
-    # ratios 0.5, 2/3, 0.8, 0.5/2 -> product 1/15 -> fourth root 0.5081
-    assert RICE_GRID.score(values) == 50.8
+    # ratios 0.5, 2/3, 0.8, 0.5/2 -> product 1/15 -> fourth root 0.50813274…, kept to 6 decimals
+    assert RICE_GRID.score(values) == 50.813275
     more = {"reach": 1000, "impact": 1, "confidence": 50, "effort": 1}  # RICE 50,000
-    assert RICE_GRID.score(more) == 53.7  # (1/12) ** 0.25
+    assert RICE_GRID.score(more) == 53.728497  # (1/12) ** 0.25 = 0.53728496…
     assert RICE_GRID.score({**values, "reach": 0}) == 0.0
 
 
 def test_wsjf_by_hand() -> None:
     values = {"value": 8, "time_criticality": 13, "risk_reduction": 5, "job_size": 5}
     assert WSJF_GRID.raw(values) == pytest.approx(5.2)  # 26 / 5
-    assert WSJF_GRID.score(values) == 29.4  # sqrt(26/60 x 1/5)
+    assert WSJF_GRID.score(values) == 29.439203  # sqrt(26/60 x 1/5) = sqrt(13/150) = 0.29439202…
 
 
 def test_ice_by_hand() -> None:
     values = {"impact": 8, "confidence": 6, "ease": 5}
     assert ICE_GRID.raw(values) == 240
-    assert ICE_GRID.score(values) == 62.1  # cube root of 0.8 x 0.6 x 0.5
+    assert ICE_GRID.score(values) == 62.14465  # cube root of 0.8 x 0.6 x 0.5 = 0.6214465…
 
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
@@ -76,8 +85,51 @@ def test_a_weight_change_reranks() -> None:
     grid = DEFAULT_WEIGHTED_GRID
     assert (grid.score(bold), grid.score(cheap)) == (37.5, 62.5)
     heavier = grid.with_weight("relevance", 10)
-    assert (heavier.score(bold), heavier.score(cheap)) == (66.7, 33.3)
+    # bold: 10 x 1 / 15 = 66.666666…; cheap: (2 + 2 + 1) / 15 = 33.333333…, to 6 decimals
+    assert (heavier.score(bold), heavier.score(cheap)) == (66.666667, 33.333333)
     assert grid.spec("relevance").weight == 3.0  # type: ignore[union-attr]  # untouched
+
+
+def test_a_score_is_rounded_once_only_to_be_shown() -> None:
+    # Weights 3 / 2 / 2 / 4, values 5, 2, 1, 1 (investment, time, resources are costs):
+    # 3 x 1 + 2 x 0.75 + 2 x 1 + 4 x 1 = 10.5 over 11 = 95.454545…: 95 by hand. Kept to a
+    # tenth first (95.5), it was shown 96.
+    grid = DEFAULT_WEIGHTED_GRID.with_weight("resources", 4)
+    values = {"relevance": 5, "investment": 2, "time": 1, "resources": 1}
+    assert grid.score(values) == grid.scorer()(values) == 95.454545
+    assert score_text(grid.score(values)) == "95"
+    # What-if on the same weights gives the very float the form saves.
+    reranker = Reranker(DEFAULT_WEIGHTED_GRID, {7: values})
+    assert reranker.scores(grid) == [(7, grid.score(values))]
+    (ranked,) = reranker.what_if(grid, {7: "go"}, []).ranked
+    assert (ranked.score, score_text(ranked.score)) == (grid.score(values), "95")
+    # Ranked by the score itself: a need at 95.5 on another grid comes first, no tie.
+    assert rank([(7, grid.score(values), "go"), (8, 95.5, "pending")]) == [
+        Ranked(8, 95.5, 1),
+        Ranked(7, 95.454545, 2),
+    ]
+
+
+def test_scores_equal_on_paper_stay_equal_and_tie() -> None:
+    # Weights 0.1 / 0.2 / 0.3 / 0.4 (total 1), two needs with other values:
+    #   relevance 1, investment 1, time 2, resources 2: 0 + 0.2 + 0.3 x 0.75 + 0.4 x 0.75
+    #   relevance 1, investment 3, time 2, resources 1: 0 + 0.2 x 0.5 + 0.3 x 0.75 + 0.4
+    # both 0.725, i.e. 72.5; in floating point the first sum is 72.50000000000001.
+    grid = DEFAULT_WEIGHTED_GRID
+    for key, weight in {"relevance": 0.1, "investment": 0.2, "time": 0.3, "resources": 0.4}.items():
+        grid = grid.with_weight(key, weight)
+    values = {
+        1: {"relevance": 1, "investment": 1, "time": 2, "resources": 2},
+        2: {"relevance": 1, "investment": 3, "time": 2, "resources": 1},
+    }
+    assert grid.score(values[1]) == grid.score(values[2]) == 72.5
+    assert [score_text(grid.score(v)) for v in values.values()] == ["72", "72"]  # half to even
+    assert rank([(i, grid.score(v), "go") for i, v in values.items()]) == [
+        Ranked(1, 72.5, 1, "older"),
+        Ranked(2, 72.5, 2, "older"),
+    ]
+    result = what_if(grid, values, {1: "pending", 2: "go"}, [])
+    assert result.ranked == [Ranked(2, 72.5, 1, "decision"), Ranked(1, 72.5, 2, "decision")]
 
 
 @pytest.mark.parametrize(
@@ -170,9 +222,9 @@ def test_what_if_reranks_and_says_how_far_each_need_moved() -> None:
     assert [r.need_id for r in current] == [2, 3, 1]
     result = what_if(grid.with_weight("relevance", 10), values, decisions, current)
     assert [(r.need_id, r.score, r.rank, result.moved[r.need_id]) for r in result.ranked] == [
-        (1, 66.7, 1, 2),  # bold jumps two places
+        (1, 66.666667, 1, 2),  # bold jumps two places: 10 / 15
         (3, 50.0, 2, 0),  # 10 x 0.5 + 2 x 0.5 + 2 x 0.75 over 15
-        (2, 33.3, 3, -2),
+        (2, 33.333333, 3, -2),  # (2 + 2 + 1) / 15
     ]
     # A need scored on another grid keeps its 55.0 but shares the ranking.
     current = rank([*((r.need_id, r.score, decisions[r.need_id]) for r in current), (4, 55, "go")])
@@ -236,13 +288,13 @@ def test_value_effort_axes_by_hand() -> None:
     # value: relevance at the top of its scale; effort: (2 x 0 + 2 x 0.25 + 1 x 0) / 5
     assert DEFAULT_WEIGHTED_GRID.value_effort(quick_win) == (100.0, 10.0)
     rice = {"reach": 500, "impact": 2, "confidence": 80, "effort": 2}
-    # cube root of 0.5 x 2/3 x 0.8; effort (2 - 0.5) / 11.5
-    assert RICE_GRID.value_effort(rice) == (64.4, 13.0)
+    # cube root of 0.5 x 2/3 x 0.8 = 0.64365958…; effort (2 - 0.5) / 11.5
+    assert RICE_GRID.value_effort(rice) == (64.365959, 13.0)
     wsjf = {"value": 8, "time_criticality": 13, "risk_reduction": 5, "job_size": 5}
     assert WSJF_GRID.value_effort(wsjf) == (43.3, 21.1)  # 26 / 60; (5 - 1) / 19
     ice = {"impact": 8, "confidence": 6, "ease": 5}
-    # sqrt(0.8 x 0.6); ease (5 - 1) / 9 read backwards: easy means little effort
-    assert ICE_GRID.value_effort(ice) == (69.3, 55.6)
+    # sqrt(0.8 x 0.6) = 0.69282032…; ease (5 - 1) / 9 read backwards: easy means little effort
+    assert ICE_GRID.value_effort(ice) == (69.282032, 55.6)
 
 
 def test_value_effort_of_a_grid_without_costs_is_centred() -> None:

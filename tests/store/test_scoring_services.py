@@ -99,17 +99,17 @@ def test_values_are_checked_against_the_grid(session: Session, project_id: int) 
     scoring.assess_need(
         session, need, AssessmentInput({**typed, "impact": "2,0"}, model_id=rice.id)
     )
-    assert queries.need_rows(session)[0].score == 50.8
+    assert queries.need_rows(session)[0].score == 50.813275  # (1/2 x 2/3 x 0.8 x 1/4) ** 0.25
     # French groups thousands with a (narrow no-break) space: "1 000" is a thousand.
     scoring.assess_need(
         session, need, AssessmentInput({**typed, "reach": "1\u202f000"}, model_id=rice.id)
     )
-    assert scoring.history(session, need)[0].score == 60.4  # (1 x 2/3 x 0.8 x 0.25) ** 0.25
+    assert scoring.history(session, need)[0].score == 60.427508  # (1 x 2/3 x 0.8 x 0.25) ** 0.25
     # In English, "1,000" is a thousand, as the help text writes it; "1 5" is a typo.
     scoring.assess_need(
         session, need, AssessmentInput({**typed, "reach": "1,000"}, model_id=rice.id)
     )
-    assert scoring.history(session, need)[0].score == 60.4
+    assert scoring.history(session, need)[0].score == 60.427508
     with pytest.raises(ValidationError):
         scoring.assess_need(
             session, need, AssessmentInput({**typed, "reach": "1 5"}, model_id=rice.id)
@@ -150,7 +150,7 @@ def test_switching_grids_leaves_old_assessments_on_theirs(
     scoring.assess_need(session, need, AssessmentInput({"impact": 8, "confidence": 6, "ease": 5}))
     old, new = sorted(scoring.history(session, need), key=lambda a: a.version)
     assert (old.model_id, new.model_id) == (default.id, ice.id)
-    assert new.score == 62.1
+    assert new.score == 62.14465  # (0.8 x 0.6 x 0.5) ** (1/3) = 0.6214465…
     with pytest.raises(ConflictError):
         scoring.add_preset_grid(session, "ice", "ice MARKETING")
     assert scoring.find_model(session, "ice marketing").id == ice.id
@@ -297,8 +297,8 @@ def test_applying_what_if_weights_rescores_on_a_new_grid_and_undoes(
     session: Session, project_id: int
 ) -> None:
     a, b, c = (_need(session, project_id) for _ in range(3))
-    cheap = {"relevance": 2, "investment": 1, "time": 1, "resources": 1}  # 71.9, then 40.0
-    vital = {"relevance": 5, "investment": 4, "time": 4, "resources": 3}  # 56.3, then 86.0
+    cheap = {"relevance": 2, "investment": 1, "time": 1, "resources": 1}  # 71.875, then 40.0
+    vital = {"relevance": 5, "investment": 4, "time": 4, "resources": 3}  # 56.25, then 86.0
     scoring.assess_need(session, a, AssessmentInput(cheap, "go", decided_by="Claire"))
     scoring.assess_need(session, b, AssessmentInput(vital, "explore", "À chiffrer"))
     old = scoring.active_model(session)

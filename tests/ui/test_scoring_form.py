@@ -28,7 +28,7 @@ def window(app: QApplication, db: Database, qtbot: QtBot) -> Iterator[MainWindow
             needs.create_need(s, needs.NeedInput(title, f"Défi : {title}", erp.id))
         scoring.assess_need(
             s, 3, scoring.AssessmentInput({**MIDDLE, "relevance": "5"}, "go")
-        )  # Paie: (3 + 1 + 1.5 + 0) / 8 = 68.8
+        )  # Paie: (3 + 1 + 1.5 + 0) / 8 = 68.75
     win = MainWindow(Workspace(db))
     qtbot.addWidget(win)
     win.show()
@@ -81,7 +81,7 @@ def test_refusals_keep_what_was_typed(window: MainWindow) -> None:
 
 def test_an_older_version_can_be_restored_and_undone(window: MainWindow) -> None:
     form = window.scoring.form
-    _select(window, 3)  # Paie, scored go at 68.8
+    _select(window, 3)  # Paie, scored go at 68.75
     _fill(window, MIDDLE)
     form.decision.setCurrentIndex(form.decision.findData("explore"))
     form.rationale.setPlainText("Étude de faisabilité")
@@ -91,7 +91,7 @@ def test_an_older_version_can_be_restored_and_undone(window: MainWindow) -> None
     assert form.restore_button.isEnabled()
     assert form.restore_selected()
     versions = window.workspace.read(lambda s: scoring.history(s, 3))
-    assert (versions[0].version, versions[0].decision, versions[0].score) == (3, "go", 68.8)
+    assert (versions[0].version, versions[0].decision, versions[0].score) == (3, "go", 68.75)
     window.actions.undo_action.trigger()
     versions = window.workspace.read(lambda s: scoring.history(s, 3))
     assert [a.version for a in versions] == [2, 1]
@@ -154,7 +154,7 @@ def test_the_tab_orders_equal_scores_like_the_backlog(window: MainWindow) -> Non
         form.decision.setCurrentIndex(form.decision.findData(decision))
         assert form.save()
     keys = [r.key for r in window.scoring.model.rows()]
-    assert keys[:3] == ["ERP-3", "ERP-2", "ERP-1"]  # 68.8, then 50 go before 50 pending
+    assert keys[:3] == ["ERP-3", "ERP-2", "ERP-1"]  # 68.75, then 50 go before 50 pending
 
 
 def test_switching_grids_and_back_keeps_the_saved_values(window: MainWindow) -> None:

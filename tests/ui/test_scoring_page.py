@@ -20,8 +20,8 @@ from po_desktop.ui.scoring.grid_dialog import GridsDialog
 from po_desktop.ui.scoring.ranked_model import RankedNeedModel
 from po_desktop.ui.workspace import Workspace
 
-CHEAP = {"relevance": 2, "investment": 1, "time": 1, "resources": 1}  # 71.9, 40 at relevance x20
-VITAL = {"relevance": 5, "investment": 4, "time": 4, "resources": 3}  # 56.3, 86 at relevance x20
+CHEAP = {"relevance": 2, "investment": 1, "time": 1, "resources": 1}  # 71.875, 40 at relevance x20
+VITAL = {"relevance": 5, "investment": 4, "time": 4, "resources": 3}  # 56.25, 86 at relevance x20
 FOCUS = {"relevance": 4, "investment": 2, "time": 2, "resources": 2}  # 75.0 - the leader
 
 
