@@ -104,7 +104,8 @@ than by hand."""
 def _settled(score: float) -> float:
     """A score as computed, without its floating-point noise: the one rounding of a score.
 
-    Every way of computing one ends here, so that:
+    Every way of computing one ends here, and so do the value / effort matrix's axes
+    (:meth:`Grid.value_effort`, shown as whole numbers too), so that:
 
     - two needs whose scores are equal on paper get equal floats, and tie as :func:`rank`
       explains ties: 0.2 + 0.3 x 0.75 + 0.4 x 0.75 and 0.1 + 0.3 x 0.75 + 0.4 are both
@@ -308,7 +309,7 @@ class Grid:
             parts = [specs["value"], specs["time_criticality"], specs["risk_reduction"]]
             best = sum(p.weight * p.scale_max for p in parts)  # type: ignore[union-attr]
             delay = sum(p.weight * _value(p, values) for p in parts) / best  # type: ignore[arg-type, union-attr]
-            return round(100.0 * delay, 1), _mean_position([specs["job_size"]], values)  # type: ignore[list-item]
+            return _settled(100.0 * delay), _mean_position([specs["job_size"]], values)  # type: ignore[list-item]
         gains = (
             ("impact", "confidence") if self.kind is GridKind.ICE else FORMULA_ROLES[self.kind][:3]
         )
@@ -316,7 +317,7 @@ class Grid:
             [(self._ratio(specs[r], values, divisor=False), specs[r].weight) for r in gains]  # type: ignore[arg-type, union-attr]
         )
         if self.kind is GridKind.ICE:  # easy means little effort
-            return value, round(100.0 - _mean_position([specs["ease"]], values), 1)  # type: ignore[list-item]
+            return value, _settled(100.0 - _mean_position([specs["ease"]], values))  # type: ignore[list-item]
         return value, _mean_position([specs["effort"]], values)  # type: ignore[list-item]
 
     def with_weight(self, key: str, weight: float) -> Grid:
@@ -336,7 +337,7 @@ def _mean_position(criteria: Sequence[CriterionSpec], values: Mapping[str, float
     acc = sum(
         c.weight * (_value(c, values) - c.scale_min) / (c.scale_max - c.scale_min) for c in criteria
     )
-    return round(100.0 * acc / total, 1)
+    return _settled(100.0 * acc / total)
 
 
 def _geometric(factors: Sequence[tuple[float, float]]) -> float:

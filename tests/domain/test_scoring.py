@@ -288,13 +288,23 @@ def test_value_effort_axes_by_hand() -> None:
     # value: relevance at the top of its scale; effort: (2 x 0 + 2 x 0.25 + 1 x 0) / 5
     assert DEFAULT_WEIGHTED_GRID.value_effort(quick_win) == (100.0, 10.0)
     rice = {"reach": 500, "impact": 2, "confidence": 80, "effort": 2}
-    # cube root of 0.5 x 2/3 x 0.8 = 0.64365958…; effort (2 - 0.5) / 11.5
-    assert RICE_GRID.value_effort(rice) == (64.365959, 13.0)
+    # cube root of 0.5 x 2/3 x 0.8 = 0.64365958…; effort (2 - 0.5) / 11.5 = 0.13043478…
+    assert RICE_GRID.value_effort(rice) == (64.365959, 13.043478)
     wsjf = {"value": 8, "time_criticality": 13, "risk_reduction": 5, "job_size": 5}
-    assert WSJF_GRID.value_effort(wsjf) == (43.3, 21.1)  # 26 / 60; (5 - 1) / 19
+    # 26 / 60 = 0.43333…; (5 - 1) / 19 = 0.21052631…
+    assert WSJF_GRID.value_effort(wsjf) == (43.333333, 21.052632)
     ice = {"impact": 8, "confidence": 6, "ease": 5}
-    # sqrt(0.8 x 0.6) = 0.69282032…; ease (5 - 1) / 9 read backwards: easy means little effort
-    assert ICE_GRID.value_effort(ice) == (69.282032, 55.6)
+    # sqrt(0.8 x 0.6) = 0.69282032…; ease (5 - 1) / 9 read backwards: easy means little effort,
+    # 1 - 4/9 = 0.55555…
+    assert ICE_GRID.value_effort(ice) == (69.282032, 55.555556)
+
+
+def test_value_effort_axes_are_rounded_once_only_to_be_shown() -> None:
+    # Effort 5.5 person-months on RICE's 0.5 to 12: (5.5 - 0.5) / 11.5 = 43.478…%, 43 by
+    # hand; kept to a tenth first (43.5), the matrix's tooltip showed 44.
+    rice = {"reach": 500, "impact": 2, "confidence": 80, "effort": 5.5}
+    _value, effort = RICE_GRID.value_effort(rice)
+    assert (effort, f"{effort:.0f}") == (43.478261, "43")  # as the tooltip writes it
 
 
 def test_value_effort_of_a_grid_without_costs_is_centred() -> None:
