@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import re
+from dataclasses import replace
 from datetime import date
 from email import policy
 from email.message import EmailMessage
@@ -130,6 +131,22 @@ def test_the_letter_says_the_need_the_decision_the_score_and_the_next_step(
     assert f"{score} / 100" in text
     assert formatting.day(TODAY, lang) in text
     assert formatting.day(letter.decided_on, lang) in text
+
+
+def test_the_letter_gives_the_score_as_worked_out_by_hand(session: Session, tmp_path: Path) -> None:
+    need = _workspace(session, scored=False)
+    grid = scoring.active_model(session)
+    draft = scoring.draft_of(grid)
+    criteria = tuple(replace(c, weight=4.0) if c.key == "resources" else c for c in draft.criteria)
+    scoring.save_grid(session, grid.id, replace(draft, criteria=criteria))  # 3 / 2 / 2 / 4
+    values = {"relevance": "5", "investment": "2", "time": "1", "resources": "1"}
+    scoring.assess_need(
+        session, need, scoring.AssessmentInput(values, "go", "Gain direct.", "Claire")
+    )
+    out = tmp_path / "lettre.pdf"
+    export_letter(session, "ERP-1", out, lang="en", today=TODAY)
+    # (3 x 1 + 2 x 0.75 + 2 x 1 + 4 x 1) / 11 = 10.5 / 11 = 95.4545…: 95, not 96 from a 95.5
+    assert "The score: 95 / 100" in _text(out)
 
 
 @pytest.mark.parametrize(

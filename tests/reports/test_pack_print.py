@@ -5,6 +5,7 @@ page for a lone small table, French spacing, and emoji printed as emoji."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -153,6 +154,34 @@ def test_a_need_decided_twice_shows_its_latest_decision_with_date_and_version(
     # Scores as the scoring page shows them: whole numbers, rounded the same way.
     assert f" {score_text(87.5)} go " in section and f" {score_text(62.5)} no go " in section
     assert "87,5" not in section and "62,5" not in section and " 62 " in section
+
+
+def test_a_decision_shows_its_score_as_worked_out_by_hand(session: Session, tmp_path: Path) -> None:
+    """The score in the pack is the saved score rounded once: 95, not 96 from a 95.5."""
+    erp = projects.create_project(session, projects.ProjectInput("ERP", "ERP"))
+    grid = scoring.active_model(session)
+    draft = scoring.draft_of(grid)
+    criteria = tuple(
+        replace(c, weight=4.0) if c.key == "resources" else c for c in draft.criteria
+    )  # weights 3 / 2 / 2 / 4; the grid scored no need yet: changed in place
+    scoring.save_grid(session, grid.id, replace(draft, criteria=criteria))
+    today = date.today()
+    sprint = sprints.create_sprint(
+        session,
+        sprints.SprintInput("S1", today.isoformat(), (today + timedelta(days=13)).isoformat()),
+    )
+    need = needs.create_need(session, needs.NeedInput("Paie", "Défi", erp.id, points=3))
+    sprints.start_sprint(session, sprint)  # type: ignore[arg-type]
+    values = {"relevance": "5", "investment": "2", "time": "1", "resources": "1"}
+    scoring.assess_need(session, need, scoring.AssessmentInput(values, "go", decided_by="PO"))
+    (line,) = collect(session, "S1").decisions
+    # (3 x 1 + 2 x 0.75 + 2 x 1 + 4 x 1) / 11 = 10.5 / 11 = 95.4545…
+    assert line.score == 95.454545
+    out = tmp_path / "pack.pdf"
+    build_pack(collect(session, "S1"), out, "fr")
+    text = _flat("\n".join(_pages(out)))
+    section = text[text.index("Décisions de cotation") : text.index("Aperçu du sprint")]
+    assert " 95 go " in section and " 96 " not in section
 
 
 def test_the_review_keeps_one_decision_per_need(session: Session) -> None:

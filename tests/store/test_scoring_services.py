@@ -356,3 +356,49 @@ def test_the_backlog_ranks_no_archived_need(session: Session, project_id: int) -
     assert [line.key for line in lines] == ["ERP-1", "ERP-3"]  # ranked 1, then unscored 2
     assert [line.rank for line in lines] == [1, 2]
     assert last == session.scalar(select(Need.id).where(Need.number == 3))
+
+
+def test_the_saved_score_is_the_what_if_score_to_the_last_digit(
+    session: Session, project_id: int
+) -> None:
+    from po_desktop.domain.scoring import Reranker, score_text
+    from po_desktop.reports.backlog import ranked_backlog
+
+    need = _need(session, project_id)
+    values = {"relevance": 5, "investment": 2, "time": 1, "resources": 1}
+    scoring.assess_need(session, need, AssessmentInput(values, "go"))
+    old = scoring.active_model(session)
+    # What-if with resources weighing 4, on the values as saved (read back from the database).
+    reranker = Reranker(scoring.grid_of(old), queries.latest_values(session, old.id))
+    simulated = dict(reranker.scores(scoring.grid_of(old).with_weight("resources", 4)))
+    scoring.apply_weights(session, old.id, {"resources": 4})
+    # (3 x 1 + 2 x 0.75 + 2 x 1 + 4 x 1) / 11 = 10.5 / 11 = 95.4545…: 95, where a score kept
+    # to a tenth (95.5) showed 96.
+    saved = queries.need_rows(session)[0].score
+    assert saved == simulated[need] == 95.454545
+    assert score_text(saved) == "95"
+    # Scored again on the new grid with the same values: the same float once more.
+    scoring.assess_need(session, need, AssessmentInput(values, "go"))
+    assert scoring.history(session, need)[0].score == saved
+    assert ranked_backlog(session)[0].score == saved
+
+
+def test_scores_equal_on_paper_tie_in_the_backlog(session: Session, project_id: int) -> None:
+    from po_desktop.reports.backlog import ranked_backlog
+
+    model = scoring.active_model(session)
+    weights = {"relevance": 0.1, "investment": 0.2, "time": 0.3, "resources": 0.4}
+    scoring.save_grid(session, model.id, _draft_with(session, **weights))  # unused: in place
+    older, newer = _need(session, project_id), _need(session, project_id)
+    # 0.2 + 0.3 x 0.75 + 0.4 x 0.75 and 0.1 + 0.3 x 0.75 + 0.4 are both 0.725 (72.5), though
+    # the first sum gives 72.50000000000001 in floating point.
+    first = {"relevance": 1, "investment": 1, "time": 2, "resources": 2}
+    second = {"relevance": 1, "investment": 3, "time": 2, "resources": 1}
+    scoring.assess_need(session, newer, AssessmentInput(first, "go"))
+    scoring.assess_need(session, older, AssessmentInput(second, "go"))
+    lines = ranked_backlog(session)
+    assert [(line.rank, line.score, line.tie) for line in lines] == [
+        (1, 72.5, "older"),
+        (2, 72.5, "older"),
+    ]
+    assert [line.key for line in lines] == ["ERP-1", "ERP-2"]  # same decision: the older first

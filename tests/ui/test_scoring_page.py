@@ -325,3 +325,37 @@ def test_an_archived_need_leaves_the_ranking_and_its_counts(window: MainWindow) 
     assert [r.rank for r in model.saved_ranking()] == [1, 2]
     # Scoring ERP-4 at the top would make it first of three, not of four.
     assert model.rank_preview(4, 99.0, "go") == (1, 3)
+
+
+def test_a_score_shows_as_worked_out_by_hand_simulated_saved_and_previewed(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    page = window.scoring
+    page.list.select_need(4)
+    for key, text in {"relevance": "5", "investment": "2", "time": "1", "resources": "1"}.items():
+        page.form.inputs[key].setText(text)
+    assert page.form.save()  # (3 + 1.5 + 2 + 1) / 8 = 93.75 on the weights as they are
+    page.what_if.set_on(True)
+    page.what_if.spins["resources"].setValue(4)
+    # (3 x 1 + 2 x 0.75 + 2 x 1 + 4 x 1) / 11 = 10.5 / 11 = 95.4545…: 95 by hand. Kept to a
+    # tenth (95.5), it showed 96.
+    assert _cell(window, "ERP-4", RankedNeedModel.SCORE) == "95"
+    model = page.model
+    row = next(r for r in model.rows() if r.key == "ERP-4")
+    simulated = model.score_of(row)
+    score_index = model.index(model.rows().index(row), RankedNeedModel.SCORE)
+    assert score_index.data(Qt.ItemDataRole.ToolTipRole) == "Saved score 94, simulated 95"
+    feedback.answers = [True]
+    assert page.apply_weights()
+    assert _scores(window)[4] == simulated == 95.454545  # what-if showed what is saved
+    assert _cell(window, "ERP-4", RankedNeedModel.SCORE) == "95"
+    # The other needs on 3 / 2 / 2 / 4: (0.75 + 2 + 2 + 4) / 11 = 79.5…, (2.25 + 1.5 + 1.5
+    # + 3) / 11 = 75, (3 + 0.5 + 0.5 + 2) / 11 = 54.5454… (55 by hand, 54 from 54.5).
+    assert [_cell(window, k, RankedNeedModel.SCORE) for k in _order(window)] == [
+        "95",
+        "80",
+        "75",
+        "55",
+    ]
+    page.list.select_need(4)
+    assert page.form.score_label.text() == "95 / 100 — rank 1 of 4 in the backlog"
