@@ -355,9 +355,9 @@ def _refuse_orphans(session: Session, wanted: Change, change: Change) -> None:
         table = by_name[table_name]
         if len(table.primary_key.columns) != 1:
             continue
-        ids = {key[0] for key, (before, after) in rows.items() if before and after is None}
-        if ids:
-            going[table_name] = ids
+        gone = {key[0] for key, (before, after) in rows.items() if before and after is None}
+        if gone:
+            going[table_name] = gone
     if not going:
         return
     orphans: list[tuple[Table, Any, list[Any]]] = []
@@ -366,12 +366,12 @@ def _refuse_orphans(session: Session, wanted: Change, change: Change) -> None:
             continue
         known = wanted.rows.get(child.name, {})
         for foreign in child.foreign_keys:
-            ids = going.get(foreign.column.table.name)
-            if not ids:
+            parents = going.get(foreign.column.table.name)
+            if not parents:
                 continue
             column = foreign.parent
-            expected = sum(1 for b, _ in known.values() if b and b.get(column.name) in ids)
-            ordered = sorted(ids)
+            expected = sum(1 for b, _ in known.values() if b and b.get(column.name) in parents)
+            ordered = sorted(parents)
             found = 0
             for start in range(0, len(ordered), _CHUNK):
                 chunk = ordered[start : start + _CHUNK]
@@ -382,10 +382,10 @@ def _refuse_orphans(session: Session, wanted: Change, change: Change) -> None:
                 orphans.append((child, column, ordered))
     if orphans:  # the one a user knows best: a comment rather than the event it left
         named = [o for o in orphans if o[0].name in _ADDED]
-        child, column, ids = (
+        child, column, keys = (
             min(named, key=lambda o: list(_ADDED).index(o[0].name)) if named else orphans[0]
         )
-        raise _orphaned(session, child, column, ids, wanted.rows.get(child.name, {}), change)
+        raise _orphaned(session, child, column, keys, wanted.rows.get(child.name, {}), change)
 
 
 _HISTORY = frozenset({"need_event"})
