@@ -59,8 +59,7 @@ class CalendarPage(QWidget):
         self.exports = CalendarExports(host, self)
         self.model = model
         self.capacity: calendar_queries.SprintCapacity | None = None
-        self._chosen: int | None = None
-        """The sprint the user chose last: chosen again once a change reloaded the list."""
+        self._chosen: int | None = None  # the sprint chosen last, again after a reload
         self.create_menu = QMenu(self)
         self.calendar = CalendarView()
         self.calendar.range_changed.connect(lambda *_r: self.load_range())
@@ -262,8 +261,7 @@ class CalendarPage(QWidget):
         self.load_range()
         self.load_portfolio()
         row = self.model.row_of(current) if current is not None else None
-        if row is None:  # none chosen yet, or the one chosen is gone (deleted, undone)
-            row = self._default_row()
+        row = self._default_row() if row is None else row  # none chosen, or it is gone
         if row is not None:
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))  # the chosen sprint in sight
@@ -337,8 +335,7 @@ class CalendarPage(QWidget):
 
     def _sprint_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         sprint_id = self.model.row_at(current.row()).id if current.isValid() else None
-        if sprint_id is not None:  # kept: the list reloaded by a change forgets it
-            self._chosen = sprint_id
+        self._chosen = sprint_id or self._chosen  # a list reloaded by a change forgets it
         self._show_capacity(sprint_id)
 
     def _sprint_clicked(self, sprint_id: int) -> None:
