@@ -70,6 +70,18 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _need_in_running_sprint(session: Session, project_id: int) -> int:
+    """A need of 3 points in "S1", a sprint started today: the need's id."""
+    today = date.today()
+    sprint = sprints.create_sprint(
+        session,
+        sprints.SprintInput("S1", today.isoformat(), (today + timedelta(days=13)).isoformat()),
+    )
+    need = needs.create_need(session, needs.NeedInput("Paie", "Défi", project_id, points=3))
+    sprints.start_sprint(session, sprint)  # type: ignore[arg-type]
+    return need
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "subject", "keyword"),
     [
@@ -165,13 +177,7 @@ def test_a_decision_shows_its_score_as_worked_out_by_hand(session: Session, tmp_
         replace(c, weight=4.0) if c.key == "resources" else c for c in draft.criteria
     )  # weights 3 / 2 / 2 / 4; the grid scored no need yet: changed in place
     scoring.save_grid(session, grid.id, replace(draft, criteria=criteria))
-    today = date.today()
-    sprint = sprints.create_sprint(
-        session,
-        sprints.SprintInput("S1", today.isoformat(), (today + timedelta(days=13)).isoformat()),
-    )
-    need = needs.create_need(session, needs.NeedInput("Paie", "Défi", erp.id, points=3))
-    sprints.start_sprint(session, sprint)  # type: ignore[arg-type]
+    need = _need_in_running_sprint(session, erp.id)
     values = {"relevance": "5", "investment": "2", "time": "1", "resources": "1"}
     scoring.assess_need(session, need, scoring.AssessmentInput(values, "go", decided_by="PO"))
     (line,) = collect(session, "S1").decisions
@@ -187,13 +193,7 @@ def test_a_decision_shows_its_score_as_worked_out_by_hand(session: Session, tmp_
 def test_the_review_keeps_one_decision_per_need(session: Session) -> None:
     """Decided "explore" then "go" in one sprint: one row, the "go", with its version."""
     erp = projects.create_project(session, projects.ProjectInput("ERP", "ERP"))
-    today = date.today()
-    sprint = sprints.create_sprint(
-        session,
-        sprints.SprintInput("S1", today.isoformat(), (today + timedelta(days=13)).isoformat()),
-    )
-    need = needs.create_need(session, needs.NeedInput("Paie", "Défi", erp.id, points=3))
-    sprints.start_sprint(session, sprint)  # type: ignore[arg-type]
+    need = _need_in_running_sprint(session, erp.id)
     values = {c.key: "3" for c in scoring.active_model(session).criteria}
     for decision in ("explore", "go"):
         scoring.assess_need(

@@ -41,3 +41,15 @@ def feedback() -> Iterator[FakeFeedback]:
     previous = install(fake)
     yield fake
     install(previous)
+
+
+@pytest.fixture(params=["fr", "en"])
+def any_language(request: pytest.FixtureRequest, app: object) -> Iterator[str]:
+    """The application in French, then in English; English again for the next tests."""
+    from po_desktop.ui.app import create_application
+
+    create_application(request.param)
+    try:
+        yield request.param
+    finally:
+        create_application("en")

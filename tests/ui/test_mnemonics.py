@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from po_desktop.store.database import Database
-from po_desktop.ui.app import create_application
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.workspace import Workspace
-
-
-@pytest.fixture(params=["fr", "en"])
-def language(request: pytest.FixtureRequest, app: QApplication) -> Iterator[str]:
-    create_application(request.param)
-    try:
-        yield request.param
-    finally:
-        create_application("en")
 
 
 def _letter(text: str) -> str:
@@ -30,7 +17,7 @@ def _letter(text: str) -> str:
 
 
 def test_every_menu_and_view_tab_has_an_alt_letter_of_its_own(
-    language: str, db: Database, qtbot: QtBot
+    any_language: str, db: Database, qtbot: QtBot
 ) -> None:
     window = MainWindow(Workspace(db))
     qtbot.addWidget(window)

@@ -25,7 +25,6 @@ from pytestqt.qtbot import QtBot
 
 from po_desktop.store.database import Database
 from po_desktop.store.services import needs, projects, scoring
-from po_desktop.ui.app import create_application
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.wheel import wheel_only_when_focused
 from po_desktop.ui.workspace import Workspace
@@ -55,16 +54,6 @@ def window(app: QApplication, db: Database, qtbot: QtBot) -> Iterator[MainWindow
     win = _scoring_window(db, qtbot)
     yield win
     win.workspace.undo_stack.clear()
-
-
-@pytest.fixture(params=["fr", "en"])
-def any_language(request: pytest.FixtureRequest, app: QApplication) -> Iterator[str]:
-    """The application in French, then in English; English again for the next tests."""
-    create_application(request.param)
-    try:
-        yield request.param
-    finally:
-        create_application("en")
 
 
 def _focus(widget: QWidget, qtbot: QtBot) -> None:
