@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select, update
+from sqlalchemy import Connection, ForeignKey, Table, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -324,7 +324,7 @@ def apply(session: Session, change: Change, *, backwards: bool) -> Change:
                 raise _stale(session, table_name, key, current.get(key) or expected, change)
         if table_name in VERSIONED:
             counted[table_name] = {key: row for key, row in current.items() if row is not None}
-    _refuse_orphans(session, wanted, change)
+    _refuse_orphans(session, wanted, change, by_name)
     wanted = _counted(session, wanted, counted)
     _backend(connection).write_rows(
         connection, [(by_name[t], rows) for t, rows in wanted.rows.items()]
@@ -344,12 +344,13 @@ _CHUNK = 500
 """Ids per ``IN`` list when looking for rows that point at rows about to go."""
 
 
-def _refuse_orphans(session: Session, wanted: Change, change: Change) -> None:
+def _refuse_orphans(
+    session: Session, wanted: Change, change: Change, by_name: Mapping[str, Table]
+) -> None:
     """Refuse to delete a row that rows the change does not know point at: a comment, an
     attachment or a link another person added to a need since (a team workspace), which
     the database would delete with it (or leave pointing at nothing). Each table is
     counted, not read: an undone import of 10,000 needs asks a few hundred counts."""
-    by_name = {t.name: t for t in tables()}
     going: dict[str, set[Any]] = {}
     for table_name, rows in wanted.rows.items():
         table = by_name[table_name]
@@ -360,7 +361,7 @@ def _refuse_orphans(session: Session, wanted: Change, change: Change) -> None:
             going[table_name] = gone
     if not going:
         return
-    orphans: list[tuple[Table, Any, list[Any]]] = []
+    orphans: list[tuple[Table, ForeignKey, list[Any]]] = []
     for child in by_name.values():
         if child.name in _HISTORY:
             continue
@@ -379,13 +380,13 @@ def _refuse_orphans(session: Session, wanted: Change, change: Change) -> None:
                     select(func.count()).select_from(child).where(column.in_(chunk))
                 ).scalar_one()
             if found > expected:
-                orphans.append((child, column, ordered))
+                orphans.append((child, foreign, ordered))
     if orphans:  # the one a user knows best: a comment rather than the event it left
         named = [o for o in orphans if o[0].name in _ADDED]
-        child, column, keys = (
+        child, foreign, keys = (
             min(named, key=lambda o: list(_ADDED).index(o[0].name)) if named else orphans[0]
         )
-        raise _orphaned(session, child, column, keys, wanted.rows.get(child.name, {}), change)
+        raise _orphaned(session, child, foreign, keys, wanted.rows.get(child.name, {}), change)
 
 
 _HISTORY = frozenset({"need_event"})
@@ -406,7 +407,7 @@ _ADDED = {
 def _orphaned(
     session: Session,
     child: Table,
-    column: Any,
+    foreign: ForeignKey,
     ids: list[Any],
     known: Mapping[Key, tuple[Row | None, Row | None]],
     change: Change,
@@ -414,6 +415,7 @@ def _orphaned(
     """The refusal naming one row the change does not know: what it is, to what, by whom."""
     from po_desktop.domain.formatting import Clock
 
+    column, parent = foreign.parent, foreign.column.table.name
     keys = [c.name for c in child.primary_key.columns]
     row: Row = {}
     for start in range(0, len(ids), _CHUNK):
@@ -425,8 +427,7 @@ def _orphaned(
         if row:
             break
     what = Message(_ADDED.get(child.name, "change.what.data"))
-    parent = column.foreign_keys and next(iter(column.foreign_keys)).column.table.name
-    model = identity.VERSIONED.get(parent or "")
+    model = identity.VERSIONED.get(parent)
     owner = session.get(model, row.get(column.name)) if model is not None and row else None
     name = (owner.key if parent == "need" else identity.describe(owner)) if owner else ""
     where = name or f"{parent} {row.get(column.name, '')}"
