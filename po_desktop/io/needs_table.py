@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 
@@ -32,7 +33,7 @@ from po_desktop.domain.numbers import EITHER, NumberConvention
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.models import BoardColumn, Need, Project, Sprint
-from po_desktop.store.services.import_types import NeedRecord, text_records
+from po_desktop.store.services.import_types import NeedRecord, RecordBatch, text_records
 from po_desktop.store.services.projects import find_project
 
 COLUMNS: tuple[str, ...] = (
@@ -222,40 +223,104 @@ def _text(value: Cell) -> str:
     return str(value)
 
 
-def records(table: Table, mapping: Sequence[str | None] | None = None) -> Iterator[NeedRecord]:
+def records(table: Table, mapping: Sequence[str | None] | None = None) -> Records:
     """The table's rows as records, by ``mapping`` (default: the header's names).
 
     Blank rows are skipped. A number in the points column stays a number; every other
     cell becomes its text. A row with more or fewer cells than the header (CSV) or a
     value under no header (a workbook) is refused with its line.
     """
-    if mapping is None:
-        mapping = default_mapping(table.header, line=table.header_line)
-    width = len(mapping)
-    columns = [(index, name) for index, name in enumerate(mapping) if name is not None]
-    numbers = table.numbers
-    texts_only = table.format == "csv"  # every cell is a str already: the quick way
-    make = text_records(columns, numbers)
-    for line, row in table.rows():
-        if texts_only and len(row) == width:
-            if "".join(row).strip():  # type: ignore[arg-type]  # a cell not blank
-                yield make(row, line)  # type: ignore[arg-type]
-            continue
+    return Records(table, mapping)
+
+
+class Records:
+    """A table's rows as records, read once, as they come: iterate for one record at a
+    time; an import takes them by :meth:`batches`."""
+
+    def __init__(self, table: Table, mapping: Sequence[str | None] | None) -> None:
+        self.table = table
+        self.mapping = mapping
+
+    def _mapping(self) -> Sequence[str | None]:
+        """Checked when the rows are first asked for (a header refused names its line)."""
+        if self.mapping is None:
+            self.mapping = default_mapping(self.table.header, line=self.table.header_line)
+        return self.mapping
+
+    def __iter__(self) -> Iterator[NeedRecord]:
+        table, mapping = self.table, self._mapping()
+        width = len(mapping)
+        texts_only = table.format == "csv"  # every cell is a str already: the quick way
+        make = text_records(_mapped(mapping), table.numbers)
+        for line, row in table.rows():
+            if texts_only and len(row) == width:
+                if "".join(row).strip():  # type: ignore[arg-type]  # a cell not blank
+                    yield make(row, line)  # type: ignore[arg-type]
+                continue
+            record = self._record(line, row)
+            if record is not None:
+                yield record
+
+    def _record(self, line: int, row: Sequence[Cell]) -> NeedRecord | None:
+        """A row of a workbook or a tracker, or of the wrong width: its record (None for
+        a blank row), or its refusal."""
+        table, mapping = self.table, self._mapping()
+        width = len(mapping)
         if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in row):
-            continue
+            return None
         if len(row) != width and (table.strict_width or any(_text(v).strip() for v in row[width:])):
             problem = Message("csv.bad_row_length", {"count": len(row), "expected": width})
             raise ValidationError("csv.row", line=line, problem=problem)
         values: dict[str, str | float] = {}
-        for index, name in columns:
+        for index, name in _mapped(mapping):
             value = row[index] if index < len(row) else None
             if name == "points" and isinstance(value, int | float) and not isinstance(value, bool):
                 values[name] = float(value)
             else:
                 values[name] = _text(value)
-        record = NeedRecord(**values, line=line, numbers=numbers)  # type: ignore[arg-type]
+        record = NeedRecord(**values, line=line, numbers=table.numbers)  # type: ignore[arg-type]
         extra = table.extras.get(line)
-        yield record if extra is None else replace(record, **extra)  # type: ignore[arg-type]
+        return record if extra is None else replace(record, **extra)  # type: ignore[arg-type]
+
+    def batches(self, size: int) -> Iterator[list[NeedRecord] | RecordBatch]:
+        """The records ``size`` rows at a time. A CSV file's rows come as a
+        :class:`RecordBatch` of columns, which an import checks a column at a time
+        without a record per row, unless a row of the batch is of the wrong width;
+        every other table's, as lists of records."""
+        table, mapping = self.table, self._mapping()
+        if table.format != "csv":
+            records = iter(self)
+            while batch := list(islice(records, size)):
+                yield batch
+            return
+        width = len(mapping)
+        columns = _mapped(mapping)
+        make = text_records(columns, table.numbers)
+        rows_read = table.rows()
+        while chunk := list(islice(rows_read, size)):
+            lines, rows = (list(cells) for cells in zip(*chunk, strict=True))
+            if set(map(len, rows)) != {width}:
+                read = [self._record(line, row) for line, row in chunk]
+                yield [record for record in read if record is not None]
+                continue
+            if not all(map(str.strip, map("".join, rows))):  # blank rows left out
+                kept = [(line, row) for line, row in chunk if "".join(row).strip()]  # type: ignore[arg-type]
+                if not kept:
+                    continue
+                lines, rows = (list(cells) for cells in zip(*kept, strict=True))
+            cells = list(zip(*rows, strict=True))
+            yield RecordBatch(
+                lines,
+                rows,
+                {name: cells[index] for index, name in columns},
+                table.numbers,
+                make,
+            )
+
+
+def _mapped(mapping: Sequence[str | None]) -> list[tuple[int, str]]:
+    """The (index, field) of each column the mapping keeps."""
+    return [(index, name) for index, name in enumerate(mapping) if name is not None]
 
 
 TRACKER_HEADER: tuple[str, ...] = (

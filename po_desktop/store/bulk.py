@@ -41,12 +41,15 @@ def _same(value: Any) -> Any:
 
 def insert_many(
     connection: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
-) -> None:
+) -> int | None:
     """Insert ``rows`` (values in the order of ``columns``, already as the database
-    stores them: see :func:`bind_value`) in one executemany."""
+    stores them: see :func:`bind_value`) in one executemany.
+
+    On SQLite, returns the rowid of the last row inserted (see :func:`ids_given`); None
+    elsewhere, or when there was no row."""
     rows = list(rows)
     if not rows:
-        return
+        return None
     statement, names, order, extra, positional = _plan(connection.dialect, table, tuple(columns))
     if extra:  # columns the caller leaves to their default (added by a newer schema)
         rows = [(*row, *extra) for row in rows]
@@ -59,9 +62,20 @@ def insert_many(
     else:
         parameters = [dict(zip(names, row, strict=True)) for row in rows]
     if connection.dialect.name == "sqlite" and positional:
-        _insert_chunks(connection, statement, len(order), parameters)
-    else:
-        connection.exec_driver_sql(statement, parameters)
+        return _insert_chunks(connection, statement, len(order), parameters)
+    connection.exec_driver_sql(statement, parameters)
+    return None
+
+
+def ids_given(last_rowid: int | None, count: int, highest_before: int) -> range | None:
+    """The ids of ``count`` rows just inserted into a table whose highest id was
+    ``highest_before``, given the rowid of the last one: SQLite gives each new row the
+    highest rowid plus one, so they are the ``count`` ids after it when the last one is
+    ``highest_before + count``. None when that cannot be told (another database, or a
+    table whose highest rowid left SQLite to pick ids at random): ask the table."""
+    if last_rowid is None or last_rowid != highest_before + count:
+        return None
+    return range(highest_before + 1, last_rowid + 1)
 
 
 _Plan = tuple[str, tuple[str, ...], tuple[int, ...], tuple[Any, ...], bool]
@@ -88,21 +102,23 @@ default limit; newer builds allow more)."""
 
 def _insert_chunks(
     connection: Connection, statement: str, width: int, rows: list[Sequence[Any]]
-) -> None:
+) -> int | None:
     """The rows as statements of many ``VALUES (…), (…)`` each, on SQLite: the sqlite3
     module's executemany binds and steps its statement once per row, which costs a
     third more than the same rows in a few hundred statements."""
     head, marker, one = statement.rpartition(" VALUES ")
     if not marker or not one.startswith("("):  # not a plain INSERT … VALUES (…)
         connection.exec_driver_sql(statement, rows)
-        return
+        return None
     per = max(1, SQLITE_VARIABLES // max(1, width))
     full = f"{head} VALUES {', '.join([one] * per)}"
     flat = chain.from_iterable
+    last = None
     for start in range(0, len(rows), per):
         chunk = rows[start : start + per]
         sql = full if len(chunk) == per else f"{head} VALUES {', '.join([one] * len(chunk))}"
-        connection.exec_driver_sql(sql, tuple(flat(chunk)))
+        last = connection.exec_driver_sql(sql, tuple(flat(chunk))).lastrowid
+    return last
 
 
 def _default(dialect: Dialect, table: Table, name: str) -> Any:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from po_desktop.store import identity
 from po_desktop.store.models import Need, NeedEvent, NeedTag, Project
+from po_desktop.store.services import import_batch
 from po_desktop.store.services import sprints as sprint_service
 from po_desktop.store.services.import_types import NeedRecord
 
@@ -103,3 +105,21 @@ def plain_workspace(session: Session) -> Session:
     sprint_service.create_sprint(session, sprint)
     session.commit()
     return session
+
+
+def watch(
+    monkeypatch: pytest.MonkeyPatch, name: str = "new_needs", *, refuse: bool = False
+) -> list[bool]:
+    """For each batch, whether ``import_batch.<name>`` found it could take the column
+    path (``new_needs``: a list of records; ``new_needs_read``: a batch read as
+    columns); ``refuse``: none may."""
+    taken: list[bool] = []
+    checked = getattr(import_batch, name)
+
+    def watched(*args: Any) -> import_batch.NewNeeds | None:
+        found = None if refuse else checked(*args)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(import_batch, name, watched)
+    return taken

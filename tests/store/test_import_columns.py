@@ -7,31 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers.import_rows import plain_rows, plain_workspace, stored
+from helpers.import_rows import plain_rows, plain_workspace, stored, watch
 from helpers.undo import act, redo, undo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.models import Need, Project
-from po_desktop.store.services import import_batch
 from po_desktop.store.services._base import rolled_back
 from po_desktop.store.services.import_types import ImportOptions, NeedRecord
 from po_desktop.store.services.importing import BATCH_SIZE, import_needs, preview_import
-
-
-def watch(monkeypatch: pytest.MonkeyPatch, *, refuse: bool = False) -> list[bool]:
-    """For each batch, whether it went the column path (``refuse``: none may)."""
-    taken: list[bool] = []
-    checked = import_batch.new_needs
-
-    def new_needs(*args: Any) -> import_batch.NewNeeds | None:
-        found = None if refuse else checked(*args)
-        taken.append(found is not None)
-        return found
-
-    monkeypatch.setattr(import_batch, "new_needs", new_needs)
-    return taken
 
 
 @pytest.fixture

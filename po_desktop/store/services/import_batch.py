@@ -17,13 +17,14 @@ own. Nothing is changed before it decides.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
 from typing import Any, TypeVar
 
 from po_desktop.domain.enums import Source
+from po_desktop.domain.keys import KEY_RE
 from po_desktop.domain.numbers import NumberConvention
 from po_desktop.store.errors import PoDesktopError
 from po_desktop.store.models import Project
@@ -32,7 +33,7 @@ from po_desktop.store.services import import_trackers
 from po_desktop.store.services import needs as need_service
 from po_desktop.store.services._base import SHORT_TEXT_MAX, clean_tags
 from po_desktop.store.services.import_lookups import Lookups
-from po_desktop.store.services.import_types import NeedRecord
+from po_desktop.store.services.import_types import NeedRecord, RecordBatch
 
 _Placed = tuple[int, NeedRecord, Project, int | None]
 T = TypeVar("T")
@@ -59,6 +60,8 @@ _FIELDS = attrgetter(*_READ)
 _DEFAULT_SOURCE = Source.OTHER.value
 """What a new need holds where the file has no source column (``importing._NEW``)."""
 _DEFAULT_TECHNICAL = need_service.NeedInput("", "", 0).technical
+_PLAIN = NeedRecord()
+"""A record of no tracker: the sprint of a plain file's row is never created."""
 
 
 @dataclass
@@ -74,6 +77,7 @@ class NewNeeds:
     column_ids: list[int]
     tags: list[list[str]]
     projects: list[Project]
+    project_ids: list[int]
     numbers: list[int | None]
     """The number each row's key names; None for a row without a key."""
     refs: list[str]
@@ -86,14 +90,89 @@ def new_needs(placed: Sequence[_Placed], lookups: Lookups) -> NewNeeds | None:
     records = [record for _line, record, _project, _number in placed]
     if not records:
         return None
-    column = dict(zip(_READ, zip(*map(_FIELDS, records), strict=True), strict=True))
+    column: dict[str, Sequence[Any]] = dict(
+        zip(_READ, zip(*map(_FIELDS, records), strict=True), strict=True)
+    )
+    numbers = [number for _line, _record, _project, number in placed]
+    projects = [project for _line, _record, project, _number in placed]
+    return _checked(column, projects, numbers, lookups)
+
+
+def new_needs_of(
+    batch: RecordBatch, projects: list[Project], numbers: list[int | None], lookups: Lookups
+) -> NewNeeds | None:
+    """:func:`new_needs` for a batch read as columns, placed by :func:`place`."""
+    if not batch.lines:
+        return None
+    return _checked({name: batch.column(name) for name in _READ}, projects, numbers, lookups)
+
+
+def new_needs_read(batch: RecordBatch, lookups: Lookups) -> NewNeeds | None:
+    """A batch read as columns when its rows are all new needs, none at a key of the
+    workspace or known by its external reference, every cell clean: cleaned as the row
+    path cleans them. None when a row needs the row path."""
+    placed = place(batch, lookups)
+    if placed is None:
+        return None
+    projects, numbers = placed
+    refs = batch.columns.get("external_ref")
+    if refs:  # a row without a key updates the need imported before with its reference
+        keyless = [ref for ref, number in zip(refs, numbers, strict=True) if number is None]
+        if any(keyless) and import_trackers.needs_by_ref(lookups.session, keyless):
+            return None
+    ids = {project: project.id for project in set(projects)}
+    keyed = ((ids[p], n) for p, n in zip(projects, numbers, strict=True) if n is not None)
+    if lookups.existing(keyed):
+        return None
+    return new_needs_of(batch, projects, numbers, lookups)
+
+
+def place(batch: RecordBatch, lookups: Lookups) -> tuple[list[Project], list[int | None]] | None:
+    """Each row's project and the number its key names, as the row path finds them
+    (``Lookups.project``, ``import_cells.key_number``), a column at a time; None when a
+    row needs the row path: a key that is not one, or of another project, or a row
+    with neither project, key nor default project (it names the row's line)."""
+    keys = batch.columns.get("key")
+    matches = list(map(KEY_RE.match, [k.strip().upper() for k in keys])) if keys else None
+    raws = batch.columns.get("project")
+    if raws is None:
+        raws = [""] * len(batch)
+    if matches is None:
+        codes = [raw.strip().upper() for raw in raws]
+    else:
+        if any(m is None and k.strip() for m, k in zip(matches, keys or (), strict=True)):
+            return None  # a key that is not one
+        codes = [
+            raw.strip().upper() or (m[1] if m is not None else "")
+            for raw, m in zip(raws, matches, strict=True)
+        ]
+    try:
+        by_code = {code: lookups.project_coded(code) for code in dict.fromkeys(codes)}
+    except PoDesktopError:
+        return None
+    projects = list(map(by_code.__getitem__, codes))
+    if matches is None:
+        return projects, [None] * len(projects)
+    if any(
+        m is not None and m[1] != project.code for m, project in zip(matches, projects, strict=True)
+    ):
+        return None  # a key of another project
+    return projects, [None if m is None else int(m[2]) for m in matches]
+
+
+def _checked(
+    column: dict[str, Sequence[Any]],
+    projects: list[Project],
+    numbers: list[int | None],
+    lookups: Lookups,
+) -> NewNeeds | None:
     if any(chain.from_iterable(column[name] for name in _TRACKER)):
         return None
     if set(column["assignee"]) != {None}:
         return None
-    numbers = [number for _line, _record, _project, number in placed]
-    projects = [project for _line, _record, project, _number in placed]
-    keyed = [(p.id, n) for p, n in zip(projects, numbers, strict=True) if n is not None]
+    ids = {project: project.id for project in set(projects)}  # an ORM attribute: once each
+    project_ids = list(map(ids.__getitem__, projects))
+    keyed = [(i, n) for i, n in zip(project_ids, numbers, strict=True) if n is not None]
     if len(set(keyed)) != len(keyed) or not lookups.batch_keys.isdisjoint(keyed):
         return None  # a key named twice: the row path names it and its line
     if any(project.archived for project in set(projects)):
@@ -108,7 +187,7 @@ def new_needs(placed: Sequence[_Placed], lookups: Lookups) -> NewNeeds | None:
         column_ids = _distinct(column["status"], lambda raw: _column(lookups, raw))
         sprint_ids = _distinct(
             column["sprint"],
-            lambda raw: None if raw is None else lookups.sprint_id(raw, records[0]),
+            lambda raw: None if raw is None else lookups.sprint_id(raw, _PLAIN),
         )
         sources = _distinct(
             column["source"], lambda raw: _DEFAULT_SOURCE if raw is None else cells.source(raw)
@@ -129,7 +208,17 @@ def new_needs(placed: Sequence[_Placed], lookups: Lookups) -> NewNeeds | None:
         return None  # a need leaves the first column only with a problem statement
     refs = list(map(import_trackers.ref_key, column["external_ref"]))
     return NewNeeds(
-        texts, sources, technical, points, sprint_ids, column_ids, tags, projects, numbers, refs
+        texts,
+        sources,
+        technical,
+        points,
+        sprint_ids,
+        column_ids,
+        tags,
+        projects,
+        project_ids,
+        numbers,
+        refs,
     )
 
 
@@ -172,3 +261,20 @@ def _distinct(cells_: Sequence[Hashable], value_of: Callable[[Any], T]) -> list[
     """``value_of`` of each cell, computed once per distinct cell."""
     values = {cell: value_of(cell) for cell in set(cells_)}
     return list(map(values.__getitem__, cells_))
+
+
+def batches(records: Iterable[NeedRecord], size: int) -> Iterator[list[NeedRecord] | RecordBatch]:
+    """The records ``size`` at a time: as their reader batches them when it does (a CSV
+    file's rows as columns, see ``needs_table.Records``)."""
+    batches = getattr(records, "batches", None)
+    if batches is not None:
+        yield from batches(size)
+        return
+    batch: list[NeedRecord] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -5,6 +5,7 @@ the file already named."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import repeat
 
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
@@ -81,6 +82,11 @@ class Lookups:
         if not code and key.strip():
             parsed = parse_key(key)
             code = parsed[0] if parsed is not None else ""
+        return self.project_coded(code)
+
+    def project_coded(self, code: str) -> Project:
+        """The project of ``code`` (as :meth:`project` reads it from the row: stripped, in
+        capitals; empty for the default project); created when it does not exist."""
         code = code or self.options.default_project.strip().upper()
         if not code:
             raise ValidationError("field.required", field="project")
@@ -190,14 +196,19 @@ class Lookups:
 
     def claim_new(self, keys: Iterable[tuple[Project, int | None]]) -> None:
         """:meth:`claim` for a batch of new needs (None: a row without a key, numbered
-        at the end)."""
-        ids: dict[Project, int] = {}
+        at the end), which ``import_batch.new_needs`` found to name no key twice and
+        none the batch named before."""
+        by_project: dict[Project, list[int]] = {}
         for project, number in keys:
             if number is not None:
-                project_id = ids.get(project)
-                if project_id is None:
-                    project_id = ids[project] = project.id
-                self.claim(project, project_id, number, 0)
+                by_project.setdefault(project, []).append(number)
+        for project, numbers in by_project.items():
+            project_id = project.id
+            self.batch_keys.update(zip(repeat(project_id), numbers))
+            top = max(numbers)
+            highest = self.highest.get(project_id)
+            if highest is None or top > highest[1]:
+                self.highest[project_id] = (project, top)
 
     def settle_numbers(self) -> None:
         """Keyless rows are numbered after every key the file names: each project's next

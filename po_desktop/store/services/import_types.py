@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from operator import itemgetter
+from typing import Any
 
 from po_desktop.domain.messages import Message, day_label, listing
 from po_desktop.domain.numbers import EITHER, NumberConvention
@@ -110,6 +111,42 @@ def text_records(
         return record
 
     return make
+
+
+@dataclass
+class RecordBatch:
+    """Rows of texts read as a batch, each field a column: what an import of a plain file
+    (CSV) checks a column at a time without making one record per row; :meth:`records`
+    makes them when a row needs checking alone."""
+
+    lines: list[int]
+    """Where each row starts in the file."""
+    rows: list[Sequence[str]]
+    """The rows' cells, as read."""
+    columns: dict[str, Sequence[str]]
+    """The batch's cells by field, for the fields the file has (the others are
+    :class:`NeedRecord`'s defaults)."""
+    numbers: NumberConvention
+    make: Callable[[Sequence[str], int], NeedRecord]
+    """A row's record (see :func:`text_records`)."""
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def records(self) -> list[NeedRecord]:
+        make = self.make
+        return [make(row, line) for row, line in zip(self.rows, self.lines, strict=True)]
+
+    def column(self, name: str) -> Sequence[Any]:
+        """The field's value in each row: the file's cells, or the record's default."""
+        found = self.columns.get(name)
+        if found is not None:
+            return found
+        default = self.numbers if name == "numbers" else _DEFAULTS[name]
+        return [default] * len(self.lines)
+
+
+_DEFAULTS = {f.name: f.default for f in fields(NeedRecord)}
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import gc
 import operator
 from collections.abc import Iterable, Iterator
-from itertools import repeat
+from itertools import islice, repeat
 from typing import Any
 
 from sqlalchemy import Integer, String, bindparam, cast, func, insert, literal, select, update
@@ -37,7 +37,7 @@ from po_desktop.domain.enums import EventField
 from po_desktop.domain.keys import format_key
 from po_desktop.domain.readiness import has_problem
 from po_desktop.store import identity
-from po_desktop.store.bulk import bind_value, insert_many
+from po_desktop.store.bulk import bind_value, ids_given, insert_many
 from po_desktop.store.errors import (
     PoDesktopError,
     ValidationError,
@@ -61,9 +61,13 @@ from po_desktop.store.services.import_types import (
     ImportResult,
     NeedRecord,
     PreviewRow,
+    RecordBatch,
 )
 
 BATCH_SIZE = 1000
+COLLECT_AFTER = 20_000
+"""Objects left since the last collection (batches leave about a thousand each) that
+set off a collection of the young generations during an import."""
 
 
 _CHECKED_NAMES = (
@@ -112,6 +116,8 @@ class _Creator:
         self.archived: dict[int, bool] = {}
         self.values: dict[object, str] = {}
         """Event values as stored (a column id, a number of points), each made once."""
+        self.highest = lookups.newest_before
+        """The highest need id so far: the ids SQLite gives a batch follow it."""
 
     def forget_ranks(self) -> None:
         """Another service moved needs: read the columns' bottom ranks again."""
@@ -161,12 +167,13 @@ class _Creator:
         """A batch of new needs checked a column at a time: stored as :meth:`add` stores
         each (its number, its rank at the bottom of its column, its creation time)."""
         keyless = self.keyless
-        numbers = []
-        for project, number in zip(new.projects, new.numbers, strict=True):
-            if number is None:
-                project_id = project.id
-                number = keyless[project_id] = keyless.get(project_id, 0) - 1
-            numbers.append(number)
+        numbers = new.numbers
+        if None in numbers:  # rows without a key: numbered -1, -2… until the end
+            numbers = []
+            for project_id, number in zip(new.project_ids, new.numbers, strict=True):
+                if number is None:
+                    number = keyless[project_id] = keyless.get(project_id, 0) - 1
+                numbers.append(number)
         bottom, step = self._bottom(), ranks.STEP
         rank_list = []
         for column_id in new.column_ids:
@@ -174,7 +181,7 @@ class _Creator:
             rank_list.append(rank)
         now = self.stored_now
         count = len(numbers)
-        project_ids = [project.id for project in new.projects]
+        project_ids = new.project_ids
         done = [now if c in self.done_columns else None for c in new.column_ids]
         rows = zip(
             *new.texts,
@@ -212,17 +219,11 @@ class _Creator:
             return
         connection = self.session.connection()
         rows = [pending[0] for pending in self.pending]
-        insert_many(connection, _TABLES["need"], _NEED_COLUMNS, rows)
-        # The ids by (project, number), unique to each row: RETURNING in parameter order
-        # makes SQLAlchemy insert on SQLite a row at a time.
-        by_key: dict[tuple[int, int], int] = {}
-        numbers: dict[int, list[int]] = {}
-        for _row, _tags, project_id, number, _sprint, _points in self.pending:
-            numbers.setdefault(project_id, []).append(number)
-        for project_id, wanted in numbers.items():
-            query = select(Need.number, Need.id).where(Need.project_id == project_id, among(wanted))
-            for number, need_id in self.session.execute(query):
-                by_key[(project_id, number)] = need_id
+        last = insert_many(connection, _TABLES["need"], _NEED_COLUMNS, rows)
+        ids = ids_given(last, len(rows), self.highest)
+        need_ids = list(ids) if ids is not None else self._ids_asked()
+        low, high = min(need_ids), max(need_ids)
+        self.highest = max(self.highest, high)
         tags: list[tuple[int, str]] = []
         events: list[tuple[int, str, str, None, str, int | None, str]] = []
         now = self.stored_now
@@ -231,15 +232,15 @@ class _Creator:
         # every need of their range is one of this batch, and its creation event, the
         # column it starts in, is copied from its row by one statement, before its other
         # events (an event's order among a need's events is its id's).
-        low, high = min(by_key.values()), max(by_key.values())
         copied = high - low + 1 == len(self.pending)
         if copied:
             span = {"low": low, "high": high, "at": self.now}
             connection.execute(_CREATED_EVENTS, {**span, **_by(author)})
         by = (author.person_id, author.name)
         stored = self._stored
-        for row, names, project_id, number, sprint_id, points in self.pending:
-            need_id = by_key[(project_id, number)]
+        for need_id, (row, names, _project, _number, sprint_id, points) in zip(
+            need_ids, self.pending, strict=True
+        ):
             if names:
                 tags += [(need_id, name) for name in names]
             # In create_need's order: created (the column), sprint, points.
@@ -252,6 +253,20 @@ class _Creator:
         insert_many(connection, _TABLES["need_tag"], ("need_id", "name"), tags)
         insert_many(connection, _TABLES["need_event"], _EVENT_COLUMNS, events)
         self.pending.clear()
+
+    def _ids_asked(self) -> list[int]:
+        """The ids of the pending needs, in their order, asked by (project, number), each
+        unique: RETURNING in parameter order makes SQLAlchemy insert on SQLite a row at a
+        time, and PostgreSQL's sequence may interleave another session's needs."""
+        by_key: dict[tuple[int, int], int] = {}
+        numbers: dict[int, list[int]] = {}
+        for _row, _tags, project_id, number, _sprint, _points in self.pending:
+            numbers.setdefault(project_id, []).append(number)
+        for project_id, wanted in numbers.items():
+            query = select(Need.number, Need.id).where(Need.project_id == project_id, among(wanted))
+            for number, need_id in self.session.execute(query):
+                by_key[(project_id, number)] = need_id
+        return [by_key[(pending[2], pending[3])] for pending in self.pending]
 
     def _stored(self, value: object) -> str:
         """An event's value as stored, made once per distinct value."""
@@ -410,22 +425,14 @@ def _row_error(exc: PoDesktopError, line: int) -> ValidationError:
     )
 
 
-def _preview(result: ImportResult, placed: list[_Placed]) -> None:
-    """The rows of a batch of new needs, as the row path lists each."""
-    for line, record, project, number in placed[: PREVIEW_MAX - len(result.preview)]:
+def _preview(
+    result: ImportResult, rows: Iterable[tuple[int, str]], new: import_batch.NewNeeds
+) -> None:
+    """The rows (line, title) of a batch of new needs, as the row path lists each."""
+    placed = zip(rows, new.projects, new.numbers, strict=True)
+    for (line, title), project, number in islice(placed, PREVIEW_MAX - len(result.preview)):
         key = format_key(project.code, number) if number is not None else ""
-        result.preview.append(PreviewRow(line, CREATE, key, record.title))
-
-
-def _batches(records: Iterable[NeedRecord], size: int) -> Iterator[list[NeedRecord]]:
-    batch: list[NeedRecord] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+        result.preview.append(PreviewRow(line, CREATE, key, title))
 
 
 def _run(
@@ -437,8 +444,10 @@ def _run(
     # Each row allocates tens of objects, freed by reference counting, that would set off
     # the cyclic collector's passes over the whole heap (every need row the app holds,
     # SQLAlchemy's modules) several times per thousand rows, for about a tenth of the
-    # import's time. Paused, with the young generations collected after each batch: what
-    # a batch leaves in cycles is freed then, and memory stays that of one batch.
+    # import's time. Paused, with the young generations collected once what the batches
+    # left (the keys they claimed, tuples the collector walks) reaches COLLECT_AFTER
+    # objects: what they left in cycles is freed then, and memory stays bounded. A batch
+    # leaves about a thousand and no cycle: collected after each, they took 3 % of it.
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -463,33 +472,40 @@ def _import_rows(
     refs_seen: set[str] = set()
     result = ImportResult()
     done = 0
-    for batch in _batches(records, BATCH_SIZE):
+    for batch in import_batch.batches(records, BATCH_SIZE):
         creator.flush()  # the batch's lookups see the needs created before it
         lookups.batch_keys.clear()
         placed: list[tuple[int, NeedRecord, Project, int | None]] = []
         refused: ValidationError | None = None
-        for record in batch:
-            line = record.line or first_line + done + len(placed)
-            try:
-                project = lookups.project(record.project, record.key)
-                placed.append((line, record, project, cells.key_number(record, project)))
-            except PoDesktopError as exc:
-                refused = _row_error(exc, line)  # once the rows before it are checked
-                refused.__cause__ = exc
-                break
-        placed = _by_reference(session, placed, by_id)
-        ids = {project: project.id for project in {project for _, _, project, _ in placed}}
-        existing = lookups.existing(
-            (ids[project], number) for _, _, project, number in placed if number is not None
-        )
-        new = None if existing else import_batch.new_needs(placed, lookups)
+        new, existing = None, {}
+        rows: Iterator[tuple[int, str]] = iter(())  # (line, title) of each new need
+        if isinstance(batch, RecordBatch):  # read as columns: checked as such if it can be
+            new = import_batch.new_needs_read(batch, lookups)
+            rows = zip(batch.lines, batch.column("title"), strict=True)
+        if new is None:
+            for record in batch.records() if isinstance(batch, RecordBatch) else batch:
+                line = record.line or first_line + done + len(placed)
+                try:
+                    project = lookups.project(record.project, record.key)
+                    placed.append((line, record, project, cells.key_number(record, project)))
+                except PoDesktopError as exc:
+                    refused = _row_error(exc, line)  # once the rows before it are checked
+                    refused.__cause__ = exc
+                    break
+            placed = _by_reference(session, placed, by_id)
+            ids = {project: project.id for project in {project for _, _, project, _ in placed}}
+            existing = lookups.existing(
+                (ids[project], number) for _, _, project, number in placed if number is not None
+            )
+            new = None if existing else import_batch.new_needs(placed, lookups)
+            rows = iter([(line, record.title) for line, record, _, _ in placed])
         if new is not None:  # every row a new need, every cell clean
             lookups.claim_new(zip(new.projects, new.numbers, strict=True))
             refs_seen.update(new.refs)
             creator.add_many(new)
-            result.created += len(placed)
+            result.created += len(new.numbers)
             if options.preview:
-                _preview(result, placed)
+                _preview(result, rows, new)
             placed = []
         for line, record, project, number in placed:
             try:
@@ -526,7 +542,7 @@ def _import_rows(
         if refused is not None:
             raise refused
         done += len(batch)
-        if collect:
+        if collect and gc.get_count()[0] > COLLECT_AFTER:
             gc.collect(1)
         if options.progress is not None:
             options.progress(done)
