@@ -18,10 +18,12 @@ run a user action and say what happened:
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow
 from sqlalchemy.orm import Session
 
@@ -59,6 +61,7 @@ class Host(QObject):
         self.rows = NeedRows()
         self.notice_bar = notice_bar
         self._leave_checks: list[Callable[[], bool]] = []
+        self._notice_watch: tuple[QUndoStack, Callable[[int], None]] | None = None
 
     # ----- the workspace ------------------------------------------------------------------
     def read(self, fn: Callable[[Session], T]) -> T:
@@ -121,6 +124,24 @@ class Host(QObject):
 
         actions = [(self.tr("Undo"), undo_it)] if undo and stack.canUndo() else []
         self.notice_bar.show_message(text, actions, timeout_ms=NOTICE_MS)
+        if actions:  # undone another way (Ctrl+Z, Edit ▸ Undo): the notice no longer holds
+            self._watch_notice(lambda now: now < index and self.notice_bar.label.text() == text)
+
+    def _watch_notice(self, undone: Callable[[int], bool]) -> None:
+        """Close the notice bar once the undo stack moves to where ``undone`` says its
+        notice's action was undone; one notice watched at a time."""
+        stack = self.workspace.undo_stack
+        if self._notice_watch is not None:
+            old_stack, slot = self._notice_watch
+            with contextlib.suppress(RuntimeError, TypeError):  # a closed workspace's stack
+                old_stack.indexChanged.disconnect(slot)
+
+        def moved(now: int) -> None:
+            if undone(now) and self.notice_bar.isVisible():
+                self.notice_bar.dismiss()
+
+        stack.indexChanged.connect(moved)
+        self._notice_watch = (stack, moved)
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """A window-level dialog, deleted when closed so it stops listening to changes."""

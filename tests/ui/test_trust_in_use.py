@@ -397,6 +397,25 @@ def test_deleting_one_need_offers_undo_in_a_notification(
     assert "ERP-3" in _keys(window) and not bar.isVisible()
 
 
+def test_a_notification_goes_once_its_action_is_undone_another_way(
+    window: MainWindow, feedback: FakeFeedback
+) -> None:
+    """Undone by Ctrl+Z or Edit ▸ Undo, the action the bar reports no longer holds: the
+    bar goes, rather than say "ERP-3 deleted." beside the need with an Undo for it."""
+    bar = window.notice_bar
+    window.needs.delete([3])
+    assert bar.isVisible() and bar.label.text() == "ERP-3 deleted."
+    window.actions.undo_action.trigger()
+    assert "ERP-3" in _keys(window) and not bar.isVisible()
+    window.actions.redo_action.trigger()
+    window.needs.delete([4])
+    assert bar.isVisible() and bar.label.text() == "ERP-4 deleted."
+    window.actions.undo_action.trigger()  # ERP-4 back: its notice goes
+    assert not bar.isVisible()
+    window.actions.undo_action.trigger()  # ERP-3 back: no notice to close, none comes back
+    assert {"ERP-3", "ERP-4"} <= set(_keys(window)) and not bar.isVisible()
+
+
 def test_the_notification_undo_never_undoes_a_later_action(
     window: MainWindow, feedback: FakeFeedback
 ) -> None:
