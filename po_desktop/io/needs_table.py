@@ -296,18 +296,13 @@ class Records:
         width = len(mapping)
         columns = _mapped(mapping)
         make = text_records(columns, table.numbers)
-        rows_read = table.rows()
-        while chunk := list(islice(rows_read, size)):
+        rows_read: Iterator[tuple[int, Sequence[str]]] = table.rows()  # type: ignore[assignment]
+        while chunk := _not_blank(rows_read, size):
             lines, rows = (list(cells) for cells in zip(*chunk, strict=True))
-            if set(map(len, rows)) != {width}:
-                read = [self._record(line, row) for line, row in chunk]
+            if set(map(len, rows)) != {width}:  # the row path names the row and its line
+                read = (self._record(line, row) for line, row in chunk)
                 yield [record for record in read if record is not None]
                 continue
-            if not all(map(str.strip, map("".join, rows))):  # blank rows left out
-                kept = [(line, row) for line, row in chunk if "".join(row).strip()]  # type: ignore[arg-type]
-                if not kept:
-                    continue
-                lines, rows = (list(cells) for cells in zip(*kept, strict=True))
             cells = list(zip(*rows, strict=True))
             yield RecordBatch(
                 lines,
@@ -316,6 +311,20 @@ class Records:
                 table.numbers,
                 make,
             )
+
+
+def _not_blank(
+    rows: Iterator[tuple[int, Sequence[str]]], size: int
+) -> list[tuple[int, Sequence[str]]]:
+    """The next ``size`` rows of texts that are not blank (fewer at the end of the file):
+    a batch is so many records, as :func:`records` gives them, wherever blank rows are."""
+    kept: list[tuple[int, Sequence[str]]] = []
+    while len(kept) < size and (chunk := list(islice(rows, size - len(kept)))):
+        if all(map(str.strip, map("".join, (row for _line, row in chunk)))):
+            kept += chunk
+        else:
+            kept += [(line, row) for line, row in chunk if "".join(row).strip()]
+    return kept
 
 
 def _mapped(mapping: Sequence[str | None]) -> list[tuple[int, str]]:

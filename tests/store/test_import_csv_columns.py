@@ -29,12 +29,17 @@ def workspace(session: Session) -> Session:
     return plain_workspace(session)
 
 
-def write_csv(path: Path, rows: list[NeedRecord], *, blank_after: int | None = None) -> Path:
+def write_csv(
+    path: Path, rows: list[NeedRecord], *, blank_after: int | None = None, blanks: int = 0
+) -> Path:
     """The rows as our export writes them (French headers, ``;``, CR LF, BOM); a blank
-    line after the row ``blank_after``, as a spreadsheet leaves one."""
+    row after the row ``blank_after``, as a spreadsheet leaves one; ``blanks`` blank
+    lines after the header, empty ones and rows of empty cells in turn."""
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         writer.writerow([header_label(column, "fr") for column in COLUMNS])
+        for i in range(blanks):
+            writer.writerow([] if i % 2 else [" "] * len(COLUMNS))
         for i, row in enumerate(rows):
             writer.writerow(["" if getattr(row, c) is None else getattr(row, c) for c in COLUMNS])
             if i == blank_after:
@@ -119,6 +124,38 @@ def test_a_bad_row_of_a_csv_file_is_refused_with_its_line_in_the_file(
     assert says in str(refused.value)
     workspace.rollback()
     assert workspace.scalars(select(Need)).first() is None
+
+
+def test_blank_rows_do_not_move_which_rows_are_checked_together(
+    workspace: Session, tmp_path: Path
+) -> None:
+    """A batch is so many needs, blank rows aside, as the row path counts them: a bad
+    status in the first thousand needs is the error named, not a row of the wrong width
+    further on that a batch cut by lines would have read with it."""
+    rows = no_keyless_refs(plain_rows(1600))
+    rows[995] = NeedRecord(**{**rows[995].__dict__, "status": "Nulle part", "title": "Statut"})
+    path = write_csv(tmp_path / "besoins.csv", rows, blanks=10)
+    lines = path.read_bytes().decode("utf-8-sig").split("\r\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{rows[1490].key};"))
+    lines[at] += ";en trop"
+    path.write_bytes("\r\n".join(lines).encode("utf-8-sig"))
+    with pytest.raises(ValidationError) as refused:
+        imported(workspace, path)
+    assert refused.value.message.params["line"] == line_of(path, "Statut")
+    assert "Nulle part" in str(refused.value)
+
+
+def test_blank_rows_and_empty_lines_are_left_out(
+    workspace: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    rows = no_keyless_refs(plain_rows(BATCH_SIZE + 5))
+    path = write_csv(tmp_path / "besoins.csv", rows, blanks=6, blank_after=BATCH_SIZE - 3)
+    taken = watch(monkeypatch, "new_needs_read")
+    done: list[int] = []
+    with open_csv(path) as table:
+        result = import_needs(workspace, records(table), ImportOptions(progress=done.append))
+    assert result.created == BATCH_SIZE + 5
+    assert taken == [True, True] and done == [BATCH_SIZE, BATCH_SIZE + 5]
 
 
 def test_a_csv_row_of_the_wrong_width_is_refused_with_its_line(
