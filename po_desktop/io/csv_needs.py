@@ -228,7 +228,8 @@ def _open(raw: BinaryIO, path: Path, delimiter: str | None, as_written: bool) ->
     # The file object itself, not a generator over its lines: the csv module pulls each
     # line in C, and a decoding error surfaces where the rows are read.
     reader = csv.reader(chain(before, text), delimiter=delimiter, strict=True)
-    rows = _rows(reader, offset, path, restoring=not as_written)
+    restoring = [not as_written]
+    rows = _rows(reader, offset, path, restoring=restoring)
     header: list[str] | None = None
     header_line = 0
     for number, row in rows:
@@ -246,30 +247,31 @@ def _open(raw: BinaryIO, path: Path, delimiter: str | None, as_written: bool) ->
         numbers=for_delimiter(delimiter),
         strict_width=True,
         _rows=rows,
+        _restoring=restoring,
         _progress=lambda: min(1.0, raw.tell() / total) if not raw.closed else 1.0,
         _close=text.close,
     )
 
 
 def _rows(
-    reader: Iterator[list[str]], offset: int, path: Path, *, restoring: bool
+    reader: Iterator[list[str]], offset: int, path: Path, *, restoring: list[bool]
 ) -> Iterator[tuple[int, list[str]]]:
-    """Each row with the line where it starts in the file. With ``restoring``, the rows
-    after the header (the first row not blank) have the texts an export of ours
-    protected from formulas given back; a row none of whose cells starts with an
-    apostrophe (one join tells) is left as read. One generator, not one per step: its
-    frames cost more than the csv module's reading."""
+    """Each row with the line where it starts in the file. While ``restoring[0]``, the
+    rows after the header (the first row not blank) have the texts an export of ours
+    protected from formulas given back (see ``Table.rows_as_read``); a row none of whose
+    cells starts with an apostrophe (one join tells) is left as read. One generator, not
+    one per step: its frames cost more than the csv module's reading."""
     end = 0
-    restore_now = False
+    header_read = False
     join = "\x00".join
     try:
         for row in reader:
             start, end = end + 1, reader.line_num  # type: ignore[attr-defined]
-            if restore_now:
-                if "\x00'" in join(("", *row)):
+            if header_read:
+                if restoring[0] and "\x00'" in join(("", *row)):
                     row = [restore(value) if value[:1] == "'" else value for value in row]
-            elif restoring and "".join(row).strip():
-                restore_now = True
+            elif "".join(row).strip():
+                header_read = True
             yield start + offset, row
     except csv.Error as exc:
         problem = _csv_problem(exc)

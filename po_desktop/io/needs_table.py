@@ -21,6 +21,7 @@ from types import TracebackType
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
+from po_desktop.domain.formulas import restore
 from po_desktop.domain.messages import (
     FIELD_LABELS,
     Message,
@@ -182,11 +183,21 @@ class Table:
     """A tracker's export: for each column of :attr:`header`, what the file calls what
     fills it ("Summary", "Résumé"; a Trello card's name), "" when nothing of it does."""
     _rows: Iterator[tuple[int, Sequence[Cell]]] = field(default_factory=lambda: iter(()))
+    _restoring: list[bool] = field(default_factory=lambda: [False])
+    """A CSV file: whether :meth:`rows` gives back what an export of ours protected."""
     _progress: Callable[[], float] = lambda: 0.0
     _close: Callable[[], None] = lambda: None
 
     def rows(self) -> Iterator[tuple[int, Sequence[Cell]]]:
         return self._rows
+
+    def rows_as_read(self) -> bool:
+        """From now on :meth:`rows` gives the cells as read, leaving the caller to give
+        back the texts an export of ours protected from formulas (``formulas.restore``):
+        a column at a time costs less than a row at a time. True when there are some to
+        give back (a CSV file not written by another tool)."""
+        restoring, self._restoring[0] = self._restoring[0], False
+        return restoring
 
     def progress(self) -> float:
         return self._progress()
@@ -295,22 +306,23 @@ class Records:
             return
         width = len(mapping)
         columns = _mapped(mapping)
-        make = text_records(columns, table.numbers)
+        names = [name for _index, name in columns]
+        make = text_records(list(enumerate(names)), table.numbers)
+        protected = table.rows_as_read()
         rows_read: Iterator[tuple[int, Sequence[str]]] = table.rows()  # type: ignore[assignment]
         while chunk := _not_blank(rows_read, size):
             lines, rows = (list(cells) for cells in zip(*chunk, strict=True))
             if set(map(len, rows)) != {width}:  # the row path names the row and its line
+                if protected:
+                    chunk = [(line, list(map(restore, row))) for line, row in chunk]
                 read = (self._record(line, row) for line, row in chunk)
                 yield [record for record in read if record is not None]
                 continue
             cells = list(zip(*rows, strict=True))
-            yield RecordBatch(
-                lines,
-                rows,
-                {name: cells[index] for index, name in columns},
-                table.numbers,
-                make,
-            )
+            by_name: dict[str, Sequence[str]] = {name: cells[index] for index, name in columns}
+            if protected:
+                by_name = {name: _restored(texts) for name, texts in by_name.items()}
+            yield RecordBatch(lines, by_name, table.numbers, make)
 
 
 def _not_blank(
@@ -325,6 +337,14 @@ def _not_blank(
         else:
             kept += [(line, row) for line, row in chunk if "".join(row).strip()]
     return kept
+
+
+def _restored(cells: Sequence[str]) -> Sequence[str]:
+    """A column's texts with what an export of ours protected from formulas given back;
+    the column itself when no text starts with an apostrophe (one join tells)."""
+    if "\x00'" not in "\x00".join(("", *cells)):
+        return cells
+    return [restore(value) if value[:1] == "'" else value for value in cells]
 
 
 def _mapped(mapping: Sequence[str | None]) -> list[tuple[int, str]]:

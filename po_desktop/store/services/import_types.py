@@ -121,21 +121,20 @@ class RecordBatch:
 
     lines: list[int]
     """Where each row starts in the file."""
-    rows: list[Sequence[str]]
-    """The rows' cells, as read."""
     columns: dict[str, Sequence[str]]
     """The batch's cells by field, for the fields the file has (the others are
     :class:`NeedRecord`'s defaults)."""
     numbers: NumberConvention
     make: Callable[[Sequence[str], int], NeedRecord]
-    """A row's record (see :func:`text_records`)."""
+    """A row's record from its cells in the order of :attr:`columns` (see
+    :func:`text_records`)."""
 
     def __len__(self) -> int:
         return len(self.lines)
 
     def records(self) -> list[NeedRecord]:
-        make = self.make
-        return [make(row, line) for row, line in zip(self.rows, self.lines, strict=True)]
+        make, rows = self.make, zip(*self.columns.values(), strict=True)
+        return [make(row, line) for row, line in zip(rows, self.lines, strict=True)]
 
     def column(self, name: str) -> Sequence[Any]:
         """The field's value in each row: the file's cells, or the record's default."""
