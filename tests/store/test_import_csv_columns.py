@@ -221,6 +221,27 @@ def test_a_keyless_row_with_a_known_reference_updates_that_need(
     assert need.title == "Retitré"
 
 
+@pytest.mark.parametrize("apart", [3, BATCH_SIZE + 3], ids=["same batch", "next batch"])
+def test_two_rows_without_a_key_and_one_reference_are_refused_at_the_second(
+    workspace: Session, tmp_path: Path, apart: int
+) -> None:
+    """An external reference is the item's identity in its tool: two rows without a key
+    that give the same one are refused at the second, naming the reference (it named a
+    placeholder « ERP--7 » when the first was in an earlier batch, and took both as two
+    needs when in the same one)."""
+    rows = no_keyless_refs(plain_rows(BATCH_SIZE + 40))
+    for i, title in ((10, "Premier"), (10 + apart, "Second")):
+        fields = {**rows[i].__dict__, "key": "", "external_ref": "JIRA-21", "title": title}
+        rows[i] = NeedRecord(**fields)
+    path = write_csv(tmp_path / "besoins.csv", rows)
+    with pytest.raises(ValidationError) as refused:
+        imported(workspace, path)
+    assert refused.value.message.params["line"] == line_of(path, "Second")
+    assert "JIRA-21" in str(refused.value) and "--" not in str(refused.value)
+    workspace.rollback()
+    assert workspace.scalars(select(Need)).first() is None
+
+
 def test_tags_and_history_go_to_their_needs_when_the_ids_are_not_consecutive(
     db: Database, tmp_path: Path
 ) -> None:

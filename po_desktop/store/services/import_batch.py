@@ -83,6 +83,17 @@ class NewNeeds:
     refs: list[str]
     """External references as stored (``import_trackers.ref_key``)."""
 
+    def repeats_a_reference(self, seen: set[str]) -> bool:
+        """A row without a key whose external reference an earlier row of the file gave
+        (``seen``) or another row of the batch gives: the row path refuses the one that
+        repeats it, naming its line."""
+        given = [ref for ref in self.refs if ref]
+        numbers = self.numbers
+        keyless = {ref for ref, n in zip(self.refs, numbers, strict=True) if ref and n is None}
+        if not keyless:
+            return False
+        return not seen.isdisjoint(keyless) or len(set(given)) != len(given)
+
 
 def new_needs(placed: Sequence[_Placed], lookups: Lookups) -> NewNeeds | None:
     """The rows of ``placed``, all new needs with no need of the workspace at their keys,

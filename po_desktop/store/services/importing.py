@@ -481,6 +481,7 @@ def _import_rows(
         rows: Iterator[tuple[int, str]] = iter(())  # (line, title) of each new need
         if isinstance(batch, RecordBatch):  # read as columns: checked as such if it can be
             new = import_batch.new_needs_read(batch, lookups)
+            new = None if new is None or new.repeats_a_reference(refs_seen) else new
             rows = zip(batch.lines, batch.column("title"), strict=True)
         if new is None:
             for record in batch.records() if isinstance(batch, RecordBatch) else batch:
@@ -498,6 +499,7 @@ def _import_rows(
                 (ids[project], number) for _, _, project, number in placed if number is not None
             )
             new = None if existing else import_batch.new_needs(placed, lookups)
+            new = None if new is None or new.repeats_a_reference(refs_seen) else new
             rows = iter([(line, record.title) for line, record, _, _ in placed])
         if new is not None:  # every row a new need, every cell clean
             lookups.claim_new(zip(new.projects, new.numbers, strict=True))
@@ -509,16 +511,16 @@ def _import_rows(
             placed = []
         for line, record, project, number in placed:
             try:
+                ref = import_trackers.ref_key(record.external_ref)
+                if ref and ref in refs_seen and (record.create_missing or not record.key.strip()):
+                    raise ValidationError("csv.duplicate_key", field="key", key=ref)
                 need_id, current = 0, None
                 project_id = project.id
                 if number is not None:
                     need_id, current = existing.get((project_id, number), (0, None))
                     lookups.claim(project, project_id, number, need_id)
                 data = _input(record, lookups, project_id, current)
-                ref = import_trackers.ref_key(record.external_ref)
                 afterwards.keep(record, ref)
-                if ref and record.create_missing and ref in refs_seen:
-                    raise ValidationError("csv.duplicate_key", field="key", key=ref)
                 refs_seen.add(ref)
                 if current is None:
                     creator.add(data, project, number, ref)
