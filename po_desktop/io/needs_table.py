@@ -306,7 +306,7 @@ class Records:
             return
         width = len(mapping)
         columns = _mapped(mapping)
-        names = [name for _index, name in columns]
+        names = dict.fromkeys(name for _index, name in columns)  # a field mapped twice: once
         make = text_records(list(enumerate(names)), table.numbers)
         protected = table.rows_as_read()
         rows_read: Iterator[tuple[int, Sequence[str]]] = table.rows()  # type: ignore[assignment]

@@ -242,6 +242,44 @@ def test_two_rows_without_a_key_and_one_reference_are_refused_at_the_second(
     assert workspace.scalars(select(Need)).first() is None
 
 
+@pytest.mark.parametrize("keyed_first", [True, False], ids=["keyed first", "keyless first"])
+def test_a_row_with_a_key_and_one_without_may_give_the_same_reference(
+    workspace: Session, tmp_path: Path, keyed_first: bool
+) -> None:
+    """Only a row without a key is known by its reference: a row with a key that gives
+    the same one does not make it a repeat, in either order."""
+    rows = no_keyless_refs(plain_rows(12))
+    keyed = next(i for i, row in enumerate(rows) if row.key)
+    keyless = next(i for i, row in enumerate(rows) if not row.key)
+    for i in (keyed, keyless):
+        rows[i] = NeedRecord(**{**rows[i].__dict__, "external_ref": "JIRA-7"})
+    if keyed_first == (keyed > keyless):
+        rows.reverse()
+    result = imported(workspace, write_csv(tmp_path / "besoins.csv", rows))
+    assert result.created == 12
+
+
+def test_a_field_mapped_to_two_columns_takes_the_last(workspace: Session, tmp_path: Path) -> None:
+    """As a row read alone takes it, whether its batch is stored as columns (all new
+    needs) or goes the row path (a need of the workspace updated)."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Clé;Titre;Défi;Projet;Notes;Notes\r\n"
+        "ERP-1;Premier;Défi 1;ERP;vieille note;note retenue\r\n",
+        encoding="utf-8-sig",
+    )
+    mapping = ["key", "title", "problem", "project", "solution", "solution"]
+    for _time in range(2):  # created by columns, then updated by the row path
+        with open_csv(path) as table:
+            import_needs(workspace, records(table, mapping))
+        path.write_text(
+            path.read_text(encoding="utf-8-sig").replace("Défi 1", "Défi revu"),
+            encoding="utf-8-sig",
+        )
+    need = workspace.scalars(select(Need)).one()
+    assert (need.problem, need.solution) == ("Défi revu", "note retenue")
+
+
 def test_tags_and_history_go_to_their_needs_when_the_ids_are_not_consecutive(
     db: Database, tmp_path: Path
 ) -> None:

@@ -83,16 +83,16 @@ class NewNeeds:
     refs: list[str]
     """External references as stored (``import_trackers.ref_key``)."""
 
+    def keyless_refs(self) -> list[str]:
+        """The external references of the rows without a key: each one's identity."""
+        return [ref for ref, n in zip(self.refs, self.numbers, strict=True) if ref and n is None]
+
     def repeats_a_reference(self, seen: set[str]) -> bool:
-        """A row without a key whose external reference an earlier row of the file gave
-        (``seen``) or another row of the batch gives: the row path refuses the one that
-        repeats it, naming its line."""
-        given = [ref for ref in self.refs if ref]
-        numbers = self.numbers
-        keyless = {ref for ref, n in zip(self.refs, numbers, strict=True) if ref and n is None}
-        if not keyless:
-            return False
-        return not seen.isdisjoint(keyless) or len(set(given)) != len(given)
+        """A row without a key whose external reference an earlier such row of the file
+        gave (``seen``) or another such row of the batch gives: the row path refuses the
+        one that repeats it, naming its line."""
+        keyless = self.keyless_refs()
+        return len(set(keyless)) != len(keyless) or not seen.isdisjoint(keyless)
 
 
 def new_needs(placed: Sequence[_Placed], lookups: Lookups) -> NewNeeds | None:

@@ -469,7 +469,7 @@ def _import_rows(
     creator = _Creator(session, lookups)
     afterwards = import_trackers.Afterwards(session)
     by_id = {p.id: p for p in lookups.projects.values()}
-    refs_seen: set[str] = set()
+    refs_seen: set[str] = set()  # given by a row without a key, or a tracker's item
     result = ImportResult()
     done = 0
     for batch in import_batch.batches(records, BATCH_SIZE):
@@ -503,7 +503,7 @@ def _import_rows(
             rows = iter([(line, record.title) for line, record, _, _ in placed])
         if new is not None:  # every row a new need, every cell clean
             lookups.claim_new(zip(new.projects, new.numbers, strict=True))
-            refs_seen.update(new.refs)
+            refs_seen.update(new.keyless_refs())
             creator.add_many(new)
             result.created += len(new.numbers)
             if options.preview:
@@ -512,7 +512,8 @@ def _import_rows(
         for line, record, project, number in placed:
             try:
                 ref = import_trackers.ref_key(record.external_ref)
-                if ref and ref in refs_seen and (record.create_missing or not record.key.strip()):
+                by_ref = record.create_missing or not record.key.strip()  # known by it
+                if by_ref and ref and ref in refs_seen:
                     raise ValidationError("csv.duplicate_key", field="key", key=ref)
                 need_id, current = 0, None
                 project_id = project.id
@@ -521,7 +522,8 @@ def _import_rows(
                     lookups.claim(project, project_id, number, need_id)
                 data = _input(record, lookups, project_id, current)
                 afterwards.keep(record, ref)
-                refs_seen.add(ref)
+                if by_ref:
+                    refs_seen.add(ref)
                 if current is None:
                     creator.add(data, project, number, ref)
                     result.created += 1
