@@ -18,13 +18,13 @@ run a user action and say what happened:
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow
+from shiboken6 import Shiboken
 from sqlalchemy.orm import Session
 
 from po_desktop import APP_NAME
@@ -61,7 +61,9 @@ class Host(QObject):
         self.rows = NeedRows()
         self.notice_bar = notice_bar
         self._leave_checks: list[Callable[[], bool]] = []
-        self._notice_watch: tuple[QUndoStack, Callable[[int], None]] | None = None
+        self._notice: tuple[QUndoStack, int, str] | None = None
+        """The undo stack, its index after the action and the text of the notice shown."""
+        self._watched: QUndoStack | None = None
 
     # ----- the workspace ------------------------------------------------------------------
     def read(self, fn: Callable[[Session], T]) -> T:
@@ -125,23 +127,22 @@ class Host(QObject):
         actions = [(self.tr("Undo"), undo_it)] if undo and stack.canUndo() else []
         self.notice_bar.show_message(text, actions, timeout_ms=NOTICE_MS)
         if actions:  # undone another way (Ctrl+Z, Edit ▸ Undo): the notice no longer holds
-            self._watch_notice(lambda now: now < index and self.notice_bar.label.text() == text)
+            self._notice = (stack, index, text)
+            if self._watched is not stack:  # a slot of this object: gone with the window
+                stack.indexChanged.connect(self._notice_moved)
+                self._watched = stack
 
-    def _watch_notice(self, undone: Callable[[int], bool]) -> None:
-        """Close the notice bar once the undo stack moves to where ``undone`` says its
-        notice's action was undone; one notice watched at a time."""
-        stack = self.workspace.undo_stack
-        if self._notice_watch is not None:
-            old_stack, slot = self._notice_watch
-            with contextlib.suppress(RuntimeError, TypeError):  # a closed workspace's stack
-                old_stack.indexChanged.disconnect(slot)
-
-        def moved(now: int) -> None:
-            if undone(now) and self.notice_bar.isVisible():
-                self.notice_bar.dismiss()
-
-        stack.indexChanged.connect(moved)
-        self._notice_watch = (stack, moved)
+    @Slot(int)
+    def _notice_moved(self, _index: int) -> None:
+        """Close the notice bar once the action it reports was undone."""
+        if self._notice is None or not all(
+            map(Shiboken.isValid, (self._notice[0], self.notice_bar))
+        ):
+            return  # no notice, or one of a file closed since, or of a window gone
+        stack, index, text = self._notice
+        if stack.index() < index and self.notice_bar.label.text() == text:
+            self._notice = None
+            self.notice_bar.dismiss()
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """A window-level dialog, deleted when closed so it stops listening to changes."""
