@@ -59,6 +59,16 @@ def line_of(path: Path, title: str) -> int:
     raise LookupError(title)
 
 
+def widen(path: Path, key: str) -> int:
+    """A cell more on the row of that key, as a stray separator adds one; returns the
+    index of its first line among the file's CR LF lines."""
+    lines = path.read_bytes().decode("utf-8-sig").split("\r\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{key};"))
+    lines[at] += ";en trop"
+    path.write_bytes("\r\n".join(lines).encode("utf-8-sig"))
+    return at
+
+
 def no_keyless_refs(rows: list[NeedRecord]) -> list[NeedRecord]:
     """The rows, those without a key carrying no external reference (one that does is
     looked up first: see the test of that)."""
@@ -135,10 +145,7 @@ def test_blank_rows_do_not_move_which_rows_are_checked_together(
     rows = no_keyless_refs(plain_rows(1600))
     rows[995] = NeedRecord(**{**rows[995].__dict__, "status": "Nulle part", "title": "Statut"})
     path = write_csv(tmp_path / "besoins.csv", rows, blanks=10)
-    lines = path.read_bytes().decode("utf-8-sig").split("\r\n")
-    at = next(i for i, line in enumerate(lines) if line.startswith(f"{rows[1490].key};"))
-    lines[at] += ";en trop"
-    path.write_bytes("\r\n".join(lines).encode("utf-8-sig"))
+    widen(path, rows[1490].key)
     with pytest.raises(ValidationError) as refused:
         imported(workspace, path)
     assert refused.value.message.params["line"] == line_of(path, "Statut")
@@ -163,10 +170,7 @@ def test_a_csv_row_of_the_wrong_width_is_refused_with_its_line(
 ) -> None:
     rows = no_keyless_refs(plain_rows(40))
     path = write_csv(tmp_path / "besoins.csv", rows)
-    lines = path.read_bytes().decode("utf-8-sig").split("\r\n")
-    at = next(i for i, line in enumerate(lines) if line.startswith(f"{rows[31].key};"))
-    lines[at] += ";en trop"
-    path.write_bytes("\r\n".join(lines).encode("utf-8-sig"))
+    at = widen(path, rows[31].key)
     with pytest.raises(ValidationError) as refused:
         imported(workspace, path)
     assert refused.value.message.params["line"] == line_of(path, rows[31].title) > at + 1
