@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from helpers.import_rows import plain_rows, plain_workspace, stored, watch
+from helpers.undo import act, redo, undo
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
@@ -98,6 +99,23 @@ def test_a_csv_file_read_as_columns_stores_what_the_row_path_stores(
     assert by_columns == by_rows
     titles = {values["title"] for _, values, *_ in by_columns}
     assert {"Deux lignes 2", "🚀 Fusée 3", "Espacé 1"} <= titles
+
+
+def test_a_csv_import_by_columns_is_undone_and_redone_exactly(
+    workspace: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """One action, one change, whichever way its batches went: undone, no need and no
+    project of the file is left; redone, every need, tag and event comes back."""
+    path = write_csv(tmp_path / "besoins.csv", no_keyless_refs(plain_rows(BATCH_SIZE + 40)))
+    taken = watch(monkeypatch, "new_needs_read")
+    before = (stored(workspace), sorted(workspace.scalars(select(Project.code))))
+    change = act(workspace, lambda s: imported(s, path))
+    after = (stored(workspace), sorted(workspace.scalars(select(Project.code))))
+    assert taken == [True, True] and len(after[0]) == BATCH_SIZE + 40
+    undo(workspace, change)
+    assert (stored(workspace), sorted(workspace.scalars(select(Project.code)))) == before
+    redo(workspace, change)
+    assert (stored(workspace), sorted(workspace.scalars(select(Project.code)))) == after
 
 
 @pytest.mark.parametrize(
