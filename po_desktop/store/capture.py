@@ -188,18 +188,29 @@ def recording(
         while batch := cursor.fetchmany(_READ_BATCH):
             # One JSON text a batch: decoding each entry's texts apart costs twice as much.
             texts = ",".join(f"{pk},{old or 'null'},{new or 'null'}" for *_, pk, old, new in batch)
-            decoded = _values(f"[{texts}]", nested=True)
-            for i, (seq, table, *_) in enumerate(batch):
+            decoded = json.loads(f"[{texts}]")
+            marked = '"~' in texts
+            for i, (seq, table, _pk, old_text, new_text) in enumerate(batch):
                 columns = by_name[table]
                 pk, old, new = decoded[3 * i : 3 * i + 3]
-                entries.append(
-                    (
-                        table,
-                        tuple(pk),
-                        _row(columns, old, functools.partial(_logged_blob, blobs, seq, "old")),
-                        _row(columns, new, functools.partial(_logged_blob, blobs, seq, "new")),
+                # Only the entries that logged a marked value (a float, a blob, a text
+                # starting with "~"; a key's values are in its row too) are decoded
+                # further: in an import of needs with points, a batch nearly always has
+                # one, most of its entries none.
+                if marked and '"~' in f"{old_text}{new_text}":
+                    pk = _unmarked_all(pk)
+                    old = None if old is None else _unmarked_all(old)
+                    new = None if new is None else _unmarked_all(new)
+                    entries.append(
+                        (
+                            table,
+                            tuple(pk),
+                            _row(columns, old, functools.partial(_logged_blob, blobs, seq, "old")),
+                            _row(columns, new, functools.partial(_logged_blob, blobs, seq, "new")),
+                        )
                     )
-                )
+                else:
+                    entries.append((table, tuple(pk), _row(columns, old), _row(columns, new)))
         return entries
 
     try:
@@ -242,15 +253,12 @@ def _row(
     return row
 
 
-def _values(literals: str, *, nested: bool = False) -> list[Any]:
-    """The values of a logged row or key, exactly (see :func:`_literal`); ``nested``:
-    of a JSON array of them (a row not there: None)."""
+def _values(literals: str) -> list[Any]:
+    """The values of a logged row or key, exactly (see :func:`_literal`)."""
     decoded = json.loads(literals)
     if '"~' not in literals:  # no marked value (most rows have none)
         return decoded  # type: ignore[no-any-return]
-    if not nested:
-        return _unmarked_all(decoded)
-    return [None if values is None else _unmarked_all(values) for values in decoded]
+    return _unmarked_all(decoded)
 
 
 def _unmarked_all(values: list[Any]) -> list[Any]:

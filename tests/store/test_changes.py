@@ -94,6 +94,29 @@ def test_texts_like_the_logs_own_marks_round_trip_exactly(demo: Database) -> Non
     assert rows[(1,)][1]["points"] == 0.1 + 0.2
 
 
+def test_marked_and_plain_entries_of_one_batch_each_round_trip(demo: Database) -> None:
+    """The log is read back a batch of entries at a time, and only the entries that hold a
+    marked value are decoded further: a key that looks like a mark (a tag "~r1"), an old
+    value marked and a new one plain, and the plain rows around them all come back as
+    they were."""
+
+    def action(s: Session) -> None:
+        s.execute(text("INSERT INTO need_tag (need_id, name) VALUES (2, '~r1'), (2, 'plain')"))
+        s.execute(text("UPDATE need SET title = '~x00ff' WHERE id = 3"))
+        s.execute(text("UPDATE need SET points = 0.1 + 0.2 WHERE id = 4"))
+        s.execute(text("UPDATE need SET title = 'plain again' WHERE id = 3"))
+        s.execute(text("UPDATE need SET title = title || ' (bis)' WHERE id > 4"))
+
+    change = _round_trip(demo, action)
+    tags = change.rows["need_tag"]
+    assert tags[(2, "~r1")] == (None, {"need_id": 2, "name": "~r1"})
+    assert tags[(2, "plain")] == (None, {"need_id": 2, "name": "plain"})
+    rows = change.rows["need"]
+    assert rows[(3,)][1]["title"] == "plain again"
+    assert rows[(4,)][1]["points"] == 0.1 + 0.2
+    assert all(new["title"].endswith(" (bis)") for key, (_old, new) in rows.items() if key[0] > 4)
+
+
 def test_every_kind_of_stored_value_round_trips_exactly(demo: Database) -> None:
     """Whatever SQLite holds comes back bit for bit: an infinite float, the smallest
     one, the largest integer, a text with a NUL, a control character and an astral emoji, bytes
