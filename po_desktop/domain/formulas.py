@@ -31,3 +31,16 @@ def restore(value: str) -> str:
     if len(value) > 1 and value[0] == "'" and value[1] in _ESCAPED_STARTS:
         return value[1:]
     return value
+
+
+def keep_apostrophe(value: str) -> str:
+    """A text written to a typed text cell (a workbook's): never run as a formula, so
+    only a text :func:`restore` would shorten gets an apostrophe, to come back as it is.
+
+    A CSV file of ours saved as a workbook by a spreadsheet keeps the apostrophes
+    :func:`neutralise` put as text: reading a workbook gives them back with
+    :func:`restore`, so its own texts must survive that too.
+    """
+    if len(value) > 1 and value[0] == "'" and value[1] in _ESCAPED_STARTS:
+        return "'" + value
+    return value

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.formulas import keep_apostrophe, restore
 from po_desktop.domain.keys import format_key
 from po_desktop.domain.messages import Message, os_reason, thousands
 from po_desktop.io.needs_table import COLUMNS, Cell, ExportValue, Table, header_label, need_rows
@@ -108,7 +109,7 @@ def write_needs_xlsx(
 
     def text_cell(value: str, font: Font | None = None) -> Any:
         cell = WriteOnlyCell(sheet, value=None)
-        cell.value = value
+        cell.value = keep_apostrophe(value)
         cell.data_type = "s"  # never a formula, whatever it starts with
         cell.number_format = "@"
         cell.alignment = top
@@ -261,6 +262,11 @@ def _rows(sheet: Any, path: Path) -> Generator[tuple[int, Sequence[Cell]]]:
 
 
 def _value(value: object) -> Cell:
-    if value is None or isinstance(value, str | int | float | bool | date | time):
+    if isinstance(value, str):
+        # A CSV file of ours saved as a workbook keeps as text the apostrophe that
+        # protected a cell from formulas ("'- critère"): given back, as the CSV
+        # reader does (the workbook writer protects texts this would shorten).
+        return restore(value) if value[:1] == "'" else value
+    if value is None or isinstance(value, int | float | bool | date | time):
         return value
     return str(value)  # a duration, an error value

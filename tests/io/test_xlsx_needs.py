@@ -241,6 +241,64 @@ def test_libreoffice_reads_the_csv_points_as_numbers(
     assert sorted(p for p in points if p is not None) == sorted(p for p in expected if p)
 
 
+@needs_libreoffice
+def test_our_csv_saved_as_a_workbook_by_libreoffice_changes_no_field(
+    db: Database, tmp_path: Path, profile: Path
+) -> None:
+    """The CSV export puts an apostrophe before a cell a spreadsheet would run as a
+    formula ("'-", "'=HYPERLINK…"); French LibreOffice keeps it as text when it saves
+    that file as a workbook. The workbook's import takes it away, as the CSV's does: no
+    need's text gains an apostrophe."""
+    texts = ["- critère", '=HYPERLINK("http://x")', "+ option", "@mention", "Plain title"]
+    with db.session() as session:
+        erp = create_project(session, ProjectInput(code="ERP", name="ERP"))
+        for text in texts:
+            need_service.create_need(
+                session,
+                need_service.NeedInput(
+                    title=text, problem=f"Problème : {text}", acceptance=text, project_id=erp.id
+                ),
+            )
+    path = tmp_path / "besoins.csv"
+    with db.session() as session:
+        write_needs_csv(session, path, delimiter=";", lang="fr")
+    saved = convert(
+        path, "xlsx", tmp_path / "libreoffice", profile, infilter=f"CSV:59,34,76,1,,{FRENCH}"
+    )
+    sheet = openpyxl.load_workbook(saved).active
+    assert sheet is not None
+    titles = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "'- critère" in titles  # kept as text by LibreOffice
+    before = state(db)
+    assert run_import(db, saved) == ImportResult(unchanged=len(texts))
+    assert state(db) == before
+
+
+def test_a_text_that_starts_like_a_protected_one_survives_the_workbook(
+    db: Database, tmp_path: Path
+) -> None:
+    """A workbook's reader gives back the apostrophes our CSV export adds: a need's own
+    text starting with an apostrophe before a formula character is written so that it
+    comes back as it is."""
+    texts = ["'=SOMME(A1)", "'-", "''", "'quoted'", "'"]
+    with db.session() as session:
+        erp = create_project(session, ProjectInput(code="ERP", name="ERP"))
+        for text in texts:
+            need_service.create_need(
+                session, need_service.NeedInput(title=text, problem=text, project_id=erp.id)
+            )
+    path = tmp_path / "besoins.xlsx"
+    with db.session() as session:
+        write_needs_xlsx(session, path, lang="fr")
+    assert run_import(db, path) == ImportResult(unchanged=len(texts))
+    copy = fresh(tmp_path / "copy.podb", [])
+    try:
+        run_import(copy, path)
+        assert sorted(need["title"] for need in state(copy).values()) == sorted(texts)
+    finally:
+        copy.close()
+
+
 def test_a_workbook_typed_by_hand_imports(db: Database, tmp_path: Path) -> None:
     """Headers in French with other names, a number and a date where text was meant,
     TRUE/FALSE cells, an integer of points, blank rows and a column left empty."""
