@@ -785,6 +785,17 @@ _CATALOG: dict[str, str | Plural] = {
     "exchange.to_update": NP_("{count} to update", "{count} to update"),
     "exchange.to_skip": NP_("{count} to skip as unchanged", "{count} to skip as unchanged"),
     "exchange.projects_to_create": NP_("{count} project to create", "{count} projects to create"),
+    "exchange.projects_created_named": NP_(
+        "{count} project created ({codes})", "{count} projects created ({codes})"
+    ),
+    "exchange.projects_to_create_named": NP_(
+        "{count} project to create ({codes})", "{count} projects to create ({codes})"
+    ),
+    "import.unknown_project": N_(
+        "Project “{project}” not found: it is neither the code nor the name of a "
+        "project of the workspace ({codes}), nor a code for a new one (2 to 10 capital "
+        "letters or digits, starting with a letter)."
+    ),
     "exchange.cancelled": N_("Import stopped: nothing was imported."),
     # Trackers' exports (issue 18): Jira CSV, Trello JSON
     "exchange.archived_skipped": NP_(

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from po_desktop.cli import main
 from po_desktop.store.database import open_database
 from po_desktop.store.models import Need, Project
+from po_desktop.store.services.projects import ProjectInput, create_project
 
 
 def workspace(path: Path) -> Path:
@@ -40,7 +41,7 @@ def test_summary_line_counts_created_updated_and_skipped(
     assert main(["import", str(first), "--db", str(db), "--lang", "fr"]) == 0
     assert capsys.readouterr().out == (
         "Import terminé\u00a0: 3 besoins créés, 0 mis à jour, 0 ignoré car inchangé, "
-        "1 projet créé.\n"
+        "1 projet créé (ERP).\n"
     )
     second = tmp_path / "v2.csv"
     second.write_text("key;title;problem;project\nERP-1;A;Défi;ERP\nERP-2;B2;Défi;ERP\n;D;X;ERP\n")
@@ -61,7 +62,7 @@ def test_dry_run_says_what_would_happen_and_writes_nothing(
     assert main(["import", str(path), "--db", str(db), "--dry-run", "--lang", "fr"]) == 0
     assert capsys.readouterr().out == (
         "Aperçu, rien n'a été importé\u00a0: 1 besoin à créer, 0 à mettre à jour, "
-        "0 à ignorer car inchangé, 1 projet à créer.\n"
+        "0 à ignorer car inchangé, 1 projet à créer (NEW).\n"
     )
     assert needs(db) == []
     with open_database(db) as database, database.session() as session:
@@ -89,6 +90,43 @@ def test_default_project_for_a_file_without_one(
     assert "Missing header columns: project." in capsys.readouterr().err
     assert main(["import", str(path), "--db", str(db), "--project", "crm", "--lang", "en"]) == 0
     assert needs(db) == [("CRM-1", "Relances")]
+
+
+def test_a_project_is_found_by_its_name_as_well_as_its_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A spreadsheet names its projects as people call them: « Plateforme client » is the
+    project PLAT, in a cell or given with --project. A name that is no project and cannot
+    be a code is refused, naming the cell's line, the name and the projects there are."""
+    db = workspace(tmp_path / "w.podb")
+    with open_database(db) as database, database.session() as session:
+        create_project(session, ProjectInput(code="PLAT", name="Plateforme client"))
+    named = tmp_path / "named.csv"
+    named.write_text(
+        "Titre;Problème;Projet\nA;Défi;Plateforme client\nB;Défi;plateforme CLIENT\nC;Défi;plat\n"
+    )
+    assert main(["import", str(named), "--db", str(db), "--lang", "fr"]) == 0
+    assert capsys.readouterr().out == (
+        "Import terminé\u00a0: 3 besoins créés, 0 mis à jour, 0 ignoré car inchangé.\n"
+    )
+    assert needs(db) == [("PLAT-1", "A"), ("PLAT-2", "B"), ("PLAT-3", "C")]
+    bare = tmp_path / "bare.csv"
+    bare.write_text("Titre;Problème\nD;Défi\n")
+    args = ["import", str(bare), "--db", str(db), "--project", "Plateforme client"]
+    assert main([*args, "--lang", "fr"]) == 0
+    assert needs(db)[-1] == ("PLAT-4", "D")
+    capsys.readouterr()
+    unknown = tmp_path / "unknown.csv"
+    unknown.write_text("Titre;Problème;Projet\nE;Défi;PLAT\nF;Défi;Portail fournisseurs\n")
+    assert main(["import", str(unknown), "--db", str(db), "--lang", "fr"]) == 2
+    said = capsys.readouterr().err.strip()
+    assert said.endswith(
+        "Ligne 3\u00a0: Projet «\u00a0Portail fournisseurs\u00a0» introuvable\u00a0: "
+        "ce n'est ni le code ni le nom d'un projet de l'espace (PLAT), ni un code possible "
+        "pour en créer un (2 à 10 majuscules ou chiffres, en commençant par une lettre). "
+        "Rien n'a été importé."
+    )
+    assert len(needs(db)) == 4
 
 
 def test_format_chosen_by_hand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -39,7 +39,7 @@ def test_jira_in_english_then_again(
     assert main(["import", path, "--format", format, "--db", str(db), "--lang", "en"]) == 0
     assert capsys.readouterr().out == (
         "Import done: 4 needs created, 0 updated, 0 skipped as unchanged, 1 item without a "
-        "description put in the first column to be qualified, 1 project created. "
+        "description put in the first column to be qualified, 1 project created (ERP). "
         "3 sprints created, their dates to check in the calendar: "
         "ERP Sprint 12 (19 Aug 2025 to 1 Sept 2025, from its issues' dates), "
         "ERP Sprint 13 (2 Sept 2025 to 15 Sept 2025, from its issues' dates), "
@@ -78,7 +78,7 @@ def test_trello_board(format: str, tmp_path: Path, capsys: pytest.CaptureFixture
     assert capsys.readouterr().out == (
         "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
         "2 archived cards left out, 1 item without a description put in the first column "
-        "to be qualified, 1 project created.\n"
+        "to be qualified, 1 project created (WEB).\n"
     )
     assert counts(db) == (3, 2)
 

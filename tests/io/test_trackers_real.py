@@ -84,7 +84,8 @@ def test_a_real_jira_server_export_imports_once(session: Session) -> None:
     assert needs["SMRGR-2643"].problem.count("\n") == 11
     assert needs["SMRGR-2643"].key.startswith("SMRGR-")
     assert result.summary().render("en") == (
-        "Import done: 4 needs created, 0 updated, 0 skipped as unchanged, 1 project created."
+        "Import done: 4 needs created, 0 updated, 0 skipped as unchanged, "
+        "1 project created (SMRGR)."
     )
     again = run(session, POINZ)
     assert (again.created, again.updated, again.skipped) == (0, 0, 4)

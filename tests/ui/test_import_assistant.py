@@ -111,7 +111,7 @@ def test_a_spreadsheet_is_mapped_previewed_and_imported_as_one_undoable_step(
         dialog.project.setCurrentText("web")
         previewed = (
             "Preview, nothing was imported: 3 needs to create, 0 to update, "
-            "0 to skip as unchanged, 1 project to create."
+            "0 to skip as unchanged, 1 project to create (WEB)."
         )
         qtbot.waitUntil(lambda: dialog.counts.text() == previewed)  # once the typing pauses
         choose(dialog.combos[3], "Status")
@@ -137,7 +137,7 @@ def test_a_spreadsheet_is_mapped_previewed_and_imported_as_one_undoable_step(
     }
     assert rows["WEB-1"].points == 2.5
     assert window.notice_bar.label.text() == (
-        "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, 1 project created."
+        "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, 1 project created (WEB)."
     )
     assert window.actions.undo_action.isEnabled()
     window.actions.undo_action.trigger()  # one step takes it all back, the project too
@@ -331,7 +331,8 @@ def test_a_trello_board_in_the_assistant_counts_its_archived_cards(
     assert window.notice_bar.label.text() == (
         "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
         "2 archived cards left out, "
-        "1 item without a description put in the first column to be qualified, 1 project created."
+        "1 item without a description put in the first column to be qualified, "
+        "1 project created (WEB)."
     )
 
 
@@ -340,7 +341,8 @@ TYPED = "ABCDEFGHIJ"
 TRELLO_PREVIEW = (
     "Preview, nothing was imported: 3 needs to create, 0 to update, 0 to skip as unchanged, "
     "2 archived cards left out, "
-    "1 item without a description put in the first column to be qualified, 1 project to create."
+    "1 item without a description put in the first column to be qualified, "
+    "1 project to create (ABCDEFGHIJ)."
 )
 
 
@@ -540,7 +542,8 @@ def test_import_pressed_while_the_preview_is_computed_imports_after_it(
     assert window.notice_bar.label.text() == (
         "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
         "2 archived cards left out, "
-        "1 item without a description put in the first column to be qualified, 1 project created."
+        "1 item without a description put in the first column to be qualified, "
+        "1 project created (ABCDEFGHIJ)."
     )
     assert {row.key.split("-")[0] for row in window.need_rows} == {"ERP", TYPED}
 

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from po_desktop.domain.keys import format_key, parse_key
+from po_desktop.domain.keys import format_key, is_valid_code, parse_key
 from po_desktop.domain.messages import listing
 from po_desktop.domain.text import NameIndex, fold
 from po_desktop.store.errors import NotFoundError, ValidationError
@@ -49,6 +49,8 @@ class Lookups:
         # The session holds loaded rows weakly: keeping projects, columns and sprints
         # here lets the services' session.get() calls hit its identity map every row.
         self.projects = {p.code: p for p in session.scalars(select(Project))}
+        self.project_names = NameIndex((p.name, p.code) for p in self.projects.values())
+        """A project cell may give the project's name (« Plateforme client »)."""
         columns = list(session.scalars(select(BoardColumn).order_by(BoardColumn.position)))
         if not columns:
             raise NotFoundError("column.not_found", ref="—")
@@ -61,7 +63,8 @@ class Lookups:
         self.sprints = {s.id: s for s in sprints}
         self.sprints_by_name = NameIndex((s.name, s.id) for s in sprints)
         self.sprint_cache: dict[str, int] = {}
-        self.projects_created = 0
+        self.created_projects: list[str] = []
+        """The codes of the projects the file named that the workspace lacked."""
         self.held_back = 0
         """Tracker items whose status named another column, put in the first one for
         want of a problem statement."""
@@ -82,20 +85,35 @@ class Lookups:
         if not code and key.strip():
             parsed = parse_key(key)
             code = parsed[0] if parsed is not None else ""
-        return self.project_coded(code)
+        return self.project_coded(code, raw.strip())
 
-    def project_coded(self, code: str) -> Project:
+    def project_coded(self, code: str, typed: str = "") -> Project:
         """The project of ``code`` (as :meth:`project` reads it from the row: stripped, in
-        capitals; empty for the default project); created when it does not exist."""
-        code = code or self.options.default_project.strip().upper()
+        capitals; empty for the default project), or of that name; created when it is
+        neither and can be a project's code. ``typed``: the cell as written, to name it."""
+        if not code:
+            typed = self.options.default_project.strip()
+            code = typed.upper()
         if not code:
             raise ValidationError("field.required", field="project")
         # Codes are ASCII capitals: "érp" can only mean ERP.
         project = self.projects.get(code) or self.projects.get(fold(code).upper())
         if project is None:
+            found = pick_named(self.project_names, typed or code)
+            if found is not None:
+                project = self.projects[code] = self.projects[found]
+        if project is None:
+            if not is_valid_code(code):
+                codes = sorted({p.code for p in self.projects.values()})
+                raise ValidationError(
+                    "import.unknown_project",
+                    field="project",
+                    project=typed or code,
+                    codes=listing(codes) if codes else "—",
+                )
             project = create_project(self.session, ProjectInput(code=code, name=code))
             self.projects[code] = project
-            self.projects_created += 1
+            self.created_projects.append(code)
         return project
 
     def column_id(self, raw: str, *, tracker: bool = False) -> int | None:

@@ -184,6 +184,8 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     projects_created: int = 0
+    project_codes: list[str] = field(default_factory=list, compare=False)
+    """The codes of the projects created (to create, in a preview)."""
     unchanged: int = 0
     """Existing needs whose row matched them exactly: skipped, not even re-dated."""
     set_aside: int = 0
@@ -222,7 +224,8 @@ class ImportResult:
             counts.append(Message("exchange.held_back", {"count": self.held_back}))
         if self.projects_created:
             created = "exchange.projects_to_create" if preview else "exchange.projects_created"
-            counts.append(Message(created, {"count": self.projects_created}))
+            named = {"count": self.projects_created, "codes": listing(self.project_codes)}
+            counts.append(Message(created + "_named" if self.project_codes else created, named))
         done = Message(
             "cli.import_preview" if preview else "cli.import_summary",
             {"counts": listing(counts, limit=None)},

@@ -552,7 +552,8 @@ def _import_rows(
             options.progress(done)
     creator.number_keyless()
     afterwards.apply()
-    result.projects_created = lookups.projects_created
+    result.projects_created = len(lookups.created_projects)
+    result.project_codes = list(lookups.created_projects)
     result.held_back = lookups.held_back
     result.sprints_created = lookups.trackers.sprints_made
     return result
