@@ -38,6 +38,7 @@ from reportlab.platypus import (
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from po_desktop.domain import formatting
+from po_desktop.domain.enums import SprintState
 from po_desktop.domain.messages import choice_label
 from po_desktop.domain.scoring import score_text
 from po_desktop.i18n import plural
@@ -337,9 +338,14 @@ def _cover(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
 
 def _summary(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
     rate = data.completion
+    completed = number_text(data.completed_points, lang)
+    if data.completed_added_points:
+        added = number_text(data.completed_added_points, lang)
+        completed += f" ({pack_label('completed_added', lang, points=added)})"
+    committed = "committed" if data.state == SprintState.PLANNED.value else "committed_start"
     figures = [
-        (pack_label("committed", lang), number_text(data.committed_points, lang)),
-        (pack_label("completed", lang), number_text(data.completed_points, lang)),
+        (pack_label(committed, lang), number_text(data.committed_points, lang)),
+        (pack_label("completed", lang), completed),
         (pack_label("rate", lang), "—" if rate is None else f"{number_text(rate * 100, lang)} %"),
         (pack_label("n_done", lang), str(len(data.done))),
         (pack_label("n_not_done", lang), str(len(data.not_done))),

@@ -109,6 +109,8 @@ class ReviewData:
     removed: list[NeedLine] = field(default_factory=list)
     outside: list[NeedLine] = field(default_factory=list)
     added: int = 0
+    completed_added_points: float = 0.0
+    """Of the points completed, those of needs added after the start (not committed)."""
     decisions: list[DecisionLine] = field(default_factory=list)
     velocity: list[VelocityBar] = field(default_factory=list)
     burndown: list[tuple[date, float | None]] = field(default_factory=list)
@@ -127,10 +129,14 @@ class ReviewData:
 
     @property
     def completion(self) -> float | None:
-        """Completed points over committed, or None when nothing was committed."""
+        """The part of the committed points completed, or None when nothing was
+        committed: needs added after the start count in the points completed (the
+        velocity), not in this rate, whose base is the commitment."""
         if self.committed_points <= 0:
             return None
-        return self.completed_points / self.committed_points
+        return max(0.0, self.completed_points - self.completed_added_points) / (
+            self.committed_points
+        )
 
     @property
     def average_velocity(self) -> float | None:
@@ -357,6 +363,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
         float(committed_points),
         float(completed_points),
         added=len(added),
+        completed_added_points=float(sum(end_state[i].points or 0 for i in done & added)),
         roles=roles,
     )
     data.done = _lines(session, done, added)

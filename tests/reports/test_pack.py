@@ -58,6 +58,12 @@ def test_the_french_pack_prints_each_section_with_the_demo_figures(
             "SELECT coalesce(sum(points), 0) FROM sprint_commitment WHERE sprint_id = ?",
             (sprint_id,),
         ).fetchone()[0]
+        done_committed = raw.execute(
+            "SELECT coalesce(sum(n.points), 0) FROM need n"
+            " JOIN board_column c ON c.id = n.column_id WHERE n.sprint_id = ? AND c.is_done"
+            " AND n.id IN (SELECT need_id FROM sprint_commitment WHERE sprint_id = ?)",
+            (sprint_id, sprint_id),
+        ).fetchone()[0]
         keys = [
             f"{code}-{number}"
             for code, number in raw.execute(
@@ -85,11 +91,13 @@ def test_the_french_pack_prints_each_section_with_the_demo_figures(
     at = 0
     for title in sections:  # each one after the one before: the order the issue asks
         at = text.index(title, at) + len(title)
-    assert f"Points engagés {committed:g}" in text
+    assert f"Points engagés au démarrage {committed:g}" in text
     assert f"Points terminés {velocity:g}" in text
     assert f"Besoins terminés {done[0]}" in text
-    rate = f"{velocity / committed * 100:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-    assert f"Taux de réalisation {rate} %" in text
+    # The rate's base is the commitment: needs added after the start count in the points
+    # completed (the velocity), not in the part of the commitment completed.
+    rate = f"{done_committed / committed * 100:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    assert f"Part de l'engagement réalisée {rate} %" in text
     assert all(key in text for key in keys)
     with sqlite3.connect(demo) as raw:
         started, closed = raw.execute(
@@ -320,3 +328,42 @@ def test_a_need_finished_on_a_clock_ahead_of_this_one_is_done_in_every_figure(
     assert [n.key for n in data.done] == ["ERP-1"] and data.not_done == []
     assert data.completed_points == 5.0
     assert data.velocity[-1].completed == 5.0  # the chart's bar says the same
+
+
+def test_needs_added_after_the_start_count_in_the_points_done_not_in_the_commitment(
+    tmp_path: Path, session: Session
+) -> None:
+    """The pack's summary read 20 points done of 35 committed, 57 %, where 7 of the 20
+    came from needs added after the start: now the points done say so, and the part of
+    the commitment completed is 13 of 35."""
+    from datetime import date, timedelta
+
+    from po_desktop.store import queries
+
+    erp = projects.create_project(session, projects.ProjectInput("ERP", "ERP"))
+    today = date.today()
+    sprint = sprints.create_sprint(
+        session, sprints.SprintInput("Courant", today - timedelta(days=3), today + timedelta(9))
+    )
+    planned = [
+        needs.create_need(session, needs.NeedInput(f"Prévu {p}", "Défi", erp.id, points=p))
+        for p in (13.0, 22.0)
+    ]
+    needs.plan_needs(session, planned, sprint)
+    sprints.start_sprint(session, sprint)  # type: ignore[arg-type]
+    late = needs.create_need(
+        session, needs.NeedInput("Urgence", "Défi", erp.id, points=7, sprint_id=sprint)
+    )
+    done = next(c.id for c in queries.columns(session) if c.is_done)
+    needs.move_needs(session, [planned[0], late], done)
+
+    data = collect(session, "Courant")
+    assert (data.committed_points, data.completed_points) == (35.0, 20.0)
+    assert data.completed_added_points == 7.0
+    assert data.completion == 13.0 / 35.0
+    out = tmp_path / "courant.pdf"
+    export_pack(session, sprint, out, "fr")  # type: ignore[arg-type]
+    text = _flat(_text(out))
+    assert "Points engagés au démarrage 35" in text
+    assert "Points terminés 20 (dont 7 ajoutés après le démarrage)" in text
+    assert "Part de l'engagement réalisée 37,1 %" in text
