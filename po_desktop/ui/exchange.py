@@ -59,7 +59,8 @@ class Exchange(QObject):
                 self.tr("Import needs"), lambda s: import_needs(s, records(table))
             )
         result: ImportResult = change.result
-        self.host.notify(result.summary().render())
+        # An import that changed nothing (every row as stored) is no step to undo.
+        self.host.notify(result.summary().render(), undo=not change.empty)
         return result
 
     def export_needs(self) -> None:

@@ -511,7 +511,7 @@ class ImportDialog(QDialog):
         if not self._check():
             return
         mapping = self.mapping()
-        results: list[ImportResult] = []
+        results: list[tuple[ImportResult, bool]] = []  # and whether it changed anything
 
         def run(table: Any, step: Callable[[int], None]) -> None:
             options = self.options(progress=step)
@@ -524,7 +524,7 @@ class ImportDialog(QDialog):
             )
             if change is not None:
                 change.result.set_aside = table.set_aside
-                results.append(change.result)
+                results.append((change.result, not change.empty))
 
         from po_desktop.store.errors import PoDesktopError
 
@@ -536,7 +536,9 @@ class ImportDialog(QDialog):
         if not results:
             return
         self._remember()
-        self.host.notify(import_summary(results[0]))
+        result, changed = results[0]
+        # An import that changed nothing (every row as stored) is no step to undo.
+        self.host.notify(import_summary(result), undo=changed)
         self._refresh_timer.stop()  # a preview asked while importing: the dialog closes
         super().accept()
 

@@ -655,3 +655,20 @@ def test_a_trackers_columns_are_named_as_the_file_names_them(
             "Checklists": "Acceptance criteria",
         },
     }
+
+
+def test_an_import_that_changes_nothing_offers_no_undo(window: MainWindow, tmp_path: Path) -> None:
+    """Every row as stored: the notice says so, with no Undo button (it would have undone
+    the step before, the only one on the stack)."""
+    window.host.workspace.perform(
+        "Rename", lambda s: projects.update_project(s, 1, projects.ProjectInput("ERP", "ERP"))
+    )
+    steps = window.workspace.undo_stack.count()
+    same = spreadsheet(
+        tmp_path, "Clé;Titre;Défi à relever;Projet\nERP-1;Factures;Relances manuelles;ERP\n"
+    )
+    result = window.exchange.import_file(same)
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+    assert window.workspace.undo_stack.count() == steps
+    assert "1 skipped as unchanged" in window.notice_bar.label.text()
+    assert window.notice_bar.buttons == []
