@@ -184,12 +184,18 @@ def clock(value: dt.datetime, lang: str | None = None, *, now: dt.datetime | Non
 
 
 def ago(value: dt.datetime, lang: str | None = None, *, now: dt.datetime | None = None) -> str:
-    """How long ago a stored time was: "il y a 2 min", "2 min ago" (CLDR's short units)."""
+    """How long ago a stored time was: "il y a 2 min", "2 min ago" within the day (CLDR's
+    short units), then in words: "il y a 3 jours", "il y a 7 mois" (the short forms, "il
+    y a 7 m.", "il y a 2 a", read as minutes, or not at all)."""
     from babel.dates import format_timedelta  # only when a date is written (~6 ms)
 
     current = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     elapsed = min(value - current, dt.timedelta(0))  # a clock a little ahead: "0 s ago"
-    return format_timedelta(elapsed, add_direction=True, format="short", locale=locale_of(lang))
+    # Babel rounds to the largest unit from 85 % of it on: 20.4 hours are "1 day".
+    locale = locale_of(lang)
+    if -elapsed < dt.timedelta(hours=20.4):
+        return format_timedelta(elapsed, add_direction=True, format="short", locale=locale)
+    return format_timedelta(elapsed, add_direction=True, format="long", locale=locale)
 
 
 @dataclass(frozen=True)
