@@ -17,7 +17,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     from po_desktop.io.needs_files import open_needs
     from po_desktop.io.needs_table import default_mapping, records
     from po_desktop.store.database import open_database
-    from po_desktop.store.errors import DatabaseFileError
+    from po_desktop.store.errors import DatabaseFileError, ValidationError
     from po_desktop.store.services.import_types import ImportOptions
     from po_desktop.store.services.importing import import_needs, preview_import
     from po_desktop.terminal import ProgressBar
@@ -27,6 +27,8 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
         raise DatabaseFileError("db.not_found", path=str(args.file))
     project = (args.project or "").strip()
     with open_needs(args.file, args.format) as table:
+        if table.format == "trello" and not project:  # its cards name none: said first
+            raise ValidationError("exchange.trello_project")
         optional = ("project",) if project else ()
         mapping = default_mapping(table.header, line=table.header_line, optional=optional)
         bar = ProgressBar(table.progress, lang) if sys.stderr.isatty() else None

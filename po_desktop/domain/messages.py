@@ -757,6 +757,10 @@ _CATALOG: dict[str, str | Plural] = {
         "{file}: the extension “{suffix}” is not an export format. Name the file .xlsx (Excel "
         "workbook) or .csv."
     ),
+    "exchange.trello_project": N_(
+        "A Trello board names no project: say which one its cards go to with --project "
+        "(a project's code or name)."
+    ),
     "exchange.csv_into_workbook": N_(
         "{file}: export-csv writes CSV text, not a workbook. For a workbook, use "
         "“po-desktop export -o {file}”; for CSV, name the file .csv."

@@ -115,3 +115,19 @@ def test_need_show_names_where_the_need_comes_from(
         own = needs.find_need(session, made).key
     assert main(["need", "show", own, "--db", str(db), "--lang", "en"]) == 0
     assert "External reference" not in capsys.readouterr().out
+
+
+def test_a_trello_board_without_a_project_says_to_give_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Trello board's cards name no project: without --project the import stops before
+    reading them, saying how to give one (it said « Ligne 5 : Le champ « Projet » est
+    obligatoire », a line a JSON file does not have)."""
+    db = workspace(tmp_path / "w.podb")
+    path = str(EXCHANGE / "trello-board.json")
+    assert main(["import", path, "--db", str(db), "--lang", "fr"]) == 2
+    assert capsys.readouterr().err == (
+        "po-desktop: Un tableau Trello ne nomme pas de projet\u00a0: indiquez celui où vont "
+        "ses cartes avec --project (le code ou le nom d'un projet).\n"
+    )
+    assert counts(db)[0] == 0
