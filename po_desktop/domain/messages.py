@@ -13,7 +13,7 @@ import errno
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from po_desktop.domain.formatting import Clock, Count, Day, FileSize, Number
 from po_desktop.i18n import (
@@ -1033,17 +1033,17 @@ def thousands(count: int) -> Count:
 @dataclass(frozen=True)
 class Listing:
     """Names or values listed in a message: at most ``limit`` of them, each clipped, then
-    "and N more". ``quoted`` puts each in the language's quotation marks. Messages among
-    the items are rendered in the language the listing is."""
+    "and N more". ``quoted`` puts each in the language's quotation marks. Messages and
+    labels among the items are rendered in the language the listing is."""
 
-    items: tuple[str | Message, ...]
+    items: tuple[str | Message | Label, ...]
     quoted: bool = False
     limit: int | None = MAX_ITEMS
 
     def render(self, lang: str | None = None) -> str:
         shown = self.items if self.limit is None else self.items[: self.limit]
         opening, closing = ("«\u00a0", "\u00a0»") if (lang or language()) == "fr" else ("“", "”")
-        words = [item.render(lang) if isinstance(item, Message) else item for item in shown]
+        words = [item if isinstance(item, str) else item.render(lang) for item in shown]
         texts = [f"{opening}{clip(item)}{closing}" if self.quoted else clip(item) for item in words]
         text = ", ".join(texts)
         hidden = len(self.items) - len(shown)
@@ -1060,8 +1060,25 @@ def listing(
 ) -> Listing:
     """What a message shows of a list (see :class:`Listing`)."""
     return Listing(
-        tuple(item if isinstance(item, Message) else str(item) for item in items), quoted, limit
+        tuple(item if isinstance(item, Message | Label) else str(item) for item in items),
+        quoted,
+        limit,
     )
+
+
+@dataclass(frozen=True)
+class Label:
+    """A field's name (``kind`` "field") or a choice's (``kind`` "choice") as the user reads
+    it, in the language of the message that lists it: a file's column « Défi à relever »,
+    not ``problem``; a source « client », not ``customer``."""
+
+    kind: Literal["field", "choice"]
+    name: str
+
+    def render(self, lang: str | None = None) -> str:
+        if self.kind == "field":
+            return field_label(self.name, lang)
+        return choice_label(self.name, lang)
 
 
 def bounded(name: str, value: Any, lang: str | None = None) -> Any:

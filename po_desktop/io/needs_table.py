@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, contains_eager, selectinload
 from po_desktop.domain.formulas import restore
 from po_desktop.domain.messages import (
     FIELD_LABELS,
+    Label,
     Message,
     choice_label,
     field_label,
@@ -147,7 +148,10 @@ def check_mapping(
     if missing:
         problem = Message(
             "csv.missing_columns",
-            {"columns": listing(missing), "expected": listing(COLUMNS, limit=None)},
+            {
+                "columns": listing(Label("field", c) for c in missing),
+                "expected": listing((Label("field", c) for c in COLUMNS), limit=None),
+            },
         )
         raise ValidationError("csv.row", line=line, problem=problem)
 

@@ -87,7 +87,7 @@ def test_default_project_for_a_file_without_one(
     path = tmp_path / "sans projet.xlsx"
     workbook.save(path)
     assert main(["import", str(path), "--db", str(db), "--lang", "en"]) == 2
-    assert "Missing header columns: project." in capsys.readouterr().err
+    assert "Missing header columns: Project." in capsys.readouterr().err
     assert main(["import", str(path), "--db", str(db), "--project", "crm", "--lang", "en"]) == 0
     assert needs(db) == [("CRM-1", "Relances")]
 

@@ -302,12 +302,13 @@ def test_error_line_is_where_the_record_starts_after_multiline_fields(
 
 
 def test_missing_columns_are_named(db: Database, home: Path) -> None:
+    """By the headers the export writes in the reader's language, not the columns' ids."""
     path = write(home / "cols.csv", "key;title;status\n;A;Prêt\n")
     with pytest.raises(ValidationError) as info:
         read_needs_csv(path)
     assert info.value.message.params["problem"].msg_id == "csv.missing_columns"
     assert info.value.render("fr").startswith(
-        "Ligne 1\u00a0: Colonnes manquantes dans l'en-tête\u00a0: problem, project."
+        "Ligne 1\u00a0: Colonnes manquantes dans l'en-tête\u00a0: Défi à relever, Projet."
     )
 
 
@@ -334,7 +335,10 @@ def test_unknown_sprint_and_source(db: Database, home: Path) -> None:
     path = write(home / "s.csv", "key;title;problem;project;sprint\n;A;Défi;ERP;Sprint 99\n")
     assert import_error(db, path).render("en").startswith("Line 2: Sprint not found: Sprint 99.")
     path = write(home / "o.csv", "key;title;problem;project;source\n;A;Défi;ERP;presse\n")
-    assert "rnd, customer, team, other" in import_error(db, path).render("en")
+    # The sources as the file's readers write them (the export's words), not their ids.
+    error = import_error(db, path)
+    assert "expected one of: R&D, customer, internal team, other." in error.render("en")
+    assert "valeurs possibles\u00a0: R&D, client, équipe interne, autre." in error.render("fr")
 
 
 def test_duplicate_key_in_file(db: Database, home: Path) -> None:

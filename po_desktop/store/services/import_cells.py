@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from po_desktop.domain.enums import Source
 from po_desktop.domain.keys import format_key, parse_key
-from po_desktop.domain.messages import CHOICE_LABELS, labels_in_every_language, listing
+from po_desktop.domain.messages import CHOICE_LABELS, Label, labels_in_every_language, listing
 from po_desktop.domain.numbers import NumberConvention
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import ValidationError
@@ -41,7 +41,7 @@ def source(raw: str) -> str:
             "field.bad_choice",
             field="source",
             value=text,
-            choices=listing(s.value for s in Source),
+            choices=listing(Label("choice", s.value) for s in Source),
         )
     return value
 
