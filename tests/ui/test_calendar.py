@@ -296,3 +296,18 @@ def test_the_sprint_chosen_stays_chosen_when_a_ritual_or_a_sprint_changes(
     assert page.current_sprint_id() == august
     window.workspace.undo_stack.redo()
     assert page.current_sprint_id() == august and page.capacity.name == "Août"  # type: ignore[union-attr]
+
+
+def test_at_the_window_s_smallest_the_sprint_panel_fits_beside_the_month(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """At 900×560 the panel's buttons wrap and its details scroll: in one row they held it
+    wider than the room left, and the month covered its left edge (« veau sprint… »)."""
+    window.resize(window.minimumSize())
+    page = _page(window)
+    qtbot.waitUntil(lambda: page.width() <= 900)
+    assert page.minimumSizeHint().width() <= page.width()
+    month, panel = page.calendar.geometry(), page.side_splitter.geometry()
+    assert month.right() < panel.left() and panel.right() < page.width()
+    for button in (page.new_sprint_button, page.ics_button, page.delete_button, page.pack_button):
+        assert button.width() >= button.minimumSizeHint().width()  # whole, wrapped if need be

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -41,6 +43,7 @@ from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui import feedback
 from po_desktop.ui.calendar.exports import CalendarExports
 from po_desktop.ui.calendar.view import CalendarView
+from po_desktop.ui.flow import FlowLayout
 from po_desktop.ui.host import Host
 from po_desktop.ui.models import SprintTableModel, format_percent, format_points
 
@@ -188,7 +191,9 @@ class CalendarPage(QWidget):
         self.close_button.clicked.connect(self.close_sprint)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_sprint)
-        buttons = QHBoxLayout()
+        # The buttons wrap when the panel is narrow (a window at its smallest, 900 px):
+        # in one row they held it wider than the room the month left it.
+        buttons = FlowLayout()
         for button in (self.edit_button, self.start_button, self.close_button, self.delete_button):
             buttons.addWidget(button)
         details_layout = QVBoxLayout(self.details)
@@ -197,9 +202,8 @@ class CalendarPage(QWidget):
         details_layout.addWidget(self.totals)
         details_layout.addWidget(self.load)
         details_layout.addLayout(buttons)
-        exports = QHBoxLayout()
+        exports = FlowLayout()
         exports.addWidget(self.pack_button)
-        exports.addStretch(1)
         details_layout.addLayout(exports)
 
         self.portfolio_box = QGroupBox(self.tr("Portfolio: points per project, sprint by sprint"))
@@ -219,16 +223,21 @@ class CalendarPage(QWidget):
         # a laptop's height left each of them four rows.
         self.side_tabs = QTabWidget()
         self.side_tabs.setDocumentMode(True)
-        self.side_tabs.addTab(self.details, self.tr("Sprint"))
+        # The sprint's details scroll when the window is short (a laptop at 1366×768, a
+        # window at its smallest): squeezed, their labels and buttons overlapped.
+        details_scroll = QScrollArea()
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        details_scroll.setWidget(self.details)
+        self.side_tabs.addTab(details_scroll, self.tr("Sprint"))
         self.side_tabs.addTab(self.portfolio_box, self.tr("Portfolio"))
         side = self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         sprint_list = QWidget()  # the sprints, with what makes new ones
         list_layout = QVBoxLayout(sprint_list)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        makers = QHBoxLayout()
+        makers = FlowLayout()
         for widget in (self.new_sprint_button, self.cadence_button, self.ics_button):
             makers.addWidget(widget)
-        makers.addStretch(1)
         list_layout.addLayout(makers)
         list_layout.addWidget(self.view)
         side.addWidget(sprint_list)
