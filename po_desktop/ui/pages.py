@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMenu,
     QTableView,
@@ -41,6 +40,10 @@ def _table(model: object) -> QTableView:
     view.horizontalHeader().setHighlightSections(False)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+TITLE_MIN = 220
+"""The narrowest a list's title column gets by itself, in pixels (about 30 characters)."""
 
 
 class NeedListPage(QWidget):
@@ -80,6 +83,7 @@ class NeedListPage(QWidget):
         self.empty_label.hide()
         self.model.modelReset.connect(self._update_empty)
         self.view.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._other_resized)
 
     def _update_empty(self) -> None:
         if self.model.rowCount():
@@ -96,13 +100,32 @@ class NeedListPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
             self.empty_label.setGeometry(self.view.viewport().rect().adjusted(20, 20, -20, -20))
+            self._fit_title()
         return super().eventFilter(watched, event)
 
+    def _other_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != NeedTableModel.TITLE:
+            self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title takes the room the other columns leave, never less than
+        :data:`TITLE_MIN`: on a narrow window the list scrolls sideways, the titles still
+        read (stretched, the title shrank to a few letters beside full-width columns)."""
+        header = self.view.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != NeedTableModel.TITLE and not header.isSectionHidden(c)
+        )
+        room = self.view.viewport().width() - others
+        width = max(TITLE_MIN, room)
+        if header.sectionSize(NeedTableModel.TITLE) != width:
+            header.resizeSection(NeedTableModel.TITLE, width)
+
     def _layout_columns(self) -> None:
-        """Initial widths; the title takes the room left."""
+        """Initial widths; the title takes the room left (see :meth:`_fit_title`)."""
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(NeedTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         widths = {
             NeedTableModel.KEY: 78,
             NeedTableModel.PROJECT: 70,
@@ -157,6 +180,7 @@ class NeedListPage(QWidget):
             hidden.add(column)
         self._hidden = tuple(sorted(hidden))
         self.view.setColumnHidden(column, not visible)
+        self._fit_title()
 
     def _open(self, index: QModelIndex) -> None:
         need_id = index.data(NEED_ID_ROLE)

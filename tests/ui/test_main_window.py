@@ -474,3 +474,25 @@ def test_opening_a_workspace_lets_go_of_the_source_lines_imports_left_cached(
     except RuntimeError as error:
         report = "".join(traceback.format_exception(error))
     assert 'raise RuntimeError("crash")' in report
+
+
+def test_the_list_s_titles_stay_readable_on_a_narrow_window(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The title takes the room the other columns leave, but not less than about thirty
+    characters: at the window's smallest the list scrolls sideways (the title had shrunk
+    to « Bons … » beside full-width columns); on a wide screen it fills the row."""
+    from po_desktop.ui.models import NeedTableModel
+    from po_desktop.ui.pages import TITLE_MIN
+
+    window.tabs.setCurrentIndex(MainWindow.LIST)
+    view = window.needs_list.view
+    title = view.horizontalHeader()
+    window.resize(window.minimumSize())
+    qtbot.waitUntil(lambda: window.width() <= 900 and title.sectionSize(NeedTableModel.TITLE) > 0)
+    assert title.sectionSize(NeedTableModel.TITLE) >= TITLE_MIN
+    assert view.horizontalScrollBar().maximum() > 0  # the rest is a scroll away
+    window.resize(1900, 1000)
+    qtbot.waitUntil(lambda: view.viewport().width() > 1500)
+    qtbot.waitUntil(lambda: title.length() == view.viewport().width())  # fills the row
+    assert view.horizontalScrollBar().maximum() == 0
