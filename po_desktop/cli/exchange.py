@@ -39,7 +39,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
             sign_in(session, args)
             run = preview_import if args.dry_run else import_needs
             try:
-                result = run(session, records(table, mapping), options)
+                result = run(session, records(table, mapping, by_header=True), options)
             finally:
                 if bar is not None:
                     bar.finish()

@@ -161,6 +161,10 @@ _CATALOG: dict[str, str | Plural] = {
     "csv.encoding": N_(
         "The file {file} is neither UTF-8, UTF-16 nor Windows-1252: save it as CSV UTF-8."
     ),
+    "csv.unnamed_column": N_(
+        "Column {column} has no header but holds “{value}”: give it the header of one of "
+        "the needs' fields, or empty it."
+    ),
     "csv.missing_columns": N_("Missing header columns: {columns}. Expected columns: {expected}."),
     "csv.unknown_columns": N_("Unknown header columns: {columns}."),
     "csv.row": N_("Line {line}: {problem} Nothing was imported."),

@@ -238,38 +238,62 @@ def _text(value: Cell) -> str:
     return str(value)
 
 
-def records(table: Table, mapping: Sequence[str | None] | None = None) -> Records:
+def records(
+    table: Table, mapping: Sequence[str | None] | None = None, *, by_header: bool | None = None
+) -> Records:
     """The table's rows as records, by ``mapping`` (default: the header's names).
 
     Blank rows are skipped. A number in the points column stays a number; every other
     cell becomes its text. A row with more or fewer cells than the header (CSV) or a
-    value under no header (a workbook) is refused with its line.
+    value under no header (a workbook) is refused with its line. ``by_header`` (the
+    default without a mapping: a mapping read from the header, as the command line's):
+    a value in a column whose header is blank is refused too, not left out unseen.
     """
-    return Records(table, mapping)
+    return Records(table, mapping, mapping is None if by_header is None else by_header)
 
 
 class Records:
     """A table's rows as records, read once, as they come: iterate for one record at a
     time; an import takes them by :meth:`batches`."""
 
-    def __init__(self, table: Table, mapping: Sequence[str | None] | None) -> None:
+    def __init__(
+        self, table: Table, mapping: Sequence[str | None] | None, by_header: bool = False
+    ) -> None:
         self.table = table
         self.mapping = mapping
+        self.by_header = by_header
+        self.unnamed: list[int] = []
+        """Columns with a blank header, left out, that must hold nothing (``by_header``)."""
+        if mapping is not None and by_header:
+            self.unnamed = _unnamed(table.header, mapping)
 
     def _mapping(self) -> Sequence[str | None]:
         """Checked when the rows are first asked for (a header refused names its line)."""
         if self.mapping is None:
             self.mapping = default_mapping(self.table.header, line=self.table.header_line)
+            if self.by_header:
+                self.unnamed = _unnamed(self.table.header, self.mapping)
         return self.mapping
+
+    def _refuse_unnamed(self, line: int, row: Sequence[Cell]) -> None:
+        """A value in a column whose header is blank: named with its line, not dropped."""
+        for index in self.unnamed:
+            value = _text(row[index]).strip() if index < len(row) else ""
+            if value:
+                problem = Message("csv.unnamed_column", {"column": index + 1, "value": value})
+                raise ValidationError("csv.row", line=line, problem=problem)
 
     def __iter__(self) -> Iterator[NeedRecord]:
         table, mapping = self.table, self._mapping()
         width = len(mapping)
         texts_only = table.format == "csv"  # every cell is a str already: the quick way
         make = text_records(_mapped(mapping), table.numbers)
+        unnamed = self.unnamed
         for line, row in table.rows():
             if texts_only and len(row) == width:
                 if "".join(row).strip():  # type: ignore[arg-type]  # a cell not blank
+                    if unnamed:
+                        self._refuse_unnamed(line, row)
                     yield make(row, line)  # type: ignore[arg-type]
                 continue
             record = self._record(line, row)
@@ -286,6 +310,7 @@ class Records:
         if len(row) != width and (table.strict_width or any(_text(v).strip() for v in row[width:])):
             problem = Message("csv.bad_row_length", {"count": len(row), "expected": width})
             raise ValidationError("csv.row", line=line, problem=problem)
+        self._refuse_unnamed(line, row)
         values: dict[str, str | float] = {}
         for index, name in _mapped(mapping):
             value = row[index] if index < len(row) else None
@@ -323,10 +348,23 @@ class Records:
                 yield [record for record in read if record is not None]
                 continue
             cells = list(zip(*rows, strict=True))
+            for index in self.unnamed:
+                if any(map(str.strip, cells[index])):
+                    at = next(i for i, value in enumerate(cells[index]) if value.strip())
+                    self._refuse_unnamed(lines[at], rows[at])
             by_name: dict[str, Sequence[str]] = {name: cells[index] for index, name in columns}
             if protected:
                 by_name = {name: _restored(texts) for name, texts in by_name.items()}
             yield RecordBatch(lines, by_name, table.numbers, make)
+
+
+def _unnamed(header: Sequence[object], mapping: Sequence[str | None]) -> list[int]:
+    """The columns whose header is blank and that the mapping leaves out."""
+    return [
+        i
+        for i, name in enumerate(header)
+        if not normalise_header(name) and (i >= len(mapping) or mapping[i] is None)
+    ]
 
 
 def _not_blank(

@@ -190,3 +190,35 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
         [*command, "--lang", "en"], capture_output=True, env=env, timeout=300, check=False
     )
     assert piped.returncode == 0 and piped.stderr == b""
+
+
+def test_a_value_in_a_column_without_header_is_refused_not_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A column with no header is left out; one that holds a value (notes typed beside
+    the titles) stops the import at its line instead of losing them unseen. Empty, it
+    is no trouble (spreadsheets leave such columns)."""
+    db = workspace(tmp_path / "w.podb")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("Titre;;Problème;Projet\nA;;Défi;ERP\n")
+    assert main(["import", str(empty), "--db", str(db), "--dry-run", "--lang", "en"]) == 0
+    capsys.readouterr()
+    noted = tmp_path / "noted.csv"
+    noted.write_text("Titre;;Problème;Projet\nA;;Défi;ERP\nB;à revoir;Défi;ERP\n")
+    assert main(["import", str(noted), "--db", str(db), "--lang", "fr"]) == 2
+    assert capsys.readouterr().err == (
+        "po-desktop: Ligne 3\u00a0: La colonne 2 n'a pas d'en-tête mais contient "
+        "«\u00a0à revoir\u00a0»\u00a0: donnez-lui l'en-tête d'un des champs des besoins, ou "
+        "videz-la. Rien n'a été importé.\n"
+    )
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Titre", "Problème", None, "Projet"])
+    sheet.append(["A", "Défi", None, "ERP"])
+    sheet.append(["B", "Défi", "à revoir", "ERP"])
+    path = tmp_path / "noted.xlsx"
+    workbook.save(path)
+    assert main(["import", str(path), "--db", str(db), "--lang", "en"]) == 2
+    assert "Line 3: Column 3 has no header but holds “à revoir”" in capsys.readouterr().err
+    assert needs(db) == []
