@@ -173,6 +173,7 @@ _CATALOG: dict[str, str | Plural] = {
         "{count} values instead of {expected}.",
     ),
     "csv.duplicate_key": N_("the key {key} appears twice in the file."),
+    "csv.duplicate_ref": N_("the external reference {ref} appears twice in the file."),
     "csv.malformed": N_("Line {line}: malformed CSV file ({detail}). Nothing was imported."),
     "csv.duplicate_columns": N_("Duplicate header columns: {columns}."),
     "db.not_found": N_("File not found: {path}."),
@@ -757,6 +758,10 @@ _CATALOG: dict[str, str | Plural] = {
         "Excel, choose File › Save As › “Excel Workbook (.xlsx)”, without a password, then "
         "import that file."
     ),
+    "exchange.output_is_folder": N_(
+        "{file} is a folder: give the name of the file to write, ending .xlsx (Excel "
+        "workbook) or .csv."
+    ),
     "exchange.unknown_extension": N_(
         "{file}: the extension “{suffix}” is not an export format. Name the file .xlsx (Excel "
         "workbook) or .csv."
@@ -774,9 +779,12 @@ _CATALOG: dict[str, str | Plural] = {
     ),
     "cli.help.export_output": N_("file to write: .xlsx (Excel workbook) or .csv"),
     "cli.help.import": N_(
-        "import needs from a CSV file or an Excel workbook (.xlsx), all or nothing"
+        "import needs from a CSV file, an Excel workbook (.xlsx), a Jira CSV export or a "
+        "Trello board (JSON), all or nothing"
     ),
-    "cli.help.import_file": N_("file to import: CSV or Excel workbook (.xlsx)"),
+    "cli.help.import_file": N_(
+        "file to import: CSV, Excel workbook (.xlsx), Jira CSV export or Trello board (.json)"
+    ),
     "cli.help.import_format": N_("the file's format (auto: told by its content)"),
     "cli.help.import_project": N_(
         "project (code) for rows that name none; created if it does not exist"

@@ -89,6 +89,8 @@ def open_needs(path: Path | str, format: str = "auto") -> Table:
 
 def export_format(path: Path | str) -> str:
     """The format an export to ``path`` writes, by its extension; refused when unknown."""
+    if Path(path).is_dir():
+        raise ValidationError("exchange.output_is_folder", file=str(path))
     suffix = Path(path).suffix.lower()
     found = EXPORT_FORMATS.get(suffix)
     if found is None:

@@ -222,3 +222,14 @@ def test_a_value_in_a_column_without_header_is_refused_not_dropped(
     assert main(["import", str(path), "--db", str(db), "--lang", "en"]) == 2
     assert "Line 3: Column 3 has no header but holds “à revoir”" in capsys.readouterr().err
     assert needs(db) == []
+
+
+def test_an_export_to_a_folder_says_to_name_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = workspace(tmp_path / "w.podb")
+    assert main(["export", "--db", str(db), "-o", str(tmp_path), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"po-desktop: {tmp_path} is a folder: give the name of the file to write, ending .xlsx "
+        "(Excel workbook) or .csv.\n"
+    )

@@ -260,6 +260,10 @@ def test_two_rows_without_a_key_and_one_reference_are_refused_at_the_second(
         imported(workspace, path)
     assert refused.value.message.params["line"] == line_of(path, "Second")
     assert "JIRA-21" in str(refused.value) and "--" not in str(refused.value)
+    # Named as a reference, not as a key (it read « la clé JIRA-21 apparaît deux fois »).
+    assert refused.value.render("fr").endswith(
+        "la référence externe JIRA-21 apparaît deux fois dans le fichier. Rien n'a été importé."
+    )
     workspace.rollback()
     assert workspace.scalars(select(Need)).first() is None
 

@@ -514,7 +514,7 @@ def _import_rows(
                 ref = import_trackers.ref_key(record.external_ref)
                 by_ref = record.create_missing or not record.key.strip()  # known by it
                 if by_ref and ref and ref in refs_seen:
-                    raise ValidationError("csv.duplicate_key", field="key", key=ref)
+                    raise ValidationError("csv.duplicate_ref", field="external_ref", ref=ref)
                 need_id, current = 0, None
                 project_id = project.id
                 if number is not None:
