@@ -316,6 +316,8 @@ class Records:
             value = row[index] if index < len(row) else None
             if name == "points" and isinstance(value, int | float) and not isinstance(value, bool):
                 values[name] = float(value)
+            elif name == "points" and isinstance(value, bool):  # TRUE is no number of points
+                values[name] = str(value).upper()
             else:
                 values[name] = _text(value)
         record = NeedRecord(**values, line=line, numbers=table.numbers)  # type: ignore[arg-type]

@@ -343,6 +343,14 @@ def test_workbook_errors_name_the_spreadsheet_row(db: Database, tmp_path: Path) 
     with pytest.raises(ValidationError) as info:
         run_import(db, path)
     assert info.value.render("en") == "Line 3: 5 values instead of 4. Nothing was imported."
+    sheet.delete_rows(3)
+    sheet.append(["D", "Défi", "ERP", True])  # a ticked box is no number of points (not 1)
+    workbook.save(path)
+    with pytest.raises(ValidationError) as info:
+        run_import(db, path)
+    assert info.value.render("en") == (
+        "Line 3: “TRUE” is not a valid number for “Story points”. Nothing was imported."
+    )
     assert state(db) == {}
 
 
