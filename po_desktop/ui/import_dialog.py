@@ -303,12 +303,17 @@ class ImportDialog(QDialog):
         )
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
+        # One line each, cut with "…" (wrapped, a long example was clipped mid-word); the
+        # whole first line in its tooltip.
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         guessed = guess_mapping(self.scan.header)
         self.combos: list[QComboBox] = []
         for row, name in enumerate(self.scan.header):
             table.setItem(row, 0, QTableWidgetItem(self._file_column(row)))
-            example = QTableWidgetItem(self.scan.examples[row].splitlines()[0][:80]
-                                       if self.scan.examples[row] else "")  # fmt: skip
+            first_line = self.scan.examples[row].splitlines()[0] if self.scan.examples[row] else ""
+            example = QTableWidgetItem(first_line[:200])
+            example.setToolTip(first_line[:500])
             table.setItem(row, 1, example)
             combo = QComboBox()
             combo.addItem(self.tr("— left out —"), None)

@@ -672,3 +672,22 @@ def test_an_import_that_changes_nothing_offers_no_undo(window: MainWindow, tmp_p
     assert window.workspace.undo_stack.count() == steps
     assert "1 skipped as unchanged" in window.notice_bar.label.text()
     assert window.notice_bar.buttons == []
+
+
+def test_a_long_example_reads_on_one_line_and_whole_in_its_tooltip(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Wrapped in its cell, a long problem statement was cut mid-word on its third line
+    with nothing to say so: now one line, ended with "…" where it is cut, and its whole
+    first line in the tooltip."""
+    from po_desktop.ui.import_dialog import ImportDialog
+
+    problem = "Les gestionnaires de paie perdent deux heures par semaine à ressaisir " * 3
+    path = spreadsheet(tmp_path, f"Titre;Problème;Projet\r\nRelances;{problem};ERP\r\n")
+    dialog = ImportDialog(window.host, path, window)
+    table = dialog.mapping_table
+    assert not table.wordWrap()
+    assert table.textElideMode() == Qt.TextElideMode.ElideRight
+    example = table.item(1, 1)
+    assert example is not None and example.toolTip() == problem.strip()
+    dialog.close()
