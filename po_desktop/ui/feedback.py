@@ -54,6 +54,10 @@ class Purpose(enum.StrEnum):
     ATTACHMENT = "attachment"
 
 
+_ANY = "any"
+"""The folders remembered under this name: the last one any file chooser used."""
+
+
 class Feedback:
     """Messages, questions, file choosers, dialogs and the desktop, as the user sees them."""
 
@@ -131,12 +135,15 @@ class Feedback:
 
     # ----- files --------------------------------------------------------------------------
     def folder_for(self, purpose: Purpose) -> Path:
-        """Where the chooser opens: the last folder used for this purpose, or Documents."""
-        remembered = self._folders.get(purpose)
-        if remembered is None and self.settings is not None:
-            remembered = self.settings.last_folder(purpose)
-        if remembered and Path(remembered).is_dir():
-            return Path(remembered)
+        """Where the chooser opens: the last folder used for this purpose; for a purpose
+        not used yet, the last folder any chooser used (a first import opens where the
+        export just went), else Documents."""
+        for key in (str(purpose), _ANY):
+            remembered = self._folders.get(key)
+            if remembered is None and self.settings is not None:
+                remembered = self.settings.last_folder(key)
+            if remembered and Path(remembered).is_dir():
+                return Path(remembered)
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
@@ -144,9 +151,10 @@ class Feedback:
 
     def remember_folder(self, purpose: Purpose, chosen: Path) -> None:
         folder = str(chosen.parent)
-        self._folders[purpose] = folder
-        if self.settings is not None:
-            self.settings.set_last_folder(purpose, folder)
+        for key in (str(purpose), _ANY):
+            self._folders[key] = folder
+            if self.settings is not None:
+                self.settings.set_last_folder(key, folder)
 
     def choose_open(
         self,

@@ -27,7 +27,12 @@ def test_a_chooser_opens_where_the_last_file_of_its_kind_was_chosen(
     after_restart.settings = Settings(tmp_path / "settings.ini")
     assert after_restart.folder_for(Purpose.EXPORT) == exports
     assert after_restart.folder_for(Purpose.DATABASE) == databases
-    assert after_restart.folder_for(Purpose.PACK) != exports  # each purpose its own
+    # A purpose not used yet opens where the last file of any kind was chosen: the review
+    # pack's first save beside the database just opened (it opened in the home folder).
+    assert after_restart.folder_for(Purpose.PACK) == databases
+    fresh = Feedback()  # and in a first session, with nothing in the settings yet
+    fresh.remember_folder(Purpose.EXPORT, exports / "besoins.xlsx")
+    assert fresh.folder_for(Purpose.IMPORT) == exports
     exports.rmdir()  # a folder deleted since: the chooser opens elsewhere, never fails
     assert after_restart.folder_for(Purpose.EXPORT).is_dir()
 
