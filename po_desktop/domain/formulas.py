@@ -9,7 +9,8 @@ from __future__ import annotations
 
 FORMULA_STARTS = frozenset("=+-@\t\r")
 """First characters that make Excel or LibreOffice evaluate a cell (CSV injection)."""
-_ESCAPED_STARTS = FORMULA_STARTS | {"'"}
+ESCAPED_STARTS = FORMULA_STARTS | {"'"}
+"""The characters after which a leading apostrophe is a protective one (see :func:`restore`)."""
 
 
 def neutralise(value: str) -> str:
@@ -20,7 +21,7 @@ def neutralise(value: str) -> str:
     """
     if value and (
         value[0] in FORMULA_STARTS
-        or (value[0] == "'" and len(value) > 1 and value[1] in _ESCAPED_STARTS)
+        or (value[0] == "'" and len(value) > 1 and value[1] in ESCAPED_STARTS)
     ):
         return "'" + value
     return value
@@ -28,7 +29,7 @@ def neutralise(value: str) -> str:
 
 def restore(value: str) -> str:
     """Undo :func:`neutralise`: drop exactly one protective apostrophe."""
-    if len(value) > 1 and value[0] == "'" and value[1] in _ESCAPED_STARTS:
+    if len(value) > 1 and value[0] == "'" and value[1] in ESCAPED_STARTS:
         return value[1:]
     return value
 
@@ -41,6 +42,6 @@ def keep_apostrophe(value: str) -> str:
     :func:`neutralise` put as text: reading a workbook gives them back with
     :func:`restore`, so its own texts must survive that too.
     """
-    if len(value) > 1 and value[0] == "'" and value[1] in _ESCAPED_STARTS:
+    if len(value) > 1 and value[0] == "'" and value[1] in ESCAPED_STARTS:
         return "'" + value
     return value

@@ -787,7 +787,7 @@ _CATALOG: dict[str, str | Plural] = {
     ),
     "cli.help.import_format": N_("the file's format (auto: told by its content)"),
     "cli.help.import_project": N_(
-        "project (code) for rows that name none; created if it does not exist"
+        "project (code or name) for rows that name none; a new code creates it"
     ),
     "cli.help.dry_run": N_("say what the import would do, writing nothing"),
     "cli.import_summary": N_("Import done: {counts}."),
@@ -806,6 +806,10 @@ _CATALOG: dict[str, str | Plural] = {
     ),
     "exchange.projects_to_create_named": NP_(
         "{count} project to create ({codes})", "{count} projects to create ({codes})"
+    ),
+    "import.unknown_project_none": N_(
+        "Project “{project}” not found: the workspace has no project yet, and it is no code "
+        "for a new one (2 to 10 capital letters or digits, starting with a letter)."
     ),
     "import.unknown_project": N_(
         "Project “{project}” not found: it is neither the code nor the name of a "

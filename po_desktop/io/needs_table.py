@@ -350,10 +350,10 @@ class Records:
                 yield [record for record in read if record is not None]
                 continue
             cells = list(zip(*rows, strict=True))
-            for index in self.unnamed:
-                if any(map(str.strip, cells[index])):
-                    at = next(i for i, value in enumerate(cells[index]) if value.strip())
-                    self._refuse_unnamed(lines[at], rows[at])
+            filled = [i for i in self.unnamed if any(map(str.strip, cells[i]))]
+            if filled:  # the first row holding one, as the row path finds it
+                at = min(next(r for r, v in enumerate(cells[i]) if v.strip()) for i in filled)
+                self._refuse_unnamed(lines[at], rows[at])
             by_name: dict[str, Sequence[str]] = {name: cells[index] for index, name in columns}
             if protected:
                 by_name = {name: _restored(texts) for name, texts in by_name.items()}

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from po_desktop.domain.formulas import keep_apostrophe, restore
+from po_desktop.domain.formulas import ESCAPED_STARTS, keep_apostrophe, restore
 from po_desktop.domain.keys import format_key
 from po_desktop.domain.messages import Message, os_reason, thousands
 from po_desktop.io.needs_table import COLUMNS, Cell, ExportValue, Table, header_label, need_rows
@@ -150,7 +150,14 @@ def _refuse_long_texts(session: Session, project: str | None) -> None:
         query = (
             select(Project.code, Need.number)
             .join(Need.project)
-            .where(func.length(column) > CELL_MAX)
+            .where(
+                (func.length(column) > CELL_MAX)
+                | (  # one more character: an apostrophe that keeps it whole (keep_apostrophe)
+                    (func.length(column) == CELL_MAX)
+                    & (func.substr(column, 1, 1) == "'")
+                    & func.substr(column, 2, 1).in_(sorted(ESCAPED_STARTS))
+                )
+            )
             .order_by(Project.code, Need.number)
             .limit(1)
         )

@@ -38,7 +38,6 @@ from reportlab.platypus import (
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from po_desktop.domain import formatting
-from po_desktop.domain.enums import SprintState
 from po_desktop.domain.messages import choice_label
 from po_desktop.domain.scoring import score_text
 from po_desktop.i18n import plural
@@ -342,7 +341,7 @@ def _summary(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
     if data.completed_added_points:
         added = number_text(data.completed_added_points, lang)
         completed += f" ({pack_label('completed_added', lang, points=added)})"
-    committed = "committed" if data.state == SprintState.PLANNED.value else "committed_start"
+    committed = "committed_start" if data.started else "committed"
     figures = [
         (pack_label(committed, lang), number_text(data.committed_points, lang)),
         (pack_label("completed", lang), completed),

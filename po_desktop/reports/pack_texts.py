@@ -22,7 +22,7 @@ LABELS: dict[str, str] = {
     "committed": N_("Points committed"),
     "committed_start": N_("Points committed at the start"),
     "completed": N_("Points completed"),
-    "completed_added": N_("{points} of them added after the start"),
+    "completed_added": N_("of which added after the start: {points}"),
     "rate": N_("Commitment completed"),
     "n_done": N_("Needs done"),
     "n_not_done": N_("Needs not done"),

@@ -111,6 +111,9 @@ class ReviewData:
     added: int = 0
     completed_added_points: float = 0.0
     """Of the points completed, those of needs added after the start (not committed)."""
+    started: bool = False
+    """The sprint was started: the points committed are its scope then, not what it holds
+    (a sprint never started, even closed, commits what is planned in it)."""
     decisions: list[DecisionLine] = field(default_factory=list)
     velocity: list[VelocityBar] = field(default_factory=list)
     burndown: list[tuple[date, float | None]] = field(default_factory=list)
@@ -364,6 +367,7 @@ def collect(session: Session, sprint_ref: str | int, lang: str = "fr") -> Review
         float(completed_points),
         added=len(added),
         completed_added_points=float(sum(end_state[i].points or 0 for i in done & added)),
+        started=sprint.started_at is not None,
         roles=roles,
     )
     data.done = _lines(session, done, added)

@@ -233,3 +233,37 @@ def test_an_export_to_a_folder_says_to_name_the_file(
         f"po-desktop: {tmp_path} is a folder: give the name of the file to write, ending .xlsx "
         "(Excel workbook) or .csv.\n"
     )
+
+
+def test_a_key_s_code_is_a_code_and_names_are_told_apart_by_case(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A project is found by name from a project cell only: a row « APP-3 » is in APP
+    even beside a project called « App » (the key's code decides, by either reading
+    path); two projects named alike but for case each get the rows naming them exactly,
+    whatever the rows' order; a --project that is nobody's name nor a possible code is
+    refused before any row, naming no line."""
+    db = workspace(tmp_path / "w.podb")
+    with open_database(db) as database, database.session() as session:
+        for code, name in (("APPLI", "App"), ("SW1", "Site Web"), ("SW2", "Site web")):
+            create_project(session, ProjectInput(code=code, name=name))
+    keyed = tmp_path / "keyed.csv"
+    keyed.write_text("Clé;Titre;Problème;Projet\nAPP-3;A;Défi;\nAPP-4;B;Défi;APP\n")
+    assert main(["import", str(keyed), "--db", str(db), "--lang", "en"]) == 0
+    assert "1 project created (APP)" in capsys.readouterr().out
+    alike = tmp_path / "alike.csv"
+    alike.write_text("Titre;Problème;Projet\nC;Défi;Site web\nD;Défi;Site Web\n")
+    assert main(["import", str(alike), "--db", str(db), "--lang", "en"]) == 0
+    capsys.readouterr()
+    keys = {title: key for key, title in needs(db)}
+    assert (keys["A"], keys["B"], keys["C"], keys["D"]) == ("APP-3", "APP-4", "SW2-1", "SW1-1")
+    neither = tmp_path / "neither.csv"  # matches both but for case: asked, never guessed
+    neither.write_text("Titre;Problème;Projet\nE;Défi;site web\n")
+    assert main(["import", str(neither), "--db", str(db), "--lang", "en"]) == 2
+    assert "matches more than one name" in capsys.readouterr().err
+    board = str(Path(__file__).parent.parent / "fixtures" / "exchange" / "trello-board.json")
+    args = ["import", board, "--db", str(db), "--project", "Portail fournisseurs", "--lang", "fr"]
+    assert main(args) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("po-desktop: Projet «\u00a0Portail fournisseurs\u00a0» introuvable")
+    assert "Ligne" not in said

@@ -371,6 +371,17 @@ def test_a_text_longer_than_a_cell_is_refused_and_the_previous_file_kept(
         "textes entiers."
     )
     assert path.read_bytes() == b"previous"
+    # At the limit exactly, a text the export writes with one more apostrophe (to come
+    # back as it is) no longer fits either; one an apostrophe does not lengthen does.
+    with db.session() as session:
+        need = need_service.find_need(session, "ERP-1")
+        need.problem = "'-" + "x" * 32_765
+        session.commit()
+        with pytest.raises(PoDesktopError):
+            export_needs(session, path, lang="fr")
+        need.problem = "-" + "x" * 32_766
+        session.commit()
+        assert export_needs(session, path, lang="fr") == 1
 
 
 def test_files_that_are_no_workbook_we_read_say_what_to_do(tmp_path: Path) -> None:

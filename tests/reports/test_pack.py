@@ -365,5 +365,24 @@ def test_needs_added_after_the_start_count_in_the_points_done_not_in_the_commitm
     export_pack(session, sprint, out, "fr")  # type: ignore[arg-type]
     text = _flat(_text(out))
     assert "Points engagés au démarrage 35" in text
-    assert "Points terminés 20 (dont 7 ajoutés après le démarrage)" in text
+    assert "Points terminés 20 (dont ajoutés après le démarrage : 7)" in text
     assert "Part de l'engagement réalisée 37,1 %" in text
+
+
+def test_a_sprint_never_started_commits_what_it_holds(tmp_path: Path, session: Session) -> None:
+    """The label follows the figure: points « at the start » only for a sprint that was
+    started; one never started (planned, or closed by an import from a tracker) commits
+    what is planned in it."""
+    from sqlalchemy import text
+
+    erp = projects.create_project(session, projects.ProjectInput("ERP", "ERP"))
+    sprint = sprints.create_sprint(
+        session, sprints.SprintInput("Importé", "2027-02-01", "2027-02-12")
+    )
+    needs.create_need(session, needs.NeedInput("Paie", "Défi", erp.id, points=5, sprint_id=sprint))
+    session.execute(text("UPDATE sprint SET state = 'closed'"))  # as a Jira import leaves it
+    session.commit()
+    out = tmp_path / "importe.pdf"
+    export_pack(session, sprint, out, "fr")  # type: ignore[arg-type]
+    printed = _flat(_text(out))
+    assert "Points engagés 5" in printed and "au démarrage" not in printed

@@ -148,20 +148,20 @@ def place(batch: RecordBatch, lookups: Lookups) -> tuple[list[Project], list[int
     raws = batch.columns.get("project")
     if raws is None:
         raws = [""] * len(batch)
+    typed = [raw.strip() for raw in raws]
     if matches is None:
-        codes = [raw.strip().upper() for raw in raws]
+        named: list[tuple[str, str | None]] = [(cell, None) for cell in typed]
     else:
         if any(m is None and k.strip() for m, k in zip(matches, keys or (), strict=True)):
             return None  # a key that is not one
-        codes = [
-            raw.strip().upper() or (m[1] if m is not None else "")
-            for raw, m in zip(raws, matches, strict=True)
+        named = [
+            (cell, m[1] if m is not None else None) for cell, m in zip(typed, matches, strict=True)
         ]
     try:
-        by_code = {code: lookups.project_coded(code) for code in dict.fromkeys(codes)}
+        found = {pair: lookups.project_for(*pair) for pair in dict.fromkeys(named)}
     except PoDesktopError:
         return None
-    projects = list(map(by_code.__getitem__, codes))
+    projects = list(map(found.__getitem__, named))
     if matches is None:
         return projects, [None] * len(projects)
     if any(

@@ -51,6 +51,8 @@ class Lookups:
         self.projects = {p.code: p for p in session.scalars(select(Project))}
         self.project_names = NameIndex((p.name, p.code) for p in self.projects.values())
         """A project cell may give the project's name (« Plateforme client »)."""
+        self._typed: dict[tuple[str, str | None], Project] = {}
+        """Each project cell as written (with its key's code), once found."""
         columns = list(session.scalars(select(BoardColumn).order_by(BoardColumn.position)))
         if not columns:
             raise NotFoundError("column.not_found", ref="—")
@@ -77,44 +79,76 @@ class Lookups:
         """Project id → the project and the highest number the file named in it, written
         to the project by :meth:`settle_numbers`, not per row."""
         self.trackers = import_trackers.Helpers(session)
+        self._check_default()
 
     def project(self, raw: str, key: str = "") -> Project:
         """The row's project: its own column, else the code of its key, else the default
         project; created when it does not exist."""
-        code = raw.strip().upper()
-        if not code and key.strip():
-            parsed = parse_key(key)
-            code = parsed[0] if parsed is not None else ""
-        return self.project_coded(code, raw.strip())
+        parsed = parse_key(key) if key.strip() else None
+        return self.project_for(raw.strip(), parsed[0] if parsed is not None else None)
 
-    def project_coded(self, code: str, typed: str = "") -> Project:
-        """The project of ``code`` (as :meth:`project` reads it from the row: stripped, in
-        capitals; empty for the default project), or of that name; created when it is
-        neither and can be a project's code. ``typed``: the cell as written, to name it."""
-        if not code:
-            typed = self.options.default_project.strip()
-            code = typed.upper()
-        if not code:
-            raise ValidationError("field.required", field="project")
+    def project_for(self, typed: str, key_code: str | None = None) -> Project:
+        """The project a row names: its project cell ``typed`` (a code in any case, or a
+        project's name), else the code of its key ``key_code``, else the default project;
+        created when it is a code the workspace lacks.
+
+        A name is a cell's only, and only for a row whose key (if any) is of that project:
+        a key's code is a code (« APP-3 » is in APP, even beside a project called « App »).
+        """
+        if not typed:
+            if key_code:
+                return self._coded(key_code, key_code)
+            return self._default_project()
+        found = self._typed.get((typed, key_code))
+        if found is None:
+            found = self._existing(typed.upper())
+            if found is None:
+                named = pick_named(self.project_names, typed)
+                if named is not None and key_code in (None, named):
+                    found = self.projects[named]
+            if found is None:
+                found = self._coded(typed.upper(), typed)
+            self._typed[(typed, key_code)] = found
+        return found
+
+    def _existing(self, code: str) -> Project | None:
         # Codes are ASCII capitals: "érp" can only mean ERP.
-        project = self.projects.get(code) or self.projects.get(fold(code).upper())
-        if project is None:
-            found = pick_named(self.project_names, typed or code)
-            if found is not None:
-                project = self.projects[code] = self.projects[found]
+        return self.projects.get(code) or self.projects.get(fold(code).upper())
+
+    def _coded(self, code: str, typed: str) -> Project:
+        """The project of ``code``, created when it can be a project's code."""
+        project = self._existing(code)
         if project is None:
             if not is_valid_code(code):
-                codes = sorted({p.code for p in self.projects.values()})
-                raise ValidationError(
-                    "import.unknown_project",
-                    field="project",
-                    project=typed or code,
-                    codes=listing(codes) if codes else "—",
-                )
+                raise self._unknown(typed, field="project")
             project = create_project(self.session, ProjectInput(code=code, name=code))
             self.projects[code] = project
             self.created_projects.append(code)
         return project
+
+    def _default_project(self) -> Project:
+        """The project for rows that name none (checked when the import starts)."""
+        typed = self.options.default_project.strip()
+        if not typed:
+            raise ValidationError("field.required", field="project")
+        return self.project_for(typed)
+
+    def _unknown(self, typed: str, **where: str) -> ValidationError:
+        codes = sorted(p.code for p in self.projects.values())
+        if not codes:
+            return ValidationError("import.unknown_project_none", project=typed, **where)
+        return ValidationError(
+            "import.unknown_project", project=typed, codes=listing(codes), **where
+        )
+
+    def _check_default(self) -> None:
+        """A default project (``--project``, the assistant's field) that is no project's
+        code or name and cannot be a new one's: refused before any row, naming no line."""
+        typed = self.options.default_project.strip()
+        if not typed or self._existing(typed.upper()) is not None:
+            return
+        if pick_named(self.project_names, typed) is None and not is_valid_code(typed.upper()):
+            raise self._unknown(typed)
 
     def column_id(self, raw: str, *, tracker: bool = False) -> int | None:
         """The status's column: the statuses mapping, else a column of that name; for a
