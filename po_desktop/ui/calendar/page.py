@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -42,6 +41,7 @@ from po_desktop.store.services import sprints as service
 from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui import feedback
 from po_desktop.ui.calendar.exports import CalendarExports
+from po_desktop.ui.calendar.portfolio import PortfolioBox
 from po_desktop.ui.calendar.view import CalendarView
 from po_desktop.ui.flow import FlowLayout
 from po_desktop.ui.host import Host
@@ -206,18 +206,8 @@ class CalendarPage(QWidget):
         exports.addWidget(self.pack_button)
         details_layout.addLayout(exports)
 
-        self.portfolio_box = QGroupBox(self.tr("Portfolio: points per project, sprint by sprint"))
-        self.portfolio = QTableWidget(0, 0)
-        self.portfolio.verticalHeader().setDefaultSectionSize(20)
-        self.portfolio.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.portfolio.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        portfolio_layout = QVBoxLayout(self.portfolio_box)
-        portfolio_layout.addWidget(self.portfolio)
-        legend = self.legend = QLabel(
-            self.tr("▼ less than the sprint before: the project is losing ground.")
-        )
-        legend.setWordWrap(True)
-        portfolio_layout.addWidget(legend)
+        self.portfolio_box = PortfolioBox()
+        self.portfolio, self.legend = self.portfolio_box.table, self.portfolio_box.legend
 
         # Capacity and portfolio share the room below the sprint list as two tabs: stacked,
         # a laptop's height left each of them four rows.
@@ -294,49 +284,7 @@ class CalendarPage(QWidget):
         self._update_title()
 
     def load_portfolio(self) -> None:
-        rows = self.host.workspace.read(calendar_view.portfolio)
-        # Recent history and what is planned: the last three closed sprints onwards.
-        closed = [i for i, r in enumerate(rows) if r.state == "closed"]
-        rows = rows[max(0, closed[-3] if len(closed) >= 3 else 0) :]
-        projects = sorted({code for r in rows for code in r.points})
-        self.portfolio.clear()
-        self.portfolio.setRowCount(len(rows))
-        self.portfolio.setColumnCount(len(projects))
-        self.portfolio.setHorizontalHeaderLabels(projects)
-        self.portfolio.setVerticalHeaderLabels([r.sprint for r in rows])
-        previous: dict[tuple[str, str], float] = {}  # per team: teams plan apart
-        for row, entry in enumerate(rows):
-            team = entry.team.casefold()
-            # A sprint nothing is planned in yet says nothing of who loses ground: no
-            # mark, and the sprint before stays the one the next is compared with.
-            unplanned = entry.state == "planned" and not any(entry.points.values())
-            for column, code in enumerate(projects):
-                points = entry.points.get(code, 0.0)
-                before = previous.get((team, code))
-                text = "" if unplanned else format_points(points)
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if unplanned:
-                    item.setToolTip(self.tr("Nothing planned in this sprint yet"))
-                    self.portfolio.setItem(row, column, item)
-                    continue
-                if before is not None and points < before:
-                    item.setText(f"▼ {text}")
-                    item.setForeground(QBrush(QColor("#B00020")))
-                    item.setToolTip(
-                        self.tr("%1: %2 points, down from %3 in the sprint before")
-                        .replace("%1", code)
-                        .replace("%2", format_points(points))
-                        .replace("%3", format_points(before))
-                    )
-                if entry.state == "active":
-                    font = QFont(item.font())
-                    font.setBold(True)
-                    item.setFont(font)
-                self.portfolio.setItem(row, column, item)
-                previous[(team, code)] = points
-        self.portfolio.resizeColumnsToContents()
-        self.legend.setVisible(bool(rows and projects))  # nothing to compare yet
+        self.portfolio_box.show_rows(self.host.workspace.read(calendar_view.portfolio))
 
     def current_sprint_id(self) -> int | None:
         index = self.view.currentIndex()
