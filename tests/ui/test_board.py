@@ -1115,3 +1115,23 @@ def test_archived_needs_leave_the_column_totals_but_count_in_reports(window: Mai
     assert window.count_label.text() == "Needs shown: 6 of 6"
     sprint = next(r for r in window.workspace.read(queries.sprint_rows) if r.name == "Sprint 12")
     assert (sprint.need_count, sprint.points) == (2, 11)  # the archived ERP-1 still counts
+
+
+def test_column_headers_stay_when_a_filter_changes_the_swimlanes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """With swimlanes, a quick filter that leaves fewer lanes rebuilds the board: its
+    column headers (names, counts, limits) came back with no height, and stayed gone
+    until a card was saved."""
+    board = window.board
+    board.lanes.setCurrentIndex(board.lanes.findData("assignee"))
+    qtbot.waitUntil(lambda: board.view.header_area.height() > 20)
+    board.scope.setCurrentIndex(board.scope.findData("sprint"))
+    QApplication.processEvents()
+    view = board.view
+    header = view.column_header(0)
+    qtbot.waitUntil(lambda: header.isVisible())
+    assert view.header_area.height() >= header.sizeHint().height() > 20
+    board.lanes.setCurrentIndex(board.lanes.findData("none"))
+    QApplication.processEvents()
+    assert view.header_area.height() >= view.column_header(0).sizeHint().height() > 20

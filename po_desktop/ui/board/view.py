@@ -255,6 +255,10 @@ class BoardView(QWidget):
         for _column in self.model.columns:
             header = ColumnHeader()
             self.header_layout.addWidget(header)
+            # Shown now, not on the next turn of the loop: the strip's height is taken
+            # from its shown headers below (hidden, a rebuild by a filter that changed
+            # the lanes left it 0 high, the headers gone until the next refresh).
+            header.show()
             self._headers.append(header)
         self._views = {}
         self._lane_headers = {}
