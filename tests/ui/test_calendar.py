@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers.fakes import FakeFeedback
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -311,3 +311,35 @@ def test_at_the_window_s_smallest_the_sprint_panel_fits_beside_the_month(
     assert month.right() < panel.left() and panel.right() < page.width()
     for button in (page.new_sprint_button, page.ics_button, page.delete_button, page.pack_button):
         assert button.width() >= button.minimumSizeHint().width()  # whole, wrapped if need be
+
+
+def test_a_right_click_on_a_day_with_rituals_offers_an_absence_that_day(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every sprint working day has its daily, so a left click there opens nothing to
+    create: a right-click on the day, or on its ritual, or the menu key, offers a new
+    ritual, absence or sprint that day (an absence could only go on an empty day)."""
+    page = _page(window)
+    view = page.calendar
+    day = date(2027, 7, 15)
+    window.workspace.perform(
+        "Mêlée",
+        lambda s: rituals.save_ceremony(
+            s, None, rituals.CeremonyInput("daily", datetime(2027, 7, 15, 9, 15), 15)
+        ),
+    )
+    view.repaint()
+    entry = next(h for h in view.hits() if h.kind == "ceremony" and h.day == day)
+    offered: list[date] = []
+    view.create_requested.connect(lambda chosen, _where: offered.append(chosen))
+    monkeypatch.setattr(QMenu, "popup", lambda *_a: None)
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=entry.rect.center().toPoint())
+    assert offered == []  # a left click on a ritual selects it, as before
+    for reason, pos in (
+        (QContextMenuEvent.Reason.Mouse, entry.rect.center().toPoint()),
+        (QContextMenuEvent.Reason.Keyboard, view.rect().center()),
+    ):
+        QApplication.sendEvent(view, QContextMenuEvent(reason, pos, view.mapToGlobal(pos)))
+    assert offered == [day, day]
+    choices = [a.text() for a in page.create_menu.actions() if not a.isSeparator()]
+    assert "New absence this day…" in choices

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QKeyEvent,
@@ -514,6 +515,22 @@ class CalendarView(QWidget):
         self.select(day)
         if hit.kind == "day" and not self._entries_of(hit.day):
             self.create_requested.emit(hit.day, event.globalPosition().toPoint())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """A right-click (or the menu key) on any day offers what can be created that day,
+        rituals and absences on it or not: a left click offers it on an empty day only,
+        and every sprint working day has its daily (an absence falls on such days)."""
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            at = QPointF(event.pos())
+            hit = self.hit_at(at)
+            day = self.day_at(at) or (hit.day if hit is not None else None)
+            where = event.globalPos()
+        else:
+            day, where = self.selected, self.mapToGlobal(self.rect().center())
+        if day is None:
+            return
+        self.select(day)
+        self.create_requested.emit(day, where)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         hit = self.hit_at(event.position())
