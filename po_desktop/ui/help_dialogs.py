@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from po_desktop.ui import screen
+from po_desktop.ui.window_actions import SHORTCUT_NAME
 
 
 def _plain(text: str) -> str:
@@ -36,7 +37,7 @@ class ShortcutsDialog(QDialog):
         seen: set[str] = set()
         for action in actions:
             keys = [k for k in action.shortcuts() if not k.isEmpty()][:2]  # the usual ones
-            name = _plain(action.text())
+            name = _plain(action.property(SHORTCUT_NAME) or action.text())
             if not keys or name in seen:
                 continue
             seen.add(name)

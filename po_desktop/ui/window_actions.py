@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 VIEW_ICONS = ("view-board", "view-list", "view-scoring", "view-calendar")
 
 
+SHORTCUT_NAME = "shortcut_name"
+"""An action's name in the shortcuts list when its text changes (Undo « Move ERP-4 »)."""
+
+
 class WindowActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -163,6 +167,9 @@ class WindowActions(QObject):
         # standard key is Ctrl+Shift+Z only).
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.redo_action.setIcon(icons.icon("redo"))
+        # Their text names the step they would undo or redo; the shortcuts list names them.
+        self.undo_action.setProperty(SHORTCUT_NAME, self.tr("Undo"))
+        self.redo_action.setProperty(SHORTCUT_NAME, self.tr("Redo"))
         # The toolbar's buttons keep one short label, so the toolbar never shifts under the
         # mouse; what they would undo or redo is in their tooltip and in the Edit menu.
         self.undo_button = self._twin(

@@ -490,10 +490,15 @@ def test_a_new_workspace_guides_its_first_steps(
 
 
 def test_help_lists_the_keyboard_shortcuts(window: MainWindow, qtbot: QtBot) -> None:
+    # A step on the stack: Undo's own text names it (« Undo Duplicate »), the list does not.
+    need = window.need_rows[0]
+    window.workspace.perform("Duplicate", lambda s: needs.duplicate_needs(s, [need.id]))
+    assert window.actions.undo_action.text() != "&Undo"
     dialog = window.shortcuts_dialog()
     qtbot.addWidget(dialog)
     table = dialog.table
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert rows["Next unscored need"] == "F8"
     assert "Ctrl+Y" in rows["Redo"] and rows["New need"] == "Ctrl+N"
+    assert rows["Undo"] == "Ctrl+Z" and not any(name.startswith("Undo ") for name in rows)
     assert "Move to next column" in rows
