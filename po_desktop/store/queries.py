@@ -32,6 +32,7 @@ from po_desktop.store.models import (
     Person,
     Project,
     Sprint,
+    SprintCommitment,
 )
 
 log = logging.getLogger(__name__)
@@ -253,6 +254,16 @@ class SprintRow:
     points: float
     done_points: float
     ceremony_count: int
+    committed: float | None = None
+    """A started sprint's points when it started (its commitment); None before."""
+
+    @property
+    def shown_points(self) -> float:
+        """What the sprint list shows: a closed sprint's commitment (its needs now are the
+        ones done, the rest went on at the close), else the points it holds."""
+        if self.state == "closed" and self.committed is not None:
+            return self.committed
+        return self.points
 
 
 def sprint_rows(session: Session, *, figures: bool = True) -> list[SprintRow]:
@@ -286,6 +297,14 @@ def sprint_rows(session: Session, *, figures: bool = True) -> list[SprintRow]:
         .group_by(Ceremony.sprint_id)
         .subquery()
     )
+    commitments = (
+        select(
+            SprintCommitment.sprint_id,
+            func.coalesce(func.sum(SprintCommitment.points), 0).label("committed"),
+        )
+        .group_by(SprintCommitment.sprint_id)
+        .subquery()
+    )
     stmt = (
         select(
             Sprint,
@@ -293,9 +312,11 @@ def sprint_rows(session: Session, *, figures: bool = True) -> list[SprintRow]:
             func.coalesce(need_stats.c.pts, 0),
             func.coalesce(need_stats.c.done, 0),
             func.coalesce(ceremonies.c.c, 0),
+            func.coalesce(commitments.c.committed, 0),
         )
         .outerjoin(need_stats, need_stats.c.sprint_id == Sprint.id)
         .outerjoin(ceremonies, ceremonies.c.sprint_id == Sprint.id)
+        .outerjoin(commitments, commitments.c.sprint_id == Sprint.id)
         .order_by(Sprint.start_date)
     )
     return [
@@ -311,8 +332,9 @@ def sprint_rows(session: Session, *, figures: bool = True) -> list[SprintRow]:
             float(pts),
             float(done),
             int(c),
+            float(committed) if s.started_at is not None else None,
         )
-        for s, n, pts, done, c in session.execute(stmt)
+        for s, n, pts, done, c, committed in session.execute(stmt)
     ]
 
 

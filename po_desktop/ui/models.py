@@ -375,7 +375,7 @@ class SprintTableModel(RowTableModel):
             case self.NEEDS:
                 return str(row.need_count)
             case self.POINTS:
-                return format_points(row.points)
+                return format_points(row.shown_points)
             case self.DONE:
                 return format_points(row.done_points)
             case self.VELOCITY:

@@ -180,6 +180,12 @@ def test_plan_start_and_close_sprints_from_the_page(
     rows = {r.id: r.sprint_id for r in window.need_rows}
     following = _sprint_id(window, "Sprint 2")
     assert rows == {1: following, 2: None, 3: None}  # 3 left the sprint before its close
+    # Closed, neither need done: the list and the panel keep its 8 points committed (they
+    # read the 0 points left in it) beside the velocity, with no forecast to weigh.
+    row = page.model.row_at(page.model.row_of(juillet))
+    assert (row.state, row.shown_points, row.velocity) == ("closed", 8.0, 0.0)
+    page.select_sprint(juillet)
+    assert page.load.text() == "Closed: 8 points committed, 0 done (its velocity)."
     path = page.export_ics(tmp_path / "sprints.ics")
     assert path is not None and path.read_bytes().count(b"BEGIN:VEVENT") > 10
 

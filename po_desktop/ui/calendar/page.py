@@ -374,7 +374,15 @@ class CalendarPage(QWidget):
             .replace("%1", format_days(cap.days))
             .replace("%2", focus)
         )
-        if cap.forecast is None:
+        if row.state == "closed":  # what it committed and did, no longer a load to weigh
+            done = row.velocity if row.velocity is not None else row.done_points
+            text = (
+                self.tr("Closed: %1 points committed, %2 done (its velocity).")
+                .replace("%1", format_points(row.shown_points))
+                .replace("%2", format_points(done))
+            )
+            self.load.setStyleSheet("")
+        elif cap.forecast is None:
             forecast = self.tr("no forecast yet: no closed sprint for this team")
             text = (
                 self.tr("Committed: %1 points; %2.")
