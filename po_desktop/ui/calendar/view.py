@@ -64,7 +64,8 @@ class CalendarView(QWidget):
     range_changed = Signal(object, object)
     """The days on screen changed (first, last): the page loads what they hold."""
     create_requested = Signal(object, QPoint)
-    """A click on a day with nothing on it: offer to create a ritual or an absence there."""
+    """A click on a day with nothing on it, or a right-click on any day: offer to create a
+    ritual, an absence or a sprint there."""
     ceremony_activated = Signal(int)
     absence_activated = Signal(int)
     sprint_activated = Signal(int)
