@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from po_desktop.domain.readiness import has_problem
-from po_desktop.domain.text import search_text
+from po_desktop.domain.text import fold, search_text
 from po_desktop.store.models import (
     Assessment,
     AssessmentValue,
@@ -346,7 +346,11 @@ def projects(session: Session, *, include_archived: bool = True) -> list[Project
 
 
 def people(session: Session) -> list[Person]:
-    return list(session.scalars(select(Person).order_by(Person.name)))
+    """Every person, in the order a reader looks for a name: « Émilie » among the E, not
+    after « Thomas » (a byte order puts accented capitals last; on either engine)."""
+    return sorted(
+        session.scalars(select(Person).order_by(Person.name)), key=lambda p: (fold(p.name), p.id)
+    )
 
 
 def sprints(session: Session) -> list[Sprint]:

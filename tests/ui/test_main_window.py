@@ -245,6 +245,27 @@ def test_people_dialog_edits(window: MainWindow, qtbot: QtBot) -> None:
     assert window.workspace.read(queries.people)[0].availability == 1.0
 
 
+def test_people_are_listed_in_alphabetical_order_accents_aside(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """« Émilie Fournier » among the E, not after « Thomas Petit » (stored bytes put an
+    accented capital after every plain letter)."""
+    for name in ("Thomas Petit", "Émilie Fournier", "claire Moreau", "Antoine Girard"):
+        window.workspace.perform(
+            "Person", lambda s, n=name: people.create_person(s, people.PersonInput(n))
+        )
+    dialog = PeopleDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert names == [
+        "Antoine Girard",
+        "claire Moreau",
+        "Émilie Fournier",
+        "Léa Martin",
+        "Thomas Petit",
+    ]
+
+
 def test_a_persons_address_is_typed_checked_and_kept(window: MainWindow, qtbot: QtBot) -> None:
     dialog = PeopleDialog(window.workspace, window)
     qtbot.addWidget(dialog)
