@@ -349,3 +349,19 @@ def test_a_right_click_on_a_day_with_rituals_offers_an_absence_that_day(
     assert offered == [day, day]
     choices = [a.text() for a in page.create_menu.actions() if not a.isSeparator()]
     assert "New absence this day…" in choices
+
+
+def test_a_new_ritual_lasts_what_its_kind_usually_does_until_a_length_is_typed(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A daily picked in a new ritual became a 60-minute one (the backlog refinement's)."""
+    dialog = CeremonyDialog(window.workspace, None, date(2027, 7, 15), window)
+    qtbot.addWidget(dialog)
+    assert dialog.duration.value() == 60  # a refinement, first in the list
+    dialog.kind.setCurrentIndex(dialog.kind.findData("daily"))
+    assert dialog.duration.value() == 15
+    dialog.kind.setCurrentIndex(dialog.kind.findData("planning"))
+    assert dialog.duration.value() == 120
+    dialog.duration.setValue(45)  # typed: kept whatever the kind
+    dialog.kind.setCurrentIndex(dialog.kind.findData("daily"))
+    assert dialog.duration.value() == 45

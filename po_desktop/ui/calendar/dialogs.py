@@ -195,6 +195,17 @@ class SprintDialog(_ServiceDialog):
             super().accept()
 
 
+def _minutes(kind: str) -> int:
+    """How long a ritual of ``kind`` usually lasts (the cadence's defaults)."""
+    usual = RitualTimes()
+    return {
+        "daily": usual.daily_minutes,
+        "planning": usual.planning_minutes,
+        "review": usual.review_minutes,
+        "retro": usual.retro_minutes,
+    }.get(kind, 60)
+
+
 class CeremonyDialog(_ServiceDialog):
     """Create or edit a ritual; the sprint it belongs to is the one running that day."""
 
@@ -224,7 +235,11 @@ class CeremonyDialog(_ServiceDialog):
         self.duration.setRange(5, 24 * 60)
         self.duration.setSingleStep(15)
         self.duration.setSuffix(" min")
-        self.duration.setValue(row.duration_minutes if row else 60)
+        self.duration.setValue(row.duration_minutes if row else _minutes(self.kind.currentData()))
+        if row is None:  # a new ritual lasts what its kind usually does, until typed
+            self._minutes_typed = False
+            self.duration.valueChanged.connect(self._minutes_changed)
+            self.kind.currentIndexChanged.connect(self._kind_changed)
         self.sprint = QComboBox()
         self.sprint.addItem(self.tr("No sprint"), None)
         for sprint_id, name in sprints:
@@ -248,6 +263,20 @@ class CeremonyDialog(_ServiceDialog):
                 self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole
             )
             delete.clicked.connect(self.delete)
+
+    _setting_minutes = False
+
+    def _minutes_changed(self) -> None:
+        if not self._setting_minutes:
+            self._minutes_typed = True
+
+    def _kind_changed(self) -> None:
+        """Another kind of ritual: its usual length (a daily 15 min), unless one was typed."""
+        if self._minutes_typed:
+            return
+        self._setting_minutes = True
+        self.duration.setValue(_minutes(self.kind.currentData()))
+        self._setting_minutes = False
 
     def data(self) -> ritual_service.CeremonyInput:
         moment = self.when.dateTime()
