@@ -72,4 +72,9 @@ def test_the_calendar_survives_far_dates_and_refuses_to_type_them(
     assert dialog.error.isVisibleTo(dialog)
     assert "“31/12/9999” is not a date between 01/01/2000 and 31/12/2099" in dialog.error.text()
     assert "Mars" not in ids and window.sprint_model.rowCount() == len(ids)
+    # Mended, the date reads again: the message goes then, not at the next OK.
+    dialog.end.setText("31/12/209")
+    assert dialog.error.isVisibleTo(dialog)
+    dialog.end.setText("31/03/2027")
+    assert not dialog.error.isVisibleTo(dialog)
     window.close()

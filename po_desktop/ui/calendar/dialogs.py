@@ -65,6 +65,7 @@ class _ServiceDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.change: object = None
+        self._watched = []
 
     def typed_ok(self, *fields: DateField | TimeField) -> bool:
         """Every date and time can be read; else the first one is named, focused and
@@ -82,8 +83,21 @@ class _ServiceDialog(QDialog):
             self.error.say(text.replace("%1", field.text()))
             field.setFocus()
             field.selectAll()
+            # Said until the dates and times read again, not until the next OK.
+            self._checked_fields = fields
+            for typed in fields:
+                if typed not in self._watched:
+                    self._watched.append(typed)
+                    typed.textChanged.connect(self._typed_again)
             return False
         return True
+
+    _checked_fields: tuple[DateField | TimeField, ...] = ()
+    _watched: list[DateField | TimeField]
+
+    def _typed_again(self) -> None:
+        if all(field.is_valid() for field in self._checked_fields):
+            self.error.hide()
 
     def run(self, text: str, do: Callable[[Session], object]) -> bool:
         self.change = self.workspace.try_perform(text, do, self.error.refused)
