@@ -89,11 +89,22 @@ class NeedActions(QObject):
         ids = self.selected()
         if ids:
             self.edit(ids[0])
+        else:
+            self._none_selected()
 
     def delete_selected(self) -> None:
         ids = self.selected()
         if ids:
             self.delete(ids)
+        else:
+            self._none_selected()
+
+    def _none_selected(self) -> None:
+        """A need action with no need selected (the calendar on screen): said, not ignored."""
+        self.host.status(
+            self.tr("Select a need first: on the board, in the list or in the scoring ranking."),
+            6000,
+        )
 
     def delete(self, ids: list[int]) -> None:
         """Several needs: asked first. One: deleted at once, with Undo at hand."""
@@ -168,6 +179,8 @@ class NeedActions(QObject):
         ids = [i for i in self.selected() if (row := rows.get(i)) and row.archived_at is None]
         if ids:
             self.archive(ids)
+        elif not self.selected():
+            self._none_selected()
 
     def restore_selected(self) -> None:
         """The archived needs among the selected ones go back on the board."""

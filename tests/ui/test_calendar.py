@@ -365,3 +365,12 @@ def test_a_new_ritual_lasts_what_its_kind_usually_does_until_a_length_is_typed(
     dialog.duration.setValue(45)  # typed: kept whatever the kind
     dialog.kind.setCurrentIndex(dialog.kind.findData("daily"))
     assert dialog.duration.value() == 45
+
+
+def test_need_actions_with_no_need_selected_say_so(window: MainWindow) -> None:
+    """On the calendar nothing is selected: Edit ▸ Edit need (Ctrl+E), Delete and
+    Archive said nothing and did nothing; now the status bar says what to do first."""
+    for action in (window.actions.edit_action, window.actions.delete_action):
+        window.statusBar().clearMessage()
+        action.trigger()
+        assert window.statusBar().currentMessage().startswith("Select a need first")
