@@ -51,6 +51,10 @@ class ShortcutsDialog(QDialog):
             (self.tr("Select several cards"), self.tr("Ctrl+click, Shift+click")),
             (self.tr("Previous / next month or week (calendar)"), self.tr("Page Up / Page Down")),
             (self.tr("Back to today (calendar)"), self.tr("Home")),
+            (
+                self.tr("New ritual, absence or sprint on a day (calendar)"),
+                self.tr("Right-click the day, or the menu key"),
+            ),
         ]
         self.table = QTableWidget(len(rows), 2)
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
