@@ -460,9 +460,10 @@ class Views(QObject):
 
     def clear_filters(self) -> None:
         """Every need on every page: no search, no project, no quick filter."""
-        self.search.blockSignals(True)
+        # Its signal goes through (the line edit's clear button hides on it, a blocked
+        # one stayed in an empty box); the search it would start is the one done below.
         self.search.clear()
-        self.search.blockSignals(False)
+        self._search_timer.stop()
         self.project_filter.blockSignals(True)
         self.project_filter.setCurrentIndex(0)
         self.project_filter.blockSignals(False)

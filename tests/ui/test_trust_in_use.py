@@ -298,6 +298,23 @@ def test_the_filtered_view_button_keeps_the_focus_when_the_count_changes(
     assert show_all.hasFocus()
 
 
+def test_show_all_needs_empties_the_search_box_and_its_clear_button_goes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The box was emptied with its signals blocked: its ⊗ stayed in an empty box."""
+    from PySide6.QtWidgets import QToolButton
+
+    window.search.setText("Congés")
+    qtbot.waitUntil(lambda: len(_keys(window)) == 2)
+    clear = window.search.findChild(QToolButton)
+    assert clear is not None
+    qtbot.waitUntil(clear.isVisible)
+    (show_all,) = window.filter_bar.buttons
+    show_all.click()
+    assert window.search.text() == "" and len(_keys(window)) == 4
+    qtbot.waitUntil(lambda: not clear.isVisible(), timeout=2000)
+
+
 # 11 -------------------------------------------------------------------------------------
 def test_the_toolbar_does_not_move_after_an_action(window: MainWindow) -> None:
     before = window.actions.undo_button.text()
