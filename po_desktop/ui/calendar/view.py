@@ -64,8 +64,7 @@ class CalendarView(QWidget):
     range_changed = Signal(object, object)
     """The days on screen changed (first, last): the page loads what they hold."""
     create_requested = Signal(object, QPoint)
-    """A click on a day with nothing on it, or a right-click on any day: offer to create a
-    ritual, an absence or a sprint there."""
+    """A click on an empty day, or a right-click on any day: offer to create there."""
     ceremony_activated = Signal(int)
     absence_activated = Signal(int)
     sprint_activated = Signal(int)
@@ -518,20 +517,15 @@ class CalendarView(QWidget):
             self.create_requested.emit(hit.day, event.globalPosition().toPoint())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        """A right-click (or the menu key) on any day offers what can be created that day,
-        rituals and absences on it or not: a left click offers it on an empty day only,
-        and every sprint working day has its daily (an absence falls on such days)."""
+        """A right-click or the menu key on any day, busy or not: :attr:`create_requested`."""
+        day: date | None = self.selected
+        where = self.mapToGlobal(self.rect().center())
         if event.reason() == QContextMenuEvent.Reason.Mouse:
-            at = QPointF(event.pos())
-            hit = self.hit_at(at)
-            day = self.day_at(at) or (hit.day if hit is not None else None)
-            where = event.globalPos()
-        else:
-            day, where = self.selected, self.mapToGlobal(self.rect().center())
-        if day is None:
-            return
-        self.select(day)
-        self.create_requested.emit(day, where)
+            hit, where = self.hit_at(QPointF(event.pos())), event.globalPos()
+            day = self.day_at(QPointF(event.pos())) or (hit.day if hit is not None else None)
+        if day is not None:
+            self.select(day)
+            self.create_requested.emit(day, where)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         hit = self.hit_at(event.position())
