@@ -749,6 +749,11 @@ _CATALOG: dict[str, str | Plural] = {
         "{file} cannot be read as an Excel workbook: it may be damaged. Open it in Excel or "
         "LibreOffice and save it again as .xlsx."
     ),
+    "exchange.formula_without_result": N_(
+        "Cell {cell} of {file} holds a formula without its result (the workbook was written "
+        "by a program, never saved by a spreadsheet). Open it in Excel or LibreOffice, save "
+        "it, and import it again: nothing was imported."
+    ),
     "exchange.opendocument": N_(
         "{file} is a LibreOffice spreadsheet (.ods): in LibreOffice, choose File › Save As › "
         "“Excel 2007-365 (.xlsx)”, then import that file."

@@ -13,6 +13,7 @@ texts as they are and the numbers as numbers; rows are streamed, never held whol
 from __future__ import annotations
 
 import contextlib
+import re
 import zipfile
 from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import date, time
@@ -211,6 +212,9 @@ def open_xlsx(path: Path | str) -> Table:
 
 def _open(workbook: Any, path: Path, release: Callable[[], None]) -> Table:
     sheet = workbook.worksheets[0]
+    cell = _formula_without_result(workbook, sheet)
+    if cell is not None:
+        raise ValidationError("exchange.formula_without_result", file=str(path), cell=cell)
     declared = sheet.max_row if isinstance(sheet.max_row, int) else 0
     # Some tools write a wrong size: read what is there.
     sheet.reset_dimensions()
@@ -254,6 +258,48 @@ def _open(workbook: Any, path: Path, release: Callable[[], None]) -> Table:
         _progress=progress,
         _close=close,
     )
+
+
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+"""A formula's element in a sheet's XML (``<f>``, ``<f t="shared" …/>``, ``<x:f>``)."""
+_CHUNK = 1 << 20
+
+
+def _formula_without_result(workbook: Any, sheet: Any) -> str | None:
+    """The first cell ("D12") of the sheet whose formula has no result kept with it,
+    None when there is none. Excel and LibreOffice save each formula's last result,
+    which is what the import reads; a workbook written by a program (openpyxl, a
+    script's export) may hold formulas alone, read as empty cells: a need's solution
+    would be wiped without a word. Most sheets have no formula at all, which one scan
+    of their XML tells; only a sheet with formulas is parsed a second time."""
+    archive = getattr(workbook, "_archive", None)
+    member = getattr(sheet, "_worksheet_path", None)
+    if archive is None or member is None:  # another openpyxl: its reading as it is
+        return None
+    with archive.open(member) as source:
+        tail = b""
+        while chunk := source.read(_CHUNK):
+            if _FORMULA.search(tail + chunk):
+                break
+            tail = chunk[-32:]
+        else:
+            return None
+    from xml.etree.ElementTree import iterparse
+
+    with archive.open(member) as source:
+        for _event, element in iterparse(source):
+            tag = element.tag.rpartition("}")[2]
+            if tag == "row":
+                element.clear()  # its cells read: a large sheet is not held whole
+            if tag != "c":
+                continue
+            parts = {child.tag.rpartition("}")[2]: child.text for child in element}
+            # A text result may be empty (t="str", <v></v>); any other result is not.
+            kept = parts.get("v") or (element.get("t") == "str" and "v" in parts)
+            if "f" in parts and not kept and element.get("t") != "inlineStr":
+                return element.get("r") or "?"
+            element.clear()
+    return None
 
 
 def _filled(value: object) -> bool:

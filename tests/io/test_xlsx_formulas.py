@@ -1,0 +1,151 @@
+"""Formulas in a workbook given to the import.
+
+Excel and LibreOffice save each formula with its last result, which the import reads.
+A workbook written by a program (openpyxl, a script's export) may hold a formula alone:
+read as an empty cell, it wiped the need's solution, shown as "1 to update". It is
+refused instead, naming the cell, and nothing is imported.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from helpers.libreoffice import convert, needs_libreoffice
+
+from po_desktop.cli import main
+from po_desktop.io.needs_files import open_needs
+from po_desktop.io.needs_table import records
+from po_desktop.store.database import Database, open_database
+from po_desktop.store.errors import ValidationError
+from po_desktop.store.services import needs as need_service
+from po_desktop.store.services.importing import import_needs
+from po_desktop.store.services.projects import ProjectInput, create_project
+
+SOLUTION = "Publier le tableau de bord chaque lundi"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "formulas.podb")
+    with database.session() as session:
+        project = create_project(session, ProjectInput(code="ERP", name="ERP"))
+        need_service.create_need(
+            session,
+            need_service.NeedInput(
+                title="Budget", problem="Défi", project_id=project.id, solution=SOLUTION
+            ),
+        )
+    yield database
+    database.close()
+
+
+def written_by_a_program(path: Path) -> Path:
+    """ERP-1 with its solution as a formula and no result, as openpyxl writes it."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Clé", "Titre", "Défi à relever", "Solution envisagée", "Projet", "Points"])
+    sheet.append(["ERP-1", "Budget", "Défi", '="Publier "&"le tableau"', "ERP", "=2+3"])
+    workbook.save(path)
+    return path
+
+
+def with_results(path: Path, results: dict[str, tuple[str, str]]) -> Path:
+    """The workbook as a spreadsheet saves it: each formula's cell keeps its result
+    (cell → (type, value): "str" for a text, "n" for a number)."""
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    for cell, (kind, value) in results.items():
+        sheet, count = re.subn(
+            rf'<c r="{cell}"([^>]*)><f>(.*?)</f><v\s*/>',
+            rf'<c r="{cell}"\1 t="{kind}"><f>\2</f><v>{value}</v>',
+            sheet,
+        )
+        assert count == 1, cell
+    members["xl/worksheets/sheet1.xml"] = sheet.encode()
+    saved = path.with_name(f"saved-{path.name}")
+    with zipfile.ZipFile(saved, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return saved
+
+
+def solution_and_points(database: Database) -> tuple[str, float | None]:
+    with database.session() as session:
+        need = need_service.find_need(session, "ERP-1")
+        return need.solution, need.points
+
+
+def test_a_formula_without_its_result_is_refused_naming_the_cell(
+    db: Database, tmp_path: Path
+) -> None:
+    path = written_by_a_program(tmp_path / "script.xlsx")
+    with pytest.raises(ValidationError) as refused:
+        open_needs(path)
+    message = refused.value.message
+    assert message.msg_id == "exchange.formula_without_result"
+    assert message.params["cell"] == "D2"
+    assert "D2" in message.render("fr") and "LibreOffice" in message.render("fr")
+    assert solution_and_points(db) == (SOLUTION, None)
+
+
+def test_the_command_line_refuses_it_and_imports_nothing(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = written_by_a_program(tmp_path / "script.xlsx")
+    db_path = str(db.path)
+    db.close()
+    code = main(["import", "--db", db_path, str(path), "--lang", "fr"])
+    assert code != 0
+    err = capsys.readouterr().err
+    assert "La cellule D2 de" in err and "rien n'a été importé" in err
+    reopened = open_database(Path(db_path))
+    try:
+        assert solution_and_points(reopened) == (SOLUTION, None)
+    finally:
+        reopened.close()
+
+
+def test_formulas_saved_with_their_results_import_the_results(db: Database, tmp_path: Path) -> None:
+    saved = with_results(
+        written_by_a_program(tmp_path / "script.xlsx"),
+        {"D2": ("str", "Publier le tableau"), "F2": ("n", "5")},
+    )
+    with open_needs(saved) as table:
+        found = list(records(table))
+    with db.session() as session:
+        assert import_needs(session, found).updated == 1
+    assert solution_and_points(db) == ("Publier le tableau", 5.0)
+
+
+def test_a_formula_whose_result_is_an_empty_text_is_read_as_empty(tmp_path: Path) -> None:
+    saved = with_results(
+        written_by_a_program(tmp_path / "script.xlsx"), {"D2": ("str", ""), "F2": ("n", "5")}
+    )
+    with open_needs(saved) as table:
+        (record,) = list(records(table))
+    assert (record.solution, record.points) == ("", 5.0)
+
+
+@needs_libreoffice
+def test_libreoffice_saving_it_gives_the_results(
+    db: Database, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """What the refusal tells the user to do works."""
+    saved = convert(
+        written_by_a_program(tmp_path / "script.xlsx"),
+        "xlsx",
+        tmp_path / "libreoffice",
+        tmp_path_factory.mktemp("libreoffice-profile"),
+    )
+    with open_needs(saved) as table:
+        found = list(records(table))
+    with db.session() as session:
+        assert import_needs(session, found).updated == 1
+    assert solution_and_points(db) == ("Publier le tableau", 5.0)
