@@ -49,7 +49,7 @@ def db(db_path: Path) -> Iterator[Database]:
     database.close()
 
 
-BOTH_ENGINES = ("store", "reliability/test_hostile_text.py")
+BOTH_ENGINES = ("store", "reliability/test_hostile_text.py", "io/test_trackers_real.py")
 """Where a test that asks for a ``session`` (and not for the file: ``db``, ``db_path``) runs
 twice: on a workspace file and on a team workspace's PostgreSQL (tests/helpers/postgres.py)."""
 

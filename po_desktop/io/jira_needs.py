@@ -13,7 +13,8 @@ Jira writes one column per value of a repeated field (two ``Sprint`` columns, th
   field's name) → points; labels → tags; reporter → requester; assignee → a person;
 * sprints → sprints: the last one the issue is in, and the earlier ones (closed);
 * epic link or parent → the need's parent; comments → the need's comments, with their
-  author (a name, or the account id when the export gives no name for it) and date.
+  author (a name, or the account id when the export gives no name for it) and date;
+* the issue's creation date → the need's (a new need was asked for then).
 """
 
 from __future__ import annotations
@@ -250,11 +251,21 @@ def jira_table(
             ),
             "parent_ref": parent if parent != key else "",
             "create_missing": "Jira",
+            "created": _moment(_first(values, "created")),
         }
         if not cells["project"] and key and "-" in key:
             cells["project"] = key.rsplit("-", 1)[0]
         items.append((line, cells, extra))
     return tracker_table(path, "jira", items, source_header=header, sources=source_names(header))
+
+
+def _moment(text: str) -> datetime | None:
+    """When an issue was created, in UTC: one Jira did not write as a date leaves the
+    need created at the import's time, no reason to refuse the issue."""
+    try:
+        return _local_to_utc(parse_date(text))
+    except ValidationError:
+        return None
 
 
 def _day(text: str) -> date | None:

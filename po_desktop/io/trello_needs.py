@@ -11,6 +11,8 @@ read as needs.
   criteria, one line per item, "[x]" for a checked one and "[ ]" for the others;
 * the card's members → people (created when missing), the first one the assignee;
 * comments (the board's ``commentCard`` actions) → the need's comments;
+* the card's creation (its ``createCard`` action, else the time its id begins with) →
+  the need's creation date;
 * archived cards are left out and counted in the import's summary.
 """
 
@@ -128,6 +130,19 @@ def _comments(data: dict[str, Any]) -> dict[str, list[Comment]]:
     return found
 
 
+def _creations(data: dict[str, Any]) -> dict[str, datetime]:
+    """Card id → when it was created, as the board's "createCard" actions tell (an
+    export keeps its latest actions only: older cards are dated by their ids)."""
+    found: dict[str, datetime] = {}
+    for action in _objects(data, "actions"):
+        details = action.get("data")
+        card = details.get("card") if isinstance(details, dict) else None
+        at = _when(_text(action.get("date")))
+        if action.get("type") == "createCard" and isinstance(card, dict) and at is not None:
+            found[_text(card.get("id"))] = at
+    return found
+
+
 def open_trello(path: Path | str) -> Table:
     """A Trello board export as a table of needs, one row per open card."""
     path = Path(path)
@@ -139,6 +154,7 @@ def open_trello(path: Path | str) -> Table:
     }
     checklists = _checklists(data)
     comments = _comments(data)
+    creations = _creations(data)
     items = []
     set_aside = 0
     cards = sorted(
@@ -180,9 +196,22 @@ def open_trello(path: Path | str) -> Table:
             "people": tuple(card_members),
             "comments": tuple(comments.get(card_id, [])),
             "create_missing": "Trello",
+            "created": creations.get(card_id) or _created(card_id),
         }
         items.append((position + 1, cells, extra))
     names = {column: Message(msg_id).render() for column, msg_id in _SOURCES.items()}
     return tracker_table(
         path, "trello", items, set_aside=set_aside, source_header=CARD_FIELDS, sources=names
     )
+
+
+def _created(card_id: str) -> datetime | None:
+    """When a card was created, in UTC: Trello's ids begin with that second, in hex.
+    None for an id that is not one of Trello's."""
+    if len(card_id) != 24:
+        return None
+    try:
+        seconds = int(card_id[:8], 16)
+    except ValueError:
+        return None
+    return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)

@@ -7,7 +7,7 @@ with the dates their issues suggest and listed for the user to check."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from helpers.workspace import FIXTURES
@@ -17,7 +17,16 @@ from sqlalchemy.orm import Session
 from po_desktop.io.jira_needs import parse_date
 from po_desktop.io.needs_files import detect_format, open_needs
 from po_desktop.io.needs_table import default_mapping, records
-from po_desktop.store.models import BoardColumn, Need, NeedComment, NeedLink, Person, Sprint
+from po_desktop.store.models import (
+    BoardColumn,
+    Need,
+    NeedComment,
+    NeedEvent,
+    NeedLink,
+    Person,
+    Sprint,
+    utcnow,
+)
 from po_desktop.store.services.import_types import ImportOptions, ImportResult, NeedRecord
 from po_desktop.store.services.importing import import_needs, preview_import
 from po_desktop.store.services.sprints import SprintInput, create_sprint
@@ -25,6 +34,7 @@ from po_desktop.store.services.sprints import SprintInput, create_sprint
 EXCHANGE = FIXTURES / "exchange"
 POINZ = EXCHANGE / "jira-server-poinz-en.csv"
 DECK = EXCHANGE / "trello-deck-board.json"
+TRELLO = EXCHANGE / "trello-board.json"
 JIRA_EN = EXCHANGE / "jira-cloud-all-fields-en.csv"
 
 
@@ -113,6 +123,32 @@ def test_a_real_trello_export_imports_its_open_card(session: Session) -> None:
     assert (count(session, Person), count(session, NeedComment)) == (0, 0)
     assert run(session, DECK, "DECK").skipped == 1
     assert count(session, Need) == 1
+
+
+def test_needs_from_a_tracker_were_asked_for_when_their_items_were_created(
+    session: Session,
+) -> None:
+    """A decision letter answers the request of the day it was made, and the dossier
+    says since when a need waits: the item's creation in Jira or Trello, not the day of
+    the import (the times Jira writes are the exporting user's, taken as this machine's)."""
+    before = utcnow() - timedelta(minutes=1)
+    run(session, POINZ)
+    run(session, DECK, "DECK")
+    run(session, TRELLO, "WEB")
+    needs = by_ref(session)
+    jira = needs["SMRGR-6275"]
+    assert jira.created_at == datetime(2020, 6, 25, 12, 44).astimezone(UTC).replace(tzinfo=None)
+    assert jira.updated_at >= before and jira.column_since >= before  # imported today
+    # Trello: the board's "createCard" action, else the second its card id begins with
+    assert needs["https://trello.com/c/fakeshortlinkcard7"].created_at == datetime(
+        2017, 9, 15, 16, 14, 3, 187000
+    )
+    by_title = {need.title: need for need in needs.values()}
+    assert by_title["Suivre ma commande en ligne"].created_at == datetime(2025, 9, 1, 8, 0)
+    assert by_title["Paiement en 3 fois"].created_at == datetime(2024, 8, 30, 17, 23, 12)
+    query = select(NeedEvent.need_id, NeedEvent.at).where(NeedEvent.field == "created")
+    created = {need_id: at for need_id, at in session.execute(query)}
+    assert all(created[need.id] == need.created_at for need in needs.values())
 
 
 # ----- what a French Jira and Jira Cloud write ------------------------------------------

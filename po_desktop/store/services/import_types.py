@@ -70,6 +70,9 @@ class NeedRecord:
     comments: tuple[Comment, ...] = ()
     parent_ref: str = ""
     """The external reference of the item's parent (its epic): linked as its parent."""
+    created: datetime | None = None
+    """When the item was created in the tool it comes from (UTC): a need it creates was
+    asked for then, not on the day of the import."""
     create_missing: str = ""
     """The tracker whose export this is ("Jira", "Trello"; empty for a file of ours, whose
     external reference column only carries the reference): its sprints missing from the

@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 import operator
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from itertools import islice, repeat
 from typing import Any
 
@@ -37,7 +38,7 @@ from po_desktop.domain.enums import EventField
 from po_desktop.domain.keys import format_key
 from po_desktop.domain.readiness import has_problem
 from po_desktop.store import identity
-from po_desktop.store.bulk import bind_value, ids_given, insert_many
+from po_desktop.store.bulk import bind_value, ids_given, insert_many, stored_as
 from po_desktop.store.errors import (
     PoDesktopError,
     ValidationError,
@@ -93,6 +94,7 @@ _NEED_COLUMNS = (
     "external_ref",
 )
 _COLUMN_AT = _NEED_COLUMNS.index("column_id")
+_CREATED_AT = _NEED_COLUMNS.index("created_at")
 _Pending = tuple[tuple[Any, ...], list[str], int, int, int | None, float | None]
 """A new need's row, its tags, and its project, number, sprint and points."""
 
@@ -109,6 +111,7 @@ class _Creator:
         """One time for the whole import: it is one action."""
         connection = session.connection()
         self.stored_now = bind_value(connection, _TABLES["need"], "created_at", self.now)
+        self.stored_time = stored_as(connection, _TABLES["need"], "created_at")
         self.keyless: dict[int, int] = {}
         """Project id → needs created without a key (numbered -1, -2, … until the end)."""
         self.done_columns = {c.id for c in lookups.columns.values() if c.is_done}
@@ -129,8 +132,12 @@ class _Creator:
         project: Project,
         number: int | None,
         ref: str = "",
+        created: datetime | None = None,
     ) -> None:
-        """``ref``: the row's external reference as stored (``import_trackers.ref_key``)."""
+        """``ref``: the row's external reference as stored (``import_trackers.ref_key``);
+        ``created``: when the item was created in the tool it comes from (UTC), the
+        need's creation time (a decision letter answers the request of that day), the
+        import's time when unknown or not past."""
         clean = need_service._validate(self.session, data, known=True)
         archived = self.archived.get(data.project_id)
         if archived is None:  # a project's flag read once, not per row
@@ -147,12 +154,13 @@ class _Creator:
         bottom[column_id] = rank
         now = self.stored_now
         values = clean.values
+        born = now if created is None or created >= self.now else self.stored_time(created)
         row = (
             *_CHECKED(values),
             number,
             column_id,
             rank,
-            now,
+            born,
             now,
             now if column_id in self.done_columns else None,
             now,
@@ -234,7 +242,7 @@ class _Creator:
         # events (an event's order among a need's events is its id's).
         copied = high - low + 1 == len(self.pending)
         if copied:
-            span = {"low": low, "high": high, "at": self.now}
+            span = {"low": low, "high": high}
             connection.execute(_CREATED_EVENTS, {**span, **_by(author)})
         by = (author.person_id, author.name)
         stored = self._stored
@@ -245,7 +253,8 @@ class _Creator:
                 tags += [(need_id, name) for name in names]
             # In create_need's order: created (the column), sprint, points.
             if not copied:
-                events.append((need_id, now, _CREATED, None, stored(row[_COLUMN_AT]), *by))
+                born = row[_CREATED_AT]
+                events.append((need_id, born, _CREATED, None, stored(row[_COLUMN_AT]), *by))
             if sprint_id is not None:
                 events.append((need_id, now, _SPRINT, None, stored(sprint_id), *by))
             if points is not None:
@@ -323,7 +332,7 @@ _CREATED_EVENTS = insert(NeedEvent).from_select(
     ["need_id", "at", "field", "new_value", "author_id", "author_name"],
     select(
         Need.id,
-        bindparam("at", type_=NeedEvent.at.type),
+        Need.created_at,  # the import's time, or the item's in the tool it comes from
         literal(_CREATED, String),
         cast(Need.column_id, String),  # as _event_value writes a column's id
         bindparam("author_id", type_=Integer),
@@ -525,7 +534,7 @@ def _import_rows(
                 if by_ref:
                     refs_seen.add(ref)
                 if current is None:
-                    creator.add(data, project, number, ref)
+                    creator.add(data, project, number, ref, record.created)
                     result.created += 1
                     action = CREATE
                 elif need_service.as_stored(data) == current:
