@@ -754,6 +754,10 @@ _CATALOG: dict[str, str | Plural] = {
         "by a program, never saved by a spreadsheet). Open it in Excel or LibreOffice, save "
         "it, and import it again: nothing was imported."
     ),
+    "exchange.cell_error": N_(
+        "Cell {cell} of {file} shows the error {value}: correct it in the spreadsheet, save "
+        "the workbook, and import it again. Nothing was imported."
+    ),
     "exchange.opendocument": N_(
         "{file} is a LibreOffice spreadsheet (.ods): in LibreOffice, choose File › Save As › "
         "“Excel 2007-365 (.xlsx)”, then import that file."

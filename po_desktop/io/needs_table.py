@@ -180,6 +180,10 @@ class Table:
     columns (external reference, assignee, comments, parent, sprints)."""
     set_aside: int = 0
     """Items of the file an import leaves out on purpose (archived Trello cards)."""
+    unreadable: dict[int, ValidationError] = field(default_factory=dict)
+    """A workbook's columns (by index) with a cell that does not hold what it shows (a
+    formula without its result, an error): the first such cell's refusal, raised when
+    an import takes the column, not for a column it leaves out."""
     source_header: list[str] = field(default_factory=list)
     """A tracker's export: the file's own columns (Jira's header as written, the card
     fields of a Trello board), which it reads into :attr:`header`, the same for all."""
@@ -285,6 +289,9 @@ class Records:
 
     def __iter__(self) -> Iterator[NeedRecord]:
         table, mapping = self.table, self._mapping()
+        for index, _name in _mapped(mapping):
+            if index in table.unreadable:
+                raise table.unreadable[index]
         width = len(mapping)
         texts_only = table.format == "csv"  # every cell is a str already: the quick way
         make = text_records(_mapped(mapping), table.numbers)

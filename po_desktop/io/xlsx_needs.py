@@ -212,9 +212,6 @@ def open_xlsx(path: Path | str) -> Table:
 
 def _open(workbook: Any, path: Path, release: Callable[[], None]) -> Table:
     sheet = workbook.worksheets[0]
-    cell = _formula_without_result(workbook, sheet)
-    if cell is not None:
-        raise ValidationError("exchange.formula_without_result", file=str(path), cell=cell)
     declared = sheet.max_row if isinstance(sheet.max_row, int) else 0
     # Some tools write a wrong size: read what is there.
     sheet.reset_dimensions()
@@ -230,6 +227,7 @@ def _open(workbook: Any, path: Path, release: Callable[[], None]) -> Table:
             break
     if header is None:
         raise ValidationError("csv.empty", file=str(path))
+    unreadable = _unreadable(workbook, sheet, path, header_line)
 
     def tracked() -> Generator[tuple[int, Sequence[Cell]]]:
         for line, row in rows:
@@ -254,52 +252,81 @@ def _open(workbook: Any, path: Path, release: Callable[[], None]) -> Table:
         header=header,
         header_line=header_line,
         strict_width=False,
+        unreadable=unreadable,
         _rows=reading,
         _progress=progress,
         _close=close,
     )
 
 
-_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
-"""A formula's element in a sheet's XML (``<f>``, ``<f t="shared" …/>``, ``<x:f>``)."""
+_SUSPECT = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?f[\s/>]|\st="e"')
+"""A formula's element in a sheet's XML (``<f>``, ``<f t="shared" …/>``, ``<x:f>``), or
+a cell holding an error value (``t="e"``)."""
 _CHUNK = 1 << 20
 
 
-def _formula_without_result(workbook: Any, sheet: Any) -> str | None:
-    """The first cell ("D12") of the sheet whose formula has no result kept with it,
-    None when there is none. Excel and LibreOffice save each formula's last result,
-    which is what the import reads; a workbook written by a program (openpyxl, a
-    script's export) may hold formulas alone, read as empty cells: a need's solution
-    would be wiped without a word. Most sheets have no formula at all, which one scan
-    of their XML tells; only a sheet with formulas is parsed a second time."""
+def _unreadable(workbook: Any, sheet: Any, path: Path, after: int) -> dict[int, ValidationError]:
+    """Columns (by index) of the rows below ``after`` with a cell whose value is not what
+    the spreadsheet shows: a formula without its result, or an error ("#NAME?"), each
+    with the refusal of its first such cell, raised if the import takes the column.
+
+    Excel and LibreOffice save each formula's last result, which is what the import
+    reads; a workbook written by a program (openpyxl, a script's export) may hold
+    formulas alone, read as empty cells, and an error read as text: a need's solution
+    would be wiped, or become "#REF!", without a word. Most sheets have neither, which
+    one scan of their XML tells; only a sheet with formulas or errors is parsed again."""
     archive = getattr(workbook, "_archive", None)
     member = getattr(sheet, "_worksheet_path", None)
     if archive is None or member is None:  # another openpyxl: its reading as it is
-        return None
+        return {}
     with archive.open(member) as source:
         tail = b""
         while chunk := source.read(_CHUNK):
-            if _FORMULA.search(tail + chunk):
+            if _SUSPECT.search(tail + chunk):
                 break
             tail = chunk[-32:]
         else:
-            return None
+            return {}
     from xml.etree.ElementTree import iterparse
 
+    from openpyxl.utils.cell import (
+        column_index_from_string,
+        coordinate_from_string,
+        get_column_letter,
+    )
+
+    found: dict[int, ValidationError] = {}
+    line = column = 0
     with archive.open(member) as source:
-        for _event, element in iterparse(source):
+        for event, element in iterparse(source, events=("start", "end")):
             tag = element.tag.rpartition("}")[2]
+            if event == "start":
+                if tag == "row":
+                    line, column = int(element.get("r") or line + 1), 0
+                continue
             if tag == "row":
                 element.clear()  # its cells read: a large sheet is not held whole
             if tag != "c":
                 continue
+            ref = element.get("r")
+            column = column_index_from_string(coordinate_from_string(ref)[0]) if ref else column + 1
+            index = column - 1
+            if line <= after or index in found:
+                continue
+            cell = ref or f"{get_column_letter(column)}{line}"
             parts = {child.tag.rpartition("}")[2]: child.text for child in element}
+            kind = element.get("t")
             # A text result may be empty (t="str", <v></v>); any other result is not.
-            kept = parts.get("v") or (element.get("t") == "str" and "v" in parts)
-            if "f" in parts and not kept and element.get("t") != "inlineStr":
-                return element.get("r") or "?"
-            element.clear()
-    return None
+            kept = parts.get("v") or (kind == "str" and "v" in parts)
+            if "f" in parts and not kept and kind != "inlineStr":
+                found[index] = ValidationError(
+                    "exchange.formula_without_result", file=str(path), cell=cell
+                )
+            elif kind == "e":
+                found[index] = ValidationError(
+                    "exchange.cell_error", file=str(path), cell=cell, value=parts.get("v") or "#"
+                )
+    return found
 
 
 def _filled(value: object) -> bool:

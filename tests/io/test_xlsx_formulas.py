@@ -1,9 +1,10 @@
-"""Formulas in a workbook given to the import.
+"""Formulas and errors in a workbook given to the import.
 
 Excel and LibreOffice save each formula with its last result, which the import reads.
 A workbook written by a program (openpyxl, a script's export) may hold a formula alone:
-read as an empty cell, it wiped the need's solution, shown as "1 to update". It is
-refused instead, naming the cell, and nothing is imported.
+read as an empty cell, it wiped the need's solution, shown as "1 to update"; an error
+("#NAME?") became the solution's text. Both are refused, naming the cell, and nothing is
+imported, unless the import leaves their column out.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from helpers.libreoffice import convert, needs_libreoffice
 
 from po_desktop.cli import main
 from po_desktop.io.needs_files import open_needs
-from po_desktop.io.needs_table import records
+from po_desktop.io.needs_table import Table, records
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.services import needs as need_service
+from po_desktop.store.services.import_types import ImportResult
 from po_desktop.store.services.importing import import_needs
 from po_desktop.store.services.projects import ProjectInput, create_project
 
@@ -86,13 +88,44 @@ def test_a_formula_without_its_result_is_refused_naming_the_cell(
     db: Database, tmp_path: Path
 ) -> None:
     path = written_by_a_program(tmp_path / "script.xlsx")
-    with pytest.raises(ValidationError) as refused:
-        open_needs(path)
+    with open_needs(path) as table, pytest.raises(ValidationError) as refused:
+        import_needs_of(db, table)
     message = refused.value.message
     assert message.msg_id == "exchange.formula_without_result"
     assert message.params["cell"] == "D2"
     assert "D2" in message.render("fr") and "LibreOffice" in message.render("fr")
     assert solution_and_points(db) == (SOLUTION, None)
+
+
+def test_an_error_the_spreadsheet_shows_is_refused_not_imported_as_text(
+    db: Database, tmp_path: Path
+) -> None:
+    saved = with_results(
+        written_by_a_program(tmp_path / "script.xlsx"),
+        {"D2": ("e", "#NAME?"), "F2": ("n", "5")},
+    )
+    with open_needs(saved) as table, pytest.raises(ValidationError) as refused:
+        import_needs_of(db, table)
+    assert refused.value.message.render("fr").startswith(
+        "La cellule D2 de " + str(saved) + " affiche l'erreur #NAME?"
+    )
+    assert solution_and_points(db) == (SOLUTION, None)
+
+
+def test_a_column_the_import_leaves_out_may_hold_anything(db: Database, tmp_path: Path) -> None:
+    """A helper column of formulas or errors is no reason to refuse the needs."""
+    saved = with_results(written_by_a_program(tmp_path / "script.xlsx"), {"F2": ("n", "5")})
+    with open_needs(saved) as table:
+        mapping = ["key", "title", "problem", None, "project", "points"]
+        with db.session() as session:
+            result = import_needs(session, records(table, mapping))
+    assert result.updated == 1
+    assert solution_and_points(db) == (SOLUTION, 5.0)
+
+
+def import_needs_of(database: Database, table: Table) -> ImportResult:
+    with database.session() as session:
+        return import_needs(session, records(table))
 
 
 def test_the_command_line_refuses_it_and_imports_nothing(
