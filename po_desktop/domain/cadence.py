@@ -6,6 +6,7 @@ pack) does not build the cadence's settings and rules it never uses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -92,3 +93,42 @@ def cadence(
             )
         )
     return planned
+
+
+PLACEHOLDERS = ("{n}", "{year}", "{week}")
+"""What a name pattern replaces for each planned sprint (see :func:`sprint_name`)."""
+
+
+def sprint_name(pattern: str, number: int, start: date) -> str:
+    """A planned sprint's name: ``{n}`` its number, ``{year}`` and ``{week}`` the ISO
+    year and week (two digits) of its first Monday ("Sprint {year}-{week}": "Sprint
+    2026-49"). A pattern with none of them gets " {n}" at its end."""
+    if not any(mark in pattern for mark in PLACEHOLDERS):
+        pattern += " {n}"
+    year, week, _day = start.isocalendar()
+    return (
+        pattern.replace("{n}", str(number))
+        .replace("{year}", str(year))
+        .replace("{week}", f"{week:02d}")
+    )
+
+
+def name_pattern(name: str, start: date) -> tuple[str, int] | None:
+    """The pattern a sprint's name follows, for the next ones, and its number: the ISO
+    year and week of its start ("Sprint 2026-49" → "Sprint {year}-{week}", 49), else its
+    last number ("Plateforme S14" → "Plateforme S{n}", 14); None for a name without one."""
+    year, week, _day = start.isocalendar()
+    for written, marks in (
+        (f"{year}-W{week:02d}", "{year}-W{week}"),
+        (f"{year}-{week:02d}", "{year}-{week}"),
+    ):
+        head, found, tail = name.rpartition(written)
+        if found and not (tail[:1].isdigit() or head[-1:].isdigit()):
+            return f"{head}{marks}{tail}", week
+    match = _LAST_NUMBER.match(name)
+    if match is None:
+        return None
+    return f"{match[1]}{{n}}{match[3]}", int(match[2])
+
+
+_LAST_NUMBER = re.compile(r"^(.*?)(\d{1,6})(\D*)$", re.DOTALL)

@@ -8,13 +8,15 @@ through the services.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from po_desktop.domain.cadence import RitualTimes, name_pattern
 from po_desktop.domain.calendar import EARLIEST, LATEST, clamp
+from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.keys import format_key
 from po_desktop.store.models import (
     Absence,
@@ -91,30 +93,100 @@ def absence_form(session: Session, absence_id: int | None) -> AbsenceForm:
 
 
 @dataclass(frozen=True)
-class CadenceDefaults:
+class CadencePlan:
+    """How a team's next sprints continue its last one."""
+
     start: date
-    """The Monday after the last sprint (after today when there is none)."""
-    teams: list[str]
-    sprint_count: int
+    """The Monday after the team's last sprint (after today when it has none)."""
+    weeks: int
+    pattern: str
+    """Its name with its number, or its ISO year and week, as placeholders."""
+    first_number: int
+    focus: float
     members: set[int]
-    """The last sprint's team, or everyone active."""
+    """The last sprint's members, or everyone active."""
+    rituals: RitualTimes
+    """Its daily scrum's time and length, its review's time; else the usual ones."""
+
+
+@dataclass(frozen=True)
+class CadenceDefaults:
+    teams: list[str]
+    team: str
+    """The last sprint's team: the plan a new series shows first."""
+    plans: dict[str, CadencePlan]
+    """By team (folded), for each team that has sprints."""
+    fresh: CadencePlan
+    """For a team without sprints."""
+
+    def plan(self, team: str) -> CadencePlan:
+        return self.plans.get(team.strip().casefold(), self.fresh)
 
 
 def cadence_defaults(session: Session, today: date) -> CadenceDefaults:
-    last = session.scalar(  # the last sprint a plan can follow (not one ending in 9999)
+    # The sprints a plan can follow (not one ending in 9999), the last one of each team.
+    sprints = session.scalars(
         select(Sprint)
         .where(Sprint.start_date >= EARLIEST, Sprint.end_date <= LATEST)
-        .order_by(Sprint.end_date.desc())
-        .limit(1)
+        .order_by(Sprint.end_date, Sprint.id)
+    ).all()
+    lasts = {sprint.team.strip().casefold(): sprint for sprint in sprints}
+    count = session.scalar(select(func.count(Sprint.id))) or 0
+    times = _ritual_times(session, [sprint.id for sprint in lasts.values()])
+    plans = {
+        team: _continuing(session, sprint, count, times.get(sprint.id, RitualTimes()))
+        for team, sprint in lasts.items()
+    }
+    fresh = CadencePlan(
+        start=_monday_after(today),
+        weeks=2,
+        pattern="Sprint {n}",
+        first_number=count + 1,
+        focus=0.8,
+        members=_members(session, None),
+        rituals=RitualTimes(),
     )
-    after = last.end_date if last else today
-    count = len(session.scalars(select(Sprint.id)).all())
-    return CadenceDefaults(
-        start=clamp(after + timedelta(days=7 - after.weekday())),
-        teams=_teams(session),
-        sprint_count=count,
-        members=_members(session, last.id if last else None),
+    return CadenceDefaults(_teams(session), sprints[-1].team if sprints else "", plans, fresh)
+
+
+def _monday_after(day: date) -> date:
+    return clamp(day + timedelta(days=7 - day.weekday()))
+
+
+def _continuing(session: Session, last: Sprint, count: int, rituals: RitualTimes) -> CadencePlan:
+    named = name_pattern(last.name, last.start_date)
+    pattern, number = named if named is not None else ("Sprint {n}", count)
+    days = (last.end_date - last.start_date).days + 1
+    return CadencePlan(
+        start=_monday_after(last.end_date),
+        weeks=min(8, max(1, round(days / 7))),  # Monday to Friday a week later: two
+        pattern=pattern,
+        first_number=number + 1,
+        focus=last.focus_factor,
+        members=_members(session, last.id),
+        rituals=rituals,
     )
+
+
+def _ritual_times(session: Session, sprint_ids: list[int]) -> dict[int, RitualTimes]:
+    """Each sprint's first daily scrum's time and length, and its review's time."""
+    kinds = (CeremonyKind.DAILY.value, CeremonyKind.REVIEW.value)
+    rows = session.execute(
+        select(Ceremony.sprint_id, Ceremony.kind, Ceremony.starts_at, Ceremony.duration_minutes)
+        .where(Ceremony.sprint_id.in_(sprint_ids), Ceremony.kind.in_(kinds))
+        .order_by(Ceremony.starts_at.desc())
+    )
+    found: dict[int, RitualTimes] = {}
+    for sprint_id, kind, starts_at, minutes in rows:  # the earliest last: it stays
+        if sprint_id is None:  # (asked by sprint: never)
+            continue
+        times = found.get(sprint_id, RitualTimes())
+        if kind == CeremonyKind.DAILY.value:
+            times = replace(times, daily=starts_at.time(), daily_minutes=minutes)
+        else:
+            times = replace(times, review=starts_at.time())
+        found[sprint_id] = times
+    return found
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from po_desktop.domain.cadence import CadenceError, cadence
+from po_desktop.domain.cadence import CadenceError, cadence, name_pattern, sprint_name
 from po_desktop.domain.calendar import (
     PastSprint,
     forecast_points,
@@ -162,3 +162,17 @@ def test_a_years_holidays_are_kept_between_runs_for_the_installed_package(
             fresh()
     finally:
         calendar._year.cache_clear()
+
+
+def test_the_next_sprints_are_named_as_the_last_one_was() -> None:
+    """A plan continues the team's series: its number, or the ISO week it starts in."""
+    monday = date(2026, 12, 14)  # ISO week 51 of 2026
+    assert name_pattern("Sprint 2026-51", monday) == ("Sprint {year}-{week}", 51)
+    assert name_pattern("Plateforme S14", monday) == ("Plateforme S{n}", 14)
+    assert name_pattern("Sprint 7 (ERP)", monday) == ("Sprint {n} (ERP)", 7)
+    assert name_pattern("2026-W51 Plateforme", monday) == ("{year}-W{week} Plateforme", 51)
+    assert name_pattern("Juillet", monday) is None
+    assert sprint_name("Sprint {year}-{week}", 1, date(2026, 12, 28)) == "Sprint 2026-53"
+    assert sprint_name("Sprint {year}-{week}", 2, date(2027, 1, 11)) == "Sprint 2027-02"
+    assert sprint_name("Plateforme S{n}", 15, monday) == "Plateforme S15"
+    assert sprint_name("Itération", 3, monday) == "Itération 3"  # no placeholder: numbered

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from po_desktop.store.database import Database
-from po_desktop.store.models import Ceremony, Sprint
+from po_desktop.store.models import Ceremony, Person, Sprint
 from po_desktop.store.services import needs, people, projects, rituals, sprints
 from po_desktop.ui.calendar.dialogs import (
     CadenceDialog,
@@ -149,6 +149,56 @@ def test_keyboard_moves_through_days_and_months(window: MainWindow, qtbot: QtBot
     assert view.visible_range() == (date(2027, 8, 16), date(2027, 8, 22))
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert view.selected == date(2027, 8, 15)
+
+
+def test_a_new_plan_continues_the_chosen_teams_series(window: MainWindow, qtbot: QtBot) -> None:
+    """Its names, length, focus, members and ritual times, from the Monday after its last
+    sprint; another team chosen, that team's series."""
+    with window.workspace.session() as s:
+        lea = s.scalar(select(Person.id).where(Person.name == "Léa Dubois"))
+        plateforme = sprints.create_sprint(
+            s,
+            sprints.SprintInput(
+                "Plateforme S14", "2027-08-02", "2027-08-06", team="Plateforme",
+                focus_factor=0.7, member_ids=[lea],
+            ),
+        )  # fmt: skip
+        for kind, at, minutes in (("daily", "09:00", 20), ("review", "16:00", 60)):
+            rituals.save_ceremony(
+                s,
+                None,
+                rituals.CeremonyInput(
+                    kind, datetime.fromisoformat(f"2027-08-06T{at}"), minutes, plateforme
+                ),
+            )
+        sprints.create_sprint(s, sprints.SprintInput("Sprint 2027-31", "2027-08-02", "2027-08-13"))
+    cadence = CadenceDialog(window.workspace, window)
+    qtbot.addWidget(cadence)
+    assert cadence.team.currentText() == ""  # the last sprint's team
+    assert (cadence.start.value(), cadence.weeks.value()) == (date(2027, 8, 16), 2)
+    assert cadence.pattern.text() == "Sprint {year}-{week}"
+    assert not cadence.first_number.isEnabled()  # the names count weeks
+    cadence.team.setCurrentIndex(cadence.team.findText("Plateforme"))  # picked in the list
+    assert (cadence.start.value(), cadence.weeks.value()) == (date(2027, 8, 9), 1)
+    assert (cadence.pattern.text(), cadence.first_number.value()) == ("Plateforme S{n}", 15)
+    assert cadence.first_number.isEnabled()
+    assert cadence.focus.value() == pytest.approx(0.7)
+    assert cadence.checked(cadence.members) == [lea]
+    assert (cadence.daily.value(), cadence.daily_minutes.value()) == (time(9, 0), 20)
+    assert cadence.review.value() == time(16, 0)
+    cadence.count.setValue(2)
+    cadence.accept()
+    with window.workspace.session() as s:
+        made = s.scalars(select(Sprint.name).where(Sprint.team == "Plateforme")).all()
+    assert sorted(made) == ["Plateforme S14", "Plateforme S15", "Plateforme S16"]
+    again = CadenceDialog(window.workspace, window)
+    qtbot.addWidget(again)
+    again.team.setCurrentText("")
+    again.count.setValue(2)
+    again.accept()
+    with window.workspace.session() as s:
+        made = s.scalars(select(Sprint.name).where(Sprint.name.like("Sprint 2027-%"))).all()
+    assert sorted(made) == ["Sprint 2027-31", "Sprint 2027-33", "Sprint 2027-35"]
 
 
 def test_plan_start_and_close_sprints_from_the_page(

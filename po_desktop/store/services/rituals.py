@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from po_desktop.domain.cadence import CadenceError, RitualTimes, cadence
+from po_desktop.domain.cadence import CadenceError, RitualTimes, cadence, sprint_name
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import day_label
 from po_desktop.store.errors import NotFoundError, ValidationError
@@ -56,14 +56,16 @@ def generate_cadence(session: Session, data: CadenceInput) -> list[int]:
     start = clean_date(data.first_start, "start")
     horizon = start + timedelta(weeks=max(1, data.weeks) * max(1, data.count) + 1)
     off = holidays_between(session, start, horizon)
-    pattern = data.name_pattern if "{n}" in data.name_pattern else data.name_pattern + " {n}"
+    pattern, weeks = data.name_pattern, max(1, data.weeks)
     try:
         plans = cadence(
             start,
             data.count,
             data.weeks,
             off.__contains__,
-            names=lambda i: pattern.replace("{n}", str(data.first_number + i)),
+            names=lambda i: sprint_name(
+                pattern, data.first_number + i, start + timedelta(weeks=weeks * i)
+            ),
             rituals=data.rituals,
         )
     except CadenceError as exc:

@@ -395,39 +395,44 @@ class CadenceDialog(_ServiceDialog):
         self.setWindowTitle(self.tr("Plan sprints"))
 
         today = date.today()
-        plan = workspace.read(lambda s: forms.cadence_defaults(s, today))
-        start, teams, count, members = plan.start, plan.teams, plan.sprint_count, plan.members
-        self.start = DateField(start)
+        self.defaults = workspace.read(lambda s: forms.cadence_defaults(s, today))
+        self.start = DateField(today)
         self.count = QSpinBox()
         self.count.setRange(1, 52)
         self.count.setValue(6)
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 8)
-        self.weeks.setValue(2)
         self.weeks.setSuffix(self.tr(" weeks"))
         self.team = QComboBox()
         self.team.setEditable(True)
-        self.team.addItems(["", *teams])
-        self.pattern = QLineEdit(self.tr("Sprint {n}"))
-        self.pattern.setToolTip(self.tr("{n} is replaced by the sprint's number"))
+        self.team.addItems(["", *self.defaults.teams])
+        self.pattern = QLineEdit()
+        self.pattern.setToolTip(
+            self.tr(
+                "{n} is replaced by the sprint's number, {year} and {week} by the ISO year "
+                "and week of its first day"
+            )
+        )
         self.first_number = QSpinBox()
         self.first_number.setRange(1, 9999)
-        self.first_number.setValue(count + 1)
         self.focus = QDoubleSpinBox()
         self.focus.setRange(0.05, 1.0)
         self.focus.setSingleStep(0.05)
-        self.focus.setValue(0.8)
-        self.members = self.people_list(members)
-        defaults = RitualTimes()
-        self.daily = TimeField(defaults.daily)
+        self.members = self.people_list(set())
+        self.daily = TimeField(RitualTimes().daily)
         self.daily_minutes = QSpinBox()
         self.daily_minutes.setRange(5, 60)
-        self.daily_minutes.setValue(defaults.daily_minutes)
         self.daily_minutes.setSuffix(" min")
         daily_row = QHBoxLayout()
         daily_row.addWidget(self.daily)
         daily_row.addWidget(self.daily_minutes)
-        self.review = TimeField(defaults.review)
+        self.review = TimeField(RitualTimes().review)
+        # The series the chosen team's sprints follow: its last sprint's length, names,
+        # focus, members and ritual times, from the Monday after it.
+        self.pattern.textChanged.connect(self._numbered)
+        self._follow(self.defaults.team)
+        self.team.setCurrentText(self.defaults.team)
+        self.team.currentTextChanged.connect(self._follow)
         self.form.addRow(self.tr("First sprint starts:"), self.start)
         self.form.addRow(self.tr("Sprints to create:"), self.count)
         self.form.addRow(self.tr("Length:"), self.weeks)
@@ -448,6 +453,26 @@ class CadenceDialog(_ServiceDialog):
         hint.setWordWrap(True)
         self.form.addRow(hint)
         screen.fit(self, QSize(500, 640))
+
+    def _follow(self, team: str) -> None:
+        plan = self.defaults.plan(team)
+        self.start.setDate(plan.start)
+        self.weeks.setValue(plan.weeks)
+        self.pattern.setText(plan.pattern)
+        self.first_number.setValue(plan.first_number)
+        self.focus.setValue(plan.focus)
+        for row in range(self.members.count()):
+            item = self.members.item(row)
+            chosen = int(item.data(Qt.ItemDataRole.UserRole)) in plan.members
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        self.daily.setTime(plan.rituals.daily)
+        self.daily_minutes.setValue(plan.rituals.daily_minutes)
+        self.review.setTime(plan.rituals.review)
+
+    def _numbered(self, pattern: str) -> None:
+        """The first number counts only for names that have one ({n}, or no placeholder)."""
+        dated = "{year}" in pattern or "{week}" in pattern
+        self.first_number.setEnabled("{n}" in pattern or not dated)
 
     def accept(self) -> None:
         if not self.typed_ok(self.start, self.daily, self.review):
