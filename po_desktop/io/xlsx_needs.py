@@ -227,7 +227,11 @@ def _open(workbook: Any, path: Path, release: Callable[[], None]) -> Table:
             break
     if header is None:
         raise ValidationError("csv.empty", file=str(path))
-    unreadable = _unreadable(workbook, sheet, path, header_line)
+    try:
+        unreadable = _unreadable(workbook, sheet, path, header_line)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, SyntaxError) as exc:
+        # (a sheet's XML that does not parse: ElementTree's ParseError is a SyntaxError)
+        raise ValidationError("exchange.bad_workbook", file=str(path)) from exc
 
     def tracked() -> Generator[tuple[int, Sequence[Cell]]]:
         for line, row in rows:

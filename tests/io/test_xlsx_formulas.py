@@ -182,3 +182,19 @@ def test_libreoffice_saving_it_gives_the_results(
     with db.session() as session:
         assert import_needs(session, found).updated == 1
     assert solution_and_points(db) == ("Publier le tableau", 5.0)
+
+
+def test_a_damaged_sheet_with_formulas_says_so(tmp_path: Path) -> None:
+    """The sheet's XML cut short after a formula: said as any damaged workbook is."""
+    path = written_by_a_program(tmp_path / "script.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"]
+    members["xl/worksheets/sheet1.xml"] = sheet[: sheet.index(b"</f>") + 4]
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(damaged, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(ValidationError) as refused:
+        open_needs(damaged).close()
+    assert refused.value.message.msg_id == "exchange.bad_workbook"
