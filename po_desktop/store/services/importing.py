@@ -94,7 +94,6 @@ _NEED_COLUMNS = (
     "external_ref",
 )
 _COLUMN_AT = _NEED_COLUMNS.index("column_id")
-_CREATED_AT = _NEED_COLUMNS.index("created_at")
 _Pending = tuple[tuple[Any, ...], list[str], int, int, int | None, float | None]
 """A new need's row, its tags, and its project, number, sprint and points."""
 
@@ -137,7 +136,8 @@ class _Creator:
         """``ref``: the row's external reference as stored (``import_trackers.ref_key``);
         ``created``: when the item was created in the tool it comes from (UTC), the
         need's creation time (a decision letter answers the request of that day), the
-        import's time when unknown or not past."""
+        import's time when unknown or not past. Its history starts with the import, when
+        it entered the board's column, as the card's time in its column does."""
         clean = need_service._validate(self.session, data, known=True)
         archived = self.archived.get(data.project_id)
         if archived is None:  # a project's flag read once, not per row
@@ -242,7 +242,7 @@ class _Creator:
         # events (an event's order among a need's events is its id's).
         copied = high - low + 1 == len(self.pending)
         if copied:
-            span = {"low": low, "high": high}
+            span = {"low": low, "high": high, "at": self.now}
             connection.execute(_CREATED_EVENTS, {**span, **_by(author)})
         by = (author.person_id, author.name)
         stored = self._stored
@@ -253,8 +253,7 @@ class _Creator:
                 tags += [(need_id, name) for name in names]
             # In create_need's order: created (the column), sprint, points.
             if not copied:
-                born = row[_CREATED_AT]
-                events.append((need_id, born, _CREATED, None, stored(row[_COLUMN_AT]), *by))
+                events.append((need_id, now, _CREATED, None, stored(row[_COLUMN_AT]), *by))
             if sprint_id is not None:
                 events.append((need_id, now, _SPRINT, None, stored(sprint_id), *by))
             if points is not None:
@@ -332,7 +331,7 @@ _CREATED_EVENTS = insert(NeedEvent).from_select(
     ["need_id", "at", "field", "new_value", "author_id", "author_name"],
     select(
         Need.id,
-        Need.created_at,  # the import's time, or the item's in the tool it comes from
+        bindparam("at", type_=NeedEvent.at.type),
         literal(_CREATED, String),
         cast(Need.column_id, String),  # as _event_value writes a column's id
         bindparam("author_id", type_=Integer),
