@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from po_desktop.domain.calendar import PlannedCeremony, PlannedSprint
@@ -132,3 +132,18 @@ def name_pattern(name: str, start: date) -> tuple[str, int] | None:
 
 
 _LAST_NUMBER = re.compile(r"^(.*?)(\d{1,6})(\D*)$", re.DOTALL)
+
+
+def following(usual: RitualTimes, daily: time, daily_minutes: int, review: time) -> RitualTimes:
+    """The rituals of a series with its daily scrum and its review set anew: the
+    retrospective as long after the review as in ``usual`` (an hour and a half when it
+    was not after it), the planning and every length as they were."""
+    gap = (usual.retro.hour - usual.review.hour) * 60 + usual.retro.minute - usual.review.minute
+    retro = review.hour * 60 + review.minute + (gap if gap > 0 else 90)
+    return replace(
+        usual,
+        daily=daily,
+        daily_minutes=daily_minutes,
+        review=review,
+        retro=time(min(23, retro // 60), retro % 60),
+    )

@@ -8,8 +8,10 @@ through the services.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,6 +20,7 @@ from po_desktop.domain.cadence import RitualTimes, name_pattern
 from po_desktop.domain.calendar import EARLIEST, LATEST, clamp
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.keys import format_key
+from po_desktop.domain.text import fold
 from po_desktop.store.models import (
     Absence,
     BoardColumn,
@@ -36,13 +39,18 @@ Choice = tuple[int, str]
 
 
 def active_people(session: Session) -> list[Choice]:
-    """Who can be in a sprint's team, by name."""
-    query = select(Person.id, Person.name).where(Person.active.is_(True)).order_by(Person.name)
-    return [(person_id, name) for person_id, name in session.execute(query)]
+    """Who can be in a sprint's team, by name (« Émilie » among the E, as
+    ``queries.people`` orders them)."""
+    query = select(Person.id, Person.name).where(Person.active.is_(True))
+    return _by_name(session.execute(query))
+
+
+def _by_name(rows: Iterable[tuple[int, str]]) -> list[Choice]:
+    return sorted(((person_id, name) for person_id, name in rows), key=lambda c: (fold(c[1]), c[0]))
 
 
 def _teams(session: Session) -> list[str]:
-    return sorted({t for t in session.scalars(select(Sprint.team)) if t})
+    return sorted({t for t in session.scalars(select(Sprint.team)) if t}, key=fold)
 
 
 def _members(session: Session, sprint_id: int | None) -> set[int]:
@@ -88,8 +96,8 @@ class AbsenceForm:
 
 def absence_form(session: Session, absence_id: int | None) -> AbsenceForm:
     absence = session.get(Absence, absence_id) if absence_id is not None else None
-    people = session.execute(select(Person.id, Person.name).order_by(Person.name))
-    return AbsenceForm(absence, [(person_id, name) for person_id, name in people])
+    people = session.execute(select(Person.id, Person.name))
+    return AbsenceForm(absence, _by_name(people))
 
 
 @dataclass(frozen=True)
@@ -106,7 +114,9 @@ class CadencePlan:
     members: set[int]
     """The last sprint's members, or everyone active."""
     rituals: RitualTimes
-    """Its daily scrum's time and length, its review's time; else the usual ones."""
+    """Its rituals' times and lengths, kind by kind; else the usual ones."""
+    locations: dict[str, str]
+    """Where its rituals took place, by kind ("daily": "Open space")."""
 
 
 @dataclass(frozen=True)
@@ -132,9 +142,9 @@ def cadence_defaults(session: Session, today: date) -> CadenceDefaults:
     ).all()
     lasts = {sprint.team.strip().casefold(): sprint for sprint in sprints}
     count = session.scalar(select(func.count(Sprint.id))) or 0
-    times = _ritual_times(session, [sprint.id for sprint in lasts.values()])
+    rituals = _rituals(session, [sprint.id for sprint in lasts.values()])
     plans = {
-        team: _continuing(session, sprint, count, times.get(sprint.id, RitualTimes()))
+        team: _continuing(session, sprint, count, *rituals.get(sprint.id, (RitualTimes(), {})))
         for team, sprint in lasts.items()
     }
     fresh = CadencePlan(
@@ -145,6 +155,7 @@ def cadence_defaults(session: Session, today: date) -> CadenceDefaults:
         focus=0.8,
         members=_members(session, None),
         rituals=RitualTimes(),
+        locations={},
     )
     return CadenceDefaults(_teams(session), sprints[-1].team if sprints else "", plans, fresh)
 
@@ -153,7 +164,9 @@ def _monday_after(day: date) -> date:
     return clamp(day + timedelta(days=7 - day.weekday()))
 
 
-def _continuing(session: Session, last: Sprint, count: int, rituals: RitualTimes) -> CadencePlan:
+def _continuing(
+    session: Session, last: Sprint, count: int, rituals: RitualTimes, locations: dict[str, str]
+) -> CadencePlan:
     named = name_pattern(last.name, last.start_date)
     pattern, number = named if named is not None else ("Sprint {n}", count)
     days = (last.end_date - last.start_date).days + 1
@@ -165,27 +178,42 @@ def _continuing(session: Session, last: Sprint, count: int, rituals: RitualTimes
         focus=last.focus_factor,
         members=_members(session, last.id),
         rituals=rituals,
+        locations=locations,
     )
 
 
-def _ritual_times(session: Session, sprint_ids: list[int]) -> dict[int, RitualTimes]:
-    """Each sprint's first daily scrum's time and length, and its review's time."""
-    kinds = (CeremonyKind.DAILY.value, CeremonyKind.REVIEW.value)
+_FIELDS = {  # a ritual's kind → RitualTimes' fields for its time and its length
+    CeremonyKind.PLANNING.value: ("planning", "planning_minutes"),
+    CeremonyKind.DAILY.value: ("daily", "daily_minutes"),
+    CeremonyKind.REVIEW.value: ("review", "review_minutes"),
+    CeremonyKind.RETRO.value: ("retro", "retro_minutes"),
+}
+
+
+def _rituals(
+    session: Session, sprint_ids: list[int]
+) -> dict[int, tuple[RitualTimes, dict[str, str]]]:
+    """Each sprint's rituals as a plan repeats them: the first one of each kind's time
+    and length, and where it takes place (by kind)."""
     rows = session.execute(
-        select(Ceremony.sprint_id, Ceremony.kind, Ceremony.starts_at, Ceremony.duration_minutes)
-        .where(Ceremony.sprint_id.in_(sprint_ids), Ceremony.kind.in_(kinds))
+        select(
+            Ceremony.sprint_id,
+            Ceremony.kind,
+            Ceremony.starts_at,
+            Ceremony.duration_minutes,
+            Ceremony.location,
+        )
+        .where(Ceremony.sprint_id.in_(sprint_ids), Ceremony.kind.in_(list(_FIELDS)))
         .order_by(Ceremony.starts_at.desc())
     )
-    found: dict[int, RitualTimes] = {}
-    for sprint_id, kind, starts_at, minutes in rows:  # the earliest last: it stays
+    found: dict[int, tuple[RitualTimes, dict[str, str]]] = {}
+    for sprint_id, kind, starts_at, minutes, location in rows:  # the earliest last: it stays
         if sprint_id is None:  # (asked by sprint: never)
             continue
-        times = found.get(sprint_id, RitualTimes())
-        if kind == CeremonyKind.DAILY.value:
-            times = replace(times, daily=starts_at.time(), daily_minutes=minutes)
-        else:
-            times = replace(times, review=starts_at.time())
-        found[sprint_id] = times
+        times, places = found.get(sprint_id, (RitualTimes(), {}))
+        at, length = _FIELDS[kind]
+        changes: dict[str, Any] = {at: starts_at.time(), length: minutes}
+        found[sprint_id] = (replace(times, **changes), {**places, kind: location})
     return found
 
 

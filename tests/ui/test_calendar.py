@@ -152,10 +152,11 @@ def test_keyboard_moves_through_days_and_months(window: MainWindow, qtbot: QtBot
 
 
 def test_a_new_plan_continues_the_chosen_teams_series(window: MainWindow, qtbot: QtBot) -> None:
-    """Its names, length, focus, members and ritual times, from the Monday after its last
-    sprint; another team chosen, that team's series."""
+    """Its names, length, focus, members, ritual times and places, from the Monday after
+    its last sprint; another team chosen, that team's series."""
     with window.workspace.session() as s:
         lea = s.scalar(select(Person.id).where(Person.name == "Léa Dubois"))
+        people.create_person(s, people.PersonInput("Émilie Fournier"))
         plateforme = sprints.create_sprint(
             s,
             sprints.SprintInput(
@@ -163,13 +164,15 @@ def test_a_new_plan_continues_the_chosen_teams_series(window: MainWindow, qtbot:
                 focus_factor=0.7, member_ids=[lea],
             ),
         )  # fmt: skip
-        for kind, at, minutes in (("daily", "09:00", 20), ("review", "16:00", 60)):
+        for kind, day, at, minutes, place in (
+            ("planning", "02", "09:30", 90, "Salle Jura"),
+            ("daily", "03", "09:00", 20, "Open space"),
+            ("review", "06", "16:00", 60, ""),
+            ("retro", "06", "17:00", 45, ""),
+        ):
+            at = datetime.fromisoformat(f"2027-08-{day}T{at}")
             rituals.save_ceremony(
-                s,
-                None,
-                rituals.CeremonyInput(
-                    kind, datetime.fromisoformat(f"2027-08-06T{at}"), minutes, plateforme
-                ),
+                s, None, rituals.CeremonyInput(kind, at, minutes, plateforme, location=place)
             )
         sprints.create_sprint(s, sprints.SprintInput("Sprint 2027-31", "2027-08-02", "2027-08-13"))
     cadence = CadenceDialog(window.workspace, window)
@@ -184,13 +187,28 @@ def test_a_new_plan_continues_the_chosen_teams_series(window: MainWindow, qtbot:
     assert cadence.first_number.isEnabled()
     assert cadence.focus.value() == pytest.approx(0.7)
     assert cadence.checked(cadence.members) == [lea]
+    names = [cadence.members.item(i).text() for i in range(cadence.members.count())]
+    assert names == ["Émilie Fournier", "Léa Dubois", "Marc Petit"]  # not É after M
     assert (cadence.daily.value(), cadence.daily_minutes.value()) == (time(9, 0), 20)
     assert cadence.review.value() == time(16, 0)
     cadence.count.setValue(2)
     cadence.accept()
     with window.workspace.session() as s:
         made = s.scalars(select(Sprint.name).where(Sprint.team == "Plateforme")).all()
+        s15 = s.scalar(select(Sprint.id).where(Sprint.name == "Plateforme S15"))
+        held = s.execute(
+            select(Ceremony.kind, Ceremony.starts_at, Ceremony.duration_minutes, Ceremony.location)
+            .where(Ceremony.sprint_id == s15, Ceremony.kind != "daily")
+            .order_by(Ceremony.starts_at)
+        ).all()
+        daily = s.scalars(select(Ceremony.location).where(Ceremony.sprint_id == s15)).all()
     assert sorted(made) == ["Plateforme S14", "Plateforme S15", "Plateforme S16"]
+    assert [tuple(row) for row in held] == [
+        ("planning", datetime(2027, 8, 9, 9, 30), 90, "Salle Jura"),
+        ("review", datetime(2027, 8, 13, 16, 0), 60, ""),
+        ("retro", datetime(2027, 8, 13, 17, 0), 45, ""),  # as long after the review
+    ]
+    assert "Open space" in daily
     again = CadenceDialog(window.workspace, window)
     qtbot.addWidget(again)
     again.team.setCurrentText("")

@@ -7,7 +7,7 @@ and undoes what it wrote.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -48,6 +48,8 @@ class CadenceInput:
     name_pattern: str = "Sprint {n}"
     first_number: int = 1
     rituals: RitualTimes = field(default_factory=RitualTimes)
+    locations: Mapping[str, str] = field(default_factory=dict)
+    """Where each kind of ritual takes place ("daily": "Open space")."""
 
 
 @transactional
@@ -92,7 +94,7 @@ def generate_cadence(session: Session, data: CadenceInput) -> list[int]:
                     "title": "",
                     "starts_at": c.starts_at,
                     "duration_minutes": c.minutes,
-                    "location": "",
+                    "location": data.locations.get(c.kind.value, ""),
                     "notes": "",
                 }
                 for c in plan.ceremonies

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from po_desktop.domain.cadence import RitualTimes
+from po_desktop.domain.cadence import RitualTimes, following
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import choice_label
 from po_desktop.store import calendar_forms as forms
@@ -410,7 +410,7 @@ class CadenceDialog(_ServiceDialog):
         self.pattern.setToolTip(
             self.tr(
                 "{n} is replaced by the sprint's number, {year} and {week} by the ISO year "
-                "and week of its first day"
+                "and week of its first day; a name with none of them ends with the number"
             )
         )
         self.first_number = QSpinBox()
@@ -455,7 +455,7 @@ class CadenceDialog(_ServiceDialog):
         screen.fit(self, QSize(500, 640))
 
     def _follow(self, team: str) -> None:
-        plan = self.defaults.plan(team)
+        plan = self.followed = self.defaults.plan(team)
         self.start.setDate(plan.start)
         self.weeks.setValue(plan.weeks)
         self.pattern.setText(plan.pattern)
@@ -477,15 +477,12 @@ class CadenceDialog(_ServiceDialog):
     def accept(self) -> None:
         if not self.typed_ok(self.start, self.daily, self.review):
             return
-        review = self.review.time()
-        daily = self.daily.time()
-        review_at = time(review.hour(), review.minute())
-        retro_minute = review.hour() * 60 + review.minute() + 90
-        rituals = RitualTimes(
-            daily=time(daily.hour(), daily.minute()),
-            daily_minutes=self.daily_minutes.value(),
-            review=review_at,
-            retro=time(min(23, retro_minute // 60), retro_minute % 60),
+        review, daily = self.review.time(), self.daily.time()
+        rituals = following(
+            self.followed.rituals,
+            time(daily.hour(), daily.minute()),
+            self.daily_minutes.value(),
+            time(review.hour(), review.minute()),
         )
         data = ritual_service.CadenceInput(
             self.start.value(),
@@ -497,6 +494,7 @@ class CadenceDialog(_ServiceDialog):
             self.pattern.text() or "Sprint {n}",
             self.first_number.value(),
             rituals,
+            self.followed.locations,
         )
         text = self.tr("Plan %n sprint(s)", "", data.count)
         if self.run(text, lambda s: ritual_service.generate_cadence(s, data)):
