@@ -151,9 +151,7 @@ def test_formulas_saved_with_their_results_import_the_results(db: Database, tmp_
         {"D2": ("str", "Publier le tableau"), "F2": ("n", "5")},
     )
     with open_needs(saved) as table:
-        found = list(records(table))
-    with db.session() as session:
-        assert import_needs(session, found).updated == 1
+        assert import_needs_of(db, table).updated == 1
     assert solution_and_points(db) == ("Publier le tableau", 5.0)
 
 
@@ -178,9 +176,7 @@ def test_libreoffice_saving_it_gives_the_results(
         tmp_path_factory.mktemp("libreoffice-profile"),
     )
     with open_needs(saved) as table:
-        found = list(records(table))
-    with db.session() as session:
-        assert import_needs(session, found).updated == 1
+        assert import_needs_of(db, table).updated == 1
     assert solution_and_points(db) == ("Publier le tableau", 5.0)
 
 
