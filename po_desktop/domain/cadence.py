@@ -113,6 +113,12 @@ def sprint_name(pattern: str, number: int, start: date) -> str:
     )
 
 
+def numbered(pattern: str) -> bool:
+    """Whether the names a pattern makes carry the sprints' numbers: with ``{n}``, or
+    with no placeholder at all (see :func:`sprint_name`)."""
+    return "{n}" in pattern or not any(mark in pattern for mark in PLACEHOLDERS)
+
+
 def name_pattern(name: str, start: date) -> tuple[str, int] | None:
     """The pattern a sprint's name follows, for the next ones, and its number: the ISO
     year and week of its start ("Sprint 2026-49" → "Sprint {year}-{week}", 49), else its

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from po_desktop.domain.cadence import CadenceError, cadence, name_pattern, sprint_name
+from po_desktop.domain.cadence import CadenceError, cadence, name_pattern, numbered, sprint_name
 from po_desktop.domain.calendar import (
     PastSprint,
     forecast_points,
@@ -176,3 +176,8 @@ def test_the_next_sprints_are_named_as_the_last_one_was() -> None:
     assert sprint_name("Sprint {year}-{week}", 2, date(2027, 1, 11)) == "Sprint 2027-02"
     assert sprint_name("Plateforme S{n}", 15, monday) == "Plateforme S15"
     assert sprint_name("Itération", 3, monday) == "Itération 3"  # no placeholder: numbered
+    assert [numbered(p) for p in ("Sprint {n}", "Itération", "S{year}-{week}")] == [
+        True,
+        True,
+        False,
+    ]

@@ -209,6 +209,13 @@ def test_a_new_plan_continues_the_chosen_teams_series(window: MainWindow, qtbot:
         ("retro", datetime(2027, 8, 13, 17, 0), 45, ""),  # as long after the review
     ]
     assert "Open space" in daily
+    typed = CadenceDialog(window.workspace, window)  # a new team's name, letter by letter
+    qtbot.addWidget(typed)
+    typed.team.setCurrentText("É")
+    assert (typed.pattern.text(), typed.first_number.isEnabled()) == ("Sprint {n}", True)
+    typed.members.item(0).setCheckState(Qt.CheckState.Unchecked)
+    typed.team.setCurrentText("Équipe ERP")
+    assert typed.members.item(0).checkState() == Qt.CheckState.Unchecked  # kept
     again = CadenceDialog(window.workspace, window)
     qtbot.addWidget(again)
     again.team.setCurrentText("")

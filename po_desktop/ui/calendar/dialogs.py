@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from po_desktop.domain.cadence import RitualTimes, following
+from po_desktop.domain.cadence import RitualTimes, following, numbered
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.messages import choice_label
 from po_desktop.store import calendar_forms as forms
@@ -429,7 +429,8 @@ class CadenceDialog(_ServiceDialog):
         self.review = TimeField(RitualTimes().review)
         # The series the chosen team's sprints follow: its last sprint's length, names,
         # focus, members and ritual times, from the Monday after it.
-        self.pattern.textChanged.connect(self._numbered)
+        self.pattern.textChanged.connect(lambda p: self.first_number.setEnabled(numbered(p)))
+        self.followed: forms.CadencePlan | None = None
         self._follow(self.defaults.team)
         self.team.setCurrentText(self.defaults.team)
         self.team.currentTextChanged.connect(self._follow)
@@ -455,7 +456,11 @@ class CadenceDialog(_ServiceDialog):
         screen.fit(self, QSize(500, 640))
 
     def _follow(self, team: str) -> None:
-        plan = self.followed = self.defaults.plan(team)
+        """Once per series: a new team's name typed letter by letter keeps what was set."""
+        plan = self.defaults.plan(team)
+        if plan is self.followed:
+            return
+        self.followed = plan
         self.start.setDate(plan.start)
         self.weeks.setValue(plan.weeks)
         self.pattern.setText(plan.pattern)
@@ -469,15 +474,11 @@ class CadenceDialog(_ServiceDialog):
         self.daily_minutes.setValue(plan.rituals.daily_minutes)
         self.review.setTime(plan.rituals.review)
 
-    def _numbered(self, pattern: str) -> None:
-        """The first number counts only for names that have one ({n}, or no placeholder)."""
-        dated = "{year}" in pattern or "{week}" in pattern
-        self.first_number.setEnabled("{n}" in pattern or not dated)
-
     def accept(self) -> None:
         if not self.typed_ok(self.start, self.daily, self.review):
             return
         review, daily = self.review.time(), self.daily.time()
+        assert self.followed is not None  # (set on opening)
         rituals = following(
             self.followed.rituals,
             time(daily.hour(), daily.minute()),
