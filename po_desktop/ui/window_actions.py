@@ -57,7 +57,10 @@ class WindowActions(QObject):
             self.tr("Res&tore a backup…"), files.restore_backup, None, "restore"
         )
         self.import_action = make(
-            self.tr("&Import needs (Excel, CSV)…"), exchange.import_needs, None, "import"
+            self.tr("&Import needs (Excel, CSV, Jira, Trello)…"),
+            exchange.import_needs,
+            None,
+            "import",
         )
         self.export_action = make(
             self.tr("&Export needs (Excel, CSV)…"), exchange.export_needs, None, "export"
