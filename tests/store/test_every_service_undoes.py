@@ -308,7 +308,15 @@ CASES: dict[str, Case] = {
         lambda s, sprint_id: sprints.delete_sprint(s, sprint_id),
     ),
     "generate_cadence": lambda s: rituals.generate_cadence(
-        s, rituals.CadenceInput(_late_monday(s), 2, 2, team="Cadence")
+        s,
+        rituals.CadenceInput(
+            _late_monday(s),
+            2,
+            2,
+            team="Cadence",
+            name_pattern="Cadence {year}-{week}",
+            locations={"daily": "Open space", "planning": "Salle Jura"},
+        ),
     ),
     "save_ceremony": lambda s: rituals.save_ceremony(
         s,
