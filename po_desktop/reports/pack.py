@@ -216,7 +216,7 @@ def _table(
         splitByRow=True,
         splitInRow=1,  # a cell taller than a page (a long rationale) splits, not fails
     )
-    style = [
+    style: list[tuple[Any, ...]] = [  # commands: name, first cell, last cell, values
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), styles.cell.fontSize),
         ("LEADING", (0, 0), (-1, -1), styles.cell.leading),
