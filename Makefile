@@ -13,10 +13,12 @@ LOCK := requirements/bundle.txt
 
 .PHONY: run test test-lowest lint mypy-shrink bench bench-quick translations i18n clean demo screenshots build deb lock
 
-$(STAMP): pyproject.toml setup.py
+# The linters and type stubs are pinned (requirements/lint.txt): their verdict must not
+# change under an unchanged main.
+$(STAMP): pyproject.toml setup.py requirements/lint.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --constraint requirements/lint.txt -e '.[test]'
 	touch $(STAMP)
 
 # The catalogue's .po -> .mo beside the sources (the wheel and the bundle compile their own
