@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from po_desktop.demo.corpus import (
@@ -23,8 +24,8 @@ from po_desktop.demo.corpus import (
 )
 from po_desktop.demo.phrases import need_problem, need_title
 from po_desktop.demo.rng import Rng, cumulative
-from po_desktop.demo.timeline import Timeline
-from po_desktop.domain.enums import Decision, EventField, Source
+from po_desktop.demo.timeline import DAY_START, Timeline
+from po_desktop.domain.enums import ArchiveReason, Decision, EventField, Source
 from po_desktop.domain.grid_presets import DEFAULT_GRID
 from po_desktop.domain.scoring import weighted_score
 
@@ -40,6 +41,7 @@ class Draft:
 
     __slots__ = (
         "acceptance",
+        "archived_at",
         "assessments",
         "assignee",
         "created_at",
@@ -67,6 +69,7 @@ class Draft:
     )
 
     acceptance: str
+    archived_at: datetime | None
     assessments: list[tuple[int, Decision, tuple[int, ...], float, str, datetime]]
     assignee: str | None
     created_at: datetime
@@ -100,6 +103,7 @@ class Draft:
         self.sprint = None
         self.points = None
         self.done_at = None
+        self.archived_at = None
         self.assignee = None
         self.score = None
         self.id = 0
@@ -112,6 +116,37 @@ class Draft:
         self.event(at, EventField.COLUMN, self.stage, stage)
         self.stage = stage
         self.done_at = at if stage == T else None
+
+    def closed_at(self) -> datetime | None:
+        """When it left the work: done, or decided no-go by its latest scoring (what the
+        archive service counts from, ``services.archive.closed_since``)."""
+        if self.done_at is not None:
+            return self.done_at
+        if self.assessments and self.assessments[-1][1] is Decision.NO_GO:
+            return self.assessments[-1][5]
+        return None
+
+
+def archive_closed(
+    drafts: list[Draft], days: int | None, now: datetime, working: Callable[[date], bool]
+) -> None:
+    """The needs closed more than ``days`` days before ``now`` archived as the app does
+    by itself (``ui.auto_archive``), so that a demo opened for the first time does not
+    empty its board of dozens of needs, and its archive already holds some: on the first
+    working morning after they were due and after their last change (a no-go need may
+    still have moved afterwards), or ``now`` when that morning is yet to come."""
+    if days is None:
+        return
+    for d in drafts:
+        closed = d.closed_at()
+        if closed is None or closed + timedelta(days=days) >= now:
+            continue
+        day = max(closed + timedelta(days=days), d.events[-1][0]).date() + timedelta(days=1)
+        while not working(day):
+            day += timedelta(days=1)
+        at = min(datetime.combine(day, DAY_START), now)
+        d.event(at, EventField.ARCHIVE, None, ArchiveReason.AUTO.value)
+        d.archived_at = at
 
 
 class Builder:

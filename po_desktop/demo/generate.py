@@ -13,7 +13,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from po_desktop.demo.corpus import PEOPLE
-from po_desktop.demo.drafts import POINTS, Builder, C, D, Draft, Q, R, T, V
+from po_desktop.demo.drafts import POINTS, Builder, C, D, Draft, Q, R, T, V, archive_closed
 from po_desktop.demo.rng import Rng
 from po_desktop.demo.sprints import (
     CLOSED_SPRINTS,
@@ -28,6 +28,7 @@ from po_desktop.demo.timeline import DAY_START, NOW, Timeline, utc
 from po_desktop.domain import ranks
 from po_desktop.domain.enums import (
     DEFAULT_COLUMNS,
+    ArchiveReason,
     Decision,
     EventField,
     ProjectKind,
@@ -56,6 +57,7 @@ from po_desktop.store.models import (
 )
 from po_desktop.store.services import workspace
 from po_desktop.store.services._base import transactional
+from po_desktop.store.services.archive import auto_archive_days
 from po_desktop.store.services.workspace import DEFAULT_MODEL_NAME
 
 MAX_DEMO_NEEDS = 200_000
@@ -247,6 +249,10 @@ def seed_demo(
                     d.points or 0 for d in builder.drafts if d.sprint == plan.index and d.stage == T
                 )
             )
+
+    # What the app would have archived by itself over that history (done or no-go for
+    # the workspace's days), not at the demo's first opening.
+    archive_closed(builder.drafts, auto_archive_days(session), now, working)
 
     summary = _write_needs(
         session,
@@ -475,6 +481,7 @@ def _write_needs(
         EventField.SPRINT: {None: None, **{i: str(s) for i, s in enumerate(sprint_id)}},
         EventField.POINTS: {None: None, **{p: str(int(p)) for p in POINTS}},
         EventField.DECISION: {None: None, **{d.value: d.value for d in Decision}},
+        EventField.ARCHIVE: {None: None, **{r.value: r.value for r in ArchiveReason}},
     }
 
     # Who did what: the need's product owner creates, plans, estimates, decides and
@@ -519,6 +526,7 @@ def _write_needs(
                 "updated_at": utc(last),
                 "updated_by": authors[-1][1],
                 "done_at": None if d.done_at is None else utc(d.done_at),
+                "archived_at": None if d.archived_at is None else utc(d.archived_at),
                 "column_since": utc(
                     max(
                         at

@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, text
@@ -36,7 +37,7 @@ from po_desktop.store.models import (
     Sprint,
     SprintCommitment,
 )
-from po_desktop.store.services import projects
+from po_desktop.store.services import archive, projects
 
 TODAY = date(2026, 3, 11)  # a Wednesday, in the week after a sprint started
 
@@ -283,7 +284,7 @@ def test_history_replays_to_the_current_state(session: Session) -> None:
         assert [e.at for e in history] == sorted(e.at for e in history)
         assert history[-1].at == need.updated_at
         state: dict[str, Any] = {"column": history[0].new_value, "sprint": None, "points": None}
-        state["decision"] = None
+        state["decision"] = state["archive"] = None
         for event in history[1:]:
             assert event.field != "created"
             assert state[event.field] == event.old_value, (need.id, event.field)
@@ -297,6 +298,7 @@ def test_history_replays_to_the_current_state(session: Session) -> None:
         points = None if need.points is None else str(int(need.points))
         assert state["points"] == points
         assert state["decision"] == latest.get(need.id)
+        assert (state["archive"] is not None) == (need.archived_at is not None)
         if need.column_id == done_id:
             last_move = [e for e in history if e.field == "column"][-1]
             assert need.done_at == last_move.at
@@ -343,6 +345,45 @@ def test_every_change_has_a_plausible_author(session: Session) -> None:
     assert timeline and all(item.author for item in timeline)
     row = queries.need_rows(session, need_ids=[need_id])[0]
     assert row.updated_by == needs[need_id].updated_by != ""  # "Moved by …" on the card
+
+
+def test_opens_with_nothing_left_to_archive(session: Session) -> None:
+    """A demo opened for the first time does not archive dozens of needs at once (the
+    app's automatic archive): what closed more than the workspace's days ago is already
+    in the archive, each on the first working morning after it was due, by its product
+    owner, as one « auto » event; what closed since is still on the board."""
+    days = archive.auto_archive_days(session)
+    assert days == 14
+    now = datetime.combine(TODAY, time(17, 0), ZoneInfo("Europe/Paris")).astimezone(UTC)
+    now = now.replace(tzinfo=None)
+    assert archive.closed_since(session, days, now) == []
+    archived = list(session.scalars(select(Need).where(Need.archived_at.is_not(None))))
+    assert len(archived) > 20
+    done_id = _column_ids(session)["Terminé"]
+    assert session.scalar(  # the board keeps the needs done lately
+        select(func.count()).where(Need.column_id == done_id, Need.archived_at.is_(None))
+    )
+    soon = 0
+    for need in archived:
+        *before, event = session.scalars(
+            select(NeedEvent).where(NeedEvent.need_id == need.id).order_by(NeedEvent.id)
+        )
+        assert (event.field, event.old_value, event.new_value) == ("archive", None, "auto")
+        assert event.at == need.archived_at == need.updated_at
+        assert before[-1].at < need.archived_at
+        closed = need.done_at or session.scalar(
+            select(Assessment.decided_at)
+            .where(Assessment.need_id == need.id)
+            .order_by(Assessment.version.desc())
+            .limit(1)
+        )
+        assert closed is not None
+        assert closed + timedelta(days=days) < need.archived_at <= now
+        soon += need.archived_at - max(closed, before[-1].at) < timedelta(days=days + 5)
+        local = need.archived_at.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Paris"))
+        assert local.weekday() < 5 and local.time() == time(9, 0)
+    assert soon == len(archived)  # on the first mornings it was due, not all on one day
+    assert len({need.archived_at.date() for need in archived}) > 10
 
 
 def test_scope_changes_mid_sprint(session: Session) -> None:
