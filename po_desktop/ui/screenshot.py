@@ -207,7 +207,9 @@ def build_dialog(window: MainWindow, view: str) -> QWidget:
     if view == "absence":
         return cal.AbsenceDialog(workspace, parent=window)
     if view == "cadence":
-        return cal.CadenceDialog(workspace, window)
+        from po_desktop.ui.calendar.cadence_dialog import CadenceDialog
+
+        return CadenceDialog(workspace, window)
     if view == "close-sprint":
         if active is None:
             from po_desktop.store.errors import NotFoundError

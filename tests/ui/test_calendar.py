@@ -17,8 +17,8 @@ from sqlalchemy import select
 from po_desktop.store.database import Database
 from po_desktop.store.models import Ceremony, Person, Sprint
 from po_desktop.store.services import needs, people, projects, rituals, sprints
+from po_desktop.ui.calendar.cadence_dialog import CadenceDialog
 from po_desktop.ui.calendar.dialogs import (
-    CadenceDialog,
     CeremonyDialog,
     CloseSprintDialog,
     SprintDialog,

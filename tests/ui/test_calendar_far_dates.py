@@ -16,7 +16,8 @@ from po_desktop.domain.calendar import EARLIEST
 from po_desktop.store.database import Database
 from po_desktop.store.models import Sprint
 from po_desktop.store.services import people, sprints
-from po_desktop.ui.calendar.dialogs import CadenceDialog, SprintDialog
+from po_desktop.ui.calendar.cadence_dialog import CadenceDialog
+from po_desktop.ui.calendar.dialogs import SprintDialog
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.workspace import Workspace
 

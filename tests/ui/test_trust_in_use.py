@@ -28,7 +28,8 @@ from po_desktop.store.services import needs, people, projects, scoring, sprints
 from po_desktop.store.services import workspace as workspace_service
 from po_desktop.ui import screen
 from po_desktop.ui.app import create_application
-from po_desktop.ui.calendar.dialogs import CadenceDialog, CloseSprintDialog, SprintDialog
+from po_desktop.ui.calendar.cadence_dialog import CadenceDialog
+from po_desktop.ui.calendar.dialogs import CloseSprintDialog, SprintDialog
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.need_dialog import NeedDialog
 from po_desktop.ui.settings import Settings

@@ -476,7 +476,7 @@ class CalendarPage(QWidget):
         return self._dialog(SprintDialog(self.host.workspace, sprint_id, None, self))
 
     def plan_sprints(self) -> bool:
-        from po_desktop.ui.calendar.dialogs import CadenceDialog  # on first use
+        from po_desktop.ui.calendar.cadence_dialog import CadenceDialog  # on first use
 
         return self._dialog(CadenceDialog(self.host.workspace, self))
 
