@@ -7,7 +7,7 @@ pack) does not build the cadence's settings and rules it never uses.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -138,6 +138,29 @@ def name_pattern(name: str, start: date) -> tuple[str, int] | None:
 
 
 _LAST_NUMBER = re.compile(r"^(.*?)(\d{1,6})(\D*)$", re.DOTALL)
+
+
+def next_number(pattern: str, names: Iterable[str]) -> int:
+    """The number of the next sprint a pattern names: one past the highest a sprint's
+    name already carries in that series, whichever team's (names are unique in the
+    workspace, regardless of case): « Sprint {n} » after « Sprint 6 » gives 7, « ERP
+    {n} » for a new team 1, as does a pattern without ``{n}`` whose names do not end
+    with a number."""
+    if not any(mark in pattern for mark in PLACEHOLDERS):
+        pattern += " {n}"
+    if "{n}" not in pattern:
+        return 1
+    regex, parts = "", _PLACEHOLDER.split(pattern)
+    for part in parts:  # a second {n} is the same number again
+        regex += "(?P=n)" if part == "{n}" and "(?P<n>" in regex else _MARK_RE.get(part, "")
+        regex += "" if part in _MARK_RE else re.escape(part)
+    series = re.compile(regex, re.IGNORECASE | re.DOTALL)
+    found = (series.fullmatch(name) for name in names)
+    return max((int(match["n"]) for match in found if match is not None), default=0) + 1
+
+
+_PLACEHOLDER = re.compile(r"(\{n\}|\{year\}|\{week\})")
+_MARK_RE = {"{n}": r"(?P<n>\d{1,6})", "{year}": r"\d{4}", "{week}": r"\d{2}"}
 
 
 def following(usual: RitualTimes, daily: time, daily_minutes: int, review: time) -> RitualTimes:

@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from po_desktop.domain.cadence import RitualTimes, name_pattern
+from po_desktop.domain.cadence import RitualTimes, name_pattern, next_number
 from po_desktop.domain.calendar import EARLIEST, LATEST, clamp
 from po_desktop.domain.enums import CeremonyKind
 from po_desktop.domain.keys import format_key
@@ -128,6 +128,9 @@ class CadenceDefaults:
     """By team (folded), for each team that has sprints."""
     fresh: CadencePlan
     """For a team without sprints."""
+    names: tuple[str, ...]
+    """Every sprint's name: a pattern typed anew numbers on from its series'
+    (:func:`~po_desktop.domain.cadence.next_number`)."""
 
     def plan(self, team: str) -> CadencePlan:
         return self.plans.get(team.strip().casefold(), self.fresh)
@@ -141,23 +144,24 @@ def cadence_defaults(session: Session, today: date) -> CadenceDefaults:
         .order_by(Sprint.end_date, Sprint.id)
     ).all()
     lasts = {sprint.team.strip().casefold(): sprint for sprint in sprints}
-    count = session.scalar(select(func.count(Sprint.id))) or 0
+    names = tuple(session.scalars(select(Sprint.name)))
     rituals = _rituals(session, [sprint.id for sprint in lasts.values()])
     plans = {
-        team: _continuing(session, sprint, count, *rituals.get(sprint.id, (RitualTimes(), {})))
+        team: _continuing(session, sprint, names, *rituals.get(sprint.id, (RitualTimes(), {})))
         for team, sprint in lasts.items()
     }
     fresh = CadencePlan(
         start=_monday_after(today),
         weeks=2,
         pattern="Sprint {n}",
-        first_number=count + 1,
+        first_number=next_number("Sprint {n}", names),
         focus=0.8,
         members=_members(session, None),
         rituals=RitualTimes(),
         locations={},
     )
-    return CadenceDefaults(_teams(session), sprints[-1].team if sprints else "", plans, fresh)
+    last_team = sprints[-1].team if sprints else ""
+    return CadenceDefaults(_teams(session), last_team, plans, fresh, names)
 
 
 def _monday_after(day: date) -> date:
@@ -165,16 +169,20 @@ def _monday_after(day: date) -> date:
 
 
 def _continuing(
-    session: Session, last: Sprint, count: int, rituals: RitualTimes, locations: dict[str, str]
+    session: Session,
+    last: Sprint,
+    names: tuple[str, ...],
+    rituals: RitualTimes,
+    locations: dict[str, str],
 ) -> CadencePlan:
     named = name_pattern(last.name, last.start_date)
-    pattern, number = named if named is not None else ("Sprint {n}", count)
+    pattern = named[0] if named is not None else "Sprint {n}"
     days = (last.end_date - last.start_date).days + 1
     return CadencePlan(
         start=_monday_after(last.end_date),
         weeks=min(8, max(1, round(days / 7))),  # Monday to Friday a week later: two
         pattern=pattern,
-        first_number=number + 1,
+        first_number=next_number(pattern, names),
         focus=last.focus_factor,
         members=_members(session, last.id),
         rituals=rituals,

@@ -6,7 +6,14 @@ from datetime import date, datetime, time
 
 import pytest
 
-from po_desktop.domain.cadence import CadenceError, cadence, name_pattern, numbered, sprint_name
+from po_desktop.domain.cadence import (
+    CadenceError,
+    cadence,
+    name_pattern,
+    next_number,
+    numbered,
+    sprint_name,
+)
 from po_desktop.domain.calendar import (
     PastSprint,
     forecast_points,
@@ -181,3 +188,17 @@ def test_the_next_sprints_are_named_as_the_last_one_was() -> None:
         True,
         False,
     ]
+
+
+def test_a_series_numbers_on_from_the_names_it_already_gave() -> None:
+    """The first number a plan proposes: past every name of its series, whichever team
+    gave it (names are unique in the workspace, case aside); 1 for a series of its own."""
+    names = ["Sprint 6", "sprint 12", "Sprint 2026-51", "Plateforme S14", "Juillet", "S4-4"]
+    assert next_number("Sprint {n}", names) == 13
+    assert next_number("Sprint", names) == 13  # no placeholder: the number at the end
+    assert next_number("ERP {n}", names) == 1  # a new team's own series
+    assert next_number("Plateforme S{n}", names) == 15
+    assert next_number("Sprint {n} (ERP)", [*names, "Sprint 3 (ERP)"]) == 4
+    assert next_number("S{n}-{n}", names) == 5
+    assert next_number("Sprint {year}-{week}", names) == 1  # weeks, not numbers
+    assert next_number("a.b {n}", ["axb 4"]) == 1  # the dot is a dot

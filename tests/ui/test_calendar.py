@@ -216,6 +216,19 @@ def test_a_new_plan_continues_the_chosen_teams_series(window: MainWindow, qtbot:
     typed.members.item(0).setCheckState(Qt.CheckState.Unchecked)
     typed.team.setCurrentText("Équipe ERP")
     assert typed.members.item(0).checkState() == Qt.CheckState.Unchecked  # kept
+    assert typed.first_number.value() == 1  # no « Sprint n » yet: the series starts
+    typed.pattern.setText("Plateforme S{n}")  # another team's series goes on after it
+    assert typed.first_number.value() == 17
+    typed.pattern.setText("ERP {n}")  # a series of its own starts at 1
+    assert typed.first_number.value() == 1
+    typed.first_number.setValue(5)  # set by hand: names typed afterwards keep it
+    typed.pattern.setText("ERP S{n}")
+    assert typed.first_number.value() == 5
+    typed.count.setValue(2)
+    typed.accept()
+    with window.workspace.session() as s:
+        made = s.scalars(select(Sprint.name).where(Sprint.team == "Équipe ERP")).all()
+    assert sorted(made) == ["ERP S5", "ERP S6"]
     again = CadenceDialog(window.workspace, window)
     qtbot.addWidget(again)
     again.team.setCurrentText("")
@@ -253,7 +266,7 @@ def test_plan_start_and_close_sprints_from_the_page(
     closing.combos[2].setCurrentIndex(closing.combos[2].findData(sprints.BACKLOG))
     closing.accept()
     rows = {r.id: r.sprint_id for r in window.need_rows}
-    following = _sprint_id(window, "Sprint 2")
+    following = _sprint_id(window, "Sprint 1")  # the first numbered sprint after « Juillet »
     assert rows == {1: following, 2: None, 3: None}  # 3 left the sprint before its close
     # Closed, neither need done: the list and the panel keep its 8 points committed (they
     # read the 0 points left in it) beside the velocity, with no forecast to weigh.

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from po_desktop.domain.cadence import RitualTimes, following, numbered
+from po_desktop.domain.cadence import RitualTimes, following, next_number, numbered
 from po_desktop.store import calendar_forms as forms
 from po_desktop.store.services import rituals as ritual_service
 from po_desktop.ui import screen
@@ -66,7 +66,8 @@ class CadenceDialog(_ServiceDialog):
         self.review = TimeField(RitualTimes().review)
         # The series the chosen team's sprints follow: its last sprint's length, names,
         # focus, members and ritual times, from the Monday after it.
-        self.pattern.textChanged.connect(lambda p: self.first_number.setEnabled(numbered(p)))
+        self.pattern.textChanged.connect(self._renumber)
+        self.numbered_as = 0  # the first number last proposed: a number typed is kept
         self.followed: forms.CadencePlan | None = None
         self._follow(self.defaults.team)
         self.team.setCurrentText(self.defaults.team)
@@ -102,6 +103,7 @@ class CadenceDialog(_ServiceDialog):
         self.weeks.setValue(plan.weeks)
         self.pattern.setText(plan.pattern)
         self.first_number.setValue(plan.first_number)
+        self.numbered_as = plan.first_number
         self.focus.setValue(plan.focus)
         for row in range(self.members.count()):
             item = self.members.item(row)
@@ -110,6 +112,14 @@ class CadenceDialog(_ServiceDialog):
         self.daily.setTime(plan.rituals.daily)
         self.daily_minutes.setValue(plan.rituals.daily_minutes)
         self.review.setTime(plan.rituals.review)
+
+    def _renumber(self, pattern: str) -> None:
+        """Names typed anew number on from their series (« ERP {n} »: 1), unless the
+        first number was set by hand."""
+        self.first_number.setEnabled(numbered(pattern))
+        if self.first_number.value() == self.numbered_as:
+            self.numbered_as = next_number(pattern, self.defaults.names)
+            self.first_number.setValue(self.numbered_as)
 
     def accept(self) -> None:
         if not self.typed_ok(self.start, self.daily, self.review):
