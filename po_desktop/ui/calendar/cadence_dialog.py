@@ -124,8 +124,8 @@ class CadenceDialog(_ServiceDialog):
     def accept(self) -> None:
         if not self.typed_ok(self.start, self.daily, self.review):
             return
-        review, daily = self.review.time(), self.daily.time()
-        assert self.followed is not None  # (set on opening)
+        review, daily, start = self.review.time(), self.daily.time(), self.start.value()
+        assert self.followed is not None and start is not None  # (set on opening; typed_ok)
         rituals = following(
             self.followed.rituals,
             time(daily.hour(), daily.minute()),
@@ -133,7 +133,7 @@ class CadenceDialog(_ServiceDialog):
             time(review.hour(), review.minute()),
         )
         data = ritual_service.CadenceInput(
-            self.start.value(),
+            start,
             self.count.value(),
             self.weeks.value(),
             self.team.currentText(),
