@@ -136,6 +136,41 @@ def test_clicking_an_empty_day_offers_to_create_and_a_ritual_is_edited_by_double
     assert window.workspace.read(lambda s: s.get(Ceremony, entry.id).duration_minutes) == 60
 
 
+def test_a_double_click_on_a_next_month_s_ritual_opens_that_ritual(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first click on a greyed day of the next month turns the page: the second one
+    still opens the ritual clicked, not the one the new page shows at that place."""
+    with window.workspace.session() as s:
+        made = {
+            day: rituals.save_ceremony(
+                s,
+                None,
+                rituals.CeremonyInput("review", datetime.fromisoformat(f"{day}T14:00"), 60, None),
+            )
+            for day in ("2027-10-01", "2027-10-29")  # the same cell of September's and October's
+        }
+    view = _page(window).calendar
+    view.select(date(2027, 9, 15))
+    view.repaint()
+    entry = next(h for h in view.hits() if h.kind == "ceremony" and h.day == date(2027, 10, 1))
+    shown: list[object] = []
+    monkeypatch.setattr(CalendarPage, "_dialog", lambda _self, d: shown.append(d) or False)
+    at = entry.rect.center()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=at.toPoint())
+    view.repaint()  # October now, as a window system shows it before the second click
+    assert view.selected == date(2027, 10, 1)
+    button, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    second = QMouseEvent(
+        QEvent.Type.MouseButtonDblClick, at, view.mapToGlobal(at), button, button, none
+    )
+    QApplication.sendEvent(view, second)
+    (editor,) = shown
+    qtbot.addWidget(editor)
+    assert isinstance(editor, CeremonyDialog)
+    assert editor.ceremony_id == made["2027-10-01"] != made["2027-10-29"]
+
+
 def test_keyboard_moves_through_days_and_months(window: MainWindow, qtbot: QtBot) -> None:
     view = _page(window).calendar
     view.setFocus()

@@ -80,6 +80,7 @@ class CalendarView(QWidget):
         self.selected = self.today
         self.items = CalendarItems((), (), (), {})
         self._hits: list[Hit] = []
+        self.pressed: Hit | None = None  # under the last click, as the page was then
         self.texts = {
             "absent": self.tr("Absent: %1"),
             "more": self.tr("+%1 more"),  # never 1: one entry more would fit instead
@@ -461,12 +462,9 @@ class CalendarView(QWidget):
                 painter.drawRoundedRect(rect, 3, 3)
                 painter.setPen(self.palette().color(QPalette.ColorRole.Text))
                 label = f"{c.starts_at:%H:%M} {c.title or self.short.get(c.kind, c.kind)}"
+                wrapped = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                 painter.drawText(
-                    rect.adjusted(3, 1, -2, -1),
-                    Qt.AlignmentFlag.AlignLeft
-                    | Qt.AlignmentFlag.AlignTop
-                    | Qt.TextFlag.TextWordWrap,
-                    label,
+                    rect.adjusted(3, 1, -2, -1), wrapped | Qt.TextFlag.TextWordWrap, label
                 )
                 self._hits.append(Hit(rect, "ceremony", c.id, day))
         painter.setFont(self.font())
@@ -506,7 +504,7 @@ class CalendarView(QWidget):
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return
-        hit = self.hit_at(event.position())
+        hit = self.pressed = self.hit_at(event.position())
         if hit is None:
             return
         # The day under the pointer: a sprint band spans many days, and its own day
@@ -528,7 +526,8 @@ class CalendarView(QWidget):
             self.create_requested.emit(day, where)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        hit = self.hit_at(event.position())
+        # What the first click was on: a next month's day turned the page under the pointer.
+        hit, self.pressed = self.pressed or self.hit_at(event.position()), None
         if hit is None:
             return
         if hit.kind == "ceremony":
