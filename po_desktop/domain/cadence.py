@@ -140,6 +140,12 @@ def name_pattern(name: str, start: date) -> tuple[str, int] | None:
 _LAST_NUMBER = re.compile(r"^(.*?)(\d{1,6})(\D*)$", re.DOTALL)
 
 
+def own_series(team: str) -> str:
+    """The names a new team's sprints take: the team's own series (« ERP » : « ERP
+    {n} »), « Sprint {n} » for the workspace's single unnamed team."""
+    return f"{team.strip()} {{n}}" if team.strip() else "Sprint {n}"
+
+
 def next_number(pattern: str, names: Iterable[str]) -> int:
     """The number of the next sprint a pattern names: one past the highest a sprint's
     name already carries in that series, whichever team's (names are unique in the

@@ -127,7 +127,7 @@ class CadenceDefaults:
     plans: dict[str, CadencePlan]
     """By team (folded), for each team that has sprints."""
     fresh: CadencePlan
-    """For a team without sprints."""
+    """For a team without sprints (its names: ``domain.cadence.own_series``)."""
     names: tuple[str, ...]
     """Every sprint's name: a pattern typed anew numbers on from its series'
     (:func:`~po_desktop.domain.cadence.next_number`)."""
@@ -150,13 +150,13 @@ def cadence_defaults(session: Session, today: date) -> CadenceDefaults:
         team: _continuing(session, sprint, names, *rituals.get(sprint.id, (RitualTimes(), {})))
         for team, sprint in lasts.items()
     }
-    fresh = CadencePlan(
-        start=_monday_after(today),
+    fresh = CadencePlan(  # a new team: its own members are to be chosen, unless it is
+        start=_monday_after(today),  # the first one (then everyone active)
         weeks=2,
         pattern="Sprint {n}",
         first_number=next_number("Sprint {n}", names),
         focus=0.8,
-        members=_members(session, None),
+        members=set() if sprints else _members(session, None),
         rituals=RitualTimes(),
         locations={},
     )

@@ -12,6 +12,7 @@ from po_desktop.domain.cadence import (
     name_pattern,
     next_number,
     numbered,
+    own_series,
     sprint_name,
 )
 from po_desktop.domain.calendar import (
@@ -202,3 +203,4 @@ def test_a_series_numbers_on_from_the_names_it_already_gave() -> None:
     assert next_number("S{n}-{n}", names) == 5
     assert next_number("Sprint {year}-{week}", names) == 1  # weeks, not numbers
     assert next_number("a.b {n}", ["axb 4"]) == 1  # the dot is a dot
+    assert (own_series(" ERP "), own_series("")) == ("ERP {n}", "Sprint {n}")

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from po_desktop.io.ics import export_ics
-from po_desktop.store import calendar_queries, changes, queries
+from po_desktop.store import calendar_forms, calendar_queries, changes, queries
 from po_desktop.store.errors import ConflictError, NotFoundError, ValidationError
 from po_desktop.store.models import Ceremony, Need, NeedEvent, Sprint, SprintMember
 from po_desktop.store.services import columns, needs, people, rituals, sprints, workspace
@@ -326,3 +326,18 @@ def test_rituals_outside_any_sprint_are_exported_too(session: Session) -> None:
         for e in Calendar.from_ical(export_ics(session, "Sprint 1")).walk("VEVENT")
     ]
     assert "Atelier client" in one and "Plus tard" not in one  # only what falls in the sprint
+
+
+def test_a_plan_for_a_new_team_leaves_its_members_to_choose(session: Session) -> None:
+    """The first team of a workspace is everyone active; once a team has sprints, a new
+    team starts with no member ticked, not every requester and manager of the company."""
+    lea, marc = _person(session, "Léa"), _person(session, "Marc")
+    first = calendar_forms.cadence_defaults(session, date(2027, 7, 1))
+    assert first.fresh.members == {lea, marc}
+    sprints.create_sprint(
+        session, SprintInput("Sprint 3", "2027-07-05", "2027-07-16", member_ids=[lea, marc])
+    )
+    later = calendar_forms.cadence_defaults(session, date(2027, 7, 1))
+    assert later.fresh.members == set()
+    assert later.plan("").members == {lea, marc}  # the team that has sprints goes on
+    assert (later.plan("ERP").pattern, later.plan("").first_number) == ("Sprint {n}", 4)

@@ -247,11 +247,13 @@ def test_a_new_plan_continues_the_chosen_teams_series(window: MainWindow, qtbot:
     typed = CadenceDialog(window.workspace, window)  # a new team's name, letter by letter
     qtbot.addWidget(typed)
     typed.team.setCurrentText("É")
-    assert (typed.pattern.text(), typed.first_number.isEnabled()) == ("Sprint {n}", True)
-    typed.members.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert (typed.pattern.text(), typed.first_number.isEnabled()) == ("É {n}", True)
+    assert typed.checked(typed.members) == []  # a new team's members: to choose
+    typed.members.item(0).setCheckState(Qt.CheckState.Checked)
     typed.team.setCurrentText("Équipe ERP")
-    assert typed.members.item(0).checkState() == Qt.CheckState.Unchecked  # kept
-    assert typed.first_number.value() == 1  # no « Sprint n » yet: the series starts
+    assert typed.members.item(0).checkState() == Qt.CheckState.Checked  # kept
+    assert typed.pattern.text() == "Équipe ERP {n}"  # its own series, from 1
+    assert typed.first_number.value() == 1
     typed.pattern.setText("Plateforme S{n}")  # another team's series goes on after it
     assert typed.first_number.value() == 17
     typed.pattern.setText("ERP {n}")  # a series of its own starts at 1

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from po_desktop.domain.cadence import RitualTimes, following, next_number, numbered
+from po_desktop.domain.cadence import RitualTimes, following, next_number, numbered, own_series
 from po_desktop.store import calendar_forms as forms
 from po_desktop.store.services import rituals as ritual_service
 from po_desktop.ui import screen
@@ -68,6 +68,7 @@ class CadenceDialog(_ServiceDialog):
         # focus, members and ritual times, from the Monday after it.
         self.pattern.textChanged.connect(self._renumber)
         self.numbered_as = 0  # the first number last proposed: a number typed is kept
+        self.named_as = ""  # the names last proposed: names typed are kept
         self.followed: forms.CadencePlan | None = None
         self._follow(self.defaults.team)
         self.team.setCurrentText(self.defaults.team)
@@ -94,16 +95,23 @@ class CadenceDialog(_ServiceDialog):
         screen.fit(self, QSize(500, 640))
 
     def _follow(self, team: str) -> None:
-        """Once per series: a new team's name typed letter by letter keeps what was set."""
+        """Once per series: a new team's name typed letter by letter keeps what was set,
+        but for its names, which follow it until they are typed (« ERP {n} »)."""
         plan = self.defaults.plan(team)
+        if plan is self.defaults.fresh and self.pattern.text() == self.named_as:
+            self.named_as = own_series(team)
+            self.pattern.setText(self.named_as)
         if plan is self.followed:
             return
         self.followed = plan
         self.start.setDate(plan.start)
         self.weeks.setValue(plan.weeks)
-        self.pattern.setText(plan.pattern)
+        if plan is not self.defaults.fresh:
+            self.named_as = plan.pattern
+            self.pattern.setText(plan.pattern)
         self.first_number.setValue(plan.first_number)
         self.numbered_as = plan.first_number
+        self._renumber(self.pattern.text())
         self.focus.setValue(plan.focus)
         for row in range(self.members.count()):
             item = self.members.item(row)
