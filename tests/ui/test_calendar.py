@@ -25,6 +25,7 @@ from po_desktop.ui.calendar.dialogs import (
 )
 from po_desktop.ui.calendar.page import CalendarPage
 from po_desktop.ui.calendar.view import CalendarView
+from po_desktop.ui.i18n import install_translators
 from po_desktop.ui.main_window import MainWindow
 from po_desktop.ui.workspace import Workspace
 
@@ -499,3 +500,23 @@ def test_need_actions_with_no_need_selected_say_so(window: MainWindow) -> None:
         window.statusBar().clearMessage()
         action.trigger()
         assert window.statusBar().currentMessage().startswith("Select a need first")
+
+
+def test_the_length_of_a_plan_reads_in_weeks_singular_or_plural(
+    window: MainWindow, app: QApplication, qtbot: QtBot
+) -> None:
+    """« 1 semaine », « 2 semaines » (« 1 semaines » before)."""
+    assert install_translators(app, "fr")
+    try:
+        cadence = CadenceDialog(window.workspace, window)
+        qtbot.addWidget(cadence)
+        cadence.weeks.setValue(1)
+        assert cadence.weeks.text() == "1 semaine"
+        cadence.weeks.setValue(3)
+        assert cadence.weeks.text() == "3 semaines"
+    finally:
+        install_translators(app, "en")
+    english = CadenceDialog(window.workspace, window)
+    qtbot.addWidget(english)
+    english.weeks.setValue(1)
+    assert english.weeks.text() == "1 week"

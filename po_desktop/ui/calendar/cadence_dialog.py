@@ -39,7 +39,10 @@ class CadenceDialog(_ServiceDialog):
         self.count.setValue(6)
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 8)
-        self.weeks.setSuffix(self.tr(" weeks"))
+        self.weeks.valueChanged.connect(  # « 1 semaine », « 2 semaines »
+            lambda n: self.weeks.setSuffix(self.tr(" week(s)", "", n))
+        )
+        self.weeks.setSuffix(self.tr(" week(s)", "", self.weeks.value()))
         self.team = QComboBox()
         self.team.setEditable(True)
         self.team.addItems(["", *self.defaults.teams])
