@@ -70,6 +70,7 @@ from po_desktop.store.services.import_types import (
 from po_desktop.store.services.importing import import_needs, preview_import
 from po_desktop.ui import screen
 from po_desktop.ui.banner import FormError
+from po_desktop.ui.choice_keys import ChoiceKeys
 from po_desktop.ui.host import Host
 
 FileMapping = list[str | None]
@@ -195,6 +196,7 @@ class ImportDialog(QDialog):
             [self.tr("Status in the file"), self.tr("Board column")]
         )
         self._stretch(self.statuses_table)
+        ChoiceKeys(self.statuses_table, 1)
         statuses_layout.addWidget(self.statuses_table)
         self.tabs.addTab(self.statuses_page, self.tr("Statuses"))
         self.preview_page = QWidget()
@@ -204,6 +206,7 @@ class ImportDialog(QDialog):
         self.counts.setWordWrap(True)
         top.addWidget(self.counts, 1)
         self.refresh_button = QPushButton(self.tr("&Refresh the preview"))
+        self.refresh_button.setAutoDefault(False)  # Enter imports, wherever the focus is
         self.refresh_button.clicked.connect(self.refresh_preview)
         top.addWidget(self.refresh_button)
         preview_layout.addLayout(top)
@@ -243,6 +246,7 @@ class ImportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.import_button.setDefault(True)  # in the dialog now: Enter imports
 
         self._saved_statuses = plan.get("statuses", {})
         self.status_combos: list[tuple[str, QComboBox]] = []
@@ -316,6 +320,7 @@ class ImportDialog(QDialog):
             example.setToolTip(first_line[:500])
             table.setItem(row, 1, example)
             combo = QComboBox()
+            combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the table's keys open it
             combo.addItem(self.tr("— left out —"), None)
             for field in COLUMNS:
                 combo.addItem(field_label(field), field)
@@ -328,6 +333,7 @@ class ImportDialog(QDialog):
             table.setCellWidget(row, 2, combo)
             self.combos.append(combo)
         self._stretch(table)
+        ChoiceKeys(table, 2)
         return table
 
     def _file_column(self, row: int) -> str:
@@ -377,6 +383,7 @@ class ImportDialog(QDialog):
         for row, value in enumerate(values):
             self.statuses_table.setItem(row, 0, QTableWidgetItem(value))
             combo = QComboBox()
+            combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the table's keys open it
             for column_id, name in self.board:
                 combo.addItem(name, column_id)
             key = status_key(value)

@@ -691,3 +691,42 @@ def test_a_long_example_reads_on_one_line_and_whole_in_its_tooltip(
     example = table.item(1, 1)
     assert example is not None and example.toolTip() == problem.strip()
     dialog.close()
+
+
+def test_the_assistant_is_used_with_the_keyboard_alone(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mapping table is one stop of the Tab key (Tab went from cell to cell and back
+    to the first, never reaching the project or Import); the arrows pick a row, Space
+    opens its choice; Enter on the preview imports (it refreshed the preview again)."""
+    path = spreadsheet(tmp_path)
+    dialog = ImportDialog(window.host, path, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.mapping_table
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentRow() == 1
+    opened: list[QComboBox] = []  # (a popup warns on a screen-less test platform)
+    monkeypatch.setattr(QComboBox, "showPopup", lambda combo: opened.append(combo))
+    QTest.keyClick(table, Qt.Key.Key_Space)
+    QTest.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert opened == [dialog.combos[1]] * 2  # the row's choice
+    table.setFocus()
+    reached: list[QWidget] = []
+    for _ in range(8):
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(dialog.focusWidget())
+    assert not [w for w in reached if w is not table and table.isAncestorOf(w)]  # no cell stop
+    assert any(w is dialog.project or dialog.project.isAncestorOf(w) for w in reached)
+    assert dialog.import_button in reached
+    dialog.project.setCurrentText("ERP")
+    choose(dialog.combos[1], "Title")
+    dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
+    qtbot.waitUntil(lambda: "3 needs to create" in dialog.counts.text())
+    dialog.refresh_button.setFocus()
+    assert dialog.import_button.isDefault() and not dialog.refresh_button.isDefault()
+    QTest.keyClick(dialog.refresh_button, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
