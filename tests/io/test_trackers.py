@@ -255,7 +255,7 @@ def test_jira_import_puts_every_field_in_its_place(session: Session) -> None:
 def test_jira_french_import(session: Session) -> None:
     run(session, JIRA_FR)
     needs = by_ref(session)
-    assert needs["RH-2"].column.name == "Prêt"  # "À faire"
+    assert needs["RH-2"].column.name == "À coter"  # "À faire": not started, not scored
     assert needs["RH-2"].key == "RH-2" or needs["RH-2"].project.code == "RH"
     assert session.scalar(select(func.count()).select_from(Person)) == 2
 

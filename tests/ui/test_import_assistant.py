@@ -291,10 +291,10 @@ def test_a_jira_export_goes_through_the_assistant_as_one_undoable_step(
         found = statuses(dialog)
         assert {v: c.currentText() for v, c in found.items()} == {
             "In Progress": "En cours",  # Jira's usual statuses, to the default board's columns
-            "To Do": "Prêt",
+            "To Do": "À coter",  # not started: to score first
             "Done": "Terminé",
         }
-        choose(found["To Do"], "À coter")
+        choose(found["To Do"], "Prêt")  # this team's « To Do » is ready
         dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
         assert dialog.counts.text() == (
             "Preview, nothing was imported: 4 needs to create, 0 to update, "

@@ -182,8 +182,8 @@ TRACKER_STATUSES: dict[str, str] = {
     "ouvert": "À qualifier",
     "new": "À qualifier",
     "nouveau": "À qualifier",
-    "to do": "Prêt",
-    "a faire": "Prêt",
+    "to do": "À coter",  # not started: to score before it is ready (the items a team
+    "a faire": "À coter",  # chose for its next sprint are "selected for development")
     "selected for development": "Prêt",
     "ready": "Prêt",
     "in progress": "En cours",
