@@ -831,8 +831,8 @@ _CATALOG: dict[str, str | Plural] = {
         "{count} archived card left out", "{count} archived cards left out"
     ),
     "exchange.held_back": NP_(
-        "{count} item without a description put in the first column to be qualified",
-        "{count} items without a description put in the first column to be qualified",
+        "{count} need without a description kept in the first column to be qualified",
+        "{count} needs without a description kept in the first column to be qualified",
     ),
     "exchange.due_date": N_("Due date in {tool}: {date}"),
     "exchange.not_trello": N_(

@@ -495,9 +495,11 @@ class ImportDialog(QDialog):
             UPDATE: self.tr("to update"),
             SKIP: self.tr("unchanged"),
         }
+        held = self.tr("%1 in “%2” (no description)").replace("%2", self.board[0][1])
         self.preview_table.setRowCount(len(result.preview))
         for row, line in enumerate(result.preview):
-            cells = [str(line.line), words[line.action], line.key or self.tr("(new)"), line.title]
+            what = held.replace("%1", words[line.action]) if line.held_back else words[line.action]
+            cells = [str(line.line), what, line.key or self.tr("(new)"), line.title]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:

@@ -38,16 +38,17 @@ def test_jira_in_english_then_again(
     path = str(EXCHANGE / "jira-cloud-all-fields-en.csv")
     assert main(["import", path, "--format", format, "--db", str(db), "--lang", "en"]) == 0
     assert capsys.readouterr().out == (
-        "Import done: 4 needs created, 0 updated, 0 skipped as unchanged, 1 item without a "
-        "description put in the first column to be qualified, 1 project created (ERP). "
+        "Import done: 4 needs created, 0 updated, 0 skipped as unchanged, 1 need without a "
+        "description kept in the first column to be qualified, 1 project created (ERP). "
         "3 sprints created, their dates to check in the calendar: "
         "ERP Sprint 12 (19 Aug 2025 to 1 Sept 2025, from its issues' dates), "
         "ERP Sprint 13 (2 Sept 2025 to 15 Sept 2025, from its issues' dates), "
         "ERP Sprint 11 (30 Jul 2025 to 12 Aug 2025, from its issues' dates).\n"
     )
     assert main(["import", path, "--format", format, "--db", str(db), "--lang", "fr"]) == 0
-    assert capsys.readouterr().out == (
-        "Import terminé\u00a0: 0 besoin créé, 0 mis à jour, 4 ignorés car inchangés.\n"
+    assert capsys.readouterr().out == (  # the need still waiting is said again
+        "Import terminé\u00a0: 0 besoin créé, 0 mis à jour, 4 ignorés car inchangés, "
+        "1 besoin sans description gardé dans la première colonne pour être qualifié.\n"
     )
     assert counts(db) == (4, 4)
 
@@ -77,7 +78,7 @@ def test_trello_board(format: str, tmp_path: Path, capsys: pytest.CaptureFixture
     assert main([*args, "--lang", "en"]) == 0
     assert capsys.readouterr().out == (
         "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
-        "2 archived cards left out, 1 item without a description put in the first column "
+        "2 archived cards left out, 1 need without a description kept in the first column "
         "to be qualified, 1 project created (WEB).\n"
     )
     assert counts(db) == (3, 2)

@@ -288,12 +288,12 @@ def test_trello_import_and_its_summary(session: Session) -> None:
     result = run(session, TRELLO, "WEB")
     assert result.summary().render("en") == (
         "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
-        "2 archived cards left out, 1 item without a description put in the first column "
+        "2 archived cards left out, 1 need without a description kept in the first column "
         "to be qualified, 1 project created (WEB)."
     )
     assert result.summary().render("fr") == (
         "Import terminé\u00a0: 3 besoins créés, 0 mis à jour, 0 ignoré car inchangé, "
-        "2 cartes archivées laissées de côté, 1 élément sans description placé dans la "
+        "2 cartes archivées laissées de côté, 1 besoin sans description gardé dans la "
         "première colonne pour être qualifié, 1 projet créé (WEB)."
     )
     # Its list was "En cours": the card waits in the first column, to be qualified.

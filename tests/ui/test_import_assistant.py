@@ -298,13 +298,19 @@ def test_a_jira_export_goes_through_the_assistant_as_one_undoable_step(
         dialog.tabs.setCurrentIndex(dialog.PREVIEW_TAB)
         assert dialog.counts.text() == (
             "Preview, nothing was imported: 4 needs to create, 0 to update, "
-            "0 to skip as unchanged, 1 item without a description put in the first column "
+            "0 to skip as unchanged, 1 need without a description kept in the first column "
             "to be qualified. "  # into the workspace's own ERP project
             "3 sprints to create, their dates to check in the calendar: "
             "ERP Sprint 12 (19 Aug 2025 to 1 Sept 2025, from its issues' dates), "
             "ERP Sprint 13 (2 Sept 2025 to 15 Sept 2025, from its issues' dates), "
             "ERP Sprint 11 (30 Jul 2025 to 12 Aug 2025, from its issues' dates)."
         )
+        table = dialog.preview_table
+        what = {table.item(r, 3).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+        assert what["Relancer automatiquement les impayés"] == (  # which one, and why
+            "to create in “À qualifier” (no description)"
+        )
+        assert what["Exporter les factures au format Factur-X"] == "to create"
         dialog.import_button.click()
 
     run_assistant(window, feedback, EXCHANGE / "jira-cloud-all-fields-en.csv", fill)
@@ -331,7 +337,7 @@ def test_a_trello_board_in_the_assistant_counts_its_archived_cards(
     assert window.notice_bar.label.text() == (
         "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
         "2 archived cards left out, "
-        "1 item without a description put in the first column to be qualified, "
+        "1 need without a description kept in the first column to be qualified, "
         "1 project created (WEB)."
     )
 
@@ -341,7 +347,7 @@ TYPED = "ABCDEFGHIJ"
 TRELLO_PREVIEW = (
     "Preview, nothing was imported: 3 needs to create, 0 to update, 0 to skip as unchanged, "
     "2 archived cards left out, "
-    "1 item without a description put in the first column to be qualified, "
+    "1 need without a description kept in the first column to be qualified, "
     "1 project to create (ABCDEFGHIJ)."
 )
 
@@ -542,7 +548,7 @@ def test_import_pressed_while_the_preview_is_computed_imports_after_it(
     assert window.notice_bar.label.text() == (
         "Import done: 3 needs created, 0 updated, 0 skipped as unchanged, "
         "2 archived cards left out, "
-        "1 item without a description put in the first column to be qualified, "
+        "1 need without a description kept in the first column to be qualified, "
         "1 project created (ABCDEFGHIJ)."
     )
     assert {row.key.split("-")[0] for row in window.need_rows} == {"ERP", TYPED}

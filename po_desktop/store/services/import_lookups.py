@@ -68,8 +68,10 @@ class Lookups:
         self.created_projects: list[str] = []
         """The codes of the projects the file named that the workspace lacked."""
         self.held_back = 0
-        """Tracker items whose status named another column, put in the first one for
-        want of a problem statement."""
+        """Tracker items whose status named another column, put (or kept) in the first
+        one for want of a problem statement."""
+        self.row_held = False
+        """Whether the row last read is one of them."""
         self.newest_before = session.scalar(select(func.max(Need.id))) or 0
         """Needs above this id were created by this import."""
         self.touched: set[int] = set()

@@ -161,6 +161,9 @@ class PreviewRow:
     key: str
     """The need's key; empty for a new need the file gives no key (numbered at the end)."""
     title: str
+    held_back: bool = False
+    """A tracker's item without a description, in the first column whatever its status
+    says (counted in :attr:`ImportResult.held_back`)."""
 
 
 @dataclass(frozen=True)
@@ -194,8 +197,8 @@ class ImportResult:
     set_aside: int = 0
     """Items the file holds that an import leaves out on purpose (archived cards)."""
     held_back: int = 0
-    """Tracker items with no problem statement put in the first column, whatever their
-    status said: to qualify first."""
+    """Tracker items with no problem statement put, or kept, in the first column, whatever
+    their status said: to qualify first."""
     preview: list[PreviewRow] = field(default_factory=list, compare=False)
     """The first :data:`PREVIEW_MAX` rows, when asked for."""
     sprints_created: list[SprintMade] = field(default_factory=list)

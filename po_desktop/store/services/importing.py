@@ -366,9 +366,9 @@ def _input(
     if column_id is None:
         column_id = base.column_id if current is not None else lookups.first_column_id
     first = lookups.first_column_id
-    if tracker and not has_problem(record.problem) and column_id != first:
-        if current is None or current.column_id != first:  # not already waiting there
-            lookups.held_back += 1  # its status asked for another column: the user is told
+    lookups.row_held = tracker and not has_problem(record.problem) and column_id != first
+    if lookups.row_held:
+        lookups.held_back += 1  # its status asked for another column: the user is told
         column_id = first
     for name in record.closed_sprints:
         lookups.sprint_id(name, record, closed=True)
@@ -549,7 +549,8 @@ def _import_rows(
                 raise _row_error(exc, line) from exc
             if options.preview and len(result.preview) < PREVIEW_MAX:
                 key = format_key(project.code, number) if number is not None else ""
-                result.preview.append(PreviewRow(line, action, key, data.title))
+                row = PreviewRow(line, action, key, data.title, lookups.row_held)
+                result.preview.append(row)
         lookups.settle_numbers()
         if refused is not None:
             raise refused
