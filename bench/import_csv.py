@@ -5,8 +5,9 @@ The file is a demo workspace exported with ``po-desktop export-csv``: French tit
 problems, solutions, acceptance criteria, tags, statuses and sprints, as a product owner
 edits them in Excel. Beyond the demo's 10,000 needs (``--rows 100000``, ``--rows
 1000000``) its rows are repeated with new keys and a site name in the title. Every run
-imports into a fresh workspace holding the demo's sprints, so each row creates a need:
-the import's full path (rows equal to a stored need are skipped).
+imports into a fresh workspace holding the demo's sprints and people (the rows name
+them), so each row creates a need: the import's full path (rows equal to a stored need
+are skipped).
 
 The floor is what any import of this file costs at least: Python's csv module reading
 it, and SQLite inserting its rows as they are into one table, in one transaction, with
@@ -37,6 +38,7 @@ import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 DEMO_MAX = 10_000
 """Needs in the demo exported; more rows are copies of these with new keys."""
@@ -50,11 +52,17 @@ TITLE_MAX = 300
 SQLITE_VARIABLES = 999
 """Values per statement when SQLite alone stores the import's rows, as the import does."""
 
-Sprints = list[tuple[str, date, date, str]]
+
+class Seed(NamedTuple):
+    """What the demo's workspace holds that its rows name: its sprints (name, start,
+    end, goal) and its people (the needs' assignees)."""
+
+    sprints: list[tuple[str, date, date, str]]
+    people: list[str]
 
 
-def build_csv(source: Path, out: Path, rows: int, env: dict[str, str]) -> Sprints:
-    """The CSV file of ``rows`` needs; returns the demo's sprints (name, start, end, goal)."""
+def build_csv(source: Path, out: Path, rows: int, env: dict[str, str]) -> Seed:
+    """The CSV file of ``rows`` needs; returns the demo's sprints and people."""
     demo = ["demo", "--db", str(source), "--needs", str(min(rows, DEMO_MAX))]
     subprocess.run(
         [sys.executable, "-m", "po_desktop", *demo], check=True, capture_output=True, env=env
@@ -68,11 +76,12 @@ def build_csv(source: Path, out: Path, rows: int, env: dict[str, str]) -> Sprint
     from sqlalchemy import select
 
     from po_desktop.store.database import open_database
-    from po_desktop.store.models import Sprint
+    from po_desktop.store.models import Person, Sprint
 
     with open_database(source, create=False) as database, database.session() as session:
         found = session.scalars(select(Sprint).order_by(Sprint.start_date))
-        return [(s.name, s.start_date, s.end_date, s.goal) for s in found]
+        people = session.scalars(select(Person.name).order_by(Person.id))
+        return Seed([(s.name, s.start_date, s.end_date, s.goal) for s in found], list(people))
 
 
 def multiply(exported: Path, out: Path, rows: int) -> None:
@@ -108,15 +117,19 @@ def multiply(exported: Path, out: Path, rows: int) -> None:
             copy += 1
 
 
-def fresh_workspace(db: Path, sprints: Sprints) -> None:
-    """An empty workspace with the demo's sprints, so the rows' sprint names resolve."""
+def fresh_workspace(db: Path, seed: Seed) -> None:
+    """An empty workspace with the demo's sprints and people, so the rows' sprint and
+    assignee names resolve."""
     from po_desktop.store.database import open_database
+    from po_desktop.store.services import people
     from po_desktop.store.services import sprints as service
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     with open_database(db) as database, database.session() as session:
-        for name, start, end, goal in sprints:
+        for person in seed.people:
+            people.create_person(session, people.PersonInput(person))
+        for name, start, end, goal in seed.sprints:
             service.create_sprint(session, service.SprintInput(name, start, end, goal))
 
 
@@ -145,11 +158,11 @@ def floor(csv_path: Path, db: Path) -> float:
     return time.perf_counter() - started
 
 
-def store_only(imported: Path, db: Path, sprints: Sprints) -> float:
+def store_only(imported: Path, db: Path, seed: Seed) -> float:
     """Seconds for SQLite alone to store what the import stored (its needs, tags and
     events, copied as they are from ``imported``) in a fresh workspace, in one
     transaction: the part of the import no Python code can make cheaper."""
-    fresh_workspace(db, sprints)
+    fresh_workspace(db, seed)
     source = sqlite3.connect(imported)
     try:
         tables = {
@@ -183,14 +196,14 @@ def store_only(imported: Path, db: Path, sprints: Sprints) -> float:
     return time.perf_counter() - started
 
 
-def in_process(csv_path: Path, db: Path, sprints: Sprints, rows: int) -> float:
+def in_process(csv_path: Path, db: Path, seed: Seed, rows: int) -> float:
     """Seconds to read the file and import it (commit included), as one stream."""
     from po_desktop.io.needs_files import open_needs
     from po_desktop.io.needs_table import records
     from po_desktop.store.database import open_database
     from po_desktop.store.services.importing import import_needs
 
-    fresh_workspace(db, sprints)
+    fresh_workspace(db, seed)
     with open_database(db, create=False) as database, database.session() as session:
         started = time.perf_counter()
         with open_needs(csv_path) as table:
@@ -235,7 +248,7 @@ def main() -> int:
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app runs from bytecode
         csv_path = Path(tmp) / "besoins.csv"
         started = time.perf_counter()
-        sprints = build_csv(Path(tmp) / "source.podb", csv_path, rows, env)
+        seed = build_csv(Path(tmp) / "source.podb", csv_path, rows, env)
         mb = csv_path.stat().st_size / 2**20
         print(f"CSV of {rows} rows ({mb:.1f} MB) built in {time.perf_counter() - started:.1f} s")
         db = Path(tmp) / "target.podb"
@@ -243,8 +256,8 @@ def main() -> int:
         if in_process_too:
             for run in range(runs):  # side by side: the machine's state weighs on both alike
                 floors.append(floor(csv_path, Path(tmp) / "floor.sqlite"))
-                imports.append(in_process(csv_path, db, sprints, rows))
-                stores.append(store_only(db, Path(tmp) / "store.podb", sprints))
+                imports.append(in_process(csv_path, db, seed, rows))
+                stores.append(store_only(db, Path(tmp) / "store.podb", seed))
                 print(
                     f"run {run + 1}: floor {floors[-1]:.3f} s, import {imports[-1]:.3f} s, "
                     f"ratio {imports[-1] / floors[-1]:.2f}; SQLite storing the same needs, "
@@ -252,7 +265,7 @@ def main() -> int:
                 )
         cli_times, peaks = [], []
         for run in range(runs):
-            fresh_workspace(db, sprints)
+            fresh_workspace(db, seed)
             command = [sys.executable, "-m", "po_desktop", "import", "--db", str(db)]
             seconds, peak = cli([*command, str(csv_path)], env, Path(tmp) / "cli.log")
             cli_times.append(seconds)
@@ -319,7 +332,7 @@ def main() -> int:
                 "met": met,
                 "table": table,
                 "note": f"Each run creates {rows:,} needs in a fresh workspace that holds the "
-                "demo's sprints (the rows name them); the file is a demo export"
+                "demo's sprints and people (the rows name them); the file is a demo export"
                 + (" repeated with new keys." if rows > DEMO_MAX else ".")
                 + (
                     " The floor reads the same file with the csv module and inserts its "

@@ -34,7 +34,7 @@ from po_desktop.domain.messages import (
 from po_desktop.domain.numbers import EITHER, NumberConvention
 from po_desktop.domain.text import fold
 from po_desktop.store.errors import ValidationError
-from po_desktop.store.models import BoardColumn, Need, Project, Sprint
+from po_desktop.store.models import BoardColumn, Need, Person, Project, Sprint
 from po_desktop.store.services.import_types import NeedRecord, RecordBatch, text_records
 from po_desktop.store.services.projects import find_project
 
@@ -51,6 +51,7 @@ COLUMNS: tuple[str, ...] = (
     "status",
     "points",
     "sprint",
+    "assignee",
     "tags",
     "acceptance",
     "external_ref",
@@ -472,6 +473,7 @@ def need_rows(
     column of :data:`COLUMNS`: texts as stored, choices in ``lang``, points a number."""
     columns = {i: name for i, name in session.execute(select(BoardColumn.id, BoardColumn.name))}
     sprints = {i: name for i, name in session.execute(select(Sprint.id, Sprint.name))}
+    people = {i: name for i, name in session.execute(select(Person.id, Person.name))}
     query = (
         select(Need)
         .join(Need.project)
@@ -494,6 +496,7 @@ def need_rows(
             columns[need.column_id],
             need.points,
             "" if need.sprint_id is None else sprints[need.sprint_id],
+            "" if need.assignee_id is None else people[need.assignee_id],
             ", ".join(sorted(need.tag_names, key=str.casefold)),
             need.acceptance,
             need.external_ref,

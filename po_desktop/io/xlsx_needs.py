@@ -48,6 +48,7 @@ _WIDTHS = {
     "status": (10, 18),
     "points": (7, 10),
     "sprint": (10, 22),
+    "assignee": (12, 24),
     "tags": (10, 30),
     "acceptance": (20, 50),
     "external_ref": (12, 40),

@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.import_rows import watch
 from helpers.undo import need_state
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.formulas import neutralise, restore
@@ -18,8 +19,9 @@ from po_desktop.io.needs_table import records
 from po_desktop.store import files, identity
 from po_desktop.store.database import Database, open_database
 from po_desktop.store.errors import PoDesktopError, ValidationError
-from po_desktop.store.models import BoardColumn, Need, NeedEvent, Project, Sprint
+from po_desktop.store.models import BoardColumn, Need, NeedEvent, Person, Project, Sprint
 from po_desktop.store.services import needs as need_service
+from po_desktop.store.services import people
 from po_desktop.store.services.import_types import ImportResult, NeedRecord
 from po_desktop.store.services.importing import import_needs
 from po_desktop.store.services.projects import ProjectInput, create_project
@@ -144,7 +146,8 @@ def test_round_trip_is_byte_identical_in_fresh_and_same_database(
         == codecs.BOM_UTF8
         + (
             "Clé;Titre;Défi à relever;Solution envisagée;Demandeur;Origine;Métier;Technique;"
-            "Projet;Statut;Points;Sprint;Étiquettes;Critères d'acceptation;Référence externe"
+            "Projet;Statut;Points;Sprint;Responsable;Étiquettes;Critères d'acceptation;"
+            "Référence externe"
         ).encode()
     )
     assert b"'=HYPERLINK" in raw and b"'+33" in raw and b";'-;" in raw
@@ -169,6 +172,44 @@ def test_round_trip_is_byte_identical_in_fresh_and_same_database(
     third = home / "third.csv"
     export(db, third, lang="fr")
     assert third.read_bytes() == raw
+
+
+@pytest.mark.parametrize("batches", [False, True], ids=["records", "batches"])
+def test_assignees_go_out_and_come_back(
+    db: Database, other_db: Database, home: Path, batches: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export names each need's assignee (« Responsable »): imported where that
+    person is missing, the person is created; where the person is, the need is assigned
+    (a batch of columns too); an export imported into its own workspace changes nothing."""
+    with db.session() as session:
+        erp = create_project(session, ProjectInput("ERP", "Déploiement ERP"))
+        lea = people.create_person(session, people.PersonInput("Léa Dubois")).id
+        for title, assignee in (("Relances", lea), ("Paie", None)):
+            need_service.create_need(
+                session, need_service.NeedInput(title, "Défi", erp.id, assignee_id=assignee)
+            )
+    path = home / "besoins.csv"
+    export(db, path, lang="fr")
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split(";")
+    at = header.index("Responsable")
+    assert [line.split(";")[at] for line in lines[1:]] == ["Léa Dubois", ""]
+    taken = watch(monkeypatch, "new_needs_read" if batches else "new_needs")
+    result = run_import(other_db, path, batches=batches)  # nobody there: Léa is created
+    assert result.created == 2 and taken == [False]  # (by the row path)
+    with other_db.session() as session:
+        relances = need(session, "ERP-1")
+        assert relances.assignee is not None and relances.assignee.name == "Léa Dubois"
+        assert need(session, "ERP-2").assignee is None
+    assert run_import(db, path, batches=batches).unchanged == 2
+    with other_db.session() as session:  # Léa known there now: the batch path assigns
+        session.execute(delete(Need))
+        session.commit()
+    assert run_import(other_db, path, batches=batches).created == 2
+    assert taken[-1]  # a batch of columns (of records) assigns too
+    with other_db.session() as session:
+        assert need(session, "ERP-1").assignee.name == "Léa Dubois"  # type: ignore[union-attr]
+        assert session.scalar(select(func.count()).select_from(Person)) == 1
 
 
 def test_every_text_survives_neutralise_then_restore() -> None:

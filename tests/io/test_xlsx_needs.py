@@ -151,7 +151,7 @@ def test_workbook_cells_are_typed_and_the_sheet_is_ready_to_filter(
     assert header[:4] == ["Clé", "Titre", "Défi à relever", "Solution envisagée"]
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:O{len(TEXTS) + 1}"
+    assert sheet.auto_filter.ref == f"A1:P{len(TEXTS) + 1}"
     titles = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sorted(titles) == sorted(TEXTS)  # "007", "1e3", "=HYPERLINK(…)" as typed
     for row in sheet.iter_rows(min_row=2):

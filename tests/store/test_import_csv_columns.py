@@ -192,7 +192,7 @@ def test_a_csv_row_of_the_wrong_width_is_refused_with_its_line(
     with pytest.raises(ValidationError) as refused:
         imported(workspace, path)
     assert refused.value.message.params["line"] == line_of(path, rows[31].title) > at + 1
-    assert "16" in str(refused.value) and "15" in str(refused.value)  # cells, expected
+    assert "17" in str(refused.value) and "16" in str(refused.value)  # cells, expected
 
 
 def test_the_preview_of_a_csv_file_lists_each_row_with_its_line_and_key(

@@ -74,6 +74,7 @@ class NewNeeds:
     technical: list[bool]
     points: list[float | None]
     sprint_ids: list[int | None]
+    assignee_ids: list[int | None]
     column_ids: list[int]
     tags: list[list[str]]
     projects: list[Project]
@@ -179,8 +180,6 @@ def _checked(
 ) -> NewNeeds | None:
     if any(chain.from_iterable(column[name] for name in _TRACKER)):
         return None
-    if set(column["assignee"]) != {None}:
-        return None
     ids = {project: project.id for project in set(projects)}  # an ORM attribute: once each
     project_ids = list(map(ids.__getitem__, projects))
     keyed = [(i, n) for i, n in zip(project_ids, numbers, strict=True) if n is not None]
@@ -200,6 +199,7 @@ def _checked(
             column["sprint"],
             lambda raw: None if raw is None else lookups.sprint_id(raw, _PLAIN),
         )
+        assignee_ids = _distinct(column["assignee"], lambda raw: _person(lookups, raw))
         sources = _distinct(
             column["source"], lambda raw: _DEFAULT_SOURCE if raw is None else cells.source(raw)
         )
@@ -213,6 +213,8 @@ def _checked(
         points = _distinct(list(zip(column["points"], column["numbers"], strict=True)), _points)
     except PoDesktopError:
         return None  # the row path refuses it, naming the row's line
+    if _UNKNOWN in assignee_ids:
+        return None  # a person to create: the row path creates it
     first = lookups.first_column_id
     problems = texts[1]
     if any(c != first and not p.strip() for c, p in zip(column_ids, problems, strict=True)):
@@ -224,6 +226,7 @@ def _checked(
         technical,
         points,
         sprint_ids,
+        assignee_ids,
         column_ids,
         tags,
         projects,
@@ -260,6 +263,19 @@ def _column(lookups: Lookups, raw: str | None) -> int:
     """The status's column; a new need without one starts in the first column."""
     column_id = None if raw is None else lookups.column_id(raw)
     return lookups.first_column_id if column_id is None else column_id
+
+
+_UNKNOWN = -1
+"""An assignee the workspace does not know (no id is negative)."""
+
+
+def _person(lookups: Lookups, raw: str | None) -> int | None:
+    """The assignee's person: none for no name, :data:`_UNKNOWN` for a name the
+    workspace lacks (the row path creates that person; nothing is created here)."""
+    if raw is None or not raw.strip():
+        return None
+    found = lookups.trackers.known_person_id(raw)
+    return _UNKNOWN if found is None else found
 
 
 def _points(cell: tuple[str | float | None, NumberConvention]) -> float | None:

@@ -64,7 +64,9 @@ class Helpers:
         self.people_cache: dict[str, int] = {}
         self.sprints_made: list[SprintMade] = []
 
-    def person_id(self, name: str) -> int | None:
+    def known_person_id(self, name: str) -> int | None:
+        """The person of the workspace by that name (as :func:`pick_named` finds one),
+        None when there is none (or no name): nothing is created."""
         name = name.strip()
         if not name:
             return None
@@ -75,7 +77,14 @@ class Helpers:
             self._people = NameIndex(
                 (person.name, person.id) for person in self.session.scalars(select(Person))
             )
-        person_id = pick_named(self._people, name)
+        return pick_named(self._people, name)
+
+    def person_id(self, name: str) -> int | None:
+        """The person by that name, created when the workspace has none."""
+        name = name.strip()
+        if not name:
+            return None
+        person_id = self.known_person_id(name)
         if person_id is None:
             person_id = create_person(self.session, PersonInput(name=name)).id
         self.people_cache[name] = person_id

@@ -198,7 +198,7 @@ class _Creator:
             new.points,
             project_ids,
             new.sprint_ids,
-            repeat(None, count),  # assignee
+            new.assignee_ids,
             numbers,
             new.column_ids,
             rank_list,
