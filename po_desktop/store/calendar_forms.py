@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from po_desktop.domain.cadence import RitualTimes, name_pattern, next_number
@@ -66,11 +66,22 @@ class SprintForm:
     sprint: Sprint | None
     members: set[int]
     teams: list[str]
+    next_start: date
+    """Where a new sprint starts unless a day was chosen: the Monday after the last
+    sprint of the workspace's unnamed team, else this week's Monday or the next one."""
 
 
-def sprint_form(session: Session, sprint_id: int | None) -> SprintForm:
+def sprint_form(session: Session, sprint_id: int | None, today: date | None = None) -> SprintForm:
     sprint = session.get(Sprint, sprint_id) if sprint_id is not None else None
-    return SprintForm(sprint, _members(session, sprint_id), _teams(session))
+    last_end = session.scalar(
+        select(func.max(Sprint.end_date)).where(
+            Sprint.team == "", Sprint.start_date >= EARLIEST, Sprint.end_date <= LATEST
+        )
+    )
+    today = today or date.today()
+    after = max(last_end, today - timedelta(days=1)) if last_end else today - timedelta(days=1)
+    next_start = _monday_after(after)
+    return SprintForm(sprint, _members(session, sprint_id), _teams(session), next_start)
 
 
 @dataclass(frozen=True)

@@ -341,3 +341,15 @@ def test_a_plan_for_a_new_team_leaves_its_members_to_choose(session: Session) ->
     assert later.fresh.members == set()
     assert later.plan("").members == {lea, marc}  # the team that has sprints goes on
     assert (later.plan("ERP").pattern, later.plan("").first_number) == ("Sprint {n}", 4)
+
+
+def test_a_new_sprint_starts_on_a_monday_after_the_last_one(session: Session) -> None:
+    """The « Nouveau sprint » form's start: this week's Monday when it is today, the next
+    one otherwise, and the Monday after the unnamed team's last sprint when it ends later."""
+    monday, wednesday = date(2027, 7, 5), date(2027, 7, 7)
+    assert calendar_forms.sprint_form(session, None, monday).next_start == monday
+    assert calendar_forms.sprint_form(session, None, wednesday).next_start == date(2027, 7, 12)
+    sprints.create_sprint(session, SprintInput("Sprint 3", "2027-07-12", "2027-07-23"))
+    sprints.create_sprint(session, SprintInput("ERP 1", "2027-08-02", "2027-08-13", team="ERP"))
+    form = calendar_forms.sprint_form(session, None, wednesday)
+    assert form.next_start == date(2027, 7, 26)  # another team's sprints aside

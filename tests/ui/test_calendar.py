@@ -77,6 +77,22 @@ def test_capacity_shows_the_holiday_and_follows_needs_moved_into_the_sprint(
     assert page.capacity.committed == 0.0
 
 
+def test_a_new_sprint_is_proposed_after_the_last_one_monday_to_friday(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """« Nouveau sprint » proposed today's date and 11 days later: over the running sprint
+    (refused at OK) and ending on a Saturday."""
+    dialog = SprintDialog(window.workspace, None, None, window)
+    qtbot.addWidget(dialog)
+    assert (dialog.start.value(), dialog.end.value()) == (date(2027, 7, 26), date(2027, 8, 6))
+    dialog.name.setText("Août")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    clicked = SprintDialog(window.workspace, None, date(2027, 9, 14), window)  # a Tuesday
+    qtbot.addWidget(clicked)
+    assert (clicked.start.value(), clicked.end.value()) == (date(2027, 9, 14), date(2027, 9, 24))
+
+
 def test_creating_a_sprint_refuses_bad_dates_and_overlaps_by_name(
     window: MainWindow, qtbot: QtBot
 ) -> None:

@@ -157,9 +157,12 @@ class SprintDialog(_ServiceDialog):
         self.team.setToolTip(
             self.tr("Sprints of one team may not overlap; leave empty for a single team")
         )
-        first = start or date.today()
+        first = start or loaded.next_start  # after the last sprint: not over it
+        last = first + timedelta(days=11)  # two weeks, Monday to Friday
+        while last.weekday() >= 5 and last > first:  # a sprint ends on a working day
+            last -= timedelta(days=1)
         self.start = DateField(sprint.start_date if sprint else first)
-        self.end = DateField(sprint.end_date if sprint else first + timedelta(days=11))
+        self.end = DateField(sprint.end_date if sprint else last)
         self.focus = QDoubleSpinBox()
         self.focus.setRange(0.05, 1.0)
         self.focus.setSingleStep(0.05)
