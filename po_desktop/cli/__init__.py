@@ -10,9 +10,10 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
+from zoneinfo import ZoneInfo
 
 from po_desktop import APP_NAME, __version__
 from po_desktop.cli import need as cli_need
@@ -358,7 +359,10 @@ def _cmd_demo(args: argparse.Namespace, lang: str) -> int:
             lock.release()
         print(translate("cli.demo_backup", lang, path=kept))
     with open_database(path) as db, db.session() as session:
-        summary = seed_demo(session, needs=args.needs, seed=args.seed, today=date.today())
+        clock = datetime.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None)  # the demo's zone
+        summary = seed_demo(
+            session, needs=args.needs, seed=args.seed, today=date.today(), clock=clock
+        )
     print(translate("cli.demo_done", lang, path=path, needs=summary.needs))
     return EXIT_OK
 

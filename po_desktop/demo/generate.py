@@ -148,12 +148,19 @@ def _defaults(session: Session) -> tuple[list[int], int, list[int]]:
 
 @transactional
 def seed_demo(
-    session: Session, *, needs: int = 240, seed: int = 7, today: date | None = None
+    session: Session,
+    *,
+    needs: int = 240,
+    seed: int = 7,
+    today: date | None = None,
+    clock: datetime | None = None,
 ) -> DemoSummary:
     """Fill an empty workspace with a realistic French demo: 2 projects, a team, 6 sprints.
 
-    Deterministic for a given ``seed`` and ``today`` (ids included); ``today``
-    defaults to the current date so that the active sprint is always current.
+    Deterministic for a given ``seed``, ``today`` and ``clock`` (ids included); ``today``
+    defaults to the current date so that the active sprint is always current. Its history
+    runs to the end of ``today``'s office hours, or to ``clock`` (Paris time) when that
+    comes first: a demo built in the morning has no afternoon yet.
     """
     count = _check_count(needs)
     _ensure_empty(session)
@@ -172,7 +179,10 @@ def seed_demo(
 
     plans = sprint_plans(rng, today, working)
     active = plans[CLOSED_SPRINTS]
-    now = max(datetime.combine(today, NOW), datetime.combine(active.work_days[0], NOW))
+    now = datetime.combine(today, NOW)
+    if clock is not None:  # built before the evening: nothing happened after it
+        now = min(now, clock.replace(second=0, microsecond=0))
+    now = max(now, datetime.combine(active.work_days[0], NOW))  # the sprint has a day
     line = Timeline(datetime.combine(history_start, DAY_START), now, working)
     builder = Builder(rng, line)
 

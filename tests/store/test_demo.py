@@ -208,6 +208,25 @@ def test_easter_monday_has_no_daily(tmp_path: Path) -> None:
         db.close()
 
 
+def test_a_demo_built_in_the_morning_has_no_afternoon_yet(tmp_path: Path) -> None:
+    """Built at 10:30, nothing in it happened later that day (its history ran to 17:00:
+    « Terminé … dans 0 s » on a card moved at 14:14, before 14:14 came)."""
+    clock = datetime.combine(TODAY, time(10, 30, 12, 5))
+    db = open_database(tmp_path / "matin.podb")
+    try:
+        with db.session() as session:
+            seed_demo(session, needs=120, today=TODAY, clock=clock)
+            latest = session.scalar(select(func.max(NeedEvent.at)))
+            ended = session.scalar(select(func.max(Need.updated_at)))
+        at = clock.replace(second=0, microsecond=0, tzinfo=ZoneInfo("Europe/Paris"))
+        utc_clock = at.astimezone(UTC).replace(tzinfo=None)
+        assert latest is not None and ended is not None
+        assert max(latest, ended) <= utc_clock
+        assert latest.date() == TODAY  # the morning's work is there
+    finally:
+        db.close()
+
+
 def test_needs_read_like_a_french_backlog(session: Session) -> None:
     rows = session.execute(
         select(Need.title, Need.problem, Need.business_unit, Need.technical, Need.source)
