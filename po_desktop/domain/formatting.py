@@ -183,6 +183,9 @@ def clock(value: dt.datetime, lang: str | None = None, *, now: dt.datetime | Non
     return format_datetime(shown, "H 'h' mm" if french else "HH:mm", locale=locale_of(lang))
 
 
+_JUST_NOW = i18n.N_("just now")
+
+
 def ago(value: dt.datetime, lang: str | None = None, *, now: dt.datetime | None = None) -> str:
     """How long ago a stored time was: "il y a 2 min", "2 min ago" within the day (CLDR's
     short units), then in words: "il y a 3 jours", "il y a 7 mois" (the short forms, "il
@@ -190,7 +193,9 @@ def ago(value: dt.datetime, lang: str | None = None, *, now: dt.datetime | None 
     from babel.dates import format_timedelta  # only when a date is written (~6 ms)
 
     current = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    elapsed = min(value - current, dt.timedelta(0))  # a clock a little ahead: "0 s ago"
+    elapsed = value - current
+    if elapsed > -dt.timedelta(minutes=1):  # Babel says "in 0 sec" for 0: and a clock
+        return i18n.gettext(_JUST_NOW, lang)  # a little ahead, a moment ago, is now too
     # Babel rounds to the largest unit from 85 % of it on: 20.4 hours are "1 day".
     locale = locale_of(lang)
     if -elapsed < dt.timedelta(hours=20.4):

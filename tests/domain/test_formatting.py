@@ -117,6 +117,16 @@ def test_a_damaged_copy_of_the_months_is_made_again(months_made_again: None) -> 
     assert formatting.day(dt.date(2027, 8, 15), "fr") == "15 août 2027"
 
 
+def test_a_moment_ago_or_a_clock_ahead_reads_just_now() -> None:
+    """Babel's « dans 0 s » / "in 0 sec" for a change made now, or dated a little ahead
+    by a colleague's clock, read as the future: it is « à l'instant »."""
+    now = dt.datetime(2026, 12, 7, 17, 0)
+    for moment in (now, now - dt.timedelta(seconds=40), now + dt.timedelta(minutes=3)):
+        assert formatting.ago(moment, "fr", now=now) == "à l'instant"
+        assert formatting.ago(moment, "en", now=now) == "just now"
+    assert formatting.ago(now - dt.timedelta(minutes=2), "en", now=now) != "just now"
+
+
 @pytest.mark.parametrize(
     ("elapsed", "fr", "en"),
     [
