@@ -430,8 +430,14 @@ def tracker_table(
     """A tracker's export as a table of needs: for each item its line (or position),
     its cells by our column names, and its other fields (:attr:`Table.extras`);
     ``source_header``: the file's own columns (:attr:`Table.source_header`); ``sources``:
-    by our column name, what the file calls what fills it (:attr:`Table.sources`)."""
-    rows = [(line, [cells.get(name, "") for name in TRACKER_HEADER]) for line, cells, _ in items]
+    by our column name, what the file calls what fills it (:attr:`Table.sources`).
+
+    Only the columns the file fills are the table's: a field the tracker has no column
+    for (a Trello card's points, sprint or requester) is left alone on the needs a
+    re-import updates, not emptied (a sprint planned in the app was lost)."""
+    named = sources or {}
+    header = [name for name in TRACKER_HEADER if named.get(name)] if sources else TRACKER_HEADER
+    rows = [(line, [cells.get(name, "") for name in header]) for line, cells, _ in items]
     extras = {line: extra for line, _cells, extra in items}
     state = {"read": 0}
 
@@ -443,13 +449,13 @@ def tracker_table(
     return Table(
         path,
         format,
-        list(TRACKER_HEADER),
+        list(header),
         0,
         strict_width=False,
         extras=extras,
         set_aside=set_aside,
         source_header=list(source_header),
-        sources=[(sources or {}).get(name, "") for name in TRACKER_HEADER],
+        sources=[named.get(name, "") for name in header],
         _rows=read(),
         _progress=lambda: state["read"] / max(1, len(rows)),
     )

@@ -447,14 +447,18 @@ class ImportDialog(QDialog):
 
     def _check(self) -> bool:
         missing = self._missing()
-        if missing:
+        columns = [f for f in missing if f != "project"]
+        if columns:
             self.error.say(
                 self.tr("Choose the file's column for: %1.").replace(
-                    "%1", ", ".join(field_label(f) for f in missing)
+                    "%1", ", ".join(field_label(f) for f in columns)
                 )
             )
-            return False
-        return True
+        elif missing:  # a Trello board names none: the field below, not a column
+            self.error.say(
+                self.tr("Type the project of the needs below, or choose the file's column for it.")
+            )
+        return not missing
 
     def refresh_preview(self) -> None:
         """Show what the import would do with the form as it is. Asked while the file is

@@ -29,6 +29,7 @@ from po_desktop.store.models import (
     Person,
     Sprint,
 )
+from po_desktop.store.services import sprints
 from po_desktop.store.services.import_types import ImportOptions, ImportResult, NeedRecord
 from po_desktop.store.services.importing import import_needs, preview_import
 
@@ -160,7 +161,7 @@ def test_trello_records() -> None:
 
 
 def test_a_trackers_layout_is_its_kind_and_its_own_columns(tmp_path: Path) -> None:
-    """Read, every export has the same columns of ours: the assistant remembers a
+    """Read, every export has columns of ours, those it fills: the assistant remembers a
     mapping by what the file holds instead."""
     ours = tmp_path / "ours.csv"
     ours.write_text(";".join(TRACKER_HEADER) + "\nTitre;Défi;ERP;;;;;;\n", encoding="utf-8")
@@ -174,7 +175,7 @@ def test_a_trackers_layout_is_its_kind_and_its_own_columns(tmp_path: Path) -> No
     layouts = {}
     for path in [*(EXCHANGE / name for name in names), ours]:
         with open_needs(path) as table:
-            assert table.header == list(TRACKER_HEADER)
+            assert table.header == [name for name in TRACKER_HEADER if name in table.header]
             layouts[path.name] = file_layout(table)
     assert layouts["trello-board.json"] == layouts["trello-deck-board.json"]  # one layout
     del layouts["trello-deck-board.json"]
@@ -196,17 +197,40 @@ def test_what_fills_each_column_is_named_as_the_tracker_names_it() -> None:
             "points": "Champ personnalisé (Story Points)",
             "sprint": "Sprint",
             "tags": "Libellés",  # two columns of that name
-            "requester": "Rapporteur",
-            "acceptance": "",
+            "requester": "Rapporteur",  # no acceptance criteria in a Jira export
         }
     before = messages.language()
     messages.set_language("fr")
     try:
         with open_needs(TRELLO) as table:
-            named = [name for name in table.sources if name]
+            named = dict(zip(table.header, table.sources, strict=True))
     finally:
         messages.set_language(before)
-    assert named == ["Nom de la carte", "Description", "Liste", "Étiquettes", "Checklists"]
+    assert named == {  # no points, sprint, requester nor project in a Trello board
+        "title": "Nom de la carte",
+        "problem": "Description",
+        "status": "Liste",
+        "tags": "Étiquettes",
+        "acceptance": "Checklists",
+    }
+
+
+def test_a_re_import_leaves_alone_what_the_tracker_has_no_column_for(session: Session) -> None:
+    """A Trello board has no points, sprint nor requester: set in the app on a need it
+    made, a re-import kept them (it emptied them, taking a sprint's plan away); what the
+    board does hold follows it."""
+    run(session, TRELLO, "WEB")
+    need = by_ref(session)["https://trello.com/c/AbCd0001"]
+    sprint_id = sprints.create_sprint(
+        session, sprints.SprintInput("S1", "2027-01-04", "2027-01-15")
+    )
+    need.points, need.sprint_id, need.requester, need.title = 5.0, sprint_id, "Mme Roux", "x"
+    session.commit()
+    run(session, TRELLO, "WEB")
+    session.expire_all()
+    need = by_ref(session)["https://trello.com/c/AbCd0001"]
+    assert (need.points, need.sprint_id, need.requester) == (5.0, sprint_id, "Mme Roux")
+    assert need.title != "x"  # the card's name again
 
 
 def test_a_json_file_that_is_no_board_is_refused(tmp_path: Path) -> None:
