@@ -464,6 +464,7 @@ def _next(data: ReviewData, s: _Styles, lang: str) -> list[Any]:
     story.append(s.para(f"{pack_label('forecast', lang)}{sep}{forecast} {points}", s.body))
     planned = number_text(data.next_planned, lang)
     story.append(s.para(f"{pack_label('planned', lang)}{sep}{planned} {points}", s.body))
+    story = [KeepTogether(story)]  # the heading and the sprint's figures on one page
     story.append(s.para(pack_label("next_needs", lang), s.h2))
     if not data.next_needs and data.next_forecast is not None:
         return [*story, s.para(pack_label("next_full", lang), s.body)]

@@ -332,3 +332,20 @@ def test_a_long_table_measured_once_lays_out_every_row_as_reportlab_does() -> No
     ours, reportlabs = printed(_LongTable), printed(LongTable)
     assert len(ours) > 5
     assert ours == reportlabs
+
+
+def test_the_next_sprint_s_heading_stays_with_its_figures(tmp_path: Path) -> None:
+    """« Aperçu du sprint suivant », its name and goal ended a page whose next one began
+    with « Déjà prévu » (helper's print-out): the heading and the figures stay together,
+    wherever the sections before them end."""
+    split = []
+    for count in range(0, 48, 2):
+        done = [_need(n, f"Besoin numéro {n}") for n in range(1, count + 1)]
+        data = _data(done=done, next_name="Sprint 2027-05", next_goal="Clôturer l'exercice")
+        data.next_forecast, data.next_planned = 20.0, 12.0
+        out = tmp_path / f"pack-{count}.pdf"
+        build_pack(data, out, "fr")
+        for page in map(_flat, _pages(out)):
+            if "Aperçu du sprint suivant" in page:
+                split.append("Déjà prévu" not in page)
+    assert split and not any(split)
