@@ -230,6 +230,7 @@ def test_a_new_plan_continues_the_chosen_teams_series(window: MainWindow, qtbot:
     cadence = CadenceDialog(window.workspace, window)
     qtbot.addWidget(cadence)
     assert cadence.team.currentText() == ""  # the last sprint's team
+    assert cadence.team.lineEdit().placeholderText() == "None: the workspace's one team"
     assert (cadence.start.value(), cadence.weeks.value()) == (date(2027, 8, 16), 2)
     assert cadence.pattern.text() == "Sprint {year}-{week}"
     assert not cadence.first_number.isEnabled()  # the names count weeks

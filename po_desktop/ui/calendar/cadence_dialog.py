@@ -45,6 +45,9 @@ class CadenceDialog(_ServiceDialog):
         self.weeks.setSuffix(self.tr(" week(s)", "", self.weeks.value()))
         self.team = QComboBox()
         self.team.setEditable(True)
+        editor = self.team.lineEdit()
+        assert editor is not None  # (editable)
+        editor.setPlaceholderText(self.tr("None: the workspace's one team"))
         self.team.addItems(["", *self.defaults.teams])
         self.pattern = QLineEdit()
         self.pattern.setToolTip(
