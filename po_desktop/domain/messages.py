@@ -861,6 +861,19 @@ _CATALOG: dict[str, str | Plural] = {
     "trello.list": N_("List"),
     "trello.labels": N_("Labels"),
     "trello.checklists": N_("Checklists"),
+    # A Trello label without a name is its colour (a tag of the user's language)
+    "trello.green": N_("green"),
+    "trello.yellow": N_("yellow"),
+    "trello.orange": N_("orange"),
+    "trello.red": N_("red"),
+    "trello.purple": N_("purple"),
+    "trello.blue": N_("blue"),
+    "trello.sky": N_("sky blue"),
+    "trello.lime": N_("lime green"),
+    "trello.pink": N_("pink"),
+    "trello.black": N_("black"),
+    "trello.dark": N_("dark {colour}"),
+    "trello.light": N_("light {colour}"),
 }
 
 FIELD_LABELS: dict[str, str] = {

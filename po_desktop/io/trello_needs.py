@@ -7,8 +7,9 @@ read as needs.
   without one waits in the first column, to be qualified), the card's address → the
   need's external reference (a re-import updates the need);
 * the due date → the last line of the problem statement ("Due date in Trello: …");
-* labels → tags (a label without a name by its colour); checklists → acceptance
-  criteria, one line per item, "[x]" for a checked one and "[ ]" for the others;
+* labels → tags (a label without a name by its colour, in the user's language);
+  checklists → acceptance criteria, one line per item, "[x]" for a checked one and
+  "[ ]" for the others;
 * the card's members → people (created when missing), the first one the assignee;
 * comments (the board's ``commentCard`` actions) → the need's comments;
 * the card's creation (its ``createCard`` action, else the time its id begins with) →
@@ -178,7 +179,7 @@ def open_trello(path: Path | str) -> Table:
             problem = f"{problem}\n\n{line.render()}" if problem else line.render()
         labels = []
         for label in _objects(card, "labels"):
-            labels.append(_text(label.get("name")).strip() or _text(label.get("color")).strip())
+            labels.append(_text(label.get("name")).strip() or _colour(label.get("color")))
         card_members = [members.get(_text(m), "") for m in card.get("idMembers") or []]
         card_members = [name for name in card_members if name.strip()]
         cells = {
@@ -203,6 +204,20 @@ def open_trello(path: Path | str) -> Table:
     return tracker_table(
         path, "trello", items, set_aside=set_aside, source_header=CARD_FIELDS, sources=names
     )
+
+
+_COLOURS = ("green", "yellow", "orange", "red", "purple", "blue", "sky", "lime", "pink", "black")
+
+
+def _colour(value: object) -> str:
+    """An unnamed label's tag: its colour in the user's language (« violet », « vert
+    foncé »), not Trello's English id (« purple », « green_dark »); an unknown one as is."""
+    colour = _text(value).strip()
+    base, _, shade = colour.partition("_")
+    if base not in _COLOURS or shade not in ("", "dark", "light"):
+        return colour
+    name = Message(f"trello.{base}").render()
+    return Message(f"trello.{shade}", {"colour": name}).render() if shade else name
 
 
 def _created(card_id: str) -> datetime | None:

@@ -156,8 +156,26 @@ def test_trello_records() -> None:
     ]
     assert card.problem.endswith("2025-10-31")  # the due date: the problem's last line
     assert [c.author for c in card.comments] == ["Tom Weber", "Nadia Haddad"]  # oldest first
-    bare = records_["Paiement en 3 fois"]
+    bare = records_["Paiement en 3 fois"]  # an unnamed label: its colour, in English here
     assert (bare.status, bare.problem, bare.tags) == ("En cours", "", "Urgent,purple")
+
+
+def test_an_unnamed_trello_label_is_its_colour_in_the_user_s_language(tmp_path: Path) -> None:
+    """« purple » was the tag of a French board's unnamed purple label: « violet »; the
+    newer shades too (« green_dark »: « vert foncé »); a colour Trello adds later, as is."""
+    board = json.loads(TRELLO.read_text(encoding="utf-8"))
+    card = next(c for c in board["cards"] if c["name"] == "Paiement en 3 fois")
+    colours = ["purple", "green_dark", "sky_light", "teal"]
+    card["labels"] = [{"id": f"l{i}", "name": "", "color": c} for i, c in enumerate(colours)]
+    path = tmp_path / "board.json"
+    path.write_text(json.dumps(board), encoding="utf-8")
+    before = messages.language()
+    messages.set_language("fr")
+    try:
+        bare = {r.title: r for r in read(path)}["Paiement en 3 fois"]
+    finally:
+        messages.set_language(before)
+    assert bare.tags == "violet,vert foncé,bleu ciel clair,teal"
 
 
 def test_a_trackers_layout_is_its_kind_and_its_own_columns(tmp_path: Path) -> None:
