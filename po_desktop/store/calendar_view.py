@@ -89,6 +89,15 @@ class CalendarItems:
     absences: tuple[CalendarAbsence, ...]
     holidays: dict[date, str]
 
+    def whose(self, ceremony: CalendarCeremony) -> str:
+        """ " · ERP": the team of a ritual, said where the sprints shown are several
+        teams' (two « Mêlée » a morning, one each), its sprint's name for the unnamed
+        team's; "" when there is one team, or the ritual belongs to no sprint."""
+        if len({s.team for s in self.sprints}) < 2:
+            return ""
+        sprint = next((s for s in self.sprints if s.id == ceremony.sprint_id), None)
+        return "" if sprint is None else f" · {sprint.team or sprint.name}"
+
 
 def calendar_items(session: Session, start: date, end: date, lang: str = "fr") -> CalendarItems:
     """Everything the calendar shows from ``start`` to ``end`` included, in three SELECTs."""

@@ -537,3 +537,27 @@ def test_the_length_of_a_plan_reads_in_weeks_singular_or_plural(
     qtbot.addWidget(english)
     english.weeks.setValue(1)
     assert english.weeks.text() == "1 week"
+
+
+def test_two_teams_rituals_say_whose_they_are(window: MainWindow) -> None:
+    """Two « 09:30 Mêlée » a morning once a second team plans sprints: each says its
+    team (its sprint's name for the unnamed team); with one team, nothing is added."""
+    view = _page(window).calendar
+    day = date(2027, 7, 14)
+    juillet = _sprint_id(window, "Juillet")
+    with window.workspace.session() as s:
+        at = datetime(2027, 7, 14, 9, 30)
+        rituals.save_ceremony(s, None, rituals.CeremonyInput("daily", at, 15, juillet))
+    window.calendar.refresh(juillet)
+    assert [text for _k, _i, text, _c in view._entries_of(day)] == ["09:30 Daily"]
+    with window.workspace.session() as s:
+        erp = sprints.create_sprint(
+            s, sprints.SprintInput("ERP 1", "2027-07-12", "2027-07-23", team="ERP")
+        )
+        at = datetime(2027, 7, 14, 9, 15)
+        rituals.save_ceremony(s, None, rituals.CeremonyInput("daily", at, 15, erp))
+    window.calendar.refresh(juillet)
+    assert [text for _k, _i, text, _c in view._entries_of(day)] == [
+        "09:15 Daily · ERP",
+        "09:30 Daily · Juillet",
+    ]

@@ -311,13 +311,12 @@ class CalendarView(QWidget):
         entries = []
         for c in self.items.ceremonies:
             if c.starts_at.date() == day:
-                # A month cell is narrow: the kind, short; the title is in the tooltip.
-                label = self.short.get(c.kind, c.kind)
+                label = self.short.get(c.kind, c.kind)  # a narrow cell: the title in the tooltip
                 entries.append(
                     (
                         "ceremony",
                         c.id,
-                        f"{c.starts_at:%H:%M} {label}",
+                        f"{c.starts_at:%H:%M} {label}{self.items.whose(c)}",
                         KIND_COLOURS.get(c.kind, QColor("#555")),
                     )
                 )
@@ -462,6 +461,7 @@ class CalendarView(QWidget):
                 painter.drawRoundedRect(rect, 3, 3)
                 painter.setPen(self.palette().color(QPalette.ColorRole.Text))
                 label = f"{c.starts_at:%H:%M} {c.title or self.short.get(c.kind, c.kind)}"
+                label += self.items.whose(c)
                 wrapped = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                 painter.drawText(
                     rect.adjusted(3, 1, -2, -1), wrapped | Qt.TextFlag.TextWordWrap, label
@@ -551,7 +551,8 @@ class CalendarView(QWidget):
         elif hit is not None and hit.kind == "ceremony":
             c = next((c for c in self.items.ceremonies if c.id == hit.id), None)
             if c is not None:
-                text = f"{c.starts_at:%H:%M} {c.title or choice_label(c.kind)} ({c.minutes} min)"
+                text = f"{c.starts_at:%H:%M} {c.title or choice_label(c.kind)}{self.items.whose(c)}"
+                text += f" ({c.minutes} min)"
                 if c.location:
                     text += f"\n{c.location}"
         elif hit is not None and hit.kind == "day" and hit.day in self.items.holidays:
