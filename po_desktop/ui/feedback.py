@@ -22,7 +22,6 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
-    QFileDialog,
     QMessageBox,
     QWidget,
 )
@@ -166,7 +165,9 @@ class Feedback:
     ) -> Path | None:
         """An existing file; ``folder`` overrides the remembered one (the backup folder)."""
         start = folder if folder is not None and folder.is_dir() else self.folder_for(purpose)
-        chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start), name_filter)
+        from po_desktop.ui import file_chooser  # on first use: start-up time
+
+        chosen = file_chooser.ask(parent, title, str(start), name_filter, file_chooser.Mode.OPEN)
         if not chosen:
             return None
         path = Path(chosen)
@@ -189,7 +190,9 @@ class Feedback:
         start = (
             folder if folder is not None and folder.is_dir() else self.folder_for(purpose)
         ) / suggested_name
-        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start), name_filter)
+        from po_desktop.ui import file_chooser
+
+        chosen = file_chooser.ask(parent, title, str(start), name_filter, file_chooser.Mode.SAVE)
         if not chosen:
             return None
         path = Path(chosen)
@@ -200,7 +203,10 @@ class Feedback:
 
     def choose_folder(self, parent: QWidget | None, title: str, purpose: Purpose) -> Path | None:
         """A folder to write into, starting at the one last chosen for ``purpose``."""
-        chosen = QFileDialog.getExistingDirectory(parent, title, str(self.folder_for(purpose)))
+        from po_desktop.ui import file_chooser
+
+        start = str(self.folder_for(purpose))
+        chosen = file_chooser.ask(parent, title, start, "", file_chooser.Mode.FOLDER)
         if not chosen:
             return None
         folder = Path(chosen)

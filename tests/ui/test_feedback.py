@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from helpers.fakes import FakeFeedback
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
 
+from po_desktop.store.database import open_database
+from po_desktop.store.services import projects
+from po_desktop.ui import file_chooser
 from po_desktop.ui.feedback import Feedback, Purpose
 from po_desktop.ui.settings import Settings
 
@@ -48,3 +55,38 @@ def test_a_file_nothing_can_open_says_where_it_is_and_offers_its_folder(
     assert str(pack) in feedback.questions[0]
     assert feedback.opened == [pack, tmp_path]  # the file, then its folder
     assert str(pack) in feedback.warnings[0]  # the folder would not open either
+
+
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="reads Linux's /proc/locks")
+def test_a_file_chooser_on_the_workspace_s_folder_keeps_sqlite_s_locks(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt's own file dialog read the start of the workspace's files to name their type:
+    closing that descriptor dropped SQLite's locks, and a refused second instance then
+    deleted the -wal under the running app (changes lost at the next crash). The
+    chooser names types from the file names alone."""
+    monkeypatch.setenv("PO_DESKTOP_HOME", str(tmp_path / "home"))
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    database = open_database(folder / "espace.podb")
+    try:
+        with database.session() as session:
+            projects.create_project(session, projects.ProjectInput("ERP", "Déploiement ERP"))
+        assert _posix_locks() > 0  # SQLite's, on the -shm
+        dialog = file_chooser.chooser(
+            None, "Exporter", str(folder), "Excel (*.xlsx)", file_chooser.Mode.SAVE
+        )
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)  # every file's type shown
+        dialog.show()
+        qtbot.wait(1500)  # listed, and each file's type named by the information thread
+        assert _posix_locks() > 0
+    finally:
+        database.close()
+
+
+def _posix_locks() -> int:
+    pid = str(os.getpid())
+    with open("/proc/locks", encoding="ascii") as locks:
+        return sum(1 for line in locks if "POSIX" in line.split() and pid in line.split())
