@@ -78,7 +78,7 @@ def test_capacity_shows_the_holiday_and_follows_needs_moved_into_the_sprint(
 
 
 def test_a_new_sprint_is_proposed_after_the_last_one_monday_to_friday(
-    window: MainWindow, qtbot: QtBot
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """« Nouveau sprint » proposed today's date and 11 days later: over the running sprint
     (refused at OK) and ending on a Saturday."""
@@ -91,6 +91,14 @@ def test_a_new_sprint_is_proposed_after_the_last_one_monday_to_friday(
     clicked = SprintDialog(window.workspace, None, date(2027, 9, 14), window)  # a Tuesday
     qtbot.addWidget(clicked)
     assert (clicked.start.value(), clicked.end.value()) == (date(2027, 9, 14), date(2027, 9, 24))
+    shown: list[SprintDialog] = []
+    monkeypatch.setattr(CalendarPage, "_dialog", lambda _self, d: shown.append(d) or False)
+    page = _page(window)
+    page.calendar.select(date(2027, 7, 14))  # a day of the calendar chosen: not the start
+    page.new_sprint_button.click()  # after the last sprint, « Août », from the button
+    (offered,) = shown
+    qtbot.addWidget(offered)
+    assert (offered.start.value(), offered.end.value()) == (date(2027, 8, 9), date(2027, 8, 20))
 
 
 def test_creating_a_sprint_refuses_bad_dates_and_overlaps_by_name(

@@ -464,9 +464,9 @@ class CalendarPage(QWidget):
     def new_sprint(self, day: date | None = None) -> bool:
         from po_desktop.ui.calendar.dialogs import SprintDialog  # on first use
 
-        return self._dialog(
-            SprintDialog(self.host.workspace, None, day or self.calendar.selected, self)
-        )
+        # The button: after the last sprint (the calendar's day is today's, not a choice);
+        # a day's menu: from that day.
+        return self._dialog(SprintDialog(self.host.workspace, None, day, self))
 
     def edit_sprint(self, sprint_id: int | None) -> bool:
         from po_desktop.ui.calendar.dialogs import SprintDialog  # on first use
