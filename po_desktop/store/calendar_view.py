@@ -89,14 +89,16 @@ class CalendarItems:
     absences: tuple[CalendarAbsence, ...]
     holidays: dict[date, str]
 
-    def whose(self, ceremony: CalendarCeremony) -> str:
-        """ " · ERP": the team of a ritual, said where the sprints shown are several
+    def whose(self, ceremony: CalendarCeremony, shown: str) -> str:
+        """The team of a ritual (« · ERP »), said where the sprints shown are several
         teams' (two « Mêlée » a morning, one each), its sprint's name for the unnamed
-        team's; "" when there is one team, or the ritual belongs to no sprint."""
+        team's; "" when there is one team, the ritual belongs to no sprint, or what is
+        ``shown`` of it (its title) says it already."""
         if len({s.team for s in self.sprints}) < 2:
             return ""
         sprint = next((s for s in self.sprints if s.id == ceremony.sprint_id), None)
-        return "" if sprint is None else f" · {sprint.team or sprint.name}"
+        whose = "" if sprint is None else sprint.team or sprint.name
+        return f" · {whose}" if whose and whose not in shown else ""
 
 
 def calendar_items(session: Session, start: date, end: date, lang: str = "fr") -> CalendarItems:

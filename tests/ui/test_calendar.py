@@ -564,8 +564,13 @@ def test_two_teams_rituals_say_whose_they_are(window: MainWindow) -> None:
         )
         at = datetime(2027, 7, 14, 9, 15)
         rituals.save_ceremony(s, None, rituals.CeremonyInput("daily", at, 15, erp))
+        at, titled = datetime(2027, 7, 14, 14, 0), "Revue — Juillet"  # says it already
+        rituals.save_ceremony(s, None, rituals.CeremonyInput("review", at, 60, juillet, titled))
     window.calendar.refresh(juillet)
     assert [text for _k, _i, text, _c in view._entries_of(day)] == [
         "09:15 Daily · ERP",
         "09:30 Daily · Juillet",
+        "14:00 Review · Juillet",  # its title says it, but a month cell shows the kind
     ]
+    review = next(c for c in view.items.ceremonies if c.kind == "review")
+    assert view.items.whose(review, review.title) == ""  # the week, the tooltip: said once

@@ -316,7 +316,7 @@ class CalendarView(QWidget):
                     (
                         "ceremony",
                         c.id,
-                        f"{c.starts_at:%H:%M} {label}{self.items.whose(c)}",
+                        f"{c.starts_at:%H:%M} {label}{self.items.whose(c, label)}",
                         KIND_COLOURS.get(c.kind, QColor("#555")),
                     )
                 )
@@ -461,7 +461,7 @@ class CalendarView(QWidget):
                 painter.drawRoundedRect(rect, 3, 3)
                 painter.setPen(self.palette().color(QPalette.ColorRole.Text))
                 label = f"{c.starts_at:%H:%M} {c.title or self.short.get(c.kind, c.kind)}"
-                label += self.items.whose(c)
+                label += self.items.whose(c, label)
                 wrapped = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                 painter.drawText(
                     rect.adjusted(3, 1, -2, -1), wrapped | Qt.TextFlag.TextWordWrap, label
@@ -551,8 +551,8 @@ class CalendarView(QWidget):
         elif hit is not None and hit.kind == "ceremony":
             c = next((c for c in self.items.ceremonies if c.id == hit.id), None)
             if c is not None:
-                text = f"{c.starts_at:%H:%M} {c.title or choice_label(c.kind)}{self.items.whose(c)}"
-                text += f" ({c.minutes} min)"
+                text = f"{c.starts_at:%H:%M} {c.title or choice_label(c.kind)}"
+                text += f"{self.items.whose(c, text)} ({c.minutes} min)"
                 if c.location:
                     text += f"\n{c.location}"
         elif hit is not None and hit.kind == "day" and hit.day in self.items.holidays:
