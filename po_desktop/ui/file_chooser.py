@@ -12,6 +12,7 @@ its name alone.
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 
 from PySide6.QtCore import QFileInfo, QMimeDatabase
@@ -54,9 +55,8 @@ _ICONS: NameOnlyIcons | None = None
 
 
 def ask(parent: QWidget | None, title: str, start: str, name_filter: str, mode: Mode) -> str | None:
-    """The file (or folder) chosen, None when the chooser was cancelled. The desktop's
-    own chooser where it has one (it runs as the desktop decides), else Qt's, with
-    :class:`NameOnlyIcons`."""
+    """The file (or folder) chosen, None when the chooser was cancelled (see
+    :func:`chooser` for which one)."""
     dialog = chooser(parent, title, start, name_filter, mode)
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted:
@@ -70,12 +70,17 @@ def ask(parent: QWidget | None, title: str, start: str, name_filter: str, mode: 
 def chooser(
     parent: QWidget | None, title: str, start: str, name_filter: str, mode: Mode
 ) -> QFileDialog:
-    """The file dialog :func:`ask` shows."""
+    """The file dialog :func:`ask` shows: the system's on Windows and macOS (Windows
+    locks files otherwise, macOS runs its panel in a process of its own), Qt's with
+    :class:`NameOnlyIcons` elsewhere, where the desktop's would run in this process
+    (GTK's, KDE's) and name types as it pleases, by reading the files."""
     global _ICONS
     if _ICONS is None:
         _ICONS = NameOnlyIcons()
     dialog = QFileDialog(parent, title, start, name_filter)
     dialog.setIconProvider(_ICONS)
+    if sys.platform not in ("win32", "darwin"):
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     if mode is Mode.SAVE:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
