@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -89,12 +90,17 @@ class CalendarItems:
     absences: tuple[CalendarAbsence, ...]
     holidays: dict[date, str]
 
+    @cached_property
+    def several_teams(self) -> bool:
+        """Whether the sprints shown are several teams' (asked for each ritual painted)."""
+        return len({s.team for s in self.sprints}) > 1
+
     def whose(self, ceremony: CalendarCeremony, shown: str) -> str:
         """The team of a ritual (« · ERP »), said where the sprints shown are several
         teams' (two « Mêlée » a morning, one each), its sprint's name for the unnamed
         team's; "" when there is one team, the ritual belongs to no sprint, or what is
         ``shown`` of it (its title) says it already."""
-        if len({s.team for s in self.sprints}) < 2:
+        if not self.several_teams:
             return ""
         sprint = next((s for s in self.sprints if s.id == ceremony.sprint_id), None)
         whose = "" if sprint is None else sprint.team or sprint.name

@@ -499,7 +499,8 @@ class ImportDialog(QDialog):
             UPDATE: self.tr("to update"),
             SKIP: self.tr("unchanged"),
         }
-        held = self.tr("%1 in “%2” (no description)").replace("%2", self.board[0][1])
+        first = self.board[0][1] if self.board else ""
+        held = self.tr("%1 in “%2” (no description)").replace("%2", first)
         self.preview_table.setRowCount(len(result.preview))
         for row, line in enumerate(result.preview):
             what = held.replace("%1", words[line.action]) if line.held_back else words[line.action]

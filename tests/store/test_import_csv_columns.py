@@ -20,6 +20,7 @@ from po_desktop.io.needs_table import COLUMNS, header_label, records
 from po_desktop.store.database import Database
 from po_desktop.store.errors import ValidationError
 from po_desktop.store.models import BoardColumn, Need, NeedEvent, NeedTag, Project, utcnow
+from po_desktop.store.services import people
 from po_desktop.store.services._base import rolled_back
 from po_desktop.store.services.import_types import ImportOptions, NeedRecord
 from po_desktop.store.services.importing import BATCH_SIZE, import_needs, preview_import
@@ -336,3 +337,37 @@ def test_tags_and_history_go_to_their_needs_when_the_ids_are_not_consecutive(
         assert [need for need in stored(session) if need[0] != "ZZZ"] == expected
         assert session.scalar(select(func.count()).where(NeedTag.need_id == highest)) == 0
         assert session.scalar(select(func.count()).where(NeedEvent.need_id == highest)) == 0
+
+
+def test_assignees_a_batch_of_columns_stores_as_the_row_path_and_undoes(
+    workspace: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The « Responsable » of our export: a person the workspace knows goes through a
+    batch of columns, with what the row path stores; the import undoes and redoes whole."""
+    lea = people.create_person(workspace, people.PersonInput("Léa Dubois")).id
+    workspace.commit()
+    rows = no_keyless_refs(plain_rows(40))
+    rows = [
+        NeedRecord(**{**row.__dict__, "assignee": "léa dubois" if i % 2 else ""})
+        for i, row in enumerate(rows)
+    ]
+    path = write_csv(tmp_path / "besoins.csv", rows)
+    taken = watch(monkeypatch, "new_needs_read")
+    with rolled_back(workspace):
+        imported(workspace, path)
+        by_columns = stored(workspace)
+    watch(monkeypatch, "new_needs_read", refuse=True)
+    watch(monkeypatch, "new_needs", refuse=True)
+    with rolled_back(workspace):
+        imported(workspace, path)
+        by_rows = stored(workspace)
+    assert taken == [True] and by_columns == by_rows
+    assert [values["assignee_id"] for _, values, *_ in by_columns].count(lea) == 20
+    monkeypatch.undo()
+    before = stored(workspace)
+    change = act(workspace, lambda s: imported(s, path))
+    assert stored(workspace) == by_columns
+    undo(workspace, change)
+    assert stored(workspace) == before
+    redo(workspace, change)
+    assert stored(workspace) == by_columns
